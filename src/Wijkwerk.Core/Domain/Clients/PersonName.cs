@@ -1,0 +1,65 @@
+using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Localization;
+
+namespace Wijkwerk.Core.Domain.Clients;
+
+/// <summary>
+/// A Dutch name: first name, optional prefix (<c>van der</c>) and surname. Lists sort on the surname
+/// without its prefix, as Dutch registers do.
+/// </summary>
+public sealed record PersonName
+{
+    public const int MaxPartLength = 100;
+
+    private static readonly HashSet<string> PrefixWords = new(StringComparer.Ordinal)
+    {
+        "van", "de", "der", "den", "het", "ter", "ten", "te", "in", "'t", "op", "von", "la", "le", "du", "d'", "el", "al", "da", "dos",
+    };
+
+    private PersonName(string firstName, string prefix, string surname)
+    {
+        FirstName = firstName;
+        Prefix = prefix;
+        Surname = surname;
+    }
+
+    public string FirstName { get; }
+
+    public string Prefix { get; }
+
+    public string Surname { get; }
+
+    public string Full => Prefix.Length == 0 ? $"{FirstName} {Surname}" : $"{FirstName} {Prefix} {Surname}";
+
+    /// <summary><c>Berg, Anna van der</c>: the form used in lists.</summary>
+    public string SortForm => Prefix.Length == 0 ? $"{Surname}, {FirstName}" : $"{Surname}, {FirstName} {Prefix}";
+
+    public static Parsed<PersonName> Create(string? firstName, string? prefix, string? surname)
+    {
+        var first = Normalise(firstName);
+        var last = Normalise(surname);
+        var pre = Normalise(prefix);
+        if (first.Length == 0)
+            return Parsed<PersonName>.Fail("voornaam", TextId.FieldRequired);
+        if (last.Length == 0)
+            return Parsed<PersonName>.Fail("achternaam", TextId.FieldRequired);
+        if (first.Length > MaxPartLength)
+            return Parsed<PersonName>.Fail("voornaam", TextId.TooLong, MaxPartLength);
+        if (last.Length + pre.Length > MaxPartLength)
+            return Parsed<PersonName>.Fail("achternaam", TextId.TooLong, MaxPartLength);
+        return Parsed<PersonName>.Ok(new PersonName(first, pre, last));
+    }
+
+    /// <summary>Splits a surname as written (<c>van der Berg</c>) into its prefix and the surname proper.</summary>
+    public static Parsed<PersonName> FromFullSurname(string? firstName, string? fullSurname)
+    {
+        var words = Normalise(fullSurname).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var prefixLength = 0;
+        while (prefixLength < words.Length - 1 && PrefixWords.Contains(words[prefixLength]))
+            prefixLength++;
+        return Create(firstName, string.Join(' ', words[..prefixLength]), string.Join(' ', words[prefixLength..]));
+    }
+
+    private static string Normalise(string? text) =>
+        string.Join(' ', (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}

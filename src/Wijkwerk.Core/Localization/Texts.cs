@@ -1,0 +1,44 @@
+using System.Globalization;
+
+namespace Wijkwerk.Core.Localization;
+
+/// <summary>
+/// Every sentence a person reads, in Dutch and English, in one place. Arguments are filled in with
+/// the invariant culture: amounts and dates arrive already formatted.
+/// </summary>
+public static class Texts
+{
+    private static readonly Dictionary<TextId, (string Nl, string En)> All = new()
+    {
+        [TextId.FieldRequired] = ("is verplicht; vul dit veld in", "is required; fill in this field"),
+        [TextId.TooLong] = ("is te lang: maximaal {0} tekens", "is too long: at most {0} characters"),
+        [TextId.PostcodeShape] = ("is geen geldige postcode: gebruik vier cijfers en twee letters, zoals 1234 AB", "is not a valid postcode: use four digits and two letters, like 1234 AB"),
+        [TextId.PostcodeLettersUnused] = ("bestaat niet: postcodes met de letters {0} worden niet uitgegeven", "does not exist: postcodes with the letters {0} are never issued"),
+        [TextId.BsnShape] = ("moet uit precies 9 cijfers bestaan", "must be exactly 9 digits"),
+        [TextId.BsnElevenTest] = ("is geen geldig BSN (voldoet niet aan de elfproef); controleer de cijfers", "is not a valid BSN (fails the eleven test); check the digits"),
+        [TextId.PhoneShape] = ("is geen geldig telefoonnummer: gebruik 10 cijfers (0612345678) of +landcode", "is not a valid phone number: use 10 digits (0612345678) or +country code"),
+        [TextId.MoneyShape] = ("is geen geldig bedrag: gebruik bijvoorbeeld 1.234,56", "is not a valid amount: use for example 1.234,56"),
+        [TextId.DateShape] = ("'{0}' is geen geldige datum: gebruik dd-mm-jjjj of jjjj-mm-dd", "'{0}' is not a valid date: use dd-mm-yyyy or yyyy-mm-dd"),
+        [TextId.DateInFuture] = ("ligt in de toekomst", "is in the future"),
+        [TextId.DateTooEarly] = ("ligt voor {0}", "is before {0}"),
+        [TextId.HouseNumberShape] = ("moet een getal van 1 tot en met {0} zijn", "must be a number from 1 to {0}"),
+        [TextId.AdditionShape] = ("mag alleen letters en cijfers bevatten, maximaal {0} tekens", "may only hold letters and digits, at most {0} characters"),
+        [TextId.ConsentReasonRequired] = ("vraagt een reden als overleg met de inwoner niet mogelijk is", "needs a reason when consulting the resident is not possible"),
+        [TextId.SignalOtherSourceRequired] = ("'anders': beschrijf de bron", "'other': describe the source"),
+        [TextId.SignalTransitionNotAllowed] = ("kan niet van {0} naar {1}", "cannot move from {0} to {1}"),
+        [TextId.ZrmDomainNotInVersion] = ("domein {0} hoort niet bij {1}", "domain {0} is not part of {1}"),
+        [TextId.ZrmScoreRange] = ("score voor {0} moet 1 tot en met 5 zijn", "score for {0} must be 1 to 5"),
+    };
+
+    public static string Get(TextId id, Lang lang) => lang == Lang.En ? All[id].En : All[id].Nl;
+
+    public static string Format(TextId id, Lang lang, params object[] args) =>
+        args.Length == 0 ? Get(id, lang) : string.Format(CultureInfo.InvariantCulture, Get(id, lang), args);
+
+    /// <summary>Every id has both languages; a test checks it so a missing sentence never reaches a screen.</summary>
+    public static bool IsComplete(out IReadOnlyList<TextId> missing)
+    {
+        missing = Enum.GetValues<TextId>().Where(id => !All.TryGetValue(id, out var t) || t.Nl.Length == 0 || t.En.Length == 0).ToList();
+        return missing.Count == 0;
+    }
+}
