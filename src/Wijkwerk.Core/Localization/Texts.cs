@@ -28,6 +28,16 @@ public static class Texts
         [TextId.SignalTransitionNotAllowed] = ("kan niet van {0} naar {1}", "cannot move from {0} to {1}"),
         [TextId.ZrmDomainNotInVersion] = ("domein {0} hoort niet bij {1}", "domain {0} is not part of {1}"),
         [TextId.ZrmScoreRange] = ("score voor {0} moet 1 tot en met 5 zijn", "score for {0} must be 1 to 5"),
+        [TextId.StoreDamaged] = ("Het bestand {0} is beschadigd of is geen Wijkwerk-gegevensbestand. Het is niet gewijzigd. Zet een back-up terug of neem contact op met de beheerder.", "The file {0} is damaged or is not a Wijkwerk store. It has not been changed. Restore a backup or contact your administrator."),
+        [TextId.StoreNewerSchema] = ("Het bestand {0} is gemaakt door een nieuwere versie van Wijkwerk (schema {1}; deze versie kent tot en met {2}). Het is niet gewijzigd. Werk Wijkwerk bij.", "The file {0} was written by a newer Wijkwerk (schema {1}; this version knows up to {2}). It has not been changed. Update Wijkwerk."),
+        [TextId.StoreWrongPassphrase] = ("De wachtwoordzin klopt niet. Er is niets gewijzigd; probeer het opnieuw.", "The passphrase is wrong. Nothing was changed; try again."),
+        [TextId.StoreLocked] = ("Het bestand {0} is in gebruik door een ander Wijkwerk-venster. Sluit dat eerst.", "The file {0} is in use by another Wijkwerk window. Close that first."),
+        [TextId.PassphraseTooShort] = ("De wachtwoordzin moet minstens 8 tekens hebben.", "The passphrase must have at least 8 characters."),
+        [TextId.ImportHeader] = ("De eerste regel moet precies deze kolommen hebben: {0}", "The first line must have exactly these columns: {0}"),
+        [TextId.ImportColumnCount] = ("verwacht {0} kolommen, gevonden {1}", "expected {0} columns, found {1}"),
+        [TextId.ImportDuplicateOfExisting] = ("deze cliënt staat al in uw caseload (zelfde naam, geboortedatum en adres)", "this client is already on your caseload (same name, birth date and address)"),
+        [TextId.ImportDuplicateOfLine] = ("dezelfde cliënt als op regel {0}", "the same client as on line {0}"),
+        [TextId.ImportEmpty] = ("het bestand bevat geen cliënten", "the file holds no clients"),
     };
 
     public static string Get(TextId id, Lang lang) => lang == Lang.En ? All[id].En : All[id].Nl;

@@ -1,0 +1,31 @@
+using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Signals;
+using Wijkwerk.Core.Domain.Visits;
+
+namespace Wijkwerk.Core.Domain.Clients;
+
+/// <summary>A client with everything recorded about them.</summary>
+public sealed record Dossier(
+    Client Client,
+    IReadOnlyList<Consent> Consents,
+    IReadOnlyList<HouseholdMember> Household,
+    IReadOnlyList<Signal> Signals,
+    ILookup<Id<Signal>, FollowUp> FollowUps,
+    IReadOnlyList<HomeVisit> Visits)
+{
+    /// <summary>Signals and visits, newest first. Visits are dated, so they sort at the start of their day in Amsterdam time.</summary>
+    public IReadOnlyList<TimelineItem> Timeline(TimeZoneInfo zone) =>
+        Signals.Select(s => new TimelineItem(s.ReportedAt, s, null))
+            .Concat(Visits.Select(v => new TimelineItem(StartOfDay(v.Date, zone), null, v)))
+            .OrderByDescending(i => i.At)
+            .ToList();
+
+    private static DateTimeOffset StartOfDay(DateOnly date, TimeZoneInfo zone)
+    {
+        var local = date.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    }
+}
+
+/// <summary>One line of the dossier timeline: a signal or a home visit.</summary>
+public sealed record TimelineItem(DateTimeOffset At, Signal? Signal, HomeVisit? Visit);

@@ -1,0 +1,270 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Teams;
+using Wijkwerk.Core.Localization;
+using Wijkwerk.Core.Security;
+using Wijkwerk.Core.Storage.Repositories;
+
+namespace Wijkwerk.Core.Storage;
+
+/// <summary>
+/// One worker's encrypted offline store: a single SQLite file in WAL mode. Opening checks the file
+/// before changing it; unlocking needs the passphrase; every write goes through <see cref="Write{T}"/>
+/// so a change, its outbox entry and its audit event commit together or not at all.
+/// </summary>
+public sealed class LocalStore : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly KeyRing _keys;
+    private readonly string _storeId;
+    private WriteScope? _scope;
+
+    private LocalStore(string path, SqliteConnection connection, KeyRing keys, string storeId, StoreIdentity identity, TimeProvider clock)
+    {
+        Path = path;
+        _connection = connection;
+        _keys = keys;
+        _storeId = storeId;
+        Identity = identity;
+        Clock = clock;
+        Clients = new ClientRepository(this);
+        Signals = new SignalRepository(this);
+        Dossiers = new DossierRepository(this);
+        Drafts = new DraftRepository(this);
+    }
+
+    public ClientRepository Clients { get; }
+
+    public SignalRepository Signals { get; }
+
+    public DossierRepository Dossiers { get; }
+
+    public DraftRepository Drafts { get; }
+
+    /// <summary>Changes not yet accepted by the server.</summary>
+    public long PendingChanges()
+    {
+        using var command = Command("SELECT count(*) FROM outbox");
+        return (long)command.ExecuteScalar()!;
+    }
+
+    public string Path { get; }
+
+    public StoreIdentity Identity { get; }
+
+    public TimeProvider Clock { get; }
+
+    internal FieldCipher Fields => _keys.Fields;
+
+    internal byte[] AuditKey => _keys.AuditKey;
+
+    internal SqliteConnection Connection => _connection;
+
+    public static LocalStore Create(string path, string passphrase, StoreIdentity identity, TimeProvider clock)
+    {
+        RequirePassphrase(passphrase);
+        if (File.Exists(path))
+            throw new IOException($"A store already exists at {path}.");
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+
+        // Built under a temporary name and renamed, so a crash during creation never leaves a half-made store.
+        var building = path + ".creating";
+        File.Delete(building);
+        var storeId = Guid.NewGuid().ToString();
+        var (keys, sealedKey) = KeyRing.CreateNew(passphrase, storeId);
+        using (keys)
+        using (var connection = Connect(building))
+        {
+            Migrate(connection, 0);
+            using var tx = connection.BeginTransaction();
+            var meta = new MetaTable(connection, tx);
+            meta.Set("store_id", storeId);
+            meta.SetSealedKey(sealedKey);
+            meta.Set("worker_id", identity.WorkerId.ToString());
+            meta.Set("worker_name", keys.Fields.Encrypt(identity.WorkerName, "meta", "worker_name", storeId));
+            meta.Set("role", identity.Role.Code());
+            meta.Set("device_id", identity.DeviceId.ToString());
+            tx.Commit();
+        }
+
+        File.Move(building, path);
+        return Open(path, passphrase, clock);
+    }
+
+    public static LocalStore Open(string path, string passphrase, TimeProvider clock)
+    {
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"No store at {path}.", path);
+        StoreFile.CheckHeader(path);
+
+        var connection = Connect(path);
+        try
+        {
+            var version = Scalar<long>(connection, "PRAGMA user_version");
+            StoreFile.CheckSchemaVersion(version, path);
+            if (Scalar<string>(connection, "PRAGMA quick_check") != "ok")
+                throw new StoreException(StoreProblem.Damaged, TextId.StoreDamaged, path);
+
+            var meta = new MetaTable(connection, null);
+            var storeId = meta.GetText("store_id");
+            var keys = KeyRing.Unseal(meta.GetSealedKey(), passphrase, storeId)
+                ?? throw new StoreException(StoreProblem.WrongPassphrase, TextId.StoreWrongPassphrase);
+
+            // Only after the passphrase proved right may the file change.
+            Execute(connection, "PRAGMA journal_mode=WAL");
+            Migrate(connection, version);
+            var identity = new StoreIdentity(
+                new Id<Worker>(Guid.Parse(meta.GetText("worker_id"))),
+                keys.Fields.Decrypt(meta.GetBlob("worker_name"), "meta", "worker_name", storeId),
+                RoleCodes.TryParse(meta.GetText("role"), out var role) ? role : Role.Nurse,
+                Guid.Parse(meta.GetText("device_id")));
+            return new LocalStore(path, connection, keys, storeId, identity, clock);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 11 or 26)
+        {
+            // SQLITE_CORRUPT, SQLITE_NOTADB
+            connection.Dispose();
+            throw new StoreException(StoreProblem.Damaged, TextId.StoreDamaged, path);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
+        {
+            connection.Dispose();
+            throw new StoreException(StoreProblem.Locked, TextId.StoreLocked, path);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Reseals the data key under a new passphrase; no row is re-encrypted.</summary>
+    public void ChangePassphrase(string current, string next)
+    {
+        RequirePassphrase(next);
+        var meta = new MetaTable(_connection, null);
+        using (var check = KeyRing.Unseal(meta.GetSealedKey(), current, _storeId))
+        {
+            if (check is null)
+                throw new StoreException(StoreProblem.WrongPassphrase, TextId.StoreWrongPassphrase);
+        }
+
+        var sealedKey = _keys.Seal(next, _storeId);
+        Write(scope =>
+        {
+            new MetaTable(_connection, scope.Transaction).SetSealedKey(sealedKey);
+            scope.Audit(Audit.AuditEventType.PassphraseChange, null);
+            return 0;
+        });
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one immediate transaction with its outbox and audit entries.</summary>
+    internal T Write<T>(Func<WriteScope, T> work)
+    {
+        if (_scope is not null)
+            return work(_scope);
+        using var tx = _connection.BeginTransaction(deferred: false);
+        using var scope = new WriteScope(this, tx);
+        _scope = scope;
+        try
+        {
+            var result = work(scope);
+            scope.Complete();
+            tx.Commit();
+            return result;
+        }
+        finally
+        {
+            _scope = null;
+        }
+    }
+
+    /// <summary>Runs several changes as one transaction: all of them land, or none.</summary>
+    public void Batch(Action work) => Write(_ =>
+    {
+        work();
+        return 0;
+    });
+
+    /// <summary>Live (not deleted) rows of one table, decrypted through <paramref name="map"/>.</summary>
+    internal List<T> Query<T>(string table, string filter, Func<RowReader, T> map, params (string Name, object Value)[] args)
+    {
+        using var command = Command($"SELECT * FROM {table} WHERE deleted = 0{(filter.Length == 0 ? "" : " AND " + filter)}");
+        foreach (var (name, value) in args)
+            command.Parameters.AddWithValue(name, value);
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read())
+            rows.Add(map(new RowReader(this, table, reader)));
+        return rows;
+    }
+
+    internal SqliteCommand Command(string sql, SqliteTransaction? tx = null)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = tx ?? _scope?.Transaction;
+        return command;
+    }
+
+    internal string StoreId => _storeId;
+
+    public string Now() => Clock.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+
+    public void Dispose()
+    {
+        _connection.Dispose();
+        _keys.Dispose();
+    }
+
+    private static void RequirePassphrase(string passphrase)
+    {
+        if (passphrase.Length < 8)
+            throw new ArgumentException(Texts.Get(TextId.PassphraseTooShort, Lang.En), nameof(passphrase));
+    }
+
+    private static SqliteConnection Connect(string path)
+    {
+        // Pooling off: a closed store must really release its file, so it can be copied, wiped or scanned.
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = File.Exists(path) ? SqliteOpenMode.ReadWrite : SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+        }.ToString());
+        connection.Open();
+        // Connection settings only: nothing here writes to the file before it has been checked.
+        Execute(connection, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON; PRAGMA temp_store=MEMORY; PRAGMA busy_timeout=2000;");
+        return connection;
+    }
+
+    private static void Migrate(SqliteConnection connection, long from)
+    {
+        for (var step = (int)from; step < Migrations.Latest; step++)
+        {
+            using var tx = connection.BeginTransaction();
+            Execute(connection, Migrations.Steps[step], tx);
+            Execute(connection, $"PRAGMA user_version = {step + 1}", tx);
+            tx.Commit();
+        }
+
+        if (from < Migrations.Latest)
+            Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+
+    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? tx = null)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = tx;
+        command.ExecuteNonQuery();
+    }
+
+    private static T Scalar<T>(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (T)Convert.ChangeType(command.ExecuteScalar()!, typeof(T), CultureInfo.InvariantCulture);
+    }
+}

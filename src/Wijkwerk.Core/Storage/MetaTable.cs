@@ -1,0 +1,44 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Wijkwerk.Core.Security;
+
+namespace Wijkwerk.Core.Storage;
+
+/// <summary>Key/value facts about the store: its id, the sealed data key, who works with it.</summary>
+internal sealed class MetaTable(SqliteConnection connection, SqliteTransaction? tx)
+{
+    public void Set(string key, object value)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = "INSERT INTO meta (key, value) VALUES ($key, $value) ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$value", value);
+        command.ExecuteNonQuery();
+    }
+
+    public object? Get(string key)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = "SELECT value FROM meta WHERE key = $key";
+        command.Parameters.AddWithValue("$key", key);
+        return command.ExecuteScalar();
+    }
+
+    public string GetText(string key) => Get(key) as string ?? throw Missing(key);
+
+    public byte[] GetBlob(string key) => Get(key) as byte[] ?? throw Missing(key);
+
+    public void SetSealedKey(SealedKey key)
+    {
+        Set("kdf_salt", key.Salt);
+        Set("kdf_iterations", key.Iterations.ToString(CultureInfo.InvariantCulture));
+        Set("wrapped_key", key.WrappedKey);
+    }
+
+    public SealedKey GetSealedKey() =>
+        new(GetBlob("kdf_salt"), int.Parse(GetText("kdf_iterations"), CultureInfo.InvariantCulture), GetBlob("wrapped_key"));
+
+    private static SqliteException Missing(string key) => new($"The store's meta table lacks '{key}'.", 11);
+}

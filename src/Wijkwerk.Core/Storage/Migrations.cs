@@ -1,0 +1,123 @@
+namespace Wijkwerk.Core.Storage;
+
+/// <summary>
+/// The numbered schema steps. The number a file has reached is its <c>PRAGMA user_version</c>;
+/// a step is never edited once released, only followed by a new one.
+/// </summary>
+internal static class Migrations
+{
+    // Every synced row carries the columns the sync engine needs: version is the server's row
+    // version (0 until the server first accepts the row); deleted rows stay as tombstones.
+    private const string SyncColumns = """
+        version INTEGER NOT NULL DEFAULT 0,
+        updated_at TEXT NOT NULL,
+        updated_by TEXT NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0
+        """;
+
+    public static IReadOnlyList<string> Steps { get; } =
+    [
+        $"""
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL) STRICT;
+
+        CREATE TABLE clients (
+            id TEXT PRIMARY KEY,
+            first_name BLOB NOT NULL,
+            surname_prefix BLOB NOT NULL,
+            surname BLOB NOT NULL,
+            birth_date BLOB NOT NULL,
+            postcode BLOB NOT NULL,
+            house_number BLOB NOT NULL,
+            addition BLOB NOT NULL,
+            phone BLOB NOT NULL,
+            bsn BLOB NOT NULL,
+            notes BLOB NOT NULL,
+            {SyncColumns}) STRICT;
+
+        CREATE TABLE household_members (
+            id TEXT PRIMARY KEY,
+            client_id TEXT NOT NULL,
+            name BLOB NOT NULL,
+            relation TEXT NOT NULL,
+            birth_date BLOB NOT NULL,
+            {SyncColumns}) STRICT;
+        CREATE INDEX household_members_by_client ON household_members (client_id);
+
+        CREATE TABLE consents (
+            id TEXT PRIMARY KEY,
+            client_id TEXT NOT NULL,
+            purpose BLOB NOT NULL,
+            status TEXT NOT NULL,
+            reason BLOB NOT NULL,
+            date TEXT NOT NULL,
+            recorded_by TEXT NOT NULL,
+            {SyncColumns}) STRICT;
+        CREATE INDEX consents_by_client ON consents (client_id);
+
+        CREATE TABLE signals (
+            id TEXT PRIMARY KEY,
+            client_id TEXT NOT NULL,
+            source TEXT NOT NULL,
+            source_other BLOB NOT NULL,
+            observation BLOB NOT NULL,
+            life_domains TEXT NOT NULL,
+            urgency TEXT NOT NULL,
+            consent_in_consultation INTEGER NOT NULL,
+            consent_reason BLOB NOT NULL,
+            assignee TEXT,
+            status TEXT NOT NULL,
+            reported_at TEXT NOT NULL,
+            picked_up_at TEXT,
+            {SyncColumns}) STRICT;
+        CREATE INDEX signals_by_client ON signals (client_id);
+        CREATE INDEX signals_by_status ON signals (status, urgency);
+
+        CREATE TABLE follow_ups (
+            id TEXT PRIMARY KEY,
+            signal_id TEXT NOT NULL,
+            at TEXT NOT NULL,
+            worker TEXT NOT NULL,
+            note BLOB NOT NULL,
+            {SyncColumns}) STRICT;
+        CREATE INDEX follow_ups_by_signal ON follow_ups (signal_id);
+
+        CREATE TABLE home_visits (
+            id TEXT PRIMARY KEY,
+            client_id TEXT NOT NULL,
+            date TEXT NOT NULL,
+            worker TEXT NOT NULL,
+            notes BLOB NOT NULL,
+            zrm BLOB NOT NULL,
+            {SyncColumns}) STRICT;
+        CREATE INDEX home_visits_by_client ON home_visits (client_id);
+
+        CREATE TABLE outbox (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            table_name TEXT NOT NULL,
+            row_id TEXT NOT NULL,
+            operation TEXT NOT NULL,
+            columns TEXT NOT NULL,
+            created_at TEXT NOT NULL) STRICT;
+
+        CREATE TABLE audit_events (
+            seq INTEGER PRIMARY KEY,
+            event_type TEXT NOT NULL,
+            at TEXT NOT NULL,
+            client_id TEXT,
+            worker_id TEXT NOT NULL,
+            role TEXT NOT NULL,
+            device_id TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            hash BLOB NOT NULL) STRICT;
+        CREATE INDEX audit_events_by_client ON audit_events (client_id);
+
+        CREATE TABLE drafts (
+            key TEXT PRIMARY KEY,
+            body BLOB NOT NULL,
+            updated_at TEXT NOT NULL) STRICT;
+        """,
+    ];
+
+    public static int Latest => Steps.Count;
+}

@@ -1,0 +1,73 @@
+using Wijkwerk.Core.Audit;
+using Wijkwerk.Core.Domain.Clients;
+using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Storage.Rows;
+
+namespace Wijkwerk.Core.Storage.Repositories;
+
+/// <summary>The caseload. Every read of names is logged as a search, every dossier opened as a view.</summary>
+public sealed class ClientRepository(LocalStore store)
+{
+    /// <summary>All clients, decrypted. Filtering and sorting happen in memory: the file holds no plaintext to index.</summary>
+    public IReadOnlyList<Client> Search()
+    {
+        var clients = store.Query(ClientRows.Table, "", ClientRows.FromRow);
+        store.Write(scope =>
+        {
+            scope.Audit(AuditEventType.Search, null, $"results={clients.Count}");
+            return 0;
+        });
+        return clients;
+    }
+
+    public int Count()
+    {
+        using var command = store.Command($"SELECT count(*) FROM {ClientRows.Table} WHERE deleted = 0");
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public void Add(Client client) => store.Write(scope =>
+    {
+        var row = ClientRows.ToRow(client);
+        scope.Save(row, OutboxOperations.Insert, row.Columns);
+        scope.Audit(AuditEventType.Create, client.Id.Value, "table=clients");
+        return 0;
+    });
+
+    /// <summary>Saves only when something changed, and tells the outbox which columns did.</summary>
+    public bool Update(Client client) => store.Write(scope =>
+    {
+        var before = Find(client.Id) ?? throw new KeyNotFoundException($"Client {client.Id} does not exist.");
+        var row = ClientRows.ToRow(client);
+        var changed = row.ChangedFrom(ClientRows.ToRow(before));
+        if (changed.Count == 0)
+            return false;
+        scope.Save(row, OutboxOperations.Update, changed);
+        scope.Audit(AuditEventType.Change, client.Id.Value, "table=clients;columns=" + changed.Count);
+        return true;
+    });
+
+    public bool Delete(Id<Client> id) => store.Write(scope =>
+    {
+        if (!scope.Delete(ClientRows.Table, id.ToString()))
+            return false;
+        scope.Audit(AuditEventType.Delete, id.Value, "table=clients");
+        return true;
+    });
+
+    /// <summary>All or nothing: one transaction for the whole file.</summary>
+    public int Import(IReadOnlyList<Client> clients) => store.Write(scope =>
+    {
+        foreach (var client in clients)
+        {
+            var row = ClientRows.ToRow(client);
+            scope.Save(row, OutboxOperations.Insert, row.Columns);
+            scope.Audit(AuditEventType.Import, client.Id.Value, "table=clients");
+        }
+
+        return clients.Count;
+    });
+
+    internal Client? Find(Id<Client> id) =>
+        store.Query(ClientRows.Table, "id = $id", ClientRows.FromRow, ("$id", id.ToString())).SingleOrDefault();
+}

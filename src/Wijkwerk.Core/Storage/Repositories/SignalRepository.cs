@@ -1,0 +1,49 @@
+using Wijkwerk.Core.Audit;
+using Wijkwerk.Core.Domain.Signals;
+using Wijkwerk.Core.Storage.Rows;
+
+namespace Wijkwerk.Core.Storage.Repositories;
+
+public sealed class SignalRepository(LocalStore store)
+{
+    public void Add(Signal signal) => store.Write(scope =>
+    {
+        var row = SignalRows.ToRow(signal);
+        scope.Save(row, OutboxOperations.Insert, row.Columns);
+        scope.Audit(AuditEventType.Create, signal.ClientId.Value, "table=signals");
+        return 0;
+    });
+
+    public bool Update(Signal signal) => store.Write(scope =>
+    {
+        var before = store.Query(SignalRows.Table, "id = $id", SignalRows.FromRow, ("$id", signal.Id.ToString())).SingleOrDefault()
+            ?? throw new KeyNotFoundException($"Signal {signal.Id} does not exist.");
+        var row = SignalRows.ToRow(signal);
+        var changed = row.ChangedFrom(SignalRows.ToRow(before));
+        if (changed.Count == 0)
+            return false;
+        scope.Save(row, OutboxOperations.Update, changed);
+        scope.Audit(AuditEventType.Change, signal.ClientId.Value, "table=signals;columns=" + changed.Count);
+        return true;
+    });
+
+    public void AddFollowUp(Signal signal, FollowUp followUp) => store.Write(scope =>
+    {
+        var row = FollowUpRows.ToRow(followUp);
+        scope.Save(row, OutboxOperations.Insert, row.Columns);
+        scope.Audit(AuditEventType.Create, signal.ClientId.Value, "table=follow_ups");
+        return 0;
+    });
+
+    /// <summary>Open signals of the whole caseload, for the home screen; logged as a search.</summary>
+    public IReadOnlyList<Signal> Open()
+    {
+        var signals = store.Query(SignalRows.Table, "status IN ('New', 'PickedUp')", SignalRows.FromRow);
+        store.Write(scope =>
+        {
+            scope.Audit(AuditEventType.Search, null, $"table=signals;results={signals.Count}");
+            return 0;
+        });
+        return signals;
+    }
+}

@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Wijkwerk.Core.Audit;
+using Wijkwerk.Core.Domain.Teams;
+
+namespace Wijkwerk.Core.Storage;
+
+/// <summary>
+/// One write transaction. Rows, their outbox entries and their audit events go through here, so they
+/// commit together; the audit chain's head is read once and sealed once per transaction.
+/// </summary>
+internal sealed class WriteScope : IDisposable
+{
+    private readonly LocalStore _store;
+    private SqliteCommand? _outboxInsert;
+    private RowWriter? _rows;
+    private SqliteCommand? _auditInsert;
+    private long _auditSeq = -1;
+    private byte[] _auditHash = AuditChain.Genesis;
+    private bool _auditTouched;
+
+    public WriteScope(LocalStore store, SqliteTransaction transaction)
+    {
+        _store = store;
+        Transaction = transaction;
+    }
+
+    public SqliteTransaction Transaction { get; }
+
+    public RowWriter Rows => _rows ??= new RowWriter(this);
+
+    /// <summary>Writes a row stamped with this worker and the store's clock, and queues it for the server.</summary>
+    public void Save(TableRow row, string operation, IEnumerable<string> changedColumns)
+    {
+        Rows.Upsert(row, _store.Now(), _store.Identity.WorkerId.ToString());
+        Outbox(row.Table, row.Id, operation, changedColumns);
+    }
+
+    public bool Delete(string table, string id)
+    {
+        if (Rows.MarkDeleted(table, id, _store.Now(), _store.Identity.WorkerId.ToString()) == 0)
+            return false;
+        Outbox(table, id, OutboxOperations.Delete, ["deleted"]);
+        return true;
+    }
+
+    public SqliteCommand Command(string sql) => _store.Command(sql, Transaction);
+
+    public byte[] Seal(string table, string column, string rowId, string plaintext) =>
+        _store.Fields.Encrypt(plaintext, table, column, rowId);
+
+    /// <summary>Queues a change for the server. The server decides the row's version; the laptop only says what changed.</summary>
+    public void Outbox(string table, string rowId, string operation, IEnumerable<string> columns)
+    {
+        _outboxInsert ??= Prepare(
+            "INSERT INTO outbox (table_name, row_id, operation, columns, created_at) VALUES ($t, $r, $o, $c, $at)",
+            "$t", "$r", "$o", "$c", "$at");
+        _outboxInsert.Parameters["$t"].Value = table;
+        _outboxInsert.Parameters["$r"].Value = rowId;
+        _outboxInsert.Parameters["$o"].Value = operation;
+        _outboxInsert.Parameters["$c"].Value = JsonSerializer.Serialize(columns);
+        _outboxInsert.Parameters["$at"].Value = _store.Now();
+        _outboxInsert.ExecuteNonQuery();
+    }
+
+    public void Audit(AuditEventType type, Guid? clientId, string detail = "", AuditOutcome outcome = AuditOutcome.Success)
+    {
+        if (_auditSeq < 0)
+            (_auditSeq, _auditHash) = AuditLog.ReadTail(_store, Transaction);
+
+        var identity = _store.Identity;
+        var e = new AuditEvent(_auditSeq + 1, type, _store.Clock.GetUtcNow(), clientId, identity.WorkerId.Value, identity.Role.Code(), identity.DeviceId, outcome, detail);
+        var hash = AuditChain.Link(_store.AuditKey, _auditHash, e);
+
+        _auditInsert ??= Prepare(
+            "INSERT INTO audit_events (seq, event_type, at, client_id, worker_id, role, device_id, outcome, detail, hash) VALUES ($s, $t, $at, $c, $w, $r, $d, $o, $x, $h)",
+            "$s", "$t", "$at", "$c", "$w", "$r", "$d", "$o", "$x", "$h");
+        var p = _auditInsert.Parameters;
+        p["$s"].Value = e.Seq;
+        p["$t"].Value = e.Type.ToString();
+        p["$at"].Value = e.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+        p["$c"].Value = (object?)e.ClientId?.ToString() ?? DBNull.Value;
+        p["$w"].Value = e.WorkerId.ToString();
+        p["$r"].Value = e.Role;
+        p["$d"].Value = e.DeviceId.ToString();
+        p["$o"].Value = e.Outcome.ToString();
+        p["$x"].Value = e.Detail;
+        p["$h"].Value = hash;
+        _auditInsert.ExecuteNonQuery();
+
+        _auditSeq = e.Seq;
+        _auditHash = hash;
+        _auditTouched = true;
+    }
+
+    /// <summary>Seals the chain's head so cutting events off the end is detected too.</summary>
+    public void Complete()
+    {
+        if (_auditTouched)
+            AuditLog.SealHead(_store, Transaction, _auditSeq, _auditHash);
+    }
+
+    public void Dispose()
+    {
+        _outboxInsert?.Dispose();
+        _auditInsert?.Dispose();
+        _rows?.Dispose();
+    }
+
+    private SqliteCommand Prepare(string sql, params string[] names)
+    {
+        var command = Command(sql);
+        foreach (var name in names)
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        command.Prepare();
+        return command;
+    }
+}
