@@ -1,1 +1,3 @@
-Console.WriteLine("wijkwerk");
+using Wijkwerk.Tui.Cli;
+
+return CommandLine.Build(TimeProvider.System, Wijkwerk.Tui.App.AppHost.Run).Parse(args).Invoke();

@@ -4,7 +4,7 @@ namespace Wijkwerk.Core.Storage;
 /// The numbered schema steps. The number a file has reached is its <c>PRAGMA user_version</c>;
 /// a step is never edited once released, only followed by a new one.
 /// </summary>
-internal static class Migrations
+public static class Migrations
 {
     // Every synced row carries the columns the sync engine needs: version is the server's row
     // version (0 until the server first accepts the row); deleted rows stay as tombstones.
@@ -15,10 +15,10 @@ internal static class Migrations
         deleted INTEGER NOT NULL DEFAULT 0
         """;
 
-    public static IReadOnlyList<string> Steps { get; } =
+    internal static IReadOnlyList<string> Steps { get; } =
     [
         $"""
-        CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL) STRICT;
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value ANY NOT NULL) STRICT;
 
         CREATE TABLE clients (
             id TEXT PRIMARY KEY,
@@ -119,5 +119,7 @@ internal static class Migrations
         """,
     ];
 
-    public static int Latest => Steps.Count;
+    internal static int Latest => Steps.Count;
+
+    public static int LatestVersion => Latest;
 }

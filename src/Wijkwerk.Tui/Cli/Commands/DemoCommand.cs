@@ -1,0 +1,40 @@
+using Wijkwerk.Core.Demo;
+using Wijkwerk.Core.Localization;
+
+namespace Wijkwerk.Tui.Cli.Commands;
+
+/// <summary>
+/// <c>wijkwerk demo</c>: a store of made-up residents beside the real one, so a new user can look
+/// around without any real data. Its passphrase is public; it holds nothing worth protecting.
+/// </summary>
+public static class DemoCommand
+{
+    public const string DemoPassphrase = "demo-wijkwerk";
+    public const int DefaultClients = 200;
+
+    public static int Build(CliContext context, int clients, Func<Core.Storage.LocalStore, int>? openUi)
+    {
+        var folder = context.Data.Demo;
+        var existed = File.Exists(folder.StorePath);
+        var passphrase = Environment.GetEnvironmentVariable(Passphrase.EnvironmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : DemoPassphrase;
+        var opened = StoreOpener.Open(context, folder, () => DemoData.DemoWorker, passphrase);
+        if (opened.Store is not { } store)
+            return context.Fail(opened.Error!);
+        using (store)
+        {
+            if (existed)
+            {
+                context.Error.WriteLine(context.T(TextId.DemoExists, folder.Root, store.Clients.Count()));
+            }
+            else
+            {
+                var summary = DemoData.Fill(store, clients);
+                context.Log.Information("Demo store built with {Clients} clients", summary.Clients);
+                context.Error.WriteLine(context.T(TextId.DemoSummary, folder.Root, summary.Clients, summary.Signals, summary.Visits, summary.Consents, summary.HouseholdMembers));
+            }
+
+            context.Error.WriteLine(context.T(TextId.DemoPassphraseHint, passphrase));
+            return openUi?.Invoke(store) ?? ExitCodes.Success;
+        }
+    }
+}

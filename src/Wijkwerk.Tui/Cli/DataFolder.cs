@@ -1,0 +1,17 @@
+namespace Wijkwerk.Tui.Cli;
+
+/// <summary>Where a worker's store and logs live: the user's data folder unless <c>--data</c> says otherwise.</summary>
+public sealed record DataFolder(string Root)
+{
+    public const string StoreFileName = "wijkwerk.db";
+
+    public static DataFolder Resolve(string? overridePath) => new(Path.GetFullPath(
+        overridePath ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "wijkwerk")));
+
+    public string StorePath => Path.Combine(Root, StoreFileName);
+
+    public string LogFolder => Path.Combine(Root, "logs");
+
+    /// <summary>The demo store sits beside the real one, never in it.</summary>
+    public DataFolder Demo => new(Path.Combine(Root, "demo"));
+}

@@ -1,0 +1,44 @@
+using System.Text;
+using Wijkwerk.Core.Localization;
+
+namespace Wijkwerk.Tui.Cli;
+
+/// <summary>The passphrase comes from <c>WIJKWERK_PASSPHRASE</c> (scripts, tests) or a prompt that does not echo.</summary>
+public static class Passphrase
+{
+    public const string EnvironmentVariable = "WIJKWERK_PASSPHRASE";
+
+    public static string? FromEnvironmentOrPrompt(Lang lang, TextId prompt)
+    {
+        var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (!string.IsNullOrEmpty(fromEnvironment))
+            return fromEnvironment;
+        if (Console.IsInputRedirected)
+            return null;
+        return Prompt(Texts.Get(prompt, lang));
+    }
+
+    public static string Prompt(string label)
+    {
+        Console.Error.Write(label + " ");
+        var typed = new StringBuilder();
+        while (true)
+        {
+            var key = Console.ReadKey(intercept: true);
+            if (key.Key == ConsoleKey.Enter)
+                break;
+            if (key.Key == ConsoleKey.Backspace)
+            {
+                if (typed.Length > 0)
+                    typed.Length--;
+            }
+            else if (!char.IsControl(key.KeyChar))
+            {
+                typed.Append(key.KeyChar);
+            }
+        }
+
+        Console.Error.WriteLine();
+        return typed.ToString();
+    }
+}
