@@ -298,6 +298,15 @@ public class SignalTests
         Assert.Equal("", signal.SourceOther);
     }
 
+    [Fact]
+    public void Report_NamedSourceWithLongLeftoverDescription_IsNotRefusedForIt()
+    {
+        // A form switched from "anders" to "apotheek" may still send the old text; it is dropped, not judged.
+        var signal = ParsedAssert.Valid(Report(source: SignalSource.Pharmacy, sourceOther: new string('k', Signal.MaxSourceOtherLength + 1)));
+
+        Assert.Equal("", signal.SourceOther);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
