@@ -70,4 +70,20 @@ public class AddressTests
     {
         ParsedAssert.Invalid(Address.Create("1234 SA", "1", ""), "postcode", TextId.PostcodeLettersUnused);
     }
+
+    [Fact]
+    public void Check_AllPartsWrong_ReportsEachPartInOrder()
+    {
+        var problems = Address.Check("12", "0", "toolong!");
+
+        Assert.Equal(
+            [("postcode", TextId.PostcodeShape), ("huisnummer", TextId.HouseNumberShape), ("toevoeging", TextId.AdditionShape)],
+            problems.Select(p => (p.Field, p.Text)));
+    }
+
+    [Fact]
+    public void Check_ValidParts_ReportsNothing()
+    {
+        Assert.Empty(Address.Check("1234 AB", "1", "a"));
+    }
 }

@@ -159,4 +159,27 @@ public class PersonNameTests
         Assert.Equal(PersonName.FromFullSurname("Anna", "van der Berg").Value, PersonName.Create("Anna", "van der", "Berg").Value);
         Assert.NotEqual(PersonName.Create("Anna", "", "van der Berg").Value, PersonName.Create("Anna", "van der", "Berg").Value);
     }
+
+    [Fact]
+    public void Check_BothPartsWrong_ReportsBothInFieldOrder()
+    {
+        var problems = PersonName.Check(new string('a', PersonName.MaxPartLength + 1), "van", " ");
+
+        Assert.Equal([("voornaam", TextId.TooLong), ("achternaam", TextId.FieldRequired)], problems.Select(p => (p.Field, p.Text)));
+    }
+
+    [Fact]
+    public void Check_ValidParts_ReportsNothing()
+    {
+        Assert.Empty(PersonName.Check("Anna", "van der", "Berg"));
+    }
+
+    [Theory]
+    [InlineData("van der Berg", "van der", "Berg")]
+    [InlineData("Van", "", "Van")]
+    [InlineData(null, "", "")]
+    public void SplitSurname_FullSurname_GivesPrefixAndSurname(string? full, string prefix, string surname)
+    {
+        Assert.Equal((prefix, surname), PersonName.SplitSurname(full));
+    }
 }
