@@ -27,10 +27,9 @@ public sealed record ClientInput(
         var problems = new List<Problem>();
 
         // With an explicit prefix field the surname is taken as typed; otherwise "van der Berg" is split.
-        var name = SurnamePrefix is null
-            ? PersonName.FromFullSurname(FirstName, Surname)
-            : PersonName.Create(FirstName, SurnamePrefix, Surname);
-        Collect(name, problems);
+        var (prefix, surname) = SurnamePrefix is null ? PersonName.SplitSurname(Surname) : (SurnamePrefix, Surname);
+        var name = PersonName.Create(FirstName, prefix, surname);
+        problems.AddRange(PersonName.Check(FirstName, prefix, surname));
 
         var birth = DateText.Parse(BirthDate, "geboortedatum");
         if (birth.IsValid && birth.Value > today)
@@ -40,7 +39,7 @@ public sealed record ClientInput(
         Collect(birth, problems);
 
         var address = Address.Create(Postcode, HouseNumber, Addition);
-        Collect(address, problems);
+        problems.AddRange(Address.Check(Postcode, HouseNumber, Addition));
 
         var phone = Optional(Phone, text => PhoneNumber.Parse(text), problems);
         var bsn = Optional(Bsn, text => Clients.Bsn.Parse(text), problems);

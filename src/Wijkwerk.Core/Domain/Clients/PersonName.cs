@@ -36,28 +36,45 @@ public sealed record PersonName
 
     public static Parsed<PersonName> Create(string? firstName, string? prefix, string? surname)
     {
+        var problems = Check(firstName, prefix, surname);
+        if (problems.Count > 0)
+            return problems[0];
+        return Parsed<PersonName>.Ok(new PersonName(Normalise(firstName), Normalise(prefix), Normalise(surname)));
+    }
+
+    /// <summary>Every problem with the parts, first name first, so a form can show them all at once.</summary>
+    public static IReadOnlyList<Problem> Check(string? firstName, string? prefix, string? surname)
+    {
         var first = Normalise(firstName);
         var last = Normalise(surname);
         var pre = Normalise(prefix);
+        var problems = new List<Problem>();
         if (first.Length == 0)
-            return Parsed<PersonName>.Fail("voornaam", TextId.FieldRequired);
+            problems.Add(new Problem("voornaam", TextId.FieldRequired));
+        else if (first.Length > MaxPartLength)
+            problems.Add(new Problem("voornaam", TextId.TooLong, MaxPartLength));
         if (last.Length == 0)
-            return Parsed<PersonName>.Fail("achternaam", TextId.FieldRequired);
-        if (first.Length > MaxPartLength)
-            return Parsed<PersonName>.Fail("voornaam", TextId.TooLong, MaxPartLength);
-        if (last.Length + pre.Length > MaxPartLength)
-            return Parsed<PersonName>.Fail("achternaam", TextId.TooLong, MaxPartLength);
-        return Parsed<PersonName>.Ok(new PersonName(first, pre, last));
+            problems.Add(new Problem("achternaam", TextId.FieldRequired));
+        else if (last.Length + pre.Length > MaxPartLength)
+            problems.Add(new Problem("achternaam", TextId.TooLong, MaxPartLength));
+        return problems;
     }
 
     /// <summary>Splits a surname as written (<c>van der Berg</c>) into its prefix and the surname proper.</summary>
     public static Parsed<PersonName> FromFullSurname(string? firstName, string? fullSurname)
     {
+        var (prefix, surname) = SplitSurname(fullSurname);
+        return Create(firstName, prefix, surname);
+    }
+
+    /// <summary><c>van der Berg</c> → (<c>van der</c>, <c>Berg</c>); a lone word stays the surname.</summary>
+    public static (string Prefix, string Surname) SplitSurname(string? fullSurname)
+    {
         var words = Normalise(fullSurname).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var prefixLength = 0;
         while (prefixLength < words.Length - 1 && PrefixWords.Contains(words[prefixLength]))
             prefixLength++;
-        return Create(firstName, string.Join(' ', words[..prefixLength]), string.Join(' ', words[prefixLength..]));
+        return (string.Join(' ', words[..prefixLength]), string.Join(' ', words[prefixLength..]));
     }
 
     private static string Normalise(string? text) =>

@@ -24,7 +24,8 @@ public readonly record struct PhoneNumber
         if (compact.StartsWith("+31", StringComparison.Ordinal))
             compact = "0" + compact[3..];
 
-        var digits = compact.TrimStart('+');
+        // Only one leading +: TrimStart would let "++32…" through and store it with both.
+        var digits = compact.StartsWith('+') ? compact[1..] : compact;
         if (digits.Length == 0 || !digits.All(char.IsAsciiDigit))
             return Parsed<PhoneNumber>.Fail(field, TextId.PhoneShape);
         var valid = compact[0] == '+'

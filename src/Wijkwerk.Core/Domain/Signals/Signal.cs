@@ -43,7 +43,8 @@ public sealed record Signal(
         var text = (observation ?? "").Trim();
         if (source == SignalSource.Other && other.Length == 0)
             return Parsed<Signal>.Fail("bron", TextId.SignalOtherSourceRequired);
-        if (other.Length > MaxSourceOtherLength)
+        // The description is dropped for a named source, so its length only matters for "Other".
+        if (source == SignalSource.Other && other.Length > MaxSourceOtherLength)
             return Parsed<Signal>.Fail("bron", TextId.TooLong, MaxSourceOtherLength);
         if (text.Length == 0)
             return Parsed<Signal>.Fail("observatie", TextId.FieldRequired);
