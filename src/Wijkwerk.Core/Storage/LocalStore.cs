@@ -98,9 +98,10 @@ public sealed class LocalStore : IDisposable
             throw new FileNotFoundException($"No store at {path}.", path);
         StoreFile.CheckHeader(path);
 
-        var connection = Connect(path);
+        SqliteConnection? connection = null;
         try
         {
+            connection = Connect(path);
             var version = Scalar<long>(connection, "PRAGMA user_version");
             StoreFile.CheckSchemaVersion(version, path);
             if (Scalar<string>(connection, "PRAGMA quick_check") != "ok")
@@ -124,17 +125,17 @@ public sealed class LocalStore : IDisposable
         catch (SqliteException e) when (e.SqliteErrorCode is 11 or 26)
         {
             // SQLITE_CORRUPT, SQLITE_NOTADB
-            connection.Dispose();
+            connection?.Dispose();
             throw new StoreException(StoreProblem.Damaged, TextId.StoreDamaged, path);
         }
         catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
         {
-            connection.Dispose();
+            connection?.Dispose();
             throw new StoreException(StoreProblem.Locked, TextId.StoreLocked, path);
         }
         catch
         {
-            connection.Dispose();
+            connection?.Dispose();
             throw;
         }
     }

@@ -1,0 +1,75 @@
+using Microsoft.Data.Sqlite;
+using Wijkwerk.Core.Domain.Clients;
+using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Teams;
+using Wijkwerk.Core.Storage;
+
+namespace Wijkwerk.Core.Tests.Support;
+
+/// <summary>A real store file in a temporary folder, removed when the test ends.</summary>
+public sealed class TempStore : IDisposable
+{
+    public const string Passphrase = "correct horse battery";
+
+    public TempStore()
+    {
+        Folder = Directory.CreateTempSubdirectory("wijkwerk-test-").FullName;
+        Store = LocalStore.Create(PathToStore, Passphrase, Identity, Clock);
+    }
+
+    public static StoreIdentity Identity { get; } = new(new Id<Worker>(Guid.Parse("0193a000-0000-7000-8000-00000000aaaa")), "Test Verpleegkundige", Role.Nurse, Guid.Parse("0193a000-0000-7000-8000-00000000dddd"));
+
+    public string Folder { get; }
+
+    public string PathToStore => System.IO.Path.Combine(Folder, "wijkwerk.db");
+
+    public FakeClock Clock { get; } = new();
+
+    public LocalStore Store { get; private set; }
+
+    public LocalStore Reopen(string passphrase = Passphrase)
+    {
+        Store.Dispose();
+        Store = LocalStore.Open(PathToStore, passphrase, Clock);
+        return Store;
+    }
+
+    public void Close() => Store.Dispose();
+
+    /// <summary>A plain connection for what a test must do behind the store's back (tampering, crash triggers).</summary>
+    public SqliteConnection Raw()
+    {
+        var connection = new SqliteConnection($"Data Source={PathToStore};Pooling=False");
+        connection.Open();
+        return connection;
+    }
+
+    public long Count(string sql)
+    {
+        using var connection = Raw();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)command.ExecuteScalar()!;
+    }
+
+    public void Execute(string sql)
+    {
+        using var connection = Raw();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    public Client NewClient(string firstName = "Anna", string surname = "van der Berg", string phone = "0612345678", string bsn = "111222333")
+    {
+        var (client, problems) = new ClientInput(firstName, surname, "1950-03-04", "1234 AB", "12", "", phone, bsn).Validate(Id<Client>.New(Clock), Clock.Today);
+        Assert.Empty(problems);
+        return client!;
+    }
+
+    public void Dispose()
+    {
+        Store.Dispose();
+        Directory.Delete(Folder, recursive: true);
+    }
+}
