@@ -1,0 +1,28 @@
+using Wijkwerk.Core.Demo;
+using Wijkwerk.Core.Storage;
+
+namespace Wijkwerk.Bench;
+
+/// <summary>A real store file in a temporary folder, as the app would have it.</summary>
+internal sealed class BenchStore : IDisposable
+{
+    public const string Passphrase = "benchmark passphrase";
+
+    public BenchStore()
+    {
+        Folder = Directory.CreateTempSubdirectory("wijkwerk-bench-").FullName;
+        Store = LocalStore.Create(PathToStore, Passphrase, DemoData.DemoWorker, TimeProvider.System);
+    }
+
+    public string Folder { get; }
+
+    public string PathToStore => Path.Combine(Folder, "wijkwerk.db");
+
+    public LocalStore Store { get; }
+
+    public void Dispose()
+    {
+        Store.Dispose();
+        Directory.Delete(Folder, recursive: true);
+    }
+}
