@@ -13,8 +13,12 @@ public static class CellText
     public static string Normalize(string text) =>
         text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
 
-    public static char Sanitize(char c) =>
-        char.IsControl(c) || char.IsSurrogate(c) || IsZeroWidth(c) ? Replacement : c;
+    public static char Sanitize(char c) => c switch
+    {
+        '\t' => ' ',
+        _ when char.IsControl(c) || char.IsSurrogate(c) || IsZeroWidth(c) => Replacement,
+        _ => c,
+    };
 
     /// <summary>Cuts text to <paramref name="width"/> cells, ending in "…" when something was cut.</summary>
     public static string Truncate(string text, int width)

@@ -52,9 +52,9 @@ public sealed class ScreenBufferTests
     {
         var buffer = new ScreenBuffer(12, 1);
 
-        buffer.Put(0, 0, "a\u001b[2Jb\nc", CellStyle.Default);
+        buffer.Put(0, 0, "a\u001b[2Jb\nc\td", CellStyle.Default);
 
-        Assert.Equal("a?[2Jb?c", buffer.ToText());
+        Assert.Equal("a?[2Jb?c d", buffer.ToText());
     }
 
     [Fact]
