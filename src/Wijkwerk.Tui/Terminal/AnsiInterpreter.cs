@@ -26,7 +26,6 @@ internal sealed class AnsiInterpreter
     public bool CursorVisible { get; private set; } = true;
     public bool AutoWrap { get; private set; } = true;
     public bool AlternateScreen { get; private set; }
-    public CellStyle CurrentStyle => _style;
 
     public Cell this[int x, int y] => _cells[y * Width + x];
 

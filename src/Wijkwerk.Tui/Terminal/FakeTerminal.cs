@@ -82,6 +82,7 @@ public sealed class FakeTerminal : ITerminal
 
     public bool TryReadKey(out KeyInput key) => _keys.TryDequeue(out key);
 
+    // Never waits: tests are synchronous, and an empty queue means the scripted input is used up.
     public bool TryReadKey(TimeSpan timeout, out KeyInput key) => _keys.TryDequeue(out key);
 
     public void Resize(int width, int height)

@@ -78,7 +78,7 @@ public sealed class SpectreRendererTests
     {
         const string name = "[spoed]";
 
-        Assert.ThrowsAny<Exception>(() => new SpectreRenderer().Render(new Markup($"[bold]{name}[/]"), new ScreenBuffer(20, 1), new Rect(0, 0, 20, 1)));
+        Assert.Throws<InvalidOperationException>(() => new SpectreRenderer().Render(new Markup($"[bold]{name}[/]"), new ScreenBuffer(20, 1), new Rect(0, 0, 20, 1)));
         var buffer = new ScreenBuffer(20, 1);
         new SpectreRenderer().Render(new Markup($"[bold]{SafeMarkup.Escape(name)}[/]"), buffer, buffer.Bounds);
         Assert.Equal("[spoed]", buffer.ToText());
