@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Wijkwerk.Tui.Terminal;
-using Wijkwerk.Tui.Tests.Support;
 
 namespace Wijkwerk.Tui.Tests.Terminal;
 

@@ -1,5 +1,5 @@
 using Wijkwerk.Tui.Terminal;
-using Wijkwerk.Tui.Tests.Support;
+using Wijkwerk.Tui.Tests.Terminal;
 using Wijkwerk.Tui.Widgets;
 
 namespace Wijkwerk.Tui.Tests.Widgets;

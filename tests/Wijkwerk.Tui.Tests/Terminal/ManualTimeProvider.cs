@@ -1,4 +1,4 @@
-namespace Wijkwerk.Tui.Tests.Support;
+namespace Wijkwerk.Tui.Tests.Terminal;
 
 /// <summary>A clock that only moves when the test says so.</summary>
 public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider

@@ -1,6 +1,6 @@
 using Wijkwerk.Tui.Terminal;
 
-namespace Wijkwerk.Tui.Tests.Support;
+namespace Wijkwerk.Tui.Tests.Terminal;
 
 /// <summary>A screen that draws fixed text and records the keys it receives.</summary>
 public sealed class TestScreen(string text = "scherm", bool handlesKeys = true) : IScreen
