@@ -1,0 +1,7 @@
+namespace Wijkwerk.Tui.Terminal;
+
+public enum UiLanguage
+{
+    Dutch,
+    English,
+}

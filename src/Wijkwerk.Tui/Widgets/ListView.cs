@@ -1,0 +1,175 @@
+using Wijkwerk.Tui.Terminal;
+
+namespace Wijkwerk.Tui.Widgets;
+
+/// <summary>
+/// A scrolling list that formats only the rows on screen, so a caseload of thousands stays cheap to draw.
+/// The selected row has both reverse video and a "&gt;" marker, so selection never depends on colour.
+/// </summary>
+public sealed class ListView<T> : IWidget
+{
+    private readonly Func<T, string> _format;
+    private IReadOnlyList<T> _items = [];
+    private IReadOnlyList<T> _visible = [];
+    private Func<T, bool>? _filter;
+    private int _cursor;
+    private int _scroll;
+    private int _pageSize = 1;
+
+    public ListView(Func<T, string> format)
+    {
+        _format = format ?? throw new ArgumentNullException(nameof(format));
+    }
+
+    /// <summary>Raised on Enter with the selected item.</summary>
+    public event Action<T>? Activated;
+
+    public event Action<T?>? SelectionChanged;
+
+    /// <summary>Shown when there is nothing to list, e.g. "Geen cliënten gevonden".</summary>
+    public string EmptyText { get; set; } = "";
+
+    public CellPosition? Cursor { get; private set; }
+
+    public IReadOnlyList<T> Items => _items;
+
+    /// <summary>The items that pass the filter, in order.</summary>
+    public IReadOnlyList<T> VisibleItems => _visible;
+
+    /// <summary>Index of the selected item in <see cref="VisibleItems"/>, or -1 when the list is empty.</summary>
+    public int SelectedIndex => _visible.Count == 0 ? -1 : _cursor;
+
+    public T? SelectedItem => _visible.Count == 0 ? default : _visible[_cursor];
+
+    /// <summary>The incremental filter, set by the screen as the user types; the selection stays on the same item when it still matches.</summary>
+    public Func<T, bool>? Filter
+    {
+        get => _filter;
+        set
+        {
+            _filter = value;
+            Refresh();
+        }
+    }
+
+    public void SetItems(IReadOnlyList<T> items)
+    {
+        _items = items ?? throw new ArgumentNullException(nameof(items));
+        Refresh();
+    }
+
+    /// <summary>Re-applies the filter, e.g. after the items changed in place.</summary>
+    public void Refresh()
+    {
+        var selected = SelectedItem;
+        var hadSelection = _visible.Count > 0;
+        _visible = _filter is null ? _items : _items.Where(_filter).ToList();
+
+        var index = -1;
+        if (hadSelection)
+        {
+            for (var i = 0; i < _visible.Count; i++)
+            {
+                if (EqualityComparer<T>.Default.Equals(_visible[i], selected))
+                {
+                    index = i;
+                    break;
+                }
+            }
+        }
+        _cursor = _visible.Count == 0 ? 0 : Math.Max(0, index);
+        if (hadSelection != _visible.Count > 0 || index < 0)
+        {
+            SelectionChanged?.Invoke(SelectedItem);
+        }
+    }
+
+    public void Select(int index)
+    {
+        var previous = _cursor;
+        _cursor = _visible.Count == 0 ? 0 : Math.Clamp(index, 0, _visible.Count - 1);
+        if (previous != _cursor)
+        {
+            SelectionChanged?.Invoke(SelectedItem);
+        }
+    }
+
+    public bool HandleKey(KeyInput key)
+    {
+        if (key.Modifiers != KeyModifiers.None)
+        {
+            return false;
+        }
+        switch (key.Key)
+        {
+            case Key.UpArrow:
+                Select(_cursor - 1);
+                return true;
+            case Key.DownArrow:
+                Select(_cursor + 1);
+                return true;
+            case Key.Character when key.Char == 'k':
+                Select(_cursor - 1);
+                return true;
+            case Key.Character when key.Char == 'j':
+                Select(_cursor + 1);
+                return true;
+            case Key.PageUp:
+                Select(_cursor - _pageSize);
+                return true;
+            case Key.PageDown:
+                Select(_cursor + _pageSize);
+                return true;
+            case Key.Home:
+                Select(0);
+                return true;
+            case Key.End:
+                Select(_visible.Count - 1);
+                return true;
+            case Key.Enter when _visible.Count > 0:
+                Activated?.Invoke(_visible[_cursor]);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    public void Render(ScreenBuffer buffer, Rect area, bool focused)
+    {
+        Cursor = null;
+        if (area.IsEmpty)
+        {
+            return;
+        }
+        _pageSize = Math.Max(1, area.Height);
+        buffer.Fill(area, ' ', WidgetStyles.Normal);
+        if (_visible.Count == 0)
+        {
+            buffer.PutLine(area, 0, WidgetStyles.NoMarker + EmptyText, WidgetStyles.Normal);
+            Cursor = focused ? new CellPosition(area.X, area.Y) : null;
+            return;
+        }
+
+        if (_cursor < _scroll)
+        {
+            _scroll = _cursor;
+        }
+        else if (_cursor >= _scroll + area.Height)
+        {
+            _scroll = _cursor - area.Height + 1;
+        }
+        _scroll = Math.Clamp(_scroll, 0, Math.Max(0, _visible.Count - area.Height));
+
+        for (var row = 0; row < area.Height && _scroll + row < _visible.Count; row++)
+        {
+            var index = _scroll + row;
+            var selected = index == _cursor;
+            var text = (selected ? WidgetStyles.FocusMarker : WidgetStyles.NoMarker) + _format(_visible[index]);
+            buffer.PutLine(area, row, text, selected ? WidgetStyles.Selected : WidgetStyles.Normal);
+        }
+        if (focused)
+        {
+            Cursor = new CellPosition(area.X, area.Y + _cursor - _scroll);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+using Wijkwerk.Tui.Terminal;
+using Wijkwerk.Tui.Tests.Terminal;
+using Wijkwerk.Tui.Widgets;
+
+namespace Wijkwerk.Tui.Tests.Widgets;
+
+public sealed class DialogAndBarTests
+{
+    [Fact]
+    public void ConfirmDialog_Default_NoIsFocusedAndEnterAnswersNo()
+    {
+        var dialog = new ConfirmDialog("Wijzigingen weggooien?");
+
+        dialog.HandleKey(KeyInput.Enter);
+
+        Assert.False(dialog.IsYesFocused);
+        Assert.False(dialog.Result);
+    }
+
+    [Fact]
+    public void ConfirmDialog_Escape_AnswersNoEvenWhenYesFocused()
+    {
+        var dialog = new ConfirmDialog("Opslaan?", focusYes: true);
+        bool? closedWith = null;
+        dialog.Closed += r => closedWith = r;
+
+        dialog.HandleKey(KeyInput.Escape);
+
+        Assert.False(dialog.Result);
+        Assert.False(closedWith);
+    }
+
+    [Fact]
+    public void ConfirmDialog_MoveToYesThenEnter_AnswersYes()
+    {
+        var dialog = new ConfirmDialog("Verwijderen?");
+
+        dialog.HandleKey(KeyInput.Left);
+        dialog.HandleKey(KeyInput.Enter);
+
+        Assert.True(dialog.Result);
+    }
+
+    [Theory]
+    [InlineData('j', true)]
+    [InlineData('n', false)]
+    public void ConfirmDialog_Hotkey_Answers(char key, bool expected)
+    {
+        var dialog = new ConfirmDialog("Verwijderen?");
+
+        dialog.HandleKey(KeyInput.Character(key));
+
+        Assert.Equal(expected, dialog.Result);
+    }
+
+    [Fact]
+    public void ConfirmDialog_OtherKeys_SwallowedWhileOpen()
+    {
+        var dialog = new ConfirmDialog("Stoppen?");
+
+        Assert.True(dialog.HandleKey(KeyInput.Character('q')));
+        Assert.True(dialog.HandleKey(KeyInput.Function(5)));
+        Assert.Null(dialog.Result);
+    }
+
+    [Fact]
+    public void ConfirmDialog_Render_BoxWithMessageAndFocusedNo()
+    {
+        var dialog = new ConfirmDialog("Wijzigingen weggooien?", title: "Let op");
+        var buffer = new ScreenBuffer(80, 24);
+
+        dialog.Render(buffer, buffer.Bounds, focused: true);
+
+        var text = buffer.ToText();
+        Assert.Contains("Let op", text, StringComparison.Ordinal);
+        Assert.Contains("Wijzigingen weggooien?", text, StringComparison.Ordinal);
+        Assert.Contains("[ Ja ]  > Nee <", text, StringComparison.Ordinal);
+        var cursor = dialog.Cursor!.Value;
+        Assert.Equal('N', buffer[cursor.X, cursor.Y].Char);
+    }
+
+    [Fact]
+    public void ConfirmScreen_OverLoopScreen_AnswerRemovesOverlayAndKeepsScreenBelowVisible()
+    {
+        var terminal = new FakeTerminal();
+        var loop = new UiLoop(terminal, new ManualTimeProvider());
+        loop.Screens.Push(new TestScreen("cliëntenlijst"));
+        bool? answer = null;
+        ConfirmScreen.Show(loop.Screens, new ConfirmDialog("Stoppen?"), a => answer = a);
+        loop.RunUntilIdle();
+        var withDialog = terminal.ScreenText();
+
+        terminal.Enqueue(KeyInput.Escape);
+        loop.RunUntilIdle();
+
+        Assert.Contains("cliëntenlijst", withDialog, StringComparison.Ordinal);
+        Assert.Contains("Stoppen?", withDialog, StringComparison.Ordinal);
+        Assert.False(answer);
+        Assert.Equal(1, loop.Screens.Count);
+        Assert.DoesNotContain("Stoppen?", terminal.ScreenText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Toast_AfterDuration_DisappearsOnNextTick()
+    {
+        var time = new ManualTimeProvider();
+        var terminal = new FakeTerminal();
+        var loop = new UiLoop(terminal, time, tickInterval: TimeSpan.FromMilliseconds(250));
+        var toast = new Toast(time);
+        loop.Screens.Push(new ToastScreen(toast));
+        toast.Show("Opgeslagen", TimeSpan.FromSeconds(2));
+        loop.RunUntilIdle();
+        var shown = terminal.RowText(0);
+
+        time.Advance(TimeSpan.FromSeconds(2));
+        loop.RunUntilIdle();
+
+        Assert.EndsWith(" Opgeslagen", shown, StringComparison.Ordinal);
+        Assert.Equal("", terminal.RowText(0));
+    }
+
+    [Fact]
+    public void StatusBar_Narrow_KeepsStatusAndTruncatesHints()
+    {
+        var bar = new StatusBar
+        {
+            LeftText = "A. de Vries · offline · 3 wachtend",
+            Commands = new CommandTable(
+            [
+                CommandDefinition.Create("hulp", "Hulp", "Help", KeyInput.Character('?'), () => { }),
+                CommandDefinition.Create("filter", "Filter", "Filter", KeyInput.Character('/'), () => { }),
+                CommandDefinition.Create("opslaan", "Opslaan", "Save", KeyInput.Ctrl('s'), () => { }),
+                CommandDefinition.Create("sync", "Synchroniseren", "Sync", KeyInput.Function(5), () => { }),
+            ]),
+        };
+        var buffer = new ScreenBuffer(60, 1);
+
+        bar.Render(buffer, buffer.Bounds, focused: false);
+
+        Assert.Equal(" A. de Vries · offline · 3 wachtend     ? Hulp  / Filter  …", buffer.ToText());
+        Assert.All(Enumerable.Range(0, 60), x => Assert.True(buffer[x, 0].Style.IsReverse));
+    }
+
+    [Fact]
+    public void HelpOverlay_ListsEveryCommandWithDisabledInParentheses()
+    {
+        var table = new CommandTable(
+        [
+            CommandDefinition.Create("hulp", "Hulp", "Help", KeyInput.Character('?'), () => { }),
+            new CommandDefinition("opslaan", "Opslaan", "Save", [KeyInput.Ctrl('s')], () => false, () => { }),
+            new CommandDefinition("omhoog", "Omhoog", "Up", [KeyInput.Up, KeyInput.Character('k')], () => true, () => { }) { ShowInStatusBar = false },
+        ]);
+        var overlay = new HelpOverlay(table);
+
+        Assert.Equal(["?       Hulp", "Ctrl+S  (Opslaan)", "↑/k     Omhoog"], overlay.Lines());
+    }
+
+    [Fact]
+    public void HelpScreen_Escape_ClosesOverlay()
+    {
+        var terminal = new FakeTerminal();
+        var loop = new UiLoop(terminal, new ManualTimeProvider());
+        loop.Screens.Push(new TestScreen("lijst"));
+        var table = new CommandTable([CommandDefinition.Create("sync", "Synchroniseren", "Sync", KeyInput.Function(5), () => { })]);
+        loop.Screens.Push(new HelpScreen(loop.Screens, new HelpOverlay(table)));
+        loop.RunUntilIdle();
+        var shown = terminal.ScreenText();
+
+        terminal.Enqueue(KeyInput.Escape);
+        loop.RunUntilIdle();
+
+        Assert.Contains("F5  Synchroniseren", shown, StringComparison.Ordinal);
+        Assert.Equal("lijst", terminal.ScreenText().Trim());
+    }
+
+    private sealed class ToastScreen(Toast toast) : IScreen
+    {
+        public void Render(ScreenBuffer buffer) => toast.Render(buffer, buffer.Bounds.Row(0), focused: false);
+
+        public bool HandleKey(KeyInput key) => false;
+    }
+}
