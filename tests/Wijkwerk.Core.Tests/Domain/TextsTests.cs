@@ -9,7 +9,7 @@ namespace Wijkwerk.Core.Tests.Domain;
 public class TextsTests
 {
     // Arguments of the kinds the domain passes: numbers, letter pairs, typed text, enum values, version codes.
-    private static readonly object[] SampleArgs = [4000, "SA", "31-02-2000"];
+    private static readonly object[] SampleArgs = [4000, "SA", "31-02-2000", 7, "x", 9, 10, 11];
 
     private static object[] ArgsFor(TextId id) => id switch
     {
