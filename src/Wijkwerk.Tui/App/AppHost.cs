@@ -1,14 +1,33 @@
+using Wijkwerk.Core.Localization;
 using Wijkwerk.Core.Storage;
 using Wijkwerk.Tui.Cli;
+using Wijkwerk.Tui.Terminal;
 
 namespace Wijkwerk.Tui.App;
 
-/// <summary>Starts the full-screen app on an unlocked store.</summary>
+/// <summary>Starts the full-screen app on the real console and gives the terminal back as it was, whatever happens.</summary>
 public static class AppHost
 {
-    public static int Run(CliContext context, LocalStore store)
+    public const string AutoLockVariable = "WIJKWERK_AUTOLOCK_MINUTES";
+
+    /// <param name="store">An unlocked store, or null to ask for the passphrase on the unlock screen.</param>
+    public static int Run(CliContext context, string storePath, LocalStore? store, bool noColorFlag)
     {
-        context.Out.WriteLine($"{store.Clients.Count()} / {store.PendingChanges()}");
+        var options = new AppOptions(context.Lang, ColorModeDetector.Detect(noColorFlag, Environment.GetEnvironmentVariable), AutoLock());
+        using var terminal = new ConsoleTerminal();
+        terminal.EnterFullScreen();
+        var loop = new UiLoop(terminal, context.Clock, context.Lang == Lang.En ? TooSmallMessage.English : TooSmallMessage.Dutch, options.ColorMode);
+        using var app = new WijkwerkApp(loop, options, context.Clock, storePath, store);
+        app.Start();
+        context.Log.Information("App started");
+        loop.Run();
+        context.Log.Information("App stopped");
         return ExitCodes.Success;
     }
+
+    // Configurable for a team's policy; never longer than a working day.
+    private static TimeSpan AutoLock() =>
+        int.TryParse(Environment.GetEnvironmentVariable(AutoLockVariable), out var minutes) && minutes is > 0 and <= 480
+            ? TimeSpan.FromMinutes(minutes)
+            : AppOptions.DefaultAutoLock;
 }

@@ -10,7 +10,8 @@ namespace Wijkwerk.Tui.Cli;
 /// <summary>The <c>wijkwerk</c> command tree. Every command takes <c>--data</c>, <c>--lang</c> and <c>--help</c>.</summary>
 public static class CommandLine
 {
-    public static RootCommand Build(TimeProvider clock, Func<CliContext, LocalStore, int> runUi)
+    /// <param name="runUi">Opens the full-screen app: the store path, an unlocked store or null for the unlock screen, and --no-color.</param>
+    public static RootCommand Build(TimeProvider clock, Func<CliContext, string, LocalStore?, bool, int> runUi)
     {
         var data = new Option<string?>("--data") { Description = "Gegevensmap (standaard: de gebruikersmap) / data folder", Recursive = true };
         var lang = new Option<string>("--lang") { Description = "Taal: nl of en / language", DefaultValueFactory = _ => "nl", Recursive = true };
@@ -49,11 +50,15 @@ public static class CommandLine
         root.Options.Add(noColor);
         root.SetAction(parse => Run(parse, context =>
         {
+            // An existing store is unlocked on the app's own screen; a new one gets its passphrase at the prompt.
+            var path = context.Data.StorePath;
+            if (File.Exists(path) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(Passphrase.EnvironmentVariable)))
+                return runUi(context, path, null, parse.GetValue(noColor));
             var opened = StoreOpener.Open(context, context.Data);
             if (opened.Store is not { } store)
                 return context.Fail(opened.Error!);
             using (store)
-                return runUi(context, store);
+                return runUi(context, path, store, parse.GetValue(noColor));
         }));
 
         var importCommand = new Command("import", "Gegevens inlezen / import data");
@@ -104,7 +109,7 @@ public static class CommandLine
         demo.Options.Add(demoClients);
         demo.Options.Add(noUi);
         demo.SetAction(parse => Run(parse, context => DemoCommand.Build(
-            context, parse.GetValue(demoClients), parse.GetValue(noUi) ? null : store => runUi(context, store))));
+            context, parse.GetValue(demoClients), parse.GetValue(noUi) ? null : store => runUi(context, store.Path, store, parse.GetValue(noColor)))));
         root.Subcommands.Add(demo);
 
         var passphrase = new Command("passphrase", "Wachtwoordzin beheren / manage the passphrase");

@@ -1,3 +1,4 @@
+using Wijkwerk.Core.Localization;
 namespace Wijkwerk.Tui.Terminal;
 
 /// <summary>
@@ -15,7 +16,7 @@ public sealed record CommandDefinition(
     /// <summary>False for commands that belong in the help overlay but would crowd the one-line hint bar (e.g. arrows).</summary>
     public bool ShowInStatusBar { get; init; } = true;
 
-    public string Label(UiLanguage language) => language == UiLanguage.English ? LabelEn : LabelNl;
+    public string Label(Lang language) => language == Lang.En ? LabelEn : LabelNl;
 
     public string KeyDisplay => KeyNames.Display(Keys);
 

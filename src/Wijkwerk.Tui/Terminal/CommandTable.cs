@@ -1,3 +1,4 @@
+using Wijkwerk.Core.Localization;
 using System.Text;
 
 namespace Wijkwerk.Tui.Terminal;
@@ -58,17 +59,17 @@ public sealed class CommandTable
     }
 
     /// <summary>Enabled status-bar commands as "key label".</summary>
-    public IReadOnlyList<CommandHint> Hints(UiLanguage language) =>
+    public IReadOnlyList<CommandHint> Hints(Lang language) =>
         _commands.Where(c => c.ShowInStatusBar && c.IsEnabled())
             .Select(c => new CommandHint(c.KeyDisplay, c.Label(language), true))
             .ToList();
 
     /// <summary>Every command of this context for the help overlay, disabled ones included and marked.</summary>
-    public IReadOnlyList<CommandHint> HelpEntries(UiLanguage language) =>
+    public IReadOnlyList<CommandHint> HelpEntries(Lang language) =>
         _commands.Select(c => new CommandHint(c.KeyDisplay, c.Label(language), c.IsEnabled())).ToList();
 
     /// <summary>Hints joined into one line of at most <paramref name="width"/> cells; whole hints only, "…" when some did not fit.</summary>
-    public string FormatHints(int width, UiLanguage language)
+    public string FormatHints(int width, Lang language)
     {
         var line = new StringBuilder();
         var hints = Hints(language);

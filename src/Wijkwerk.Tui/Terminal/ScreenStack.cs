@@ -26,6 +26,9 @@ public sealed class ScreenStack
         return top;
     }
 
+    /// <summary>Empties the stack, e.g. before going home or locking; push a new screen in the same message.</summary>
+    public void Clear() => _screens.Clear();
+
     /// <summary>Removes a screen wherever it is; a dialog closing itself need not be on top.</summary>
     public bool Remove(IScreen screen) => _screens.Remove(screen);
 

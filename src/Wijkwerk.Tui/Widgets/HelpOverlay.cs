@@ -1,3 +1,4 @@
+using Wijkwerk.Core.Localization;
 using Wijkwerk.Tui.Terminal;
 
 namespace Wijkwerk.Tui.Widgets;
@@ -13,14 +14,14 @@ public sealed class HelpOverlay : IWidget
     private int _scroll;
     private int _pageSize = 1;
 
-    public HelpOverlay(CommandTable commands, UiLanguage language = UiLanguage.Dutch, string title = "Toetsen")
+    public HelpOverlay(CommandTable commands, Lang language = Lang.Nl, string title = "Toetsen")
     {
         _commands = commands ?? throw new ArgumentNullException(nameof(commands));
         Language = language;
         Title = title;
     }
 
-    public UiLanguage Language { get; set; }
+    public Lang Language { get; set; }
 
     public string Title { get; set; }
 

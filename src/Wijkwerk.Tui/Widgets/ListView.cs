@@ -26,6 +26,9 @@ public sealed class ListView<T> : IWidget
 
     public event Action<T?>? SelectionChanged;
 
+    /// <summary>A row's style when not selected, e.g. bold for an overdue signal (always paired with a marker in the text).</summary>
+    public Func<T, CellStyle>? RowStyle { get; set; }
+
     /// <summary>Shown when there is nothing to list, e.g. "Geen cliënten gevonden".</summary>
     public string EmptyText { get; set; } = "";
 
@@ -165,7 +168,7 @@ public sealed class ListView<T> : IWidget
             var index = _scroll + row;
             var selected = index == _cursor;
             var text = (selected ? WidgetStyles.FocusMarker : WidgetStyles.NoMarker) + _format(_visible[index]);
-            buffer.PutLine(area, row, text, selected ? WidgetStyles.Selected : WidgetStyles.Normal);
+            buffer.PutLine(area, row, text, selected ? WidgetStyles.Selected : RowStyle?.Invoke(_visible[index]) ?? WidgetStyles.Normal);
         }
         if (focused)
         {

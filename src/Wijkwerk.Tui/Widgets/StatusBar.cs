@@ -1,3 +1,4 @@
+using Wijkwerk.Core.Localization;
 using Wijkwerk.Tui.Terminal;
 
 namespace Wijkwerk.Tui.Widgets;
@@ -10,7 +11,7 @@ public sealed class StatusBar : IWidget
 {
     private const int Gap = 2;
 
-    public StatusBar(UiLanguage language = UiLanguage.Dutch)
+    public StatusBar(Lang language = Lang.Nl)
     {
         Language = language;
     }
@@ -19,7 +20,7 @@ public sealed class StatusBar : IWidget
 
     public CellPosition? Cursor => null;
 
-    public UiLanguage Language { get; set; }
+    public Lang Language { get; set; }
 
     public string LeftText { get; set; } = "";
 

@@ -36,6 +36,9 @@ public sealed class TextField : IWidget
     /// <summary>Restricts typed characters (e.g. digits and '-' for a date); null allows every printable char.</summary>
     public Func<char, bool>? AllowedChar { get; set; }
 
+    /// <summary>When set, every typed character is drawn as this one (passphrases).</summary>
+    public char? Mask { get; set; }
+
     /// <summary>Shown in the empty field when it is not focused, e.g. "dd-mm-jjjj".</summary>
     public string Placeholder { get; set; } = "";
 
@@ -144,7 +147,8 @@ public sealed class TextField : IWidget
         }
         _scroll = Math.Clamp(_scroll, 0, Math.Max(0, _text.Length - input.Width + 1));
 
-        buffer.Put(input.X, input.Y, _text[Math.Min(_scroll, _text.Length)..], WidgetStyles.Input, input);
+        var shown = Mask is { } mask ? new string(mask, _text.Length) : _text;
+        buffer.Put(input.X, input.Y, shown[Math.Min(_scroll, shown.Length)..], WidgetStyles.Input, input);
         if (focused)
         {
             Cursor = new CellPosition(input.X + _caret - _scroll, input.Y, Visible: true);

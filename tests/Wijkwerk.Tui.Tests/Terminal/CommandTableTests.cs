@@ -1,3 +1,4 @@
+using Wijkwerk.Core.Localization;
 using Wijkwerk.Tui.Terminal;
 
 namespace Wijkwerk.Tui.Tests.Terminal;
@@ -38,9 +39,9 @@ public sealed class CommandTableTests
             new CommandDefinition("omhoog", "Omhoog", "Up", [KeyInput.Up, KeyInput.Character('k')], () => true, () => { }) { ShowInStatusBar = false },
         ]);
 
-        Assert.Equal("? Hulp", table.FormatHints(80, UiLanguage.Dutch));
-        Assert.Equal(3, table.HelpEntries(UiLanguage.English).Count);
-        Assert.Equal(new CommandHint("↑/k", "Up", true), table.HelpEntries(UiLanguage.English)[2]);
+        Assert.Equal("? Hulp", table.FormatHints(80, Lang.Nl));
+        Assert.Equal(3, table.HelpEntries(Lang.En).Count);
+        Assert.Equal(new CommandHint("↑/k", "Up", true), table.HelpEntries(Lang.En)[2]);
     }
 
     [Fact]
@@ -48,7 +49,7 @@ public sealed class CommandTableTests
     {
         var table = Sample();
 
-        var hints = table.FormatHints(24, UiLanguage.Dutch);
+        var hints = table.FormatHints(24, Lang.Nl);
 
         Assert.Equal("? Hulp  / Filter  …", hints);
         Assert.True(hints.Length <= 24);
@@ -57,7 +58,7 @@ public sealed class CommandTableTests
     [Fact]
     public void FormatHints_WideEnough_ShowsAllInEnglish()
     {
-        Assert.Equal("? Help  / Filter  Ctrl+S Save  F5 Sync", Sample().FormatHints(80, UiLanguage.English));
+        Assert.Equal("? Help  / Filter  Ctrl+S Save  F5 Sync", Sample().FormatHints(80, Lang.En));
     }
 
     [Theory]
@@ -67,7 +68,7 @@ public sealed class CommandTableTests
     [InlineData(17)]
     public void FormatHints_AnyWidth_NeverExceedsWidth(int width)
     {
-        Assert.True(Sample().FormatHints(width, UiLanguage.Dutch).Length <= width);
+        Assert.True(Sample().FormatHints(width, Lang.Nl).Length <= width);
     }
 
     [Fact]

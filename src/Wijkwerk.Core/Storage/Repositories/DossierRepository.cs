@@ -34,6 +34,13 @@ public sealed class DossierRepository(LocalStore store)
         return dossier;
     }
 
+    public int CountVisitsOn(DateOnly day)
+    {
+        using var command = store.Command($"SELECT count(*) FROM {VisitRows.Table} WHERE deleted = 0 AND date = $day");
+        command.Parameters.AddWithValue("$day", DateText.Iso(day));
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public void AddVisit(HomeVisit visit) => Insert(VisitRows.ToRow(visit), visit.ClientId);
 
     public void AddConsent(Consent consent) => Insert(ConsentRows.ToRow(consent), consent.ClientId);

@@ -35,6 +35,14 @@ public sealed class SignalRepository(LocalStore store)
         return 0;
     });
 
+    /// <summary>How many signals came in since a moment: a count, no client data, so nothing to log.</summary>
+    public int CountReportedSince(DateTimeOffset since)
+    {
+        using var command = store.Command($"SELECT count(*) FROM {SignalRows.Table} WHERE deleted = 0 AND reported_at >= $since");
+        command.Parameters.AddWithValue("$since", RowReader.FormatInstant(since));
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Open signals of the whole caseload, for the home screen; logged as a search.</summary>
     public IReadOnlyList<Signal> Open()
     {

@@ -1,0 +1,70 @@
+using Wijkwerk.Core.Localization;
+using Wijkwerk.Tui.Terminal;
+using Wijkwerk.Tui.Widgets;
+
+namespace Wijkwerk.Tui.App;
+
+/// <summary>
+/// A full screen of the app: title line, content, and the status bar. Keys go to the content first,
+/// then to this screen's commands, then to the app's global commands — the same tables the status bar
+/// and the help overlay read.
+/// </summary>
+public abstract class AppScreen : IScreen
+{
+    protected AppScreen(WijkwerkApp app)
+    {
+        App = app;
+        Commands = new CommandTable();
+    }
+
+    protected WijkwerkApp App { get; }
+
+    /// <summary>This screen's own commands, shown before the global ones.</summary>
+    public CommandTable Commands { get; }
+
+    public CommandTable AllCommands => CommandTable.Combine(Commands, App.GlobalCommands);
+
+    public abstract string Title { get; }
+
+    public virtual CellPosition? Cursor => null;
+
+    /// <summary>True while a form holds typing that is not saved; quitting then asks first.</summary>
+    public virtual bool HasUnsavedChanges => false;
+
+    public void Render(ScreenBuffer buffer)
+    {
+        var rows = buffer.Bounds.SplitRows(LayoutSize.Fixed(1), LayoutSize.Fill(), LayoutSize.Fixed(1));
+        var title = " Wijkwerk · " + Title;
+        buffer.PutLine(rows[0], 0, CellText.Truncate(title, rows[0].Width), WidgetStyles.Bar);
+        RenderContent(buffer, rows[1]);
+        App.RenderStatus(buffer, rows[2], AllCommands);
+    }
+
+    public bool HandleKey(KeyInput key)
+    {
+        App.NoteActivity();
+        return HandleContentKey(key) || Commands.TryDispatch(key) || App.GlobalCommands.TryDispatch(key);
+    }
+
+    /// <summary>Called when the screen comes back on top, e.g. after a form saved: reload what may have changed.</summary>
+    public virtual void OnResumed()
+    {
+    }
+
+    protected abstract void RenderContent(ScreenBuffer buffer, Rect area);
+
+    protected abstract bool HandleContentKey(KeyInput key);
+
+    protected string T(TextId id, params object[] args) => App.T(id, args);
+
+    /// <summary>The movement keys of a list, listed in the help overlay like every other key.</summary>
+    protected void ListCommands<T>(ListView<T> list)
+    {
+        Command("up", TextId.CmdUp, [KeyInput.Up, KeyInput.Character('k')], () => list.HandleKey(KeyInput.Up), inStatusBar: false);
+        Command("down", TextId.CmdDown, [KeyInput.Down, KeyInput.Character('j')], () => list.HandleKey(KeyInput.Down), inStatusBar: false);
+        Command("page", TextId.CmdPage, [KeyInput.PageUp, KeyInput.PageDown], () => list.HandleKey(KeyInput.PageDown), inStatusBar: false);
+    }
+
+    protected void Command(string id, TextId label, IReadOnlyList<KeyInput> keys, Action handler, Func<bool>? enabled = null, bool inStatusBar = true) =>
+        Commands.Add(new CommandDefinition(id, Texts.Get(label, Lang.Nl), Texts.Get(label, Lang.En), keys, enabled ?? (() => true), handler) { ShowInStatusBar = inStatusBar });
+}

@@ -1,0 +1,199 @@
+using Wijkwerk.Core.Localization;
+using Wijkwerk.Core.Storage;
+using Wijkwerk.Tui.Screens.Clients;
+using Wijkwerk.Tui.Screens.Forms;
+using Wijkwerk.Tui.Screens.Home;
+using Wijkwerk.Tui.Screens.Unlock;
+using Wijkwerk.Tui.Terminal;
+using Wijkwerk.Tui.Widgets;
+
+namespace Wijkwerk.Tui.App;
+
+/// <summary>
+/// The running app: the unlocked store, navigation between screens, the global commands, the status
+/// bar and the idle lock. Lives on the UI thread only.
+/// </summary>
+public sealed class WijkwerkApp : IDisposable
+{
+    private readonly string _storePath;
+    private readonly StatusBar _statusBar;
+    private LocalStore? _store;
+    private DateTimeOffset _lastActivity;
+    private long _pendingChanges;
+
+    public WijkwerkApp(UiLoop loop, AppOptions options, TimeProvider clock, string storePath, LocalStore? openStore)
+    {
+        Loop = loop;
+        Options = options;
+        Clock = clock;
+        _storePath = storePath;
+        _store = openStore;
+        _statusBar = new StatusBar(options.Lang);
+        Toast = new Toast(clock);
+        GlobalCommands = BuildGlobalCommands();
+        _lastActivity = clock.GetUtcNow();
+        loop.Tick += LockWhenIdle;
+        loop.UnhandledKey = key => GlobalCommands.TryDispatch(key);
+    }
+
+    public UiLoop Loop { get; }
+
+    public ScreenStack Screens => Loop.Screens;
+
+    public AppOptions Options { get; }
+
+    public Lang Lang => Options.Lang;
+
+    public TimeProvider Clock { get; }
+
+    public Toast Toast { get; }
+
+    public CommandTable GlobalCommands { get; }
+
+    public bool IsLocked => _store is null;
+
+    public LocalStore Store => _store ?? throw new InvalidOperationException("The store is locked.");
+
+    public string T(TextId id, params object[] args) => Texts.Format(id, Lang, args);
+
+    /// <summary>Shows the unlock screen, or home (and any draft left behind) when the store is already open.</summary>
+    public void Start()
+    {
+        Screens.Clear();
+        if (_store is null)
+        {
+            Screens.Push(new UnlockScreen(this));
+            return;
+        }
+
+        RefreshStatus();
+        Screens.Push(new HomeScreen(this));
+        RestoreLatestDraft();
+    }
+
+    /// <returns>The message to show when the passphrase is wrong or the store cannot be opened.</returns>
+    public string? Unlock(string passphrase)
+    {
+        try
+        {
+            _store = LocalStore.Open(_storePath, passphrase, Clock);
+        }
+        catch (StoreException e)
+        {
+            return e.Describe(Lang);
+        }
+
+        NoteActivity();
+        Start();
+        return null;
+    }
+
+    /// <summary>Forgets the key and everything on screen. Drafts are already saved, encrypted, as typed.</summary>
+    public void Lock()
+    {
+        _store?.Dispose();
+        _store = null;
+        Start();
+        Toast.Show(T(TextId.UiLockedAfterIdle, (int)Options.AutoLockAfter.TotalMinutes), TimeSpan.FromMinutes(1));
+    }
+
+    public void NoteActivity() => _lastActivity = Clock.GetUtcNow();
+
+    public void Push(AppScreen screen) => Screens.Push(screen);
+
+    /// <summary>Closes the top screen and lets the one below reload what the closed one may have changed.</summary>
+    public void Back()
+    {
+        if (Screens.Count <= 1)
+            return;
+        Screens.Pop();
+        RefreshStatus();
+        (Screens.Top as AppScreen)?.OnResumed();
+    }
+
+    public void GoHome()
+    {
+        Screens.Clear();
+        RefreshStatus();
+        Screens.Push(new HomeScreen(this));
+    }
+
+    public void GoClients()
+    {
+        GoHome();
+        Screens.Push(new ClientsScreen(this));
+    }
+
+    public void Notify(string message) => Toast.Show(message);
+
+    public void RefreshStatus() => _pendingChanges = _store?.PendingChanges() ?? 0;
+
+    public void RenderStatus(ScreenBuffer buffer, Rect area, CommandTable commands)
+    {
+        _statusBar.Commands = commands;
+        _statusBar.LeftText = Toast.IsVisible ? Toast.Message : StatusText();
+        _statusBar.Render(buffer, area, focused: false);
+    }
+
+    public void Quit()
+    {
+        if (Screens.Screens.OfType<AppScreen>().Any(s => s.HasUnsavedChanges))
+        {
+            ConfirmScreen.Show(Screens, new ConfirmDialog(T(TextId.UiQuitWithUnsaved), T(TextId.UiYes), T(TextId.UiNo)), yes =>
+            {
+                if (yes)
+                    Loop.Stop();
+            });
+            return;
+        }
+
+        Loop.Stop();
+    }
+
+    public void Dispose() => _store?.Dispose();
+
+    private string StatusText()
+    {
+        if (_store is null)
+            return T(TextId.UiStatusLocked);
+        var identity = _store.Identity;
+        return T(TextId.UiStatusLine, identity.WorkerName, EnumTexts.Name(identity.Role, Lang), T(TextId.UiOffline), _pendingChanges);
+    }
+
+
+    private void RestoreLatestDraft()
+    {
+        var key = _store!.Drafts.Keys().FirstOrDefault();
+        if (key is null)
+            return;
+        if (FormScreens.OpenForDraft(this, key))
+            Notify(T(TextId.UiDraftRestored));
+    }
+
+    private void LockWhenIdle()
+    {
+        if (_store is not null && Clock.GetUtcNow() - _lastActivity >= Options.AutoLockAfter)
+            Lock();
+    }
+
+    private CommandTable BuildGlobalCommands()
+    {
+        CommandDefinition Global(string id, TextId label, KeyInput[] keys, Action handler, bool inStatusBar = true) =>
+            new(id, Texts.Get(label, Lang.Nl), Texts.Get(label, Lang.En), keys, () => !IsLocked || id == "quit", handler) { ShowInStatusBar = inStatusBar };
+
+        return new CommandTable(
+        [
+            Global("help", TextId.CmdHelp, [KeyInput.Character('?'), KeyInput.Function(1)], ShowHelp),
+            Global("home", TextId.CmdHome, [KeyInput.Character('h')], GoHome, inStatusBar: false),
+            Global("clients", TextId.CmdClients, [KeyInput.Character('c')], GoClients, inStatusBar: false),
+            Global("sync", TextId.CmdSync, [KeyInput.Function(5)], () => Notify(T(TextId.UiSyncNotEnrolled)), inStatusBar: false),
+            Global("quit", TextId.CmdQuit, [KeyInput.Character('q'), KeyInput.Ctrl('c')], Quit),
+        ]);
+    }
+
+    private void ShowHelp()
+    {
+        var commands = (Screens.Top as AppScreen)?.AllCommands ?? GlobalCommands;
+        Screens.Push(new HelpScreen(Screens, new HelpOverlay(commands, Lang, T(TextId.UiHelpTitle))));
+    }
+}

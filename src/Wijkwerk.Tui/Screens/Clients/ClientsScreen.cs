@@ -1,0 +1,82 @@
+using Wijkwerk.Core.Domain.Clients;
+using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Localization;
+using Wijkwerk.Tui.App;
+using Wijkwerk.Tui.Screens.Dossier;
+using Wijkwerk.Tui.Screens.Forms;
+using Wijkwerk.Tui.Terminal;
+using Wijkwerk.Tui.Widgets;
+
+namespace Wijkwerk.Tui.Screens.Clients;
+
+/// <summary>
+/// The caseload, sorted on surname. The search field has the focus, so typing filters on name,
+/// postcode and birth date at once; arrows move through the list, Enter opens the dossier, Tab moves
+/// focus to the list (where j/k and the one-letter commands work), Esc clears the search, then goes back.
+/// </summary>
+public sealed class ClientsScreen : AppScreen
+{
+    private readonly ListView<Client> _list;
+    private readonly TextField _filter;
+    private bool _filterFocused = true;
+
+    public ClientsScreen(WijkwerkApp app)
+        : base(app)
+    {
+        _list = new ListView<Client>(Format) { EmptyText = T(TextId.UiClientsNone) };
+        _list.Activated += client => App.Push(new DossierScreen(App, client.Id));
+        _filter = new TextField(T(TextId.UiFilterLabel), maxLength: 60) { LabelWidth = 10 };
+        _filter.Changed += text => _list.Filter = ClientSearch.Matching(text);
+
+        Command("open", TextId.CmdOpenDossier, [KeyInput.Enter], () => _list.HandleKey(KeyInput.Enter), () => _list.SelectedItem is not null);
+        Command("filter", TextId.CmdFilter, [KeyInput.Character('/'), KeyInput.Tab], () => _filterFocused = !_filterFocused);
+        Command("new", TextId.CmdNewClient, [KeyInput.Character('n')], () => App.Push(ClientFormScreen.New(App)));
+        Command("back", TextId.CmdBack, [KeyInput.Escape], Escape);
+        ListCommands(_list);
+        Load();
+    }
+
+    public override string Title => T(TextId.UiClientsTitle);
+
+    public override CellPosition? Cursor => _filterFocused ? _filter.Cursor : _list.Cursor;
+
+    public IReadOnlyList<Client> Visible => _list.VisibleItems;
+
+    public override void OnResumed() => Load();
+
+    protected override void RenderContent(ScreenBuffer buffer, Rect area)
+    {
+        var rows = area.SplitRows(LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fill());
+        _filter.Render(buffer, rows[0].Inset(1, 0), _filterFocused);
+        var count = T(TextId.UiClientsCount, _list.VisibleItems.Count, _list.Items.Count);
+        buffer.PutLine(rows[1], 0, CellText.Truncate(" " + count, area.Width), CellStyle.Default);
+        buffer.PutLine(rows[2], 0, CellText.Truncate($"   {T(TextId.UiColumnName),-36} {T(TextId.UiColumnBirthDate),-12} {T(TextId.UiColumnAddress)}", area.Width), CellStyle.Underline);
+        _list.Render(buffer, rows[3], focused: !_filterFocused);
+    }
+
+    protected override bool HandleContentKey(KeyInput key)
+    {
+        if (key.Key is Key.UpArrow or Key.DownArrow or Key.PageUp or Key.PageDown or Key.Enter)
+            return _list.HandleKey(key);
+        if (!_filterFocused)
+            return _list.HandleKey(key);
+        return key != KeyInput.Escape && key != KeyInput.Tab && _filter.HandleKey(key);
+    }
+
+    private void Escape()
+    {
+        if (_filter.Text.Length > 0)
+        {
+            _filter.Text = "";
+            _list.Filter = null;
+            _filterFocused = true;
+            return;
+        }
+
+        App.Back();
+    }
+
+    private void Load() => _list.SetItems(App.Store.Clients.Search().OrderBy(c => c.Name.SortForm, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nl-NL"), true)).ToList());
+
+    private static string Format(Client c) => $"{c.Name.SortForm,-36} {DateText.Show(c.BirthDate),-12} {c.Address}";
+}

@@ -1,0 +1,139 @@
+using Wijkwerk.Core.Domain.Clients;
+using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Signals;
+using Wijkwerk.Core.Localization;
+using Wijkwerk.Tui.App;
+using Wijkwerk.Tui.Screens.Forms;
+using Wijkwerk.Tui.Screens.Home;
+using Wijkwerk.Tui.Terminal;
+using Wijkwerk.Tui.Widgets;
+using ClientDossier = Wijkwerk.Core.Domain.Clients.Dossier;
+
+namespace Wijkwerk.Tui.Screens.Dossier;
+
+/// <summary>
+/// One resident: details, consent and household, and a newest-first timeline of signals and home
+/// visits. New records start here; a selected signal can be moved along its status diagram.
+/// </summary>
+public sealed class DossierScreen : AppScreen
+{
+    private readonly Id<Client> _clientId;
+    private readonly ListView<TimelineItem> _timeline;
+    private ClientDossier? _dossier;
+
+    public DossierScreen(WijkwerkApp app, Id<Client> clientId)
+        : base(app)
+    {
+        _clientId = clientId;
+        _timeline = new ListView<TimelineItem>(Format)
+        {
+            EmptyText = T(TextId.UiTimelineEmpty),
+            RowStyle = i => i.Signal?.EropafStateAt(App.Clock.GetUtcNow()) == EropafState.Missed ? WidgetStyles.Error : CellStyle.Default,
+        };
+
+        Command("signal", TextId.CmdNewSignal, [KeyInput.Character('n')], () => App.Push(SignalFormScreen.New(App, _clientId)));
+        Command("visit", TextId.CmdNewVisit, [KeyInput.Character('b')], () => App.Push(VisitFormScreen.New(App, _clientId)));
+        Command("edit", TextId.CmdEditClient, [KeyInput.Character('e')], () => App.Push(ClientFormScreen.Edit(App, _dossier!.Client)), () => _dossier is not null);
+        Command("pickup", TextId.CmdPickUp, [KeyInput.Character('o')], () => Move(SignalStatus.PickedUp), () => CanMove(SignalStatus.PickedUp));
+        Command("refer", TextId.CmdRefer, [KeyInput.Character('r')], () => Move(SignalStatus.Referred), () => CanMove(SignalStatus.Referred));
+        Command("close", TextId.CmdCloseSignal, [KeyInput.Character('a')], () => Move(SignalStatus.Closed), () => CanMove(SignalStatus.Closed));
+        Command("back", TextId.CmdBack, [KeyInput.Escape], App.Back);
+        ListCommands(_timeline);
+        Load();
+    }
+
+    public override string Title => _dossier is null ? T(TextId.UiDossierTitle) : T(TextId.UiDossierTitle) + ": " + _dossier.Client.Name.Full;
+
+    public override CellPosition? Cursor => _timeline.Cursor;
+
+    public ClientDossier? Dossier => _dossier;
+
+    public override void OnResumed() => Load();
+
+    protected override void RenderContent(ScreenBuffer buffer, Rect area)
+    {
+        if (_dossier is null)
+        {
+            buffer.PutLine(area, 1, " " + T(TextId.UiDossierGone), CellStyle.Bold);
+            return;
+        }
+
+        var details = DetailLines(_dossier);
+        Rect detailArea, timelineArea;
+        if (area.Width >= 120)
+        {
+            var columns = area.SplitColumns(LayoutSize.Fixed(56), LayoutSize.Fill());
+            (detailArea, timelineArea) = (columns[0], columns[1]);
+        }
+        else
+        {
+            var rows = area.SplitRows(LayoutSize.Fixed(Math.Min(details.Count, area.Height / 2)), LayoutSize.Fill());
+            (detailArea, timelineArea) = (rows[0], rows[1]);
+        }
+
+        for (var i = 0; i < details.Count && i < detailArea.Height; i++)
+            buffer.PutLine(detailArea, i, CellText.Truncate(" " + details[i], detailArea.Width), i == 0 ? CellStyle.Bold : CellStyle.Default);
+
+        var timelineRows = timelineArea.SplitRows(LayoutSize.Fixed(1), LayoutSize.Fill());
+        buffer.PutLine(timelineRows[0], 0, CellText.Truncate(" " + T(TextId.UiTimelineHeading), timelineArea.Width), CellStyle.Underline);
+        _timeline.Render(buffer, timelineRows[1], focused: true);
+    }
+
+    protected override bool HandleContentKey(KeyInput key) => key != KeyInput.Enter && _timeline.HandleKey(key);
+
+    private List<string> DetailLines(ClientDossier d)
+    {
+        var c = d.Client;
+        var lines = new List<string>
+        {
+            c.Name.Full,
+            $"{T(TextId.UiBorn)} {DateText.Show(c.BirthDate)}   {c.Address}",
+            $"{T(TextId.UiPhone)} {c.Phone?.Value ?? "-"}   BSN {c.Bsn?.Masked ?? "-"}",
+        };
+        if (c.Notes.Length > 0)
+            lines.Add(c.Notes.ReplaceLineEndings(" "));
+        lines.AddRange(d.Consents.Select(k => $"{T(TextId.UiConsent)}: {k.Purpose} — {EnumTexts.Name(k.Status, App.Lang)} ({DateText.Show(k.Date)}){(k.Reason.Length > 0 ? ": " + k.Reason : "")}"));
+        lines.AddRange(d.Household.Select(m => $"{T(TextId.UiHousehold)}: {m.Name} ({EnumTexts.Name(m.Relation, App.Lang)})"));
+        return lines;
+    }
+
+    private string Format(TimelineItem item)
+    {
+        if (item.Signal is { } s)
+        {
+            var urgency = HomeScreen.EropafText(App, s) is { } eropaf ? " " + eropaf : "";
+            return $"{AmsterdamTime.ShowDateTime(s.ReportedAt)}  {T(TextId.UiSignal)} [{EnumTexts.Name(s.Status, App.Lang)}]{urgency}  {EnumTexts.Name(s.Source, App.Lang)}: {s.Observation.ReplaceLineEndings(" ")}";
+        }
+
+        var v = item.Visit!;
+        var zrm = v.Zrm is { } z ? $"  ZRM {z.Scores.Count}/{z.Version.Domains.Count}" : "";
+        return $"{DateText.Show(v.Date)}        {T(TextId.UiVisit)}{zrm}  {v.Notes.ReplaceLineEndings(" ")}";
+    }
+
+    private Signal? SelectedSignal => _timeline.SelectedItem?.Signal;
+
+    private bool CanMove(SignalStatus next) => SelectedSignal is { } s && SignalTransitions.IsAllowed(s.Status, next);
+
+    private void Move(SignalStatus next)
+    {
+        var moved = SelectedSignal!.MoveTo(next, App.Clock.GetUtcNow());
+        if (!moved.IsValid)
+        {
+            App.Notify(moved.Problem.Describe(App.Lang));
+            return;
+        }
+
+        App.Store.Signals.Update(moved.Value);
+        App.RefreshStatus();
+        App.Notify(T(TextId.UiSignalMoved, next));
+        Load();
+    }
+
+    private void Load()
+    {
+        _dossier = App.Store.Dossiers.Open(_clientId);
+        var selected = _timeline.SelectedIndex;
+        _timeline.SetItems(_dossier?.Timeline(AmsterdamTime.Zone) ?? []);
+        _timeline.Select(Math.Max(0, selected));
+    }
+}

@@ -1,0 +1,16 @@
+using Wijkwerk.Core.Domain.Clients;
+using Wijkwerk.Core.Domain.Common;
+
+namespace Wijkwerk.Tui.Screens.Forms;
+
+/// <summary>Which form a draft belongs to, so a draft left by a crash reopens in the right form.</summary>
+public static class DraftKeys
+{
+    public const string NewClient = "client:new";
+
+    public static string ForClient(Id<Client>? id) => id is { } existing ? "client:" + existing : NewClient;
+
+    public static string ForSignal(Id<Client> client) => "signal:" + client;
+
+    public static string ForVisit(Id<Client> client) => "visit:" + client;
+}

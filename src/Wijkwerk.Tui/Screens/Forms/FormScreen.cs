@@ -1,0 +1,232 @@
+using System.Text.Json;
+using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Localization;
+using Wijkwerk.Tui.App;
+using Wijkwerk.Tui.Terminal;
+using Wijkwerk.Tui.Widgets;
+
+namespace Wijkwerk.Tui.Screens.Forms;
+
+/// <summary>
+/// A form that never loses a word: every change is kept as an encrypted draft, problems show as you
+/// type, Ctrl+S saves, and Esc asks before throwing typing away.
+/// </summary>
+public abstract class FormScreen : AppScreen
+{
+    private const int LabelWidth = 24;
+    private readonly List<FormField> _fields = [];
+    private readonly FocusRing _focus = new();
+    private IReadOnlyList<Problem> _problems = [];
+    private bool _showAllProblems;
+    private bool _dirty;
+    private bool _restoring;
+    private int _scroll;
+
+    protected FormScreen(WijkwerkApp app, string draftKey)
+        : base(app)
+    {
+        DraftKey = draftKey;
+        Command("save", TextId.CmdSave, [KeyInput.Ctrl('s')], Save);
+        Command("cancel", TextId.CmdCancel, [KeyInput.Escape], Cancel);
+        Command("next", TextId.CmdNextField, [KeyInput.Tab, KeyInput.ShiftTab], _focus.FocusNext, inStatusBar: false);
+    }
+
+    public string DraftKey { get; }
+
+    public override bool HasUnsavedChanges => _dirty;
+
+    public override CellPosition? Cursor => _focus.Cursor;
+
+    public IReadOnlyList<Problem> Problems => _problems;
+
+    public FormField Field(string key) => _fields.Single(f => f.Key == key);
+
+    /// <summary>Puts a saved draft back into the fields. Returns false when there was none.</summary>
+    public bool RestoreDraft()
+    {
+        if (App.Store.Drafts.Load(DraftKey) is not { } json)
+            return false;
+        var values = JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
+        _restoring = true;
+        foreach (var field in _fields)
+        {
+            if (values.TryGetValue(field.Key, out var value))
+                field.Write(value);
+        }
+
+        _restoring = false;
+        _dirty = true;
+        Revalidate();
+        return true;
+    }
+
+    /// <summary>Checks every field the way the domain will; problems carry the field key.</summary>
+    protected abstract IReadOnlyList<Problem> Check();
+
+    /// <summary>Stores the record; only called when <see cref="Check"/> found nothing.</summary>
+    protected abstract void Store();
+
+    protected abstract TextId SavedMessage { get; }
+
+    protected void Add(FormField field)
+    {
+        _fields.Add(field);
+        _focus.Add(field.Widget);
+    }
+
+    protected TextField Text(string key, TextId label, int maxLength = 200, string value = "")
+    {
+        var field = new TextField(T(label), maxLength) { LabelWidth = LabelWidth, Text = value };
+        field.Validator = _ => ErrorFor(key);
+        field.Changed += _ => Changed();
+        Add(new FormField(key, T(label), field, 1, () => field.Text, v => field.Text = v));
+        return field;
+    }
+
+    protected TextArea Area(string key, TextId label, int rows, int maxLength, string value = "")
+    {
+        var area = new TextArea(T(label), maxLength) { Text = value };
+        area.Changed += _ => Changed();
+        Add(new FormField(key, T(label), area, rows + 1, () => area.Text, v => area.Text = v));
+        return area;
+    }
+
+    protected DateField Date(string key, TextId label, string value = "")
+    {
+        var date = new DateField(T(label), T(TextId.UiDateInvalid), T(TextId.UiDateRequired)) { Text = value };
+        date.Input.LabelWidth = LabelWidth;
+        date.Changed += _ => Changed();
+        Add(new FormField(key, T(label), date, 1, () => date.Text, v => date.Text = v));
+        return date;
+    }
+
+    protected SelectField<TValue> Select<TValue>(string key, TextId label, IReadOnlyList<TValue> options, Func<TValue, string> format) =>
+        Select(key, T(label), options, format);
+
+    protected SelectField<TValue> Select<TValue>(string key, string label, IReadOnlyList<TValue> options, Func<TValue, string> format)
+    {
+        var select = new SelectField<TValue>(label, options, format) { LabelWidth = LabelWidth };
+        select.Changed += _ => Changed();
+        Add(new FormField(key, label, select, 1, () => select.SelectedIndex.ToString(System.Globalization.CultureInfo.InvariantCulture), v => select.SelectedIndex = int.TryParse(v, out var i) ? Math.Clamp(i, 0, options.Count - 1) : 0));
+        return select;
+    }
+
+    protected MultiSelectField<TValue> Multi<TValue>(string key, TextId label, IReadOnlyList<TValue> options, Func<TValue, string> format)
+    {
+        var multi = new MultiSelectField<TValue>(T(label), options, format);
+        multi.Changed += _ => Changed();
+        Add(new FormField(key, T(label), multi, options.Count + 1,
+            () => string.Join(',', Enumerable.Range(0, options.Count).Where(multi.IsChecked)),
+            v =>
+            {
+                var chosen = v.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToHashSet();
+                for (var i = 0; i < options.Count; i++)
+                    multi.SetChecked(i, chosen.Contains(i));
+            }));
+        return multi;
+    }
+
+    protected Checkbox Check(string key, TextId label, bool value)
+    {
+        var box = new Checkbox(T(label), value);
+        box.Changed += _ => Changed();
+        Add(new FormField(key, T(label), box, 1, () => box.Checked ? "1" : "0", v => box.Checked = v == "1"));
+        return box;
+    }
+
+    /// <summary>Called by subclasses once all fields exist, so the first check sees them.</summary>
+    protected void Ready() => Revalidate();
+
+    protected override void RenderContent(ScreenBuffer buffer, Rect area)
+    {
+        var messages = ProblemLines();
+        var rows = area.SplitRows(LayoutSize.Fill(), LayoutSize.Fixed(Math.Min(messages.Count, 4)));
+        RenderFields(buffer, rows[0].Inset(1, 0));
+        for (var i = 0; i < messages.Count && i < rows[1].Height; i++)
+            buffer.PutLine(rows[1], i, CellText.Truncate(" ! " + messages[i], area.Width), WidgetStyles.Error);
+    }
+
+    protected override bool HandleContentKey(KeyInput key) => key != KeyInput.Escape && _focus.HandleKey(key);
+
+    private void RenderFields(ScreenBuffer buffer, Rect area)
+    {
+        var focusedIndex = _fields.FindIndex(f => _focus.IsFocused(f.Widget));
+        var top = _fields.Take(Math.Max(0, focusedIndex)).Sum(f => f.Height);
+        var focusedHeight = focusedIndex < 0 ? 1 : _fields[focusedIndex].Height;
+        if (top < _scroll)
+            _scroll = top;
+        else if (top + focusedHeight > _scroll + area.Height)
+            _scroll = top + focusedHeight - area.Height;
+
+        var y = -_scroll;
+        foreach (var field in _fields)
+        {
+            var rect = new Rect(area.X, area.Y + y, area.Width, field.Height).Intersect(area);
+            if (!rect.IsEmpty && y >= 0)
+                _focus.Render(field.Widget, buffer, rect);
+            y += field.Height;
+        }
+    }
+
+    private List<string> ProblemLines() =>
+        _problems.Where(p => _showAllProblems || IsTouched(p.Field))
+            .Select(p => $"{_fields.FirstOrDefault(f => f.Key == p.Field)?.Label ?? p.Field}: {p.Describe(App.Lang)}")
+            .ToList();
+
+    private bool IsTouched(string key) => _fields.FirstOrDefault(f => f.Key == key)?.Widget switch
+    {
+        TextField t => t.Error is not null,
+        _ => _dirty,
+    };
+
+    private string? ErrorFor(string key) => _problems.FirstOrDefault(p => p.Field == key)?.Describe(App.Lang);
+
+    private void Changed()
+    {
+        if (_restoring)
+            return;
+        _dirty = true;
+        App.Store.Drafts.Save(DraftKey, JsonSerializer.Serialize(_fields.ToDictionary(f => f.Key, f => f.Read())));
+        Revalidate();
+    }
+
+    private void Revalidate() => _problems = Check();
+
+    private void Save()
+    {
+        Revalidate();
+        if (_problems.Count > 0)
+        {
+            _showAllProblems = true;
+            foreach (var field in _fields.Select(f => f.Widget).OfType<TextField>())
+                field.Validate();
+            App.Notify(T(TextId.UiFormHasProblems, _problems.Count));
+            return;
+        }
+
+        Store();
+        App.Store.Drafts.Delete(DraftKey);
+        _dirty = false;
+        App.Back();
+        App.Notify(T(SavedMessage));
+    }
+
+    private void Cancel()
+    {
+        if (!_dirty)
+        {
+            App.Store.Drafts.Delete(DraftKey);
+            App.Back();
+            return;
+        }
+
+        ConfirmScreen.Show(App.Screens, new ConfirmDialog(T(TextId.UiDiscardQuestion), T(TextId.UiYes), T(TextId.UiNo)), discard =>
+        {
+            if (!discard)
+                return;
+            App.Store.Drafts.Delete(DraftKey);
+            _dirty = false;
+            App.Back();
+        });
+    }
+}

@@ -1,0 +1,40 @@
+using Wijkwerk.Core.Domain.Clients;
+using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Tui.App;
+using Wijkwerk.Tui.Screens.Dossier;
+
+namespace Wijkwerk.Tui.Screens.Forms;
+
+/// <summary>Reopens the form a draft came from, with the dossier beneath it where there is one.</summary>
+public static class FormScreens
+{
+    public static bool OpenForDraft(WijkwerkApp app, string key)
+    {
+        var parts = key.Split(':', 2);
+        if (parts.Length != 2)
+            return false;
+        if (parts[1] == "new" && parts[0] == "client")
+        {
+            app.Push(ClientFormScreen.New(app));
+            return true;
+        }
+
+        if (!Id<Client>.TryParse(parts[1], out var clientId) || parts[0] is not ("client" or "signal" or "visit"))
+            return false;
+        var dossier = new DossierScreen(app, clientId);
+        if (dossier.Dossier is null)
+        {
+            app.Store.Drafts.Delete(key);
+            return false;
+        }
+
+        app.Push(dossier);
+        app.Push(parts[0] switch
+        {
+            "client" => ClientFormScreen.Edit(app, dossier.Dossier.Client),
+            "signal" => SignalFormScreen.New(app, clientId),
+            _ => VisitFormScreen.New(app, clientId),
+        });
+        return true;
+    }
+}

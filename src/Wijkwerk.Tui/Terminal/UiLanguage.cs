@@ -1,7 +1,0 @@
-namespace Wijkwerk.Tui.Terminal;
-
-public enum UiLanguage
-{
-    Dutch,
-    English,
-}
