@@ -3,6 +3,8 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
+using System.Security.Cryptography;
+using Wijkwerk.Core.Security;
 using Wijkwerk.Core.Storage;
 
 namespace Wijkwerk.Core.Audit;
@@ -36,19 +38,19 @@ public static class AuditLog
         long expected = 1;
         while (reader.Read())
         {
-            var e = ReadEvent(reader);
-            if (e.Seq != expected)
+            var stored = Stored(reader);
+            if (stored.Seq != expected.ToString(CultureInfo.InvariantCulture))
                 return new AuditVerification(expected - 1, AuditBreak.Missing, expected);
-            var stored = (byte[])reader["hash"];
-            var computed = AuditChain.Link(store.AuditKey, previous, e);
-            if (!computed.AsSpan().SequenceEqual(stored))
-                return new AuditVerification(expected - 1, AuditBreak.Changed, e.Seq);
-            previous = stored;
+            var hash = reader["hash"] as byte[] ?? [];
+            if (!AuditChain.Link(store.AuditKey, previous, stored).AsSpan().SequenceEqual(hash))
+                return new AuditVerification(expected - 1, AuditBreak.Changed, expected);
+            previous = hash;
             expected++;
         }
 
-        var (headSeq, headHash) = ReadHead(store, null);
         var checkedCount = expected - 1;
+        if (ReadHead(store) is not var (headSeq, headHash))
+            return new AuditVerification(checkedCount, AuditBreak.HeadMissing, checkedCount + 1);
         if (headSeq != checkedCount || !headHash.AsSpan().SequenceEqual(previous))
             return new AuditVerification(checkedCount, AuditBreak.Truncated, checkedCount + 1);
         return new AuditVerification(checkedCount, AuditBreak.None, 0);
@@ -61,30 +63,35 @@ public static class AuditLog
         return reader.Read() ? (reader.GetInt64(0), (byte[])reader[1]) : (0, AuditChain.Genesis);
     }
 
-    internal static void SealHead(LocalStore store, SqliteTransaction tx, long seq, byte[] hash)
+    /// <summary>Seals the chain's length and last hash, so cutting events off the end (or all of them) is detected.</summary>
+    internal static void SealHead(FieldCipher fields, string storeId, MetaTable meta, long seq, byte[] hash)
     {
         var text = seq.ToString(CultureInfo.InvariantCulture) + ":" + Convert.ToHexString(hash);
-        var sealedHead = store.Fields.EncryptBytes(Encoding.UTF8.GetBytes(text), HeadBinding(store));
-        new MetaTable(store.Connection, tx).Set(HeadKey, sealedHead);
+        meta.Set(HeadKey, fields.EncryptBytes(Encoding.UTF8.GetBytes(text), HeadBinding(storeId)));
     }
 
-    private static (long Seq, byte[] Hash) ReadHead(LocalStore store, SqliteTransaction? tx)
+    private static (long Seq, byte[] Hash)? ReadHead(LocalStore store)
     {
-        if (new MetaTable(store.Connection, tx).Get(HeadKey) is not byte[] sealedHead)
-            return (0, AuditChain.Genesis);
+        if (new MetaTable(store.Connection, null).Get(HeadKey) is not byte[] sealedHead)
+            return null;
         try
         {
-            var text = Encoding.UTF8.GetString(store.Fields.DecryptBytes(sealedHead, HeadBinding(store)));
-            var parts = text.Split(':');
+            var parts = Encoding.UTF8.GetString(store.Fields.DecryptBytes(sealedHead, HeadBinding(store.StoreId))).Split(':');
             return (long.Parse(parts[0], CultureInfo.InvariantCulture), Convert.FromHexString(parts[1]));
         }
-        catch (System.Security.Cryptography.CryptographicException)
+        catch (Exception e) when (e is CryptographicException or FormatException or IndexOutOfRangeException)
         {
-            return (-1, []);
+            return null;
         }
     }
 
-    private static byte[] HeadBinding(LocalStore store) => Encoding.UTF8.GetBytes("meta\n" + HeadKey + "\n" + store.StoreId);
+    private static byte[] HeadBinding(string storeId) => Encoding.UTF8.GetBytes("meta\n" + HeadKey + "\n" + storeId);
+
+    private static StoredAuditEvent Stored(SqliteDataReader r)
+    {
+        string Text(int i) => r.IsDBNull(i) ? "" : Convert.ToString(r.GetValue(i), CultureInfo.InvariantCulture) ?? "";
+        return new StoredAuditEvent(Text(0), Text(1), Text(2), Text(3), Text(4), Text(5), Text(6), Text(7), Text(8));
+    }
 
     private static AuditEvent ReadEvent(SqliteDataReader r) => new(
         r.GetInt64(0),

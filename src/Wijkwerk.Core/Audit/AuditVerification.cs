@@ -6,6 +6,7 @@ public enum AuditBreak
     Changed,
     Missing,
     Truncated,
+    HeadMissing,
 }
 
 /// <summary>The outcome of walking the chain: intact, or the first event where it breaks and how.</summary>

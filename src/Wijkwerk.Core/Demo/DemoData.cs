@@ -47,7 +47,7 @@ public static class DemoData
         var faker = new Faker("nl") { Random = new Randomizer(Seed) };
         var clock = store.Clock;
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = AmsterdamTime.Today(clock);
         var worker = store.Identity.WorkerId;
 
         var clients = Enumerable.Range(0, clientCount).Select(i => NewClient(faker, DeterministicId<Client>(i, 0), today)).ToList();

@@ -3,15 +3,18 @@ using Wijkwerk.Core.Domain.Clients;
 
 namespace Wijkwerk.Core.Demo;
 
-/// <summary>Numbers that pass the elfproef, for demos and tests. Random, so they belong to nobody we know of.</summary>
+/// <summary>
+/// Numbers that pass the elfproef, for demos and tests, drawn from 9999xxxxx: the range the Dutch
+/// government uses for its test persons, so a demo BSN is never a real resident's.
+/// </summary>
 public static class SyntheticBsn
 {
     public static Bsn Next(Randomizer random)
     {
         while (true)
         {
-            var digits = random.Replace("#########");
-            if (digits[0] != '0' && Bsn.PassesElevenTest(digits))
+            var digits = "9999" + random.Replace("#####");
+            if (Bsn.PassesElevenTest(digits))
                 return Bsn.Parse(digits).Value;
         }
     }

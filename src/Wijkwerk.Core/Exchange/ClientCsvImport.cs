@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using CsvHelper;
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
@@ -14,17 +15,23 @@ public static class ClientCsvImport
 {
     public static readonly IReadOnlyList<string> Header = ["voornaam", "achternaam", "geboortedatum", "postcode", "huisnummer", "toevoeging", "telefoon", "bsn"];
 
-    public sealed record Result(IReadOnlyList<Client> Clients, IReadOnlyList<ImportProblem> Problems)
+    /// <summary>A valid client and the line of the file it came from.</summary>
+    public sealed record Line(long Number, Client Client);
+
+    public sealed record Result(IReadOnlyList<Line> Lines, IReadOnlyList<ImportProblem> Problems)
     {
         public bool IsValid => Problems.Count == 0;
+
+        public IReadOnlyList<Client> Clients => Lines.Select(l => l.Client).ToList();
     }
 
-    public static Result Read(TextReader text, IReadOnlyCollection<Client> existing, TimeProvider clock, Lang lang)
+    /// <summary>Checks the whole file on its own; clients already in a store are compared by <see cref="DuplicatesOf"/>.</summary>
+    public static Result Read(TextReader text, TimeProvider clock, Lang lang)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = AmsterdamTime.Today(clock);
         var problems = new List<ImportProblem>();
-        var clients = new List<Client>();
-        var seen = existing.ToDictionary(IdentityKey, _ => 0L);
+        var lines = new List<Line>();
+        var seen = new Dictionary<string, long>();
 
         // The separator is detected: Dutch spreadsheets save CSV with semicolons.
         using var csv = CsvReader.Create(text, new CsvReaderOptions { TrackLineNumbers = true, HasHeader = true, TrimWhitespace = true });
@@ -50,19 +57,43 @@ public static class ClientCsvImport
                 continue;
             if (seen.TryGetValue(IdentityKey(client), out var firstLine))
             {
-                problems.Add(new ImportProblem(line, "", firstLine == 0
-                    ? Texts.Get(TextId.ImportDuplicateOfExisting, lang)
-                    : Texts.Format(TextId.ImportDuplicateOfLine, lang, firstLine)));
+                problems.Add(new ImportProblem(line, "", Texts.Format(TextId.ImportDuplicateOfLine, lang, firstLine)));
                 continue;
             }
 
             seen[IdentityKey(client)] = line;
-            clients.Add(client);
+            lines.Add(new Line(line, client));
         }
 
-        if (clients.Count == 0 && problems.Count == 0)
+        if (lines.Count == 0 && problems.Count == 0)
             problems.Add(new ImportProblem(2, "", Texts.Get(TextId.ImportEmpty, lang)));
-        return new Result(problems.Count == 0 ? clients : [], problems);
+        return new Result(problems.Count == 0 ? lines : [], problems);
+    }
+
+    /// <summary>Lines naming a client the store already holds: importing a file twice must not double the caseload.</summary>
+    public static IReadOnlyList<ImportProblem> DuplicatesOf(IEnumerable<Line> lines, IEnumerable<Client> existing, Lang lang)
+    {
+        var known = existing.Select(IdentityKey).ToHashSet();
+        return lines.Where(l => known.Contains(IdentityKey(l.Client)))
+            .Select(l => new ImportProblem(l.Number, "", Texts.Get(TextId.ImportDuplicateOfExisting, lang)))
+            .ToList();
+    }
+
+    /// <summary>
+    /// The file's text: UTF-8 when it is valid UTF-8, otherwise Windows-1252, which is what Excel on a
+    /// Dutch Windows saves. Guessing UTF-8 for such a file would silently turn José into Jos�.
+    /// </summary>
+    public static string Decode(byte[] bytes)
+    {
+        try
+        {
+            return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+            return Encoding.GetEncoding(1252).GetString(bytes);
+        }
     }
 
     private static bool HeaderMatches(CsvReader csv)

@@ -9,8 +9,11 @@ public enum ExportFormat
     Json,
 }
 
-/// <summary>Rows with named columns, the first always the record's id; written as CSV or as JSON objects.</summary>
-public sealed record ExportTable(IReadOnlyList<string> Columns, IReadOnlyList<string?[]> Rows)
+/// <summary>
+/// Rows with named columns, the first always the record's id; written as CSV or as JSON objects.
+/// Knows which table it came from and which clients it holds, for the audit log once it is delivered.
+/// </summary>
+public sealed record ExportTable(string Table, IReadOnlyList<string> Columns, IReadOnlyList<string?[]> Rows, IReadOnlyList<Guid> ClientIds)
 {
     public void Write(TextWriter output, ExportFormat format)
     {

@@ -9,29 +9,33 @@ using Wijkwerk.Core.Storage.Rows;
 namespace Wijkwerk.Core.Exchange;
 
 /// <summary>
-/// What leaves the store as a file. Every export is logged per client it contains, so the resident's
-/// "who looked at my file" list shows it.
+/// What leaves the store as a file. Once delivered, an export is logged per client it contains, so the
+/// resident's "who looked at my file" list shows it; an export that failed to be written is not.
 /// </summary>
 public static class Exports
 {
+    /// <summary>Dutch alphabetical order, whatever the machine's own culture.</summary>
+    public static StringComparer DutchOrder { get; } = StringComparer.Create(CultureInfo.GetCultureInfo("nl-NL"), ignoreCase: true);
+
     public static ExportTable Clients(LocalStore store)
     {
-        var clients = store.Query(ClientRows.Table, "", ClientRows.FromRow).OrderBy(c => c.Name.SortForm, StringComparer.CurrentCulture).ToList();
-        LogExport(store, clients.Select(c => c.Id.Value), "clients");
+        var clients = store.Query(ClientRows.Table, "", ClientRows.FromRow).OrderBy(c => c.Name.SortForm, DutchOrder).ToList();
         return new ExportTable(
+            "clients",
             ["id", "voornaam", "tussenvoegsel", "achternaam", "geboortedatum", "postcode", "huisnummer", "toevoeging", "telefoon", "bsn", "notities"],
             clients.Select(c => new string?[]
             {
                 c.Id.ToString(), c.Name.FirstName, c.Name.Prefix, c.Name.Surname, DateText.Iso(c.BirthDate), c.Address.Postcode.Value,
                 c.Address.HouseNumber.ToString(CultureInfo.InvariantCulture), c.Address.Addition, c.Phone?.Value, c.Bsn?.Digits, c.Notes,
-            }).ToList());
+            }).ToList(),
+            clients.Select(c => c.Id.Value).ToList());
     }
 
     public static ExportTable Signals(LocalStore store)
     {
         var signals = store.Query(SignalRows.Table, "", SignalRows.FromRow).OrderBy(s => s.ReportedAt).ToList();
-        LogExport(store, signals.Select(s => s.ClientId.Value), "signals");
         return new ExportTable(
+            "signals",
             ["id", "client_id", "bron", "bron_anders", "observatie", "levensdomeinen", "urgentie", "deadline", "status", "gemeld_op", "opgepakt_op", "toegewezen_aan"],
             signals.Select(s => new string?[]
             {
@@ -39,40 +43,45 @@ public static class Exports
                 string.Join(' ', s.LifeDomains.Order().Select(d => (int)d)), s.Urgency.ToString(),
                 s.Deadline is { } d ? RowReader.FormatInstant(d) : null, s.Status.ToString(), RowReader.FormatInstant(s.ReportedAt),
                 s.PickedUpAt is { } p ? RowReader.FormatInstant(p) : null, s.Assignee?.ToString(),
-            }).ToList());
+            }).ToList(),
+            signals.Select(s => s.ClientId.Value).Distinct().ToList());
     }
 
     public static ExportTable Visits(LocalStore store)
     {
         var visits = store.Query(VisitRows.Table, "", VisitRows.FromRow).OrderBy(v => v.Date).ToList();
-        LogExport(store, visits.Select(v => v.ClientId.Value), "home_visits");
         var domains = Enum.GetValues<ZrmDomain>();
         return new ExportTable(
+            "home_visits",
             ["id", "client_id", "datum", "medewerker", "notities", "zrm_versie", .. domains.Select(d => "zrm_" + d.ToString().ToLowerInvariant())],
             visits.Select(v => new string?[] { v.Id.ToString(), v.ClientId.ToString(), DateText.Iso(v.Date), v.Worker.ToString(), v.Notes, v.Zrm?.Version.Code }
                 .Concat(domains.Select(d => v.Zrm?.ScoreFor(d) is { } score ? ((int)score).ToString(CultureInfo.InvariantCulture) : null))
-                .ToArray()).ToList());
+                .ToArray()).ToList(),
+            visits.Select(v => v.ClientId.Value).Distinct().ToList());
     }
 
     /// <summary>With a client id: the resident's own access log, as NEN 7513 gives them the right to ask.</summary>
     public static ExportTable Audit(LocalStore store, Id<Client>? client)
     {
         var events = AuditLog.Read(store, client);
-        if (client is { } id)
-            LogExport(store, [id.Value], "audit");
         return new ExportTable(
+            "audit_events",
             ["id", "gebeurtenis", "tijdstip_utc", "client_id", "medewerker", "rol", "apparaat", "uitkomst", "details"],
             events.Select(e => new string?[]
             {
                 e.Seq.ToString(CultureInfo.InvariantCulture), e.Type.ToString(), RowReader.FormatInstant(e.At), e.ClientId?.ToString(),
                 e.WorkerId.ToString(), e.Role, e.DeviceId.ToString(), e.Outcome.ToString(), e.Detail,
-            }).ToList());
+            }).ToList(),
+            client is { } id ? [id.Value] : []);
     }
 
-    private static void LogExport(LocalStore store, IEnumerable<Guid> clientIds, string table) => store.Write(scope =>
+    /// <summary>Logs a delivered export: one event per client in it, or one without a client for a table that names none.</summary>
+    public static void RecordDelivery(LocalStore store, ExportTable table) => store.Write(scope =>
     {
-        foreach (var id in clientIds.Distinct())
-            scope.Audit(AuditEventType.Export, id, "table=" + table);
+        if (table.ClientIds.Count == 0)
+            scope.Audit(AuditEventType.Export, null, $"table={table.Table};rows={table.Rows.Count}");
+        foreach (var id in table.ClientIds)
+            scope.Audit(AuditEventType.Export, id, "table=" + table.Table);
         return 0;
     });
 }

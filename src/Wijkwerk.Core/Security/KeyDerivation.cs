@@ -11,6 +11,9 @@ namespace Wijkwerk.Core.Security;
 public static class KeyDerivation
 {
     public const int MinimumIterations = 600_000;
+
+    /// <summary>Far above anything we write; a larger stored count means a damaged file, not a slow unlock.</summary>
+    public const int MaximumIterations = 50_000_000;
     public const int SaltBytes = 16;
 
     public static byte[] DeriveKeyEncryptionKey(string passphrase, ReadOnlySpan<byte> salt, int iterations)

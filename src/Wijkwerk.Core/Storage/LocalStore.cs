@@ -74,7 +74,7 @@ public sealed class LocalStore : IDisposable
         var storeId = Guid.NewGuid().ToString();
         var (keys, sealedKey) = KeyRing.CreateNew(passphrase, storeId);
         using (keys)
-        using (var connection = Connect(building))
+        using (var connection = Connect(building, readOnly: false))
         {
             Migrate(connection, 0);
             using var tx = connection.BeginTransaction();
@@ -85,6 +85,7 @@ public sealed class LocalStore : IDisposable
             meta.Set("worker_name", keys.Fields.Encrypt(identity.WorkerName, "meta", "worker_name", storeId));
             meta.Set("role", identity.Role.Code());
             meta.Set("device_id", identity.DeviceId.ToString());
+            Audit.AuditLog.SealHead(keys.Fields, storeId, meta, 0, Audit.AuditChain.Genesis);
             tx.Commit();
         }
 
@@ -98,23 +99,16 @@ public sealed class LocalStore : IDisposable
             throw new FileNotFoundException($"No store at {path}.", path);
         StoreFile.CheckHeader(path);
 
+        // Every check runs on a read-only connection: a refused file (newer, damaged, wrong passphrase)
+        // keeps its bytes and its WAL exactly as they were, since read-only connections never checkpoint.
+        var (keys, storeId) = Check(path, passphrase);
         SqliteConnection? connection = null;
         try
         {
-            connection = Connect(path);
-            var version = Scalar<long>(connection, "PRAGMA user_version");
-            StoreFile.CheckSchemaVersion(version, path);
-            if (Scalar<string>(connection, "PRAGMA quick_check") != "ok")
-                throw new StoreException(StoreProblem.Damaged, TextId.StoreDamaged, path);
-
-            var meta = new MetaTable(connection, null);
-            var storeId = meta.GetText("store_id");
-            var keys = KeyRing.Unseal(meta.GetSealedKey(), passphrase, storeId)
-                ?? throw new StoreException(StoreProblem.WrongPassphrase, TextId.StoreWrongPassphrase);
-
-            // Only after the passphrase proved right may the file change.
+            connection = Connect(path, readOnly: false);
             Execute(connection, "PRAGMA journal_mode=WAL");
-            Migrate(connection, version);
+            Migrate(connection, Scalar<long>(connection, "PRAGMA user_version"));
+            var meta = new MetaTable(connection, null);
             var identity = new StoreIdentity(
                 new Id<Worker>(Guid.Parse(meta.GetText("worker_id"))),
                 keys.Fields.Decrypt(meta.GetBlob("worker_name"), "meta", "worker_name", storeId),
@@ -122,23 +116,46 @@ public sealed class LocalStore : IDisposable
                 Guid.Parse(meta.GetText("device_id")));
             return new LocalStore(path, connection, keys, storeId, identity, clock);
         }
-        catch (SqliteException e) when (e.SqliteErrorCode is 11 or 26)
-        {
-            // SQLITE_CORRUPT, SQLITE_NOTADB
-            connection?.Dispose();
-            throw new StoreException(StoreProblem.Damaged, TextId.StoreDamaged, path);
-        }
-        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
+        catch (Exception e)
         {
             connection?.Dispose();
-            throw new StoreException(StoreProblem.Locked, TextId.StoreLocked, path);
-        }
-        catch
-        {
-            connection?.Dispose();
-            throw;
+            keys.Dispose();
+            throw Translate(e, path);
         }
     }
+
+    private static (KeyRing Keys, string StoreId) Check(string path, string passphrase)
+    {
+        try
+        {
+            using var connection = Connect(path, readOnly: true);
+            StoreFile.CheckSchemaVersion(Scalar<long>(connection, "PRAGMA user_version"), path);
+            if (Scalar<string>(connection, "PRAGMA quick_check") != "ok")
+                throw new StoreException(StoreProblem.Damaged, TextId.StoreDamaged, path);
+            var meta = new MetaTable(connection, null);
+            var storeId = meta.GetText("store_id");
+            var sealedKey = meta.GetSealedKey();
+            if (sealedKey.Iterations > KeyDerivation.MaximumIterations)
+                throw new StoreException(StoreProblem.Damaged, TextId.StoreDamaged, path);
+            var keys = KeyRing.Unseal(sealedKey, passphrase, storeId)
+                ?? throw new StoreException(StoreProblem.WrongPassphrase, TextId.StoreWrongPassphrase);
+            return (keys, storeId);
+        }
+        catch (Exception e)
+        {
+            throw Translate(e, path);
+        }
+    }
+
+    private static Exception Translate(Exception e, string path) => e switch
+    {
+        StoreException => e,
+        // SQLITE_CORRUPT, SQLITE_NOTADB, or a meta value that is not what this version wrote.
+        SqliteException { SqliteErrorCode: 11 or 26 } or FormatException or System.Security.Cryptography.CryptographicException
+            => new StoreException(StoreProblem.Damaged, TextId.StoreDamaged, path),
+        SqliteException { SqliteErrorCode: 5 or 6 } => new StoreException(StoreProblem.Locked, TextId.StoreLocked, path),
+        _ => e,
+    };
 
     /// <summary>Reseals the data key under a new passphrase; no row is re-encrypted.</summary>
     public void ChangePassphrase(string current, string next)
@@ -158,6 +175,9 @@ public sealed class LocalStore : IDisposable
             scope.Audit(Audit.AuditEventType.PassphraseChange, null);
             return 0;
         });
+
+        // The page holding the old sealed key must not linger in the WAL.
+        Execute(_connection, "PRAGMA wal_checkpoint(TRUNCATE)");
     }
 
     /// <summary>Runs <paramref name="work"/> in one immediate transaction with its outbox and audit entries.</summary>
@@ -225,13 +245,13 @@ public sealed class LocalStore : IDisposable
             throw new ArgumentException(Texts.Get(TextId.PassphraseTooShort, Lang.En), nameof(passphrase));
     }
 
-    private static SqliteConnection Connect(string path)
+    private static SqliteConnection Connect(string path, bool readOnly)
     {
         // Pooling off: a closed store must really release its file, so it can be copied, wiped or scanned.
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = path,
-            Mode = File.Exists(path) ? SqliteOpenMode.ReadWrite : SqliteOpenMode.ReadWriteCreate,
+            Mode = readOnly ? SqliteOpenMode.ReadOnly : File.Exists(path) ? SqliteOpenMode.ReadWrite : SqliteOpenMode.ReadWriteCreate,
             Pooling = false,
         }.ToString());
         connection.Open();

@@ -70,26 +70,29 @@ internal sealed class WriteScope : IDisposable
             (_auditSeq, _auditHash) = AuditLog.ReadTail(_store, Transaction);
 
         var identity = _store.Identity;
-        var e = new AuditEvent(_auditSeq + 1, type, _store.Clock.GetUtcNow(), clientId, identity.WorkerId.Value, identity.Role.Code(), identity.DeviceId, outcome, detail);
-        var hash = AuditChain.Link(_store.AuditKey, _auditHash, e);
+        var seq = _auditSeq + 1;
+        var row = new StoredAuditEvent(
+            seq.ToString(CultureInfo.InvariantCulture), type.ToString(), _store.Now(), clientId?.ToString() ?? "",
+            identity.WorkerId.ToString(), identity.Role.Code(), identity.DeviceId.ToString(), outcome.ToString(), detail);
+        var hash = AuditChain.Link(_store.AuditKey, _auditHash, row);
 
         _auditInsert ??= Prepare(
             "INSERT INTO audit_events (seq, event_type, at, client_id, worker_id, role, device_id, outcome, detail, hash) VALUES ($s, $t, $at, $c, $w, $r, $d, $o, $x, $h)",
             "$s", "$t", "$at", "$c", "$w", "$r", "$d", "$o", "$x", "$h");
         var p = _auditInsert.Parameters;
-        p["$s"].Value = e.Seq;
-        p["$t"].Value = e.Type.ToString();
-        p["$at"].Value = e.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
-        p["$c"].Value = (object?)e.ClientId?.ToString() ?? DBNull.Value;
-        p["$w"].Value = e.WorkerId.ToString();
-        p["$r"].Value = e.Role;
-        p["$d"].Value = e.DeviceId.ToString();
-        p["$o"].Value = e.Outcome.ToString();
-        p["$x"].Value = e.Detail;
+        p["$s"].Value = seq;
+        p["$t"].Value = row.Type;
+        p["$at"].Value = row.At;
+        p["$c"].Value = clientId is null ? DBNull.Value : row.ClientId;
+        p["$w"].Value = row.WorkerId;
+        p["$r"].Value = row.Role;
+        p["$d"].Value = row.DeviceId;
+        p["$o"].Value = row.Outcome;
+        p["$x"].Value = row.Detail;
         p["$h"].Value = hash;
         _auditInsert.ExecuteNonQuery();
 
-        _auditSeq = e.Seq;
+        _auditSeq = seq;
         _auditHash = hash;
         _auditTouched = true;
     }
@@ -98,7 +101,7 @@ internal sealed class WriteScope : IDisposable
     public void Complete()
     {
         if (_auditTouched)
-            AuditLog.SealHead(_store, Transaction, _auditSeq, _auditHash);
+            AuditLog.SealHead(_store.Fields, _store.StoreId, new MetaTable(_store.Connection, Transaction), _auditSeq, _auditHash);
     }
 
     public void Dispose()

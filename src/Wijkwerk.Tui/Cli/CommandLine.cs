@@ -31,12 +31,14 @@ public static class CommandLine
             {
                 return action(context);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+            catch (Exception e)
             {
                 // Type, code and stack only: an exception message can quote a file name or a value.
                 context.Log.Error("Command failed with {ExceptionType} {ErrorCode} at {StackTrace}",
                     e.GetType().Name, (e as Microsoft.Data.Sqlite.SqliteException)?.SqliteErrorCode, e.StackTrace);
-                return context.Fail(context.T(TextId.UnexpectedError, e.GetType().Name, context.Data.LogFolder));
+                return context.Fail(e is System.Security.Cryptography.CryptographicException or FormatException or InvalidDataException or Core.Domain.Common.DomainException
+                    ? context.T(TextId.StoreRowDamaged)
+                    : context.T(TextId.UnexpectedError, e.GetType().Name, context.Data.LogFolder));
             }
             finally
             {

@@ -28,6 +28,10 @@ public static class StoreOpener
 
             if (passphrase.Length < 8)
                 return new Opened(null, context.T(TextId.PassphraseTooShort));
+            // One typo in a new passphrase would lock the worker out of everything they record next.
+            if (fixedPassphrase is null && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(Passphrase.EnvironmentVariable))
+                && Passphrase.Prompt(context.T(TextId.PromptRepeatPassphrase)) != passphrase)
+                return new Opened(null, context.T(TextId.PassphraseMismatch));
             var identity = newIdentity?.Invoke() ?? new StoreIdentity(Id<Worker>.New(context.Clock), Environment.UserName, Role.Nurse, Guid.NewGuid());
             var store = LocalStore.Create(path, passphrase, identity, context.Clock);
             context.Log.Information("Created store {StoreFile} with schema {Schema}", DataFolder.StoreFileName, Migrations.LatestVersion);

@@ -14,7 +14,7 @@ public class TextsTests
     private static object[] ArgsFor(TextId id) => id switch
     {
         TextId.SignalTransitionNotAllowed => [SignalStatus.Closed, SignalStatus.New],
-        TextId.ZrmDomainNotInVersion => [ZrmDomain.Justice, "ZRM-2013"],
+        TextId.ZrmDomainNotInVersion => [ZrmDomain.Justice, "TEST-3"],
         TextId.ZrmScoreRange => [ZrmDomain.Finances],
         _ => SampleArgs,
     };
@@ -67,7 +67,9 @@ public class TextsTests
         var nl = Texts.Get(id, Lang.Nl);
         var en = Texts.Get(id, Lang.En);
 
-        Assert.NotEqual(nl, en);
+        // A few words are the same in both languages; every other text must really be translated.
+        if (id is not TextId.UiOffline)
+            Assert.NotEqual(nl, en);
         Assert.Equal(Placeholders(nl), Placeholders(en));
     }
 

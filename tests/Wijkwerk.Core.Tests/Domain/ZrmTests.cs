@@ -67,21 +67,6 @@ public class ZrmTests
         Assert.Equal([ZrmDomain.MentalHealth], problem.Args);
     }
 
-    // Encodes the model as written: ZRM-2013 is the 11-domain edition without the last two. See the report:
-    // the published 11-domain ZRM (2010) does include participation and justice.
-    [Theory]
-    [InlineData(ZrmDomain.SocialParticipation)]
-    [InlineData(ZrmDomain.Justice)]
-    public void Create_2017OnlyDomainUnder2013_IsRefused(ZrmDomain domain)
-    {
-        var scores = new Dictionary<ZrmDomain, int> { [domain] = 3 };
-
-        var problem = ParsedAssert.Invalid(ZrmAssessment.Create(ZrmVersion.Zrm2013, scores), "zrm", TextId.ZrmDomainNotInVersion);
-
-        Assert.Equal([domain, "ZRM-2013"], problem.Args);
-        ParsedAssert.Valid(ZrmAssessment.Create(ZrmVersion.Zrm2017, scores));
-    }
-
     [Fact]
     public void Create_DomainMissingFromAnyVersion_IsRefused()
     {
@@ -92,16 +77,15 @@ public class ZrmTests
     }
 
     [Fact]
-    public void Versions_Known_HaveThirteenAndElevenDomains()
+    public void Versions_Known_Zrm2017HasAllThirteenDomains()
     {
         Assert.Equal(Enum.GetValues<ZrmDomain>(), ZrmVersion.Zrm2017.Domains);
-        Assert.Equal(11, ZrmVersion.Zrm2013.Domains.Count);
+        Assert.Equal(13, ZrmVersion.Zrm2017.Domains.Count);
         Assert.Equal(ZrmVersion.Known.Count, ZrmVersion.Known.Select(v => v.Code).Distinct().Count());
     }
 
     [Theory]
     [InlineData("ZRM-2017")]
-    [InlineData("ZRM-2013")]
     public void Find_StoredCode_GivesTheSameVersion(string code)
     {
         var version = ZrmVersion.Find(code);
@@ -114,14 +98,15 @@ public class ZrmTests
     [Fact]
     public void Find_CodeOfCreatedAssessment_RestoresItsVersion()
     {
-        var assessment = ZrmAssessment.Create(ZrmVersion.Zrm2013, new Dictionary<ZrmDomain, int> { [ZrmDomain.Finances] = 2 }).Value;
+        var assessment = ZrmAssessment.Create(ZrmVersion.Zrm2017, new Dictionary<ZrmDomain, int> { [ZrmDomain.Finances] = 2 }).Value;
 
-        Assert.Same(ZrmVersion.Zrm2013, ZrmVersion.Find(assessment.Version.Code));
+        Assert.Same(ZrmVersion.Zrm2017, ZrmVersion.Find(assessment.Version.Code));
     }
 
     [Theory]
     [InlineData("")]
     [InlineData("ZRM-2010")]
+    [InlineData("ZRM-2013")]
     [InlineData("zrm2017")]
     public void Find_UnknownCode_GivesNull(string code)
     {

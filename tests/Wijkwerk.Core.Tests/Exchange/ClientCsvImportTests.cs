@@ -76,6 +76,30 @@ public class ClientCsvImportTests
     }
 
     [Fact]
+    public void Import_ClientAlreadyInStore_RefusedWithLineAndNothingWritten()
+    {
+        using var temp = new TempStore();
+        var file = Read(Header, "Anna,Berg,1950-03-04,1234 AB,12,,,", "Piet,Vos,1950-03-04,1234 AB,14,,,");
+        Assert.Empty(temp.Store.Clients.Import(file, Lang.Nl));
+        var events = temp.Count("SELECT count(*) FROM audit_events");
+
+        var again = Read(Header, "Kees,Smit,1950-03-04,1234 AB,1,,,", "Anna,Berg,1950-03-04,1234 AB,12,,,");
+        var problem = Assert.Single(temp.Store.Clients.Import(again, Lang.Nl));
+
+        Assert.Equal(3, problem.Line);
+        Assert.Equal(2, temp.Count("SELECT count(*) FROM clients"));
+        Assert.Equal(events, temp.Count("SELECT count(*) FROM audit_events"));
+    }
+
+    [Fact]
+    public void Decode_Windows1252File_KeepsDutchLetters()
+    {
+        var bytes = System.Text.Encoding.Latin1.GetBytes("José,Müller,Ëlla");
+        Assert.Equal("José,Müller,Ëlla", ClientCsvImport.Decode(bytes));
+        Assert.Equal("José", ClientCsvImport.Decode(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes("José")).ToArray()));
+    }
+
+    [Fact]
     public void Read_HeaderOnly_ReportsAnEmptyFile()
     {
         var result = Read(Header);
@@ -87,7 +111,7 @@ public class ClientCsvImportTests
     public void Read_TenMegabytesOfGarbage_ReportsTheHeaderQuickly()
     {
         var garbage = Encoding.Latin1.GetString(RandomNumberGenerator.GetBytes(10 * 1024 * 1024));
-        var result = ClientCsvImport.Read(new StringReader(garbage), [], _clock, Lang.Nl);
+        var result = ClientCsvImport.Read(new StringReader(garbage), _clock, Lang.Nl);
 
         Assert.False(result.IsValid);
         Assert.Empty(result.Clients);
@@ -97,10 +121,10 @@ public class ClientCsvImportTests
     [Fact]
     public void Read_InEnglish_ProblemsAreEnglish()
     {
-        var result = ClientCsvImport.Read(new StringReader(Header + "\nAnna,Berg,1950-03-04,9999 SS,12,,,"), [], _clock, Lang.En);
+        var result = ClientCsvImport.Read(new StringReader(Header + "\nAnna,Berg,1950-03-04,9999 SS,12,,,"), _clock, Lang.En);
         Assert.Contains("never issued", Assert.Single(result.Problems).Message);
     }
 
     private ClientCsvImport.Result Read(params string[] lines) =>
-        ClientCsvImport.Read(new StringReader(string.Join('\n', lines) + "\n"), [], _clock, Lang.Nl);
+        ClientCsvImport.Read(new StringReader(string.Join('\n', lines) + "\n"), _clock, Lang.Nl);
 }

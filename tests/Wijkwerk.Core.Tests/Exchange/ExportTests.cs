@@ -38,16 +38,34 @@ public class ExportTests
     }
 
     [Fact]
-    public void Export_LogsOneExportEventPerClientContained()
+    public void Export_LogsOneExportEventPerClientContained_OnlyOnceDelivered()
     {
         using var temp = new TempStore();
         DemoData.Fill(temp.Store, 10);
-        var before = AuditLog.Read(temp.Store).Count(e => e.Type == AuditEventType.Export);
+        int Exported() => AuditLog.Read(temp.Store).Count(e => e.Type == AuditEventType.Export);
+        var before = Exported();
 
         var table = Exports.Signals(temp.Store);
+        Assert.Equal(before, Exported());
+        Exports.RecordDelivery(temp.Store, table);
 
         var clientsInExport = table.Rows.Select(r => r[1]).Distinct().Count();
-        Assert.Equal(before + clientsInExport, AuditLog.Read(temp.Store).Count(e => e.Type == AuditEventType.Export));
+        Assert.True(clientsInExport > 1);
+        Assert.Equal(before + clientsInExport, Exported());
+    }
+
+    [Fact]
+    public void Export_WholeAuditLog_LoggedOnceWithoutClient()
+    {
+        using var temp = new TempStore();
+        temp.Store.Clients.Add(temp.NewClient());
+
+        Exports.RecordDelivery(temp.Store, Exports.Audit(temp.Store, null));
+
+        var last = AuditLog.Read(temp.Store)[^1];
+        Assert.Equal(AuditEventType.Export, last.Type);
+        Assert.Null(last.ClientId);
+        Assert.Contains("table=audit_events", last.Detail);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public class AuditLogTests
         temp.Store.Clients.Search();
         temp.Store.Dossiers.Open(client.Id);
         temp.Store.Clients.Update(client with { Notes = "Nieuwe notitie" });
-        Exports.Clients(temp.Store);
+        Exports.RecordDelivery(temp.Store, Exports.Clients(temp.Store));
         temp.Store.Clients.Delete(client.Id);
 
         var events = AuditLog.Read(temp.Store);

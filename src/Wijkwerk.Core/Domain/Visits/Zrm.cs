@@ -1,6 +1,6 @@
 namespace Wijkwerk.Core.Domain.Visits;
 
-/// <summary>The domains of the Zelfredzaamheid-Matrix. ZRM 2017 has all thirteen; the older 2013 edition lacks the last two.</summary>
+/// <summary>The thirteen domains of the Zelfredzaamheid-Matrix 2017.</summary>
 public enum ZrmDomain
 {
     Finances,
@@ -32,9 +32,12 @@ public sealed record ZrmVersion(string Code, IReadOnlyList<ZrmDomain> Domains)
 {
     public static ZrmVersion Zrm2017 { get; } = new("ZRM-2017", Enum.GetValues<ZrmDomain>());
 
-    public static ZrmVersion Zrm2013 { get; } = new("ZRM-2013", Enum.GetValues<ZrmDomain>()[..11]);
-
-    public static IReadOnlyList<ZrmVersion> Known { get; } = [Zrm2017, Zrm2013];
+    /// <summary>
+    /// The editions Wijkwerk can record. The older 11-domain edition groups its domains differently
+    /// (dagbesteding, ADL, verslaving); it needs its own domain list and a mapping before it is added,
+    /// so its scores are never read as 2017 scores.
+    /// </summary>
+    public static IReadOnlyList<ZrmVersion> Known { get; } = [Zrm2017];
 
     public static ZrmVersion? Find(string code) => Known.FirstOrDefault(v => v.Code == code);
 }

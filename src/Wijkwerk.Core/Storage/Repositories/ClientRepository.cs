@@ -1,6 +1,8 @@
 using Wijkwerk.Core.Audit;
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Exchange;
+using Wijkwerk.Core.Localization;
 using Wijkwerk.Core.Storage.Rows;
 
 namespace Wijkwerk.Core.Storage.Repositories;
@@ -47,13 +49,29 @@ public sealed class ClientRepository(LocalStore store)
         return true;
     });
 
+    /// <summary>Tombstones the client and everything recorded about them, each as its own synced delete.</summary>
     public bool Delete(Id<Client> id) => store.Write(scope =>
     {
         if (!scope.Delete(ClientRows.Table, id.ToString()))
             return false;
+        foreach (var (table, filter) in Dependents)
+        {
+            foreach (var rowId in store.Query(table, filter, r => r.Id, ("$c", id.ToString())))
+                scope.Delete(table, rowId);
+        }
+
         scope.Audit(AuditEventType.Delete, id.Value, "table=clients");
         return true;
     });
+
+    private static readonly (string Table, string Filter)[] Dependents =
+    [
+        (FollowUpRows.Table, "signal_id IN (SELECT id FROM signals WHERE client_id = $c)"),
+        (SignalRows.Table, "client_id = $c"),
+        (VisitRows.Table, "client_id = $c"),
+        (ConsentRows.Table, "client_id = $c"),
+        (HouseholdRows.Table, "client_id = $c"),
+    ];
 
     /// <summary>All or nothing: one transaction for the whole file.</summary>
     public int Import(IReadOnlyList<Client> clients) => store.Write(scope =>
@@ -66,6 +84,18 @@ public sealed class ClientRepository(LocalStore store)
         }
 
         return clients.Count;
+    });
+
+    /// <summary>
+    /// Imports a checked file, unless a line names a client already on the caseload. The comparison
+    /// reads the caseload without showing it to anyone, so it is not logged as a search.
+    /// </summary>
+    public IReadOnlyList<ImportProblem> Import(ClientCsvImport.Result file, Lang lang) => store.Write(scope =>
+    {
+        var duplicates = ClientCsvImport.DuplicatesOf(file.Lines, store.Query(ClientRows.Table, "", ClientRows.FromRow), lang);
+        if (duplicates.Count == 0)
+            Import(file.Clients);
+        return duplicates;
     });
 
     internal Client? Find(Id<Client> id) =>

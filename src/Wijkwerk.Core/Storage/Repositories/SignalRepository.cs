@@ -1,5 +1,7 @@
 using Wijkwerk.Core.Audit;
+using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Signals;
+using Wijkwerk.Core.Localization;
 using Wijkwerk.Core.Storage.Rows;
 
 namespace Wijkwerk.Core.Storage.Repositories;
@@ -18,6 +20,11 @@ public sealed class SignalRepository(LocalStore store)
     {
         var before = store.Query(SignalRows.Table, "id = $id", SignalRows.FromRow, ("$id", signal.Id.ToString())).SingleOrDefault()
             ?? throw new KeyNotFoundException($"Signal {signal.Id} does not exist.");
+        // The record type allows any "with" copy; the store accepts only what the status diagram allows.
+        if (before.ClientId != signal.ClientId || before.ReportedAt != signal.ReportedAt)
+            throw new DomainException(new Problem("signaal", TextId.SignalFixedFieldChanged));
+        if (before.Status != signal.Status && !SignalTransitions.IsAllowed(before.Status, signal.Status))
+            throw new DomainException(new Problem("status", TextId.SignalTransitionNotAllowed, before.Status, signal.Status));
         var row = SignalRows.ToRow(signal);
         var changed = row.ChangedFrom(SignalRows.ToRow(before));
         if (changed.Count == 0)

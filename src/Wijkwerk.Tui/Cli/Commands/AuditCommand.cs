@@ -20,7 +20,8 @@ public static class AuditCommand
                 AuditBreak.None => Ok(context, context.T(TextId.AuditIntact, result.EventsChecked)),
                 AuditBreak.Changed => context.Fail(context.T(TextId.AuditChanged, result.BrokenAt, result.EventsChecked)),
                 AuditBreak.Missing => context.Fail(context.T(TextId.AuditMissing, result.BrokenAt, result.EventsChecked)),
-                _ => context.Fail(context.T(TextId.AuditTruncated, result.BrokenAt)),
+                AuditBreak.Truncated => context.Fail(context.T(TextId.AuditTruncated, result.BrokenAt)),
+                _ => context.Fail(context.T(TextId.AuditHeadMissing)),
             };
         }
     }

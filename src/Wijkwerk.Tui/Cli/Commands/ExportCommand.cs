@@ -32,6 +32,7 @@ public static class ExportCommand
                 _ => Exports.Audit(store, client),
             };
             Write(context, table, format, outFile);
+            Exports.RecordDelivery(store, table);
             context.Log.Information("Exported {Rows} rows of {What} as {Format}", table.Rows.Count, what, format);
             return ExitCodes.Success;
         }
@@ -45,11 +46,20 @@ public static class ExportCommand
             return;
         }
 
-        // Written beside the target and moved into place, so a failed export never leaves half a file.
+        // Written beside the target and moved into place, so a failed export never leaves half a file,
+        // and never a stray copy of client data.
         var temporary = outFile + ".partial";
-        using (var writer = new StreamWriter(temporary, append: false, new System.Text.UTF8Encoding(false)))
-            table.Write(writer, format);
-        File.Move(temporary, outFile, overwrite: true);
+        try
+        {
+            using (var writer = new StreamWriter(temporary, append: false, new System.Text.UTF8Encoding(false)))
+                table.Write(writer, format);
+            File.Move(temporary, outFile, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+
         context.Error.WriteLine(context.T(TextId.ExportWritten, table.Rows.Count, outFile));
     }
 }

@@ -3,44 +3,49 @@ using Wijkwerk.Core.Localization;
 
 namespace Wijkwerk.Tui.Cli.Commands;
 
-/// <summary><c>wijkwerk import clients FILE.csv</c>: all lines valid, or nothing stored.</summary>
+/// <summary>
+/// <c>wijkwerk import clients FILE.csv</c>: every line valid, or nothing stored. The file is checked
+/// before the store is opened, so a refused file never touches (or creates) the store.
+/// </summary>
 public static class ImportCommand
 {
-    private const int ProblemsShown = 100;
+    private const long MaxFileBytes = 200L * 1024 * 1024;
 
     public static int ImportClients(CliContext context, string file)
     {
         if (!File.Exists(file))
             return context.Fail(context.T(TextId.ImportFileMissing, file));
+        if (new FileInfo(file).Length > MaxFileBytes)
+            return context.Fail(context.T(TextId.ImportFileTooLarge, MaxFileBytes / 1024 / 1024));
+
+        var parsed = ClientCsvImport.Read(new StringReader(ClientCsvImport.Decode(File.ReadAllBytes(file))), context.Clock, context.Lang);
+        if (!parsed.IsValid)
+            return Refuse(context, parsed.Problems);
 
         var opened = StoreOpener.Open(context, context.Data);
         if (opened.Store is not { } store)
             return context.Fail(opened.Error!);
         using (store)
         {
-            ClientCsvImport.Result result;
-            using (var reader = new StreamReader(file, detectEncodingFromByteOrderMarks: true))
-                result = ClientCsvImport.Read(reader, store.Clients.Search(), context.Clock, context.Lang);
-
-            if (!result.IsValid)
-            {
-                foreach (var problem in result.Problems.Take(ProblemsShown))
-                {
-                    context.Error.WriteLine(problem.Column.Length == 0
-                        ? context.T(TextId.ImportFileProblem, problem.Line, problem.Message)
-                        : context.T(TextId.ImportLineProblem, problem.Line, problem.Column, problem.Message));
-                }
-
-                if (result.Problems.Count > ProblemsShown)
-                    context.Error.WriteLine(context.T(TextId.ImportMoreProblems, result.Problems.Count - ProblemsShown));
-                context.Log.Warning("Import refused: {Problems} problems", result.Problems.Count);
-                return context.Fail(context.T(TextId.ImportNothingImported));
-            }
-
-            var count = store.Clients.Import(result.Clients);
-            context.Log.Information("Imported {Count} clients", count);
-            context.Out.WriteLine(context.T(TextId.ImportDone, count));
+            var duplicates = store.Clients.Import(parsed, context.Lang);
+            if (duplicates.Count > 0)
+                return Refuse(context, duplicates);
+            context.Log.Information("Imported {Count} clients", parsed.Lines.Count);
+            context.Out.WriteLine(context.T(TextId.ImportDone, parsed.Lines.Count));
             return ExitCodes.Success;
         }
+    }
+
+    private static int Refuse(CliContext context, IReadOnlyList<ImportProblem> problems)
+    {
+        foreach (var problem in problems)
+        {
+            context.Error.WriteLine(problem.Column.Length == 0
+                ? context.T(TextId.ImportFileProblem, problem.Line, problem.Message)
+                : context.T(TextId.ImportLineProblem, problem.Line, problem.Column, problem.Message));
+        }
+
+        context.Log.Warning("Import refused: {Problems} problems", problems.Count);
+        return context.Fail(context.T(TextId.ImportNothingImported));
     }
 }
