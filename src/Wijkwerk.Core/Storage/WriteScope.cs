@@ -37,6 +37,24 @@ internal sealed class WriteScope : IDisposable
         Outbox(row.Table, row.Id, operation, changedColumns);
     }
 
+    /// <summary>A new row about a client: stored, queued and logged as a create.</summary>
+    public void Insert(TableRow row, Guid clientId)
+    {
+        Save(row, OutboxOperations.Insert, row.Columns);
+        Audit(AuditEventType.Create, clientId, "table=" + row.Table);
+    }
+
+    /// <summary>Stores only the columns that changed, queues them for a field-level merge, logs a change; false when nothing changed.</summary>
+    public bool Update(TableRow before, TableRow after, Guid clientId)
+    {
+        var changed = after.ChangedFrom(before);
+        if (changed.Count == 0)
+            return false;
+        Save(after, OutboxOperations.Update, changed);
+        Audit(AuditEventType.Change, clientId, $"table={after.Table};columns={changed.Count}");
+        return true;
+    }
+
     public bool Delete(string table, string id)
     {
         if (Rows.MarkDeleted(table, id, _store.Now(), _store.Identity.WorkerId.ToString()) == 0)

@@ -30,9 +30,7 @@ public sealed class ClientRepository(LocalStore store)
 
     public void Add(Client client) => store.Write(scope =>
     {
-        var row = ClientRows.ToRow(client);
-        scope.Save(row, OutboxOperations.Insert, row.Columns);
-        scope.Audit(AuditEventType.Create, client.Id.Value, "table=clients");
+        scope.Insert(ClientRows.ToRow(client), client.Id.Value);
         return 0;
     });
 
@@ -40,13 +38,7 @@ public sealed class ClientRepository(LocalStore store)
     public bool Update(Client client) => store.Write(scope =>
     {
         var before = Find(client.Id) ?? throw new KeyNotFoundException($"Client {client.Id} does not exist.");
-        var row = ClientRows.ToRow(client);
-        var changed = row.ChangedFrom(ClientRows.ToRow(before));
-        if (changed.Count == 0)
-            return false;
-        scope.Save(row, OutboxOperations.Update, changed);
-        scope.Audit(AuditEventType.Change, client.Id.Value, "table=clients;columns=" + changed.Count);
-        return true;
+        return scope.Update(ClientRows.ToRow(before), ClientRows.ToRow(client), client.Id.Value);
     });
 
     /// <summary>Tombstones the client and everything recorded about them, each as its own synced delete.</summary>

@@ -57,8 +57,7 @@ public sealed class DossierRepository(LocalStore store)
 
     private void Insert(TableRow row, Id<Client> clientId) => store.Write(scope =>
     {
-        scope.Save(row, OutboxOperations.Insert, row.Columns);
-        scope.Audit(AuditEventType.Create, clientId.Value, "table=" + row.Table);
+        scope.Insert(row, clientId.Value);
         return 0;
     });
 }

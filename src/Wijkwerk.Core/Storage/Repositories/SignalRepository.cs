@@ -10,9 +10,7 @@ public sealed class SignalRepository(LocalStore store)
 {
     public void Add(Signal signal) => store.Write(scope =>
     {
-        var row = SignalRows.ToRow(signal);
-        scope.Save(row, OutboxOperations.Insert, row.Columns);
-        scope.Audit(AuditEventType.Create, signal.ClientId.Value, "table=signals");
+        scope.Insert(SignalRows.ToRow(signal), signal.ClientId.Value);
         return 0;
     });
 
@@ -25,20 +23,12 @@ public sealed class SignalRepository(LocalStore store)
             throw new DomainException(new Problem("signaal", TextId.SignalFixedFieldChanged));
         if (before.Status != signal.Status && !SignalTransitions.IsAllowed(before.Status, signal.Status))
             throw new DomainException(new Problem("status", TextId.SignalTransitionNotAllowed, before.Status, signal.Status));
-        var row = SignalRows.ToRow(signal);
-        var changed = row.ChangedFrom(SignalRows.ToRow(before));
-        if (changed.Count == 0)
-            return false;
-        scope.Save(row, OutboxOperations.Update, changed);
-        scope.Audit(AuditEventType.Change, signal.ClientId.Value, "table=signals;columns=" + changed.Count);
-        return true;
+        return scope.Update(SignalRows.ToRow(before), SignalRows.ToRow(signal), signal.ClientId.Value);
     });
 
     public void AddFollowUp(Signal signal, FollowUp followUp) => store.Write(scope =>
     {
-        var row = FollowUpRows.ToRow(followUp);
-        scope.Save(row, OutboxOperations.Insert, row.Columns);
-        scope.Audit(AuditEventType.Create, signal.ClientId.Value, "table=follow_ups");
+        scope.Insert(FollowUpRows.ToRow(followUp), signal.ClientId.Value);
         return 0;
     });
 
