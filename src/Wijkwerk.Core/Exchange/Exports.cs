@@ -14,12 +14,10 @@ namespace Wijkwerk.Core.Exchange;
 /// </summary>
 public static class Exports
 {
-    /// <summary>Dutch alphabetical order, whatever the machine's own culture.</summary>
-    public static StringComparer DutchOrder { get; } = StringComparer.Create(CultureInfo.GetCultureInfo("nl-NL"), ignoreCase: true);
 
     public static ExportTable Clients(LocalStore store)
     {
-        var clients = store.Query(ClientRows.Table, "", ClientRows.FromRow).OrderBy(c => c.Name.SortForm, DutchOrder).ToList();
+        var clients = store.Query(ClientRows.Table, "", ClientRows.FromRow).OrderBy(c => c.Name.SortForm, PersonName.DutchOrder).ToList();
         return new ExportTable(
             "clients",
             ["id", "voornaam", "tussenvoegsel", "achternaam", "geboortedatum", "postcode", "huisnummer", "toevoeging", "telefoon", "bsn", "notities"],

@@ -23,6 +23,9 @@ public sealed record PersonName
         Surname = surname;
     }
 
+    /// <summary>Dutch alphabetical order for <see cref="SortForm"/>, whatever the machine's own culture.</summary>
+    public static StringComparer DutchOrder { get; } = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nl-NL"), ignoreCase: true);
+
     public string FirstName { get; }
 
     public string Prefix { get; }
