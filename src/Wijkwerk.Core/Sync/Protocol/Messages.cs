@@ -1,0 +1,37 @@
+namespace Wijkwerk.Core.Sync.Protocol;
+
+/// <summary>Every error body: a code for the program, a sentence (Dutch) for the person.</summary>
+public sealed record ProblemResponse(string Code, string Message);
+
+public sealed record EnrolRequest(string Code, string DeviceName);
+
+/// <summary>Who this laptop now works for. The token is shown once; the server keeps only its hash.</summary>
+public sealed record EnrolResponse(Guid DeviceId, string Token, Guid WorkerId, string WorkerName, string Role, IReadOnlyList<TeamInfo> Teams);
+
+public sealed record TeamInfo(Guid Id, string Name);
+
+/// <summary>
+/// One local change. <see cref="MutationId"/> rises per device, so the server applies each once however
+/// often it arrives. <see cref="BaseVersion"/> is the row version the laptop last saw: columns changed on
+/// the server since then by another device are the ones that can conflict. Values travel as text.
+/// </summary>
+public sealed record Mutation(long MutationId, string Table, Guid RowId, string Operation, long BaseVersion, IReadOnlyDictionary<string, string?> Columns);
+
+public sealed record PushRequest(IReadOnlyList<Mutation> Mutations);
+
+/// <summary>Per mutation: accepted, conflict (the server kept its value for the listed columns) or refused (with a reason).</summary>
+public sealed record MutationResult(long MutationId, string Status, long Version, string? Reason, IReadOnlyList<string> ConflictColumns);
+
+public sealed record PushResponse(IReadOnlyList<MutationResult> Results);
+
+/// <summary>
+/// One row as the server now has it, in change-feed order. <see cref="Removed"/> means the row left this
+/// device's scope (the client left the team's caseload): delete it locally, it is not a deletion.
+/// </summary>
+public sealed record RowChange(long Seq, string Table, Guid RowId, long Version, bool Deleted, bool Removed, DateTimeOffset UpdatedAt, Guid UpdatedBy, IReadOnlyDictionary<string, string?> Columns);
+
+/// <summary>
+/// A page of the change feed after an anchor. Scope count and checksum describe everything the device
+/// should hold once it has applied every page, so it can prove it converged.
+/// </summary>
+public sealed record PullResponse(IReadOnlyList<RowChange> Changes, long NextAnchor, bool HasMore, long ScopeCount, uint ScopeChecksum);

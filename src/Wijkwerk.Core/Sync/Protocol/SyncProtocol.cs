@@ -1,0 +1,45 @@
+namespace Wijkwerk.Core.Sync.Protocol;
+
+/// <summary>
+/// The wire contract between the laptop and the sync server, shared by both so they cannot drift.
+/// A client sends its protocol version on every call; a server that cannot speak it answers 426 with
+/// <see cref="ProblemCodes.ProtocolOutdated"/> and the laptop tells the worker to update.
+/// </summary>
+public static class SyncProtocol
+{
+    public const int Version = 1;
+    public const string VersionHeader = "X-Wijkwerk-Protocol";
+    public const string BasePath = "/sync/v1";
+    public const string EnrolPath = BasePath + "/enrol";
+    public const string PushPath = BasePath + "/push";
+    public const string PullPath = BasePath + "/pull";
+    public const int MaxMutationsPerPush = 500;
+    public const int MaxPullPageSize = 2000;
+
+    public static class Operations
+    {
+        public const string Insert = "insert";
+        public const string Update = "update";
+        public const string Delete = "delete";
+    }
+
+    public static class Results
+    {
+        public const string Accepted = "accepted";
+        public const string Conflict = "conflict";
+        public const string Refused = "refused";
+    }
+}
+
+/// <summary>Machine-readable reasons in error bodies; the message beside them is for people.</summary>
+public static class ProblemCodes
+{
+    public const string ProtocolOutdated = "protocol_outdated";
+    public const string Unauthorized = "unauthorized";
+    public const string Revoked = "revoked";
+    public const string InvalidRequest = "invalid_request";
+    public const string TooLarge = "too_large";
+    public const string RateLimited = "rate_limited";
+    public const string Busy = "busy";
+    public const string CodeInvalid = "code_invalid";
+}
