@@ -148,4 +148,13 @@ public enum TextId
     AuditHeadMissing,
     SignalFixedFieldChanged,
     StoreRowDamaged,
+    SyncServerUrlInvalid,
+    SyncHttpRefused,
+    SyncLoggedIn,
+    SyncFailed,
+    SyncNotEnrolled,
+    SyncDone,
+    SyncRefusal,
+    SyncNotConverged,
+    SyncRevokedWiped,
 }

@@ -156,6 +156,15 @@ public static class Texts
         [TextId.AuditHeadMissing] = ("Auditlog beschadigd: het verzegelde slot van de keten ontbreekt of is gewijzigd.", "Audit log broken: the sealed end of the chain is missing or was changed."),
         [TextId.SignalFixedFieldChanged] = ("de cliënt en het meldmoment van een signaal liggen vast", "a signal's client and reporting time cannot change"),
         [TextId.StoreRowDamaged] = ("Een opgeslagen gegeven kon niet worden gelezen: het bestand is beschadigd of buiten Wijkwerk om gewijzigd. Er is niets gewijzigd. Neem contact op met de beheerder.", "A stored record could not be read: the file is damaged or was changed outside Wijkwerk. Nothing was changed. Contact your administrator."),
+        [TextId.SyncServerUrlInvalid] = ("'{0}' is geen geldig serveradres; gebruik bijvoorbeeld https://sync.gemeente.nl", "'{0}' is not a valid server address; use for example https://sync.gemeente.nl"),
+        [TextId.SyncHttpRefused] = ("Onversleuteld http mag alleen naar deze computer zelf; gebruik https (of --allow-http als de beheerder dat zegt).", "Unencrypted http is only allowed to this computer itself; use https (or --allow-http if your administrator says so)."),
+        [TextId.SyncLoggedIn] = ("Aangemeld als {0} (team: {1}). Gebruik 'wijkwerk sync' om te synchroniseren.", "Enrolled as {0} (team: {1}). Use 'wijkwerk sync' to synchronise."),
+        [TextId.SyncFailed] = ("Synchroniseren mislukt: {0} Uw gegevens staan veilig op deze laptop; probeer het later opnieuw.", "Sync failed: {0} Your data is safe on this laptop; try again later."),
+        [TextId.SyncNotEnrolled] = ("Deze laptop is nog niet aangemeld. Vraag de beheerder om een code en gebruik 'wijkwerk login --server URL --code CODE'.", "This laptop is not enrolled yet. Ask your administrator for a code and use 'wijkwerk login --server URL --code CODE'."),
+        [TextId.SyncDone] = ("Gesynchroniseerd: {0} verstuurd, {1} ontvangen, {2} conflicten, {3} geweigerd, {4} verwijderd.", "Synchronised: {0} sent, {1} received, {2} conflicts, {3} refused, {4} removed."),
+        [TextId.SyncRefusal] = ("Geweigerd door de server: {0} {1}: {2}", "Refused by the server: {0} {1}: {2}"),
+        [TextId.SyncNotConverged] = ("Let op: deze laptop en de server zijn het nog niet eens over de inhoud; synchroniseer nog een keer.", "Note: this laptop and the server do not agree on the contents yet; sync once more."),
+        [TextId.SyncRevokedWiped] = ("Deze laptop is ingetrokken door de beheerder. De lokale gegevens zijn gewist.", "This laptop was revoked by the administrator. The local data has been wiped."),
     };
 
     public static string Get(TextId id, Lang lang) => lang == Lang.En ? All[id].En : All[id].Nl;

@@ -117,6 +117,32 @@ public static class Migrations
             body BLOB NOT NULL,
             updated_at TEXT NOT NULL) STRICT;
         """,
+
+        // 2: sync. Conflicts arrive from the server like any row; refusals are the server's per-row
+        // answers the worker must see, kept so a refused change is never silently dropped.
+        $"""
+        CREATE TABLE conflicts (
+            id TEXT PRIMARY KEY,
+            table_name TEXT NOT NULL,
+            row_id TEXT NOT NULL,
+            client_id TEXT,
+            column_name TEXT NOT NULL,
+            kept_value BLOB NOT NULL,
+            other_value BLOB NOT NULL,
+            kept_by TEXT NOT NULL,
+            other_by TEXT NOT NULL,
+            at TEXT NOT NULL,
+            resolved TEXT,
+            {SyncColumns}) STRICT;
+        CREATE INDEX conflicts_by_client ON conflicts (client_id);
+
+        CREATE TABLE sync_refusals (
+            mutation_id INTEGER PRIMARY KEY,
+            table_name TEXT NOT NULL,
+            row_id TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            at TEXT NOT NULL) STRICT;
+        """,
     ];
 
     internal static int Latest => Steps.Count;

@@ -114,6 +114,20 @@ public static class CommandLine
             context, parse.GetValue(demoClients), parse.GetValue(noUi) ? null : store => runUi(context, store.Path, store, parse.GetValue(noColor)))));
         root.Subcommands.Add(demo);
 
+        var login = new Command("login", "Meld deze laptop aan bij de syncserver / enrol this laptop");
+        var server = new Option<string>("--server") { Description = "Adres van de syncserver / server address", Required = true };
+        var code = new Option<string>("--code") { Description = "Eenmalige code van de beheerder / one-time code", Required = true };
+        var allowHttp = new Option<bool>("--allow-http") { Description = "Sta onversleuteld http toe / allow plain http" };
+        login.Options.Add(server);
+        login.Options.Add(code);
+        login.Options.Add(allowHttp);
+        login.SetAction(parse => Run(parse, context => SyncCommands.Login(context, parse.GetValue(server)!, parse.GetValue(code)!, parse.GetValue(allowHttp)).GetAwaiter().GetResult()));
+        root.Subcommands.Add(login);
+
+        var sync = new Command("sync", "Verstuur en ontvang wijzigingen / push and pull changes");
+        sync.SetAction(parse => Run(parse, context => SyncCommands.Sync(context).GetAwaiter().GetResult()));
+        root.Subcommands.Add(sync);
+
         var passphrase = new Command("passphrase", "Wachtwoordzin beheren / manage the passphrase");
         var change = new Command("change", $"Wijzig de wachtwoordzin (nieuwe uit prompt of {PassphraseCommand.NewPassphraseVariable})");
         change.SetAction(parse => Run(parse, PassphraseCommand.Change));

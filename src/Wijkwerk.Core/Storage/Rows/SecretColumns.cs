@@ -1,0 +1,23 @@
+namespace Wijkwerk.Core.Storage.Rows;
+
+/// <summary>
+/// The columns sealed with AES-GCM on the laptop, per table. The row mappers mark the same columns
+/// secret (a test holds them together); sync uses this list to seal what it receives from the server.
+/// </summary>
+internal static class SecretColumns
+{
+    private static readonly Dictionary<string, HashSet<string>> ByTable = new()
+    {
+        ["clients"] = ["first_name", "surname_prefix", "surname", "birth_date", "postcode", "house_number", "addition", "phone", "bsn", "notes"],
+        ["household_members"] = ["name", "birth_date"],
+        ["consents"] = ["purpose", "reason"],
+        ["signals"] = ["source_other", "observation", "consent_reason"],
+        ["follow_ups"] = ["note"],
+        ["home_visits"] = ["notes", "zrm"],
+        ["conflicts"] = ["kept_value", "other_value"],
+    };
+
+    public static bool IsSecret(string table, string column) => ByTable.TryGetValue(table, out var columns) && columns.Contains(column);
+
+    public static IReadOnlyCollection<string> Of(string table) => ByTable.TryGetValue(table, out var columns) ? columns : [];
+}

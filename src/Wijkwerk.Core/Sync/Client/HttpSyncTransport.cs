@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Wijkwerk.Core.Sync.Protocol;
+
+namespace Wijkwerk.Core.Sync.Client;
+
+/// <summary>The sync protocol over HTTP(S), with the protocol version and the device token on every call.</summary>
+public sealed class HttpSyncTransport(HttpClient http) : ISyncTransport
+{
+    public const string Unreachable = "unreachable";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public Task<EnrolResponse> Enrol(EnrolRequest request, CancellationToken cancel) =>
+        Send<EnrolResponse>(HttpMethod.Post, SyncProtocol.EnrolPath, null, request, cancel);
+
+    public Task<PushResponse> Push(string token, PushRequest request, CancellationToken cancel) =>
+        Send<PushResponse>(HttpMethod.Post, SyncProtocol.PushPath, token, request, cancel);
+
+    public Task<PullResponse> Pull(string token, long after, int limit, CancellationToken cancel) =>
+        Send<PullResponse>(HttpMethod.Get, $"{SyncProtocol.PullPath}?after={after}&limit={limit}", token, null, cancel);
+
+    private async Task<T> Send<T>(HttpMethod method, string path, string? token, object? body, CancellationToken cancel)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Add(SyncProtocol.VersionHeader, SyncProtocol.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (token is not null)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (body is not null)
+            request.Content = JsonContent.Create(body, body.GetType(), options: Json);
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, cancel);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancel.IsCancellationRequested)
+        {
+            throw new SyncTransportException(Unreachable, "De server is niet bereikbaar.", null, e);
+        }
+
+        using (response)
+        {
+            if (response.IsSuccessStatusCode)
+            {
+                try
+                {
+                    return await response.Content.ReadFromJsonAsync<T>(Json, cancel)
+                        ?? throw new SyncTransportException(ProblemCodes.InvalidRequest, "De server gaf een leeg antwoord.", (int)response.StatusCode);
+                }
+                catch (Exception e) when (e is JsonException or HttpRequestException or IOException)
+                {
+                    // A connection cut halfway through the answer: nothing of it is applied.
+                    throw new SyncTransportException(Unreachable, "Het antwoord van de server kwam niet volledig aan.", (int)response.StatusCode, e);
+                }
+            }
+
+            var problem = await TryReadProblem(response, cancel);
+            throw new SyncTransportException(
+                problem?.Code ?? (response.StatusCode == HttpStatusCode.Unauthorized ? ProblemCodes.Unauthorized : ProblemCodes.InvalidRequest),
+                problem?.Message ?? $"De server weigerde het verzoek ({(int)response.StatusCode}).",
+                (int)response.StatusCode);
+        }
+    }
+
+    private static async Task<ProblemResponse?> TryReadProblem(HttpResponseMessage response, CancellationToken cancel)
+    {
+        try
+        {
+            return await response.Content.ReadFromJsonAsync<ProblemResponse>(Json, cancel);
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or HttpRequestException or IOException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using Wijkwerk.Core.Sync.Protocol;
+
+namespace Wijkwerk.Core.Sync.Client;
+
+/// <summary>The three calls a laptop makes. HTTP in the product; tests may cut it at any point.</summary>
+public interface ISyncTransport
+{
+    Task<EnrolResponse> Enrol(EnrolRequest request, CancellationToken cancel);
+
+    Task<PushResponse> Push(string token, PushRequest request, CancellationToken cancel);
+
+    Task<PullResponse> Pull(string token, long after, int limit, CancellationToken cancel);
+}
+
+/// <summary>The server said no (with a code and a sentence), or could not be reached.</summary>
+public sealed class SyncTransportException(string code, string message, int? status = null, Exception? inner = null) : Exception(message, inner)
+{
+    public string Code { get; } = code;
+
+    public int? Status { get; } = status;
+
+    public bool IsRevoked => Code == ProblemCodes.Revoked;
+}

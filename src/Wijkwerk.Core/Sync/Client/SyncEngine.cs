@@ -1,0 +1,59 @@
+using Wijkwerk.Core.Storage;
+using Wijkwerk.Core.Storage.Sync;
+using Wijkwerk.Core.Sync.Protocol;
+
+namespace Wijkwerk.Core.Sync.Client;
+
+/// <summary>
+/// One sync: push the outbox in batches, then pull pages after the anchor until the server has no more,
+/// then compare the scope checksum. Pushing first means the pull brings back the server's verdict on
+/// this laptop's own edits. Loops are bounded so a misbehaving server cannot keep the laptop busy.
+/// </summary>
+public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
+{
+    private const int MaxRounds = 10_000;
+    private readonly LocalSync _local = new(store);
+
+    public int PushBatchSize { get; init; } = SyncProtocol.MaxMutationsPerPush;
+
+    public int PullPageSize { get; init; } = 1000;
+
+    public async Task<SyncReport> Run(IProgress<SyncProgress>? progress = null, CancellationToken cancel = default)
+    {
+        var token = _local.Token() ?? throw new SyncTransportException(ProblemCodes.Unauthorized, "Deze laptop is niet aangemeld; gebruik eerst 'wijkwerk login'.");
+        int pushed = 0, accepted = 0, conflicts = 0, refused = 0, pulled = 0, removed = 0;
+        var total = (int)store.PendingChanges();
+
+        for (var round = 0; round < MaxRounds; round++)
+        {
+            var batch = _local.Pending(PushBatchSize);
+            if (batch.Count == 0)
+                break;
+            var response = await transport.Push(token, new PushRequest(batch.Select(b => b.Mutation).ToList()), cancel);
+            _local.Record(batch, response);
+            pushed += batch.Count;
+            accepted += response.Results.Count(r => r.Status == SyncProtocol.Results.Accepted);
+            conflicts += response.Results.Count(r => r.Status == SyncProtocol.Results.Conflict);
+            refused += response.Results.Count(r => r.Status == SyncProtocol.Results.Refused);
+            progress?.Report(new SyncProgress("push", pushed, total));
+        }
+
+        PullResponse? last = null;
+        for (var round = 0; round < MaxRounds; round++)
+        {
+            var page = await transport.Pull(token, _local.Settings().Anchor, PullPageSize, cancel);
+            var (applied, gone) = _local.Apply(page);
+            pulled += applied;
+            removed += gone;
+            last = page;
+            progress?.Report(new SyncProgress("pull", pulled + removed, null));
+            if (!page.HasMore)
+                break;
+        }
+
+        _local.MarkSynced();
+        var (count, checksum) = _local.Scope();
+        var converged = last is not null && store.PendingChanges() == 0 && count == last.ScopeCount && checksum == last.ScopeChecksum;
+        return new SyncReport(pushed, accepted, conflicts, refused, pulled, removed, converged, count);
+    }
+}

@@ -1,0 +1,7 @@
+namespace Wijkwerk.Core.Sync.Client;
+
+/// <summary>What one sync did, for the worker and the log (counts only).</summary>
+public sealed record SyncReport(int Pushed, int Accepted, int Conflicts, int Refused, int Pulled, int Removed, bool Converged, long ScopeCount);
+
+/// <summary>Where a running sync is, for a progress bar.</summary>
+public sealed record SyncProgress(string Phase, int Done, int? Total);

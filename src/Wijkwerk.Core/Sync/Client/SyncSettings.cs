@@ -1,0 +1,7 @@
+namespace Wijkwerk.Core.Sync.Client;
+
+/// <summary>Where this laptop syncs and how far it got. The token itself is sealed like client data.</summary>
+public sealed record SyncSettings(Uri? Server, long Anchor, DateTimeOffset? LastSync)
+{
+    public bool IsEnrolled => Server is not null;
+}

@@ -1,0 +1,90 @@
+using Wijkwerk.Core.Localization;
+using Wijkwerk.Core.Storage;
+using Wijkwerk.Core.Storage.Sync;
+using Wijkwerk.Core.Sync.Client;
+using Wijkwerk.Core.Sync.Protocol;
+
+namespace Wijkwerk.Tui.Cli.Commands;
+
+/// <summary><c>wijkwerk login</c> enrols this laptop with a one-time code; <c>wijkwerk sync</c> pushes and pulls.</summary>
+public static class SyncCommands
+{
+    public static async Task<int> Login(CliContext context, string server, string code, bool allowHttp)
+    {
+        if (!Uri.TryCreate(server, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+            return context.Fail(context.T(TextId.SyncServerUrlInvalid, server));
+        if (uri.Scheme == "http" && !uri.IsLoopback && !allowHttp)
+            return context.Fail(context.T(TextId.SyncHttpRefused));
+
+        var opened = StoreOpener.Open(context, context.Data);
+        if (opened.Store is not { } store)
+            return context.Fail(opened.Error!);
+        using (store)
+        {
+            using var http = Http(uri);
+            try
+            {
+                var enrolment = await new HttpSyncTransport(http).Enrol(new EnrolRequest(code.Trim(), Environment.MachineName), CancellationToken.None);
+                new LocalSync(store).Enrol(uri, enrolment);
+                context.Log.Information("Enrolled as device {DeviceId}", enrolment.DeviceId);
+                context.Out.WriteLine(context.T(TextId.SyncLoggedIn, enrolment.WorkerName, string.Join(", ", enrolment.Teams.Select(t => t.Name))));
+                return ExitCodes.Success;
+            }
+            catch (SyncTransportException e)
+            {
+                context.Log.Warning("Enrolment refused: {Code} {Status}", e.Code, e.Status);
+                return context.Fail(context.T(TextId.SyncFailed, e.Message));
+            }
+        }
+    }
+
+    public static async Task<int> Sync(CliContext context)
+    {
+        var opened = StoreOpener.Open(context, context.Data);
+        if (opened.Store is not { } store)
+            return context.Fail(opened.Error!);
+        using (store)
+        {
+            var settings = new LocalSync(store).Settings();
+            if (settings.Server is not { } server)
+                return context.Fail(context.T(TextId.SyncNotEnrolled));
+            using var http = Http(server);
+            try
+            {
+                var progress = new Progress<SyncProgress>(p => { if (!Console.IsErrorRedirected) context.Error.Write($"\r{p.Phase} {p.Done}{(p.Total is { } t ? "/" + t : "")}   "); });
+                var report = await new SyncEngine(store, new HttpSyncTransport(http)).Run(progress);
+                if (!Console.IsErrorRedirected)
+                    context.Error.WriteLine();
+                context.Log.Information("Sync: pushed {Pushed}, conflicts {Conflicts}, refused {Refused}, pulled {Pulled}, removed {Removed}, converged {Converged}",
+                    report.Pushed, report.Conflicts, report.Refused, report.Pulled, report.Removed, report.Converged);
+                context.Out.WriteLine(context.T(TextId.SyncDone, report.Pushed, report.Pulled, report.Conflicts, report.Refused, report.Removed));
+                foreach (var refusal in new LocalSync(store).Refusals())
+                    context.Error.WriteLine(context.T(TextId.SyncRefusal, refusal.Table, refusal.RowId, refusal.Reason));
+                if (!report.Converged)
+                    context.Error.WriteLine(context.T(TextId.SyncNotConverged));
+                return ExitCodes.Success;
+            }
+            catch (SyncTransportException e) when (e.IsRevoked)
+            {
+                context.Log.Warning("Device revoked: wiping the local store");
+            }
+            catch (SyncTransportException e)
+            {
+                context.Log.Warning("Sync failed: {Code} {Status}", e.Code, e.Status);
+                return context.Fail(context.T(TextId.SyncFailed, e.Message));
+            }
+        }
+
+        // Revoked: the laptop may be lost. The files go, key and all; nothing stays to unlock.
+        Wipe(context.Data.StorePath);
+        return context.Fail(context.T(TextId.SyncRevokedWiped));
+    }
+
+    private static void Wipe(string storePath)
+    {
+        foreach (var file in new[] { storePath, storePath + "-wal", storePath + "-shm" })
+            File.Delete(file);
+    }
+
+    private static HttpClient Http(Uri server) => new() { BaseAddress = server, Timeout = TimeSpan.FromSeconds(100) };
+}

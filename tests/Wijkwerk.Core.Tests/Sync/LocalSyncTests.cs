@@ -1,0 +1,130 @@
+using Wijkwerk.Core.Domain.Clients;
+using Wijkwerk.Core.Storage.Sync;
+using Wijkwerk.Core.Sync;
+using Wijkwerk.Core.Sync.Protocol;
+using Wijkwerk.Core.Tests.Support;
+
+namespace Wijkwerk.Core.Tests.Sync;
+
+public class LocalSyncTests
+{
+    [Fact]
+    public void Pending_InsertThenTwoEdits_FoldIntoOneInsertWithCurrentValues()
+    {
+        using var temp = new TempStore();
+        var client = temp.NewClient();
+        temp.Store.Clients.Add(client);
+        temp.Store.Clients.Update(client with { Notes = "eerste" });
+        temp.Store.Clients.Update(client with { Notes = "tweede" });
+
+        var pending = Assert.Single(new LocalSync(temp.Store).Pending(100));
+
+        Assert.Equal(SyncProtocol.Operations.Insert, pending.Mutation.Operation);
+        Assert.Equal("tweede", pending.Mutation.Columns["notes"]);
+        Assert.Equal("Berg", pending.Mutation.Columns["surname"]);
+        Assert.Equal(0, pending.Mutation.BaseVersion);
+        Assert.Equal(pending.LastSeq, pending.Mutation.MutationId);
+        Assert.True(pending.LastSeq > pending.FirstSeq);
+    }
+
+    [Fact]
+    public void Record_Accepted_SetsServerVersionAndEmptiesOutbox_RefusedIsKeptWithReason()
+    {
+        using var temp = new TempStore();
+        var anna = temp.NewClient("Anna");
+        var piet = temp.NewClient("Piet", "Jansen");
+        temp.Store.Clients.Add(anna);
+        temp.Store.Clients.Add(piet);
+        var sync = new LocalSync(temp.Store);
+        var pending = sync.Pending(100);
+
+        sync.Record(pending, new PushResponse(
+        [
+            new MutationResult(pending[0].Mutation.MutationId, SyncProtocol.Results.Accepted, 7, null, []),
+            new MutationResult(pending[1].Mutation.MutationId, SyncProtocol.Results.Refused, 0, "niet in uw team", []),
+        ]));
+
+        Assert.Equal(0, temp.Store.PendingChanges());
+        Assert.Equal(7, temp.Count($"SELECT version FROM clients WHERE id = '{anna.Id}'"));
+        var refusal = Assert.Single(sync.Refusals());
+        Assert.Equal("niet in uw team", refusal.Reason);
+        Assert.Equal(piet.Id.ToString(), refusal.RowId);
+    }
+
+    [Fact]
+    public void Apply_PulledRowWhileLocalEditPending_KeepsTheEditAndTheOldVersion()
+    {
+        using var temp = new TempStore();
+        var client = temp.NewClient();
+        temp.Store.Clients.Add(client);
+        var sync = new LocalSync(temp.Store);
+        var first = sync.Pending(10);
+        sync.Record(first, new PushResponse([new MutationResult(first[0].Mutation.MutationId, SyncProtocol.Results.Accepted, 1, null, [])]));
+        temp.Store.Clients.Update(client with { Notes = "lokaal" });
+
+        sync.Apply(Page(5, Change(1, "clients", client.Id.Value, 2, ("notes", "van de server"), ("phone", "0698765432"))));
+
+        var stored = Assert.Single(temp.Store.Clients.Search());
+        Assert.Equal("lokaal", stored.Notes);
+        Assert.Equal("0698765432", stored.Phone?.Value);
+        Assert.Equal(1, temp.Count("SELECT version FROM clients"));
+        Assert.Equal(5, sync.Settings().Anchor);
+    }
+
+    [Fact]
+    public void Apply_NewRowFromServer_IsSealedLikeLocalData_AndCountsInScope()
+    {
+        using var temp = new TempStore();
+        var id = Guid.CreateVersion7();
+        var sync = new LocalSync(temp.Store);
+
+        sync.Apply(Page(3, Change(3, "clients", id, 4,
+            ("first_name", "Wilhelmina"), ("surname_prefix", ""), ("surname", "Zwartjes"), ("birth_date", "1940-01-02"), ("postcode", "1234 AB"),
+            ("house_number", "5"), ("addition", ""), ("phone", ""), ("bsn", ""), ("notes", ""))));
+
+        var client = Assert.Single(temp.Store.Clients.Search());
+        Assert.Equal("Wilhelmina", client.Name.FirstName);
+        Assert.Equal(0, temp.Store.PendingChanges());
+        var (count, checksum) = sync.Scope();
+        Assert.Equal(1, count);
+        Assert.Equal(ScopeChecksum.Of("clients", id, 4), checksum);
+        temp.Close();
+        Storage.EncryptionAtRestTests.AssertNoPlaintext(temp.Folder);
+        temp.Reopen();
+    }
+
+    [Fact]
+    public void Apply_RemovedFromScope_DeletesTheRowAndItsPendingEdits()
+    {
+        using var temp = new TempStore();
+        var client = temp.NewClient();
+        temp.Store.Clients.Add(client);
+        var sync = new LocalSync(temp.Store);
+
+        var (_, removed) = sync.Apply(Page(9, new RowChange(9, "clients", client.Id.Value, 3, false, true, DateTimeOffset.UnixEpoch, Guid.Empty, new Dictionary<string, string?>())));
+
+        Assert.Equal(1, removed);
+        Assert.Empty(temp.Store.Clients.Search());
+        Assert.Equal(0, temp.Count("SELECT count(*) FROM clients"));
+        Assert.Equal(0, temp.Store.PendingChanges());
+    }
+
+    [Fact]
+    public void Apply_PageThatFailsHalfway_LeavesRowsAndAnchorAsBefore()
+    {
+        using var temp = new TempStore();
+        var sync = new LocalSync(temp.Store);
+        var good = Change(1, "household_members", Guid.CreateVersion7(), 1, ("client_id", Guid.CreateVersion7().ToString()), ("name", "Kees"), ("relation", "Partner"), ("birth_date", ""));
+        var bad = Change(2, "consents", Guid.CreateVersion7(), 1, ("client_id", Guid.CreateVersion7().ToString()));
+
+        Assert.ThrowsAny<Exception>(() => sync.Apply(Page(2, good, bad)));
+
+        Assert.Equal(0, temp.Count("SELECT count(*) FROM household_members"));
+        Assert.Equal(0, sync.Settings().Anchor);
+    }
+
+    private static PullResponse Page(long anchor, params RowChange[] changes) => new(changes, anchor, false, 0, 0);
+
+    private static RowChange Change(long seq, string table, Guid id, long version, params (string Column, string? Value)[] columns) =>
+        new(seq, table, id, version, false, false, DateTimeOffset.UnixEpoch, Guid.Empty, columns.ToDictionary(c => c.Column, c => c.Value));
+}
