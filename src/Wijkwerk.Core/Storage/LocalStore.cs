@@ -32,6 +32,7 @@ public sealed class LocalStore : IDisposable
         Signals = new SignalRepository(this);
         Dossiers = new DossierRepository(this);
         Drafts = new DraftRepository(this);
+        Conflicts = new ConflictRepository(this);
     }
 
     public ClientRepository Clients { get; }
@@ -41,6 +42,8 @@ public sealed class LocalStore : IDisposable
     public DossierRepository Dossiers { get; }
 
     public DraftRepository Drafts { get; }
+
+    public ConflictRepository Conflicts { get; }
 
     /// <summary>Changes not yet accepted by the server.</summary>
     public long PendingChanges()
