@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Storage.Rows;
 using Wijkwerk.Core.Sync;
-using Wijkwerk.Core.Sync.Client;
+using Wijkwerk.Core.Sync.Laptop;
 using Wijkwerk.Core.Sync.Protocol;
 
 namespace Wijkwerk.Core.Storage.Sync;

@@ -1,7 +1,7 @@
 using Wijkwerk.Core.Localization;
 using Wijkwerk.Core.Storage;
 using Wijkwerk.Core.Storage.Sync;
-using Wijkwerk.Core.Sync.Client;
+using Wijkwerk.Core.Sync.Laptop;
 using Wijkwerk.Core.Sync.Protocol;
 
 namespace Wijkwerk.Tui.Cli.Commands;

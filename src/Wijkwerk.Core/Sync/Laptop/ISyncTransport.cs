@@ -1,6 +1,6 @@
 using Wijkwerk.Core.Sync.Protocol;
 
-namespace Wijkwerk.Core.Sync.Client;
+namespace Wijkwerk.Core.Sync.Laptop;
 
 /// <summary>The three calls a laptop makes. HTTP in the product; tests may cut it at any point.</summary>
 public interface ISyncTransport

@@ -2,7 +2,7 @@ using Wijkwerk.Core.Storage;
 using Wijkwerk.Core.Storage.Sync;
 using Wijkwerk.Core.Sync.Protocol;
 
-namespace Wijkwerk.Core.Sync.Client;
+namespace Wijkwerk.Core.Sync.Laptop;
 
 /// <summary>
 /// One sync: push the outbox in batches, then pull pages after the anchor until the server has no more,

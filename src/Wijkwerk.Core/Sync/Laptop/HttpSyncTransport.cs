@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Wijkwerk.Core.Sync.Protocol;
 
-namespace Wijkwerk.Core.Sync.Client;
+namespace Wijkwerk.Core.Sync.Laptop;
 
 /// <summary>The sync protocol over HTTP(S), with the protocol version and the device token on every call.</summary>
 public sealed class HttpSyncTransport(HttpClient http) : ISyncTransport

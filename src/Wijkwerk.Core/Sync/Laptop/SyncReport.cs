@@ -1,4 +1,4 @@
-namespace Wijkwerk.Core.Sync.Client;
+namespace Wijkwerk.Core.Sync.Laptop;
 
 /// <summary>What one sync did, for the worker and the log (counts only).</summary>
 public sealed record SyncReport(int Pushed, int Accepted, int Conflicts, int Refused, int Pulled, int Removed, bool Converged, long ScopeCount);

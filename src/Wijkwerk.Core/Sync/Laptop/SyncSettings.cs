@@ -1,4 +1,4 @@
-namespace Wijkwerk.Core.Sync.Client;
+namespace Wijkwerk.Core.Sync.Laptop;
 
 /// <summary>Where this laptop syncs and how far it got. The token itself is sealed like client data.</summary>
 public sealed record SyncSettings(Uri? Server, long Anchor, DateTimeOffset? LastSync)
