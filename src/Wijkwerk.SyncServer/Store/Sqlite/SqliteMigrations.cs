@@ -37,5 +37,13 @@ internal static class SqliteMigrations
             CREATE TABLE counters(name TEXT PRIMARY KEY, value INTEGER NOT NULL);
             INSERT INTO counters(name, value) VALUES ('seq', 0);
             """),
+        (2, """
+            -- Per client: live rows plus conflict records, and their additive checksum (mod 2^32), kept by every write.
+            CREATE TABLE client_sums(client_id TEXT PRIMARY KEY, row_count INTEGER NOT NULL, checksum INTEGER NOT NULL);
+            INSERT INTO client_sums(client_id, row_count, checksum)
+                SELECT client_id, count(*), sum(checksum) % 4294967296
+                FROM (SELECT client_id, checksum FROM rows WHERE deleted = 0 UNION ALL SELECT client_id, checksum FROM conflicts)
+                GROUP BY client_id;
+            """),
     ];
 }

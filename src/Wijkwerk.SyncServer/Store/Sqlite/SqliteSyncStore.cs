@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Wijkwerk.Core.Domain.Teams;
@@ -314,7 +315,7 @@ public sealed class SqliteSyncStore : ISyncStore
             if (existing!.Deleted)
                 return new MutationResult(m.MutationId, SyncProtocol.Results.Accepted, existing.Version, null, []);
             var tombstone = existing.Version + 1;
-            WriteRow(s, table.Name, m.RowId, clientId, tombstone, true, existing.Columns, existing.Stamps);
+            WriteRow(s, table.Name, m.RowId, clientId, existing, tombstone, true, existing.Columns, existing.Stamps);
             return new MutationResult(m.MutationId, SyncProtocol.Results.Accepted, tombstone, null, []);
         }
 
@@ -331,7 +332,7 @@ public sealed class SqliteSyncStore : ISyncStore
             }
 
             var stamps = columns.Keys.ToDictionary(c => c, _ => new ColumnStamp(1, s.Device.DeviceId, s.Device.WorkerId), StringComparer.Ordinal);
-            WriteRow(s, table.Name, m.RowId, clientId, 1, false, columns, stamps);
+            WriteRow(s, table.Name, m.RowId, clientId, null, 1, false, columns, stamps);
             return new MutationResult(m.MutationId, SyncProtocol.Results.Accepted, 1, null, []);
         }
 
@@ -360,7 +361,7 @@ public sealed class SqliteSyncStore : ISyncStore
             var stamps = new Dictionary<string, ColumnStamp>(existing.Stamps, StringComparer.Ordinal);
             foreach (var column in outcome.Applied.Keys)
                 stamps[column] = new ColumnStamp(newVersion, s.Device.DeviceId, s.Device.WorkerId);
-            WriteRow(s, table.Name, m.RowId, clientId, newVersion, false, merged, stamps);
+            WriteRow(s, table.Name, m.RowId, clientId, existing, newVersion, false, merged, stamps);
         }
 
         foreach (var column in outcome.Conflicts)
@@ -392,8 +393,12 @@ public sealed class SqliteSyncStore : ISyncStore
             Guid.Parse(reader.GetString(5)), Guid.Parse(reader.GetString(6)));
     }
 
-    private static void WriteRow(PushScope s, string table, Guid rowId, Guid clientId, long version, bool deleted, IReadOnlyDictionary<string, string?> columns, IReadOnlyDictionary<string, ColumnStamp> stamps)
+    private static void WriteRow(PushScope s, string table, Guid rowId, Guid clientId, StoredRow? before, long version, bool deleted, IReadOnlyDictionary<string, string?> columns, IReadOnlyDictionary<string, ColumnStamp> stamps)
     {
+        var wasLive = before is { Deleted: false };
+        long countDelta = (deleted ? 0 : 1) - (wasLive ? 1 : 0);
+        long sumDelta = (deleted ? 0L : ScopeChecksum.Of(table, rowId, version)) - (wasLive ? ScopeChecksum.Of(table, rowId, before!.Version) : 0L);
+        AddToClientSum(s.Db, s.Tx, clientId, countDelta, sumDelta);
         Exec(s.Db, s.Tx, """
             INSERT INTO rows(tbl, row_id, client_id, version, deleted, columns, column_versions, checksum, updated_at, updated_by, updated_device, seq)
             VALUES ($t, $r, $c, $v, $del, $cols, $stamps, $sum, $at, $by, $dev, $seq)
@@ -410,6 +415,7 @@ public sealed class SqliteSyncStore : ISyncStore
     private static void RecordConflict(PushScope s, string table, Guid rowId, Guid clientId, string column, string? kept, string? other, Guid keptBy, Guid keptDevice)
     {
         var id = Guid.NewGuid();
+        AddToClientSum(s.Db, s.Tx, clientId, 1, ScopeChecksum.Of(ConflictsTable, id, 1));
         Exec(s.Db, s.Tx, """
             INSERT INTO conflicts(id, tbl, row_id, client_id, column_name, kept_value, other_value, kept_by, other_by, kept_device, other_device, at, resolved, version, checksum, seq)
             VALUES ($id, $t, $r, $c, $col, $kept, $other, $keptBy, $otherBy, $keptDev, $otherDev, $at, 0, 1, $sum, $seq);
@@ -417,6 +423,20 @@ public sealed class SqliteSyncStore : ISyncStore
             ("$id", S(id)), ("$t", table), ("$r", S(rowId)), ("$c", S(clientId)), ("$col", column), ("$kept", kept), ("$other", other),
             ("$keptBy", S(keptBy)), ("$otherBy", S(s.Device.WorkerId)), ("$keptDev", S(keptDevice)), ("$otherDev", S(s.Device.DeviceId)),
             ("$at", Iso(s.Now)), ("$sum", (long)ScopeChecksum.Of(ConflictsTable, id, 1)), ("$seq", NextSeq(s.Db, s.Tx)));
+    }
+
+    /// <summary>
+    /// Keeps each client's live-row count and additive checksum current in the writing transaction, so a
+    /// pull sums one line per client in scope instead of hashing every row.
+    /// </summary>
+    private static void AddToClientSum(SqliteConnection db, SqliteTransaction tx, Guid clientId, long count, long sum)
+    {
+        if (count == 0 && sum == 0)
+            return;
+        Exec(db, tx, """
+            INSERT INTO client_sums(client_id, row_count, checksum) VALUES ($c, $n, (($s % 4294967296) + 4294967296) % 4294967296)
+            ON CONFLICT(client_id) DO UPDATE SET row_count = row_count + $n, checksum = (((checksum + $s) % 4294967296) + 4294967296) % 4294967296;
+            """, ("$c", S(clientId)), ("$n", count), ("$s", sum));
     }
 
     // ---------------------------------------------------------------- pull
@@ -433,11 +453,13 @@ public sealed class SqliteSyncStore : ISyncStore
         {
             // One read transaction: the page, the counter and the scope checksum come from the same snapshot.
             using var tx = db.BeginTransaction(deferred: true);
+            // "+client_id": walk the feed in seq order from the anchor (the seq index) and test scope per row,
+            // rather than let the planner read every row of every client in scope and sort them.
             var worker = S(device.WorkerId);
             var changes = new List<(RowChange Change, Guid ClientId)>();
             using (var cmd = Command(db, tx, $"""
                 SELECT seq, tbl, row_id, client_id, version, deleted, columns, updated_at, updated_by FROM rows
-                WHERE seq > $after AND client_id IN ({ScopeSql}) ORDER BY seq LIMIT $limit;
+                WHERE seq > $after AND +client_id IN ({ScopeSql}) ORDER BY seq LIMIT $limit;
                 """, ("$after", after), ("$w", worker), ("$limit", limit + 1)))
             using (var reader = cmd.ExecuteReader())
             {
@@ -452,7 +474,7 @@ public sealed class SqliteSyncStore : ISyncStore
 
             using (var cmd = Command(db, tx, $"""
                 SELECT seq, id, client_id, version, tbl, row_id, column_name, kept_value, other_value, kept_by, other_by, at, resolved FROM conflicts
-                WHERE seq > $after AND client_id IN ({ScopeSql}) ORDER BY seq LIMIT $limit;
+                WHERE seq > $after AND +client_id IN ({ScopeSql}) ORDER BY seq LIMIT $limit;
                 """, ("$after", after), ("$w", worker), ("$limit", limit + 1)))
             using (var reader = cmd.ExecuteReader())
             {
@@ -504,9 +526,7 @@ public sealed class SqliteSyncStore : ISyncStore
 
             long count = 0, sum = 0;
             using (var cmd = Command(db, tx, $"""
-                SELECT count(*), coalesce(sum(checksum), 0) FROM rows WHERE deleted = 0 AND client_id IN ({ScopeSql})
-                UNION ALL
-                SELECT count(*), coalesce(sum(checksum), 0) FROM conflicts WHERE client_id IN ({ScopeSql});
+                SELECT coalesce(sum(row_count), 0), coalesce(sum(checksum), 0) FROM client_sums WHERE client_id IN ({ScopeSql});
                 """, ("$w", worker)))
             using (var reader = cmd.ExecuteReader())
             {
@@ -551,9 +571,20 @@ public sealed class SqliteSyncStore : ISyncStore
         {
             using var db = Open();
             using var tx = db.BeginTransaction(deferred: false); // BEGIN IMMEDIATE: the single writer, see the ordering rule above
-            var result = work(db, tx);
-            tx.Commit();
-            return result;
+            var cache = new Dictionary<string, CachedCommand>(StringComparer.Ordinal);
+            Prepared.Add(tx, cache);
+            try
+            {
+                var result = work(db, tx);
+                tx.Commit();
+                return result;
+            }
+            finally
+            {
+                Prepared.Remove(tx);
+                foreach (var command in cache.Values)
+                    command.Release();
+            }
         }
         finally
         {
@@ -606,14 +637,52 @@ public sealed class SqliteSyncStore : ISyncStore
         return trimmed;
     }
 
+    // Statements prepared once per write transaction: a push of 500 mutations runs the same few statements
+    // hundreds of times, and preparing them again each time would cost more than running them.
+    private static readonly ConditionalWeakTable<SqliteTransaction, Dictionary<string, CachedCommand>> Prepared = new();
+
     private static SqliteCommand Command(SqliteConnection db, SqliteTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
     {
-        var cmd = db.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = sql;
+        SqliteCommand cmd;
+        if (tx is not null && Prepared.TryGetValue(tx, out var cache))
+        {
+            if (!cache.TryGetValue(sql, out var cached))
+            {
+                cached = new CachedCommand { Connection = db, Transaction = tx, CommandText = sql };
+                cache[sql] = cached;
+            }
+
+            cached.Parameters.Clear();
+            cmd = cached;
+        }
+        else
+        {
+            cmd = db.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = sql;
+        }
+
         foreach (var (name, value) in parameters)
             cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
         return cmd;
+    }
+
+    /// <summary>A command that outlives the <c>using</c> of its callers until its transaction ends.</summary>
+    private sealed class CachedCommand : SqliteCommand
+    {
+        private bool _released;
+
+        public void Release()
+        {
+            _released = true;
+            Dispose();
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (_released)
+                base.Dispose(disposing);
+        }
     }
 
     private static int Exec(SqliteConnection db, SqliteTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
