@@ -199,7 +199,8 @@ public sealed class SqliteSyncStore : ISyncStore
         using var reader = cmd.ExecuteReader();
         if (!reader.Read())
             return Task.FromResult<DeviceSession?>(null);
-        RoleCodes.TryParse(reader.GetString(2), out var role);
+        if (!RoleCodes.TryParse(reader.GetString(2), out var role))
+            role = Role.Admin; // an unreadable role gets the least: administrators write no dossiers
         return Task.FromResult<DeviceSession?>(new DeviceSession(Guid.Parse(reader.GetString(0)), Guid.Parse(reader.GetString(1)), role,
             reader.IsDBNull(3) ? null : ParseIso(reader.GetString(3))));
     }
