@@ -68,9 +68,9 @@ public static partial class ServerProgram
             }
         }
 
-        public static async Task<Running> Start(string db, IDictionary<string, string>? environment = null)
+        public static async Task<Running> Start(string db, IDictionary<string, string>? environment = null, string urls = "http://127.0.0.1:0")
         {
-            var info = StartInfo(["serve", "--urls", "http://127.0.0.1:0", "--db", db]);
+            var info = StartInfo(["serve", "--urls", urls, "--db", db]);
             foreach (var (key, value) in environment ?? new Dictionary<string, string>())
                 info.Environment[key] = value;
             var process = new Process { StartInfo = info };
@@ -116,6 +116,6 @@ public static partial class ServerProgram
         }
     }
 
-    [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
+    [GeneratedRegex(@"Now listening on: (https?://127\.0\.0\.1:\d+)")]
     private static partial Regex Listening();
 }
