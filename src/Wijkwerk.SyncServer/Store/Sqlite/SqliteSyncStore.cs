@@ -5,7 +5,6 @@ using Microsoft.Data.Sqlite;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Sync;
 using Wijkwerk.Core.Sync.Protocol;
-using Wijkwerk.Core.Sync.Rules;
 using Wijkwerk.SyncServer.Sync;
 
 namespace Wijkwerk.SyncServer.Store.Sqlite;
@@ -225,7 +224,7 @@ public sealed class SqliteSyncStore : ISyncStore
                 MutationResult result;
                 try
                 {
-                    result = Apply(scope, mutation);
+                    result = MutationApplier.Apply(scope, device, mutation, now);
                     Exec(db, tx, "RELEASE mutation;");
                 }
                 catch (SqliteException)
@@ -236,7 +235,7 @@ public sealed class SqliteSyncStore : ISyncStore
                 {
                     // A poisoned mutation is refused with a reason and never blocks the queue.
                     Exec(db, tx, "ROLLBACK TO mutation; RELEASE mutation;");
-                    result = Refused(mutation, 0, "De server kon deze wijziging niet verwerken; neem contact op met de beheerder.");
+                    result = MutationApplier.Refused(mutation, 0, "De server kon deze wijziging niet verwerken; neem contact op met de beheerder.");
                 }
 
                 Exec(db, tx, "INSERT INTO applied_mutations(device_id, mutation_id, result, applied_at) VALUES ($d, $m, $r, $at);",
@@ -247,141 +246,60 @@ public sealed class SqliteSyncStore : ISyncStore
             return results;
         });
 
-    private sealed record PushScope(SqliteConnection Db, SqliteTransaction Tx, DeviceSession Device, DateTimeOffset Now, IReadOnlyList<string> Teams);
-
-    private sealed record StoredRow(Guid ClientId, long Version, bool Deleted, Dictionary<string, string?> Columns, Dictionary<string, ColumnStamp> Stamps, Guid UpdatedDevice, Guid UpdatedBy);
-
-    private static MutationResult Refused(Mutation m, long version, string reason) => new(m.MutationId, SyncProtocol.Results.Refused, version, reason, []);
-
-    private static MutationResult Apply(PushScope s, Mutation m)
+    /// <summary>The SQLite side of one push: what <see cref="MutationApplier"/> asks of a store, inside the open BEGIN IMMEDIATE transaction.</summary>
+    private sealed class PushScope(SqliteConnection db, SqliteTransaction tx, DeviceSession device, DateTimeOffset now, IReadOnlyList<string> teams) : IPushTransaction
     {
-        if (m.Table is null || SyncSchema.Find(m.Table) is not { } table)
-            return Refused(m, 0, $"Onbekende tabel '{m.Table}'; deze wijziging is niet opgeslagen.");
-        if (m.Operation is not (SyncProtocol.Operations.Insert or SyncProtocol.Operations.Update or SyncProtocol.Operations.Delete))
-            return Refused(m, 0, $"Onbekende bewerking '{m.Operation}'; verwacht insert, update of delete.");
-        if (m.RowId == Guid.Empty)
-            return Refused(m, 0, "De rij heeft geen geldig id.");
-        var pushed = m.Columns ?? new Dictionary<string, string?>();
-        if (RowRules.CheckColumns(table, pushed.Keys) is { } columnProblem)
-            return Refused(m, 0, columnProblem);
-        if (RowRules.CheckRole(s.Device.Role, table.Name) is { } roleProblem)
-            return Refused(m, 0, roleProblem);
+        public bool HasTeams => teams.Count > 0;
 
-        var existing = LoadRow(s.Db, s.Tx, table.Name, m.RowId);
-        var version = existing?.Version ?? 0;
+        public StoredRow? LoadRow(string table, Guid rowId) => SqliteSyncStore.LoadRow(db, tx, table, rowId);
 
-        // Which client the row belongs to decides whose it is. A row never moves to another client.
-        Guid clientId;
-        if (existing is not null)
+        public bool InScope(Guid clientId) =>
+            teams.Count > 0 && Scalar(db, tx,
+                $"SELECT 1 FROM team_clients WHERE client_id = $c AND team_id IN ({string.Join(',', teams.Select((_, i) => "$t" + i))});",
+                [("$c", S(clientId)), .. teams.Select((t, i) => ("$t" + i, (object?)t))]) is not null;
+
+        public bool OnAnyCaseload(Guid clientId) => Scalar(db, tx, "SELECT 1 FROM team_clients WHERE client_id = $c;", ("$c", S(clientId))) is not null;
+
+        public void AssignToOwnTeams(Guid clientId)
         {
-            clientId = existing.ClientId;
-            var tie = table.ClientColumn ?? table.ParentColumn;
-            if (tie is not null && pushed.TryGetValue(tie, out var pushedTie) && existing.Columns.TryGetValue(tie, out var storedTie) && pushedTie != storedTie)
-                return Refused(m, version, "Een rij kan niet naar een andere cliënt of een ander signaal verhuizen.");
-        }
-        else if (m.Operation == SyncProtocol.Operations.Delete)
-        {
-            return new MutationResult(m.MutationId, SyncProtocol.Results.Accepted, 0, null, []); // nothing to delete
-        }
-        else if (table.ClientColumn is null && table.ParentTable is null)
-        {
-            clientId = m.RowId; // the clients table: the row is the client
-        }
-        else if (table.ClientColumn is { } clientColumn)
-        {
-            if (!pushed.TryGetValue(clientColumn, out var text) || !Guid.TryParse(text, out clientId))
-                return Refused(m, 0, $"Kolom '{clientColumn}' ontbreekt of is geen geldig cliënt-id.");
-        }
-        else
-        {
-            if (!pushed.TryGetValue(table.ParentColumn!, out var parentText) || !Guid.TryParse(parentText, out var parentId)
-                || LoadRow(s.Db, s.Tx, table.ParentTable!, parentId) is not { Deleted: false } parent)
-                return Refused(m, 0, "Het signaal bij deze opvolging is niet bekend op de server; synchroniseer het signaal eerst.");
-            clientId = parent.ClientId;
+            foreach (var team in teams)
+                Exec(db, tx, "INSERT INTO team_clients(team_id, client_id, assigned_at) VALUES ($t, $c, $at) ON CONFLICT DO NOTHING;", ("$t", team), ("$c", S(clientId)), ("$at", Iso(now)));
         }
 
-        // Scope: the client must be on the caseload of one of the worker's teams. A new client row from a
-        // worker who records dossiers joins the worker's own teams, unless another team already has the client.
-        var autoAssign = false;
-        if (!InScope(s, clientId))
+        public void WriteRow(string table, Guid rowId, Guid clientId, StoredRow? before, long version, bool deleted, IReadOnlyDictionary<string, string?> columns, IReadOnlyDictionary<string, ColumnStamp> stamps)
         {
-            if (table.Name == "clients" && existing is null && Scalar(s.Db, s.Tx, "SELECT 1 FROM team_clients WHERE client_id = $c;", ("$c", S(clientId))) is null && s.Teams.Count > 0)
-                autoAssign = true;
-            else
-                return Refused(m, version, "Deze cliënt staat niet op de caseload van uw team; u mag deze gegevens niet wijzigen.");
+            var wasLive = before is { Deleted: false };
+            long countDelta = (deleted ? 0 : 1) - (wasLive ? 1 : 0);
+            long sumDelta = (deleted ? 0L : ScopeChecksum.Of(table, rowId, version)) - (wasLive ? ScopeChecksum.Of(table, rowId, before!.Version) : 0L);
+            AddToClientSum(db, tx, clientId, countDelta, sumDelta);
+            Exec(db, tx, """
+                INSERT INTO rows(tbl, row_id, client_id, version, deleted, columns, column_versions, checksum, updated_at, updated_by, updated_device, seq)
+                VALUES ($t, $r, $c, $v, $del, $cols, $stamps, $sum, $at, $by, $dev, $seq)
+                ON CONFLICT(tbl, row_id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted, columns = excluded.columns,
+                    column_versions = excluded.column_versions, checksum = excluded.checksum, updated_at = excluded.updated_at,
+                    updated_by = excluded.updated_by, updated_device = excluded.updated_device, seq = excluded.seq;
+                """,
+                ("$t", table), ("$r", S(rowId)), ("$c", S(clientId)), ("$v", version), ("$del", deleted ? 1 : 0),
+                ("$cols", JsonSerializer.Serialize(columns, Json)), ("$stamps", JsonSerializer.Serialize(stamps, Json)),
+                ("$sum", (long)ScopeChecksum.Of(table, rowId, version)), ("$at", Iso(now)), ("$by", S(device.WorkerId)), ("$dev", S(device.DeviceId)),
+                ("$seq", NextSeq(db, tx)));
         }
 
-        if (m.Operation == SyncProtocol.Operations.Delete)
+        public void RecordConflict(string table, Guid rowId, Guid clientId, string column, string? kept, string? other, Guid keptBy, Guid keptDevice)
         {
-            if (existing!.Deleted)
-                return new MutationResult(m.MutationId, SyncProtocol.Results.Accepted, existing.Version, null, []);
-            var tombstone = existing.Version + 1;
-            WriteRow(s, table.Name, m.RowId, clientId, existing, tombstone, true, existing.Columns, existing.Stamps);
-            return new MutationResult(m.MutationId, SyncProtocol.Results.Accepted, tombstone, null, []);
+            var id = Guid.NewGuid();
+            AddToClientSum(db, tx, clientId, 1, ScopeChecksum.Of(ConflictsTable, id, 1));
+            Exec(db, tx, """
+                INSERT INTO conflicts(id, tbl, row_id, client_id, column_name, kept_value, other_value, kept_by, other_by, kept_device, other_device, at, resolved, version, checksum, seq)
+                VALUES ($id, $t, $r, $c, $col, $kept, $other, $keptBy, $otherBy, $keptDev, $otherDev, $at, 0, 1, $sum, $seq);
+                """,
+                ("$id", S(id)), ("$t", table), ("$r", S(rowId)), ("$c", S(clientId)), ("$col", column), ("$kept", kept), ("$other", other),
+                ("$keptBy", S(keptBy)), ("$otherBy", S(device.WorkerId)), ("$keptDev", S(keptDevice)), ("$otherDev", S(device.DeviceId)),
+                ("$at", Iso(now)), ("$sum", (long)ScopeChecksum.Of(ConflictsTable, id, 1)), ("$seq", NextSeq(db, tx)));
         }
-
-        var today = DateOnly.FromDateTime(s.Now.UtcDateTime);
-        if (existing is null)
-        {
-            var columns = new Dictionary<string, string?>(pushed, StringComparer.Ordinal);
-            if (RowRules.CheckRow(table.Name, null, columns, m.RowId, today) is { } problem)
-                return Refused(m, 0, problem);
-            if (autoAssign)
-            {
-                foreach (var team in s.Teams)
-                    Exec(s.Db, s.Tx, "INSERT INTO team_clients(team_id, client_id, assigned_at) VALUES ($t, $c, $at);", ("$t", team), ("$c", S(clientId)), ("$at", Iso(s.Now)));
-            }
-
-            var stamps = columns.Keys.ToDictionary(c => c, _ => new ColumnStamp(1, s.Device.DeviceId, s.Device.WorkerId), StringComparer.Ordinal);
-            WriteRow(s, table.Name, m.RowId, clientId, null, 1, false, columns, stamps);
-            return new MutationResult(m.MutationId, SyncProtocol.Results.Accepted, 1, null, []);
-        }
-
-        if (existing.Deleted)
-        {
-            if (existing.UpdatedDevice == s.Device.DeviceId)
-                return Refused(m, existing.Version, "Deze rij is verwijderd; de wijziging is niet opgeslagen.");
-            // Deleted elsewhere: the deletion stands and the pushed values are kept as a conflict record.
-            RecordConflict(s, table.Name, m.RowId, clientId, "deleted", "1", JsonSerializer.Serialize(pushed, Json), existing.UpdatedBy, existing.UpdatedDevice);
-            return new MutationResult(m.MutationId, SyncProtocol.Results.Conflict, existing.Version, null, ["deleted"]);
-        }
-
-        // An insert of an id the server already has is an update from version 0: differing values conflict.
-        var baseVersion = m.Operation == SyncProtocol.Operations.Insert ? 0 : m.BaseVersion;
-        var outcome = FieldMerge.Merge(existing.Columns, existing.Stamps, baseVersion, s.Device.DeviceId, pushed);
-        var merged = new Dictionary<string, string?>(existing.Columns, StringComparer.Ordinal);
-        foreach (var (column, value) in outcome.Applied)
-            merged[column] = value;
-        if (RowRules.CheckRow(table.Name, existing.Columns, merged, m.RowId, today) is { } rowProblem)
-            return Refused(m, existing.Version, rowProblem);
-
-        var newVersion = existing.Version;
-        if (outcome.Applied.Count > 0)
-        {
-            newVersion++;
-            var stamps = new Dictionary<string, ColumnStamp>(existing.Stamps, StringComparer.Ordinal);
-            foreach (var column in outcome.Applied.Keys)
-                stamps[column] = new ColumnStamp(newVersion, s.Device.DeviceId, s.Device.WorkerId);
-            WriteRow(s, table.Name, m.RowId, clientId, existing, newVersion, false, merged, stamps);
-        }
-
-        foreach (var column in outcome.Conflicts)
-        {
-            var stamp = existing.Stamps[column];
-            RecordConflict(s, table.Name, m.RowId, clientId, column, existing.Columns.GetValueOrDefault(column), pushed[column], stamp.W, stamp.D);
-        }
-
-        return outcome.Conflicts.Count > 0
-            ? new MutationResult(m.MutationId, SyncProtocol.Results.Conflict, newVersion, null, outcome.Conflicts)
-            : new MutationResult(m.MutationId, SyncProtocol.Results.Accepted, newVersion, null, []);
     }
 
-    private static bool InScope(PushScope s, Guid clientId) =>
-        s.Teams.Count > 0 && Scalar(s.Db, s.Tx,
-            $"SELECT 1 FROM team_clients WHERE client_id = $c AND team_id IN ({string.Join(',', s.Teams.Select((_, i) => "$t" + i))});",
-            [("$c", S(clientId)), .. s.Teams.Select((t, i) => ("$t" + i, (object?)t))]) is not null;
-
-    private static StoredRow? LoadRow(SqliteConnection db, SqliteTransaction tx, string table, Guid rowId)
+    internal static StoredRow? LoadRow(SqliteConnection db, SqliteTransaction tx, string table, Guid rowId)
     {
         using var cmd = Command(db, tx, "SELECT client_id, version, deleted, columns, column_versions, updated_device, updated_by FROM rows WHERE tbl = $t AND row_id = $r;", ("$t", table), ("$r", S(rowId)));
         using var reader = cmd.ExecuteReader();
@@ -392,38 +310,6 @@ public sealed class SqliteSyncStore : ISyncStore
             JsonSerializer.Deserialize<Dictionary<string, string?>>(reader.GetString(3), Json)!,
             JsonSerializer.Deserialize<Dictionary<string, ColumnStamp>>(reader.GetString(4), Json)!,
             Guid.Parse(reader.GetString(5)), Guid.Parse(reader.GetString(6)));
-    }
-
-    private static void WriteRow(PushScope s, string table, Guid rowId, Guid clientId, StoredRow? before, long version, bool deleted, IReadOnlyDictionary<string, string?> columns, IReadOnlyDictionary<string, ColumnStamp> stamps)
-    {
-        var wasLive = before is { Deleted: false };
-        long countDelta = (deleted ? 0 : 1) - (wasLive ? 1 : 0);
-        long sumDelta = (deleted ? 0L : ScopeChecksum.Of(table, rowId, version)) - (wasLive ? ScopeChecksum.Of(table, rowId, before!.Version) : 0L);
-        AddToClientSum(s.Db, s.Tx, clientId, countDelta, sumDelta);
-        Exec(s.Db, s.Tx, """
-            INSERT INTO rows(tbl, row_id, client_id, version, deleted, columns, column_versions, checksum, updated_at, updated_by, updated_device, seq)
-            VALUES ($t, $r, $c, $v, $del, $cols, $stamps, $sum, $at, $by, $dev, $seq)
-            ON CONFLICT(tbl, row_id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted, columns = excluded.columns,
-                column_versions = excluded.column_versions, checksum = excluded.checksum, updated_at = excluded.updated_at,
-                updated_by = excluded.updated_by, updated_device = excluded.updated_device, seq = excluded.seq;
-            """,
-            ("$t", table), ("$r", S(rowId)), ("$c", S(clientId)), ("$v", version), ("$del", deleted ? 1 : 0),
-            ("$cols", JsonSerializer.Serialize(columns, Json)), ("$stamps", JsonSerializer.Serialize(stamps, Json)),
-            ("$sum", (long)ScopeChecksum.Of(table, rowId, version)), ("$at", Iso(s.Now)), ("$by", S(s.Device.WorkerId)), ("$dev", S(s.Device.DeviceId)),
-            ("$seq", NextSeq(s.Db, s.Tx)));
-    }
-
-    private static void RecordConflict(PushScope s, string table, Guid rowId, Guid clientId, string column, string? kept, string? other, Guid keptBy, Guid keptDevice)
-    {
-        var id = Guid.NewGuid();
-        AddToClientSum(s.Db, s.Tx, clientId, 1, ScopeChecksum.Of(ConflictsTable, id, 1));
-        Exec(s.Db, s.Tx, """
-            INSERT INTO conflicts(id, tbl, row_id, client_id, column_name, kept_value, other_value, kept_by, other_by, kept_device, other_device, at, resolved, version, checksum, seq)
-            VALUES ($id, $t, $r, $c, $col, $kept, $other, $keptBy, $otherBy, $keptDev, $otherDev, $at, 0, 1, $sum, $seq);
-            """,
-            ("$id", S(id)), ("$t", table), ("$r", S(rowId)), ("$c", S(clientId)), ("$col", column), ("$kept", kept), ("$other", other),
-            ("$keptBy", S(keptBy)), ("$otherBy", S(s.Device.WorkerId)), ("$keptDev", S(keptDevice)), ("$otherDev", S(s.Device.DeviceId)),
-            ("$at", Iso(s.Now)), ("$sum", (long)ScopeChecksum.Of(ConflictsTable, id, 1)), ("$seq", NextSeq(s.Db, s.Tx)));
     }
 
     /// <summary>
