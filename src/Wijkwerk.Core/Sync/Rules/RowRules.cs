@@ -102,10 +102,9 @@ public static class RowRules
     public static bool TryEnum<T>(string text, out T value)
         where T : struct, Enum
     {
+        // Exactly one declared name: no numbers, no "A, B" flag combinations, no other casing.
         value = default;
-        if (text.Length == 0 || char.IsAsciiDigit(text[0]) || text[0] is '-' or '+' or ' ')
-            return false;
-        return Enum.TryParse(text, ignoreCase: false, out value) && Enum.IsDefined(value);
+        return Array.IndexOf(Enum.GetNames<T>(), text) >= 0 && Enum.TryParse(text, ignoreCase: false, out value);
     }
 
     private static string? Get(IReadOnlyDictionary<string, string?> row, string column) =>
