@@ -163,6 +163,18 @@ public sealed class MergeAndScopeTests(ServerFixture server)
         Assert.Equal(last.ScopeChecksum, ScopeChecksum.Sum(live.Values.Select(c => (c.Table, c.RowId, c.Version))));
     }
 
+    [Fact]
+    public async Task AnAnchorBeyondTheStoresFeed_GetsTheWholeScopeAgain()
+    {
+        var client = await server.NewNoordClient();
+        var (_, now) = await server.Bram.PullAll(0);
+
+        var (changes, last) = await server.Bram.PullAll(now.NextAnchor + 1_000_000);
+
+        Assert.Contains(changes, c => c.RowId == client);
+        Assert.Equal(now.NextAnchor, last.NextAnchor);
+    }
+
     private sealed class ResultComparer : IEqualityComparer<MutationResult>
     {
         public static readonly ResultComparer Instance = new();

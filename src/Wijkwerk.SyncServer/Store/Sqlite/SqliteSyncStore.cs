@@ -343,6 +343,11 @@ public sealed class SqliteSyncStore : ISyncStore
             // "+client_id": walk the feed in seq order from the anchor (the seq index) and test scope per row,
             // rather than let the planner read every row of every client in scope and sort them.
             var worker = S(device.WorkerId);
+            var head = Convert.ToInt64(Scalar(db, tx, "SELECT value FROM counters WHERE name = 'seq';"), CultureInfo.InvariantCulture);
+            // An anchor beyond anything this store has handed out (a store restored from a backup) would skip
+            // rows for ever: send the whole scope again instead; the scope checksum shows what to drop.
+            if (after > head)
+                after = 0;
             var changes = new List<(RowChange Change, Guid ClientId)>();
             using (var cmd = Command(db, tx, $"""
                 SELECT seq, tbl, row_id, client_id, version, deleted, columns, updated_at, updated_by FROM rows
@@ -408,7 +413,6 @@ public sealed class SqliteSyncStore : ISyncStore
 
             // With nothing more to send, the anchor may move to the newest committed seq of this snapshot:
             // under the ordering rule every seq up to it is committed and has been considered.
-            var head = Convert.ToInt64(Scalar(db, tx, "SELECT value FROM counters WHERE name = 'seq';"), CultureInfo.InvariantCulture);
             var nextAnchor = hasMore ? changes[^1].Change.Seq : Math.Max(after, head);
 
             long count = 0, sum = 0;
