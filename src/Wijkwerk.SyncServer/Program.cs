@@ -1,3 +1,3 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.MapGet("/healthz", () => "ok");
-app.Run();
+using Wijkwerk.SyncServer.Cli;
+
+return await ServerCommandLine.Build().Parse(args).InvokeAsync();

@@ -1,0 +1,112 @@
+using Wijkwerk.Core.Domain.Clients;
+using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Signals;
+using Wijkwerk.Core.Domain.Teams;
+using Wijkwerk.Core.Localization;
+
+namespace Wijkwerk.Core.Sync.Rules;
+
+/// <summary>
+/// The domain rules a synced row must keep, whoever stores it: role, allowed columns, enum values,
+/// the signal state machine and client validation. Each check answers null (fine) or a Dutch sentence
+/// a person can act on. Knows no database: the server (and later any other store) supplies the rows.
+/// </summary>
+public static class RowRules
+{
+    /// <summary>Only the people who work with dossiers write them; reviewers and administrators do not.</summary>
+    public static string? CheckRole(Role role, string table) =>
+        role.RecordsSignalsAndVisits()
+            ? null
+            : $"Uw rol ({role.Code()}) mag geen gegevens in '{table}' vastleggen; dat doen wijkverpleegkundigen en teamleiders.";
+
+    /// <summary>Every pushed column must be a writable column of the table (no mass assignment).</summary>
+    public static string? CheckColumns(SyncSchema.SyncTable table, IEnumerable<string> columns)
+    {
+        foreach (var column in columns)
+        {
+            if (!table.Columns.Contains(column))
+                return $"Onbekende kolom '{column}' in tabel '{table.Name}' (unknown column); deze wijziging is niet opgeslagen.";
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Checks the row as it will be after the merge. <paramref name="current"/> is the server's row before
+    /// this change (null for a new row): status moves are judged from the server's status, not the laptop's.
+    /// </summary>
+    public static string? CheckRow(string table, IReadOnlyDictionary<string, string?>? current, IReadOnlyDictionary<string, string?> merged, Guid rowId, DateOnly today) =>
+        table switch
+        {
+            "clients" => CheckClient(merged, rowId, today),
+            "signals" => CheckSignal(current, merged),
+            "consents" => CheckEnum<ConsentStatus>(merged, "status", "toestemmingsstatus") ?? CheckGuid(merged, "recorded_by", "vastgelegd door"),
+            "home_visits" => CheckGuid(merged, "worker", "medewerker"),
+            "follow_ups" => CheckGuid(merged, "worker", "medewerker"),
+            _ => null,
+        };
+
+    private static string? CheckClient(IReadOnlyDictionary<string, string?> row, Guid rowId, DateOnly today)
+    {
+        var input = new ClientInput(
+            Get(row, "first_name"), Get(row, "surname"), Get(row, "birth_date"), Get(row, "postcode"), Get(row, "house_number"),
+            Get(row, "addition"), Get(row, "phone"), Get(row, "bsn"), Get(row, "notes"), Get(row, "surname_prefix"));
+        var (_, problems) = input.Validate(new Id<Client>(rowId), today);
+        return problems.Count == 0
+            ? null
+            : "Cliëntgegevens kloppen niet: " + string.Join("; ", problems.Select(p => $"{p.Field}: {p.Describe(Lang.Nl)}"));
+    }
+
+    private static string? CheckSignal(IReadOnlyDictionary<string, string?>? current, IReadOnlyDictionary<string, string?> merged)
+    {
+        var problem = CheckEnum<SignalSource>(merged, "source", "bron")
+            ?? CheckEnum<Urgency>(merged, "urgency", "urgentie")
+            ?? CheckEnum<SignalStatus>(merged, "status", "status")
+            ?? CheckGuid(merged, "assignee", "toegewezen aan")
+            ?? CheckLifeDomains(merged);
+        if (problem is not null)
+            return problem;
+        if (Get(merged, "consent_in_consultation") is { } consent && consent is not ("0" or "1"))
+            return "Toestemming in overleg moet 0 of 1 zijn.";
+
+        if (current is null || Get(current, "status") is not { } before || Get(merged, "status") is not { } after)
+            return null;
+        if (!TryEnum<SignalStatus>(before, out var from) || !TryEnum<SignalStatus>(after, out var to) || from == to)
+            return null;
+        return SignalTransitions.IsAllowed(from, to)
+            ? null
+            : $"Een signaal met status {EnumTexts.Name(from, Lang.Nl)} kan niet naar {EnumTexts.Name(to, Lang.Nl)}; ververs het signaal en kies een toegestane stap.";
+    }
+
+    private static string? CheckLifeDomains(IReadOnlyDictionary<string, string?> row)
+    {
+        if (Get(row, "life_domains") is not { } text)
+            return null;
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) || !Enum.IsDefined((LifeDomain)value))
+                return $"Leefgebied '{part}' bestaat niet.";
+        }
+
+        return null;
+    }
+
+    private static string? CheckEnum<T>(IReadOnlyDictionary<string, string?> row, string column, string label)
+        where T : struct, Enum =>
+        Get(row, column) is { } text && !TryEnum<T>(text, out _) ? $"Onbekende waarde '{text}' voor {label}." : null;
+
+    private static string? CheckGuid(IReadOnlyDictionary<string, string?> row, string column, string label) =>
+        Get(row, column) is { } text && !Guid.TryParse(text, out _) ? $"'{text}' is geen geldige verwijzing voor {label}." : null;
+
+    /// <summary>Enum values travel by name ("PickedUp"); numbers and unknown names are refused.</summary>
+    public static bool TryEnum<T>(string text, out T value)
+        where T : struct, Enum
+    {
+        // Exactly one declared name: no numbers, no "A, B" flag combinations, no other casing.
+        value = default;
+        return Array.IndexOf(Enum.GetNames<T>(), text) >= 0 && Enum.TryParse(text, ignoreCase: false, out value);
+    }
+
+    private static string? Get(IReadOnlyDictionary<string, string?> row, string column) =>
+        row.TryGetValue(column, out var value) && !string.IsNullOrEmpty(value) ? value : null;
+}

@@ -1,0 +1,115 @@
+using System.Globalization;
+using Wijkwerk.Core.Domain.Teams;
+using Wijkwerk.SyncServer.Enrolment;
+using Wijkwerk.SyncServer.Store;
+using Wijkwerk.SyncServer.Store.Sqlite;
+
+namespace Wijkwerk.SyncServer.Admin;
+
+/// <summary>
+/// The administrator's commands. Output for people on stdout; problems on stderr with exit code 1
+/// (unknown or duplicate) or 2 (bad input such as a role or id that is not valid).
+/// </summary>
+public static class AdminCommands
+{
+    public const int Failed = 1;
+    public const int BadInput = 2;
+    public static readonly TimeSpan CodeValidity = TimeSpan.FromHours(24);
+
+    public static Task<int> AddTeam(string db, string name) => Run(db, async store =>
+    {
+        var id = await store.AddTeamAsync(name, DateTimeOffset.UtcNow);
+        Console.WriteLine($"Team '{name.Trim()}' toegevoegd ({id}).");
+        return 0;
+    });
+
+    public static Task<int> AddUser(string db, string team, string name, string role)
+    {
+        if (!RoleCodes.TryParse(role, out var parsed))
+            return Fail(BadInput, $"Onbekende rol '{role}'; kies nurse, consultant, teamleader, fundsecretary of admin.");
+        return Run(db, async store =>
+        {
+            var id = await store.AddWorkerAsync(name, parsed, team, DateTimeOffset.UtcNow);
+            Console.WriteLine($"Medewerker '{name.Trim()}' ({parsed.Code()}) toegevoegd aan team '{team.Trim()}' ({id}).");
+            return 0;
+        });
+    }
+
+    public static Task<int> EnrolDevice(string db, string user) => Run(db, async store =>
+    {
+        var code = Secrets.NewEnrolmentCode();
+        var expires = DateTimeOffset.UtcNow + CodeValidity;
+        await store.AddEnrolmentCodeAsync(user, Secrets.HashCode(code), expires, DateTimeOffset.UtcNow);
+        Console.WriteLine($"Eenmalige inschrijfcode voor '{user.Trim()}', geldig tot {expires:yyyy-MM-dd HH:mm} UTC:");
+        Console.WriteLine(code);
+        return 0;
+    });
+
+    public static Task<int> ListDevices(string db) => Run(db, async store =>
+    {
+        foreach (var device in await store.ListDevicesAsync())
+        {
+            var status = device.RevokedAt is { } at ? "ingetrokken " + at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "actief";
+            Console.WriteLine($"{device.Id}\t{device.WorkerName}\t{device.Name}\t{device.EnrolledAt:yyyy-MM-dd HH:mm}\t{status}");
+        }
+
+        return 0;
+    });
+
+    public static Task<int> RevokeDevice(string db, string id)
+    {
+        if (!Guid.TryParse(id, out var device))
+            return Fail(BadInput, $"'{id}' is geen geldig apparaat-id (een GUID); zie 'admin device list'.");
+        return Run(db, async store =>
+        {
+            await store.RevokeDeviceAsync(device, DateTimeOffset.UtcNow);
+            Console.WriteLine($"Apparaat {device} ingetrokken; het wordt bij het volgende contact geweigerd en gewist.");
+            return 0;
+        });
+    }
+
+    public static Task<int> AssignClient(string db, string clientId, string team, bool assign)
+    {
+        if (!Guid.TryParse(clientId, out var client))
+            return Fail(BadInput, $"'{clientId}' is geen geldig cliënt-id (een GUID).");
+        return Run(db, async store =>
+        {
+            if (assign)
+            {
+                await store.AssignClientAsync(client, team, DateTimeOffset.UtcNow);
+                Console.WriteLine($"Cliënt {client} staat nu op de caseload van team '{team.Trim()}'.");
+            }
+            else
+            {
+                await store.UnassignClientAsync(client, team, DateTimeOffset.UtcNow);
+                Console.WriteLine($"Cliënt {client} is van de caseload van team '{team.Trim()}' gehaald; de laptops van het team wissen de gegevens bij de volgende synchronisatie.");
+            }
+
+            return 0;
+        });
+    }
+
+    private static async Task<int> Run(string db, Func<ISyncStore, Task<int>> action)
+    {
+        try
+        {
+            var store = new SqliteSyncStore(db);
+            await store.MigrateAsync();
+            return await action(store);
+        }
+        catch (AdminException e)
+        {
+            return await Fail(Failed, e.Message);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e)
+        {
+            return await Fail(Failed, $"De serveropslag '{db}' kon niet worden gebruikt (SQLite-fout {e.SqliteErrorCode}); controleer het pad en de rechten.");
+        }
+    }
+
+    private static async Task<int> Fail(int exitCode, string message)
+    {
+        await Console.Error.WriteLineAsync(message);
+        return exitCode;
+    }
+}

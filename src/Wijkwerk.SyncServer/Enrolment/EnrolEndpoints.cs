@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Wijkwerk.Core.Sync.Protocol;
+using Wijkwerk.SyncServer.Hosting;
+using Wijkwerk.SyncServer.Store;
+
+namespace Wijkwerk.SyncServer.Enrolment;
+
+/// <summary>POST enrol: a one-time code becomes a device with its own random token.</summary>
+public static class EnrolEndpoints
+{
+    public const string RateLimitPolicy = "enrol";
+
+    public static void Map(WebApplication app) =>
+        app.MapPost(SyncProtocol.EnrolPath, Enrol).RequireRateLimiting(RateLimitPolicy);
+
+    private static async Task<IResult> Enrol(HttpContext context, ISyncStore store, TimeProvider clock, ILoggerFactory logs)
+    {
+        var (request, problem) = await RequestBody.Read<EnrolRequest>(context);
+        if (problem is not null)
+            return problem;
+        if (string.IsNullOrWhiteSpace(request!.Code))
+            return Problems.Invalid("De inschrijfcode ontbreekt; vraag de beheerder om een code.");
+
+        var name = string.IsNullOrWhiteSpace(request.DeviceName) ? "laptop" : request.DeviceName.Trim();
+        if (name.Length > 100 || name.Any(char.IsControl))
+            return Problems.Invalid("De apparaatnaam is te lang of bevat ongeldige tekens (maximaal 100 tekens).");
+
+        var token = Secrets.NewToken();
+        var device = new NewDevice(Guid.NewGuid(), name, token, Secrets.HashToken(token));
+        var response = await store.EnrolAsync(Secrets.HashCode(request.Code), device, clock.GetUtcNow());
+        if (response is null)
+        {
+            return Problems.Result(StatusCodes.Status400BadRequest, ProblemCodes.CodeInvalid,
+                "Deze inschrijfcode is onbekend, al gebruikt of verlopen; vraag de beheerder om een nieuwe code.");
+        }
+
+        logs.CreateLogger("Wijkwerk.Enrolment").LogInformation("Device {DeviceId} enrolled for worker {WorkerId}", response.DeviceId, response.WorkerId);
+        return Results.Json(response, Problems.Json);
+    }
+}
+
+/// <summary>Reads a JSON body with the server's own answers for what can go wrong (never a framework page).</summary>
+public static class RequestBody
+{
+    public static async Task<(T? Value, IResult? Problem)> Read<T>(HttpContext context)
+        where T : class
+    {
+        try
+        {
+            var value = await JsonSerializer.DeserializeAsync<T>(context.Request.Body, Problems.Json, context.RequestAborted);
+            return value is null ? (null, Problems.Invalid("Het verzoek is leeg; stuur een JSON-object.")) : (value, null);
+        }
+        catch (JsonException)
+        {
+            return (null, Problems.Invalid("Het verzoek is geen geldige JSON of heeft velden van het verkeerde soort; werk Wijkwerk bij."));
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, Problems.TooLarge(context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? 0));
+        }
+    }
+}

@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using System.Net;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.RateLimiting;
+using Wijkwerk.Core.Sync.Protocol;
+using Wijkwerk.SyncServer.Enrolment;
+using Wijkwerk.SyncServer.Store;
+using Wijkwerk.SyncServer.Store.Sqlite;
+using Wijkwerk.SyncServer.Sync;
+
+namespace Wijkwerk.SyncServer.Hosting;
+
+/// <summary>Builds and runs the web server: settings, logging, limits, the store and the endpoints.</summary>
+public static class ServerHost
+{
+    public static async Task<int> Serve(string? urls, string? database, bool allowHttp)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        var overrides = new Dictionary<string, string?>();
+        if (urls is not null)
+            overrides["urls"] = urls;
+        if (database is not null)
+            overrides[$"{ServerSettings.Section}:{nameof(ServerSettings.Database)}"] = database;
+        if (allowHttp)
+            overrides[$"{ServerSettings.Section}:{nameof(ServerSettings.AllowInsecureHttp)}"] = "true";
+        builder.Configuration.AddInMemoryCollection(overrides);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && !builder.Configuration.GetSection("Kestrel:Endpoints").GetChildren().Any())
+            builder.Configuration["urls"] = "http://127.0.0.1:5080";
+
+        var settings = ServerSettings.From(builder.Configuration);
+        if (InsecureUrl(builder.Configuration, settings) is { } insecure)
+        {
+            await Console.Error.WriteLineAsync($"Onversleuteld HTTP op {insecure} is alleen toegestaan op dit apparaat zelf (127.0.0.1, localhost of [::1]). " +
+                "Stel HTTPS in met een certificaat (Kestrel:Certificates:Default in appsettings.json), of sta HTTP bewust toe met --allow-http of Wijkwerk:AllowInsecureHttp.");
+            return 2;
+        }
+
+        var databasePath = Path.GetFullPath(settings.Database);
+        var log = SerilogBridge.Create(settings.LogFolder ?? Path.Combine(Path.GetDirectoryName(databasePath)!, "logs"));
+        try
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddProvider(new SerilogBridge.Provider(log));
+            builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+            builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+            builder.WebHost.ConfigureKestrel(k =>
+            {
+                k.Limits.MaxRequestBodySize = settings.MaxRequestBodyBytes;
+                k.AddServerHeader = false;
+            });
+
+            var store = new SqliteSyncStore(databasePath);
+            await store.MigrateAsync();
+            builder.Services.AddSingleton<ISyncStore>(store);
+            builder.Services.AddSingleton(TimeProvider.System);
+            builder.Services.AddSingleton<DeviceGate>();
+            builder.Services.AddRateLimiter(options => ConfigureRateLimits(options, settings));
+
+            var app = builder.Build();
+            UsePipeline(app, settings);
+            app.MapGet("/healthz", () => Results.Text("ok"));
+            EnrolEndpoints.Map(app);
+            SyncEndpoints.Map(app);
+            app.MapFallback((HttpContext context) => Problems.Result(404, Problems.NotFound, Problems.ForStatus(404).Message));
+
+            await app.RunAsync();
+            return 0;
+        }
+        finally
+        {
+            await ((IAsyncDisposable)log).DisposeAsync();
+        }
+    }
+
+    private static void UsePipeline(WebApplication app, ServerSettings settings)
+    {
+        var requests = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Wijkwerk.Requests");
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = async context =>
+            {
+                // Type only: an exception message can quote a value.
+                var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+                requests.LogError("Unhandled {ExceptionType} on {Path} at {StackTrace}", error?.GetType().Name, context.Request.Path.Value, error?.StackTrace);
+                var (code, message) = Problems.ForStatus(500);
+                await Problems.Write(context, 500, code, message);
+            },
+        });
+        app.UseStatusCodePages(async status =>
+        {
+            var (code, message) = Problems.ForStatus(status.HttpContext.Response.StatusCode);
+            await Problems.Write(status.HttpContext, status.HttpContext.Response.StatusCode, code, message);
+        });
+
+        app.Use(async (context, next) =>
+        {
+            var watch = Stopwatch.StartNew();
+            await next(context);
+            requests.LogInformation("{Method} {Path} {Status} in {Elapsed} ms", context.Request.Method, context.Request.Path.Value, context.Response.StatusCode, watch.ElapsedMilliseconds);
+        });
+
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.ContentLength > settings.MaxRequestBodyBytes)
+            {
+                await Problems.TooLarge(settings.MaxRequestBodyBytes).ExecuteAsync(context);
+                return;
+            }
+
+            if (context.Request.Path.StartsWithSegments(SyncProtocol.BasePath)
+                && context.Request.Headers[SyncProtocol.VersionHeader].ToString() != SyncProtocol.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            {
+                await Problems.Write(context, StatusCodes.Status426UpgradeRequired, ProblemCodes.ProtocolOutdated, "Deze versie van Wijkwerk is verouderd; werk bij.");
+                return;
+            }
+
+            await next(context);
+        });
+
+        app.UseRouting();
+        app.UseRateLimiter();
+    }
+
+    private static void ConfigureRateLimits(RateLimiterOptions options, ServerSettings settings)
+    {
+        options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        options.AddPolicy(EnrolEndpoints.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, settings.EnrolPermitsPerMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        options.OnRejected = async (rejected, cancel) =>
+        {
+            var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? (int)Math.Ceiling(retry.TotalSeconds) : 60;
+            rejected.HttpContext.Response.Headers.RetryAfter = Math.Max(1, seconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await Problems.Write(rejected.HttpContext, StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited,
+                $"Te veel aanmeldpogingen vanaf dit adres; probeer het over {Math.Max(1, seconds)} seconden opnieuw.");
+        };
+    }
+
+    /// <summary>The first plain-HTTP address that is not loopback, unless plain HTTP is explicitly allowed.</summary>
+    private static string? InsecureUrl(IConfiguration configuration, ServerSettings settings)
+    {
+        if (settings.AllowInsecureHttp)
+            return null;
+        var urls = (configuration["urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Concat(configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(e => e["Url"]).OfType<string>());
+        foreach (var url in urls)
+        {
+            if (!url.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+                continue;
+            var host = url["http://".Length..].Split('/')[0];
+            host = host.StartsWith('[') ? host[..(host.IndexOf(']') + 1)] : host.Split(':')[0];
+            var loopback = host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+                || (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+            if (!loopback)
+                return url;
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,16 @@
+namespace Wijkwerk.SyncServer.Hosting;
+
+/// <summary>The server's settings, from appsettings.json ("Wijkwerk" section), WIJKWERK-style environment variables and the command line.</summary>
+public sealed record ServerSettings
+{
+    public const string Section = "Wijkwerk";
+
+    public string Database { get; init; } = "wijkwerk-server.db";
+    public bool AllowInsecureHttp { get; init; }
+    public long MaxRequestBodyBytes { get; init; } = 8 * 1024 * 1024;
+    public int EnrolPermitsPerMinute { get; init; } = 10;
+    public string? LogFolder { get; init; }
+
+    public static ServerSettings From(IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<ServerSettings>() ?? new ServerSettings();
+}

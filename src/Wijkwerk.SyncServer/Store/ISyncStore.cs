@@ -1,0 +1,43 @@
+using Wijkwerk.Core.Domain.Teams;
+using Wijkwerk.Core.Sync.Protocol;
+
+namespace Wijkwerk.SyncServer.Store;
+
+/// <summary>
+/// Everything the server keeps, behind one interface so a PostgreSQL store can stand beside the SQLite one.
+/// The contract speaks protocol records and plain values only; how a store orders its change feed is its
+/// own business as long as it keeps the rule: a pull never moves its anchor past a change that is not
+/// yet committed (see <see cref="Sqlite.SqliteSyncStore"/> for the SQLite way).
+/// </summary>
+public interface ISyncStore
+{
+    /// <summary>Creates or upgrades the schema (numbered migrations); safe to call on every start.</summary>
+    Task MigrateAsync(CancellationToken cancel = default);
+
+    // Administration. Unknown names, duplicates and the like throw AdminException with a Dutch message.
+    Task<Guid> AddTeamAsync(string name, DateTimeOffset now);
+    Task<Guid> AddWorkerAsync(string name, Role role, string teamName, DateTimeOffset now);
+    Task<Guid> AddEnrolmentCodeAsync(string workerName, string codeHash, DateTimeOffset expiresAt, DateTimeOffset now);
+    Task<IReadOnlyList<DeviceInfo>> ListDevicesAsync();
+    Task RevokeDeviceAsync(Guid deviceId, DateTimeOffset now);
+    Task AssignClientAsync(Guid clientId, string teamName, DateTimeOffset now);
+    Task UnassignClientAsync(Guid clientId, string teamName, DateTimeOffset now);
+
+    // Protocol.
+    /// <summary>Uses the code once and creates the device; null when the code is unknown, used or expired.</summary>
+    Task<EnrolResponse?> EnrolAsync(string codeHash, NewDevice device, DateTimeOffset now);
+    Task<DeviceSession?> FindDeviceAsync(string tokenHash, CancellationToken cancel = default);
+    /// <summary>Applies each mutation once (by device and mutation id); one result per mutation, in order.</summary>
+    Task<IReadOnlyList<MutationResult>> PushAsync(DeviceSession device, IReadOnlyList<Mutation> mutations, DateTimeOffset now, CancellationToken cancel = default);
+    /// <summary>The device's scope after <paramref name="after"/>, in feed order; logs each delivery of client data as a transfer.</summary>
+    Task<PullResponse> PullAsync(DeviceSession device, long after, int limit, DateTimeOffset now, CancellationToken cancel = default);
+}
+
+public sealed record DeviceSession(Guid DeviceId, Guid WorkerId, Role Role, DateTimeOffset? RevokedAt);
+
+public sealed record NewDevice(Guid Id, string Name, string Token, string TokenHash);
+
+public sealed record DeviceInfo(Guid Id, string WorkerName, string Name, DateTimeOffset EnrolledAt, DateTimeOffset? RevokedAt);
+
+/// <summary>A refusal of an admin command: the message says what is wrong and is shown as is.</summary>
+public sealed class AdminException(string message) : Exception(message);

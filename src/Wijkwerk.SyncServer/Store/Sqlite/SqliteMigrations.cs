@@ -1,0 +1,49 @@
+namespace Wijkwerk.SyncServer.Store.Sqlite;
+
+/// <summary>Numbered, append-only schema steps. Never edit a step that has shipped; add the next number.</summary>
+internal static class SqliteMigrations
+{
+    public static readonly IReadOnlyList<(int Number, string Sql)> Steps =
+    [
+        (1, """
+            CREATE TABLE teams(id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE, created_at TEXT NOT NULL);
+            CREATE TABLE workers(id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE, role TEXT NOT NULL, created_at TEXT NOT NULL);
+            CREATE TABLE worker_teams(worker_id TEXT NOT NULL, team_id TEXT NOT NULL, PRIMARY KEY(worker_id, team_id));
+            CREATE TABLE devices(id TEXT PRIMARY KEY, worker_id TEXT NOT NULL, name TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE,
+                enrolled_at TEXT NOT NULL, revoked_at TEXT);
+            CREATE TABLE enrolment_codes(code_hash TEXT PRIMARY KEY, worker_id TEXT NOT NULL, created_at TEXT NOT NULL,
+                expires_at TEXT NOT NULL, used_at TEXT, device_id TEXT);
+            CREATE TABLE team_clients(team_id TEXT NOT NULL, client_id TEXT NOT NULL, assigned_at TEXT NOT NULL, PRIMARY KEY(team_id, client_id));
+            CREATE INDEX team_clients_client ON team_clients(client_id);
+            -- One row per synced row. column_versions: per column the row version that last wrote it, and the device/worker.
+            CREATE TABLE rows(tbl TEXT NOT NULL, row_id TEXT NOT NULL, client_id TEXT NOT NULL, version INTEGER NOT NULL,
+                deleted INTEGER NOT NULL DEFAULT 0, columns TEXT NOT NULL, column_versions TEXT NOT NULL, checksum INTEGER NOT NULL,
+                updated_at TEXT NOT NULL, updated_by TEXT NOT NULL, updated_device TEXT NOT NULL, seq INTEGER NOT NULL UNIQUE,
+                PRIMARY KEY(tbl, row_id));
+            CREATE INDEX rows_client ON rows(client_id);
+            -- A client leaving a team's caseload: one notice per row, so the feed can page through it.
+            CREATE TABLE scope_events(seq INTEGER PRIMARY KEY, team_id TEXT NOT NULL, client_id TEXT NOT NULL, kind TEXT NOT NULL,
+                tbl TEXT NOT NULL, row_id TEXT NOT NULL, at TEXT NOT NULL);
+            CREATE INDEX scope_events_team ON scope_events(team_id, seq);
+            CREATE TABLE applied_mutations(device_id TEXT NOT NULL, mutation_id INTEGER NOT NULL, result TEXT NOT NULL, applied_at TEXT NOT NULL,
+                PRIMARY KEY(device_id, mutation_id));
+            CREATE TABLE conflicts(id TEXT PRIMARY KEY, tbl TEXT NOT NULL, row_id TEXT NOT NULL, client_id TEXT NOT NULL, column_name TEXT NOT NULL,
+                kept_value TEXT, other_value TEXT, kept_by TEXT NOT NULL, other_by TEXT NOT NULL, kept_device TEXT NOT NULL, other_device TEXT NOT NULL,
+                at TEXT NOT NULL, resolved INTEGER NOT NULL DEFAULT 0, version INTEGER NOT NULL, checksum INTEGER NOT NULL, seq INTEGER NOT NULL UNIQUE);
+            CREATE INDEX conflicts_client ON conflicts(client_id);
+            -- NEN 7513: every delivery of client data to a device.
+            CREATE TABLE transfers(id INTEGER PRIMARY KEY, device_id TEXT NOT NULL, worker_id TEXT NOT NULL, client_id TEXT NOT NULL,
+                row_count INTEGER NOT NULL, at TEXT NOT NULL);
+            CREATE TABLE counters(name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+            INSERT INTO counters(name, value) VALUES ('seq', 0);
+            """),
+        (2, """
+            -- Per client: live rows plus conflict records, and their additive checksum (mod 2^32), kept by every write.
+            CREATE TABLE client_sums(client_id TEXT PRIMARY KEY, row_count INTEGER NOT NULL, checksum INTEGER NOT NULL);
+            INSERT INTO client_sums(client_id, row_count, checksum)
+                SELECT client_id, count(*), sum(checksum) % 4294967296
+                FROM (SELECT client_id, checksum FROM rows WHERE deleted = 0 UNION ALL SELECT client_id, checksum FROM conflicts)
+                GROUP BY client_id;
+            """),
+    ];
+}

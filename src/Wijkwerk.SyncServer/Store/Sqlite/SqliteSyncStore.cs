@@ -1,0 +1,597 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Wijkwerk.Core.Domain.Teams;
+using Wijkwerk.Core.Sync;
+using Wijkwerk.Core.Sync.Protocol;
+using Wijkwerk.SyncServer.Sync;
+
+namespace Wijkwerk.SyncServer.Store.Sqlite;
+
+/// <summary>
+/// The embedded server store: one SQLite file in WAL mode.
+///
+/// CHANGE-FEED ORDERING RULE. Every change that a pull can see (a row version, a conflict record, a
+/// scope-exit notice, a re-stamped row of a client that joined a caseload) gets its <c>seq</c> from the
+/// <c>counters</c> row, incremented INSIDE the writing transaction, which is always opened with
+/// <c>BEGIN IMMEDIATE</c>. SQLite allows one writer at a time, so the transaction that takes seq N
+/// commits before any transaction can take N+1: seq order is commit order. A pull reads in one snapshot,
+/// so every seq at or below the counter it sees is committed and visible to it, and its anchor can never
+/// pass a change still being written. (A timestamp or a sequence taken before the commit would not have
+/// this property; see ARCHITECTURE.md "Sync". The PostgreSQL store needs the xid8 horizon instead.)
+/// Tested by SeqOrderTests: concurrent writers and pullers, every puller's union equals the final state.
+/// </summary>
+public sealed class SqliteSyncStore : ISyncStore
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly string _connectionString;
+
+    // In-process writers queue here instead of spinning on SQLITE_BUSY; other processes (admin commands)
+    // still meet BEGIN IMMEDIATE and the busy timeout.
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
+    public SqliteSyncStore(string path)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = full,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            DefaultTimeout = 30,
+            Pooling = true,
+        }.ToString();
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    public async Task MigrateAsync(CancellationToken cancel = default)
+    {
+        await _writer.WaitAsync(cancel);
+        try
+        {
+            using var db = Open();
+            Exec(db, null, "PRAGMA journal_mode=WAL;");
+            using var tx = db.BeginTransaction(deferred: false);
+            Exec(db, tx, "CREATE TABLE IF NOT EXISTS schema_migrations(number INTEGER PRIMARY KEY, applied_at TEXT NOT NULL);");
+            var done = Convert.ToInt64(Scalar(db, tx, "SELECT coalesce(max(number), 0) FROM schema_migrations;"), CultureInfo.InvariantCulture);
+            var newest = SqliteMigrations.Steps.Max(s => s.Number);
+            if (done > newest)
+                throw new InvalidOperationException($"De serveropslag heeft schemaversie {done}, nieuwer dan dit programma kent ({newest}); werk wijkwerk-server bij.");
+            foreach (var (number, sql) in SqliteMigrations.Steps.Where(s => s.Number > done).OrderBy(s => s.Number))
+            {
+                Exec(db, tx, sql);
+                Exec(db, tx, "INSERT INTO schema_migrations(number, applied_at) VALUES ($n, $at);", ("$n", number), ("$at", Iso(DateTimeOffset.UtcNow)));
+            }
+
+            tx.Commit();
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    // ---------------------------------------------------------------- administration
+
+    public Task<Guid> AddTeamAsync(string name, DateTimeOffset now) => Write((db, tx) =>
+    {
+        name = CheckName(name, "teamnaam");
+        if (Scalar(db, tx, "SELECT id FROM teams WHERE name = $n;", ("$n", name)) is not null)
+            throw new AdminException($"Er bestaat al een team met de naam '{name}'.");
+        var id = Guid.NewGuid();
+        Exec(db, tx, "INSERT INTO teams(id, name, created_at) VALUES ($id, $n, $at);", ("$id", S(id)), ("$n", name), ("$at", Iso(now)));
+        return id;
+    });
+
+    public Task<Guid> AddWorkerAsync(string name, Role role, string teamName, DateTimeOffset now) => Write((db, tx) =>
+    {
+        name = CheckName(name, "naam");
+        var team = TeamId(db, tx, teamName);
+        if (Scalar(db, tx, "SELECT id FROM workers WHERE name = $n;", ("$n", name)) is not null)
+            throw new AdminException($"Er bestaat al een medewerker met de naam '{name}'; kies een unieke naam.");
+        var id = Guid.NewGuid();
+        Exec(db, tx, "INSERT INTO workers(id, name, role, created_at) VALUES ($id, $n, $r, $at);", ("$id", S(id)), ("$n", name), ("$r", role.Code()), ("$at", Iso(now)));
+        Exec(db, tx, "INSERT INTO worker_teams(worker_id, team_id) VALUES ($w, $t);", ("$w", S(id)), ("$t", S(team)));
+        return id;
+    });
+
+    public Task<Guid> AddEnrolmentCodeAsync(string workerName, string codeHash, DateTimeOffset expiresAt, DateTimeOffset now) => Write((db, tx) =>
+    {
+        var worker = Scalar(db, tx, "SELECT id FROM workers WHERE name = $n;", ("$n", workerName.Trim())) as string
+            ?? throw new AdminException($"Onbekende medewerker '{workerName}'. Voeg de medewerker eerst toe met 'admin user add'.");
+        Exec(db, tx, "INSERT INTO enrolment_codes(code_hash, worker_id, created_at, expires_at) VALUES ($h, $w, $at, $exp);",
+            ("$h", codeHash), ("$w", worker), ("$at", Iso(now)), ("$exp", Iso(expiresAt)));
+        return Guid.Parse(worker);
+    });
+
+    public Task<IReadOnlyList<DeviceInfo>> ListDevicesAsync()
+    {
+        using var db = Open();
+        using var cmd = Command(db, null, "SELECT d.id, w.name, d.name, d.enrolled_at, d.revoked_at FROM devices d JOIN workers w ON w.id = d.worker_id ORDER BY d.enrolled_at, d.id;");
+        using var reader = cmd.ExecuteReader();
+        var list = new List<DeviceInfo>();
+        while (reader.Read())
+            list.Add(new DeviceInfo(Guid.Parse(reader.GetString(0)), reader.GetString(1), reader.GetString(2), ParseIso(reader.GetString(3)), reader.IsDBNull(4) ? null : ParseIso(reader.GetString(4))));
+        return Task.FromResult<IReadOnlyList<DeviceInfo>>(list);
+    }
+
+    public Task RevokeDeviceAsync(Guid deviceId, DateTimeOffset now) => Write((db, tx) =>
+    {
+        if (Scalar(db, tx, "SELECT id FROM devices WHERE id = $id;", ("$id", S(deviceId))) is null)
+            throw new AdminException($"Onbekend apparaat {deviceId}. Zie 'admin device list'.");
+        Exec(db, tx, "UPDATE devices SET revoked_at = coalesce(revoked_at, $at) WHERE id = $id;", ("$id", S(deviceId)), ("$at", Iso(now)));
+        return true;
+    });
+
+    public Task AssignClientAsync(Guid clientId, string teamName, DateTimeOffset now) => Write((db, tx) =>
+    {
+        var team = TeamId(db, tx, teamName);
+        if (Scalar(db, tx, "SELECT 1 FROM team_clients WHERE team_id = $t AND client_id = $c;", ("$t", S(team)), ("$c", S(clientId))) is not null)
+            throw new AdminException($"Cliënt {clientId} staat al op de caseload van team '{teamName}'.");
+        Exec(db, tx, "INSERT INTO team_clients(team_id, client_id, assigned_at) VALUES ($t, $c, $at);", ("$t", S(team)), ("$c", S(clientId)), ("$at", Iso(now)));
+        // The client's rows enter this team's scope: give each a new seq so every device of the team,
+        // whatever its anchor, finds them in the feed (other devices receive an identical row again: harmless).
+        foreach (var (tbl, rowId) in Keys(db, tx, "SELECT tbl, row_id FROM rows WHERE client_id = $c ORDER BY tbl, row_id;", S(clientId)))
+            Exec(db, tx, "UPDATE rows SET seq = $s WHERE tbl = $tbl AND row_id = $r;", ("$s", NextSeq(db, tx)), ("$tbl", tbl), ("$r", rowId));
+        foreach (var (_, id) in Keys(db, tx, "SELECT 'conflicts', id FROM conflicts WHERE client_id = $c ORDER BY id;", S(clientId)))
+            Exec(db, tx, "UPDATE conflicts SET seq = $s WHERE id = $id;", ("$s", NextSeq(db, tx)), ("$id", id));
+        return true;
+    });
+
+    public Task UnassignClientAsync(Guid clientId, string teamName, DateTimeOffset now) => Write((db, tx) =>
+    {
+        var team = TeamId(db, tx, teamName);
+        if (Exec(db, tx, "DELETE FROM team_clients WHERE team_id = $t AND client_id = $c;", ("$t", S(team)), ("$c", S(clientId))) == 0)
+            throw new AdminException($"Cliënt {clientId} staat niet op de caseload van team '{teamName}'.");
+        // Scope exits are rows in the feed, never inferred from absence: one notice per row of the client.
+        var keys = Keys(db, tx, "SELECT tbl, row_id FROM rows WHERE client_id = $c UNION ALL SELECT 'conflicts', id FROM conflicts WHERE client_id = $c ORDER BY 1, 2;", S(clientId));
+        foreach (var (tbl, rowId) in keys)
+        {
+            Exec(db, tx, "INSERT INTO scope_events(seq, team_id, client_id, kind, tbl, row_id, at) VALUES ($s, $t, $c, 'removed', $tbl, $r, $at);",
+                ("$s", NextSeq(db, tx)), ("$t", S(team)), ("$c", S(clientId)), ("$tbl", tbl), ("$r", rowId), ("$at", Iso(now)));
+        }
+
+        return true;
+    });
+
+    // ---------------------------------------------------------------- enrolment and devices
+
+    public Task<EnrolResponse?> EnrolAsync(string codeHash, NewDevice device, DateTimeOffset now) => Write<EnrolResponse?>((db, tx) =>
+    {
+        using var find = Command(db, tx, "SELECT worker_id, expires_at, used_at FROM enrolment_codes WHERE code_hash = $h;", ("$h", codeHash));
+        string workerId;
+        using (var reader = find.ExecuteReader())
+        {
+            if (!reader.Read() || !reader.IsDBNull(2) || ParseIso(reader.GetString(1)) <= now)
+                return null;
+            workerId = reader.GetString(0);
+        }
+
+        Exec(db, tx, "UPDATE enrolment_codes SET used_at = $at, device_id = $d WHERE code_hash = $h;", ("$at", Iso(now)), ("$d", S(device.Id)), ("$h", codeHash));
+        Exec(db, tx, "INSERT INTO devices(id, worker_id, name, token_hash, enrolled_at) VALUES ($id, $w, $n, $t, $at);",
+            ("$id", S(device.Id)), ("$w", workerId), ("$n", device.Name), ("$t", device.TokenHash), ("$at", Iso(now)));
+
+        var (name, role) = WorkerOf(db, tx, workerId);
+        var teams = new List<TeamInfo>();
+        using (var cmd = Command(db, tx, "SELECT t.id, t.name FROM teams t JOIN worker_teams wt ON wt.team_id = t.id WHERE wt.worker_id = $w ORDER BY t.name;", ("$w", workerId)))
+        using (var reader = cmd.ExecuteReader())
+        {
+            while (reader.Read())
+                teams.Add(new TeamInfo(Guid.Parse(reader.GetString(0)), reader.GetString(1)));
+        }
+
+        return new EnrolResponse(device.Id, device.Token, Guid.Parse(workerId), name, role, teams);
+    });
+
+    public Task<DeviceSession?> FindDeviceAsync(string tokenHash, CancellationToken cancel = default)
+    {
+        using var db = Open();
+        using var cmd = Command(db, null, "SELECT d.id, d.worker_id, w.role, d.revoked_at FROM devices d JOIN workers w ON w.id = d.worker_id WHERE d.token_hash = $h;", ("$h", tokenHash));
+        using var reader = cmd.ExecuteReader();
+        if (!reader.Read())
+            return Task.FromResult<DeviceSession?>(null);
+        if (!RoleCodes.TryParse(reader.GetString(2), out var role))
+            role = Role.Admin; // an unreadable role gets the least: administrators write no dossiers
+        return Task.FromResult<DeviceSession?>(new DeviceSession(Guid.Parse(reader.GetString(0)), Guid.Parse(reader.GetString(1)), role,
+            reader.IsDBNull(3) ? null : ParseIso(reader.GetString(3))));
+    }
+
+    // ---------------------------------------------------------------- push
+
+    public Task<IReadOnlyList<MutationResult>> PushAsync(DeviceSession device, IReadOnlyList<Mutation> mutations, DateTimeOffset now, CancellationToken cancel = default) =>
+        Write<IReadOnlyList<MutationResult>>((db, tx) =>
+        {
+            var scope = new PushScope(db, tx, device, now, TeamsOf(db, tx, device.WorkerId));
+            var results = new List<MutationResult>(mutations.Count);
+            foreach (var mutation in mutations)
+            {
+                if (Scalar(db, tx, "SELECT result FROM applied_mutations WHERE device_id = $d AND mutation_id = $m;", ("$d", S(device.DeviceId)), ("$m", mutation.MutationId)) is string stored)
+                {
+                    // Idempotence: a mutation seen before gets its first answer again and is not applied twice.
+                    results.Add(JsonSerializer.Deserialize<MutationResult>(stored, Json)!);
+                    continue;
+                }
+
+                Exec(db, tx, "SAVEPOINT mutation;");
+                MutationResult result;
+                try
+                {
+                    result = MutationApplier.Apply(scope, device, mutation, now);
+                    Exec(db, tx, "RELEASE mutation;");
+                }
+                catch (SqliteException)
+                {
+                    throw; // a storage failure fails the whole batch; the laptop sends it again
+                }
+                catch (Exception e) when (e is FormatException or JsonException or InvalidOperationException or ArgumentException)
+                {
+                    // A poisoned mutation is refused with a reason and never blocks the queue.
+                    Exec(db, tx, "ROLLBACK TO mutation; RELEASE mutation;");
+                    result = MutationApplier.Refused(mutation, 0, "De server kon deze wijziging niet verwerken; neem contact op met de beheerder.");
+                }
+
+                Exec(db, tx, "INSERT INTO applied_mutations(device_id, mutation_id, result, applied_at) VALUES ($d, $m, $r, $at);",
+                    ("$d", S(device.DeviceId)), ("$m", mutation.MutationId), ("$r", JsonSerializer.Serialize(result, Json)), ("$at", Iso(now)));
+                results.Add(result);
+            }
+
+            return results;
+        });
+
+    /// <summary>The SQLite side of one push: what <see cref="MutationApplier"/> asks of a store, inside the open BEGIN IMMEDIATE transaction.</summary>
+    private sealed class PushScope(SqliteConnection db, SqliteTransaction tx, DeviceSession device, DateTimeOffset now, IReadOnlyList<string> teams) : IPushTransaction
+    {
+        public bool HasTeams => teams.Count > 0;
+
+        public StoredRow? LoadRow(string table, Guid rowId) => SqliteSyncStore.LoadRow(db, tx, table, rowId);
+
+        public bool InScope(Guid clientId) =>
+            teams.Count > 0 && Scalar(db, tx,
+                $"SELECT 1 FROM team_clients WHERE client_id = $c AND team_id IN ({string.Join(',', teams.Select((_, i) => "$t" + i))});",
+                [("$c", S(clientId)), .. teams.Select((t, i) => ("$t" + i, (object?)t))]) is not null;
+
+        public bool OnAnyCaseload(Guid clientId) => Scalar(db, tx, "SELECT 1 FROM team_clients WHERE client_id = $c;", ("$c", S(clientId))) is not null;
+
+        public void AssignToOwnTeams(Guid clientId)
+        {
+            foreach (var team in teams)
+                Exec(db, tx, "INSERT INTO team_clients(team_id, client_id, assigned_at) VALUES ($t, $c, $at) ON CONFLICT DO NOTHING;", ("$t", team), ("$c", S(clientId)), ("$at", Iso(now)));
+        }
+
+        public void WriteRow(string table, Guid rowId, Guid clientId, StoredRow? before, long version, bool deleted, IReadOnlyDictionary<string, string?> columns, IReadOnlyDictionary<string, ColumnStamp> stamps)
+        {
+            var wasLive = before is { Deleted: false };
+            long countDelta = (deleted ? 0 : 1) - (wasLive ? 1 : 0);
+            long sumDelta = (deleted ? 0L : ScopeChecksum.Of(table, rowId, version)) - (wasLive ? ScopeChecksum.Of(table, rowId, before!.Version) : 0L);
+            AddToClientSum(db, tx, clientId, countDelta, sumDelta);
+            Exec(db, tx, """
+                INSERT INTO rows(tbl, row_id, client_id, version, deleted, columns, column_versions, checksum, updated_at, updated_by, updated_device, seq)
+                VALUES ($t, $r, $c, $v, $del, $cols, $stamps, $sum, $at, $by, $dev, $seq)
+                ON CONFLICT(tbl, row_id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted, columns = excluded.columns,
+                    column_versions = excluded.column_versions, checksum = excluded.checksum, updated_at = excluded.updated_at,
+                    updated_by = excluded.updated_by, updated_device = excluded.updated_device, seq = excluded.seq;
+                """,
+                ("$t", table), ("$r", S(rowId)), ("$c", S(clientId)), ("$v", version), ("$del", deleted ? 1 : 0),
+                ("$cols", JsonSerializer.Serialize(columns, Json)), ("$stamps", JsonSerializer.Serialize(stamps, Json)),
+                ("$sum", (long)ScopeChecksum.Of(table, rowId, version)), ("$at", Iso(now)), ("$by", S(device.WorkerId)), ("$dev", S(device.DeviceId)),
+                ("$seq", NextSeq(db, tx)));
+        }
+
+        public void RecordConflict(string table, Guid rowId, Guid clientId, string column, string? kept, string? other, Guid keptBy, Guid keptDevice)
+        {
+            var id = Guid.NewGuid();
+            AddToClientSum(db, tx, clientId, 1, ScopeChecksum.Of(ConflictsTable, id, 1));
+            Exec(db, tx, """
+                INSERT INTO conflicts(id, tbl, row_id, client_id, column_name, kept_value, other_value, kept_by, other_by, kept_device, other_device, at, resolved, version, checksum, seq)
+                VALUES ($id, $t, $r, $c, $col, $kept, $other, $keptBy, $otherBy, $keptDev, $otherDev, $at, 0, 1, $sum, $seq);
+                """,
+                ("$id", S(id)), ("$t", table), ("$r", S(rowId)), ("$c", S(clientId)), ("$col", column), ("$kept", kept), ("$other", other),
+                ("$keptBy", S(keptBy)), ("$otherBy", S(device.WorkerId)), ("$keptDev", S(keptDevice)), ("$otherDev", S(device.DeviceId)),
+                ("$at", Iso(now)), ("$sum", (long)ScopeChecksum.Of(ConflictsTable, id, 1)), ("$seq", NextSeq(db, tx)));
+        }
+    }
+
+    internal static StoredRow? LoadRow(SqliteConnection db, SqliteTransaction tx, string table, Guid rowId)
+    {
+        using var cmd = Command(db, tx, "SELECT client_id, version, deleted, columns, column_versions, updated_device, updated_by FROM rows WHERE tbl = $t AND row_id = $r;", ("$t", table), ("$r", S(rowId)));
+        using var reader = cmd.ExecuteReader();
+        if (!reader.Read())
+            return null;
+        return new StoredRow(
+            Guid.Parse(reader.GetString(0)), reader.GetInt64(1), reader.GetInt64(2) == 1,
+            JsonSerializer.Deserialize<Dictionary<string, string?>>(reader.GetString(3), Json)!,
+            JsonSerializer.Deserialize<Dictionary<string, ColumnStamp>>(reader.GetString(4), Json)!,
+            Guid.Parse(reader.GetString(5)), Guid.Parse(reader.GetString(6)));
+    }
+
+    /// <summary>
+    /// Keeps each client's live-row count and additive checksum current in the writing transaction, so a
+    /// pull sums one line per client in scope instead of hashing every row.
+    /// </summary>
+    private static void AddToClientSum(SqliteConnection db, SqliteTransaction tx, Guid clientId, long count, long sum)
+    {
+        if (count == 0 && sum == 0)
+            return;
+        Exec(db, tx, """
+            INSERT INTO client_sums(client_id, row_count, checksum) VALUES ($c, $n, (($s % 4294967296) + 4294967296) % 4294967296)
+            ON CONFLICT(client_id) DO UPDATE SET row_count = row_count + $n, checksum = (((checksum + $s) % 4294967296) + 4294967296) % 4294967296;
+            """, ("$c", S(clientId)), ("$n", count), ("$s", sum));
+    }
+
+    // ---------------------------------------------------------------- pull
+
+    /// <summary>The feed table name under which conflict records reach the laptops.</summary>
+    public const string ConflictsTable = "conflicts";
+
+    private const string ScopeSql = "SELECT tc.client_id FROM team_clients tc JOIN worker_teams wt ON wt.team_id = tc.team_id WHERE wt.worker_id = $w";
+
+    public async Task<PullResponse> PullAsync(DeviceSession device, long after, int limit, DateTimeOffset now, CancellationToken cancel = default)
+    {
+        PullResponse page;
+        using (var db = Open())
+        {
+            // One read transaction: the page, the counter and the scope checksum come from the same snapshot.
+            using var tx = db.BeginTransaction(deferred: true);
+            // "+client_id": walk the feed in seq order from the anchor (the seq index) and test scope per row,
+            // rather than let the planner read every row of every client in scope and sort them.
+            var worker = S(device.WorkerId);
+            var head = Convert.ToInt64(Scalar(db, tx, "SELECT value FROM counters WHERE name = 'seq';"), CultureInfo.InvariantCulture);
+            // An anchor beyond anything this store has handed out (a store restored from a backup) would skip
+            // rows for ever: send the whole scope again instead; the scope checksum shows what to drop.
+            if (after > head)
+                after = 0;
+            var changes = new List<(RowChange Change, Guid ClientId)>();
+            using (var cmd = Command(db, tx, $"""
+                SELECT seq, tbl, row_id, client_id, version, deleted, columns, updated_at, updated_by FROM rows
+                WHERE seq > $after AND +client_id IN ({ScopeSql}) ORDER BY seq LIMIT $limit;
+                """, ("$after", after), ("$w", worker), ("$limit", limit + 1)))
+            using (var reader = cmd.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    var deleted = reader.GetInt64(5) == 1;
+                    var columns = deleted ? new Dictionary<string, string?>() : JsonSerializer.Deserialize<Dictionary<string, string?>>(reader.GetString(6), Json)!;
+                    changes.Add((new RowChange(reader.GetInt64(0), reader.GetString(1), Guid.Parse(reader.GetString(2)), reader.GetInt64(4), deleted, false,
+                        ParseIso(reader.GetString(7)), Guid.Parse(reader.GetString(8)), columns), Guid.Parse(reader.GetString(3))));
+                }
+            }
+
+            using (var cmd = Command(db, tx, $"""
+                SELECT seq, id, client_id, version, tbl, row_id, column_name, kept_value, other_value, kept_by, other_by, at, resolved FROM conflicts
+                WHERE seq > $after AND +client_id IN ({ScopeSql}) ORDER BY seq LIMIT $limit;
+                """, ("$after", after), ("$w", worker), ("$limit", limit + 1)))
+            using (var reader = cmd.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    var at = reader.GetString(11);
+                    var columns = new Dictionary<string, string?>
+                    {
+                        ["table_name"] = reader.GetString(4),
+                        ["row_id"] = reader.GetString(5),
+                        ["client_id"] = reader.GetString(2),
+                        ["column_name"] = reader.GetString(6),
+                        ["kept_value"] = reader.IsDBNull(7) ? null : reader.GetString(7),
+                        ["other_value"] = reader.IsDBNull(8) ? null : reader.GetString(8),
+                        ["kept_by"] = reader.GetString(9),
+                        ["other_by"] = reader.GetString(10),
+                        ["at"] = at,
+                        ["resolved"] = reader.GetInt64(12).ToString(CultureInfo.InvariantCulture),
+                    };
+                    changes.Add((new RowChange(reader.GetInt64(0), ConflictsTable, Guid.Parse(reader.GetString(1)), reader.GetInt64(3), false, false,
+                        ParseIso(at), Guid.Parse(reader.GetString(10)), columns), Guid.Parse(reader.GetString(2))));
+                }
+            }
+
+            // Scope exits for this worker's teams, unless the client is (again) in scope through a team.
+            using (var cmd = Command(db, tx, $"""
+                SELECT seq, tbl, row_id, client_id, at FROM scope_events
+                WHERE seq > $after AND team_id IN (SELECT team_id FROM worker_teams WHERE worker_id = $w)
+                  AND client_id NOT IN ({ScopeSql}) ORDER BY seq LIMIT $limit;
+                """, ("$after", after), ("$w", worker), ("$limit", limit + 1)))
+            using (var reader = cmd.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    changes.Add((new RowChange(reader.GetInt64(0), reader.GetString(1), Guid.Parse(reader.GetString(2)), 0, false, true,
+                        ParseIso(reader.GetString(4)), Guid.Empty, new Dictionary<string, string?>()), Guid.Parse(reader.GetString(3))));
+                }
+            }
+
+            changes.Sort((a, b) => a.Change.Seq.CompareTo(b.Change.Seq));
+            var hasMore = changes.Count > limit;
+            if (hasMore)
+                changes.RemoveRange(limit, changes.Count - limit);
+
+            // With nothing more to send, the anchor may move to the newest committed seq of this snapshot:
+            // under the ordering rule every seq up to it is committed and has been considered.
+            var nextAnchor = hasMore ? changes[^1].Change.Seq : Math.Max(after, head);
+
+            long count = 0, sum = 0;
+            using (var cmd = Command(db, tx, $"""
+                SELECT coalesce(sum(row_count), 0), coalesce(sum(checksum), 0) FROM client_sums WHERE client_id IN ({ScopeSql});
+                """, ("$w", worker)))
+            using (var reader = cmd.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    count += reader.GetInt64(0);
+                    sum += reader.GetInt64(1);
+                }
+            }
+
+            tx.Commit();
+            page = new PullResponse(changes.Select(c => c.Change).ToList(), nextAnchor, hasMore, count, unchecked((uint)sum));
+
+            var delivered = changes.Where(c => !c.Change.Removed).GroupBy(c => c.ClientId).Select(g => (Client: g.Key, Count: g.Count())).ToList();
+            if (delivered.Count > 0)
+                await LogTransfers(device, delivered, now, cancel);
+        }
+
+        return page;
+    }
+
+    private Task LogTransfers(DeviceSession device, IReadOnlyList<(Guid Client, int Count)> delivered, DateTimeOffset now, CancellationToken cancel) => Write((db, tx) =>
+    {
+        using var cmd = Command(db, tx, "INSERT INTO transfers(device_id, worker_id, client_id, row_count, at) VALUES ($d, $w, $c, $n, $at);",
+            ("$d", S(device.DeviceId)), ("$w", S(device.WorkerId)), ("$c", ""), ("$n", 0), ("$at", Iso(now)));
+        foreach (var (client, count) in delivered)
+        {
+            cmd.Parameters["$c"].Value = S(client);
+            cmd.Parameters["$n"].Value = count;
+            cmd.ExecuteNonQuery();
+        }
+
+        return true;
+    }, cancel);
+
+    // ---------------------------------------------------------------- helpers
+
+    private async Task<T> Write<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancel = default)
+    {
+        await _writer.WaitAsync(cancel);
+        try
+        {
+            using var db = Open();
+            using var tx = db.BeginTransaction(deferred: false); // BEGIN IMMEDIATE: the single writer, see the ordering rule above
+            var cache = new Dictionary<string, CachedCommand>(StringComparer.Ordinal);
+            Prepared.Add(tx, cache);
+            try
+            {
+                var result = work(db, tx);
+                tx.Commit();
+                return result;
+            }
+            finally
+            {
+                Prepared.Remove(tx);
+                foreach (var command in cache.Values)
+                    command.Release();
+            }
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    /// <summary>Takes the next change sequence number. Only ever called inside a BEGIN IMMEDIATE transaction.</summary>
+    private static long NextSeq(SqliteConnection db, SqliteTransaction tx) =>
+        Convert.ToInt64(Scalar(db, tx, "UPDATE counters SET value = value + 1 WHERE name = 'seq' RETURNING value;"), CultureInfo.InvariantCulture);
+
+    private static IReadOnlyList<string> TeamsOf(SqliteConnection db, SqliteTransaction tx, Guid worker)
+    {
+        var list = new List<string>();
+        using var cmd = Command(db, tx, "SELECT team_id FROM worker_teams WHERE worker_id = $w ORDER BY team_id;", ("$w", S(worker)));
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read())
+            list.Add(reader.GetString(0));
+        return list;
+    }
+
+    private static (string Name, string Role) WorkerOf(SqliteConnection db, SqliteTransaction tx, string workerId)
+    {
+        using var cmd = Command(db, tx, "SELECT name, role FROM workers WHERE id = $w;", ("$w", workerId));
+        using var reader = cmd.ExecuteReader();
+        reader.Read();
+        return (reader.GetString(0), reader.GetString(1));
+    }
+
+    private static Guid TeamId(SqliteConnection db, SqliteTransaction tx, string teamName) =>
+        Scalar(db, tx, "SELECT id FROM teams WHERE name = $n;", ("$n", teamName.Trim())) is string id
+            ? Guid.Parse(id)
+            : throw new AdminException($"Onbekend team '{teamName}'. Voeg het team eerst toe met 'admin team add'.");
+
+    private static List<(string Table, string Id)> Keys(SqliteConnection db, SqliteTransaction tx, string sql, string clientId)
+    {
+        var list = new List<(string, string)>();
+        using var cmd = Command(db, tx, sql, ("$c", clientId));
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read())
+            list.Add((reader.GetString(0), reader.GetString(1)));
+        return list;
+    }
+
+    private static string CheckName(string name, string what)
+    {
+        var trimmed = (name ?? "").Trim();
+        if (trimmed.Length is 0 or > 100 || trimmed.Any(char.IsControl))
+            throw new AdminException($"Ongeldige {what}: gebruik 1 tot 100 tekens zonder regeleinden.");
+        return trimmed;
+    }
+
+    // Statements prepared once per write transaction: a push of 500 mutations runs the same few statements
+    // hundreds of times, and preparing them again each time would cost more than running them.
+    private static readonly ConditionalWeakTable<SqliteTransaction, Dictionary<string, CachedCommand>> Prepared = new();
+
+    private static SqliteCommand Command(SqliteConnection db, SqliteTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
+    {
+        SqliteCommand cmd;
+        if (tx is not null && Prepared.TryGetValue(tx, out var cache))
+        {
+            if (!cache.TryGetValue(sql, out var cached))
+            {
+                cached = new CachedCommand { Connection = db, Transaction = tx, CommandText = sql };
+                cache[sql] = cached;
+            }
+
+            cached.Parameters.Clear();
+            cmd = cached;
+        }
+        else
+        {
+            cmd = db.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = sql;
+        }
+
+        foreach (var (name, value) in parameters)
+            cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return cmd;
+    }
+
+    /// <summary>A command that outlives the <c>using</c> of its callers until its transaction ends.</summary>
+    private sealed class CachedCommand : SqliteCommand
+    {
+        private bool _released;
+
+        public void Release()
+        {
+            _released = true;
+            Dispose();
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (_released)
+                base.Dispose(disposing);
+        }
+    }
+
+    private static int Exec(SqliteConnection db, SqliteTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var cmd = Command(db, tx, sql, parameters);
+        return cmd.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(SqliteConnection db, SqliteTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var cmd = Command(db, tx, sql, parameters);
+        var value = cmd.ExecuteScalar();
+        return value is DBNull ? null : value;
+    }
+
+    private static string S(Guid id) => id.ToString("D");
+
+    private static string Iso(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset ParseIso(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+}

@@ -1,0 +1,163 @@
+using System.Text.Json;
+using Wijkwerk.Core.Sync;
+using Wijkwerk.Core.Sync.Protocol;
+using Wijkwerk.Core.Sync.Rules;
+using Wijkwerk.SyncServer.Store;
+
+namespace Wijkwerk.SyncServer.Sync;
+
+/// <summary>A row as a store holds it: its client, version, tombstone flag, values and who wrote each column.</summary>
+public sealed record StoredRow(Guid ClientId, long Version, bool Deleted, IReadOnlyDictionary<string, string?> Columns, IReadOnlyDictionary<string, ColumnStamp> Stamps, Guid UpdatedDevice, Guid UpdatedBy);
+
+/// <summary>
+/// What the applier needs from a store inside the transaction of one push. A store implements it on its
+/// own write transaction (SQLite: BEGIN IMMEDIATE; PostgreSQL: its own), and takes the change sequence
+/// for every written row and conflict there, under its ordering rule.
+/// </summary>
+public interface IPushTransaction
+{
+    bool HasTeams { get; }
+    StoredRow? LoadRow(string table, Guid rowId);
+    /// <summary>On the caseload of one of the pushing worker's teams.</summary>
+    bool InScope(Guid clientId);
+    /// <summary>On any team's caseload.</summary>
+    bool OnAnyCaseload(Guid clientId);
+    void AssignToOwnTeams(Guid clientId);
+    /// <summary>Writes the row with a new change sequence; the store sets updated_at/by/device itself.</summary>
+    void WriteRow(string table, Guid rowId, Guid clientId, StoredRow? before, long version, bool deleted, IReadOnlyDictionary<string, string?> columns, IReadOnlyDictionary<string, ColumnStamp> stamps);
+    void RecordConflict(string table, Guid rowId, Guid clientId, string column, string? kept, string? other, Guid keptBy, Guid keptDevice);
+}
+
+/// <summary>
+/// Decides one pushed mutation, whatever the store: schema, columns, role, scope, domain rules, merge.
+/// The answer is accepted, conflict (the server kept its value for the listed columns) or refused with a
+/// Dutch reason; a refused mutation writes nothing.
+/// </summary>
+public static class MutationApplier
+{
+    private static readonly JsonSerializerOptions ProtocolJson = new(JsonSerializerDefaults.Web);
+
+    public static MutationResult Refused(Mutation m, long version, string reason) => new(m.MutationId, SyncProtocol.Results.Refused, version, reason, []);
+
+    public static MutationResult Apply(IPushTransaction s, DeviceSession device, Mutation m, DateTimeOffset now)
+    {
+        if (m.Table is null || SyncSchema.Find(m.Table) is not { } table)
+            return Refused(m, 0, $"Onbekende tabel '{m.Table}'; deze wijziging is niet opgeslagen.");
+        if (m.Operation is not (SyncProtocol.Operations.Insert or SyncProtocol.Operations.Update or SyncProtocol.Operations.Delete))
+            return Refused(m, 0, $"Onbekende bewerking '{m.Operation}'; verwacht insert, update of delete.");
+        if (m.RowId == Guid.Empty)
+            return Refused(m, 0, "De rij heeft geen geldig id.");
+        var pushed = m.Columns ?? new Dictionary<string, string?>();
+        if (RowRules.CheckColumns(table, pushed.Keys) is { } columnProblem)
+            return Refused(m, 0, columnProblem);
+        if (RowRules.CheckRole(device.Role, table.Name) is { } roleProblem)
+            return Refused(m, 0, roleProblem);
+
+        var existing = s.LoadRow(table.Name, m.RowId);
+        var version = existing?.Version ?? 0;
+
+        // Which client the row belongs to decides whose it is. A row never moves to another client.
+        Guid clientId;
+        if (existing is not null)
+        {
+            clientId = existing.ClientId;
+            var tie = table.ClientColumn ?? table.ParentColumn;
+            if (tie is not null && pushed.TryGetValue(tie, out var pushedTie) && existing.Columns.TryGetValue(tie, out var storedTie) && pushedTie != storedTie)
+                return Refused(m, version, "Een rij kan niet naar een andere cliënt of een ander signaal verhuizen.");
+        }
+        else if (m.Operation == SyncProtocol.Operations.Delete)
+        {
+            return new MutationResult(m.MutationId, SyncProtocol.Results.Accepted, 0, null, []); // nothing to delete
+        }
+        else if (table.ClientColumn is null && table.ParentTable is null)
+        {
+            clientId = m.RowId; // the clients table: the row is the client
+        }
+        else if (table.ClientColumn is { } clientColumn)
+        {
+            if (!pushed.TryGetValue(clientColumn, out var text) || !Guid.TryParse(text, out clientId))
+                return Refused(m, 0, $"Kolom '{clientColumn}' ontbreekt of is geen geldig cliënt-id.");
+        }
+        else
+        {
+            if (!pushed.TryGetValue(table.ParentColumn!, out var parentText) || !Guid.TryParse(parentText, out var parentId)
+                || s.LoadRow(table.ParentTable!, parentId) is not { Deleted: false } parent)
+                return Refused(m, 0, "Het signaal bij deze opvolging is niet bekend op de server; synchroniseer het signaal eerst.");
+            clientId = parent.ClientId;
+        }
+
+        // Scope: the client must be on the caseload of one of the worker's teams. A new client row from a
+        // worker who records dossiers joins the worker's own teams, unless another team already has the client.
+        var autoAssign = false;
+        if (!s.InScope(clientId))
+        {
+            if (table.Name == "clients" && existing is null && !s.OnAnyCaseload(clientId) && s.HasTeams)
+                autoAssign = true;
+            else
+                return Refused(m, version, "Deze cliënt staat niet op de caseload van uw team; u mag deze gegevens niet wijzigen.");
+        }
+
+        if (m.Operation == SyncProtocol.Operations.Delete)
+        {
+            if (existing!.Deleted)
+                return new MutationResult(m.MutationId, SyncProtocol.Results.Accepted, existing.Version, null, []);
+            var tombstone = existing.Version + 1;
+            s.WriteRow(table.Name, m.RowId, clientId, existing, tombstone, true, existing.Columns, existing.Stamps);
+            return new MutationResult(m.MutationId, SyncProtocol.Results.Accepted, tombstone, null, []);
+        }
+
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        if (existing is null)
+        {
+            var columns = new Dictionary<string, string?>(pushed, StringComparer.Ordinal);
+            if (RowRules.CheckRow(table.Name, null, columns, m.RowId, today) is { } problem)
+                return Refused(m, 0, problem);
+            if (autoAssign)
+            {
+                s.AssignToOwnTeams(clientId);
+            }
+
+            var stamps = columns.Keys.ToDictionary(c => c, _ => new ColumnStamp(1, device.DeviceId, device.WorkerId), StringComparer.Ordinal);
+            s.WriteRow(table.Name, m.RowId, clientId, null, 1, false, columns, stamps);
+            return new MutationResult(m.MutationId, SyncProtocol.Results.Accepted, 1, null, []);
+        }
+
+        if (existing.Deleted)
+        {
+            if (existing.UpdatedDevice == device.DeviceId)
+                return Refused(m, existing.Version, "Deze rij is verwijderd; de wijziging is niet opgeslagen.");
+            // Deleted elsewhere: the deletion stands and the pushed values are kept as a conflict record.
+            s.RecordConflict(table.Name, m.RowId, clientId, "deleted", "1", JsonSerializer.Serialize(pushed, ProtocolJson), existing.UpdatedBy, existing.UpdatedDevice);
+            return new MutationResult(m.MutationId, SyncProtocol.Results.Conflict, existing.Version, null, ["deleted"]);
+        }
+
+        // An insert of an id the server already has is an update from version 0: differing values conflict.
+        var baseVersion = m.Operation == SyncProtocol.Operations.Insert ? 0 : m.BaseVersion;
+        var outcome = FieldMerge.Merge(existing.Columns, existing.Stamps, baseVersion, device.DeviceId, pushed);
+        var merged = new Dictionary<string, string?>(existing.Columns, StringComparer.Ordinal);
+        foreach (var (column, value) in outcome.Applied)
+            merged[column] = value;
+        if (RowRules.CheckRow(table.Name, existing.Columns, merged, m.RowId, today) is { } rowProblem)
+            return Refused(m, existing.Version, rowProblem);
+
+        var newVersion = existing.Version;
+        if (outcome.Applied.Count > 0)
+        {
+            newVersion++;
+            var stamps = new Dictionary<string, ColumnStamp>(existing.Stamps, StringComparer.Ordinal);
+            foreach (var column in outcome.Applied.Keys)
+                stamps[column] = new ColumnStamp(newVersion, device.DeviceId, device.WorkerId);
+            s.WriteRow(table.Name, m.RowId, clientId, existing, newVersion, false, merged, stamps);
+        }
+
+        foreach (var column in outcome.Conflicts)
+        {
+            var stamp = existing.Stamps[column];
+            s.RecordConflict(table.Name, m.RowId, clientId, column, existing.Columns.GetValueOrDefault(column), pushed[column], stamp.W, stamp.D);
+        }
+
+        return outcome.Conflicts.Count > 0
+            ? new MutationResult(m.MutationId, SyncProtocol.Results.Conflict, newVersion, null, outcome.Conflicts)
+            : new MutationResult(m.MutationId, SyncProtocol.Results.Accepted, newVersion, null, []);
+    }
+}

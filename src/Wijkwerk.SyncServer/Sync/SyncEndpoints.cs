@@ -1,0 +1,102 @@
+using System.Globalization;
+using Wijkwerk.Core.Sync.Protocol;
+using Wijkwerk.SyncServer.Enrolment;
+using Wijkwerk.SyncServer.Hosting;
+using Wijkwerk.SyncServer.Store;
+
+namespace Wijkwerk.SyncServer.Sync;
+
+/// <summary>POST push and GET pull: a device with a valid token, one sync at a time.</summary>
+public static class SyncEndpoints
+{
+    public static void Map(WebApplication app)
+    {
+        app.MapPost(SyncProtocol.PushPath, Push);
+        app.MapGet(SyncProtocol.PullPath, Pull);
+    }
+
+    private static async Task<IResult> Push(HttpContext context, ISyncStore store, DeviceGate gate, TimeProvider clock, ILoggerFactory logs)
+    {
+        var (device, denied) = await Authenticate(context, store);
+        if (denied is not null)
+            return denied;
+        using var turn = gate.TryEnter(device!.DeviceId);
+        if (turn is null)
+            return Busy();
+
+        var (request, problem) = await RequestBody.Read<PushRequest>(context);
+        if (problem is not null)
+            return problem;
+        if (request!.Mutations is null || request.Mutations.Any(m => m is null))
+            return Problems.Invalid("Het verzoek mist de lijst 'mutations' of bevat een lege wijziging; werk Wijkwerk bij.");
+        if (request.Mutations.Count > SyncProtocol.MaxMutationsPerPush)
+        {
+            return Problems.Result(StatusCodes.Status413PayloadTooLarge, ProblemCodes.TooLarge,
+                $"Te veel wijzigingen in één keer ({request.Mutations.Count}); stuur er hoogstens {SyncProtocol.MaxMutationsPerPush} per keer.");
+        }
+
+        var results = await store.PushAsync(device, request.Mutations, clock.GetUtcNow(), context.RequestAborted);
+        logs.CreateLogger("Wijkwerk.Push").LogInformation(
+            "Push from device {DeviceId}: {Count} mutations, {Accepted} accepted, {Conflicts} conflicts, {Refused} refused",
+            device.DeviceId, results.Count, results.Count(r => r.Status == SyncProtocol.Results.Accepted),
+            results.Count(r => r.Status == SyncProtocol.Results.Conflict), results.Count(r => r.Status == SyncProtocol.Results.Refused));
+        return Results.Json(new PushResponse(results), Problems.Json);
+    }
+
+    private static async Task<IResult> Pull(HttpContext context, ISyncStore store, DeviceGate gate, TimeProvider clock, ILoggerFactory logs)
+    {
+        var (device, denied) = await Authenticate(context, store);
+        if (denied is not null)
+            return denied;
+        if (!TryQuery(context, "after", 0, out var after) || after < 0)
+            return Problems.Invalid("'after' moet een geheel getal van 0 of meer zijn.");
+        if (!TryQuery(context, "limit", 500, out var limit) || limit < 1)
+            return Problems.Invalid($"'limit' moet een geheel getal van 1 tot {SyncProtocol.MaxPullPageSize} zijn.");
+
+        using var turn = gate.TryEnter(device!.DeviceId);
+        if (turn is null)
+            return Busy();
+
+        var page = await store.PullAsync(device, after, (int)Math.Min(limit, SyncProtocol.MaxPullPageSize), clock.GetUtcNow(), context.RequestAborted);
+        logs.CreateLogger("Wijkwerk.Pull").LogInformation("Pull by device {DeviceId} after {After}: {Count} changes, next {Next}, more {HasMore}",
+            device.DeviceId, after, page.Changes.Count, page.NextAnchor, page.HasMore);
+        return Results.Json(page, Problems.Json);
+    }
+
+    private static IResult Busy() => Problems.Result(StatusCodes.Status409Conflict, ProblemCodes.Busy,
+        "Dit apparaat synchroniseert al; wacht tot die synchronisatie klaar is en probeer het dan opnieuw.");
+
+    private static bool TryQuery(HttpContext context, string name, long fallback, out long value)
+    {
+        var text = context.Request.Query[name].ToString();
+        if (text.Length == 0)
+        {
+            value = fallback;
+            return true;
+        }
+
+        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>Bearer token → device. The device's status is checked on every request: a revoked device is told so, and wipes itself.</summary>
+    private static async Task<(DeviceSession? Device, IResult? Problem)> Authenticate(HttpContext context, ISyncStore store)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        const string Bearer = "Bearer ";
+        if (!header.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase) || header.Length <= Bearer.Length)
+            return (null, Unauthorized());
+        var device = await store.FindDeviceAsync(Secrets.HashToken(header[Bearer.Length..]), context.RequestAborted);
+        if (device is null)
+            return (null, Unauthorized());
+        if (device.RevokedAt is not null)
+        {
+            return (null, Problems.Result(StatusCodes.Status401Unauthorized, ProblemCodes.Revoked,
+                "Dit apparaat is ingetrokken door de beheerder; de gegevens op dit apparaat worden gewist. Neem contact op met de beheerder."));
+        }
+
+        return (device, null);
+    }
+
+    private static IResult Unauthorized() => Problems.Result(StatusCodes.Status401Unauthorized, ProblemCodes.Unauthorized,
+        "Dit apparaat is niet (meer) aangemeld bij de server; meld het opnieuw aan met een inschrijfcode van de beheerder.");
+}

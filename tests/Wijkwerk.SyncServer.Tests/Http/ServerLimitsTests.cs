@@ -1,0 +1,141 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Data.Sqlite;
+using Wijkwerk.Core.Sync.Protocol;
+using Wijkwerk.SyncServer.Sync;
+using Wijkwerk.SyncServer.Tests.Support;
+
+namespace Wijkwerk.SyncServer.Tests.Http;
+
+/// <summary>Enrolment rate limit, plain HTTP off loopback, one sync per device, the transfer log and what the log file holds.</summary>
+[Collection(ServerCollection.Name)]
+public sealed class ServerLimitsTests(ServerFixture server)
+{
+    [Fact]
+    public async Task Enrolment_PastTheLimitPerMinute_Answers429WithRetryAfter()
+    {
+        var folder = Directory.CreateTempSubdirectory("wijkwerk-ratelimit-");
+        try
+        {
+            await using var limited = await ServerProgram.Running.Start(Path.Combine(folder.FullName, "s.db"), new Dictionary<string, string> { ["Wijkwerk__EnrolPermitsPerMinute"] = "2" });
+            using var http = new HttpClient { BaseAddress = new Uri(limited.Address), Timeout = TimeSpan.FromSeconds(30) };
+
+            var statuses = new List<HttpStatusCode>();
+            HttpResponseMessage? last = null;
+            for (var i = 0; i < 3; i++)
+            {
+                last?.Dispose();
+                last = await http.SendAsync(SyncClient.Request(HttpMethod.Post, SyncProtocol.EnrolPath, null, SyncClient.JsonBody("""{"code":"AAAA-BBBB","deviceName":"x"}""")));
+                statuses.Add(last.StatusCode);
+            }
+
+            Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests], statuses);
+            Assert.True(last!.Headers.RetryAfter?.Delta > TimeSpan.Zero, "Retry-After");
+            Assert.Equal(ProblemCodes.RateLimited, (await last.Content.ReadFromJsonAsync<ProblemResponse>(SyncClient.Json))!.Code);
+            last.Dispose();
+            using var health = await http.GetAsync("/healthz");
+            Assert.True(health.IsSuccessStatusCode);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task PlainHttp_OffLoopback_IsRefusedAtStart()
+    {
+        var folder = Directory.CreateTempSubdirectory("wijkwerk-insecure-");
+        try
+        {
+            var outcome = await ServerProgram.Run("serve", "--urls", "http://0.0.0.0:0", "--db", Path.Combine(folder.FullName, "s.db"));
+
+            Assert.Equal(2, outcome.ExitCode);
+            Assert.Contains("HTTPS", outcome.Error);
+            Assert.Contains("--allow-http", outcome.Error);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void DeviceGate_LetsOneSyncAtATimePerDevice()
+    {
+        var gate = new DeviceGate();
+        var device = Guid.NewGuid();
+
+        var first = gate.TryEnter(device);
+        var second = gate.TryEnter(device);
+        var other = gate.TryEnter(Guid.NewGuid());
+        first!.Dispose();
+        var third = gate.TryEnter(device);
+
+        Assert.NotNull(first);
+        Assert.Null(second);
+        Assert.NotNull(other);
+        Assert.NotNull(third);
+    }
+
+    [Fact]
+    public async Task ConcurrentSyncsOfOneDevice_AreEitherServedOrAnswered409Busy()
+    {
+        var device = await server.NewDevice("Bram");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
+            server.Http.SendAsync(SyncClient.Request(HttpMethod.Get, SyncProtocol.PullPath + "?after=0&limit=2000", device.Token))));
+
+        foreach (var response in responses)
+        {
+            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, response.StatusCode.ToString());
+            if (response.StatusCode == HttpStatusCode.Conflict)
+                Assert.Equal(ProblemCodes.Busy, (await response.Content.ReadFromJsonAsync<ProblemResponse>(SyncClient.Json))!.Code);
+            response.Dispose();
+        }
+
+        await server.AssertHealthy();
+    }
+
+    [Fact]
+    public async Task EveryDeliveryOfClientData_IsLoggedAsATransfer()
+    {
+        var client = await server.NewNoordClient();
+        var device = await server.NewDevice("Bram");
+
+        var (changes, _) = await device.PullAll(0);
+
+        Assert.Contains(changes, c => c.RowId == client);
+        using var db = new SqliteConnection($"Data Source={server.Db};Mode=ReadOnly;Pooling=False");
+        db.Open();
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = "SELECT sum(row_count), count(DISTINCT client_id) FROM transfers WHERE device_id = $d;";
+        cmd.Parameters.AddWithValue("$d", device.DeviceId.ToString());
+        using var reader = cmd.ExecuteReader();
+        reader.Read();
+        Assert.Equal(changes.Count(c => !c.Removed), reader.GetInt64(0));
+        Assert.True(reader.GetInt64(1) >= 1);
+    }
+
+    [Fact]
+    public async Task TheLogFile_HoldsIdsAndCounts_NoNamesTokensOrValues()
+    {
+        await server.NewNoordClient("Wilhelmina");
+        await server.Anna.PullAll(0);
+
+        var logs = Path.Combine(Path.GetDirectoryName(server.Db)!, "logs");
+        var text = string.Concat(Directory.GetFiles(logs).Select(f =>
+        {
+            using var stream = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd();
+        }));
+
+        Assert.Contains(server.Anna.DeviceId.ToString(), text);
+        Assert.DoesNotContain("Wilhelmina", text);
+        Assert.DoesNotContain("Jansen", text);
+        Assert.DoesNotContain("Anna", text);
+        Assert.DoesNotContain(server.Anna.Token, text);
+    }
+}

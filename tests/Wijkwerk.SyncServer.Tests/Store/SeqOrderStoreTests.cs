@@ -1,0 +1,142 @@
+using Wijkwerk.Core.Domain.Teams;
+using Wijkwerk.Core.Sync;
+using Wijkwerk.Core.Sync.Protocol;
+using Wijkwerk.SyncServer.Store;
+using Wijkwerk.SyncServer.Store.Sqlite;
+
+namespace Wijkwerk.SyncServer.Tests.Store;
+
+/// <summary>
+/// The ordering rule at the store: seq is taken inside BEGIN IMMEDIATE, so seq order is commit order.
+/// Writers go through two store instances on one file (as two processes would: they meet in SQLite's
+/// lock, not in the in-process queue) while pullers read from their anchors. Every puller's union must
+/// equal the final state, with the same count and checksum.
+/// </summary>
+public sealed class SeqOrderStoreTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "wijkwerk-store-tests-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    [Fact]
+    public async Task ConcurrentWritersOnTwoInstances_AndPullers_EveryPullersUnionEqualsTheFinalState()
+    {
+        var path = Path.Combine(_folder, "server.db");
+        var first = new SqliteSyncStore(path);
+        await first.MigrateAsync();
+        var second = new SqliteSyncStore(path);
+        await second.MigrateAsync();
+        var now = DateTimeOffset.UtcNow;
+        await first.AddTeamAsync("Noord", now);
+        await first.AddWorkerAsync("Anna", Role.Nurse, "Noord", now);
+        async Task<DeviceSession> Device(ISyncStore store, int n)
+        {
+            var hash = "code-hash-" + n;
+            await store.AddEnrolmentCodeAsync("Anna", hash, now.AddHours(1), now);
+            var enrolled = await store.EnrolAsync(hash, new NewDevice(Guid.NewGuid(), "d" + n, "t" + n, "token-hash-" + n), now);
+            return (await store.FindDeviceAsync("token-hash-" + n))!;
+        }
+
+        var writers = new List<(ISyncStore Store, DeviceSession Device)>();
+        for (var i = 0; i < 4; i++)
+            writers.Add((i % 2 == 0 ? first : second, await Device(first, i)));
+        var pullers = new[] { await Device(first, 10), await Device(second, 11) };
+        using var stop = new CancellationTokenSource();
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        var pulling = pullers.Select((p, i) => Task.Run(async () =>
+        {
+            var store = i == 0 ? first : second;
+            var state = new Dictionary<(string, Guid), long>();
+            long anchor = 0;
+            while (!stop.IsCancellationRequested && !limit.IsCancellationRequested)
+                anchor = Apply(state, await store.PullAsync(p, anchor, 7, DateTimeOffset.UtcNow));
+            for (var page = 0; page < 10_000; page++)
+            {
+                var response = await store.PullAsync(p, anchor, 7, DateTimeOffset.UtcNow);
+                anchor = Apply(state, response);
+                if (!response.HasMore)
+                    return (state, response);
+            }
+
+            throw new InvalidOperationException("feed did not end");
+        })).ToList();
+
+        var writing = writers.Select((w, i) => Task.Run(async () =>
+        {
+            var clients = new List<Guid>();
+            long mutation = 0;
+            for (var batch = 0; batch < 40 && !limit.IsCancellationRequested; batch++)
+            {
+                var fresh = Guid.NewGuid();
+                var mutations = new List<Mutation> { new(++mutation, "clients", fresh, "insert", 0, Columns("W" + i)) };
+                if (clients.Count > 0)
+                {
+                    var old = clients[batch % clients.Count];
+                    mutations.Add(new(++mutation, "clients", old, "update", 0, new Dictionary<string, string?> { ["notes"] = $"{i}/{batch}" }));
+                    mutations.Add(new(++mutation, "household_members", Guid.NewGuid(), "insert", 0, new Dictionary<string, string?> { ["client_id"] = old.ToString(), ["name"] = "x" }));
+                }
+
+                var results = await w.Store.PushAsync(w.Device, mutations, DateTimeOffset.UtcNow);
+                Assert.DoesNotContain(results, r => r.Status == SyncProtocol.Results.Refused);
+                clients.Add(fresh);
+            }
+        })).ToList();
+
+        await Task.WhenAll(writing);
+        await stop.CancelAsync();
+        var pulled = await Task.WhenAll(pulling);
+
+        var final = await Device(first, 20);
+        var expected = new Dictionary<(string, Guid), long>();
+        PullResponse last;
+        long at = 0;
+        do
+        {
+            last = await first.PullAsync(final, at, 2000, DateTimeOffset.UtcNow);
+            at = Apply(expected, last);
+        }
+        while (last.HasMore);
+
+        Assert.Equal(4 * (40 + 39), expected.Count); // per writer: 40 clients and 39 household members
+        Assert.Equal(last.ScopeCount, expected.Count);
+        Assert.Equal(last.ScopeChecksum, ScopeChecksum.Sum(expected.Select(e => (e.Key.Item1, e.Key.Item2, e.Value))));
+        foreach (var (state, response) in pulled)
+        {
+            Assert.Equal(expected.OrderBy(e => e.Key), state.OrderBy(e => e.Key));
+            Assert.Equal(last.ScopeChecksum, response.ScopeChecksum);
+        }
+    }
+
+    private static Dictionary<string, string?> Columns(string firstName) => new()
+    {
+        ["first_name"] = firstName,
+        ["surname"] = "Jansen",
+        ["birth_date"] = "1950-01-02",
+        ["postcode"] = "1234AB",
+        ["house_number"] = "5",
+    };
+
+    private static long Apply(Dictionary<(string, Guid), long> state, PullResponse page)
+    {
+        foreach (var change in page.Changes)
+        {
+            if (change.Deleted || change.Removed)
+                state.Remove((change.Table, change.RowId));
+            else
+                state[(change.Table, change.RowId)] = change.Version;
+        }
+
+        return page.NextAnchor;
+    }
+}

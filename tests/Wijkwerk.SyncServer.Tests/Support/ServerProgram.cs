@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Wijkwerk.SyncServer.Tests.Support;
+
+/// <summary>Runs the real <c>wijkwerk-server</c> program: admin commands to completion, or the server in the background.</summary>
+public static partial class ServerProgram
+{
+    public sealed record Outcome(int ExitCode, string Out, string Error)
+    {
+        public string LastLine => Out.TrimEnd('\n', '\r').Split('\n')[^1].TrimEnd('\r');
+    }
+
+    public static ProcessStartInfo StartInfo(IEnumerable<string> args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "wijkwerk-server.dll"));
+        foreach (var arg in args)
+            info.ArgumentList.Add(arg);
+        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        return info;
+    }
+
+    /// <summary>Runs an admin command; at most 60 seconds.</summary>
+    public static async Task<Outcome> Run(params string[] args)
+    {
+        using var process = Process.Start(StartInfo(args))!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var error = process.StandardError.ReadToEndAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("wijkwerk-server " + string.Join(' ', args) + " did not finish in 60 s");
+        }
+
+        return new Outcome(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>The server process on loopback port 0; disposing stops it.</summary>
+    public sealed class Running : IAsyncDisposable
+    {
+        private readonly Process _process;
+        private readonly StringBuilder _log;
+
+        private Running(Process process, string address, StringBuilder log)
+        {
+            _process = process;
+            Address = address;
+            _log = log;
+        }
+
+        public string Address { get; }
+
+        public bool HasExited => _process.HasExited;
+
+        public string Log
+        {
+            get
+            {
+                lock (_log)
+                    return _log.ToString();
+            }
+        }
+
+        public static async Task<Running> Start(string db, IDictionary<string, string>? environment = null, string urls = "http://127.0.0.1:0")
+        {
+            var info = StartInfo(["serve", "--urls", urls, "--db", db]);
+            foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+                info.Environment[key] = value;
+            var process = new Process { StartInfo = info };
+            var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var log = new StringBuilder();
+            void Collect(string? line)
+            {
+                if (line is null)
+                    return;
+                lock (log)
+                    log.AppendLine(line);
+                if (Listening().Match(line) is { Success: true } match)
+                    listening.TrySetResult(match.Groups[1].Value);
+            }
+
+            process.OutputDataReceived += (_, e) => Collect(e.Data);
+            process.ErrorDataReceived += (_, e) => Collect(e.Data);
+            process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException("wijkwerk-server exited before listening"));
+            process.EnableRaisingEvents = true;
+            process.Start();
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            try
+            {
+                var address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(30));
+                return new Running(process, address, log);
+            }
+            catch
+            {
+                if (!process.HasExited)
+                    process.Kill(entireProcessTree: true);
+                throw new InvalidOperationException("wijkwerk-server did not start: " + log);
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!_process.HasExited)
+                _process.Kill(entireProcessTree: true);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            await _process.WaitForExitAsync(timeout.Token);
+            _process.Dispose();
+        }
+    }
+
+    [GeneratedRegex(@"Now listening on: (https?://127\.0\.0\.1:\d+)")]
+    private static partial Regex Listening();
+}

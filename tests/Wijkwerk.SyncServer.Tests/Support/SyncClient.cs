@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Wijkwerk.Core.Sync.Protocol;
+
+namespace Wijkwerk.SyncServer.Tests.Support;
+
+/// <summary>A minimal laptop for tests: speaks the wire protocol and keeps nothing but its token and anchor.</summary>
+public sealed class SyncClient(HttpClient http, string token, Guid deviceId, Guid workerId)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public string Token { get; } = token;
+    public Guid DeviceId { get; } = deviceId;
+    public Guid WorkerId { get; } = workerId;
+    private long _nextMutation = 1;
+
+    public long NextMutationId() => Interlocked.Increment(ref _nextMutation);
+
+    public static HttpRequestMessage Request(HttpMethod method, string path, string? token, HttpContent? content = null, string protocol = "1")
+    {
+        var request = new HttpRequestMessage(method, path) { Content = content };
+        if (protocol.Length > 0)
+            request.Headers.Add(SyncProtocol.VersionHeader, protocol);
+        if (token is not null)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return request;
+    }
+
+    public static StringContent JsonBody(string json) => new(json, Encoding.UTF8, "application/json");
+
+    public static async Task<(HttpStatusCode Status, EnrolResponse? Enrolled, ProblemResponse? Problem)> Enrol(HttpClient http, string code, string name = "laptop")
+    {
+        using var response = await http.SendAsync(Request(HttpMethod.Post, SyncProtocol.EnrolPath, null, JsonContent.Create(new EnrolRequest(code, name), options: Json)));
+        return response.IsSuccessStatusCode
+            ? (response.StatusCode, await response.Content.ReadFromJsonAsync<EnrolResponse>(Json), null)
+            : (response.StatusCode, null, await response.Content.ReadFromJsonAsync<ProblemResponse>(Json));
+    }
+
+    public async Task<PushResponse> Push(params Mutation[] mutations)
+    {
+        using var response = await http.SendAsync(Request(HttpMethod.Post, SyncProtocol.PushPath, Token, JsonContent.Create(new PushRequest(mutations), options: Json)));
+        Assert.True(response.IsSuccessStatusCode, $"push: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<PushResponse>(Json))!;
+    }
+
+    public async Task<MutationResult> PushOne(string table, Guid rowId, string operation, long baseVersion, Dictionary<string, string?> columns) =>
+        (await Push(new Mutation(NextMutationId(), table, rowId, operation, baseVersion, columns))).Results.Single();
+
+    public async Task<PullResponse> Pull(long after, int limit = 500)
+    {
+        using var response = await http.SendAsync(Request(HttpMethod.Get, $"{SyncProtocol.PullPath}?after={after}&limit={limit}", Token));
+        Assert.True(response.IsSuccessStatusCode, $"pull: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<PullResponse>(Json))!;
+    }
+
+    /// <summary>Pulls every page after the anchor (at most 1,000 pages); returns the changes and the last page.</summary>
+    public async Task<(List<RowChange> Changes, PullResponse Last)> PullAll(long after, int limit = 500)
+    {
+        var all = new List<RowChange>();
+        for (var page = 0; page < 1000; page++)
+        {
+            var response = await Pull(after, limit);
+            all.AddRange(response.Changes);
+            after = response.NextAnchor;
+            if (!response.HasMore)
+                return (all, response);
+        }
+
+        throw new InvalidOperationException("pull did not finish in 1,000 pages");
+    }
+}
