@@ -1,0 +1,31 @@
+namespace Wijkwerk.SyncServer.Tests.LaptopSync;
+
+/// <summary>
+/// A real HTTP connection that fails at the Nth request: before the request leaves (the server never saw
+/// it) or after the server answered (the server applied it, the laptop never heard).
+/// </summary>
+public sealed class FaultyHandler(int failAt, FaultyHandler.Cut cut, Action? beforeFailing = null) : DelegatingHandler(new SocketsHttpHandler())
+{
+    public enum Cut
+    {
+        BeforeRequest,
+        AfterResponse,
+    }
+
+    public int Requests { get; private set; }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        Requests++;
+        if (Requests != failAt)
+            return await base.SendAsync(request, cancellationToken);
+        beforeFailing?.Invoke();
+        if (cut == Cut.AfterResponse)
+        {
+            using var answered = await base.SendAsync(request, cancellationToken);
+            await answered.Content.ReadAsByteArrayAsync(cancellationToken);
+        }
+
+        throw new HttpRequestException("connection cut by the test");
+    }
+}
