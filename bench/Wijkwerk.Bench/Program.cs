@@ -1,3 +1,11 @@
 using BenchmarkDotNet.Running;
+using Wijkwerk.Bench;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// "sync [DEVICES]" runs the sync figures against the real server process; anything else goes to BenchmarkDotNet.
+if (args is ["sync", ..])
+{
+    await SyncFigures.Run(Path.Combine(AppContext.BaseDirectory, "wijkwerk-server.dll"), args.Length > 1 ? int.Parse(args[1]) : 200);
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(SyncFigures).Assembly).Run(args);

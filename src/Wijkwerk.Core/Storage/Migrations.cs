@@ -136,6 +136,8 @@ public static class Migrations
             {SyncColumns}) STRICT;
         CREATE INDEX conflicts_by_client ON conflicts (client_id);
 
+        CREATE INDEX outbox_by_row ON outbox (table_name, row_id);
+
         CREATE TABLE sync_refusals (
             mutation_id INTEGER PRIMARY KEY,
             table_name TEXT NOT NULL,

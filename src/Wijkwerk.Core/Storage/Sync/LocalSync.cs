@@ -52,39 +52,49 @@ public sealed class LocalSync(LocalStore store)
     /// <summary>The outbox folded per row, oldest first: one mutation carries every column changed since the last push.</summary>
     public IReadOnlyList<PendingMutation> Pending(int max)
     {
-        var groups = new List<(string Table, string RowId, long First, long Last, List<string> Operations, HashSet<string> Columns)>();
-        var index = new Dictionary<(string, string), int>();
-        using (var command = store.Command("SELECT seq, table_name, row_id, operation, columns FROM outbox ORDER BY seq"))
-        using (var reader = command.ExecuteReader())
+        // The oldest rows with pending edits, then every entry of just those rows: the cost follows the
+        // batch, not the size of the outbox.
+        var rows = new List<(string Table, string RowId)>();
+        using (var command = store.Command("SELECT table_name, row_id, min(seq) AS first FROM outbox GROUP BY table_name, row_id ORDER BY first LIMIT $max"))
         {
+            command.Parameters.AddWithValue("$max", max);
+            using var reader = command.ExecuteReader();
             while (reader.Read())
-            {
-                var key = (reader.GetString(1), reader.GetString(2));
-                if (!index.TryGetValue(key, out var i))
-                {
-                    if (groups.Count == max)
-                        continue;
-                    index[key] = i = groups.Count;
-                    groups.Add((key.Item1, key.Item2, reader.GetInt64(0), 0, [], []));
-                }
-
-                var g = groups[i];
-                groups[i] = g with { Last = reader.GetInt64(0) };
-                g.Operations.Add(reader.GetString(3));
-                g.Columns.UnionWith(JsonSerializer.Deserialize<string[]>(reader.GetString(4)) ?? []);
-            }
+                rows.Add((reader.GetString(0), reader.GetString(1)));
         }
 
-        return groups.Select(g =>
+        using var entries = store.Command("SELECT seq, operation, columns FROM outbox WHERE table_name = $t AND row_id = $r ORDER BY seq");
+        var table = entries.Parameters.Add("$t", SqliteType.Text);
+        var row = entries.Parameters.Add("$r", SqliteType.Text);
+        var pending = new List<PendingMutation>();
+        foreach (var (tableName, rowId) in rows)
         {
-            var operation = g.Operations.Contains(OutboxOperations.Delete) ? SyncProtocol.Operations.Delete
-                : g.Operations[0] == OutboxOperations.Insert ? SyncProtocol.Operations.Insert
+            table.Value = tableName;
+            row.Value = rowId;
+            long first = 0, last = 0;
+            var operations = new List<string>();
+            var columns = new HashSet<string>();
+            using (var reader = entries.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    first = first == 0 ? reader.GetInt64(0) : first;
+                    last = reader.GetInt64(0);
+                    operations.Add(reader.GetString(1));
+                    columns.UnionWith(JsonSerializer.Deserialize<string[]>(reader.GetString(2)) ?? []);
+                }
+            }
+
+            var operation = operations.Contains(OutboxOperations.Delete) ? SyncProtocol.Operations.Delete
+                : operations[0] == OutboxOperations.Insert ? SyncProtocol.Operations.Insert
                 : SyncProtocol.Operations.Update;
-            var (version, values) = ReadRow(g.Table, g.RowId, g.Columns);
-            var mutation = new Mutation(g.Last, g.Table, Guid.Parse(g.RowId), operation, version,
+            var (version, values) = ReadRow(tableName, rowId, columns);
+            var mutation = new Mutation(last, tableName, Guid.Parse(rowId), operation, version,
                 operation == SyncProtocol.Operations.Delete ? new Dictionary<string, string?>() : values);
-            return new PendingMutation(mutation, g.First, g.Last);
-        }).ToList();
+            pending.Add(new PendingMutation(mutation, first, last));
+        }
+
+        return pending;
     }
 
     /// <summary>Records the server's answer: the new version of accepted rows, the reason for refused ones; the outbox entries go.</summary>
@@ -114,30 +124,38 @@ public sealed class LocalSync(LocalStore store)
     });
 
     /// <summary>Applies one pulled page and moves the anchor past it, in one transaction.</summary>
-    public (int Applied, int Removed) Apply(PullResponse page) => store.Write(scope =>
+    public (int Applied, int Removed) Apply(PullResponse page)
     {
-        int applied = 0, removed = 0;
-        foreach (var change in page.Changes)
+        if (page.Changes.Count == 0 && page.NextAnchor == Settings().Anchor)
+            return (0, 0);
+        return store.Write(scope =>
         {
-            if (!PulledTables.Contains(change.Table))
-                continue;
-            var id = change.RowId.ToString();
-            if (change.Removed || change.Deleted)
+            int applied = 0, removed = 0;
+            var pendingRows = PendingRows(scope);
+            using var writer = new PulledRowWriter(store, scope, Types);
+            foreach (var change in page.Changes)
             {
-                Execute(scope, $"DELETE FROM {change.Table} WHERE id = $id", ("$id", id));
-                Execute(scope, "DELETE FROM outbox WHERE table_name = $t AND row_id = $id", ("$t", change.Table), ("$id", id));
-                removed += change.Removed ? 1 : 0;
-                applied += change.Deleted && !change.Removed ? 1 : 0;
-                continue;
+                if (!PulledTables.Contains(change.Table))
+                    continue;
+                var id = change.RowId.ToString();
+                if (change.Removed || change.Deleted)
+                {
+                    Execute(scope, $"DELETE FROM {change.Table} WHERE id = $id", ("$id", id));
+                    if (pendingRows.Contains((change.Table, id)))
+                        Execute(scope, "DELETE FROM outbox WHERE table_name = $t AND row_id = $id", ("$t", change.Table), ("$id", id));
+                    removed += change.Removed ? 1 : 0;
+                    applied += change.Deleted && !change.Removed ? 1 : 0;
+                    continue;
+                }
+
+                writer.Write(change, pendingRows.Contains((change.Table, id)) ? PendingColumns(scope, change.Table, id) : []);
+                applied++;
             }
 
-            Upsert(scope, change);
-            applied++;
-        }
-
-        new MetaTable(store.Connection, scope.Transaction).Set(AnchorKey, page.NextAnchor.ToString(CultureInfo.InvariantCulture));
-        return (applied, removed);
-    });
+            new MetaTable(store.Connection, scope.Transaction).Set(AnchorKey, page.NextAnchor.ToString(CultureInfo.InvariantCulture));
+            return (applied, removed);
+        });
+    }
 
     public void MarkSynced() => new MetaTable(store.Connection, null).Set(LastSyncKey, store.Now());
 
@@ -191,40 +209,17 @@ public sealed class LocalSync(LocalStore store)
         return (reader.GetInt64(reader.GetOrdinal("version")), values);
     }
 
-    private void Upsert(WriteScope scope, RowChange change)
+    private static HashSet<(string, string)> PendingRows(WriteScope scope)
     {
-        var table = change.Table;
-        var id = change.RowId.ToString();
-        var types = Types(table);
-        var pending = PendingColumns(scope, table, id);
-        var columns = change.Columns.Keys.Where(c => types.ContainsKey(c) && !pending.Contains(c) && c is not ("id" or "version" or "updated_at" or "updated_by" or "deleted")).ToList();
-
-        // A row with local edits not yet pushed keeps its old version: the push then carries the version
-        // those edits were made on, and the server can tell a concurrent change from a stale one.
-        var exists = Count(scope, $"SELECT count(*) FROM {table} WHERE id = $id", id) > 0;
-        var sql = exists
-            ? $"UPDATE {table} SET {string.Join("", columns.Select(c => $"{c} = ${c}, "))}updated_at = $updated_at, updated_by = $updated_by, deleted = 0{(pending.Count == 0 ? ", version = $version" : "")} WHERE id = $id"
-            : $"INSERT INTO {table} (id, {string.Join("", columns.Select(c => c + ", "))}version, updated_at, updated_by, deleted) VALUES ($id, {string.Join("", columns.Select(c => "$" + c + ", "))}$version, $updated_at, $updated_by, 0)";
-        using var command = scope.Command(sql);
-        command.Parameters.AddWithValue("$id", id);
-        command.Parameters.AddWithValue("$version", change.Version);
-        command.Parameters.AddWithValue("$updated_at", RowReader.FormatInstant(change.UpdatedAt));
-        command.Parameters.AddWithValue("$updated_by", change.UpdatedBy.ToString());
-        foreach (var column in columns)
-            command.Parameters.AddWithValue("$" + column, ToLocal(table, column, id, change.Columns[column], types[column]));
-        command.ExecuteNonQuery();
+        using var command = scope.Command("SELECT DISTINCT table_name, row_id FROM outbox");
+        using var reader = command.ExecuteReader();
+        var rows = new HashSet<(string, string)>();
+        while (reader.Read())
+            rows.Add((reader.GetString(0), reader.GetString(1)));
+        return rows;
     }
 
-    private object ToLocal(string table, string column, string id, string? value, string type)
-    {
-        if (SecretColumns.IsSecret(table, column))
-            return store.Fields.Encrypt(value ?? "", table, column, id);
-        if (value is null)
-            return DBNull.Value;
-        return type == "INTEGER" ? long.Parse(value, CultureInfo.InvariantCulture) : value;
-    }
-
-    private HashSet<string> PendingColumns(WriteScope scope, string table, string id)
+    private static HashSet<string> PendingColumns(WriteScope scope, string table, string id)
     {
         using var command = scope.Command("SELECT columns FROM outbox WHERE table_name = $t AND row_id = $id");
         command.Parameters.AddWithValue("$t", table);
@@ -249,13 +244,6 @@ public sealed class LocalSync(LocalStore store)
         }
 
         return _columnTypes[table] = types;
-    }
-
-    private static long Count(WriteScope scope, string sql, string id)
-    {
-        using var command = scope.Command(sql);
-        command.Parameters.AddWithValue("$id", id);
-        return (long)command.ExecuteScalar()!;
     }
 
     private static void Execute(WriteScope scope, string sql, params (string Name, object Value)[] args)

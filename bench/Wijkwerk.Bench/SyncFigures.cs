@@ -1,0 +1,204 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using Wijkwerk.Core.Domain.Clients;
+using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Signals;
+using Wijkwerk.Core.Domain.Teams;
+using Wijkwerk.Core.Storage;
+using Wijkwerk.Core.Storage.Sync;
+using Wijkwerk.Core.Sync.Laptop;
+using Wijkwerk.Core.Sync.Protocol;
+
+namespace Wijkwerk.Bench;
+
+/// <summary>
+/// Sync figures with the real server process on loopback and real laptop stores: first sync of a team
+/// of 5,000 clients / 100,000 rows, an incremental sync of 100 changes, and many devices at once; each
+/// beside a raw SQLite bulk insert of the same rows. Wall-clock figures from one run: read them as sizes.
+/// </summary>
+public static partial class SyncFigures
+{
+    private const string Passphrase = "benchmark passphrase";
+
+    public static async Task Run(string serverDll, int devices)
+    {
+        var folder = Directory.CreateTempSubdirectory("wijkwerk-syncbench-").FullName;
+        var db = Path.Combine(folder, "server.db");
+        Admin(serverDll, db, "team", "add", "Noord");
+        Admin(serverDll, db, "user", "add", "--team", "Noord", "--name", "Anna", "--role", "nurse");
+        Admin(serverDll, db, "user", "add", "--team", "Noord", "--name", "Bram", "--role", "nurse");
+        using var server = Process.Start(new ProcessStartInfo("dotnet", [serverDll, "serve", "--urls", "http://127.0.0.1:0", "--db", db]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        try
+        {
+            var address = new Uri(Listening(server));
+            var a = await Laptop(folder, "a", address, Admin(serverDll, db, "device", "enroll", "--user", "Anna"));
+            var b = await Laptop(folder, "b", address, Admin(serverDll, db, "device", "enroll", "--user", "Bram"));
+
+            var rows = Fill(a, clients: 5000, signalsPerClient: 19);
+            var push = await Timed(() => Sync(a, address));
+            Console.WriteLine($"first upload: {rows:N0} rows pushed in {push.Elapsed.TotalSeconds:F2} s ({rows / push.Elapsed.TotalSeconds:N0} rows/s)");
+            var memoryBefore = Process.GetCurrentProcess().WorkingSet64;
+            var pull = await Timed(() => Sync(b, address));
+            Console.WriteLine($"first sync of a team: {pull.Result.Pulled:N0} rows pulled in {pull.Elapsed.TotalSeconds:F2} s ({pull.Result.Pulled / pull.Elapsed.TotalSeconds:N0} rows/s, {pull.Elapsed.TotalMilliseconds * 1000 / pull.Result.Pulled:F1} µs a row), converged {pull.Result.Converged}, working set {Process.GetCurrentProcess().WorkingSet64 / 1024 / 1024} MB (was {memoryBefore / 1024 / 1024} MB)");
+            Console.WriteLine($"raw SQLite bulk insert of the same {rows:N0} rows (one transaction, prepared): {RawInsert(folder, rows).TotalSeconds:F2} s");
+
+            Edit(a, 100);
+            var incrementalPush = await Timed(() => Sync(a, address));
+            var incrementalPull = await Timed(() => Sync(b, address));
+            Console.WriteLine($"incremental: 100 changes pushed in {incrementalPush.Elapsed.TotalMilliseconds:F0} ms, pulled in {incrementalPull.Elapsed.TotalMilliseconds:F0} ms; raw insert of 100 rows {RawInsert(folder, 100).TotalMilliseconds:F1} ms");
+            var idle = await Timed(() => Sync(b, address));
+            Console.WriteLine($"nothing to do: {idle.Elapsed.TotalMilliseconds:F1} ms");
+
+            await ManyDevices(serverDll, db, folder, address, devices);
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            server.WaitForExit();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task ManyDevices(string serverDll, string db, string folder, Uri address, int count)
+    {
+        var laptops = new List<LocalStore>();
+        for (var i = 0; i < count; i++)
+        {
+            Admin(serverDll, db, "user", "add", "--team", "Noord", "--name", "Nurse" + i, "--role", "nurse");
+            laptops.Add(await Laptop(folder, "many" + i, address, Admin(serverDll, db, "device", "enroll", "--user", "Nurse" + i), firstSync: false));
+        }
+
+        // Each device first catches up alone (not measured), then all sync at once with one change each.
+        foreach (var laptop in laptops)
+            await Sync(laptop, address);
+        foreach (var laptop in laptops)
+            Edit(laptop, 1);
+        var latencies = new double[count];
+        var all = Stopwatch.StartNew();
+        await Task.WhenAll(laptops.Select((laptop, i) => Task.Run(async () =>
+        {
+            var one = Stopwatch.StartNew();
+            await Sync(laptop, address);
+            latencies[i] = one.Elapsed.TotalMilliseconds;
+        })));
+        all.Stop();
+        Array.Sort(latencies);
+        Console.WriteLine($"{count} devices at once, one change each: {all.Elapsed.TotalSeconds:F2} s in all ({count / all.Elapsed.TotalSeconds:F0} syncs/s), p50 {latencies[count / 2]:F0} ms, p99 {latencies[Math.Min(count - 1, count * 99 / 100)]:F0} ms");
+        foreach (var laptop in laptops)
+            laptop.Dispose();
+    }
+
+    private static async Task<LocalStore> Laptop(string folder, string name, Uri address, string enrolOutput, bool firstSync = false)
+    {
+        var path = Path.Combine(folder, name, "wijkwerk.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using (var store = LocalStore.Create(path, Passphrase, new StoreIdentity(Id<Worker>.New(TimeProvider.System), "-", Role.Nurse, Guid.NewGuid()), TimeProvider.System))
+        {
+            using var http = new HttpClient { BaseAddress = address };
+            var code = enrolOutput.TrimEnd().Split('\n')[^1].Trim();
+            new LocalSync(store).Enrol(address, await new HttpSyncTransport(http).Enrol(new EnrolRequest(code, name), CancellationToken.None));
+        }
+
+        var opened = LocalStore.Open(path, Passphrase, TimeProvider.System);
+        if (firstSync)
+            await Sync(opened, address);
+        return opened;
+    }
+
+    private static async Task<SyncReport> Sync(LocalStore store, Uri address)
+    {
+        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(5) };
+        return await new SyncEngine(store, new HttpSyncTransport(http)).Run();
+    }
+
+    private static int Fill(LocalStore store, int clients, int signalsPerClient)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        store.Batch(() =>
+        {
+            for (var i = 0; i < clients; i++)
+            {
+                var client = new ClientInput("Naam" + i, "Achternaam" + i, "1950-01-01", "1234 AB", (1 + i % 900).ToString(System.Globalization.CultureInfo.InvariantCulture), "", "0612345678", "").Validate(Id<Client>.New(TimeProvider.System), today).Client!;
+                store.Clients.Add(client);
+                for (var s = 0; s < signalsPerClient; s++)
+                    store.Signals.Add(Signal.Report(Id<Signal>.New(TimeProvider.System), client.Id, SignalSource.Pharmacy, null, "Medicatie kwijt, verward", [LifeDomain.FittingSupport], Urgency.Normal, ConsentBasis.WithResident, null, DateTimeOffset.UtcNow).Value);
+            }
+        });
+        return clients * (1 + signalsPerClient);
+    }
+
+    private static void Edit(LocalStore store, int changes)
+    {
+        var clients = store.Clients.Search();
+        store.Batch(() =>
+        {
+            for (var i = 0; i < changes; i++)
+                store.Clients.Update(clients[i % clients.Count] with { Notes = "wijziging " + Guid.NewGuid() });
+        });
+    }
+
+    /// <summary>The physical floor: the same number of 12-column rows into a plain table, one prepared statement, one transaction.</summary>
+    private static TimeSpan RawInsert(string folder, int rows)
+    {
+        var path = Path.Combine(folder, $"raw-{rows}.db");
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using (var setup = connection.CreateCommand())
+        {
+            setup.CommandText = "PRAGMA journal_mode=WAL; CREATE TABLE t (id TEXT PRIMARY KEY, a TEXT, b TEXT, c TEXT, d TEXT, e TEXT, f TEXT, g TEXT, h TEXT, i TEXT, j TEXT, version INTEGER)";
+            setup.ExecuteNonQuery();
+        }
+
+        var watch = Stopwatch.StartNew();
+        using var tx = connection.BeginTransaction();
+        using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT INTO t VALUES ($id, $v, $v, $v, $v, $v, $v, $v, $v, $v, $v, 1)";
+        var id = insert.Parameters.Add("$id", SqliteType.Text);
+        insert.Parameters.AddWithValue("$v", "Medicatie kwijt, verward");
+        insert.Prepare();
+        for (var i = 0; i < rows; i++)
+        {
+            id.Value = Guid.NewGuid().ToString();
+            insert.ExecuteNonQuery();
+        }
+
+        tx.Commit();
+        return watch.Elapsed;
+    }
+
+    private static string Admin(string serverDll, string db, params string[] args)
+    {
+        using var process = Process.Start(new ProcessStartInfo("dotnet", [serverDll, "admin", .. args, "--db", db]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"admin {string.Join(' ', args)}: {process.StandardError.ReadToEnd()}");
+        return output;
+    }
+
+    private static async Task<(T Result, TimeSpan Elapsed)> Timed<T>(Func<Task<T>> work)
+    {
+        var watch = Stopwatch.StartNew();
+        var result = await work();
+        return (result, watch.Elapsed);
+    }
+
+    private static string Listening(Process server)
+    {
+        while (server.StandardOutput.ReadLine() is { } line)
+        {
+            if (Address().Match(line) is { Success: true } match)
+            {
+                _ = server.StandardOutput.ReadToEndAsync();
+                _ = server.StandardError.ReadToEndAsync();
+                return match.Groups[1].Value;
+            }
+        }
+
+        throw new InvalidOperationException("the server did not start");
+    }
+
+    [GeneratedRegex(@"(http://127\.0\.0\.1:\d+)")]
+    private static partial Regex Address();
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Wijkwerk.Core.Storage.Rows;
+using Wijkwerk.Core.Sync.Protocol;
+
+namespace Wijkwerk.Core.Storage.Sync;
+
+/// <summary>
+/// Writes rows as the server sent them: one prepared upsert per table and column set, secret columns
+/// sealed like local data, nothing in the outbox (these are the server's rows, not local changes).
+/// </summary>
+internal sealed class PulledRowWriter(LocalStore store, WriteScope scope, Func<string, Dictionary<string, string>> types) : IDisposable
+{
+    private static readonly HashSet<string> SyncColumns = ["id", "version", "updated_at", "updated_by", "deleted"];
+    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+
+    /// <param name="pendingColumns">Columns with local edits not yet pushed: kept as they are, and the row keeps
+    /// its old version, so the push carries the version those edits were made on and the server can tell a
+    /// concurrent change from a stale one.</param>
+    public void Write(RowChange change, IReadOnlySet<string> pendingColumns)
+    {
+        var table = change.Table;
+        var id = change.RowId.ToString();
+        var columnTypes = types(table);
+        var columns = change.Columns.Keys.Where(c => columnTypes.ContainsKey(c) && !SyncColumns.Contains(c) && !pendingColumns.Contains(c)).Order(StringComparer.Ordinal).ToList();
+        var keepVersion = pendingColumns.Count > 0;
+        var command = Prepared(table, columns, keepVersion);
+        command.Parameters["$id"].Value = id;
+        command.Parameters["$version"].Value = change.Version;
+        command.Parameters["$updated_at"].Value = RowReader.FormatInstant(change.UpdatedAt);
+        command.Parameters["$updated_by"].Value = change.UpdatedBy.ToString();
+        foreach (var column in columns)
+            command.Parameters["$" + column].Value = ToLocal(table, column, id, change.Columns[column], columnTypes[column]);
+        command.ExecuteNonQuery();
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in _prepared.Values)
+            command.Dispose();
+    }
+
+    private SqliteCommand Prepared(string table, IReadOnlyList<string> columns, bool keepVersion)
+    {
+        var key = $"{table}|{keepVersion}|{string.Join(',', columns)}";
+        if (_prepared.TryGetValue(key, out var command))
+            return command;
+        var names = string.Join("", columns.Select(c => c + ", "));
+        var values = string.Join("", columns.Select(c => "$" + c + ", "));
+        var updates = string.Join("", columns.Select(c => $"{c} = excluded.{c}, "));
+        command = scope.Command(
+            $"INSERT INTO {table} (id, {names}version, updated_at, updated_by, deleted) VALUES ($id, {values}$version, $updated_at, $updated_by, 0) " +
+            $"ON CONFLICT (id) DO UPDATE SET {updates}updated_at = excluded.updated_at, updated_by = excluded.updated_by, deleted = 0" +
+            (keepVersion ? "" : ", version = excluded.version"));
+        foreach (var name in columns.Concat(["id", "version", "updated_at", "updated_by"]))
+            command.Parameters.Add(new SqliteParameter { ParameterName = "$" + name });
+        command.Prepare();
+        return _prepared[key] = command;
+    }
+
+    private object ToLocal(string table, string column, string id, string? value, string type)
+    {
+        if (SecretColumns.IsSecret(table, column))
+            return store.Fields.Encrypt(value ?? "", table, column, id);
+        if (value is null)
+            return DBNull.Value;
+        return type == "INTEGER" ? long.Parse(value, CultureInfo.InvariantCulture) : value;
+    }
+}
