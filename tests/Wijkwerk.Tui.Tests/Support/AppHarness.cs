@@ -18,6 +18,7 @@ public sealed class AppHarness : IDisposable
     private static readonly object TemplateGate = new();
     private static string? _templateFolder;
     private readonly TempFolder _folder = new();
+    private readonly Lang _lang;
 
     /// <param name="locked">Start on the unlock screen, as without WIJKWERK_PASSPHRASE.</param>
     /// <param name="clients">Demo clients in the store; 0 gives an empty caseload.</param>
@@ -29,24 +30,29 @@ public sealed class AppHarness : IDisposable
         else
             BuildStore(StorePath, clients, Clock);
 
-        Terminal = new FakeTerminal(width, height);
-        var options = new AppOptions(lang, ColorMode.Colour, AppOptions.DefaultAutoLock);
-        Loop = new UiLoop(Terminal, Clock, lang == Lang.En ? TooSmallMessage.English : TooSmallMessage.Dutch, options.ColorMode);
-        var store = locked ? null : LocalStore.Open(StorePath, Passphrase, Clock);
-        App = new WijkwerkApp(Loop, options, Clock, StorePath, store);
-        App.Start();
-        Loop.RunUntilIdle();
+        _lang = lang;
+        (Terminal, Loop, App) = Launch(width, height, locked);
     }
 
     public FakeClock Clock { get; } = new();
 
+    /// <summary>
+    /// Throws the running app away without any goodbye (as a killed process would: nothing saved on
+    /// the way out) and starts a new one on the same store file.
+    /// </summary>
+    public void Restart()
+    {
+        App.Dispose();
+        (Terminal, Loop, App) = Launch(Terminal.Width, Terminal.Height, locked: false);
+    }
+
     public string StorePath { get; }
 
-    public FakeTerminal Terminal { get; }
+    public FakeTerminal Terminal { get; private set; }
 
-    public UiLoop Loop { get; }
+    public UiLoop Loop { get; private set; }
 
-    public WijkwerkApp App { get; }
+    public WijkwerkApp App { get; private set; }
 
     public LocalStore Store => App.Store;
 
@@ -87,6 +93,18 @@ public sealed class AppHarness : IDisposable
         App.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _folder.Dispose();
+    }
+
+    private (FakeTerminal, UiLoop, WijkwerkApp) Launch(int width, int height, bool locked)
+    {
+        var terminal = new FakeTerminal(width, height);
+        var options = new AppOptions(_lang, ColorMode.Colour, AppOptions.DefaultAutoLock);
+        var loop = new UiLoop(terminal, Clock, _lang == Lang.En ? TooSmallMessage.English : TooSmallMessage.Dutch, options.ColorMode);
+        var store = locked ? null : LocalStore.Open(StorePath, Passphrase, Clock);
+        var app = new WijkwerkApp(loop, options, Clock, StorePath, store);
+        app.Start();
+        loop.RunUntilIdle();
+        return (terminal, loop, app);
     }
 
     private static void BuildStore(string path, int clients, TimeProvider clock)
