@@ -240,6 +240,24 @@ public sealed class ScreenBehaviourTests
     }
 
     [Fact]
+    public void NewClientDraftLeftBehind_ReopensOverTheClientList_AndSavesFromThere()
+    {
+        using var app = new AppHarness();
+        app.Press('c').Press(KeyInput.Tab).Press('n');
+        TypeClient(app, "Geertruida", "Halverwege");
+
+        app.Restart();
+
+        var form = app.TopAs<ClientFormScreen>();
+        Assert.Equal("Geertruida", form.Field("voornaam").Read());
+        Assert.Equal("1234 AB", form.Field("postcode").Read());
+        Assert.Contains("Concept hersteld", app.Screen(), StringComparison.Ordinal);
+        app.Press(KeyInput.Ctrl('s'));
+        Assert.Contains(app.TopAs<ClientsScreen>().Visible, c => c.Name.SortForm == "Halverwege, Geertruida");
+        Assert.Empty(app.Store.Drafts.Keys());
+    }
+
+    [Fact]
     public void Unlock_WrongPassphraseSaysSo_RightOneOpensHome()
     {
         using var app = new AppHarness(locked: true);
