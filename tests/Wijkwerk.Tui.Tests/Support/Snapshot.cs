@@ -13,7 +13,10 @@ public static class Snapshot
 
     public static void Match(string name, string actual, [CallerFilePath] string caller = "")
     {
-        var folder = Path.Combine(Path.GetDirectoryName(caller)!, "..", "Screens", "Snapshots");
+        // Next to the source, found through the compiler's path of this file; a build with mapped source
+        // paths (CI) reads the copies in the output folder instead.
+        var source = Path.Combine(Path.GetDirectoryName(caller) ?? "", "..", "Screens", "Snapshots");
+        var folder = Directory.Exists(source) ? source : Path.Combine(AppContext.BaseDirectory, "Screens", "Snapshots");
         var file = Path.GetFullPath(Path.Combine(folder, name + ".txt"));
         actual = actual.ReplaceLineEndings("\n").TrimEnd('\n') + "\n";
         if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
