@@ -123,6 +123,30 @@ public sealed class ScreenBehaviourTests
     }
 
     [Fact]
+    public void ClientFilter_BackspaceWidensAgain_AndANewClientShowsUnderTheActiveFilter()
+    {
+        using var app = new AppHarness();
+        app.Press('c').Type("bosc");
+        var clients = app.TopAs<ClientsScreen>();
+        var narrow = clients.Visible.Count;
+        app.Press(KeyInput.Backspace);
+        var wider = clients.Visible.Select(c => c.Name.SortForm).ToList();
+        app.Press(KeyInput.Backspace, KeyInput.Backspace, KeyInput.Backspace).Type("zwart");
+        var none = clients.Visible.Count;
+
+        app.Press(KeyInput.Tab).Press('n');
+        TypeClient(app, "Marieke", "Zwart");
+        app.Press(KeyInput.Ctrl('s'));
+
+        Assert.Equal(2, narrow);
+        Assert.Equal(["Bos, Noa", "Bosch, Julia", "Bosch, Stijn"], wider);
+        Assert.Equal(0, none);
+        Assert.Same(clients, app.Top);
+        Assert.Equal(["Zwart, Marieke"], clients.Visible.Select(c => c.Name.SortForm));
+        Assert.Contains("1 van 25 cliënten", app.Screen(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ClientFilter_MatchesPostcodeAndBirthDate_AndEnterOpensTheMatch()
     {
         using var app = new AppHarness();
