@@ -117,7 +117,10 @@ public sealed class TmuxTerminal : IDisposable
     {
         try
         {
+            var socket = Tmux("display-message", "-p", "#{socket_path}").Trim();
             Tmux("kill-server");
+            if (socket.Length > 0)
+                File.Delete(socket);
         }
         catch (Xunit.Sdk.XunitException)
         {
