@@ -179,7 +179,7 @@ public sealed class WijkwerkApp : IDisposable
     private CommandTable BuildGlobalCommands()
     {
         CommandDefinition Global(string id, TextId label, KeyInput[] keys, Action handler, bool inStatusBar = true) =>
-            new(id, Texts.Get(label, Lang.Nl), Texts.Get(label, Lang.En), keys, () => !IsLocked || id == "quit", handler) { ShowInStatusBar = inStatusBar };
+            new(id, Texts.Get(label, Lang.Nl), Texts.Get(label, Lang.En), keys, () => !IsLocked || id is "quit" or "help", handler) { ShowInStatusBar = inStatusBar };
 
         return new CommandTable(
         [

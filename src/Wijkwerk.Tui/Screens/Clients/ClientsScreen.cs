@@ -18,6 +18,9 @@ public sealed class ClientsScreen : AppScreen
 {
     private readonly ListView<Client> _list;
     private readonly TextField _filter;
+    // Clients matching each query typed since the list was loaded: typing on only narrows a match, so
+    // a longer query filters the shorter one's matches, and Backspace finds its answer here.
+    private readonly Dictionary<string, HashSet<Client>> _matches = [];
     private bool _filterFocused = true;
 
     public ClientsScreen(WijkwerkApp app)
@@ -26,7 +29,7 @@ public sealed class ClientsScreen : AppScreen
         _list = new ListView<Client>(Format) { EmptyText = T(TextId.UiClientsNone) };
         _list.Activated += client => App.Push(new DossierScreen(App, client.Id));
         _filter = new TextField(T(TextId.UiFilterLabel), maxLength: 60) { LabelWidth = 10 };
-        _filter.Changed += text => _list.Filter = ClientSearch.Matching(text);
+        _filter.Changed += ApplyFilter;
 
         Command("open", TextId.CmdOpenDossier, [KeyInput.Enter], () => _list.HandleKey(KeyInput.Enter), () => _list.SelectedItem is not null);
         Command("filter", TextId.CmdFilter, [KeyInput.Character('/'), KeyInput.Tab], () => _filterFocused = !_filterFocused);
@@ -76,7 +79,41 @@ public sealed class ClientsScreen : AppScreen
         App.Back();
     }
 
-    private void Load() => _list.SetItems(App.Store.Clients.Search().OrderBy(c => c.Name.SortForm, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nl-NL"), true)).ToList());
+    private void ApplyFilter(string text)
+    {
+        if (text.Trim().Length == 0)
+        {
+            _list.Filter = null;
+            return;
+        }
+
+        if (!_matches.TryGetValue(text, out var matches))
+        {
+            IEnumerable<Client> candidates = _list.Items;
+            var longest = -1;
+            foreach (var (query, found) in _matches)
+            {
+                if (query.Length > longest && text.StartsWith(query, StringComparison.Ordinal))
+                    (candidates, longest) = (found, query.Length);
+            }
+
+            if (_matches.Count >= 100)
+                _matches.Clear();
+            matches = candidates.Where(ClientSearch.Matching(text)).ToHashSet<Client>(ReferenceEqualityComparer.Instance);
+            _matches[text] = matches;
+        }
+
+        _list.Filter = matches.Contains;
+    }
+
+    private void Load()
+    {
+        _matches.Clear();
+        LoadItems();
+        ApplyFilter(_filter.Text);
+    }
+
+    private void LoadItems() => _list.SetItems(App.Store.Clients.Search().OrderBy(c => c.Name.SortForm, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nl-NL"), true)).ToList());
 
     private static string Format(Client c) => $"{c.Name.SortForm,-36} {DateText.Show(c.BirthDate),-12} {c.Address}";
 }

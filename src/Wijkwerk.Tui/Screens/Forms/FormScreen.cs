@@ -139,11 +139,14 @@ public abstract class FormScreen : AppScreen
 
     protected override void RenderContent(ScreenBuffer buffer, Rect area)
     {
-        var messages = ProblemLines();
+        // Wrapped, not cut off: at 80 columns a Dutch message is often longer than one line.
+        var messages = ProblemLines()
+            .SelectMany(m => CellText.Wrap(m, Math.Max(1, area.Width - 3)).Select((line, i) => (i == 0 ? " ! " : "   ") + line))
+            .ToList();
         var rows = area.SplitRows(LayoutSize.Fill(), LayoutSize.Fixed(Math.Min(messages.Count, 4)));
         RenderFields(buffer, rows[0].Inset(1, 0));
         for (var i = 0; i < messages.Count && i < rows[1].Height; i++)
-            buffer.PutLine(rows[1], i, CellText.Truncate(" ! " + messages[i], area.Width), WidgetStyles.Error);
+            buffer.PutLine(rows[1], i, CellText.Truncate(messages[i], area.Width), WidgetStyles.Error);
     }
 
     protected override bool HandleContentKey(KeyInput key) => key != KeyInput.Escape && _focus.HandleKey(key);
@@ -176,6 +179,8 @@ public abstract class FormScreen : AppScreen
     private bool IsTouched(string key) => _fields.FirstOrDefault(f => f.Key == key)?.Widget switch
     {
         TextField t => t.Error is not null,
+        // A date nobody has typed in yet is not wrong yet; Ctrl+S still shows every problem.
+        DateField d => d.Error is not null,
         _ => _dirty,
     };
 

@@ -1,11 +1,12 @@
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Tui.App;
+using Wijkwerk.Tui.Screens.Clients;
 using Wijkwerk.Tui.Screens.Dossier;
 
 namespace Wijkwerk.Tui.Screens.Forms;
 
-/// <summary>Reopens the form a draft came from, with the dossier beneath it where there is one.</summary>
+/// <summary>Reopens the form a draft came from, with the screen it was opened from (client list or dossier) beneath it.</summary>
 public static class FormScreens
 {
     public static bool OpenForDraft(WijkwerkApp app, string key)
@@ -15,6 +16,8 @@ public static class FormScreens
             return false;
         if (parts[1] == "new" && parts[0] == "client")
         {
+            // Where the form was opened from, so Esc or Ctrl+S lands where the nurse was.
+            app.Push(new ClientsScreen(app));
             app.Push(ClientFormScreen.New(app));
             return true;
         }

@@ -1,0 +1,135 @@
+using Wijkwerk.Core.Demo;
+using Wijkwerk.Core.Localization;
+using Wijkwerk.Core.Storage;
+using Wijkwerk.Tui.App;
+using Wijkwerk.Tui.Terminal;
+
+namespace Wijkwerk.Tui.Tests.Support;
+
+/// <summary>
+/// The whole app, headless: a real store file (demo caseload, fixed seed, fixed clock), a fake terminal
+/// of the given size and the UI loop, driven by keys and read back as the text a person would see.
+/// </summary>
+public sealed class AppHarness : IDisposable
+{
+    public const string Passphrase = "harness-wachtwoord-42";
+    public const int DemoClients = 24;
+
+    private static readonly object TemplateGate = new();
+    private static string? _templateFolder;
+    private readonly TempFolder _folder = new();
+    private readonly Lang _lang;
+
+    /// <param name="locked">Start on the unlock screen, as without WIJKWERK_PASSPHRASE.</param>
+    /// <param name="clients">Demo clients in the store; 0 gives an empty caseload.</param>
+    public AppHarness(int width = 80, int height = 24, Lang lang = Lang.Nl, bool locked = false, int clients = DemoClients)
+    {
+        StorePath = _folder.File("wijkwerk.db");
+        if (clients == DemoClients)
+            CopyTemplate(StorePath);
+        else
+            BuildStore(StorePath, clients, Clock);
+
+        _lang = lang;
+        (Terminal, Loop, App) = Launch(width, height, locked);
+    }
+
+    public FakeClock Clock { get; } = new();
+
+    /// <summary>
+    /// Throws the running app away without any goodbye (as a killed process would: nothing saved on
+    /// the way out) and starts a new one on the same store file.
+    /// </summary>
+    public void Restart()
+    {
+        App.Dispose();
+        (Terminal, Loop, App) = Launch(Terminal.Width, Terminal.Height, locked: false);
+    }
+
+    public string StorePath { get; }
+
+    public FakeTerminal Terminal { get; private set; }
+
+    public UiLoop Loop { get; private set; }
+
+    public WijkwerkApp App { get; private set; }
+
+    public LocalStore Store => App.Store;
+
+    public IScreen? Top => Loop.Screens.Top;
+
+    public T TopAs<T>()
+        where T : class => Top as T ?? throw new Xunit.Sdk.XunitException($"Expected {typeof(T).Name} on top, found {Top?.GetType().Name ?? "nothing"}.\n{Screen()}");
+
+    /// <summary>Presses the keys one by one and lets the app handle them and render.</summary>
+    public AppHarness Press(params KeyInput[] keys)
+    {
+        Terminal.Enqueue(keys);
+        Loop.RunUntilIdle();
+        return this;
+    }
+
+    public AppHarness Press(char c) => Press(KeyInput.Character(c));
+
+    /// <summary>Types the text; '\n' becomes Enter.</summary>
+    public AppHarness Type(string text)
+    {
+        Terminal.EnqueueText(text);
+        Loop.RunUntilIdle();
+        return this;
+    }
+
+    /// <summary>The rendered text grid, rows joined by '\n', trailing spaces trimmed.</summary>
+    public string Screen() => Terminal.ScreenText();
+
+    public void Resize(int width, int height)
+    {
+        Terminal.Resize(width, height);
+        Loop.RunUntilIdle();
+    }
+
+    public void Dispose()
+    {
+        App.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _folder.Dispose();
+    }
+
+    private (FakeTerminal, UiLoop, WijkwerkApp) Launch(int width, int height, bool locked)
+    {
+        var terminal = new FakeTerminal(width, height);
+        var options = new AppOptions(_lang, ColorMode.Colour, AppOptions.DefaultAutoLock);
+        var loop = new UiLoop(terminal, Clock, _lang == Lang.En ? TooSmallMessage.English : TooSmallMessage.Dutch, options.ColorMode);
+        var store = locked ? null : LocalStore.Open(StorePath, Passphrase, Clock);
+        var app = new WijkwerkApp(loop, options, Clock, StorePath, store);
+        app.Start();
+        loop.RunUntilIdle();
+        return (terminal, loop, app);
+    }
+
+    private static void BuildStore(string path, int clients, TimeProvider clock)
+    {
+        using var store = LocalStore.Create(path, Passphrase, DemoData.DemoWorker, clock);
+        if (clients > 0)
+            DemoData.Fill(store, clients);
+    }
+
+    // Creating a store derives a key (PBKDF2) and fills it: do that once, then copy the closed file.
+    private static void CopyTemplate(string target)
+    {
+        lock (TemplateGate)
+        {
+            if (_templateFolder is null)
+            {
+                var folder = Directory.CreateTempSubdirectory("wijkwerk-tui-template-").FullName;
+                BuildStore(Path.Combine(folder, "wijkwerk.db"), DemoClients, new FakeClock());
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                _templateFolder = folder;
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
+            }
+        }
+
+        foreach (var file in Directory.GetFiles(_templateFolder))
+            File.Copy(file, Path.Combine(Path.GetDirectoryName(target)!, Path.GetFileName(file)));
+    }
+}
