@@ -17,7 +17,7 @@ public static class DemoData
     public const int Seed = 20261122;
 
     public static readonly StoreIdentity DemoWorker = new(
-        new Id<Worker>(Guid.Parse("0193a000-0000-7000-8000-000000000001")), "Demo Wijkverpleegkundige", Role.Nurse,
+        new Id<Worker>(Guid.Parse("0193a000-0000-7000-8000-000000000001")), "Sanne Demo", Role.Nurse,
         Guid.Parse("0193a000-0000-7000-8000-0000000000d1"));
 
     private static readonly string[] Observations =
@@ -77,7 +77,9 @@ public static class DemoData
 
                 for (var v = 0; v < faker.Random.Int(0, 2); v++)
                 {
-                    var zrm = ZrmAssessment.Create(ZrmVersion.Zrm2017, faker.PickRandom(Enum.GetValues<ZrmDomain>(), faker.Random.Int(0, 5)).ToDictionary(d => d, _ => faker.Random.Int(1, 5))).Value;
+                    // Most visits score a few domains, some none at all: every domain is optional.
+                    var asked = faker.PickRandom(Enum.GetValues<ZrmDomain>(), faker.Random.Int(0, 5)).ToDictionary(d => d, _ => faker.Random.Int(1, 5));
+                    var zrm = asked.Count == 0 ? null : ZrmAssessment.Create(ZrmVersion.Zrm2017, asked).Value;
                     var visit = HomeVisit.Record(DeterministicId<HomeVisit>(i, 20 + v), client.Id, today.AddDays(-faker.Random.Int(0, 400)), worker, faker.PickRandom(VisitNotes), zrm, today).Value;
                     store.Dossiers.AddVisit(visit);
                     visits++;

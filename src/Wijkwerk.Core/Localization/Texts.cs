@@ -140,7 +140,7 @@ public static class Texts
         [TextId.UiSignal] = ("Signaal", "Signal"),
         [TextId.UiSignalMoved] = ("Signaal is nu: {0}.", "Signal is now: {0}."),
         [TextId.UiSignalSaved] = ("Signaal opgeslagen.", "Signal saved."),
-        [TextId.UiStatusLine] = ("{0} ({1}) · {2} · {3} wachtend", "{0} ({1}) · {2} · {3} pending"),
+        [TextId.UiStatusLine] = ("{2} · {3} wachtend · {0} ({1})", "{2} · {3} pending · {0} ({1})"),
         [TextId.UiStatusLocked] = ("Vergrendeld", "Locked"),
         [TextId.UiSyncNotEnrolled] = ("Deze laptop is nog niet aangemeld bij een server; alles blijft lokaal bewaard.", "This laptop is not enrolled with a server yet; everything stays stored locally."),
         [TextId.UiTimelineEmpty] = ("Nog niets vastgelegd. n: nieuw signaal, b: huisbezoek.", "Nothing recorded yet. n: new signal, b: home visit."),

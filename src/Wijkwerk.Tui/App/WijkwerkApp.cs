@@ -128,9 +128,10 @@ public sealed class WijkwerkApp : IDisposable
 
     public void RefreshStatus() => _pendingChanges = _store?.PendingChanges() ?? 0;
 
+    /// <summary>Help comes first among the hints: when the line is short, "? Hulp" still leads to every other key.</summary>
     public void RenderStatus(ScreenBuffer buffer, Rect area, CommandTable commands)
     {
-        _statusBar.Commands = commands;
+        _statusBar.Commands = CommandTable.Combine(new CommandTable(GlobalCommands.Commands.Where(c => c.Id == "help")), commands);
         _statusBar.LeftText = Toast.IsVisible ? Toast.Message : StatusText();
         _statusBar.Render(buffer, area, focused: false);
     }

@@ -10,6 +10,7 @@ namespace Wijkwerk.Tui.Widgets;
 public sealed class StatusBar : IWidget
 {
     private const int Gap = 2;
+    private const int MinimumHintWidth = 32;
 
     public StatusBar(Lang language = Lang.Nl)
     {
@@ -36,7 +37,8 @@ public sealed class StatusBar : IWidget
             return;
         }
         var row = area.Row(0);
-        var left = CellText.Truncate(" " + LeftText, row.Width);
+        // Hints keep at least a third of the line: without them a person cannot find the keys.
+        var left = CellText.Truncate(" " + LeftText, Math.Max(row.Width - Math.Max(MinimumHintWidth, row.Width / 3), row.Width / 2));
         buffer.PutLine(row, 0, left, WidgetStyles.Bar);
 
         var room = row.Width - left.Length - Gap - 1;

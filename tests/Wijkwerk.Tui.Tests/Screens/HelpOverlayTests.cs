@@ -91,8 +91,8 @@ public sealed class HelpOverlayTests
                 app.Press('c');
                 break;
             case "dossier":
-                app.Press('c').Press(KeyInput.Enter);
-                break;
+                app.Dispose();
+                return ScreenSnapshotTests.OpenFirstDossier(lang: lang);
             case "client-new":
                 app.Press('c').Press(KeyInput.Tab).Press('n');
                 break;

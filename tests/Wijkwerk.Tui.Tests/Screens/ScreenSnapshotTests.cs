@@ -145,10 +145,17 @@ public sealed class ScreenSnapshotTests
         Snapshot.Match("too-small-79x24", app.Screen());
     }
 
-    internal static AppHarness OpenFirstDossier(int width = 80, int height = 24)
+    /// <summary>
+    /// Opens, by searching as a person would, the first dossier (in list order) whose newest timeline
+    /// item is a new signal, so signal moves can be tried on it.
+    /// </summary>
+    internal static AppHarness OpenFirstDossier(int width = 80, int height = 24, Lang lang = Lang.Nl)
     {
-        var app = new AppHarness(width, height);
-        app.Press('c').Press(KeyInput.Enter);
+        var app = new AppHarness(width, height, lang);
+        var client = app.Store.Clients.Search()
+            .OrderBy(c => c.Name.SortForm, Core.Domain.Clients.PersonName.DutchOrder)
+            .First(c => app.Store.Dossiers.Open(c.Id)!.Timeline(TimeZoneInfo.Utc).FirstOrDefault()?.Signal?.Status == Core.Domain.Signals.SignalStatus.New);
+        app.Press('c').Type($"{client.Name.Full} {Core.Domain.Common.DateText.Show(client.BirthDate)}").Press(KeyInput.Enter);
         return app;
     }
 }

@@ -120,25 +120,28 @@ public sealed class DialogAndBarTests
     }
 
     [Fact]
-    public void StatusBar_Narrow_KeepsStatusAndTruncatesHints()
+    public void StatusBar_Narrow_ShortStatusStaysWhole_LongStatusYieldsRoomForHints()
     {
-        var bar = new StatusBar
-        {
-            LeftText = "A. de Vries · offline · 3 wachtend",
-            Commands = new CommandTable(
-            [
-                CommandDefinition.Create("hulp", "Hulp", "Help", KeyInput.Character('?'), () => { }),
-                CommandDefinition.Create("filter", "Filter", "Filter", KeyInput.Character('/'), () => { }),
-                CommandDefinition.Create("opslaan", "Opslaan", "Save", KeyInput.Ctrl('s'), () => { }),
-                CommandDefinition.Create("sync", "Synchroniseren", "Sync", KeyInput.Function(5), () => { }),
-            ]),
-        };
-        var buffer = new ScreenBuffer(60, 1);
+        var commands = new CommandTable(
+        [
+            CommandDefinition.Create("hulp", "Hulp", "Help", KeyInput.Character('?'), () => { }),
+            CommandDefinition.Create("filter", "Filter", "Filter", KeyInput.Character('/'), () => { }),
+            CommandDefinition.Create("opslaan", "Opslaan", "Save", KeyInput.Ctrl('s'), () => { }),
+            CommandDefinition.Create("sync", "Synchroniseren", "Sync", KeyInput.Function(5), () => { }),
+        ]);
+        var shortStatus = new StatusBar { LeftText = "offline · 3 wachtend · A. de Vries", Commands = commands };
+        var longStatus = new StatusBar { LeftText = "offline · 3 wachtend · Anna de Vries-van Oosterhout (wijkverpleegkundige)", Commands = commands };
+        var first = new ScreenBuffer(80, 1);
+        var second = new ScreenBuffer(80, 1);
 
-        bar.Render(buffer, buffer.Bounds, focused: false);
+        shortStatus.Render(first, first.Bounds, focused: false);
+        longStatus.Render(second, second.Bounds, focused: false);
 
-        Assert.Equal(" A. de Vries · offline · 3 wachtend     ? Hulp  / Filter  …", buffer.ToText());
-        Assert.All(Enumerable.Range(0, 60), x => Assert.True(buffer[x, 0].Style.IsReverse));
+        Assert.StartsWith(" offline · 3 wachtend · A. de Vries ", first.ToText(), StringComparison.Ordinal);
+        Assert.EndsWith("? Hulp  / Filter  Ctrl+S Opslaan  …", first.ToText().TrimEnd(), StringComparison.Ordinal);
+        Assert.StartsWith(" offline · 3 wachtend · Anna de Vries-van Ooste…", second.ToText(), StringComparison.Ordinal);
+        Assert.Contains("? Hulp  / Filter  …", second.ToText(), StringComparison.Ordinal);
+        Assert.All(Enumerable.Range(0, 80), x => Assert.True(first[x, 0].Style.IsReverse));
     }
 
     [Fact]

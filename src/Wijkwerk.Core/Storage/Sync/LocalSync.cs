@@ -20,6 +20,7 @@ public sealed class LocalSync(LocalStore store)
     private const string TokenKey = "sync_token";
     private const string AnchorKey = "sync_anchor";
     private const string LastSyncKey = "sync_last";
+    private const string VerifiedKey = "sync_verified";
     private static readonly string[] PulledTables = [.. SyncSchema.Tables.Select(t => t.Name), "conflicts"];
     private readonly Dictionary<string, Dictionary<string, string>> _columnTypes = [];
 
@@ -159,7 +160,22 @@ public sealed class LocalSync(LocalStore store)
 
     public void MarkSynced() => new MetaTable(store.Connection, null).Set(LastSyncKey, store.Now());
 
-    /// <summary>Count and additive checksum of what this laptop holds from the server, to compare with the server's.</summary>
+    /// <summary>
+    /// Count and additive checksum of what this laptop holds from the server, to compare with the server's.
+    /// Counting every row costs a few hundred milliseconds on a large caseload, so a sync that changed
+    /// nothing reuses the figures verified at the same anchor.
+    /// </summary>
+    public (long Count, uint Checksum) Scope(bool changed)
+    {
+        var meta = new MetaTable(store.Connection, null);
+        var anchor = Settings().Anchor.ToString(CultureInfo.InvariantCulture);
+        if (!changed && meta.Get(VerifiedKey) is string verified && verified.Split('|') is [var at, var count, var sum] && at == anchor)
+            return (long.Parse(count, CultureInfo.InvariantCulture), uint.Parse(sum, CultureInfo.InvariantCulture));
+        var scope = Scope();
+        meta.Set(VerifiedKey, $"{anchor}|{scope.Count}|{scope.Checksum}");
+        return scope;
+    }
+
     public (long Count, uint Checksum) Scope()
     {
         var rows = new List<(string, Guid, long)>();

@@ -24,14 +24,22 @@ internal sealed class PulledRowWriter(LocalStore store, WriteScope scope, Func<s
         var columnTypes = types(table);
         var columns = change.Columns.Keys.Where(c => columnTypes.ContainsKey(c) && !SyncColumns.Contains(c) && !pendingColumns.Contains(c)).Order(StringComparer.Ordinal).ToList();
         var keepVersion = pendingColumns.Count > 0;
-        var command = Prepared(table, columns, keepVersion);
+
+        // Update first: a row with pending columns gets only the others, which an INSERT could not hold.
+        if (Run(Prepared(table, columns, keepVersion, insert: false), change, columns, columnTypes) == 0)
+            Run(Prepared(table, columns, keepVersion, insert: true), change, columns, columnTypes);
+    }
+
+    private int Run(SqliteCommand command, RowChange change, IReadOnlyList<string> columns, Dictionary<string, string> columnTypes)
+    {
+        var id = change.RowId.ToString();
         command.Parameters["$id"].Value = id;
         command.Parameters["$version"].Value = change.Version;
         command.Parameters["$updated_at"].Value = RowReader.FormatInstant(change.UpdatedAt);
         command.Parameters["$updated_by"].Value = change.UpdatedBy.ToString();
         foreach (var column in columns)
-            command.Parameters["$" + column].Value = ToLocal(table, column, id, change.Columns[column], columnTypes[column]);
-        command.ExecuteNonQuery();
+            command.Parameters["$" + column].Value = ToLocal(change.Table, column, id, change.Columns[column], columnTypes[column]);
+        return command.ExecuteNonQuery();
     }
 
     public void Dispose()
@@ -40,18 +48,17 @@ internal sealed class PulledRowWriter(LocalStore store, WriteScope scope, Func<s
             command.Dispose();
     }
 
-    private SqliteCommand Prepared(string table, IReadOnlyList<string> columns, bool keepVersion)
+    private SqliteCommand Prepared(string table, IReadOnlyList<string> columns, bool keepVersion, bool insert)
     {
-        var key = $"{table}|{keepVersion}|{string.Join(',', columns)}";
+        var key = $"{table}|{keepVersion}|{insert}|{string.Join(',', columns)}";
         if (_prepared.TryGetValue(key, out var command))
             return command;
         var names = string.Join("", columns.Select(c => c + ", "));
         var values = string.Join("", columns.Select(c => "$" + c + ", "));
-        var updates = string.Join("", columns.Select(c => $"{c} = excluded.{c}, "));
-        command = scope.Command(
-            $"INSERT INTO {table} (id, {names}version, updated_at, updated_by, deleted) VALUES ($id, {values}$version, $updated_at, $updated_by, 0) " +
-            $"ON CONFLICT (id) DO UPDATE SET {updates}updated_at = excluded.updated_at, updated_by = excluded.updated_by, deleted = 0" +
-            (keepVersion ? "" : ", version = excluded.version"));
+        var updates = string.Join("", columns.Select(c => $"{c} = ${c}, "));
+        command = scope.Command(insert
+            ? $"INSERT INTO {table} (id, {names}version, updated_at, updated_by, deleted) VALUES ($id, {values}$version, $updated_at, $updated_by, 0)"
+            : $"UPDATE {table} SET {updates}updated_at = $updated_at, updated_by = $updated_by, deleted = 0{(keepVersion ? "" : ", version = $version")} WHERE id = $id");
         foreach (var name in columns.Concat(["id", "version", "updated_at", "updated_by"]))
             command.Parameters.Add(new SqliteParameter { ParameterName = "$" + name });
         command.Prepare();

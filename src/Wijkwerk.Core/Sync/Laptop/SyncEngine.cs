@@ -52,7 +52,7 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
         }
 
         _local.MarkSynced();
-        var (count, checksum) = _local.Scope();
+        var (count, checksum) = _local.Scope(changed: pushed + pulled + removed > 0);
         var converged = last is not null && store.PendingChanges() == 0 && count == last.ScopeCount && checksum == last.ScopeChecksum;
         return new SyncReport(pushed, accepted, conflicts, refused, pulled, removed, converged, count);
     }

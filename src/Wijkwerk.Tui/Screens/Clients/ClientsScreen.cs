@@ -32,8 +32,10 @@ public sealed class ClientsScreen : AppScreen
         _filter.Changed += ApplyFilter;
 
         Command("open", TextId.CmdOpenDossier, [KeyInput.Enter], () => _list.HandleKey(KeyInput.Enter), () => _list.SelectedItem is not null);
-        Command("filter", TextId.CmdFilter, [KeyInput.Character('/'), KeyInput.Tab], () => _filterFocused = !_filterFocused);
-        Command("new", TextId.CmdNewClient, [KeyInput.Character('n')], () => App.Push(ClientFormScreen.New(App)));
+        Command("filter", TextId.CmdFilter, [KeyInput.Tab], () => _filterFocused = !_filterFocused);
+        Command("search", TextId.CmdFilter, [KeyInput.Character('/')], () => _filterFocused = true, inStatusBar: false);
+        // Ctrl+N works while typing in the search field; plain n only once the list has the focus.
+        Command("new", TextId.CmdNewClient, [KeyInput.Ctrl('n'), KeyInput.Character('n')], () => App.Push(ClientFormScreen.New(App)));
         Command("back", TextId.CmdBack, [KeyInput.Escape], Escape);
         ListCommands(_list);
         Load();

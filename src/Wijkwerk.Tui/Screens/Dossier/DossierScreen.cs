@@ -106,7 +106,7 @@ public sealed class DossierScreen : AppScreen
         }
 
         var v = item.Visit!;
-        var zrm = v.Zrm is { } z ? $"  ZRM {z.Scores.Count}/{z.Version.Domains.Count}" : "";
+        var zrm = v.Zrm is { Scores.Count: > 0 } z ? $"  ZRM {z.Scores.Count}/{z.Version.Domains.Count}" : "";
         return $"{DateText.Show(v.Date)}        {T(TextId.UiVisit)}{zrm}  {v.Notes.ReplaceLineEndings(" ")}";
     }
 

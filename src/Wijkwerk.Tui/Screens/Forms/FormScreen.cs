@@ -13,7 +13,7 @@ namespace Wijkwerk.Tui.Screens.Forms;
 /// </summary>
 public abstract class FormScreen : AppScreen
 {
-    private const int LabelWidth = 24;
+    private const int DefaultLabelWidth = 24;
     private readonly List<FormField> _fields = [];
     private readonly FocusRing _focus = new();
     private IReadOnlyList<Problem> _problems = [];
@@ -32,6 +32,9 @@ public abstract class FormScreen : AppScreen
     }
 
     public string DraftKey { get; }
+
+    /// <summary>Cells for the labels, so inputs line up; a form with long labels asks for more.</summary>
+    protected virtual int LabelWidth => DefaultLabelWidth;
 
     public override bool HasUnsavedChanges => _dirty;
 

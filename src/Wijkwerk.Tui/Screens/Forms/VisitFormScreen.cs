@@ -38,6 +38,9 @@ public sealed class VisitFormScreen : FormScreen
 
     public override string Title => T(TextId.UiNewVisitTitle);
 
+    // "ZRM Maatschappelijke participatie" is the longest label.
+    protected override int LabelWidth => 34;
+
     protected override TextId SavedMessage => TextId.UiVisitSaved;
 
     public static VisitFormScreen New(WijkwerkApp app, Id<Client> clientId)

@@ -79,7 +79,7 @@ public sealed class HomeScreen : AppScreen
     {
         var signal = s.Signal;
         var urgency = EropafText(App, signal) ?? T(TextId.UiReportedOn, AmsterdamTime.ShowDateTime(signal.ReportedAt));
-        return $"{urgency,-24} {EnumTexts.Name(signal.Status, App.Lang),-10} {s.Client.Name.SortForm,-30} {EnumTexts.Name(signal.Source, App.Lang)}";
+        return $"{urgency,-26} {EnumTexts.Name(signal.Status, App.Lang),-10} {s.Client.Name.SortForm,-30} {EnumTexts.Name(signal.Source, App.Lang)}";
     }
 
     /// <summary>Where an eropaf signal stands, always in words (and a "!" when missed), never by colour alone.</summary>
