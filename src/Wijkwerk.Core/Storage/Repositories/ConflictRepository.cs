@@ -1,13 +1,18 @@
 using System.Globalization;
+using Wijkwerk.Core.Audit;
 using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Storage.Rows;
+using Wijkwerk.Core.Sync;
 
 namespace Wijkwerk.Core.Storage.Repositories;
 
-/// <summary>The conflicts the server reported for this laptop's scope, newest first.</summary>
+/// <summary>The conflicts the server reported for this laptop's scope, and how a worker settles one.</summary>
 public sealed class ConflictRepository(LocalStore store)
 {
+    private const string Table = "conflicts";
+
     public IReadOnlyList<SyncConflict> All() =>
-        store.Query("conflicts", "", r => new SyncConflict(
+        store.Query(Table, "", r => new SyncConflict(
                 Guid.Parse(r.Id),
                 r.Text("table_name"),
                 Guid.Parse(r.Text("row_id")),
@@ -21,4 +26,38 @@ public sealed class ConflictRepository(LocalStore store)
                 r.NullableText("resolved") is { Length: > 0 }))
             .OrderByDescending(c => c.At)
             .ToList();
+
+    public IReadOnlyList<SyncConflict> Open() => All().Where(c => !c.Resolved).ToList();
+
+    /// <summary>
+    /// Settles a conflict with the value the worker chose: the kept value, the other one, or a merge they
+    /// typed. A value that differs from the record's current one becomes an ordinary change, pushed like
+    /// any other; the conflict is marked resolved on every laptop through the server.
+    /// </summary>
+    public void Resolve(SyncConflict conflict, string finalValue) => store.Write(scope =>
+    {
+        var table = SyncSchema.Find(conflict.Table) ?? throw new InvalidOperationException($"Table {conflict.Table} does not sync.");
+        if (!table.Columns.Contains(conflict.Column))
+            throw new InvalidOperationException($"Column {conflict.Column} is not writable.");
+        var id = conflict.RowId.ToString();
+        var current = store.Query(table.Name, "id = $id", r => SecretColumns.IsSecret(table.Name, conflict.Column) ? r.Secret(conflict.Column) : r.NullableText(conflict.Column), ("$id", id));
+        if (current.Count == 1 && current[0] != finalValue)
+        {
+            using var update = scope.Command($"UPDATE {table.Name} SET {conflict.Column} = $v, updated_at = $at, updated_by = $by WHERE id = $id");
+            update.Parameters.AddWithValue("$v", SecretColumns.IsSecret(table.Name, conflict.Column) ? scope.Seal(table.Name, conflict.Column, id, finalValue) : finalValue);
+            update.Parameters.AddWithValue("$at", store.Now());
+            update.Parameters.AddWithValue("$by", store.Identity.WorkerId.ToString());
+            update.Parameters.AddWithValue("$id", id);
+            update.ExecuteNonQuery();
+            scope.Outbox(table.Name, id, OutboxOperations.Update, [conflict.Column]);
+            scope.Audit(AuditEventType.Change, conflict.ClientId, $"table={table.Name};columns=1;conflict");
+        }
+
+        using var resolve = scope.Command("UPDATE conflicts SET resolved = $at WHERE id = $id");
+        resolve.Parameters.AddWithValue("$at", store.Now());
+        resolve.Parameters.AddWithValue("$id", conflict.Id.ToString());
+        resolve.ExecuteNonQuery();
+        scope.Outbox(Table, conflict.Id.ToString(), OutboxOperations.Update, ["resolved"]);
+        return 0;
+    });
 }
