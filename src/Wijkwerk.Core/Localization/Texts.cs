@@ -165,6 +165,22 @@ public static class Texts
         [TextId.SyncRefusal] = ("Geweigerd door de server: {0} {1}: {2}", "Refused by the server: {0} {1}: {2}"),
         [TextId.SyncNotConverged] = ("Let op: deze laptop en de server zijn het nog niet eens over de inhoud; synchroniseer nog een keer.", "Note: this laptop and the server do not agree on the contents yet; sync once more."),
         [TextId.SyncRevokedWiped] = ("Deze laptop is ingetrokken door de beheerder. De lokale gegevens zijn gewist.", "This laptop was revoked by the administrator. The local data has been wiped."),
+        [TextId.UiSyncing] = ("synchroniseren… {0}", "syncing… {0}"),
+        [TextId.UiNotEnrolled] = ("offline, niet aangemeld", "offline, not enrolled"),
+        [TextId.UiOnline] = ("online", "online"),
+        [TextId.UiLastSync] = ("{0} · sync {1}", "{0} · synced {1}"),
+        [TextId.CmdConflicts] = ("Conflicten", "Conflicts"),
+        [TextId.CmdKeepSaved] = ("Bewaarde waarde houden", "Keep the saved value"),
+        [TextId.CmdTakeOther] = ("Andere waarde nemen", "Take the other value"),
+        [TextId.CmdMerge] = ("Samenvoegen", "Merge"),
+        [TextId.UiConflictsNone] = ("Geen conflicten: niets wacht op een besluit.", "No conflicts: nothing waits for a decision."),
+        [TextId.UiConflictsTitle] = ("Conflicten", "Conflicts"),
+        [TextId.UiConflictsHint] = ("Twee collega's wijzigden hetzelfde veld. Kies welke waarde klopt, of voeg ze samen.", "Two colleagues changed the same field. Choose which value is right, or merge them."),
+        [TextId.UiConflictKept] = ("bewaard", "saved"),
+        [TextId.UiConflictOther] = ("andere", "other"),
+        [TextId.UiConflictResolved] = ("Conflict opgelost; de keuze gaat mee met de volgende synchronisatie.", "Conflict resolved; the choice goes along with the next sync."),
+        [TextId.UiMergeTitle] = ("Samenvoegen", "Merge"),
+        [TextId.UiMergeHint] = ("Maak van beide waarden de juiste tekst en druk Ctrl+S.", "Make both values into the right text and press Ctrl+S."),
     };
 
     public static string Get(TextId id, Lang lang) => lang == Lang.En ? All[id].En : All[id].Nl;

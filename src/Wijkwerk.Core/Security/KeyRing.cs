@@ -49,6 +49,9 @@ public sealed class KeyRing : IDisposable
         }
     }
 
+    /// <summary>An independent copy, for a second connection that is disposed on its own.</summary>
+    public KeyRing Copy() => new(_dataKey.ToArray());
+
     public SealedKey Seal(string passphrase, string storeId, int iterations = KeyDerivation.MinimumIterations)
     {
         var salt = KeyDerivation.NewSalt();

@@ -160,6 +160,16 @@ public sealed class LocalStore : IDisposable
         _ => e,
     };
 
+    /// <summary>
+    /// A second, independent connection to the same unlocked store, for work off the UI thread (sync).
+    /// SQLite's WAL lets both read at once; their writes take turns.
+    /// </summary>
+    public LocalStore OpenAnother()
+    {
+        var connection = Connect(Path, readOnly: false);
+        return new LocalStore(Path, connection, _keys.Copy(), _storeId, Identity, Clock);
+    }
+
     /// <summary>Reseals the data key under a new passphrase; no row is re-encrypted.</summary>
     public void ChangePassphrase(string current, string next)
     {

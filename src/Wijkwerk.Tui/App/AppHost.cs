@@ -21,7 +21,10 @@ public static class AppHost
         app.Start();
         context.Log.Information("App started");
         loop.Run();
+        terminal.Restore();
         context.Log.Information("App stopped");
+        if (app.WipedMessage is { } wiped)
+            return context.Fail(wiped);
         return ExitCodes.Success;
     }
 

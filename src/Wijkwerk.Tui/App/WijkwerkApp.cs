@@ -1,5 +1,9 @@
+using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Localization;
 using Wijkwerk.Core.Storage;
+using Wijkwerk.Core.Storage.Sync;
+using Wijkwerk.Core.Sync.Laptop;
+using Wijkwerk.Tui.Screens.Conflicts;
 using Wijkwerk.Tui.Screens.Clients;
 using Wijkwerk.Tui.Screens.Forms;
 using Wijkwerk.Tui.Screens.Home;
@@ -20,9 +24,11 @@ public sealed class WijkwerkApp : IDisposable
     private LocalStore? _store;
     private DateTimeOffset _lastActivity;
     private long _pendingChanges;
+    private bool? _online;
 
-    public WijkwerkApp(UiLoop loop, AppOptions options, TimeProvider clock, string storePath, LocalStore? openStore)
+    public WijkwerkApp(UiLoop loop, AppOptions options, TimeProvider clock, string storePath, LocalStore? openStore, Func<Uri, ISyncTransport>? transport = null)
     {
+        Sync = new SyncRunner(loop, transport ?? (server => new HttpSyncTransport(new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromSeconds(100) })));
         Loop = loop;
         Options = options;
         Clock = clock;
@@ -49,6 +55,11 @@ public sealed class WijkwerkApp : IDisposable
     public Toast Toast { get; }
 
     public CommandTable GlobalCommands { get; }
+
+    public SyncRunner Sync { get; }
+
+    /// <summary>Set when the server revoked this laptop and its store was wiped; the program says it on exit.</summary>
+    public string? WipedMessage { get; private set; }
 
     public bool IsLocked => _store is null;
 
@@ -158,7 +169,54 @@ public sealed class WijkwerkApp : IDisposable
         if (_store is null)
             return T(TextId.UiStatusLocked);
         var identity = _store.Identity;
-        return T(TextId.UiStatusLine, identity.WorkerName, EnumTexts.Name(identity.Role, Lang), T(TextId.UiOffline), _pendingChanges);
+        return T(TextId.UiStatusLine, identity.WorkerName, EnumTexts.Name(identity.Role, Lang), Connection(), _pendingChanges);
+    }
+
+    /// <summary>online/offline as last seen, and when the last sync was; "syncing" with progress while one runs.</summary>
+    private string Connection()
+    {
+        if (Sync.IsRunning)
+            return T(TextId.UiSyncing, Sync.Progress?.Done ?? 0);
+        var settings = new LocalSync(_store!).Settings();
+        if (!settings.IsEnrolled)
+            return T(TextId.UiNotEnrolled);
+        var state = T(_online == true ? TextId.UiOnline : TextId.UiOffline);
+        return settings.LastSync is { } last ? T(TextId.UiLastSync, state, AmsterdamTime.ShowDateTime(last)) : state;
+    }
+
+    private void StartSync()
+    {
+        if (Sync.IsRunning)
+            return;
+        if (!Sync.Start(Store, Synced, SyncFailed))
+            Notify(T(TextId.UiSyncNotEnrolled));
+    }
+
+    private void Synced(SyncReport report)
+    {
+        _online = true;
+        RefreshStatus();
+        (Screens.Top as AppScreen)?.OnResumed();
+        Toast.Show(T(TextId.SyncDone, report.Pushed, report.Pulled, report.Conflicts, report.Refused, report.Removed), TimeSpan.FromSeconds(6));
+    }
+
+    private void SyncFailed(SyncTransportException e)
+    {
+        _online = false;
+        if (!e.IsRevoked)
+        {
+            Toast.Show(T(TextId.SyncFailed, e.Message), TimeSpan.FromSeconds(8));
+            return;
+        }
+
+        // The laptop may be lost: the key and the files go, and the program ends saying why.
+        var path = _store!.Path;
+        _store.Dispose();
+        _store = null;
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+            File.Delete(file);
+        WipedMessage = T(TextId.SyncRevokedWiped);
+        Loop.Stop();
     }
 
 
@@ -187,7 +245,8 @@ public sealed class WijkwerkApp : IDisposable
             Global("help", TextId.CmdHelp, [KeyInput.Character('?'), KeyInput.Function(1)], ShowHelp),
             Global("home", TextId.CmdHome, [KeyInput.Character('h')], GoHome, inStatusBar: false),
             Global("clients", TextId.CmdClients, [KeyInput.Character('c')], GoClients, inStatusBar: false),
-            Global("sync", TextId.CmdSync, [KeyInput.Function(5)], () => Notify(T(TextId.UiSyncNotEnrolled)), inStatusBar: false),
+            Global("sync", TextId.CmdSync, [KeyInput.Function(5)], StartSync),
+            Global("conflicts", TextId.CmdConflicts, [KeyInput.Character('4')], () => Push(new ConflictsScreen(this)), inStatusBar: false),
             Global("quit", TextId.CmdQuit, [KeyInput.Character('q'), KeyInput.Ctrl('c')], Quit),
         ]);
     }

@@ -23,9 +23,12 @@ public sealed class ConflictRepository(LocalStore store)
                 r.Text("kept_by"),
                 r.Text("other_by"),
                 DateTimeOffset.Parse(r.Text("at"), CultureInfo.InvariantCulture),
-                r.NullableText("resolved") is { Length: > 0 }))
+                IsResolved(r.NullableText("resolved"))))
             .OrderByDescending(c => c.At)
             .ToList();
+
+    /// <summary>The server marks resolution as 1 or a time; empty and 0 mean still open.</summary>
+    private static bool IsResolved(string? value) => value is { Length: > 0 } && value != "0";
 
     public IReadOnlyList<SyncConflict> Open() => All().Where(c => !c.Resolved).ToList();
 

@@ -1,0 +1,90 @@
+using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Localization;
+using Wijkwerk.Tui.App;
+using Wijkwerk.Tui.Terminal;
+using Wijkwerk.Tui.Widgets;
+
+namespace Wijkwerk.Tui.Screens.Conflicts;
+
+/// <summary>
+/// Conflicts the server reported: two workers changed the same field. The worker keeps the saved value,
+/// takes the other one, or merges both; nothing is decided without them.
+/// </summary>
+public sealed class ConflictsScreen : AppScreen
+{
+    private static readonly Dictionary<string, TextId> ColumnLabels = new()
+    {
+        ["first_name"] = TextId.FieldFirstName,
+        ["surname_prefix"] = TextId.FieldPrefix,
+        ["surname"] = TextId.FieldSurname,
+        ["birth_date"] = TextId.FieldBirthDate,
+        ["postcode"] = TextId.FieldPostcode,
+        ["house_number"] = TextId.FieldHouseNumber,
+        ["addition"] = TextId.FieldAddition,
+        ["phone"] = TextId.FieldPhone,
+        ["bsn"] = TextId.FieldBsn,
+        ["notes"] = TextId.FieldNotes,
+        ["observation"] = TextId.FieldObservation,
+    };
+
+    private readonly ListView<SyncConflict> _list;
+    private Dictionary<Guid, string> _names = [];
+
+    public ConflictsScreen(WijkwerkApp app)
+        : base(app)
+    {
+        _list = new ListView<SyncConflict>(Format) { EmptyText = T(TextId.UiConflictsNone) };
+        Command("keep", TextId.CmdKeepSaved, [KeyInput.Character('1')], () => Resolve(_list.SelectedItem!.KeptValue), HasSelection);
+        Command("other", TextId.CmdTakeOther, [KeyInput.Character('2')], () => Resolve(_list.SelectedItem!.OtherValue), HasSelection);
+        Command("merge", TextId.CmdMerge, [KeyInput.Character('m')], () => App.Push(new MergeConflictScreen(App, _list.SelectedItem!)), HasSelection);
+        Command("back", TextId.CmdBack, [KeyInput.Escape], App.Back);
+        ListCommands(_list);
+        Load();
+    }
+
+    public override string Title => T(TextId.UiConflictsTitle);
+
+    public override CellPosition? Cursor => _list.Cursor;
+
+    public IReadOnlyList<SyncConflict> Conflicts => _list.VisibleItems;
+
+    public override void OnResumed() => Load();
+
+    public static string ColumnLabel(WijkwerkApp app, string column) => ColumnLabels.TryGetValue(column, out var id) ? app.T(id) : column;
+
+    protected override void RenderContent(ScreenBuffer buffer, Rect area)
+    {
+        var rows = area.SplitRows(LayoutSize.Fixed(2), LayoutSize.Fill(), LayoutSize.Fixed(3));
+        buffer.PutLine(rows[0], 0, CellText.Truncate(" " + T(TextId.UiConflictsHint), area.Width), CellStyle.Default);
+        _list.Render(buffer, rows[1], focused: true);
+        if (_list.SelectedItem is { } c)
+        {
+            buffer.PutLine(rows[2], 0, CellText.Truncate($" 1 {T(TextId.UiConflictKept)}: {c.KeptValue.ReplaceLineEndings(" ")}", area.Width), CellStyle.Bold);
+            buffer.PutLine(rows[2], 1, CellText.Truncate($" 2 {T(TextId.UiConflictOther)}: {c.OtherValue.ReplaceLineEndings(" ")}", area.Width), CellStyle.Bold);
+        }
+    }
+
+    protected override bool HandleContentKey(KeyInput key) => key != KeyInput.Enter && _list.HandleKey(key);
+
+    private bool HasSelection() => _list.SelectedItem is not null;
+
+    private void Resolve(string value)
+    {
+        App.Store.Conflicts.Resolve(_list.SelectedItem!, value);
+        App.RefreshStatus();
+        App.Notify(T(TextId.UiConflictResolved));
+        Load();
+    }
+
+    private void Load()
+    {
+        _names = App.Store.Clients.Search().ToDictionary(c => c.Id.Value, c => c.Name.SortForm);
+        _list.SetItems(App.Store.Conflicts.Open());
+    }
+
+    private string Format(SyncConflict c)
+    {
+        var who = c.ClientId is { } id && _names.TryGetValue(id, out var name) ? name : "-";
+        return $"{AmsterdamTime.ShowDateTime(c.At)}  {who,-28} {ColumnLabel(App, c.Column)}";
+    }
+}
