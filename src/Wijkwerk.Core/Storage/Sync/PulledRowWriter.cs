@@ -25,9 +25,9 @@ internal sealed class PulledRowWriter(LocalStore store, WriteScope scope, Func<s
         var columns = change.Columns.Keys.Where(c => columnTypes.ContainsKey(c) && !SyncColumns.Contains(c) && !pendingColumns.Contains(c)).Order(StringComparer.Ordinal).ToList();
         var keepVersion = pendingColumns.Count > 0;
 
-        // Update first: a row with pending columns gets only the others, which an INSERT could not hold.
-        if (Run(Prepared(table, columns, keepVersion, insert: false), change, columns, columnTypes) == 0)
-            Run(Prepared(table, columns, keepVersion, insert: true), change, columns, columnTypes);
+        // The server sends whole rows, so one upsert does; a row with pending columns gets only the others,
+        // which an INSERT could not hold, so it is updated (it exists: the pending edit is on it).
+        Run(Prepared(table, columns, keepVersion), change, columns, columnTypes);
     }
 
     private int Run(SqliteCommand command, RowChange change, IReadOnlyList<string> columns, Dictionary<string, string> columnTypes)
@@ -48,17 +48,17 @@ internal sealed class PulledRowWriter(LocalStore store, WriteScope scope, Func<s
             command.Dispose();
     }
 
-    private SqliteCommand Prepared(string table, IReadOnlyList<string> columns, bool keepVersion, bool insert)
+    private SqliteCommand Prepared(string table, IReadOnlyList<string> columns, bool keepVersion)
     {
-        var key = $"{table}|{keepVersion}|{insert}|{string.Join(',', columns)}";
+        var key = $"{table}|{keepVersion}|{string.Join(',', columns)}";
         if (_prepared.TryGetValue(key, out var command))
             return command;
         var names = string.Join("", columns.Select(c => c + ", "));
         var values = string.Join("", columns.Select(c => "$" + c + ", "));
-        var updates = string.Join("", columns.Select(c => $"{c} = ${c}, "));
-        command = scope.Command(insert
-            ? $"INSERT INTO {table} (id, {names}version, updated_at, updated_by, deleted) VALUES ($id, {values}$version, $updated_at, $updated_by, 0)"
-            : $"UPDATE {table} SET {updates}updated_at = $updated_at, updated_by = $updated_by, deleted = 0{(keepVersion ? "" : ", version = $version")} WHERE id = $id");
+        command = scope.Command(keepVersion
+            ? $"UPDATE {table} SET {string.Join("", columns.Select(c => $"{c} = ${c}, "))}updated_at = $updated_at, updated_by = $updated_by, deleted = 0 WHERE id = $id"
+            : $"INSERT INTO {table} (id, {names}version, updated_at, updated_by, deleted) VALUES ($id, {values}$version, $updated_at, $updated_by, 0) " +
+              $"ON CONFLICT (id) DO UPDATE SET {string.Join("", columns.Select(c => $"{c} = excluded.{c}, "))}version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by, deleted = 0");
         foreach (var name in columns.Concat(["id", "version", "updated_at", "updated_by"]))
             command.Parameters.Add(new SqliteParameter { ParameterName = "$" + name });
         command.Prepare();

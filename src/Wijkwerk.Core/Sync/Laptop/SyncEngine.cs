@@ -16,7 +16,7 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
 
     public int PushBatchSize { get; init; } = SyncProtocol.MaxMutationsPerPush;
 
-    public int PullPageSize { get; init; } = 1000;
+    public int PullPageSize { get; init; } = SyncProtocol.MaxPullPageSize;
 
     public async Task<SyncReport> Run(IProgress<SyncProgress>? progress = null, CancellationToken cancel = default)
     {
