@@ -173,4 +173,6 @@ public enum TextId
     UiConflictResolved,
     UiMergeTitle,
     UiMergeHint,
+    SyncPushing,
+    SyncPulling,
 }

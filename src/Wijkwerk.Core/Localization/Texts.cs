@@ -181,6 +181,8 @@ public static class Texts
         [TextId.UiConflictResolved] = ("Conflict opgelost; de keuze gaat mee met de volgende synchronisatie.", "Conflict resolved; the choice goes along with the next sync."),
         [TextId.UiMergeTitle] = ("Samenvoegen", "Merge"),
         [TextId.UiMergeHint] = ("Maak van beide waarden de juiste tekst en druk Ctrl+S.", "Make both values into the right text and press Ctrl+S."),
+        [TextId.SyncPushing] = ("Versturen", "Sending"),
+        [TextId.SyncPulling] = ("Ontvangen", "Receiving"),
     };
 
     public static string Get(TextId id, Lang lang) => lang == Lang.En ? All[id].En : All[id].Nl;

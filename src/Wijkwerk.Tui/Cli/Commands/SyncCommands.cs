@@ -51,7 +51,7 @@ public static class SyncCommands
             using var http = Http(server);
             try
             {
-                var progress = new Progress<SyncProgress>(p => { if (!Console.IsErrorRedirected) context.Error.Write($"\r{p.Phase} {p.Done}{(p.Total is { } t ? "/" + t : "")}   "); });
+                var progress = new Progress<SyncProgress>(p => { if (!Console.IsErrorRedirected) context.Error.Write("\r" + ProgressLine(context, p)); });
                 var report = await new SyncEngine(store, new HttpSyncTransport(http)).Run(progress);
                 if (!Console.IsErrorRedirected)
                     context.Error.WriteLine();
@@ -78,6 +78,19 @@ public static class SyncCommands
         // Revoked: the laptop may be lost. The files go, key and all; nothing stays to unlock.
         Wipe(context.Data.StorePath);
         return context.Fail(context.T(TextId.SyncRevokedWiped));
+    }
+
+    /// <summary>A bar while pushing (the total is known), a running count while pulling (it is not).</summary>
+    private static string ProgressLine(CliContext context, SyncProgress p)
+    {
+        const int width = 30;
+        if (p.Phase == "push" && p.Total is > 0 and var total)
+        {
+            var filled = (int)Math.Round(width * Math.Min(1.0, p.Done / (double)total));
+            return $"{context.T(TextId.SyncPushing)} [{new string('#', filled)}{new string('-', width - filled)}] {p.Done}/{total}   ";
+        }
+
+        return $"{context.T(TextId.SyncPulling)} {p.Done}   ";
     }
 
     private static void Wipe(string storePath)
