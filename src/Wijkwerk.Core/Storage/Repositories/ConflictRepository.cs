@@ -23,9 +23,12 @@ public sealed class ConflictRepository(LocalStore store)
                 r.Text("kept_by"),
                 r.Text("other_by"),
                 DateTimeOffset.Parse(r.Text("at"), CultureInfo.InvariantCulture),
-                r.NullableText("resolved") is { Length: > 0 }))
+                IsResolved(r.NullableText("resolved"))))
             .OrderByDescending(c => c.At)
             .ToList();
+
+    /// <summary>The server sends "0" for an open conflict and the time of the resolution once settled.</summary>
+    private static bool IsResolved(string? resolved) => resolved is { Length: > 0 } && resolved != "0";
 
     public IReadOnlyList<SyncConflict> Open() => All().Where(c => !c.Resolved).ToList();
 

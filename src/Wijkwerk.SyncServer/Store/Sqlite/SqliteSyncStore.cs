@@ -297,6 +297,25 @@ public sealed class SqliteSyncStore : ISyncStore
                 ("$keptBy", S(keptBy)), ("$otherBy", S(device.WorkerId)), ("$keptDev", S(keptDevice)), ("$otherDev", S(device.DeviceId)),
                 ("$at", Iso(now)), ("$sum", (long)ScopeChecksum.Of(ConflictsTable, id, 1)), ("$seq", NextSeq(db, tx)));
         }
+
+        public StoredConflict? LoadConflict(Guid conflictId)
+        {
+            using var cmd = Command(db, tx, "SELECT client_id, version, resolved FROM conflicts WHERE id = $id;", ("$id", S(conflictId)));
+            using var reader = cmd.ExecuteReader();
+            return reader.Read() ? new StoredConflict(Guid.Parse(reader.GetString(0)), reader.GetInt64(1), reader.GetInt64(2) == 1) : null;
+        }
+
+        public void ResolveConflict(Guid conflictId, Guid clientId, long oldVersion, long newVersion)
+        {
+            var sum = ScopeChecksum.Of(ConflictsTable, conflictId, newVersion);
+            AddToClientSum(db, tx, clientId, 0, (long)sum - (long)ScopeChecksum.Of(ConflictsTable, conflictId, oldVersion));
+            Exec(db, tx, """
+                UPDATE conflicts SET resolved = 1, resolved_at = $at, resolved_by = $by, resolved_device = $dev, version = $v, checksum = $sum, seq = $seq
+                WHERE id = $id;
+                """,
+                ("$at", Iso(now)), ("$by", S(device.WorkerId)), ("$dev", S(device.DeviceId)), ("$v", newVersion), ("$sum", (long)sum),
+                ("$seq", NextSeq(db, tx)), ("$id", S(conflictId)));
+        }
     }
 
     internal static StoredRow? LoadRow(SqliteConnection db, SqliteTransaction tx, string table, Guid rowId)
@@ -365,7 +384,7 @@ public sealed class SqliteSyncStore : ISyncStore
             }
 
             using (var cmd = Command(db, tx, $"""
-                SELECT seq, id, client_id, version, tbl, row_id, column_name, kept_value, other_value, kept_by, other_by, at, resolved FROM conflicts
+                SELECT seq, id, client_id, version, tbl, row_id, column_name, kept_value, other_value, kept_by, other_by, at, resolved, resolved_at FROM conflicts
                 WHERE seq > $after AND +client_id IN ({ScopeSql}) ORDER BY seq LIMIT $limit;
                 """, ("$after", after), ("$w", worker), ("$limit", limit + 1)))
             using (var reader = cmd.ExecuteReader())
@@ -384,7 +403,8 @@ public sealed class SqliteSyncStore : ISyncStore
                         ["kept_by"] = reader.GetString(9),
                         ["other_by"] = reader.GetString(10),
                         ["at"] = at,
-                        ["resolved"] = reader.GetInt64(12).ToString(CultureInfo.InvariantCulture),
+                        // "0" while open; once resolved, the server's UTC time of the resolution.
+                        ["resolved"] = reader.GetInt64(12) == 1 && !reader.IsDBNull(13) ? reader.GetString(13) : reader.GetInt64(12).ToString(CultureInfo.InvariantCulture),
                     };
                     changes.Add((new RowChange(reader.GetInt64(0), ConflictsTable, Guid.Parse(reader.GetString(1)), reader.GetInt64(3), false, false,
                         ParseIso(at), Guid.Parse(reader.GetString(10)), columns), Guid.Parse(reader.GetString(2))));
