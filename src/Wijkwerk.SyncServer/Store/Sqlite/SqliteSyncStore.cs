@@ -473,6 +473,51 @@ public sealed class SqliteSyncStore : ISyncStore
         return true;
     }, cancel);
 
+    // ---------------------------------------------------------------- audit (NEN 7513)
+
+    public Task<long> StoreAuditAsync(DeviceSession device, IReadOnlyList<AuditRecord> events, DateTimeOffset now, CancellationToken cancel = default) => Write((db, tx) =>
+    {
+        using var cmd = Command(db, tx, """
+            INSERT INTO audit_events(device_id, seq, event_type, at, client_id, worker_id, role, outcome, detail, received_at)
+            VALUES ($d, $s, $t, $at, $c, $w, $r, $o, $x, $now) ON CONFLICT(device_id, seq) DO NOTHING;
+            """, ("$d", S(device.DeviceId)), ("$s", 0L), ("$t", ""), ("$at", ""), ("$c", null), ("$w", S(device.WorkerId)), ("$r", ""), ("$o", ""), ("$x", ""), ("$now", Iso(now)));
+        foreach (var e in events)
+        {
+            cmd.Parameters["$s"].Value = e.Seq;
+            cmd.Parameters["$t"].Value = e.Type;
+            cmd.Parameters["$at"].Value = Iso(e.At);
+            cmd.Parameters["$c"].Value = e.ClientId is { } client ? S(client) : DBNull.Value;
+            cmd.Parameters["$r"].Value = e.Role;
+            cmd.Parameters["$o"].Value = e.Outcome;
+            cmd.Parameters["$x"].Value = e.Detail;
+            cmd.ExecuteNonQuery();
+        }
+
+        return Convert.ToInt64(Scalar(db, tx, "SELECT coalesce(max(seq), 0) FROM audit_events WHERE device_id = $d;", ("$d", S(device.DeviceId))), CultureInfo.InvariantCulture);
+    }, cancel);
+
+    public Task<IReadOnlyList<CentralAuditEntry>> ClientAuditAsync(Guid clientId)
+    {
+        using var db = Open();
+        using var cmd = Command(db, null, """
+            SELECT a.at, 'laptop', a.event_type, a.worker_id, coalesce(w.name, ''), a.role, a.device_id, a.outcome, a.detail, a.seq
+            FROM audit_events a LEFT JOIN workers w ON w.id = a.worker_id WHERE a.client_id = $c
+            UNION ALL
+            SELECT t.at, 'server', 'Transfer', t.worker_id, coalesce(w.name, ''), coalesce(w.role, ''), t.device_id, 'Success', 'rows=' || t.row_count, NULL
+            FROM transfers t LEFT JOIN workers w ON w.id = t.worker_id WHERE t.client_id = $c
+            ORDER BY 1, 2, 10;
+            """, ("$c", S(clientId)));
+        using var reader = cmd.ExecuteReader();
+        var list = new List<CentralAuditEntry>();
+        while (reader.Read())
+        {
+            list.Add(new CentralAuditEntry(ParseIso(reader.GetString(0)), reader.GetString(1), reader.GetString(2), Guid.Parse(reader.GetString(3)), reader.GetString(4),
+                reader.GetString(5), Guid.Parse(reader.GetString(6)), reader.GetString(7), reader.GetString(8), reader.IsDBNull(9) ? null : reader.GetInt64(9)));
+        }
+
+        return Task.FromResult<IReadOnlyList<CentralAuditEntry>>(list);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private async Task<T> Write<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancel = default)
