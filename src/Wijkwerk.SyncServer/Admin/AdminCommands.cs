@@ -89,6 +89,27 @@ public static class AdminCommands
         });
     }
 
+    /// <summary>
+    /// NEN 7513, "who looked at my file": the central log for one client, one event a line, oldest first —
+    /// the laptops' uploaded events and the server's deliveries (transfers) of the client's data.
+    /// </summary>
+    public static Task<int> ClientAudit(string db, string clientId)
+    {
+        if (!Guid.TryParse(clientId, out var client))
+            return Fail(BadInput, $"'{clientId}' is geen geldig cliënt-id (een GUID).");
+        return Run(db, async store =>
+        {
+            foreach (var e in await store.ClientAuditAsync(client))
+            {
+                var who = e.WorkerName.Length > 0 ? $"{e.WorkerName} ({e.WorkerId})" : e.WorkerId.ToString();
+                var seq = e.Seq is { } n ? "\tseq=" + n.ToString(CultureInfo.InvariantCulture) : "";
+                Console.WriteLine($"{e.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}\t{e.Source}\t{e.Type}\t{e.Outcome}\t{who}\t{e.Role}\tapparaat={e.DeviceId}\t{e.Detail}{seq}");
+            }
+
+            return 0;
+        });
+    }
+
     private static async Task<int> Run(string db, Func<ISyncStore, Task<int>> action)
     {
         try

@@ -84,6 +84,12 @@ public static class ServerCommandLine
         }
 
         admin.Subcommands.Add(client);
+
+        var audit = new Command("audit", "Toon het centrale toegangslog (NEN 7513) van één cliënt, één regel per gebeurtenis");
+        var auditClient = new Option<string>("--client") { Required = true, Description = "Id van de cliënt" };
+        audit.Options.Add(auditClient);
+        audit.SetAction((parse, _) => AdminCommands.ClientAudit(Db(parse), parse.GetValue(auditClient)!));
+        admin.Subcommands.Add(audit);
         return root;
     }
 }

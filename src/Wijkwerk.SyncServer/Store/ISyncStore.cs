@@ -31,7 +31,16 @@ public interface ISyncStore
     Task<IReadOnlyList<MutationResult>> PushAsync(DeviceSession device, IReadOnlyList<Mutation> mutations, DateTimeOffset now, CancellationToken cancel = default);
     /// <summary>The device's scope after <paramref name="after"/>, in feed order; logs each delivery of client data as a transfer.</summary>
     Task<PullResponse> PullAsync(DeviceSession device, long after, int limit, DateTimeOffset now, CancellationToken cancel = default);
+
+    // NEN 7513.
+    /// <summary>Stores the device's audit events, each (device, seq) once however often it arrives; answers the highest seq held for the device.</summary>
+    Task<long> StoreAuditAsync(DeviceSession device, IReadOnlyList<AuditRecord> events, DateTimeOffset now, CancellationToken cancel = default);
+    /// <summary>The central log for one client: the laptops' events and the server's transfers, oldest first.</summary>
+    Task<IReadOnlyList<CentralAuditEntry>> ClientAuditAsync(Guid clientId);
 }
+
+/// <summary>One line of the central log. Source is "laptop" (an uploaded event) or "server" (a transfer to a device).</summary>
+public sealed record CentralAuditEntry(DateTimeOffset At, string Source, string Type, Guid WorkerId, string WorkerName, string Role, Guid DeviceId, string Outcome, string Detail, long? Seq);
 
 public sealed record DeviceSession(Guid DeviceId, Guid WorkerId, Role Role, DateTimeOffset? RevokedAt);
 

@@ -26,6 +26,9 @@ public interface IPushTransaction
     /// <summary>Writes the row with a new change sequence; the store sets updated_at/by/device itself.</summary>
     void WriteRow(string table, Guid rowId, Guid clientId, StoredRow? before, long version, bool deleted, IReadOnlyDictionary<string, string?> columns, IReadOnlyDictionary<string, ColumnStamp> stamps);
     void RecordConflict(string table, Guid rowId, Guid clientId, string column, string? kept, string? other, Guid keptBy, Guid keptDevice);
+    StoredConflict? LoadConflict(Guid conflictId);
+    /// <summary>Marks the conflict resolved at the server's time by the pushing worker, with the new version and a new change sequence.</summary>
+    void ResolveConflict(Guid conflictId, Guid clientId, long oldVersion, long newVersion);
 }
 
 /// <summary>
@@ -41,6 +44,8 @@ public static class MutationApplier
 
     public static MutationResult Apply(IPushTransaction s, DeviceSession device, Mutation m, DateTimeOffset now)
     {
+        if (m.Table == SyncProtocol.ConflictsTable)
+            return ConflictResolution.Apply(s, device, m);
         if (m.Table is null || SyncSchema.Find(m.Table) is not { } table)
             return Refused(m, 0, $"Onbekende tabel '{m.Table}'; deze wijziging is niet opgeslagen.");
         if (m.Operation is not (SyncProtocol.Operations.Insert or SyncProtocol.Operations.Update or SyncProtocol.Operations.Delete))

@@ -13,6 +13,40 @@ public static class SyncEndpoints
     {
         app.MapPost(SyncProtocol.PushPath, Push);
         app.MapGet(SyncProtocol.PullPath, Pull);
+        app.MapPost(SyncProtocol.AuditPath, UploadAudit);
+    }
+
+    /// <summary>POST a batch of the device's own audit events (NEN 7513); answers the highest seq the server holds for the device.</summary>
+    private static async Task<IResult> UploadAudit(HttpContext context, ISyncStore store, DeviceGate gate, TimeProvider clock, ILoggerFactory logs)
+    {
+        var (device, denied) = await Authenticate(context, store);
+        if (denied is not null)
+            return denied;
+        using var turn = gate.TryEnter(device!.DeviceId);
+        if (turn is null)
+            return Busy();
+
+        var (request, problem) = await RequestBody.Read<AuditUploadRequest>(context);
+        if (problem is not null)
+            return problem;
+        if (request!.Events is null || request.Events.Any(e => e is null))
+            return Problems.Invalid("Het verzoek mist de lijst 'events' of bevat een lege logregel; werk Wijkwerk bij.");
+        if (request.Events.Count > SyncProtocol.MaxAuditEventsPerUpload)
+        {
+            return Problems.Result(StatusCodes.Status413PayloadTooLarge, ProblemCodes.TooLarge,
+                $"Te veel logregels in één keer ({request.Events.Count}); stuur er hoogstens {SyncProtocol.MaxAuditEventsPerUpload} per keer.");
+        }
+
+        var log = logs.CreateLogger("Wijkwerk.Audit");
+        if (AuditUploadRules.Check(device, request.Events) is var (forbidden, reason))
+        {
+            log.LogWarning("Audit upload from device {DeviceId} refused ({Count} events, forbidden {Forbidden})", device.DeviceId, request.Events.Count, forbidden);
+            return forbidden ? Problems.Result(StatusCodes.Status403Forbidden, ProblemCodes.Forbidden, reason) : Problems.Invalid(reason);
+        }
+
+        var highest = await store.StoreAuditAsync(device, request.Events, clock.GetUtcNow(), context.RequestAborted);
+        log.LogInformation("Audit upload from device {DeviceId}: {Count} events, highest seq {Highest}", device.DeviceId, request.Events.Count, highest);
+        return Results.Json(new AuditUploadResponse(highest), Problems.Json);
     }
 
     private static async Task<IResult> Push(HttpContext context, ISyncStore store, DeviceGate gate, TimeProvider clock, ILoggerFactory logs)

@@ -127,7 +127,7 @@ public class LaptopSyncTests
         Assert.False(File.Exists(Path.Combine(b.Folder, "wijkwerk.db")));
     }
 
-    private static async Task<Team> TeamOfTwo()
+    internal static async Task<Team> TeamOfTwo()
     {
         var world = new SyncWorld();
         world.Team("Noord");
@@ -136,7 +136,7 @@ public class LaptopSyncTests
         return new Team(world, [await world.Laptop("Anna de Wit"), await world.Laptop("Bram Mulder")]);
     }
 
-    private sealed record Team(SyncWorld World, IReadOnlyList<Laptop> Laptops) : IDisposable
+    internal sealed record Team(SyncWorld World, IReadOnlyList<Laptop> Laptops) : IDisposable
     {
         public void Dispose() => World.Dispose();
     }

@@ -49,6 +49,18 @@ public sealed class SyncClient(HttpClient http, string token, Guid deviceId, Gui
     public async Task<MutationResult> PushOne(string table, Guid rowId, string operation, long baseVersion, Dictionary<string, string?> columns) =>
         (await Push(new Mutation(NextMutationId(), table, rowId, operation, baseVersion, columns))).Results.Single();
 
+    public async Task<(HttpStatusCode Status, AuditUploadResponse? Answer, ProblemResponse? Problem)> UploadAudit(params AuditRecord[] events)
+    {
+        using var response = await http.SendAsync(Request(HttpMethod.Post, SyncProtocol.AuditPath, Token, JsonContent.Create(new AuditUploadRequest(events), options: Json)));
+        return response.IsSuccessStatusCode
+            ? (response.StatusCode, await response.Content.ReadFromJsonAsync<AuditUploadResponse>(Json), null)
+            : (response.StatusCode, null, await response.Content.ReadFromJsonAsync<ProblemResponse>(Json));
+    }
+
+    /// <summary>An audit event as this device would send it, about one client.</summary>
+    public AuditRecord AuditEvent(long seq, Guid client, string type = "View") =>
+        new(seq, type, DateTimeOffset.UtcNow, client, WorkerId, "nurse", DeviceId, "Success", "dossier");
+
     public async Task<PullResponse> Pull(long after, int limit = 500)
     {
         using var response = await http.SendAsync(Request(HttpMethod.Get, $"{SyncProtocol.PullPath}?after={after}&limit={limit}", Token));

@@ -27,8 +27,8 @@ public sealed class ConflictRepository(LocalStore store)
             .OrderByDescending(c => c.At)
             .ToList();
 
-    /// <summary>The server marks resolution as 1 or a time; empty and 0 mean still open.</summary>
-    private static bool IsResolved(string? value) => value is { Length: > 0 } && value != "0";
+    /// <summary>The server sends "0" for an open conflict and the time of the resolution once settled.</summary>
+    private static bool IsResolved(string? resolved) => resolved is { Length: > 0 } && resolved != "0";
 
     public IReadOnlyList<SyncConflict> Open() => All().Where(c => !c.Resolved).ToList();
 

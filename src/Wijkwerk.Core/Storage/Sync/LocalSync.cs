@@ -21,6 +21,7 @@ public sealed class LocalSync(LocalStore store)
     private const string AnchorKey = "sync_anchor";
     private const string LastSyncKey = "sync_last";
     private const string VerifiedKey = "sync_verified";
+    private const string AuditConfirmedKey = "sync_audit_confirmed";
     private static readonly string[] PulledTables = [.. SyncSchema.Tables.Select(t => t.Name), "conflicts"];
     private readonly Dictionary<string, Dictionary<string, string>> _columnTypes = [];
 
@@ -156,6 +157,46 @@ public sealed class LocalSync(LocalStore store)
             new MetaTable(store.Connection, scope.Transaction).Set(AnchorKey, page.NextAnchor.ToString(CultureInfo.InvariantCulture));
             return (applied, removed);
         });
+    }
+
+    /// <summary>The highest audit seq the server confirmed holding for this device.</summary>
+    public long AuditConfirmed() =>
+        new MetaTable(store.Connection, null).Get(AuditConfirmedKey) is string text ? long.Parse(text, CultureInfo.InvariantCulture) : 0;
+
+    /// <summary>
+    /// The oldest audit events the server has not confirmed, at most <paramref name="max"/>. Only events
+    /// written as the enrolled device and worker travel: the server accepts a device's own log only, and
+    /// events from before enrolment (another local identity) stay in the local log.
+    /// </summary>
+    public IReadOnlyList<AuditRecord> PendingAudit(int max)
+    {
+        var meta = new MetaTable(store.Connection, null);
+        using var command = store.Command(
+            "SELECT seq, event_type, at, client_id, worker_id, role, device_id, outcome, detail FROM audit_events " +
+            "WHERE seq > $after AND device_id = $d AND worker_id = $w ORDER BY seq LIMIT $max");
+        command.Parameters.AddWithValue("$after", AuditConfirmed());
+        command.Parameters.AddWithValue("$d", meta.Get("device_id") as string ?? "");
+        command.Parameters.AddWithValue("$w", meta.Get("worker_id") as string ?? "");
+        command.Parameters.AddWithValue("$max", max);
+        using var reader = command.ExecuteReader();
+        var events = new List<AuditRecord>();
+        while (reader.Read())
+        {
+            events.Add(new AuditRecord(
+                reader.GetInt64(0), reader.GetString(1),
+                DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
+                reader.IsDBNull(3) ? null : Guid.Parse(reader.GetString(3)), Guid.Parse(reader.GetString(4)), reader.GetString(5),
+                Guid.Parse(reader.GetString(6)), reader.GetString(7), reader.GetString(8)));
+        }
+
+        return events;
+    }
+
+    /// <summary>Remembers what the server confirmed; never moves back.</summary>
+    public void ConfirmAudit(long highest)
+    {
+        if (highest > AuditConfirmed())
+            new MetaTable(store.Connection, null).Set(AuditConfirmedKey, highest.ToString(CultureInfo.InvariantCulture));
     }
 
     public void MarkSynced() => new MetaTable(store.Connection, null).Set(LastSyncKey, store.Now());

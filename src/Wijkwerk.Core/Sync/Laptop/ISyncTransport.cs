@@ -2,7 +2,7 @@ using Wijkwerk.Core.Sync.Protocol;
 
 namespace Wijkwerk.Core.Sync.Laptop;
 
-/// <summary>The three calls a laptop makes. HTTP in the product; tests may cut it at any point.</summary>
+/// <summary>The calls a laptop makes. HTTP in the product; tests may cut it at any point.</summary>
 public interface ISyncTransport
 {
     Task<EnrolResponse> Enrol(EnrolRequest request, CancellationToken cancel);
@@ -10,6 +10,9 @@ public interface ISyncTransport
     Task<PushResponse> Push(string token, PushRequest request, CancellationToken cancel);
 
     Task<PullResponse> Pull(string token, long after, int limit, CancellationToken cancel);
+
+    /// <summary>Sends a batch of this device's audit events; the answer is the highest seq the server holds for the device.</summary>
+    Task<AuditUploadResponse> UploadAudit(string token, AuditUploadRequest request, CancellationToken cancel);
 }
 
 /// <summary>The server said no (with a code and a sentence), or could not be reached.</summary>

@@ -5,7 +5,7 @@ using Wijkwerk.Core.Sync.Protocol;
 namespace Wijkwerk.Core.Sync.Laptop;
 
 /// <summary>
-/// One sync: push the outbox in batches, then pull pages after the anchor until the server has no more,
+/// One sync: push the outbox in batches, upload the audit log the server has not confirmed, then pull pages after the anchor until the server has no more,
 /// then compare the scope checksum. Pushing first means the pull brings back the server's verdict on
 /// this laptop's own edits. Loops are bounded so a misbehaving server cannot keep the laptop busy.
 /// </summary>
@@ -17,6 +17,8 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
     public int PushBatchSize { get; init; } = SyncProtocol.MaxMutationsPerPush;
 
     public int PullPageSize { get; init; } = SyncProtocol.MaxPullPageSize;
+
+    public int AuditBatchSize { get; init; } = SyncProtocol.MaxAuditEventsPerUpload;
 
     public async Task<SyncReport> Run(IProgress<SyncProgress>? progress = null, CancellationToken cancel = default)
     {
@@ -38,6 +40,8 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
             progress?.Report(new SyncProgress("push", pushed, total));
         }
 
+        var audited = await UploadAudit(token, cancel);
+
         PullResponse? last = null;
         for (var round = 0; round < MaxRounds; round++)
         {
@@ -54,6 +58,39 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
         _local.MarkSynced();
         var (count, checksum) = _local.Scope(changed: pushed + pulled + removed > 0);
         var converged = last is not null && store.PendingChanges() == 0 && count == last.ScopeCount && checksum == last.ScopeChecksum;
-        return new SyncReport(pushed, accepted, conflicts, refused, pulled, removed, converged, count);
+        return new SyncReport(pushed, accepted, conflicts, refused, pulled, removed, converged, count) { AuditUploaded = audited };
+    }
+
+    /// <summary>
+    /// Sends the audit events the server has not confirmed, in batches, and remembers the highest seq it
+    /// confirms. A batch that arrives twice (an answer lost on the way) is stored once by the server. A
+    /// server that does not know the audit path yet (404) is left alone: the events wait for the next sync.
+    /// </summary>
+    private async Task<int> UploadAudit(string token, CancellationToken cancel)
+    {
+        var sent = 0;
+        for (var round = 0; round < MaxRounds; round++)
+        {
+            var batch = _local.PendingAudit(AuditBatchSize);
+            if (batch.Count == 0)
+                break;
+            AuditUploadResponse response;
+            try
+            {
+                response = await transport.UploadAudit(token, new AuditUploadRequest(batch), cancel);
+            }
+            catch (SyncTransportException e) when (e.Status == 404)
+            {
+                break;
+            }
+
+            var before = _local.AuditConfirmed();
+            _local.ConfirmAudit(Math.Min(response.HighestSeq, batch[^1].Seq));
+            sent += batch.Count;
+            if (_local.AuditConfirmed() <= before)
+                break; // no progress: do not loop on a server that will not take these
+        }
+
+        return sent;
     }
 }

@@ -35,3 +35,17 @@ public sealed record RowChange(long Seq, string Table, Guid RowId, long Version,
 /// should hold once it has applied every page, so it can prove it converged.
 /// </summary>
 public sealed record PullResponse(IReadOnlyList<RowChange> Changes, long NextAnchor, bool HasMore, long ScopeCount, uint ScopeChecksum);
+
+/// <summary>
+/// One entry of a laptop's NEN 7513 access log as it travels to the server. <see cref="Seq"/> is the
+/// laptop's own log sequence: the server keeps each (device, seq) once, however often it arrives.
+/// Type and outcome are the names of <c>AuditEventType</c> and <c>AuditOutcome</c>; detail holds counts
+/// and table names only.
+/// </summary>
+public sealed record AuditRecord(long Seq, string Type, DateTimeOffset At, Guid? ClientId, Guid WorkerId, string Role, Guid DeviceId, string Outcome, string Detail);
+
+/// <summary>A batch of the laptop's audit events, oldest first, at most <see cref="SyncProtocol.MaxAuditEventsPerUpload"/>.</summary>
+public sealed record AuditUploadRequest(IReadOnlyList<AuditRecord> Events);
+
+/// <summary>The highest audit seq the server holds for this device: everything up to it need not be sent again.</summary>
+public sealed record AuditUploadResponse(long HighestSeq);

@@ -13,8 +13,15 @@ public static class SyncProtocol
     public const string EnrolPath = BasePath + "/enrol";
     public const string PushPath = BasePath + "/push";
     public const string PullPath = BasePath + "/pull";
+    /// <summary>POST a batch of the laptop's audit events (added in version 1; older servers answer 404).</summary>
+    public const string AuditPath = BasePath + "/audit";
     public const int MaxMutationsPerPush = 500;
     public const int MaxPullPageSize = 2000;
+    public const int MaxAuditEventsPerUpload = 1000;
+
+    /// <summary>The feed table of conflict records. A laptop may push one column of it: <c>resolved</c>.</summary>
+    public const string ConflictsTable = "conflicts";
+    public const string ResolvedColumn = "resolved";
 
     public static class Operations
     {
@@ -42,4 +49,5 @@ public static class ProblemCodes
     public const string RateLimited = "rate_limited";
     public const string Busy = "busy";
     public const string CodeInvalid = "code_invalid";
+    public const string Forbidden = "forbidden";
 }

@@ -45,5 +45,17 @@ internal static class SqliteMigrations
                 FROM (SELECT client_id, checksum FROM rows WHERE deleted = 0 UNION ALL SELECT client_id, checksum FROM conflicts)
                 GROUP BY client_id;
             """),
+        (3, """
+            -- A worker settles a conflict from a laptop: when (server time), by whom, from which device.
+            ALTER TABLE conflicts ADD COLUMN resolved_at TEXT;
+            ALTER TABLE conflicts ADD COLUMN resolved_by TEXT;
+            ALTER TABLE conflicts ADD COLUMN resolved_device TEXT;
+            -- NEN 7513: the laptops' access logs, each event once per (device, laptop seq).
+            CREATE TABLE audit_events(device_id TEXT NOT NULL, seq INTEGER NOT NULL, event_type TEXT NOT NULL, at TEXT NOT NULL,
+                client_id TEXT, worker_id TEXT NOT NULL, role TEXT NOT NULL, outcome TEXT NOT NULL, detail TEXT NOT NULL,
+                received_at TEXT NOT NULL, PRIMARY KEY(device_id, seq));
+            CREATE INDEX audit_events_client ON audit_events(client_id);
+            CREATE INDEX transfers_client ON transfers(client_id);
+            """),
     ];
 }

@@ -297,6 +297,25 @@ public sealed class SqliteSyncStore : ISyncStore
                 ("$keptBy", S(keptBy)), ("$otherBy", S(device.WorkerId)), ("$keptDev", S(keptDevice)), ("$otherDev", S(device.DeviceId)),
                 ("$at", Iso(now)), ("$sum", (long)ScopeChecksum.Of(ConflictsTable, id, 1)), ("$seq", NextSeq(db, tx)));
         }
+
+        public StoredConflict? LoadConflict(Guid conflictId)
+        {
+            using var cmd = Command(db, tx, "SELECT client_id, version, resolved FROM conflicts WHERE id = $id;", ("$id", S(conflictId)));
+            using var reader = cmd.ExecuteReader();
+            return reader.Read() ? new StoredConflict(Guid.Parse(reader.GetString(0)), reader.GetInt64(1), reader.GetInt64(2) == 1) : null;
+        }
+
+        public void ResolveConflict(Guid conflictId, Guid clientId, long oldVersion, long newVersion)
+        {
+            var sum = ScopeChecksum.Of(ConflictsTable, conflictId, newVersion);
+            AddToClientSum(db, tx, clientId, 0, (long)sum - (long)ScopeChecksum.Of(ConflictsTable, conflictId, oldVersion));
+            Exec(db, tx, """
+                UPDATE conflicts SET resolved = 1, resolved_at = $at, resolved_by = $by, resolved_device = $dev, version = $v, checksum = $sum, seq = $seq
+                WHERE id = $id;
+                """,
+                ("$at", Iso(now)), ("$by", S(device.WorkerId)), ("$dev", S(device.DeviceId)), ("$v", newVersion), ("$sum", (long)sum),
+                ("$seq", NextSeq(db, tx)), ("$id", S(conflictId)));
+        }
     }
 
     internal static StoredRow? LoadRow(SqliteConnection db, SqliteTransaction tx, string table, Guid rowId)
@@ -365,7 +384,7 @@ public sealed class SqliteSyncStore : ISyncStore
             }
 
             using (var cmd = Command(db, tx, $"""
-                SELECT seq, id, client_id, version, tbl, row_id, column_name, kept_value, other_value, kept_by, other_by, at, resolved FROM conflicts
+                SELECT seq, id, client_id, version, tbl, row_id, column_name, kept_value, other_value, kept_by, other_by, at, resolved, resolved_at FROM conflicts
                 WHERE seq > $after AND +client_id IN ({ScopeSql}) ORDER BY seq LIMIT $limit;
                 """, ("$after", after), ("$w", worker), ("$limit", limit + 1)))
             using (var reader = cmd.ExecuteReader())
@@ -384,7 +403,8 @@ public sealed class SqliteSyncStore : ISyncStore
                         ["kept_by"] = reader.GetString(9),
                         ["other_by"] = reader.GetString(10),
                         ["at"] = at,
-                        ["resolved"] = reader.GetInt64(12).ToString(CultureInfo.InvariantCulture),
+                        // "0" while open; once resolved, the server's UTC time of the resolution.
+                        ["resolved"] = reader.GetInt64(12) == 1 && !reader.IsDBNull(13) ? reader.GetString(13) : reader.GetInt64(12).ToString(CultureInfo.InvariantCulture),
                     };
                     changes.Add((new RowChange(reader.GetInt64(0), ConflictsTable, Guid.Parse(reader.GetString(1)), reader.GetInt64(3), false, false,
                         ParseIso(at), Guid.Parse(reader.GetString(10)), columns), Guid.Parse(reader.GetString(2))));
@@ -452,6 +472,51 @@ public sealed class SqliteSyncStore : ISyncStore
 
         return true;
     }, cancel);
+
+    // ---------------------------------------------------------------- audit (NEN 7513)
+
+    public Task<long> StoreAuditAsync(DeviceSession device, IReadOnlyList<AuditRecord> events, DateTimeOffset now, CancellationToken cancel = default) => Write((db, tx) =>
+    {
+        using var cmd = Command(db, tx, """
+            INSERT INTO audit_events(device_id, seq, event_type, at, client_id, worker_id, role, outcome, detail, received_at)
+            VALUES ($d, $s, $t, $at, $c, $w, $r, $o, $x, $now) ON CONFLICT(device_id, seq) DO NOTHING;
+            """, ("$d", S(device.DeviceId)), ("$s", 0L), ("$t", ""), ("$at", ""), ("$c", null), ("$w", S(device.WorkerId)), ("$r", ""), ("$o", ""), ("$x", ""), ("$now", Iso(now)));
+        foreach (var e in events)
+        {
+            cmd.Parameters["$s"].Value = e.Seq;
+            cmd.Parameters["$t"].Value = e.Type;
+            cmd.Parameters["$at"].Value = Iso(e.At);
+            cmd.Parameters["$c"].Value = e.ClientId is { } client ? S(client) : DBNull.Value;
+            cmd.Parameters["$r"].Value = e.Role;
+            cmd.Parameters["$o"].Value = e.Outcome;
+            cmd.Parameters["$x"].Value = e.Detail;
+            cmd.ExecuteNonQuery();
+        }
+
+        return Convert.ToInt64(Scalar(db, tx, "SELECT coalesce(max(seq), 0) FROM audit_events WHERE device_id = $d;", ("$d", S(device.DeviceId))), CultureInfo.InvariantCulture);
+    }, cancel);
+
+    public Task<IReadOnlyList<CentralAuditEntry>> ClientAuditAsync(Guid clientId)
+    {
+        using var db = Open();
+        using var cmd = Command(db, null, """
+            SELECT a.at, 'laptop', a.event_type, a.worker_id, coalesce(w.name, ''), a.role, a.device_id, a.outcome, a.detail, a.seq
+            FROM audit_events a LEFT JOIN workers w ON w.id = a.worker_id WHERE a.client_id = $c
+            UNION ALL
+            SELECT t.at, 'server', 'Transfer', t.worker_id, coalesce(w.name, ''), coalesce(w.role, ''), t.device_id, 'Success', 'rows=' || t.row_count, NULL
+            FROM transfers t LEFT JOIN workers w ON w.id = t.worker_id WHERE t.client_id = $c
+            ORDER BY 1, 2, 10;
+            """, ("$c", S(clientId)));
+        using var reader = cmd.ExecuteReader();
+        var list = new List<CentralAuditEntry>();
+        while (reader.Read())
+        {
+            list.Add(new CentralAuditEntry(ParseIso(reader.GetString(0)), reader.GetString(1), reader.GetString(2), Guid.Parse(reader.GetString(3)), reader.GetString(4),
+                reader.GetString(5), Guid.Parse(reader.GetString(6)), reader.GetString(7), reader.GetString(8), reader.IsDBNull(9) ? null : reader.GetInt64(9)));
+        }
+
+        return Task.FromResult<IReadOnlyList<CentralAuditEntry>>(list);
+    }
 
     // ---------------------------------------------------------------- helpers
 

@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Wijkwerk.Core.Audit;
+using Wijkwerk.Core.Sync.Laptop;
+
+namespace Wijkwerk.SyncServer.Tests.LaptopSync;
+
+/// <summary>NEN 7513: the laptops' access logs reach the server once, and "who looked at my file" is answered centrally.</summary>
+public partial class AuditSyncTests
+{
+    [Fact]
+    public async Task EventsReachTheServerOnce_EvenWhenTheSyncIsCutAfterTheUploadOrRepeated()
+    {
+        using var world = await LaptopSyncTests.TeamOfTwo();
+        var (a, b) = (world.Laptops[0], world.Laptops[1]);
+        var client = a.NewClient("Wilhelmina", "de Vries");
+        a.Store.Clients.Update(a.Find(client.Id)! with { Notes = "Valt vaak" });
+
+        // Request 1 pushes the outbox, request 2 uploads the log: the server stores it, the answer is lost.
+        using (var cut = new FaultyHandler(2, FaultyHandler.Cut.AfterResponse))
+            await Assert.ThrowsAsync<SyncTransportException>(() => a.Sync(cut));
+        var again = await a.Sync();
+        var repeated = await a.Sync();
+        await b.Sync();
+
+        Assert.True(again.AuditUploaded > 0);
+        var local = AuditLog.Read(a.Store, client.Id);
+        Assert.Contains(local, e => e.Type == AuditEventType.Create);
+        Assert.Contains(local, e => e.Type == AuditEventType.Change);
+        var lines = world.World.Admin("audit", "--client", client.Id.ToString()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var laptopSeqs = lines.Where(l => l.Contains("\tlaptop\t", StringComparison.Ordinal))
+            .Select(l => long.Parse(Seq().Match(l).Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(local.Select(e => e.Seq), laptopSeqs); // each once, oldest first
+        Assert.All(lines.Where(l => l.Contains("\tlaptop\t", StringComparison.Ordinal)), l => Assert.Contains(a.Store.Identity.DeviceId.ToString(), l));
+
+        // The server's own deliveries of the client's data, to both laptops, are in the same log.
+        var transfers = lines.Where(l => l.Contains("\tserver\tTransfer\t", StringComparison.Ordinal)).ToList();
+        Assert.Contains(transfers, l => l.Contains(a.Store.Identity.DeviceId.ToString()));
+        Assert.Contains(transfers, l => l.Contains(b.Store.Identity.DeviceId.ToString()));
+        Assert.Contains(transfers, l => l.Contains("Bram Mulder"));
+
+        // Nothing new about the client: a further sync sends none of its events again.
+        var before = laptopSeqs.Count;
+        await a.Sync();
+        Assert.Equal(before, world.World.Admin("audit", "--client", client.Id.ToString()).Split('\n').Count(l => l.Contains("\tlaptop\t", StringComparison.Ordinal)));
+        Assert.True(repeated.AuditUploaded <= again.AuditUploaded);
+    }
+
+    [Fact]
+    public async Task ALargeLog_TravelsInBatches_AndIsConfirmed()
+    {
+        using var world = await LaptopSyncTests.TeamOfTwo();
+        var a = world.Laptops[0];
+        var client = a.NewClient("Piet", "Jansen");
+        for (var i = 0; i < 25; i++)
+            a.Store.Clients.Update(a.Find(client.Id)! with { Notes = "Notitie " + i });
+
+        var total = AuditLog.Read(a.Store).Count;
+        var report = await new SyncEngine(a.Store, new HttpSyncTransport(new HttpClient { BaseAddress = world.World.Address })) { AuditBatchSize = 10 }.Run();
+
+        Assert.Equal(total, report.AuditUploaded);
+        Assert.Equal(AuditLog.Read(a.Store, client.Id).Count,
+            world.World.Admin("audit", "--client", client.Id.ToString()).Split('\n').Count(l => l.Contains("\tlaptop\t", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void AdminAudit_WithABadClientId_FailsWithAReason()
+    {
+        using var world = new SyncWorld();
+        var (code, _, error) = SyncWorld.Run(SyncWorld.ServerDll, ["admin", "audit", "--client", "geen-id", "--db", world.Database]);
+        Assert.Equal(2, code);
+        Assert.Contains("geen geldig cliënt-id", error);
+    }
+
+    [GeneratedRegex(@"\tseq=(\d+)")]
+    private static partial Regex Seq();
+}
