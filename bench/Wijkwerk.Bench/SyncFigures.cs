@@ -63,16 +63,19 @@ public static partial class SyncFigures
         }
     }
 
+    /// <summary>A second team with a small caseload (200 clients): many laptops, each catching up once, then all syncing at once.</summary>
     private static async Task ManyDevices(string serverDll, string db, string folder, Uri address, int count)
     {
+        Admin(serverDll, db, "team", "add", "Zuid");
         var laptops = new List<LocalStore>();
         for (var i = 0; i < count; i++)
         {
-            Admin(serverDll, db, "user", "add", "--team", "Noord", "--name", "Nurse" + i, "--role", "nurse");
+            Admin(serverDll, db, "user", "add", "--team", "Zuid", "--name", "Nurse" + i, "--role", "nurse");
             laptops.Add(await Laptop(folder, "many" + i, address, Admin(serverDll, db, "device", "enroll", "--user", "Nurse" + i), firstSync: false));
         }
 
-        // Each device first catches up alone (not measured), then all sync at once with one change each.
+        // The first laptop brings the caseload; each device then catches up alone (not measured), and all sync at once with one change each.
+        Fill(laptops[0], clients: 200, signalsPerClient: 0);
         foreach (var laptop in laptops)
             await Sync(laptop, address);
         foreach (var laptop in laptops)
