@@ -19,62 +19,72 @@ public static class SyncEndpoints
     /// <summary>POST a batch of the device's own audit events (NEN 7513); answers the highest seq the server holds for the device.</summary>
     private static async Task<IResult> UploadAudit(HttpContext context, ISyncStore store, DeviceGate gate, TimeProvider clock, ILoggerFactory logs)
     {
-        var (device, denied) = await Authenticate(context, store);
-        if (denied is not null)
-            return denied;
-        using var turn = gate.TryEnter(device!.DeviceId);
-        if (turn is null)
-            return Busy();
-
-        var (request, problem) = await RequestBody.Read<AuditUploadRequest>(context);
-        if (problem is not null)
-            return problem;
-        if (request!.Events is null || request.Events.Any(e => e is null))
-            return Problems.Invalid("Het verzoek mist de lijst 'events' of bevat een lege logregel; werk Wijkwerk bij.");
-        if (request.Events.Count > SyncProtocol.MaxAuditEventsPerUpload)
+        var (batch, problem) = await OpenBatch<AuditUploadRequest, AuditRecord>(context, store, gate, r => r.Events, SyncProtocol.MaxAuditEventsPerUpload,
+            "Het verzoek mist de lijst 'events' of bevat een lege logregel; werk Wijkwerk bij.", "logregels");
+        if (batch is null)
+            return problem!;
+        using (batch)
         {
-            return Problems.Result(StatusCodes.Status413PayloadTooLarge, ProblemCodes.TooLarge,
-                $"Te veel logregels in één keer ({request.Events.Count}); stuur er hoogstens {SyncProtocol.MaxAuditEventsPerUpload} per keer.");
-        }
+            var (device, events) = (batch.Device, batch.Request.Events);
+            var log = logs.CreateLogger("Wijkwerk.Audit");
+            if (AuditUploadRules.Check(device, events) is var (forbidden, reason))
+            {
+                log.LogWarning("Audit upload from device {DeviceId} refused ({Count} events, forbidden {Forbidden})", device.DeviceId, events.Count, forbidden);
+                return forbidden ? Problems.Result(StatusCodes.Status403Forbidden, ProblemCodes.Forbidden, reason) : Problems.Invalid(reason);
+            }
 
-        var log = logs.CreateLogger("Wijkwerk.Audit");
-        if (AuditUploadRules.Check(device, request.Events) is var (forbidden, reason))
-        {
-            log.LogWarning("Audit upload from device {DeviceId} refused ({Count} events, forbidden {Forbidden})", device.DeviceId, request.Events.Count, forbidden);
-            return forbidden ? Problems.Result(StatusCodes.Status403Forbidden, ProblemCodes.Forbidden, reason) : Problems.Invalid(reason);
+            var highest = await store.StoreAuditAsync(device, events, clock.GetUtcNow(), context.RequestAborted);
+            log.LogInformation("Audit upload from device {DeviceId}: {Count} events, highest seq {Highest}", device.DeviceId, events.Count, highest);
+            return Results.Json(new AuditUploadResponse(highest), Problems.Json);
         }
-
-        var highest = await store.StoreAuditAsync(device, request.Events, clock.GetUtcNow(), context.RequestAborted);
-        log.LogInformation("Audit upload from device {DeviceId}: {Count} events, highest seq {Highest}", device.DeviceId, request.Events.Count, highest);
-        return Results.Json(new AuditUploadResponse(highest), Problems.Json);
     }
 
     private static async Task<IResult> Push(HttpContext context, ISyncStore store, DeviceGate gate, TimeProvider clock, ILoggerFactory logs)
     {
+        var (batch, problem) = await OpenBatch<PushRequest, Mutation>(context, store, gate, r => r.Mutations, SyncProtocol.MaxMutationsPerPush,
+            "Het verzoek mist de lijst 'mutations' of bevat een lege wijziging; werk Wijkwerk bij.", "wijzigingen");
+        if (batch is null)
+            return problem!;
+        using (batch)
+        {
+            var device = batch.Device;
+            var results = await store.PushAsync(device, batch.Request.Mutations, clock.GetUtcNow(), context.RequestAborted);
+            logs.CreateLogger("Wijkwerk.Push").LogInformation(
+                "Push from device {DeviceId}: {Count} mutations, {Accepted} accepted, {Conflicts} conflicts, {Refused} refused",
+                device.DeviceId, results.Count, results.Count(r => r.Status == SyncProtocol.Results.Accepted),
+                results.Count(r => r.Status == SyncProtocol.Results.Conflict), results.Count(r => r.Status == SyncProtocol.Results.Refused));
+            return Results.Json(new PushResponse(results), Problems.Json);
+        }
+    }
+
+    /// <summary>A posted batch from an authenticated device holding its one sync turn: the shared checks of push and audit upload.</summary>
+    private sealed record Batch<TRequest>(DeviceSession Device, TRequest Request, IDisposable Turn) : IDisposable
+    {
+        public void Dispose() => Turn.Dispose();
+    }
+
+    private static async Task<(Batch<TRequest>? Batch, IResult? Problem)> OpenBatch<TRequest, TItem>(
+        HttpContext context, ISyncStore store, DeviceGate gate, Func<TRequest, IReadOnlyList<TItem>?> items, int max, string missing, string noun)
+        where TRequest : class
+    {
         var (device, denied) = await Authenticate(context, store);
         if (denied is not null)
-            return denied;
-        using var turn = gate.TryEnter(device!.DeviceId);
+            return (null, denied);
+        var turn = gate.TryEnter(device!.DeviceId);
         if (turn is null)
-            return Busy();
+            return (null, Busy());
 
-        var (request, problem) = await RequestBody.Read<PushRequest>(context);
-        if (problem is not null)
-            return problem;
-        if (request!.Mutations is null || request.Mutations.Any(m => m is null))
-            return Problems.Invalid("Het verzoek mist de lijst 'mutations' of bevat een lege wijziging; werk Wijkwerk bij.");
-        if (request.Mutations.Count > SyncProtocol.MaxMutationsPerPush)
-        {
-            return Problems.Result(StatusCodes.Status413PayloadTooLarge, ProblemCodes.TooLarge,
-                $"Te veel wijzigingen in één keer ({request.Mutations.Count}); stuur er hoogstens {SyncProtocol.MaxMutationsPerPush} per keer.");
-        }
-
-        var results = await store.PushAsync(device, request.Mutations, clock.GetUtcNow(), context.RequestAborted);
-        logs.CreateLogger("Wijkwerk.Push").LogInformation(
-            "Push from device {DeviceId}: {Count} mutations, {Accepted} accepted, {Conflicts} conflicts, {Refused} refused",
-            device.DeviceId, results.Count, results.Count(r => r.Status == SyncProtocol.Results.Accepted),
-            results.Count(r => r.Status == SyncProtocol.Results.Conflict), results.Count(r => r.Status == SyncProtocol.Results.Refused));
-        return Results.Json(new PushResponse(results), Problems.Json);
+        var (request, problem) = await RequestBody.Read<TRequest>(context);
+        var list = request is null ? null : items(request);
+        IResult? refusal = problem
+            ?? (list is null || list.Any(i => i is null) ? Problems.Invalid(missing) : null)
+            ?? (list!.Count > max
+                ? Problems.Result(StatusCodes.Status413PayloadTooLarge, ProblemCodes.TooLarge, $"Te veel {noun} in één keer ({list.Count}); stuur er hoogstens {max} per keer.")
+                : null);
+        if (refusal is null)
+            return (new Batch<TRequest>(device, request!, turn), null);
+        turn.Dispose();
+        return (null, refusal);
     }
 
     private static async Task<IResult> Pull(HttpContext context, ISyncStore store, DeviceGate gate, TimeProvider clock, ILoggerFactory logs)
