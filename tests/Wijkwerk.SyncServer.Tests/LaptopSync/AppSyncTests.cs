@@ -11,12 +11,8 @@ public class AppSyncTests
     [Fact]
     public async Task F5_SyncsInTheBackground_ShowsOnlineAndTheResult_AndConflictsReachTheScreen()
     {
-        using var world = new SyncWorld();
-        world.Team("Noord");
-        world.User("Anna", "Noord");
-        world.User("Bram", "Noord");
-        var a = await world.Laptop("Anna");
-        var b = await world.Laptop("Bram");
+        using var team = await Team.Noord("Anna", "Bram");
+        var (a, b) = (team.Laptops[0], team.Laptops[1]);
         var client = a.NewClient("Wilhelmina", "de Vries");
         await a.Sync();
         await b.Sync();

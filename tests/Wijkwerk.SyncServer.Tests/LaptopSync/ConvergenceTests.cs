@@ -18,14 +18,8 @@ public class ConvergenceTests
     [InlineData(3)]
     public async Task RandomWorkAndSyncOrders_EveryLaptopConvergesAndNoEditIsLost(int seed)
     {
-        using var world = new SyncWorld();
-        world.Team("Noord");
-        var laptops = new List<Laptop>();
-        foreach (var name in new[] { "Anna", "Bram", "Cor" })
-        {
-            world.User(name, "Noord");
-            laptops.Add(await world.Laptop(name));
-        }
+        using var team = await Team.Noord("Anna", "Bram", "Cor");
+        var laptops = team.Laptops;
 
         var random = new Random(seed);
         var edits = new List<Edit>();

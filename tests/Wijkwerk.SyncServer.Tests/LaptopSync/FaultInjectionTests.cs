@@ -13,12 +13,8 @@ public class FaultInjectionTests
     [InlineData(FaultyHandler.Cut.AfterResponse)]
     public async Task ConnectionCutAtEveryPushAndPullBoundary_EndsComplete(FaultyHandler.Cut cut)
     {
-        using var world = new SyncWorld();
-        world.Team("Noord");
-        world.User("Anna", "Noord");
-        world.User("Bram", "Noord");
-        var a = await world.Laptop("Anna");
-        var b = await world.Laptop("Bram");
+        using var team = await Team.Noord("Anna", "Bram");
+        var (world, a, b) = (team.World, team.Laptops[0], team.Laptops[1]);
         a.Store.Batch(() =>
         {
             for (var i = 0; i < 4 * Batch; i++)
@@ -59,12 +55,8 @@ public class FaultInjectionTests
     [Fact]
     public async Task ServerCrashesAndRestartsInTheMiddleOfASync_NextSyncCompletes()
     {
-        using var world = new SyncWorld();
-        world.Team("Noord");
-        world.User("Anna", "Noord");
-        world.User("Bram", "Noord");
-        var a = await world.Laptop("Anna");
-        var b = await world.Laptop("Bram");
+        using var team = await Team.Noord("Anna", "Bram");
+        var (world, a, b) = (team.World, team.Laptops[0], team.Laptops[1]);
         a.Store.Batch(() =>
         {
             for (var i = 0; i < 3 * Batch; i++)
@@ -85,12 +77,8 @@ public class FaultInjectionTests
     [Fact]
     public async Task RealProgramKilledWhilePulling_NextSyncHasEverythingOnce()
     {
-        using var world = new SyncWorld();
-        world.Team("Noord");
-        world.User("Anna", "Noord");
-        world.User("Bram", "Noord");
-        var a = await world.Laptop("Anna");
-        var b = await world.Laptop("Bram");
+        using var team = await Team.Noord("Anna", "Bram");
+        var (world, a, b) = (team.World, team.Laptops[0], team.Laptops[1]);
         const int clients = 3000;
         a.Store.Batch(() =>
         {

@@ -127,17 +127,5 @@ public class LaptopSyncTests
         Assert.False(File.Exists(Path.Combine(b.Folder, "wijkwerk.db")));
     }
 
-    internal static async Task<Team> TeamOfTwo()
-    {
-        var world = new SyncWorld();
-        world.Team("Noord");
-        world.User("Anna de Wit", "Noord");
-        world.User("Bram Mulder", "Noord");
-        return new Team(world, [await world.Laptop("Anna de Wit"), await world.Laptop("Bram Mulder")]);
-    }
-
-    internal sealed record Team(SyncWorld World, IReadOnlyList<Laptop> Laptops) : IDisposable
-    {
-        public void Dispose() => World.Dispose();
-    }
+    internal static Task<Team> TeamOfTwo() => Team.Noord("Anna de Wit", "Bram Mulder");
 }

@@ -144,6 +144,26 @@ public sealed partial class SyncWorld : IDisposable
     private static partial Regex Listening();
 }
 
+/// <summary>A world with team Noord and one enrolled laptop per nurse, disposed together.</summary>
+public sealed record Team(SyncWorld World, IReadOnlyList<Laptop> Laptops) : IDisposable
+{
+    public static async Task<Team> Noord(params string[] nurses)
+    {
+        var world = new SyncWorld();
+        world.Team("Noord");
+        var laptops = new List<Laptop>();
+        foreach (var nurse in nurses)
+        {
+            world.User(nurse, "Noord");
+            laptops.Add(await world.Laptop(nurse));
+        }
+
+        return new Team(world, laptops);
+    }
+
+    public void Dispose() => World.Dispose();
+}
+
 /// <summary>One enrolled laptop: its real store and its sync engine over real HTTP.</summary>
 public sealed class Laptop(SyncWorld world, string folder, LocalStore store) : IDisposable
 {
