@@ -160,6 +160,13 @@ public sealed class LocalStore : IDisposable
         _ => e,
     };
 
+    /// <summary>Deletes a closed store with its WAL and shared-memory files: the key goes with them.</summary>
+    public static void Wipe(string path)
+    {
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+            File.Delete(file);
+    }
+
     /// <summary>
     /// A second, independent connection to the same unlocked store, for work off the UI thread (sync).
     /// SQLite's WAL lets both read at once; their writes take turns.

@@ -25,6 +25,7 @@ public sealed class WijkwerkApp : IDisposable
     private DateTimeOffset _lastActivity;
     private long _pendingChanges;
     private bool? _online;
+    private SyncSettings? _syncSettings;
 
     public WijkwerkApp(UiLoop loop, AppOptions options, TimeProvider clock, string storePath, LocalStore? openStore, Func<Uri, ISyncTransport>? transport = null)
     {
@@ -137,7 +138,12 @@ public sealed class WijkwerkApp : IDisposable
 
     public void Notify(string message) => Toast.Show(message);
 
-    public void RefreshStatus() => _pendingChanges = _store?.PendingChanges() ?? 0;
+    /// <summary>Reads what the status line shows once, after changes and syncs, instead of on every frame.</summary>
+    public void RefreshStatus()
+    {
+        _pendingChanges = _store?.PendingChanges() ?? 0;
+        _syncSettings = _store is null ? null : new LocalSync(_store).Settings();
+    }
 
     /// <summary>Help comes first among the hints: when the line is short, "? Hulp" still leads to every other key.</summary>
     public void RenderStatus(ScreenBuffer buffer, Rect area, CommandTable commands)
@@ -177,8 +183,7 @@ public sealed class WijkwerkApp : IDisposable
     {
         if (Sync.IsRunning)
             return T(TextId.UiSyncing, Sync.Progress?.Done ?? 0);
-        var settings = new LocalSync(_store!).Settings();
-        if (!settings.IsEnrolled)
+        if (_syncSettings is not { IsEnrolled: true } settings)
             return T(TextId.UiNotEnrolled);
         var state = T(_online == true ? TextId.UiOnline : TextId.UiOffline);
         return settings.LastSync is { } last ? T(TextId.UiLastSync, state, AmsterdamTime.ShowDateTime(last)) : state;
@@ -213,8 +218,7 @@ public sealed class WijkwerkApp : IDisposable
         var path = _store!.Path;
         _store.Dispose();
         _store = null;
-        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-            File.Delete(file);
+        LocalStore.Wipe(path);
         WipedMessage = T(TextId.SyncRevokedWiped);
         Loop.Stop();
     }

@@ -54,7 +54,7 @@ public static class CommandLine
         {
             // An existing store is unlocked on the app's own screen; a new one gets its passphrase at the prompt.
             var path = context.Data.StorePath;
-            if (File.Exists(path) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(Passphrase.EnvironmentVariable)))
+            if (File.Exists(path) && Passphrase.FromEnvironment() is null)
                 return runUi(context, path, null, parse.GetValue(noColor));
             var opened = StoreOpener.Open(context, context.Data);
             if (opened.Store is not { } store)

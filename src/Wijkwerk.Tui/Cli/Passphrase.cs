@@ -8,10 +8,12 @@ public static class Passphrase
 {
     public const string EnvironmentVariable = "WIJKWERK_PASSPHRASE";
 
+    /// <summary>The passphrase set for scripts and tests, or null when none is.</summary>
+    public static string? FromEnvironment() => Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } value ? value : null;
+
     public static string? FromEnvironmentOrPrompt(Lang lang, TextId prompt)
     {
-        var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (!string.IsNullOrEmpty(fromEnvironment))
+        if (FromEnvironment() is { } fromEnvironment)
             return fromEnvironment;
         if (Console.IsInputRedirected)
             return null;

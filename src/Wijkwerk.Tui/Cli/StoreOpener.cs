@@ -29,7 +29,7 @@ public static class StoreOpener
             if (passphrase.Length < 8)
                 return new Opened(null, context.T(TextId.PassphraseTooShort));
             // One typo in a new passphrase would lock the worker out of everything they record next.
-            if (fixedPassphrase is null && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(Passphrase.EnvironmentVariable))
+            if (fixedPassphrase is null && Passphrase.FromEnvironment() is null
                 && Passphrase.Prompt(context.T(TextId.PromptRepeatPassphrase)) != passphrase)
                 return new Opened(null, context.T(TextId.PassphraseMismatch));
             var identity = newIdentity?.Invoke() ?? new StoreIdentity(Id<Worker>.New(context.Clock), Environment.UserName, Role.Nurse, Guid.NewGuid());

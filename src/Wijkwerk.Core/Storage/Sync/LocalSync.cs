@@ -244,7 +244,7 @@ public sealed class LocalSync(LocalStore store)
 
     private (long Version, Dictionary<string, string?> Values) ReadRow(string table, string rowId, IEnumerable<string> columns)
     {
-        var wanted = columns.Where(c => Types(table).ContainsKey(c) && c is not ("id" or "version" or "updated_at" or "updated_by" or "deleted")).ToList();
+        var wanted = columns.Where(c => Types(table).ContainsKey(c) && !PulledRowWriter.SyncColumns.Contains(c)).ToList();
         using var command = store.Command($"SELECT * FROM {table} WHERE id = $id");
         command.Parameters.AddWithValue("$id", rowId);
         using var reader = command.ExecuteReader();

@@ -11,7 +11,8 @@ namespace Wijkwerk.Core.Storage.Sync;
 /// </summary>
 internal sealed class PulledRowWriter(LocalStore store, WriteScope scope, Func<string, Dictionary<string, string>> types) : IDisposable
 {
-    private static readonly HashSet<string> SyncColumns = ["id", "version", "updated_at", "updated_by", "deleted"];
+    /// <summary>The columns every synced table has and the server sets; never copied from a change's values.</summary>
+    public static readonly HashSet<string> SyncColumns = ["id", "version", "updated_at", "updated_by", "deleted"];
     private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
 
     /// <param name="pendingColumns">Columns with local edits not yet pushed: kept as they are, and the row keeps

@@ -16,7 +16,7 @@ public static class DemoCommand
     {
         var folder = context.Data.Demo;
         var existed = File.Exists(folder.StorePath);
-        var passphrase = Environment.GetEnvironmentVariable(Passphrase.EnvironmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : DemoPassphrase;
+        var passphrase = Passphrase.FromEnvironment() ?? DemoPassphrase;
         var opened = StoreOpener.Open(context, folder, () => DemoData.DemoWorker, passphrase);
         if (opened.Store is not { } store)
             return context.Fail(opened.Error!);

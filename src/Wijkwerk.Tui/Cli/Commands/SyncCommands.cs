@@ -76,7 +76,7 @@ public static class SyncCommands
         }
 
         // Revoked: the laptop may be lost. The files go, key and all; nothing stays to unlock.
-        Wipe(context.Data.StorePath);
+        LocalStore.Wipe(context.Data.StorePath);
         return context.Fail(context.T(TextId.SyncRevokedWiped));
     }
 
@@ -91,12 +91,6 @@ public static class SyncCommands
         }
 
         return $"{context.T(TextId.SyncPulling)} {p.Done}   ";
-    }
-
-    private static void Wipe(string storePath)
-    {
-        foreach (var file in new[] { storePath, storePath + "-wal", storePath + "-shm" })
-            File.Delete(file);
     }
 
     private static HttpClient Http(Uri server) => new() { BaseAddress = server, Timeout = TimeSpan.FromSeconds(100) };

@@ -115,7 +115,7 @@ public sealed class ClientsScreen : AppScreen
         ApplyFilter(_filter.Text);
     }
 
-    private void LoadItems() => _list.SetItems(App.Store.Clients.Search().OrderBy(c => c.Name.SortForm, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nl-NL"), true)).ToList());
+    private void LoadItems() => _list.SetItems(App.Store.Clients.Search().OrderBy(c => c.Name.SortForm, PersonName.DutchOrder).ToList());
 
     private static string Format(Client c) => $"{c.Name.SortForm,-36} {DateText.Show(c.BirthDate),-12} {c.Address}";
 }
