@@ -1,4 +1,5 @@
 using Wijkwerk.Core.Domain.Clients;
+using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Domain.Signals;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Domain.Visits;
@@ -61,7 +62,86 @@ public static class EnumTexts
         [Role.TeamLeader] = ("teamleider", "team leader"),
         [Role.FundSecretary] = ("fondssecretariaat", "fund secretary"),
         [Role.Admin] = ("beheerder", "administrator"),
+        [ProductCategory.HouseholdHelp] = ("01 Hulp bij het huishouden", "01 Household help"),
+        [ProductCategory.Guidance] = ("02 Begeleiding", "02 Guidance"),
+        [ProductCategory.PersonalCare] = ("03 Persoonlijke verzorging", "03 Personal care"),
+        [ProductCategory.ShortStay] = ("04 Kortdurend verblijf", "04 Short stay"),
+        [ProductCategory.HousingServices] = ("05 Woondiensten", "05 Housing services"),
+        [ProductCategory.OtherIndividualSupport] = ("06 Overige ondersteuning gericht op het individu of huishouden/gezin", "06 Other support for the individual or household/family"),
+        [ProductCategory.DayActivities] = ("07 Dagbesteding", "07 Day activities"),
+        [ProductCategory.TransportServices] = ("08 Vervoerdiensten", "08 Transport services"),
+        [ProductCategory.OtherGroupSupport] = ("09 Overige groepsgerichte ondersteuning", "09 Other group support"),
+        [ProductCategory.OtherCustomArrangements] = ("10 Overige maatwerk arrangementen", "10 Other custom arrangements"),
+        [ProductCategory.Wheelchairs] = ("11 Rolstoelen", "11 Wheelchairs"),
+        [ProductCategory.TransportAids] = ("12 Vervoervoorzieningen", "12 Transport aids"),
+        [ProductCategory.HousingAids] = ("13 Woonvoorzieningen", "13 Housing adaptations"),
+        [ProductCategory.OtherAids] = ("14 Overige hulpmiddelen", "14 Other aids"),
+        [ProductCategory.ShelteredHousing] = ("15 Beschermd wonen", "15 Sheltered housing"),
+        [ProductCategory.Shelter] = ("16 Opvang", "16 Shelter"),
+        [ProductCategory.EmergencyShelter] = ("17 Spoedopvang", "17 Emergency shelter"),
+        [ProductCategory.OtherShelteredHousingAndShelter] = ("18 Overige beschermd wonen en opvang", "18 Other sheltered housing and shelter"),
+        [VolumeUnit.Minute] = ("01 minuut", "01 minute"),
+        [VolumeUnit.Hour] = ("04 uur", "04 hour"),
+        [VolumeUnit.Etmaal] = ("14 etmaal", "14 day and night"),
+        [VolumeUnit.Dagdeel] = ("16 dagdeel (4 uur)", "16 half-day (4 hours)"),
+        [VolumeUnit.Pieces] = ("82 stuks", "82 pieces"),
+        [VolumeUnit.Euro] = ("83 euro", "83 euro"),
+        [VolumeFrequency.PerDay] = ("per dag", "per day"),
+        [VolumeFrequency.PerWeek] = ("per week", "per week"),
+        [VolumeFrequency.PerFourWeeks] = ("per vier weken", "per four weeks"),
+        [VolumeFrequency.PerMonth] = ("per maand", "per month"),
+        [VolumeFrequency.PerYear] = ("per jaar", "per year"),
+        [VolumeFrequency.TotalWithinValidity] = ("totaal binnen geldigheidsduur", "total within the validity period"),
+        [AdviceStatus.Concept] = ("concept", "draft"),
+        [AdviceStatus.Submitted] = ("ingediend", "submitted"),
+        [AdviceStatus.QuestionAsked] = ("vraag gesteld", "question asked"),
+        [AdviceStatus.Answered] = ("beantwoord", "answered"),
+        [AdviceStatus.Granted] = ("toegekend", "granted"),
+        [AdviceStatus.Adjusted] = ("aangepast", "adjusted"),
+        [AdviceStatus.Rejected] = ("afgewezen", "rejected"),
+        [AdviceStatus.Withdrawn] = ("ingetrokken", "withdrawn"),
+        [LegalBasis.WmoTask] = ("wettelijke taak (Wmo-onderzoek)", "statutory task (Wmo investigation)"),
+        [LegalBasis.CareAgreement] = ("behandelovereenkomst", "care agreement"),
+        [LegalBasis.Consent] = ("toestemming", "consent"),
+        [AdviceMessageKind.Question] = ("vraag", "question"),
+        [AdviceMessageKind.Answer] = ("antwoord", "answer"),
+        [ClockKind.Investigation] = ("onderzoek (6 weken na melding)", "investigation (6 weeks after melding)"),
+        [ClockKind.Decision] = ("beschikking (2 weken na aanvraag)", "decision (2 weeks after aanvraag)"),
+        [ClockState.Running] = ("loopt", "running"),
+        [ClockState.Overdue] = ("termijn verstreken", "overdue"),
+        [ClockState.MetInTime] = ("op tijd", "in time"),
+        [ClockState.MetLate] = ("te laat", "late"),
+        [ClockState.Stopped] = ("gestopt", "stopped"),
+        [ProvisionPart.Category] = ("productcategorie", "product category"),
+        [ProvisionPart.ProductCode] = ("productcode", "product code"),
+        [ProvisionPart.Volume] = ("omvang", "volume"),
+        [ProvisionPart.Start] = ("startdatum", "start date"),
+        [ProvisionPart.Duration] = ("duur", "duration"),
     };
+
+    /// <summary>A unit after a number: "1 uur", "3 uur", "2 dagdelen".</summary>
+    private static readonly Dictionary<VolumeUnit, (string NlOne, string NlMany, string EnOne, string EnMany)> Units = new()
+    {
+        [VolumeUnit.Minute] = ("minuut", "minuten", "minute", "minutes"),
+        [VolumeUnit.Hour] = ("uur", "uur", "hour", "hours"),
+        [VolumeUnit.Etmaal] = ("etmaal", "etmalen", "day and night", "days and nights"),
+        [VolumeUnit.Dagdeel] = ("dagdeel", "dagdelen", "half-day", "half-days"),
+        [VolumeUnit.Pieces] = ("stuk", "stuks", "piece", "pieces"),
+        [VolumeUnit.Euro] = ("euro", "euro", "euro", "euros"),
+    };
+
+    public static string Counted(VolumeUnit unit, long amount, Lang lang)
+    {
+        if (!Units.TryGetValue(unit, out var names))
+            return unit.ToString();
+        return (lang, amount == 1) switch
+        {
+            (Lang.En, true) => names.EnOne,
+            (Lang.En, false) => names.EnMany,
+            (_, true) => names.NlOne,
+            _ => names.NlMany,
+        };
+    }
 
     public static string Name(Enum value, Lang lang) =>
         All.TryGetValue(value, out var names) ? (lang == Lang.En ? names.En : names.Nl) : value.ToString();

@@ -175,4 +175,47 @@ public enum TextId
     UiMergeHint,
     SyncPushing,
     SyncPulling,
+
+    // Indication advice: rules
+    VolumeAmountShape,
+    VolumeTooLarge,
+    UnknownCode,
+    VolumeAidUnitFrequency,
+    VolumeTotalNeedsDuration,
+    VolumeExceedsPeriod,
+    ProductCodeShape,
+    DurationShape,
+    DurationMonths,
+    DurationOpenEnded,
+    DateBeforeOther,
+    FieldMeldingDate,
+    ConsentNoteRequired,
+    LegalBasisConsentNotGiven,
+    AdviceRoleNotAllowed,
+    AdviceOnlyAuthorWrites,
+    AdviceNotInOwnName,
+    AdviceNewStatus,
+    AdviceDecisionOutsideDecision,
+    AdviceFixedFieldChanged,
+    AdviceFinal,
+    AdviceTransitionNotAllowed,
+    AdviceContentLocked,
+    AdviceGrantedDiffers,
+    AdviceAdjustedUnchanged,
+    AdviceRejectedWithProvision,
+    AdviceReasonRequired,
+    AdviceOnlyConsultantExtends,
+    ExtensionNeedsAanvraag,
+    ExtensionNotLater,
+    AdviceMessageWrongRole,
+    AdviceMessageFixed,
+    ColumnValueInvalid,
+
+    // Indication advice: screens (form, queue, thread, decision)
+
+    // (end of screens)
+
+    // Indication advice: reports and exports
+
+    // (end of reports)
 }

@@ -6,9 +6,11 @@ namespace Wijkwerk.Core.Localization;
 /// Every sentence a person reads, in Dutch and English, in one place. Arguments are filled in with
 /// the invariant culture: amounts and dates arrive already formatted.
 /// </summary>
-public static class Texts
+public static partial class Texts
 {
-    private static readonly Dictionary<TextId, (string Nl, string En)> All = new()
+    private static readonly Dictionary<TextId, (string Nl, string En)> All = Combine(General(), Indications(), IndicationScreens(), Reports());
+
+    private static Dictionary<TextId, (string Nl, string En)> General() => new()
     {
         [TextId.FieldRequired] = ("is verplicht; vul dit veld in", "is required; fill in this field"),
         [TextId.TooLong] = ("is te lang: maximaal {0} tekens", "is too long: at most {0} characters"),
@@ -185,13 +187,25 @@ public static class Texts
         [TextId.SyncPulling] = ("Ontvangen", "Receiving"),
     };
 
+    private static Dictionary<TextId, (string Nl, string En)> Combine(params Dictionary<TextId, (string Nl, string En)>[] parts)
+    {
+        var all = new Dictionary<TextId, (string Nl, string En)>();
+        foreach (var part in parts)
+        {
+            foreach (var (id, text) in part)
+                all.Add(id, text);
+        }
+
+        return all;
+    }
+
     public static string Get(TextId id, Lang lang) => lang == Lang.En ? All[id].En : All[id].Nl;
 
     /// <summary>Fills in the arguments; enum values appear under their display name in the same language.</summary>
     public static string Format(TextId id, Lang lang, params object[] args) =>
         args.Length == 0
             ? Get(id, lang)
-            : string.Format(CultureInfo.InvariantCulture, Get(id, lang), args.Select(a => a is Enum e ? EnumTexts.Name(e, lang) : a).ToArray());
+            : string.Format(CultureInfo.InvariantCulture, Get(id, lang), args.Select(a => a switch { TextId t => Get(t, lang), Enum e => EnumTexts.Name(e, lang), _ => a }).ToArray());
 
     /// <summary>Every id has both languages; a test checks it so a missing sentence never reaches a screen.</summary>
     public static bool IsComplete(out IReadOnlyList<TextId> missing)

@@ -31,6 +31,7 @@ public sealed class LocalStore : IDisposable
         Clients = new ClientRepository(this);
         Signals = new SignalRepository(this);
         Dossiers = new DossierRepository(this);
+        Advices = new AdviceRepository(this);
         Drafts = new DraftRepository(this);
         Conflicts = new ConflictRepository(this);
     }
@@ -40,6 +41,8 @@ public sealed class LocalStore : IDisposable
     public SignalRepository Signals { get; }
 
     public DossierRepository Dossiers { get; }
+
+    public AdviceRepository Advices { get; }
 
     public DraftRepository Drafts { get; }
 

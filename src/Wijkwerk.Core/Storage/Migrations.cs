@@ -145,6 +145,63 @@ public static class Migrations
             reason TEXT NOT NULL,
             at TEXT NOT NULL) STRICT;
         """,
+
+        // 3: Wmo indication advice. Codes, dates and amounts stay plain so the review queue can sort by
+        // legal deadline; what is written about the client is sealed. The messages are the question and
+        // answer thread, tied to the client through their advice.
+        $"""
+        CREATE TABLE indication_advices (
+            id TEXT PRIMARY KEY,
+            client_id TEXT NOT NULL,
+            author TEXT NOT NULL,
+            team TEXT NOT NULL,
+            status TEXT NOT NULL,
+            category TEXT NOT NULL,
+            product_code TEXT NOT NULL,
+            amount TEXT NOT NULL,
+            unit TEXT NOT NULL,
+            frequency TEXT NOT NULL,
+            start_date TEXT NOT NULL,
+            duration_months TEXT,
+            rationale BLOB NOT NULL,
+            zrm BLOB NOT NULL,
+            alternatives BLOB NOT NULL,
+            client_wishes BLOB NOT NULL,
+            melding_date TEXT NOT NULL,
+            aanvraag_date TEXT,
+            legal_basis TEXT NOT NULL,
+            consent TEXT NOT NULL,
+            consent_note BLOB NOT NULL,
+            client_support_offered TEXT NOT NULL,
+            personal_plan_offered TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            submitted_at TEXT,
+            decided_category TEXT,
+            decided_product_code TEXT,
+            decided_amount TEXT,
+            decided_unit TEXT,
+            decided_frequency TEXT,
+            decided_start TEXT,
+            decided_duration_months TEXT,
+            decision_reason BLOB NOT NULL,
+            decided_at TEXT,
+            decided_by TEXT,
+            extended_until TEXT,
+            extension_reason BLOB NOT NULL,
+            {SyncColumns}) STRICT;
+        CREATE INDEX indication_advices_by_client ON indication_advices (client_id);
+        CREATE INDEX indication_advices_by_status ON indication_advices (status);
+
+        CREATE TABLE advice_messages (
+            id TEXT PRIMARY KEY,
+            advice_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            text BLOB NOT NULL,
+            author TEXT NOT NULL,
+            at TEXT NOT NULL,
+            {SyncColumns}) STRICT;
+        CREATE INDEX advice_messages_by_advice ON advice_messages (advice_id);
+        """,
     ];
 
     internal static int Latest => Steps.Count;

@@ -1,3 +1,5 @@
+using Wijkwerk.Core.Sync.Rules;
+
 namespace Wijkwerk.Core.Sync;
 
 /// <summary>
@@ -16,6 +18,8 @@ public static class SyncSchema
         new("signals", ["client_id", "source", "source_other", "observation", "life_domains", "urgency", "consent_in_consultation", "consent_reason", "assignee", "status", "reported_at", "picked_up_at"], "client_id"),
         new("follow_ups", ["signal_id", "at", "worker", "note"], null, "signals", "signal_id"),
         new("home_visits", ["client_id", "date", "worker", "notes", "zrm"], "client_id"),
+        new(AdviceColumns.AdviceTable, AdviceColumns.Advice, "client_id"),
+        new(AdviceColumns.MessageTable, AdviceColumns.Message, null, AdviceColumns.AdviceTable, "advice_id"),
     ];
 
     public static SyncTable? Find(string name) => Tables.FirstOrDefault(t => t.Name == name);

@@ -87,7 +87,7 @@ public static class MutationApplier
         {
             if (!pushed.TryGetValue(table.ParentColumn!, out var parentText) || !Guid.TryParse(parentText, out var parentId)
                 || s.LoadRow(table.ParentTable!, parentId) is not { Deleted: false } parent)
-                return Refused(m, 0, "Het signaal bij deze opvolging is niet bekend op de server; synchroniseer het signaal eerst.");
+                return Refused(m, 0, $"De bovenliggende rij ({table.ParentTable}) is niet bekend op de server; synchroniseer die eerst.");
             clientId = parent.ClientId;
         }
 
@@ -115,7 +115,7 @@ public static class MutationApplier
         if (existing is null)
         {
             var columns = new Dictionary<string, string?>(pushed, StringComparer.Ordinal);
-            if (RowRules.CheckRow(table.Name, null, columns, m.RowId, today) is { } problem)
+            if (RowRules.CheckRow(table.Name, null, columns, m.RowId, today, device.Role, device.WorkerId) is { } problem)
                 return Refused(m, 0, problem);
             if (autoAssign)
             {
@@ -142,7 +142,7 @@ public static class MutationApplier
         var merged = new Dictionary<string, string?>(existing.Columns, StringComparer.Ordinal);
         foreach (var (column, value) in outcome.Applied)
             merged[column] = value;
-        if (RowRules.CheckRow(table.Name, existing.Columns, merged, m.RowId, today) is { } rowProblem)
+        if (RowRules.CheckRow(table.Name, existing.Columns, merged, m.RowId, today, device.Role, device.WorkerId) is { } rowProblem)
             return Refused(m, existing.Version, rowProblem);
 
         var newVersion = existing.Version;

@@ -18,8 +18,20 @@ public class RowRulesTests
     [InlineData(Role.Admin, false)]
     public void OnlyNursesAndTeamLeaders_WriteDossierTables(Role role, bool allowed)
     {
-        foreach (var table in SyncSchema.Tables)
+        foreach (var table in SyncSchema.Tables.Where(t => t.Name is not (AdviceColumns.AdviceTable or AdviceColumns.MessageTable)))
             Assert.Equal(allowed, RowRules.CheckRole(role, table.Name) is null);
+    }
+
+    [Theory]
+    [InlineData(Role.Nurse, true)]
+    [InlineData(Role.TeamLeader, true)]
+    [InlineData(Role.WmoConsultant, true)]
+    [InlineData(Role.FundSecretary, false)]
+    [InlineData(Role.Admin, false)]
+    public void AdviceTables_AreWrittenByAuthorsAndConsultants(Role role, bool allowed)
+    {
+        Assert.Equal(allowed, RowRules.CheckRole(role, AdviceColumns.AdviceTable) is null);
+        Assert.Equal(allowed, RowRules.CheckRole(role, AdviceColumns.MessageTable) is null);
     }
 
     [Fact]
@@ -44,7 +56,7 @@ public class RowRulesTests
         var before = new Dictionary<string, string?> { ["status"] = from };
         var after = new Dictionary<string, string?> { ["status"] = to };
 
-        Assert.Equal(allowed, RowRules.CheckRow("signals", before, after, Guid.NewGuid(), Today) is null);
+        Assert.Equal(allowed, RowRules.CheckRow("signals", before, after, Guid.NewGuid(), Today, Role.Nurse, Guid.NewGuid()) is null);
     }
 
     [Theory]
@@ -66,8 +78,8 @@ public class RowRulesTests
         };
         var bad = new Dictionary<string, string?>(good) { ["postcode"] = "12", ["birth_date"] = "2030-01-01" };
 
-        Assert.Null(RowRules.CheckRow("clients", null, good, Guid.NewGuid(), Today));
-        var reason = RowRules.CheckRow("clients", null, bad, Guid.NewGuid(), Today);
+        Assert.Null(RowRules.CheckRow("clients", null, good, Guid.NewGuid(), Today, Role.Nurse, Guid.NewGuid()));
+        var reason = RowRules.CheckRow("clients", null, bad, Guid.NewGuid(), Today, Role.Nurse, Guid.NewGuid());
         Assert.StartsWith("Cliëntgegevens kloppen niet", reason);
         Assert.Contains("postcode", reason);
         Assert.Contains("geboortedatum", reason);

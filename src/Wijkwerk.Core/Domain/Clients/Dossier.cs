@@ -1,4 +1,5 @@
 using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Domain.Signals;
 using Wijkwerk.Core.Domain.Visits;
 
@@ -11,12 +12,17 @@ public sealed record Dossier(
     IReadOnlyList<HouseholdMember> Household,
     IReadOnlyList<Signal> Signals,
     ILookup<Id<Signal>, FollowUp> FollowUps,
-    IReadOnlyList<HomeVisit> Visits)
+    IReadOnlyList<HomeVisit> Visits,
+    IReadOnlyList<IndicationAdvice> Advices)
 {
-    /// <summary>Signals and visits, newest first. Visits are dated, so they sort at the start of their day in Amsterdam time.</summary>
+    /// <summary>
+    /// Signals, visits and indication advice, newest first. Visits are dated, so they sort at the start of
+    /// their day in Amsterdam time; an advice stands at its decision once decided, else where it was written.
+    /// </summary>
     public IReadOnlyList<TimelineItem> Timeline(TimeZoneInfo zone) =>
         Signals.Select(s => new TimelineItem(s.ReportedAt, s, null))
             .Concat(Visits.Select(v => new TimelineItem(StartOfDay(v.Date, zone), null, v)))
+            .Concat(Advices.Select(a => new TimelineItem(a.Decision?.At ?? a.SubmittedAt ?? a.CreatedAt, null, null, a)))
             .OrderByDescending(i => i.At)
             .ToList();
 
@@ -27,5 +33,5 @@ public sealed record Dossier(
     }
 }
 
-/// <summary>One line of the dossier timeline: a signal or a home visit.</summary>
-public sealed record TimelineItem(DateTimeOffset At, Signal? Signal, HomeVisit? Visit);
+/// <summary>One line of the dossier timeline: a signal, a home visit or an indication advice.</summary>
+public sealed record TimelineItem(DateTimeOffset At, Signal? Signal, HomeVisit? Visit, IndicationAdvice? Advice = null);

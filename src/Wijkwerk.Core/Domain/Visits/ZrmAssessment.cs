@@ -26,4 +26,11 @@ public sealed record ZrmAssessment(ZrmVersion Version, IReadOnlyDictionary<ZrmDo
     }
 
     public ZrmScore? ScoreFor(ZrmDomain domain) => Scores.TryGetValue(domain, out var score) ? score : null;
+
+    /// <summary>Equal when the same edition holds the same scores: an advice's snapshot read back from a row equals the one written.</summary>
+    public bool Equals(ZrmAssessment? other) =>
+        other is not null && Version.Code == other.Version.Code && Scores.Count == other.Scores.Count
+        && Scores.All(s => other.Scores.TryGetValue(s.Key, out var score) && score == s.Value);
+
+    public override int GetHashCode() => HashCode.Combine(Version.Code, Scores.Count);
 }

@@ -25,7 +25,8 @@ public sealed class DossierRepository(LocalStore store)
             store.Query(HouseholdRows.Table, "client_id = $c", HouseholdRows.FromRow, clientId),
             signals,
             followUps.ToLookup(f => f.SignalId),
-            store.Query(VisitRows.Table, "client_id = $c", VisitRows.FromRow, clientId));
+            store.Query(VisitRows.Table, "client_id = $c", VisitRows.FromRow, clientId),
+            store.Advices.ForClient(id));
         store.Write(scope =>
         {
             scope.Audit(AuditEventType.View, id.Value, "dossier");

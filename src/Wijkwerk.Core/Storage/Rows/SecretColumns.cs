@@ -1,3 +1,5 @@
+using Wijkwerk.Core.Sync.Rules;
+
 namespace Wijkwerk.Core.Storage.Rows;
 
 /// <summary>
@@ -15,6 +17,8 @@ internal static class SecretColumns
         ["follow_ups"] = ["note"],
         ["home_visits"] = ["notes", "zrm"],
         ["conflicts"] = ["kept_value", "other_value"],
+        [AdviceColumns.AdviceTable] = [.. AdviceColumns.AdviceSecrets],
+        [AdviceColumns.MessageTable] = [.. AdviceColumns.MessageSecrets],
     };
 
     public static bool IsSecret(string table, string column) => ByTable.TryGetValue(table, out var columns) && columns.Contains(column);

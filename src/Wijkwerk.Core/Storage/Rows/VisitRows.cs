@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Teams;
@@ -11,26 +10,16 @@ internal static class VisitRows
 {
     public const string Table = "home_visits";
 
-    private sealed record ZrmJson(string Version, Dictionary<string, int> Scores);
-
     public static TableRow ToRow(HomeVisit v) => new TableRow(Table, v.Id.ToString())
         .Plain("client_id", v.ClientId.ToString())
         .Plain("date", DateText.Iso(v.Date))
         .Plain("worker", v.Worker.ToString())
         .Secret("notes", v.Notes)
-        .Secret("zrm", v.Zrm is null ? "" : JsonSerializer.Serialize(new ZrmJson(v.Zrm.Version.Code, v.Zrm.Scores.ToDictionary(s => s.Key.ToString(), s => (int)s.Value))));
+        .Secret("zrm", ZrmText.Write(v.Zrm));
 
     public static HomeVisit FromRow(RowReader r)
     {
-        var zrmText = r.Secret("zrm");
-        ZrmAssessment? zrm = null;
-        if (zrmText.Length > 0)
-        {
-            var json = JsonSerializer.Deserialize<ZrmJson>(zrmText)!;
-            var version = ZrmVersion.Find(json.Version) ?? throw new InvalidDataException($"Unknown ZRM version {json.Version}.");
-            zrm = ZrmAssessment.Create(version, json.Scores.ToDictionary(s => Enum.Parse<ZrmDomain>(s.Key), s => s.Value)).Value;
-        }
-
+        var zrm = ZrmText.Read(r.Secret("zrm"));
         return new HomeVisit(
             new Id<HomeVisit>(Guid.Parse(r.Id)),
             new Id<Client>(Guid.Parse(r.Text("client_id"))),

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Wijkwerk.Core.Domain.Teams;
+using Wijkwerk.Core.Storage.Repositories;
 using Wijkwerk.Core.Storage.Rows;
 using Wijkwerk.Core.Sync;
 using Wijkwerk.Core.Sync.Laptop;
@@ -47,6 +48,7 @@ public sealed class LocalSync(LocalStore store)
         meta.Set("worker_name", store.Fields.Encrypt(enrolment.WorkerName, "meta", "worker_name", store.StoreId));
         meta.Set("role", RoleCodes.TryParse(enrolment.Role, out var role) ? role.Code() : Role.Nurse.Code());
         meta.Set("device_id", enrolment.DeviceId.ToString());
+        AdviceRepository.RememberTeam(store, scope, enrolment.Teams.FirstOrDefault()?.Name ?? "");
         meta.Set(AnchorKey, "0");
         return 0;
     });

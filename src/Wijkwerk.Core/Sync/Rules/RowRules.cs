@@ -1,5 +1,6 @@
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Domain.Signals;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Localization;
@@ -13,11 +14,23 @@ namespace Wijkwerk.Core.Sync.Rules;
 /// </summary>
 public static class RowRules
 {
-    /// <summary>Only the people who work with dossiers write them; reviewers and administrators do not.</summary>
-    public static string? CheckRole(Role role, string table) =>
-        role.RecordsSignalsAndVisits()
+    /// <summary>
+    /// Only the people who work with dossiers write them; the Wmo consultant writes only on indication
+    /// advice (which parts, <see cref="AdviceRules"/> decides); administrators write nothing.
+    /// </summary>
+    public static string? CheckRole(Role role, string table)
+    {
+        if (table is AdviceColumns.AdviceTable or AdviceColumns.MessageTable)
+        {
+            return AdviceWorkflow.ActorFor(role) is null
+                ? $"Uw rol ({role.Code()}) werkt niet met indicatieadviezen; dat doen wijkverpleegkundigen, teamleiders en Wmo-consulenten."
+                : null;
+        }
+
+        return role.RecordsSignalsAndVisits()
             ? null
             : $"Uw rol ({role.Code()}) mag geen gegevens in '{table}' vastleggen; dat doen wijkverpleegkundigen en teamleiders.";
+    }
 
     /// <summary>Every pushed column must be a writable column of the table (no mass assignment).</summary>
     public static string? CheckColumns(SyncSchema.SyncTable table, IEnumerable<string> columns)
@@ -35,9 +48,12 @@ public static class RowRules
     /// Checks the row as it will be after the merge. <paramref name="current"/> is the server's row before
     /// this change (null for a new row): status moves are judged from the server's status, not the laptop's.
     /// </summary>
-    public static string? CheckRow(string table, IReadOnlyDictionary<string, string?>? current, IReadOnlyDictionary<string, string?> merged, Guid rowId, DateOnly today) =>
+    public static string? CheckRow(
+        string table, IReadOnlyDictionary<string, string?>? current, IReadOnlyDictionary<string, string?> merged, Guid rowId, DateOnly today, Role role, Guid worker) =>
         table switch
         {
+            AdviceColumns.AdviceTable => CheckAdvice(current, merged, rowId, today, role, worker),
+            AdviceColumns.MessageTable => CheckMessage(current, merged, rowId, role, worker),
             "clients" => CheckClient(merged, rowId, today),
             "signals" => CheckSignal(current, merged),
             "consents" => CheckEnum<ConsentStatus>(merged, "status", "toestemmingsstatus") ?? CheckGuid(merged, "recorded_by", "vastgelegd door"),
@@ -77,6 +93,44 @@ public static class RowRules
             ? null
             : $"Een signaal met status {EnumTexts.Name(from, Lang.Nl)} kan niet naar {EnumTexts.Name(to, Lang.Nl)}; ververs het signaal en kies een toegestane stap.";
     }
+
+    private static string? CheckAdvice(
+        IReadOnlyDictionary<string, string?>? current, IReadOnlyDictionary<string, string?> merged, Guid rowId, DateOnly today, Role role, Guid worker)
+    {
+        var after = AdviceColumns.FromColumns(rowId, merged);
+        if (!after.IsValid)
+            return Sentence("Indicatieadvies", after.Problem);
+        IndicationAdvice? before = null;
+        if (current is not null)
+        {
+            var stored = AdviceColumns.FromColumns(rowId, current);
+            if (!stored.IsValid)
+                return Sentence("Indicatieadvies op de server", stored.Problem);
+            before = stored.Value;
+        }
+
+        return AdviceRules.CheckChange(role, new Id<Worker>(worker), before, after.Value, today) is { } problem
+            ? Sentence("Indicatieadvies", problem)
+            : null;
+    }
+
+    /// <summary>A question or answer is said once: it is never rewritten afterwards.</summary>
+    private static string? CheckMessage(
+        IReadOnlyDictionary<string, string?>? current, IReadOnlyDictionary<string, string?> merged, Guid rowId, Role role, Guid worker)
+    {
+        var message = AdviceColumns.MessageFromColumns(rowId, merged);
+        if (!message.IsValid)
+            return Sentence("Bericht bij indicatieadvies", message.Problem);
+        if (current is not null)
+            return current.Count == merged.Count && current.All(c => merged.GetValueOrDefault(c.Key) == c.Value)
+                ? null
+                : Sentence("Bericht bij indicatieadvies", new Problem("bericht", TextId.AdviceMessageFixed));
+        return AdviceMessage.Check(message.Value, role, new Id<Worker>(worker)) is { } problem
+            ? Sentence("Bericht bij indicatieadvies", problem)
+            : null;
+    }
+
+    private static string Sentence(string subject, Problem problem) => $"{subject}: {problem.Field} {problem.Describe(Lang.Nl)}";
 
     private static string? CheckLifeDomains(IReadOnlyDictionary<string, string?> row)
     {

@@ -1,0 +1,117 @@
+using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Teams;
+using Wijkwerk.Core.Localization;
+
+namespace Wijkwerk.Core.Domain.Indications;
+
+/// <summary>
+/// Whether one worker may turn an advice from how it was into how it is about to be. The laptop checks
+/// every step with it before storing, and the server checks every pushed row with it, so the nurse can
+/// never record a decision and the consultant never rewrites the advice, whichever program writes.
+/// </summary>
+public static class AdviceRules
+{
+    public const int MaxReasonLength = 4000;
+
+    public static Problem? CheckChange(Role role, Id<Worker> worker, IndicationAdvice? before, IndicationAdvice after, DateOnly today)
+    {
+        if (AdviceWorkflow.ActorFor(role) is not { } actor)
+            return new Problem("rol", TextId.AdviceRoleNotAllowed, role);
+        if ((before is null || before.Content != after.Content) && after.Content.Check(today) is [var contentProblem, ..])
+            return contentProblem;
+        return before is null ? CheckNew(actor, worker, after) : CheckStep(role, actor, worker, before, after);
+    }
+
+    private static Problem? CheckNew(AdviceActor actor, Id<Worker> worker, IndicationAdvice advice)
+    {
+        if (actor != AdviceActor.Author)
+            return new Problem("advies", TextId.AdviceOnlyAuthorWrites);
+        if (advice.Author != worker)
+            return new Problem("opsteller", TextId.AdviceNotInOwnName);
+        if (advice.Status is not (AdviceStatus.Concept or AdviceStatus.Submitted))
+            return new Problem("status", TextId.AdviceNewStatus, advice.Status);
+        if (advice.Decision is not null || advice.Extension is not null)
+            return new Problem("besluit", TextId.AdviceDecisionOutsideDecision);
+        return advice.Team.Length > IndicationAdvice.MaxTeamLength ? new Problem("team", TextId.TooLong, IndicationAdvice.MaxTeamLength) : null;
+    }
+
+    private static Problem? CheckStep(Role role, AdviceActor actor, Id<Worker> worker, IndicationAdvice before, IndicationAdvice after)
+    {
+        if (after.ClientId != before.ClientId || after.Author != before.Author || after.CreatedAt != before.CreatedAt || after.Team != before.Team)
+            return new Problem("advies", TextId.AdviceFixedFieldChanged);
+        if (before.Status.IsFinal())
+            return before == after ? null : new Problem("status", TextId.AdviceFinal, before.Status);
+        if (before.Status != after.Status && !AdviceWorkflow.IsAllowed(before.Status, after.Status, role))
+            return new Problem("status", TextId.AdviceTransitionNotAllowed, role, before.Status, after.Status);
+        if (after.SubmittedAt != before.SubmittedAt && after.Status != AdviceStatus.Submitted)
+            return new Problem("ingediend op", TextId.AdviceFixedFieldChanged);
+
+        return CheckContentEdit(actor, before, after)
+            ?? CheckDecision(worker, before, after)
+            ?? CheckExtension(actor, after, before);
+    }
+
+    private static Problem? CheckContentEdit(AdviceActor actor, IndicationAdvice before, IndicationAdvice after)
+    {
+        var aanvraagOnly = before.Content with { AanvraagDate = after.Content.AanvraagDate };
+        if (after.Content == before.Content)
+            return null;
+        // The consultant may record when the aanvraag came in: it starts the decision clock they work to.
+        if (after.Content == aanvraagOnly && actor == AdviceActor.Consultant)
+            return null;
+        if (actor != AdviceActor.Author)
+            return new Problem("advies", TextId.AdviceOnlyAuthorWrites);
+        return before.Status.AuthorMayEdit() ? null : new Problem("advies", TextId.AdviceContentLocked, before.Status);
+    }
+
+    private static Problem? CheckDecision(Id<Worker> worker, IndicationAdvice before, IndicationAdvice after)
+    {
+        if (!after.Status.IsDecision())
+            return after.Decision is null ? null : new Problem("besluit", TextId.AdviceDecisionOutsideDecision);
+        if (after.Decision is not { } decision)
+            return new Problem("besluit", TextId.FieldRequired);
+        if (decision.By != worker)
+            return new Problem("besluit", TextId.AdviceNotInOwnName);
+        if (decision.Reason.Length > MaxReasonLength)
+            return new Problem("reden", TextId.TooLong, MaxReasonLength);
+        var advised = before.Content.Provision;
+        switch (after.Status)
+        {
+            case AdviceStatus.Granted when decision.Decided != advised:
+                return new Problem("besluit", TextId.AdviceGrantedDiffers);
+            case AdviceStatus.Adjusted when decision.Decided is null:
+                return new Problem("besluit", TextId.FieldRequired);
+            case AdviceStatus.Adjusted:
+                if (decision.Decided.Check().FirstOrDefault() is { } provisionProblem)
+                    return provisionProblem;
+                if (decision.Decided.Start < after.Content.MeldingDate)
+                    return new Problem("startdatum", TextId.DateBeforeOther, TextId.FieldMeldingDate, DateText.Show(after.Content.MeldingDate));
+                if (decision.Decided.ChangesFrom(advised).Count == 0)
+                    return new Problem("besluit", TextId.AdviceAdjustedUnchanged);
+                break;
+            case AdviceStatus.Rejected when decision.Decided is not null:
+                return new Problem("besluit", TextId.AdviceRejectedWithProvision);
+        }
+
+        return after.Status != AdviceStatus.Granted && decision.Reason.Length == 0
+            ? new Problem("reden", TextId.AdviceReasonRequired, after.Status)
+            : null;
+    }
+
+    private static Problem? CheckExtension(AdviceActor actor, IndicationAdvice after, IndicationAdvice before)
+    {
+        if (after.Extension == before.Extension)
+            return null;
+        if (actor != AdviceActor.Consultant)
+            return new Problem("verlenging", TextId.AdviceOnlyConsultantExtends);
+        if (after.Extension is not { } extension)
+            return null;
+        if (after.Clocks.DecisionDueByLaw is not { } due)
+            return new Problem("verlenging", TextId.ExtensionNeedsAanvraag);
+        if (extension.Until <= due)
+            return new Problem("verlenging", TextId.ExtensionNotLater, DateText.Show(due));
+        if (extension.Reason.Trim().Length == 0)
+            return new Problem("reden verlenging", TextId.FieldRequired);
+        return extension.Reason.Length > MaxReasonLength ? new Problem("reden verlenging", TextId.TooLong, MaxReasonLength) : null;
+    }
+}

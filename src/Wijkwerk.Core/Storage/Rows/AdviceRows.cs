@@ -1,0 +1,41 @@
+using Wijkwerk.Core.Domain.Indications;
+using Wijkwerk.Core.Sync.Rules;
+
+namespace Wijkwerk.Core.Storage.Rows;
+
+/// <summary>Advice rows hold exactly the texts that travel (<see cref="AdviceColumns"/>), with the free text sealed.</summary>
+internal static class AdviceRows
+{
+    public const string Table = AdviceColumns.AdviceTable;
+
+    public static TableRow ToRow(IndicationAdvice advice) => Build(Table, advice.Id.ToString(), AdviceColumns.ToColumns(advice));
+
+    public static IndicationAdvice FromRow(RowReader r) => AdviceColumns.FromColumns(Guid.Parse(r.Id), Read(r, Table, AdviceColumns.Advice)).Value;
+
+    public static TableRow Build(string table, string id, IReadOnlyDictionary<string, string?> columns)
+    {
+        var row = new TableRow(table, id);
+        foreach (var (column, value) in columns)
+        {
+            if (SecretColumns.IsSecret(table, column))
+                row.Secret(column, value ?? "");
+            else
+                row.Plain(column, value);
+        }
+
+        return row;
+    }
+
+    public static Dictionary<string, string?> Read(RowReader r, string table, IEnumerable<string> columns) =>
+        columns.ToDictionary(c => c, c => SecretColumns.IsSecret(table, c) ? r.Secret(c) : r.NullableText(c), StringComparer.Ordinal);
+}
+
+internal static class AdviceMessageRows
+{
+    public const string Table = AdviceColumns.MessageTable;
+
+    public static TableRow ToRow(AdviceMessage message) => AdviceRows.Build(Table, message.Id.ToString(), AdviceColumns.ToColumns(message));
+
+    public static AdviceMessage FromRow(RowReader r) =>
+        AdviceColumns.MessageFromColumns(Guid.Parse(r.Id), AdviceRows.Read(r, Table, AdviceColumns.Message)).Value;
+}

@@ -1,0 +1,208 @@
+using System.Globalization;
+using Wijkwerk.Core.Domain.Clients;
+using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Indications;
+using Wijkwerk.Core.Domain.Teams;
+using Wijkwerk.Core.Domain.Visits;
+using Wijkwerk.Core.Localization;
+
+namespace Wijkwerk.Core.Sync.Rules;
+
+/// <summary>
+/// An advice and its messages as the column texts that travel and are stored: enum names, ISO dates,
+/// UTC instants, whole numbers (cents for euros). The laptop's store and the server read rows back
+/// through the same code, so both judge exactly the same values.
+/// </summary>
+public static class AdviceColumns
+{
+    public const string AdviceTable = "indication_advices";
+    public const string MessageTable = "advice_messages";
+
+    public static IReadOnlyList<string> Advice { get; } =
+    [
+        "client_id", "author", "team", "status", "category", "product_code", "amount", "unit", "frequency", "start_date", "duration_months",
+        "rationale", "zrm", "alternatives", "client_wishes", "melding_date", "aanvraag_date", "legal_basis", "consent", "consent_note",
+        "client_support_offered", "personal_plan_offered", "created_at", "submitted_at",
+        "decided_category", "decided_product_code", "decided_amount", "decided_unit", "decided_frequency", "decided_start", "decided_duration_months",
+        "decision_reason", "decided_at", "decided_by", "extended_until", "extension_reason",
+    ];
+
+    public static IReadOnlyList<string> Message { get; } = ["advice_id", "kind", "text", "author", "at"];
+
+    /// <summary>Free text about the client: sealed on the laptop.</summary>
+    public static IReadOnlyList<string> AdviceSecrets { get; } =
+        ["rationale", "zrm", "alternatives", "client_wishes", "consent_note", "decision_reason", "extension_reason"];
+
+    public static IReadOnlyList<string> MessageSecrets { get; } = ["text"];
+
+    public static Dictionary<string, string?> ToColumns(IndicationAdvice a)
+    {
+        var c = a.Content;
+        var decided = a.Decision?.Decided;
+        return new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["client_id"] = a.ClientId.ToString(),
+            ["author"] = a.Author.ToString(),
+            ["team"] = a.Team,
+            ["status"] = a.Status.ToString(),
+            ["category"] = c.Provision.Category.ToString(),
+            ["product_code"] = c.Provision.ProductCode,
+            ["amount"] = Number(c.Provision.Volume.Amount),
+            ["unit"] = c.Provision.Volume.Unit.ToString(),
+            ["frequency"] = c.Provision.Volume.Frequency.ToString(),
+            ["start_date"] = DateText.Iso(c.Provision.Start),
+            ["duration_months"] = c.Provision.DurationMonths is { } months ? Number(months) : null,
+            ["rationale"] = c.Rationale,
+            ["zrm"] = ZrmText.Write(c.Zrm),
+            ["alternatives"] = c.AlternativesConsidered,
+            ["client_wishes"] = c.ClientWishes,
+            ["melding_date"] = DateText.Iso(c.MeldingDate),
+            ["aanvraag_date"] = c.AanvraagDate is { } aanvraag ? DateText.Iso(aanvraag) : null,
+            ["legal_basis"] = c.LegalBasis.ToString(),
+            ["consent"] = c.Consent.ToString(),
+            ["consent_note"] = c.ConsentNote,
+            ["client_support_offered"] = c.ClientSupportOffered ? "1" : "0",
+            ["personal_plan_offered"] = c.PersonalPlanOffered ? "1" : "0",
+            ["created_at"] = Instant(a.CreatedAt),
+            ["submitted_at"] = a.SubmittedAt is { } submitted ? Instant(submitted) : null,
+            ["decided_category"] = decided?.Category.ToString(),
+            ["decided_product_code"] = decided?.ProductCode,
+            ["decided_amount"] = decided is null ? null : Number(decided.Volume.Amount),
+            ["decided_unit"] = decided?.Volume.Unit.ToString(),
+            ["decided_frequency"] = decided?.Volume.Frequency.ToString(),
+            ["decided_start"] = decided is null ? null : DateText.Iso(decided.Start),
+            ["decided_duration_months"] = decided?.DurationMonths is { } decidedMonths ? Number(decidedMonths) : null,
+            ["decision_reason"] = a.Decision?.Reason ?? "",
+            ["decided_at"] = a.Decision is { } decision ? Instant(decision.At) : null,
+            ["decided_by"] = a.Decision?.By.ToString(),
+            ["extended_until"] = a.Extension is { } extension ? DateText.Iso(extension.Until) : null,
+            ["extension_reason"] = a.Extension?.Reason ?? "",
+        };
+    }
+
+    /// <summary>Reads a stored or pushed row; a value that is not what <see cref="ToColumns"/> writes is named as a problem.</summary>
+    public static Parsed<IndicationAdvice> FromColumns(Guid id, IReadOnlyDictionary<string, string?> row)
+    {
+        try
+        {
+            var reader = new ColumnReader(row);
+            var provision = new Provision(
+                reader.Enum<ProductCategory>("category"), reader.Text("product_code"),
+                new Volume(reader.Long("amount"), reader.Enum<VolumeUnit>("unit"), reader.Enum<VolumeFrequency>("frequency")),
+                reader.Date("start_date"), reader.OptionalInt("duration_months"));
+            var content = new AdviceContent(
+                provision, reader.Text("rationale"), reader.Zrm("zrm"), reader.Text("alternatives"), reader.Text("client_wishes"),
+                reader.Date("melding_date"), reader.OptionalDate("aanvraag_date"), reader.Enum<LegalBasis>("legal_basis"),
+                reader.Enum<ConsentStatus>("consent"), reader.Text("consent_note"),
+                reader.Flag("client_support_offered"), reader.Flag("personal_plan_offered"));
+            AdviceDecision? decision = null;
+            if (reader.Has("decided_at"))
+            {
+                Provision? decided = reader.Has("decided_category")
+                    ? new Provision(
+                        reader.Enum<ProductCategory>("decided_category"), reader.Text("decided_product_code"),
+                        new Volume(reader.Long("decided_amount"), reader.Enum<VolumeUnit>("decided_unit"), reader.Enum<VolumeFrequency>("decided_frequency")),
+                        reader.Date("decided_start"), reader.OptionalInt("decided_duration_months"))
+                    : null;
+                decision = new AdviceDecision(decided, reader.Text("decision_reason"), reader.Instant("decided_at"), new Id<Worker>(reader.Guid("decided_by")));
+            }
+            else if (reader.Has("decided_category") || reader.Has("decided_by") || reader.Text("decision_reason").Length > 0)
+            {
+                throw new ColumnException("decided_at", null);
+            }
+
+            var extension = reader.Has("extended_until") ? new DecisionExtension(reader.Date("extended_until"), reader.Text("extension_reason")) : null;
+            return Parsed<IndicationAdvice>.Ok(new IndicationAdvice(
+                new Id<IndicationAdvice>(id), new Id<Client>(reader.Guid("client_id")), new Id<Worker>(reader.Guid("author")), reader.Text("team"),
+                reader.Enum<AdviceStatus>("status"), content, reader.Instant("created_at"), reader.OptionalInstant("submitted_at"), decision, extension));
+        }
+        catch (ColumnException e)
+        {
+            return Parsed<IndicationAdvice>.Fail(e.Column, TextId.ColumnValueInvalid, e.Column);
+        }
+    }
+
+    public static Dictionary<string, string?> ToColumns(AdviceMessage m) => new(StringComparer.Ordinal)
+    {
+        ["advice_id"] = m.AdviceId.ToString(),
+        ["kind"] = m.Kind.ToString(),
+        ["text"] = m.Text,
+        ["author"] = m.Author.ToString(),
+        ["at"] = Instant(m.At),
+    };
+
+    public static Parsed<AdviceMessage> MessageFromColumns(Guid id, IReadOnlyDictionary<string, string?> row)
+    {
+        try
+        {
+            var reader = new ColumnReader(row);
+            return Parsed<AdviceMessage>.Ok(new AdviceMessage(
+                new Id<AdviceMessage>(id), new Id<IndicationAdvice>(reader.Guid("advice_id")), reader.Enum<AdviceMessageKind>("kind"),
+                reader.Text("text"), new Id<Worker>(reader.Guid("author")), reader.Instant("at")));
+        }
+        catch (ColumnException e)
+        {
+            return Parsed<AdviceMessage>.Fail(e.Column, TextId.ColumnValueInvalid, e.Column);
+        }
+    }
+
+    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+
+    private sealed class ColumnException(string column, Exception? inner) : Exception(column, inner)
+    {
+        public string Column { get; } = column;
+    }
+
+    private sealed class ColumnReader(IReadOnlyDictionary<string, string?> row)
+    {
+        public bool Has(string column) => !string.IsNullOrEmpty(row.GetValueOrDefault(column));
+
+        public string Text(string column) => row.GetValueOrDefault(column) ?? "";
+
+        public T Enum<T>(string column)
+            where T : struct, System.Enum =>
+            RowRules.TryEnum<T>(Text(column), out var value) ? value : throw new ColumnException(column, null);
+
+        public long Long(string column) =>
+            long.TryParse(Text(column), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : throw new ColumnException(column, null);
+
+        public int? OptionalInt(string column) =>
+            !Has(column) ? null
+            : int.TryParse(Text(column), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : throw new ColumnException(column, null);
+
+        public bool Flag(string column) => Text(column) switch
+        {
+            "1" => true,
+            "0" => false,
+            _ => throw new ColumnException(column, null),
+        };
+
+        public DateOnly Date(string column) =>
+            DateOnly.TryParseExact(Text(column), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : throw new ColumnException(column, null);
+
+        public DateOnly? OptionalDate(string column) => Has(column) ? Date(column) : null;
+
+        public DateTimeOffset Instant(string column) =>
+            DateTimeOffset.TryParse(Text(column), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)
+                ? at
+                : throw new ColumnException(column, null);
+
+        public DateTimeOffset? OptionalInstant(string column) => Has(column) ? Instant(column) : null;
+
+        public System.Guid Guid(string column) => System.Guid.TryParse(Text(column), out var id) ? id : throw new ColumnException(column, null);
+
+        public ZrmAssessment? Zrm(string column)
+        {
+            try
+            {
+                return ZrmText.Read(Text(column));
+            }
+            catch (FormatException e)
+            {
+                throw new ColumnException(column, e);
+            }
+        }
+    }
+}
