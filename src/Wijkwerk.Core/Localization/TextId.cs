@@ -212,6 +212,12 @@ public enum TextId
     ColumnValueInvalid,
 
     // Indication advice: screens (form, queue, thread, decision)
+    UiAdvice,
+    UiClockInvestigation,
+    UiClockDecision,
+    UiClockExtended,
+    UiClockDaysLeft,
+    UiClockOverdue,
 
     // (end of screens)
 

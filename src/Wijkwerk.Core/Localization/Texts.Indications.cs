@@ -43,6 +43,12 @@ public static partial class Texts
     /// <summary>The advice screens: form, review queue, thread, decision.</summary>
     private static Dictionary<TextId, (string Nl, string En)> IndicationScreens() => new()
     {
+        [TextId.UiAdvice] = ("Wmo-advies", "Wmo advice"),
+        [TextId.UiClockInvestigation] = ("onderzoek uiterlijk", "investigation due"),
+        [TextId.UiClockDecision] = ("beschikking uiterlijk", "decision due"),
+        [TextId.UiClockExtended] = ("(verlengd)", "(extended)"),
+        [TextId.UiClockDaysLeft] = ("nog {0} dagen", "{0} days left"),
+        [TextId.UiClockOverdue] = ("{0} dagen te laat", "{0} days overdue"),
     };
 
     /// <summary>Reports and exports about advice and decisions.</summary>

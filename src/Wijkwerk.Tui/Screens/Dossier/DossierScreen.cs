@@ -5,6 +5,7 @@ using Wijkwerk.Core.Localization;
 using Wijkwerk.Tui.App;
 using Wijkwerk.Tui.Screens.Forms;
 using Wijkwerk.Tui.Screens.Home;
+using Wijkwerk.Tui.Screens.Indications;
 using Wijkwerk.Tui.Terminal;
 using Wijkwerk.Tui.Widgets;
 using ClientDossier = Wijkwerk.Core.Domain.Clients.Dossier;
@@ -28,7 +29,9 @@ public sealed class DossierScreen : AppScreen
         _timeline = new ListView<TimelineItem>(Format)
         {
             EmptyText = T(TextId.UiTimelineEmpty),
-            RowStyle = i => i.Signal?.EropafStateAt(App.Clock.GetUtcNow()) == EropafState.Missed ? WidgetStyles.Error : CellStyle.Default,
+            RowStyle = i => i.Signal?.EropafStateAt(App.Clock.GetUtcNow()) == EropafState.Missed ? WidgetStyles.Error
+                : i.Advice is { } advice ? AdviceText.Style(advice, AmsterdamTime.Today(App.Clock))
+                : CellStyle.Default,
         };
 
         Command("signal", TextId.CmdNewSignal, [KeyInput.Character('n')], () => App.Push(SignalFormScreen.New(App, _clientId)));
@@ -104,6 +107,9 @@ public sealed class DossierScreen : AppScreen
             var urgency = HomeScreen.EropafText(App, s) is { } eropaf ? " " + eropaf : "";
             return $"{AmsterdamTime.ShowDateTime(s.ReportedAt)}  {T(TextId.UiSignal)} [{EnumTexts.Name(s.Status, App.Lang)}]{urgency}  {EnumTexts.Name(s.Source, App.Lang)}: {s.Observation.ReplaceLineEndings(" ")}";
         }
+
+        if (item.Advice is { } a)
+            return $"{AmsterdamTime.ShowDateTime(item.At)}  {T(TextId.UiAdvice)} {AdviceText.Summary(a, AmsterdamTime.Today(App.Clock), App.Lang)}";
 
         var v = item.Visit!;
         var zrm = v.Zrm is { Scores.Count: > 0 } z ? $"  ZRM {z.Scores.Count}/{z.Version.Domains.Count}" : "";

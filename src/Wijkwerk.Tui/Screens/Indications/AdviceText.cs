@@ -1,0 +1,42 @@
+using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Indications;
+using Wijkwerk.Core.Localization;
+using Wijkwerk.Tui.Terminal;
+using Wijkwerk.Tui.Widgets;
+
+namespace Wijkwerk.Tui.Screens.Indications;
+
+/// <summary>
+/// How an advice reads wherever it appears (timeline, queue, detail): status, provision and the legal
+/// clock that counts, flagged when overdue. One place, so every screen says the same thing.
+/// </summary>
+public static class AdviceText
+{
+    /// <summary>"[ingediend] 01 Hulp bij het huishouden · 3 uur per week · beschikking uiterlijk 28-03-2026 (nog 5 dagen)".</summary>
+    public static string Summary(IndicationAdvice advice, DateOnly today, Lang lang)
+    {
+        var provision = advice.Decision?.Decided ?? advice.Content.Provision;
+        var volume = advice.Status == AdviceStatus.Rejected ? "" : " · " + provision.Volume.Show(lang);
+        return $"[{EnumTexts.Name(advice.Status, lang)}] {EnumTexts.Name(provision.Category, lang)}{volume} · {Clock(advice.Clocks.Current(today), lang)}";
+    }
+
+    /// <summary>One clock in words: what is due when, and how it stands.</summary>
+    public static string Clock(ClockReading clock, Lang lang)
+    {
+        var kind = Texts.Get(clock.Kind == ClockKind.Investigation ? TextId.UiClockInvestigation : TextId.UiClockDecision, lang);
+        var due = DateText.Show(clock.Due) + (clock.Extended ? " " + Texts.Get(TextId.UiClockExtended, lang) : "");
+        var state = clock.State switch
+        {
+            ClockState.Running => Texts.Format(TextId.UiClockDaysLeft, lang, clock.DaysLeft),
+            ClockState.Overdue => Texts.Format(TextId.UiClockOverdue, lang, -clock.DaysLeft),
+            _ => EnumTexts.Name(clock.State, lang),
+        };
+        return $"{kind} {due} ({state})";
+    }
+
+    /// <summary>Overdue or decided late: shown in the error style and marked, so it is seen without colour too.</summary>
+    public static CellStyle Style(IndicationAdvice advice, DateOnly today) =>
+        advice.Clocks.Current(today).IsFlagged ? WidgetStyles.Error : CellStyle.Default;
+
+    public static string Flag(IndicationAdvice advice, DateOnly today) => advice.Clocks.Current(today).IsFlagged ? "! " : "  ";
+}
