@@ -1,5 +1,6 @@
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Indications;
 
 namespace Wijkwerk.Tui.Screens.Forms;
 
@@ -13,4 +14,11 @@ public static class DraftKeys
     public static string ForSignal(Id<Client> client) => "signal:" + client;
 
     public static string ForVisit(Id<Client> client) => "visit:" + client;
+
+    public static string ForNewAdvice(Id<Client> client) => "advice:" + client;
+
+    public static string ForAdvice(Id<IndicationAdvice> advice) => "advice-edit:" + advice;
+
+    public static string ForAdviceMessage(Id<IndicationAdvice> advice, AdviceMessageKind kind) =>
+        (kind == AdviceMessageKind.Question ? "advice-question:" : "advice-answer:") + advice;
 }
