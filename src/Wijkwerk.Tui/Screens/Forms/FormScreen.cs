@@ -71,6 +71,9 @@ public abstract class FormScreen : AppScreen
 
     protected abstract TextId SavedMessage { get; }
 
+    /// <summary>A question to answer with yes before a step that cannot be undone is stored; null saves at once.</summary>
+    protected virtual string? ConfirmBeforeSave => null;
+
     protected void Add(FormField field)
     {
         _fields.Add(field);
@@ -212,7 +215,37 @@ public abstract class FormScreen : AppScreen
             return;
         }
 
-        Store();
+        if (ConfirmBeforeSave is not { } question)
+        {
+            Commit();
+            return;
+        }
+
+        ConfirmScreen.Show(App.Screens, new ConfirmDialog(question, T(TextId.UiYes), T(TextId.UiNo)), yes =>
+        {
+            if (yes)
+                Commit();
+        });
+    }
+
+    /// <summary>
+    /// The store checks the rules again against the row as it is now; when that refuses (a sync changed the
+    /// record meanwhile), the form stays open with the reason and the typing stays.
+    /// </summary>
+    private void Commit()
+    {
+        try
+        {
+            Store();
+        }
+        catch (DomainException e)
+        {
+            _problems = [e.Problem];
+            _showAllProblems = true;
+            App.Notify(T(TextId.UiFormHasProblems, 1));
+            return;
+        }
+
         App.Store.Drafts.Delete(DraftKey);
         _dirty = false;
         App.Back();
