@@ -33,9 +33,10 @@ public sealed class HomeScreen : AppScreen
         _signals.Activated += s => App.Push(new DossierScreen(App, s.Client.Id));
         Command("open", TextId.CmdOpenDossier, [KeyInput.Enter], () => _signals.HandleKey(KeyInput.Enter), () => _signals.SelectedItem is not null);
         ListCommands(_signals);
-        Command("clients", TextId.CmdClients, [KeyInput.Character('c')], App.GoClients);
+        // The consultant's daily work is the advice queue: its hint comes before the client list.
         if (IsConsultant)
             Command(WijkwerkApp.AdviceQueueCommand, TextId.CmdAdviceQueue, [KeyInput.Character('5')], App.GoAdvices);
+        Command("clients", TextId.CmdClients, [KeyInput.Character('c')], App.GoClients);
         Load();
     }
 

@@ -54,11 +54,14 @@ public abstract class ConsultantFormScreen : FormScreen
 
     protected override void RenderContent(ScreenBuffer buffer, Rect area)
     {
-        var header = HeaderLines();
+        // The advice's own lines wrap: the dates in them are what the consultant decides by.
+        var header = HeaderLines().Select((line, i) => (Text: line, Bold: i == 0))
+            .SelectMany(l => CellText.Wrap(l.Text, Math.Max(1, area.Width - 2)).Select(part => (Text: part, l.Bold)))
+            .ToList();
         var footer = FooterLines();
         var rows = area.SplitRows(LayoutSize.Fixed(header.Count + 1), LayoutSize.Fill(), LayoutSize.Fixed(footer.Count));
         for (var i = 0; i < header.Count; i++)
-            buffer.PutLine(rows[0], i, CellText.Truncate(" " + header[i], area.Width), i == 0 ? CellStyle.Bold : CellStyle.Default);
+            buffer.PutLine(rows[0], i, " " + header[i].Text, header[i].Bold ? CellStyle.Bold : CellStyle.Default);
         base.RenderContent(buffer, rows[1]);
         for (var i = 0; i < footer.Count; i++)
             buffer.PutLine(rows[2], i, CellText.Truncate(" " + footer[i], area.Width), CellStyle.Default);

@@ -22,7 +22,7 @@ public sealed class QueueLine
         var wide = width >= WideFrom;
         _columns =
         [
-            ("", 2, r => r.Clock.IsFlagged ? "! " : "  "),
+            ("", 2, r => r.Clock.IsFlagged ? "!" : ""),
             (T(TextId.UiQueueColumnDue), 11, r => DateText.Show(r.Clock.Due)),
             (T(TextId.UiQueueColumnDays), 8, r => Days(r.Clock, lang)),
             (T(TextId.UiQueueColumnClient), wide ? 29 : 21, r => r.ClientName),

@@ -1,5 +1,6 @@
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Indications;
+using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Localization;
 using Wijkwerk.Tui.App;
 using Wijkwerk.Tui.Terminal;
@@ -65,7 +66,7 @@ public sealed class ReviewQueueScreen : AppScreen
 
     private IndicationAdvice? Selected => _list.SelectedItem?.Advice;
 
-    private Core.Domain.Teams.Role Role => App.Store.Identity.Role;
+    private Role Role => App.Store.Identity.Role;
 
     public override void OnResumed() => Load();
 
@@ -73,7 +74,7 @@ public sealed class ReviewQueueScreen : AppScreen
     {
         if (area.Width != _lineWidth)
             (_line, _lineWidth) = (new QueueLine(area.Width - WidgetStyles.NoMarker.Length, App.Lang), area.Width);
-        var details = DetailLines();
+        var details = DetailLines(area.Width);
         var rows = area.SplitRows(LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fill(), LayoutSize.Fixed(details.Count));
         _filter.Render(buffer, rows[0].Inset(1, 0), _filterFocused);
         buffer.PutLine(rows[1], 0, CellText.Truncate(" " + T(TextId.UiQueueView, T(ViewNames[View])), area.Width), CellStyle.Bold);
@@ -82,7 +83,7 @@ public sealed class ReviewQueueScreen : AppScreen
         buffer.PutLine(rows[3], 0, CellText.Truncate(WidgetStyles.NoMarker + _line.Heading(), area.Width), CellStyle.Underline);
         _list.Render(buffer, rows[4], focused: !_filterFocused);
         for (var i = 0; i < details.Count; i++)
-            buffer.PutLine(rows[5], i, CellText.Truncate(" " + details[i], area.Width), i == 0 ? CellStyle.Bold : CellStyle.Default);
+            buffer.PutLine(rows[5], i, " " + details[i], i == 0 ? CellStyle.Bold : CellStyle.Default);
     }
 
     protected override bool HandleContentKey(KeyInput key)
@@ -94,8 +95,11 @@ public sealed class ReviewQueueScreen : AppScreen
         return _filterFocused ? _filter.HandleKey(key) : _list.HandleKey(key);
     }
 
-    /// <summary>The selected advice in full under the list: whose, which team, and both legal clocks in words.</summary>
-    private List<string> DetailLines()
+    /// <summary>
+    /// The selected advice in full under the list, wrapped rather than cut: whose, which team, where it
+    /// stands, and the investigation clock too once the aanvraag has started the decision clock.
+    /// </summary>
+    private List<string> DetailLines(int width)
     {
         var lines = new List<string>();
         if (_list.SelectedItem is { } row)
@@ -103,12 +107,12 @@ public sealed class ReviewQueueScreen : AppScreen
             var today = AmsterdamTime.Today(App.Clock);
             lines.Add($"{row.ClientName} · {row.Advice.Team}");
             lines.Add(AdviceText.Summary(row.Advice, today, App.Lang));
-            lines.Add(string.Join(" · ", row.Advice.Clocks.All(today).Select(c => AdviceText.Clock(c, App.Lang))));
+            lines.AddRange(row.Advice.Clocks.All(today).SkipLast(1).Select(c => AdviceText.Clock(c, App.Lang)));
         }
 
         if (AdviceWorkflow.ActorFor(Role) != AdviceActor.Consultant)
             lines.Add(T(TextId.UiQueueReadOnly));
-        return lines;
+        return lines.SelectMany(l => CellText.Wrap(l, Math.Max(1, width - 2))).ToList();
     }
 
     private void NextView()
@@ -136,6 +140,11 @@ public sealed class ReviewQueueScreen : AppScreen
         var store = App.Store;
         var clients = store.Clients.Search().ToDictionary(c => c.Id);
         _rows = ReviewQueue.Rows(store.Advices.All(), clients, AmsterdamTime.Today(App.Clock), App.Lang, T(TextId.UiQueueClientUnknown));
+        // A row is rebuilt when its advice changed; the selection stays on the same advice.
+        var selected = Selected?.Id;
         _list.SetItems(ReviewQueue.View(_rows, View));
+        var index = _list.VisibleItems.ToList().FindIndex(r => r.Advice.Id == selected);
+        if (index >= 0)
+            _list.Select(index);
     }
 }
