@@ -260,6 +260,35 @@ public sealed class ConsultantScreenTests
     }
 
     [Fact]
+    public void Term_DraftLeftBehind_ReopensOverTheQueue()
+    {
+        using var desk = new ConsultantDesk();
+        desk.App.Press('5').Press(KeyInput.Down, KeyInput.Down).Press(KeyInput.Tab).Press('t').Type("1203");
+
+        desk.App.Restart();
+
+        var form = desk.App.TopAs<ExtensionFormScreen>();
+        Assert.Equal(DraftKeys.ForExtension(desk.Investigating.Id), form.DraftKey);
+        Assert.Equal("1203", form.Field("aanvraagdatum").Read());
+        desk.App.Press(KeyInput.Escape).Press('j');
+        desk.App.TopAs<ReviewQueueScreen>();
+    }
+
+    [Fact]
+    public void DecisionDraft_ForAnAdviceDecidedElsewhere_IsDropped_AndHomeOpens()
+    {
+        using var desk = new ConsultantDesk();
+        desk.App.Press('5').Press(KeyInput.Enter).Press(KeyInput.Right, KeyInput.Right);
+        var decidedElsewhere = desk.Overdue.Reject(AdviceFeed.Consultant, "Elders besloten.", desk.App.Clock.GetUtcNow(), new DateOnly(2026, 3, 16)).Value;
+        AdviceFeed.Deliver(desk.App.Store, decidedElsewhere);
+
+        desk.App.Restart();
+
+        desk.App.TopAs<HomeScreen>();
+        Assert.Empty(desk.App.Store.Drafts.Keys());
+    }
+
+    [Fact]
     public void Home_ForTheConsultant_CountsAdviceToReview_AndOffersKey5()
     {
         using var desk = new ConsultantDesk();
