@@ -24,13 +24,14 @@ public sealed class AppHarness : IDisposable
     /// <param name="locked">Start on the unlock screen, as without WIJKWERK_PASSPHRASE.</param>
     /// <param name="clients">Demo clients in the store; 0 gives an empty caseload.</param>
     /// <param name="role">Whose laptop it is: the demo nurse, or the same demo worker in another role.</param>
-    public AppHarness(int width = 80, int height = 24, Lang lang = Lang.Nl, bool locked = false, int clients = DemoClients, Role role = Role.Nurse)
+    /// <param name="identity">Who the store belongs to, when a test needs its own worker (e.g. a Wmo consultant).</param>
+    public AppHarness(int width = 80, int height = 24, Lang lang = Lang.Nl, bool locked = false, int clients = DemoClients, Role role = Role.Nurse, StoreIdentity? identity = null)
     {
         StorePath = _folder.File("wijkwerk.db");
-        if (clients == DemoClients && role == DemoData.DemoWorker.Role)
+        if (clients == DemoClients && role == DemoData.DemoWorker.Role && identity is null)
             CopyTemplate(StorePath);
         else
-            BuildStore(StorePath, clients, Clock, DemoData.DemoWorker with { Role = role });
+            BuildStore(StorePath, clients, Clock, identity ?? DemoData.DemoWorker with { Role = role });
 
         _lang = lang;
         (Terminal, Loop, App) = Launch(width, height, locked);

@@ -9,6 +9,10 @@ public static class DraftKeys
 {
     public const string NewClient = "client:new";
 
+    public const string Decision = "decision";
+
+    public const string Extension = "extension";
+
     public static string ForClient(Id<Client>? id) => id is { } existing ? "client:" + existing : NewClient;
 
     public static string ForSignal(Id<Client> client) => "signal:" + client;
@@ -21,4 +25,8 @@ public static class DraftKeys
 
     public static string ForAdviceMessage(Id<IndicationAdvice> advice, AdviceMessageKind kind) =>
         (kind == AdviceMessageKind.Question ? "advice-question:" : "advice-answer:") + advice;
+
+    public static string ForDecision(Id<IndicationAdvice> advice) => Decision + ":" + advice;
+
+    public static string ForExtension(Id<IndicationAdvice> advice) => Extension + ":" + advice;
 }

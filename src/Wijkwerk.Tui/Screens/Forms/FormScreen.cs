@@ -76,6 +76,9 @@ public abstract class FormScreen : AppScreen
 
     protected abstract TextId SavedMessage { get; }
 
+    /// <summary>A question to answer with yes before a step that cannot be undone is stored; null saves at once.</summary>
+    protected virtual string? ConfirmBeforeSave => null;
+
     protected void Add(FormField field)
     {
         _fields.Add(field);
@@ -221,6 +224,21 @@ public abstract class FormScreen : AppScreen
     protected void Save(Action store, TextId savedMessage)
     {
         Revalidate();
+        if (_problems.Count == 0 && ConfirmBeforeSave is { } question)
+        {
+            ConfirmScreen.Show(App.Screens, new ConfirmDialog(question, T(TextId.UiYes), T(TextId.UiNo)), yes =>
+            {
+                if (yes)
+                    Commit(store, savedMessage);
+            });
+            return;
+        }
+
+        Commit(store, savedMessage);
+    }
+
+    private void Commit(Action store, TextId savedMessage)
+    {
         if (_problems.Count == 0)
         {
             try

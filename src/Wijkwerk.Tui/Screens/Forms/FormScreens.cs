@@ -8,7 +8,7 @@ using Wijkwerk.Tui.Screens.Indications;
 
 namespace Wijkwerk.Tui.Screens.Forms;
 
-/// <summary>Reopens the form a draft came from, with the screen it was opened from (client list or dossier) beneath it.</summary>
+/// <summary>Reopens the form a draft came from, with the screen it was opened from (client list, dossier or advice queue) beneath it.</summary>
 public static class FormScreens
 {
     public static bool OpenForDraft(WijkwerkApp app, string key)
@@ -16,6 +16,8 @@ public static class FormScreens
         var parts = key.Split(':', 2);
         if (parts.Length != 2)
             return false;
+        if (ConsultantDrafts.Open(app, parts[0], parts[1]) is { } consultant)
+            return consultant;
         if (parts[1] == "new" && parts[0] == "client")
         {
             // Where the form was opened from, so Esc or Ctrl+S lands where the nurse was.

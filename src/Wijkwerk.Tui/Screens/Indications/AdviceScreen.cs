@@ -33,6 +33,10 @@ public sealed class AdviceScreen : AppScreen
         Command("answer", TextId.CmdAdviceAnswer, [KeyInput.Character('a')], () => Write(AdviceMessageKind.Answer), () => Allows(AdviceStatus.Answered));
         Command("withdraw", TextId.CmdAdviceWithdraw, [KeyInput.Character('x')], Withdraw, () => Allows(AdviceStatus.Withdrawn));
         Command("ask", TextId.CmdAdviceAsk, [KeyInput.Character('v')], () => Write(AdviceMessageKind.Question), () => Allows(AdviceStatus.QuestionAsked));
+        Command("decide", TextId.CmdDecide, [KeyInput.Character('b')], () => App.Push(DecisionFormScreen.For(App, _advice!)),
+            () => _advice is { } a && ConsultantActions.MayDecide(a.Status, role));
+        Command("term", TextId.CmdExtendTerm, [KeyInput.Character('t')], () => App.Push(ExtensionFormScreen.For(App, _advice!)),
+            () => _advice is { } a && ConsultantActions.MayExtend(a.Status, role));
         Command("back", TextId.CmdBack, [KeyInput.Escape], App.Back);
         Command("up", TextId.CmdScroll, [KeyInput.Up, KeyInput.Character('k')], () => ScrollBy(-1), inStatusBar: false);
         Command("down", TextId.CmdScroll, [KeyInput.Down, KeyInput.Character('j')], () => ScrollBy(1), inStatusBar: false);
