@@ -104,6 +104,8 @@ public static class MutationApplier
 
         if (m.Operation == SyncProtocol.Operations.Delete)
         {
+            if (RowRules.CheckDelete(table.Name) is { } deleteProblem)
+                return Refused(m, version, deleteProblem);
             if (existing!.Deleted)
                 return new MutationResult(m.MutationId, SyncProtocol.Results.Accepted, existing.Version, null, []);
             var tombstone = existing.Version + 1;

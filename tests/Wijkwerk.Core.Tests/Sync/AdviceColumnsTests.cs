@@ -140,6 +140,14 @@ public class AdviceColumnsTests
     }
 
     [Fact]
+    public void RowRules_AdviceAndMessages_AreNeverDeleted_OtherRowsMayBe()
+    {
+        Assert.Contains("trek een advies in", RowRules.CheckDelete(AdviceColumns.AdviceTable));
+        Assert.NotNull(RowRules.CheckDelete(AdviceColumns.MessageTable));
+        Assert.All(SyncSchema.Tables.Where(t => t.Name is not (AdviceColumns.AdviceTable or AdviceColumns.MessageTable)), t => Assert.Null(RowRules.CheckDelete(t.Name)));
+    }
+
+    [Fact]
     public void RowRules_AMessageOnceSent_IsNeverRewritten()
     {
         var message = AdviceMessage.Write(new Id<AdviceMessage>(Guid.CreateVersion7()), new Id<IndicationAdvice>(Guid.CreateVersion7()), AdviceMessageKind.Question, "Vraag?", AdviceSamples.Consultant, AdviceStates.StepTime).Value;

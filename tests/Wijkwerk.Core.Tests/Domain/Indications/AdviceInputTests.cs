@@ -32,6 +32,15 @@ public class AdviceInputTests
     public void Volume_MoreTimeThanThePeriodHolds_IsRefusedOnTheFrequency(long amount, VolumeUnit unit, VolumeFrequency frequency) =>
         Single(new Volume(amount, unit, frequency).Check(ProductCategory.PersonalCare, 12), "frequentie", TextId.VolumeExceedsPeriod);
 
+    [Fact]
+    public void Volume_ThatDoesNotFit_SaysWhatWasTypedAndWhatToDo()
+    {
+        var problem = new Volume(2, VolumeUnit.Etmaal, VolumeFrequency.PerDay).Check(ProductCategory.ShortStay, 12).Single();
+
+        Assert.Equal("past niet: 2 etmalen per dag is meer tijd dan die periode heeft; kies een andere eenheid of frequentie", problem.Describe(Lang.Nl));
+        Assert.Equal("does not fit: 2 days and nights per day is more time than that period holds; choose another unit or frequency", problem.Describe(Lang.En));
+    }
+
     [Theory]
     [InlineData(24, VolumeUnit.Hour, VolumeFrequency.PerDay)]
     [InlineData(1, VolumeUnit.Etmaal, VolumeFrequency.PerDay)]
