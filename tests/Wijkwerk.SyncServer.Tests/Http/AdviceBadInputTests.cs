@@ -14,13 +14,13 @@ public sealed class AdviceBadInputTests(AdviceServerFixture server) : IClassFixt
     private Mutation Insert(SyncClient device, Guid id, Dictionary<string, string?> columns, string table = AdviceColumns.AdviceTable) =>
         new(device.NextMutationId(), table, id, SyncProtocol.Operations.Insert, 0, columns);
 
-    private Dictionary<string, string?> NewAdvice(out Guid id, Action<Dictionary<string, string?>> spoil)
+    /// <summary>A new advice by the nurse, one of its columns spoilt the way a faulty laptop might send it.</summary>
+    private Mutation NewAdvice(Action<Dictionary<string, string?>> spoil)
     {
         var draft = server.Draft(server.Worker(Role.Nurse));
-        id = draft.Id.Value;
         var columns = AdviceColumns.ToColumns(draft);
         spoil(columns);
-        return columns;
+        return Insert(Nurse, draft.Id.Value, columns);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class AdviceBadInputTests(AdviceServerFixture server) : IClassFixt
             ["status"] = "Granted", ["decided_category"] = advised["category"], ["decided_product_code"] = advised["product_code"],
             ["decided_amount"] = advised["amount"], ["decided_unit"] = advised["unit"], ["decided_frequency"] = advised["frequency"],
             ["decided_start"] = advised["start_date"], ["decided_duration_months"] = advised["duration_months"],
-            ["decided_at"] = "2026-11-22T10:00:00.0000000Z", ["decided_by"] = nurse.Id.ToString(),
+            ["decided_at"] = AdviceServerFixture.Now.UtcDateTime.ToString("O"), ["decided_by"] = nurse.Id.ToString(),
         };
         var good = server.Draft(nurse);
         var goodClient = Guid.NewGuid();
@@ -44,13 +44,13 @@ public sealed class AdviceBadInputTests(AdviceServerFixture server) : IClassFixt
         var results = (await Nurse.Push(
             Insert(Nurse, goodClient, ServerFixture.ClientColumns("Mies"), "clients"),
             new Mutation(Nurse.NextMutationId(), AdviceColumns.AdviceTable, submitted.Id.Value, SyncProtocol.Operations.Update, 1, decision),
-            Insert(Nurse, Guid.Empty, NewAdvice(out var etmaal, c => (c["amount"], c["unit"], c["frequency"]) = ("2", "Etmaal", "PerDay"))) with { RowId = etmaal },
-            Insert(Nurse, Guid.Empty, NewAdvice(out var hours, c => (c["amount"], c["unit"], c["frequency"]) = ("30", "Hour", "PerDay"))) with { RowId = hours },
-            Insert(Nurse, Guid.Empty, NewAdvice(out var wheelchair, c => (c["category"], c["unit"]) = ("Wheelchairs", "Hour"))) with { RowId = wheelchair },
-            Insert(Nurse, Guid.Empty, NewAdvice(out var code, c => c["product_code"] = "01A012")) with { RowId = code },
-            Insert(Nurse, Guid.Empty, NewAdvice(out var order, c => c["aanvraag_date"] = DateOnly.Parse(c["melding_date"]!).AddDays(-1).ToString("yyyy-MM-dd"))) with { RowId = order },
-            Insert(Nurse, Guid.Empty, NewAdvice(out var start, c => c["start_date"] = DateOnly.Parse(c["melding_date"]!).AddDays(-1).ToString("yyyy-MM-dd"))) with { RowId = start },
-            Insert(Nurse, Guid.Empty, NewAdvice(out var unknown, c => c["frequency"] = "PerFortnight")) with { RowId = unknown },
+            NewAdvice(c => (c["amount"], c["unit"], c["frequency"]) = ("2", "Etmaal", "PerDay")),
+            NewAdvice(c => (c["amount"], c["unit"], c["frequency"]) = ("30", "Hour", "PerDay")),
+            NewAdvice(c => (c["category"], c["unit"]) = ("Wheelchairs", "Hour")),
+            NewAdvice(c => c["product_code"] = "01A012"),
+            NewAdvice(c => c["aanvraag_date"] = DateOnly.Parse(c["melding_date"]!).AddDays(-1).ToString("yyyy-MM-dd")),
+            NewAdvice(c => c["start_date"] = DateOnly.Parse(c["melding_date"]!).AddDays(-1).ToString("yyyy-MM-dd")),
+            NewAdvice(c => c["frequency"] = "PerFortnight"),
             Insert(Nurse, good.Id.Value, AdviceColumns.ToColumns(good)))).Results;
 
         Assert.Equal(SyncProtocol.Results.Accepted, results[0].Status);

@@ -1,3 +1,4 @@
+using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Localization;
@@ -151,7 +152,7 @@ public class AdviceTransitionTests
     {
         var (nurse, consultant) = (AdviceSamples.Nurse, AdviceSamples.Consultant);
         var advice = AdviceSamples.Draft();
-        foreach (var step in new Func<IndicationAdvice, Wijkwerk.Core.Domain.Common.Parsed<IndicationAdvice>>[]
+        foreach (var step in new Func<IndicationAdvice, Parsed<IndicationAdvice>>[]
                  {
                      a => a.Submit(nurse, AdviceStates.StepTime, Today),
                      a => a.AskQuestion(consultant, Today),
