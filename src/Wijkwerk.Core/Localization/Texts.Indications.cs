@@ -10,7 +10,7 @@ public static partial class Texts
         [TextId.UnknownCode] = ("'{0}' staat niet in de lijst; kies een waarde uit de lijst", "'{0}' is not on the list; choose a value from the list"),
         [TextId.VolumeAidUnitFrequency] = ("past niet bij {0}: een hulpmiddel krijgt eenheid stuks of euro's en frequentie 'totaal binnen geldigheidsduur'", "does not fit {0}: an aid takes unit pieces or euros and frequency 'total within the validity period'"),
         [TextId.VolumeTotalNeedsDuration] = ("is nodig bij 'totaal binnen geldigheidsduur': vul de duur in maanden in", "is needed with 'total within the validity period': fill in the duration in months"),
-        [TextId.VolumeExceedsPeriod] = ("past niet: {0} × {1} {2} is meer tijd dan die periode heeft; kies een andere eenheid of frequentie", "does not fit: {0} × {1} {2} is more time than that period holds; choose another unit or frequency"),
+        [TextId.VolumeExceedsPeriod] = ("past niet: {0} is meer tijd dan die periode heeft; kies een andere eenheid of frequentie", "does not fit: {0} is more time than that period holds; choose another unit or frequency"),
         [TextId.ProductCodeShape] = ("mag alleen letters en cijfers bevatten, maximaal {0} tekens (lijst WMO021 of de eigen code van de gemeente)", "may only hold letters and digits, at most {0} characters (list WMO021 or the municipality's own code)"),
         [TextId.DurationShape] = ("moet een aantal maanden van 1 tot en met {0} zijn, of leeg voor onbepaalde tijd", "must be a number of months from 1 to {0}, or empty for no end"),
         [TextId.DurationMonths] = ("{0} maanden", "{0} months"),
