@@ -209,6 +209,7 @@ public enum TextId
     ExtensionNotLater,
     AdviceMessageWrongRole,
     AdviceMessageFixed,
+    AdviceMessageNotNow,
     ColumnValueInvalid,
 
     // Indication advice: screens (form, queue, thread, decision)

@@ -37,6 +37,7 @@ public static partial class Texts
         [TextId.ExtensionNotLater] = ("moet na de wettelijke beslistermijn ({0}) liggen", "must be after the statutory decision date ({0})"),
         [TextId.AdviceMessageWrongRole] = ("een {0} komt niet van een {1}: de consulent vraagt, de opsteller antwoordt", "a {0} does not come from a {1}: the consultant asks, the author answers"),
         [TextId.AdviceMessageFixed] = ("een verstuurd bericht wordt niet meer gewijzigd", "a sent message is never changed"),
+        [TextId.AdviceMessageNotNow] = ("een {0} past niet bij een advies dat {1} is: vragen gaan over een ingediend advies, antwoorden over een gestelde vraag", "a {0} does not fit an advice that is {1}: questions are about a submitted advice, answers about a question asked"),
         [TextId.ColumnValueInvalid] = ("kolom '{0}' heeft een ongeldige waarde", "column '{0}' holds an invalid value"),
     };
 

@@ -64,6 +64,7 @@ public static class MutationApplier
 
         // Which client the row belongs to decides whose it is. A row never moves to another client.
         Guid clientId;
+        StoredRow? parentRow = null;
         if (existing is not null)
         {
             clientId = existing.ClientId;
@@ -90,6 +91,7 @@ public static class MutationApplier
                 || s.LoadRow(table.ParentTable!, parentId) is not { Deleted: false } parent)
                 return Refused(m, 0, $"De bovenliggende rij ({table.ParentTable}) is niet bekend op de server; synchroniseer die eerst.");
             clientId = parent.ClientId;
+            parentRow = parent;
         }
 
         // Scope: the client must be on the caseload of one of the worker's teams. A new client row from a
@@ -120,7 +122,7 @@ public static class MutationApplier
         if (existing is null)
         {
             var columns = new Dictionary<string, string?>(pushed, StringComparer.Ordinal);
-            if (RowRules.CheckRow(table.Name, null, columns, m.RowId, today, device.Role, device.WorkerId) is { } problem)
+            if (RowRules.CheckRow(table.Name, null, columns, m.RowId, today, device.Role, device.WorkerId, parentRow?.Columns) is { } problem)
                 return Refused(m, 0, problem);
             if (autoAssign)
             {

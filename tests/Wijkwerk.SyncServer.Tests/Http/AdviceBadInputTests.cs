@@ -11,6 +11,8 @@ public sealed class AdviceBadInputTests(AdviceServerFixture server) : IClassFixt
 {
     private SyncClient Nurse => server.Device(Role.Nurse);
 
+    private SyncClient Consultant => server.Device(Role.WmoConsultant);
+
     private Mutation Insert(SyncClient device, Guid id, Dictionary<string, string?> columns, string table = AdviceColumns.AdviceTable) =>
         new(device.NextMutationId(), table, id, SyncProtocol.Operations.Insert, 0, columns);
 
@@ -64,7 +66,7 @@ public sealed class AdviceBadInputTests(AdviceServerFixture server) : IClassFixt
             "Indicatieadvies: productcode mag alleen letters en cijfers bevatten, maximaal 5 tekens",
             "Indicatieadvies: aanvraagdatum ligt voor de meldingsdatum",
             "Indicatieadvies: startdatum ligt voor de meldingsdatum",
-            "Indicatieadvies: frequency kolom 'frequency' heeft een ongeldige waarde",
+            "Indicatieadvies: kolom 'frequency' heeft een ongeldige waarde",
         };
         for (var i = 0; i < expected.Length; i++)
         {
@@ -145,20 +147,36 @@ public sealed class AdviceBadInputTests(AdviceServerFixture server) : IClassFixt
     }
 
     [Fact]
-    public async Task AMessage_FromTheWrongSide_OrRewritten_IsRefused()
+    public async Task AMessage_FromTheWrongSide_OutOfTurn_OrRewritten_IsRefused()
     {
         var nurse = server.Worker(Role.Nurse);
+        var consultant = server.Worker(Role.WmoConsultant);
+        var concept = server.Draft(nurse);
+        Assert.Equal(SyncProtocol.Results.Accepted, (await AdviceServerFixture.Push(Nurse, null, concept, 0)).Status);
+        var onConcept = new AdviceMessage(new(Guid.CreateVersion7()), concept.Id, AdviceMessageKind.Question, "Vraag over een concept?", consultant.Id, AdviceServerFixture.Now);
         var advice = server.Draft(nurse).Submit(nurse, AdviceServerFixture.Now, AdviceServerFixture.Today).Value;
         Assert.Equal(SyncProtocol.Results.Accepted, (await AdviceServerFixture.Push(Nurse, null, advice, 0)).Status);
         var fromNurse = new AdviceMessage(new(Guid.CreateVersion7()), advice.Id, AdviceMessageKind.Question, "Eigen vraag?", nurse.Id, AdviceServerFixture.Now);
+        var early = new AdviceMessage(new(Guid.CreateVersion7()), advice.Id, AdviceMessageKind.Answer, "Antwoord zonder vraag.", nurse.Id, AdviceServerFixture.Now);
+        var asked = new AdviceMessage(new(Guid.CreateVersion7()), advice.Id, AdviceMessageKind.Question, "Hoe vaak helpt de dochter?", consultant.Id, AdviceServerFixture.Now);
         var answer = new AdviceMessage(new(Guid.CreateVersion7()), advice.Id, AdviceMessageKind.Answer, "Antwoord.", nurse.Id, AdviceServerFixture.Now);
 
+        var conceptQuestion = await Consultant.PushOne(AdviceColumns.MessageTable, onConcept.Id.Value, SyncProtocol.Operations.Insert, 0, AdviceColumns.ToColumns(onConcept));
         var question = await Nurse.PushOne(AdviceColumns.MessageTable, fromNurse.Id.Value, SyncProtocol.Operations.Insert, 0, AdviceColumns.ToColumns(fromNurse));
+        var answeredEarly = await Nurse.PushOne(AdviceColumns.MessageTable, early.Id.Value, SyncProtocol.Operations.Insert, 0, AdviceColumns.ToColumns(early));
+        var consultantAsks = await Consultant.PushOne(AdviceColumns.MessageTable, asked.Id.Value, SyncProtocol.Operations.Insert, 0, AdviceColumns.ToColumns(asked));
+        var statusAsked = await AdviceServerFixture.Push(Consultant, advice, advice.AskQuestion(consultant, AdviceServerFixture.Today).Value, 1);
         var answered = await Nurse.PushOne(AdviceColumns.MessageTable, answer.Id.Value, SyncProtocol.Operations.Insert, 0, AdviceColumns.ToColumns(answer));
         var rewritten = await Nurse.PushOne(AdviceColumns.MessageTable, answer.Id.Value, SyncProtocol.Operations.Update, 1, new() { ["text"] = "Ander antwoord." });
 
+        Assert.Equal(SyncProtocol.Results.Refused, conceptQuestion.Status);
+        Assert.Contains("vragen gaan over een ingediend advies", conceptQuestion.Reason);
         Assert.Equal(SyncProtocol.Results.Refused, question.Status);
         Assert.Contains("de consulent vraagt, de opsteller antwoordt", question.Reason);
+        Assert.Equal(SyncProtocol.Results.Refused, answeredEarly.Status);
+        Assert.Contains("antwoorden over een gestelde vraag", answeredEarly.Reason);
+        Assert.Equal(SyncProtocol.Results.Accepted, consultantAsks.Status);
+        Assert.Equal(SyncProtocol.Results.Accepted, statusAsked.Status);
         Assert.Equal(SyncProtocol.Results.Accepted, answered.Status);
         Assert.Equal(SyncProtocol.Results.Refused, rewritten.Status);
         Assert.Contains("een verstuurd bericht wordt niet meer gewijzigd", rewritten.Reason);

@@ -21,6 +21,18 @@ public sealed record AdviceMessage(Id<AdviceMessage> Id, Id<IndicationAdvice> Ad
         return Check(message, author.Role, author.Id) is { } problem ? problem : Parsed<AdviceMessage>.Ok(message);
     }
 
+    /// <summary>
+    /// A question belongs to an advice under review, an answer to one with a question open (or just answered,
+    /// for a follow-up); nothing is said about a concept or a closed advice.
+    /// </summary>
+    public static Problem? CheckTurn(AdviceMessageKind kind, AdviceStatus adviceStatus)
+    {
+        var fits = kind == AdviceMessageKind.Question
+            ? adviceStatus is AdviceStatus.Submitted or AdviceStatus.QuestionAsked or AdviceStatus.Answered
+            : adviceStatus is AdviceStatus.QuestionAsked or AdviceStatus.Answered;
+        return fits ? null : new Problem("bericht", TextId.AdviceMessageNotNow, kind, adviceStatus);
+    }
+
     /// <summary>Questions come from the consultant, answers from the author's side; the server checks the same.</summary>
     public static Problem? Check(AdviceMessage message, Role role, Id<Worker> worker)
     {

@@ -37,7 +37,7 @@ public sealed class AdviceRepository(LocalStore store)
         Require(AdviceRules.CheckChange(store.Identity.Role, store.Identity.WorkerId, before, advice, Today));
         if (message is not null)
         {
-            Require(AdviceMessage.Check(message, store.Identity.Role, store.Identity.WorkerId));
+            Require(AdviceMessage.Check(message, store.Identity.Role, store.Identity.WorkerId) ?? AdviceMessage.CheckTurn(message.Kind, before.Status));
             scope.Insert(AdviceMessageRows.ToRow(message), advice.ClientId.Value);
         }
 

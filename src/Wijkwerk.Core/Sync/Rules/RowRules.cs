@@ -57,12 +57,14 @@ public static class RowRules
     /// Checks the row as it will be after the merge. <paramref name="current"/> is the server's row before
     /// this change (null for a new row): status moves are judged from the server's status, not the laptop's.
     /// </summary>
+    /// <param name="parent">For a new row of a child table, its parent row as stored (e.g. the advice a message is about).</param>
     public static string? CheckRow(
-        string table, IReadOnlyDictionary<string, string?>? current, IReadOnlyDictionary<string, string?> merged, Guid rowId, DateOnly today, Role role, Guid worker) =>
+        string table, IReadOnlyDictionary<string, string?>? current, IReadOnlyDictionary<string, string?> merged, Guid rowId, DateOnly today, Role role, Guid worker,
+        IReadOnlyDictionary<string, string?>? parent = null) =>
         table switch
         {
             AdviceColumns.AdviceTable => CheckAdvice(current, merged, rowId, today, role, worker),
-            AdviceColumns.MessageTable => CheckMessage(current, merged, rowId, role, worker),
+            AdviceColumns.MessageTable => CheckMessage(current, merged, rowId, role, worker, parent),
             "clients" => CheckClient(merged, rowId, today),
             "signals" => CheckSignal(current, merged),
             "consents" => CheckEnum<ConsentStatus>(merged, "status", "toestemmingsstatus") ?? CheckGuid(merged, "recorded_by", "vastgelegd door"),
@@ -125,7 +127,8 @@ public static class RowRules
 
     /// <summary>A question or answer is said once: it is never rewritten afterwards.</summary>
     private static string? CheckMessage(
-        IReadOnlyDictionary<string, string?>? current, IReadOnlyDictionary<string, string?> merged, Guid rowId, Role role, Guid worker)
+        IReadOnlyDictionary<string, string?>? current, IReadOnlyDictionary<string, string?> merged, Guid rowId, Role role, Guid worker,
+        IReadOnlyDictionary<string, string?>? advice)
     {
         var message = AdviceColumns.MessageFromColumns(rowId, merged);
         if (!message.IsValid)
@@ -134,12 +137,15 @@ public static class RowRules
             return current.Count == merged.Count && current.All(c => merged.GetValueOrDefault(c.Key) == c.Value)
                 ? null
                 : Sentence("Bericht bij indicatieadvies", new Problem("bericht", TextId.AdviceMessageFixed));
-        return AdviceMessage.Check(message.Value, role, new Id<Worker>(worker)) is { } problem
-            ? Sentence("Bericht bij indicatieadvies", problem)
-            : null;
+        var problem = AdviceMessage.Check(message.Value, role, new Id<Worker>(worker));
+        if (problem is null && advice is not null && RowRules.TryEnum<AdviceStatus>(advice.GetValueOrDefault("status") ?? "", out var status))
+            problem = AdviceMessage.CheckTurn(message.Value.Kind, status);
+        return problem is null ? null : Sentence("Bericht bij indicatieadvies", problem);
     }
 
-    private static string Sentence(string subject, Problem problem) => $"{subject}: {problem.Field} {problem.Describe(Lang.Nl)}";
+    // A problem about a column names the column itself; the others read "field: what is wrong".
+    private static string Sentence(string subject, Problem problem) =>
+        problem.Text == TextId.ColumnValueInvalid ? $"{subject}: {problem.Describe(Lang.Nl)}" : $"{subject}: {problem.Field} {problem.Describe(Lang.Nl)}";
 
     private static string? CheckLifeDomains(IReadOnlyDictionary<string, string?> row)
     {
