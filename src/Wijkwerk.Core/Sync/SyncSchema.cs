@@ -1,3 +1,4 @@
+using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Sync.Rules;
 
@@ -30,6 +31,14 @@ public static class SyncSchema
     /// signals, visits and household (need to know: the advice carries its own ZRM snapshot).
     /// </summary>
     public static IReadOnlyList<string> ReviewTables { get; } = ["clients", AdviceColumns.AdviceTable, AdviceColumns.MessageTable];
+
+    /// <summary>
+    /// Whether a row reaches a consultant. A concept advice is the author's work in progress: it goes to the
+    /// municipality once submitted, not before.
+    /// </summary>
+    public static bool InReview(string table, IReadOnlyDictionary<string, string?> columns) =>
+        ReviewTables.Contains(table)
+        && !(table == AdviceColumns.AdviceTable && columns.GetValueOrDefault("status") == nameof(AdviceStatus.Concept));
 
     public static bool ReceivesReviewOnly(Role role) => role == Role.WmoConsultant;
 }

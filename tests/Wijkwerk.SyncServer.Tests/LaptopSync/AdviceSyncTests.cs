@@ -139,7 +139,7 @@ public class AdviceSyncTests
         var etmaal = New();
         var longCode = New();
         var wrongOrder = New();
-        var good = New();
+        var good = New(submit: true);
         nurse.Store.Clients.Update(nurse.Find(client.Id)! with { Notes = "Wil graag op dinsdag bezoek." });
         var melding = today.AddDays(-5);
         Tamper(nurse, "UPDATE indication_advices SET amount = '2', unit = 'Etmaal', frequency = 'PerDay' WHERE id = $id", etmaal.Id);
@@ -170,7 +170,7 @@ public class AdviceSyncTests
         Assert.Equal(AdviceStatus.Granted, nurse.Store.Advices.Find(decidedByNurse.Id)!.Status);
         Assert.Equal(0, nurse.Store.PendingChanges());
 
-        // The team sees only what the server took: the good advice, the note, the undecided advice.
+        // The consultant sees only what the server took: the good advice, the note, the undecided advice.
         await consultant.Sync();
         var atConsultant = consultant.Store.Advices.All().ToDictionary(a => a.Id);
         Assert.Equal(new HashSet<Id<IndicationAdvice>> { decidedByNurse.Id, good.Id }, atConsultant.Keys.ToHashSet());

@@ -34,6 +34,31 @@ public class ConsultantScopeTests
         Assert.Single(nurse.Store.Dossiers.Open(client.Id)!.Signals);
     }
 
+    [Fact]
+    public async Task ConceptAdvice_StaysWithTheAuthor_UntilSubmitted()
+    {
+        using var team = await Team.Noord("Noor Verpleeg");
+        team.World.User("Kees Consulent", "Noord", "consultant");
+        var nurse = team.Laptops[0];
+        var consultant = await team.World.Laptop("Kees Consulent");
+        var client = nurse.NewClient("Geertje", "Bos");
+        var concept = Draft(nurse.Store, client.Id);
+        nurse.Store.Advices.Add(concept);
+        await nurse.Sync();
+
+        var whileConcept = await consultant.Sync();
+        var seenAsConcept = consultant.Store.Advices.Find(concept.Id);
+        nurse.Store.Advices.Save(concept.Submit(nurse.Store.Advices.Me, team.World.Clock.GetUtcNow(), nurse.Store.Advices.Today).Value);
+        await nurse.Sync();
+        var afterSubmit = await consultant.Sync();
+
+        Assert.True(whileConcept.Converged);
+        Assert.Null(seenAsConcept);
+        Assert.NotNull(consultant.Find(client.Id));
+        Assert.True(afterSubmit.Converged);
+        Assert.Equal(AdviceStatus.Submitted, consultant.Store.Advices.Find(concept.Id)!.Status);
+    }
+
     private static IndicationAdvice Draft(LocalStore store, Id<Core.Domain.Clients.Client> clientId)
     {
         var today = store.Advices.Today;

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Domain.Teams;
+using Wijkwerk.Core.Sync.Rules;
 using Wijkwerk.Core.Sync;
 using Wijkwerk.Core.Sync.Protocol;
 using Wijkwerk.SyncServer.Sync;
@@ -271,7 +273,12 @@ public sealed class SqliteSyncStore : ISyncStore
             var wasLive = before is { Deleted: false };
             long countDelta = (deleted ? 0 : 1) - (wasLive ? 1 : 0);
             long sumDelta = (deleted ? 0L : ScopeChecksum.Of(table, rowId, version)) - (wasLive ? ScopeChecksum.Of(table, rowId, before!.Version) : 0L);
-            AddToClientSum(db, tx, clientId, table, countDelta, sumDelta);
+            AddToSums(db, tx, "client_sums", clientId, countDelta, sumDelta);
+            // A row can enter the consultant's view later (a concept advice once submitted): its own delta.
+            var wasReviewed = wasLive && SyncSchema.InReview(table, before!.Columns);
+            var isReviewed = !deleted && SyncSchema.InReview(table, columns);
+            AddToSums(db, tx, "client_sums_review", clientId, (isReviewed ? 1 : 0) - (wasReviewed ? 1 : 0),
+                (isReviewed ? ScopeChecksum.Of(table, rowId, version) : 0L) - (wasReviewed ? ScopeChecksum.Of(table, rowId, before!.Version) : 0L));
             Exec(db, tx, """
                 INSERT INTO rows(tbl, row_id, client_id, version, deleted, columns, column_versions, checksum, updated_at, updated_by, updated_device, seq)
                 VALUES ($t, $r, $c, $v, $del, $cols, $stamps, $sum, $at, $by, $dev, $seq)
@@ -334,27 +341,37 @@ public sealed class SqliteSyncStore : ISyncStore
 
     /// <summary>
     /// Keeps each client's live-row count and additive checksum current in the writing transaction, so a
-    /// pull sums one line per client in scope instead of hashing every row. Rows a consultant receives
-    /// count in the review sums as well.
+    /// pull sums one line per client in scope instead of hashing every row. Conflict records on the tables
+    /// a consultant receives count in the review sums as well.
     /// </summary>
     private static void AddToClientSum(SqliteConnection db, SqliteTransaction tx, Guid clientId, string table, long count, long sum)
     {
-        if (count == 0 && sum == 0)
-            return;
-        foreach (var sums in SyncSchema.ReviewTables.Contains(table) ? ["client_sums", "client_sums_review"] : new[] { "client_sums" })
-        {
-            Exec(db, tx, $"""
-                INSERT INTO {sums}(client_id, row_count, checksum) VALUES ($c, $n, (($s % 4294967296) + 4294967296) % 4294967296)
-                ON CONFLICT(client_id) DO UPDATE SET row_count = row_count + $n, checksum = (((checksum + $s) % 4294967296) + 4294967296) % 4294967296;
-                """, ("$c", S(clientId)), ("$n", count), ("$s", sum));
-        }
+        AddToSums(db, tx, "client_sums", clientId, count, sum);
+        if (SyncSchema.ReviewTables.Contains(table))
+            AddToSums(db, tx, "client_sums_review", clientId, count, sum);
     }
 
-    /// <summary>The tables a device receives, as an SQL condition on <c>tbl</c>, and the sums that cover them.</summary>
-    private static (string TableFilter, string Sums) Audience(DeviceSession device) =>
-        SyncSchema.ReceivesReviewOnly(device.Role)
-            ? ($" AND tbl IN ({string.Join(", ", SyncSchema.ReviewTables.Select(t => $"'{t}'"))})", "client_sums_review")
-            : ("", "client_sums");
+    private static void AddToSums(SqliteConnection db, SqliteTransaction tx, string sums, Guid clientId, long count, long sum)
+    {
+        if (count == 0 && sum == 0)
+            return;
+        Exec(db, tx, $"""
+            INSERT INTO {sums}(client_id, row_count, checksum) VALUES ($c, $n, (($s % 4294967296) + 4294967296) % 4294967296)
+            ON CONFLICT(client_id) DO UPDATE SET row_count = row_count + $n, checksum = (((checksum + $s) % 4294967296) + 4294967296) % 4294967296;
+            """, ("$c", S(clientId)), ("$n", count), ("$s", sum));
+    }
+
+    /// <summary>
+    /// The rows a device receives, as SQL conditions on the row and on conflict records, and the sums that
+    /// cover them; the row condition is <see cref="SyncSchema.InReview"/> in SQL.
+    /// </summary>
+    private static (string RowFilter, string ConflictFilter, string Sums) Audience(DeviceSession device)
+    {
+        if (!SyncSchema.ReceivesReviewOnly(device.Role))
+            return ("", "", "client_sums");
+        var tables = $" AND tbl IN ({string.Join(", ", SyncSchema.ReviewTables.Select(t => $"'{t}'"))})";
+        return (tables + $" AND NOT (tbl = '{AdviceColumns.AdviceTable}' AND json_extract(columns, '$.status') = '{nameof(AdviceStatus.Concept)}')", tables, "client_sums_review");
+    }
 
     // ---------------------------------------------------------------- pull
 
@@ -373,7 +390,7 @@ public sealed class SqliteSyncStore : ISyncStore
             // "+client_id": walk the feed in seq order from the anchor (the seq index) and test scope per row,
             // rather than let the planner read every row of every client in scope and sort them.
             var worker = S(device.WorkerId);
-            var (tableFilter, sums) = Audience(device);
+            var (rowFilter, conflictFilter, sums) = Audience(device);
             var head = Convert.ToInt64(Scalar(db, tx, "SELECT value FROM counters WHERE name = 'seq';"), CultureInfo.InvariantCulture);
             // An anchor beyond anything this store has handed out (a store restored from a backup) would skip
             // rows for ever: send the whole scope again instead; the scope checksum shows what to drop.
@@ -382,7 +399,7 @@ public sealed class SqliteSyncStore : ISyncStore
             var changes = new List<(RowChange Change, Guid ClientId)>();
             using (var cmd = Command(db, tx, $"""
                 SELECT seq, tbl, row_id, client_id, version, deleted, columns, updated_at, updated_by FROM rows
-                WHERE seq > $after AND +client_id IN ({ScopeSql}){tableFilter} ORDER BY seq LIMIT $limit;
+                WHERE seq > $after AND +client_id IN ({ScopeSql}){rowFilter} ORDER BY seq LIMIT $limit;
                 """, ("$after", after), ("$w", worker), ("$limit", limit + 1)))
             using (var reader = cmd.ExecuteReader())
             {
@@ -397,7 +414,7 @@ public sealed class SqliteSyncStore : ISyncStore
 
             using (var cmd = Command(db, tx, $"""
                 SELECT seq, id, client_id, version, tbl, row_id, column_name, kept_value, other_value, kept_by, other_by, at, resolved, resolved_at FROM conflicts
-                WHERE seq > $after AND +client_id IN ({ScopeSql}){tableFilter} ORDER BY seq LIMIT $limit;
+                WHERE seq > $after AND +client_id IN ({ScopeSql}){conflictFilter} ORDER BY seq LIMIT $limit;
                 """, ("$after", after), ("$w", worker), ("$limit", limit + 1)))
             using (var reader = cmd.ExecuteReader())
             {
