@@ -92,6 +92,7 @@ public static class CommandLine
             exportCommand.Subcommands.Add(command);
         }
 
+        exportCommand.Subcommands.Add(ExportIndicationsCommand.Define(format, outFile, Run));
         root.Subcommands.Add(exportCommand);
 
         var auditCommand = new Command("audit", "Het toegangslog (NEN 7513) / the access log");

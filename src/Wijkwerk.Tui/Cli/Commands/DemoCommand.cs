@@ -30,7 +30,7 @@ public static class DemoCommand
             {
                 var summary = DemoData.Fill(store, clients);
                 context.Log.Information("Demo store built with {Clients} clients", summary.Clients);
-                context.Error.WriteLine(context.T(TextId.DemoSummary, folder.Root, summary.Clients, summary.Signals, summary.Visits, summary.Consents, summary.HouseholdMembers));
+                context.Error.WriteLine(context.T(TextId.DemoSummary, folder.Root, summary.Clients, summary.Signals, summary.Visits, summary.Consents, summary.HouseholdMembers, summary.Advices));
             }
 
             context.Error.WriteLine(context.T(TextId.DemoPassphraseHint, passphrase));
