@@ -56,7 +56,7 @@ public static partial class Texts
     {
         [TextId.ExportPeriodNeedsSummary] = ("--period hoort bij --summary: voeg --summary toe of laat --period weg.", "--period belongs with --summary: add --summary or leave --period out."),
         [TextId.ExportSummaryHasNoText] = ("--with-text kan niet samen met --summary: de samenvatting bevat alleen aantallen. Laat een van beide weg.", "--with-text cannot be combined with --summary: the summary only holds counts. Leave one of them out."),
-        [TextId.CmdReports] = ("Rapportage advies en besluit", "Advice and decision report"),
+        [TextId.CmdReports] = ("Rapportage adviezen", "Advice report"),
         [TextId.CmdReportPeriod] = ("Per maand / per kwartaal", "Per month / per quarter"),
         [TextId.CmdReportTeam] = ("Volgend team (of alle teams)", "Next team (or all teams)"),
         [TextId.UiReportTitle] = ("Advies en besluit", "Advice and decision"),
