@@ -1,4 +1,5 @@
 using System.Globalization;
+using Wijkwerk.Core.Domain.Indications;
 
 namespace Wijkwerk.Core.Localization;
 
@@ -205,7 +206,7 @@ public static partial class Texts
     public static string Format(TextId id, Lang lang, params object[] args) =>
         args.Length == 0
             ? Get(id, lang)
-            : string.Format(CultureInfo.InvariantCulture, Get(id, lang), args.Select(a => a switch { TextId t => Get(t, lang), Enum e => EnumTexts.Name(e, lang), _ => a }).ToArray());
+            : string.Format(CultureInfo.InvariantCulture, Get(id, lang), args.Select(a => a switch { TextId t => Get(t, lang), Enum e => EnumTexts.Name(e, lang), Volume v => v.Show(lang), _ => a }).ToArray());
 
     /// <summary>Every id has both languages; a test checks it so a missing sentence never reaches a screen.</summary>
     public static bool IsComplete(out IReadOnlyList<TextId> missing)

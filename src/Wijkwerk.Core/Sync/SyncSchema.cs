@@ -1,3 +1,4 @@
+using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Sync.Rules;
 
 namespace Wijkwerk.Core.Sync;
@@ -23,4 +24,12 @@ public static class SyncSchema
     ];
 
     public static SyncTable? Find(string name) => Tables.FirstOrDefault(t => t.Name == name);
+
+    /// <summary>
+    /// What a Wmo consultant's laptop receives: the client and the advice with its thread, not the team's
+    /// signals, visits and household (need to know: the advice carries its own ZRM snapshot).
+    /// </summary>
+    public static IReadOnlyList<string> ReviewTables { get; } = ["clients", AdviceColumns.AdviceTable, AdviceColumns.MessageTable];
+
+    public static bool ReceivesReviewOnly(Role role) => role == Role.WmoConsultant;
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Sync;
 using Wijkwerk.Core.Sync.Protocol;
 using Wijkwerk.Core.Sync.Rules;
@@ -104,6 +105,8 @@ public static class MutationApplier
 
         if (m.Operation == SyncProtocol.Operations.Delete)
         {
+            if (RowRules.CheckDelete(table.Name) is { } deleteProblem)
+                return Refused(m, version, deleteProblem);
             if (existing!.Deleted)
                 return new MutationResult(m.MutationId, SyncProtocol.Results.Accepted, existing.Version, null, []);
             var tombstone = existing.Version + 1;
@@ -111,7 +114,9 @@ public static class MutationApplier
             return new MutationResult(m.MutationId, SyncProtocol.Results.Accepted, tombstone, null, []);
         }
 
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        // The laptops judge dates by the Dutch calendar day; so does the server, or a melding typed just
+        // after midnight would be "in the future" here for an hour or two.
+        var today = DateOnly.FromDateTime(AmsterdamTime.ToLocal(now).DateTime);
         if (existing is null)
         {
             var columns = new Dictionary<string, string?>(pushed, StringComparer.Ordinal);

@@ -7,6 +7,7 @@ using Wijkwerk.Tui.Screens.Conflicts;
 using Wijkwerk.Tui.Screens.Clients;
 using Wijkwerk.Tui.Screens.Forms;
 using Wijkwerk.Tui.Screens.Home;
+using Wijkwerk.Tui.Screens.Indications;
 using Wijkwerk.Tui.Screens.Reports;
 using Wijkwerk.Tui.Screens.Unlock;
 using Wijkwerk.Tui.Terminal;
@@ -20,6 +21,9 @@ namespace Wijkwerk.Tui.App;
 /// </summary>
 public sealed class WijkwerkApp : IDisposable
 {
+    /// <summary>The id of the advice queue command; home repeats it in its hints for the consultant, whose daily work it is.</summary>
+    public const string AdviceQueueCommand = "advices";
+
     private readonly string _storePath;
     private readonly StatusBar _statusBar;
     private LocalStore? _store;
@@ -137,6 +141,13 @@ public sealed class WijkwerkApp : IDisposable
         Screens.Push(new ClientsScreen(this));
     }
 
+    /// <summary>The Wmo advice queue over home, so Esc lands on the start of the day.</summary>
+    public void GoAdvices()
+    {
+        GoHome();
+        Screens.Push(new ReviewQueueScreen(this));
+    }
+
     public void Notify(string message) => Toast.Show(message);
 
     /// <summary>Reads what the status line shows once, after changes and syncs, instead of on every frame.</summary>
@@ -252,6 +263,7 @@ public sealed class WijkwerkApp : IDisposable
             Global("clients", TextId.CmdClients, [KeyInput.Character('c')], GoClients, inStatusBar: false),
             Global("sync", TextId.CmdSync, [KeyInput.Function(5)], StartSync),
             Global("conflicts", TextId.CmdConflicts, [KeyInput.Character('4')], () => Push(new ConflictsScreen(this)), inStatusBar: false),
+            Global(AdviceQueueCommand, TextId.CmdAdviceQueue, [KeyInput.Character('5')], GoAdvices, inStatusBar: false),
             Global("reports", TextId.CmdReports, [KeyInput.Character('6')], () => Push(new AgreementReportScreen(this)), inStatusBar: false),
             Global("quit", TextId.CmdQuit, [KeyInput.Character('q'), KeyInput.Ctrl('c')], Quit),
         ]);

@@ -67,7 +67,7 @@ public class EncryptionAtRestTests
         Assert.ThrowsAny<CryptographicException>(() => cipher.Decrypt(sealedValue, "clients", "surname", "r"));
     }
 
-    internal static void AssertNoPlaintext(string folder)
+    internal static void AssertNoPlaintext(string folder, IReadOnlyList<string>? secrets = null)
     {
         var files = Directory.GetFiles(folder, "*", SearchOption.AllDirectories);
         Assert.NotEmpty(files);
@@ -80,7 +80,7 @@ public class EncryptionAtRestTests
                 stream.ReadExactly(bytes);
             }
 
-            foreach (var secret in Secrets)
+            foreach (var secret in secrets ?? Secrets)
             {
                 foreach (var encoding in new Encoding[] { Encoding.UTF8, Encoding.Unicode, Encoding.BigEndianUnicode })
                     Assert.True(bytes.AsSpan().IndexOf(encoding.GetBytes(secret)) < 0, $"'{secret}' found in {Path.GetFileName(file)} as {encoding.WebName}");

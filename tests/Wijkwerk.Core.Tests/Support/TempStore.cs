@@ -11,10 +11,11 @@ public sealed class TempStore : IDisposable
 {
     public const string Passphrase = "correct horse battery";
 
-    public TempStore()
+    /// <summary>A store of the test nurse, or of another worker (a consultant's laptop, say).</summary>
+    public TempStore(StoreIdentity? identity = null)
     {
         Folder = Directory.CreateTempSubdirectory("wijkwerk-test-").FullName;
-        Store = LocalStore.Create(PathToStore, Passphrase, Identity, Clock);
+        Store = LocalStore.Create(PathToStore, Passphrase, identity ?? Identity, Clock);
     }
 
     public static StoreIdentity Identity { get; } = new(new Id<Worker>(Guid.Parse("0193a000-0000-7000-8000-00000000aaaa")), "Test Verpleegkundige", Role.Nurse, Guid.Parse("0193a000-0000-7000-8000-00000000dddd"));

@@ -1,4 +1,5 @@
 using Wijkwerk.Core.Demo;
+using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Localization;
 using Wijkwerk.Core.Storage;
 using Wijkwerk.Tui.App;
@@ -22,13 +23,15 @@ public sealed class AppHarness : IDisposable
 
     /// <param name="locked">Start on the unlock screen, as without WIJKWERK_PASSPHRASE.</param>
     /// <param name="clients">Demo clients in the store; 0 gives an empty caseload.</param>
-    public AppHarness(int width = 80, int height = 24, Lang lang = Lang.Nl, bool locked = false, int clients = DemoClients)
+    /// <param name="role">Whose laptop it is: the demo nurse, or the same demo worker in another role.</param>
+    /// <param name="identity">Who the store belongs to, when a test needs its own worker (e.g. a Wmo consultant).</param>
+    public AppHarness(int width = 80, int height = 24, Lang lang = Lang.Nl, bool locked = false, int clients = DemoClients, Role role = Role.Nurse, StoreIdentity? identity = null)
     {
         StorePath = _folder.File("wijkwerk.db");
-        if (clients == DemoClients)
+        if (clients == DemoClients && role == DemoData.DemoWorker.Role && identity is null)
             CopyTemplate(StorePath);
         else
-            BuildStore(StorePath, clients, Clock);
+            BuildStore(StorePath, clients, Clock, identity ?? DemoData.DemoWorker with { Role = role });
 
         _lang = lang;
         (Terminal, Loop, App) = Launch(width, height, locked);
@@ -107,9 +110,9 @@ public sealed class AppHarness : IDisposable
         return (terminal, loop, app);
     }
 
-    private static void BuildStore(string path, int clients, TimeProvider clock)
+    private static void BuildStore(string path, int clients, TimeProvider clock, StoreIdentity identity)
     {
-        using var store = LocalStore.Create(path, Passphrase, DemoData.DemoWorker, clock);
+        using var store = LocalStore.Create(path, Passphrase, identity, clock);
         if (clients > 0)
             DemoData.Fill(store, clients);
     }
@@ -122,7 +125,7 @@ public sealed class AppHarness : IDisposable
             if (_templateFolder is null)
             {
                 var folder = Directory.CreateTempSubdirectory("wijkwerk-tui-template-").FullName;
-                BuildStore(Path.Combine(folder, "wijkwerk.db"), DemoClients, new FakeClock());
+                BuildStore(Path.Combine(folder, "wijkwerk.db"), DemoClients, new FakeClock(), DemoData.DemoWorker);
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
                 _templateFolder = folder;
                 AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);

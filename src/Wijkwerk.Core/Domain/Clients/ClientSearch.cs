@@ -28,7 +28,8 @@ public static class ClientSearch
         DateText.Show(c.BirthDate),
         DateText.Iso(c.BirthDate)));
 
-    private static string Fold(string text)
+    /// <summary>Lower case without accents: the form every list filter compares in.</summary>
+    public static string Fold(string text)
     {
         var decomposed = text.Normalize(System.Text.NormalizationForm.FormD);
         var kept = decomposed.Where(ch => CharUnicodeInfo.GetUnicodeCategory(ch) != UnicodeCategory.NonSpacingMark);

@@ -31,7 +31,8 @@ public sealed record AdviceInput(
     public (AdviceContent? Content, IReadOnlyList<Problem> Problems) Validate(DateOnly today)
     {
         var problems = new List<Problem>();
-        var provision = ParseProvision(Category, ProductCode, Amount, Unit, Frequency, Start, DurationMonths, problems);
+        // The provision's own rules run with the rest of the content below, so date and consent problems show with them.
+        var provision = ParseProvisionParts(Category, ProductCode, Amount, Unit, Frequency, Start, DurationMonths, problems);
         var melding = DateText.Parse(MeldingDate, "meldingsdatum");
         Collect(melding, problems);
         DateOnly? aanvraag = null;
@@ -60,6 +61,18 @@ public sealed record AdviceInput(
     public static Provision? ParseProvision(
         ProductCategory category, string? productCode, string? amount, VolumeUnit unit, VolumeFrequency frequency, string? start, string? durationMonths, List<Problem> problems)
     {
+        var provision = ParseProvisionParts(category, productCode, amount, unit, frequency, start, durationMonths, problems);
+        if (provision is null)
+            return null;
+        var provisionProblems = provision.Check().ToList();
+        problems.AddRange(provisionProblems);
+        return provisionProblems.Count == 0 ? provision : null;
+    }
+
+    /// <summary>A provision from typed parts when each part reads, not yet checked as a whole.</summary>
+    private static Provision? ParseProvisionParts(
+        ProductCategory category, string? productCode, string? amount, VolumeUnit unit, VolumeFrequency frequency, string? start, string? durationMonths, List<Problem> problems)
+    {
         var before = problems.Count;
         var parsedAmount = Volume.ParseAmount(amount, unit);
         Collect(parsedAmount, problems);
@@ -76,10 +89,7 @@ public sealed record AdviceInput(
 
         if (problems.Count > before)
             return null;
-        var provision = new Provision(category, (productCode ?? "").Trim().ToUpperInvariant(), new Volume(parsedAmount.Value, unit, frequency), parsedStart.Value, duration);
-        var provisionProblems = provision.Check().ToList();
-        problems.AddRange(provisionProblems);
-        return provisionProblems.Count == 0 ? provision : null;
+        return new Provision(category, (productCode ?? "").Trim().ToUpperInvariant(), new Volume(parsedAmount.Value, unit, frequency), parsedStart.Value, duration);
     }
 
     public static AdviceInput From(AdviceContent content) => new(

@@ -43,7 +43,8 @@ public static class AdviceRules
             return before == after ? null : new Problem("status", TextId.AdviceFinal, before.Status);
         if (before.Status != after.Status && !AdviceWorkflow.IsAllowed(before.Status, after.Status, role))
             return new Problem("status", TextId.AdviceTransitionNotAllowed, role, before.Status, after.Status);
-        if (after.SubmittedAt != before.SubmittedAt && after.Status != AdviceStatus.Submitted)
+        // Only the submission itself sets the moment; a second "submit" or a consultant cannot move it.
+        if (after.SubmittedAt != before.SubmittedAt && !(before.Status == AdviceStatus.Concept && after.Status == AdviceStatus.Submitted))
             return new Problem("ingediend op", TextId.AdviceFixedFieldChanged);
 
         return CheckContentEdit(actor, before, after)

@@ -62,7 +62,7 @@ public sealed record Volume(long Amount, VolumeUnit Unit, VolumeFrequency Freque
 
         var period = Frequency.Minutes() ?? (durationMonths is { } months ? months * 31L * 24 * 60 : null);
         if (Unit.Minutes() is { } unitMinutes && period is { } periodMinutes && Amount > 0 && Amount <= limit && Amount * unitMinutes > periodMinutes)
-            yield return new Problem("frequentie", TextId.VolumeExceedsPeriod, Amount, Unit, Frequency);
+            yield return new Problem("frequentie", TextId.VolumeExceedsPeriod, this);
     }
 
     /// <summary>"3 uur per week", "€ 1.250,00 totaal binnen geldigheidsduur".</summary>

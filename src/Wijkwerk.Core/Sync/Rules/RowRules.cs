@@ -32,6 +32,15 @@ public static class RowRules
             : $"Uw rol ({role.Code()}) mag geen gegevens in '{table}' vastleggen; dat doen wijkverpleegkundigen en teamleiders.";
     }
 
+    /// <summary>
+    /// Advice and its thread are a record of what was advised, asked and decided: an advice ends by being
+    /// withdrawn or decided, never by disappearing, whichever role asks.
+    /// </summary>
+    public static string? CheckDelete(string table) =>
+        table is AdviceColumns.AdviceTable or AdviceColumns.MessageTable
+            ? "Een indicatieadvies of een bericht daarover wordt niet verwijderd; trek een advies in als het niet meer nodig is."
+            : null;
+
     /// <summary>Every pushed column must be a writable column of the table (no mass assignment).</summary>
     public static string? CheckColumns(SyncSchema.SyncTable table, IEnumerable<string> columns)
     {

@@ -57,5 +57,15 @@ internal static class SqliteMigrations
             CREATE INDEX audit_events_client ON audit_events(client_id);
             CREATE INDEX transfers_client ON transfers(client_id);
             """),
+        (4, """
+            -- A Wmo consultant receives only clients and indication advice; these sums cover exactly those rows
+            -- and their conflicts, so the consultant's laptop can check its smaller scope the same way.
+            CREATE TABLE client_sums_review(client_id TEXT PRIMARY KEY, row_count INTEGER NOT NULL, checksum INTEGER NOT NULL);
+            INSERT INTO client_sums_review(client_id, row_count, checksum)
+                SELECT client_id, count(*), sum(checksum) % 4294967296
+                FROM (SELECT client_id, checksum FROM rows WHERE deleted = 0 AND tbl IN ('clients', 'indication_advices', 'advice_messages')
+                      UNION ALL SELECT client_id, checksum FROM conflicts WHERE tbl IN ('clients', 'indication_advices', 'advice_messages'))
+                GROUP BY client_id;
+            """),
     ];
 }

@@ -271,7 +271,7 @@ public sealed class SqliteSyncStore : ISyncStore
             var wasLive = before is { Deleted: false };
             long countDelta = (deleted ? 0 : 1) - (wasLive ? 1 : 0);
             long sumDelta = (deleted ? 0L : ScopeChecksum.Of(table, rowId, version)) - (wasLive ? ScopeChecksum.Of(table, rowId, before!.Version) : 0L);
-            AddToClientSum(db, tx, clientId, countDelta, sumDelta);
+            AddToClientSum(db, tx, clientId, table, countDelta, sumDelta);
             Exec(db, tx, """
                 INSERT INTO rows(tbl, row_id, client_id, version, deleted, columns, column_versions, checksum, updated_at, updated_by, updated_device, seq)
                 VALUES ($t, $r, $c, $v, $del, $cols, $stamps, $sum, $at, $by, $dev, $seq)
@@ -288,7 +288,7 @@ public sealed class SqliteSyncStore : ISyncStore
         public void RecordConflict(string table, Guid rowId, Guid clientId, string column, string? kept, string? other, Guid keptBy, Guid keptDevice)
         {
             var id = Guid.NewGuid();
-            AddToClientSum(db, tx, clientId, 1, ScopeChecksum.Of(ConflictsTable, id, 1));
+            AddToClientSum(db, tx, clientId, table, 1, ScopeChecksum.Of(ConflictsTable, id, 1));
             Exec(db, tx, """
                 INSERT INTO conflicts(id, tbl, row_id, client_id, column_name, kept_value, other_value, kept_by, other_by, kept_device, other_device, at, resolved, version, checksum, seq)
                 VALUES ($id, $t, $r, $c, $col, $kept, $other, $keptBy, $otherBy, $keptDev, $otherDev, $at, 0, 1, $sum, $seq);
@@ -308,7 +308,8 @@ public sealed class SqliteSyncStore : ISyncStore
         public void ResolveConflict(Guid conflictId, Guid clientId, long oldVersion, long newVersion)
         {
             var sum = ScopeChecksum.Of(ConflictsTable, conflictId, newVersion);
-            AddToClientSum(db, tx, clientId, 0, (long)sum - (long)ScopeChecksum.Of(ConflictsTable, conflictId, oldVersion));
+            var table = (string)Scalar(db, tx, "SELECT tbl FROM conflicts WHERE id = $id;", ("$id", S(conflictId)))!;
+            AddToClientSum(db, tx, clientId, table, 0, (long)sum - (long)ScopeChecksum.Of(ConflictsTable, conflictId, oldVersion));
             Exec(db, tx, """
                 UPDATE conflicts SET resolved = 1, resolved_at = $at, resolved_by = $by, resolved_device = $dev, version = $v, checksum = $sum, seq = $seq
                 WHERE id = $id;
@@ -333,17 +334,27 @@ public sealed class SqliteSyncStore : ISyncStore
 
     /// <summary>
     /// Keeps each client's live-row count and additive checksum current in the writing transaction, so a
-    /// pull sums one line per client in scope instead of hashing every row.
+    /// pull sums one line per client in scope instead of hashing every row. Rows a consultant receives
+    /// count in the review sums as well.
     /// </summary>
-    private static void AddToClientSum(SqliteConnection db, SqliteTransaction tx, Guid clientId, long count, long sum)
+    private static void AddToClientSum(SqliteConnection db, SqliteTransaction tx, Guid clientId, string table, long count, long sum)
     {
         if (count == 0 && sum == 0)
             return;
-        Exec(db, tx, """
-            INSERT INTO client_sums(client_id, row_count, checksum) VALUES ($c, $n, (($s % 4294967296) + 4294967296) % 4294967296)
-            ON CONFLICT(client_id) DO UPDATE SET row_count = row_count + $n, checksum = (((checksum + $s) % 4294967296) + 4294967296) % 4294967296;
-            """, ("$c", S(clientId)), ("$n", count), ("$s", sum));
+        foreach (var sums in SyncSchema.ReviewTables.Contains(table) ? ["client_sums", "client_sums_review"] : new[] { "client_sums" })
+        {
+            Exec(db, tx, $"""
+                INSERT INTO {sums}(client_id, row_count, checksum) VALUES ($c, $n, (($s % 4294967296) + 4294967296) % 4294967296)
+                ON CONFLICT(client_id) DO UPDATE SET row_count = row_count + $n, checksum = (((checksum + $s) % 4294967296) + 4294967296) % 4294967296;
+                """, ("$c", S(clientId)), ("$n", count), ("$s", sum));
+        }
     }
+
+    /// <summary>The tables a device receives, as an SQL condition on <c>tbl</c>, and the sums that cover them.</summary>
+    private static (string TableFilter, string Sums) Audience(DeviceSession device) =>
+        SyncSchema.ReceivesReviewOnly(device.Role)
+            ? ($" AND tbl IN ({string.Join(", ", SyncSchema.ReviewTables.Select(t => $"'{t}'"))})", "client_sums_review")
+            : ("", "client_sums");
 
     // ---------------------------------------------------------------- pull
 
@@ -362,6 +373,7 @@ public sealed class SqliteSyncStore : ISyncStore
             // "+client_id": walk the feed in seq order from the anchor (the seq index) and test scope per row,
             // rather than let the planner read every row of every client in scope and sort them.
             var worker = S(device.WorkerId);
+            var (tableFilter, sums) = Audience(device);
             var head = Convert.ToInt64(Scalar(db, tx, "SELECT value FROM counters WHERE name = 'seq';"), CultureInfo.InvariantCulture);
             // An anchor beyond anything this store has handed out (a store restored from a backup) would skip
             // rows for ever: send the whole scope again instead; the scope checksum shows what to drop.
@@ -370,7 +382,7 @@ public sealed class SqliteSyncStore : ISyncStore
             var changes = new List<(RowChange Change, Guid ClientId)>();
             using (var cmd = Command(db, tx, $"""
                 SELECT seq, tbl, row_id, client_id, version, deleted, columns, updated_at, updated_by FROM rows
-                WHERE seq > $after AND +client_id IN ({ScopeSql}) ORDER BY seq LIMIT $limit;
+                WHERE seq > $after AND +client_id IN ({ScopeSql}){tableFilter} ORDER BY seq LIMIT $limit;
                 """, ("$after", after), ("$w", worker), ("$limit", limit + 1)))
             using (var reader = cmd.ExecuteReader())
             {
@@ -385,7 +397,7 @@ public sealed class SqliteSyncStore : ISyncStore
 
             using (var cmd = Command(db, tx, $"""
                 SELECT seq, id, client_id, version, tbl, row_id, column_name, kept_value, other_value, kept_by, other_by, at, resolved, resolved_at FROM conflicts
-                WHERE seq > $after AND +client_id IN ({ScopeSql}) ORDER BY seq LIMIT $limit;
+                WHERE seq > $after AND +client_id IN ({ScopeSql}){tableFilter} ORDER BY seq LIMIT $limit;
                 """, ("$after", after), ("$w", worker), ("$limit", limit + 1)))
             using (var reader = cmd.ExecuteReader())
             {
@@ -437,7 +449,7 @@ public sealed class SqliteSyncStore : ISyncStore
 
             long count = 0, sum = 0;
             using (var cmd = Command(db, tx, $"""
-                SELECT coalesce(sum(row_count), 0), coalesce(sum(checksum), 0) FROM client_sums WHERE client_id IN ({ScopeSql});
+                SELECT coalesce(sum(row_count), 0), coalesce(sum(checksum), 0) FROM {sums} WHERE client_id IN ({ScopeSql});
                 """, ("$w", worker)))
             using (var reader = cmd.ExecuteReader())
             {

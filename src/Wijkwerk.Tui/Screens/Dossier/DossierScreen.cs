@@ -1,5 +1,6 @@
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Domain.Signals;
 using Wijkwerk.Core.Localization;
 using Wijkwerk.Tui.App;
@@ -36,6 +37,10 @@ public sealed class DossierScreen : AppScreen
 
         Command("signal", TextId.CmdNewSignal, [KeyInput.Character('n')], () => App.Push(SignalFormScreen.New(App, _clientId)));
         Command("visit", TextId.CmdNewVisit, [KeyInput.Character('b')], () => App.Push(VisitFormScreen.New(App, _clientId)));
+        Command("advice", TextId.CmdNewAdvice, [KeyInput.Character('w')], () => App.Push(AdviceFormScreen.New(App, _dossier!)),
+            () => _dossier is not null && AdviceWorkflow.ActorFor(App.Store.Identity.Role) == AdviceActor.Author);
+        Command("open-advice", TextId.CmdOpenAdvice, [KeyInput.Enter], () => App.Push(new AdviceScreen(App, _timeline.SelectedItem!.Advice!.Id)),
+            () => _timeline.SelectedItem?.Advice is not null);
         Command("edit", TextId.CmdEditClient, [KeyInput.Character('e')], () => App.Push(ClientFormScreen.Edit(App, _dossier!.Client)), () => _dossier is not null);
         Command("pickup", TextId.CmdPickUp, [KeyInput.Character('o')], () => Move(SignalStatus.PickedUp), () => CanMove(SignalStatus.PickedUp));
         Command("refer", TextId.CmdRefer, [KeyInput.Character('r')], () => Move(SignalStatus.Referred), () => CanMove(SignalStatus.Referred));

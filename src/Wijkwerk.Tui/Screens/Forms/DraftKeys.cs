@@ -1,5 +1,6 @@
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Indications;
 
 namespace Wijkwerk.Tui.Screens.Forms;
 
@@ -8,9 +9,24 @@ public static class DraftKeys
 {
     public const string NewClient = "client:new";
 
+    public const string Decision = "decision";
+
+    public const string Extension = "extension";
+
     public static string ForClient(Id<Client>? id) => id is { } existing ? "client:" + existing : NewClient;
 
     public static string ForSignal(Id<Client> client) => "signal:" + client;
 
     public static string ForVisit(Id<Client> client) => "visit:" + client;
+
+    public static string ForNewAdvice(Id<Client> client) => "advice:" + client;
+
+    public static string ForAdvice(Id<IndicationAdvice> advice) => "advice-edit:" + advice;
+
+    public static string ForAdviceMessage(Id<IndicationAdvice> advice, AdviceMessageKind kind) =>
+        (kind == AdviceMessageKind.Question ? "advice-question:" : "advice-answer:") + advice;
+
+    public static string ForDecision(Id<IndicationAdvice> advice) => Decision + ":" + advice;
+
+    public static string ForExtension(Id<IndicationAdvice> advice) => Extension + ":" + advice;
 }

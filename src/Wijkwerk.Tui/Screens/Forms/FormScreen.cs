@@ -16,6 +16,7 @@ public abstract class FormScreen : AppScreen
     private const int DefaultLabelWidth = 24;
     private readonly List<FormField> _fields = [];
     private readonly FocusRing _focus = new();
+    private readonly HashSet<string> _edited = [];
     private IReadOnlyList<Problem> _problems = [];
     private bool _showAllProblems;
     private bool _dirty;
@@ -26,7 +27,7 @@ public abstract class FormScreen : AppScreen
         : base(app)
     {
         DraftKey = draftKey;
-        Command("save", TextId.CmdSave, [KeyInput.Ctrl('s')], Save);
+        Command("save", TextId.CmdSave, [KeyInput.Ctrl('s')], () => Save(Store, SavedMessage));
         Command("cancel", TextId.CmdCancel, [KeyInput.Escape], Cancel);
         Command("next", TextId.CmdNextField, [KeyInput.Tab, KeyInput.ShiftTab], _focus.FocusNext, inStatusBar: false);
     }
@@ -41,6 +42,9 @@ public abstract class FormScreen : AppScreen
     public override CellPosition? Cursor => _focus.Cursor;
 
     public IReadOnlyList<Problem> Problems => _problems;
+
+    /// <summary>Read-only lines above the fields: what the form is about, and what it takes over unasked.</summary>
+    protected virtual IReadOnlyList<string> InfoLines => [];
 
     public FormField Field(string key) => _fields.Single(f => f.Key == key);
 
@@ -59,6 +63,7 @@ public abstract class FormScreen : AppScreen
 
         _restoring = false;
         _dirty = true;
+        _edited.UnionWith(values.Keys);
         Revalidate();
         return true;
     }
@@ -70,6 +75,9 @@ public abstract class FormScreen : AppScreen
     protected abstract void Store();
 
     protected abstract TextId SavedMessage { get; }
+
+    /// <summary>A question to answer with yes before a step that cannot be undone is stored; null saves at once.</summary>
+    protected virtual string? ConfirmBeforeSave => null;
 
     protected void Add(FormField field)
     {
@@ -89,7 +97,7 @@ public abstract class FormScreen : AppScreen
     protected TextArea Area(string key, TextId label, int rows, int maxLength, string value = "")
     {
         var area = new TextArea(T(label), maxLength) { Text = value };
-        area.Changed += _ => Changed();
+        area.Changed += _ => Changed(key);
         Add(new FormField(key, T(label), area, rows + 1, () => area.Text, v => area.Text = v));
         return area;
     }
@@ -103,12 +111,14 @@ public abstract class FormScreen : AppScreen
         return date;
     }
 
-    protected SelectField<TValue> Select<TValue>(string key, TextId label, IReadOnlyList<TValue> options, Func<TValue, string> format) =>
-        Select(key, T(label), options, format);
+    protected SelectField<TValue> Select<TValue>(string key, TextId label, IReadOnlyList<TValue> options, Func<TValue, string> format, int selected = 0) =>
+        Select(key, T(label), options, format, selected);
 
-    protected SelectField<TValue> Select<TValue>(string key, string label, IReadOnlyList<TValue> options, Func<TValue, string> format)
+    protected SelectField<TValue> Select<TValue>(string key, string label, IReadOnlyList<TValue> options, Func<TValue, string> format, int selected = 0)
     {
-        var select = new SelectField<TValue>(label, options, format) { LabelWidth = LabelWidth };
+        var select = new SelectField<TValue>(label, options, format) { LabelWidth = LabelWidth, SelectedIndex = selected };
+        // A choice is never empty, so its problem is one of combination: shown once anything was typed.
+        select.Error = () => _dirty || _showAllProblems ? ErrorFor(key) : null;
         select.Changed += _ => Changed();
         Add(new FormField(key, label, select, 1, () => select.SelectedIndex.ToString(System.Globalization.CultureInfo.InvariantCulture), v => select.SelectedIndex = int.TryParse(v, out var i) ? Math.Clamp(i, 0, options.Count - 1) : 0));
         return select;
@@ -146,10 +156,13 @@ public abstract class FormScreen : AppScreen
         var messages = ProblemLines()
             .SelectMany(m => CellText.Wrap(m, Math.Max(1, area.Width - 3)).Select((line, i) => (i == 0 ? " ! " : "   ") + line))
             .ToList();
-        var rows = area.SplitRows(LayoutSize.Fill(), LayoutSize.Fixed(Math.Min(messages.Count, 4)));
-        RenderFields(buffer, rows[0].Inset(1, 0));
-        for (var i = 0; i < messages.Count && i < rows[1].Height; i++)
-            buffer.PutLine(rows[1], i, CellText.Truncate(messages[i], area.Width), WidgetStyles.Error);
+        var info = InfoLines;
+        var rows = area.SplitRows(LayoutSize.Fixed(info.Count), LayoutSize.Fill(), LayoutSize.Fixed(Math.Min(messages.Count, 4)));
+        for (var i = 0; i < info.Count; i++)
+            buffer.PutLine(rows[0], i, CellText.Truncate(" " + info[i], area.Width), CellStyle.Bold);
+        RenderFields(buffer, rows[1].Inset(1, 0));
+        for (var i = 0; i < messages.Count && i < rows[2].Height; i++)
+            buffer.PutLine(rows[2], i, CellText.Truncate(messages[i], area.Width), WidgetStyles.Error);
     }
 
     protected override bool HandleContentKey(KeyInput key) => key != KeyInput.Escape && _focus.HandleKey(key);
@@ -184,15 +197,19 @@ public abstract class FormScreen : AppScreen
         TextField t => t.Error is not null,
         // A date nobody has typed in yet is not wrong yet; Ctrl+S still shows every problem.
         DateField d => d.Error is not null,
+        // An empty text area further down is not wrong while the person is still typing above it.
+        TextArea => _edited.Contains(key),
         _ => _dirty,
     };
 
     private string? ErrorFor(string key) => _problems.FirstOrDefault(p => p.Field == key)?.Describe(App.Lang);
 
-    private void Changed()
+    private void Changed(string? key = null)
     {
         if (_restoring)
             return;
+        if (key is not null)
+            _edited.Add(key);
         _dirty = true;
         App.Store.Drafts.Save(DraftKey, JsonSerializer.Serialize(_fields.ToDictionary(f => f.Key, f => f.Read())));
         Revalidate();
@@ -200,9 +217,40 @@ public abstract class FormScreen : AppScreen
 
     private void Revalidate() => _problems = Check();
 
-    private void Save()
+    /// <summary>
+    /// Stores through <paramref name="store"/> when every field is in order. A refusal by the store's own
+    /// check is shown like any other problem; the typing and its draft stay.
+    /// </summary>
+    protected void Save(Action store, TextId savedMessage)
     {
         Revalidate();
+        if (_problems.Count == 0 && ConfirmBeforeSave is { } question)
+        {
+            ConfirmScreen.Show(App.Screens, new ConfirmDialog(question, T(TextId.UiYes), T(TextId.UiNo)), yes =>
+            {
+                if (yes)
+                    Commit(store, savedMessage);
+            });
+            return;
+        }
+
+        Commit(store, savedMessage);
+    }
+
+    private void Commit(Action store, TextId savedMessage)
+    {
+        if (_problems.Count == 0)
+        {
+            try
+            {
+                store();
+            }
+            catch (DomainException refused)
+            {
+                _problems = [refused.Problem];
+            }
+        }
+
         if (_problems.Count > 0)
         {
             _showAllProblems = true;
@@ -212,11 +260,10 @@ public abstract class FormScreen : AppScreen
             return;
         }
 
-        Store();
         App.Store.Drafts.Delete(DraftKey);
         _dirty = false;
         App.Back();
-        App.Notify(T(SavedMessage));
+        App.Notify(T(savedMessage));
     }
 
     private void Cancel()

@@ -1,12 +1,14 @@
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Tui.App;
 using Wijkwerk.Tui.Screens.Clients;
 using Wijkwerk.Tui.Screens.Dossier;
+using Wijkwerk.Tui.Screens.Indications;
 
 namespace Wijkwerk.Tui.Screens.Forms;
 
-/// <summary>Reopens the form a draft came from, with the screen it was opened from (client list or dossier) beneath it.</summary>
+/// <summary>Reopens the form a draft came from, with the screen it was opened from (client list, dossier or advice queue) beneath it.</summary>
 public static class FormScreens
 {
     public static bool OpenForDraft(WijkwerkApp app, string key)
@@ -14,6 +16,8 @@ public static class FormScreens
         var parts = key.Split(':', 2);
         if (parts.Length != 2)
             return false;
+        if (ConsultantDrafts.Open(app, parts[0], parts[1]) is { } consultant)
+            return consultant;
         if (parts[1] == "new" && parts[0] == "client")
         {
             // Where the form was opened from, so Esc or Ctrl+S lands where the nurse was.
@@ -22,7 +26,9 @@ public static class FormScreens
             return true;
         }
 
-        if (!Id<Client>.TryParse(parts[1], out var clientId) || parts[0] is not ("client" or "signal" or "visit"))
+        if (parts[0] is "advice-edit" or "advice-answer" or "advice-question")
+            return OpenForAdviceDraft(app, key, parts[0], parts[1]);
+        if (!Id<Client>.TryParse(parts[1], out var clientId) || parts[0] is not ("client" or "signal" or "visit" or "advice"))
             return false;
         var dossier = new DossierScreen(app, clientId);
         if (dossier.Dossier is null)
@@ -36,7 +42,29 @@ public static class FormScreens
         {
             "client" => ClientFormScreen.Edit(app, dossier.Dossier.Client),
             "signal" => SignalFormScreen.New(app, clientId),
+            "advice" => AdviceFormScreen.New(app, dossier.Dossier),
             _ => VisitFormScreen.New(app, clientId),
+        });
+        return true;
+    }
+
+    /// <summary>A draft about an advice that exists reopens over the dossier and the advice it belongs to.</summary>
+    private static bool OpenForAdviceDraft(WijkwerkApp app, string key, string kind, string id)
+    {
+        if (!Id<IndicationAdvice>.TryParse(id, out var adviceId) || app.Store.Advices.Find(adviceId) is not { } advice
+            || new DossierScreen(app, advice.ClientId) is not { Dossier: { } } dossier)
+        {
+            app.Store.Drafts.Delete(key);
+            return false;
+        }
+
+        app.Push(dossier);
+        app.Push(new AdviceScreen(app, adviceId));
+        app.Push(kind switch
+        {
+            "advice-edit" => AdviceFormScreen.Edit(app, dossier.Dossier, advice),
+            "advice-answer" => AdviceMessageFormScreen.For(app, advice, AdviceMessageKind.Answer),
+            _ => AdviceMessageFormScreen.For(app, advice, AdviceMessageKind.Question),
         });
         return true;
     }

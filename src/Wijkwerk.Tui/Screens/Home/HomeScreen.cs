@@ -1,6 +1,8 @@
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Domain.Signals;
+using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Localization;
 using Wijkwerk.Tui.App;
 using Wijkwerk.Tui.Screens.Dossier;
@@ -11,12 +13,14 @@ namespace Wijkwerk.Tui.Screens.Home;
 
 /// <summary>
 /// The start of the day: my open signals (and those nobody has yet), eropaf first by deadline, a
-/// missed deadline marked with "!" and in bold red; today's counts above.
+/// missed deadline marked with "!" and in bold red; today's counts above, and for the Wmo consultant
+/// how many advices wait for review.
 /// </summary>
 public sealed class HomeScreen : AppScreen
 {
     private readonly ListView<OpenSignal> _signals;
     private string _counts = "";
+    private string _adviceCounts = "";
 
     public HomeScreen(WijkwerkApp app)
         : base(app)
@@ -29,6 +33,9 @@ public sealed class HomeScreen : AppScreen
         _signals.Activated += s => App.Push(new DossierScreen(App, s.Client.Id));
         Command("open", TextId.CmdOpenDossier, [KeyInput.Enter], () => _signals.HandleKey(KeyInput.Enter), () => _signals.SelectedItem is not null);
         ListCommands(_signals);
+        // The consultant's daily work is the advice queue: its hint comes before the client list.
+        if (IsConsultant)
+            Command(WijkwerkApp.AdviceQueueCommand, TextId.CmdAdviceQueue, [KeyInput.Character('5')], App.GoAdvices);
         Command("clients", TextId.CmdClients, [KeyInput.Character('c')], App.GoClients);
         Load();
     }
@@ -45,6 +52,7 @@ public sealed class HomeScreen : AppScreen
     {
         var rows = area.SplitRows(LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fill());
         buffer.PutLine(rows[0], 0, CellText.Truncate(" " + _counts, area.Width), CellStyle.Bold);
+        buffer.PutLine(rows[1], 0, CellText.Truncate(" " + _adviceCounts, area.Width), CellStyle.Default);
         buffer.PutLine(rows[2], 0, CellText.Truncate(" " + T(TextId.UiHomeSignalsHeading), area.Width), CellStyle.Underline);
         _signals.Render(buffer, rows[3], focused: true);
     }
@@ -73,6 +81,16 @@ public sealed class HomeScreen : AppScreen
             store.Dossiers.CountVisitsOn(today),
             open.Count,
             open.Count(s => s.Overdue));
+        if (IsConsultant)
+            _adviceCounts = AdviceCounts(store.Advices.All(), today);
+    }
+
+    private bool IsConsultant => App.Store.Identity.Role == Role.WmoConsultant;
+
+    private string AdviceCounts(IReadOnlyList<IndicationAdvice> advices, DateOnly today)
+    {
+        var awaiting = advices.Where(a => a.Status.AwaitsConsultant()).ToList();
+        return T(TextId.UiHomeAdviceCounts, awaiting.Count, awaiting.Count(a => a.Clocks.Current(today).State == ClockState.Overdue));
     }
 
     private string Format(OpenSignal s)

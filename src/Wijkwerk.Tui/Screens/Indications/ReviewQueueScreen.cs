@@ -1,0 +1,151 @@
+using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Indications;
+using Wijkwerk.Core.Domain.Teams;
+using Wijkwerk.Core.Localization;
+using Wijkwerk.Tui.App;
+using Wijkwerk.Tui.Terminal;
+using Wijkwerk.Tui.Widgets;
+
+namespace Wijkwerk.Tui.Screens.Indications;
+
+/// <summary>
+/// The Wmo consultant's work list: advices waiting for them, and below those waiting for the author's
+/// answer, overdue first and then by the legal date that counts. Typing filters on client, category,
+/// status and team; s cycles the view; Enter or b decides, t sets the term. Other roles see the same list
+/// without the consultant's actions.
+/// </summary>
+public sealed class ReviewQueueScreen : AppScreen
+{
+    private static readonly Dictionary<QueueView, TextId> ViewNames = new()
+    {
+        [QueueView.Open] = TextId.UiQueueViewOpen,
+        [QueueView.Awaiting] = TextId.UiQueueViewAwaiting,
+        [QueueView.QuestionOpen] = TextId.UiQueueViewQuestion,
+        [QueueView.Decided] = TextId.UiQueueViewDecided,
+        [QueueView.All] = TextId.UiQueueViewAll,
+    };
+
+    private readonly ListView<QueueRow> _list;
+    private readonly TextField _filter;
+    private IReadOnlyList<QueueRow> _rows = [];
+    private QueueLine _line;
+    private int _lineWidth = -1;
+    private bool _filterFocused = true;
+
+    public ReviewQueueScreen(WijkwerkApp app)
+        : base(app)
+    {
+        _line = new QueueLine(0, app.Lang);
+        _list = new ListView<QueueRow>(r => _line.Format(r))
+        {
+            EmptyText = T(TextId.UiQueueNone),
+            RowStyle = r => r.Clock.IsFlagged ? WidgetStyles.Error : CellStyle.Default,
+        };
+        _filter = new TextField(T(TextId.UiFilterLabel), maxLength: 60) { LabelWidth = 10 };
+        _filter.Changed += text => _list.Filter = ReviewQueue.Matching(text);
+
+        Command("open", TextId.CmdAdviceOpen, [KeyInput.Enter], () => App.Push(new AdviceScreen(App, Selected!.Id)), () => Selected is not null);
+        Command("decide", TextId.CmdDecide, [KeyInput.Character('b')], () => App.Push(DecisionFormScreen.For(App, Selected!)),
+            () => Selected is { } a && ConsultantActions.MayDecide(a.Status, Role));
+        Command("term", TextId.CmdExtendTerm, [KeyInput.Character('t')], () => App.Push(ExtensionFormScreen.For(App, Selected!)),
+            () => Selected is { } a && ConsultantActions.MayExtend(a.Status, Role));
+        Command("view", TextId.CmdQueueView, [KeyInput.Character('s')], NextView);
+        Command("filter", TextId.CmdFilter, [KeyInput.Tab], () => _filterFocused = !_filterFocused);
+        Command("search", TextId.CmdFilter, [KeyInput.Character('/')], () => _filterFocused = true, inStatusBar: false);
+        Command("back", TextId.CmdBack, [KeyInput.Escape], Escape);
+        ListCommands(_list);
+        Load();
+    }
+
+    public override string Title => T(TextId.UiQueueTitle);
+
+    public override CellPosition? Cursor => _filterFocused ? _filter.Cursor : _list.Cursor;
+
+    public QueueView View { get; private set; } = QueueView.Open;
+
+    public IReadOnlyList<QueueRow> Visible => _list.VisibleItems;
+
+    private IndicationAdvice? Selected => _list.SelectedItem?.Advice;
+
+    private Role Role => App.Store.Identity.Role;
+
+    public override void OnResumed() => Load();
+
+    protected override void RenderContent(ScreenBuffer buffer, Rect area)
+    {
+        if (area.Width != _lineWidth)
+            (_line, _lineWidth) = (new QueueLine(area.Width - WidgetStyles.NoMarker.Length, App.Lang), area.Width);
+        var details = DetailLines(area.Width);
+        var rows = area.SplitRows(LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fill(), LayoutSize.Fixed(details.Count));
+        _filter.Render(buffer, rows[0].Inset(1, 0), _filterFocused);
+        buffer.PutLine(rows[1], 0, CellText.Truncate(" " + T(TextId.UiQueueView, T(ViewNames[View])), area.Width), CellStyle.Bold);
+        var overdue = _list.VisibleItems.Count(r => r.Clock.State == ClockState.Overdue);
+        buffer.PutLine(rows[2], 0, CellText.Truncate(" " + T(TextId.UiQueueCount, _list.VisibleItems.Count, _rows.Count, overdue), area.Width), CellStyle.Default);
+        buffer.PutLine(rows[3], 0, CellText.Truncate(WidgetStyles.NoMarker + _line.Heading(), area.Width), CellStyle.Underline);
+        _list.Render(buffer, rows[4], focused: !_filterFocused);
+        for (var i = 0; i < details.Count; i++)
+            buffer.PutLine(rows[5], i, " " + details[i], i == 0 ? CellStyle.Bold : CellStyle.Default);
+    }
+
+    protected override bool HandleContentKey(KeyInput key)
+    {
+        if (key.Key is Key.UpArrow or Key.DownArrow or Key.PageUp or Key.PageDown)
+            return _list.HandleKey(key);
+        if (key == KeyInput.Enter || key == KeyInput.Escape || key == KeyInput.Tab)
+            return false;
+        return _filterFocused ? _filter.HandleKey(key) : _list.HandleKey(key);
+    }
+
+    /// <summary>
+    /// The selected advice in full under the list, wrapped rather than cut: whose, which team, where it
+    /// stands, and the investigation clock too once the aanvraag has started the decision clock.
+    /// </summary>
+    private List<string> DetailLines(int width)
+    {
+        var lines = new List<string>();
+        if (_list.SelectedItem is { } row)
+        {
+            var today = AmsterdamTime.Today(App.Clock);
+            lines.Add($"{row.ClientName} · {row.Advice.Team}");
+            lines.Add(AdviceText.Summary(row.Advice, today, App.Lang));
+            lines.AddRange(row.Advice.Clocks.All(today).SkipLast(1).Select(c => AdviceText.Clock(c, App.Lang)));
+        }
+
+        if (AdviceWorkflow.ActorFor(Role) != AdviceActor.Consultant)
+            lines.Add(T(TextId.UiQueueReadOnly));
+        return lines.SelectMany(l => CellText.Wrap(l, Math.Max(1, width - 2))).ToList();
+    }
+
+    private void NextView()
+    {
+        View = ReviewQueue.Next(View);
+        _list.SetItems(ReviewQueue.View(_rows, View));
+        _list.Select(0);
+    }
+
+    private void Escape()
+    {
+        if (_filter.Text.Length > 0)
+        {
+            _filter.Text = "";
+            _list.Filter = null;
+            _filterFocused = true;
+            return;
+        }
+
+        App.Back();
+    }
+
+    private void Load()
+    {
+        var store = App.Store;
+        var clients = store.Clients.Search().ToDictionary(c => c.Id);
+        _rows = ReviewQueue.Rows(store.Advices.All(), clients, AmsterdamTime.Today(App.Clock), App.Lang, T(TextId.UiQueueClientUnknown));
+        // A row is rebuilt when its advice changed; the selection stays on the same advice.
+        var selected = Selected?.Id;
+        _list.SetItems(ReviewQueue.View(_rows, View));
+        var index = _list.VisibleItems.ToList().FindIndex(r => r.Advice.Id == selected);
+        if (index >= 0)
+            _list.Select(index);
+    }
+}

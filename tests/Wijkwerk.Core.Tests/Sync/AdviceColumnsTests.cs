@@ -1,0 +1,163 @@
+using Wijkwerk.Core.Domain.Clients;
+using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Indications;
+using Wijkwerk.Core.Domain.Teams;
+using Wijkwerk.Core.Localization;
+using Wijkwerk.Core.Sync;
+using Wijkwerk.Core.Sync.Rules;
+using Wijkwerk.Core.Tests.Support;
+
+namespace Wijkwerk.Core.Tests.Sync;
+
+/// <summary>Advice and messages as column texts: what goes out comes back equal; a value no laptop writes names its column.</summary>
+public class AdviceColumnsTests
+{
+    private static readonly DateOnly Today = AdviceSamples.Today;
+
+    public static TheoryData<AdviceStatus> EveryStatus()
+    {
+        var data = new TheoryData<AdviceStatus>();
+        foreach (var status in AdviceStates.All)
+            data.Add(status);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryStatus))]
+    public void Advice_InEveryStatus_RoundTrips(AdviceStatus status)
+    {
+        var advice = AdviceStates.In(status, aanvraag: Today.AddDays(-3));
+        if (!status.IsFinal())
+            advice = advice.Extend(AdviceSamples.Consultant, Today.AddDays(25), "Verlengd.", Today).Value;
+
+        var columns = AdviceColumns.ToColumns(advice);
+
+        Assert.Equal(AdviceColumns.Advice.Order(), columns.Keys.Order());
+        Assert.Equal(advice, ParsedAssert.Valid(AdviceColumns.FromColumns(advice.Id.Value, columns)));
+        Assert.Equal(status.ToString(), columns["status"]);
+    }
+
+    [Fact]
+    public void Advice_WithEurosNoDurationNoZrmNoCode_RoundTrips()
+    {
+        var provision = new Provision(ProductCategory.HousingAids, "", new Volume(125_050, VolumeUnit.Euro, VolumeFrequency.TotalWithinValidity), Today, 1);
+        var content = AdviceSamples.Content(provision) with { Zrm = null, ClientSupportOffered = false, Consent = ConsentStatus.NotPossible, ConsentNote = "Cliënt kan niet beslissen." };
+        var advice = ParsedAssert.Valid(AdviceStates.In(AdviceStatus.Concept).Edit(AdviceSamples.Nurse, content, Today));
+        var adjusted = ParsedAssert.Valid(ParsedAssert.Valid(advice.Submit(AdviceSamples.Nurse, AdviceStates.StepTime, Today))
+            .Adjust(AdviceSamples.Consultant, provision with { Volume = provision.Volume with { Amount = 99_900 }, DurationMonths = 2, Category = ProductCategory.OtherAids }, "Goedkoper model.", AdviceStates.LaterTime, Today));
+
+        foreach (var a in new[] { advice, adjusted })
+            Assert.Equal(a, ParsedAssert.Valid(AdviceColumns.FromColumns(a.Id.Value, AdviceColumns.ToColumns(a))));
+        Assert.Equal("125050", AdviceColumns.ToColumns(advice)["amount"]);
+        Assert.Equal(("OtherAids", "2", "99900"), (AdviceColumns.ToColumns(adjusted)["decided_category"], AdviceColumns.ToColumns(adjusted)["decided_duration_months"], AdviceColumns.ToColumns(adjusted)["decided_amount"]));
+    }
+
+    [Fact]
+    public void Message_RoundTrips()
+    {
+        foreach (var (kind, by) in new[] { (AdviceMessageKind.Question, AdviceSamples.Consultant), (AdviceMessageKind.Answer, AdviceSamples.Nurse) })
+        {
+            var message = AdviceMessage.Write(new Id<AdviceMessage>(Guid.CreateVersion7()), new Id<IndicationAdvice>(Guid.CreateVersion7()), kind, "Hoe gaat het met de trap?", by, AdviceStates.StepTime).Value;
+            var columns = AdviceColumns.ToColumns(message);
+
+            Assert.Equal(AdviceColumns.Message.Order(), columns.Keys.Order());
+            Assert.Equal(message, ParsedAssert.Valid(AdviceColumns.MessageFromColumns(message.Id.Value, columns)));
+        }
+    }
+
+    public static TheoryData<string, string, string?> MalformedAdvice => new()
+    {
+        { "unit", "unit", "Jaar" },
+        { "status", "status", "2" },
+        { "status", "status", "submitted" },
+        { "category", "category", "01" },
+        { "melding_date", "melding_date", "14-03-2026" },
+        { "start_date", "start_date", "" },
+        { "client_support_offered", "client_support_offered", "ja" },
+        { "amount", "amount", "drie" },
+        { "duration_months", "duration_months", "12 maanden" },
+        { "client_id", "client_id", "geen-guid" },
+        { "created_at", "created_at", "gisteren" },
+        { "zrm", "zrm", "kapot" },
+        { "decided_at", "decided_category", "HouseholdHelp" },
+        { "decided_at", "decided_by", "0193a000-0000-7000-8000-00000000cccc" },
+        { "decided_at", "decision_reason", "Afgewezen." },
+    };
+
+    [Theory]
+    [MemberData(nameof(MalformedAdvice))]
+    public void Advice_WithAValueNoLaptopWrites_NamesTheColumn(string expectedColumn, string column, string? value)
+    {
+        var columns = AdviceColumns.ToColumns(AdviceStates.In(AdviceStatus.Submitted));
+        columns[column] = value;
+
+        var parsed = AdviceColumns.FromColumns(Guid.CreateVersion7(), columns);
+
+        var problem = ParsedAssert.Invalid(parsed, expectedColumn, TextId.ColumnValueInvalid);
+        Assert.Contains(expectedColumn, problem.Describe(Lang.Nl));
+    }
+
+    [Fact]
+    public void Advice_DecisionWithABadDecidedColumn_NamesThatColumn()
+    {
+        var columns = AdviceColumns.ToColumns(AdviceStates.In(AdviceStatus.Adjusted));
+        columns["decided_unit"] = "4";
+
+        ParsedAssert.Invalid(AdviceColumns.FromColumns(Guid.CreateVersion7(), columns), "decided_unit", TextId.ColumnValueInvalid);
+    }
+
+    [Theory]
+    [InlineData("kind", "Vraag")]
+    [InlineData("at", "")]
+    [InlineData("advice_id", "123")]
+    public void Message_WithAValueNoLaptopWrites_NamesTheColumn(string column, string value)
+    {
+        var message = AdviceMessage.Write(new Id<AdviceMessage>(Guid.CreateVersion7()), new Id<IndicationAdvice>(Guid.CreateVersion7()), AdviceMessageKind.Question, "Vraag?", AdviceSamples.Consultant, AdviceStates.StepTime).Value;
+        var columns = AdviceColumns.ToColumns(message);
+        columns[column] = value;
+
+        ParsedAssert.Invalid(AdviceColumns.MessageFromColumns(message.Id.Value, columns), column, TextId.ColumnValueInvalid);
+    }
+
+    [Fact]
+    public void RowRules_AdviceOnTheServer_JudgesTheSameWayAsTheLaptop()
+    {
+        var submitted = AdviceStates.In(AdviceStatus.Submitted);
+        var before = AdviceColumns.ToColumns(submitted);
+        var granted = AdviceColumns.ToColumns(submitted.Grant(AdviceSamples.Consultant, "", AdviceStates.LaterTime, Today).Value);
+        var nurse = AdviceSamples.Nurse.Id.Value;
+        var consultant = AdviceSamples.Consultant.Id.Value;
+
+        Assert.Null(RowRules.CheckRow(AdviceColumns.AdviceTable, before, granted, submitted.Id.Value, Today, Role.WmoConsultant, consultant));
+        var byNurse = RowRules.CheckRow(AdviceColumns.AdviceTable, before, granted, submitted.Id.Value, Today, Role.Nurse, nurse);
+        Assert.NotNull(byNurse);
+        Assert.StartsWith("Indicatieadvies: status", byNurse);
+        Assert.Contains(Texts.Format(TextId.AdviceTransitionNotAllowed, Lang.Nl, Role.Nurse, AdviceStatus.Submitted, AdviceStatus.Granted), byNurse);
+
+        var broken = new Dictionary<string, string?>(before) { ["unit"] = "Jaar" };
+        Assert.Contains("'unit'", RowRules.CheckRow(AdviceColumns.AdviceTable, null, broken, submitted.Id.Value, Today, Role.Nurse, nurse));
+        Assert.NotNull(SyncSchema.Find(AdviceColumns.AdviceTable));
+    }
+
+    [Fact]
+    public void RowRules_AdviceAndMessages_AreNeverDeleted_OtherRowsMayBe()
+    {
+        Assert.Contains("trek een advies in", RowRules.CheckDelete(AdviceColumns.AdviceTable));
+        Assert.NotNull(RowRules.CheckDelete(AdviceColumns.MessageTable));
+        Assert.All(SyncSchema.Tables.Where(t => t.Name is not (AdviceColumns.AdviceTable or AdviceColumns.MessageTable)), t => Assert.Null(RowRules.CheckDelete(t.Name)));
+    }
+
+    [Fact]
+    public void RowRules_AMessageOnceSent_IsNeverRewritten()
+    {
+        var message = AdviceMessage.Write(new Id<AdviceMessage>(Guid.CreateVersion7()), new Id<IndicationAdvice>(Guid.CreateVersion7()), AdviceMessageKind.Question, "Vraag?", AdviceSamples.Consultant, AdviceStates.StepTime).Value;
+        var columns = AdviceColumns.ToColumns(message);
+        var consultant = AdviceSamples.Consultant.Id.Value;
+
+        Assert.Null(RowRules.CheckRow(AdviceColumns.MessageTable, null, columns, message.Id.Value, Today, Role.WmoConsultant, consultant));
+        Assert.Null(RowRules.CheckRow(AdviceColumns.MessageTable, columns, columns, message.Id.Value, Today, Role.WmoConsultant, consultant));
+        var rewritten = new Dictionary<string, string?>(columns) { ["text"] = "Andere vraag?" };
+        Assert.Contains("gewijzigd", RowRules.CheckRow(AdviceColumns.MessageTable, columns, rewritten, message.Id.Value, Today, Role.WmoConsultant, consultant));
+        Assert.Contains("consulent", RowRules.CheckRow(AdviceColumns.MessageTable, null, columns, message.Id.Value, Today, Role.Nurse, AdviceSamples.Nurse.Id.Value));
+    }
+}
