@@ -283,6 +283,7 @@ public enum TextId
     UiAdviceFrom,
 
     // consultant side
+    UiAdviceRefused,
     CmdAdviceOpen,
     CmdAdviceQueue,
     CmdDecide,

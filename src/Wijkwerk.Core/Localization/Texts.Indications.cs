@@ -45,6 +45,7 @@ public static partial class Texts
     private static Dictionary<TextId, (string Nl, string En)> IndicationScreens() => new()
     {
         // consultant side
+        [TextId.UiAdviceRefused] = ("niet gesynchroniseerd, de server weigerde: {0}", "not synced, the server refused: {0}"),
         [TextId.CmdAdviceOpen] = ("Advies openen", "Open advice"),
         [TextId.CmdAdviceQueue] = ("Wmo-adviezen", "Wmo advice"),
         [TextId.CmdDecide] = ("Besluiten", "Decide"),

@@ -3,6 +3,7 @@ using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Domain.Visits;
 using Wijkwerk.Core.Storage.Sync;
+using Wijkwerk.Core.Sync.Rules;
 using Wijkwerk.Core.Sync.Laptop;
 
 namespace Wijkwerk.SyncServer.Tests.LaptopSync;
@@ -177,6 +178,15 @@ public class AdviceSyncTests
         Assert.Equal(AdviceStatus.Submitted, atConsultant[decidedByNurse.Id].Status);
         Assert.Null(atConsultant[decidedByNurse.Id].Decision);
         Assert.Equal("Wil graag op dinsdag bezoek.", consultant.Find(client.Id)!.Notes);
+
+        // The nurse fixes the code; once the server takes the row, its refusal no longer stands.
+        var stored = nurse.Store.Advices.Find(longCode.Id)!;
+        var provision = stored.Content.Provision with { ProductCode = "01A01" };
+        nurse.Store.Advices.Save(stored.Edit(anna, stored.Content with { Provision = provision }, today).Value);
+        var again = await nurse.Sync();
+        Assert.Equal((0, 1), (again.Refused, again.Accepted));
+        Assert.Null(new LocalSync(nurse.Store).RefusalOf(AdviceColumns.AdviceTable, longCode.Id.Value));
+        Assert.NotNull(new LocalSync(nurse.Store).RefusalOf(AdviceColumns.AdviceTable, etmaal.Id.Value));
     }
 
     private static void Tamper(Laptop laptop, string sql, Id<IndicationAdvice> id)

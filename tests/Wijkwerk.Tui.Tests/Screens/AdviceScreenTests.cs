@@ -114,6 +114,28 @@ public sealed class AdviceScreenTests
     }
 
     [Fact]
+    public void StepTheServerRefused_IsShownOnTheAdvice_WithTheServersReason()
+    {
+        using var app = ScreenSnapshotTests.OpenFirstDossier();
+        var clientId = app.TopAs<DossierScreen>().Dossier!.Client.Id;
+        var advice = AdviceFixtures.Submitted(app.Store, clientId);
+        app.Store.Advices.Add(advice);
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={app.StorePath};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO sync_refusals (mutation_id, table_name, row_id, reason, at) VALUES (991, 'indication_advices', $id, $why, '2026-03-14T09:00:00Z')";
+            command.Parameters.AddWithValue("$id", advice.Id.ToString());
+            command.Parameters.AddWithValue("$why", "Indicatieadvies: productcode mag alleen letters en cijfers bevatten, maximaal 5 tekens");
+            command.ExecuteNonQuery();
+        }
+
+        OpenAdvice(app, advice.Id);
+
+        Assert.Contains("! niet gesynchroniseerd, de server weigerde: Indicatieadvies: productcode", app.Screen(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EnterOnASignalInTheTimeline_StillDoesNothing()
     {
         using var app = ScreenSnapshotTests.OpenFirstDossier();

@@ -93,6 +93,14 @@ public sealed class LocalSync(LocalStore store)
                 : operations[0] == OutboxOperations.Insert ? SyncProtocol.Operations.Insert
                 : SyncProtocol.Operations.Update;
             var (version, values) = ReadRow(tableName, rowId, columns);
+            // A row the server never took (its insert was refused) goes again whole, as an insert, once it is
+            // edited: an update of a few columns would reach a server that has no such row.
+            if (version == 0 && operation == SyncProtocol.Operations.Update)
+            {
+                operation = SyncProtocol.Operations.Insert;
+                (version, values) = ReadRow(tableName, rowId, Types(tableName).Keys);
+            }
+
             var mutation = new Mutation(last, tableName, Guid.Parse(rowId), operation, version,
                 operation == SyncProtocol.Operations.Delete ? new Dictionary<string, string?>() : values);
             pending.Add(new PendingMutation(mutation, first, last));
@@ -118,6 +126,8 @@ public sealed class LocalSync(LocalStore store)
             else if (SyncSchema.Find(m.Table) is not null)
             {
                 Execute(scope, $"UPDATE {m.Table} SET version = $v WHERE id = $id", ("$v", result.Version), ("$id", m.RowId.ToString()));
+                // The row went through after all (fixed and pushed again): its earlier refusals no longer stand.
+                Execute(scope, "DELETE FROM sync_refusals WHERE table_name = $t AND row_id = $r", ("$t", m.Table), ("$r", m.RowId.ToString()));
             }
 
             Execute(scope, "DELETE FROM outbox WHERE table_name = $t AND row_id = $r AND seq <= $last",
@@ -242,6 +252,15 @@ public sealed class LocalSync(LocalStore store)
         while (reader.Read())
             list.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
         return list;
+    }
+
+    /// <summary>Why the server last refused this row, if it still stands.</summary>
+    public string? RefusalOf(string table, Guid rowId)
+    {
+        using var command = store.Command("SELECT reason FROM sync_refusals WHERE table_name = $t AND row_id = $r ORDER BY mutation_id DESC LIMIT 1");
+        command.Parameters.AddWithValue("$t", table);
+        command.Parameters.AddWithValue("$r", rowId.ToString());
+        return command.ExecuteScalar() as string;
     }
 
     private (long Version, Dictionary<string, string?> Values) ReadRow(string table, string rowId, IEnumerable<string> columns)

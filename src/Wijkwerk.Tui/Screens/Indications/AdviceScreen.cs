@@ -1,6 +1,8 @@
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Localization;
+using Wijkwerk.Core.Storage.Sync;
+using Wijkwerk.Core.Sync.Rules;
 using Wijkwerk.Tui.App;
 using Wijkwerk.Tui.Terminal;
 using Wijkwerk.Tui.Widgets;
@@ -107,6 +109,9 @@ public sealed class AdviceScreen : AppScreen
             new($"{dossier.Client.Name.Full} · [{EnumTexts.Name(a.Status, lang)}]", CellStyle.Bold),
             new($"{T(TextId.UiAdviceAdvised)}: {ProvisionText(content.Provision)}", CellStyle.Default),
         };
+        // A step the server would not take stays on this laptop; the author must see why, here.
+        if (new LocalSync(App.Store).RefusalOf(AdviceColumns.AdviceTable, a.Id.Value) is { } refusal)
+            lines.Insert(1, new Line("! " + T(TextId.UiAdviceRefused, refusal), WidgetStyles.Error));
         if (a.Decision is { } decision)
         {
             var decidedOn = DateText.Show(DateOnly.FromDateTime(AmsterdamTime.ToLocal(decision.At).DateTime));
