@@ -111,8 +111,8 @@ internal sealed class DemoAdvices
         answered = Answer(Ask(answered, 0, 7), 0, 6);
         Answer(Ask(answered, 1, 4), 1, 3);
 
-        // Due by law four days ago, extended by the consultant with a reason.
-        var extended = Submit(Draft(SouthTeam, melding: 35, aanvraag: 18, created: 19), 18);
+        // Due by law in four days, extended by the consultant (before the term ran out, as Awb 4:14 asks) with a reason.
+        var extended = Submit(Draft(SouthTeam, melding: 35, aanvraag: 10, created: 19), 18);
         extended = Answer(Ask(extended, 2, 14), 2, 12);
         Save(_consultant, extended.Extend(_consultant, _today.AddDays(10), "Het verslag van de ergotherapeut wordt afgewacht.", _today));
 

@@ -210,6 +210,11 @@ public enum TextId
     AdviceMessageWrongRole,
     AdviceMessageFixed,
     AdviceMessageNotNow,
+    AdviceOnlyItsAuthor,
+    AdviceMomentInvalid,
+    AanvraagCannotBeCleared,
+    AdviceNotUnderReview,
+    ExtensionTooLate,
     ColumnValueInvalid,
 
     // Indication advice: screens (form, queue, thread, decision)

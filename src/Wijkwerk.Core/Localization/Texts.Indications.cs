@@ -38,6 +38,11 @@ public static partial class Texts
         [TextId.AdviceMessageWrongRole] = ("een {0} komt niet van een {1}: de consulent vraagt, de opsteller antwoordt", "a {0} does not come from a {1}: the consultant asks, the author answers"),
         [TextId.AdviceMessageFixed] = ("een verstuurd bericht wordt niet meer gewijzigd", "a sent message is never changed"),
         [TextId.AdviceMessageNotNow] = ("een {0} past niet bij een advies dat {1} is: vragen gaan over een ingediend advies, antwoorden over een gestelde vraag", "a {0} does not fit an advice that is {1}: questions are about a submitted advice, answers about a question asked"),
+        [TextId.AdviceOnlyItsAuthor] = ("is van de opsteller: alleen wie het advies schreef dient het in, wijzigt het, beantwoordt vragen of trekt het in", "belongs to its author: only whoever wrote the advice submits, changes, answers or withdraws it"),
+        [TextId.AdviceMomentInvalid] = ("heeft een onmogelijk moment: ingediend hoort bij een ingediend advies, een besluit ligt na het indienen en niet in de toekomst", "has an impossible moment: a submission time belongs to a submitted advice, a decision comes after the submission and not in the future"),
+        [TextId.AanvraagCannotBeCleared] = ("kan niet worden gewist als hij eenmaal is vastgelegd; corrigeer de datum als hij niet klopt", "cannot be cleared once recorded; correct the date if it is wrong"),
+        [TextId.AdviceNotUnderReview] = ("kan alleen zolang het advies bij de consulent ligt (ingediend, vraag gesteld of beantwoord), niet bij {0}", "is only possible while the advice is with the consultant (submitted, question asked or answered), not when {0}"),
+        [TextId.ExtensionTooLate] = ("kan niet meer: de beslistermijn liep af op {0}; verlengen moet voordat de termijn verstrijkt (Awb 4:14)", "is no longer possible: the decision term ended on {0}; extend before the term runs out (Awb 4:14)"),
         [TextId.ColumnValueInvalid] = ("kolom '{0}' heeft een ongeldige waarde", "column '{0}' holds an invalid value"),
     };
 

@@ -27,7 +27,7 @@ public class AdviceColumnsTests
     public void Advice_InEveryStatus_RoundTrips(AdviceStatus status)
     {
         var advice = AdviceStates.In(status, aanvraag: Today.AddDays(-3));
-        if (!status.IsFinal())
+        if (status.IsUnderReview())
             advice = advice.Extend(AdviceSamples.Consultant, Today.AddDays(25), "Verlengd.", Today).Value;
 
         var columns = AdviceColumns.ToColumns(advice);

@@ -182,6 +182,22 @@ public sealed class AdviceBadInputTests(AdviceServerFixture server) : IClassFixt
         Assert.Contains("een verstuurd bericht wordt niet meer gewijzigd", rewritten.Reason);
     }
 
+    [Fact]
+    public async Task AColleagueOfTheAuthor_CannotWithdrawOrAnswer_TheAuthorCan()
+    {
+        var nurse = server.Worker(Role.Nurse);
+        var advice = server.Draft(nurse).Submit(nurse, AdviceServerFixture.Now, AdviceServerFixture.Today).Value;
+        Assert.Equal(SyncProtocol.Results.Accepted, (await AdviceServerFixture.Push(Nurse, null, advice, 0)).Status);
+        var byLeader = advice with { Status = AdviceStatus.Withdrawn };
+
+        var refused = await AdviceServerFixture.Push(server.Device(Role.TeamLeader), advice, byLeader, 1);
+        var accepted = await AdviceServerFixture.Push(Nurse, advice, advice.Withdraw(nurse, AdviceServerFixture.Today).Value, 1);
+
+        Assert.Equal(SyncProtocol.Results.Refused, refused.Status);
+        Assert.Contains("opsteller is van de opsteller", refused.Reason);
+        Assert.Equal(SyncProtocol.Results.Accepted, accepted.Status);
+    }
+
     private async Task AssertHealthy()
     {
         Assert.False(server.Server.HasExited, server.Server.Log);

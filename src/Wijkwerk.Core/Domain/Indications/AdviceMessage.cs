@@ -23,14 +23,16 @@ public sealed record AdviceMessage(Id<AdviceMessage> Id, Id<IndicationAdvice> Ad
 
     /// <summary>
     /// A question belongs to an advice under review, an answer to one with a question open (or just answered,
-    /// for a follow-up); nothing is said about a concept or a closed advice.
+    /// for a follow-up) and comes from the advice's author; nothing is said about a concept or a closed advice.
     /// </summary>
-    public static Problem? CheckTurn(AdviceMessageKind kind, AdviceStatus adviceStatus)
+    public static Problem? CheckTurn(AdviceMessage message, AdviceStatus adviceStatus, Id<Worker> adviceAuthor)
     {
-        var fits = kind == AdviceMessageKind.Question
-            ? adviceStatus is AdviceStatus.Submitted or AdviceStatus.QuestionAsked or AdviceStatus.Answered
+        var fits = message.Kind == AdviceMessageKind.Question
+            ? adviceStatus.IsUnderReview()
             : adviceStatus is AdviceStatus.QuestionAsked or AdviceStatus.Answered;
-        return fits ? null : new Problem("bericht", TextId.AdviceMessageNotNow, kind, adviceStatus);
+        if (!fits)
+            return new Problem("bericht", TextId.AdviceMessageNotNow, message.Kind, adviceStatus);
+        return message.Kind == AdviceMessageKind.Answer && message.Author != adviceAuthor ? new Problem("bericht", TextId.AdviceOnlyItsAuthor) : null;
     }
 
     /// <summary>Questions come from the consultant, answers from the author's side; the server checks the same.</summary>

@@ -19,10 +19,10 @@ public static class AdviceRules
             return new Problem("rol", TextId.AdviceRoleNotAllowed, role);
         if ((before is null || before.Content != after.Content) && after.Content.Check(today) is [var contentProblem, ..])
             return contentProblem;
-        return before is null ? CheckNew(actor, worker, after) : CheckStep(role, actor, worker, before, after);
+        return before is null ? CheckNew(actor, worker, after, today) : CheckStep(role, actor, worker, before, after, today);
     }
 
-    private static Problem? CheckNew(AdviceActor actor, Id<Worker> worker, IndicationAdvice advice)
+    private static Problem? CheckNew(AdviceActor actor, Id<Worker> worker, IndicationAdvice advice, DateOnly today)
     {
         if (actor != AdviceActor.Author)
             return new Problem("advies", TextId.AdviceOnlyAuthorWrites);
@@ -32,24 +32,31 @@ public static class AdviceRules
             return new Problem("status", TextId.AdviceNewStatus, advice.Status);
         if (advice.Decision is not null || advice.Extension is not null)
             return new Problem("besluit", TextId.AdviceDecisionOutsideDecision);
+        if ((advice.Status == AdviceStatus.Submitted) != advice.SubmittedAt.HasValue || DayOf(advice.SubmittedAt) > today || DayOf(advice.CreatedAt) > today)
+            return new Problem("ingediend op", TextId.AdviceMomentInvalid);
         return advice.Team.Length > IndicationAdvice.MaxTeamLength ? new Problem("team", TextId.TooLong, IndicationAdvice.MaxTeamLength) : null;
     }
 
-    private static Problem? CheckStep(Role role, AdviceActor actor, Id<Worker> worker, IndicationAdvice before, IndicationAdvice after)
+    private static Problem? CheckStep(Role role, AdviceActor actor, Id<Worker> worker, IndicationAdvice before, IndicationAdvice after, DateOnly today)
     {
         if (after.ClientId != before.ClientId || after.Author != before.Author || after.CreatedAt != before.CreatedAt || after.Team != before.Team)
             return new Problem("advies", TextId.AdviceFixedFieldChanged);
         if (before.Status.IsFinal())
             return before == after ? null : new Problem("status", TextId.AdviceFinal, before.Status);
+        // The advice is its author's: a colleague on the same side may read it, not submit, change, answer or withdraw it.
+        if (actor == AdviceActor.Author && worker != before.Author && after != before)
+            return new Problem("opsteller", TextId.AdviceOnlyItsAuthor);
         if (before.Status != after.Status && !AdviceWorkflow.IsAllowed(before.Status, after.Status, role))
             return new Problem("status", TextId.AdviceTransitionNotAllowed, role, before.Status, after.Status);
         // Only the submission itself sets the moment; a second "submit" or a consultant cannot move it.
         if (after.SubmittedAt != before.SubmittedAt && !(before.Status == AdviceStatus.Concept && after.Status == AdviceStatus.Submitted))
             return new Problem("ingediend op", TextId.AdviceFixedFieldChanged);
+        if (after.Status == AdviceStatus.Submitted && (after.SubmittedAt is null || DayOf(after.SubmittedAt) > today))
+            return new Problem("ingediend op", TextId.AdviceMomentInvalid);
 
         return CheckContentEdit(actor, before, after)
-            ?? CheckDecision(worker, before, after)
-            ?? CheckExtension(actor, after, before);
+            ?? CheckDecision(worker, before, after, today)
+            ?? CheckExtension(actor, after, before, today);
     }
 
     private static Problem? CheckContentEdit(AdviceActor actor, IndicationAdvice before, IndicationAdvice after)
@@ -57,15 +64,19 @@ public static class AdviceRules
         var aanvraagOnly = before.Content with { AanvraagDate = after.Content.AanvraagDate };
         if (after.Content == before.Content)
             return null;
-        // The consultant may record when the aanvraag came in: it starts the decision clock they work to.
+        // Once recorded, the aanvraag date runs the decision clock; it may be corrected, never taken away.
+        if (before.Content.AanvraagDate is not null && after.Content.AanvraagDate is null)
+            return new Problem("aanvraagdatum", TextId.AanvraagCannotBeCleared);
+        // The consultant may record when the aanvraag came in, while the advice is with them: it starts the
+        // decision clock they work to.
         if (after.Content == aanvraagOnly && actor == AdviceActor.Consultant)
-            return null;
+            return before.Status.IsUnderReview() ? null : new Problem("aanvraagdatum", TextId.AdviceNotUnderReview, before.Status);
         if (actor != AdviceActor.Author)
             return new Problem("advies", TextId.AdviceOnlyAuthorWrites);
         return before.Status.AuthorMayEdit() ? null : new Problem("advies", TextId.AdviceContentLocked, before.Status);
     }
 
-    private static Problem? CheckDecision(Id<Worker> worker, IndicationAdvice before, IndicationAdvice after)
+    private static Problem? CheckDecision(Id<Worker> worker, IndicationAdvice before, IndicationAdvice after, DateOnly today)
     {
         if (!after.Status.IsDecision())
             return after.Decision is null ? null : new Problem("besluit", TextId.AdviceDecisionOutsideDecision);
@@ -75,6 +86,9 @@ public static class AdviceRules
             return new Problem("besluit", TextId.AdviceNotInOwnName);
         if (decision.Reason.Length > MaxReasonLength)
             return new Problem("reden", TextId.TooLong, MaxReasonLength);
+        // The decision day counts for the legal term and the report: not before the advice came in, not ahead of today.
+        if (decision.At < before.SubmittedAt || DayOf(decision.At) > today)
+            return new Problem("besluit", TextId.AdviceMomentInvalid);
         var advised = before.Content.Provision;
         switch (after.Status)
         {
@@ -99,12 +113,22 @@ public static class AdviceRules
             : null;
     }
 
-    private static Problem? CheckExtension(AdviceActor actor, IndicationAdvice after, IndicationAdvice before)
+    private static Problem? CheckExtension(AdviceActor actor, IndicationAdvice after, IndicationAdvice before, DateOnly today)
     {
-        if (after.Extension == before.Extension)
+        var aanvraagMoved = after.Content.AanvraagDate != before.Content.AanvraagDate;
+        if (after.Extension == before.Extension && !(aanvraagMoved && after.Extension is not null))
             return null;
-        if (actor != AdviceActor.Consultant)
-            return new Problem("verlenging", TextId.AdviceOnlyConsultantExtends);
+        if (after.Extension != before.Extension)
+        {
+            if (actor != AdviceActor.Consultant)
+                return new Problem("verlenging", TextId.AdviceOnlyConsultantExtends);
+            if (!before.Status.IsUnderReview())
+                return new Problem("verlenging", TextId.AdviceNotUnderReview, before.Status);
+            // Awb 4:14: the term is extended before it runs out, not afterwards.
+            if (after.Extension is not null && before.Clocks.DecisionDue is { } running && today > running)
+                return new Problem("verlenging", TextId.ExtensionTooLate, DateText.Show(running));
+        }
+
         if (after.Extension is not { } extension)
             return null;
         if (after.Clocks.DecisionDueByLaw is not { } due)
@@ -115,4 +139,7 @@ public static class AdviceRules
             return new Problem("reden verlenging", TextId.FieldRequired);
         return extension.Reason.Length > MaxReasonLength ? new Problem("reden verlenging", TextId.TooLong, MaxReasonLength) : null;
     }
+
+    private static DateOnly? DayOf(DateTimeOffset? instant) =>
+        instant is { } at ? DateOnly.FromDateTime(AmsterdamTime.ToLocal(at).DateTime) : null;
 }

@@ -69,6 +69,9 @@ public static class AdviceWorkflow
 
     public static bool IsFinal(this AdviceStatus status) => Steps[status].Length == 0;
 
+    /// <summary>With the municipality: submitted and not yet decided. The consultant's own changes (aanvraag date, extension) and the thread belong here.</summary>
+    public static bool IsUnderReview(this AdviceStatus status) => status is AdviceStatus.Submitted or AdviceStatus.QuestionAsked or AdviceStatus.Answered;
+
     /// <summary>Waiting for the consultant: what the review queue holds.</summary>
     public static bool AwaitsConsultant(this AdviceStatus status) => status is AdviceStatus.Submitted or AdviceStatus.Answered;
 

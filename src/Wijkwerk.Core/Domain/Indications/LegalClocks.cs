@@ -33,20 +33,21 @@ public sealed record ClockReading(ClockKind Kind, DateOnly Due, ClockState State
 /// </summary>
 public sealed record LegalClocks(DateOnly Melding, DateOnly? Aanvraag, DateOnly? ExtendedUntil, DateOnly? DecidedOn, bool Withdrawn)
 {
-    public static readonly int InvestigationDays = 6 * 7;
-    public static readonly int DecisionDays = 2 * 7;
+    public const int InvestigationDays = 6 * 7;
+    public const int DecisionDays = 2 * 7;
 
     public DateOnly InvestigationDue => Melding.AddDays(InvestigationDays);
 
     public DateOnly? DecisionDueByLaw => Aanvraag?.AddDays(DecisionDays);
 
-    public DateOnly? DecisionDue => ExtendedUntil ?? DecisionDueByLaw;
+    /// <summary>The extended date, which the rules keep after the statutory one; never earlier than the law allows.</summary>
+    public DateOnly? DecisionDue => ExtendedUntil is { } extended && DecisionDueByLaw is { } byLaw && extended > byLaw ? extended : DecisionDueByLaw;
 
     /// <summary>The clock that counts now (or counted last): the one a list sorts and flags by.</summary>
     public ClockReading Current(DateOnly today) =>
         Aanvraag is null
             ? Read(ClockKind.Investigation, InvestigationDue, false, today)
-            : Read(ClockKind.Decision, DecisionDue!.Value, ExtendedUntil is not null, today);
+            : Read(ClockKind.Decision, DecisionDue!.Value, DecisionDue != DecisionDueByLaw, today);
 
     /// <summary>Both clocks, for the detail view: the investigation one ended when the aanvraag came in.</summary>
     public IReadOnlyList<ClockReading> All(DateOnly today)

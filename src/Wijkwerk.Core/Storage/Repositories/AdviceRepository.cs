@@ -45,7 +45,7 @@ public sealed class AdviceRepository(LocalStore store)
         Require(AdviceRules.CheckChange(by.Role, by.Id, before, advice, Today));
         if (message is not null)
         {
-            Require(AdviceMessage.Check(message, by.Role, by.Id) ?? AdviceMessage.CheckTurn(message.Kind, before.Status));
+            Require(AdviceMessage.Check(message, by.Role, by.Id) ?? AdviceMessage.CheckTurn(message, before.Status, before.Author));
             scope.Insert(AdviceMessageRows.ToRow(message), advice.ClientId.Value);
         }
 

@@ -138,8 +138,9 @@ public static class RowRules
                 ? null
                 : Sentence("Bericht bij indicatieadvies", new Problem("bericht", TextId.AdviceMessageFixed));
         var problem = AdviceMessage.Check(message.Value, role, new Id<Worker>(worker));
-        if (problem is null && advice is not null && RowRules.TryEnum<AdviceStatus>(advice.GetValueOrDefault("status") ?? "", out var status))
-            problem = AdviceMessage.CheckTurn(message.Value.Kind, status);
+        if (problem is null && advice is not null && TryEnum<AdviceStatus>(advice.GetValueOrDefault("status") ?? "", out var status)
+            && Guid.TryParse(advice.GetValueOrDefault("author"), out var author))
+            problem = AdviceMessage.CheckTurn(message.Value, status, new Id<Worker>(author));
         return problem is null ? null : Sentence("Bericht bij indicatieadvies", problem);
     }
 

@@ -31,7 +31,7 @@ public sealed class AdviceScreen : AppScreen
         var role = app.Store.Identity.Role;
         Command("submit", TextId.CmdAdviceSubmit, [KeyInput.Character('i')], Submit, () => Allows(AdviceStatus.Submitted));
         Command("edit", TextId.CmdAdviceEdit, [KeyInput.Character('e')], Edit,
-            () => _advice is { } a && _dossier is not null && AdviceWorkflow.ActorFor(role) == AdviceActor.Author && a.Status.AuthorMayEdit());
+            () => _advice is { } a && _dossier is not null && AdviceWorkflow.ActorFor(role) == AdviceActor.Author && a.Author == App.Store.Identity.WorkerId && a.Status.AuthorMayEdit());
         Command("answer", TextId.CmdAdviceAnswer, [KeyInput.Character('a')], () => Write(AdviceMessageKind.Answer), () => Allows(AdviceStatus.Answered));
         Command("withdraw", TextId.CmdAdviceWithdraw, [KeyInput.Character('x')], Withdraw, () => Allows(AdviceStatus.Withdrawn));
         Command("ask", TextId.CmdAdviceAsk, [KeyInput.Character('v')], () => Write(AdviceMessageKind.Question), () => Allows(AdviceStatus.QuestionAsked));
@@ -80,7 +80,11 @@ public sealed class AdviceScreen : AppScreen
     // Letters are commands here; the content itself takes no keys.
     protected override bool HandleContentKey(KeyInput key) => false;
 
-    private bool Allows(AdviceStatus step) => _advice is { } a && AdviceWorkflow.IsAllowed(a.Status, step, App.Store.Identity.Role);
+    private bool Allows(AdviceStatus step) => _advice is { } a && AdviceWorkflow.IsAllowed(a.Status, step, App.Store.Identity.Role) && IsMineOrNotAuthorStep(a);
+
+    // The author side's steps are the author's own; a colleague reads along.
+    private bool IsMineOrNotAuthorStep(IndicationAdvice advice) =>
+        AdviceWorkflow.ActorFor(App.Store.Identity.Role) != AdviceActor.Author || advice.Author == App.Store.Identity.WorkerId;
 
     private void ScrollBy(int rows) => _scroll = Math.Max(0, _scroll + rows);
 

@@ -24,11 +24,24 @@ public class AdviceMessageTurnTests
     [MemberData(nameof(EveryKindAndStatus))]
     public void CheckTurn_AllowsOnlyWhileTheThreadIsOpenForThatSide(AdviceMessageKind kind, AdviceStatus status, bool allowed)
     {
-        var problem = AdviceMessage.CheckTurn(kind, status);
+        var author = kind == AdviceMessageKind.Question ? AdviceSamples.Consultant : AdviceSamples.Nurse;
+        var message = new AdviceMessage(new Id<AdviceMessage>(Guid.CreateVersion7()), new Id<IndicationAdvice>(Guid.CreateVersion7()), kind, "Tekst.", author.Id, AdviceStates.StepTime);
+
+        var problem = AdviceMessage.CheckTurn(message, status, AdviceSamples.Nurse.Id);
 
         Assert.Equal(allowed, problem is null);
         if (!allowed)
             Assert.Equal(TextId.AdviceMessageNotNow, problem!.Text);
+    }
+
+    [Fact]
+    public void CheckTurn_AnAnswerFromAColleagueOfTheAuthor_IsRefused()
+    {
+        var answer = new AdviceMessage(
+            new Id<AdviceMessage>(Guid.CreateVersion7()), new Id<IndicationAdvice>(Guid.CreateVersion7()), AdviceMessageKind.Answer, "Antwoord.", AdviceSamples.OtherNurse.Id, AdviceStates.StepTime);
+
+        Assert.Equal(TextId.AdviceOnlyItsAuthor, AdviceMessage.CheckTurn(answer, AdviceStatus.QuestionAsked, AdviceSamples.Nurse.Id)?.Text);
+        Assert.Null(AdviceMessage.CheckTurn(answer with { Author = AdviceSamples.Nurse.Id }, AdviceStatus.QuestionAsked, AdviceSamples.Nurse.Id));
     }
 
     [Fact]

@@ -194,7 +194,7 @@ public class AdviceRulesTests
         var due = aanvraag.AddDays(LegalClocks.DecisionDays);
 
         ParsedAssert.Invalid(withAanvraag.Extend(Nurse, due.AddDays(14), "Ik wil meer tijd.", Today), "verlenging", TextId.AdviceOnlyConsultantExtends);
-        ParsedAssert.Invalid(withAanvraag.Extend(AdviceSamples.TeamLeader, due.AddDays(14), "Meer tijd.", Today), "verlenging", TextId.AdviceOnlyConsultantExtends);
+        ParsedAssert.Invalid(withAanvraag.Extend(AdviceSamples.TeamLeader, due.AddDays(14), "Meer tijd.", Today), "opsteller", TextId.AdviceOnlyItsAuthor);
         ParsedAssert.Invalid(without.Extend(Consultant, due.AddDays(14), "Meer tijd.", Today), "verlenging", TextId.ExtensionNeedsAanvraag);
         ParsedAssert.Invalid(withAanvraag.Extend(Consultant, due, "Meer tijd.", Today), "verlenging", TextId.ExtensionNotLater);
         ParsedAssert.Invalid(withAanvraag.Extend(Consultant, due.AddDays(-1), "Meer tijd.", Today), "verlenging", TextId.ExtensionNotLater);
@@ -203,6 +203,43 @@ public class AdviceRulesTests
         var extended = ParsedAssert.Valid(withAanvraag.Extend(Consultant, due.AddDays(1), "Advies ergotherapeut volgt.", Today));
         Assert.Equal(due.AddDays(1), extended.Clocks.DecisionDue);
         Refused(Check(Nurse, extended, extended with { Extension = null }), "verlenging", TextId.AdviceOnlyConsultantExtends);
+    }
+
+    [Fact]
+    public void Extension_AfterTheTermRanOut_IsRefused_AndMovingTheAanvraagKeepsItAfterTheLegalDate()
+    {
+        var aanvraag = Today.AddDays(-3);
+        var withAanvraag = AdviceStates.In(AdviceStatus.Submitted, aanvraag: aanvraag);
+        var due = aanvraag.AddDays(LegalClocks.DecisionDays);
+
+        ParsedAssert.Invalid(withAanvraag.Extend(Consultant, due.AddDays(14), "Te laat.", due.AddDays(1)), "verlenging", TextId.ExtensionTooLate);
+        var extended = ParsedAssert.Valid(withAanvraag.Extend(Consultant, due.AddDays(3), "Op tijd verlengd.", due));
+
+        ParsedAssert.Invalid(extended.RecordAanvraag(Consultant, aanvraag.AddDays(3), Today), "verlenging", TextId.ExtensionNotLater);
+        Assert.True(extended.RecordAanvraag(Consultant, aanvraag.AddDays(1), Today).IsValid);
+        Refused(Check(Consultant, extended, extended with { Content = extended.Content with { AanvraagDate = null } }), "aanvraagdatum", TextId.AanvraagCannotBeCleared);
+    }
+
+    [Fact]
+    public void AColleagueOfTheAuthor_CannotSubmitEditAnswerOrWithdraw()
+    {
+        var concept = AdviceStates.In(AdviceStatus.Concept);
+        var asked = AdviceStates.In(AdviceStatus.QuestionAsked);
+        var colleague = AdviceSamples.OtherNurse;
+
+        ParsedAssert.Invalid(concept.Submit(colleague, AdviceStates.LaterTime, Today), "opsteller", TextId.AdviceOnlyItsAuthor);
+        ParsedAssert.Invalid(concept.Edit(colleague, concept.Content with { ClientWishes = "Anders." }, Today), "opsteller", TextId.AdviceOnlyItsAuthor);
+        ParsedAssert.Invalid(asked.Answer(colleague, asked.Content, Today), "opsteller", TextId.AdviceOnlyItsAuthor);
+        ParsedAssert.Invalid(asked.Withdraw(AdviceSamples.TeamLeader, Today), "opsteller", TextId.AdviceOnlyItsAuthor);
+        Assert.True(concept.Submit(AdviceSamples.Nurse, AdviceStates.LaterTime, Today).IsValid);
+    }
+
+    [Fact]
+    public void ConsultantSteps_OnAConcept_AreRefused()
+    {
+        var concept = AdviceStates.In(AdviceStatus.Concept);
+
+        ParsedAssert.Invalid(concept.RecordAanvraag(Consultant, Today, Today), "aanvraagdatum", TextId.AdviceNotUnderReview);
     }
 
     public static TheoryData<AdviceStatus, string> FinalChanges()

@@ -132,8 +132,8 @@ public class AdviceTransitionTests
         // author may fill it in wherever they may edit the advice anyway.
         var allowed = step switch
         {
-            Step.Extend => role == Role.WmoConsultant && !from.IsFinal(),
-            Step.RecordAanvraag => (role == Role.WmoConsultant && !from.IsFinal()) || (AdviceStates.Side(role) == AdviceActor.Author && from.AuthorMayEdit()),
+            Step.Extend => role == Role.WmoConsultant && from.IsUnderReview(),
+            Step.RecordAanvraag => (role == Role.WmoConsultant && from.IsUnderReview()) || (AdviceStates.Side(role) == AdviceActor.Author && from.AuthorMayEdit()),
             _ => AdviceStates.Allowed(from, target, role),
         };
 

@@ -108,7 +108,7 @@ public class LegalClocksTests
         Assert.Equal(aanvraag.AddDays(30), extended.Clocks.DecisionDue);
 
         // Decided at 23:30 UTC on 14 March: in Amsterdam that is already 15 March.
-        var decided = submitted.Grant(AdviceSamples.Consultant, "", new DateTimeOffset(2026, 3, 14, 23, 30, 0, TimeSpan.Zero), today).Value;
+        var decided = submitted.Grant(AdviceSamples.Consultant, "", new DateTimeOffset(2026, 3, 14, 23, 30, 0, TimeSpan.Zero), today.AddDays(1)).Value;
         Assert.Equal(new DateOnly(2026, 3, 15), decided.Clocks.DecidedOn);
         Assert.Equal(ClockState.MetInTime, decided.Clocks.Current(today.AddDays(60)).State);
         Assert.Equal(ClockState.Stopped, AdviceStates.In(AdviceStatus.Withdrawn).Clocks.Current(today.AddDays(90)).State);
