@@ -223,6 +223,8 @@ public enum TextId
     UiClockDecision,
     UiClockExtended,
     UiClockDaysLeft,
+    UiClockOneDayLeft,
+    UiClockOneDayOverdue,
     UiClockOverdue,
     // nurse side
     CmdNewAdvice,

@@ -104,6 +104,8 @@ public static partial class Texts
         [TextId.UiClockDecision] = ("beschikking uiterlijk", "decision due"),
         [TextId.UiClockExtended] = ("(verlengd)", "(extended)"),
         [TextId.UiClockDaysLeft] = ("nog {0} dagen", "{0} days left"),
+        [TextId.UiClockOneDayLeft] = ("nog 1 dag", "1 day left"),
+        [TextId.UiClockOneDayOverdue] = ("1 dag te laat", "1 day overdue"),
         [TextId.UiClockOverdue] = ("{0} dagen te laat", "{0} days overdue"),
         // nurse side
         [TextId.CmdNewAdvice] = ("Nieuw Wmo-advies", "New Wmo advice"),

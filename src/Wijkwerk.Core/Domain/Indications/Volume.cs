@@ -47,7 +47,7 @@ public sealed record Volume(long Amount, VolumeUnit Unit, VolumeFrequency Freque
         if (Amount <= 0)
             yield return new Problem("omvang", TextId.VolumeAmountShape);
         else if (Amount > limit)
-            yield return new Problem("omvang", TextId.VolumeTooLarge, limit);
+            yield return new Problem("omvang", TextId.VolumeTooLarge, Unit == VolumeUnit.Euro ? new Money(limit).ToString() : limit);
         if (!Enum.IsDefined(Unit))
             yield return new Problem("eenheid", TextId.UnknownCode, Unit);
         if (!Enum.IsDefined(Frequency))

@@ -27,7 +27,9 @@ public static class AdviceText
         var due = DateText.Show(clock.Due) + (clock.Extended ? " " + Texts.Get(TextId.UiClockExtended, lang) : "");
         var state = clock.State switch
         {
+            ClockState.Running when clock.DaysLeft == 1 => Texts.Get(TextId.UiClockOneDayLeft, lang),
             ClockState.Running => Texts.Format(TextId.UiClockDaysLeft, lang, clock.DaysLeft),
+            ClockState.Overdue when clock.DaysLeft == -1 => Texts.Get(TextId.UiClockOneDayOverdue, lang),
             ClockState.Overdue => Texts.Format(TextId.UiClockOverdue, lang, -clock.DaysLeft),
             _ => EnumTexts.Name(clock.State, lang),
         };

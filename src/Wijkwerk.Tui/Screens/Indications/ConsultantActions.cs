@@ -16,5 +16,5 @@ public static class ConsultantActions
     /// them: submitted, with a question open, or answered. The workflow has no status step for either.
     /// </summary>
     public static bool MayExtend(AdviceStatus status, Role role) =>
-        AdviceWorkflow.ActorFor(role) == AdviceActor.Consultant && status is AdviceStatus.Submitted or AdviceStatus.QuestionAsked or AdviceStatus.Answered;
+        AdviceWorkflow.ActorFor(role) == AdviceActor.Consultant && status.IsUnderReview();
 }

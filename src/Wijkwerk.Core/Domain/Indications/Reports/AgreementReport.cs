@@ -45,8 +45,8 @@ public sealed record AgreementReport(PeriodKind Kind, IReadOnlyList<AgreementRow
             .GroupBy(a => a.Team)
             .Select(g => new TeamBacklog(
                 g.Key,
-                g.Count(a => IsOpen(a.Status)),
-                g.Count(a => IsOpen(a.Status) && a.Clocks.Current(today).IsFlagged),
+                g.Count(a => a.Status.IsUnderReview()),
+                g.Count(a => a.Status.IsUnderReview() && a.Clocks.Current(today).IsFlagged),
                 g.Count(a => a.Status == AdviceStatus.Withdrawn)))
             .Where(b => b.Open + b.Withdrawn > 0)
             .OrderBy(b => b.Team, StringComparer.Ordinal)
@@ -70,7 +70,6 @@ public sealed record AgreementReport(PeriodKind Kind, IReadOnlyList<AgreementRow
             .Aggregate(new TeamBacklog(team ?? "", 0, 0, 0), (sum, b) => sum with { Open = sum.Open + b.Open, Overdue = sum.Overdue + b.Overdue, Withdrawn = sum.Withdrawn + b.Withdrawn });
 
     /// <summary>Waiting for the consultant or for the author's answer: submitted and not yet decided.</summary>
-    private static bool IsOpen(AdviceStatus status) => status is AdviceStatus.Submitted or AdviceStatus.QuestionAsked or AdviceStatus.Answered;
 
     private static AgreementRow Count(string team, ReportPeriod period, IndicationAdvice advice)
     {
