@@ -5,6 +5,7 @@ using Wijkwerk.Core.Domain.Signals;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Domain.Visits;
 using Wijkwerk.Core.Storage;
+using Wijkwerk.Core.Storage.Repositories;
 
 namespace Wijkwerk.Core.Demo;
 
@@ -19,6 +20,11 @@ public static class DemoData
     public static readonly StoreIdentity DemoWorker = new(
         new Id<Worker>(Guid.Parse("0193a000-0000-7000-8000-000000000001")), "Sanne Demo", Role.Nurse,
         Guid.Parse("0193a000-0000-7000-8000-0000000000d1"));
+
+    /// <summary>The municipality's Wmo consultant of the demo: asks about and decides the demo's advices, and can open a demo store of their own.</summary>
+    public static readonly StoreIdentity DemoConsultant = new(
+        new Id<Worker>(Guid.Parse("0193a000-0000-7000-8000-000000000002")), "Kees Demo", Role.WmoConsultant,
+        Guid.Parse("0193a000-0000-7000-8000-0000000000d2"));
 
     private static readonly string[] Observations =
     [
@@ -40,7 +46,7 @@ public static class DemoData
         "Inwoner geeft aan zich eenzaam te voelen; dagbesteding besproken.",
     ];
 
-    public sealed record Summary(int Clients, int Signals, int Visits, int Consents, int HouseholdMembers);
+    public sealed record Summary(int Clients, int Signals, int Visits, int Consents, int HouseholdMembers, int Advices);
 
     public static Summary Fill(LocalStore store, int clientCount)
     {
@@ -48,10 +54,11 @@ public static class DemoData
         var clock = store.Clock;
         var now = clock.GetUtcNow();
         var today = AmsterdamTime.Today(clock);
-        var worker = store.Identity.WorkerId;
+        // The caseload is the nurse's, whoever opens the demo: a consultant's demo store shows the same residents.
+        var worker = DemoWorker.WorkerId;
 
         var clients = Enumerable.Range(0, clientCount).Select(i => NewClient(faker, DeterministicId<Client>(i, 0), today)).ToList();
-        int signals = 0, visits = 0, consents = 0, members = 0;
+        int signals = 0, visits = 0, consents = 0, members = 0, advices = 0;
         store.Batch(() =>
         {
             store.Clients.Import(clients);
@@ -85,9 +92,16 @@ public static class DemoData
                     visits++;
                 }
             }
+
+            store.Write(scope =>
+            {
+                AdviceRepository.RememberTeam(store, scope, DemoAdvices.NorthTeam);
+                return 0;
+            });
+            advices = DemoAdvices.Fill(store, clients.Select(c => c.Id).ToList());
         });
 
-        return new Summary(clients.Count, signals, visits, consents, members);
+        return new Summary(clients.Count, signals, visits, consents, members, advices);
     }
 
     private static Client NewClient(Faker faker, Id<Client> id, DateOnly today)
@@ -125,7 +139,7 @@ public static class DemoData
     }
 
     // Ids derived from the seed and position, so two demo stores built the same day hold the same records.
-    private static Id<T> DeterministicId<T>(int index, int kind)
+    internal static Id<T> DeterministicId<T>(int index, int kind)
     {
         Span<byte> bytes = stackalloc byte[16];
         BitConverter.TryWriteBytes(bytes, Seed);

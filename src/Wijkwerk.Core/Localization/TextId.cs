@@ -335,6 +335,31 @@ public enum TextId
     // (end of screens)
 
     // Indication advice: reports and exports
+    ExportPeriodNeedsSummary,
+    ExportSummaryHasNoText,
+    CmdReports,
+    CmdReportPeriod,
+    CmdReportTeam,
+    UiReportTitle,
+    UiReportSelection,
+    UiReportAllTeams,
+    UiReportNoTeam,
+    UiReportPerMonth,
+    UiReportPerQuarter,
+    UiReportBacklog,
+    UiReportTotal,
+    UiReportAsAdvised,
+    UiReportAdjusted,
+    UiReportRejected,
+    UiReportColumnPeriod,
+    UiReportColumnBar,
+    UiReportColumnAsAdvised,
+    UiReportColumnAdjusted,
+    UiReportColumnRejected,
+    UiReportColumnShare,
+    UiReportColumnInTime,
+    UiReportColumnLate,
+    UiReportNone,
 
     // (end of reports)
 }

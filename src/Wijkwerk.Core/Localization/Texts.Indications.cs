@@ -166,5 +166,30 @@ public static partial class Texts
     /// <summary>Reports and exports about advice and decisions.</summary>
     private static Dictionary<TextId, (string Nl, string En)> Reports() => new()
     {
+        [TextId.ExportPeriodNeedsSummary] = ("--period hoort bij --summary: voeg --summary toe of laat --period weg.", "--period belongs with --summary: add --summary or leave --period out."),
+        [TextId.ExportSummaryHasNoText] = ("--with-text kan niet samen met --summary: de samenvatting bevat alleen aantallen. Laat een van beide weg.", "--with-text cannot be combined with --summary: the summary only holds counts. Leave one of them out."),
+        [TextId.CmdReports] = ("Rapportage adviezen", "Advice report"),
+        [TextId.CmdReportPeriod] = ("Per maand / per kwartaal", "Per month / per quarter"),
+        [TextId.CmdReportTeam] = ("Volgend team (of alle teams)", "Next team (or all teams)"),
+        [TextId.UiReportTitle] = ("Advies en besluit", "Advice and decision"),
+        [TextId.UiReportSelection] = ("Team: {0} · {1}   (t: ander team, p: maand of kwartaal)", "Team: {0} · {1}   (t: other team, p: month or quarter)"),
+        [TextId.UiReportAllTeams] = ("alle teams", "all teams"),
+        [TextId.UiReportNoTeam] = ("zonder team", "no team"),
+        [TextId.UiReportPerMonth] = ("per maand", "per month"),
+        [TextId.UiReportPerQuarter] = ("per kwartaal", "per quarter"),
+        [TextId.UiReportBacklog] = ("Wacht op besluit: {0} (waarvan {1} over de termijn) · ingetrokken: {2}", "Awaiting a decision: {0} ({1} past the term) · withdrawn: {2}"),
+        [TextId.UiReportTotal] = ("Totaal: {0} besluiten, {1} zoals geadviseerd, {2} te laat", "Total: {0} decisions, {1} as advised, {2} late"),
+        [TextId.UiReportAsAdvised] = ("zoals geadviseerd", "as advised"),
+        [TextId.UiReportAdjusted] = ("aangepast", "adjusted"),
+        [TextId.UiReportRejected] = ("afgewezen", "rejected"),
+        [TextId.UiReportColumnPeriod] = ("Periode", "Period"),
+        [TextId.UiReportColumnBar] = ("Verdeling", "Breakdown"),
+        [TextId.UiReportColumnAsAdvised] = ("Geadv.", "As adv."),
+        [TextId.UiReportColumnAdjusted] = ("Aangep.", "Adjust."),
+        [TextId.UiReportColumnRejected] = ("Afgew.", "Reject."),
+        [TextId.UiReportColumnShare] = ("% geadv.", "% as adv."),
+        [TextId.UiReportColumnInTime] = ("Op tijd", "In time"),
+        [TextId.UiReportColumnLate] = ("Te laat", "Late"),
+        [TextId.UiReportNone] = ("Nog geen besluiten over adviezen in deze selectie.", "No decisions on advice in this selection yet."),
     };
 }

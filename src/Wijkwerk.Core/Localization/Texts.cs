@@ -54,7 +54,7 @@ public static partial class Texts
         [TextId.AuditChanged] = ("Auditlog beschadigd: gebeurtenis {0} is gewijzigd ({1} gebeurtenissen ervoor zijn in orde).", "Audit log broken: event {0} was changed ({1} events before it are intact)."),
         [TextId.AuditMissing] = ("Auditlog beschadigd: gebeurtenis {0} ontbreekt ({1} gebeurtenissen ervoor zijn in orde).", "Audit log broken: event {0} is missing ({1} events before it are intact)."),
         [TextId.AuditTruncated] = ("Auditlog beschadigd: gebeurtenissen vanaf {0} zijn verwijderd.", "Audit log broken: events from {0} on were removed."),
-        [TextId.DemoSummary] = ("Demo-omgeving in {0}: {1} cliënten, {2} signalen, {3} huisbezoeken, {4} toestemmingen, {5} huisgenoten.", "Demo store in {0}: {1} clients, {2} signals, {3} home visits, {4} consents, {5} household members."),
+        [TextId.DemoSummary] = ("Demo-omgeving in {0}: {1} cliënten, {2} signalen, {3} huisbezoeken, {4} toestemmingen, {5} huisgenoten, {6} indicatieadviezen.", "Demo store in {0}: {1} clients, {2} signals, {3} home visits, {4} consents, {5} household members, {6} indication advices."),
         [TextId.DemoExists] = ("Demo-omgeving bestaat al in {0} ({1} cliënten).", "Demo store already exists in {0} ({1} clients)."),
         [TextId.DemoPassphraseHint] = ("Wachtwoordzin van de demo-omgeving: {0}", "Passphrase of the demo store: {0}"),
         [TextId.PassphraseChanged] = ("Wachtwoordzin gewijzigd.", "Passphrase changed."),

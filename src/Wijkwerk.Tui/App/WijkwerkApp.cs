@@ -8,6 +8,7 @@ using Wijkwerk.Tui.Screens.Clients;
 using Wijkwerk.Tui.Screens.Forms;
 using Wijkwerk.Tui.Screens.Home;
 using Wijkwerk.Tui.Screens.Indications;
+using Wijkwerk.Tui.Screens.Reports;
 using Wijkwerk.Tui.Screens.Unlock;
 using Wijkwerk.Tui.Terminal;
 using Wijkwerk.Tui.Widgets;
@@ -263,6 +264,7 @@ public sealed class WijkwerkApp : IDisposable
             Global("sync", TextId.CmdSync, [KeyInput.Function(5)], StartSync),
             Global("conflicts", TextId.CmdConflicts, [KeyInput.Character('4')], () => Push(new ConflictsScreen(this)), inStatusBar: false),
             Global(AdviceQueueCommand, TextId.CmdAdviceQueue, [KeyInput.Character('5')], GoAdvices, inStatusBar: false),
+            Global("reports", TextId.CmdReports, [KeyInput.Character('6')], () => Push(new AgreementReportScreen(this)), inStatusBar: false),
             Global("quit", TextId.CmdQuit, [KeyInput.Character('q'), KeyInput.Ctrl('c')], Quit),
         ]);
     }

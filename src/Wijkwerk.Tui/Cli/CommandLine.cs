@@ -92,6 +92,7 @@ public static class CommandLine
             exportCommand.Subcommands.Add(command);
         }
 
+        exportCommand.Subcommands.Add(ExportIndicationsCommand.Define(format, outFile, Run));
         root.Subcommands.Add(exportCommand);
 
         var auditCommand = new Command("audit", "Het toegangslog (NEN 7513) / the access log");
@@ -108,10 +109,18 @@ public static class CommandLine
                 result.AddError("--clients: kies 1 tot en met 100000 / choose 1 to 100000");
         });
         var noUi = new Option<bool>("--no-ui") { Description = "Alleen opbouwen en samenvatten / only build and summarise" };
+        var demoRole = new Option<string>("--role")
+        {
+            Description = "nurse (standaard): als wijkverpleegkundige; consultant: als Wmo-consulent, in een eigen demo-omgeving / as the nurse (default) or as the Wmo consultant",
+            DefaultValueFactory = _ => "nurse",
+        };
+        demoRole.AcceptOnlyFromAmong("nurse", "consultant");
         demo.Options.Add(demoClients);
         demo.Options.Add(noUi);
+        demo.Options.Add(demoRole);
         demo.SetAction(parse => Run(parse, context => DemoCommand.Build(
-            context, parse.GetValue(demoClients), parse.GetValue(noUi) ? null : store => runUi(context, store.Path, store, parse.GetValue(noColor)))));
+            context, parse.GetValue(demoClients), parse.GetValue(demoRole) == "consultant" ? Core.Domain.Teams.Role.WmoConsultant : Core.Domain.Teams.Role.Nurse,
+            parse.GetValue(noUi) ? null : store => runUi(context, store.Path, store, parse.GetValue(noColor)))));
         root.Subcommands.Add(demo);
 
         var login = new Command("login", "Meld deze laptop aan bij de syncserver / enrol this laptop");

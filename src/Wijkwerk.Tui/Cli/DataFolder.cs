@@ -14,4 +14,7 @@ public sealed record DataFolder(string Root)
 
     /// <summary>The demo store sits beside the real one, never in it.</summary>
     public DataFolder Demo => new(Path.Combine(Root, "demo"));
+
+    /// <summary>The consultant's demo store: a store's role is fixed when it is made, so each side has its own.</summary>
+    public DataFolder ConsultantDemo => new(Path.Combine(Root, "demo-consultant"));
 }

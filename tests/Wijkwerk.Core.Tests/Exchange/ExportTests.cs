@@ -91,6 +91,7 @@ public class ExportTests
         Assert.Equal(Write(Exports.Clients(first.Store), ExportFormat.Csv), Write(Exports.Clients(second.Store), ExportFormat.Csv));
         Assert.Equal(Write(Exports.Signals(first.Store), ExportFormat.Csv), Write(Exports.Signals(second.Store), ExportFormat.Csv));
         Assert.Equal(Write(Exports.Visits(first.Store), ExportFormat.Csv), Write(Exports.Visits(second.Store), ExportFormat.Csv));
+        Assert.Equal(Write(IndicationExports.Advices(first.Store, withText: true), ExportFormat.Csv), Write(IndicationExports.Advices(second.Store, withText: true), ExportFormat.Csv));
     }
 
     private static string Write(ExportTable table, ExportFormat format)

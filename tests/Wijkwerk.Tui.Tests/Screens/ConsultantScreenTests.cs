@@ -1,6 +1,7 @@
 using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Tui.Screens.Forms;
 using Wijkwerk.Tui.Screens.Home;
+using Wijkwerk.Tui.Screens.Dossier;
 using Wijkwerk.Tui.Screens.Indications;
 using Wijkwerk.Tui.Terminal;
 using Wijkwerk.Tui.Tests.Support;
@@ -300,5 +301,18 @@ public sealed class ConsultantScreenTests
         var screen = desk.App.Screen();
         Assert.Contains("Wmo-adviezen: 3 te beoordelen, 1 over de termijn", screen, StringComparison.Ordinal);
         Assert.Contains("5 Wmo-adviezen", screen.Split('\n')[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Consultant_ReadsTheDossier_ButRecordsNoDossierWork()
+    {
+        using var desk = new ConsultantDesk();
+        desk.App.Press('c').Press(KeyInput.Enter);
+        var dossier = desk.App.TopAs<DossierScreen>();
+
+        desk.App.Press('n').Press('b').Press('w').Press('e');
+
+        Assert.Same(dossier, desk.App.Top);
+        Assert.All(dossier.AllCommands.Commands.Where(c => c.Id is "signal" or "visit" or "advice" or "edit"), c => Assert.False(c.IsEnabled()));
     }
 }

@@ -1,23 +1,26 @@
 using Wijkwerk.Core.Demo;
+using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Localization;
 
 namespace Wijkwerk.Tui.Cli.Commands;
 
 /// <summary>
 /// <c>wijkwerk demo</c>: a store of made-up residents beside the real one, so a new user can look
-/// around without any real data. Its passphrase is public; it holds nothing worth protecting.
+/// around without any real data. Its passphrase is public; it holds nothing worth protecting. With
+/// <c>--role consultant</c> the same demo opens as the Wmo consultant, in a store of its own.
 /// </summary>
 public static class DemoCommand
 {
     public const string DemoPassphrase = "demo-wijkwerk";
     public const int DefaultClients = 200;
 
-    public static int Build(CliContext context, int clients, Func<Core.Storage.LocalStore, int>? openUi)
+    public static int Build(CliContext context, int clients, Role role, Func<Core.Storage.LocalStore, int>? openUi)
     {
-        var folder = context.Data.Demo;
+        var consultant = role == Role.WmoConsultant;
+        var folder = consultant ? context.Data.ConsultantDemo : context.Data.Demo;
         var existed = File.Exists(folder.StorePath);
         var passphrase = Passphrase.FromEnvironment() ?? DemoPassphrase;
-        var opened = StoreOpener.Open(context, folder, () => DemoData.DemoWorker, passphrase);
+        var opened = StoreOpener.Open(context, folder, () => consultant ? DemoData.DemoConsultant : DemoData.DemoWorker, passphrase);
         if (opened.Store is not { } store)
             return context.Fail(opened.Error!);
         using (store)
@@ -30,7 +33,7 @@ public static class DemoCommand
             {
                 var summary = DemoData.Fill(store, clients);
                 context.Log.Information("Demo store built with {Clients} clients", summary.Clients);
-                context.Error.WriteLine(context.T(TextId.DemoSummary, folder.Root, summary.Clients, summary.Signals, summary.Visits, summary.Consents, summary.HouseholdMembers));
+                context.Error.WriteLine(context.T(TextId.DemoSummary, folder.Root, summary.Clients, summary.Signals, summary.Visits, summary.Consents, summary.HouseholdMembers, summary.Advices));
             }
 
             context.Error.WriteLine(context.T(TextId.DemoPassphraseHint, passphrase));

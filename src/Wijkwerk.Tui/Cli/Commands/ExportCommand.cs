@@ -38,7 +38,7 @@ public static class ExportCommand
         }
     }
 
-    private static void Write(CliContext context, ExportTable table, ExportFormat format, string? outFile)
+    internal static void Write(CliContext context, ExportTable table, ExportFormat format, string? outFile)
     {
         if (outFile is null)
         {

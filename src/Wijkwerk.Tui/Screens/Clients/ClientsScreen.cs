@@ -1,5 +1,6 @@
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Localization;
 using Wijkwerk.Tui.App;
 using Wijkwerk.Tui.Screens.Dossier;
@@ -35,7 +36,8 @@ public sealed class ClientsScreen : AppScreen
         Command("filter", TextId.CmdFilter, [KeyInput.Tab], () => _filterFocused = !_filterFocused);
         Command("search", TextId.CmdFilter, [KeyInput.Character('/')], () => _filterFocused = true, inStatusBar: false);
         // Ctrl+N works while typing in the search field; plain n only once the list has the focus.
-        Command("new", TextId.CmdNewClient, [KeyInput.Ctrl('n'), KeyInput.Character('n')], () => App.Push(ClientFormScreen.New(App)));
+        Command("new", TextId.CmdNewClient, [KeyInput.Ctrl('n'), KeyInput.Character('n')], () => App.Push(ClientFormScreen.New(App)),
+            () => App.Store.Identity.Role.RecordsSignalsAndVisits());
         Command("back", TextId.CmdBack, [KeyInput.Escape], Escape);
         ListCommands(_list);
         Load();

@@ -2,6 +2,7 @@ using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Domain.Signals;
+using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Localization;
 using Wijkwerk.Tui.App;
 using Wijkwerk.Tui.Screens.Forms;
@@ -35,16 +36,18 @@ public sealed class DossierScreen : AppScreen
                 : CellStyle.Default,
         };
 
-        Command("signal", TextId.CmdNewSignal, [KeyInput.Character('n')], () => App.Push(SignalFormScreen.New(App, _clientId)));
-        Command("visit", TextId.CmdNewVisit, [KeyInput.Character('b')], () => App.Push(VisitFormScreen.New(App, _clientId)));
+        // A Wmo consultant reads the client to review advice; recording dossier work is the team's.
+        var recordsDossier = App.Store.Identity.Role.RecordsSignalsAndVisits();
+        Command("signal", TextId.CmdNewSignal, [KeyInput.Character('n')], () => App.Push(SignalFormScreen.New(App, _clientId)), () => recordsDossier);
+        Command("visit", TextId.CmdNewVisit, [KeyInput.Character('b')], () => App.Push(VisitFormScreen.New(App, _clientId)), () => recordsDossier);
         Command("advice", TextId.CmdNewAdvice, [KeyInput.Character('w')], () => App.Push(AdviceFormScreen.New(App, _dossier!)),
             () => _dossier is not null && AdviceWorkflow.ActorFor(App.Store.Identity.Role) == AdviceActor.Author);
         Command("open-advice", TextId.CmdOpenAdvice, [KeyInput.Enter], () => App.Push(new AdviceScreen(App, _timeline.SelectedItem!.Advice!.Id)),
             () => _timeline.SelectedItem?.Advice is not null);
-        Command("edit", TextId.CmdEditClient, [KeyInput.Character('e')], () => App.Push(ClientFormScreen.Edit(App, _dossier!.Client)), () => _dossier is not null);
-        Command("pickup", TextId.CmdPickUp, [KeyInput.Character('o')], () => Move(SignalStatus.PickedUp), () => CanMove(SignalStatus.PickedUp));
-        Command("refer", TextId.CmdRefer, [KeyInput.Character('r')], () => Move(SignalStatus.Referred), () => CanMove(SignalStatus.Referred));
-        Command("close", TextId.CmdCloseSignal, [KeyInput.Character('a')], () => Move(SignalStatus.Closed), () => CanMove(SignalStatus.Closed));
+        Command("edit", TextId.CmdEditClient, [KeyInput.Character('e')], () => App.Push(ClientFormScreen.Edit(App, _dossier!.Client)), () => recordsDossier && _dossier is not null);
+        Command("pickup", TextId.CmdPickUp, [KeyInput.Character('o')], () => Move(SignalStatus.PickedUp), () => recordsDossier && CanMove(SignalStatus.PickedUp));
+        Command("refer", TextId.CmdRefer, [KeyInput.Character('r')], () => Move(SignalStatus.Referred), () => recordsDossier && CanMove(SignalStatus.Referred));
+        Command("close", TextId.CmdCloseSignal, [KeyInput.Character('a')], () => Move(SignalStatus.Closed), () => recordsDossier && CanMove(SignalStatus.Closed));
         Command("back", TextId.CmdBack, [KeyInput.Escape], App.Back);
         ListCommands(_timeline);
         Load();
