@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
@@ -64,6 +65,7 @@ public sealed class AdviceInTmuxTests : IDisposable
         var detail = _tmux.WaitFor("Wijkwerk · Wmo-advies: Willemijn Kortenhoef");
         _tmux.Type("q");
         var afterQuit = _tmux.WaitForExit();
+        var export = WijkwerkProcess.Run(_data.Path, "export", "indications", "--format", "json");
 
         Assert.Contains($"Cliënt: Willemijn Kortenhoef · ZRM van {Show(VisitDate)}: 3 domeinen", form, StringComparison.Ordinal);
         Assert.Equal(0, exit);
@@ -83,6 +85,9 @@ public sealed class AdviceInTmuxTests : IDisposable
         Assert.Contains("Gewezen op cliëntondersteuning: ja · persoonlijk plan: ja", detail, StringComparison.Ordinal);
         Assert.Contains("x Intrekken", detail, StringComparison.Ordinal);
         Assert.Equal(0, afterQuit);
+        var row = Assert.Single(JsonDocument.Parse(export.Out).RootElement.EnumerateArray());
+        Assert.Equal(("Submitted", "01", "3", "04", "2"), (row.GetProperty("status").GetString(), row.GetProperty("productcategorie").GetString(),
+            row.GetProperty("omvang").ToString(), row.GetProperty("eenheid").GetString(), row.GetProperty("frequentie").GetString()));
     }
 
     [Fact]
@@ -157,6 +162,7 @@ public sealed class AdviceInTmuxTests : IDisposable
         _tmux.Type("j");
         var exit = _tmux.WaitForExit();
         var storedAfterQuit = StoredAdvices(out var drafts);
+        var export = WijkwerkProcess.Run(_data.Path, "export", "indications", "--format", "json");
 
         _tmux.Start();
         var restored = _tmux.WaitFor("Concept hersteld");
@@ -177,6 +183,8 @@ public sealed class AdviceInTmuxTests : IDisposable
         Assert.Contains(Rationale, refused, StringComparison.Ordinal);
         Assert.Equal(0, exit);
         Assert.Empty(storedAfterQuit);
+        Assert.Equal(0, export.ExitCode);
+        Assert.Empty(JsonDocument.Parse(export.Out).RootElement.EnumerateArray());
         Assert.Equal([DraftKeys.ForNewAdvice(_clientId)], drafts);
         Assert.Contains("Omvang (aantal)         30", restored, StringComparison.Ordinal);
         Assert.Contains(Rationale, restored, StringComparison.Ordinal);
