@@ -77,6 +77,7 @@ public sealed class AdviceInTmuxTests : IDisposable
         Assert.Contains($"Geadviseerd: 01 Hulp bij het huishouden · 3 uur per week · vanaf {Show(_today.AddDays(14))} · 12 maanden", detail, StringComparison.Ordinal);
         Assert.Contains("Wettelijke termijnen", detail, StringComparison.Ordinal);
         Assert.Contains($" onderzoek uiterlijk {Show(_today.AddDays(42))} (nog 42 dagen)", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("! onderzoek", detail, StringComparison.Ordinal);
         Assert.Contains($"Melding {Show(_today)} · aanvraag nog niet", detail, StringComparison.Ordinal);
         Assert.Contains("Wens van de cliënt: " + Wishes, detail, StringComparison.Ordinal);
         Assert.Contains("Onderbouwing: " + Rationale, detail, StringComparison.Ordinal);
