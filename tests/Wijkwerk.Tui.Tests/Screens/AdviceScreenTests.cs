@@ -51,7 +51,7 @@ public sealed class AdviceScreenTests
         Assert.Equal("01A01", stored.Content.Provision.ProductCode);
         Assert.Equal("Artrose in beide handen", stored.Content.Rationale);
         Assert.Empty(app.Store.Drafts.Keys());
-        Assert.Contains("> 16-03-2026 10:30  Wmo-advies [concept] 01 Hulp bij het huishouden", app.Screen(), StringComparison.Ordinal);
+        Assert.Contains("> 16-03-2026 10:30  Wmo-advies [concept] onderzoek uiterlijk 27-04-2026", app.Screen(), StringComparison.Ordinal);
         Assert.Contains("Wmo-advies opgeslagen.", app.Screen(), StringComparison.Ordinal);
     }
 
@@ -85,7 +85,7 @@ public sealed class AdviceScreenTests
         Assert.True(advice.Content.ClientSupportOffered && advice.Content.PersonalPlanOffered);
         Assert.Equal(AdviceZrmText.LatestScoredVisit(dossier.Visits)!.Zrm, advice.Content.Zrm);
         Assert.Equal((new DateOnly(2026, 3, 16), (DateOnly?)null, LegalBasis.WmoTask, ConsentStatus.Given), (advice.Content.MeldingDate, advice.Content.AanvraagDate, advice.Content.LegalBasis, advice.Content.Consent));
-        Assert.Contains("> 16-03-2026 10:30  Wmo-advies [ingediend] 01 Hulp bij het huishouden", app.Screen(), StringComparison.Ordinal);
+        Assert.Contains("> 16-03-2026 10:30  Wmo-advies [ingediend] onderzoek uiterlijk 27-04-2026", app.Screen(), StringComparison.Ordinal);
         Assert.Equal(10, keys.Navigation);
         Assert.Equal(wishes.Length + alternatives.Length + rationale.Length + 1, keys.Typed);
         Assert.Equal(213, keys.Typed);

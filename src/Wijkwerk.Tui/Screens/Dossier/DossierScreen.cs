@@ -117,7 +117,7 @@ public sealed class DossierScreen : AppScreen
         }
 
         if (item.Advice is { } a)
-            return $"{AmsterdamTime.ShowDateTime(item.At)}  {T(TextId.UiAdvice)} {AdviceText.Summary(a, AmsterdamTime.Today(App.Clock), App.Lang)}";
+            return $"{AmsterdamTime.ShowDateTime(item.At)}  {T(TextId.UiAdvice)} {AdviceText.Row(a, AmsterdamTime.Today(App.Clock), App.Lang)}";
 
         var v = item.Visit!;
         var zrm = v.Zrm is { Scores.Count: > 0 } z ? $"  ZRM {z.Scores.Count}/{z.Version.Domains.Count}" : "";

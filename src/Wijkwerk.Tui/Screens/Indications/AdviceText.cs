@@ -15,9 +15,19 @@ public static class AdviceText
     /// <summary>"[ingediend] 01 Hulp bij het huishouden · 3 uur per week · beschikking uiterlijk 28-03-2026 (nog 5 dagen)".</summary>
     public static string Summary(IndicationAdvice advice, DateOnly today, Lang lang)
     {
-        var provision = advice.Decision?.Decided ?? advice.Content.Provision;
-        var volume = advice.Status == AdviceStatus.Rejected ? "" : " · " + provision.Volume.Show(lang);
-        return $"[{EnumTexts.Name(advice.Status, lang)}] {EnumTexts.Name(provision.Category, lang)}{volume} · {Clock(advice.Clocks.Current(today), lang)}";
+        var (status, provision, clock) = Parts(advice, today, lang);
+        return $"{status} {provision} · {clock}";
+    }
+
+    /// <summary>
+    /// The summary for a one-line row that the screen's edge cuts (the dossier timeline): the clock comes
+    /// before the provision, so what is cut off is the provision, never the legal term.
+    /// "[ingediend] onderzoek uiterlijk 27-04-2026 (nog 42 dagen) · 01 Hulp bij het huishouden · 3 uur per week".
+    /// </summary>
+    public static string Row(IndicationAdvice advice, DateOnly today, Lang lang)
+    {
+        var (status, provision, clock) = Parts(advice, today, lang);
+        return $"{status} {clock} · {provision}";
     }
 
     /// <summary>One clock in words: what is due when, and how it stands.</summary>
@@ -41,4 +51,11 @@ public static class AdviceText
         advice.Clocks.Current(today).IsFlagged ? WidgetStyles.Error : CellStyle.Default;
 
     public static string Flag(IndicationAdvice advice, DateOnly today) => advice.Clocks.Current(today).IsFlagged ? "! " : "  ";
+
+    private static (string Status, string Provision, string Clock) Parts(IndicationAdvice advice, DateOnly today, Lang lang)
+    {
+        var provision = advice.Decision?.Decided ?? advice.Content.Provision;
+        var volume = advice.Status == AdviceStatus.Rejected ? "" : " · " + provision.Volume.Show(lang);
+        return ($"[{EnumTexts.Name(advice.Status, lang)}]", EnumTexts.Name(provision.Category, lang) + volume, Clock(advice.Clocks.Current(today), lang));
+    }
 }
