@@ -2,6 +2,7 @@ using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Sync.Protocol;
 using Wijkwerk.Core.Sync.Rules;
+using Wijkwerk.Core.Tests.Support;
 using Wijkwerk.SyncServer.Tests.Support;
 
 namespace Wijkwerk.SyncServer.Tests.Http;
@@ -14,25 +15,6 @@ public sealed class AdviceTransitionTests(AdviceServerFixture server) : IClassFi
 {
     private static readonly DateTimeOffset Later = AdviceServerFixture.Now.AddMinutes(30);
     private long _anchor;
-
-    /// <summary>The workflow, written out here once more: (from, to) → the side that takes the step.</summary>
-    private static readonly Dictionary<(AdviceStatus, AdviceStatus), AdviceActor> Workflow = new()
-    {
-        [(AdviceStatus.Concept, AdviceStatus.Submitted)] = AdviceActor.Author,
-        [(AdviceStatus.Concept, AdviceStatus.Withdrawn)] = AdviceActor.Author,
-        [(AdviceStatus.Submitted, AdviceStatus.QuestionAsked)] = AdviceActor.Consultant,
-        [(AdviceStatus.Submitted, AdviceStatus.Granted)] = AdviceActor.Consultant,
-        [(AdviceStatus.Submitted, AdviceStatus.Adjusted)] = AdviceActor.Consultant,
-        [(AdviceStatus.Submitted, AdviceStatus.Rejected)] = AdviceActor.Consultant,
-        [(AdviceStatus.Submitted, AdviceStatus.Withdrawn)] = AdviceActor.Author,
-        [(AdviceStatus.QuestionAsked, AdviceStatus.Answered)] = AdviceActor.Author,
-        [(AdviceStatus.QuestionAsked, AdviceStatus.Withdrawn)] = AdviceActor.Author,
-        [(AdviceStatus.Answered, AdviceStatus.QuestionAsked)] = AdviceActor.Consultant,
-        [(AdviceStatus.Answered, AdviceStatus.Granted)] = AdviceActor.Consultant,
-        [(AdviceStatus.Answered, AdviceStatus.Adjusted)] = AdviceActor.Consultant,
-        [(AdviceStatus.Answered, AdviceStatus.Rejected)] = AdviceActor.Consultant,
-        [(AdviceStatus.Answered, AdviceStatus.Withdrawn)] = AdviceActor.Author,
-    };
 
     public static TheoryData<AdviceStatus, Role> EveryStartAndRole()
     {
@@ -62,7 +44,7 @@ public sealed class AdviceTransitionTests(AdviceServerFixture server) : IClassFi
 
             var changes = await NewChanges();
             var what = $"{from} → {to} by {role}";
-            if (Allowed(from, to, role))
+            if (AdviceWorkflowOracle.Allowed(from, to, role))
             {
                 Assert.True(result.Status == SyncProtocol.Results.Accepted, $"{what}: {result.Reason}");
                 var row = changes.LastOrDefault(c => c.RowId == before.Id.Value);
@@ -111,23 +93,6 @@ public sealed class AdviceTransitionTests(AdviceServerFixture server) : IClassFi
         var (changes, last) = await server.Device(Role.Nurse).PullAll(_anchor);
         _anchor = last.NextAnchor;
         return changes;
-    }
-
-    private static AdviceActor? Side(Role role) => role switch
-    {
-        Role.Nurse or Role.TeamLeader => AdviceActor.Author,
-        Role.WmoConsultant => AdviceActor.Consultant,
-        _ => null,
-    };
-
-    /// <summary>A move to the same status changes nothing, except a second submission or decision, which is refused.</summary>
-    private static bool Allowed(AdviceStatus from, AdviceStatus to, Role role)
-    {
-        if (Side(role) is not { } side)
-            return false;
-        if (from == to)
-            return to is not (AdviceStatus.Submitted or AdviceStatus.Granted or AdviceStatus.Adjusted or AdviceStatus.Rejected);
-        return Workflow.TryGetValue((from, to), out var by) && by == side;
     }
 
     private static IndicationAdvice Move(IndicationAdvice before, AdviceStatus to, Core.Domain.Teams.Worker by)
