@@ -189,7 +189,7 @@ public abstract class FormScreen : AppScreen
 
     private List<string> ProblemLines() =>
         _problems.Where(p => _showAllProblems || IsTouched(p.Field))
-            .Select(p => $"{_fields.FirstOrDefault(f => f.Key == p.Field)?.Label ?? p.Field}: {p.Describe(App.Lang)}")
+            .Select(p => $"{_fields.FirstOrDefault(f => f.Key == p.Field)?.Label ?? FieldNames.Show(p.Field, App.Lang)}: {p.Describe(App.Lang)}")
             .ToList();
 
     private bool IsTouched(string key) => _fields.FirstOrDefault(f => f.Key == key)?.Widget switch
