@@ -44,15 +44,21 @@ public sealed record AdviceContent(
         if (Provision.Start < MeldingDate)
             problems.Add(new Problem("startdatum", TextId.DateBeforeOther, TextId.FieldMeldingDate, DateText.Show(MeldingDate)));
 
-        if (!Enum.IsDefined(LegalBasis))
-            problems.Add(new Problem("grondslag", TextId.UnknownCode, LegalBasis));
-        if (!Enum.IsDefined(Consent))
-            problems.Add(new Problem("toestemming", TextId.UnknownCode, Consent));
-        else if (Consent != ConsentStatus.Given && ConsentNote.Trim().Length == 0)
-            problems.Add(new Problem("toelichting toestemming", TextId.ConsentNoteRequired));
-        if (LegalBasis == LegalBasis.Consent && Consent != ConsentStatus.Given)
-            problems.Add(new Problem("grondslag", TextId.LegalBasisConsentNotGiven));
+        problems.AddRange(CheckBasis(LegalBasis, Consent, ConsentNote));
         return problems;
+    }
+
+    /// <summary>On what ground, and with what consent: checked on its own too, so a form shows it while other parts do not read yet.</summary>
+    public static IEnumerable<Problem> CheckBasis(LegalBasis basis, ConsentStatus consent, string? consentNote)
+    {
+        if (!Enum.IsDefined(basis))
+            yield return new Problem("grondslag", TextId.UnknownCode, basis);
+        if (!Enum.IsDefined(consent))
+            yield return new Problem("toestemming", TextId.UnknownCode, consent);
+        else if (consent != ConsentStatus.Given && (consentNote ?? "").Trim().Length == 0)
+            yield return new Problem("toelichting toestemming", TextId.ConsentNoteRequired);
+        if (basis == LegalBasis.Consent && consent != ConsentStatus.Given)
+            yield return new Problem("grondslag", TextId.LegalBasisConsentNotGiven);
     }
 
     private static void Text(string text, string field, List<Problem> problems)

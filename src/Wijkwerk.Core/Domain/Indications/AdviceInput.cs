@@ -43,11 +43,13 @@ public sealed record AdviceInput(
             aanvraag = parsed.IsValid ? parsed.Value : null;
         }
 
-        // Cross-field rules need every part parsed; a part that failed has already said why.
+        // Rules across dates need every part read; a part that failed has already said why. The texts and
+        // the basis stand on their own, so they are named now too.
         if (provision is null || !melding.IsValid || problems.Count > 0)
         {
             problems.AddRange(TextProblems());
-            return (null, problems.Distinct().ToList());
+            problems.AddRange(AdviceContent.CheckBasis(LegalBasis, Consent, ConsentNote));
+            return (null, problems);
         }
 
         var content = new AdviceContent(

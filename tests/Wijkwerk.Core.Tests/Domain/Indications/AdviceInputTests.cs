@@ -250,4 +250,16 @@ public class AdviceInputTests
         var fields = problems.Select(p => p.Field).ToHashSet();
         Assert.Equal(new HashSet<string> { "omvang", "startdatum", "meldingsdatum", "aanvraagdatum", "wens van de cliënt" }, fields);
     }
+
+    [Fact]
+    public void Validate_AmountMissing_StillNamesTheConsentProblem()
+    {
+        var input = Good() with { Amount = "", Consent = ConsentStatus.Declined, ConsentNote = "" };
+
+        var (content, problems) = input.Validate(AdviceSamples.Today);
+
+        Assert.Null(content);
+        Assert.Contains(problems, p => p.Field == "omvang" && p.Text == TextId.FieldRequired);
+        Assert.Contains(problems, p => p.Field == "toelichting toestemming" && p.Text == TextId.ConsentNoteRequired);
+    }
 }
