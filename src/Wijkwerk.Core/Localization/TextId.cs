@@ -361,6 +361,8 @@ public enum TextId
     UiReportColumnInTime,
     UiReportColumnLate,
     UiReportNone,
+    UiAdvicesUnreadable,
+    UiAdviceMessagesUnreadable,
 
     // (end of reports)
 }
