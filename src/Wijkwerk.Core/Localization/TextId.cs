@@ -368,6 +368,8 @@ public enum TextId
     UiReportColumnInTime,
     UiReportColumnLate,
     UiReportNone,
+    UiAdvicesUnreadable,
+    UiAdviceMessagesUnreadable,
 
     // (end of reports)
 }

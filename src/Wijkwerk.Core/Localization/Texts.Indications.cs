@@ -199,5 +199,11 @@ public static partial class Texts
         [TextId.UiReportColumnInTime] = ("Op tijd", "In time"),
         [TextId.UiReportColumnLate] = ("Te laat", "Late"),
         [TextId.UiReportNone] = ("Nog geen besluiten over adviezen in deze selectie.", "No decisions on advice in this selection yet."),
+        [TextId.UiAdvicesUnreadable] = (
+            "Wmo-adviezen die niet gelezen kunnen worden: {0}. Ze komen van een nieuwere versie; werk Wijkwerk bij om ze te zien.",
+            "Wmo advices that cannot be read: {0}. They come from a newer version; update Wijkwerk to see them."),
+        [TextId.UiAdviceMessagesUnreadable] = (
+            "Berichten bij dit advies die niet gelezen kunnen worden: {0}. Werk Wijkwerk bij om ze te zien.",
+            "Messages on this advice that cannot be read: {0}. Update Wijkwerk to see them."),
     };
 }

@@ -23,6 +23,8 @@ public interface IPushTransaction
     bool InScope(Guid clientId);
     /// <summary>On any team's caseload.</summary>
     bool OnAnyCaseload(Guid clientId);
+    /// <summary>The name of the pushing worker's team whose caseload holds the client, the alphabetically first if several; null if none.</summary>
+    string? OwnTeamHolding(Guid clientId);
     void AssignToOwnTeams(Guid clientId);
     /// <summary>Writes the row with a new change sequence; the store sets updated_at/by/device itself.</summary>
     void WriteRow(string table, Guid rowId, Guid clientId, StoredRow? before, long version, bool deleted, IReadOnlyDictionary<string, string?> columns, IReadOnlyDictionary<string, ColumnStamp> stamps);
@@ -53,7 +55,7 @@ public static class MutationApplier
             return Refused(m, 0, $"Onbekende bewerking '{m.Operation}'; verwacht insert, update of delete.");
         if (m.RowId == Guid.Empty)
             return Refused(m, 0, "De rij heeft geen geldig id.");
-        var pushed = m.Columns ?? new Dictionary<string, string?>();
+        var pushed = new Dictionary<string, string?>(m.Columns ?? new Dictionary<string, string?>(), StringComparer.Ordinal);
         if (RowRules.CheckColumns(table, pushed.Keys) is { } columnProblem)
             return Refused(m, 0, columnProblem);
         if (RowRules.CheckRole(device.Role, table.Name) is { } roleProblem)
@@ -122,6 +124,10 @@ public static class MutationApplier
         if (existing is null)
         {
             var columns = new Dictionary<string, string?>(pushed, StringComparer.Ordinal);
+            // The team of an advice is the server's to say: the team whose caseload holds the client, not
+            // whatever the laptop remembered at enrolment (empty on older laptops, the first of several teams).
+            if (table.Name == AdviceColumns.AdviceTable)
+                columns[AdviceColumns.TeamColumn] = s.OwnTeamHolding(clientId) ?? "";
             if (RowRules.CheckRow(table.Name, null, columns, m.RowId, today, device.Role, device.WorkerId, parentRow?.Columns) is { } problem)
                 return Refused(m, 0, problem);
             if (autoAssign)
@@ -142,6 +148,10 @@ public static class MutationApplier
             s.RecordConflict(table.Name, m.RowId, clientId, "deleted", "1", JsonSerializer.Serialize(pushed, ProtocolJson), existing.UpdatedBy, existing.UpdatedDevice);
             return new MutationResult(m.MutationId, SyncProtocol.Results.Conflict, existing.Version, null, ["deleted"]);
         }
+
+        // An advice inserted again (its answer was lost) still carries the laptop's team: the server's stands.
+        if (table.Name == AdviceColumns.AdviceTable && m.Operation == SyncProtocol.Operations.Insert)
+            pushed.Remove(AdviceColumns.TeamColumn);
 
         // An insert of an id the server already has is an update from version 0: differing values conflict.
         var baseVersion = m.Operation == SyncProtocol.Operations.Insert ? 0 : m.BaseVersion;

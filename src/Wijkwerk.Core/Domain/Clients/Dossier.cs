@@ -15,6 +15,9 @@ public sealed record Dossier(
     IReadOnlyList<HomeVisit> Visits,
     IReadOnlyList<IndicationAdvice> Advices)
 {
+    /// <summary>Advice rows of this client that could not be read (values from a newer version) and are left out of <see cref="Advices"/>.</summary>
+    public int UnreadableAdvices { get; init; }
+
     /// <summary>
     /// Signals, visits and indication advice, newest first. Visits are dated, so they sort at the start of
     /// their day in Amsterdam time; an advice stands at its decision once decided, else where it was written.

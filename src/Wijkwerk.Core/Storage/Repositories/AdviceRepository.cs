@@ -4,6 +4,7 @@ using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Storage.Rows;
+using Wijkwerk.Core.Sync.Rules;
 
 namespace Wijkwerk.Core.Storage.Repositories;
 
@@ -55,18 +56,24 @@ public sealed class AdviceRepository(LocalStore store)
     /// <summary>One advice, logged as a view of the client's data.</summary>
     public IndicationAdvice? Find(Id<IndicationAdvice> id) => Find(id, audit: true);
 
-    public IReadOnlyList<IndicationAdvice> ForClient(Id<Client> clientId) =>
-        store.Query(AdviceRows.Table, "client_id = $c", AdviceRows.FromRow, ("$c", clientId.ToString()));
+    /// <summary>The client's advices; rows that cannot be read are left out and counted.</summary>
+    public ReadableRows<IndicationAdvice> ForClient(Id<Client> clientId) =>
+        Read(AdviceRows.Table, "client_id = $c", AdviceRows.TryFromRow, ("$c", clientId.ToString()));
 
-    /// <summary>The thread of one advice, oldest first.</summary>
-    public IReadOnlyList<AdviceMessage> Thread(Id<IndicationAdvice> adviceId) =>
-        store.Query(AdviceMessageRows.Table, "advice_id = $a", AdviceMessageRows.FromRow, ("$a", adviceId.ToString()))
-            .OrderBy(m => m.At).ThenBy(m => m.Id.Value).ToList();
-
-    /// <summary>Every advice on this laptop, for the review queue, reports and exports; logged as one search.</summary>
-    public IReadOnlyList<IndicationAdvice> All()
+    /// <summary>The thread of one advice, oldest first; messages that cannot be read are left out and counted.</summary>
+    public ReadableRows<AdviceMessage> Thread(Id<IndicationAdvice> adviceId)
     {
-        var advices = store.Query(AdviceRows.Table, "", AdviceRows.FromRow);
+        var thread = Read(AdviceMessageRows.Table, "advice_id = $a", AdviceMessageRows.TryFromRow, ("$a", adviceId.ToString()));
+        return new ReadableRows<AdviceMessage>(thread.OrderBy(m => m.At).ThenBy(m => m.Id.Value).ToList(), thread.Unreadable);
+    }
+
+    /// <summary>
+    /// Every advice on this laptop, for the review queue, reports and exports; logged as one search, so a
+    /// screen reads it once when it opens or refreshes, not on every key.
+    /// </summary>
+    public ReadableRows<IndicationAdvice> All()
+    {
+        var advices = Read(AdviceRows.Table, "", AdviceRows.TryFromRow);
         store.Write(scope =>
         {
             scope.Audit(AuditEventType.Search, null, $"table={AdviceRows.Table};results={advices.Count}");
@@ -75,12 +82,33 @@ public sealed class AdviceRepository(LocalStore store)
         return advices;
     }
 
+    /// <summary>
+    /// How many advices wait for the consultant and how many of those are overdue, from the plain status and
+    /// date columns: nothing about a client is opened, so nothing is logged, and the home screen may ask on every visit.
+    /// </summary>
+    public ReviewCounts CountAwaitingReview(DateOnly today)
+    {
+        using var command = store.Command($"SELECT {string.Join(", ", AdviceColumns.ClockColumns)} FROM {AdviceRows.Table} WHERE deleted = 0");
+        using var reader = command.ExecuteReader();
+        int awaiting = 0, overdue = 0;
+        while (reader.Read())
+        {
+            var row = AdviceColumns.ClockColumns.ToDictionary(c => c, c => reader[c] as string, StringComparer.Ordinal);
+            if (AdviceColumns.ClocksFromColumns(row) is not { } read || !read.Status.AwaitsConsultant())
+                continue;
+            awaiting++;
+            overdue += read.Clocks.Current(today).State == ClockState.Overdue ? 1 : 0;
+        }
+
+        return new ReviewCounts(awaiting, overdue);
+    }
+
     internal static void RememberTeam(LocalStore store, WriteScope scope, string team) =>
         new MetaTable(store.Connection, scope.Transaction).Set(TeamKey, team);
 
     private IndicationAdvice? Find(Id<IndicationAdvice> id, bool audit)
     {
-        var advice = store.Query(AdviceRows.Table, "id = $id", AdviceRows.FromRow, ("$id", id.ToString())).SingleOrDefault();
+        var advice = Read(AdviceRows.Table, "id = $id", AdviceRows.TryFromRow, ("$id", id.ToString())).SingleOrDefault();
         if (advice is not null && audit)
         {
             store.Write(scope =>
@@ -93,9 +121,20 @@ public sealed class AdviceRepository(LocalStore store)
         return advice;
     }
 
+    private ReadableRows<T> Read<T>(string table, string filter, Func<RowReader, T?> map, params (string Name, object Value)[] args)
+        where T : class
+    {
+        var rows = store.Query(table, filter, map, args);
+        var readable = rows.OfType<T>().ToList();
+        return new ReadableRows<T>(readable, rows.Count - readable.Count);
+    }
+
     private static void Require(Problem? problem)
     {
         if (problem is not null)
             throw new DomainException(problem);
     }
 }
+
+/// <summary>Advices waiting for the consultant, and how many of those are past their legal date.</summary>
+public sealed record ReviewCounts(int Awaiting, int Overdue);

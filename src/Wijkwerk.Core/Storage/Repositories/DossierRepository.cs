@@ -19,6 +19,7 @@ public sealed class DossierRepository(LocalStore store)
         var signals = store.Query(SignalRows.Table, "client_id = $c", SignalRows.FromRow, clientId);
         var followUps = store.Query(
             FollowUpRows.Table, "signal_id IN (SELECT id FROM signals WHERE client_id = $c)", FollowUpRows.FromRow, clientId);
+        var advices = store.Advices.ForClient(id);
         var dossier = new Dossier(
             client,
             store.Query(ConsentRows.Table, "client_id = $c", ConsentRows.FromRow, clientId),
@@ -26,7 +27,10 @@ public sealed class DossierRepository(LocalStore store)
             signals,
             followUps.ToLookup(f => f.SignalId),
             store.Query(VisitRows.Table, "client_id = $c", VisitRows.FromRow, clientId),
-            store.Advices.ForClient(id));
+            advices)
+        {
+            UnreadableAdvices = advices.Unreadable,
+        };
         store.Write(scope =>
         {
             scope.Audit(AuditEventType.View, id.Value, "dossier");

@@ -10,7 +10,9 @@ internal static class AdviceRows
 
     public static TableRow ToRow(IndicationAdvice advice) => Build(Table, advice.Id.ToString(), AdviceColumns.ToColumns(advice));
 
-    public static IndicationAdvice FromRow(RowReader r) => AdviceColumns.FromColumns(Guid.Parse(r.Id), Read(r, Table, AdviceColumns.Advice)).Value;
+    /// <summary>The stored advice, or null when a value in it is not one this version writes (a newer server's status, say).</summary>
+    public static IndicationAdvice? TryFromRow(RowReader r) =>
+        AdviceColumns.FromColumns(Guid.Parse(r.Id), Read(r, Table, AdviceColumns.Advice)) is { IsValid: true } advice ? advice.Value : null;
 
     public static TableRow Build(string table, string id, IReadOnlyDictionary<string, string?> columns)
     {
@@ -36,6 +38,7 @@ internal static class AdviceMessageRows
 
     public static TableRow ToRow(AdviceMessage message) => AdviceRows.Build(Table, message.Id.ToString(), AdviceColumns.ToColumns(message));
 
-    public static AdviceMessage FromRow(RowReader r) =>
-        AdviceColumns.MessageFromColumns(Guid.Parse(r.Id), AdviceRows.Read(r, Table, AdviceColumns.Message)).Value;
+    /// <summary>The stored message, or null when a value in it is not one this version writes.</summary>
+    public static AdviceMessage? TryFromRow(RowReader r) =>
+        AdviceColumns.MessageFromColumns(Guid.Parse(r.Id), AdviceRows.Read(r, Table, AdviceColumns.Message)) is { IsValid: true } message ? message.Value : null;
 }

@@ -18,6 +18,9 @@ public static class AdviceColumns
     public const string AdviceTable = "indication_advices";
     public const string MessageTable = "advice_messages";
 
+    /// <summary>The team an advice counts for in reports; the server sets it when it takes a new advice.</summary>
+    public const string TeamColumn = "team";
+
     public static IReadOnlyList<string> Advice { get; } =
     [
         "client_id", "author", "team", "status", "category", "product_code", "amount", "unit", "frequency", "start_date", "duration_months",
@@ -43,7 +46,7 @@ public static class AdviceColumns
         {
             ["client_id"] = a.ClientId.ToString(),
             ["author"] = a.Author.ToString(),
-            ["team"] = a.Team,
+            [TeamColumn] = a.Team,
             ["status"] = a.Status.ToString(),
             ["category"] = c.Provision.Category.ToString(),
             ["product_code"] = c.Provision.ProductCode,
@@ -113,12 +116,35 @@ public static class AdviceColumns
 
             var extension = reader.Has("extended_until") ? new DecisionExtension(reader.Date("extended_until"), reader.Text("extension_reason")) : null;
             return Parsed<IndicationAdvice>.Ok(new IndicationAdvice(
-                new Id<IndicationAdvice>(id), new Id<Client>(reader.Guid("client_id")), new Id<Worker>(reader.Guid("author")), reader.Text("team"),
+                new Id<IndicationAdvice>(id), new Id<Client>(reader.Guid("client_id")), new Id<Worker>(reader.Guid("author")), reader.Text(TeamColumn),
                 reader.Enum<AdviceStatus>("status"), content, reader.Instant("created_at"), reader.OptionalInstant("submitted_at"), decision, extension));
         }
         catch (ColumnException e)
         {
             return Parsed<IndicationAdvice>.Fail(e.Column, TextId.ColumnValueInvalid, e.Column);
+        }
+    }
+
+    /// <summary>The plain columns the status and the legal clocks are read from: counting by them opens no sealed text.</summary>
+    public static IReadOnlyList<string> ClockColumns { get; } = ["status", "melding_date", "aanvraag_date", "extended_until", "decided_at"];
+
+    /// <summary>
+    /// The status and the legal clocks from <see cref="ClockColumns"/> alone, computed as
+    /// <see cref="IndicationAdvice.Clocks"/> does; null when one of those values is not readable.
+    /// </summary>
+    public static (AdviceStatus Status, LegalClocks Clocks)? ClocksFromColumns(IReadOnlyDictionary<string, string?> row)
+    {
+        try
+        {
+            var reader = new ColumnReader(row);
+            var status = reader.Enum<AdviceStatus>("status");
+            DateOnly? decidedOn = reader.OptionalInstant("decided_at") is { } decided ? DateOnly.FromDateTime(AmsterdamTime.ToLocal(decided).DateTime) : null;
+            return (status, new LegalClocks(
+                reader.Date("melding_date"), reader.OptionalDate("aanvraag_date"), reader.OptionalDate("extended_until"), decidedOn, status == AdviceStatus.Withdrawn));
+        }
+        catch (ColumnException)
+        {
+            return null;
         }
     }
 

@@ -262,6 +262,11 @@ public sealed class SqliteSyncStore : ISyncStore
 
         public bool OnAnyCaseload(Guid clientId) => Scalar(db, tx, "SELECT 1 FROM team_clients WHERE client_id = $c;", ("$c", S(clientId))) is not null;
 
+        public string? OwnTeamHolding(Guid clientId) =>
+            teams.Count == 0 ? null : Scalar(db, tx,
+                $"SELECT t.name FROM teams t JOIN team_clients tc ON tc.team_id = t.id WHERE tc.client_id = $c AND t.id IN ({string.Join(',', teams.Select((_, i) => "$t" + i))}) ORDER BY t.name LIMIT 1;",
+                [("$c", S(clientId)), .. teams.Select((t, i) => ("$t" + i, (object?)t))]) as string;
+
         public void AssignToOwnTeams(Guid clientId)
         {
             foreach (var team in teams)

@@ -85,9 +85,15 @@ public sealed class DossierScreen : AppScreen
         for (var i = 0; i < details.Count && i < detailArea.Height; i++)
             buffer.PutLine(detailArea, i, CellText.Truncate(" " + details[i], detailArea.Width), i == 0 ? CellStyle.Bold : CellStyle.Default);
 
-        var timelineRows = timelineArea.SplitRows(LayoutSize.Fixed(1), LayoutSize.Fill());
-        buffer.PutLine(timelineRows[0], 0, CellText.Truncate(" " + T(TextId.UiTimelineHeading), timelineArea.Width), CellStyle.Underline);
-        _timeline.Render(buffer, timelineRows[1], focused: true);
+        // Advice rows this version cannot read are not on the timeline: say so above it.
+        var notice = _dossier.UnreadableAdvices > 0
+            ? CellText.Wrap("! " + T(TextId.UiAdvicesUnreadable, _dossier.UnreadableAdvices), Math.Max(1, timelineArea.Width - 2))
+            : [];
+        var timelineRows = timelineArea.SplitRows(LayoutSize.Fixed(notice.Count), LayoutSize.Fixed(1), LayoutSize.Fill());
+        for (var i = 0; i < notice.Count; i++)
+            buffer.PutLine(timelineRows[0], i, " " + notice[i], WidgetStyles.Error);
+        buffer.PutLine(timelineRows[1], 0, CellText.Truncate(" " + T(TextId.UiTimelineHeading), timelineArea.Width), CellStyle.Underline);
+        _timeline.Render(buffer, timelineRows[2], focused: true);
     }
 
     protected override bool HandleContentKey(KeyInput key) => key != KeyInput.Enter && _timeline.HandleKey(key);

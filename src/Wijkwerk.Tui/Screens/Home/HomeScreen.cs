@@ -1,6 +1,5 @@
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
-using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Domain.Signals;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Localization;
@@ -81,17 +80,12 @@ public sealed class HomeScreen : AppScreen
             store.Dossiers.CountVisitsOn(today),
             open.Count,
             open.Count(s => s.Overdue));
-        if (IsConsultant)
-            _adviceCounts = AdviceCounts(store.Advices.All(), today);
+        // Counted from plain columns: home is shown many times a day and opens nothing about a client here.
+        if (IsConsultant && store.Advices.CountAwaitingReview(today) is var (awaiting, overdue))
+            _adviceCounts = T(TextId.UiHomeAdviceCounts, awaiting, overdue);
     }
 
     private bool IsConsultant => App.Store.Identity.Role == Role.WmoConsultant;
-
-    private string AdviceCounts(IReadOnlyList<IndicationAdvice> advices, DateOnly today)
-    {
-        var awaiting = advices.Where(a => a.Status.AwaitsConsultant()).ToList();
-        return T(TextId.UiHomeAdviceCounts, awaiting.Count, awaiting.Count(a => a.Clocks.Current(today).State == ClockState.Overdue));
-    }
 
     private string Format(OpenSignal s)
     {

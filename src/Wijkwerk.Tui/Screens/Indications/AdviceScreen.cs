@@ -1,6 +1,7 @@
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Localization;
+using Wijkwerk.Core.Storage;
 using Wijkwerk.Core.Storage.Sync;
 using Wijkwerk.Core.Sync.Rules;
 using Wijkwerk.Tui.App;
@@ -20,7 +21,7 @@ public sealed class AdviceScreen : AppScreen
     private readonly Id<IndicationAdvice> _id;
     private IndicationAdvice? _advice;
     private ClientDossier? _dossier;
-    private IReadOnlyList<AdviceMessage> _thread = [];
+    private ReadableRows<AdviceMessage> _thread = ReadableRows<AdviceMessage>.Empty;
     private int _scroll;
     private int _page = 1;
 
@@ -162,6 +163,8 @@ public sealed class AdviceScreen : AppScreen
     private List<Line> ThreadLines()
     {
         var lines = new List<Line> { new(T(TextId.UiAdviceThread), CellStyle.Underline) };
+        if (_thread.Unreadable > 0)
+            lines.Add(new("! " + T(TextId.UiAdviceMessagesUnreadable, _thread.Unreadable), WidgetStyles.Error));
         if (_thread.Count == 0)
             lines.Add(new(T(TextId.UiAdviceThreadEmpty), CellStyle.Default));
         var me = App.Store.Identity.WorkerId;
@@ -228,7 +231,7 @@ public sealed class AdviceScreen : AppScreen
     {
         _advice = App.Store.Advices.Find(_id);
         _dossier = _advice is null ? null : App.Store.Dossiers.Open(_advice.ClientId);
-        _thread = _advice is null ? [] : App.Store.Advices.Thread(_id);
+        _thread = _advice is null ? ReadableRows<AdviceMessage>.Empty : App.Store.Advices.Thread(_id);
     }
 
     private sealed record Line(string Text, CellStyle Style, int Indent = 0);

@@ -28,6 +28,7 @@ public sealed class ReviewQueueScreen : AppScreen
     private readonly ListView<QueueRow> _list;
     private readonly TextField _filter;
     private IReadOnlyList<QueueRow> _rows = [];
+    private int _unreadable;
     private QueueLine _line;
     private int _lineWidth = -1;
     private bool _filterFocused = true;
@@ -76,15 +77,19 @@ public sealed class ReviewQueueScreen : AppScreen
         if (area.Width != _lineWidth)
             (_line, _lineWidth) = (new QueueLine(area.Width - WidgetStyles.NoMarker.Length, App.Lang), area.Width);
         var details = DetailLines(area.Width);
-        var rows = area.SplitRows(LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fill(), LayoutSize.Fixed(details.Count));
+        var notice = _unreadable > 0 ? CellText.Wrap("! " + T(TextId.UiAdvicesUnreadable, _unreadable), Math.Max(1, area.Width - 2)) : [];
+        var rows = area.SplitRows(
+            LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(notice.Count), LayoutSize.Fixed(1), LayoutSize.Fill(), LayoutSize.Fixed(details.Count));
         _filter.Render(buffer, rows[0].Inset(1, 0), _filterFocused);
         buffer.PutLine(rows[1], 0, CellText.Truncate(" " + T(TextId.UiQueueView, T(ViewNames[View])), area.Width), CellStyle.Bold);
         var overdue = _list.VisibleItems.Count(r => r.Clock.State == ClockState.Overdue);
         buffer.PutLine(rows[2], 0, CellText.Truncate(" " + T(TextId.UiQueueCount, _list.VisibleItems.Count, _rows.Count, overdue), area.Width), CellStyle.Default);
-        buffer.PutLine(rows[3], 0, CellText.Truncate(WidgetStyles.NoMarker + _line.Heading(), area.Width), CellStyle.Underline);
-        _list.Render(buffer, rows[4], focused: !_filterFocused);
+        for (var i = 0; i < notice.Count; i++)
+            buffer.PutLine(rows[3], i, " " + notice[i], WidgetStyles.Error);
+        buffer.PutLine(rows[4], 0, CellText.Truncate(WidgetStyles.NoMarker + _line.Heading(), area.Width), CellStyle.Underline);
+        _list.Render(buffer, rows[5], focused: !_filterFocused);
         for (var i = 0; i < details.Count; i++)
-            buffer.PutLine(rows[5], i, " " + details[i], i == 0 ? CellStyle.Bold : CellStyle.Default);
+            buffer.PutLine(rows[6], i, " " + details[i], i == 0 ? CellStyle.Bold : CellStyle.Default);
     }
 
     protected override bool HandleContentKey(KeyInput key)
@@ -140,7 +145,10 @@ public sealed class ReviewQueueScreen : AppScreen
     {
         var store = App.Store;
         var clients = store.Clients.Search().ToDictionary(c => c.Id);
-        _rows = ReviewQueue.Rows(store.Advices.All(), clients, AmsterdamTime.Today(App.Clock), App.Lang, T(TextId.UiQueueClientUnknown));
+        // The one logged read of the advices for this open or refresh; filters and views work on these rows.
+        var advices = store.Advices.All();
+        _unreadable = advices.Unreadable;
+        _rows = ReviewQueue.Rows(advices, clients, AmsterdamTime.Today(App.Clock), App.Lang, T(TextId.UiQueueClientUnknown));
         // A row is rebuilt when its advice changed; the selection stays on the same advice.
         var selected = Selected?.Id;
         _list.SetItems(ReviewQueue.View(_rows, View));

@@ -1,4 +1,5 @@
 using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Domain.Indications.Reports;
 using Wijkwerk.Core.Localization;
 using Wijkwerk.Tui.App;
@@ -13,6 +14,7 @@ namespace Wijkwerk.Tui.Screens.Reports;
 public sealed class AgreementReportScreen : AppScreen
 {
     private readonly AgreementChart _chart;
+    private IReadOnlyList<IndicationAdvice> _advices = [];
     private AgreementReport _report = new(PeriodKind.Month, [], []);
     private int _teamIndex;
     private int _scroll;
@@ -27,7 +29,7 @@ public sealed class AgreementReportScreen : AppScreen
         Command("back", TextId.CmdBack, [KeyInput.Escape], App.Back);
         Command("up", TextId.CmdUp, [KeyInput.Up, KeyInput.Character('k')], () => Scroll(-1), inStatusBar: false);
         Command("down", TextId.CmdDown, [KeyInput.Down, KeyInput.Character('j')], () => Scroll(1), inStatusBar: false);
-        Load(PeriodKind.Month);
+        Reload(PeriodKind.Month);
     }
 
     public override string Title => T(TextId.UiReportTitle);
@@ -40,7 +42,7 @@ public sealed class AgreementReportScreen : AppScreen
     /// <summary>The rows on screen, newest period first.</summary>
     public IReadOnlyList<AgreementRow> Rows => _report.For(Team).Reverse().ToList();
 
-    public override void OnResumed() => Load(Kind);
+    public override void OnResumed() => Reload(Kind);
 
     protected override void RenderContent(ScreenBuffer buffer, Rect area)
     {
@@ -68,7 +70,7 @@ public sealed class AgreementReportScreen : AppScreen
 
     protected override bool HandleContentKey(KeyInput key) => false;
 
-    private void TogglePeriod() => Load(Kind == PeriodKind.Month ? PeriodKind.Quarter : PeriodKind.Month);
+    private void TogglePeriod() => Build(Kind == PeriodKind.Month ? PeriodKind.Quarter : PeriodKind.Month);
 
     private void NextTeam()
     {
@@ -78,10 +80,17 @@ public sealed class AgreementReportScreen : AppScreen
 
     private void Scroll(int by) => _scroll = Math.Max(0, _scroll + by);
 
-    private void Load(PeriodKind kind)
+    /// <summary>Reads the advices (one logged search) when the screen opens or comes back; the keys only regroup them.</summary>
+    private void Reload(PeriodKind kind)
+    {
+        _advices = App.Store.Advices.All();
+        Build(kind);
+    }
+
+    private void Build(PeriodKind kind)
     {
         var team = Team;
-        _report = AgreementReport.Build(App.Store.Advices.All(), kind, AmsterdamTime.Today(App.Clock));
+        _report = AgreementReport.Build(_advices, kind, AmsterdamTime.Today(App.Clock));
         _teamIndex = team is null ? 0 : _report.Teams.ToList().IndexOf(team) + 1;
         _scroll = 0;
     }
