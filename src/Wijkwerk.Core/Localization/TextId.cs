@@ -227,6 +227,7 @@ public enum TextId
     UiClockOneDayOverdue,
     UiClockOverdue,
     // nurse side
+    UiHomeAuthorAdviceCounts,
     CmdNewAdvice,
     CmdOpenAdvice,
     CmdSaveAndSubmit,

@@ -108,6 +108,7 @@ public static partial class Texts
         [TextId.UiClockOneDayOverdue] = ("1 dag te laat", "1 day overdue"),
         [TextId.UiClockOverdue] = ("{0} dagen te laat", "{0} days overdue"),
         // nurse side
+        [TextId.UiHomeAuthorAdviceCounts] = ("Wmo-adviezen: vragen te beantwoorden {0} · concepten nog niet ingediend {1}", "Wmo advice: questions to answer {0} · drafts not yet submitted {1}"),
         [TextId.CmdNewAdvice] = ("Nieuw Wmo-advies", "New Wmo advice"),
         [TextId.CmdOpenAdvice] = ("Advies openen", "Open advice"),
         [TextId.CmdSaveAndSubmit] = ("Opslaan en indienen", "Save and submit"),

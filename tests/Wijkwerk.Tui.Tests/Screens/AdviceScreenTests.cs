@@ -136,6 +136,24 @@ public sealed class AdviceScreenTests
     }
 
     [Fact]
+    public void QuestionArrivingBySync_IsCountedOnTheAuthorsHome()
+    {
+        using var app = ScreenSnapshotTests.OpenFirstDossier();
+        var clientId = app.TopAs<DossierScreen>().Dossier!.Client.Id;
+        var submitted = AdviceFixtures.Submitted(app.Store, clientId);
+        AdviceFixtures.Arrive(app.Store, submitted);
+        app.Press('h');
+        var before = app.Screen();
+        var (asked, question) = AdviceFixtures.Ask(app.Store, submitted, "Hoe vaak komt de dochter?");
+
+        AdviceFixtures.Arrive(app.Store, asked, question);
+        app.Press('c').Press(KeyInput.Escape).Press('h');
+
+        Assert.Contains("vragen te beantwoorden 0", before, StringComparison.Ordinal);
+        Assert.Contains("Wmo-adviezen: vragen te beantwoorden 1", app.Screen(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EnterOnASignalInTheTimeline_StillDoesNothing()
     {
         using var app = ScreenSnapshotTests.OpenFirstDossier();

@@ -103,6 +103,20 @@ public sealed class AdviceRepository(LocalStore store)
         return new ReviewCounts(awaiting, overdue);
     }
 
+    /// <summary>
+    /// The author's own open work: advices with a question waiting for their answer, and concepts not yet
+    /// submitted. From plain columns, like <see cref="CountAwaitingReview"/>: nothing opened, nothing logged.
+    /// </summary>
+    public AuthorCounts CountOwnOpenWork()
+    {
+        using var command = store.Command(
+            $"SELECT coalesce(sum(status = 'QuestionAsked'), 0), coalesce(sum(status = 'Concept'), 0) FROM {AdviceRows.Table} WHERE deleted = 0 AND author = $me");
+        command.Parameters.AddWithValue("$me", store.Identity.WorkerId.ToString());
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return new AuthorCounts(reader.GetInt32(0), reader.GetInt32(1));
+    }
+
     internal static void RememberTeam(LocalStore store, WriteScope scope, string team) =>
         new MetaTable(store.Connection, scope.Transaction).Set(TeamKey, team);
 
@@ -135,6 +149,9 @@ public sealed class AdviceRepository(LocalStore store)
             throw new DomainException(problem);
     }
 }
+
+/// <summary>Questions waiting for the author's answer, and the author's concepts not yet submitted.</summary>
+public sealed record AuthorCounts(int Questions, int Concepts);
 
 /// <summary>Advices waiting for the consultant, and how many of those are past their legal date.</summary>
 public sealed record ReviewCounts(int Awaiting, int Overdue);

@@ -2,6 +2,7 @@ using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Signals;
 using Wijkwerk.Core.Domain.Teams;
+using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Localization;
 using Wijkwerk.Tui.App;
 using Wijkwerk.Tui.Screens.Dossier;
@@ -83,6 +84,9 @@ public sealed class HomeScreen : AppScreen
         // Counted from plain columns: home is shown many times a day and opens nothing about a client here.
         if (IsConsultant && store.Advices.CountAwaitingReview(today) is var (awaiting, overdue))
             _adviceCounts = T(TextId.UiHomeAdviceCounts, awaiting, overdue);
+        // The author learns here, after a sync, that the consultant asked something.
+        else if (AdviceWorkflow.ActorFor(App.Store.Identity.Role) == AdviceActor.Author && store.Advices.CountOwnOpenWork() is var (questions, concepts))
+            _adviceCounts = questions + concepts == 0 ? "" : T(TextId.UiHomeAuthorAdviceCounts, questions, concepts);
     }
 
     private bool IsConsultant => App.Store.Identity.Role == Role.WmoConsultant;
