@@ -56,6 +56,12 @@ public sealed class AdviceRepository(LocalStore store)
     /// <summary>One advice, logged as a view of the client's data.</summary>
     public IndicationAdvice? Find(Id<IndicationAdvice> id) => Find(id, audit: true);
 
+    /// <summary>
+    /// The advice as stored now, to base a step on: the screen that shows it logged the view already, and
+    /// <see cref="Save"/> reads it the same way before checking the step.
+    /// </summary>
+    public IndicationAdvice? Latest(Id<IndicationAdvice> id) => Find(id, audit: false);
+
     /// <summary>The client's advices; rows that cannot be read are left out and counted.</summary>
     public ReadableRows<IndicationAdvice> ForClient(Id<Client> clientId) =>
         Read(AdviceRows.Table, "client_id = $c", AdviceRows.TryFromRow, ("$c", clientId.ToString()));

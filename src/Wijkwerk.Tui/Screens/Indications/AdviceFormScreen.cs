@@ -23,6 +23,7 @@ public sealed class AdviceFormScreen : FormScreen
     private readonly Id<IndicationAdvice> _id;
     private readonly bool _isNew;
     private readonly AdviceStatus _status;
+    private readonly IndicationAdvice? _opened;
     private readonly ZrmAssessment? _zrm;
     private readonly string _about;
     private readonly TextArea _wishes, _alternatives, _rationale;
@@ -43,6 +44,7 @@ public sealed class AdviceFormScreen : FormScreen
         _clientId = dossier.Client.Id;
         _isNew = existing is null;
         _status = existing?.Status ?? AdviceStatus.Concept;
+        _opened = existing;
         _id = existing?.Id ?? Id<IndicationAdvice>.New(app.Clock);
         _zrm = existing is null ? AdviceZrmText.LatestScoredVisit(dossier.Visits)?.Zrm : existing.Content.Zrm;
         _about = T(TextId.UiAdviceClient, dossier.Client.Name.Full) + " · " + AdviceZrmText.Line(_zrm, dossier.Visits, app.Lang);
@@ -102,7 +104,8 @@ public sealed class AdviceFormScreen : FormScreen
         var (content, problems) = Validate();
         if (content is null)
             return problems;
-        var step = Step(content, submit: false);
+        // As typed against the advice as opened; saving checks against the stored advice again.
+        var step = Step(_opened, content, submit: false);
         return step.IsValid ? [] : [step.Problem];
     }
 
@@ -110,7 +113,7 @@ public sealed class AdviceFormScreen : FormScreen
 
     private void Store(bool submit)
     {
-        var step = Step(Validate().Content!, submit);
+        var step = Step(_isNew ? null : App.Store.Advices.Latest(_id) ?? throw new DomainException(new Problem("advies", TextId.UiAdviceGone)), Validate().Content!, submit);
         if (!step.IsValid)
             throw new DomainException(step.Problem);
         if (_isNew)
@@ -121,20 +124,16 @@ public sealed class AdviceFormScreen : FormScreen
     }
 
     /// <summary>
-    /// The advice as it will be stored. An edit starts from the stored advice as it is now, so a step
-    /// synced in since the form opened is checked against, never overwritten.
+    /// The advice as it will be stored: a new draft, or <paramref name="stored"/> edited. Saving passes the
+    /// stored advice as it is now, so a step synced in since the form opened is checked against, never overwritten.
     /// </summary>
-    private Parsed<IndicationAdvice> Step(AdviceContent content, bool submit)
+    private Parsed<IndicationAdvice> Step(IndicationAdvice? stored, AdviceContent content, bool submit)
     {
         var me = App.Store.Advices.Me;
         var today = App.Store.Advices.Today;
-        Parsed<IndicationAdvice> written;
-        if (_isNew)
-            written = IndicationAdvice.Draft(_id, _clientId, me, App.Store.Advices.Team, content, App.Clock.GetUtcNow(), today);
-        else if (App.Store.Advices.ForClient(_clientId).FirstOrDefault(a => a.Id == _id) is { } stored)
-            written = stored.Edit(me, content, today);
-        else
-            return Parsed<IndicationAdvice>.Fail("advies", TextId.UiAdviceGone);
+        var written = stored is null
+            ? IndicationAdvice.Draft(_id, _clientId, me, App.Store.Advices.Team, content, App.Clock.GetUtcNow(), today)
+            : stored.Edit(me, content, today);
         return submit && written.IsValid ? written.Value.Submit(me, App.Clock.GetUtcNow(), today) : written;
     }
 

@@ -56,7 +56,7 @@ public sealed class AdviceMessageFormScreen : FormScreen
     {
         var me = App.Store.Advices.Me;
         var today = App.Store.Advices.Today;
-        var stored = App.Store.Advices.ForClient(_advice.ClientId).FirstOrDefault(a => a.Id == _advice.Id)
+        var stored = App.Store.Advices.Latest(_advice.Id)
             ?? throw new DomainException(new Problem("advies", TextId.UiAdviceGone));
         var step = _kind == AdviceMessageKind.Answer ? stored.Answer(me, stored.Content, today) : stored.AskQuestion(me, today);
         if (!step.IsValid)

@@ -21,6 +21,7 @@ public sealed class AdviceScreen : AppScreen
     private readonly Id<IndicationAdvice> _id;
     private IndicationAdvice? _advice;
     private ClientDossier? _dossier;
+    private string? _refusal;
     private ReadableRows<AdviceMessage> _thread = ReadableRows<AdviceMessage>.Empty;
     private int _scroll;
     private int _page = 1;
@@ -115,11 +116,11 @@ public sealed class AdviceScreen : AppScreen
             new($"{T(TextId.UiAdviceAdvised)}: {ProvisionText(content.Provision)}", CellStyle.Default),
         };
         // A step the server would not take stays on this laptop; the author must see why, here.
-        if (new LocalSync(App.Store).RefusalOf(AdviceColumns.AdviceTable, a.Id.Value) is { } refusal)
+        if (_refusal is { } refusal)
             lines.Insert(1, new Line("! " + T(TextId.UiAdviceRefused, refusal), WidgetStyles.Error));
         if (a.Decision is { } decision)
         {
-            var decidedOn = DateText.Show(DateOnly.FromDateTime(AmsterdamTime.ToLocal(decision.At).DateTime));
+            var decidedOn = DateText.Show(a.Clocks.DecidedOn!.Value);
             lines.Add(new(T(TextId.UiAdviceDecision, EnumTexts.Name(a.Status, lang), decidedOn), CellStyle.Bold));
             if (a.Status == AdviceStatus.Adjusted && decision.Decided is { } decided)
             {
@@ -232,6 +233,7 @@ public sealed class AdviceScreen : AppScreen
         _advice = App.Store.Advices.Find(_id);
         _dossier = _advice is null ? null : App.Store.Dossiers.Open(_advice.ClientId);
         _thread = _advice is null ? ReadableRows<AdviceMessage>.Empty : App.Store.Advices.Thread(_id);
+        _refusal = new LocalSync(App.Store).RefusalOf(AdviceColumns.AdviceTable, _id.Value);
     }
 
     private sealed record Line(string Text, CellStyle Style, int Indent = 0);

@@ -41,7 +41,7 @@ public abstract class ConsultantFormScreen : FormScreen
 
     protected sealed override void Store()
     {
-        var current = App.Store.Advices.Find(Advice.Id);
+        var current = App.Store.Advices.Latest(Advice.Id);
         if (current != Advice)
         {
             if (current is not null)
