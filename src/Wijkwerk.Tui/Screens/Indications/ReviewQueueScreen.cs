@@ -130,15 +130,10 @@ public sealed class ReviewQueueScreen : AppScreen
 
     private void Escape()
     {
-        if (_filter.Text.Length > 0)
-        {
-            _filter.Text = "";
-            _list.Filter = null;
+        if (ListFilter.Clear(_filter, _list))
             _filterFocused = true;
-            return;
-        }
-
-        App.Back();
+        else
+            App.Back();
     }
 
     private void Load()
