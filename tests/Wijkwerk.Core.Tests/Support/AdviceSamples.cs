@@ -3,6 +3,7 @@ using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Domain.Visits;
+using Wijkwerk.Core.Storage;
 
 namespace Wijkwerk.Core.Tests.Support;
 
@@ -18,6 +19,10 @@ public static class AdviceSamples
     public static readonly Worker TeamLeader = new(new Id<Worker>(Guid.Parse("0193a000-0000-7000-8000-00000000bbbb")), "Test Teamleider", Role.TeamLeader, []);
 
     public static readonly Worker Consultant = new(new Id<Worker>(Guid.Parse("0193a000-0000-7000-8000-00000000cccc")), "Test Consulent", Role.WmoConsultant, []);
+
+    /// <summary>The consultant's laptop: a store of <see cref="Consultant"/>'s own.</summary>
+    public static readonly StoreIdentity ConsultantIdentity =
+        new(Consultant.Id, Consultant.Name, Role.WmoConsultant, Guid.Parse("0193a000-0000-7000-8000-00000000dddc"));
 
     public static readonly Worker Secretary = new(new Id<Worker>(Guid.Parse("0193a000-0000-7000-8000-00000000eeee")), "Test Fonds", Role.FundSecretary, []);
 

@@ -53,6 +53,12 @@ public sealed class TempStore : IDisposable
         return (long)command.ExecuteScalar()!;
     }
 
+    /// <summary>How many audit events the store holds.</summary>
+    public long AuditEvents() => Count("SELECT count(*) FROM audit_events");
+
+    /// <summary>How many changes wait in the outbox to be pushed.</summary>
+    public long OutboxRows() => Count("SELECT count(*) FROM outbox");
+
     public void Execute(string sql)
     {
         using var connection = Raw();

@@ -18,54 +18,38 @@ namespace Wijkwerk.Tui.Tests.EndToEnd;
 /// calendar's, as the program runs on the real clock.
 /// </summary>
 [Collection(nameof(WijkwerkInTmuxTests))]
-public sealed class AdviceInTmuxTests : IDisposable
+public sealed class AdviceInTmuxTests : InTmuxTest
 {
     private const string Wishes = "Zo lang mogelijk thuis blijven wonen in een schoon huis.";
     private const string Alternatives = "Dochter doet de boodschappen; zelf een schoonmaker betalen lukt niet.";
     private const string Rationale = "Door artrose in beide handen kan mevrouw niet stofzuigen of dweilen.";
-    private readonly TempFolder _data = new();
-    private readonly TmuxTerminal _tmux;
     private readonly DateOnly _today = AmsterdamTime.Today(TimeProvider.System);
     private readonly Id<Client> _clientId;
 
-    public AdviceInTmuxTests()
-    {
-        _tmux = new TmuxTerminal(_data.Path);
-        _clientId = SeedClient();
-    }
+    public AdviceInTmuxTests() => _clientId = SeedClient();
 
     private DateOnly VisitDate => _today.AddDays(-10);
 
     [Fact]
     public void AdviceWrittenAtTheKitchenTable_SubmittedWithCtrlD_ReadsBackAfterARestart()
     {
-        _tmux.Start();
+        Tmux.Start();
         OpenDossier();
-        _tmux.Type("w");
-        var form = _tmux.WaitFor("Wijkwerk · Nieuw Wmo-advies");
         // The key-count test's sequence: wishes, tick both, alternatives, rationale, skip the category, amount, submit.
-        _tmux.Type(Wishes);
-        _tmux.Press("Tab", "Space", "Tab", "Space", "Tab");
-        _tmux.Type(Alternatives);
-        _tmux.Press("Tab");
-        _tmux.Type(Rationale);
-        _tmux.Press("Tab", "Tab");
-        _tmux.Type("3");
-        _tmux.WaitFor("> Omvang (aantal)         3");
-        _tmux.Press("C-d");
-        _tmux.WaitFor("Wmo-advies ingediend bij de Wmo-consulent.");
-        var timeline = _tmux.WaitFor("Wmo-advies [ingediend]");
-        _tmux.Type("q");
-        var exit = _tmux.WaitForExit();
+        var form = WriteAdvice("Tab", "Space", "Tab", "Space", "Tab");
+        Tmux.Press("Tab", "Tab");
+        SubmitThreeHours();
+        Tmux.WaitFor("Wmo-advies ingediend bij de Wmo-consulent.");
+        var timeline = Tmux.WaitFor("Wmo-advies [ingediend]");
+        var exit = Quit();
 
-        _tmux.Start();
+        Tmux.Start();
         OpenDossier();
-        var reopened = _tmux.WaitFor("Wmo-advies [ingediend]");
-        _tmux.Press("Enter");
-        var detail = _tmux.WaitFor("Wijkwerk · Wmo-advies: Willemijn Kortenhoef");
-        _tmux.Type("q");
-        var afterQuit = _tmux.WaitForExit();
-        var export = WijkwerkProcess.Run(_data.Path, "export", "indications", "--format", "json");
+        var reopened = Tmux.WaitFor("Wmo-advies [ingediend]");
+        Tmux.Press("Enter");
+        var detail = Tmux.WaitFor("Wijkwerk · Wmo-advies: Willemijn Kortenhoef");
+        var afterQuit = Quit();
+        var export = WijkwerkProcess.Run(Data.Path, "export", "indications", "--format", "json");
 
         Assert.Contains($"Cliënt: Willemijn Kortenhoef · ZRM van {Show(VisitDate)}: 3 domeinen", form, StringComparison.Ordinal);
         Assert.Equal(0, exit);
@@ -94,31 +78,21 @@ public sealed class AdviceInTmuxTests : IDisposable
     [Fact]
     public void KilledAfterTheRationale_TheAdviceFormComesBackWithTheTyping_AndSubmits()
     {
-        _tmux.Start();
+        Tmux.Start();
         OpenDossier();
-        _tmux.Type("w");
-        _tmux.WaitFor("Wijkwerk · Nieuw Wmo-advies");
-        _tmux.Type(Wishes);
-        _tmux.Press("Tab", "Space", "Tab", "Tab");
-        _tmux.Type(Alternatives);
-        _tmux.Press("Tab");
-        _tmux.Type(Rationale);
-        var typed = _tmux.WaitFor(Rationale);
+        WriteAdvice("Tab", "Space", "Tab", "Tab");
+        var typed = Tmux.WaitFor(Rationale);
 
-        System.Diagnostics.Process.GetProcessById(_tmux.ProgramPid()).Kill();
-        var killed = _tmux.WaitForExit();
+        var killed = KillProgram();
 
-        _tmux.Start();
-        var restored = _tmux.WaitFor("Concept hersteld");
+        Tmux.Start();
+        var restored = Tmux.WaitFor("Concept hersteld");
         // Focus starts at the top: through the ticks, alternatives, rationale and category to the amount.
-        _tmux.Press("Tab", "Tab", "Tab", "Tab", "Tab", "Tab");
-        _tmux.WaitFor("> Omvang (aantal)");
-        _tmux.Type("3");
-        _tmux.WaitFor("> Omvang (aantal)         3");
-        _tmux.Press("C-d");
-        var submitted = _tmux.WaitFor("Wmo-advies [ingediend]");
-        _tmux.Type("q");
-        var afterQuit = _tmux.WaitForExit();
+        Tmux.Press("Tab", "Tab", "Tab", "Tab", "Tab", "Tab");
+        Tmux.WaitFor("> Omvang (aantal)");
+        SubmitThreeHours();
+        var submitted = Tmux.WaitFor("Wmo-advies [ingediend]");
+        var afterQuit = Quit();
 
         Assert.Contains("[x] Gewezen op gratis cliëntondersteuning", typed, StringComparison.Ordinal);
         Assert.Equal(128 + 9, killed);
@@ -141,38 +115,28 @@ public sealed class AdviceInTmuxTests : IDisposable
     [Fact]
     public void ThirtyHoursADay_IsRefusedByField_NothingStored_TheTypingKept()
     {
-        _tmux.Start();
+        Tmux.Start();
         OpenDossier();
-        _tmux.Type("w");
-        _tmux.WaitFor("Wijkwerk · Nieuw Wmo-advies");
-        _tmux.Type(Wishes);
-        _tmux.Press("Tab", "Tab", "Tab");
-        _tmux.Type(Alternatives);
-        _tmux.Press("Tab");
-        _tmux.Type(Rationale);
+        WriteAdvice("Tab", "Tab", "Tab");
         // Past the category to the amount; the unit stays 04 uur; "1" picks frequency 1 per dag.
-        _tmux.Press("Tab", "Tab");
-        _tmux.Type("30");
-        _tmux.Press("Tab", "Tab");
-        _tmux.Type("1");
-        _tmux.WaitFor("> Frequentie              < 1 per da");
-        _tmux.Press("C-s");
-        var refused = _tmux.WaitFor("Niet opgeslagen:");
-        _tmux.Press("C-c");
-        _tmux.WaitFor("Toch afsluiten?");
-        _tmux.Type("j");
-        var exit = _tmux.WaitForExit();
+        Tmux.Press("Tab", "Tab");
+        Tmux.Type("30");
+        Tmux.Press("Tab", "Tab");
+        Tmux.Type("1");
+        Tmux.WaitFor("> Frequentie              < 1 per da");
+        Tmux.Press("C-s");
+        var refused = Tmux.WaitFor("Niet opgeslagen:");
+        Tmux.Press("C-c");
+        Tmux.WaitFor("Toch afsluiten?");
+        Tmux.Type("j");
+        var exit = Tmux.WaitForExit();
         var storedAfterQuit = StoredAdvices(out var drafts);
-        var export = WijkwerkProcess.Run(_data.Path, "export", "indications", "--format", "json");
+        var export = WijkwerkProcess.Run(Data.Path, "export", "indications", "--format", "json");
 
-        _tmux.Start();
-        var restored = _tmux.WaitFor("Concept hersteld");
-        _tmux.Press("Escape");
-        _tmux.WaitFor("Wat u typte weggooien?");
-        _tmux.Type("j");
-        var dossier = _tmux.WaitFor("Wijkwerk · Dossier: Willemijn Kortenhoef");
-        _tmux.Type("q");
-        var afterQuit = _tmux.WaitForExit();
+        Tmux.Start();
+        var restored = Tmux.WaitFor("Concept hersteld");
+        var dossier = DiscardRestoredDraft("Wijkwerk · Dossier: Willemijn Kortenhoef");
+        var afterQuit = Quit();
 
         Assert.Contains("Wijkwerk · Nieuw Wmo-advies", refused, StringComparison.Ordinal);
         Assert.Contains(" ! Frequentie: past niet: 30 uur per dag is meer tijd dan die periode heeft; kies een andere", refused, StringComparison.Ordinal);
@@ -194,25 +158,43 @@ public sealed class AdviceInTmuxTests : IDisposable
         Assert.Equal(0, afterQuit);
     }
 
-    public void Dispose()
-    {
-        _tmux.Dispose();
-        SqliteConnection.ClearAllPools();
-        _data.Dispose();
-    }
+    /// <summary>The test's own connections (seeding, reading back) let go of the store file before the folder goes.</summary>
+    protected override void BeforeDataRemoved() => SqliteConnection.ClearAllPools();
 
     private static string Show(DateOnly date) => DateText.Show(date);
 
     /// <summary>From the home screen to the client's dossier, through the client list's search.</summary>
     private void OpenDossier()
     {
-        _tmux.WaitFor("Wijkwerk · Startscherm");
-        _tmux.Type("c");
-        _tmux.WaitFor("Wijkwerk · Cliënten");
-        _tmux.Type("korten");
-        _tmux.WaitFor("1 van 1 cliënten");
-        _tmux.Press("Enter");
-        _tmux.WaitFor("Wijkwerk · Dossier: Willemijn Kortenhoef");
+        OpenClientList();
+        Tmux.Type("korten");
+        Tmux.WaitFor("1 van 1 cliënten");
+        Tmux.Press("Enter");
+        Tmux.WaitFor("Wijkwerk · Dossier: Willemijn Kortenhoef");
+    }
+
+    /// <summary>
+    /// From the dossier to the advice form: the wishes, <paramref name="throughTheTicks"/> (the keys over both
+    /// consent ticks to the alternatives), the alternatives and the rationale. Returns the form as it first showed.
+    /// </summary>
+    private string WriteAdvice(params string[] throughTheTicks)
+    {
+        Tmux.Type("w");
+        var form = Tmux.WaitFor("Wijkwerk · Nieuw Wmo-advies");
+        Tmux.Type(Wishes);
+        Tmux.Press(throughTheTicks);
+        Tmux.Type(Alternatives);
+        Tmux.Press("Tab");
+        Tmux.Type(Rationale);
+        return form;
+    }
+
+    /// <summary>With the focus on the amount: 3, then submit with Ctrl+D.</summary>
+    private void SubmitThreeHours()
+    {
+        Tmux.Type("3");
+        Tmux.WaitFor("> Omvang (aantal)         3");
+        Tmux.Press("C-d");
     }
 
     /// <summary>A nurse's store with one made-up client who had a ZRM-scored home visit ten days ago.</summary>
@@ -220,7 +202,7 @@ public sealed class AdviceInTmuxTests : IDisposable
     {
         var clock = TimeProvider.System;
         var nurse = new StoreIdentity(Id<Worker>.New(clock), "Ilse Testverpleegkundige", Role.Nurse, Guid.NewGuid());
-        using var store = LocalStore.Create(Path.Combine(_data.Path, "wijkwerk.db"), WijkwerkProcess.Passphrase, nurse, clock);
+        using var store = LocalStore.Create(Path.Combine(Data.Path, "wijkwerk.db"), WijkwerkProcess.Passphrase, nurse, clock);
         var client = new ClientInput("Willemijn", "Kortenhoef", "03-09-1941", "3511 AB", "12", "", "", "").Validate(Id<Client>.New(clock), _today).Client!;
         store.Clients.Add(client);
         var zrm = ZrmAssessment.Create(ZrmVersion.Zrm2017, new Dictionary<ZrmDomain, int>
@@ -236,7 +218,7 @@ public sealed class AdviceInTmuxTests : IDisposable
     /// <summary>What the program left in the store file once it has ended: the client's advices, and every draft key.</summary>
     private IReadOnlyList<IndicationAdvice> StoredAdvices(out IReadOnlyList<string> drafts)
     {
-        using var store = LocalStore.Open(Path.Combine(_data.Path, "wijkwerk.db"), WijkwerkProcess.Passphrase, TimeProvider.System);
+        using var store = LocalStore.Open(Path.Combine(Data.Path, "wijkwerk.db"), WijkwerkProcess.Passphrase, TimeProvider.System);
         drafts = store.Drafts.Keys();
         return store.Advices.ForClient(_clientId);
     }

@@ -1,64 +1,46 @@
-using Wijkwerk.Tui.Tests.Support;
-
 namespace Wijkwerk.Tui.Tests.EndToEnd;
 
 /// <summary>The real program in a real terminal: what is typed survives a quit, and even a SIGKILL.</summary>
 [Collection(nameof(WijkwerkInTmuxTests))]
-public sealed class WijkwerkInTmuxTests : IDisposable
+public sealed class WijkwerkInTmuxTests : InTmuxTest
 {
-    private readonly TempFolder _data = new();
-    private readonly TmuxTerminal _tmux;
-
-    public WijkwerkInTmuxTests() => _tmux = new TmuxTerminal(_data.Path);
-
     [Fact]
     public void NewClientAndSignal_SurviveQuitAndRestart()
     {
-        _tmux.Start();
-        _tmux.WaitFor("Wijkwerk · Startscherm");
-        _tmux.Type("c");
-        _tmux.WaitFor("0 van 0 cliënten");
-        _tmux.Press("Tab");
-        _tmux.Type("n");
-        _tmux.WaitFor("Wijkwerk · Nieuwe cliënt");
-        _tmux.Type("Hendrika");
-        _tmux.Press("Tab", "Tab");
-        _tmux.Type("Oosterhout");
-        _tmux.Press("Tab");
-        _tmux.Type("12-05-1948");
-        _tmux.Press("Tab");
-        _tmux.Type("2514 GL");
-        _tmux.Press("Tab");
-        _tmux.Type("7");
-        _tmux.WaitFor("> Huisnummer              7");
-        _tmux.Press("C-s");
-        _tmux.WaitFor("Cliënt opgeslagen.");
-        _tmux.WaitFor("Oosterhout, Hendrika");
-        _tmux.Type("ooster");
-        _tmux.WaitFor("1 van 1 cliënten");
-        _tmux.Press("Enter");
-        _tmux.WaitFor("Dossier: Hendrika Oosterhout");
-        _tmux.Type("n");
-        _tmux.WaitFor("Wijkwerk · Nieuw signaal");
-        _tmux.Press("Tab", "Tab");
-        _tmux.Type("Trap zonder leuning, valt bijna");
-        _tmux.WaitFor("Trap zonder leuning, valt bijna");
-        _tmux.Press("C-s");
-        _tmux.WaitFor("Signaal opgeslagen.");
-        var dossier = _tmux.WaitFor("Signaal [nieuw]");
-        _tmux.Type("q");
-        var exit = _tmux.WaitForExit();
+        Tmux.Start();
+        OpenClientList("0 van 0 cliënten");
+        StartNewClient("Hendrika", "Oosterhout", "12-05-1948");
+        Tmux.Press("Tab");
+        Tmux.Type("2514 GL");
+        Tmux.Press("Tab");
+        Tmux.Type("7");
+        Tmux.WaitFor("> Huisnummer              7");
+        Tmux.Press("C-s");
+        Tmux.WaitFor("Cliënt opgeslagen.");
+        Tmux.WaitFor("Oosterhout, Hendrika");
+        Tmux.Type("ooster");
+        Tmux.WaitFor("1 van 1 cliënten");
+        Tmux.Press("Enter");
+        Tmux.WaitFor("Dossier: Hendrika Oosterhout");
+        Tmux.Type("n");
+        Tmux.WaitFor("Wijkwerk · Nieuw signaal");
+        Tmux.Press("Tab", "Tab");
+        Tmux.Type("Trap zonder leuning, valt bijna");
+        Tmux.WaitFor("Trap zonder leuning, valt bijna");
+        Tmux.Press("C-s");
+        Tmux.WaitFor("Signaal opgeslagen.");
+        var dossier = Tmux.WaitFor("Signaal [nieuw]");
+        var exit = Quit();
 
-        _tmux.Start();
-        var home = _tmux.WaitFor("Oosterhout, Hendrika");
-        _tmux.Type("c");
-        _tmux.WaitFor("Wijkwerk · Cliënten");
-        _tmux.Type("hendr");
-        var filtered = _tmux.WaitFor("> Zoek      hendr");
-        _tmux.Press("Enter");
-        var reopened = _tmux.WaitFor("Trap zonder leuning, valt bijna");
-        _tmux.Type("q");
-        var afterQuit = _tmux.WaitForExit();
+        Tmux.Start();
+        var home = Tmux.WaitFor("Oosterhout, Hendrika");
+        Tmux.Type("c");
+        Tmux.WaitFor("Wijkwerk · Cliënten");
+        Tmux.Type("hendr");
+        var filtered = Tmux.WaitFor("> Zoek      hendr");
+        Tmux.Press("Enter");
+        var reopened = Tmux.WaitFor("Trap zonder leuning, valt bijna");
+        var afterQuit = Quit();
 
         Assert.Contains("apotheek: Trap zonder leuning, valt bijna", dossier, StringComparison.Ordinal);
         Assert.Equal(0, exit);
@@ -69,38 +51,24 @@ public sealed class WijkwerkInTmuxTests : IDisposable
         Assert.Contains("Signaal [nieuw]  apotheek: Trap zonder leuning, valt bijna", reopened, StringComparison.Ordinal);
         Assert.Equal(0, afterQuit);
         // The terminal is given back: the alternate screen is gone, so the app's frame is no longer shown.
-        Assert.DoesNotContain("Wijkwerk · ", _tmux.Screen(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Wijkwerk · ", Tmux.Screen(), StringComparison.Ordinal);
     }
 
     [Fact]
     public void KilledHalfwayThroughAForm_TheDraftIsRestored()
     {
-        _tmux.Start();
-        _tmux.WaitFor("Wijkwerk · Startscherm");
-        _tmux.Type("c");
-        _tmux.WaitFor("Wijkwerk · Cliënten");
-        _tmux.Press("Tab");
-        _tmux.Type("n");
-        _tmux.WaitFor("Wijkwerk · Nieuwe cliënt");
-        _tmux.Type("Geertruida");
-        _tmux.Press("Tab", "Tab");
-        _tmux.Type("Halverwege");
-        _tmux.Press("Tab");
-        _tmux.Type("01-02-19");
-        var typed = _tmux.WaitFor("01-02-19");
+        Tmux.Start();
+        OpenClientList();
+        StartNewClient("Geertruida", "Halverwege", "01-02-19");
+        var typed = Tmux.WaitFor("01-02-19");
 
-        var pid = _tmux.ProgramPid();
-        System.Diagnostics.Process.GetProcessById(pid).Kill();
-        var killed = _tmux.WaitForExit();
+        var killed = KillProgram();
 
-        _tmux.Start();
-        var restored = _tmux.WaitFor("Concept hersteld");
-        _tmux.Press("Escape");
-        _tmux.WaitFor("Wat u typte weggooien?");
-        _tmux.Type("j");
-        var discarded = _tmux.WaitFor("0 van 0 cliënten");
+        Tmux.Start();
+        var restored = Tmux.WaitFor("Concept hersteld");
+        var discarded = DiscardRestoredDraft("0 van 0 cliënten");
         // The search field has the focus here, so q would be typed: Ctrl+C quits from anywhere.
-        _tmux.Press("C-c");
+        Tmux.Press("C-c");
 
         Assert.Contains("Halverwege", typed, StringComparison.Ordinal);
         Assert.Equal(128 + 9, killed);
@@ -109,12 +77,19 @@ public sealed class WijkwerkInTmuxTests : IDisposable
         Assert.Contains("Achternaam              Halverwege", restored, StringComparison.Ordinal);
         Assert.Contains("Geboortedatum           01-02-19", restored, StringComparison.Ordinal);
         Assert.Contains("Wijkwerk · Cliënten", discarded, StringComparison.Ordinal);
-        Assert.Equal(0, _tmux.WaitForExit());
+        Assert.Equal(0, Tmux.WaitForExit());
     }
 
-    public void Dispose()
+    /// <summary>From the client list to the new-client form, typing first name, surname and date of birth.</summary>
+    private void StartNewClient(string firstName, string surname, string birthDate)
     {
-        _tmux.Dispose();
-        _data.Dispose();
+        Tmux.Press("Tab");
+        Tmux.Type("n");
+        Tmux.WaitFor("Wijkwerk · Nieuwe cliënt");
+        Tmux.Type(firstName);
+        Tmux.Press("Tab", "Tab");
+        Tmux.Type(surname);
+        Tmux.Press("Tab");
+        Tmux.Type(birthDate);
     }
 }

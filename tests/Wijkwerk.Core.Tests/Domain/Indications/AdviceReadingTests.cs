@@ -1,11 +1,7 @@
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Indications;
-using Wijkwerk.Core.Domain.Teams;
-using Wijkwerk.Core.Storage;
 using Wijkwerk.Core.Storage.Repositories;
-using Wijkwerk.Core.Storage.Sync;
-using Wijkwerk.Core.Sync.Protocol;
 using Wijkwerk.Core.Sync.Rules;
 using Wijkwerk.Core.Tests.Support;
 
@@ -18,22 +14,6 @@ namespace Wijkwerk.Core.Tests.Domain.Indications;
 /// </summary>
 public class AdviceReadingTests
 {
-    private static readonly StoreIdentity ConsultantIdentity =
-        new(AdviceSamples.Consultant.Id, AdviceSamples.Consultant.Name, Role.WmoConsultant, Guid.Parse("0193a000-0000-7000-8000-00000000dddc"));
-
-    private static long Audit(TempStore temp) => temp.Count("SELECT count(*) FROM audit_events");
-
-    /// <summary>Rows as a sync writes them: the server's values, unchecked.</summary>
-    private static void Receive(TempStore temp, string table, Guid id, IReadOnlyDictionary<string, string?> columns)
-    {
-        var sync = new LocalSync(temp.Store);
-        var anchor = sync.Settings().Anchor + 1;
-        sync.Apply(new PullResponse([new RowChange(anchor, table, id, 1, false, false, AdviceStates.StepTime, AdviceSamples.Nurse.Id.Value, columns)], anchor, false, 1, 0));
-    }
-
-    private static void Receive(TempStore temp, IndicationAdvice advice) =>
-        Receive(temp, AdviceColumns.AdviceTable, advice.Id.Value, AdviceColumns.ToColumns(advice));
-
     [Fact]
     public void UnreadableAdviceRows_AreLeftOutAndCounted_TheOthersStillRead_NothingIsLost()
     {
@@ -69,13 +49,13 @@ public class AdviceReadingTests
     [Fact]
     public void UnreadableMessage_IsLeftOutOfTheThreadAndCounted()
     {
-        using var temp = new TempStore(ConsultantIdentity);
+        using var temp = new TempStore(AdviceSamples.ConsultantIdentity);
         var asked = AdviceStates.In(AdviceStatus.QuestionAsked);
-        Receive(temp, asked);
+        ServerRows.Receive(temp, asked);
         var question = AdviceMessage.Write(new Id<AdviceMessage>(Guid.CreateVersion7()), asked.Id, AdviceMessageKind.Question, "Hoe vaak helpt de dochter?", AdviceSamples.Consultant, AdviceStates.StepTime).Value;
-        Receive(temp, AdviceColumns.MessageTable, question.Id.Value, AdviceColumns.ToColumns(question));
+        ServerRows.Receive(temp, AdviceColumns.MessageTable, question.Id.Value, AdviceColumns.ToColumns(question));
         var reminder = new Dictionary<string, string?>(AdviceColumns.ToColumns(question)) { ["kind"] = "Reminder" };
-        Receive(temp, AdviceColumns.MessageTable, Guid.CreateVersion7(), reminder);
+        ServerRows.Receive(temp, AdviceColumns.MessageTable, Guid.CreateVersion7(), reminder);
 
         var thread = temp.Store.Advices.Thread(asked.Id);
 
@@ -87,7 +67,7 @@ public class AdviceReadingTests
     [Fact]
     public void CountAwaitingReview_CountsFromThePlainColumns_AsTheClocksDo_AndLogsNothing()
     {
-        using var temp = new TempStore(ConsultantIdentity);
+        using var temp = new TempStore(AdviceSamples.ConsultantIdentity);
         var aanvraag = AdviceSamples.Today.AddDays(-1);
         var advices = new[]
         {
@@ -99,17 +79,17 @@ public class AdviceReadingTests
             AdviceStates.In(AdviceStatus.Withdrawn),
         };
         foreach (var advice in advices)
-            Receive(temp, advice);
+            ServerRows.Receive(temp, advice);
         var parked = AdviceStates.In(AdviceStatus.Submitted, aanvraag: aanvraag);
-        Receive(temp, AdviceColumns.AdviceTable, parked.Id.Value, new Dictionary<string, string?>(AdviceColumns.ToColumns(parked)) { ["status"] = "Parked" });
+        ServerRows.Receive(temp, AdviceColumns.AdviceTable, parked.Id.Value, new Dictionary<string, string?>(AdviceColumns.ToColumns(parked)) { ["status"] = "Parked" });
         // A month on: the decision terms (two weeks from the aanvraag) have passed, the investigation (six weeks from the melding) not yet.
         temp.Clock.Advance(TimeSpan.FromDays(30));
         var today = temp.Store.Advices.Today;
-        var audit = Audit(temp);
+        var audit = temp.AuditEvents();
 
         var counts = temp.Store.Advices.CountAwaitingReview(today);
 
-        Assert.Equal(audit, Audit(temp));
+        Assert.Equal(audit, temp.AuditEvents());
         Assert.Equal(new ReviewCounts(3, 2), counts);
         var awaiting = temp.Store.Advices.All().Where(a => a.Status.AwaitsConsultant()).ToList();
         Assert.Equal(new ReviewCounts(awaiting.Count, awaiting.Count(a => a.Clocks.Current(today).State == ClockState.Overdue)), counts);

@@ -1,9 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Indications;
-using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Localization;
-using Wijkwerk.Core.Storage;
 using Wijkwerk.Core.Storage.Sync;
 using Wijkwerk.Core.Sync.Protocol;
 using Wijkwerk.Core.Sync.Rules;
@@ -15,18 +13,9 @@ namespace Wijkwerk.Core.Tests.Domain.Indications;
 /// <summary>The laptop's store applies the advice rules as its own worker before anything is written, and writes a step as one change.</summary>
 public class AdviceRepositoryTests
 {
-    private static readonly StoreIdentity ConsultantIdentity =
-        new(AdviceSamples.Consultant.Id, AdviceSamples.Consultant.Name, Role.WmoConsultant, Guid.Parse("0193a000-0000-7000-8000-00000000dddc"));
-
-    private static long Outbox(TempStore temp) => temp.Count("SELECT count(*) FROM outbox");
-
-    private static long Audit(TempStore temp) => temp.Count("SELECT count(*) FROM audit_events");
-
-    /// <summary>The advice as a consultant's laptop receives it from the server.</summary>
+    /// <summary>The advice as a consultant's laptop receives it from the server, changed by its author, at feed position <paramref name="version"/>.</summary>
     private static void Receive(TempStore temp, IndicationAdvice advice, long version = 1) =>
-        new LocalSync(temp.Store).Apply(new PullResponse(
-            [new RowChange(version, AdviceColumns.AdviceTable, advice.Id.Value, version, false, false, AdviceStates.StepTime, advice.Author.Value, AdviceColumns.ToColumns(advice))],
-            version, false, 1, 0));
+        ServerRows.Receive(temp, advice, advice.Author.Value, version, anchor: version);
 
     /// <summary>The server took everything this laptop pushed.</summary>
     private static void Accept(TempStore temp)
@@ -44,7 +33,7 @@ public class AdviceRepositoryTests
         temp.Store.Advices.Add(draft);
         var submitted = draft.Submit(AdviceSamples.Nurse, AdviceStates.StepTime, AdviceSamples.Today).Value;
         temp.Store.Advices.Save(submitted);
-        var (outbox, audit) = (Outbox(temp), Audit(temp));
+        var (outbox, audit) = (temp.OutboxRows(), temp.AuditEvents());
 
         foreach (var decision in new[]
                  {
@@ -57,7 +46,7 @@ public class AdviceRepositoryTests
             Assert.Equal(TextId.AdviceTransitionNotAllowed, refused.Problem.Text);
         }
 
-        Assert.Equal((outbox, audit), (Outbox(temp), Audit(temp)));
+        Assert.Equal((outbox, audit), (temp.OutboxRows(), temp.AuditEvents()));
         var stored = temp.Reopen().Advices.Find(submitted.Id)!;
         Assert.Equal((AdviceStatus.Submitted, null), (stored.Status, stored.Decision));
         Assert.Equal(0, temp.Count("SELECT count(*) FROM indication_advices WHERE decided_at IS NOT NULL OR decided_category IS NOT NULL"));
@@ -72,30 +61,30 @@ public class AdviceRepositoryTests
         Assert.Equal(TextId.AdviceNotInOwnName, Assert.Throws<DomainException>(() => temp.Store.Advices.Add(AdviceSamples.Draft(AdviceSamples.OtherNurse))).Problem.Text);
         Assert.Equal(TextId.AdviceNewStatus, Assert.Throws<DomainException>(() => temp.Store.Advices.Add(AdviceStates.Move(concept, AdviceStatus.Granted, AdviceSamples.Nurse))).Problem.Text);
         Assert.Equal(0, temp.Count("SELECT count(*) FROM indication_advices"));
-        Assert.Equal(0, Outbox(temp));
+        Assert.Equal(0, temp.OutboxRows());
     }
 
     [Fact]
     public void ConsultantsStore_RefusesToAddOrRewriteTheAdvice()
     {
-        using var temp = new TempStore(ConsultantIdentity);
+        using var temp = new TempStore(AdviceSamples.ConsultantIdentity);
         var submitted = AdviceStates.In(AdviceStatus.Submitted);
         Receive(temp, submitted);
 
         Assert.Equal(TextId.AdviceOnlyAuthorWrites, Assert.Throws<DomainException>(() => temp.Store.Advices.Add(AdviceSamples.Draft() with { Author = AdviceSamples.Consultant.Id })).Problem.Text);
         var rewritten = submitted with { Content = submitted.Content with { Rationale = "Door de consulent." } };
         Assert.Equal(TextId.AdviceOnlyAuthorWrites, Assert.Throws<DomainException>(() => temp.Store.Advices.Save(rewritten)).Problem.Text);
-        Assert.Equal(0, Outbox(temp));
+        Assert.Equal(0, temp.OutboxRows());
         Assert.Equal(submitted, temp.Store.Advices.Find(submitted.Id));
     }
 
     [Fact]
     public void Save_StepWithItsQuestion_WritesAdviceMessageOutboxAndAuditTogether()
     {
-        using var temp = new TempStore(ConsultantIdentity);
+        using var temp = new TempStore(AdviceSamples.ConsultantIdentity);
         var submitted = AdviceStates.In(AdviceStatus.Submitted);
         Receive(temp, submitted);
-        var audit = Audit(temp);
+        var audit = temp.AuditEvents();
         var asked = submitted.AskQuestion(AdviceSamples.Consultant, AdviceSamples.Today).Value;
         var question = AdviceMessage.Write(new Id<AdviceMessage>(Guid.CreateVersion7()), submitted.Id, AdviceMessageKind.Question, "Hoe vaak helpt de dochter?", AdviceSamples.Consultant, AdviceStates.LaterTime).Value;
 
@@ -105,7 +94,7 @@ public class AdviceRepositoryTests
         Assert.Equal([question], temp.Store.Advices.Thread(submitted.Id));
         Assert.Equal(1, temp.Count($"SELECT count(*) FROM outbox WHERE table_name = 'indication_advices' AND row_id = '{submitted.Id}' AND operation = 'update' AND columns = '[\"status\"]'"));
         Assert.Equal(1, temp.Count($"SELECT count(*) FROM outbox WHERE table_name = 'advice_messages' AND row_id = '{question.Id}' AND operation = 'insert'"));
-        Assert.True(Audit(temp) > audit);
+        Assert.True(temp.AuditEvents() > audit);
         Assert.True(temp.Count($"SELECT count(*) FROM audit_events WHERE client_id = '{submitted.ClientId}' AND event_type = 'Change'") >= 1);
         Assert.Equal(2, temp.Store.PendingChanges());
     }
@@ -113,7 +102,7 @@ public class AdviceRepositoryTests
     [Fact]
     public void Save_CrashBeforeTheAdvicesOutboxEntry_LeavesNeitherTheStepNorTheQuestion()
     {
-        using var temp = new TempStore(ConsultantIdentity);
+        using var temp = new TempStore(AdviceSamples.ConsultantIdentity);
         var submitted = AdviceStates.In(AdviceStatus.Submitted);
         Receive(temp, submitted);
         temp.Execute("CREATE TRIGGER crash BEFORE INSERT ON outbox WHEN NEW.table_name = 'indication_advices' BEGIN SELECT RAISE(ABORT, 'simulated crash'); END");
@@ -123,7 +112,7 @@ public class AdviceRepositoryTests
         Assert.Throws<SqliteException>(() => temp.Store.Advices.Save(asked, question));
 
         Assert.Equal(0, temp.Count("SELECT count(*) FROM advice_messages"));
-        Assert.Equal(0, Outbox(temp));
+        Assert.Equal(0, temp.OutboxRows());
         Assert.Equal(AdviceStatus.Submitted, temp.Store.Advices.Find(submitted.Id)!.Status);
     }
 
@@ -133,14 +122,14 @@ public class AdviceRepositoryTests
         using var temp = new TempStore();
         var draft = AdviceSamples.Draft();
         temp.Store.Advices.Add(draft);
-        var outbox = Outbox(temp);
+        var outbox = temp.OutboxRows();
         var submitted = draft.Submit(AdviceSamples.Nurse, AdviceStates.StepTime, AdviceSamples.Today).Value;
         var question = new AdviceMessage(new Id<AdviceMessage>(Guid.CreateVersion7()), draft.Id, AdviceMessageKind.Question, "Zelf een vraag?", AdviceSamples.Nurse.Id, AdviceStates.LaterTime);
 
         var refused = Assert.Throws<DomainException>(() => temp.Store.Advices.Save(submitted, question));
 
         Assert.Equal(TextId.AdviceMessageWrongRole, refused.Problem.Text);
-        Assert.Equal(outbox, Outbox(temp));
+        Assert.Equal(outbox, temp.OutboxRows());
         Assert.Equal(AdviceStatus.Concept, temp.Store.Advices.Find(draft.Id)!.Status);
         Assert.Empty(temp.Store.Advices.Thread(draft.Id));
     }
@@ -159,7 +148,7 @@ public class AdviceRepositoryTests
         var submitted = draft.Submit(AdviceSamples.Nurse, AdviceStates.StepTime, AdviceSamples.Today).Value;
         nurse.Store.Advices.Save(submitted);
 
-        using var consultant = new TempStore(ConsultantIdentity);
+        using var consultant = new TempStore(AdviceSamples.ConsultantIdentity);
         Receive(consultant, submitted);
         var asked = submitted.AskQuestion(AdviceSamples.Consultant, AdviceSamples.Today).Value;
         consultant.Store.Advices.Save(asked, AdviceMessage.Write(new Id<AdviceMessage>(Guid.CreateVersion7()), submitted.Id, AdviceMessageKind.Question, secrets[4], AdviceSamples.Consultant, AdviceStates.LaterTime).Value);
