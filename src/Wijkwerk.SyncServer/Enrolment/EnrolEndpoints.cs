@@ -45,6 +45,8 @@ public static class RequestBody
     public static async Task<(T? Value, IResult? Problem)> Read<T>(HttpContext context)
         where T : class
     {
+        if (!IsJson(context.Request.ContentType))
+            return (null, Problems.Result(StatusCodes.Status415UnsupportedMediaType, ProblemCodes.InvalidRequest, Problems.ForStatus(StatusCodes.Status415UnsupportedMediaType).Message));
         try
         {
             var value = await JsonSerializer.DeserializeAsync<T>(context.Request.Body, Problems.Json, context.RequestAborted);
@@ -59,4 +61,10 @@ public static class RequestBody
             return (null, Problems.TooLarge(context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? 0));
         }
     }
+
+    /// <summary>application/json, in UTF-8 (the only encoding JSON has): a form post or text body is not read as a request.</summary>
+    private static bool IsJson(string? contentType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var type)
+        && type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+        && (!type.Charset.HasValue || type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
 }

@@ -34,7 +34,7 @@ public static class Problems
         404 => (NotFound, "Dit adres bestaat niet op de Wijkwerk-server; controleer het serveradres."),
         405 => (ProblemCodes.InvalidRequest, "Deze bewerking is hier niet toegestaan; werk Wijkwerk bij."),
         413 => (ProblemCodes.TooLarge, "Het verzoek is te groot; synchroniseer in kleinere delen."),
-        415 => (ProblemCodes.InvalidRequest, "Stuur het verzoek als JSON."),
+        415 => (ProblemCodes.InvalidRequest, "Stuur het verzoek als JSON (Content-Type: application/json); werk Wijkwerk bij als dit vanuit Wijkwerk gebeurt."),
         >= 500 => (ServerError, "Er ging iets mis op de server; probeer het later opnieuw of neem contact op met de beheerder."),
         _ => (ProblemCodes.InvalidRequest, "Het verzoek is niet geldig; werk Wijkwerk bij of neem contact op met de beheerder."),
     };

@@ -62,7 +62,7 @@ public static class ServerHost
             app.MapGet("/healthz", () => Results.Text("ok"));
             EnrolEndpoints.Map(app);
             SyncEndpoints.Map(app);
-            app.MapFallback((HttpContext context) => Problems.Result(404, Problems.NotFound, Problems.ForStatus(404).Message));
+            app.MapFallback(NotMappedHere);
 
             await app.RunAsync();
             return 0;
@@ -71,6 +71,25 @@ public static class ServerHost
         {
             await ((IAsyncDisposable)log).DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// An address the server does not answer as asked: 405 with the methods it does take when the path is
+    /// known (a GET of the push address, say), 404 otherwise. Both as problem bodies, never a framework page.
+    /// </summary>
+    private static IResult NotMappedHere(HttpContext context, EndpointDataSource endpoints)
+    {
+        var path = (context.Request.Path.Value ?? "").TrimEnd('/');
+        var allowed = endpoints.Endpoints.OfType<RouteEndpoint>()
+            .Where(e => string.Equals(e.RoutePattern.RawText?.TrimEnd('/'), path, StringComparison.OrdinalIgnoreCase))
+            .SelectMany(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [])
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        if (allowed.Count == 0)
+            return Problems.Result(StatusCodes.Status404NotFound, Problems.NotFound, Problems.ForStatus(StatusCodes.Status404NotFound).Message);
+        context.Response.Headers.Allow = string.Join(", ", allowed);
+        return Problems.Result(StatusCodes.Status405MethodNotAllowed, ProblemCodes.InvalidRequest,
+            $"{Problems.ForStatus(StatusCodes.Status405MethodNotAllowed).Message} Dit adres neemt alleen {string.Join(" of ", allowed)}.");
     }
 
     private static void UsePipeline(WebApplication app, ServerSettings settings)

@@ -1,5 +1,6 @@
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Sync.Protocol;
+using Wijkwerk.Core.Sync.Rules;
 using Wijkwerk.SyncServer.Store;
 
 namespace Wijkwerk.SyncServer.Sync;
@@ -21,7 +22,7 @@ public static class ConflictResolution
         var pushed = m.Columns ?? new Dictionary<string, string?>();
         if (pushed.Count != 1 || !pushed.TryGetValue(SyncProtocol.ResolvedColumn, out var resolved))
         {
-            var others = string.Join(", ", pushed.Keys.Where(k => k != SyncProtocol.ResolvedColumn).Select(k => $"'{k}'"));
+            var others = Echo.Short(string.Join(", ", pushed.Keys.Where(k => k != SyncProtocol.ResolvedColumn).Select(k => $"'{k}'")));
             return MutationApplier.Refused(m, 0, others.Length > 0
                 ? $"Van een conflict mag alleen 'resolved' worden gewijzigd, niet {others}; deze wijziging is niet opgeslagen."
                 : "De wijziging van het conflict mist de kolom 'resolved'; deze wijziging is niet opgeslagen.");

@@ -32,15 +32,21 @@ public interface IPushTransaction
     StoredConflict? LoadConflict(Guid conflictId);
     /// <summary>Marks the conflict resolved at the server's time by the pushing worker, with the new version and a new change sequence.</summary>
     void ResolveConflict(Guid conflictId, Guid clientId, long oldVersion, long newVersion);
+    /// <summary>Gives the row a new change sequence, same version and values: every device in scope receives it again.</summary>
+    void TouchRow(string table, Guid rowId);
 }
 
 /// <summary>
-/// Decides one pushed mutation, whatever the store: schema, columns, role, scope, domain rules, merge.
+/// Decides one pushed mutation, whatever the store: schema, columns, role, the pushed values, scope, domain rules, merge.
 /// The answer is accepted, conflict (the server kept its value for the listed columns) or refused with a
 /// Dutch reason; a refused mutation writes nothing.
 /// </summary>
 public static class MutationApplier
 {
+    private const string ClientsTable = "clients";
+
+    /// <summary>The column a conflict record names when the conflict is about the row's existence.</summary>
+    private const string DeletedColumn = "deleted";
     private static readonly JsonSerializerOptions ProtocolJson = new(JsonSerializerDefaults.Web);
 
     public static MutationResult Refused(Mutation m, long version, string reason) => new(m.MutationId, SyncProtocol.Results.Refused, version, reason, []);
@@ -50,9 +56,9 @@ public static class MutationApplier
         if (m.Table == SyncProtocol.ConflictsTable)
             return ConflictResolution.Apply(s, device, m);
         if (m.Table is null || SyncSchema.Find(m.Table) is not { } table)
-            return Refused(m, 0, $"Onbekende tabel '{m.Table}'; deze wijziging is niet opgeslagen.");
+            return Refused(m, 0, $"Onbekende tabel '{Echo.Short(m.Table)}'; deze wijziging is niet opgeslagen.");
         if (m.Operation is not (SyncProtocol.Operations.Insert or SyncProtocol.Operations.Update or SyncProtocol.Operations.Delete))
-            return Refused(m, 0, $"Onbekende bewerking '{m.Operation}'; verwacht insert, update of delete.");
+            return Refused(m, 0, $"Onbekende bewerking '{Echo.Short(m.Operation)}'; verwacht insert, update of delete.");
         if (m.RowId == Guid.Empty)
             return Refused(m, 0, "De rij heeft geen geldig id.");
         var pushed = new Dictionary<string, string?>(m.Columns ?? new Dictionary<string, string?>(), StringComparer.Ordinal);
@@ -60,6 +66,15 @@ public static class MutationApplier
             return Refused(m, 0, columnProblem);
         if (RowRules.CheckRole(device.Role, table.Name) is { } roleProblem)
             return Refused(m, 0, roleProblem);
+
+        // The laptops judge dates by the Dutch calendar day; so does the server, or a melding typed just
+        // after midnight would be "in the future" here for an hour or two.
+        var today = DateOnly.FromDateTime(AmsterdamTime.ToLocal(now).DateTime);
+        // Every pushed value is checked before it is merged or kept as the other side of a conflict: what
+        // the server stores, as a row or in a conflict record, every laptop in scope must be able to read.
+        if (m.Operation != SyncProtocol.Operations.Delete
+            && ValueRules.CheckPushed(table.Name, pushed, m.Operation == SyncProtocol.Operations.Insert, today) is { } valueProblem)
+            return Refused(m, 0, valueProblem);
 
         var existing = s.LoadRow(table.Name, m.RowId);
         var version = existing?.Version ?? 0;
@@ -107,20 +122,34 @@ public static class MutationApplier
                 return Refused(m, version, "Deze cliënt staat niet op de caseload van uw team; u mag deze gegevens niet wijzigen.");
         }
 
+        // A row about a client deleted elsewhere would be an orphan on every other laptop. (A client on the
+        // caseload without a client row, assigned by id by the administrator, is not deleted: its rows are taken.)
+        if (m.Operation != SyncProtocol.Operations.Delete && table.Name != ClientsTable && s.LoadRow(ClientsTable, clientId) is { Deleted: true })
+        {
+            return Refused(m, version,
+                "De cliënt bij deze gegevens is op de server verwijderd; de wijziging is niet opgeslagen. Synchroniseer om de actuele cliëntenlijst te zien.");
+        }
+
         if (m.Operation == SyncProtocol.Operations.Delete)
         {
             if (RowRules.CheckDelete(table.Name) is { } deleteProblem)
                 return Refused(m, version, deleteProblem);
             if (existing!.Deleted)
                 return new MutationResult(m.MutationId, SyncProtocol.Results.Accepted, existing.Version, null, []);
+            if (NewerElsewhere(existing, m.BaseVersion, device.DeviceId) is { } newer)
+            {
+                // The delete was made on an older version than another device's update: the update stands, the
+                // delete becomes a conflict record, and the row goes out again to the laptop that deleted its copy.
+                s.RecordConflict(table.Name, m.RowId, clientId, DeletedColumn, "0", "1", newer.W, newer.D);
+                s.TouchRow(table.Name, m.RowId);
+                return new MutationResult(m.MutationId, SyncProtocol.Results.Conflict, existing.Version, null, [DeletedColumn]);
+            }
+
             var tombstone = existing.Version + 1;
             s.WriteRow(table.Name, m.RowId, clientId, existing, tombstone, true, existing.Columns, existing.Stamps);
             return new MutationResult(m.MutationId, SyncProtocol.Results.Accepted, tombstone, null, []);
         }
 
-        // The laptops judge dates by the Dutch calendar day; so does the server, or a melding typed just
-        // after midnight would be "in the future" here for an hour or two.
-        var today = DateOnly.FromDateTime(AmsterdamTime.ToLocal(now).DateTime);
         if (existing is null)
         {
             var columns = new Dictionary<string, string?>(pushed, StringComparer.Ordinal);
@@ -128,7 +157,8 @@ public static class MutationApplier
             // whatever the laptop remembered at enrolment (empty on older laptops, the first of several teams).
             if (table.Name == AdviceColumns.AdviceTable)
                 columns[AdviceColumns.TeamColumn] = s.OwnTeamHolding(clientId) ?? "";
-            if (RowRules.CheckRow(table.Name, null, columns, m.RowId, today, device.Role, device.WorkerId, parentRow?.Columns) is { } problem)
+            if ((RowRules.CheckRow(table.Name, null, columns, m.RowId, today, device.Role, device.WorkerId, parentRow?.Columns)
+                    ?? ValueRules.CheckRow(table.Name, columns, m.RowId, today)) is { } problem)
                 return Refused(m, 0, problem);
             if (autoAssign)
             {
@@ -145,8 +175,8 @@ public static class MutationApplier
             if (existing.UpdatedDevice == device.DeviceId)
                 return Refused(m, existing.Version, "Deze rij is verwijderd; de wijziging is niet opgeslagen.");
             // Deleted elsewhere: the deletion stands and the pushed values are kept as a conflict record.
-            s.RecordConflict(table.Name, m.RowId, clientId, "deleted", "1", JsonSerializer.Serialize(pushed, ProtocolJson), existing.UpdatedBy, existing.UpdatedDevice);
-            return new MutationResult(m.MutationId, SyncProtocol.Results.Conflict, existing.Version, null, ["deleted"]);
+            s.RecordConflict(table.Name, m.RowId, clientId, DeletedColumn, "1", JsonSerializer.Serialize(pushed, ProtocolJson), existing.UpdatedBy, existing.UpdatedDevice);
+            return new MutationResult(m.MutationId, SyncProtocol.Results.Conflict, existing.Version, null, [DeletedColumn]);
         }
 
         // An advice inserted again (its answer was lost) still carries the laptop's team: the server's stands.
@@ -159,7 +189,8 @@ public static class MutationApplier
         var merged = new Dictionary<string, string?>(existing.Columns, StringComparer.Ordinal);
         foreach (var (column, value) in outcome.Applied)
             merged[column] = value;
-        if (RowRules.CheckRow(table.Name, existing.Columns, merged, m.RowId, today, device.Role, device.WorkerId) is { } rowProblem)
+        if ((RowRules.CheckRow(table.Name, existing.Columns, merged, m.RowId, today, device.Role, device.WorkerId)
+                ?? (outcome.Applied.Count > 0 ? ValueRules.CheckRow(table.Name, merged, m.RowId, today) : null)) is { } rowProblem)
             return Refused(m, existing.Version, rowProblem);
 
         var newVersion = existing.Version;
@@ -182,4 +213,8 @@ public static class MutationApplier
             ? new MutationResult(m.MutationId, SyncProtocol.Results.Conflict, newVersion, null, outcome.Conflicts)
             : new MutationResult(m.MutationId, SyncProtocol.Results.Accepted, newVersion, null, []);
     }
+
+    /// <summary>The newest write by another device after the laptop's base version, if any: what a delete on that base would discard.</summary>
+    private static ColumnStamp? NewerElsewhere(StoredRow row, long baseVersion, Guid device) =>
+        row.Stamps.Values.Where(stamp => stamp.V > baseVersion && stamp.D != device).MaxBy(stamp => stamp.V);
 }

@@ -45,7 +45,7 @@ public sealed class AdviceServerFixture : IAsyncLifetime
             var code = (await ServerProgram.Run("admin", "device", "enroll", "--user", name, "--db", db)).LastLine;
             var (_, enrolled, problem) = await SyncClient.Enrol(Http, code);
             Assert.True(enrolled is not null, problem?.Message);
-            _devices[role] = (new SyncClient(Http, enrolled.Token, enrolled.DeviceId, enrolled.WorkerId), new Worker(new Id<Worker>(enrolled.WorkerId), name, role, []));
+            _devices[role] = (new SyncClient(Http, enrolled.Token, enrolled.DeviceId, enrolled.WorkerId, enrolled.Role), new Worker(new Id<Worker>(enrolled.WorkerId), name, role, []));
         }
 
         Client = Guid.NewGuid();

@@ -63,7 +63,7 @@ public sealed class ServerFixture : IAsyncLifetime
     {
         var (_, enrolled, problem) = await SyncClient.Enrol(Http, await NewCode(user));
         Assert.True(enrolled is not null, problem?.Message);
-        return new SyncClient(Http, enrolled.Token, enrolled.DeviceId, enrolled.WorkerId);
+        return new SyncClient(Http, enrolled.Token, enrolled.DeviceId, enrolled.WorkerId, enrolled.Role);
     }
 
     public async Task AssertHealthy()
@@ -73,14 +73,19 @@ public sealed class ServerFixture : IAsyncLifetime
         Assert.True(response.IsSuccessStatusCode);
     }
 
+    /// <summary>A whole client row as a laptop pushes it: every column, empty where nothing was typed.</summary>
     public static Dictionary<string, string?> ClientColumns(string firstName = "Jan", string? phone = null) => new()
     {
         ["first_name"] = firstName,
+        ["surname_prefix"] = "",
         ["surname"] = "Jansen",
         ["birth_date"] = "1950-01-02",
         ["postcode"] = "1234AB",
         ["house_number"] = "5",
-        ["phone"] = phone,
+        ["addition"] = "",
+        ["phone"] = phone ?? "",
+        ["bsn"] = "",
+        ["notes"] = "",
     };
 
     public static Dictionary<string, string?> SignalColumns(Guid client, string status = "New") => new()
@@ -93,6 +98,8 @@ public sealed class ServerFixture : IAsyncLifetime
         ["consent_in_consultation"] = "1",
         ["status"] = status,
         ["reported_at"] = "2026-11-01T09:00:00Z",
+        ["source_other"] = "",
+        ["consent_reason"] = "",
     };
 
     /// <summary>A new client on Noord's caseload (created by Anna's laptop, so it joins her team).</summary>

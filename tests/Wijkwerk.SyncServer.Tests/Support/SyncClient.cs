@@ -8,13 +8,15 @@ using Wijkwerk.Core.Sync.Protocol;
 namespace Wijkwerk.SyncServer.Tests.Support;
 
 /// <summary>A minimal laptop for tests: speaks the wire protocol and keeps nothing but its token and anchor.</summary>
-public sealed class SyncClient(HttpClient http, string token, Guid deviceId, Guid workerId)
+public sealed class SyncClient(HttpClient http, string token, Guid deviceId, Guid workerId, string role = "nurse")
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public string Token { get; } = token;
     public Guid DeviceId { get; } = deviceId;
     public Guid WorkerId { get; } = workerId;
+    /// <summary>The role code the server enrolled this device for, as its audit events carry it.</summary>
+    public string Role { get; } = role;
     private long _nextMutation = 1;
 
     public long NextMutationId() => Interlocked.Increment(ref _nextMutation);
@@ -59,7 +61,7 @@ public sealed class SyncClient(HttpClient http, string token, Guid deviceId, Gui
 
     /// <summary>An audit event as this device would send it, about one client.</summary>
     public AuditRecord AuditEvent(long seq, Guid client, string type = "View") =>
-        new(seq, type, DateTimeOffset.UtcNow, client, WorkerId, "nurse", DeviceId, "Success", "dossier");
+        new(seq, type, DateTimeOffset.UtcNow, client, WorkerId, Role, DeviceId, "Success", "dossier");
 
     public async Task<PullResponse> Pull(long after, int limit = 500)
     {

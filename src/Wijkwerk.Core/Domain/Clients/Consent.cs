@@ -25,6 +25,7 @@ public sealed record Consent(
     Id<Worker> RecordedBy)
 {
     public const int MaxPurposeLength = 200;
+    public const int MaxReasonLength = 4000;
 
     public static Parsed<Consent> Record(
         Id<Consent> id, Id<Client> clientId, string? purpose, ConsentStatus status, string? reason, DateOnly date, Id<Worker> recordedBy, DateOnly today)
@@ -38,6 +39,8 @@ public sealed record Consent(
         // "Not possible" must say why, or the next professional cannot judge whether to ask again.
         if (status == ConsentStatus.NotPossible && why.Length == 0)
             return Parsed<Consent>.Fail("reden", TextId.ConsentReasonRequired);
+        if (why.Length > MaxReasonLength)
+            return Parsed<Consent>.Fail("reden", TextId.TooLong, MaxReasonLength);
         if (date > today)
             return Parsed<Consent>.Fail("datum", TextId.DateInFuture);
         return Parsed<Consent>.Ok(new Consent(id, clientId, what, status, why, date, recordedBy));

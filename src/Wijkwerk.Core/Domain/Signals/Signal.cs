@@ -52,6 +52,8 @@ public sealed record Signal(
             return Parsed<Signal>.Fail("observatie", TextId.TooLong, MaxObservationLength);
         if (!consentBasis.InConsultation && consentBasis.NotPossibleReason.Trim().Length == 0)
             return Parsed<Signal>.Fail("grondslag", TextId.ConsentReasonRequired);
+        if (consentBasis.NotPossibleReason.Trim().Length > ConsentBasis.MaxReasonLength)
+            return Parsed<Signal>.Fail("grondslag", TextId.TooLong, ConsentBasis.MaxReasonLength);
         return Parsed<Signal>.Ok(new Signal(
             id, clientId, source, source == SignalSource.Other ? other : "", text, lifeDomains.ToHashSet(), urgency,
             consentBasis with { NotPossibleReason = consentBasis.NotPossibleReason.Trim() },

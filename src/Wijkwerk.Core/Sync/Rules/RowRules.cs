@@ -47,7 +47,7 @@ public static class RowRules
         foreach (var column in columns)
         {
             if (!table.Columns.Contains(column))
-                return $"Onbekende kolom '{column}' in tabel '{table.Name}' (unknown column); deze wijziging is niet opgeslagen.";
+                return $"Onbekende kolom '{Echo.Short(column)}' in tabel '{table.Name}' (unknown column); deze wijziging is niet opgeslagen.";
         }
 
         return null;
@@ -81,7 +81,7 @@ public static class RowRules
         var (_, problems) = input.Validate(new Id<Client>(rowId), today);
         return problems.Count == 0
             ? null
-            : "Cliëntgegevens kloppen niet: " + string.Join("; ", problems.Select(p => $"{p.Field}: {p.Describe(Lang.Nl)}"));
+            : "Cliëntgegevens kloppen niet: " + string.Join("; ", problems.Select(p => $"{p.Field}: {Echo.Describe(p)}"));
     }
 
     private static string? CheckSignal(IReadOnlyDictionary<string, string?>? current, IReadOnlyDictionary<string, string?> merged)
@@ -146,7 +146,7 @@ public static class RowRules
 
     // A problem about a column names the column itself; the others read "field: what is wrong".
     private static string Sentence(string subject, Problem problem) =>
-        problem.Text == TextId.ColumnValueInvalid ? $"{subject}: {problem.Describe(Lang.Nl)}" : $"{subject}: {problem.Field} {problem.Describe(Lang.Nl)}";
+        problem.Text == TextId.ColumnValueInvalid ? $"{subject}: {Echo.Describe(problem)}" : $"{subject}: {problem.Field} {Echo.Describe(problem)}";
 
     private static string? CheckLifeDomains(IReadOnlyDictionary<string, string?> row)
     {
@@ -155,7 +155,7 @@ public static class RowRules
         foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (!int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) || !Enum.IsDefined((LifeDomain)value))
-                return $"Leefgebied '{part}' bestaat niet.";
+                return $"Leefgebied '{Echo.Short(part)}' bestaat niet.";
         }
 
         return null;
@@ -163,10 +163,10 @@ public static class RowRules
 
     private static string? CheckEnum<T>(IReadOnlyDictionary<string, string?> row, string column, string label)
         where T : struct, Enum =>
-        Get(row, column) is { } text && !TryEnum<T>(text, out _) ? $"Onbekende waarde '{text}' voor {label}." : null;
+        Get(row, column) is { } text && !TryEnum<T>(text, out _) ? $"Onbekende waarde '{Echo.Short(text)}' voor {label}." : null;
 
     private static string? CheckGuid(IReadOnlyDictionary<string, string?> row, string column, string label) =>
-        Get(row, column) is { } text && !Guid.TryParse(text, out _) ? $"'{text}' is geen geldige verwijzing voor {label}." : null;
+        Get(row, column) is { } text && !Guid.TryParse(text, out _) ? $"'{Echo.Short(text)}' is geen geldige verwijzing voor {label}." : null;
 
     /// <summary>Enum values travel by name ("PickedUp"); numbers and unknown names are refused.</summary>
     public static bool TryEnum<T>(string text, out T value)

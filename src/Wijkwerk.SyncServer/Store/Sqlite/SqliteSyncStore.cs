@@ -329,6 +329,9 @@ public sealed class SqliteSyncStore : ISyncStore
                 ("$at", Iso(now)), ("$by", S(device.WorkerId)), ("$dev", S(device.DeviceId)), ("$v", newVersion), ("$sum", (long)sum),
                 ("$seq", NextSeq(db, tx)), ("$id", S(conflictId)));
         }
+
+        public void TouchRow(string table, Guid rowId) =>
+            Exec(db, tx, "UPDATE rows SET seq = $s WHERE tbl = $t AND row_id = $r;", ("$s", NextSeq(db, tx)), ("$t", table), ("$r", S(rowId)));
     }
 
     internal static StoredRow? LoadRow(SqliteConnection db, SqliteTransaction tx, string table, Guid rowId)

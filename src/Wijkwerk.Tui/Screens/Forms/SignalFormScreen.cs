@@ -33,7 +33,7 @@ public sealed class SignalFormScreen : FormScreen
         _domains = Multi("levensdomeinen", TextId.FieldLifeDomains, Enum.GetValues<LifeDomain>(), d => Name(d));
         _urgency = Select("urgentie", TextId.FieldUrgency, Enum.GetValues<Urgency>(), u => Name(u));
         _inConsultation = Check("overleg", TextId.FieldInConsultation, true);
-        _reason = Text("grondslag", TextId.FieldNotPossibleReason, 200);
+        _reason = Text("grondslag", TextId.FieldNotPossibleReason, ConsentBasis.MaxReasonLength);
         _assignToMe = Check("toewijzen", TextId.FieldAssignToMe, true);
         Ready();
     }

@@ -1,0 +1,340 @@
+using System.Globalization;
+using Wijkwerk.Core.Domain.Clients;
+using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Indications;
+using Wijkwerk.Core.Domain.Signals;
+using Wijkwerk.Core.Domain.Teams;
+using Wijkwerk.Core.Domain.Visits;
+
+namespace Wijkwerk.Core.Sync.Rules;
+
+/// <summary>
+/// The values a laptop may store, checked on every pushed value before the server merges it or keeps it
+/// as the other side of a conflict: each value as the laptop's own row readers parse it (ISO dates that
+/// exist, known names, guids, ZRM scores, 0/1 flags), no longer than its form allows, without control
+/// characters; a new row with every column the laptop needs to store and read it; and the row as a whole
+/// by the same domain rules as the form. Each check answers null (fine) or a Dutch sentence.
+/// </summary>
+public static class ValueRules
+{
+    private const int CodeLength = 40;
+    private const int InstantLength = 40;
+    private const int NumberLength = 19;
+    private const int ZrmLength = 2000;
+
+    private static readonly Dictionary<string, IReadOnlyList<ColumnFormat>> ByTable = new(StringComparer.Ordinal)
+    {
+        ["clients"] =
+        [
+            Text("first_name", PersonName.MaxPartLength) with { Required = true },
+            Text("surname_prefix", PersonName.MaxPartLength),
+            Text("surname", PersonName.MaxPartLength) with { Required = true },
+            Date("birth_date") with { NotAfterToday = true },
+            Text("postcode", 7) with { Required = true },
+            Text("house_number", 5) with { Required = true },
+            Text("addition", Address.MaxAdditionLength),
+            Text("phone", 20),
+            Text("bsn", 11),
+            Text("notes", Client.MaxNotesLength) with { MultiLine = true },
+        ],
+        ["household_members"] =
+        [
+            Id("client_id"),
+            Text("name", HouseholdMember.MaxNameLength) with { Required = true },
+            Known<HouseholdRelation>("relation"),
+            Date("birth_date", allowEmpty: true) with { NotAfterToday = true },
+        ],
+        ["consents"] =
+        [
+            Id("client_id"),
+            Text("purpose", Consent.MaxPurposeLength) with { Required = true },
+            Known<ConsentStatus>("status"),
+            Text("reason", Consent.MaxReasonLength) with { MultiLine = true },
+            Date("date") with { NotAfterToday = true },
+            Id("recorded_by"),
+        ],
+        ["signals"] =
+        [
+            Id("client_id"),
+            Known<SignalSource>("source"),
+            Text("source_other", Signal.MaxSourceOtherLength),
+            Text("observation", Signal.MaxObservationLength) with { Required = true, MultiLine = true },
+            LifeDomains("life_domains"),
+            Known<Urgency>("urgency"),
+            Flag("consent_in_consultation"),
+            Text("consent_reason", ConsentBasis.MaxReasonLength),
+            Id("assignee") with { Optional = true },
+            Known<SignalStatus>("status"),
+            Instant("reported_at"),
+            Instant("picked_up_at") with { Optional = true },
+        ],
+        ["follow_ups"] =
+        [
+            Id("signal_id"),
+            Instant("at"),
+            Id("worker"),
+            Text("note", FollowUp.MaxNoteLength) with { Required = true, MultiLine = true },
+        ],
+        ["home_visits"] =
+        [
+            Id("client_id"),
+            Date("date") with { NotAfterToday = true },
+            Id("worker"),
+            Text("notes", HomeVisit.MaxNotesLength) with { MultiLine = true },
+            Zrm("zrm"),
+        ],
+        [AdviceColumns.AdviceTable] =
+        [
+            Id("client_id"),
+            Id("author"),
+            // The server sets the team of a new advice; a laptop need not send it.
+            Text(AdviceColumns.TeamColumn, IndicationAdvice.MaxTeamLength) with { Optional = true },
+            Known<AdviceStatus>("status"),
+            Known<ProductCategory>("category"),
+            Text("product_code", CodeLength),
+            Number("amount"),
+            Known<VolumeUnit>("unit"),
+            Known<VolumeFrequency>("frequency"),
+            Date("start_date"),
+            Number("duration_months") with { Optional = true },
+            Text("rationale", AdviceContent.MaxTextLength) with { MultiLine = true },
+            Zrm("zrm"),
+            Text("alternatives", AdviceContent.MaxTextLength) with { MultiLine = true },
+            Text("client_wishes", AdviceContent.MaxTextLength) with { MultiLine = true },
+            Date("melding_date"),
+            Date("aanvraag_date") with { Optional = true },
+            Known<LegalBasis>("legal_basis"),
+            Known<ConsentStatus>("consent"),
+            Text("consent_note", AdviceContent.MaxTextLength),
+            Flag("client_support_offered"),
+            Flag("personal_plan_offered"),
+            Instant("created_at"),
+            Instant("submitted_at") with { Optional = true },
+            Known<ProductCategory>("decided_category") with { Optional = true },
+            Text("decided_product_code", CodeLength) with { Optional = true },
+            Number("decided_amount") with { Optional = true },
+            Known<VolumeUnit>("decided_unit") with { Optional = true },
+            Known<VolumeFrequency>("decided_frequency") with { Optional = true },
+            Date("decided_start") with { Optional = true },
+            Number("decided_duration_months") with { Optional = true },
+            Text("decision_reason", AdviceRules.MaxReasonLength) with { MultiLine = true },
+            Instant("decided_at") with { Optional = true },
+            Id("decided_by") with { Optional = true },
+            Date("extended_until") with { Optional = true },
+            Text("extension_reason", AdviceRules.MaxReasonLength) with { MultiLine = true },
+        ],
+        [AdviceColumns.MessageTable] =
+        [
+            Id("advice_id"),
+            Known<AdviceMessageKind>("kind"),
+            Text("text", AdviceMessage.MaxLength) with { Required = true, MultiLine = true },
+            Id("author"),
+            Instant("at"),
+        ],
+    };
+
+    private static readonly Dictionary<string, string> Subjects = new(StringComparer.Ordinal)
+    {
+        ["clients"] = "Cliëntgegevens",
+        ["household_members"] = "Huisgenoot",
+        ["consents"] = "Toestemming",
+        ["signals"] = "Signaal",
+        ["follow_ups"] = "Vervolgnotitie bij signaal",
+        ["home_visits"] = "Huisbezoek",
+        [AdviceColumns.AdviceTable] = "Indicatieadvies",
+        [AdviceColumns.MessageTable] = "Bericht bij indicatieadvies",
+    };
+
+    /// <summary>The format of every column of a synced table, in schema order; empty for a table that does not travel.</summary>
+    public static IReadOnlyList<ColumnFormat> Formats(string table) => ByTable.TryGetValue(table, out var formats) ? formats : [];
+
+    /// <summary>
+    /// Checks the values of one pushed change before any merge. <paramref name="wholeRow"/> for an insert: then
+    /// every column the laptop cannot store without must be there. Columns outside the table are
+    /// <see cref="RowRules.CheckColumns"/>' to refuse.
+    /// </summary>
+    public static string? CheckPushed(string table, IReadOnlyDictionary<string, string?> pushed, bool wholeRow, DateOnly today)
+    {
+        var formats = Formats(table);
+        if (wholeRow)
+        {
+            var missing = formats.Where(f => !f.Optional && !pushed.ContainsKey(f.Column)).Select(f => $"'{f.Column}'").ToList();
+            if (missing.Count > 0)
+            {
+                return $"{Subject(table)}: een nieuwe rij mist de verplichte kolommen {string.Join(", ", missing)}; "
+                    + "vul die gegevens in en sla opnieuw op (of werk Wijkwerk bij). Deze wijziging is niet opgeslagen.";
+            }
+        }
+
+        foreach (var format in formats)
+        {
+            if (pushed.TryGetValue(format.Column, out var value) && CheckValue(format, value, today) is { } problem)
+                return $"{Subject(table)}: {problem}";
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The whole row by the domain rules of its form (required fields, lengths, dates not in the future,
+    /// consent reasons), for the tables whose rules <see cref="RowRules.CheckRow"/> does not already hold:
+    /// a new row as pushed, a changed row as merged.
+    /// </summary>
+    public static string? CheckRow(string table, IReadOnlyDictionary<string, string?> row, Guid rowId, DateOnly today)
+    {
+        try
+        {
+            var r = new Reader(row);
+            var problem = table switch
+            {
+                "household_members" => HouseholdMember.Record(
+                    new(rowId), new(r.Guid("client_id")), r.Text("name"), r.Enum<HouseholdRelation>("relation"), r.OptionalDate("birth_date"), today).Problem,
+                "consents" => Consent.Record(
+                    new(rowId), new(r.Guid("client_id")), r.Text("purpose"), r.Enum<ConsentStatus>("status"), r.Text("reason"), r.Date("date"),
+                    new Id<Worker>(r.Guid("recorded_by")), today).Problem,
+                "signals" => Signal.Report(
+                    new(rowId), new(r.Guid("client_id")), r.Enum<SignalSource>("source"), r.Text("source_other"), r.Text("observation"),
+                    r.LifeDomains("life_domains"), r.Enum<Urgency>("urgency"), new ConsentBasis(r.Flag("consent_in_consultation"), r.Text("consent_reason")),
+                    r.OptionalGuid("assignee") is { } assignee ? new Id<Worker>(assignee) : null, r.Instant("reported_at")).Problem,
+                "follow_ups" => FollowUp.Write(new(rowId), new(r.Guid("signal_id")), r.Instant("at"), new Id<Worker>(r.Guid("worker")), r.Text("note")).Problem,
+                "home_visits" => HomeVisit.Record(
+                    new(rowId), new(r.Guid("client_id")), r.Date("date"), new Id<Worker>(r.Guid("worker")), r.Text("notes"), r.Zrm("zrm"), today).Problem,
+                _ => null,
+            };
+            return problem is null ? null : $"{Subject(table)}: {problem.Field} {Echo.Describe(problem)}";
+        }
+        catch (ColumnException e)
+        {
+            return $"{Subject(table)}: kolom '{e.Column}' ontbreekt of heeft een ongeldige waarde; vul die in en sla opnieuw op. Deze wijziging is niet opgeslagen.";
+        }
+    }
+
+    private static string? CheckValue(ColumnFormat format, string? value, DateOnly today)
+    {
+        var column = $"kolom '{format.Column}'";
+        if (value is null)
+            return format.Optional ? null : $"{column} mag niet leeg (null) zijn; werk Wijkwerk bij. Deze wijziging is niet opgeslagen.";
+        if (value.Length > format.MaxLength)
+            return $"{column} is te lang: {value.Length} tekens, maximaal {format.MaxLength}; maak het korter en sla opnieuw op.";
+        if (BadCharacter(value, format.MultiLine) is { } bad)
+            return $"{column} bevat een ongeldig teken ({bad}); haal het weg en sla opnieuw op.";
+        if (value.Length == 0 && format.Optional)
+            return null;
+        if (format.Required && value.Trim().Length == 0)
+            return $"{column} is verplicht; vul het in en sla opnieuw op.";
+        if (!format.IsValid(value))
+            return Invalid(column, value, format);
+        return format.NotAfterToday && IsoDate(value) is { } date && date > today
+            ? $"{column} ligt in de toekomst ({value}); controleer de datum en sla opnieuw op."
+            : null;
+    }
+
+    private static string Invalid(string column, string value, ColumnFormat format) =>
+        $"{column} heeft een ongeldige waarde '{Echo.Short(value)}'; verwacht {format.Expected}. Deze wijziging is niet opgeslagen.";
+
+    /// <summary>A control character (line breaks and tabs only in multi-line text) or half a surrogate pair, shown as its code.</summary>
+    private static string? BadCharacter(string value, bool multiLine)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsControl(c) && !(multiLine && c is '\n' or '\r' or '\t'))
+                return $"stuurteken U+{(int)c:X4}";
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            if (char.IsSurrogate(c))
+                return $"losse helft van een teken U+{(int)c:X4}";
+        }
+
+        return null;
+    }
+
+    private static string Subject(string table) => Subjects.TryGetValue(table, out var subject) ? subject : table;
+
+    private static ColumnFormat Text(string column, int maxLength) => new(column, maxLength, _ => true, "tekst");
+
+    private static ColumnFormat Id(string column) => new(column, 36, v => System.Guid.TryParseExact(v, "D", out _), "een id (guid, 36 tekens)");
+
+    private static ColumnFormat Date(string column, bool allowEmpty = false) =>
+        new(column, 10, v => (allowEmpty && v.Length == 0) || IsoDate(v) is not null, allowEmpty ? "een bestaande datum als jjjj-mm-dd, of leeg" : "een bestaande datum als jjjj-mm-dd");
+
+    private static ColumnFormat Instant(string column) => new(column, InstantLength, v => IsoInstant(v) is not null, "een tijdstip als jjjj-mm-ddTuu:mm:ssZ");
+
+    private static ColumnFormat Flag(string column) => new(column, 1, v => v is "0" or "1", "0 of 1");
+
+    private static ColumnFormat Number(string column) => new(column, NumberLength, v => long.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _), "een geheel getal");
+
+    private static ColumnFormat Known<T>(string column)
+        where T : struct, Enum =>
+        new(column, CodeLength, v => RowRules.TryEnum<T>(v, out _), "een van: " + string.Join(", ", Enum.GetNames<T>()));
+
+    private static ColumnFormat LifeDomains(string column) =>
+        new(column, 20, v => v.Length == 0 || v.Split(',').All(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var d) && Enum.IsDefined((LifeDomain)d)),
+            "leefgebieden als nummers met komma's, zoals 1,3 (1 tot en met 5)");
+
+    private static ColumnFormat Zrm(string column) => new(column, ZrmLength, v => v.Length == 0 || ReadsAsZrm(v), "ZRM-scores zoals Wijkwerk ze opslaat, of leeg");
+
+    private static bool ReadsAsZrm(string text)
+    {
+        try
+        {
+            ZrmText.Read(text);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    private static DateOnly? IsoDate(string text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    private static readonly string[] InstantFormats =
+        ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", "yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", "yyyy-MM-dd'T'HH:mm:sszzz"];
+
+    private static DateTimeOffset? IsoInstant(string text) =>
+        DateTimeOffset.TryParseExact(text, InstantFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at) ? at : null;
+
+    private sealed class ColumnException(string column) : Exception(column)
+    {
+        public string Column { get; } = column;
+    }
+
+    /// <summary>Typed values of a row for the domain factories; a missing or unreadable value names its column.</summary>
+    private sealed class Reader(IReadOnlyDictionary<string, string?> row)
+    {
+        public string Text(string column) => row.TryGetValue(column, out var value) && value is not null ? value : throw new ColumnException(column);
+
+        public System.Guid Guid(string column) => System.Guid.TryParse(Text(column), out var id) ? id : throw new ColumnException(column);
+
+        public System.Guid? OptionalGuid(string column) => string.IsNullOrEmpty(row.GetValueOrDefault(column)) ? null : Guid(column);
+
+        public T Enum<T>(string column)
+            where T : struct, System.Enum =>
+            RowRules.TryEnum<T>(Text(column), out var value) ? value : throw new ColumnException(column);
+
+        public DateOnly Date(string column) => IsoDate(Text(column)) ?? throw new ColumnException(column);
+
+        public DateOnly? OptionalDate(string column) => Text(column).Length == 0 ? null : Date(column);
+
+        public DateTimeOffset Instant(string column) => IsoInstant(Text(column)) ?? throw new ColumnException(column);
+
+        public bool Flag(string column) => Text(column) switch
+        {
+            "1" => true,
+            "0" => false,
+            _ => throw new ColumnException(column),
+        };
+
+        public IEnumerable<LifeDomain> LifeDomains(string column) =>
+            Text(column).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p =>
+                int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var d) && System.Enum.IsDefined((LifeDomain)d) ? (LifeDomain)d : throw new ColumnException(column)).ToList();
+
+        public ZrmAssessment? Zrm(string column) => ReadsAsZrm(Text(column)) ? ZrmText.Read(Text(column)) : throw new ColumnException(column);
+    }
+}
