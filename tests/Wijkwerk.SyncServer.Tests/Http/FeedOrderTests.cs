@@ -47,7 +47,7 @@ public sealed class FeedOrderTests(ServerFixture server)
                 if (mine.Count > 0)
                 {
                     var old = mine[batch % mine.Count];
-                    mutations.Add(new(w.NextMutationId(), "household_members", Guid.NewGuid(), "insert", 0, new Dictionary<string, string?> { ["client_id"] = old.ToString(), ["name"] = "lid " + batch }));
+                    mutations.Add(new(w.NextMutationId(), "household_members", Guid.NewGuid(), "insert", 0, ServerFixture.HouseholdColumns(old, "lid " + batch)));
                     mutations.Add(new(w.NextMutationId(), "clients", old, "update", 0, new Dictionary<string, string?> { ["notes"] = "batch " + batch }));
                 }
 

@@ -15,7 +15,7 @@ public sealed class MergeAndScopeTests(ServerFixture server)
         var batch = new[]
         {
             new Mutation(server.Anna.NextMutationId(), "clients", client, "update", 1, new Dictionary<string, string?> { ["notes"] = "eerste" }),
-            new Mutation(server.Anna.NextMutationId(), "household_members", Guid.NewGuid(), "insert", 0, new Dictionary<string, string?> { ["client_id"] = client.ToString(), ["name"] = "Piet" }),
+            new Mutation(server.Anna.NextMutationId(), "household_members", Guid.NewGuid(), "insert", 0, ServerFixture.HouseholdColumns(client)),
         };
 
         var first = await server.Anna.Push(batch);
@@ -99,7 +99,7 @@ public sealed class MergeAndScopeTests(ServerFixture server)
     {
         var client = await server.NewNoordClient();
         var member = Guid.NewGuid();
-        await server.Anna.PushOne("household_members", member, "insert", 0, new Dictionary<string, string?> { ["client_id"] = client.ToString(), ["name"] = "Piet" });
+        await server.Anna.PushOne("household_members", member, "insert", 0, ServerFixture.HouseholdColumns(client));
         var (_, before) = await server.Bram.PullAll(0);
 
         var deleted = await server.Anna.PushOne("household_members", member, "delete", 1, new Dictionary<string, string?>());

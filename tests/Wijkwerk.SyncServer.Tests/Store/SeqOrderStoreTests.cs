@@ -3,6 +3,7 @@ using Wijkwerk.Core.Sync;
 using Wijkwerk.Core.Sync.Protocol;
 using Wijkwerk.SyncServer.Store;
 using Wijkwerk.SyncServer.Store.Sqlite;
+using Wijkwerk.SyncServer.Tests.Support;
 
 namespace Wijkwerk.SyncServer.Tests.Store;
 
@@ -79,12 +80,12 @@ public sealed class SeqOrderStoreTests : IDisposable
             for (var batch = 0; batch < 40 && !limit.IsCancellationRequested; batch++)
             {
                 var fresh = Guid.NewGuid();
-                var mutations = new List<Mutation> { new(++mutation, "clients", fresh, "insert", 0, Columns("W" + i)) };
+                var mutations = new List<Mutation> { new(++mutation, "clients", fresh, "insert", 0, ServerFixture.ClientColumns("W" + i)) };
                 if (clients.Count > 0)
                 {
                     var old = clients[batch % clients.Count];
                     mutations.Add(new(++mutation, "clients", old, "update", 0, new Dictionary<string, string?> { ["notes"] = $"{i}/{batch}" }));
-                    mutations.Add(new(++mutation, "household_members", Guid.NewGuid(), "insert", 0, new Dictionary<string, string?> { ["client_id"] = old.ToString(), ["name"] = "x" }));
+                    mutations.Add(new(++mutation, "household_members", Guid.NewGuid(), "insert", 0, ServerFixture.HouseholdColumns(old, "x")));
                 }
 
                 var results = await w.Store.PushAsync(w.Device, mutations, DateTimeOffset.UtcNow);
@@ -117,15 +118,6 @@ public sealed class SeqOrderStoreTests : IDisposable
             Assert.Equal(last.ScopeChecksum, response.ScopeChecksum);
         }
     }
-
-    private static Dictionary<string, string?> Columns(string firstName) => new()
-    {
-        ["first_name"] = firstName,
-        ["surname"] = "Jansen",
-        ["birth_date"] = "1950-01-02",
-        ["postcode"] = "1234AB",
-        ["house_number"] = "5",
-    };
 
     private static long Apply(Dictionary<(string, Guid), long> state, PullResponse page)
     {

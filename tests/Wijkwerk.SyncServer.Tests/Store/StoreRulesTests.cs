@@ -4,6 +4,7 @@ using Wijkwerk.Core.Sync.Protocol;
 using Wijkwerk.SyncServer.Store;
 using Wijkwerk.SyncServer.Store.Sqlite;
 using Wijkwerk.SyncServer.Sync;
+using Wijkwerk.SyncServer.Tests.Support;
 
 namespace Wijkwerk.SyncServer.Tests.Store;
 
@@ -96,10 +97,8 @@ public sealed class StoreRulesTests : IDisposable
         var b = (await store.FindDeviceAsync("thb"))!;
         var client = Guid.NewGuid();
         var member = Guid.NewGuid();
-        await store.PushAsync(a, [new Mutation(1, "clients", client, "insert", 0, new Dictionary<string, string?>
-        {
-            ["first_name"] = "Jan", ["surname"] = "Jansen", ["birth_date"] = "1950-01-02", ["postcode"] = "1234AB", ["house_number"] = "5",
-        }), new Mutation(2, "household_members", member, "insert", 0, new Dictionary<string, string?> { ["client_id"] = client.ToString(), ["name"] = "Piet" })], now);
+        await store.PushAsync(a, [new Mutation(1, "clients", client, "insert", 0, ServerFixture.ClientColumns()),
+            new Mutation(2, "household_members", member, "insert", 0, ServerFixture.HouseholdColumns(client))], now);
         await store.PushAsync(a, [new Mutation(3, "household_members", member, "delete", 1, new Dictionary<string, string?>())], now);
 
         var results = await store.PushAsync(b, [new Mutation(1, "household_members", member, "update", 1, new Dictionary<string, string?> { ["name"] = "Pieter" })], now);

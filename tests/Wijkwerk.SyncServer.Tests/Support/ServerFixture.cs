@@ -88,6 +88,15 @@ public sealed class ServerFixture : IAsyncLifetime
         ["notes"] = "",
     };
 
+    /// <summary>A whole household member row as a laptop pushes it (no birth date known).</summary>
+    public static Dictionary<string, string?> HouseholdColumns(Guid client, string name = "Piet") => new()
+    {
+        ["client_id"] = client.ToString(),
+        ["name"] = name,
+        ["relation"] = "Partner",
+        ["birth_date"] = "",
+    };
+
     public static Dictionary<string, string?> SignalColumns(Guid client, string status = "New") => new()
     {
         ["client_id"] = client.ToString(),

@@ -29,7 +29,8 @@ public static class ValueRules
             Text("first_name", PersonName.MaxPartLength) with { Required = true },
             Text("surname_prefix", PersonName.MaxPartLength),
             Text("surname", PersonName.MaxPartLength) with { Required = true },
-            Date("birth_date") with { NotAfterToday = true },
+            // Not after today either, but the client form names every problem at once: ClientInput judges the row.
+            Date("birth_date"),
             Text("postcode", 7) with { Required = true },
             Text("house_number", 5) with { Required = true },
             Text("addition", Address.MaxAdditionLength),
@@ -214,16 +215,17 @@ public static class ValueRules
         var column = $"kolom '{format.Column}'";
         if (value is null)
             return format.Optional ? null : $"{column} mag niet leeg (null) zijn; werk Wijkwerk bij. Deze wijziging is niet opgeslagen.";
-        if (value.Length > format.MaxLength)
-            return $"{column} is te lang: {value.Length} tekens, maximaal {format.MaxLength}; maak het korter en sla opnieuw op.";
         if (BadCharacter(value, format.MultiLine) is { } bad)
             return $"{column} bevat een ongeldig teken ({bad}); haal het weg en sla opnieuw op.";
         if (value.Length == 0 && format.Optional)
             return null;
         if (format.Required && value.Trim().Length == 0)
             return $"{column} is verplicht; vul het in en sla opnieuw op.";
+        // Shape before length: "31-02-never" is not a date, rather than a date that is too long.
         if (!format.IsValid(value))
             return Invalid(column, value, format);
+        if (value.Length > format.MaxLength)
+            return $"{column} is te lang: {value.Length} tekens, maximaal {format.MaxLength}; maak het korter en sla opnieuw op.";
         return format.NotAfterToday && IsoDate(value) is { } date && date > today
             ? $"{column} ligt in de toekomst ({value}); controleer de datum en sla opnieuw op."
             : null;
@@ -276,7 +278,7 @@ public static class ValueRules
         new(column, 20, v => v.Length == 0 || v.Split(',').All(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var d) && Enum.IsDefined((LifeDomain)d)),
             "leefgebieden als nummers met komma's, zoals 1,3 (1 tot en met 5)");
 
-    private static ColumnFormat Zrm(string column) => new(column, ZrmLength, v => v.Length == 0 || ReadsAsZrm(v), "ZRM-scores zoals Wijkwerk ze opslaat, of leeg");
+    private static ColumnFormat Zrm(string column) => new(column, ZrmLength, v => v.Length == 0 || (v.Length <= ZrmLength && ReadsAsZrm(v)), "ZRM-scores zoals Wijkwerk ze opslaat, of leeg");
 
     private static bool ReadsAsZrm(string text)
     {
