@@ -22,7 +22,8 @@ public static class ConflictResolution
         var pushed = m.Columns ?? new Dictionary<string, string?>();
         if (pushed.Count != 1 || !pushed.TryGetValue(SyncProtocol.ResolvedColumn, out var resolved))
         {
-            var others = Echo.Short(string.Join(", ", pushed.Keys.Where(k => k != SyncProtocol.ResolvedColumn).Select(k => $"'{k}'")));
+            var other = pushed.Keys.Where(k => k != SyncProtocol.ResolvedColumn).ToList();
+            var others = string.Join(", ", other.Take(3).Select(k => $"'{Echo.Short(k)}'")) + (other.Count > 3 ? ", …" : "");
             return MutationApplier.Refused(m, 0, others.Length > 0
                 ? $"Van een conflict mag alleen 'resolved' worden gewijzigd, niet {others}; deze wijziging is niet opgeslagen."
                 : "De wijziging van het conflict mist de kolom 'resolved'; deze wijziging is niet opgeslagen.");

@@ -157,7 +157,9 @@ public static class MutationApplier
             // whatever the laptop remembered at enrolment (empty on older laptops, the first of several teams).
             if (table.Name == AdviceColumns.AdviceTable)
                 columns[AdviceColumns.TeamColumn] = s.OwnTeamHolding(clientId) ?? "";
-            if ((RowRules.CheckRow(table.Name, null, columns, m.RowId, today, device.Role, device.WorkerId, parentRow?.Columns)
+            // A row the server does not have yet must come whole, even as an "update".
+            if ((ValueRules.CheckPushed(table.Name, columns, wholeRow: true, today)
+                    ?? RowRules.CheckRow(table.Name, null, columns, m.RowId, today, device.Role, device.WorkerId, parentRow?.Columns)
                     ?? ValueRules.CheckRow(table.Name, columns, m.RowId, today)) is { } problem)
                 return Refused(m, 0, problem);
             if (autoAssign)
