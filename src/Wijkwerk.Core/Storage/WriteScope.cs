@@ -56,6 +56,13 @@ internal sealed class WriteScope : IDisposable
         return true;
     }
 
+    /// <summary>
+    /// Saves a form opened on <paramref name="opened"/>: only what the person changed since then lands on the
+    /// row as it is now, queued with the opened version as its base.
+    /// </summary>
+    public bool Update(OpenedRow opened, TableRow current, TableRow edited, Guid clientId) =>
+        Update(current, opened.ChangesOnto(Copy(current), edited), clientId, opened.Version);
+
     public bool Delete(string table, string id)
     {
         if (Rows.MarkDeleted(table, id, _store.Now(), _store.Identity.WorkerId.ToString()) == 0)
@@ -139,6 +146,14 @@ internal sealed class WriteScope : IDisposable
             insert.Dispose();
         _auditInsert?.Dispose();
         _rows?.Dispose();
+    }
+
+    private static TableRow Copy(TableRow row)
+    {
+        var copy = new TableRow(row.Table, row.Id);
+        foreach (var column in row.Columns)
+            copy.Take(row, column);
+        return copy;
     }
 
     private SqliteCommand Prepare(string sql, params string[] names)
