@@ -93,6 +93,40 @@ public class PendingEditRaceTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task FormOpenedBeforeABackgroundPull_SavesOnlyTheTypedField_AndTheSameFieldChangedElsewhereBecomesAConflict(bool sameField)
+    {
+        using var world = await LaptopSyncTests.TeamOfTwo();
+        var (a, b) = (world.Laptops[0], world.Laptops[1]);
+        var client = a.NewClient("Lies", "Prins");
+        await a.Sync();
+        await b.Sync();
+        var (shown, opened) = a.Store.Clients.OpenForEdit(client.Id)!.Value;
+        b.Store.Clients.Update(sameField ? b.Find(client.Id)! with { Notes = "Van B" } : b.Find(client.Id)! with { Phone = PhoneNumber.Parse("0622223333").Value });
+        await b.Sync();
+
+        // A's background sync pulls B's change while A's form is open; then A saves the form.
+        using (var second = a.Store.OpenAnother())
+        using (var http = new HttpClient { BaseAddress = world.World.Address })
+            await new Wijkwerk.Core.Sync.Laptop.SyncEngine(second, new Wijkwerk.Core.Sync.Laptop.HttpSyncTransport(http)).Run();
+        a.Store.Clients.Update(shown with { Notes = "Van A" }, opened);
+        var fromA = await a.Sync();
+        await b.Sync();
+
+        Assert.Equal(sameField ? 1 : 0, fromA.Conflicts);
+        foreach (var laptop in world.Laptops)
+        {
+            var now = laptop.Find(client.Id)!;
+            Assert.Equal(sameField ? ("Van B", null) : ("Van A", "0622223333"), (now.Notes, now.Phone?.Value));
+            if (sameField)
+                Assert.Equal("Van A", Assert.Single(laptop.Store.Conflicts.Open()).OtherValue);
+            else
+                Assert.Empty(laptop.Store.Conflicts.All());
+        }
+    }
+
     [Fact]
     public async Task VisitRecordedOfflineForAClientWhoLeavesTheCaseload_IsGoneAfterTheNextSync_WithItsRefusalAndDraft()
     {
