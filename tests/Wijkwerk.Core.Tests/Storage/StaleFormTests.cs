@@ -62,6 +62,25 @@ public class StaleFormTests
         Assert.Equal(4, temp.Count("SELECT base_version FROM outbox"));
     }
 
+    [Fact]
+    public void AdviceFormSavedAfterAColleaguesEditArrived_KeepsTheirField_AndChecksTheRulesOnTheResult()
+    {
+        using var temp = new TempStore();
+        var draft = AdviceSamples.Draft();
+        ServerRows.Receive(temp, draft, version: 1, anchor: 1);
+        var (shown, opened) = temp.Store.Advices.OpenForEdit(draft.Id)!.Value;
+        ServerRows.Receive(temp, draft with { Content = draft.Content with { ClientWishes = "Wens aangevuld door een collega." } }, version: 2, anchor: 2);
+
+        var typed = shown.Edit(AdviceSamples.Nurse, shown.Content with { Rationale = "Onderbouwing herschreven." }, temp.Store.Advices.Today).Value;
+        temp.Store.Advices.Save(typed, opened);
+
+        var stored = temp.Store.Advices.Latest(draft.Id)!;
+        Assert.Equal(("Onderbouwing herschreven.", "Wens aangevuld door een collega."), (stored.Content.Rationale, stored.Content.ClientWishes));
+        var mutation = Assert.Single(new LocalSync(temp.Store).Pending(10)).Mutation;
+        Assert.Equal(["rationale"], mutation.Columns.Keys);
+        Assert.Equal(new Dictionary<string, long> { ["rationale"] = 1 }, mutation.ColumnBaseVersions);
+    }
+
     private static (LocalSync Sync, Client Client) Synced(TempStore temp, long version)
     {
         var client = temp.NewClient();
