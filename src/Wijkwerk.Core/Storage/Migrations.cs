@@ -202,6 +202,21 @@ public static class Migrations
             {SyncColumns}) STRICT;
         CREATE INDEX advice_messages_by_advice ON advice_messages (advice_id);
         """,
+
+        // 4: races with a pull. An outbox entry remembers the row version its edit was made on (a form
+        // opened before a pull saves against what it showed; null: the row's version when pushed). Pulled
+        // rows this laptop cannot store are set aside by id, with a reason free of personal data.
+        """
+        ALTER TABLE outbox ADD COLUMN base_version INTEGER;
+
+        CREATE TABLE sync_set_aside (
+            table_name TEXT NOT NULL,
+            row_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            at TEXT NOT NULL,
+            PRIMARY KEY (table_name, row_id)) STRICT;
+        """,
     ];
 
     internal static int Latest => Steps.Count;

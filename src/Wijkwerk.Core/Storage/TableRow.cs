@@ -30,6 +30,17 @@ internal sealed class TableRow(string table, string id)
 
     public bool IsSecret(string column) => _columns[column].Secret;
 
+    /// <summary>A column's value as text, the way it travels to the server.</summary>
+    public string? Text(string column) => _columns[column].Value switch
+    {
+        null => null,
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        var value => value.ToString(),
+    };
+
+    /// <summary>Copies one column, value and sealing, from another row of the same table.</summary>
+    public void Take(TableRow other, string column) => _columns[column] = other._columns[column];
+
     public IReadOnlyList<string> ChangedFrom(TableRow before) =>
         Columns.Where(c => !Equals(before._columns.GetValueOrDefault(c).Value, _columns[c].Value)).ToList();
 }

@@ -13,7 +13,7 @@ namespace Wijkwerk.Core.Storage;
 internal sealed class WriteScope : IDisposable
 {
     private readonly LocalStore _store;
-    private SqliteCommand? _outboxInsert;
+    private readonly Dictionary<string, SqliteCommand> _outboxInserts = new(StringComparer.Ordinal);
     private RowWriter? _rows;
     private SqliteCommand? _auditInsert;
     private long _auditSeq = -1;
@@ -31,10 +31,11 @@ internal sealed class WriteScope : IDisposable
     public RowWriter Rows => _rows ??= new RowWriter(this);
 
     /// <summary>Writes a row stamped with this worker and the store's clock, and queues it for the server.</summary>
-    public void Save(TableRow row, string operation, IEnumerable<string> changedColumns)
+    /// <param name="baseVersion">The row version the change was made on; null: the version the row has now.</param>
+    public void Save(TableRow row, string operation, IEnumerable<string> changedColumns, long? baseVersion = null)
     {
         Rows.Upsert(row, _store.Now(), _store.Identity.WorkerId.ToString());
-        Outbox(row.Table, row.Id, operation, changedColumns);
+        Outbox(row.Table, row.Id, operation, changedColumns, baseVersion);
     }
 
     /// <summary>A new row about a client: stored, queued and logged as a create.</summary>
@@ -45,15 +46,22 @@ internal sealed class WriteScope : IDisposable
     }
 
     /// <summary>Stores only the columns that changed, queues them for a field-level merge, logs a change; false when nothing changed.</summary>
-    public bool Update(TableRow before, TableRow after, Guid clientId)
+    public bool Update(TableRow before, TableRow after, Guid clientId, long? baseVersion = null)
     {
         var changed = after.ChangedFrom(before);
         if (changed.Count == 0)
             return false;
-        Save(after, OutboxOperations.Update, changed);
+        Save(after, OutboxOperations.Update, changed, baseVersion);
         Audit(AuditEventType.Change, clientId, $"table={after.Table};columns={changed.Count}");
         return true;
     }
+
+    /// <summary>
+    /// Saves a form opened on <paramref name="opened"/>: only what the person changed since then lands on the
+    /// row as it is now, queued with the opened version as its base.
+    /// </summary>
+    public bool Update(OpenedRow opened, TableRow current, TableRow edited, Guid clientId) =>
+        Update(current, opened.ChangesOnto(Copy(current), edited), clientId, opened.Version);
 
     public bool Delete(string table, string id)
     {
@@ -68,18 +76,28 @@ internal sealed class WriteScope : IDisposable
     public byte[] Seal(string table, string column, string rowId, string plaintext) =>
         _store.Fields.Encrypt(plaintext, table, column, rowId);
 
-    /// <summary>Queues a change for the server. The server decides the row's version; the laptop only says what changed.</summary>
-    public void Outbox(string table, string rowId, string operation, IEnumerable<string> columns)
+    /// <summary>
+    /// Queues a change for the server. The server decides the row's version; the laptop only says what
+    /// changed, and on which version (by default the row's version now, before any later pull moves it).
+    /// </summary>
+    public void Outbox(string table, string rowId, string operation, IEnumerable<string> columns, long? baseVersion = null)
     {
-        _outboxInsert ??= Prepare(
-            "INSERT INTO outbox (table_name, row_id, operation, columns, created_at) VALUES ($t, $r, $o, $c, $at)",
-            "$t", "$r", "$o", "$c", "$at");
-        _outboxInsert.Parameters["$t"].Value = table;
-        _outboxInsert.Parameters["$r"].Value = rowId;
-        _outboxInsert.Parameters["$o"].Value = operation;
-        _outboxInsert.Parameters["$c"].Value = JsonSerializer.Serialize(columns);
-        _outboxInsert.Parameters["$at"].Value = _store.Now();
-        _outboxInsert.ExecuteNonQuery();
+        if (!_outboxInserts.TryGetValue(table, out var insert))
+        {
+            insert = Prepare(
+                "INSERT INTO outbox (table_name, row_id, operation, columns, created_at, base_version) " +
+                $"VALUES ($t, $r, $o, $c, $at, coalesce($b, (SELECT version FROM {table} WHERE id = $r), 0))",
+                "$t", "$r", "$o", "$c", "$at", "$b");
+            _outboxInserts[table] = insert;
+        }
+
+        insert.Parameters["$t"].Value = table;
+        insert.Parameters["$r"].Value = rowId;
+        insert.Parameters["$o"].Value = operation;
+        insert.Parameters["$c"].Value = JsonSerializer.Serialize(columns);
+        insert.Parameters["$at"].Value = _store.Now();
+        insert.Parameters["$b"].Value = baseVersion is { } known ? known : DBNull.Value;
+        insert.ExecuteNonQuery();
     }
 
     public void Audit(AuditEventType type, Guid? clientId, string detail = "", AuditOutcome outcome = AuditOutcome.Success)
@@ -124,9 +142,18 @@ internal sealed class WriteScope : IDisposable
 
     public void Dispose()
     {
-        _outboxInsert?.Dispose();
+        foreach (var insert in _outboxInserts.Values)
+            insert.Dispose();
         _auditInsert?.Dispose();
         _rows?.Dispose();
+    }
+
+    private static TableRow Copy(TableRow row)
+    {
+        var copy = new TableRow(row.Table, row.Id);
+        foreach (var column in row.Columns)
+            copy.Take(row, column);
+        return copy;
     }
 
     private SqliteCommand Prepare(string sql, params string[] names)

@@ -29,6 +29,8 @@ public interface IPushTransaction
     /// <summary>Writes the row with a new change sequence; the store sets updated_at/by/device itself.</summary>
     void WriteRow(string table, Guid rowId, Guid clientId, StoredRow? before, long version, bool deleted, IReadOnlyDictionary<string, string?> columns, IReadOnlyDictionary<string, ColumnStamp> stamps);
     void RecordConflict(string table, Guid rowId, Guid clientId, string column, string? kept, string? other, Guid keptBy, Guid keptDevice);
+    /// <summary>Gives the row a new change sequence without changing it, so every laptop in scope receives it again.</summary>
+    void TouchRow(string table, Guid rowId);
     StoredConflict? LoadConflict(Guid conflictId);
     /// <summary>Marks the conflict resolved at the server's time by the pushing worker, with the new version and a new change sequence.</summary>
     void ResolveConflict(Guid conflictId, Guid clientId, long oldVersion, long newVersion);
@@ -187,7 +189,8 @@ public static class MutationApplier
 
         // An insert of an id the server already has is an update from version 0: differing values conflict.
         var baseVersion = m.Operation == SyncProtocol.Operations.Insert ? 0 : m.BaseVersion;
-        var outcome = FieldMerge.Merge(existing.Columns, existing.Stamps, baseVersion, device.DeviceId, pushed);
+        var outcome = FieldMerge.Merge(existing.Columns, existing.Stamps, baseVersion, device.DeviceId, pushed,
+            m.Operation == SyncProtocol.Operations.Insert ? null : m.ColumnBaseVersions);
         var merged = new Dictionary<string, string?>(existing.Columns, StringComparer.Ordinal);
         foreach (var (column, value) in outcome.Applied)
             merged[column] = value;
@@ -203,6 +206,12 @@ public static class MutationApplier
             foreach (var column in outcome.Applied.Keys)
                 stamps[column] = new ColumnStamp(newVersion, device.DeviceId, device.WorkerId);
             s.WriteRow(table.Name, m.RowId, clientId, existing, newVersion, false, merged, stamps);
+        }
+        else if (outcome.Conflicts.Count > 0)
+        {
+            // The pushing laptop holds its own value under the server's version; only a fresh change
+            // sequence brings the server's value back to it.
+            s.TouchRow(table.Name, m.RowId);
         }
 
         foreach (var column in outcome.Conflicts)

@@ -101,7 +101,7 @@ public class LocalSyncTests
         temp.Store.Clients.Add(client);
         var sync = new LocalSync(temp.Store);
 
-        var (_, removed) = sync.Apply(Page(9, new RowChange(9, "clients", client.Id.Value, 3, false, true, DateTimeOffset.UnixEpoch, Guid.Empty, new Dictionary<string, string?>())));
+        var (_, removed, _) = sync.Apply(Page(9, new RowChange(9, "clients", client.Id.Value, 3, false, true, DateTimeOffset.UnixEpoch, Guid.Empty, new Dictionary<string, string?>())));
 
         Assert.Equal(1, removed);
         Assert.Empty(temp.Store.Clients.Search());
@@ -110,17 +110,49 @@ public class LocalSyncTests
     }
 
     [Fact]
-    public void Apply_PageThatFailsHalfway_LeavesRowsAndAnchorAsBefore()
+    public void Apply_RowMissingARequiredColumn_IsSetAsideAndTheRestOfThePageAndTheAnchorGoOn()
     {
         using var temp = new TempStore();
         var sync = new LocalSync(temp.Store);
         var good = Change(1, "household_members", Guid.CreateVersion7(), 1, ("client_id", Guid.CreateVersion7().ToString()), ("name", "Kees"), ("relation", "Partner"), ("birth_date", ""));
-        var bad = Change(2, "consents", Guid.CreateVersion7(), 1, ("client_id", Guid.CreateVersion7().ToString()));
+        var badId = Guid.CreateVersion7();
+        var bad = Change(2, "consents", badId, 1, ("client_id", Guid.CreateVersion7().ToString()));
+        var later = Change(3, "household_members", Guid.CreateVersion7(), 1, ("client_id", Guid.CreateVersion7().ToString()), ("name", "Els"), ("relation", "Partner"), ("birth_date", ""));
 
-        Assert.ThrowsAny<Exception>(() => sync.Apply(Page(2, good, bad)));
+        var applied = sync.Apply(Page(3, good, bad, later));
 
-        Assert.Equal(0, temp.Count("SELECT count(*) FROM household_members"));
-        Assert.Equal(0, sync.Settings().Anchor);
+        Assert.Equal(new PageApplied(2, 0, 1), applied);
+        Assert.Equal(2, temp.Count("SELECT count(*) FROM household_members"));
+        Assert.Equal(0, temp.Count("SELECT count(*) FROM consents"));
+        Assert.Equal(3, sync.Settings().Anchor);
+        var setAside = Assert.Single(sync.SetAside());
+        Assert.Equal(("consents", badId.ToString(), 2L), (setAside.Table, setAside.RowId, setAside.Seq));
+        Assert.Contains("consents.", setAside.Reason);
+    }
+
+    [Fact]
+    public void Apply_UnparsableNumber_IsSetAsideWithoutTheValue_AndALaterReadableVersionReplacesIt()
+    {
+        using var temp = new TempStore();
+        var sync = new LocalSync(temp.Store);
+        var id = Guid.CreateVersion7();
+        (string, string?)[] Signal(string consent) =>
+        [
+            ("client_id", Guid.CreateVersion7().ToString()), ("source", "Neighbour"), ("source_other", ""), ("observation", "Post stapelt zich op"),
+            ("life_domains", "Housing"), ("urgency", "Normal"), ("consent_in_consultation", consent), ("consent_reason", ""), ("assignee", null),
+            ("status", "New"), ("reported_at", "2026-01-02T10:00:00.0000000Z"), ("picked_up_at", null),
+        ];
+
+        var first = sync.Apply(Page(1, Change(1, "signals", id, 1, Signal("geheim-1234"))));
+        var reason = Assert.Single(sync.SetAside()).Reason;
+        var second = sync.Apply(Page(2, Change(2, "signals", id, 2, Signal("1"))));
+
+        Assert.Equal(1, first.SetAside);
+        Assert.DoesNotContain("geheim", reason);
+        Assert.Contains("consent_in_consultation", reason);
+        Assert.Equal(new PageApplied(1, 0, 0), second);
+        Assert.Empty(sync.SetAside());
+        Assert.Equal(2, temp.Count($"SELECT version FROM signals WHERE id = '{id}'"));
     }
 
     private static PullResponse Page(long anchor, params RowChange[] changes) => new(changes, anchor, false, 0, 0);

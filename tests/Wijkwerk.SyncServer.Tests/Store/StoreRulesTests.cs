@@ -131,4 +131,27 @@ public sealed class StoreRulesTests : IDisposable
         Assert.Equal(["a"], outcome.Conflicts);
         Assert.Equal(new[] { "b", "c", "e" }, outcome.Applied.Keys.Order());
     }
+
+    [Fact]
+    public void FieldMerge_AColumnsOwnOlderBase_MakesAChangeSinceThatBaseConflict_ButNeverRaisesTheBase()
+    {
+        var me = Guid.NewGuid();
+        var other = Guid.NewGuid();
+        var worker = Guid.NewGuid();
+        var current = new Dictionary<string, string?> { ["notes"] = "van B", ["phone"] = "06", ["name"] = "X" };
+        var stamps = new Dictionary<string, ColumnStamp>
+        {
+            ["notes"] = new(4, other, worker), // written by B after the form opened on 3, before the pull to 5
+            ["phone"] = new(4, other, worker),
+            ["name"] = new(5, other, worker),
+        };
+        var pushed = new Dictionary<string, string?> { ["notes"] = "van A", ["phone"] = "07", ["name"] = "Y" };
+
+        var withoutColumnBases = FieldMerge.Merge(current, stamps, 5, me, pushed);
+        var withColumnBases = FieldMerge.Merge(current, stamps, 5, me, pushed, new Dictionary<string, long> { ["notes"] = 3, ["name"] = 9 });
+
+        Assert.Empty(withoutColumnBases.Conflicts);
+        Assert.Equal(["notes"], withColumnBases.Conflicts);
+        Assert.Equal(new[] { "name", "phone" }, withColumnBases.Applied.Keys.Order());
+    }
 }

@@ -29,6 +29,25 @@ public sealed class AdviceRepository(LocalStore store)
     /// <summary>Stores a step on an advice, with the question or answer that goes with it, as one change.</summary>
     public bool Save(IndicationAdvice advice, AdviceMessage? message = null) => SaveAs(Me, advice, message);
 
+    /// <summary>The advice as stored now, with the version and values a form opened on it saves against.</summary>
+    public (IndicationAdvice Advice, OpenedRow Opened)? OpenForEdit(Id<IndicationAdvice> id) =>
+        store.Query(AdviceRows.Table, "id = $id", r => (Advice: AdviceRows.TryFromRow(r), Version: r.Integer("version")), ("$id", id.ToString()))
+            .Where(found => found.Advice is not null)
+            .Select(found => ((IndicationAdvice, OpenedRow)?)(found.Advice!, OpenedRow.Of(AdviceRows.ToRow(found.Advice!), found.Version)))
+            .SingleOrDefault();
+
+    /// <summary>
+    /// Saves an edit made in a form opened on <paramref name="opened"/>: the columns the person changed go onto
+    /// the advice as stored now, against the opened version, and the rules judge the result against what was stored.
+    /// </summary>
+    public bool Save(IndicationAdvice edited, OpenedRow opened) => store.Write(scope =>
+    {
+        var before = Find(edited.Id, audit: false) ?? throw new KeyNotFoundException($"Advice {edited.Id} does not exist.");
+        var changed = scope.Update(opened, AdviceRows.ToRow(before), AdviceRows.ToRow(edited), edited.ClientId.Value);
+        Require(AdviceRules.CheckChange(Me.Role, Me.Id, before, Find(edited.Id, audit: false)!, Today));
+        return changed;
+    });
+
     /// <summary>
     /// Writes as another worker, under the same rules as that worker. Only the demo store uses it: it
     /// holds both sides of the thread, the nurse's and the consultant's, on one laptop.

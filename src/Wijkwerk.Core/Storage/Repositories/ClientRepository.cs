@@ -41,6 +41,22 @@ public sealed class ClientRepository(LocalStore store)
         return scope.Update(ClientRows.ToRow(before), ClientRows.ToRow(client), client.Id.Value);
     });
 
+    /// <summary>The client as stored now, with the version and values a form opened on it saves against.</summary>
+    public (Client Client, OpenedRow Opened)? OpenForEdit(Id<Client> id) =>
+        store.Query(ClientRows.Table, "id = $id", r => (Client: ClientRows.FromRow(r), Version: r.Integer("version")), ("$id", id.ToString()))
+            .Select(found => ((Client, OpenedRow)?)(found.Client, OpenedRow.Of(ClientRows.ToRow(found.Client), found.Version)))
+            .SingleOrDefault();
+
+    /// <summary>
+    /// Saves a form opened on <paramref name="opened"/>: the fields the person changed since then go onto the
+    /// client as stored now (a colleague's change pulled in meanwhile stays), against the opened version.
+    /// </summary>
+    public bool Update(Client edited, OpenedRow opened) => store.Write(scope =>
+    {
+        var current = Find(edited.Id) ?? throw new KeyNotFoundException($"Client {edited.Id} does not exist.");
+        return scope.Update(opened, ClientRows.ToRow(current), ClientRows.ToRow(edited), edited.Id.Value);
+    });
+
     /// <summary>Tombstones the client and everything recorded about them, each as its own synced delete.</summary>
     public bool Delete(Id<Client> id) => store.Write(scope =>
     {

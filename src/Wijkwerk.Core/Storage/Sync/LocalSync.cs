@@ -10,6 +10,9 @@ using Wijkwerk.Core.Sync.Protocol;
 
 namespace Wijkwerk.Core.Storage.Sync;
 
+/// <summary>What one pulled page did: rows stored, rows removed with their client's scope exit, rows set aside as unreadable.</summary>
+public sealed record PageApplied(int Applied, int Removed, int SetAside);
+
 /// <summary>
 /// The laptop side of sync: turns the outbox into mutations, records the server's answers, and applies
 /// pulled pages. Every step is one transaction with the anchor or outbox change it implies, so a crash
@@ -23,6 +26,7 @@ public sealed class LocalSync(LocalStore store)
     private const string LastSyncKey = "sync_last";
     private const string VerifiedKey = "sync_verified";
     private const string AuditConfirmedKey = "sync_audit_confirmed";
+    private const string DeletedColumn = "deleted";
     private static readonly string[] PulledTables = [.. SyncSchema.Tables.Select(t => t.Name), "conflicts"];
     private readonly Dictionary<string, Dictionary<string, string>> _columnTypes = [];
 
@@ -67,7 +71,7 @@ public sealed class LocalSync(LocalStore store)
                 rows.Add((reader.GetString(0), reader.GetString(1)));
         }
 
-        using var entries = store.Command("SELECT seq, operation, columns FROM outbox WHERE table_name = $t AND row_id = $r ORDER BY seq");
+        using var entries = store.Command("SELECT seq, operation, columns, base_version FROM outbox WHERE table_name = $t AND row_id = $r ORDER BY seq");
         var table = entries.Parameters.Add("$t", SqliteType.Text);
         var row = entries.Parameters.Add("$r", SqliteType.Text);
         var pending = new List<PendingMutation>();
@@ -78,6 +82,7 @@ public sealed class LocalSync(LocalStore store)
             long first = 0, last = 0;
             var operations = new List<string>();
             var columns = new HashSet<string>();
+            var columnBases = new Dictionary<string, long>(StringComparer.Ordinal);
             using (var reader = entries.ExecuteReader())
             {
                 while (reader.Read())
@@ -85,7 +90,10 @@ public sealed class LocalSync(LocalStore store)
                     first = first == 0 ? reader.GetInt64(0) : first;
                     last = reader.GetInt64(0);
                     operations.Add(reader.GetString(1));
-                    columns.UnionWith(JsonSerializer.Deserialize<string[]>(reader.GetString(2)) ?? []);
+                    var touched = JsonSerializer.Deserialize<string[]>(reader.GetString(2)) ?? [];
+                    columns.UnionWith(touched);
+                    if (!reader.IsDBNull(3))
+                        FoldBase(columnBases, touched, reader.GetInt64(3));
                 }
             }
 
@@ -102,7 +110,10 @@ public sealed class LocalSync(LocalStore store)
             }
 
             var mutation = new Mutation(last, tableName, Guid.Parse(rowId), operation, version,
-                operation == SyncProtocol.Operations.Delete ? new Dictionary<string, string?>() : values);
+                operation == SyncProtocol.Operations.Delete ? new Dictionary<string, string?>() : values)
+            {
+                ColumnBaseVersions = operation == SyncProtocol.Operations.Update ? OlderBases(columnBases, values.Keys, version) : null,
+            };
             pending.Add(new PendingMutation(mutation, first, last));
         }
 
@@ -125,26 +136,35 @@ public sealed class LocalSync(LocalStore store)
             }
             else if (SyncSchema.Find(m.Table) is not null)
             {
-                Execute(scope, $"UPDATE {m.Table} SET version = $v WHERE id = $id", ("$v", result.Version), ("$id", m.RowId.ToString()));
+                // On a conflict the row keeps the version its values were made on: the server sends its own
+                // values back with its version (it touches the row), and an edit typed before they arrive is
+                // judged against what the worker saw, not against a version whose values it never had.
+                if (result.Status == SyncProtocol.Results.Accepted)
+                    Execute(scope, $"UPDATE {m.Table} SET version = $v WHERE id = $id", ("$v", result.Version), ("$id", m.RowId.ToString()));
                 // The row went through after all (fixed and pushed again): its earlier refusals no longer stand.
                 Execute(scope, "DELETE FROM sync_refusals WHERE table_name = $t AND row_id = $r", ("$t", m.Table), ("$r", m.RowId.ToString()));
             }
 
             Execute(scope, "DELETE FROM outbox WHERE table_name = $t AND row_id = $r AND seq <= $last",
                 ("$t", m.Table), ("$r", m.RowId.ToString()), ("$last", pending.LastSeq));
+            if (result.Status == SyncProtocol.Results.Conflict && result.ConflictColumns.Contains(DeletedColumn) && SyncSchema.Find(m.Table) is not null)
+                DeletedOnServer(scope, m.Table, m.RowId.ToString(), result.Version);
         }
 
         return 0;
     });
 
-    /// <summary>Applies one pulled page and moves the anchor past it, in one transaction.</summary>
-    public (int Applied, int Removed) Apply(PullResponse page)
+    /// <summary>
+    /// Applies one pulled page and moves the anchor past it, in one transaction. A row this laptop cannot
+    /// store is set aside (rolled back to its own savepoint) and the rest of the page goes on.
+    /// </summary>
+    public PageApplied Apply(PullResponse page)
     {
         if (page.Changes.Count == 0 && page.NextAnchor == Settings().Anchor)
-            return (0, 0);
+            return new PageApplied(0, 0, 0);
         return store.Write(scope =>
         {
-            int applied = 0, removed = 0;
+            int applied = 0, removed = 0, setAside = 0;
             var pendingRows = PendingRows(scope);
             using var writer = new PulledRowWriter(store, scope, Types);
             foreach (var change in page.Changes)
@@ -152,6 +172,23 @@ public sealed class LocalSync(LocalStore store)
                 if (!PulledTables.Contains(change.Table))
                     continue;
                 var id = change.RowId.ToString();
+                if (change.Removed && change.Table == ClientRows.Table)
+                {
+                    LeaveScope(scope, id);
+                    removed++;
+                    continue;
+                }
+
+                var pendingEdit = pendingRows.Contains((change.Table, id)) && !PendingDelete(scope, change.Table, id);
+                if (change.Deleted && !change.Removed && pendingEdit)
+                {
+                    // An edit still waiting to be pushed: the row becomes a tombstone, and the edit still
+                    // goes, so the server keeps it as a conflict record, as if it had been pushed first.
+                    Execute(scope, $"UPDATE {change.Table} SET deleted = 1, version = $v WHERE id = $id", ("$v", change.Version), ("$id", id));
+                    applied++;
+                    continue;
+                }
+
                 if (change.Removed || change.Deleted)
                 {
                     Execute(scope, $"DELETE FROM {change.Table} WHERE id = $id", ("$id", id));
@@ -162,13 +199,108 @@ public sealed class LocalSync(LocalStore store)
                     continue;
                 }
 
-                writer.Write(change, pendingRows.Contains((change.Table, id)) ? PendingColumns(scope, change.Table, id) : []);
-                applied++;
+                if (Store(scope, writer, change, pendingEdit ? PendingColumns(scope, change.Table, id) : []))
+                    applied++;
+                else
+                    setAside++;
             }
 
             new MetaTable(store.Connection, scope.Transaction).Set(AnchorKey, page.NextAnchor.ToString(CultureInfo.InvariantCulture));
-            return (applied, removed);
+            return new PageApplied(applied, removed, setAside);
         });
+    }
+
+    /// <summary>Pulled rows set aside because this laptop could not store them; they stay until a readable version arrives.</summary>
+    public IReadOnlyList<(string Table, string RowId, long Seq, string Reason)> SetAside()
+    {
+        using var command = store.Command("SELECT table_name, row_id, seq, reason FROM sync_set_aside ORDER BY seq");
+        using var reader = command.ExecuteReader();
+        var list = new List<(string, string, long, string)>();
+        while (reader.Read())
+            list.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3)));
+        return list;
+    }
+
+    /// <summary>Stores one pulled row under its own savepoint: false when it was set aside instead.</summary>
+    private bool Store(WriteScope scope, PulledRowWriter writer, RowChange change, IReadOnlySet<string> pendingColumns)
+    {
+        const string savepoint = "pulled_row";
+        var id = change.RowId.ToString();
+        scope.Transaction.Save(savepoint);
+        try
+        {
+            writer.Write(change, pendingColumns);
+            Execute(scope, "DELETE FROM sync_set_aside WHERE table_name = $t AND row_id = $r", ("$t", change.Table), ("$r", id));
+            scope.Transaction.Release(savepoint);
+            return true;
+        }
+        catch (Exception e) when (UnstorableReason(e) is { } reason)
+        {
+            scope.Transaction.Rollback(savepoint);
+            scope.Transaction.Release(savepoint);
+            Execute(scope, "INSERT OR REPLACE INTO sync_set_aside (table_name, row_id, seq, reason, at) VALUES ($t, $r, $s, $why, $at)",
+                ("$t", change.Table), ("$r", id), ("$s", change.Seq), ("$why", reason), ("$at", store.Now()));
+            return false;
+        }
+    }
+
+    /// <summary>Why a pulled row does not fit this laptop's tables, in words that name columns, never values.</summary>
+    private static string? UnstorableReason(Exception e) => e switch
+    {
+        // SQLITE_CONSTRAINT (a required column missing, a value of the wrong type): SQLite names the column only.
+        SqliteException { SqliteErrorCode: 19 } sqlite => "De rij past niet in de tabel op deze laptop: " + sqlite.Message,
+        UnreadableValueException unreadable => unreadable.Message,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The client left this laptop's scope: everything about them goes, also what the server never took
+    /// (offline-made rows, refused or still waiting), with its outbox entries, refusals, conflicts and drafts.
+    /// </summary>
+    private static void LeaveScope(WriteScope scope, string clientId)
+    {
+        var rows = new List<(string Table, string Id)> { (ClientRows.Table, clientId) };
+        foreach (var table in SyncSchema.Tables)
+        {
+            var filter = table.ClientColumn is { } column ? $"{column} = $c"
+                : table.ParentTable is { } parent && SyncSchema.Find(parent)?.ClientColumn is { } parentClient
+                    ? $"{table.ParentColumn} IN (SELECT id FROM {parent} WHERE {parentClient} = $c)"
+                    : null;
+            if (filter is null)
+                continue;
+            using var command = scope.Command($"SELECT id FROM {table.Name} WHERE {filter}");
+            command.Parameters.AddWithValue("$c", clientId);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+                rows.Add((table.Name, reader.GetString(0)));
+        }
+
+        using (var command = scope.Command("SELECT id FROM conflicts WHERE client_id = $c"))
+        {
+            command.Parameters.AddWithValue("$c", clientId);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+                rows.Add(("conflicts", reader.GetString(0)));
+        }
+
+        foreach (var (table, id) in rows)
+        {
+            Execute(scope, $"DELETE FROM {table} WHERE id = $id", ("$id", id));
+            Execute(scope, "DELETE FROM outbox WHERE table_name = $t AND row_id = $id", ("$t", table), ("$id", id));
+            Execute(scope, "DELETE FROM sync_refusals WHERE table_name = $t AND row_id = $id", ("$t", table), ("$id", id));
+            Execute(scope, "DELETE FROM sync_set_aside WHERE table_name = $t AND row_id = $id", ("$t", table), ("$id", id));
+            // A draft is keyed by the form's kind and the id of the record it is about (the client, an advice).
+            Execute(scope, "DELETE FROM drafts WHERE key LIKE '%:' || $id", ("$id", id));
+        }
+    }
+
+    /// <summary>The server says the row is deleted and kept the pushed edit as a conflict record: the tombstone stands here too.</summary>
+    private static void DeletedOnServer(WriteScope scope, string table, string id, long version)
+    {
+        if (!HasOutbox(scope, table, id, "1"))
+            Execute(scope, $"DELETE FROM {table} WHERE id = $id", ("$id", id));
+        else
+            Execute(scope, $"UPDATE {table} SET deleted = 1, version = $v WHERE id = $id", ("$v", version), ("$id", id));
     }
 
     /// <summary>The highest audit seq the server confirmed holding for this device.</summary>
@@ -285,6 +417,31 @@ public sealed class LocalSync(LocalStore store)
         }
 
         return (reader.GetInt64(reader.GetOrdinal("version")), values);
+    }
+
+    private static bool PendingDelete(WriteScope scope, string table, string id) =>
+        HasOutbox(scope, table, id, $"operation = '{OutboxOperations.Delete}'");
+
+    private static bool HasOutbox(WriteScope scope, string table, string id, string condition)
+    {
+        using var command = scope.Command($"SELECT 1 FROM outbox WHERE table_name = $t AND row_id = $r AND {condition} LIMIT 1");
+        command.Parameters.AddWithValue("$t", table);
+        command.Parameters.AddWithValue("$r", id);
+        return command.ExecuteScalar() is not null;
+    }
+
+    /// <summary>Each column's base is the oldest version any of its edits was made on.</summary>
+    private static void FoldBase(Dictionary<string, long> bases, IEnumerable<string> columns, long version)
+    {
+        foreach (var column in columns)
+            bases[column] = bases.TryGetValue(column, out var known) ? Math.Min(known, version) : version;
+    }
+
+    /// <summary>Only bases older than the row's own travel; none at all keeps the mutation as it always was.</summary>
+    private static Dictionary<string, long>? OlderBases(Dictionary<string, long> bases, IEnumerable<string> pushed, long rowVersion)
+    {
+        var older = pushed.Where(c => bases.TryGetValue(c, out var b) && b < rowVersion).ToDictionary(c => c, c => bases[c], StringComparer.Ordinal);
+        return older.Count == 0 ? null : older;
     }
 
     private static HashSet<(string, string)> PendingRows(WriteScope scope)

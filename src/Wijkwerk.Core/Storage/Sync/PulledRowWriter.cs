@@ -72,6 +72,13 @@ internal sealed class PulledRowWriter(LocalStore store, WriteScope scope, Func<s
             return store.Fields.Encrypt(value ?? "", table, column, id);
         if (value is null)
             return DBNull.Value;
-        return type == "INTEGER" ? long.Parse(value, CultureInfo.InvariantCulture) : value;
+        if (type != "INTEGER")
+            return value;
+        return long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw new UnreadableValueException($"Kolom '{column}' van tabel '{table}' is geen geheel getal.");
     }
 }
+
+/// <summary>A pulled value this laptop cannot read; the message names the column, never the value.</summary>
+internal sealed class UnreadableValueException(string message) : Exception(message);

@@ -23,7 +23,7 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
     public async Task<SyncReport> Run(IProgress<SyncProgress>? progress = null, CancellationToken cancel = default)
     {
         var token = _local.Token() ?? throw new SyncTransportException(ProblemCodes.Unauthorized, "Deze laptop is niet aangemeld; gebruik eerst 'wijkwerk login'.");
-        int pushed = 0, accepted = 0, conflicts = 0, refused = 0, pulled = 0, removed = 0;
+        int pushed = 0, accepted = 0, conflicts = 0, refused = 0, pulled = 0, removed = 0, setAside = 0;
         var total = (int)store.PendingChanges();
 
         for (var round = 0; round < MaxRounds; round++)
@@ -46,9 +46,10 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
         for (var round = 0; round < MaxRounds; round++)
         {
             var page = await transport.Pull(token, _local.Settings().Anchor, PullPageSize, cancel);
-            var (applied, gone) = _local.Apply(page);
-            pulled += applied;
-            removed += gone;
+            var applied = _local.Apply(page);
+            pulled += applied.Applied;
+            removed += applied.Removed;
+            setAside += applied.SetAside;
             last = page;
             progress?.Report(new SyncProgress("pull", pulled + removed, null));
             if (!page.HasMore)
@@ -58,7 +59,7 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
         _local.MarkSynced();
         var (count, checksum) = _local.Scope(changed: pushed + pulled + removed > 0);
         var converged = last is not null && store.PendingChanges() == 0 && count == last.ScopeCount && checksum == last.ScopeChecksum;
-        return new SyncReport(pushed, accepted, conflicts, refused, pulled, removed, converged, count) { AuditUploaded = audited };
+        return new SyncReport(pushed, accepted, conflicts, refused, pulled, removed, converged, count) { AuditUploaded = audited, SetAside = setAside };
     }
 
     /// <summary>

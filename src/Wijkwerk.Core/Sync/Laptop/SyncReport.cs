@@ -5,6 +5,9 @@ public sealed record SyncReport(int Pushed, int Accepted, int Conflicts, int Ref
 {
     /// <summary>Audit events (NEN 7513) this sync delivered to the server.</summary>
     public int AuditUploaded { get; init; }
+
+    /// <summary>Pulled rows this laptop could not store; set aside until a readable version arrives.</summary>
+    public int SetAside { get; init; }
 }
 
 /// <summary>Where a running sync is, for a progress bar.</summary>

@@ -15,7 +15,14 @@ public sealed record TeamInfo(Guid Id, string Name);
 /// often it arrives. <see cref="BaseVersion"/> is the row version the laptop last saw: columns changed on
 /// the server since then by another device are the ones that can conflict. Values travel as text.
 /// </summary>
-public sealed record Mutation(long MutationId, string Table, Guid RowId, string Operation, long BaseVersion, IReadOnlyDictionary<string, string?> Columns);
+public sealed record Mutation(long MutationId, string Table, Guid RowId, string Operation, long BaseVersion, IReadOnlyDictionary<string, string?> Columns)
+{
+    /// <summary>
+    /// Per column, the older version an edit was made on (a form opened before a pull, a draft restored
+    /// days later); a column not listed, or no list at all, has <see cref="BaseVersion"/> as its base.
+    /// </summary>
+    public IReadOnlyDictionary<string, long>? ColumnBaseVersions { get; init; }
+}
 
 public sealed record PushRequest(IReadOnlyList<Mutation> Mutations);
 

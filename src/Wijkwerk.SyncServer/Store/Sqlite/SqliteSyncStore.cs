@@ -310,6 +310,9 @@ public sealed class SqliteSyncStore : ISyncStore
                 ("$at", Iso(now)), ("$sum", (long)ScopeChecksum.Of(ConflictsTable, id, 1)), ("$seq", NextSeq(db, tx)));
         }
 
+        public void TouchRow(string table, Guid rowId) =>
+            Exec(db, tx, "UPDATE rows SET seq = $s WHERE tbl = $t AND row_id = $r;", ("$s", NextSeq(db, tx)), ("$t", table), ("$r", S(rowId)));
+
         public StoredConflict? LoadConflict(Guid conflictId)
         {
             using var cmd = Command(db, tx, "SELECT client_id, version, resolved FROM conflicts WHERE id = $id;", ("$id", S(conflictId)));

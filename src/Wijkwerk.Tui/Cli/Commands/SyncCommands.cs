@@ -55,11 +55,13 @@ public static class SyncCommands
                 var report = await new SyncEngine(store, new HttpSyncTransport(http)).Run(progress);
                 if (!Console.IsErrorRedirected)
                     context.Error.WriteLine();
-                context.Log.Information("Sync: pushed {Pushed}, conflicts {Conflicts}, refused {Refused}, pulled {Pulled}, removed {Removed}, converged {Converged}",
-                    report.Pushed, report.Conflicts, report.Refused, report.Pulled, report.Removed, report.Converged);
+                context.Log.Information("Sync: pushed {Pushed}, conflicts {Conflicts}, refused {Refused}, pulled {Pulled}, removed {Removed}, set aside {SetAside}, converged {Converged}",
+                    report.Pushed, report.Conflicts, report.Refused, report.Pulled, report.Removed, report.SetAside, report.Converged);
                 context.Out.WriteLine(context.T(TextId.SyncDone, report.Pushed, report.Pulled, report.Conflicts, report.Refused, report.Removed));
                 foreach (var refusal in new LocalSync(store).Refusals())
                     context.Error.WriteLine(context.T(TextId.SyncRefusal, refusal.Table, refusal.RowId, refusal.Reason));
+                if (report.SetAside > 0)
+                    context.Error.WriteLine(context.T(TextId.SyncSetAside, report.SetAside));
                 if (!report.Converged)
                     context.Error.WriteLine(context.T(TextId.SyncNotConverged));
                 return ExitCodes.Success;

@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Localization;
+using Wijkwerk.Core.Storage;
 using Wijkwerk.Tui.App;
 using Wijkwerk.Tui.Widgets;
 
@@ -18,6 +20,13 @@ public sealed class ClientFormScreen : FormScreen
     private ClientFormScreen(WijkwerkApp app, Client? existing)
         : base(app, DraftKeys.ForClient(existing?.Id))
     {
+        // An edit starts from the client as stored now, and remembers that as the base of the save.
+        if (existing is not null && app.Store.Clients.OpenForEdit(existing.Id) is var (current, opened))
+        {
+            existing = current;
+            OpenedState = JsonSerializer.Serialize(opened);
+        }
+
         _existing = existing;
         _id = existing?.Id ?? Id<Client>.New(app.Clock);
         var input = existing is null ? null : ClientInput.From(existing);
@@ -49,6 +58,8 @@ public sealed class ClientFormScreen : FormScreen
         var client = Validate().Client!;
         if (_existing is null)
             App.Store.Clients.Add(client);
+        else if (OpenedState is { } opened && JsonSerializer.Deserialize<OpenedRow>(opened) is { } row)
+            App.Store.Clients.Update(client, row);
         else
             App.Store.Clients.Update(client);
     }

@@ -14,6 +14,8 @@ namespace Wijkwerk.Tui.Screens.Forms;
 public abstract class FormScreen : AppScreen
 {
     private const int DefaultLabelWidth = 24;
+    /// <summary>The draft entry that holds what the form was opened on; no field has this key.</summary>
+    private const string OpenedKey = "$opened";
     private readonly List<FormField> _fields = [];
     private readonly FocusRing _focus = new();
     private readonly HashSet<string> _edited = [];
@@ -43,6 +45,12 @@ public abstract class FormScreen : AppScreen
 
     public IReadOnlyList<Problem> Problems => _problems;
 
+    /// <summary>
+    /// What an edit form was opened on (the record's version and values, as text), kept in the draft so a
+    /// draft restored days later still saves only what the person changed; null for a new record.
+    /// </summary>
+    protected string? OpenedState { get; set; }
+
     /// <summary>Read-only lines above the fields: what the form is about, and what it takes over unasked.</summary>
     protected virtual IReadOnlyList<string> InfoLines => [];
 
@@ -54,6 +62,8 @@ public abstract class FormScreen : AppScreen
         if (App.Store.Drafts.Load(DraftKey) is not { } json)
             return false;
         var values = JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
+        if (values.Remove(OpenedKey, out var opened))
+            OpenedState = opened;
         _restoring = true;
         foreach (var field in _fields)
         {
@@ -211,7 +221,10 @@ public abstract class FormScreen : AppScreen
         if (key is not null)
             _edited.Add(key);
         _dirty = true;
-        App.Store.Drafts.Save(DraftKey, JsonSerializer.Serialize(_fields.ToDictionary(f => f.Key, f => f.Read())));
+        var draft = _fields.ToDictionary(f => f.Key, f => f.Read());
+        if (OpenedState is { } opened)
+            draft[OpenedKey] = opened;
+        App.Store.Drafts.Save(DraftKey, JsonSerializer.Serialize(draft));
         Revalidate();
     }
 

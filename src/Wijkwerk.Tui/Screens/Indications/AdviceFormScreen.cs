@@ -1,8 +1,10 @@
+using System.Text.Json;
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Domain.Visits;
 using Wijkwerk.Core.Localization;
+using Wijkwerk.Core.Storage;
 using Wijkwerk.Tui.App;
 using Wijkwerk.Tui.Screens.Forms;
 using Wijkwerk.Tui.Terminal;
@@ -41,6 +43,13 @@ public sealed class AdviceFormScreen : FormScreen
     private AdviceFormScreen(WijkwerkApp app, ClientDossier dossier, IndicationAdvice? existing)
         : base(app, existing is null ? DraftKeys.ForNewAdvice(dossier.Client.Id) : DraftKeys.ForAdvice(existing.Id))
     {
+        // An edit starts from the advice as stored now, and remembers that as the base of the save.
+        if (existing is not null && app.Store.Advices.OpenForEdit(existing.Id) is var (current, opened))
+        {
+            existing = current;
+            OpenedState = JsonSerializer.Serialize(opened);
+        }
+
         _clientId = dossier.Client.Id;
         _isNew = existing is null;
         _status = existing?.Status ?? AdviceStatus.Concept;
@@ -118,6 +127,8 @@ public sealed class AdviceFormScreen : FormScreen
             throw new DomainException(step.Problem);
         if (_isNew)
             App.Store.Advices.Add(step.Value);
+        else if (OpenedState is { } state && JsonSerializer.Deserialize<OpenedRow>(state) is { } opened)
+            App.Store.Advices.Save(AsOpened(Step(_opened, Validate().Content!, submit)), opened);
         else
             App.Store.Advices.Save(step.Value);
         App.RefreshStatus();
@@ -136,6 +147,10 @@ public sealed class AdviceFormScreen : FormScreen
             : stored.Edit(me, content, today);
         return submit && written.IsValid ? written.Value.Submit(me, App.Clock.GetUtcNow(), today) : written;
     }
+
+    /// <summary>The edit as made on the advice the form showed: what differs from it is what the person changed.</summary>
+    private static IndicationAdvice AsOpened(Parsed<IndicationAdvice> step) =>
+        step.IsValid ? step.Value : throw new DomainException(step.Problem);
 
     private bool CanSubmit() => AdviceWorkflow.IsAllowed(_status, AdviceStatus.Submitted, App.Store.Identity.Role);
 

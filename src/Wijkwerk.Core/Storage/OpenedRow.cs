@@ -1,0 +1,23 @@
+namespace Wijkwerk.Core.Storage;
+
+/// <summary>
+/// A record as a form opened it: the row version and every column's value as text. A save made later
+/// (after a background pull, or from a draft restored days after a crash) changes only the columns the
+/// person changed since then, and tells the server this version as their base, so a colleague's change
+/// synced in meanwhile is kept or, on the same field, becomes a conflict.
+/// </summary>
+public sealed record OpenedRow(long Version, IReadOnlyDictionary<string, string?> Columns)
+{
+    internal static OpenedRow Of(TableRow row, long version) =>
+        new(version, row.Columns.ToDictionary(c => c, row.Text, StringComparer.Ordinal));
+
+    /// <summary>
+    /// The row as it is now with the columns the person changed since opening taken from <paramref name="edited"/>.
+    /// </summary>
+    internal TableRow ChangesOnto(TableRow current, TableRow edited)
+    {
+        foreach (var column in edited.Columns.Where(c => edited.Text(c) != Columns.GetValueOrDefault(c)).ToList())
+            current.Take(edited, column);
+        return current;
+    }
+}
