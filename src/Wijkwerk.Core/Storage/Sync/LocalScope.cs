@@ -15,7 +15,7 @@ internal sealed class LocalScope(LocalStore store)
 
     public readonly record struct Row(long Version, uint Sum);
 
-    /// <summary>Every live row the server has taken (version above 0), by table and id.</summary>
+    /// <summary>Every live row the server has taken (version above 0), by table and id, by its local values.</summary>
     public Dictionary<(string Table, Guid Id), Row> Rows()
     {
         var rows = new Dictionary<(string, Guid), Row>();
@@ -28,20 +28,37 @@ internal sealed class LocalScope(LocalStore store)
         return rows;
     }
 
+    /// <summary>
+    /// Count and sum of <see cref="Rows"/>, where a row kept different on purpose (a refused edit, see
+    /// migration 4) counts with the server's checksum as long as its refusal stands and the row is unchanged.
+    /// </summary>
     public (long Count, uint Checksum) Totals()
     {
+        var kept = Kept();
         long count = 0;
         uint sum = 0;
         foreach (var table in Tables)
         {
-            foreach (var (_, row) in RowsOf(table))
+            foreach (var (id, row) in RowsOf(table))
             {
                 count++;
-                sum = unchecked(sum + row.Sum);
+                sum = unchecked(sum + (kept.TryGetValue((table, id), out var server) && server.Version == row.Version ? server.Sum : row.Sum));
             }
         }
 
         return (count, sum);
+    }
+
+    private Dictionary<(string, Guid), Row> Kept()
+    {
+        using var command = store.Command(
+            "SELECT k.table_name, k.row_id, k.version, k.checksum FROM scope_kept k " +
+            "WHERE EXISTS (SELECT 1 FROM sync_refusals r WHERE r.table_name = k.table_name AND r.row_id = k.row_id)");
+        using var reader = command.ExecuteReader();
+        var kept = new Dictionary<(string, Guid), Row>();
+        while (reader.Read())
+            kept[(reader.GetString(0), Guid.Parse(reader.GetString(1)))] = new Row(reader.GetInt64(2), (uint)reader.GetInt64(3));
+        return kept;
     }
 
     private IEnumerable<(Guid Id, Row Row)> RowsOf(string table)

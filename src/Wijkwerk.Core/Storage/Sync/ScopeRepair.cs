@@ -12,7 +12,9 @@ namespace Wijkwerk.Core.Storage.Sync;
 /// <see cref="Finish"/>. A row that differs is overwritten with the server's; a tombstone or scope exit
 /// removes it. A row the server lost (a restore from an older backup) is not dropped but queued again:
 /// one held at a higher version than the server's goes as an update on the server's version, one the
-/// server does not hold at all as an insert. Rows with pending edits are left to the ordinary sync.
+/// server does not hold at all as an insert. Rows with pending edits are left to the ordinary sync, and a
+/// row whose edit the server refused keeps what the worker typed (the refusal says why): its server
+/// checksum is noted instead (see <see cref="LocalScope.Totals"/>).
 /// </summary>
 public sealed class ScopeRepair(LocalStore store)
 {
@@ -25,6 +27,7 @@ public sealed class ScopeRepair(LocalStore store)
     public void Apply(PullResponse page) => store.Write(scope =>
     {
         var pending = PendingRows(scope);
+        var refused = Rows(scope, "SELECT DISTINCT table_name, row_id FROM sync_refusals");
         using var writer = new PulledRowWriter(store, scope, Types);
         foreach (var change in page.Changes)
         {
@@ -42,8 +45,16 @@ public sealed class ScopeRepair(LocalStore store)
                 continue;
             }
 
-            if (held && mine.Sum == ScopeChecksum.Of(change.Table, change.RowId, change.Version, change.Columns))
+            var serverSum = ScopeChecksum.Of(change.Table, change.RowId, change.Version, change.Columns);
+            if (held && mine.Sum == serverSum)
                 continue;
+            if (held && refused.Contains(key))
+            {
+                Execute(scope, "INSERT OR REPLACE INTO scope_kept (table_name, row_id, version, checksum) VALUES ($t, $id, $v, $sum)",
+                    ("$t", change.Table), ("$id", Id(key)), ("$v", mine.Version), ("$sum", (long)serverSum));
+                continue;
+            }
+
             if (held && mine.Version > change.Version && SyncSchema.Find(change.Table) is { } table)
             {
                 // The server is behind this laptop (restored from a backup): its version is the base of the push.
@@ -88,6 +99,7 @@ public sealed class ScopeRepair(LocalStore store)
             }
         }
 
+        Execute(scope, "DELETE FROM scope_kept WHERE NOT EXISTS (SELECT 1 FROM sync_refusals r WHERE r.table_name = scope_kept.table_name AND r.row_id = scope_kept.row_id)");
         new MetaTable(store.Connection, scope.Transaction).Set(LocalSync.AnchorKey, anchor.ToString(CultureInfo.InvariantCulture));
         return new ScopeRepairReport(_rewritten, _removed, _requeued);
     });
@@ -101,9 +113,11 @@ public sealed class ScopeRepair(LocalStore store)
 
     private static string Id((string Table, Guid Id) key) => key.Id.ToString();
 
-    private static HashSet<(string, Guid)> PendingRows(WriteScope scope)
+    private static HashSet<(string, Guid)> PendingRows(WriteScope scope) => Rows(scope, "SELECT DISTINCT table_name, row_id FROM outbox");
+
+    private static HashSet<(string, Guid)> Rows(WriteScope scope, string sql)
     {
-        using var command = scope.Command("SELECT DISTINCT table_name, row_id FROM outbox");
+        using var command = scope.Command(sql);
         using var reader = command.ExecuteReader();
         var rows = new HashSet<(string, Guid)>();
         while (reader.Read())
