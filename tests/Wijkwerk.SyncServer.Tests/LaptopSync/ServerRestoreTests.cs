@@ -38,7 +38,7 @@ public class ServerRestoreTests
         var fresh = await team.World.Laptop("Anna");
         var server = await fresh.Sync();
 
-        var everyClient = new[] { known.Id, lostByAnna.Id, lostByBram.Id }.Concat(afterRestore).Order().ToList();
+        var everyClient = new[] { known.Id, lostByAnna.Id, lostByBram.Id }.Concat(afterRestore).Select(c => c.Value).Order().ToList();
         // Anna pushes her lost client and her lost edit again; Bram had missed Anna's first new clients
         // (change numbers at or below his anchor) and pushes his lost client again.
         Assert.Equal(2, annaRepair.Repair?.Requeued);
@@ -48,7 +48,7 @@ public class ServerRestoreTests
         Assert.All(new[] { annaAgain, server, await bram.Sync() }, r => Assert.True(r.Converged));
         foreach (var laptop in new[] { anna, bram, fresh })
         {
-            Assert.Equal(everyClient, laptop.Clients().Select(c => c.Id).Order().ToList());
+            Assert.Equal(everyClient, laptop.Clients().Select(c => c.Id.Value).Order().ToList());
             Assert.Equal("Na de back-up geschreven", laptop.Find(known.Id)!.Notes);
         }
 

@@ -79,12 +79,19 @@ internal static class ScopeSums
             ON CONFLICT(client_id) DO UPDATE SET row_count = excluded.row_count, checksum = excluded.checksum;
             """, ("$c", clientId.ToString("D")));
 
-    /// <summary>The client's rows in the consultant's view, except the one just written: they enter it with that write.</summary>
-    public static List<(string Table, string RowId)> InReview(SqliteConnection db, SqliteTransaction tx, Guid clientId, string exceptTable, Guid exceptRow)
+    /// <summary>
+    /// The rows an advice's first submission brings into the consultant's view besides itself: its thread,
+    /// and the client's own row unless another advice of the client was submitted before.
+    /// </summary>
+    public static List<(string Table, string RowId)> EnteringReview(SqliteConnection db, SqliteTransaction tx, Guid clientId, Guid adviceId)
     {
         using var cmd = SqliteSyncStore.Command(db, tx, $"""
-            SELECT tbl, row_id FROM rows WHERE client_id = $c AND deleted = 0 AND {ReviewRowSql("rows")} AND NOT (tbl = $t AND row_id = $r) ORDER BY tbl, row_id;
-            """, ("$c", clientId.ToString("D")), ("$t", exceptTable), ("$r", exceptRow.ToString("D")));
+            SELECT tbl, row_id FROM rows WHERE client_id = $c AND deleted = 0 AND (
+                tbl = '{AdviceColumns.MessageTable}' AND json_extract(columns, '$.advice_id') = $a
+                OR tbl = 'clients' AND NOT EXISTS (SELECT 1 FROM rows a WHERE a.client_id = $c AND a.tbl = '{AdviceColumns.AdviceTable}'
+                    AND a.row_id <> $a AND {Submitted("a")}))
+            ORDER BY tbl, row_id;
+            """, ("$c", clientId.ToString("D")), ("$a", adviceId.ToString("D")));
         using var reader = cmd.ExecuteReader();
         var keys = new List<(string, string)>();
         while (reader.Read())

@@ -298,7 +298,7 @@ public sealed class SqliteSyncStore : ISyncStore
             // new seqs, so a consultant whose anchor is past those rows still finds them in the feed.
             if (table == AdviceColumns.AdviceTable && !deleted && SyncSchema.WasSubmitted(columns) && !(before is not null && SyncSchema.WasSubmitted(before.Columns)))
             {
-                foreach (var (tbl, row) in ScopeSums.InReview(db, tx, clientId, table, rowId))
+                foreach (var (tbl, row) in ScopeSums.EnteringReview(db, tx, clientId, rowId))
                     Exec(db, tx, "UPDATE rows SET seq = $s WHERE tbl = $tbl AND row_id = $r;", ("$s", NextSeq(db, tx)), ("$tbl", tbl), ("$r", row));
             }
 
