@@ -217,6 +217,19 @@ public static class Migrations
             at TEXT NOT NULL,
             PRIMARY KEY (table_name, row_id)) STRICT;
         """,
+
+        // 5: rows this laptop keeps different from the server on purpose, a refused edit the worker still
+        // sees (sync_refusals): the server's checksum of the row, noted by a scope repair at the local
+        // version it met, counts in the scope instead of the local values, so the laptop is converged and
+        // does not re-read its scope on every sync.
+        """
+        CREATE TABLE scope_kept (
+            table_name TEXT NOT NULL,
+            row_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            checksum INTEGER NOT NULL,
+            PRIMARY KEY (table_name, row_id)) STRICT;
+        """,
     ];
 
     internal static int Latest => Steps.Count;

@@ -1,4 +1,3 @@
-using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Sync.Rules;
 
@@ -27,18 +26,34 @@ public static class SyncSchema
     public static SyncTable? Find(string name) => Tables.FirstOrDefault(t => t.Name == name);
 
     /// <summary>
-    /// What a Wmo consultant's laptop receives: the client and the advice with its thread, not the team's
-    /// signals, visits and household (need to know: the advice carries its own ZRM snapshot).
+    /// The columns a conflict record travels with (the pull sends exactly these), in the order the scope
+    /// checksum reads them. "resolved" is "0" while open and the server's UTC time of the resolution after.
+    /// </summary>
+    public static IReadOnlyList<string> ConflictColumns { get; } =
+        ["table_name", "row_id", "client_id", "column_name", "kept_value", "other_value", "kept_by", "other_by", "at", "resolved"];
+
+    /// <summary>The values of a row that the scope checksum covers: a synced table's columns, or a conflict record's.</summary>
+    public static IReadOnlyList<string> ColumnsOf(string table) =>
+        table == Protocol.SyncProtocol.ConflictsTable ? ConflictColumns
+        : Find(table)?.Columns ?? throw new ArgumentException($"'{table}' is not a synced table.", nameof(table));
+
+    /// <summary>
+    /// What a Wmo consultant's laptop receives (need to know): advice that was submitted, its thread, and the
+    /// clients who have such an advice; not the team's caseload, signals, visits or household (the advice
+    /// carries its own ZRM snapshot). No conflict records either: a consultant cannot resolve one, and a
+    /// record holds the value that was not kept, which may be an author's concept text from before the
+    /// submission or a nurse's note.
+    /// The server says the same in SQL (SqliteSyncStore's review filter); keep the two together.
     /// </summary>
     public static IReadOnlyList<string> ReviewTables { get; } = ["clients", AdviceColumns.AdviceTable, AdviceColumns.MessageTable];
 
     /// <summary>
-    /// Whether a row reaches a consultant. A concept advice is the author's work in progress: it goes to the
-    /// municipality once submitted, not before.
+    /// An advice reaches the municipality once submitted, and stays with it whatever happens next (a
+    /// question, a decision, a withdrawal). A concept, also one withdrawn without ever being submitted, is
+    /// the author's work in progress and never does.
     /// </summary>
-    public static bool InReview(string table, IReadOnlyDictionary<string, string?> columns) =>
-        ReviewTables.Contains(table)
-        && !(table == AdviceColumns.AdviceTable && columns.GetValueOrDefault("status") == nameof(AdviceStatus.Concept));
+    public static bool WasSubmitted(IReadOnlyDictionary<string, string?> advice) =>
+        !string.IsNullOrEmpty(advice.GetValueOrDefault(AdviceColumns.SubmittedColumn));
 
     public static bool ReceivesReviewOnly(Role role) => role == Role.WmoConsultant;
 }

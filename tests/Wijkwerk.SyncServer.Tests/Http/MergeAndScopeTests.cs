@@ -160,7 +160,7 @@ public sealed class MergeAndScopeTests(ServerFixture server)
         }
 
         Assert.Equal(last.ScopeCount, live.Count);
-        Assert.Equal(last.ScopeChecksum, ScopeChecksum.Sum(live.Values.Select(c => (c.Table, c.RowId, c.Version))));
+        Assert.Equal(last.ScopeChecksum, ScopeChecksum.Sum(live.Values.Select(c => ScopeChecksum.Of(c.Table, c.RowId, c.Version, c.Columns))));
     }
 
     [Fact]

@@ -59,6 +59,58 @@ public class ConsultantScopeTests
         Assert.Equal(AdviceStatus.Submitted, consultant.Store.Advices.Find(concept.Id)!.Status);
     }
 
+    [Fact]
+    public async Task AConceptWithdrawnWithoutEverBeingSubmitted_NeverReachesTheConsultant()
+    {
+        using var team = await Team.Noord("Noor Verpleeg");
+        team.World.User("Kees Consulent", "Noord", "consultant");
+        var nurse = team.Laptops[0];
+        var consultant = await team.World.Laptop("Kees Consulent");
+        var client = nurse.NewClient("Geertje", "Bos");
+        var concept = Draft(nurse.Store, client.Id);
+        nurse.Store.Advices.Add(concept);
+        nurse.Store.Advices.Save(concept.Withdraw(nurse.Store.Advices.Me, nurse.Store.Advices.Today).Value);
+        await nurse.Sync();
+
+        var report = await consultant.Sync();
+
+        Assert.Equal(AdviceStatus.Withdrawn, nurse.Store.Advices.Find(concept.Id)!.Status);
+        Assert.True(report.Converged);
+        Assert.Null(report.Repair);
+        Assert.Null(consultant.Store.Advices.Find(concept.Id));
+        Assert.Null(consultant.Find(client.Id));
+        Assert.Equal(0, report.ScopeCount);
+    }
+
+    [Fact]
+    public async Task ConsultantLaptop_ReceivesOnlyClientsWithSubmittedAdvice_AlsoWhenItPulledPastTheClientBefore()
+    {
+        using var team = await Team.Noord("Noor Verpleeg");
+        team.World.User("Kees Consulent", "Noord", "consultant");
+        var nurse = team.Laptops[0];
+        var consultant = await team.World.Laptop("Kees Consulent");
+        var caseloadOnly = nurse.NewClient("Harm", "Visser");
+        var client = nurse.NewClient("Geertje", "Bos");
+        var concept = Draft(nurse.Store, client.Id);
+        nurse.Store.Advices.Add(concept);
+        await nurse.Sync();
+        var before = await consultant.Sync();
+        var heldBefore = consultant.Clients().Count;
+
+        nurse.Store.Advices.Save(concept.Submit(nurse.Store.Advices.Me, team.World.Clock.GetUtcNow(), nurse.Store.Advices.Today).Value);
+        await nurse.Sync();
+        var after = await consultant.Sync();
+
+        Assert.True(before.Converged);
+        Assert.Equal(0, heldBefore);
+        Assert.True(after.Converged);
+        Assert.Null(after.Repair);
+        Assert.Equal([client.Id], consultant.Clients().Select(c => c.Id));
+        Assert.Null(consultant.Find(caseloadOnly.Id));
+        Assert.Equal(2, after.ScopeCount);
+        Assert.Equal(AdviceStatus.Submitted, consultant.Store.Advices.Find(concept.Id)!.Status);
+    }
+
     private static IndicationAdvice Draft(LocalStore store, Id<Core.Domain.Clients.Client> clientId)
     {
         var today = store.Advices.Today;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Teams;
@@ -109,6 +110,31 @@ public sealed partial class SyncWorld : IDisposable
         _server.Kill(entireProcessTree: true);
         _server.WaitForExit(10_000);
         _server.Dispose();
+        _server = StartServer(Address.ToString().TrimEnd('/'));
+        ReadListeningAddress(_server);
+    }
+
+    /// <summary>A consistent copy of the running server's database (SQLite's online backup), as an admin's nightly backup would be.</summary>
+    public string Backup()
+    {
+        var copy = Path.Combine(Folder, $"backup-{Guid.NewGuid():N}.db");
+        using var source = new SqliteConnection($"Data Source={Database};Pooling=False");
+        using var target = new SqliteConnection($"Data Source={copy};Pooling=False");
+        source.Open();
+        target.Open();
+        source.BackupDatabase(target);
+        return copy;
+    }
+
+    /// <summary>The documented restore: stop the server, put the backup in place of its database (and drop the WAL), start it again.</summary>
+    public void Restore(string backup)
+    {
+        _server.Kill(entireProcessTree: true);
+        _server.WaitForExit(10_000);
+        _server.Dispose();
+        foreach (var suffix in new[] { "-wal", "-shm" })
+            File.Delete(Database + suffix);
+        File.Copy(backup, Database, overwrite: true);
         _server = StartServer(Address.ToString().TrimEnd('/'));
         ReadListeningAddress(_server);
     }

@@ -22,9 +22,8 @@ public sealed class LocalSync(LocalStore store)
 {
     private const string ServerKey = "sync_server";
     private const string TokenKey = "sync_token";
-    private const string AnchorKey = "sync_anchor";
+    internal const string AnchorKey = "sync_anchor";
     private const string LastSyncKey = "sync_last";
-    private const string VerifiedKey = "sync_verified";
     private const string AuditConfirmedKey = "sync_audit_confirmed";
     private const string DeletedColumn = "deleted";
     private static readonly string[] PulledTables = [.. SyncSchema.Tables.Select(t => t.Name), "conflicts"];
@@ -346,34 +345,11 @@ public sealed class LocalSync(LocalStore store)
     public void MarkSynced() => new MetaTable(store.Connection, null).Set(LastSyncKey, store.Now());
 
     /// <summary>
-    /// Count and additive checksum of what this laptop holds from the server, to compare with the server's.
-    /// Counting every row costs a few hundred milliseconds on a large caseload, so a sync that changed
-    /// nothing reuses the figures verified at the same anchor.
+    /// Count and additive checksum of what this laptop holds from the server, by value, to compare with the
+    /// server's. Always computed from the rows themselves: a figure remembered from an earlier sync would
+    /// hide a row that changed outside a pull.
     /// </summary>
-    public (long Count, uint Checksum) Scope(bool changed)
-    {
-        var meta = new MetaTable(store.Connection, null);
-        var anchor = Settings().Anchor.ToString(CultureInfo.InvariantCulture);
-        if (!changed && meta.Get(VerifiedKey) is string verified && verified.Split('|') is [var at, var count, var sum] && at == anchor)
-            return (long.Parse(count, CultureInfo.InvariantCulture), uint.Parse(sum, CultureInfo.InvariantCulture));
-        var scope = Scope();
-        meta.Set(VerifiedKey, $"{anchor}|{scope.Count}|{scope.Checksum}");
-        return scope;
-    }
-
-    public (long Count, uint Checksum) Scope()
-    {
-        var rows = new List<(string, Guid, long)>();
-        foreach (var table in PulledTables)
-        {
-            using var command = store.Command($"SELECT id, version FROM {table} WHERE deleted = 0 AND version > 0");
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-                rows.Add((table, Guid.Parse(reader.GetString(0)), reader.GetInt64(1)));
-        }
-
-        return (rows.Count, ScopeChecksum.Sum(rows));
-    }
+    public (long Count, uint Checksum) Scope() => new LocalScope(store).Totals();
 
     /// <summary>Refusals the worker has not yet seen resolved: what the server would not take, and why.</summary>
     public IReadOnlyList<(long MutationId, string Table, string RowId, string Reason)> Refusals()

@@ -20,7 +20,44 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
 
     public int AuditBatchSize { get; init; } = SyncProtocol.MaxAuditEventsPerUpload;
 
+    /// <summary>
+    /// One sync; a laptop that then does not match the server's scope by value, with nothing pending, re-reads
+    /// its scope (<see cref="ScopeRepair"/>) and syncs once more, which also pushes what the repair queued.
+    /// </summary>
     public async Task<SyncReport> Run(IProgress<SyncProgress>? progress = null, CancellationToken cancel = default)
+    {
+        var first = await Once(progress, cancel);
+        if (first.Converged || store.PendingChanges() > 0 || await Repair(cancel) is not { } repair)
+            return first;
+        var second = await Once(progress, cancel);
+        return new SyncReport(
+            first.Pushed + second.Pushed, first.Accepted + second.Accepted, first.Conflicts + second.Conflicts, first.Refused + second.Refused,
+            first.Pulled + second.Pulled + repair.Rewritten, first.Removed + second.Removed + repair.Removed, second.Converged, second.ScopeCount)
+        {
+            AuditUploaded = first.AuditUploaded + second.AuditUploaded,
+            Repair = repair,
+        };
+    }
+
+    /// <summary>The whole scope again from anchor 0, in one bounded pass; null when the server kept sending pages.</summary>
+    private async Task<ScopeRepairReport?> Repair(CancellationToken cancel)
+    {
+        var token = _local.Token()!;
+        var repair = new ScopeRepair(store);
+        long after = 0;
+        for (var round = 0; round < MaxRounds; round++)
+        {
+            var page = await transport.Pull(token, after, PullPageSize, cancel);
+            repair.Apply(page);
+            after = page.NextAnchor;
+            if (!page.HasMore)
+                return repair.Finish(after);
+        }
+
+        return null;
+    }
+
+    private async Task<SyncReport> Once(IProgress<SyncProgress>? progress, CancellationToken cancel)
     {
         var token = _local.Token() ?? throw new SyncTransportException(ProblemCodes.Unauthorized, "Deze laptop is niet aangemeld; gebruik eerst 'wijkwerk login'.");
         int pushed = 0, accepted = 0, conflicts = 0, refused = 0, pulled = 0, removed = 0, setAside = 0;
@@ -57,7 +94,7 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
         }
 
         _local.MarkSynced();
-        var (count, checksum) = _local.Scope(changed: pushed + pulled + removed > 0);
+        var (count, checksum) = _local.Scope();
         var converged = last is not null && store.PendingChanges() == 0 && count == last.ScopeCount && checksum == last.ScopeChecksum;
         return new SyncReport(pushed, accepted, conflicts, refused, pulled, removed, converged, count) { AuditUploaded = audited, SetAside = setAside };
     }

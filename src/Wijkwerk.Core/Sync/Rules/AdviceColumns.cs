@@ -21,6 +21,9 @@ public static class AdviceColumns
     /// <summary>The team an advice counts for in reports; the server sets it when it takes a new advice.</summary>
     public const string TeamColumn = "team";
 
+    /// <summary>Set once, when the author submits; never cleared (see AdviceRules).</summary>
+    public const string SubmittedColumn = "submitted_at";
+
     public static IReadOnlyList<string> Advice { get; } =
     [
         "client_id", "author", "team", "status", "category", "product_code", "amount", "unit", "frequency", "start_date", "duration_months",

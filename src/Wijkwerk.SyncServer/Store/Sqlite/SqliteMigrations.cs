@@ -1,8 +1,19 @@
+using Microsoft.Data.Sqlite;
+
 namespace Wijkwerk.SyncServer.Store.Sqlite;
 
 /// <summary>Numbered, append-only schema steps. Never edit a step that has shipped; add the next number.</summary>
 internal static class SqliteMigrations
 {
+    /// <summary>
+    /// Work a step cannot say in SQL (hashing every row in C#), run right after that step's SQL in the same
+    /// transaction, so a store is never left half-migrated.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<int, Action<SqliteConnection, SqliteTransaction>> Code = new Dictionary<int, Action<SqliteConnection, SqliteTransaction>>
+    {
+        [5] = ScopeSums.Rebuild,
+    };
+
     public static readonly IReadOnlyList<(int Number, string Sql)> Steps =
     [
         (1, """
@@ -67,6 +78,12 @@ internal static class SqliteMigrations
                         AND NOT (tbl = 'indication_advices' AND json_extract(columns, '$.status') = 'Concept')
                       UNION ALL SELECT client_id, checksum FROM conflicts WHERE tbl IN ('clients', 'indication_advices', 'advice_messages'))
                 GROUP BY client_id;
+            """),
+        (5, """
+            -- Scope checksums cover each row's values, not only its version; a consultant's view is submitted
+            -- advice, its thread and the clients who have one, and no conflict records. The C# step in Code
+            -- recomputes every row's checksum and both per-client sums.
+            SELECT 1;
             """),
     ];
 }

@@ -70,6 +70,7 @@ public sealed class SqliteSyncStore : ISyncStore
             foreach (var (number, sql) in SqliteMigrations.Steps.Where(s => s.Number > done).OrderBy(s => s.Number))
             {
                 Exec(db, tx, sql);
+                SqliteMigrations.Code.GetValueOrDefault(number)?.Invoke(db, tx);
                 Exec(db, tx, "INSERT INTO schema_migrations(number, applied_at) VALUES ($n, $at);", ("$n", number), ("$at", Iso(DateTimeOffset.UtcNow)));
             }
 
@@ -276,14 +277,10 @@ public sealed class SqliteSyncStore : ISyncStore
         public void WriteRow(string table, Guid rowId, Guid clientId, StoredRow? before, long version, bool deleted, IReadOnlyDictionary<string, string?> columns, IReadOnlyDictionary<string, ColumnStamp> stamps)
         {
             var wasLive = before is { Deleted: false };
+            var checksum = ScopeChecksum.Of(table, rowId, version, columns);
             long countDelta = (deleted ? 0 : 1) - (wasLive ? 1 : 0);
-            long sumDelta = (deleted ? 0L : ScopeChecksum.Of(table, rowId, version)) - (wasLive ? ScopeChecksum.Of(table, rowId, before!.Version) : 0L);
-            AddToSums(db, tx, "client_sums", clientId, countDelta, sumDelta);
-            // A row can enter the consultant's view later (a concept advice once submitted): its own delta.
-            var wasReviewed = wasLive && SyncSchema.InReview(table, before!.Columns);
-            var isReviewed = !deleted && SyncSchema.InReview(table, columns);
-            AddToSums(db, tx, "client_sums_review", clientId, (isReviewed ? 1 : 0) - (wasReviewed ? 1 : 0),
-                (isReviewed ? ScopeChecksum.Of(table, rowId, version) : 0L) - (wasReviewed ? ScopeChecksum.Of(table, rowId, before!.Version) : 0L));
+            long sumDelta = (deleted ? 0L : checksum) - (wasLive ? ScopeChecksum.Of(table, rowId, before!.Version, before.Columns) : 0L);
+            ScopeSums.Add(db, tx, clientId, countDelta, sumDelta);
             Exec(db, tx, """
                 INSERT INTO rows(tbl, row_id, client_id, version, deleted, columns, column_versions, checksum, updated_at, updated_by, updated_device, seq)
                 VALUES ($t, $r, $c, $v, $del, $cols, $stamps, $sum, $at, $by, $dev, $seq)
@@ -293,21 +290,35 @@ public sealed class SqliteSyncStore : ISyncStore
                 """,
                 ("$t", table), ("$r", S(rowId)), ("$c", S(clientId)), ("$v", version), ("$del", deleted ? 1 : 0),
                 ("$cols", JsonSerializer.Serialize(columns, Json)), ("$stamps", JsonSerializer.Serialize(stamps, Json)),
-                ("$sum", (long)ScopeChecksum.Of(table, rowId, version)), ("$at", Iso(now)), ("$by", S(device.WorkerId)), ("$dev", S(device.DeviceId)),
+                ("$sum", (long)checksum), ("$at", Iso(now)), ("$by", S(device.WorkerId)), ("$dev", S(device.DeviceId)),
                 ("$seq", NextSeq(db, tx)));
+            if (!SyncSchema.ReviewTables.Contains(table))
+                return;
+            // An advice submitted for the first time brings its client and thread into the consultant's view:
+            // new seqs, so a consultant whose anchor is past those rows still finds them in the feed.
+            if (table == AdviceColumns.AdviceTable && !deleted && SyncSchema.WasSubmitted(columns) && !(before is not null && SyncSchema.WasSubmitted(before.Columns)))
+            {
+                foreach (var (tbl, row) in ScopeSums.EnteringReview(db, tx, clientId, rowId))
+                    Exec(db, tx, "UPDATE rows SET seq = $s WHERE tbl = $tbl AND row_id = $r;", ("$s", NextSeq(db, tx)), ("$tbl", tbl), ("$r", row));
+            }
+
+            ScopeSums.RefreshReview(db, tx, clientId);
         }
 
         public void RecordConflict(string table, Guid rowId, Guid clientId, string column, string? kept, string? other, Guid keptBy, Guid keptDevice)
         {
             var id = Guid.NewGuid();
-            AddToClientSum(db, tx, clientId, table, 1, ScopeChecksum.Of(ConflictsTable, id, 1));
             Exec(db, tx, """
                 INSERT INTO conflicts(id, tbl, row_id, client_id, column_name, kept_value, other_value, kept_by, other_by, kept_device, other_device, at, resolved, version, checksum, seq)
-                VALUES ($id, $t, $r, $c, $col, $kept, $other, $keptBy, $otherBy, $keptDev, $otherDev, $at, 0, 1, $sum, $seq);
+                VALUES ($id, $t, $r, $c, $col, $kept, $other, $keptBy, $otherBy, $keptDev, $otherDev, $at, 0, 1, 0, $seq);
                 """,
                 ("$id", S(id)), ("$t", table), ("$r", S(rowId)), ("$c", S(clientId)), ("$col", column), ("$kept", kept), ("$other", other),
                 ("$keptBy", S(keptBy)), ("$otherBy", S(device.WorkerId)), ("$keptDev", S(keptDevice)), ("$otherDev", S(device.DeviceId)),
-                ("$at", Iso(now)), ("$sum", (long)ScopeChecksum.Of(ConflictsTable, id, 1)), ("$seq", NextSeq(db, tx)));
+                ("$at", Iso(now)), ("$seq", NextSeq(db, tx)));
+            // The checksum is taken from the record as stored, the same text the pull sends.
+            var sum = ScopeSums.OfConflict(db, tx, S(id));
+            Exec(db, tx, "UPDATE conflicts SET checksum = $sum WHERE id = $id;", ("$sum", sum), ("$id", S(id)));
+            ScopeSums.Add(db, tx, clientId, 1, sum);
         }
 
         public void TouchRow(string table, Guid rowId) =>
@@ -322,15 +333,16 @@ public sealed class SqliteSyncStore : ISyncStore
 
         public void ResolveConflict(Guid conflictId, Guid clientId, long oldVersion, long newVersion)
         {
-            var sum = ScopeChecksum.Of(ConflictsTable, conflictId, newVersion);
-            var table = (string)Scalar(db, tx, "SELECT tbl FROM conflicts WHERE id = $id;", ("$id", S(conflictId)))!;
-            AddToClientSum(db, tx, clientId, table, 0, (long)sum - (long)ScopeChecksum.Of(ConflictsTable, conflictId, oldVersion));
+            var before = ScopeSums.OfConflict(db, tx, S(conflictId));
             Exec(db, tx, """
-                UPDATE conflicts SET resolved = 1, resolved_at = $at, resolved_by = $by, resolved_device = $dev, version = $v, checksum = $sum, seq = $seq
+                UPDATE conflicts SET resolved = 1, resolved_at = $at, resolved_by = $by, resolved_device = $dev, version = $v, seq = $seq
                 WHERE id = $id;
                 """,
-                ("$at", Iso(now)), ("$by", S(device.WorkerId)), ("$dev", S(device.DeviceId)), ("$v", newVersion), ("$sum", (long)sum),
+                ("$at", Iso(now)), ("$by", S(device.WorkerId)), ("$dev", S(device.DeviceId)), ("$v", newVersion),
                 ("$seq", NextSeq(db, tx)), ("$id", S(conflictId)));
+            var after = ScopeSums.OfConflict(db, tx, S(conflictId));
+            Exec(db, tx, "UPDATE conflicts SET checksum = $sum WHERE id = $id;", ("$sum", after), ("$id", S(conflictId)));
+            ScopeSums.Add(db, tx, clientId, 0, after - before);
         }
 
         public void TouchRow(string table, Guid rowId) =>
@@ -351,38 +363,14 @@ public sealed class SqliteSyncStore : ISyncStore
     }
 
     /// <summary>
-    /// Keeps each client's live-row count and additive checksum current in the writing transaction, so a
-    /// pull sums one line per client in scope instead of hashing every row. Conflict records on the tables
-    /// a consultant receives count in the review sums as well.
-    /// </summary>
-    private static void AddToClientSum(SqliteConnection db, SqliteTransaction tx, Guid clientId, string table, long count, long sum)
-    {
-        AddToSums(db, tx, "client_sums", clientId, count, sum);
-        if (SyncSchema.ReviewTables.Contains(table))
-            AddToSums(db, tx, "client_sums_review", clientId, count, sum);
-    }
-
-    private static void AddToSums(SqliteConnection db, SqliteTransaction tx, string sums, Guid clientId, long count, long sum)
-    {
-        if (count == 0 && sum == 0)
-            return;
-        Exec(db, tx, $"""
-            INSERT INTO {sums}(client_id, row_count, checksum) VALUES ($c, $n, (($s % 4294967296) + 4294967296) % 4294967296)
-            ON CONFLICT(client_id) DO UPDATE SET row_count = row_count + $n, checksum = (((checksum + $s) % 4294967296) + 4294967296) % 4294967296;
-            """, ("$c", S(clientId)), ("$n", count), ("$s", sum));
-    }
-
-    /// <summary>
     /// The rows a device receives, as SQL conditions on the row and on conflict records, and the sums that
-    /// cover them; the row condition is <see cref="SyncSchema.InReview"/> in SQL.
+    /// cover them. A consultant's rows are <see cref="SyncSchema.ReviewTables"/> as <see cref="ScopeSums.ReviewRowSql"/>
+    /// says, and no conflict records (see <see cref="SyncSchema.ReviewTables"/> for why).
     /// </summary>
-    private static (string RowFilter, string ConflictFilter, string Sums) Audience(DeviceSession device)
-    {
-        if (!SyncSchema.ReceivesReviewOnly(device.Role))
-            return ("", "", "client_sums");
-        var tables = $" AND tbl IN ({string.Join(", ", SyncSchema.ReviewTables.Select(t => $"'{t}'"))})";
-        return (tables + $" AND NOT (tbl = '{AdviceColumns.AdviceTable}' AND json_extract(columns, '$.status') = '{nameof(AdviceStatus.Concept)}')", tables, "client_sums_review");
-    }
+    private static (string RowFilter, string ConflictFilter, string Sums) Audience(DeviceSession device) =>
+        SyncSchema.ReceivesReviewOnly(device.Role)
+            ? (" AND " + ScopeSums.ReviewRowSql("rows"), " AND 0", "client_sums_review")
+            : ("", "", "client_sums");
 
     // ---------------------------------------------------------------- pull
 
@@ -424,30 +412,16 @@ public sealed class SqliteSyncStore : ISyncStore
             }
 
             using (var cmd = Command(db, tx, $"""
-                SELECT seq, id, client_id, version, tbl, row_id, column_name, kept_value, other_value, kept_by, other_by, at, resolved, resolved_at FROM conflicts
+                SELECT seq, id, version, {ScopeSums.ConflictSelect} FROM conflicts
                 WHERE seq > $after AND +client_id IN ({ScopeSql}){conflictFilter} ORDER BY seq LIMIT $limit;
                 """, ("$after", after), ("$w", worker), ("$limit", limit + 1)))
             using (var reader = cmd.ExecuteReader())
             {
                 while (reader.Read())
                 {
-                    var at = reader.GetString(11);
-                    var columns = new Dictionary<string, string?>
-                    {
-                        ["table_name"] = reader.GetString(4),
-                        ["row_id"] = reader.GetString(5),
-                        ["client_id"] = reader.GetString(2),
-                        ["column_name"] = reader.GetString(6),
-                        ["kept_value"] = reader.IsDBNull(7) ? null : reader.GetString(7),
-                        ["other_value"] = reader.IsDBNull(8) ? null : reader.GetString(8),
-                        ["kept_by"] = reader.GetString(9),
-                        ["other_by"] = reader.GetString(10),
-                        ["at"] = at,
-                        // "0" while open; once resolved, the server's UTC time of the resolution.
-                        ["resolved"] = reader.GetInt64(12) == 1 && !reader.IsDBNull(13) ? reader.GetString(13) : reader.GetInt64(12).ToString(CultureInfo.InvariantCulture),
-                    };
-                    changes.Add((new RowChange(reader.GetInt64(0), ConflictsTable, Guid.Parse(reader.GetString(1)), reader.GetInt64(3), false, false,
-                        ParseIso(at), Guid.Parse(reader.GetString(10)), columns), Guid.Parse(reader.GetString(2))));
+                    var columns = ScopeSums.ConflictValues(reader, 3);
+                    changes.Add((new RowChange(reader.GetInt64(0), ConflictsTable, Guid.Parse(reader.GetString(1)), reader.GetInt64(2), false, false,
+                        ParseIso(columns["at"]!), Guid.Parse(columns["other_by"]!), columns), Guid.Parse(columns["client_id"]!)));
                 }
             }
 
@@ -637,7 +611,7 @@ public sealed class SqliteSyncStore : ISyncStore
     // hundreds of times, and preparing them again each time would cost more than running them.
     private static readonly ConditionalWeakTable<SqliteTransaction, Dictionary<string, CachedCommand>> Prepared = new();
 
-    private static SqliteCommand Command(SqliteConnection db, SqliteTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
+    internal static SqliteCommand Command(SqliteConnection db, SqliteTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
     {
         SqliteCommand cmd;
         if (tx is not null && Prepared.TryGetValue(tx, out var cache))
@@ -681,7 +655,7 @@ public sealed class SqliteSyncStore : ISyncStore
         }
     }
 
-    private static int Exec(SqliteConnection db, SqliteTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
+    internal static int Exec(SqliteConnection db, SqliteTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
     {
         using var cmd = Command(db, tx, sql, parameters);
         return cmd.ExecuteNonQuery();

@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Wijkwerk.Core.Sync;
+using Wijkwerk.Core.Sync.Protocol;
+using Wijkwerk.Core.Sync.Rules;
+
+namespace Wijkwerk.SyncServer.Store.Sqlite;
+
+/// <summary>
+/// The per-row value checksums and the per-client sums a pull reports (<c>client_sums</c> for the team's
+/// devices, <c>client_sums_review</c> for a consultant's), and the consultant's audience in SQL. Every
+/// write keeps them current in its own transaction; <see cref="Rebuild"/> recomputes them all.
+/// </summary>
+internal static class ScopeSums
+{
+    private const long Modulus = 4294967296;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// <see cref="SyncSchema.ReviewTables"/> and <see cref="SyncSchema.WasSubmitted"/> as a condition on a
+    /// row of <c>rows</c> named <paramref name="row"/>: an advice that was submitted, a message of such an
+    /// advice, a client who has one.
+    /// </summary>
+    public static string ReviewRowSql(string row) => $"""
+        ({row}.tbl = '{AdviceColumns.AdviceTable}' AND {Submitted(row)}
+         OR {row}.tbl = '{AdviceColumns.MessageTable}' AND EXISTS (SELECT 1 FROM rows a WHERE a.tbl = '{AdviceColumns.AdviceTable}'
+             AND a.row_id = json_extract({row}.columns, '$.advice_id') AND {Submitted("a")})
+         OR {row}.tbl = 'clients' AND EXISTS (SELECT 1 FROM rows a WHERE a.client_id = {row}.row_id
+             AND a.tbl = '{AdviceColumns.AdviceTable}' AND {Submitted("a")}))
+        """;
+
+    private static string Submitted(string row) => $"coalesce(json_extract({row}.columns, '$.{AdviceColumns.SubmittedColumn}'), '') <> ''";
+
+    /// <summary>A conflict record's values exactly as the pull sends them, so both ends hash the same text.</summary>
+    public static Dictionary<string, string?> ConflictValues(SqliteDataReader reader, int first)
+    {
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        for (var i = 0; i < SyncSchema.ConflictColumns.Count - 1; i++)
+            values[SyncSchema.ConflictColumns[i]] = reader.IsDBNull(first + i) ? null : reader.GetString(first + i);
+        // "0" while open; once resolved, the server's UTC time of the resolution.
+        var resolved = reader.GetInt64(first + SyncSchema.ConflictColumns.Count - 1);
+        values[SyncProtocol.ResolvedColumn] = resolved == 1 && !reader.IsDBNull(first + SyncSchema.ConflictColumns.Count)
+            ? reader.GetString(first + SyncSchema.ConflictColumns.Count)
+            : resolved.ToString(CultureInfo.InvariantCulture);
+        return values;
+    }
+
+    /// <summary>The conflict columns in the order <see cref="ConflictValues"/> reads them, from <c>conflicts</c>.</summary>
+    public const string ConflictSelect = "tbl, row_id, client_id, column_name, kept_value, other_value, kept_by, other_by, at, resolved, resolved_at";
+
+    public static long OfConflict(SqliteConnection db, SqliteTransaction tx, string conflictId)
+    {
+        using var cmd = SqliteSyncStore.Command(db, tx, $"SELECT version, {ConflictSelect} FROM conflicts WHERE id = $id;", ("$id", conflictId));
+        using var reader = cmd.ExecuteReader();
+        reader.Read();
+        return ScopeChecksum.Of(SyncProtocol.ConflictsTable, Guid.Parse(conflictId), reader.GetInt64(0), ConflictValues(reader, 1));
+    }
+
+    public static void Add(SqliteConnection db, SqliteTransaction tx, Guid clientId, long count, long sum)
+    {
+        if (count == 0 && sum == 0)
+            return;
+        SqliteSyncStore.Exec(db, tx, $"""
+            INSERT INTO client_sums(client_id, row_count, checksum) VALUES ($c, $n, (($s % {Modulus}) + {Modulus}) % {Modulus})
+            ON CONFLICT(client_id) DO UPDATE SET row_count = row_count + $n, checksum = (((checksum + $s) % {Modulus}) + {Modulus}) % {Modulus};
+            """, ("$c", clientId.ToString("D")), ("$n", count), ("$s", sum));
+    }
+
+    /// <summary>
+    /// Sums the consultant's view of one client again from the stored row checksums. Whether a client row
+    /// or a message is in view depends on other rows (its advice), so a delta per written row would not do;
+    /// a client has a handful of advice rows, so this costs little.
+    /// </summary>
+    public static void RefreshReview(SqliteConnection db, SqliteTransaction tx, Guid clientId) =>
+        SqliteSyncStore.Exec(db, tx, $"""
+            INSERT INTO client_sums_review(client_id, row_count, checksum)
+            SELECT $c, count(*), coalesce(sum(checksum), 0) % {Modulus} FROM rows WHERE client_id = $c AND deleted = 0 AND {ReviewRowSql("rows")}
+            ON CONFLICT(client_id) DO UPDATE SET row_count = excluded.row_count, checksum = excluded.checksum;
+            """, ("$c", clientId.ToString("D")));
+
+    /// <summary>
+    /// The rows an advice's first submission brings into the consultant's view besides itself: its thread,
+    /// and the client's own row unless another advice of the client was submitted before.
+    /// </summary>
+    public static List<(string Table, string RowId)> EnteringReview(SqliteConnection db, SqliteTransaction tx, Guid clientId, Guid adviceId)
+    {
+        using var cmd = SqliteSyncStore.Command(db, tx, $"""
+            SELECT tbl, row_id FROM rows WHERE client_id = $c AND deleted = 0 AND (
+                tbl = '{AdviceColumns.MessageTable}' AND json_extract(columns, '$.advice_id') = $a
+                OR tbl = 'clients' AND NOT EXISTS (SELECT 1 FROM rows a WHERE a.client_id = $c AND a.tbl = '{AdviceColumns.AdviceTable}'
+                    AND a.row_id <> $a AND {Submitted("a")}))
+            ORDER BY tbl, row_id;
+            """, ("$c", clientId.ToString("D")), ("$a", adviceId.ToString("D")));
+        using var reader = cmd.ExecuteReader();
+        var keys = new List<(string, string)>();
+        while (reader.Read())
+            keys.Add((reader.GetString(0), reader.GetString(1)));
+        return keys;
+    }
+
+    /// <summary>
+    /// Recomputes every row's and conflict record's checksum from its values, and both per-client sums
+    /// from them: for a store whose checksums were computed another way (migration 5).
+    /// </summary>
+    public static void Rebuild(SqliteConnection db, SqliteTransaction tx)
+    {
+        var rows = new List<(string Table, string RowId, long Sum)>();
+        using (var cmd = SqliteSyncStore.Command(db, tx, "SELECT tbl, row_id, version, columns FROM rows;"))
+        using (var reader = cmd.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var values = JsonSerializer.Deserialize<Dictionary<string, string?>>(reader.GetString(3), Json)!;
+                rows.Add((reader.GetString(0), reader.GetString(1), ScopeChecksum.Of(reader.GetString(0), Guid.Parse(reader.GetString(1)), reader.GetInt64(2), values)));
+            }
+        }
+
+        using (var update = SqliteSyncStore.Command(db, tx, "UPDATE rows SET checksum = $s WHERE tbl = $t AND row_id = $r;", ("$s", 0L), ("$t", ""), ("$r", "")))
+        {
+            foreach (var (table, rowId, sum) in rows)
+            {
+                update.Parameters["$s"].Value = sum;
+                update.Parameters["$t"].Value = table;
+                update.Parameters["$r"].Value = rowId;
+                update.ExecuteNonQuery();
+            }
+        }
+
+        var conflicts = new List<(string Id, long Sum)>();
+        using (var cmd = SqliteSyncStore.Command(db, tx, $"SELECT id, version, {ConflictSelect} FROM conflicts;"))
+        using (var reader = cmd.ExecuteReader())
+        {
+            while (reader.Read())
+                conflicts.Add((reader.GetString(0), ScopeChecksum.Of(SyncProtocol.ConflictsTable, Guid.Parse(reader.GetString(0)), reader.GetInt64(1), ConflictValues(reader, 2))));
+        }
+
+        using (var update = SqliteSyncStore.Command(db, tx, "UPDATE conflicts SET checksum = $s WHERE id = $id;", ("$s", 0L), ("$id", "")))
+        {
+            foreach (var (id, sum) in conflicts)
+            {
+                update.Parameters["$s"].Value = sum;
+                update.Parameters["$id"].Value = id;
+                update.ExecuteNonQuery();
+            }
+        }
+
+        SqliteSyncStore.Exec(db, tx, $"""
+            DELETE FROM client_sums;
+            INSERT INTO client_sums(client_id, row_count, checksum)
+                SELECT client_id, count(*), sum(checksum) % {Modulus}
+                FROM (SELECT client_id, checksum FROM rows WHERE deleted = 0 UNION ALL SELECT client_id, checksum FROM conflicts)
+                GROUP BY client_id;
+            DELETE FROM client_sums_review;
+            INSERT INTO client_sums_review(client_id, row_count, checksum)
+                SELECT client_id, count(*), sum(checksum) % {Modulus} FROM rows WHERE deleted = 0 AND {ReviewRowSql("rows")}
+                GROUP BY client_id;
+            """);
+    }
+}

@@ -1,0 +1,226 @@
+using Microsoft.Data.Sqlite;
+using Wijkwerk.Core.Domain.Clients;
+using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Indications;
+using Wijkwerk.Core.Domain.Teams;
+using Wijkwerk.Core.Sync;
+using Wijkwerk.Core.Sync.Protocol;
+using Wijkwerk.Core.Sync.Rules;
+using Wijkwerk.SyncServer.Store;
+using Wijkwerk.SyncServer.Store.Sqlite;
+using Wijkwerk.SyncServer.Tests.Support;
+
+namespace Wijkwerk.SyncServer.Tests.Store;
+
+/// <summary>
+/// The sums a pull reports cover each row's values and exactly the rows the device receives: the team's
+/// devices their caseload and its conflict records, a consultant submitted advice, its thread and the
+/// clients who have one, and no conflict records.
+/// </summary>
+public sealed class ScopeSumsStoreTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "wijkwerk-scope-sums-" + Guid.NewGuid().ToString("N"));
+    private int _mutation;
+
+    private string DbPath => Path.Combine(_folder, "server.db");
+
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    [Fact]
+    public async Task Migration5_RecomputesEveryRowAndConflictChecksumAndBothClientSums_FromTheValues()
+    {
+        var (store, nurse, otherLaptop, consultant) = await World();
+        var client = await NewClient(store, nurse);
+        await Push(store, nurse, "clients", client, "update", 1, new() { ["notes"] = "van laptop 1" });
+        await Push(store, otherLaptop, "clients", client, "update", 1, new() { ["notes"] = "van laptop 2" });
+        await NewAdvice(store, nurse, client, submitted: true);
+        var (_, before) = await PullAll(store, nurse);
+        var (_, beforeReview) = await PullAll(store, consultant);
+        Exec("UPDATE rows SET checksum = 1; UPDATE conflicts SET checksum = 2; UPDATE client_sums SET checksum = 3, row_count = 99; " +
+             "DELETE FROM client_sums_review; DELETE FROM schema_migrations WHERE number = 5;");
+
+        await new SqliteSyncStore(DbPath).MigrateAsync();
+
+        var (changes, after) = await PullAll(store, nurse);
+        var (reviewChanges, afterReview) = await PullAll(store, consultant);
+        Assert.Contains(changes, c => c.Table == SyncProtocol.ConflictsTable);
+        Assert.Equal((before.ScopeCount, before.ScopeChecksum), (after.ScopeCount, after.ScopeChecksum));
+        Assert.Equal((beforeReview.ScopeCount, beforeReview.ScopeChecksum), (afterReview.ScopeCount, afterReview.ScopeChecksum));
+        Assert.Equal(SumOf(changes), (after.ScopeCount, after.ScopeChecksum));
+        Assert.Equal(SumOf(reviewChanges), (afterReview.ScopeCount, afterReview.ScopeChecksum));
+    }
+
+    [Fact]
+    public async Task ScopeChecksum_ChangesWithAValue_AtTheSameVersion()
+    {
+        var (store, nurse, _, _) = await World();
+        var client = await NewClient(store, nurse);
+        var (changes, page) = await PullAll(store, nurse);
+        var row = Assert.Single(changes);
+        var tampered = new Dictionary<string, string?>(row.Columns) { ["notes"] = "anders" };
+
+        Assert.Equal(ScopeChecksum.Of("clients", client, row.Version, row.Columns), page.ScopeChecksum);
+        Assert.NotEqual(ScopeChecksum.Of("clients", client, row.Version, tampered), page.ScopeChecksum);
+        Assert.Equal(ScopeChecksum.Of("clients", client, 1, new Dictionary<string, string?>(row.Columns) { ["phone"] = "" }),
+            ScopeChecksum.Of("clients", client, 1, new Dictionary<string, string?>(row.Columns) { ["phone"] = null }));
+    }
+
+    [Fact]
+    public async Task Consultant_ReceivesOnlySubmittedAdviceAndTheirClients_NoConflicts_AndItsSumsCoverExactlyThat()
+    {
+        var (store, nurse, otherLaptop, consultant) = await World();
+        var withdrawnConcept = await NewClient(store, nurse);
+        var concept = await NewAdvice(store, nurse, withdrawnConcept, submitted: false);
+        await Push(store, nurse, AdviceColumns.AdviceTable, concept.Id.Value, "update", 1,
+            new() { ["status"] = nameof(AdviceStatus.Withdrawn) });
+        var submitted = await NewClient(store, nurse);
+        var advice = await NewAdvice(store, nurse, submitted, submitted: true);
+        var caseloadOnly = await NewClient(store, nurse);
+        await Push(store, nurse, "clients", submitted, "update", 1, new() { ["notes"] = "van laptop 1" });
+        await Push(store, otherLaptop, "clients", submitted, "update", 1, new() { ["notes"] = "van laptop 2" });
+
+        var (received, page) = await PullAll(store, consultant);
+        var (nurseReceived, _) = await PullAll(store, nurse);
+
+        Assert.Equal(
+            new[] { ("clients", submitted), (AdviceColumns.AdviceTable, advice.Id.Value) }.Order(),
+            received.Select(c => (c.Table, c.RowId)).Order());
+        Assert.Equal(SumOf(received), (page.ScopeCount, page.ScopeChecksum));
+        Assert.Contains(nurseReceived, c => c.RowId == caseloadOnly);
+        Assert.Contains(nurseReceived, c => c.Table == SyncProtocol.ConflictsTable);
+    }
+
+    [Fact]
+    public async Task FirstSubmission_BringsTheClientToAConsultantWhoseAnchorIsPastIt()
+    {
+        var (store, nurse, _, consultant) = await World();
+        var client = await NewClient(store, nurse);
+        var concept = await NewAdvice(store, nurse, client, submitted: false);
+        var (nothing, before) = await PullAll(store, consultant);
+
+        var submittedAt = AdviceColumns.ToColumns(concept.Submit(Author(nurse), Now, Today).Value);
+        await Push(store, nurse, AdviceColumns.AdviceTable, concept.Id.Value, "update", 1,
+            new() { ["status"] = submittedAt["status"], [AdviceColumns.SubmittedColumn] = submittedAt[AdviceColumns.SubmittedColumn] });
+        var (arrived, after) = await PullAll(store, consultant, before.NextAnchor);
+
+        Assert.Empty(nothing);
+        Assert.Equal((0, 0u), (before.ScopeCount, before.ScopeChecksum));
+        Assert.Equal(new[] { ("clients", client), (AdviceColumns.AdviceTable, concept.Id.Value) }.Order(), arrived.Select(c => (c.Table, c.RowId)).Order());
+        Assert.Equal(SumOf(arrived), (after.ScopeCount, after.ScopeChecksum));
+    }
+
+    [Fact]
+    public async Task AConflictOnAConceptAdvice_NeverReachesTheConsultant_NotEvenAfterSubmission()
+    {
+        var (store, nurse, otherLaptop, consultant) = await World();
+        var client = await NewClient(store, nurse);
+        var concept = await NewAdvice(store, nurse, client, submitted: false);
+        await Push(store, nurse, AdviceColumns.AdviceTable, concept.Id.Value, "update", 1, new() { ["rationale"] = "Eerste opzet, nog niet voor de gemeente." });
+        var conflict = await Push(store, otherLaptop, AdviceColumns.AdviceTable, concept.Id.Value, "update", 1, new() { ["rationale"] = "Tweede opzet." });
+        var submittedAt = AdviceColumns.ToColumns(concept.Submit(Author(nurse), Now, Today).Value);
+        await Push(store, nurse, AdviceColumns.AdviceTable, concept.Id.Value, "update", 2,
+            new() { ["status"] = submittedAt["status"], [AdviceColumns.SubmittedColumn] = submittedAt[AdviceColumns.SubmittedColumn] });
+
+        var (received, page) = await PullAll(store, consultant);
+
+        Assert.Equal(SyncProtocol.Results.Conflict, conflict.Status);
+        Assert.DoesNotContain(received, c => c.Table == SyncProtocol.ConflictsTable);
+        Assert.Contains(received, c => c.RowId == concept.Id.Value);
+        Assert.Equal(SumOf(received), (page.ScopeCount, page.ScopeChecksum));
+    }
+
+    private async Task<(SqliteSyncStore Store, DeviceSession Nurse, DeviceSession OtherLaptop, DeviceSession Consultant)> World()
+    {
+        var store = new SqliteSyncStore(DbPath);
+        await store.MigrateAsync();
+        await store.AddTeamAsync("Noord", Now);
+        await store.AddWorkerAsync("Anna", Role.Nurse, "Noord", Now);
+        await store.AddWorkerAsync("Kees", Role.WmoConsultant, "Noord", Now);
+        return (store, await Device(store, "Anna", 1), await Device(store, "Anna", 2), await Device(store, "Kees", 3));
+    }
+
+    private static async Task<DeviceSession> Device(SqliteSyncStore store, string worker, int n)
+    {
+        await store.AddEnrolmentCodeAsync(worker, "code-" + n, Now.AddHours(1), Now);
+        await store.EnrolAsync("code-" + n, new NewDevice(Guid.NewGuid(), "laptop " + n, "token-" + n, "token-hash-" + n), Now);
+        return (await store.FindDeviceAsync("token-hash-" + n))!;
+    }
+
+    private static Worker Author(DeviceSession device) => new(new Id<Worker>(device.WorkerId), "Anna", Role.Nurse, []);
+
+    private async Task<Guid> NewClient(SqliteSyncStore store, DeviceSession device)
+    {
+        var id = Guid.NewGuid();
+        await Push(store, device, "clients", id, "insert", 0, ServerFixture.ClientColumns());
+        return id;
+    }
+
+    private async Task<IndicationAdvice> NewAdvice(SqliteSyncStore store, DeviceSession device, Guid client, bool submitted)
+    {
+        var advice = IndicationAdvice.Draft(new Id<IndicationAdvice>(Guid.CreateVersion7()), new Id<Client>(client), Author(device), "Noord",
+            AdviceServerFixture.Content(), Now, Today).Value;
+        if (submitted)
+            advice = advice.Submit(Author(device), Now, Today).Value;
+        await Push(store, device, AdviceColumns.AdviceTable, advice.Id.Value, "insert", 0, AdviceColumns.ToColumns(advice));
+        return advice;
+    }
+
+    private async Task<MutationResult> Push(SqliteSyncStore store, DeviceSession device, string table, Guid row, string operation, long version, Dictionary<string, string?> columns)
+    {
+        var result = Assert.Single(await store.PushAsync(device, [new Mutation(++_mutation, table, row, operation, version, columns)], Now));
+        Assert.NotEqual(SyncProtocol.Results.Refused, result.Status);
+        return result;
+    }
+
+    private static async Task<(List<RowChange> Changes, PullResponse Last)> PullAll(SqliteSyncStore store, DeviceSession device, long after = 0)
+    {
+        var changes = new List<RowChange>();
+        PullResponse page;
+        do
+        {
+            page = await store.PullAsync(device, after, 3, Now);
+            changes.AddRange(page.Changes);
+            after = page.NextAnchor;
+        }
+        while (page.HasMore);
+
+        return (changes, page);
+    }
+
+    /// <summary>Count and checksum of the live rows in a feed, as a laptop that applied it computes them.</summary>
+    private static (long, uint) SumOf(IEnumerable<RowChange> changes)
+    {
+        var live = new Dictionary<(string, Guid), RowChange>();
+        foreach (var change in changes)
+        {
+            if (change.Deleted || change.Removed)
+                live.Remove((change.Table, change.RowId));
+            else
+                live[(change.Table, change.RowId)] = change;
+        }
+
+        return (live.Count, ScopeChecksum.Sum(live.Values.Select(c => ScopeChecksum.Of(c.Table, c.RowId, c.Version, c.Columns))));
+    }
+
+    private void Exec(string sql)
+    {
+        using var db = new SqliteConnection($"Data Source={DbPath};Pooling=False");
+        db.Open();
+        using var command = db.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
