@@ -49,10 +49,11 @@ public static class SyncCommands
             if (settings.Server is not { } server)
                 return context.Fail(context.T(TextId.SyncNotEnrolled));
             using var http = Http(server);
+            var transport = new HttpSyncTransport(http);
             try
             {
                 var progress = new Progress<SyncProgress>(p => { if (!Console.IsErrorRedirected) context.Error.Write("\r" + ProgressLine(context, p)); });
-                var report = await new SyncEngine(store, new HttpSyncTransport(http)).Run(progress);
+                var report = await new SyncEngine(store, transport).Run(progress);
                 if (!Console.IsErrorRedirected)
                     context.Error.WriteLine();
                 context.Log.Information("Sync: pushed {Pushed}, conflicts {Conflicts}, refused {Refused}, pulled {Pulled}, removed {Removed}, converged {Converged}",
@@ -66,7 +67,7 @@ public static class SyncCommands
             }
             catch (SyncTransportException e) when (e.IsRevoked)
             {
-                context.Log.Warning("Device revoked: wiping the local store");
+                await RevokedLaptop.UploadAuditBeforeWipe(store, transport, context.Log);
             }
             catch (SyncTransportException e)
             {
@@ -75,7 +76,7 @@ public static class SyncCommands
             }
         }
 
-        // Revoked: the laptop may be lost. The files go, key and all; nothing stays to unlock.
+        // Revoked: the laptop may be lost. Its own access log went up first; now the files go, key and all; nothing stays to unlock.
         LocalStore.Wipe(context.Data.StorePath);
         return context.Fail(context.T(TextId.SyncRevokedWiped));
     }
