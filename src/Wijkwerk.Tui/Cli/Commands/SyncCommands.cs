@@ -35,6 +35,11 @@ public static class SyncCommands
                 context.Log.Warning("Enrolment refused: {Code} {Status}", e.Code, e.Status);
                 return context.Fail(context.T(TextId.SyncFailed, e.Message));
             }
+            catch (EnrolmentRefusedException e)
+            {
+                context.Log.Warning("Enrolment refused locally: {Pending} changes of the earlier enrolled worker pending", e.Pending);
+                return context.Fail(context.T(TextId.LoginOtherWorkerPending, e.Pending));
+            }
         }
     }
 
