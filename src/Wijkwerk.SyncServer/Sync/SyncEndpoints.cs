@@ -16,11 +16,14 @@ public static class SyncEndpoints
         app.MapPost(SyncProtocol.AuditPath, UploadAudit);
     }
 
-    /// <summary>POST a batch of the device's own audit events (NEN 7513); answers the highest seq the server holds for the device.</summary>
+    /// <summary>
+    /// POST a batch of the device's own audit events (NEN 7513); answers the highest seq the server holds for the device.
+    /// A revoked device may still send its own log (append-only, it changes no row) before it wipes itself, so the log stays complete.
+    /// </summary>
     private static async Task<IResult> UploadAudit(HttpContext context, ISyncStore store, DeviceGate gate, TimeProvider clock, ILoggerFactory logs)
     {
         var (batch, problem) = await OpenBatch<AuditUploadRequest, AuditRecord>(context, store, gate, r => r.Events, SyncProtocol.MaxAuditEventsPerUpload,
-            "Het verzoek mist de lijst 'events' of bevat een lege logregel; werk Wijkwerk bij.", "logregels");
+            "Het verzoek mist de lijst 'events' of bevat een lege logregel; werk Wijkwerk bij.", "logregels", admitRevoked: true);
         if (batch is null)
             return problem!;
         using (batch)
@@ -64,10 +67,10 @@ public static class SyncEndpoints
     }
 
     private static async Task<(Batch<TRequest>? Batch, IResult? Problem)> OpenBatch<TRequest, TItem>(
-        HttpContext context, ISyncStore store, DeviceGate gate, Func<TRequest, IReadOnlyList<TItem>?> items, int max, string missing, string noun)
+        HttpContext context, ISyncStore store, DeviceGate gate, Func<TRequest, IReadOnlyList<TItem>?> items, int max, string missing, string noun, bool admitRevoked = false)
         where TRequest : class
     {
-        var (device, denied) = await Authenticate(context, store);
+        var (device, denied) = await Authenticate(context, store, admitRevoked);
         if (denied is not null)
             return (null, denied);
         var turn = gate.TryEnter(device!.DeviceId);
@@ -122,8 +125,11 @@ public static class SyncEndpoints
         return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
     }
 
-    /// <summary>Bearer token → device. The device's status is checked on every request: a revoked device is told so, and wipes itself.</summary>
-    private static async Task<(DeviceSession? Device, IResult? Problem)> Authenticate(HttpContext context, ISyncStore store)
+    /// <summary>
+    /// Bearer token → device. The device's status is checked on every request: a revoked device is told so, and wipes itself;
+    /// only where <paramref name="admitRevoked"/> (its own audit log) is it let through.
+    /// </summary>
+    private static async Task<(DeviceSession? Device, IResult? Problem)> Authenticate(HttpContext context, ISyncStore store, bool admitRevoked = false)
     {
         var header = context.Request.Headers.Authorization.ToString();
         const string Bearer = "Bearer ";
@@ -132,7 +138,7 @@ public static class SyncEndpoints
         var device = await store.FindDeviceAsync(Secrets.HashToken(header[Bearer.Length..]), context.RequestAborted);
         if (device is null)
             return (null, Unauthorized());
-        if (device.RevokedAt is not null)
+        if (device.RevokedAt is not null && !admitRevoked)
         {
             return (null, Problems.Result(StatusCodes.Status401Unauthorized, ProblemCodes.Revoked,
                 "Dit apparaat is ingetrokken door de beheerder; de gegevens op dit apparaat worden gewist. Neem contact op met de beheerder."));

@@ -17,7 +17,7 @@ public static class AppHost
         using var terminal = new ConsoleTerminal();
         terminal.EnterFullScreen();
         var loop = new UiLoop(terminal, context.Clock, context.Lang == Lang.En ? TooSmallMessage.English : TooSmallMessage.Dutch, options.ColorMode);
-        using var app = new WijkwerkApp(loop, options, context.Clock, storePath, store);
+        using var app = new WijkwerkApp(loop, options, context.Clock, storePath, store, log: context.Log);
         app.Start();
         context.Log.Information("App started");
         loop.Run();

@@ -1,3 +1,4 @@
+using Serilog;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Localization;
 using Wijkwerk.Core.Storage;
@@ -9,6 +10,7 @@ using Wijkwerk.Tui.Screens.Forms;
 using Wijkwerk.Tui.Screens.Home;
 using Wijkwerk.Tui.Screens.Indications;
 using Wijkwerk.Tui.Screens.Reports;
+using Wijkwerk.Tui.Screens.Revoked;
 using Wijkwerk.Tui.Screens.Unlock;
 using Wijkwerk.Tui.Terminal;
 using Wijkwerk.Tui.Widgets;
@@ -32,9 +34,11 @@ public sealed class WijkwerkApp : IDisposable
     private bool? _online;
     private SyncSettings? _syncSettings;
 
-    public WijkwerkApp(UiLoop loop, AppOptions options, TimeProvider clock, string storePath, LocalStore? openStore, Func<Uri, ISyncTransport>? transport = null)
+    /// <param name="log">Where a sync that fails is recorded (ids, counts and types only); none when null.</param>
+    public WijkwerkApp(UiLoop loop, AppOptions options, TimeProvider clock, string storePath, LocalStore? openStore, Func<Uri, ISyncTransport>? transport = null, ILogger? log = null)
     {
-        Sync = new SyncRunner(loop, transport ?? (server => new HttpSyncTransport(new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromSeconds(100) })));
+        Sync = new SyncRunner(loop, transport ?? (server => new HttpSyncTransport(new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromSeconds(100) })),
+            log ?? Serilog.Core.Logger.None);
         Loop = loop;
         Options = options;
         Clock = clock;
@@ -185,7 +189,7 @@ public sealed class WijkwerkApp : IDisposable
     private string StatusText()
     {
         if (_store is null)
-            return T(TextId.UiStatusLocked);
+            return WipedMessage ?? T(TextId.UiStatusLocked);
         var identity = _store.Identity;
         return T(TextId.UiStatusLine, identity.WorkerName, EnumTexts.Name(identity.Role, Lang), Connection(), _pendingChanges);
     }
@@ -205,7 +209,7 @@ public sealed class WijkwerkApp : IDisposable
     {
         if (Sync.IsRunning)
             return;
-        if (!Sync.Start(Store, Synced, SyncFailed))
+        if (!Sync.Start(Store, Synced, SyncFailed, SyncBroke))
             Notify(T(TextId.UiSyncNotEnrolled));
     }
 
@@ -220,21 +224,38 @@ public sealed class WijkwerkApp : IDisposable
     private void SyncFailed(SyncTransportException e)
     {
         _online = false;
-        if (!e.IsRevoked)
+        if (e.IsRevoked)
         {
-            Toast.Show(T(TextId.SyncFailed, e.Message), TimeSpan.FromSeconds(8));
+            WipeRevoked();
             return;
         }
 
-        // The laptop may be lost: the key and the files go, and the program ends saying why.
-        var path = _store!.Path;
-        _store.Dispose();
-        _store = null;
-        LocalStore.Wipe(path);
-        WipedMessage = T(TextId.SyncRevokedWiped);
-        Loop.Stop();
+        Toast.Show(T(TextId.SyncFailed, e.Message), TimeSpan.FromSeconds(8));
     }
 
+    /// <summary>Whatever broke is in the log; the person learns it failed, that their work is safe, and that F5 tries again.</summary>
+    private void SyncBroke()
+    {
+        RefreshStatus();
+        (Screens.Top as AppScreen)?.OnResumed();
+        Toast.Show(T(TextId.UiSyncBroke), TimeSpan.FromSeconds(20));
+    }
+
+    /// <summary>
+    /// The laptop may be lost: the key and the files go, with whatever was open or typed. Every screen that
+    /// held the store goes first, so nothing reads it again, and the app stays on a screen that says why
+    /// (also when it had locked itself meanwhile).
+    /// </summary>
+    private void WipeRevoked()
+    {
+        Screens.Clear();
+        _store?.Dispose();
+        _store = null;
+        LocalStore.Wipe(_storePath);
+        WipedMessage = T(TextId.SyncRevokedWiped);
+        Toast.Dismiss();
+        Screens.Push(new RevokedScreen(this));
+    }
 
     private void RestoreLatestDraft()
     {

@@ -95,4 +95,26 @@ public sealed class EnrolmentAndAuthTests(ServerFixture server)
         Assert.DoesNotContain(changes, c => c.RowId == client);
         Assert.Contains("ingetrokken", (await server.Admin("admin", "device", "list")).Out);
     }
+
+    [Fact]
+    public async Task RevokedDevice_MayStillUploadItsOwnAuditEvents_ButNoOneElses_AndPushStaysRefused()
+    {
+        var device = await server.NewDevice("Anna");
+        await server.Admin("admin", "device", "revoke", device.DeviceId.ToString());
+        var client = Guid.NewGuid();
+
+        var (ownStatus, own, _) = await device.UploadAudit(device.AuditEvent(1, client), device.AuditEvent(2, client, "Change"));
+        var (otherStatus, _, otherProblem) = await device.UploadAudit(device.AuditEvent(3, client) with { DeviceId = server.Anna.DeviceId });
+        using var push = await server.Http.SendAsync(SyncClient.Request(HttpMethod.Post, SyncProtocol.PushPath, device.Token, SyncClient.JsonBody("""{"mutations":[]}""")));
+
+        Assert.Equal(HttpStatusCode.OK, ownStatus);
+        Assert.Equal(2, own!.HighestSeq);
+        Assert.Equal(HttpStatusCode.Forbidden, otherStatus);
+        Assert.Equal(ProblemCodes.Forbidden, otherProblem!.Code);
+        Assert.Equal(HttpStatusCode.Unauthorized, push.StatusCode);
+        Assert.Equal(ProblemCodes.Revoked, (await push.Content.ReadFromJsonAsync<ProblemResponse>(SyncClient.Json))!.Code);
+        var central = (await server.Admin("admin", "audit", "--client", client.ToString())).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, central.Count(l => l.Contains(device.DeviceId.ToString(), StringComparison.Ordinal)));
+        await server.AssertHealthy();
+    }
 }

@@ -64,6 +64,32 @@ public partial class AuditSyncTests
     }
 
     [Fact]
+    public async Task RevokedLaptop_UploadsItsPendingAccessLog_ThenTheRealProgramWipesTheStore()
+    {
+        using var world = await LaptopSyncTests.TeamOfTwo();
+        var a = world.Laptops[0];
+        var client = a.NewClient("Wilhelmina", "de Vries");
+        await a.Sync();
+        a.Store.Dossiers.Open(client.Id);
+        var local = AuditLog.Read(a.Store, client.Id);
+        var device = a.Store.Identity.DeviceId.ToString();
+        world.World.Admin("device", "revoke", device);
+        a.Store.Dispose();
+
+        var (code, _, error) = SyncWorld.Run(
+            Path.Combine(AppContext.BaseDirectory, "wijkwerk.dll"), ["sync", "--data", a.Folder],
+            new Dictionary<string, string> { ["WIJKWERK_PASSPHRASE"] = SyncWorld.Passphrase });
+
+        Assert.Equal(1, code);
+        Assert.Contains("ingetrokken", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(a.Folder, "wijkwerk.db")));
+        Assert.Contains(local, e => e.Type == AuditEventType.View);
+        var central = world.World.Admin("audit", "--client", client.Id.ToString()).Split('\n').Where(l => l.Contains("\tlaptop\t", StringComparison.Ordinal)).ToList();
+        Assert.Equal(local.Select(e => e.Seq), central.Select(l => long.Parse(Seq().Match(l).Groups[1].Value, CultureInfo.InvariantCulture)));
+        Assert.All(central, l => Assert.Contains(device, l, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void AdminAudit_WithABadClientId_FailsWithAReason()
     {
         using var world = new SyncWorld();

@@ -49,7 +49,7 @@ public class ConflictsScreenTests
         app.TopAs<ConflictsScreen>();
     }
 
-    private static Guid ArriveConflict(AppHarness app, Guid clientId, string column, string kept, string other)
+    internal static Guid ArriveConflict(AppHarness app, Guid clientId, string column, string kept, string other)
     {
         var id = Guid.CreateVersion7();
         new LocalSync(app.Store).Apply(new PullResponse(

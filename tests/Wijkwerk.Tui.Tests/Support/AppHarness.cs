@@ -2,6 +2,9 @@ using Wijkwerk.Core.Demo;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Localization;
 using Wijkwerk.Core.Storage;
+using Wijkwerk.Core.Storage.Sync;
+using Wijkwerk.Core.Sync.Laptop;
+using Wijkwerk.Core.Sync.Protocol;
 using Wijkwerk.Tui.App;
 using Wijkwerk.Tui.Terminal;
 
@@ -38,6 +41,12 @@ public sealed class AppHarness : IDisposable
     }
 
     public FakeClock Clock { get; } = new();
+
+    /// <summary>What the app logged, e.g. a sync that failed.</summary>
+    public LogCapture Log { get; } = new();
+
+    /// <summary>What F5 talks to; a test that syncs sets it (and <see cref="EnrolLocally"/>) first.</summary>
+    public ISyncTransport? Transport { get; set; }
 
     /// <summary>
     /// Throws the running app away without any goodbye (as a killed process would: nothing saved on
@@ -85,6 +94,30 @@ public sealed class AppHarness : IDisposable
     /// <summary>The rendered text grid, rows joined by '\n', trailing spaces trimmed.</summary>
     public string Screen() => Terminal.ScreenText();
 
+    /// <summary>Marks the store enrolled as its own worker, without a server, so F5 starts a sync over <see cref="Transport"/>.</summary>
+    public void EnrolLocally()
+    {
+        var identity = Store.Identity;
+        new LocalSync(Store).Enrol(new Uri("http://127.0.0.1:9/"), new EnrolResponse(identity.DeviceId, "harness-token", identity.WorkerId.Value,
+            identity.WorkerName, identity.Role.Code(), [new TeamInfo(Guid.Parse("0193a000-0000-7000-8000-0000000000e1"), "Wijkteam Noord")]));
+        App.RefreshStatus();
+    }
+
+    /// <summary>Lets the background sync finish and the UI loop handle what it posted.</summary>
+    public AppHarness WaitForSync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (App.Sync.IsRunning && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(10);
+            Loop.RunUntilIdle();
+        }
+
+        Assert.False(App.Sync.IsRunning, "The background sync did not end within 30 s.");
+        Loop.RunUntilIdle();
+        return this;
+    }
+
     public void Resize(int width, int height)
     {
         Terminal.Resize(width, height);
@@ -104,7 +137,8 @@ public sealed class AppHarness : IDisposable
         var options = new AppOptions(_lang, ColorMode.Colour, AppOptions.DefaultAutoLock);
         var loop = new UiLoop(terminal, Clock, _lang == Lang.En ? TooSmallMessage.English : TooSmallMessage.Dutch, options.ColorMode);
         var store = locked ? null : LocalStore.Open(StorePath, Passphrase, Clock);
-        var app = new WijkwerkApp(loop, options, Clock, StorePath, store);
+        var app = new WijkwerkApp(loop, options, Clock, StorePath, store,
+            _ => Transport ?? throw new InvalidOperationException("Set AppHarness.Transport before a test syncs."), Log.Logger);
         app.Start();
         loop.RunUntilIdle();
         return (terminal, loop, app);

@@ -41,10 +41,19 @@ public sealed class LocalSync(LocalStore store)
     public string? Token() =>
         new MetaTable(store.Connection, null).Get(TokenKey) is byte[] sealedToken ? store.Fields.Decrypt(sealedToken, "meta", TokenKey, store.StoreId) : null;
 
-    /// <summary>From now on this laptop works as the worker the server named, with the device id and token it issued.</summary>
+    /// <summary>
+    /// From now on this laptop works as the worker the server named, with the device id and token it issued.
+    /// Edits made before the store was ever enrolled belong to the person setting up the laptop and go with
+    /// this enrolment, as do a worker's own edits when they enrol again. A store enrolled for another worker
+    /// is refused while that worker's edits wait (they would reach the server under the wrong name); with
+    /// nothing waiting, the earlier worker's rows and drafts go, so the new worker pulls their own scope.
+    /// </summary>
+    /// <exception cref="EnrolmentRefusedException">Another worker's edits wait; nothing was changed.</exception>
     public void Enrol(Uri server, EnrolResponse enrolment) => store.Write(scope =>
     {
         var meta = new MetaTable(store.Connection, scope.Transaction);
+        if (meta.Get(ServerKey) is not null && meta.Get("worker_id") is string earlier && Guid.Parse(earlier) != enrolment.WorkerId)
+            ForgetEarlierWorker(scope);
         meta.Set(ServerKey, server.ToString());
         meta.Set(TokenKey, store.Fields.Encrypt(enrolment.Token, "meta", TokenKey, store.StoreId));
         meta.Set("worker_id", enrolment.WorkerId.ToString());
@@ -55,6 +64,20 @@ public sealed class LocalSync(LocalStore store)
         meta.Set(AnchorKey, "0");
         return 0;
     });
+
+    private static void ForgetEarlierWorker(WriteScope scope)
+    {
+        using (var count = scope.Command("SELECT count(*) FROM outbox"))
+        {
+            var pending = (long)count.ExecuteScalar()!;
+            if (pending > 0)
+                throw new EnrolmentRefusedException(pending);
+        }
+
+        foreach (var table in PulledTables.Reverse().Append("sync_refusals").Append("drafts"))
+            Execute(scope, $"DELETE FROM {table}");
+        Execute(scope, "DELETE FROM meta WHERE key IN ($last, $verified)", ("$last", LastSyncKey), ("$verified", VerifiedKey));
+    }
 
     /// <summary>The outbox folded per row, oldest first: one mutation carries every column changed since the last push.</summary>
     public IReadOnlyList<PendingMutation> Pending(int max)

@@ -100,6 +100,13 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
     }
 
     /// <summary>
+    /// A revoked laptop's last call before it wipes itself: the server still takes the device's own
+    /// access-log events (append-only), so the NEN 7513 log of who saw what stays complete.
+    /// </summary>
+    public async Task<int> UploadAuditBeforeWipe(CancellationToken cancel = default) =>
+        _local.Token() is { } token ? await UploadAudit(token, cancel) : 0;
+
+    /// <summary>
     /// Sends the audit events the server has not confirmed, in batches, and remembers the highest seq it
     /// confirms. A batch that arrives twice (an answer lost on the way) is stored once by the server. A
     /// server that does not know the audit path yet (404) is left alone: the events wait for the next sync.

@@ -35,6 +35,11 @@ public static class SyncCommands
                 context.Log.Warning("Enrolment refused: {Code} {Status}", e.Code, e.Status);
                 return context.Fail(context.T(TextId.SyncFailed, e.Message));
             }
+            catch (EnrolmentRefusedException e)
+            {
+                context.Log.Warning("Enrolment refused locally: {Pending} changes of the earlier enrolled worker pending", e.Pending);
+                return context.Fail(context.T(TextId.LoginOtherWorkerPending, e.Pending));
+            }
         }
     }
 
@@ -49,10 +54,11 @@ public static class SyncCommands
             if (settings.Server is not { } server)
                 return context.Fail(context.T(TextId.SyncNotEnrolled));
             using var http = Http(server);
+            var transport = new HttpSyncTransport(http);
             try
             {
                 var progress = new Progress<SyncProgress>(p => { if (!Console.IsErrorRedirected) context.Error.Write("\r" + ProgressLine(context, p)); });
-                var report = await new SyncEngine(store, new HttpSyncTransport(http)).Run(progress);
+                var report = await new SyncEngine(store, transport).Run(progress);
                 if (!Console.IsErrorRedirected)
                     context.Error.WriteLine();
                 context.Log.Information("Sync: pushed {Pushed}, conflicts {Conflicts}, refused {Refused}, pulled {Pulled}, removed {Removed}, set aside {SetAside}, converged {Converged}",
@@ -68,7 +74,7 @@ public static class SyncCommands
             }
             catch (SyncTransportException e) when (e.IsRevoked)
             {
-                context.Log.Warning("Device revoked: wiping the local store");
+                await RevokedLaptop.UploadAuditBeforeWipe(store, transport, context.Log);
             }
             catch (SyncTransportException e)
             {
@@ -77,7 +83,7 @@ public static class SyncCommands
             }
         }
 
-        // Revoked: the laptop may be lost. The files go, key and all; nothing stays to unlock.
+        // Revoked: the laptop may be lost. Its own access log went up first; now the files go, key and all; nothing stays to unlock.
         LocalStore.Wipe(context.Data.StorePath);
         return context.Fail(context.T(TextId.SyncRevokedWiped));
     }
