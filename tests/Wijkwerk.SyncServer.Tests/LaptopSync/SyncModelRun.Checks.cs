@@ -151,11 +151,13 @@ public sealed partial class SyncModelRun
         }
     }
 
-    private static string Hint(AcceptedEdit edit, string duringPull, string otherwise) => edit.How switch
+    private string Hint(AcceptedEdit edit, string duringPull, string otherwise) => edit.How switch
     {
         var how when how.Contains("during pull", StringComparison.Ordinal) => duringPull,
         "stale form" => "scenario 3",
         "conflict choice" => "scenario 2: the conflict choice did not reach the server",
+        _ when _log.Any(e => e.Step > edit.Step && e.Rows.Contains(edit.Row) && e.Text.StartsWith("stale form", StringComparison.Ordinal))
+            => "a form opened before the edit arrived was saved later: scenario 3",
         _ => otherwise,
     };
 
@@ -173,6 +175,19 @@ public sealed partial class SyncModelRun
                 $"#{created.Step} {created.Laptop} created {created.Table}/{Short(created.Row)} (client {Short(created.Client)}); the server never took it; refusal: \"{RefusalOn(created.Laptop, created.Table, created.Row) ?? "none"}\"",
                 created.Row, created.Client));
         }
+    }
+
+    /// <summary>The operations on the rows, with the syncs and admin moves in between of the laptops that touched them.</summary>
+    private IEnumerable<LogEntry> History(Guid[] ids)
+    {
+        var rows = ids.Where(r => r != Guid.Empty).ToHashSet();
+        var touching = _log.Where(e => e.Rows.Any(rows.Contains)).ToList();
+        if (touching.Count == 0)
+            return [];
+        var who = touching.Select(e => e.Who).Append("admin").ToHashSet();
+        var (from, to) = (touching[0].Step, touching[^1].Step);
+        return _log.Where(e => e.Step >= from && e.Step <= to && (e.Rows.Any(rows.Contains) || (who.Contains(e.Who) && e.Rows.Length == 0)))
+            .Take(30);
     }
 
     private int CheckpointBefore(int step) => _checkpoints.Last(c => c < step);
@@ -203,8 +218,7 @@ public sealed partial class SyncModelRun
             foreach (var finding in group.Take(4))
             {
                 text.AppendLine("  " + finding.Text);
-                var rows = finding.Rows.Where(r => r != Guid.Empty).ToHashSet();
-                foreach (var entry in _log.Where(e => e.Rows.Any(rows.Contains)).TakeLast(8))
+                foreach (var entry in History(finding.Rows))
                     text.AppendLine("    " + entry);
             }
         }

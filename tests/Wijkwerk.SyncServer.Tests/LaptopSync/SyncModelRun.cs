@@ -89,10 +89,16 @@ public sealed partial class SyncModelRun : IDisposable
         }
     }
 
-    /// <summary>Runs the operations, checking the model at every checkpoint; returns an account of the first failing checkpoint, or null.</summary>
-    public async Task<string?> Run(int operations, int checkEvery)
+    /// <summary>
+    /// Runs the operations, checking the model at every checkpoint; returns the account of the first failing
+    /// checkpoint, or null. With <paramref name="keepGoing"/> (a soak on code with known failures) it runs on
+    /// and returns the accounts of every checkpoint that found something new.
+    /// </summary>
+    public async Task<string?> Run(int operations, int checkEvery, bool keepGoing = false)
     {
         var clock = Stopwatch.StartNew();
+        var accounts = new List<string>();
+        var reported = new HashSet<string>();
         for (_step = 0; _step < operations; _step++)
         {
             await Step();
@@ -100,12 +106,16 @@ public sealed partial class SyncModelRun : IDisposable
             if ((_step + 1) % checkEvery != 0 && _step != operations - 1)
                 continue;
             Figures.Checkpoints++;
-            var findings = await QuiesceAndCheck();
-            if (findings.Count > 0 || _problems.Count > 0)
-                return Account(findings, clock.Elapsed);
+            var findings = (await QuiesceAndCheck()).Where(f => reported.Add(f.Invariant + f.Text)).ToList();
+            if (findings.Count == 0 && _problems.Count == 0)
+                continue;
+            accounts.Add(Account(findings, clock.Elapsed));
+            _problems.Clear();
+            if (!keepGoing)
+                break;
         }
 
-        return null;
+        return accounts.Count == 0 ? null : string.Join(Environment.NewLine, accounts);
     }
 
     public void Dispose() => _world.Dispose();
@@ -443,7 +453,7 @@ public sealed partial class SyncModelRun : IDisposable
         Figures.Resolutions++;
         if (shown is not null && shown != chosen)
             _oracle.Edited(_step, nurse.Name, nurse.Team, conflict.Table, conflict.RowId, conflict.ClientId ?? conflict.RowId, conflict.Column, chosen, null, "conflict choice", conflict.Id);
-        Log(nurse, $"resolve conflict {Short(conflict.Id)} on {conflict.Table}.{conflict.Column}: {(takeOver ? "take over" : "keep mine")} \"{chosen}\" (showed \"{shown}\")",
+        Log(nurse, $"resolve conflict {Short(conflict.Id)} on {conflict.Table}.{conflict.Column}: {(takeOver ? "take over" : "keep mine")} \"{chosen}\" (showed {(shown is null ? "no row" : $"\"{shown}\"")})",
             conflict.RowId, conflict.ClientId ?? Guid.Empty);
     }
 
