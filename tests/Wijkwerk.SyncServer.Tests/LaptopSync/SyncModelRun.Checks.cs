@@ -151,13 +151,15 @@ public sealed partial class SyncModelRun
         }
     }
 
+    private const string StaleWrites = "also writes the form's old ";
+
     private string Hint(AcceptedEdit edit, string duringPull, string otherwise) => edit.How switch
     {
         var how when how.Contains("during pull", StringComparison.Ordinal) => duringPull,
         "stale form" => "scenario 3",
         "conflict choice" => "scenario 2: the conflict choice did not reach the server",
-        _ when _log.Any(e => e.Step > edit.Step && e.Rows.Contains(edit.Row) && e.Text.StartsWith("stale form", StringComparison.Ordinal))
-            => "a form opened before the edit arrived was saved later: scenario 3",
+        _ when _log.Any(e => e.Step > edit.Step && e.Rows.Contains(edit.Row) && e.Text.Contains(StaleWrites, StringComparison.Ordinal) && e.Text.Split(StaleWrites)[^1].Split(", ").Contains(edit.Column))
+            => "scenario 3: a form opened before this edit arrived was saved later and wrote its old value back",
         _ => otherwise,
     };
 
@@ -215,7 +217,7 @@ public sealed partial class SyncModelRun
         foreach (var group in findings.GroupBy(f => f.Invariant))
         {
             text.AppendLine($"[{group.Key}] {group.Count()} finding(s):");
-            foreach (var finding in group.Take(4))
+            foreach (var finding in group.Take(6))
             {
                 text.AppendLine("  " + finding.Text);
                 foreach (var entry in History(finding.Rows))

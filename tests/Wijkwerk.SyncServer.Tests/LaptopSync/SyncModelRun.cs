@@ -124,14 +124,15 @@ public sealed partial class SyncModelRun : IDisposable
 
     private async Task Step()
     {
+        // A restart and an admin command each start a process (a second or two): about one and three per thousand.
         var roll = _random.Next(1000);
-        if (roll < 2)
+        if (roll < 1)
         {
             Restart();
             return;
         }
 
-        if (roll < 8)
+        if (roll < 4)
         {
             MoveOnCaseloads();
             return;
@@ -236,9 +237,11 @@ public sealed partial class SyncModelRun : IDisposable
         var value = notes ? "notitie " + n : "06" + (10_000_000 + _counter).ToString(CultureInfo.InvariantCulture);
         var seen = notes ? form.Notes : form.Phone?.Value ?? "";
         var saved = notes ? form with { Notes = value } : form with { Phone = PhoneNumber.Parse(value).Value };
+        // What else the save writes: columns where the form differs from the row as stored now (a stale form reverts them).
+        var reverts = ClientRows.ToRow(saved).ChangedFrom(ClientRows.ToRow(nurse.Laptop.Store.Clients.Find(new Id<Client>(id))!)).Where(c => c != column).ToList();
         if (nurse.Laptop.Store.Clients.Update(saved))
             _oracle.Edited(_step, nurse.Name, nurse.Team, ClientRows.Table, id, id, column, value, seen, how);
-        Log(nurse, $"{how} clients.{column} = \"{value}\" (was \"{seen}\")", id);
+        Log(nurse, $"{how} clients.{column} = \"{value}\" (was \"{seen}\"){(reverts.Count == 0 ? "" : $", {StaleWrites}{string.Join(", ", reverts)}")}", id);
     }
 
     /// <summary>
