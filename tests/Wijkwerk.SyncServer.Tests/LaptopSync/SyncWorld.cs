@@ -53,8 +53,8 @@ public sealed partial class SyncWorld : IDisposable
 
     public string EnrolmentCode(string user) => Admin("device", "enroll", "--user", user).TrimEnd().Split('\n')[^1].Trim();
 
-    /// <summary>A laptop with a fresh store, enrolled for the user with a code from the admin command.</summary>
-    public async Task<Laptop> Laptop(string user)
+    /// <summary>A laptop with a fresh store, enrolled for the user with a code from the admin command (or one made before).</summary>
+    public async Task<Laptop> Laptop(string user, string? code = null)
     {
         var folder = Path.Combine(Folder, "laptop-" + _laptops.Count);
         Directory.CreateDirectory(folder);
@@ -63,7 +63,7 @@ public sealed partial class SyncWorld : IDisposable
         using (store)
         {
             using var http = new HttpClient { BaseAddress = Address };
-            var enrolment = await new HttpSyncTransport(http).Enrol(new EnrolRequest(EnrolmentCode(user), "test-laptop"), CancellationToken.None);
+            var enrolment = await new HttpSyncTransport(http).Enrol(new EnrolRequest(code ?? EnrolmentCode(user), "test-laptop"), CancellationToken.None);
             new LocalSync(store).Enrol(Address, enrolment);
         }
 
