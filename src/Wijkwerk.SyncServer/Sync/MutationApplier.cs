@@ -34,8 +34,6 @@ public interface IPushTransaction
     StoredConflict? LoadConflict(Guid conflictId);
     /// <summary>Marks the conflict resolved at the server's time by the pushing worker, with the new version and a new change sequence.</summary>
     void ResolveConflict(Guid conflictId, Guid clientId, long oldVersion, long newVersion);
-    /// <summary>Gives the row a new change sequence, same version and values: every device in scope receives it again.</summary>
-    void TouchRow(string table, Guid rowId);
 }
 
 /// <summary>

@@ -254,7 +254,7 @@ public class PendingEditRaceTests
         command.Parameters.AddWithValue("$c", clientId.ToString());
         command.Parameters.AddWithValue("$v", version);
         command.Parameters.AddWithValue("$cols", columns);
-        command.Parameters.AddWithValue("$sum", (long)ScopeChecksum.Of(table, rowId, version));
+        command.Parameters.AddWithValue("$sum", (long)ScopeChecksum.Of(table, rowId, version, System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string?>>(columns)!));
         command.Parameters.AddWithValue("$who", Guid.Empty.ToString());
         command.ExecuteNonQuery();
     }

@@ -74,9 +74,9 @@ public sealed class LocalSync(LocalStore store)
                 throw new EnrolmentRefusedException(pending);
         }
 
-        foreach (var table in PulledTables.Reverse().Append("sync_refusals").Append("drafts"))
+        foreach (var table in PulledTables.Reverse().Concat(["sync_refusals", "sync_set_aside", "scope_kept", "drafts"]))
             Execute(scope, $"DELETE FROM {table}");
-        Execute(scope, "DELETE FROM meta WHERE key IN ($last, $verified)", ("$last", LastSyncKey), ("$verified", VerifiedKey));
+        Execute(scope, "DELETE FROM meta WHERE key = $last", ("$last", LastSyncKey));
     }
 
     /// <summary>The outbox folded per row, oldest first: one mutation carries every column changed since the last push.</summary>

@@ -344,9 +344,6 @@ public sealed class SqliteSyncStore : ISyncStore
             Exec(db, tx, "UPDATE conflicts SET checksum = $sum WHERE id = $id;", ("$sum", after), ("$id", S(conflictId)));
             ScopeSums.Add(db, tx, clientId, 0, after - before);
         }
-
-        public void TouchRow(string table, Guid rowId) =>
-            Exec(db, tx, "UPDATE rows SET seq = $s WHERE tbl = $t AND row_id = $r;", ("$s", NextSeq(db, tx)), ("$t", table), ("$r", S(rowId)));
     }
 
     internal static StoredRow? LoadRow(SqliteConnection db, SqliteTransaction tx, string table, Guid rowId)
