@@ -1,7 +1,14 @@
 using BenchmarkDotNet.Running;
 using Wijkwerk.Bench;
 
-// "sync [DEVICES]" runs the sync figures against the real server process; anything else goes to BenchmarkDotNet.
+// "sync [DEVICES]" runs the sync figures against the real server process, "scope [CLIENTS]" the cost of the
+// scope checksum by value; anything else goes to BenchmarkDotNet.
+if (args is ["scope", ..])
+{
+    ScopeFigures.Run(args.Length > 1 ? int.Parse(args[1]) : 20_000);
+    return;
+}
+
 if (args is ["sync", ..])
 {
     await SyncFigures.Run(Path.Combine(AppContext.BaseDirectory, "wijkwerk-server.dll"), args.Length > 1 ? int.Parse(args[1]) : 200);
