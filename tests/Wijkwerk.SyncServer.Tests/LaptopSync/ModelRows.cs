@@ -66,14 +66,6 @@ public sealed class ServerRows
         return new ServerRows(rows, conflicts, caseloads);
     }
 
-    /// <summary>Team names whose caseload holds the client, read now (the model picks admin moves from the server's truth).</summary>
-    public static List<(Guid Client, string Team)> Assignments(string database)
-    {
-        using var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        db.Open();
-        return Query(db, null, "SELECT tc.client_id, t.name FROM team_clients tc JOIN teams t ON t.id = tc.team_id ORDER BY tc.client_id, t.name", r => (Guid.Parse(r.GetString(0)), r.GetString(1)));
-    }
-
     private static List<T> Query<T>(SqliteConnection db, SqliteTransaction? tx, string sql, Func<SqliteDataReader, T> map)
     {
         using var command = db.CreateCommand();
@@ -136,11 +128,11 @@ public static class LaptopRows
         return reader.Read() ? Text(store, table, column, row.ToString(), reader[0]) : null;
     }
 
-    /// <summary>Ids of live rows, optionally of one client.</summary>
+    /// <summary>Ids of live rows, optionally of one client, in the order the laptop stored them (ids are partly random; the model's picks must follow the seed).</summary>
     public static List<Guid> Ids(LocalStore store, string table, Guid? client = null)
     {
         var tie = SyncSchema.Find(table)?.ClientColumn;
-        using var command = store.Command($"SELECT id FROM {table} WHERE deleted = 0{(client is null ? "" : table == "clients" ? " AND id = $c" : $" AND {tie} = $c")} ORDER BY id");
+        using var command = store.Command($"SELECT id FROM {table} WHERE deleted = 0{(client is null ? "" : table == "clients" ? " AND id = $c" : $" AND {tie} = $c")} ORDER BY rowid");
         if (client is { } c)
             command.Parameters.AddWithValue("$c", c.ToString());
         using var reader = command.ExecuteReader();

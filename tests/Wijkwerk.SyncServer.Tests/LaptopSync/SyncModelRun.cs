@@ -438,7 +438,8 @@ public sealed partial class SyncModelRun : IDisposable
     private async Task ResolveConflict(ModelNurse nurse)
     {
         var store = nurse.Laptop.Store;
-        var open = store.Conflicts.Open().Where(c => c.Column != "deleted").OrderBy(c => c.Id).ToList();
+        // In the order the server recorded them: conflict ids are random, the order must follow the seed.
+        var open = store.Conflicts.Open().Where(c => c.Column != "deleted").OrderBy(c => c.At).ThenBy(c => c.Table).ThenBy(c => c.Column).ToList();
         if (open.Count == 0)
         {
             await Sync(nurse, BatchSize());
@@ -471,12 +472,12 @@ public sealed partial class SyncModelRun : IDisposable
     /// <summary>The admin moves a client between caseloads with the real admin command (a process: rare).</summary>
     private void MoveOnCaseloads()
     {
-        var teams = ServerRows.Assignments(_world.Database).GroupBy(a => a.Client).ToDictionary(g => g.Key, g => g.Select(a => a.Team).ToHashSet());
-        var clients = ServerRows.Read(_world.Database).Rows.Values.Where(r => r.Table == ClientRows.Table && !r.Deleted).Select(r => r.Id).Order().ToList();
+        var server = ServerRows.Read(_world.Database);
+        var clients = _oracle.Created.Where(c => c.Table == ClientRows.Table && server.Find(c.Table, c.Row) is { Deleted: false }).Select(c => c.Row).ToList();
         if (clients.Count == 0)
             return;
         var client = clients[_random.Next(clients.Count)];
-        var on = teams.GetValueOrDefault(client) ?? [];
+        var on = Teams.Where(t => server.Caseload(t).Contains(client)).ToHashSet();
         var moves = (on.Contains("Noord"), on.Contains("Zuid")) switch
         {
             (true, false) => _random.Next(3) switch
@@ -512,19 +513,32 @@ public sealed partial class SyncModelRun : IDisposable
         Log(null, "server killed and restarted");
     }
 
+    // Two syncs may finish at once (ParallelSyncs): the log and the figures take turns.
+    private readonly Lock _gate = new();
+
     private void Count(SyncReport report)
     {
-        Figures.Syncs++;
-        Figures.ConflictsReported += report.Conflicts;
+        lock (_gate)
+        {
+            Figures.Syncs++;
+            Figures.ConflictsReported += report.Conflicts;
+        }
     }
 
     private static string Describe(SyncReport r) =>
         $"pushed {r.Pushed} (accepted {r.Accepted}, conflicts {r.Conflicts}, refused {r.Refused}), pulled {r.Pulled}, removed {r.Removed}, converged {r.Converged}";
 
-    private void Problem(ModelNurse nurse, string what, Exception e) =>
-        _problems.Add($"#{_step} {nurse.Name}: {what} threw {e.GetType().Name}: {e.Message}");
+    private void Problem(ModelNurse nurse, string what, Exception e)
+    {
+        lock (_gate)
+            _problems.Add($"#{_step} {nurse.Name}: {what} threw {e.GetType().Name}: {e.Message}");
+    }
 
-    private void Log(ModelNurse? nurse, string text, params Guid[] rows) => _log.Add(new LogEntry(_step, nurse?.Name ?? "admin", text, rows));
+    private void Log(ModelNurse? nurse, string text, params Guid[] rows)
+    {
+        lock (_gate)
+            _log.Add(new LogEntry(_step, nurse?.Name ?? "admin", text, rows));
+    }
 
     // The tail: ids are Guid v7, whose first characters are the creation time and alike for a whole run.
     private static string Short(Guid id) => id.ToString("N")[^8..];
