@@ -221,7 +221,7 @@ public sealed class LocalSync(LocalStore store)
                     continue;
                 }
 
-                if (Store(scope, writer, change, pendingEdit ? PendingColumns(scope, change.Table, id) : []))
+                if (Store(scope, writer, change, pendingRows.Contains((change.Table, id)) ? PendingColumns(scope, change.Table, id) : []))
                     applied++;
                 else
                     setAside++;
