@@ -156,6 +156,7 @@ public enum TextId
     SyncDone,
     SyncRefusal,
     SyncNotConverged,
+    SyncRepaired,
     SyncRevokedWiped,
     UiSyncing,
     UiNotEnrolled,

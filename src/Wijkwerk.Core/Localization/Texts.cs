@@ -167,6 +167,7 @@ public static partial class Texts
         [TextId.SyncDone] = ("Gesynchroniseerd: {0} verstuurd, {1} ontvangen, {2} conflicten, {3} geweigerd, {4} verwijderd.", "Synchronised: {0} sent, {1} received, {2} conflicts, {3} refused, {4} removed."),
         [TextId.SyncRefusal] = ("Geweigerd door de server: {0} {1}: {2}", "Refused by the server: {0} {1}: {2}"),
         [TextId.SyncNotConverged] = ("Let op: deze laptop en de server zijn het nog niet eens over de inhoud; synchroniseer nog een keer.", "Note: this laptop and the server do not agree on the contents yet; sync once more."),
+        [TextId.SyncRepaired] = ("Deze laptop week af van de server en is hersteld: {0} rijen opnieuw van de server gehaald, {1} verwijderd, {2} opnieuw verstuurd.", "This laptop differed from the server and has been repaired: {0} rows fetched again from the server, {1} removed, {2} sent again."),
         [TextId.SyncRevokedWiped] = ("Deze laptop is ingetrokken door de beheerder. De lokale gegevens zijn gewist.", "This laptop was revoked by the administrator. The local data has been wiped."),
         [TextId.UiSyncing] = ("synchroniseren… {0}", "syncing… {0}"),
         [TextId.UiNotEnrolled] = ("offline, niet aangemeld", "offline, not enrolled"),
