@@ -157,6 +157,7 @@ public enum TextId
     SyncRefusal,
     SyncNotConverged,
     SyncSetAside,
+    SyncRepaired,
     SyncRevokedWiped,
     UiSyncBroke,
     UiRevokedTitle,

@@ -2,6 +2,9 @@ using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Domain.Signals;
 using Wijkwerk.Core.Storage;
+using Wijkwerk.Core.Storage.Sync;
+using Wijkwerk.Core.Sync.Laptop;
+using Wijkwerk.Core.Sync.Protocol;
 
 namespace Wijkwerk.SyncServer.Tests.LaptopSync;
 
@@ -109,6 +112,36 @@ public class ConsultantScopeTests
         Assert.Null(consultant.Find(caseloadOnly.Id));
         Assert.Equal(2, after.ScopeCount);
         Assert.Equal(AdviceStatus.Submitted, consultant.Store.Advices.Find(concept.Id)!.Status);
+    }
+
+    [Fact]
+    public async Task ConsultantLaptop_HoldingClientsOutsideItsView_RemovesThemOnTheNextSync()
+    {
+        using var team = await Team.Noord("Noor Verpleeg");
+        team.World.User("Kees Consulent", "Noord", "consultant");
+        var nurse = team.Laptops[0];
+        var consultant = await team.World.Laptop("Kees Consulent");
+        var caseloadOnly = nurse.NewClient("Harm", "Visser");
+        await nurse.Sync();
+        await consultant.Sync();
+        // What a server before this rule sent a consultant: the team's whole caseload.
+        var sync = new LocalSync(consultant.Store);
+        sync.Apply(new PullResponse(
+            [new RowChange(1, "clients", caseloadOnly.Id.Value, 1, false, false, DateTimeOffset.UtcNow, Guid.NewGuid(), new Dictionary<string, string?>
+            {
+                ["first_name"] = "Harm", ["surname_prefix"] = "", ["surname"] = "Visser", ["birth_date"] = "1950-01-01", ["postcode"] = "1234 AB",
+                ["house_number"] = "1", ["addition"] = "", ["phone"] = "", ["bsn"] = "", ["notes"] = "",
+            })],
+            sync.Settings().Anchor, false, 0, 0));
+        var held = consultant.Find(caseloadOnly.Id);
+
+        var report = await consultant.Sync();
+
+        Assert.NotNull(held);
+        Assert.Equal(new ScopeRepairReport(0, 1, 0), report.Repair);
+        Assert.True(report.Converged);
+        Assert.Null(consultant.Find(caseloadOnly.Id));
+        Assert.Equal(0, consultant.Store.PendingChanges());
     }
 
     private static IndicationAdvice Draft(LocalStore store, Id<Core.Domain.Clients.Client> clientId)

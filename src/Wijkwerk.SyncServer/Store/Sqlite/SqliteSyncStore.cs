@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Sync.Rules;
 using Wijkwerk.Core.Sync;

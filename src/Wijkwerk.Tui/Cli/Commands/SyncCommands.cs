@@ -64,6 +64,12 @@ public static class SyncCommands
                 context.Log.Information("Sync: pushed {Pushed}, conflicts {Conflicts}, refused {Refused}, pulled {Pulled}, removed {Removed}, set aside {SetAside}, converged {Converged}",
                     report.Pushed, report.Conflicts, report.Refused, report.Pulled, report.Removed, report.SetAside, report.Converged);
                 context.Out.WriteLine(context.T(TextId.SyncDone, report.Pushed, report.Pulled, report.Conflicts, report.Refused, report.Removed));
+                if (report.Repair is { } repair)
+                {
+                    context.Log.Warning("Sync: scope repaired: rewritten {Rewritten}, removed {Removed}, requeued {Requeued}", repair.Rewritten, repair.Removed, repair.Requeued);
+                    context.Out.WriteLine(context.T(TextId.SyncRepaired, repair.Rewritten, repair.Removed, repair.Requeued));
+                }
+
                 foreach (var refusal in new LocalSync(store).Refusals())
                     context.Error.WriteLine(context.T(TextId.SyncRefusal, refusal.Table, refusal.RowId, refusal.Reason));
                 if (report.SetAside > 0)
