@@ -218,7 +218,14 @@ public sealed class WijkwerkApp : IDisposable
         _online = true;
         RefreshStatus();
         (Screens.Top as AppScreen)?.OnResumed();
-        Toast.Show(T(TextId.SyncDone, report.Pushed, report.Pulled, report.Conflicts, report.Refused, report.Removed), TimeSpan.FromSeconds(6));
+        var done = T(TextId.SyncDone, report.Pushed, report.Pulled, report.Conflicts, report.Refused, report.Removed);
+        var notes = new[]
+        {
+            report.Repair is { } repair ? T(TextId.SyncRepaired, repair.Rewritten, repair.Removed, repair.Requeued) : null,
+            report.SetAside > 0 ? T(TextId.SyncSetAside, report.SetAside) : null,
+            !report.Converged && report.Repair is null && Store.PendingChanges() == 0 ? T(TextId.SyncNotConverged) : null,
+        }.OfType<string>().ToList();
+        Toast.Show(string.Join(" ", [done, .. notes]), TimeSpan.FromSeconds(notes.Count > 0 ? 12 : 6));
     }
 
     private void SyncFailed(SyncTransportException e)

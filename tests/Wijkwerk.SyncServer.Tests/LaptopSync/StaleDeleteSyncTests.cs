@@ -29,4 +29,62 @@ public class StaleDeleteSyncTests
             Assert.Equal(0, laptop.Store.PendingChanges());
         }
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task StaleDeleteConflict_SettledInTheInbox_ReachesEveryLaptop_TheDeletionOnlyWhenChosen(bool chooseTheDeletion)
+    {
+        using var world = await LaptopSyncTests.TeamOfTwo();
+        var (a, b) = (world.Laptops[0], world.Laptops[1]);
+        var client = a.NewClient("Truus", "Kok");
+        await a.Sync();
+        await b.Sync();
+        a.Store.Clients.Update(a.Find(client.Id)! with { Notes = "Nieuwe sleutelkluis bij de voordeur" });
+        await a.Sync();
+        b.Store.Clients.Delete(client.Id);
+        await b.Sync();
+        await a.Sync();
+
+        var conflict = Assert.Single(b.Store.Conflicts.Open());
+        b.Store.Conflicts.Resolve(conflict, chooseTheDeletion ? conflict.OtherValue : conflict.KeptValue);
+        var settled = await b.Sync();
+        await a.Sync();
+
+        Assert.Equal((0, 0), (settled.Conflicts, settled.Refused));
+        foreach (var laptop in world.Laptops)
+        {
+            Assert.Empty(laptop.Store.Conflicts.Open());
+            Assert.Equal(chooseTheDeletion, laptop.Find(client.Id) is null);
+            Assert.Equal(0, laptop.Store.PendingChanges());
+        }
+    }
+
+    [Fact]
+    public async Task EditOnARowDeletedElsewhere_SettledInTheInbox_ClosesTheConflict_AndTheDeletionStands()
+    {
+        using var world = await LaptopSyncTests.TeamOfTwo();
+        var (a, b) = (world.Laptops[0], world.Laptops[1]);
+        var client = a.NewClient("Truus", "Kok");
+        await a.Sync();
+        await b.Sync();
+        b.Store.Clients.Delete(client.Id);
+        await b.Sync();
+        a.Store.Clients.Update(a.Find(client.Id)! with { Notes = "Belt niet terug" });
+        await a.Sync();
+        await b.Sync();
+
+        var conflict = Assert.Single(b.Store.Conflicts.Open());
+        Assert.Equal(("deleted", "1"), (conflict.Column, conflict.KeptValue));
+        b.Store.Conflicts.Resolve(conflict, conflict.OtherValue);
+        var settled = await b.Sync();
+        await a.Sync();
+
+        Assert.Equal((0, 0), (settled.Conflicts, settled.Refused));
+        foreach (var laptop in world.Laptops)
+        {
+            Assert.Empty(laptop.Store.Conflicts.Open());
+            Assert.Null(laptop.Find(client.Id));
+        }
+    }
 }

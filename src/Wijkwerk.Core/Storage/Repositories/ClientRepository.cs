@@ -58,7 +58,10 @@ public sealed class ClientRepository(LocalStore store)
     });
 
     /// <summary>Tombstones the client and everything recorded about them, each as its own synced delete.</summary>
-    public bool Delete(Id<Client> id) => store.Write(scope =>
+    public bool Delete(Id<Client> id) => store.Write(scope => Delete(store, scope, id, "table=clients"));
+
+    /// <summary>The client's tombstone and its dependents' inside an open write, logged with <paramref name="detail"/>.</summary>
+    internal static bool Delete(LocalStore store, WriteScope scope, Id<Client> id, string detail)
     {
         if (!scope.Delete(ClientRows.Table, id.ToString()))
             return false;
@@ -68,9 +71,9 @@ public sealed class ClientRepository(LocalStore store)
                 scope.Delete(table, rowId);
         }
 
-        scope.Audit(AuditEventType.Delete, id.Value, "table=clients");
+        scope.Audit(AuditEventType.Delete, id.Value, detail);
         return true;
-    });
+    }
 
     private static readonly (string Table, string Filter)[] Dependents =
     [

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Wijkwerk.Core.Audit;
+using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Storage.Rows;
 using Wijkwerk.Core.Sync;
@@ -10,6 +11,7 @@ namespace Wijkwerk.Core.Storage.Repositories;
 public sealed class ConflictRepository(LocalStore store)
 {
     private const string Table = "conflicts";
+    private const string DeletedColumn = "deleted";
 
     public IReadOnlyList<SyncConflict> All() =>
         store.Query(Table, "", r => new SyncConflict(
@@ -40,8 +42,23 @@ public sealed class ConflictRepository(LocalStore store)
     public void Resolve(SyncConflict conflict, string finalValue) => store.Write(scope =>
     {
         var table = SyncSchema.Find(conflict.Table) ?? throw new InvalidOperationException($"Table {conflict.Table} does not sync.");
-        if (!table.Columns.Contains(conflict.Column))
+        if (conflict.Column == DeletedColumn)
+            SettleDeletion(scope, table.Name, conflict, finalValue);
+        else if (!table.Columns.Contains(conflict.Column))
             throw new InvalidOperationException($"Column {conflict.Column} is not writable.");
+        else
+            Settle(scope, table, conflict, finalValue);
+
+        using var resolve = scope.Command("UPDATE conflicts SET resolved = $at WHERE id = $id");
+        resolve.Parameters.AddWithValue("$at", store.Now());
+        resolve.Parameters.AddWithValue("$id", conflict.Id.ToString());
+        resolve.ExecuteNonQuery();
+        scope.Outbox(Table, conflict.Id.ToString(), OutboxOperations.Update, ["resolved"]);
+        return 0;
+    });
+
+    private void Settle(WriteScope scope, SyncSchema.SyncTable table, SyncConflict conflict, string finalValue)
+    {
         var id = conflict.RowId.ToString();
         var current = store.Query(table.Name, "id = $id", r => SecretColumns.IsSecret(table.Name, conflict.Column) ? r.Secret(conflict.Column) : r.NullableText(conflict.Column), ("$id", id));
         if (current.Count == 1 && current[0] != finalValue)
@@ -55,12 +72,21 @@ public sealed class ConflictRepository(LocalStore store)
             scope.Outbox(table.Name, id, OutboxOperations.Update, [conflict.Column]);
             scope.Audit(AuditEventType.Change, conflict.ClientId, $"table={table.Name};columns=1;conflict");
         }
+    }
 
-        using var resolve = scope.Command("UPDATE conflicts SET resolved = $at WHERE id = $id");
-        resolve.Parameters.AddWithValue("$at", store.Now());
-        resolve.Parameters.AddWithValue("$id", conflict.Id.ToString());
-        resolve.ExecuteNonQuery();
-        scope.Outbox(Table, conflict.Id.ToString(), OutboxOperations.Update, ["resolved"]);
-        return 0;
-    });
+    /// <summary>
+    /// A conflict about a deletion: "1" chooses the deletion, so a row that still stands here is deleted (and
+    /// the delete is pushed on the version now held, which the server accepts); any other choice leaves the
+    /// row as the server has it. A row deleted elsewhere is not brought back from here: the values it would
+    /// have had stay readable in the conflict record.
+    /// </summary>
+    private void SettleDeletion(WriteScope scope, string table, SyncConflict conflict, string finalValue)
+    {
+        if (finalValue != "1")
+            return;
+        if (table == ClientRows.Table)
+            ClientRepository.Delete(store, scope, new Id<Client>(conflict.RowId), "table=clients;conflict");
+        else if (scope.Delete(table, conflict.RowId.ToString()))
+            scope.Audit(AuditEventType.Delete, conflict.ClientId, $"table={table};conflict");
+    }
 }

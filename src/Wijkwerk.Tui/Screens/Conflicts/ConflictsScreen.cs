@@ -25,6 +25,7 @@ public sealed class ConflictsScreen : AppScreen
         ["bsn"] = TextId.FieldBsn,
         ["notes"] = TextId.FieldNotes,
         ["observation"] = TextId.FieldObservation,
+        ["deleted"] = TextId.UiConflictDeletion,
     };
 
     private readonly ListView<SyncConflict> _list;
@@ -59,12 +60,22 @@ public sealed class ConflictsScreen : AppScreen
         _list.Render(buffer, rows[1], focused: true);
         if (_list.SelectedItem is { } c)
         {
-            buffer.PutLine(rows[2], 0, CellText.Truncate($" 1 {T(TextId.UiConflictKept)}: {c.KeptValue.ReplaceLineEndings(" ")}", area.Width), CellStyle.Bold);
-            buffer.PutLine(rows[2], 1, CellText.Truncate($" 2 {T(TextId.UiConflictOther)}: {c.OtherValue.ReplaceLineEndings(" ")}", area.Width), CellStyle.Bold);
+            buffer.PutLine(rows[2], 0, CellText.Truncate($" 1 {T(TextId.UiConflictKept)}: {Shown(c, c.KeptValue)}", area.Width), CellStyle.Bold);
+            buffer.PutLine(rows[2], 1, CellText.Truncate($" 2 {T(TextId.UiConflictOther)}: {Shown(c, c.OtherValue)}", area.Width), CellStyle.Bold);
         }
     }
 
     protected override bool HandleContentKey(KeyInput key) => key != KeyInput.Enter && _list.HandleKey(key);
+
+    /// <summary>A conflict about a deletion holds "1", "0" or the values pushed onto the deleted row: say which in words.</summary>
+    private string Shown(SyncConflict c, string value) =>
+        c.Column != "deleted" ? value.ReplaceLineEndings(" ")
+        : value switch
+        {
+            "1" => T(TextId.UiConflictRowDeleted),
+            "0" => T(TextId.UiConflictRowKept),
+            _ => T(TextId.UiConflictEditOnDeleted),
+        };
 
     private bool HasSelection() => _list.SelectedItem is not null;
 
