@@ -43,7 +43,7 @@ public static class SyncSchema
     /// carries its own ZRM snapshot). No conflict records either: a consultant cannot resolve one, and a
     /// record holds the value that was not kept, which may be an author's concept text from before the
     /// submission or a nurse's note.
-    /// The server says the same in SQL (SqliteSyncStore's review filter); keep the two together.
+    /// The server says the same in SQL (ScopeSums.ReviewRowSql in the SQLite store); keep the two together.
     /// </summary>
     public static IReadOnlyList<string> ReviewTables { get; } = ["clients", AdviceColumns.AdviceTable, AdviceColumns.MessageTable];
 
