@@ -95,6 +95,28 @@ public class LocalSyncTests
     }
 
     [Fact]
+    public void ScopeForASync_ThatChangedNothing_TrustsTheFiguresOfTheSameAnchorForADay_ThenCountsEveryRowAgain()
+    {
+        using var temp = new TempStore();
+        var sync = new LocalSync(temp.Store);
+        var id = Guid.CreateVersion7();
+        sync.Apply(Page(3, Change(3, "household_members", id, 1, ("client_id", Guid.CreateVersion7().ToString()), ("name", "Kees"), ("relation", "Partner"), ("birth_date", ""))));
+        var verified = sync.Scope(changed: true);
+        temp.Execute($"UPDATE household_members SET relation = 'Kind' WHERE id = '{id}'");
+
+        var sameDay = sync.Scope(changed: false);
+        var afterAChange = sync.Scope(changed: true);
+        temp.Execute($"UPDATE household_members SET relation = 'Ouder' WHERE id = '{id}'");
+        temp.Clock.Advance(LocalSync.FullCheckInterval);
+        var nextDay = sync.Scope(changed: false);
+
+        Assert.Equal(verified, sameDay);
+        Assert.NotEqual(verified.Checksum, afterAChange.Checksum);
+        Assert.NotEqual(afterAChange.Checksum, nextDay.Checksum);
+        Assert.Equal(sync.Scope(), nextDay);
+    }
+
+    [Fact]
     public void Apply_RemovedFromScope_DeletesTheRowAndItsPendingEdits()
     {
         using var temp = new TempStore();

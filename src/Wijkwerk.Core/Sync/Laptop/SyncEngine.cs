@@ -26,10 +26,10 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
     /// </summary>
     public async Task<SyncReport> Run(IProgress<SyncProgress>? progress = null, CancellationToken cancel = default)
     {
-        var first = await Once(progress, cancel);
+        var first = await Once(progress, fullCheck: false, cancel);
         if (first.Converged || store.PendingChanges() > 0 || await Repair(cancel) is not { } repair)
             return first;
-        var second = await Once(progress, cancel);
+        var second = await Once(progress, fullCheck: true, cancel);
         return new SyncReport(
             first.Pushed + second.Pushed, first.Accepted + second.Accepted, first.Conflicts + second.Conflicts, first.Refused + second.Refused,
             first.Pulled + second.Pulled + repair.Rewritten, first.Removed + second.Removed + repair.Removed, second.Converged, second.ScopeCount)
@@ -57,7 +57,8 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
         return null;
     }
 
-    private async Task<SyncReport> Once(IProgress<SyncProgress>? progress, CancellationToken cancel)
+    /// <param name="fullCheck">Count every row for the scope check even when this sync changes nothing (after a repair).</param>
+    private async Task<SyncReport> Once(IProgress<SyncProgress>? progress, bool fullCheck, CancellationToken cancel)
     {
         var token = _local.Token() ?? throw new SyncTransportException(ProblemCodes.Unauthorized, "Deze laptop is niet aangemeld; gebruik eerst 'wijkwerk login'.");
         int pushed = 0, accepted = 0, conflicts = 0, refused = 0, pulled = 0, removed = 0, setAside = 0;
@@ -94,7 +95,7 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
         }
 
         _local.MarkSynced();
-        var (count, checksum) = _local.Scope();
+        var (count, checksum) = _local.Scope(changed: fullCheck || pushed + pulled + removed + setAside > 0);
         var converged = last is not null && store.PendingChanges() == 0 && count == last.ScopeCount && checksum == last.ScopeChecksum;
         return new SyncReport(pushed, accepted, conflicts, refused, pulled, removed, converged, count) { AuditUploaded = audited, SetAside = setAside };
     }
