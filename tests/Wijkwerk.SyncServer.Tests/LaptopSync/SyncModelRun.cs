@@ -20,6 +20,7 @@ public sealed record ModelNurse(string Name, string Team, Laptop Laptop);
 public sealed class ModelFigures
 {
     public int Operations { get; set; }
+    public int AcceptedEdits { get; set; }
     public int Syncs { get; set; }
     public int CutSyncs { get; set; }
     public int EditsDuringPull { get; set; }
@@ -33,7 +34,7 @@ public sealed class ModelFigures
     public int ServerRows { get; set; }
 
     public override string ToString() =>
-        $"ops={Operations} syncs={Syncs} cut-syncs={CutSyncs} edits-during-pull={EditsDuringPull} stale-forms={StaleForms} " +
+        $"ops={Operations} accepted-edits={AcceptedEdits} syncs={Syncs} cut-syncs={CutSyncs} edits-during-pull={EditsDuringPull} stale-forms={StaleForms} " +
         $"conflicts-reported={ConflictsReported} conflict-records={ConflictRecords} resolutions={Resolutions} admin-moves={AdminMoves} " +
         $"restarts={Restarts} checkpoints={Checkpoints} server-rows={ServerRows}";
 }
