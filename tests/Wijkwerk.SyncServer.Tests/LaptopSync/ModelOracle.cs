@@ -56,8 +56,6 @@ public sealed class ModelOracle
     /// <summary>The client left the team's caseload after the step: what the team's laptops held of it could go.</summary>
     public bool LeftAfter(Guid client, string team, int step) =>
         _exits.TryGetValue(client, out var list) && list.Any(e => e.Team == team && e.Step > step);
-
-    public IEnumerable<AcceptedEdit> EditsOf(string table, Guid row) => _edits.Where(e => e.Key.Table == table && e.Key.Row == row).SelectMany(e => e.Value);
 }
 
 public sealed record AcceptedEdit(int Step, string Laptop, string Team, string Table, Guid Row, Guid Client, string Column, string Value, string How)

@@ -35,6 +35,7 @@ public sealed partial class SyncModelRun
 
         var server = ServerRows.Read(_world.Database);
         Figures.ConflictRecords = server.Conflicts.Count;
+        Figures.AcceptedEdits = _oracle.Edits;
         Figures.ServerRows = server.Rows.Count;
         foreach (var nurse in _nurses)
             CompareByValue(nurse, server, findings);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Signals;
@@ -19,6 +20,7 @@ public sealed record ModelNurse(string Name, string Team, Laptop Laptop);
 public sealed class ModelFigures
 {
     public int Operations { get; set; }
+    public int AcceptedEdits { get; set; }
     public int Syncs { get; set; }
     public int CutSyncs { get; set; }
     public int EditsDuringPull { get; set; }
@@ -32,7 +34,7 @@ public sealed class ModelFigures
     public int ServerRows { get; set; }
 
     public override string ToString() =>
-        $"ops={Operations} syncs={Syncs} cut-syncs={CutSyncs} edits-during-pull={EditsDuringPull} stale-forms={StaleForms} " +
+        $"ops={Operations} accepted-edits={AcceptedEdits} syncs={Syncs} cut-syncs={CutSyncs} edits-during-pull={EditsDuringPull} stale-forms={StaleForms} " +
         $"conflicts-reported={ConflictsReported} conflict-records={ConflictRecords} resolutions={Resolutions} admin-moves={AdminMoves} " +
         $"restarts={Restarts} checkpoints={Checkpoints} server-rows={ServerRows}";
 }
@@ -55,6 +57,7 @@ public sealed partial class SyncModelRun : IDisposable
     private readonly List<string> _problems = [];
     private int _counter;
     private int _step;
+    private Guid? _aim;
 
     private SyncModelRun(SyncWorld world, IReadOnlyList<ModelNurse> nurses, int seed)
     {
@@ -202,7 +205,8 @@ public sealed partial class SyncModelRun : IDisposable
 
     private Guid? PickClient(ModelNurse nurse) => Pick(LaptopRows.Ids(nurse.Laptop.Store, ClientRows.Table));
 
-    private Guid? Pick(List<Guid> ids) => ids.Count == 0 ? null : ids[_random.Next(ids.Count)];
+    /// <summary>A random live row, or the row the worker has in front of them when a pull brings a change to it.</summary>
+    private Guid? Pick(List<Guid> ids) => _aim is { } aim && ids.Contains(aim) ? aim : ids.Count == 0 ? null : ids[_random.Next(ids.Count)];
 
     private void CreateClient(ModelNurse nurse, string how)
     {
@@ -400,6 +404,7 @@ public sealed partial class SyncModelRun : IDisposable
         var kind = _random.Next(100);
         var fireAtPage = _random.Next(4) == 0 ? 2 : 1;
         var batch = BatchSize();
+        var aimed = kind is >= 60 and < 80 ? SignalRows.Table : ClientRows.Table;
         Action edit = kind switch
         {
             < 60 => () => EditClient(nurse, "edit during pull"),
@@ -409,10 +414,14 @@ public sealed partial class SyncModelRun : IDisposable
         };
         Figures.EditsDuringPull++;
         var fired = false;
-        using var handler = new EditDuringPullHandler(fireAtPage, () =>
+        using var handler = new EditDuringPullHandler(fireAtPage, page =>
         {
             fired = true;
+            // Mostly the worker is typing in a row this very page changes (or deletes): the race of scenarios 1 and 2.
+            var changed = page.Changes.Where(c => c.Table == aimed && !c.Removed).Select(c => c.RowId).Distinct().ToList();
+            _aim = changed.Count > 0 && _random.Next(10) < 7 ? changed[_random.Next(changed.Count)] : null;
             edit();
+            _aim = null;
         });
         using var second = nurse.Laptop.Store.OpenAnother();
         using var http = new HttpClient(handler, disposeHandler: false) { BaseAddress = _world.Address };
@@ -550,8 +559,9 @@ public sealed partial class SyncModelRun : IDisposable
     }
 
     /// <summary>Runs an edit once when the chosen pull page has come back and before the engine applies it.</summary>
-    private sealed class EditDuringPullHandler(int page, Action edit) : DelegatingHandler(new SocketsHttpHandler())
+    private sealed class EditDuringPullHandler(int page, Action<PullResponse> edit) : DelegatingHandler(new SocketsHttpHandler())
     {
+        private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
         private int _pulls;
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -560,7 +570,7 @@ public sealed partial class SyncModelRun : IDisposable
             if (request.RequestUri?.AbsolutePath.StartsWith(SyncProtocol.PullPath, StringComparison.Ordinal) == true && ++_pulls == page)
             {
                 await response.Content.LoadIntoBufferAsync(cancellationToken);
-                edit();
+                edit(JsonSerializer.Deserialize<PullResponse>(await response.Content.ReadAsStringAsync(cancellationToken), Json)!);
             }
 
             return response;
