@@ -205,7 +205,8 @@ public static class Migrations
 
         // 4: races with a pull. An outbox entry remembers the row version its edit was made on (a form
         // opened before a pull saves against what it showed; null: the row's version when pushed). Pulled
-        // rows this laptop cannot store are set aside by id, with a reason free of personal data.
+        // rows this laptop cannot store are set aside by id, with a reason free of personal data and the
+        // server's checksum of the row, which the scope counts in its place.
         """
         ALTER TABLE outbox ADD COLUMN base_version INTEGER;
 
@@ -215,6 +216,7 @@ public static class Migrations
             seq INTEGER NOT NULL,
             reason TEXT NOT NULL,
             at TEXT NOT NULL,
+            checksum INTEGER NOT NULL,
             PRIMARY KEY (table_name, row_id)) STRICT;
         """,
 

@@ -248,6 +248,9 @@ public class PendingEditRaceTests
                     (SELECT value FROM counters WHERE name = 'seq') + 1)
             ON CONFLICT(tbl, row_id) DO UPDATE SET version = excluded.version, columns = excluded.columns, checksum = excluded.checksum, seq = excluded.seq;
             UPDATE counters SET value = value + 1 WHERE name = 'seq';
+            INSERT OR REPLACE INTO client_sums(client_id, row_count, checksum)
+                SELECT $c, count(*), coalesce(sum(checksum), 0) % 4294967296
+                FROM (SELECT checksum FROM rows WHERE deleted = 0 AND client_id = $c UNION ALL SELECT checksum FROM conflicts WHERE client_id = $c);
             """;
         command.Parameters.AddWithValue("$t", table);
         command.Parameters.AddWithValue("$r", rowId.ToString());

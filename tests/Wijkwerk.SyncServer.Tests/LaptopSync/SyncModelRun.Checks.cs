@@ -152,15 +152,11 @@ public sealed partial class SyncModelRun
         }
     }
 
-    private const string StaleWrites = "also writes the form's old ";
-
     private string Hint(AcceptedEdit edit, string duringPull, string otherwise) => edit.How switch
     {
         var how when how.Contains("during pull", StringComparison.Ordinal) => duringPull,
         "stale form" => "scenario 3",
         "conflict choice" => "scenario 2: the conflict choice did not reach the server",
-        _ when _log.Any(e => e.Step > edit.Step && e.Rows.Contains(edit.Row) && e.Text.Contains(StaleWrites, StringComparison.Ordinal) && e.Text.Split(StaleWrites)[^1].Split(", ").Contains(edit.Column))
-            => "scenario 3: a form opened before this edit arrived was saved later and wrote its old value back",
         _ => otherwise,
     };
 

@@ -227,13 +227,15 @@ public sealed partial class SyncModelRun : IDisposable
             return;
         }
 
-        var store = nurse.Laptop.Store;
-        var client = store.Clients.Find(new Id<Client>(id))!;
-        SaveClientField(nurse, id, client, how);
+        var (client, opened) = nurse.Laptop.Store.Clients.OpenForEdit(new Id<Client>(id))!.Value;
+        SaveClientField(nurse, id, client, opened, how);
     }
 
-    /// <summary>Saves one changed field of <paramref name="form"/>, the client as the form holds it (possibly older than the store's row).</summary>
-    private void SaveClientField(ModelNurse nurse, Guid id, Client form, string how)
+    /// <summary>
+    /// Saves one changed field of <paramref name="form"/>, the client as the form holds it (possibly older than the
+    /// store's row), the way the client form saves: only what was typed, against the row as the form opened it.
+    /// </summary>
+    private void SaveClientField(ModelNurse nurse, Guid id, Client form, OpenedRow opened, string how)
     {
         var notes = _random.Next(2) == 0;
         var n = Next();
@@ -241,11 +243,9 @@ public sealed partial class SyncModelRun : IDisposable
         var value = notes ? "notitie " + n : "06" + (10_000_000 + _counter).ToString(CultureInfo.InvariantCulture);
         var seen = notes ? form.Notes : form.Phone?.Value ?? "";
         var saved = notes ? form with { Notes = value } : form with { Phone = PhoneNumber.Parse(value).Value };
-        // What else the save writes: columns where the form differs from the row as stored now (a stale form reverts them).
-        var reverts = ClientRows.ToRow(saved).ChangedFrom(ClientRows.ToRow(nurse.Laptop.Store.Clients.Find(new Id<Client>(id))!)).Where(c => c != column).ToList();
-        if (nurse.Laptop.Store.Clients.Update(saved))
+        if (nurse.Laptop.Store.Clients.Update(saved, opened))
             _oracle.Edited(_step, nurse.Name, nurse.Team, ClientRows.Table, id, id, column, value, seen, how);
-        Log(nurse, $"{how} clients.{column} = \"{value}\" (was \"{seen}\"){(reverts.Count == 0 ? "" : $", {StaleWrites}{string.Join(", ", reverts)}")}", id);
+        Log(nurse, $"{how} clients.{column} = \"{value}\" (was \"{seen}\")", id);
     }
 
     /// <summary>
@@ -260,7 +260,7 @@ public sealed partial class SyncModelRun : IDisposable
             return;
         }
 
-        var opened = nurse.Laptop.Store.Clients.Find(new Id<Client>(id))!;
+        var (form, opened) = nurse.Laptop.Store.Clients.OpenForEdit(new Id<Client>(id))!.Value;
         Log(nurse, "form opened", id);
         await Sync(nurse, 500);
         if (nurse.Laptop.Store.Clients.Find(new Id<Client>(id)) is null)
@@ -270,7 +270,7 @@ public sealed partial class SyncModelRun : IDisposable
         }
 
         Figures.StaleForms++;
-        SaveClientField(nurse, id, opened, "stale form");
+        SaveClientField(nurse, id, form, opened, "stale form");
     }
 
     private void DeleteClient(ModelNurse nurse, string how)

@@ -35,18 +35,41 @@ internal sealed class LocalScope(LocalStore store)
     public (long Count, uint Checksum) Totals()
     {
         var kept = Kept();
+        var setAside = SetAside();
         long count = 0;
         uint sum = 0;
         foreach (var table in Tables)
         {
             foreach (var (id, row) in RowsOf(table))
             {
+                if (setAside.Contains((table, id)))
+                    continue; // an older copy: the set-aside row below stands for it
                 count++;
                 sum = unchecked(sum + (kept.TryGetValue((table, id), out var server) && server.Version == row.Version ? server.Sum : row.Sum));
             }
         }
 
+        // A row set aside (this laptop could not store it) is the server's row all the same: it counts with
+        // the server's checksum, so it does not make every sync re-read the whole scope.
+        using (var command = store.Command("SELECT count(*), coalesce(sum(checksum), 0) FROM sync_set_aside"))
+        using (var reader = command.ExecuteReader())
+        {
+            reader.Read();
+            count += reader.GetInt64(0);
+            sum = unchecked(sum + (uint)(reader.GetInt64(1) & uint.MaxValue));
+        }
+
         return (count, sum);
+    }
+
+    private HashSet<(string, Guid)> SetAside()
+    {
+        using var command = store.Command("SELECT table_name, row_id FROM sync_set_aside");
+        using var reader = command.ExecuteReader();
+        var keys = new HashSet<(string, Guid)>();
+        while (reader.Read())
+            keys.Add((reader.GetString(0), Guid.Parse(reader.GetString(1))));
+        return keys;
     }
 
     private Dictionary<(string, Guid), Row> Kept()

@@ -228,7 +228,11 @@ public sealed class LocalSync(LocalStore store)
                     setAside++;
             }
 
-            new MetaTable(store.Connection, scope.Transaction).Set(AnchorKey, page.NextAnchor.ToString(CultureInfo.InvariantCulture));
+            var meta = new MetaTable(store.Connection, scope.Transaction);
+            meta.Set(AnchorKey, page.NextAnchor.ToString(CultureInfo.InvariantCulture));
+            // Rows changed here: the scope figures verified before no longer describe them, whatever the anchor.
+            if (page.Changes.Count > 0)
+                Execute(scope, "DELETE FROM meta WHERE key = $verified", ("$verified", VerifiedKey));
             return new PageApplied(applied, removed, setAside);
         });
     }
@@ -245,7 +249,14 @@ public sealed class LocalSync(LocalStore store)
     }
 
     /// <summary>Stores one pulled row under its own savepoint: false when it was set aside instead.</summary>
-    private bool Store(WriteScope scope, PulledRowWriter writer, RowChange change, IReadOnlySet<string> pendingColumns)
+    private bool Store(WriteScope scope, PulledRowWriter writer, RowChange change, IReadOnlySet<string> pendingColumns) =>
+        StoreOrSetAside(store, scope, writer, change, pendingColumns);
+
+    /// <summary>
+    /// One pulled row under its own savepoint, or, when this laptop cannot store it, noted in <c>sync_set_aside</c>
+    /// with the server's checksum, which the scope counts in its place until a readable version arrives.
+    /// </summary>
+    internal static bool StoreOrSetAside(LocalStore store, WriteScope scope, PulledRowWriter writer, RowChange change, IReadOnlySet<string> pendingColumns)
     {
         const string savepoint = "pulled_row";
         var id = change.RowId.ToString();
@@ -261,8 +272,9 @@ public sealed class LocalSync(LocalStore store)
         {
             scope.Transaction.Rollback(savepoint);
             scope.Transaction.Release(savepoint);
-            Execute(scope, "INSERT OR REPLACE INTO sync_set_aside (table_name, row_id, seq, reason, at) VALUES ($t, $r, $s, $why, $at)",
-                ("$t", change.Table), ("$r", id), ("$s", change.Seq), ("$why", reason), ("$at", store.Now()));
+            Execute(scope, "INSERT OR REPLACE INTO sync_set_aside (table_name, row_id, seq, reason, at, checksum) VALUES ($t, $r, $s, $why, $at, $sum)",
+                ("$t", change.Table), ("$r", id), ("$s", change.Seq), ("$why", reason), ("$at", store.Now()),
+                ("$sum", (long)ScopeChecksum.Of(change.Table, change.RowId, change.Version, change.Columns)));
             return false;
         }
     }

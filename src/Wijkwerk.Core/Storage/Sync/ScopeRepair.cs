@@ -62,8 +62,8 @@ public sealed class ScopeRepair(LocalStore store)
                 continue;
             }
 
-            writer.Write(change, new HashSet<string>());
-            _rewritten++;
+            if (LocalSync.StoreOrSetAside(store, scope, writer, change, new HashSet<string>()))
+                _rewritten++;
         }
 
         return 0;

@@ -35,6 +35,7 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
             first.Pulled + second.Pulled + repair.Rewritten, first.Removed + second.Removed + repair.Removed, second.Converged, second.ScopeCount)
         {
             AuditUploaded = first.AuditUploaded + second.AuditUploaded,
+            SetAside = first.SetAside + second.SetAside,
             Repair = repair,
         };
     }
