@@ -31,6 +31,8 @@ public interface IPushTransaction
     void RecordConflict(string table, Guid rowId, Guid clientId, string column, string? kept, string? other, Guid keptBy, Guid keptDevice);
     /// <summary>Gives the row a new change sequence without changing it, so every laptop in scope receives it again.</summary>
     void TouchRow(string table, Guid rowId);
+    /// <summary>The live rows about a client, in every table, oldest change first.</summary>
+    IReadOnlyList<(string Table, Guid RowId)> LiveRowsOf(Guid clientId);
     StoredConflict? LoadConflict(Guid conflictId);
     /// <summary>Marks the conflict resolved at the server's time by the pushing worker, with the new version and a new change sequence.</summary>
     void ResolveConflict(Guid conflictId, Guid clientId, long oldVersion, long newVersion);
@@ -105,7 +107,7 @@ public static class MutationApplier
         else
         {
             if (!pushed.TryGetValue(table.ParentColumn!, out var parentText) || !Guid.TryParse(parentText, out var parentId)
-                || s.LoadRow(table.ParentTable!, parentId) is not { Deleted: false } parent)
+                || s.LoadRow(table.ParentTable!, parentId) is not { } parent)
                 return Refused(m, 0, $"De bovenliggende rij ({table.ParentTable}) is niet bekend op de server; synchroniseer die eerst.");
             clientId = parent.ClientId;
             parentRow = parent;
@@ -122,12 +124,14 @@ public static class MutationApplier
                 return Refused(m, version, "Deze cliënt staat niet op de caseload van uw team; u mag deze gegevens niet wijzigen.");
         }
 
-        // A row about a client deleted elsewhere would be an orphan on every other laptop. (A client on the
-        // caseload without a client row, assigned by id by the administrator, is not deleted: its rows are taken.)
-        if (m.Operation != SyncProtocol.Operations.Delete && table.Name != ClientsTable && s.LoadRow(ClientsTable, clientId) is { Deleted: true })
+        // A row about a client (or under a parent) deleted elsewhere would be an orphan on every other laptop:
+        // the deletion stands and what was pushed is kept as a conflict record, as for an edit of a deleted row.
+        // (A client on the caseload without a client row, assigned by id by the administrator, is not deleted.)
+        if (m.Operation != SyncProtocol.Operations.Delete && table.Name != ClientsTable
+            && (parentRow is { Deleted: true } ? parentRow : s.LoadRow(ClientsTable, clientId)) is { Deleted: true } gone)
         {
-            return Refused(m, version,
-                "De cliënt bij deze gegevens is op de server verwijderd; de wijziging is niet opgeslagen. Synchroniseer om de actuele cliëntenlijst te zien.");
+            s.RecordConflict(table.Name, m.RowId, clientId, DeletedColumn, "1", JsonSerializer.Serialize(pushed, ProtocolJson), gone.UpdatedBy, gone.UpdatedDevice);
+            return new MutationResult(m.MutationId, SyncProtocol.Results.Conflict, version, null, [DeletedColumn]);
         }
 
         if (m.Operation == SyncProtocol.Operations.Delete)
@@ -147,6 +151,8 @@ public static class MutationApplier
 
             var tombstone = existing.Version + 1;
             s.WriteRow(table.Name, m.RowId, clientId, existing, tombstone, true, existing.Columns, existing.Stamps);
+            if (table.Name == ClientsTable)
+                DeleteWhatRemainsOf(s, clientId, device);
             return new MutationResult(m.MutationId, SyncProtocol.Results.Accepted, tombstone, null, []);
         }
 
@@ -221,6 +227,24 @@ public static class MutationApplier
         return outcome.Conflicts.Count > 0
             ? new MutationResult(m.MutationId, SyncProtocol.Results.Conflict, newVersion, null, outcome.Conflicts)
             : new MutationResult(m.MutationId, SyncProtocol.Results.Accepted, newVersion, null, []);
+    }
+
+    /// <summary>
+    /// A client's deletion takes the rows about them that the deleting laptop did not delete itself (it sends
+    /// its own dependents' deletes first): rows it may never have seen, written on other laptops. They become
+    /// tombstones, so no laptop keeps an orphan, and the values another device wrote are kept in a conflict
+    /// record. Advice and its thread stay: they are never deleted.
+    /// </summary>
+    private static void DeleteWhatRemainsOf(IPushTransaction s, Guid clientId, DeviceSession device)
+    {
+        foreach (var (table, rowId) in s.LiveRowsOf(clientId))
+        {
+            if (table == ClientsTable || RowRules.CheckDelete(table) is not null || s.LoadRow(table, rowId) is not { Deleted: false } row)
+                continue;
+            s.WriteRow(table, rowId, clientId, row, row.Version + 1, true, row.Columns, row.Stamps);
+            if (row.UpdatedDevice != device.DeviceId)
+                s.RecordConflict(table, rowId, clientId, DeletedColumn, "1", JsonSerializer.Serialize(row.Columns, ProtocolJson), device.WorkerId, device.DeviceId);
+        }
     }
 
     /// <summary>The newest write by another device after the laptop's base version, if any: what a delete on that base would discard.</summary>

@@ -275,7 +275,7 @@ public sealed class ServerDecidesValuesTests(ServerFixture server)
     // ---------------------------------------------------------------- scenario 8: child rows of a deleted client
 
     [Fact]
-    public async Task Push_ChildRowForAClientDeletedElsewhere_IsRefused_NeverAnOrphan()
+    public async Task Push_ChildRowForAClientDeletedElsewhere_BecomesAConflictRecord_NeverAnOrphan()
     {
         var client = await server.NewNoordClient();
         var signal = Guid.NewGuid();
@@ -295,12 +295,14 @@ public sealed class ServerDecidesValuesTests(ServerFixture server)
                 new Dictionary<string, string?> { ["signal_id"] = signal.ToString(), ["at"] = "2026-11-02T10:00:00Z", ["worker"] = server.Anna.WorkerId.ToString(), ["note"] = "Gebeld" }))).Results;
         var (bramGets, _) = await server.Bram.PullAll(bramHead.NextAnchor);
 
-        Assert.All(results, r =>
-        {
-            Assert.Equal(Refused, r.Status);
-            Assert.Contains("cliënt bij deze gegevens is op de server verwijderd", r.Reason);
-        });
-        Assert.Empty(bramGets);
+        Assert.All(results, r => Assert.Equal((SyncProtocol.Results.Conflict, "deleted"), (r.Status, Assert.Single(r.ConflictColumns))));
+        // The client's deletion took the signal Bram never saw with it; nothing of Anna's became a live row.
+        Assert.Contains(bramHead.Changes, c => c.Table == "signals" && c.RowId == signal && c.Deleted);
+        Assert.DoesNotContain(bramGets, c => c.Table != "conflicts" && !c.Deleted);
+        var conflicts = bramGets.Where(c => c.Table == "conflicts").Select(c => (c.Columns["table_name"], c.Columns["row_id"], c.Columns["column_name"], c.Columns["kept_value"])).ToList();
+        Assert.Equal(
+            [("home_visits", visit.ToString(), "deleted", "1"), ("household_members", member.ToString(), "deleted", "1"), ("signals", signal.ToString(), "deleted", "1"), ("follow_ups", followUp.ToString(), "deleted", "1")],
+            conflicts);
         Assert.Equal(SyncProtocol.Results.Accepted, (await server.Anna.PushOne("signals", signal, "delete", 1, new())).Status); // clearing up is fine
     }
 

@@ -63,14 +63,17 @@ public sealed class ClientRepository(LocalStore store)
     /// <summary>The client's tombstone and its dependents' inside an open write, logged with <paramref name="detail"/>.</summary>
     internal static bool Delete(LocalStore store, WriteScope scope, Id<Client> id, string detail)
     {
-        if (!scope.Delete(ClientRows.Table, id.ToString()))
+        if (store.Query(ClientRows.Table, "id = $c AND deleted = 0", r => r.Id, ("$c", id.ToString())).Count == 0)
             return false;
+        // Dependents first, so their deletes reach the server before the client's: the server deletes what
+        // remains of a deleted client and keeps as a conflict what another laptop wrote there.
         foreach (var (table, filter) in Dependents)
         {
             foreach (var rowId in store.Query(table, filter, r => r.Id, ("$c", id.ToString())))
                 scope.Delete(table, rowId);
         }
 
+        scope.Delete(ClientRows.Table, id.ToString());
         scope.Audit(AuditEventType.Delete, id.Value, detail);
         return true;
     }

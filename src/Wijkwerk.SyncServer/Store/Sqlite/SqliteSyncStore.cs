@@ -320,6 +320,9 @@ public sealed class SqliteSyncStore : ISyncStore
             ScopeSums.Add(db, tx, clientId, 1, sum);
         }
 
+        public IReadOnlyList<(string Table, Guid RowId)> LiveRowsOf(Guid clientId) =>
+            [.. Keys(db, tx, "SELECT tbl, row_id FROM rows WHERE client_id = $c AND deleted = 0 ORDER BY seq;", S(clientId)).Select(k => (k.Table, Guid.Parse(k.Id)))];
+
         public void TouchRow(string table, Guid rowId) =>
             Exec(db, tx, "UPDATE rows SET seq = $s WHERE tbl = $t AND row_id = $r;", ("$s", NextSeq(db, tx)), ("$t", table), ("$r", S(rowId)));
 
