@@ -68,6 +68,33 @@ public class PendingEditRaceTests
     }
 
     [Fact]
+    public async Task PulledChangeArrivingWhileADeleteWaitsToBePushed_DoesNotBringTheClientBackOnScreen()
+    {
+        using var world = await LaptopSyncTests.TeamOfTwo();
+        var (a, b) = (world.Laptops[0], world.Laptops[1]);
+        var client = a.NewClient("Gerda", "Smit");
+        await a.Sync();
+        await b.Sync();
+        b.Store.Clients.Update(b.Find(client.Id)! with { Notes = "Van B" });
+        await b.Sync();
+
+        // A's pull has read B's change from the server; before A applies it, A's worker deletes the client.
+        var race = new RaceHandler(RaceHandler.Pull, RaceHandler.Moment.AfterResponse, () => a.Store.Clients.Delete(client.Id));
+        await RaceHandler.SyncOnSecondConnection(a, world.World.Address, race);
+
+        // Shown again, the client could be edited, and that edit would travel folded into the delete and be lost.
+        Assert.True(race.Raced);
+        Assert.Null(a.Find(client.Id));
+
+        // The delete was made on the version before B's change: it becomes a conflict and B's change stands.
+        var pushed = await a.Sync();
+        await b.Sync();
+        Assert.Equal(1, pushed.Conflicts);
+        foreach (var laptop in world.Laptops)
+            Assert.Equal("Van B", laptop.Find(client.Id)!.Notes);
+    }
+
+    [Fact]
     public async Task EditOfAnotherColumnWhileThePushIsUnderway_IsPushedNextAndTheServersChangesArrive()
     {
         using var world = await LaptopSyncTests.TeamOfTwo();

@@ -27,7 +27,9 @@ internal sealed class PulledRowWriter(LocalStore store, WriteScope scope, Func<s
         var keepVersion = pendingColumns.Count > 0;
 
         // The server sends whole rows, so one upsert does; a row with pending columns gets only the others,
-        // which an INSERT could not hold, so it is updated (it exists: the pending edit is on it).
+        // which an INSERT could not hold, so it is updated (it exists: the pending edit is on it). That update
+        // keeps the row's local deleted flag: a delete still waiting to be pushed must not bring the row back
+        // on screen, where an edit typed on it would be folded into the delete and never reach the server.
         Run(Prepared(table, columns, keepVersion), change, columns, columnTypes);
     }
 
@@ -57,7 +59,7 @@ internal sealed class PulledRowWriter(LocalStore store, WriteScope scope, Func<s
         var names = string.Join("", columns.Select(c => c + ", "));
         var values = string.Join("", columns.Select(c => "$" + c + ", "));
         command = scope.Command(keepVersion
-            ? $"UPDATE {table} SET {string.Join("", columns.Select(c => $"{c} = ${c}, "))}updated_at = $updated_at, updated_by = $updated_by, deleted = 0 WHERE id = $id"
+            ? $"UPDATE {table} SET {string.Join("", columns.Select(c => $"{c} = ${c}, "))}updated_at = $updated_at, updated_by = $updated_by WHERE id = $id"
             : $"INSERT INTO {table} (id, {names}version, updated_at, updated_by, deleted) VALUES ($id, {values}$version, $updated_at, $updated_by, 0) " +
               $"ON CONFLICT (id) DO UPDATE SET {string.Join("", columns.Select(c => $"{c} = excluded.{c}, "))}version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by, deleted = 0");
         foreach (var name in columns.Concat(["id", "version", "updated_at", "updated_by"]))
