@@ -501,7 +501,7 @@ public sealed class LocalSync(LocalStore store)
         return columns;
     }
 
-    private Dictionary<string, string> Types(string table)
+    internal Dictionary<string, string> Types(string table)
     {
         if (_columnTypes.TryGetValue(table, out var types))
             return types;
@@ -516,7 +516,7 @@ public sealed class LocalSync(LocalStore store)
         return _columnTypes[table] = types;
     }
 
-    private static void Execute(WriteScope scope, string sql, params (string Name, object Value)[] args)
+    internal static void Execute(WriteScope scope, string sql, params (string Name, object Value)[] args)
     {
         using var command = scope.Command(sql);
         foreach (var (name, value) in args)

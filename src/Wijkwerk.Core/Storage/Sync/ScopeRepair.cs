@@ -20,7 +20,7 @@ public sealed class ScopeRepair(LocalStore store)
 {
     private readonly Dictionary<(string Table, Guid Id), LocalScope.Row> _local = new LocalScope(store).Rows();
     private readonly HashSet<(string Table, Guid Id)> _seen = [];
-    private readonly Dictionary<string, Dictionary<string, string>> _columnTypes = [];
+    private readonly LocalSync _sync = new(store);
     private int _rewritten, _removed, _requeued;
 
     /// <summary>Applies one page of the scope as read from anchor 0, in one transaction; the anchor stays until <see cref="Finish"/>.</summary>
@@ -28,7 +28,7 @@ public sealed class ScopeRepair(LocalStore store)
     {
         var pending = PendingRows(scope);
         var refused = Rows(scope, "SELECT DISTINCT table_name, row_id FROM sync_refusals");
-        using var writer = new PulledRowWriter(store, scope, Types);
+        using var writer = new PulledRowWriter(store, scope, _sync.Types);
         foreach (var change in page.Changes)
         {
             var key = (change.Table, change.RowId);
@@ -40,7 +40,7 @@ public sealed class ScopeRepair(LocalStore store)
             var held = _local.TryGetValue(key, out var mine);
             if (change.Removed || change.Deleted)
             {
-                Execute(scope, $"DELETE FROM {change.Table} WHERE id = $id", ("$id", Id(key)));
+                LocalSync.Execute(scope, $"DELETE FROM {change.Table} WHERE id = $id", ("$id", Id(key)));
                 _removed += held ? 1 : 0;
                 continue;
             }
@@ -50,7 +50,7 @@ public sealed class ScopeRepair(LocalStore store)
                 continue;
             if (held && refused.Contains(key))
             {
-                Execute(scope, "INSERT OR REPLACE INTO scope_kept (table_name, row_id, version, checksum) VALUES ($t, $id, $v, $sum)",
+                LocalSync.Execute(scope, "INSERT OR REPLACE INTO scope_kept (table_name, row_id, version, checksum) VALUES ($t, $id, $v, $sum)",
                     ("$t", change.Table), ("$id", Id(key)), ("$v", mine.Version), ("$sum", (long)serverSum));
                 continue;
             }
@@ -89,24 +89,24 @@ public sealed class ScopeRepair(LocalStore store)
                 else if (table == SyncProtocol.ConflictsTable && !SyncSchema.ReceivesReviewOnly(role))
                 {
                     // A conflict record cannot be pushed; the worker keeps it in the conflict inbox, outside the scope sum.
-                    Execute(scope, "UPDATE conflicts SET version = 0 WHERE id = $id", ("$id", Id(key)));
+                    LocalSync.Execute(scope, "UPDATE conflicts SET version = 0 WHERE id = $id", ("$id", Id(key)));
                 }
                 else
                 {
-                    Execute(scope, $"DELETE FROM {table} WHERE id = $id", ("$id", Id(key)));
+                    LocalSync.Execute(scope, $"DELETE FROM {table} WHERE id = $id", ("$id", Id(key)));
                     _removed++;
                 }
             }
         }
 
-        Execute(scope, "DELETE FROM scope_kept WHERE NOT EXISTS (SELECT 1 FROM sync_refusals r WHERE r.table_name = scope_kept.table_name AND r.row_id = scope_kept.row_id)");
+        LocalSync.Execute(scope, "DELETE FROM scope_kept WHERE NOT EXISTS (SELECT 1 FROM sync_refusals r WHERE r.table_name = scope_kept.table_name AND r.row_id = scope_kept.row_id)");
         new MetaTable(store.Connection, scope.Transaction).Set(LocalSync.AnchorKey, anchor.ToString(CultureInfo.InvariantCulture));
         return new ScopeRepairReport(_rewritten, _removed, _requeued);
     });
 
     private void Requeue(WriteScope scope, (string Table, Guid Id) key, long baseVersion, string operation, IEnumerable<string> columns)
     {
-        Execute(scope, $"UPDATE {key.Table} SET version = $v WHERE id = $id", ("$v", baseVersion), ("$id", Id(key)));
+        LocalSync.Execute(scope, $"UPDATE {key.Table} SET version = $v WHERE id = $id", ("$v", baseVersion), ("$id", Id(key)));
         scope.Outbox(key.Table, Id(key), operation, columns);
         _requeued++;
     }
@@ -127,28 +127,5 @@ public sealed class ScopeRepair(LocalStore store)
         }
 
         return rows;
-    }
-
-    private Dictionary<string, string> Types(string table)
-    {
-        if (_columnTypes.TryGetValue(table, out var types))
-            return types;
-        types = [];
-        using (var command = store.Command($"SELECT name, type FROM pragma_table_info('{table}')"))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-                types[reader.GetString(0)] = reader.GetString(1);
-        }
-
-        return _columnTypes[table] = types;
-    }
-
-    private static void Execute(WriteScope scope, string sql, params (string Name, object Value)[] args)
-    {
-        using var command = scope.Command(sql);
-        foreach (var (name, value) in args)
-            command.Parameters.AddWithValue(name, value);
-        command.ExecuteNonQuery();
     }
 }
