@@ -176,7 +176,7 @@ public sealed partial class SyncModelRun
         }
     }
 
-    /// <summary>The operations on the rows, with the syncs and admin moves in between of the laptops that touched them.</summary>
+    /// <summary>The operations on the rows, with the syncs and admin moves in between of the laptops that touched them: the latest, nearest the finding.</summary>
     private IEnumerable<LogEntry> History(Guid[] ids)
     {
         var rows = ids.Where(r => r != Guid.Empty).ToHashSet();
@@ -186,7 +186,7 @@ public sealed partial class SyncModelRun
         var who = touching.Select(e => e.Who).Append("admin").ToHashSet();
         var (from, to) = (touching[0].Step, touching[^1].Step);
         return _log.Where(e => e.Step >= from && e.Step <= to && (e.Rows.Any(rows.Contains) || (who.Contains(e.Who) && e.Rows.Length == 0)))
-            .Take(30);
+            .TakeLast(40);
     }
 
     private int CheckpointBefore(int step) => _checkpoints.Last(c => c < step);
