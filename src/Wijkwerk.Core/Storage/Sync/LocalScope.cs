@@ -94,14 +94,14 @@ internal sealed class LocalScope(LocalStore store)
             var values = new string?[columns.Count];
             var id = reader.GetString(0);
             for (var i = 0; i < columns.Count; i++)
-                values[i] = Text(reader.GetValue(i + 2), table, columns[i], id);
+                values[i] = ServerText(store, reader.GetValue(i + 2), table, columns[i], id);
             var version = reader.GetInt64(1);
             yield return (Guid.Parse(id), new Row(version, ScopeChecksum.Of(table, Guid.Parse(id), version, values)));
         }
     }
 
     /// <summary>A stored value as the text the server holds: sealed text opened, numbers in invariant form.</summary>
-    private string? Text(object value, string table, string column, string id) => value switch
+    public static string? ServerText(LocalStore store, object value, string table, string column, string id) => value switch
     {
         DBNull => null,
         byte[] sealedValue => store.Fields.Decrypt(sealedValue, table, column, id),

@@ -222,7 +222,7 @@ public sealed class LocalSync(LocalStore store)
                     continue;
                 }
 
-                if (Store(scope, writer, change, pendingRows.Contains((change.Table, id)) ? PendingColumns(scope, change.Table, id) : []))
+                if (StoreOrSetAside(store, scope, writer, change, pendingRows.Contains((change.Table, id)) ? PendingColumns(scope, change.Table, id) : []))
                     applied++;
                 else
                     setAside++;
@@ -247,10 +247,6 @@ public sealed class LocalSync(LocalStore store)
             list.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3)));
         return list;
     }
-
-    /// <summary>Stores one pulled row under its own savepoint: false when it was set aside instead.</summary>
-    private bool Store(WriteScope scope, PulledRowWriter writer, RowChange change, IReadOnlySet<string> pendingColumns) =>
-        StoreOrSetAside(store, scope, writer, change, pendingColumns);
 
     /// <summary>
     /// One pulled row under its own savepoint, or, when this laptop cannot store it, noted in <c>sync_set_aside</c>
@@ -381,11 +377,6 @@ public sealed class LocalSync(LocalStore store)
     public void MarkSynced() => new MetaTable(store.Connection, null).Set(LastSyncKey, store.Now());
 
     /// <summary>
-    /// Count and additive checksum of what this laptop holds from the server, by value, to compare with the
-    /// server's. Always computed from the rows themselves: a figure remembered from an earlier sync would
-    /// hide a row that changed outside a pull.
-    /// </summary>
-    /// <summary>
     /// The scope figures for a sync. Opening every sealed value costs about 10 µs a row, so a sync that changed
     /// nothing here reuses the figures verified at the same anchor within the last day. Every local write
     /// goes through the outbox and so makes its sync change something; the daily full count still catches a
@@ -408,6 +399,7 @@ public sealed class LocalSync(LocalStore store)
     /// <summary>How long scope figures verified at an unchanged anchor are trusted before every row is read again.</summary>
     public static TimeSpan FullCheckInterval { get; } = TimeSpan.FromDays(1);
 
+    /// <summary>Count and additive checksum of what this laptop holds from the server, by value, counted row by row.</summary>
     public (long Count, uint Checksum) Scope() => new LocalScope(store).Totals();
 
     /// <summary>Refusals the worker has not yet seen resolved: what the server would not take, and why.</summary>
@@ -440,16 +432,7 @@ public sealed class LocalSync(LocalStore store)
             return (0, wanted.ToDictionary(c => c, _ => (string?)null));
         var values = new Dictionary<string, string?>();
         foreach (var column in wanted)
-        {
-            var value = reader[column];
-            values[column] = value switch
-            {
-                DBNull => null,
-                byte[] sealedValue => store.Fields.Decrypt(sealedValue, table, column, rowId),
-                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-                _ => value.ToString(),
-            };
-        }
+            values[column] = LocalScope.ServerText(store, reader[column], table, column, rowId);
 
         return (reader.GetInt64(reader.GetOrdinal("version")), values);
     }
@@ -479,7 +462,7 @@ public sealed class LocalSync(LocalStore store)
         return older.Count == 0 ? null : older;
     }
 
-    private static HashSet<(string, string)> PendingRows(WriteScope scope)
+    internal static HashSet<(string Table, string Id)> PendingRows(WriteScope scope)
     {
         using var command = scope.Command("SELECT DISTINCT table_name, row_id FROM outbox");
         using var reader = command.ExecuteReader();

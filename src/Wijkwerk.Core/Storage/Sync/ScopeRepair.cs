@@ -113,7 +113,8 @@ public sealed class ScopeRepair(LocalStore store)
 
     private static string Id((string Table, Guid Id) key) => key.Id.ToString();
 
-    private static HashSet<(string, Guid)> PendingRows(WriteScope scope) => Rows(scope, "SELECT DISTINCT table_name, row_id FROM outbox");
+    private static HashSet<(string, Guid)> PendingRows(WriteScope scope) =>
+        LocalSync.PendingRows(scope).Select(row => (row.Table, Guid.Parse(row.Id))).ToHashSet();
 
     private static HashSet<(string, Guid)> Rows(WriteScope scope, string sql)
     {
