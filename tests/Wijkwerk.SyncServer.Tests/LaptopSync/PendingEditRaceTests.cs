@@ -68,6 +68,38 @@ public class PendingEditRaceTests
     }
 
     [Fact]
+    public async Task AcceptedPushOverAnotherLaptopsChange_DoesNotClaimTheServersVersion_SoAnEditBeforeThePullStillConflicts()
+    {
+        using var world = await LaptopSyncTests.TeamOfTwo();
+        var (a, b) = (world.Laptops[0], world.Laptops[1]);
+        var client = a.NewClient("Gerda", "Smit");
+        await a.Sync();
+        await b.Sync();
+        b.Store.Clients.Update(b.Find(client.Id)! with { Notes = "Van B" });
+        await b.Sync();
+
+        // A pushes another field; the server merges it over B's note. Before A's pull brings that note, A's
+        // worker writes over the note A still shows: an edit on the values of A's old version, not the server's.
+        a.Store.Clients.Update(a.Find(client.Id)! with { Phone = PhoneNumber.Parse("0611111111").Value });
+        var race = new RaceHandler(RaceHandler.Pull, RaceHandler.Moment.BeforeRequest, () => a.Store.Clients.Update(a.Find(client.Id)! with { Notes = "Van A" }));
+        var pushed = await RaceHandler.SyncOnSecondConnection(a, world.World.Address, race);
+        var fromA = await a.Sync();
+        var toB = await b.Sync();
+
+        Assert.True(race.Raced);
+        Assert.Equal((1, 0), (pushed.Accepted, pushed.Conflicts));
+        Assert.Equal(1, fromA.Conflicts);
+        Assert.True(fromA.Converged && toB.Converged);
+        foreach (var laptop in world.Laptops)
+        {
+            var shown = laptop.Find(client.Id)!;
+            Assert.Equal(("Van B", "0611111111"), (shown.Notes, shown.Phone?.Value));
+            var conflict = Assert.Single(laptop.Store.Conflicts.Open());
+            Assert.Equal(("notes", "Van B", "Van A"), (conflict.Column, conflict.KeptValue, conflict.OtherValue));
+        }
+    }
+
+    [Fact]
     public async Task PulledChangeArrivingWhileADeleteWaitsToBePushed_DoesNotBringTheClientBackOnScreen()
     {
         using var world = await LaptopSyncTests.TeamOfTwo();

@@ -10,7 +10,11 @@ public sealed partial class SyncModelRun
 {
     private readonly List<int> _checkpoints = [-1];
 
-    private sealed record Finding(string Invariant, string Text, params Guid[] Rows);
+    private sealed record Finding(string Invariant, string Text, params Guid[] Rows)
+    {
+        /// <summary>The operation the finding is about (a lost edit's step): its history starts there, not at the latest entries.</summary>
+        public int? Step { get; init; }
+    }
 
     private async Task<List<Finding>> QuiesceAndCheck()
     {
@@ -148,7 +152,7 @@ public sealed partial class SyncModelRun
                 : row.Deleted ? $"the row is a tombstone v{row.Version} and no conflict record holds the value ({Hint(edit, "scenario 1", "scenario 7: a delete on an old version")})"
                 : $"the server has \"{Clip(row.Values.GetValueOrDefault(edit.Column, ""))}\" (v{row.Version}) and no conflict record holds the value ({Hint(edit, "scenario 2", "overwritten without a conflict")})";
             findings.Add(new Finding("lost-edit",
-                $"#{edit.Step} {edit.Laptop} ({edit.How}) {edit.Table}/{Short(edit.Row)}.{edit.Column} = \"{Clip(edit.Value)}\": {state}", edit.Row, edit.Client));
+                $"#{edit.Step} {edit.Laptop} ({edit.How}) {edit.Table}/{Short(edit.Row)}.{edit.Column} = \"{Clip(edit.Value)}\": {state}", edit.Row, edit.Client) { Step = edit.Step });
         }
     }
 
@@ -176,17 +180,21 @@ public sealed partial class SyncModelRun
         }
     }
 
-    /// <summary>The operations on the rows, with the syncs and admin moves in between of the laptops that touched them: the latest, nearest the finding.</summary>
-    private IEnumerable<LogEntry> History(Guid[] ids)
+    /// <summary>
+    /// The operations on the rows, with the syncs and admin moves in between of the laptops that touched them: from the
+    /// finding's own operation where it has one, else the latest.
+    /// </summary>
+    private IEnumerable<LogEntry> History(Finding finding)
     {
+        var ids = finding.Rows;
         var rows = ids.Where(r => r != Guid.Empty).ToHashSet();
         var touching = _log.Where(e => e.Rows.Any(rows.Contains)).ToList();
         if (touching.Count == 0)
             return [];
         var who = touching.Select(e => e.Who).Append("admin").ToHashSet();
         var (from, to) = (touching[0].Step, touching[^1].Step);
-        return _log.Where(e => e.Step >= from && e.Step <= to && (e.Rows.Any(rows.Contains) || (who.Contains(e.Who) && e.Rows.Length == 0)))
-            .TakeLast(40);
+        var history = _log.Where(e => e.Step >= from && e.Step <= to && (e.Rows.Any(rows.Contains) || (who.Contains(e.Who) && e.Rows.Length == 0)));
+        return finding.Step is { } step ? history.SkipWhile(e => e.Step < step - 3).Take(40) : history.TakeLast(40);
     }
 
     private int CheckpointBefore(int step) => _checkpoints.Last(c => c < step);
@@ -217,7 +225,7 @@ public sealed partial class SyncModelRun
             foreach (var finding in group.Take(6))
             {
                 text.AppendLine("  " + finding.Text);
-                foreach (var entry in History(finding.Rows))
+                foreach (var entry in History(finding))
                     text.AppendLine("    " + entry);
             }
         }

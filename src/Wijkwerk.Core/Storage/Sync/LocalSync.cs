@@ -159,10 +159,12 @@ public sealed class LocalSync(LocalStore store)
             }
             else if (SyncSchema.Find(m.Table) is not null)
             {
-                // On a conflict the row keeps the version its values were made on: the server sends its own
-                // values back with its version (it touches the row), and an edit typed before they arrive is
-                // judged against what the worker saw, not against a version whose values it never had.
-                if (result.Status == SyncProtocol.Results.Accepted)
+                // A row takes the server's new version only when that version is this push on top of the one the
+                // laptop holds (versions count writes): then it holds the server's values. Otherwise, after a
+                // conflict or a merge over another device's change, it keeps the version its values were made
+                // on until the pull brings the server's row, so an edit typed before then is judged against what
+                // the worker saw, not against a version whose values it never had.
+                if (result.Status == SyncProtocol.Results.Accepted && result.Version == m.BaseVersion + 1)
                     Execute(scope, $"UPDATE {m.Table} SET version = $v WHERE id = $id", ("$v", result.Version), ("$id", m.RowId.ToString()));
                 // The row went through after all (fixed and pushed again): its earlier refusals no longer stand.
                 Execute(scope, "DELETE FROM sync_refusals WHERE table_name = $t AND row_id = $r", ("$t", m.Table), ("$r", m.RowId.ToString()));
