@@ -40,15 +40,35 @@ public class LocalSyncTests
 
         sync.Record(pending, new PushResponse(
         [
-            new MutationResult(pending[0].Mutation.MutationId, SyncProtocol.Results.Accepted, 7, null, []),
+            new MutationResult(pending[0].Mutation.MutationId, SyncProtocol.Results.Accepted, 1, null, []),
             new MutationResult(pending[1].Mutation.MutationId, SyncProtocol.Results.Refused, 0, "niet in uw team", []),
         ]));
 
         Assert.Equal(0, temp.Store.PendingChanges());
-        Assert.Equal(7, temp.Count($"SELECT version FROM clients WHERE id = '{anna.Id}'"));
+        Assert.Equal(1, temp.Count($"SELECT version FROM clients WHERE id = '{anna.Id}'"));
         var refusal = Assert.Single(sync.Refusals());
         Assert.Equal("niet in uw team", refusal.Reason);
         Assert.Equal(piet.Id.ToString(), refusal.RowId);
+    }
+
+    [Fact]
+    public void Record_AcceptedAtAVersionBeyondItsOwnWrite_KeepsTheVersionTheLaptopsValuesWereMadeOn()
+    {
+        using var temp = new TempStore();
+        var client = temp.NewClient();
+        temp.Store.Clients.Add(client);
+        var sync = new LocalSync(temp.Store);
+        var insert = sync.Pending(10);
+        sync.Record(insert, new PushResponse([new MutationResult(insert[0].Mutation.MutationId, SyncProtocol.Results.Accepted, 1, null, [])]));
+
+        // The server merged this edit over another device's write (version 2): version 3 holds values this laptop has not pulled yet.
+        temp.Store.Clients.Update(client with { Notes = "nieuw" });
+        var update = sync.Pending(10);
+        sync.Record(update, new PushResponse([new MutationResult(update[0].Mutation.MutationId, SyncProtocol.Results.Accepted, 3, null, [])]));
+
+        Assert.Equal(1, update[0].Mutation.BaseVersion);
+        Assert.Equal(0, temp.Store.PendingChanges());
+        Assert.Equal(1, temp.Count($"SELECT version FROM clients WHERE id = '{client.Id}'"));
     }
 
     [Fact]
