@@ -353,7 +353,7 @@ public sealed class ScreenBehaviourTests
         var form = app.Screen();
 
         Assert.StartsWith(" Wijkwerk · Home", home, StringComparison.Ordinal);
-        Assert.Contains("?/F1 Help", home, StringComparison.Ordinal);
+        Assert.Contains("? Help", home, StringComparison.Ordinal);
         Assert.Contains("24 of 24 clients", clients, StringComparison.Ordinal);
         Assert.DoesNotContain("cliënten", clients, StringComparison.Ordinal);
         Assert.Contains("First name", form, StringComparison.Ordinal);
