@@ -180,16 +180,20 @@ public sealed class ListView<T> : IWidget
             return lines;
         }
 
+        _scroll = Math.Clamp(_scroll, 0, Math.Max(0, _visible.Count - area.Height));
         if (_cursor < _scroll)
         {
             _scroll = _cursor;
         }
-        // Scroll down until the selected row fits whole, counting the lines each row above it takes.
+        else if (_cursor >= _scroll + area.Height)
+        {
+            _scroll = _cursor - area.Height + 1;
+        }
+        // A row can take more than one line: scroll on until the selected row fits whole.
         while (_scroll < _cursor && Enumerable.Range(_scroll, _cursor - _scroll + 1).Sum(i => Lines(i).Count) > area.Height)
         {
             _scroll++;
         }
-        _scroll = Math.Clamp(_scroll, 0, Math.Max(0, _visible.Count - 1));
 
         var row = 0;
         var cursorRow = 0;

@@ -156,8 +156,8 @@ public sealed class DialogAndBarTests
 
         Assert.StartsWith(" offline · A. de Vries · 3 wachtend ", first.ToText(), StringComparison.Ordinal);
         Assert.EndsWith("? Hulp  / Filter  Ctrl+S Opslaan  …", first.ToText().TrimEnd(), StringComparison.Ordinal);
-        Assert.StartsWith(" offline · Anna de Vries-van Oosterhout · 3 wachtend ", second.ToText(), StringComparison.Ordinal);
-        Assert.DoesNotContain("wijkverpleegkundige", second.ToText(), StringComparison.Ordinal);
+        Assert.StartsWith(" offline · Anna de Vries-van Oosterhout  ", second.ToText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("wachtend", second.ToText(), StringComparison.Ordinal);
         Assert.EndsWith("? Hulp  / Filter  Ctrl+S Opslaan  …", second.ToText().TrimEnd(), StringComparison.Ordinal);
         Assert.All(Enumerable.Range(0, 80), x => Assert.True(first[x, 0].Style.IsReverse));
     }

@@ -30,7 +30,7 @@ public sealed class HomeScreen : AppScreen
         [
             new TableColumn(T(TextId.UiHomeColumnWhen), MinWidth: 24, Keep: 3),
             new TableColumn(T(TextId.UiQueueColumnStatus), MinWidth: 12, Keep: 2),
-            new TableColumn(T(TextId.UiQueueColumnClient), MinWidth: 16, Weight: 2, MaxWidth: 40, Keep: 3),
+            new TableColumn(T(TextId.UiQueueColumnClient), MinWidth: 16, Weight: 1, MaxWidth: 40, Keep: 3),
             new TableColumn(T(TextId.FieldSource), MinWidth: 10, Weight: 1, MaxWidth: 26),
         ]);
         _signals = new ListView<OpenSignal>(Format)

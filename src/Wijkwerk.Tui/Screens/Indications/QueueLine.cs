@@ -23,9 +23,9 @@ public sealed class QueueLine
         [
             new TableColumn("", MinWidth: 1, Keep: 3),
             new TableColumn(T(TextId.UiQueueColumnDue), MinWidth: 10, Keep: 3),
-            new TableColumn(T(TextId.UiQueueColumnDays), MinWidth: 5, Keep: 3, AlignRight: true),
-            new TableColumn(T(TextId.UiQueueColumnClient), MinWidth: 16, Weight: 3, MaxWidth: 36, Keep: 3),
-            new TableColumn(T(TextId.UiQueueColumnCategory), MinWidth: 10, Weight: 2, MaxWidth: 36, Keep: 2),
+            new TableColumn(T(TextId.UiQueueColumnDays), MinWidth: 7, Keep: 3, AlignRight: true),
+            new TableColumn(T(TextId.UiQueueColumnClient), MinWidth: 15, Weight: 3, MaxWidth: 36, Keep: 3),
+            new TableColumn(T(TextId.UiQueueColumnCategory), MinWidth: 9, Weight: 2, MaxWidth: 36, Keep: 2),
             new TableColumn(T(TextId.UiQueueColumnStatus), MinWidth: 13, Keep: 3),
             new TableColumn(T(TextId.UiQueueColumnVolume), MinWidth: 14, Weight: 1, MaxWidth: 28, Keep: 2),
             new TableColumn(T(TextId.UiQueueColumnTeam), MinWidth: 14, Weight: 1, MaxWidth: 30),
