@@ -4,7 +4,7 @@ namespace Wijkwerk.Tui.Widgets;
 
 /// <summary>
 /// Read-only text wrapped at words (a question being answered, a message): never cut off at the side. When it is
-/// taller than its area it scrolls by <see cref="ScrollBy"/>, and "↓" / "↑" in the free last column say there
+/// taller than its area it scrolls a page at a time (<see cref="ScrollBy"/>), and "↓" / "↑" in the free last column say there
 /// is more below or above.
 /// </summary>
 public sealed class TextView : IWidget
@@ -32,7 +32,8 @@ public sealed class TextView : IWidget
     /// <summary>The text's lines in an area <paramref name="width"/> wide: one space of margin on the left, the last column free.</summary>
     public IReadOnlyList<string> Lines(int width) => CellText.Wrap(Text, Math.Max(1, width - 2));
 
-    public void ScrollBy(int lines) => _scroll = Math.Max(0, _scroll + lines * Math.Max(1, _height - 1));
+    /// <summary>Scrolls by whole pages, keeping one line of the last page in sight.</summary>
+    public void ScrollBy(int pages) => _scroll = Math.Max(0, _scroll + pages * Math.Max(1, _height - 1));
 
     public bool HandleKey(KeyInput key) => false;
 

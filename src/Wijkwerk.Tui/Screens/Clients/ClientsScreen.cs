@@ -30,9 +30,9 @@ public sealed class ClientsScreen : AppScreen
     {
         _columns = new TableColumns(
         [
-            new TableColumn(T(TextId.UiColumnName), MinWidth: 20, Weight: 3),
+            new TableColumn(T(TextId.UiColumnName), MinWidth: 20, Weight: 3, MaxWidth: 48),
             new TableColumn(T(TextId.UiColumnBirthDate), MinWidth: 10, Keep: 2),
-            new TableColumn(T(TextId.UiColumnAddress), MinWidth: 12, Weight: 2, MaxWidth: 40),
+            new TableColumn(T(TextId.UiColumnAddress), MinWidth: 12, Weight: 2, MaxWidth: 60),
         ]);
         _list = new ListView<Client>(Format) { EmptyText = T(TextId.UiClientsNone) };
         _list.Activated += client => App.Push(new DossierScreen(App, client.Id));
