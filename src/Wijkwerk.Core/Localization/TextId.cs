@@ -132,7 +132,6 @@ public enum TextId
     UiSignal,
     UiSignalMoved,
     UiSignalSaved,
-    UiStatusLine,
     UiStatusLocked,
     UiSyncNotEnrolled,
     UiTimelineEmpty,
@@ -383,4 +382,8 @@ public enum TextId
     UiAdviceMessagesUnreadable,
 
     // (end of reports)
+
+    // Issue 10, fit and wrap
+    UiHomeColumnWhen,
+    UiStatusPending,
 }

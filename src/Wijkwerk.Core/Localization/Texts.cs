@@ -143,7 +143,6 @@ public static partial class Texts
         [TextId.UiSignal] = ("Signaal", "Signal"),
         [TextId.UiSignalMoved] = ("Signaal is nu: {0}.", "Signal is now: {0}."),
         [TextId.UiSignalSaved] = ("Signaal opgeslagen.", "Signal saved."),
-        [TextId.UiStatusLine] = ("{2} · {3} wachtend · {0} ({1})", "{2} · {3} pending · {0} ({1})"),
         [TextId.UiStatusLocked] = ("Vergrendeld", "Locked"),
         [TextId.UiSyncNotEnrolled] = ("Deze laptop is nog niet aangemeld bij een server; alles blijft lokaal bewaard.", "This laptop is not enrolled with a server yet; everything stays stored locally."),
         [TextId.UiTimelineEmpty] = ("Nog niets vastgelegd. n: nieuw signaal, b: huisbezoek.", "Nothing recorded yet. n: new signal, b: home visit."),
@@ -196,6 +195,10 @@ public static partial class Texts
         [TextId.UiMergeHint] = ("Maak van beide waarden de juiste tekst en druk Ctrl+S.", "Make both values into the right text and press Ctrl+S."),
         [TextId.SyncPushing] = ("Versturen", "Sending"),
         [TextId.SyncPulling] = ("Ontvangen", "Receiving"),
+
+        // Issue 10, fit and wrap
+        [TextId.UiHomeColumnWhen] = ("Wanneer", "When"),
+        [TextId.UiStatusPending] = ("{0} wachtend", "{0} pending"),
     };
 
     private static Dictionary<TextId, (string Nl, string En)> Combine(params Dictionary<TextId, (string Nl, string En)>[] parts)

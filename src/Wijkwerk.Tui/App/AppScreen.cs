@@ -33,11 +33,14 @@ public abstract class AppScreen : IScreen
 
     public void Render(ScreenBuffer buffer)
     {
-        var rows = buffer.Bounds.SplitRows(LayoutSize.Fixed(1), LayoutSize.Fill(), LayoutSize.Fixed(1));
+        // A message takes rows from the content, above the status line, for as long as it shows.
+        var message = App.Toast.Lines(buffer.Width).Count;
+        var rows = buffer.Bounds.SplitRows(LayoutSize.Fixed(1), LayoutSize.Fill(), LayoutSize.Fixed(Math.Min(message, buffer.Height / 3)), LayoutSize.Fixed(1));
         var title = " Wijkwerk · " + Title;
         buffer.PutLine(rows[0], 0, CellText.Truncate(title, rows[0].Width), WidgetStyles.Bar);
         RenderContent(buffer, rows[1]);
-        App.RenderStatus(buffer, rows[2], AllCommands);
+        App.Toast.Render(buffer, rows[2], focused: false);
+        App.RenderStatus(buffer, rows[3], AllCommands);
     }
 
     public bool HandleKey(KeyInput key)

@@ -165,7 +165,7 @@ public sealed class WijkwerkApp : IDisposable
     public void RenderStatus(ScreenBuffer buffer, Rect area, CommandTable commands)
     {
         _statusBar.Commands = CommandTable.Combine(new CommandTable(GlobalCommands.Commands.Where(c => c.Id == "help")), commands);
-        _statusBar.LeftText = Toast.IsVisible ? Toast.Message : StatusText();
+        _statusBar.Status = StatusText();
         _statusBar.Render(buffer, area, focused: false);
     }
 
@@ -186,12 +186,13 @@ public sealed class WijkwerkApp : IDisposable
 
     public void Dispose() => _store?.Dispose();
 
-    private string StatusText()
+    /// <summary>Most important first: the status bar leaves out the last ones whole when the line is short.</summary>
+    private IReadOnlyList<string> StatusText()
     {
         if (_store is null)
-            return WipedMessage ?? T(TextId.UiStatusLocked);
+            return [WipedMessage ?? T(TextId.UiStatusLocked)];
         var identity = _store.Identity;
-        return T(TextId.UiStatusLine, identity.WorkerName, EnumTexts.Name(identity.Role, Lang), Connection(), _pendingChanges);
+        return [Connection(), identity.WorkerName, T(TextId.UiStatusPending, _pendingChanges), EnumTexts.Name(identity.Role, Lang)];
     }
 
     /// <summary>online/offline as last seen, and when the last sync was; "syncing" with progress while one runs.</summary>

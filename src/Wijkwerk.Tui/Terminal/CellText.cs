@@ -30,6 +30,17 @@ public static class CellText
         return text.Length <= width ? text : text[..(width - 1)] + "…";
     }
 
+    /// <summary>Cuts text to <paramref name="width"/> cells after its last whole word, ending in "…" when something was cut.</summary>
+    public static string TruncateWords(string text, int width)
+    {
+        if (text.Length <= width)
+        {
+            return text;
+        }
+        var space = width < 2 ? -1 : text.LastIndexOf(' ', width - 1);
+        return space > 0 ? text[..space].TrimEnd(' ', '·', ',') + "…" : Truncate(text, width);
+    }
+
     /// <summary>Greedy word wrap to <paramref name="width"/> cells; words longer than a line are split.</summary>
     public static IReadOnlyList<string> Wrap(string text, int width)
     {

@@ -58,10 +58,10 @@ public sealed class CommandTable
         return true;
     }
 
-    /// <summary>Enabled status-bar commands as "key label".</summary>
+    /// <summary>Enabled status-bar commands as "key label", with their first key only (the help overlay lists every key).</summary>
     public IReadOnlyList<CommandHint> Hints(Lang language) =>
         _commands.Where(c => c.ShowInStatusBar && c.IsEnabled())
-            .Select(c => new CommandHint(c.KeyDisplay, c.Label(language), true))
+            .Select(c => new CommandHint(KeyNames.Display(c.Keys[0]), c.Label(language), true))
             .ToList();
 
     /// <summary>Every command of this context for the help overlay, disabled ones included and marked.</summary>

@@ -4,13 +4,16 @@ namespace Wijkwerk.Tui.Widgets;
 
 /// <summary>
 /// The shared shape of a form field: focus marker and label on the left, the input after it,
-/// and the error message on the next row, or to the right of the input when there is only one row.
+/// and the error message on the next row, or to the right of the input when there is only one row. There it
+/// takes only the room the value does not need (ending in "…"; the form lists the whole message), so it never
+/// covers what was typed or chosen.
 /// </summary>
 internal readonly record struct FieldLayout(Rect Input, Rect Error)
 {
     private const int MinimumInputWidth = 10;
 
-    public static FieldLayout Render(ScreenBuffer buffer, Rect area, string label, int labelWidth, bool focused, string? error)
+    /// <param name="valueWidth">The cells the value takes now, e.g. a choice's "&lt; 01 Hulp bij het huishouden &gt;".</param>
+    public static FieldLayout Render(ScreenBuffer buffer, Rect area, string label, int labelWidth, bool focused, string? error, int valueWidth = 0)
     {
         var labelCells = string.IsNullOrEmpty(label) ? 0 : WidgetStyles.FocusMarker.Length + Math.Max(labelWidth, label.Length + 1);
         labelCells = Math.Min(labelCells, area.Width);
@@ -29,7 +32,7 @@ internal readonly record struct FieldLayout(Rect Input, Rect Error)
         }
         else if (error is not null)
         {
-            var errorWidth = Math.Min(WidgetStyles.ErrorPrefix.Length + error.Length + 1, Math.Max(0, input.Width - MinimumInputWidth));
+            var errorWidth = Math.Min(WidgetStyles.ErrorPrefix.Length + error.Length + 1, Math.Max(0, input.Width - Math.Max(MinimumInputWidth, valueWidth + 1)));
             input = input with { Width = input.Width - errorWidth };
             errorArea = new Rect(input.Right + 1, row.Y, Math.Max(0, errorWidth - 1), 1);
         }

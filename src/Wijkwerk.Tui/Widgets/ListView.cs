@@ -5,10 +5,12 @@ namespace Wijkwerk.Tui.Widgets;
 /// <summary>
 /// A scrolling list that formats only the rows on screen, so a caseload of thousands stays cheap to draw.
 /// The selected row has both reverse video and a "&gt;" marker, so selection never depends on colour.
+/// A row longer than the line ends in "…" (or wraps onto <see cref="MaxLinesPerItem"/> lines), and the last
+/// column stays empty, so no word ever runs into the screen's edge.
 /// </summary>
 public sealed class ListView<T> : IWidget
 {
-    private readonly Func<T, string> _format;
+    private readonly Func<T, int, string> _format;
     private IReadOnlyList<T> _items = [];
     private IReadOnlyList<T> _visible = [];
     private Func<T, bool>? _filter;
@@ -17,6 +19,13 @@ public sealed class ListView<T> : IWidget
     private int _pageSize = 1;
 
     public ListView(Func<T, string> format)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        _format = (item, _) => format(item);
+    }
+
+    /// <param name="format">The row of an item for a line of the given width, e.g. <see cref="TableColumns.Row"/>.</param>
+    public ListView(Func<T, int, string> format)
     {
         _format = format ?? throw new ArgumentNullException(nameof(format));
     }
@@ -33,6 +42,15 @@ public sealed class ListView<T> : IWidget
     public string EmptyText { get; set; } = "";
 
     public CellPosition? Cursor { get; private set; }
+
+    /// <summary>More than 1 wraps a long row onto that many lines (the last ending in "…" if still too long) instead of cutting it.</summary>
+    public int MaxLinesPerItem { get; set; } = 1;
+
+    /// <summary>Where wrapped lines of a row start, in cells after the marker, e.g. under the text after a date column.</summary>
+    public int ContinuationIndent { get; set; }
+
+    /// <summary>The cells a row's text has in a list <paramref name="areaWidth"/> wide: after the marker, before the empty last column.</summary>
+    public static int TextWidth(int areaWidth) => Math.Max(0, areaWidth - WidgetStyles.FocusMarker.Length - 1);
 
     public IReadOnlyList<T> Items => _items;
 
@@ -153,6 +171,16 @@ public sealed class ListView<T> : IWidget
             return;
         }
 
+        var width = TextWidth(area.Width);
+        var cache = new Dictionary<int, IReadOnlyList<string>>();
+        IReadOnlyList<string> Lines(int index)
+        {
+            if (!cache.TryGetValue(index, out var lines))
+                cache[index] = lines = Fit(_format(_visible[index], width), width);
+            return lines;
+        }
+
+        _scroll = Math.Clamp(_scroll, 0, Math.Max(0, _visible.Count - area.Height));
         if (_cursor < _scroll)
         {
             _scroll = _cursor;
@@ -161,18 +189,55 @@ public sealed class ListView<T> : IWidget
         {
             _scroll = _cursor - area.Height + 1;
         }
-        _scroll = Math.Clamp(_scroll, 0, Math.Max(0, _visible.Count - area.Height));
-
-        for (var row = 0; row < area.Height && _scroll + row < _visible.Count; row++)
+        // A row can take more than one line: scroll on until the selected row fits whole.
+        while (_scroll < _cursor && Enumerable.Range(_scroll, _cursor - _scroll + 1).Sum(i => Lines(i).Count) > area.Height)
         {
-            var index = _scroll + row;
+            _scroll++;
+        }
+
+        var row = 0;
+        var cursorRow = 0;
+        for (var index = _scroll; row < area.Height && index < _visible.Count; index++)
+        {
             var selected = index == _cursor;
-            var text = (selected ? WidgetStyles.FocusMarker : WidgetStyles.NoMarker) + _format(_visible[index]);
-            buffer.PutLine(area, row, text, selected ? WidgetStyles.Selected : RowStyle?.Invoke(_visible[index]) ?? WidgetStyles.Normal);
+            var style = selected ? WidgetStyles.Selected : RowStyle?.Invoke(_visible[index]) ?? WidgetStyles.Normal;
+            if (selected)
+            {
+                cursorRow = row;
+            }
+            var lines = Lines(index);
+            for (var line = 0; line < lines.Count && row < area.Height; line++, row++)
+            {
+                var marker = line > 0 ? WidgetStyles.NoMarker : selected ? WidgetStyles.FocusMarker : WidgetStyles.NoMarker;
+                buffer.PutLine(area, row, marker + lines[line], style);
+            }
         }
         if (focused)
         {
-            Cursor = new CellPosition(area.X, area.Y + _cursor - _scroll);
+            Cursor = new CellPosition(area.X, area.Y + cursorRow);
+        }
+    }
+
+    private IReadOnlyList<string> Fit(string text, int width)
+    {
+        var rest = text.ReplaceLineEndings(" ");
+        var indent = new string(' ', Math.Clamp(ContinuationIndent, 0, width / 2));
+        var lines = new List<string>();
+        var lineWidth = width;
+        while (true)
+        {
+            var prefix = lines.Count == 0 ? "" : indent;
+            if (rest.Length <= lineWidth || lines.Count >= MaxLinesPerItem - 1)
+            {
+                lines.Add(prefix + CellText.Truncate(rest, lineWidth));
+                return lines;
+            }
+            // Break after the last space that fits; a word longer than the line is split.
+            var at = rest.LastIndexOf(' ', lineWidth);
+            at = at <= 0 ? lineWidth : at;
+            lines.Add(prefix + rest[..at].TrimEnd());
+            rest = rest[at..].TrimStart();
+            lineWidth = width - indent.Length;
         }
     }
 }

@@ -84,8 +84,9 @@ public sealed class SelectField<T> : IWidget
         {
             return;
         }
-        var input = FieldLayout.Render(buffer, area, Label, LabelWidth, focused, Error?.Invoke()).Input;
-        buffer.Put(input.X, input.Y, $"< {_format(SelectedValue)} >", focused ? WidgetStyles.Selected : WidgetStyles.Normal, input);
+        var value = $"< {_format(SelectedValue)} >";
+        var input = FieldLayout.Render(buffer, area, Label, LabelWidth, focused, Error?.Invoke(), value.Length).Input;
+        buffer.Put(input.X, input.Y, value, focused ? WidgetStyles.Selected : WidgetStyles.Normal, input);
         if (focused)
         {
             Cursor = new CellPosition(input.X + 2, input.Y);

@@ -4,13 +4,16 @@ using Wijkwerk.Tui.Terminal;
 namespace Wijkwerk.Tui.Widgets;
 
 /// <summary>
-/// The bottom line: status on the left (who, online/offline, pending changes, last sync), key hints on the right.
-/// The status wins when space is short; hints drop whole and end in "…".
+/// The bottom line: the state on the left (online/offline, who, then pending changes and the rest), key hints on
+/// the right. The first <see cref="AlwaysShown"/> status items always stay; the screen's first hints keep their
+/// room before the other status items get it; whatever does not fit is left out whole — a status item never
+/// cut mid-word, and the hints end in "…", since <c>?</c> lists every key.
 /// </summary>
 public sealed class StatusBar : IWidget
 {
     private const int Gap = 2;
     private const int MinimumHintWidth = 32;
+    private const string Separator = " · ";
 
     public StatusBar(Lang language = Lang.Nl)
     {
@@ -23,7 +26,11 @@ public sealed class StatusBar : IWidget
 
     public Lang Language { get; set; }
 
-    public string LeftText { get; set; } = "";
+    /// <summary>What the line says, most important first, e.g. ["online", "Anna de Vries", "3 wachtend"].</summary>
+    public IReadOnlyList<string> Status { get; set; } = [];
+
+    /// <summary>How many of the first <see cref="Status"/> items are shown whatever the width (the state and who).</summary>
+    public int AlwaysShown { get; set; } = 2;
 
     /// <summary>The commands of the current context; their hints fill the right side.</summary>
     public CommandTable? Commands { get; set; }
@@ -37,11 +44,23 @@ public sealed class StatusBar : IWidget
             return;
         }
         var row = area.Row(0);
-        // Hints keep at least a third of the line: without them a person cannot find the keys.
-        var left = CellText.Truncate(" " + LeftText, Math.Max(row.Width - Math.Max(MinimumHintWidth, row.Width / 3), row.Width / 2));
-        buffer.PutLine(row, 0, left, WidgetStyles.Bar);
+        // One cell of margin on each side; the hints keep the room of the first few (or all, when they are few).
+        var usable = row.Width - 2;
+        var hintReserve = Math.Min(Commands?.FormatHints(int.MaxValue, Language).Length ?? 0, MinimumHintWidth);
+        var statusRoom = Math.Max(usable / 2, usable - hintReserve - Gap);
 
-        var room = row.Width - left.Length - Gap - 1;
+        var left = CellText.TruncateWords(string.Join(Separator, Status.Take(AlwaysShown)), statusRoom);
+        foreach (var item in Status.Skip(AlwaysShown))
+        {
+            var longer = left.Length == 0 ? item : left + Separator + item;
+            if (longer.Length <= statusRoom)
+            {
+                left = longer;
+            }
+        }
+        buffer.PutLine(row, 0, " " + left, WidgetStyles.Bar);
+
+        var room = usable - left.Length - (left.Length > 0 ? Gap : 0);
         var hints = Commands?.FormatHints(room, Language) ?? "";
         if (hints.Length > 0)
         {

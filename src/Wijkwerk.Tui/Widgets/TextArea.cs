@@ -2,14 +2,19 @@ using Wijkwerk.Tui.Terminal;
 
 namespace Wijkwerk.Tui.Widgets;
 
-/// <summary>Multi-line text (a care note): Enter starts a new line, arrows move, Tab still leaves the field.</summary>
+/// <summary>
+/// Multi-line text (a care note): Enter starts a new line, arrows move, Tab still leaves the field. Long lines
+/// wrap at words, never scroll sideways, and the last column stays free, so the cursor is always on screen;
+/// up and down move by the lines as shown.
+/// </summary>
 public sealed class TextArea : IWidget
 {
     private readonly List<string> _lines = [""];
     private int _line;
     private int _column;
-    private int _scrollLine;
-    private int _scrollColumn;
+    private int _scrollRow;
+    // The width text wraps at, known from the last render; up and down need it between renders.
+    private int _wrapWidth = int.MaxValue;
 
     public TextArea(string label = "", int maxLength = 4000)
     {
@@ -95,10 +100,10 @@ public sealed class TextArea : IWidget
                 MoveRight();
                 return true;
             case Key.UpArrow:
-                MoveToLine(_line - 1);
+                MoveRows(-1);
                 return true;
             case Key.DownArrow:
-                MoveToLine(_line + 1);
+                MoveRows(1);
                 return true;
             case Key.Home:
                 _column = 0;
@@ -129,18 +134,76 @@ public sealed class TextArea : IWidget
             return;
         }
 
-        _scrollLine = Math.Clamp(_scrollLine, Math.Max(0, _line - textArea.Height + 1), _line);
-        _scrollColumn = Math.Clamp(_scrollColumn, Math.Max(0, _column - textArea.Width + 1), _column);
+        _wrapWidth = WrapWidth(textArea.Width);
+        var rows = Rows();
+        var (cursorRow, cursorColumn) = CaretRow(rows);
+        _scrollRow = Math.Clamp(_scrollRow, Math.Max(0, cursorRow - textArea.Height + 1), cursorRow);
         for (var row = 0; row < textArea.Height; row++)
         {
-            var index = _scrollLine + row;
-            var text = index < _lines.Count && _scrollColumn < _lines[index].Length ? _lines[index][_scrollColumn..] : "";
+            var index = _scrollRow + row;
+            var text = index < rows.Count ? _lines[rows[index].Line].Substring(rows[index].Start, rows[index].Length) : "";
             buffer.PutLine(textArea, row, text, WidgetStyles.Normal);
         }
         if (focused)
         {
-            Cursor = new CellPosition(textArea.X + _column - _scrollColumn, textArea.Y + _line - _scrollLine, Visible: true);
+            Cursor = new CellPosition(textArea.X + cursorColumn, textArea.Y + cursorRow - _scrollRow, Visible: true);
         }
+    }
+
+    /// <summary>The rows the text takes, wrapped, in an area <paramref name="width"/> wide (label row not counted).</summary>
+    public int RowsFor(int width)
+    {
+        var wrap = WrapWidth(width - (string.IsNullOrEmpty(Label) ? 0 : WidgetStyles.FocusMarker.Length));
+        return _lines.Sum(line => Segments(line, wrap).Count());
+    }
+
+    private static int WrapWidth(int width) => Math.Max(1, width - 1);
+
+    /// <summary>A line cut into the rows it shows on: after the last space that fits, or mid-word when a word is longer than a row.</summary>
+    private static IEnumerable<(int Start, int Length)> Segments(string line, int width)
+    {
+        var start = 0;
+        while (line.Length - start > width)
+        {
+            var space = line.LastIndexOf(' ', start + width - 1, width);
+            var end = space >= start ? space + 1 : start + width;
+            yield return (start, end - start);
+            start = end;
+        }
+        yield return (start, line.Length - start);
+    }
+
+    private List<(int Line, int Start, int Length)> Rows()
+    {
+        var rows = new List<(int Line, int Start, int Length)>();
+        for (var line = 0; line < _lines.Count; line++)
+        {
+            rows.AddRange(Segments(_lines[line], _wrapWidth).Select(s => (line, s.Start, s.Length)));
+        }
+        return rows;
+    }
+
+    /// <summary>The shown row of the caret and its column in that row; the caret at a wrap belongs to the next row.</summary>
+    private (int Row, int Column) CaretRow(List<(int Line, int Start, int Length)> rows)
+    {
+        var row = rows.FindIndex(r => r.Line == _line);
+        while (row + 1 < rows.Count && rows[row + 1].Line == _line && rows[row + 1].Start <= _column)
+        {
+            row++;
+        }
+        return (row, _column - rows[row].Start);
+    }
+
+    private void MoveRows(int by)
+    {
+        var rows = Rows();
+        var (row, column) = CaretRow(rows);
+        var target = Math.Clamp(row + by, 0, rows.Count - 1);
+        var (line, start, length) = rows[target];
+        var lastOfLine = target + 1 >= rows.Count || rows[target + 1].Line != line;
+        // Inside a wrapped row the caret stays before its last character, or it would land on the next row.
+        _line = line;
+        _column = start + Math.Min(column, lastOfLine ? length : Math.Max(0, length - 1));
     }
 
     private void Backspace()
@@ -206,12 +269,6 @@ public sealed class TextArea : IWidget
             _line++;
             _column = 0;
         }
-    }
-
-    private void MoveToLine(int line)
-    {
-        _line = Math.Clamp(line, 0, _lines.Count - 1);
-        _column = Math.Min(_column, _lines[_line].Length);
     }
 
     private void OnChanged() => Changed?.Invoke(Text);

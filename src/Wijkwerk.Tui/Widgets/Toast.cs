@@ -2,7 +2,10 @@ using Wijkwerk.Tui.Terminal;
 
 namespace Wijkwerk.Tui.Widgets;
 
-/// <summary>A short message ("Opgeslagen") that disappears by itself; the loop's tick redraws once it expires.</summary>
+/// <summary>
+/// A message ("Opgeslagen", a sync's result or error) that disappears by itself; the loop's tick redraws once it
+/// expires. It wraps onto as many lines as it needs, so a long error is read whole, never cut.
+/// </summary>
 public sealed class Toast : IWidget
 {
     public static readonly TimeSpan DefaultDuration = TimeSpan.FromSeconds(3);
@@ -33,13 +36,19 @@ public sealed class Toast : IWidget
 
     public bool HandleKey(KeyInput key) => false;
 
+    /// <summary>The lines the message takes in an area <paramref name="width"/> wide; none when hidden.</summary>
+    public IReadOnlyList<string> Lines(int width) => IsVisible ? CellText.Wrap(Message, Math.Max(1, width - 2)) : [];
+
     public void Render(ScreenBuffer buffer, Rect area, bool focused)
     {
-        if (area.IsEmpty || !IsVisible)
+        if (area.IsEmpty)
         {
             return;
         }
-        var text = CellText.Truncate($" {Message} ", area.Width);
-        buffer.Put(area.Right - text.Length, area.Y, text, WidgetStyles.Bar.With(TextAttributes.Bold), area);
+        var lines = Lines(area.Width);
+        for (var i = 0; i < lines.Count && i < area.Height; i++)
+        {
+            buffer.PutLine(area, i, " " + lines[i], WidgetStyles.Bar.With(TextAttributes.Bold));
+        }
     }
 }

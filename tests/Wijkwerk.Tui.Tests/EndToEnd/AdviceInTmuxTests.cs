@@ -158,10 +158,48 @@ public sealed class AdviceInTmuxTests : InTmuxTest
         Assert.Equal(0, afterQuit);
     }
 
+    [Fact]
+    public void LongParagraphInTheAdviceForm_At80x24_WrapsAtWords_WithItsStartAndTheCursorInSight()
+    {
+        const string paragraph = "Mevrouw wil zo lang mogelijk thuis blijven wonen in haar eigen buurt, dicht bij de kerk en haar vriendinnen. "
+            + "Haar dochter komt op zaterdag en doet dan de boodschappen, maar de was, het stofzuigen en het dweilen lukken niet meer "
+            + "sinds de artrose in beide handen erger werd; een schoonmaker betalen kan zij niet.";
+        Tmux.Start();
+        Tmux.Resize(80, 24);
+        OpenDossier();
+        Tmux.Type("w");
+        Tmux.WaitFor("> Wens van de cliënt");
+
+        Tmux.Type(paragraph);
+        var screen = Tmux.WaitFor("betalen kan zij niet.");
+        var cursor = Tmux.Cursor();
+        var afterQuit = QuitDiscardingTheForm();
+
+        var rows = screen.Split('\n');
+        var label = Array.FindIndex(rows, r => r.Contains("> Wens van de cliënt", StringComparison.Ordinal));
+        var last = Array.FindIndex(rows, r => r.TrimEnd().EndsWith("betalen kan zij niet.", StringComparison.Ordinal));
+        Assert.True(label >= 0 && last > label + 2, screen);
+        Assert.StartsWith("   Mevrouw wil zo lang mogelijk thuis blijven wonen", rows[label + 1], StringComparison.Ordinal);
+        Assert.Equal(paragraph, string.Join(' ', rows[(label + 1)..(last + 1)].Select(r => r.Trim())));
+        Assert.All(rows[(label + 1)..(last + 1)], r => Assert.True(r.TrimEnd().Length < 80, r));
+        Assert.True(cursor.Visible, "The cursor is hidden.");
+        Assert.Equal((rows[last].TrimEnd().Length, last), (cursor.X, cursor.Y));
+        Assert.Equal(0, afterQuit);
+    }
+
     /// <summary>The test's own connections (seeding, reading back) let go of the store file before the folder goes.</summary>
     protected override void BeforeDataRemoved() => SqliteConnection.ClearAllPools();
 
     private static string Show(DateOnly date) => DateText.Show(date);
+
+    /// <summary>Quits from a form with typing in it: q would be typed, so Ctrl+C, then yes to leaving it unsaved.</summary>
+    private int QuitDiscardingTheForm()
+    {
+        Tmux.Press("C-c");
+        Tmux.WaitFor("Toch afsluiten?");
+        Tmux.Type("j");
+        return Tmux.WaitForExit();
+    }
 
     /// <summary>From the home screen to the client's dossier, through the client list's search.</summary>
     private void OpenDossier()

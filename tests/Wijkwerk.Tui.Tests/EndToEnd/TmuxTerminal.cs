@@ -63,6 +63,17 @@ public sealed class TmuxTerminal : IDisposable
 
     public string Screen() => Tmux("capture-pane", "-p", "-t", Session);
 
+    /// <summary>Makes the window <paramref name="width"/>×<paramref name="height"/>, as a person dragging the terminal smaller would.</summary>
+    public void Resize(int width, int height) =>
+        Tmux("resize-window", "-t", Session, "-x", width.ToString(System.Globalization.CultureInfo.InvariantCulture), "-y", height.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>Where the terminal's cursor is, and whether the program shows it.</summary>
+    public (int X, int Y, bool Visible) Cursor()
+    {
+        var parts = Tmux("display-message", "-p", "-t", Session, "#{cursor_x} #{cursor_y} #{cursor_flag}").Trim().Split(' ');
+        return (int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture), parts[2] == "1");
+    }
+
     /// <summary>Polls the screen until <paramref name="text"/> shows; fails with the last screen when it does not.</summary>
     public string WaitFor(string text, TimeSpan? timeout = null) =>
         WaitUntil(screen => screen.Contains(text, StringComparison.Ordinal), $"'{text}' on screen", timeout);

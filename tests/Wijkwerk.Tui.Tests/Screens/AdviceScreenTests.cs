@@ -36,7 +36,7 @@ public sealed class AdviceScreenTests
         app.Press(KeyInput.Backspace).Press(KeyInput.ShiftTab, KeyInput.ShiftTab, KeyInput.ShiftTab).Type("2")
             .Press(KeyInput.ShiftTab).Type("04").Press(KeyInput.Ctrl('s'));
 
-        Assert.Contains("> Frequentie              < 1 per da ! past niet: 3 etmalen per dag", unitWrong, StringComparison.Ordinal);
+        Assert.Contains("> Frequentie              < 1 per dag >  ! past niet: 3 etmalen per dag", unitWrong, StringComparison.Ordinal);
         Assert.Contains(" ! Frequentie: past niet", unitWrong, StringComparison.Ordinal);
         Assert.Contains("> Productcode gemeente    01A01X     ! mag alleen letters en cijfers bevatten", codeWrong, StringComparison.Ordinal);
         Assert.Contains(" ! Productcode gemeente: mag alleen letters en cijfers bevatten, maximaal 5", codeWrong, StringComparison.Ordinal);

@@ -18,7 +18,7 @@ public sealed class AdviceSnapshotTests
         app.Press('w');
 
         Assert.Equal("30-03-2026", app.TopAs<AdviceFormScreen>().Field("startdatum").Read());
-        Snapshot.Match($"advice-new-{width}x{height}", app.Screen());
+        Snapshot.Match($"advice-new-{width}x{height}", app.Terminal);
     }
 
     [Fact]
@@ -28,7 +28,7 @@ public sealed class AdviceSnapshotTests
         app.Press('w').Type("Stay at home").Press(KeyInput.Tab, KeyInput.Tab, KeyInput.Tab, KeyInput.Tab, KeyInput.Tab, KeyInput.Tab).Type("30").Press(KeyInput.Tab).Type("4").Press(KeyInput.Tab).Type("1");
 
         Assert.Contains(app.TopAs<AdviceFormScreen>().Problems, p => p.Field == "frequentie");
-        Snapshot.Match("advice-new-en-80x24", app.Screen());
+        Snapshot.Match("advice-new-en-80x24", app.Terminal);
     }
 
     [Theory]
@@ -38,7 +38,7 @@ public sealed class AdviceSnapshotTests
         using var app = OpenAdjustedAdvice(width, height, Lang.Nl);
 
         Assert.Equal(AdviceStatus.Adjusted, app.TopAs<AdviceScreen>().Advice!.Status);
-        Snapshot.Match($"advice-adjusted-{width}x{height}", app.Screen());
+        Snapshot.Match($"advice-adjusted-{width}x{height}", app.Terminal);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class AdviceSnapshotTests
     {
         using var app = OpenAdjustedAdvice(80, 24, Lang.En);
 
-        Snapshot.Match("advice-adjusted-en-80x24", app.Screen());
+        Snapshot.Match("advice-adjusted-en-80x24", app.Terminal);
     }
 
     [Fact]

@@ -23,10 +23,10 @@ public sealed class ConsultantScreenTests
         var lines = screen.Split('\n');
         Assert.Equal([desk.Overdue.Id, desk.Answered.Id, desk.Investigating.Id, desk.QuestionOpen.Id], queue.Visible.Select(r => r.Advice.Id));
         var overdueLine = lines.Single(l => l.Contains(desk.Name(desk.Overdue), StringComparison.Ordinal) && l.Contains("06-03-2026", StringComparison.Ordinal));
-        Assert.StartsWith("> ! 06-03-2026   -10", overdueLine, StringComparison.Ordinal);
+        Assert.StartsWith("> ! 06-03-2026     -10", overdueLine, StringComparison.Ordinal);
         Assert.Contains("ingediend", overdueLine, StringComparison.Ordinal);
         var answeredLine = lines.Single(l => l.Contains(desk.Name(desk.Answered), StringComparison.Ordinal) && l.Contains("24-03-2026", StringComparison.Ordinal));
-        Assert.StartsWith("    24-03-2026     8", answeredLine, StringComparison.Ordinal);
+        Assert.StartsWith("    24-03-2026       8", answeredLine, StringComparison.Ordinal);
         Assert.DoesNotContain(desk.Name(desk.Granted), screen, StringComparison.Ordinal);
         Assert.Contains("4 van 5 adviezen, 1 over de termijn", screen, StringComparison.Ordinal);
         Assert.Contains("06-03-2026 (10 dagen te laat)", screen, StringComparison.Ordinal);

@@ -17,7 +17,7 @@ public sealed class ConsultantSnapshotTests
         desk.App.Press('5');
 
         Assert.Equal(4, desk.App.TopAs<ReviewQueueScreen>().Visible.Count);
-        Snapshot.Match($"advice-queue-{width}x{height}", desk.App.Screen());
+        Snapshot.Match($"advice-queue-{width}x{height}", desk.App.Terminal);
     }
 
     [Theory]
@@ -29,7 +29,7 @@ public sealed class ConsultantSnapshotTests
             .Press(KeyInput.Tab, KeyInput.Tab, KeyInput.Tab).Press(KeyInput.Backspace).Type("4");
 
         Assert.Equal("4", desk.App.TopAs<DecisionFormScreen>().Field("omvang").Read());
-        Snapshot.Match($"advice-decision-{width}x{height}", desk.App.Screen());
+        Snapshot.Match($"advice-decision-{width}x{height}", desk.App.Terminal);
     }
 
     [Theory]
@@ -40,6 +40,6 @@ public sealed class ConsultantSnapshotTests
         desk.App.Press('5').Press(KeyInput.Down, KeyInput.Down).Press(KeyInput.Tab).Press('t');
 
         desk.App.TopAs<ExtensionFormScreen>();
-        Snapshot.Match($"advice-term-{width}x{height}", desk.App.Screen());
+        Snapshot.Match($"advice-term-{width}x{height}", desk.App.Terminal);
     }
 }

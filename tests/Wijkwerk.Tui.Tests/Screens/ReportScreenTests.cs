@@ -18,7 +18,7 @@ public class ReportScreenTests
         app.Press('6');
 
         Assert.NotEmpty(app.TopAs<AgreementReportScreen>().Rows);
-        Snapshot.Match($"report-{width}x{height}", app.Screen());
+        Snapshot.Match($"report-{width}x{height}", app.Terminal);
     }
 
     [Fact]

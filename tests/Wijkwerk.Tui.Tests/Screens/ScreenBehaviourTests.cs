@@ -68,11 +68,11 @@ public sealed class ScreenBehaviourTests
         app.Press('n').Press(KeyInput.Tab, KeyInput.Tab).Type("Rook uit de keuken")
             .Press(KeyInput.Tab, KeyInput.Tab).Press(KeyInput.Right).Press(KeyInput.Ctrl('s'));
         app.Press('h');
-        var due = app.Screen().Split('\n')[4];
+        var due = app.Screen().Split('\n')[5];
 
         app.Clock.Advance(Signal.EropafWindow + TimeSpan.FromMinutes(1));
         app.Press('c').Press(KeyInput.Escape);
-        var missed = app.Screen().Split('\n')[4];
+        var missed = app.Screen().Split('\n')[5];
 
         Assert.Contains(name, due, StringComparison.Ordinal);
         Assert.Contains("eropaf vóór 14:30", due, StringComparison.Ordinal);
@@ -353,7 +353,7 @@ public sealed class ScreenBehaviourTests
         var form = app.Screen();
 
         Assert.StartsWith(" Wijkwerk · Home", home, StringComparison.Ordinal);
-        Assert.Contains("?/F1 Help", home, StringComparison.Ordinal);
+        Assert.Contains("? Help", home, StringComparison.Ordinal);
         Assert.Contains("24 of 24 clients", clients, StringComparison.Ordinal);
         Assert.DoesNotContain("cliënten", clients, StringComparison.Ordinal);
         Assert.Contains("First name", form, StringComparison.Ordinal);

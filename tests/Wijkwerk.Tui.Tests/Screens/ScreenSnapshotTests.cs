@@ -28,7 +28,7 @@ public sealed class ScreenSnapshotTests
 
         app.TopAs<UnlockScreen>();
         Assert.DoesNotContain("geheim", app.Screen(), StringComparison.Ordinal);
-        Snapshot.Match($"unlock-{width}x{height}", app.Screen());
+        Snapshot.Match($"unlock-{width}x{height}", app.Terminal);
     }
 
     [Theory]
@@ -38,7 +38,7 @@ public sealed class ScreenSnapshotTests
         using var app = new AppHarness(width, height);
 
         Assert.NotEmpty(app.TopAs<HomeScreen>().Signals);
-        Snapshot.Match($"home-{width}x{height}", app.Screen());
+        Snapshot.Match($"home-{width}x{height}", app.Terminal);
     }
 
     [Theory]
@@ -49,7 +49,7 @@ public sealed class ScreenSnapshotTests
         app.Press('c');
 
         Assert.Equal(AppHarness.DemoClients, app.TopAs<ClientsScreen>().Visible.Count);
-        Snapshot.Match($"clients-{width}x{height}", app.Screen());
+        Snapshot.Match($"clients-{width}x{height}", app.Terminal);
     }
 
     [Theory]
@@ -59,7 +59,7 @@ public sealed class ScreenSnapshotTests
         using var app = OpenFirstDossier(width, height);
 
         Assert.NotNull(app.TopAs<DossierScreen>().Dossier);
-        Snapshot.Match($"dossier-{width}x{height}", app.Screen());
+        Snapshot.Match($"dossier-{width}x{height}", app.Terminal);
     }
 
     [Theory]
@@ -70,7 +70,7 @@ public sealed class ScreenSnapshotTests
         app.Press('c').Press(KeyInput.Tab).Press('n');
 
         Assert.Equal(DraftKeys.NewClient, app.TopAs<ClientFormScreen>().DraftKey);
-        Snapshot.Match($"client-new-{width}x{height}", app.Screen());
+        Snapshot.Match($"client-new-{width}x{height}", app.Terminal);
     }
 
     [Theory]
@@ -82,7 +82,7 @@ public sealed class ScreenSnapshotTests
         app.Press('e');
 
         Assert.Equal(client.Name.FirstName, app.TopAs<ClientFormScreen>().Field("voornaam").Read());
-        Snapshot.Match($"client-edit-{width}x{height}", app.Screen());
+        Snapshot.Match($"client-edit-{width}x{height}", app.Terminal);
     }
 
     [Theory]
@@ -93,7 +93,7 @@ public sealed class ScreenSnapshotTests
         app.Press('n');
 
         app.TopAs<SignalFormScreen>();
-        Snapshot.Match($"signal-new-{width}x{height}", app.Screen());
+        Snapshot.Match($"signal-new-{width}x{height}", app.Terminal);
     }
 
     [Theory]
@@ -104,7 +104,7 @@ public sealed class ScreenSnapshotTests
         app.Press('b');
 
         Assert.Equal("16-03-2026", app.TopAs<VisitFormScreen>().Field("datum").Read());
-        Snapshot.Match($"visit-new-{width}x{height}", app.Screen());
+        Snapshot.Match($"visit-new-{width}x{height}", app.Terminal);
     }
 
     [Theory]
@@ -115,7 +115,7 @@ public sealed class ScreenSnapshotTests
         app.Press('?');
 
         app.TopAs<HelpScreen>();
-        Snapshot.Match($"help-home-{width}x{height}", app.Screen());
+        Snapshot.Match($"help-home-{width}x{height}", app.Terminal);
     }
 
     [Theory]
@@ -126,7 +126,7 @@ public sealed class ScreenSnapshotTests
         app.Press('c').Press(KeyInput.Tab).Press('n').Type("Mar").Press(KeyInput.Escape);
 
         app.TopAs<ConfirmScreen>();
-        Snapshot.Match($"confirm-discard-{width}x{height}", app.Screen());
+        Snapshot.Match($"confirm-discard-{width}x{height}", app.Terminal);
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public sealed class ScreenSnapshotTests
     {
         using var app = new AppHarness(lang: Lang.En);
 
-        Snapshot.Match("home-en-80x24", app.Screen());
+        Snapshot.Match("home-en-80x24", app.Terminal);
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public sealed class ScreenSnapshotTests
     {
         using var app = new AppHarness(79, 24);
 
-        Snapshot.Match("too-small-79x24", app.Screen());
+        Snapshot.Match("too-small-79x24", app.Terminal);
     }
 
     /// <summary>

@@ -4,20 +4,31 @@ using System.Text;
 namespace Wijkwerk.Tui.Tests.Support;
 
 /// <summary>
-/// Golden text files of whole screens under Screens/Snapshots. A difference fails with a line-by-line
-/// diff; run with UPDATE_SNAPSHOTS=1 to accept the new screens (then read the git diff).
+/// Golden files of whole screens under Screens/Snapshots: the text, and the colour and attributes of every
+/// cell (<see cref="StyledScreen"/>). A difference fails with a line-by-line diff; run with UPDATE_SNAPSHOTS=1
+/// to accept the new screens (then read the git diff).
 /// </summary>
 public static class Snapshot
 {
     public const string UpdateVariable = "UPDATE_SNAPSHOTS";
 
-    public static void Match(string name, string actual, [CallerFilePath] string caller = "")
+    /// <summary>The folder of the golden files.</summary>
+    public static string Folder => FolderNextTo();
+
+    private static string FolderNextTo([CallerFilePath] string caller = "")
     {
         // Next to the source, found through the compiler's path of this file; a build with mapped source
         // paths (CI) reads the copies in the output folder instead.
         var source = Path.Combine(Path.GetDirectoryName(caller) ?? "", "..", "Screens", "Snapshots");
-        var folder = Directory.Exists(source) ? source : Path.Combine(AppContext.BaseDirectory, "Screens", "Snapshots");
-        var file = Path.GetFullPath(Path.Combine(folder, name + ".txt"));
+        return Path.GetFullPath(Directory.Exists(source) ? source : Path.Combine(AppContext.BaseDirectory, "Screens", "Snapshots"));
+    }
+
+    /// <summary>Compares the terminal's text and looks with the golden file <paramref name="name"/>.txt.</summary>
+    public static void Match(string name, Wijkwerk.Tui.Terminal.FakeTerminal terminal) => Match(name, StyledScreen.Render(terminal));
+
+    private static void Match(string name, string actual)
+    {
+        var file = Path.Combine(Folder, name + ".txt");
         actual = actual.ReplaceLineEndings("\n").TrimEnd('\n') + "\n";
         if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
         {

@@ -115,12 +115,29 @@ public sealed class DialogAndBarTests
         time.Advance(TimeSpan.FromSeconds(2));
         loop.RunUntilIdle();
 
-        Assert.EndsWith(" Opgeslagen", shown, StringComparison.Ordinal);
+        Assert.Equal(" Opgeslagen", shown);
         Assert.Equal("", terminal.RowText(0));
     }
 
     [Fact]
-    public void StatusBar_Narrow_ShortStatusStaysWhole_LongStatusYieldsRoomForHints()
+    public void Toast_LongerThanTheLine_WrapsAtWordsInsteadOfBeingCut()
+    {
+        var time = new ManualTimeProvider();
+        var toast = new Toast(time);
+        const string error = "Synchroniseren mislukt: De server is niet bereikbaar (verbinding geweigerd). Uw gegevens staan veilig op deze laptop; probeer het later opnieuw.";
+        toast.Show(error);
+        var buffer = new ScreenBuffer(80, 3);
+
+        toast.Render(buffer, buffer.Bounds, focused: false);
+
+        var rows = buffer.ToText().Split('\n');
+        Assert.Equal(2, toast.Lines(80).Count);
+        Assert.Equal(error, string.Join(' ', rows.Select(r => r.Trim())).Trim());
+        Assert.All(rows.Where(r => r.Length > 0), r => Assert.True(r.Length < 80, r));
+    }
+
+    [Fact]
+    public void StatusBar_Narrow_KeepsStateAndWorkerWhole_LeavesOutLaterItemsWhole_KeepsFirstHints()
     {
         var commands = new CommandTable(
         [
@@ -129,19 +146,32 @@ public sealed class DialogAndBarTests
             CommandDefinition.Create("opslaan", "Opslaan", "Save", KeyInput.Ctrl('s'), () => { }),
             CommandDefinition.Create("sync", "Synchroniseren", "Sync", KeyInput.Function(5), () => { }),
         ]);
-        var shortStatus = new StatusBar { LeftText = "offline · 3 wachtend · A. de Vries", Commands = commands };
-        var longStatus = new StatusBar { LeftText = "offline · 3 wachtend · Anna de Vries-van Oosterhout (wijkverpleegkundige)", Commands = commands };
+        var shortStatus = new StatusBar { Status = ["offline", "A. de Vries", "3 wachtend"], Commands = commands };
+        var longStatus = new StatusBar { Status = ["offline", "Anna de Vries-van Oosterhout", "3 wachtend", "wijkverpleegkundige"], Commands = commands };
         var first = new ScreenBuffer(80, 1);
         var second = new ScreenBuffer(80, 1);
 
         shortStatus.Render(first, first.Bounds, focused: false);
         longStatus.Render(second, second.Bounds, focused: false);
 
-        Assert.StartsWith(" offline · 3 wachtend · A. de Vries ", first.ToText(), StringComparison.Ordinal);
+        Assert.StartsWith(" offline · A. de Vries · 3 wachtend ", first.ToText(), StringComparison.Ordinal);
         Assert.EndsWith("? Hulp  / Filter  Ctrl+S Opslaan  …", first.ToText().TrimEnd(), StringComparison.Ordinal);
-        Assert.StartsWith(" offline · 3 wachtend · Anna de Vries-van Ooste…", second.ToText(), StringComparison.Ordinal);
-        Assert.Contains("? Hulp  / Filter  …", second.ToText(), StringComparison.Ordinal);
+        Assert.StartsWith(" offline · Anna de Vries-van Oosterhout  ", second.ToText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("wachtend", second.ToText(), StringComparison.Ordinal);
+        Assert.EndsWith("? Hulp  / Filter  Ctrl+S Opslaan  …", second.ToText().TrimEnd(), StringComparison.Ordinal);
         Assert.All(Enumerable.Range(0, 80), x => Assert.True(first[x, 0].Style.IsReverse));
+    }
+
+    [Fact]
+    public void StatusBar_WorkerNameLongerThanTheRoom_EndsAfterAWholeWordWithAnEllipsis()
+    {
+        var status = new StatusBar { Status = ["online · sync 16-03-2026 14:00", "Anna Maria Josephina de Vries-van Oosterhout-Verbeek", "3 wachtend"], Commands = new CommandTable([CommandDefinition.Create("hulp", "Hulp", "Help", KeyInput.Character('?'), () => { })]) };
+        var buffer = new ScreenBuffer(60, 1);
+
+        status.Render(buffer, buffer.Bounds, focused: false);
+
+        Assert.StartsWith(" online · sync 16-03-2026 14:00 · Anna Maria…  ", buffer.ToText(), StringComparison.Ordinal);
+        Assert.EndsWith("? Hulp", buffer.ToText().TrimEnd(), StringComparison.Ordinal);
     }
 
     [Fact]

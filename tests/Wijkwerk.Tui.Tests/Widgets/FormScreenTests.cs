@@ -45,7 +45,7 @@ public sealed class FormScreenTests
         private readonly DateField _date = new("Datum");
         private readonly FocusRing _focus;
         private readonly CommandTable _commands;
-        private readonly StatusBar _status = new() { LeftText = "A. de Vries · online" };
+        private readonly StatusBar _status = new() { Status = ["online", "A. de Vries"] };
 
         public VisitForm()
         {

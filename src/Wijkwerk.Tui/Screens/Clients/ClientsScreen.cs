@@ -19,6 +19,7 @@ public sealed class ClientsScreen : AppScreen
 {
     private readonly ListView<Client> _list;
     private readonly TextField _filter;
+    private readonly TableColumns _columns;
     // Clients matching each query typed since the list was loaded: typing on only narrows a match, so
     // a longer query filters the shorter one's matches, and Backspace finds its answer here.
     private readonly Dictionary<string, HashSet<Client>> _matches = [];
@@ -27,6 +28,12 @@ public sealed class ClientsScreen : AppScreen
     public ClientsScreen(WijkwerkApp app)
         : base(app)
     {
+        _columns = new TableColumns(
+        [
+            new TableColumn(T(TextId.UiColumnName), MinWidth: 20, Weight: 3, MaxWidth: 48),
+            new TableColumn(T(TextId.UiColumnBirthDate), MinWidth: 10, Keep: 2),
+            new TableColumn(T(TextId.UiColumnAddress), MinWidth: 12, Weight: 2, MaxWidth: 60),
+        ]);
         _list = new ListView<Client>(Format) { EmptyText = T(TextId.UiClientsNone) };
         _list.Activated += client => App.Push(new DossierScreen(App, client.Id));
         _filter = new TextField(T(TextId.UiFilterLabel), maxLength: 60) { LabelWidth = 10 };
@@ -57,7 +64,7 @@ public sealed class ClientsScreen : AppScreen
         _filter.Render(buffer, rows[0].Inset(1, 0), _filterFocused);
         var count = T(TextId.UiClientsCount, _list.VisibleItems.Count, _list.Items.Count);
         buffer.PutLine(rows[1], 0, CellText.Truncate(" " + count, area.Width), CellStyle.Default);
-        buffer.PutLine(rows[2], 0, CellText.Truncate($"   {T(TextId.UiColumnName),-36} {T(TextId.UiColumnBirthDate),-12} {T(TextId.UiColumnAddress)}", area.Width), CellStyle.Underline);
+        buffer.PutLine(rows[2], 0, WidgetStyles.NoMarker + _columns.Heading(ListView<Client>.TextWidth(area.Width)), CellStyle.Underline);
         _list.Render(buffer, rows[3], focused: !_filterFocused);
     }
 
@@ -114,5 +121,5 @@ public sealed class ClientsScreen : AppScreen
 
     private void LoadItems() => _list.SetItems(App.Store.Clients.Search().OrderBy(c => c.Name.SortForm, PersonName.DutchOrder).ToList());
 
-    private static string Format(Client c) => $"{c.Name.SortForm,-36} {DateText.Show(c.BirthDate),-12} {c.Address}";
+    private string Format(Client c, int width) => _columns.Row(width, [c.Name.SortForm, DateText.Show(c.BirthDate), c.Address.ToString()]);
 }

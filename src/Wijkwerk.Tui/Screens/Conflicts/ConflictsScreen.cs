@@ -56,7 +56,9 @@ public sealed class ConflictsScreen : AppScreen
     protected override void RenderContent(ScreenBuffer buffer, Rect area)
     {
         var rows = area.SplitRows(LayoutSize.Fixed(2), LayoutSize.Fill(), LayoutSize.Fixed(3));
-        buffer.PutLine(rows[0], 0, CellText.Truncate(" " + T(TextId.UiConflictsHint), area.Width), CellStyle.Default);
+        var hint = CellText.Wrap(T(TextId.UiConflictsHint), area.Width - 2);
+        for (var i = 0; i < hint.Count && i < rows[0].Height; i++)
+            buffer.PutLine(rows[0], i, " " + hint[i], CellStyle.Default);
         _list.Render(buffer, rows[1], focused: true);
         if (_list.SelectedItem is { } c)
         {

@@ -28,8 +28,11 @@ public sealed class DossierScreen : AppScreen
         : base(app)
     {
         _clientId = clientId;
+        // A row wraps onto a second line under its text, so an advice keeps its category and a signal its observation.
         _timeline = new ListView<TimelineItem>(Format)
         {
+            MaxLinesPerItem = 2,
+            ContinuationIndent = TimelineTextColumn,
             EmptyText = T(TextId.UiTimelineEmpty),
             RowStyle = i => i.Signal?.EropafStateAt(App.Clock.GetUtcNow()) == EropafState.Missed ? WidgetStyles.Error
                 : i.Advice is { } advice ? AdviceText.Style(advice, AmsterdamTime.Today(App.Clock))
@@ -69,11 +72,16 @@ public sealed class DossierScreen : AppScreen
             return;
         }
 
-        var details = DetailLines(_dossier);
+        const int wideDetailWidth = 56;
+        var wide = area.Width >= 120;
+        // Each detail wraps under itself rather than losing its end (a consent's status and date).
+        var details = DetailLines(_dossier)
+            .SelectMany((line, i) => Wrapped(line, (wide ? wideDetailWidth : area.Width) - 2).Select(part => (Text: part, Bold: i == 0)))
+            .ToList();
         Rect detailArea, timelineArea;
-        if (area.Width >= 120)
+        if (wide)
         {
-            var columns = area.SplitColumns(LayoutSize.Fixed(56), LayoutSize.Fill());
+            var columns = area.SplitColumns(LayoutSize.Fixed(wideDetailWidth), LayoutSize.Fill());
             (detailArea, timelineArea) = (columns[0], columns[1]);
         }
         else
@@ -83,7 +91,7 @@ public sealed class DossierScreen : AppScreen
         }
 
         for (var i = 0; i < details.Count && i < detailArea.Height; i++)
-            buffer.PutLine(detailArea, i, CellText.Truncate(" " + details[i], detailArea.Width), i == 0 ? CellStyle.Bold : CellStyle.Default);
+            buffer.PutLine(detailArea, i, " " + details[i].Text, details[i].Bold ? CellStyle.Bold : CellStyle.Default);
 
         // Advice rows this version cannot read are not on the timeline: say so above it.
         var notice = _dossier.UnreadableAdvices > 0
@@ -113,6 +121,11 @@ public sealed class DossierScreen : AppScreen
         lines.AddRange(d.Household.Select(m => $"{T(TextId.UiHousehold)}: {m.Name} ({EnumTexts.Name(m.Relation, App.Lang)})"));
         return lines;
     }
+
+    private static IReadOnlyList<string> Wrapped(string line, int width) => line.Length <= width ? [line] : CellText.Wrap(line, width);
+
+    /// <summary>Where a timeline row's text starts, after "dd-mm-jjjj uu:mm  ".</summary>
+    private const int TimelineTextColumn = 18;
 
     private string Format(TimelineItem item)
     {

@@ -19,6 +19,7 @@ public abstract class FormScreen : AppScreen
     private readonly List<FormField> _fields = [];
     private readonly FocusRing _focus = new();
     private readonly HashSet<string> _edited = [];
+    private readonly TextView _info = new(style: CellStyle.Bold);
     private IReadOnlyList<Problem> _problems = [];
     private bool _showAllProblems;
     private bool _dirty;
@@ -32,6 +33,8 @@ public abstract class FormScreen : AppScreen
         Command("save", TextId.CmdSave, [KeyInput.Ctrl('s')], () => Save(Store, SavedMessage));
         Command("cancel", TextId.CmdCancel, [KeyInput.Escape], Cancel);
         Command("next", TextId.CmdNextField, [KeyInput.Tab, KeyInput.ShiftTab], _focus.FocusNext, inStatusBar: false);
+        Command("info-down", TextId.CmdScroll, [KeyInput.PageDown], () => _info.ScrollBy(1), () => _info.Overflows);
+        Command("info-up", TextId.CmdScroll, [KeyInput.PageUp], () => _info.ScrollBy(-1), () => _info.Overflows, inStatusBar: false);
     }
 
     public string DraftKey { get; }
@@ -166,10 +169,11 @@ public abstract class FormScreen : AppScreen
         var messages = ProblemLines()
             .SelectMany(m => CellText.Wrap(m, Math.Max(1, area.Width - 3)).Select((line, i) => (i == 0 ? " ! " : "   ") + line))
             .ToList();
-        var info = InfoLines;
-        var rows = area.SplitRows(LayoutSize.Fixed(info.Count), LayoutSize.Fill(), LayoutSize.Fixed(Math.Min(messages.Count, 4)));
-        for (var i = 0; i < info.Count; i++)
-            buffer.PutLine(rows[0], i, CellText.Truncate(" " + info[i], area.Width), CellStyle.Bold);
+        // What the form is about (the question being answered) wraps whole; past a third of the screen it scrolls.
+        _info.Text = string.Join('\n', InfoLines);
+        var info = InfoLines.Count == 0 ? 0 : Math.Min(_info.Lines(area.Width).Count, Math.Max(1, area.Height / 3));
+        var rows = area.SplitRows(LayoutSize.Fixed(info), LayoutSize.Fill(), LayoutSize.Fixed(Math.Min(messages.Count, 4)));
+        _info.Render(buffer, rows[0], focused: false);
         RenderFields(buffer, rows[1].Inset(1, 0));
         for (var i = 0; i < messages.Count && i < rows[2].Height; i++)
             buffer.PutLine(rows[2], i, CellText.Truncate(messages[i], area.Width), WidgetStyles.Error);
@@ -179,23 +183,33 @@ public abstract class FormScreen : AppScreen
 
     private void RenderFields(ScreenBuffer buffer, Rect area)
     {
+        var heights = _fields.Select(f => HeightOf(f, area)).ToList();
         var focusedIndex = _fields.FindIndex(f => _focus.IsFocused(f.Widget));
-        var top = _fields.Take(Math.Max(0, focusedIndex)).Sum(f => f.Height);
-        var focusedHeight = focusedIndex < 0 ? 1 : _fields[focusedIndex].Height;
+        var top = heights.Take(Math.Max(0, focusedIndex)).Sum();
+        var focusedHeight = focusedIndex < 0 ? 1 : heights[focusedIndex];
         if (top < _scroll)
             _scroll = top;
         else if (top + focusedHeight > _scroll + area.Height)
             _scroll = top + focusedHeight - area.Height;
 
         var y = -_scroll;
-        foreach (var field in _fields)
+        for (var i = 0; i < _fields.Count; i++)
         {
-            var rect = new Rect(area.X, area.Y + y, area.Width, field.Height).Intersect(area);
+            var rect = new Rect(area.X, area.Y + y, area.Width, heights[i]).Intersect(area);
             if (!rect.IsEmpty && y >= 0)
-                _focus.Render(field.Widget, buffer, rect);
-            y += field.Height;
+                _focus.Render(_fields[i].Widget, buffer, rect);
+            y += heights[i];
         }
     }
+
+    /// <summary>
+    /// A text being typed grows its field up to half the form, so the start of a paragraph stays in sight while
+    /// its end is typed; it shrinks back to its own rows when the focus leaves.
+    /// </summary>
+    private int HeightOf(FormField field, Rect area) =>
+        field.Widget is TextArea text && _focus.IsFocused(text)
+            ? Math.Max(field.Height, Math.Min(text.RowsFor(area.Width) + 1, area.Height / 2))
+            : field.Height;
 
     private List<string> ProblemLines() =>
         _problems.Where(p => _showAllProblems || IsTouched(p.Field))

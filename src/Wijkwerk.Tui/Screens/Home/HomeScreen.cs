@@ -19,12 +19,20 @@ namespace Wijkwerk.Tui.Screens.Home;
 public sealed class HomeScreen : AppScreen
 {
     private readonly ListView<OpenSignal> _signals;
+    private readonly TableColumns _columns;
     private string _counts = "";
     private string _adviceCounts = "";
 
     public HomeScreen(WijkwerkApp app)
         : base(app)
     {
+        _columns = new TableColumns(
+        [
+            new TableColumn(T(TextId.UiHomeColumnWhen), MinWidth: 24, Keep: 3),
+            new TableColumn(T(TextId.UiQueueColumnStatus), MinWidth: 12, Keep: 2),
+            new TableColumn(T(TextId.UiQueueColumnClient), MinWidth: 16, Weight: 1, MaxWidth: 40, Keep: 3),
+            new TableColumn(T(TextId.FieldSource), MinWidth: 10, Weight: 1, MaxWidth: 26),
+        ]);
         _signals = new ListView<OpenSignal>(Format)
         {
             EmptyText = T(TextId.UiHomeNoSignals),
@@ -50,11 +58,12 @@ public sealed class HomeScreen : AppScreen
 
     protected override void RenderContent(ScreenBuffer buffer, Rect area)
     {
-        var rows = area.SplitRows(LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fill());
+        var rows = area.SplitRows(LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fill());
         buffer.PutLine(rows[0], 0, CellText.Truncate(" " + _counts, area.Width), CellStyle.Bold);
         buffer.PutLine(rows[1], 0, CellText.Truncate(" " + _adviceCounts, area.Width), CellStyle.Default);
-        buffer.PutLine(rows[2], 0, CellText.Truncate(" " + T(TextId.UiHomeSignalsHeading), area.Width), CellStyle.Underline);
-        _signals.Render(buffer, rows[3], focused: true);
+        buffer.PutLine(rows[2], 0, CellText.Truncate(" " + T(TextId.UiHomeSignalsHeading), area.Width), CellStyle.Bold);
+        buffer.PutLine(rows[3], 0, WidgetStyles.NoMarker + _columns.Heading(ListView<OpenSignal>.TextWidth(area.Width)), CellStyle.Underline);
+        _signals.Render(buffer, rows[4], focused: true);
     }
 
     protected override bool HandleContentKey(KeyInput key) => _signals.HandleKey(key);
@@ -91,11 +100,11 @@ public sealed class HomeScreen : AppScreen
 
     private bool IsConsultant => App.Store.Identity.Role == Role.WmoConsultant;
 
-    private string Format(OpenSignal s)
+    private string Format(OpenSignal s, int width)
     {
         var signal = s.Signal;
         var urgency = EropafText(App, signal) ?? T(TextId.UiReportedOn, AmsterdamTime.ShowDateTime(signal.ReportedAt));
-        return $"{urgency,-26} {EnumTexts.Name(signal.Status, App.Lang),-10} {s.Client.Name.SortForm,-30} {EnumTexts.Name(signal.Source, App.Lang)}";
+        return _columns.Row(width, [urgency, EnumTexts.Name(signal.Status, App.Lang), s.Client.Name.SortForm, EnumTexts.Name(signal.Source, App.Lang)]);
     }
 
     /// <summary>Where an eropaf signal stands, always in words (and a "!" when missed), never by colour alone.</summary>

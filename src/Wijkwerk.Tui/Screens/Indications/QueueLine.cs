@@ -1,60 +1,55 @@
 using System.Globalization;
-using System.Text;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Localization;
-using Wijkwerk.Tui.Terminal;
+using Wijkwerk.Tui.Widgets;
 
 namespace Wijkwerk.Tui.Screens.Indications;
 
 /// <summary>
-/// The columns of a queue line and its heading, fitted to the width. At 80 columns the category is its
-/// code and the team is left to the lines under the list; from 120 columns every column is spelled out.
+/// The columns of a queue line and its heading, sharing the width: the client and the category grow on a
+/// wide terminal; at 80 columns the team is left to the lines under the list, and a long value ends in "…".
 /// </summary>
 public sealed class QueueLine
 {
-    private const int WideFrom = 120;
-    private readonly List<(string Heading, int Width, Func<QueueRow, string> Value)> _columns;
+    private readonly TableColumns _columns;
+    private readonly Lang _lang;
 
-    public QueueLine(int width, Lang lang)
+    public QueueLine(Lang lang)
     {
+        _lang = lang;
         string T(TextId id) => Texts.Get(id, lang);
-        var wide = width >= WideFrom;
-        _columns =
+        _columns = new TableColumns(
         [
-            ("", 2, r => r.Clock.IsFlagged ? "!" : ""),
-            (T(TextId.UiQueueColumnDue), 11, r => DateText.Show(r.Clock.Due)),
-            (T(TextId.UiQueueColumnDays), 8, r => Days(r.Clock, lang)),
-            (T(TextId.UiQueueColumnClient), wide ? 29 : 21, r => r.ClientName),
-            wide ? (T(TextId.UiQueueColumnCategory), 35, r => EnumTexts.Name(Provision(r).Category, lang)) : ("iWmo", 5, r => Provision(r).Category.Code()),
-            (T(TextId.UiQueueColumnStatus), 15, r => EnumTexts.Name(r.Advice.Status, lang)),
-            (T(TextId.UiQueueColumnVolume), wide ? 27 : 0, r => r.Advice.Status == AdviceStatus.Rejected ? "-" : Provision(r).Volume.Show(lang)),
-        ];
-        if (wide)
-            _columns.Add((T(TextId.UiQueueColumnTeam), 0, r => r.Advice.Team));
+            new TableColumn("", MinWidth: 1, Keep: 3),
+            new TableColumn(T(TextId.UiQueueColumnDue), MinWidth: 10, Keep: 3),
+            new TableColumn(T(TextId.UiQueueColumnDays), MinWidth: 7, Keep: 3, AlignRight: true),
+            new TableColumn(T(TextId.UiQueueColumnClient), MinWidth: 15, Weight: 3, MaxWidth: 36, Keep: 3),
+            new TableColumn(T(TextId.UiQueueColumnCategory), MinWidth: 9, Weight: 2, MaxWidth: 36, Keep: 2),
+            new TableColumn(T(TextId.UiQueueColumnStatus), MinWidth: 13, Keep: 3),
+            new TableColumn(T(TextId.UiQueueColumnVolume), MinWidth: 14, Weight: 1, MaxWidth: 28, Keep: 2),
+            new TableColumn(T(TextId.UiQueueColumnTeam), MinWidth: 14, Weight: 1, MaxWidth: 30),
+        ]);
     }
 
-    public string Heading() => Join(c => c.Heading);
+    public string Heading(int width) => _columns.Heading(width);
 
-    public string Format(QueueRow row) => Join(c => c.Value(row));
+    public string Format(QueueRow row, int width) => _columns.Row(width,
+    [
+        row.Clock.IsFlagged ? "!" : "",
+        DateText.Show(row.Clock.Due),
+        Days(row.Clock, _lang),
+        row.ClientName,
+        EnumTexts.Name(Provision(row).Category, _lang),
+        EnumTexts.Name(row.Advice.Status, _lang),
+        row.Advice.Status == AdviceStatus.Rejected ? "-" : Provision(row).Volume.Show(_lang),
+        row.Advice.Team,
+    ]);
 
     /// <summary>Days left as a signed number (negative once overdue, and flagged); a stopped clock says how it ended.</summary>
     private static string Days(ClockReading clock, Lang lang) => clock.State is ClockState.Running or ClockState.Overdue
-        ? clock.DaysLeft.ToString(CultureInfo.InvariantCulture).PadLeft(5)
+        ? clock.DaysLeft.ToString(CultureInfo.InvariantCulture)
         : EnumTexts.Name(clock.State, lang);
 
     private static Provision Provision(QueueRow row) => row.Advice.Decision?.Decided ?? row.Advice.Content.Provision;
-
-    // Width 0 takes the rest of the line; the row is cut at the screen's edge anyway.
-    private string Join(Func<(string Heading, int Width, Func<QueueRow, string> Value), string> text)
-    {
-        var line = new StringBuilder();
-        foreach (var column in _columns)
-        {
-            var value = text(column);
-            line.Append(column.Width == 0 ? value : CellText.Truncate(value, column.Width - 1).PadRight(column.Width));
-        }
-
-        return line.ToString();
-    }
 }

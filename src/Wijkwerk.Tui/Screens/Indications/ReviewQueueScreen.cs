@@ -29,15 +29,14 @@ public sealed class ReviewQueueScreen : AppScreen
     private readonly TextField _filter;
     private IReadOnlyList<QueueRow> _rows = [];
     private int _unreadable;
-    private QueueLine _line;
-    private int _lineWidth = -1;
+    private readonly QueueLine _line;
     private bool _filterFocused = true;
 
     public ReviewQueueScreen(WijkwerkApp app)
         : base(app)
     {
-        _line = new QueueLine(0, app.Lang);
-        _list = new ListView<QueueRow>(r => _line.Format(r))
+        _line = new QueueLine(app.Lang);
+        _list = new ListView<QueueRow>(_line.Format)
         {
             EmptyText = T(TextId.UiQueueNone),
             RowStyle = r => r.Clock.IsFlagged ? WidgetStyles.Error : CellStyle.Default,
@@ -74,8 +73,6 @@ public sealed class ReviewQueueScreen : AppScreen
 
     protected override void RenderContent(ScreenBuffer buffer, Rect area)
     {
-        if (area.Width != _lineWidth)
-            (_line, _lineWidth) = (new QueueLine(area.Width - WidgetStyles.NoMarker.Length, App.Lang), area.Width);
         var details = DetailLines(area.Width);
         var notice = _unreadable > 0 ? CellText.Wrap("! " + T(TextId.UiAdvicesUnreadable, _unreadable), Math.Max(1, area.Width - 2)) : [];
         var rows = area.SplitRows(
@@ -86,7 +83,7 @@ public sealed class ReviewQueueScreen : AppScreen
         buffer.PutLine(rows[2], 0, CellText.Truncate(" " + T(TextId.UiQueueCount, _list.VisibleItems.Count, _rows.Count, overdue), area.Width), CellStyle.Default);
         for (var i = 0; i < notice.Count; i++)
             buffer.PutLine(rows[3], i, " " + notice[i], WidgetStyles.Error);
-        buffer.PutLine(rows[4], 0, CellText.Truncate(WidgetStyles.NoMarker + _line.Heading(), area.Width), CellStyle.Underline);
+        buffer.PutLine(rows[4], 0, WidgetStyles.NoMarker + _line.Heading(ListView<QueueRow>.TextWidth(area.Width)), CellStyle.Underline);
         _list.Render(buffer, rows[5], focused: !_filterFocused);
         for (var i = 0; i < details.Count; i++)
             buffer.PutLine(rows[6], i, " " + details[i], i == 0 ? CellStyle.Bold : CellStyle.Default);

@@ -65,7 +65,8 @@ public sealed class AgreementReportScreen : AppScreen
         _chart.RenderTotal(total, buffer, parts[2].Inset(1, 0));
         _visibleRows = Math.Max(1, parts[4].Height - 1);
         _scroll = Math.Clamp(_scroll, 0, Math.Max(0, rows.Count - _visibleRows));
-        _chart.RenderRows(rows, _scroll, buffer, parts[4]);
+        // The last column stays empty, as in every list, so no heading runs into the screen's edge.
+        _chart.RenderRows(rows, _scroll, buffer, parts[4] with { Width = parts[4].Width - 1 });
     }
 
     protected override bool HandleContentKey(KeyInput key) => false;
