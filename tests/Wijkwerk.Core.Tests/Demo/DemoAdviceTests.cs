@@ -1,4 +1,4 @@
-using Wijkwerk.Core.Demo;
+using Wijkwerk.Demo;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Domain.Teams;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Wijkwerk.Core.Audit;
-using Wijkwerk.Core.Demo;
+using Wijkwerk.Demo;
 using Wijkwerk.Core.Exchange;
 using Wijkwerk.Core.Tests.Support;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Wijkwerk.Core.Audit;
-using Wijkwerk.Core.Demo;
+using Wijkwerk.Demo;
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Signals;

@@ -1,4 +1,4 @@
-using Wijkwerk.Core.Demo;
+using Wijkwerk.Demo;
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Indications;

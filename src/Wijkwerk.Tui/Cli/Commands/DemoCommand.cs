@@ -1,4 +1,4 @@
-using Wijkwerk.Core.Demo;
+using Wijkwerk.Demo;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Localization;
 
