@@ -1,0 +1,120 @@
+namespace Wijkwerk.Core.Localization;
+
+/// <summary>What the command line says: help, its own parse errors, the descriptions of commands and options.</summary>
+public static partial class Texts
+{
+    private static Dictionary<TextId, (string Nl, string En)> CommandLine() => new()
+    {
+        // The parser's own texts; the English is the parser's, so both languages read alike.
+        [TextId.CliHelpOption] = ("Toon hulp en gebruik", "Show help and usage information"),
+        [TextId.CliVersionOption] = ("Toon het versienummer", "Show version information"),
+        [TextId.CliHelpDescription] = ("Beschrijving:", "Description:"),
+        [TextId.CliHelpUsage] = ("Gebruik:", "Usage:"),
+        [TextId.CliHelpArguments] = ("Argumenten:", "Arguments:"),
+        [TextId.CliHelpOptions] = ("Opties:", "Options:"),
+        [TextId.CliHelpCommands] = ("Opdrachten:", "Commands:"),
+        [TextId.CliHelpUsageCommand] = ("[opdracht]", "[command]"),
+        [TextId.CliHelpUsageOptions] = ("[opties]", "[options]"),
+        [TextId.CliHelpDefault] = ("[standaard: {0}]", "[default: {0}]"),
+        [TextId.CliHelpRequired] = ("(verplicht)", "(required)"),
+        [TextId.CliSeeHelp] = ("Typ '{0} --help' om te zien wat kan.", "Type '{0} --help' to see what is possible."),
+        [TextId.CliErrorCannotParse] = ("'{0}' is geen geldige waarde: verwacht {1}.", "Cannot parse argument '{0}' as expected type '{1}'."),
+        [TextId.CliErrorCannotParseForCommand] = ("'{0}' is geen geldige waarde voor '{1}': verwacht {2}.", "Cannot parse argument '{0}' for command '{1}' as expected type '{2}'."),
+        [TextId.CliErrorCannotParseForOption] = ("'{0}' is geen geldige waarde voor '{1}': verwacht {2}.", "Cannot parse argument '{0}' for option '{1}' as expected type '{2}'."),
+        [TextId.CliErrorCannotParseWithChoices] = ("'{0}' is geen geldige waarde voor '{1}': verwacht {2}. Bedoelt u een van deze?{3}", "Cannot parse argument '{0}' for '{1}' as expected type '{2}'. Did you mean one of the following?{3}"),
+        [TextId.CliErrorCommandArgumentMissing] = ("'{1}' mist het argument '{0}'.", "Required argument '{0}' missing for command: '{1}'."),
+        [TextId.CliErrorDirectoryMissing] = ("De map '{0}' bestaat niet.", "Directory does not exist: '{0}'."),
+        [TextId.CliErrorFileMissing] = ("Het bestand '{0}' bestaat niet.", "File does not exist: '{0}'."),
+        [TextId.CliErrorFileOrDirectoryMissing] = ("Het bestand of de map '{0}' bestaat niet.", "File or directory does not exist: '{0}'."),
+        [TextId.CliErrorResponseFileUnreadable] = ("Het antwoordbestand '{0}' kan niet worden gelezen: {1}", "Error reading response file '{0}': {1}"),
+        [TextId.CliErrorResponseFileMissing] = ("Het antwoordbestand '{0}' bestaat niet.", "Response file not found '{0}'."),
+        [TextId.CliErrorFileNameCharacter] = ("Het teken '{0}' mag niet in een bestandsnaam staan.", "Character not allowed in a file name: '{0}'."),
+        [TextId.CliErrorPathCharacter] = ("Het teken '{0}' mag niet in een pad staan.", "Character not allowed in a path: '{0}'."),
+        [TextId.CliErrorOptionOneValue] = ("'{0}' krijgt één waarde, maar er zijn er {1} gegeven.", "Option '{0}' expects a single argument but {1} were provided."),
+        [TextId.CliErrorOptionValueMissing] = ("'{0}' heeft een waarde nodig.", "Required argument missing for option: '{0}'."),
+        [TextId.CliErrorCommandMissing] = ("Kies een opdracht.", "Required command was not provided."),
+        [TextId.CliErrorOptionRequired] = ("'{0}' is verplicht.", "Option '{0}' is required."),
+        [TextId.CliErrorNotMatched] = ("'{0}' is onbekend. Bedoelt u een van deze?", "'{0}' was not matched. Did you mean one of the following?"),
+        [TextId.CliErrorNotOneOf] = ("'{0}' is geen geldige keuze. Kies uit:{1}", "Argument '{0}' not recognized. Must be one of:{1}"),
+        [TextId.CliErrorUnknown] = ("'{0}' is geen bekende opdracht of waarde.", "Unrecognized command or argument '{0}'."),
+        [TextId.CliErrorVersionAlone] = ("{0} kan niet samen met andere argumenten.", "{0} option cannot be combined with other arguments."),
+        [TextId.CliTypeNumber] = ("een geheel getal", "a whole number"),
+        [TextId.CliTypeYesNo] = ("true of false", "true or false"),
+
+        // wijkwerk
+        [TextId.CliRoot] = ("Wijkwerk: het dossier van het wijkteam, ook zonder netwerk", "Wijkwerk: the neighbourhood team's dossier, also offline"),
+        [TextId.CliDataOption] = ("Gegevensmap (standaard: de gebruikersmap)", "Data folder (default: the user's folder)"),
+        [TextId.CliLangOption] = ("Taal: nl of en", "Language: nl or en"),
+        [TextId.CliNoColorOption] = ("Geen kleur", "No colour"),
+        [TextId.CliImport] = ("Gegevens inlezen", "Import data"),
+        [TextId.CliImportClients] = ("Cliënten inlezen uit CSV (voornaam,achternaam,geboortedatum,postcode,huisnummer,toevoeging,telefoon,bsn)", "Import clients from CSV (voornaam,achternaam,geboortedatum,postcode,huisnummer,toevoeging,telefoon,bsn)"),
+        [TextId.CliImportFile] = ("CSV-bestand", "CSV file"),
+        [TextId.CliExport] = ("Gegevens exporteren als CSV of JSON", "Export data as CSV or JSON"),
+        [TextId.CliExportFormat] = ("Bestandsvorm: csv of json", "File format: csv or json"),
+        [TextId.CliExportOut] = ("Uitvoerbestand (standaard: het scherm)", "Output file (default: the screen)"),
+        [TextId.CliExportClients] = ("Cliënten exporteren", "Export clients"),
+        [TextId.CliExportSignals] = ("Signalen exporteren", "Export signals"),
+        [TextId.CliExportVisits] = ("Huisbezoeken exporteren", "Export home visits"),
+        [TextId.CliExportAudit] = ("Het toegangslog exporteren", "Export the access log"),
+        [TextId.CliExportAuditClient] = ("Alleen deze cliënt: wie keek in mijn dossier", "Only this client: who looked at my file"),
+        [TextId.CliExportIndications] = (
+            "Indicatieadviezen exporteren: standaard één regel per advies met iWmo-codes (categorie 01, eenheid 04, frequentie 2; euro's in centen), status, team, data, "
+            + "termijnen en besluit, zonder vrije tekst en met cliëntnummer in plaats van naam; met --summary per team en periode hoeveel besluiten zoals geadviseerd, "
+            + "aangepast of afgewezen waren en hoeveel op tijd",
+            "Export indication advice: by default one row per advice in iWmo codes (category 01, unit 04, frequency 2; euros in cents), status, team, dates, "
+            + "legal terms and decision, without free text and with the client id instead of a name; with --summary per team and period how many decisions were as advised, "
+            + "adjusted or rejected and how many in time"),
+        [TextId.CliExportSummary] = ("Overeenstemming tussen advies en besluit per team en periode", "Agreement between advice and decision per team and period"),
+        [TextId.CliExportPeriod] = ("Bij --summary: month (standaard) of quarter", "With --summary: month (default) or quarter"),
+        [TextId.CliExportWithText] = ("Neem ook de vrije tekst op (onderbouwing, wensen, redenen): die kan een cliënt herkenbaar maken", "Also include the free text (rationale, wishes, reasons), which can identify a client"),
+        [TextId.CliAudit] = ("Het toegangslog (NEN 7513)", "The access log (NEN 7513)"),
+        [TextId.CliAuditVerify] = ("De hashketen van het toegangslog controleren", "Check the hash chain of the access log"),
+        [TextId.CliDemo] = ("Een demo-omgeving met verzonnen gegevens openen", "Open a demo store with made-up data"),
+        [TextId.CliDemoClients] = ("Aantal cliënten", "Number of clients"),
+        [TextId.CliDemoClientsRange] = ("--clients: kies 1 tot en met 100000.", "--clients: choose 1 to 100000."),
+        [TextId.CliDemoNoUi] = ("Alleen opbouwen en samenvatten", "Only build and summarise"),
+        [TextId.CliDemoRole] = ("nurse (standaard): als wijkverpleegkundige; consultant: als Wmo-consulent, in een eigen demo-omgeving", "nurse (default): as the district nurse; consultant: as the Wmo consultant, in a demo store of its own"),
+        [TextId.CliLogin] = ("Deze laptop aanmelden bij de synchronisatieserver", "Enrol this laptop with the sync server"),
+        [TextId.CliLoginServer] = ("Adres van de synchronisatieserver", "Address of the sync server"),
+        [TextId.CliLoginCode] = ("Eenmalige code van de beheerder", "One-time code from the administrator"),
+        [TextId.CliLoginAllowHttp] = ("Onversleuteld http toestaan", "Allow plain http"),
+        [TextId.CliSync] = ("Wijzigingen versturen en ontvangen", "Send and receive changes"),
+        [TextId.CliPassphrase] = ("De wachtwoordzin beheren", "Manage the passphrase"),
+        [TextId.CliPassphraseChange] = ("De wachtwoordzin wijzigen (de nieuwe uit de prompt of uit {0})", "Change the passphrase (the new one from the prompt or from {0})"),
+
+        // wijkwerk-server
+        [TextId.CliServer] = ("Wijkwerk-synchronisatieserver", "Wijkwerk sync server"),
+        [TextId.CliServerDb] = ("Pad naar de serveropslag (SQLite)", "Path to the server store (SQLite)"),
+        [TextId.CliServerUrls] = ("Adres(sen) om op te luisteren, bv. https://0.0.0.0:443 of http://127.0.0.1:5080", "Address(es) to listen on, e.g. https://0.0.0.0:443 or http://127.0.0.1:5080"),
+        [TextId.CliServerAllowHttp] = ("Onversleuteld HTTP toestaan op andere adressen dan loopback (niet aanbevolen)", "Allow plain HTTP on addresses other than loopback (not recommended)"),
+        [TextId.CliServerServe] = ("De server starten", "Start the server"),
+        [TextId.CliServerAdmin] = ("Beheer: teams, medewerkers, apparaten, caseloads", "Administration: teams, workers, devices, caseloads"),
+        [TextId.CliServerTeam] = ("Teams", "Teams"),
+        [TextId.CliServerTeamAdd] = ("Een team toevoegen", "Add a team"),
+        [TextId.CliServerTeamName] = ("Naam van het team", "Name of the team"),
+        [TextId.CliServerUser] = ("Medewerkers", "Workers"),
+        [TextId.CliServerUserAdd] = ("Een medewerker aan een team toevoegen", "Add a worker to a team"),
+        [TextId.CliServerUserName] = ("Naam van de medewerker (uniek)", "Name of the worker (unique)"),
+        [TextId.CliServerUserRole] = ("nurse, consultant, teamleader, fundsecretary of admin", "nurse, consultant, teamleader, fundsecretary or admin"),
+        [TextId.CliServerDevice] = ("Apparaten (laptops)", "Devices (laptops)"),
+        [TextId.CliServerDeviceEnroll] = ("Een eenmalige inschrijfcode (24 uur geldig) voor een medewerker maken", "Make a one-time enrolment code (valid 24 hours) for a worker"),
+        [TextId.CliServerDeviceUser] = ("Naam van de medewerker", "Name of the worker"),
+        [TextId.CliServerDeviceList] = ("Alle apparaten tonen, één per regel, id eerst", "Show all devices, one per line, id first"),
+        [TextId.CliServerDeviceRevoke] = ("Een apparaat intrekken; het wordt bij het volgende contact gewist", "Revoke a device; it is wiped at its next contact"),
+        [TextId.CliServerDeviceId] = ("Id van het apparaat", "Id of the device"),
+        [TextId.CliServerClient] = ("Caseloads", "Caseloads"),
+        [TextId.CliServerClientId] = ("Id van de cliënt", "Id of the client"),
+        [TextId.CliServerClientAssign] = ("Een cliënt op de caseload van een team zetten", "Put a client on a team's caseload"),
+        [TextId.CliServerClientUnassign] = ("Een cliënt van de caseload van een team halen", "Take a client off a team's caseload"),
+        [TextId.CliServerAudit] = ("Het centrale toegangslog (NEN 7513) van één cliënt tonen, één regel per gebeurtenis", "Show the central access log (NEN 7513) of one client, one line per event"),
+
+        // Outside the screen: stores, the demo, the crash message.
+        [TextId.StoreMissingNothingCreated] = (
+            "Er is nog geen Wijkwerk-gegevensbestand in {0}; er is niets aangemaakt. Start eerst wijkwerk (of meld deze laptop aan met wijkwerk login), of wijs met --data de juiste map aan.",
+            "There is no Wijkwerk store in {0} yet; nothing was created. Start wijkwerk first (or enrol this laptop with wijkwerk login), or point --data at the right folder."),
+        [TextId.DemoPassphraseFromEnvironment] = ("Wachtwoordzin van de demo-omgeving: de waarde van {0}.", "Passphrase of the demo store: the value of {0}."),
+        [TextId.ServerStoreMissing] = (
+            "Er is geen serveropslag in '{0}'; er is niets aangemaakt. Wijs met --db de juiste opslag aan, of begin een nieuwe met 'wijkwerk-server admin team add'.",
+            "There is no server store at '{0}'; nothing was created. Point --db at the right store, or start a new one with 'wijkwerk-server admin team add'."),
+    };
+}
