@@ -150,7 +150,7 @@ public sealed class LocalizedHelp(Lang lang) : SynchronousCommandLineAction
     private static string OptionLabel(Option option)
     {
         var names = string.Join(", ", option.Aliases.Append(option.Name).Distinct().OrderBy(n => n.Length).ThenBy(n => n, StringComparer.Ordinal));
-        if (option.ValueType == typeof(bool))
+        if (option.Arity.MaximumNumberOfValues == 0 || option.ValueType == typeof(bool))
             return names;
         var choices = option.GetCompletions(CompletionContext.Empty).Select(c => c.Label).ToList();
         return names + " <" + (choices.Count > 0 ? string.Join('|', choices) : option.HelpName ?? option.Name.TrimStart('-')) + ">";

@@ -45,9 +45,12 @@ public static class ParseErrorTexts
         ["VersionOptionCannotBeCombinedWithOtherArguments"] = TextId.CliErrorVersionAlone,
     };
 
-    private static readonly Lazy<IReadOnlyList<(Regex Pattern, TextId Text)>> Patterns = new(() =>
-        Templates.Select(t => (Pattern(Resources.GetString(t.Key, CultureInfo.InvariantCulture)
-            ?? throw new InvalidOperationException($"System.CommandLine has no template {t.Key}.")), t.Value)).ToList());
+    /// <summary>Longest template first: "Cannot parse argument '{0}' as expected type '{1}'." would also match the message that names the option.</summary>
+    private static readonly Lazy<IReadOnlyList<(Regex Pattern, TextId Text)>> Patterns = new(() => Templates
+        .Select(t => (Template: Resources.GetString(t.Key, CultureInfo.InvariantCulture) ?? throw new InvalidOperationException($"System.CommandLine has no template {t.Key}."), Text: t.Value))
+        .OrderByDescending(t => t.Template.Length)
+        .Select(t => (Pattern(t.Template), t.Text))
+        .ToList());
 
     public static string Translate(string message, Lang lang)
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Serilog;
 using Wijkwerk.Cli;
 using Wijkwerk.Core.Exchange;
@@ -130,7 +131,8 @@ public static class CommandLine
         var demoClients = new Option<int>("--clients") { Description = T(TextId.CliDemoClients), DefaultValueFactory = _ => DemoCommand.DefaultClients };
         demoClients.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() is < 1 or > 100_000)
+            // Only a number is checked here: a word gets the parser's own error, and asking for its value would throw.
+            if (int.TryParse(result.Tokens.LastOrDefault()?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var clients) && clients is < 1 or > 100_000)
                 result.AddError(T(TextId.CliDemoClientsRange));
         });
         var noUi = new Option<bool>("--no-ui") { Description = T(TextId.CliDemoNoUi) };

@@ -36,7 +36,7 @@ public class ExportIndicationsCommandTests(DemoStoreFixture demo) : IClassFixtur
         var euros = rows.First(r => r["eenheid"] == "83");
         Assert.Equal("250000", euros["omvang"]);
 
-        var adjusted = rows.Where(r => r["status"] == "Adjusted").ToList();
+        var adjusted = rows.Where(r => r["status"] == "aangepast").ToList();
         Assert.NotEmpty(adjusted);
         Assert.All(adjusted, r =>
         {
