@@ -40,6 +40,14 @@ public static partial class Texts
         [TextId.CliErrorVersionAlone] = ("{0} kan niet samen met andere argumenten.", "{0} option cannot be combined with other arguments."),
         [TextId.CliTypeNumber] = ("een geheel getal", "a whole number"),
         [TextId.CliTypeYesNo] = ("true of false", "true or false"),
+        [TextId.CliValueFolder] = ("map", "folder"),
+        [TextId.CliValueFile] = ("bestand", "file"),
+        [TextId.CliValueAddress] = ("adres", "address"),
+        [TextId.CliValueAddresses] = ("adressen", "addresses"),
+        [TextId.CliValueNumber] = ("aantal", "number"),
+        [TextId.CliValueClientId] = ("cliënt-id", "client-id"),
+        [TextId.CliValueName] = ("naam", "name"),
+        [TextId.CliValueRole] = ("rol", "role"),
 
         // wijkwerk
         [TextId.CliRoot] = ("Wijkwerk: het dossier van het wijkteam, ook zonder netwerk", "Wijkwerk: the neighbourhood team's dossier, also offline"),

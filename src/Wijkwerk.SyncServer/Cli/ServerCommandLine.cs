@@ -24,8 +24,8 @@ public static class ServerCommandLine
     public static RootCommand Build(Lang lang)
     {
         string T(TextId id) => Texts.Get(id, lang);
-        var db = new Option<string?>("--db") { Description = T(TextId.CliServerDb), Recursive = true };
-        var urls = new Option<string?>("--urls") { Description = T(TextId.CliServerUrls) };
+        var db = new Option<string?>("--db") { Description = T(TextId.CliServerDb), HelpName = T(TextId.CliValueFile), Recursive = true };
+        var urls = new Option<string?>("--urls") { Description = T(TextId.CliServerUrls), HelpName = T(TextId.CliValueAddresses) };
         var allowHttp = new Option<bool>("--allow-http") { Description = T(TextId.CliServerAllowHttp) };
 
         var root = new RootCommand(T(TextId.CliServer));
@@ -49,7 +49,7 @@ public static class ServerCommandLine
 
         var team = new Command("team", T(TextId.CliServerTeam));
         var teamAdd = new Command("add", T(TextId.CliServerTeamAdd));
-        var teamName = new Argument<string>("NAME") { Description = T(TextId.CliServerTeamName) };
+        var teamName = new Argument<string>("NAME") { Description = T(TextId.CliServerTeamName), HelpName = T(TextId.CliValueName) };
         teamAdd.Arguments.Add(teamName);
         teamAdd.SetAction((parse, _) => AdminCommands.AddTeam(Db(parse), parse.GetValue(teamName)!));
         team.Subcommands.Add(teamAdd);
@@ -57,9 +57,9 @@ public static class ServerCommandLine
 
         var user = new Command("user", T(TextId.CliServerUser));
         var userAdd = new Command("add", T(TextId.CliServerUserAdd));
-        var userTeam = new Option<string>("--team") { Required = true, Description = T(TextId.CliServerTeamName) };
-        var userName = new Option<string>("--name") { Required = true, Description = T(TextId.CliServerUserName) };
-        var userRole = new Option<string>("--role") { Required = true, Description = T(TextId.CliServerUserRole) };
+        var userTeam = new Option<string>("--team") { Required = true, Description = T(TextId.CliServerTeamName), HelpName = T(TextId.CliValueName) };
+        var userName = new Option<string>("--name") { Required = true, Description = T(TextId.CliServerUserName), HelpName = T(TextId.CliValueName) };
+        var userRole = new Option<string>("--role") { Required = true, Description = T(TextId.CliServerUserRole), HelpName = T(TextId.CliValueRole) };
         userAdd.Options.Add(userTeam);
         userAdd.Options.Add(userName);
         userAdd.Options.Add(userRole);
@@ -69,7 +69,7 @@ public static class ServerCommandLine
 
         var device = new Command("device", T(TextId.CliServerDevice));
         var enroll = new Command("enroll", T(TextId.CliServerDeviceEnroll));
-        var enrollUser = new Option<string>("--user") { Required = true, Description = T(TextId.CliServerDeviceUser) };
+        var enrollUser = new Option<string>("--user") { Required = true, Description = T(TextId.CliServerDeviceUser), HelpName = T(TextId.CliValueName) };
         enroll.Options.Add(enrollUser);
         enroll.SetAction((parse, _) => AdminCommands.EnrolDevice(Db(parse), parse.GetValue(enrollUser)!));
         var list = new Command("list", T(TextId.CliServerDeviceList));
@@ -84,8 +84,8 @@ public static class ServerCommandLine
         admin.Subcommands.Add(device);
 
         var client = new Command("client", T(TextId.CliServerClient));
-        var clientId = new Argument<string>("CLIENT-ID") { Description = T(TextId.CliServerClientId) };
-        var clientTeam = new Option<string>("--team") { Required = true, Description = T(TextId.CliServerTeamName) };
+        var clientId = new Argument<string>("CLIENT-ID") { Description = T(TextId.CliServerClientId), HelpName = T(TextId.CliValueClientId) };
+        var clientTeam = new Option<string>("--team") { Required = true, Description = T(TextId.CliServerTeamName), HelpName = T(TextId.CliValueName) };
         foreach (var (name, assign, text) in new[] { ("assign", true, T(TextId.CliServerClientAssign)), ("unassign", false, T(TextId.CliServerClientUnassign)) })
         {
             var command = new Command(name, text);
@@ -98,7 +98,7 @@ public static class ServerCommandLine
         admin.Subcommands.Add(client);
 
         var audit = new Command("audit", T(TextId.CliServerAudit));
-        var auditClient = new Option<string>("--client") { Required = true, Description = T(TextId.CliServerClientId) };
+        var auditClient = new Option<string>("--client") { Required = true, Description = T(TextId.CliServerClientId), HelpName = T(TextId.CliValueClientId) };
         audit.Options.Add(auditClient);
         audit.SetAction((parse, _) => AdminCommands.ClientAudit(Db(parse), parse.GetValue(auditClient)!));
         admin.Subcommands.Add(audit);

@@ -23,7 +23,7 @@ public static class CommandLine
     public static RootCommand Build(TimeProvider clock, Func<CliContext, string, LocalStore?, bool, int> runUi, Lang lang)
     {
         string T(TextId id, params object[] args) => Texts.Format(id, lang, args);
-        var data = new Option<string?>("--data") { Description = T(TextId.CliDataOption), Recursive = true };
+        var data = new Option<string?>("--data") { Description = T(TextId.CliDataOption), HelpName = T(TextId.CliValueFolder), Recursive = true };
         var langOption = CliLanguage.Option(lang);
         var noColor = new Option<bool>("--no-color") { Description = T(TextId.CliNoColorOption), Recursive = true };
 
@@ -88,7 +88,7 @@ public static class CommandLine
 
         var importCommand = new Command("import", T(TextId.CliImport));
         var importClients = new Command("clients", T(TextId.CliImportClients));
-        var importFile = new Argument<string>("FILE") { Description = T(TextId.CliImportFile) };
+        var importFile = new Argument<string>("FILE") { Description = T(TextId.CliImportFile), HelpName = T(TextId.CliValueFile) };
         importClients.Arguments.Add(importFile);
         importClients.SetAction(parse => Run(parse, context => ImportCommand.ImportClients(context, parse.GetValue(importFile)!)));
         importCommand.Subcommands.Add(importClients);
@@ -97,7 +97,7 @@ public static class CommandLine
         var exportCommand = new Command("export", T(TextId.CliExport));
         var format = new Option<string>("--format") { Description = T(TextId.CliExportFormat), DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "json");
-        var outFile = new Option<string?>("--out") { Description = T(TextId.CliExportOut) };
+        var outFile = new Option<string?>("--out") { Description = T(TextId.CliExportOut), HelpName = T(TextId.CliValueFile) };
         foreach (var (what, description) in new[]
         {
             ("clients", TextId.CliExportClients), ("signals", TextId.CliExportSignals), ("visits", TextId.CliExportVisits), ("audit", TextId.CliExportAudit),
@@ -109,7 +109,7 @@ public static class CommandLine
             Option<string?>? client = null;
             if (what == "audit")
             {
-                client = new Option<string?>("--client") { Description = T(TextId.CliExportAuditClient) };
+                client = new Option<string?>("--client") { Description = T(TextId.CliExportAuditClient), HelpName = T(TextId.CliValueClientId) };
                 command.Options.Add(client);
             }
 
@@ -128,7 +128,7 @@ public static class CommandLine
         root.Subcommands.Add(auditCommand);
 
         var demo = new Command("demo", T(TextId.CliDemo));
-        var demoClients = new Option<int>("--clients") { Description = T(TextId.CliDemoClients), DefaultValueFactory = _ => DemoCommand.DefaultClients };
+        var demoClients = new Option<int>("--clients") { Description = T(TextId.CliDemoClients), HelpName = T(TextId.CliValueNumber), DefaultValueFactory = _ => DemoCommand.DefaultClients };
         demoClients.Validators.Add(result =>
         {
             // Only a number is checked here: a word gets the parser's own error, and asking for its value would throw.
@@ -147,7 +147,7 @@ public static class CommandLine
         root.Subcommands.Add(demo);
 
         var login = new Command("login", T(TextId.CliLogin));
-        var server = new Option<string>("--server") { Description = T(TextId.CliLoginServer), Required = true };
+        var server = new Option<string>("--server") { Description = T(TextId.CliLoginServer), HelpName = T(TextId.CliValueAddress), Required = true };
         var code = new Option<string>("--code") { Description = T(TextId.CliLoginCode), Required = true };
         var allowHttp = new Option<bool>("--allow-http") { Description = T(TextId.CliLoginAllowHttp) };
         login.Options.Add(server);
