@@ -1,5 +1,5 @@
-using Wijkwerk.Core.Demo;
 using Wijkwerk.Core.Storage;
+using Wijkwerk.Demo;
 
 namespace Wijkwerk.Bench;
 

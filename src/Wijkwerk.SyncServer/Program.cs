@@ -1,3 +1,3 @@
 using Wijkwerk.SyncServer.Cli;
 
-return await ServerCommandLine.Build().Parse(args).InvokeAsync();
+return await ServerCommandLine.InvokeAsync(args);

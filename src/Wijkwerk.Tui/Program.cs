@@ -1,3 +1,3 @@
 using Wijkwerk.Tui.Cli;
 
-return CommandLine.Build(TimeProvider.System, Wijkwerk.Tui.App.AppHost.Run).Parse(args).Invoke();
+return CommandLine.Invoke(args, TimeProvider.System, Wijkwerk.Tui.App.AppHost.Run);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Domain.Indications.Reports;
+using Wijkwerk.Core.Localization;
 using Wijkwerk.Core.Storage;
 
 namespace Wijkwerk.Core.Exchange;
@@ -25,7 +26,7 @@ public static class IndicationExports
     /// <paramref name="withText"/>: they describe a person's health and home in words that identify them
     /// even without a name, and a spreadsheet of figures does not need them. The client is an id, never a name.
     /// </summary>
-    public static ExportTable Advices(LocalStore store, bool withText)
+    public static ExportTable Advices(LocalStore store, bool withText, Lang lang = Lang.Nl)
     {
         var today = AmsterdamTime.Today(store.Clock);
         var advices = store.Advices.All().OrderBy(a => a.CreatedAt).ThenBy(a => a.Id.Value).ToList();
@@ -39,8 +40,8 @@ public static class IndicationExports
         ];
         return new ExportTable(
             withText ? AdvicesWithTextTable : AdvicesTable,
-            columns,
-            advices.Select(a => Row(a, today, withText)).ToList(),
+            ExportColumns.Show(columns, lang),
+            advices.Select(a => Row(a, today, withText, lang)).ToList(),
             advices.Select(a => a.ClientId.Value).Distinct().ToList());
     }
 
@@ -48,12 +49,12 @@ public static class IndicationExports
     /// The agreement report as rows: counts per team and period, no client in them. Its first column is
     /// the team, as a summary has no record id.
     /// </summary>
-    public static ExportTable Agreement(LocalStore store, PeriodKind kind)
+    public static ExportTable Agreement(LocalStore store, PeriodKind kind, Lang lang = Lang.Nl)
     {
         var report = AgreementReport.Build(store.Advices.All(), kind, AmsterdamTime.Today(store.Clock));
         return new ExportTable(
             AgreementTable,
-            ["team", "periode", "van", "tot", "zoals_geadviseerd", "aangepast", "afgewezen", "besloten", "pct_zoals_geadviseerd", "op_tijd", "te_laat"],
+            ExportColumns.Show(["team", "periode", "van", "tot", "zoals_geadviseerd", "aangepast", "afgewezen", "besloten", "pct_zoals_geadviseerd", "op_tijd", "te_laat"], lang),
             report.Rows.Select(r => new string?[]
             {
                 r.Team, r.Period.Code, DateText.Iso(r.Period.First), DateText.Iso(r.Period.Last), Number(r.AsAdvised), Number(r.Adjusted),
@@ -62,7 +63,7 @@ public static class IndicationExports
             []);
     }
 
-    private static string?[] Row(IndicationAdvice a, DateOnly today, bool withText)
+    private static string?[] Row(IndicationAdvice a, DateOnly today, bool withText, Lang lang)
     {
         var content = a.Content;
         var clocks = a.Clocks.All(today);
@@ -71,14 +72,15 @@ public static class IndicationExports
         var decided = a.Decision?.Decided;
         string?[] row =
         [
-            a.Id.ToString(), a.ClientId.ToString(), a.Team, a.Status.ToString(), a.Author.ToString(), RowReader.FormatInstant(a.CreatedAt),
+            a.Id.ToString(), a.ClientId.ToString(), a.Team, EnumTexts.Name(a.Status, lang), a.Author.ToString(), RowReader.FormatInstant(a.CreatedAt),
             Instant(a.SubmittedAt), DateText.Iso(content.MeldingDate), Date(content.AanvraagDate),
-            .. Provision(content.Provision), content.LegalBasis.ToString(), content.Consent.ToString(),
-            Flag(content.ClientSupportOffered), Flag(content.PersonalPlanOffered),
-            DateText.Iso(investigation.Due), investigation.State.ToString(), Date(decision?.Due), Date(a.Extension?.Until), decision?.State.ToString(),
-            a.Decision is null ? null : a.Status.ToString(), Instant(a.Decision?.At), a.Decision?.By.ToString(),
+            .. Provision(content.Provision), EnumTexts.Name(content.LegalBasis, lang), EnumTexts.Name(content.Consent, lang),
+            ExportColumns.Flag(content.ClientSupportOffered, lang), ExportColumns.Flag(content.PersonalPlanOffered, lang),
+            DateText.Iso(investigation.Due), EnumTexts.Name(investigation.State, lang), Date(decision?.Due), Date(a.Extension?.Until),
+            decision is null ? null : EnumTexts.Name(decision.State, lang),
+            a.Decision is null ? null : EnumTexts.Name(a.Status, lang), Instant(a.Decision?.At), a.Decision?.By.ToString(),
             .. decided is null ? new string?[ProvisionColumns.Length] : Provision(decided),
-            decided is null || a.Status != AdviceStatus.Adjusted ? null : string.Join(' ', decided.ChangesFrom(content.Provision)),
+            decided is null || a.Status != AdviceStatus.Adjusted ? null : string.Join("; ", decided.ChangesFrom(content.Provision).Select(p => EnumTexts.Name(p, lang))),
         ];
         return withText
             ? [.. row, content.Rationale, content.AlternativesConsidered, content.ClientWishes, content.ConsentNote, a.Decision?.Reason, a.Extension?.Reason]
@@ -93,8 +95,6 @@ public static class IndicationExports
     ];
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string Flag(bool value) => value ? "true" : "false";
 
     private static string? Date(DateOnly? date) => date is { } d ? DateText.Iso(d) : null;
 

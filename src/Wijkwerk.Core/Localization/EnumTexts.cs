@@ -1,3 +1,4 @@
+using Wijkwerk.Core.Audit;
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Domain.Signals;
@@ -117,6 +118,18 @@ public static class EnumTexts
         [ProvisionPart.Volume] = ("omvang", "volume"),
         [ProvisionPart.Start] = ("startdatum", "start date"),
         [ProvisionPart.Duration] = ("duur", "duration"),
+
+        // Outside the screen (issue 10): the access log as it leaves in an export.
+        [AuditEventType.View] = ("ingezien", "viewed"),
+        [AuditEventType.Create] = ("aangemaakt", "created"),
+        [AuditEventType.Change] = ("gewijzigd", "changed"),
+        [AuditEventType.Delete] = ("verwijderd", "deleted"),
+        [AuditEventType.Search] = ("gezocht", "searched"),
+        [AuditEventType.Import] = ("geïmporteerd", "imported"),
+        [AuditEventType.Export] = ("geëxporteerd", "exported"),
+        [AuditEventType.PassphraseChange] = ("wachtwoordzin gewijzigd", "passphrase changed"),
+        [AuditOutcome.Success] = ("gelukt", "succeeded"),
+        [AuditOutcome.Failure] = ("mislukt", "failed"),
     };
 
     /// <summary>A unit after a number: "1 uur", "3 uur", "2 dagdelen".</summary>

@@ -9,7 +9,7 @@ namespace Wijkwerk.Core.Localization;
 /// </summary>
 public static partial class Texts
 {
-    private static readonly Dictionary<TextId, (string Nl, string En)> All = Combine(General(), Indications(), IndicationScreens(), Reports());
+    private static readonly Dictionary<TextId, (string Nl, string En)> All = Combine(General(), Indications(), IndicationScreens(), Reports(), CommandLine());
 
     private static Dictionary<TextId, (string Nl, string En)> General() => new()
     {
@@ -61,8 +61,9 @@ public static partial class Texts
         [TextId.PassphraseMismatch] = ("De twee nieuwe wachtwoordzinnen zijn niet gelijk. Er is niets gewijzigd.", "The two new passphrases differ. Nothing was changed."),
         [TextId.PromptRepeatPassphrase] = ("Herhaal de nieuwe wachtwoordzin:", "Repeat the new passphrase:"),
         [TextId.ClientIdInvalid] = ("'{0}' is geen geldig cliëntnummer (een GUID zoals in de export).", "'{0}' is not a valid client id (a GUID as in the export)."),
-        [TextId.UnexpectedError] = ("Er ging iets mis ({0}). Details staan in het logbestand in {1}.", "Something went wrong ({0}). Details are in the log file in {1}."),
-        [TextId.StoreMissing] = ("Er is nog geen Wijkwerk-gegevensbestand in {0}.", "There is no Wijkwerk store in {0} yet."),
+        [TextId.UnexpectedError] = (
+            "Er ging iets mis en Wijkwerk is gestopt. Wat al was opgeslagen, blijft bewaard. Start Wijkwerk opnieuw; gebeurt het weer, stuur dan het logbestand uit {0} naar uw beheerder (er staan geen cliëntgegevens in).",
+            "Something went wrong and Wijkwerk stopped. What was already saved is kept. Start Wijkwerk again; if it happens again, send the log file from {0} to your administrator (it holds no client data)."),
         [TextId.CmdBack] = ("Terug", "Back"),
         [TextId.CmdCancel] = ("Annuleren", "Cancel"),
         [TextId.CmdClients] = ("Cliënten", "Clients"),

@@ -72,11 +72,13 @@ public sealed class LocalStore : IDisposable
         RequirePassphrase(passphrase);
         if (File.Exists(path))
             throw new IOException($"A store already exists at {path}.");
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+        OwnerOnly.CreateFolder(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
 
         // Built under a temporary name and renamed, so a crash during creation never leaves a half-made store.
+        // SQLite gives its -wal and -shm files the mode of the database file, so they are the owner's only too.
         var building = path + ".creating";
         File.Delete(building);
+        OwnerOnly.CreateFile(building);
         var storeId = Guid.NewGuid().ToString();
         var (keys, sealedKey) = KeyRing.CreateNew(passphrase, storeId);
         using (keys)

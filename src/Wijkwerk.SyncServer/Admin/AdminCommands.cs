@@ -1,5 +1,6 @@
 using System.Globalization;
 using Wijkwerk.Core.Domain.Teams;
+using Wijkwerk.Core.Localization;
 using Wijkwerk.SyncServer.Enrolment;
 using Wijkwerk.SyncServer.Store;
 using Wijkwerk.SyncServer.Store.Sqlite;
@@ -45,7 +46,7 @@ public static class AdminCommands
         return 0;
     });
 
-    public static Task<int> ListDevices(string db) => Run(db, async store =>
+    public static Task<int> ListDevices(string db) => RunOnExisting(db, async store =>
     {
         foreach (var device in await store.ListDevicesAsync())
         {
@@ -97,7 +98,7 @@ public static class AdminCommands
     {
         if (!Guid.TryParse(clientId, out var client))
             return Fail(BadInput, $"'{clientId}' is geen geldig cliënt-id (een GUID).");
-        return Run(db, async store =>
+        return RunOnExisting(db, async store =>
         {
             foreach (var e in await store.ClientAuditAsync(client))
             {
@@ -109,6 +110,10 @@ public static class AdminCommands
             return 0;
         });
     }
+
+    /// <summary>A command that only reads the server store refuses a path without one, rather than leave an empty store there.</summary>
+    private static Task<int> RunOnExisting(string db, Func<ISyncStore, Task<int>> action) =>
+        File.Exists(db) ? Run(db, action) : Fail(Failed, Texts.Format(TextId.ServerStoreMissing, Lang.Nl, db));
 
     private static async Task<int> Run(string db, Func<ISyncStore, Task<int>> action)
     {

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Wijkwerk.Cli;
+using Wijkwerk.Core.Localization;
 using Wijkwerk.SyncServer.Admin;
 using Wijkwerk.SyncServer.Hosting;
 
@@ -12,19 +14,29 @@ public static class ServerCommandLine
 {
     public const string DefaultDatabase = "wijkwerk-server.db";
 
-    public static RootCommand Build()
+    public static Task<int> InvokeAsync(string[] args)
     {
-        var db = new Option<string?>("--db") { Description = "Pad naar de serveropslag (SQLite)", Recursive = true };
-        var urls = new Option<string?>("--urls") { Description = "Adres(sen) om op te luisteren, bv. https://0.0.0.0:443 of http://127.0.0.1:5080" };
-        var allowHttp = new Option<bool>("--allow-http") { Description = "Sta onversleuteld HTTP toe op andere adressen dan loopback (niet aanbevolen)" };
+        var lang = CliLanguage.FromArgs(args);
+        return LocalizedInvocation.InvokeAsync(Build(lang).Parse(args), lang, Console.Error);
+    }
 
-        var root = new RootCommand("Wijkwerk-synchronisatieserver");
+    /// <param name="lang">The language of the help, the parse errors and the descriptions; the admin commands' own output is Dutch.</param>
+    public static RootCommand Build(Lang lang)
+    {
+        string T(TextId id) => Texts.Get(id, lang);
+        var db = new Option<string?>("--db") { Description = T(TextId.CliServerDb), HelpName = T(TextId.CliValueFile), Recursive = true };
+        var urls = new Option<string?>("--urls") { Description = T(TextId.CliServerUrls), HelpName = T(TextId.CliValueAddresses) };
+        var allowHttp = new Option<bool>("--allow-http") { Description = T(TextId.CliServerAllowHttp) };
+
+        var root = new RootCommand(T(TextId.CliServer));
+        LocalizedHelp.Apply(root, lang);
+        root.Options.Add(CliLanguage.Option(lang));
         root.Options.Add(db);
         root.Options.Add(urls);
         root.Options.Add(allowHttp);
         root.SetAction((parse, _) => ServerHost.Serve(parse.GetValue(urls), parse.GetValue(db), parse.GetValue(allowHttp)));
 
-        var serve = new Command("serve", "Start de server");
+        var serve = new Command("serve", T(TextId.CliServerServe));
         serve.Options.Add(urls);
         serve.Options.Add(allowHttp);
         serve.SetAction((parse, _) => ServerHost.Serve(parse.GetValue(urls), parse.GetValue(db), parse.GetValue(allowHttp)));
@@ -32,22 +44,22 @@ public static class ServerCommandLine
 
         string Db(ParseResult parse) => parse.GetValue(db) ?? DefaultDatabase;
 
-        var admin = new Command("admin", "Beheer: teams, medewerkers, apparaten, caseloads");
+        var admin = new Command("admin", T(TextId.CliServerAdmin));
         root.Subcommands.Add(admin);
 
-        var team = new Command("team", "Teams");
-        var teamAdd = new Command("add", "Voeg een team toe");
-        var teamName = new Argument<string>("NAME");
+        var team = new Command("team", T(TextId.CliServerTeam));
+        var teamAdd = new Command("add", T(TextId.CliServerTeamAdd));
+        var teamName = new Argument<string>("NAME") { Description = T(TextId.CliServerTeamName), HelpName = T(TextId.CliValueName) };
         teamAdd.Arguments.Add(teamName);
         teamAdd.SetAction((parse, _) => AdminCommands.AddTeam(Db(parse), parse.GetValue(teamName)!));
         team.Subcommands.Add(teamAdd);
         admin.Subcommands.Add(team);
 
-        var user = new Command("user", "Medewerkers");
-        var userAdd = new Command("add", "Voeg een medewerker toe aan een team");
-        var userTeam = new Option<string>("--team") { Required = true, Description = "Naam van het team" };
-        var userName = new Option<string>("--name") { Required = true, Description = "Naam van de medewerker (uniek)" };
-        var userRole = new Option<string>("--role") { Required = true, Description = "nurse, consultant, teamleader, fundsecretary of admin" };
+        var user = new Command("user", T(TextId.CliServerUser));
+        var userAdd = new Command("add", T(TextId.CliServerUserAdd));
+        var userTeam = new Option<string>("--team") { Required = true, Description = T(TextId.CliServerTeamName), HelpName = T(TextId.CliValueName) };
+        var userName = new Option<string>("--name") { Required = true, Description = T(TextId.CliServerUserName), HelpName = T(TextId.CliValueName) };
+        var userRole = new Option<string>("--role") { Required = true, Description = T(TextId.CliServerUserRole), HelpName = T(TextId.CliValueRole) };
         userAdd.Options.Add(userTeam);
         userAdd.Options.Add(userName);
         userAdd.Options.Add(userRole);
@@ -55,15 +67,15 @@ public static class ServerCommandLine
         user.Subcommands.Add(userAdd);
         admin.Subcommands.Add(user);
 
-        var device = new Command("device", "Apparaten (laptops)");
-        var enroll = new Command("enroll", "Maak een eenmalige inschrijfcode (24 uur geldig) voor een medewerker");
-        var enrollUser = new Option<string>("--user") { Required = true, Description = "Naam van de medewerker" };
+        var device = new Command("device", T(TextId.CliServerDevice));
+        var enroll = new Command("enroll", T(TextId.CliServerDeviceEnroll));
+        var enrollUser = new Option<string>("--user") { Required = true, Description = T(TextId.CliServerDeviceUser), HelpName = T(TextId.CliValueName) };
         enroll.Options.Add(enrollUser);
         enroll.SetAction((parse, _) => AdminCommands.EnrolDevice(Db(parse), parse.GetValue(enrollUser)!));
-        var list = new Command("list", "Toon alle apparaten, één per regel, id eerst");
+        var list = new Command("list", T(TextId.CliServerDeviceList));
         list.SetAction((parse, _) => AdminCommands.ListDevices(Db(parse)));
-        var revoke = new Command("revoke", "Trek een apparaat in; het wordt bij het volgende contact gewist");
-        var deviceId = new Argument<string>("ID");
+        var revoke = new Command("revoke", T(TextId.CliServerDeviceRevoke));
+        var deviceId = new Argument<string>("ID") { Description = T(TextId.CliServerDeviceId) };
         revoke.Arguments.Add(deviceId);
         revoke.SetAction((parse, _) => AdminCommands.RevokeDevice(Db(parse), parse.GetValue(deviceId)!));
         device.Subcommands.Add(enroll);
@@ -71,10 +83,10 @@ public static class ServerCommandLine
         device.Subcommands.Add(revoke);
         admin.Subcommands.Add(device);
 
-        var client = new Command("client", "Caseloads");
-        var clientId = new Argument<string>("CLIENT-ID");
-        var clientTeam = new Option<string>("--team") { Required = true, Description = "Naam van het team" };
-        foreach (var (name, assign, text) in new[] { ("assign", true, "Zet een cliënt op de caseload van een team"), ("unassign", false, "Haal een cliënt van de caseload van een team") })
+        var client = new Command("client", T(TextId.CliServerClient));
+        var clientId = new Argument<string>("CLIENT-ID") { Description = T(TextId.CliServerClientId), HelpName = T(TextId.CliValueClientId) };
+        var clientTeam = new Option<string>("--team") { Required = true, Description = T(TextId.CliServerTeamName), HelpName = T(TextId.CliValueName) };
+        foreach (var (name, assign, text) in new[] { ("assign", true, T(TextId.CliServerClientAssign)), ("unassign", false, T(TextId.CliServerClientUnassign)) })
         {
             var command = new Command(name, text);
             command.Arguments.Add(clientId);
@@ -85,8 +97,8 @@ public static class ServerCommandLine
 
         admin.Subcommands.Add(client);
 
-        var audit = new Command("audit", "Toon het centrale toegangslog (NEN 7513) van één cliënt, één regel per gebeurtenis");
-        var auditClient = new Option<string>("--client") { Required = true, Description = "Id van de cliënt" };
+        var audit = new Command("audit", T(TextId.CliServerAudit));
+        var auditClient = new Option<string>("--client") { Required = true, Description = T(TextId.CliServerClientId), HelpName = T(TextId.CliValueClientId) };
         audit.Options.Add(auditClient);
         audit.SetAction((parse, _) => AdminCommands.ClientAudit(Db(parse), parse.GetValue(auditClient)!));
         admin.Subcommands.Add(audit);

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Globalization;
 using Serilog;
+using Wijkwerk.Cli;
 using Wijkwerk.Core.Exchange;
 using Wijkwerk.Core.Localization;
 using Wijkwerk.Core.Storage;
@@ -10,23 +12,43 @@ namespace Wijkwerk.Tui.Cli;
 /// <summary>The <c>wijkwerk</c> command tree. Every command takes <c>--data</c>, <c>--lang</c> and <c>--help</c>.</summary>
 public static class CommandLine
 {
-    /// <param name="runUi">Opens the full-screen app: the store path, an unlocked store or null for the unlock screen, and --no-color.</param>
-    public static RootCommand Build(TimeProvider clock, Func<CliContext, string, LocalStore?, bool, int> runUi)
+    public static int Invoke(string[] args, TimeProvider clock, Func<CliContext, string, LocalStore?, bool, int> runUi)
     {
-        var data = new Option<string?>("--data") { Description = "Gegevensmap (standaard: de gebruikersmap) / data folder", Recursive = true };
-        var lang = new Option<string>("--lang") { Description = "Taal: nl of en / language", DefaultValueFactory = _ => "nl", Recursive = true };
-        lang.AcceptOnlyFromAmong("nl", "en");
-        var noColor = new Option<bool>("--no-color") { Description = "Geen kleur / no colour", Recursive = true };
+        var lang = CliLanguage.FromArgs(args);
+        return LocalizedInvocation.Invoke(Build(clock, runUi, lang).Parse(args), lang, Console.Error);
+    }
 
-        CliContext Context(ParseResult parse)
+    /// <param name="runUi">Opens the full-screen app: the store path, an unlocked store or null for the unlock screen, and --no-color.</param>
+    /// <param name="lang">The language of the help and the descriptions, read from the arguments before parsing.</param>
+    public static RootCommand Build(TimeProvider clock, Func<CliContext, string, LocalStore?, bool, int> runUi, Lang lang)
+    {
+        string T(TextId id, params object[] args) => Texts.Format(id, lang, args);
+        var data = new Option<string?>("--data") { Description = T(TextId.CliDataOption), HelpName = T(TextId.CliValueFolder), Recursive = true };
+        var langOption = CliLanguage.Option(lang);
+        var noColor = new Option<bool>("--no-color") { Description = T(TextId.CliNoColorOption), Recursive = true };
+
+        CliContext Context(DataFolder folder)
+        {
+            folder.CreateForOwner();
+            return new CliContext(folder, lang, clock, Logging.For(folder), Console.Out, Console.Error);
+        }
+
+        // A command that reads a store refuses a folder without one before anything is made there, not even the log.
+        int RunOnStore(ParseResult parse, Func<CliContext, int> action)
         {
             var folder = DataFolder.Resolve(parse.GetValue(data));
-            return new CliContext(folder, parse.GetValue(lang) == "en" ? Lang.En : Lang.Nl, clock, Logging.For(folder), Console.Out, Console.Error);
+            if (!File.Exists(folder.StorePath))
+            {
+                Console.Error.WriteLine(T(TextId.StoreMissingNothingCreated, folder.Root));
+                return ExitCodes.Failure;
+            }
+
+            return Run(parse, action);
         }
 
         int Run(ParseResult parse, Func<CliContext, int> action)
         {
-            var context = Context(parse);
+            var context = Context(DataFolder.Resolve(parse.GetValue(data)));
             try
             {
                 return action(context);
@@ -38,7 +60,7 @@ public static class CommandLine
                     e.GetType().Name, (e as Microsoft.Data.Sqlite.SqliteException)?.SqliteErrorCode, e.StackTrace);
                 return context.Fail(e is System.Security.Cryptography.CryptographicException or FormatException or InvalidDataException or Core.Domain.Common.DomainException
                     ? context.T(TextId.StoreRowDamaged)
-                    : context.T(TextId.UnexpectedError, e.GetType().Name, context.Data.LogFolder));
+                    : context.T(TextId.UnexpectedError, context.Data.LogFolder));
             }
             finally
             {
@@ -46,9 +68,10 @@ public static class CommandLine
             }
         }
 
-        var root = new RootCommand("Wijkwerk: het dossier van het wijkteam, ook zonder netwerk / the neighbourhood team's offline dossier");
+        var root = new RootCommand(T(TextId.CliRoot));
+        LocalizedHelp.Apply(root, lang);
         root.Options.Add(data);
-        root.Options.Add(lang);
+        root.Options.Add(langOption);
         root.Options.Add(noColor);
         root.SetAction(parse => Run(parse, context =>
         {
@@ -63,57 +86,57 @@ public static class CommandLine
                 return runUi(context, path, store, parse.GetValue(noColor));
         }));
 
-        var importCommand = new Command("import", "Gegevens inlezen / import data");
-        var importClients = new Command("clients", "Cliënten uit CSV (voornaam,achternaam,geboortedatum,postcode,huisnummer,toevoeging,telefoon,bsn)");
-        var importFile = new Argument<string>("FILE") { Description = "CSV-bestand / CSV file" };
+        var importCommand = new Command("import", T(TextId.CliImport));
+        var importClients = new Command("clients", T(TextId.CliImportClients));
+        var importFile = new Argument<string>("FILE") { Description = T(TextId.CliImportFile), HelpName = T(TextId.CliValueFile) };
         importClients.Arguments.Add(importFile);
         importClients.SetAction(parse => Run(parse, context => ImportCommand.ImportClients(context, parse.GetValue(importFile)!)));
         importCommand.Subcommands.Add(importClients);
         root.Subcommands.Add(importCommand);
 
-        var exportCommand = new Command("export", "Gegevens uitvoeren als CSV of JSON / export as CSV or JSON");
-        var format = new Option<string>("--format") { Description = "csv of json", DefaultValueFactory = _ => "csv" };
+        var exportCommand = new Command("export", T(TextId.CliExport));
+        var format = new Option<string>("--format") { Description = T(TextId.CliExportFormat), DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "json");
-        var outFile = new Option<string?>("--out") { Description = "Uitvoerbestand (standaard: scherm) / output file" };
-        foreach (var what in new[] { "clients", "signals", "visits", "audit" })
+        var outFile = new Option<string?>("--out") { Description = T(TextId.CliExportOut), HelpName = T(TextId.CliValueFile) };
+        foreach (var (what, description) in new[]
         {
-            var command = new Command(what, $"Exporteer {what}");
+            ("clients", TextId.CliExportClients), ("signals", TextId.CliExportSignals), ("visits", TextId.CliExportVisits), ("audit", TextId.CliExportAudit),
+        })
+        {
+            var command = new Command(what, T(description));
             command.Options.Add(format);
             command.Options.Add(outFile);
             Option<string?>? client = null;
             if (what == "audit")
             {
-                client = new Option<string?>("--client") { Description = "Alleen deze cliënt: wie keek in mijn dossier / only this client" };
+                client = new Option<string?>("--client") { Description = T(TextId.CliExportAuditClient), HelpName = T(TextId.CliValueClientId) };
                 command.Options.Add(client);
             }
 
-            command.SetAction(parse => Run(parse, context => ExportCommand.Export(
+            command.SetAction(parse => RunOnStore(parse, context => ExportCommand.Export(
                 context, what, parse.GetValue(format) == "json" ? ExportFormat.Json : ExportFormat.Csv, parse.GetValue(outFile), client is null ? null : parse.GetValue(client))));
             exportCommand.Subcommands.Add(command);
         }
 
-        exportCommand.Subcommands.Add(ExportIndicationsCommand.Define(format, outFile, Run));
+        exportCommand.Subcommands.Add(ExportIndicationsCommand.Define(format, outFile, RunOnStore, lang));
         root.Subcommands.Add(exportCommand);
 
-        var auditCommand = new Command("audit", "Het toegangslog (NEN 7513) / the access log");
-        var verify = new Command("verify", "Controleer de hashketen / check the hash chain");
-        verify.SetAction(parse => Run(parse, AuditCommand.Verify));
+        var auditCommand = new Command("audit", T(TextId.CliAudit));
+        var verify = new Command("verify", T(TextId.CliAuditVerify));
+        verify.SetAction(parse => RunOnStore(parse, AuditCommand.Verify));
         auditCommand.Subcommands.Add(verify);
         root.Subcommands.Add(auditCommand);
 
-        var demo = new Command("demo", "Open een demo-omgeving met verzonnen gegevens / open a demo store with synthetic data");
-        var demoClients = new Option<int>("--clients") { Description = "Aantal cliënten / number of clients", DefaultValueFactory = _ => DemoCommand.DefaultClients };
+        var demo = new Command("demo", T(TextId.CliDemo));
+        var demoClients = new Option<int>("--clients") { Description = T(TextId.CliDemoClients), HelpName = T(TextId.CliValueNumber), DefaultValueFactory = _ => DemoCommand.DefaultClients };
         demoClients.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() is < 1 or > 100_000)
-                result.AddError("--clients: kies 1 tot en met 100000 / choose 1 to 100000");
+            // Only a number is checked here: a word gets the parser's own error, and asking for its value would throw.
+            if (int.TryParse(result.Tokens.LastOrDefault()?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var clients) && clients is < 1 or > 100_000)
+                result.AddError(T(TextId.CliDemoClientsRange));
         });
-        var noUi = new Option<bool>("--no-ui") { Description = "Alleen opbouwen en samenvatten / only build and summarise" };
-        var demoRole = new Option<string>("--role")
-        {
-            Description = "nurse (standaard): als wijkverpleegkundige; consultant: als Wmo-consulent, in een eigen demo-omgeving / as the nurse (default) or as the Wmo consultant",
-            DefaultValueFactory = _ => "nurse",
-        };
+        var noUi = new Option<bool>("--no-ui") { Description = T(TextId.CliDemoNoUi) };
+        var demoRole = new Option<string>("--role") { Description = T(TextId.CliDemoRole), DefaultValueFactory = _ => "nurse" };
         demoRole.AcceptOnlyFromAmong("nurse", "consultant");
         demo.Options.Add(demoClients);
         demo.Options.Add(noUi);
@@ -123,23 +146,23 @@ public static class CommandLine
             parse.GetValue(noUi) ? null : store => runUi(context, store.Path, store, parse.GetValue(noColor)))));
         root.Subcommands.Add(demo);
 
-        var login = new Command("login", "Meld deze laptop aan bij de syncserver / enrol this laptop");
-        var server = new Option<string>("--server") { Description = "Adres van de syncserver / server address", Required = true };
-        var code = new Option<string>("--code") { Description = "Eenmalige code van de beheerder / one-time code", Required = true };
-        var allowHttp = new Option<bool>("--allow-http") { Description = "Sta onversleuteld http toe / allow plain http" };
+        var login = new Command("login", T(TextId.CliLogin));
+        var server = new Option<string>("--server") { Description = T(TextId.CliLoginServer), HelpName = T(TextId.CliValueAddress), Required = true };
+        var code = new Option<string>("--code") { Description = T(TextId.CliLoginCode), Required = true };
+        var allowHttp = new Option<bool>("--allow-http") { Description = T(TextId.CliLoginAllowHttp) };
         login.Options.Add(server);
         login.Options.Add(code);
         login.Options.Add(allowHttp);
         login.SetAction(parse => Run(parse, context => SyncCommands.Login(context, parse.GetValue(server)!, parse.GetValue(code)!, parse.GetValue(allowHttp)).GetAwaiter().GetResult()));
         root.Subcommands.Add(login);
 
-        var sync = new Command("sync", "Verstuur en ontvang wijzigingen / push and pull changes");
-        sync.SetAction(parse => Run(parse, context => SyncCommands.Sync(context).GetAwaiter().GetResult()));
+        var sync = new Command("sync", T(TextId.CliSync));
+        sync.SetAction(parse => RunOnStore(parse, context => SyncCommands.Sync(context).GetAwaiter().GetResult()));
         root.Subcommands.Add(sync);
 
-        var passphrase = new Command("passphrase", "Wachtwoordzin beheren / manage the passphrase");
-        var change = new Command("change", $"Wijzig de wachtwoordzin (nieuwe uit prompt of {PassphraseCommand.NewPassphraseVariable})");
-        change.SetAction(parse => Run(parse, PassphraseCommand.Change));
+        var passphrase = new Command("passphrase", T(TextId.CliPassphrase));
+        var change = new Command("change", T(TextId.CliPassphraseChange, PassphraseCommand.NewPassphraseVariable));
+        change.SetAction(parse => RunOnStore(parse, PassphraseCommand.Change));
         passphrase.Subcommands.Add(change);
         root.Subcommands.Add(passphrase);
 

@@ -1,3 +1,5 @@
+using Wijkwerk.Core.Storage;
+
 namespace Wijkwerk.Tui.Cli;
 
 /// <summary>Where a worker's store and logs live: the user's data folder unless <c>--data</c> says otherwise.</summary>
@@ -5,8 +7,12 @@ public sealed record DataFolder(string Root)
 {
     public const string StoreFileName = "wijkwerk.db";
 
+    /// <summary>Only the path: nothing is made until a command writes there.</summary>
     public static DataFolder Resolve(string? overridePath) => new(Path.GetFullPath(
-        overridePath ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "wijkwerk")));
+        overridePath ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "wijkwerk")));
+
+    /// <summary>Makes the folder, for its owner's eyes only: it holds the store, its key material and the logs.</summary>
+    public void CreateForOwner() => OwnerOnly.CreateFolder(Root);
 
     public string StorePath => Path.Combine(Root, StoreFileName);
 

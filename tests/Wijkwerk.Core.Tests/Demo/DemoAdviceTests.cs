@@ -1,9 +1,9 @@
-using Wijkwerk.Core.Demo;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Storage;
 using Wijkwerk.Core.Tests.Support;
+using Wijkwerk.Demo;
 
 namespace Wijkwerk.Core.Tests.Demo;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Wijkwerk.Core.Audit;
-using Wijkwerk.Core.Demo;
 using Wijkwerk.Core.Exchange;
 using Wijkwerk.Core.Tests.Support;
+using Wijkwerk.Demo;
 
 namespace Wijkwerk.Core.Tests.Exchange;
 

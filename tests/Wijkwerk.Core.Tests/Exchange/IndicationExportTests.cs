@@ -23,12 +23,12 @@ public class IndicationExportTests
         Assert.Equal([advice.ClientId.Value], table.ClientIds);
         Assert.Equal(advice.Id.ToString(), row[0]);
         Assert.Equal(("01", "01A01", "3", "04", "2", "12"), (Cell("productcategorie"), Cell("productcode"), Cell("omvang"), Cell("eenheid"), Cell("frequentie"), Cell("duur_maanden")));
-        Assert.Equal(("Adjusted", "Adjusted", "2", "04", "2"), (Cell("status"), Cell("besluit"), Cell("besluit_omvang"), Cell("besluit_eenheid"), Cell("besluit_frequentie")));
-        Assert.Equal("Volume", Cell("gewijzigd"));
+        Assert.Equal(("aangepast", "aangepast", "2", "04", "2"), (Cell("status"), Cell("besluit"), Cell("besluit_omvang"), Cell("besluit_eenheid"), Cell("besluit_frequentie")));
+        Assert.Equal("omvang", Cell("gewijzigd"));
         Assert.Equal(AdviceSamples.Consultant.Id.ToString(), Cell("besloten_door"));
         Assert.Equal("2026-03-14T11:00:00.0000000Z", Cell("besloten_op"));
         // Melding 4 March, no aanvraag: the investigation term counted, due 15 April, met by the decision.
-        Assert.Equal(("2026-03-04", null, "2026-04-15", "MetInTime", null), (Cell("meldingsdatum"), Cell("aanvraagdatum"), Cell("onderzoek_uiterlijk"), Cell("onderzoek_termijn"), Cell("beslissing_uiterlijk")));
+        Assert.Equal(("2026-03-04", null, "2026-04-15", "op tijd", null), (Cell("meldingsdatum"), Cell("aanvraagdatum"), Cell("onderzoek_uiterlijk"), Cell("onderzoek_termijn"), Cell("beslissing_uiterlijk")));
         Assert.DoesNotContain("onderbouwing", table.Columns);
         Assert.DoesNotContain("besluit_reden", table.Columns);
         Assert.DoesNotContain(row, v => v is not null && (v.Contains("artrose", StringComparison.Ordinal) || v.Contains("boodschappendienst", StringComparison.Ordinal)));
@@ -46,7 +46,7 @@ public class IndicationExportTests
         string? Cell(string column) => row[table.Columns.ToList().IndexOf(column)];
 
         Assert.Equal(("13", null, "125050", "83", "6"), (Cell("productcategorie"), Cell("productcode"), Cell("omvang"), Cell("eenheid"), Cell("frequentie")));
-        Assert.Equal(("Concept", null, null), (Cell("status"), Cell("besluit"), Cell("besluit_omvang")));
+        Assert.Equal(("concept", null, null), (Cell("status"), Cell("besluit"), Cell("besluit_omvang")));
     }
 
     [Fact]

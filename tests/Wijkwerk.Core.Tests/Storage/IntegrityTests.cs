@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Wijkwerk.Core.Audit;
-using Wijkwerk.Core.Demo;
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Signals;
@@ -10,6 +9,7 @@ using Wijkwerk.Core.Exchange;
 using Wijkwerk.Core.Localization;
 using Wijkwerk.Core.Storage;
 using Wijkwerk.Core.Tests.Support;
+using Wijkwerk.Demo;
 
 namespace Wijkwerk.Core.Tests.Storage;
 
@@ -157,7 +157,7 @@ public class IntegrityTests
     public void EnumTexts_EveryListedValue_HasADutchAndEnglishName()
     {
         Assert.Empty(EnumTexts.Missing(typeof(SignalSource), typeof(SignalStatus), typeof(Urgency), typeof(LifeDomain), typeof(ZrmDomain),
-            typeof(ZrmScore), typeof(ConsentStatus), typeof(HouseholdRelation), typeof(Role)));
+            typeof(ZrmScore), typeof(ConsentStatus), typeof(HouseholdRelation), typeof(Role), typeof(AuditEventType), typeof(AuditOutcome)));
         Assert.Equal("kan niet van afgesloten naar nieuw", Texts.Format(TextId.SignalTransitionNotAllowed, Lang.Nl, SignalStatus.Closed, SignalStatus.New));
     }
 

@@ -161,5 +161,5 @@ internal static class RawConnectionExtensions
 
 internal static class DemoExtensions
 {
-    public static void Demo(this LocalStore store, int clients = 30) => Wijkwerk.Core.Demo.DemoData.Fill(store, clients);
+    public static void Demo(this LocalStore store, int clients = 30) => Wijkwerk.Demo.DemoData.Fill(store, clients);
 }

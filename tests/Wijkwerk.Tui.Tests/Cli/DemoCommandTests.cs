@@ -39,7 +39,7 @@ public class DemoCommandTests(DemoStoreFixture demo) : IClassFixture<DemoStoreFi
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("demo-consultant", result.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(root, "demo")));
-        Assert.Equal(["consultant"], roles);
+        Assert.Equal(["Wmo-consulent"], roles);
         Assert.Equal(WijkwerkProcess.Run(nurse, "export", "indications").Out, WijkwerkProcess.Run(consultant, "export", "indications").Out);
     }
 

@@ -9,7 +9,7 @@ namespace Wijkwerk.Tui.Tests.Cli;
 /// <summary><c>wijkwerk export indications</c> on a demo store, run as the real program.</summary>
 public class ExportIndicationsCommandTests(DemoStoreFixture demo) : IClassFixture<DemoStoreFixture>
 {
-    private static readonly string[] EveryStatus = ["Concept", "Submitted", "QuestionAsked", "Answered", "Granted", "Adjusted", "Rejected", "Withdrawn"];
+    private static readonly string[] EveryStatus = ["concept", "ingediend", "vraag gesteld", "beantwoord", "toegekend", "aangepast", "afgewezen", "ingetrokken"];
 
     [Fact]
     public void Csv_OneRowPerAdviceInIwmoCodes_NoNamesNoFreeText_LoggedPerClient()
@@ -36,17 +36,17 @@ public class ExportIndicationsCommandTests(DemoStoreFixture demo) : IClassFixtur
         var euros = rows.First(r => r["eenheid"] == "83");
         Assert.Equal("250000", euros["omvang"]);
 
-        var adjusted = rows.Where(r => r["status"] == "Adjusted").ToList();
+        var adjusted = rows.Where(r => r["status"] == "aangepast").ToList();
         Assert.NotEmpty(adjusted);
         Assert.All(adjusted, r =>
         {
-            Assert.Equal("Volume", r["gewijzigd"]);
+            Assert.Equal("omvang", r["gewijzigd"]);
             Assert.NotEqual(r["omvang"], r["besluit_omvang"]);
         });
-        Assert.All(rows.Where(r => r["status"] == "Rejected"), r => Assert.Equal("", r["besluit_omvang"]));
+        Assert.All(rows.Where(r => r["status"] == "afgewezen"), r => Assert.Equal("", r["besluit_omvang"]));
         Assert.Contains(rows, r => r["verlengd_tot"] != "");
-        Assert.Contains(rows, r => r["onderzoek_termijn"] == "Overdue" || r["beslissing_termijn"] == "Overdue");
-        Assert.Contains(rows, r => r["beslissing_termijn"] == "MetLate");
+        Assert.Contains(rows, r => r["onderzoek_termijn"] == "termijn verstreken" || r["beslissing_termijn"] == "termijn verstreken");
+        Assert.Contains(rows, r => r["beslissing_termijn"] == "te laat");
 
         Assert.DoesNotContain("onderbouwing", result.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("artrose", result.Out, StringComparison.Ordinal);
@@ -73,7 +73,7 @@ public class ExportIndicationsCommandTests(DemoStoreFixture demo) : IClassFixtur
         Assert.Contains($"{rows.Count} regels geschreven naar", result.Error, StringComparison.Ordinal);
         Assert.Equal(AdvicesBuilt(), rows.Count);
         Assert.All(rows, r => Assert.NotEqual("", r.GetProperty("onderbouwing").GetString()));
-        Assert.Contains(rows, r => r.GetProperty("status").GetString() == "Rejected" && r.GetProperty("besluit_reden").GetString()!.Length > 0);
+        Assert.Contains(rows, r => r.GetProperty("status").GetString() == "afgewezen" && r.GetProperty("besluit_reden").GetString()!.Length > 0);
         Assert.All(rows.Where(r => r.GetProperty("besluit").ValueKind == JsonValueKind.Null), r => Assert.Equal(JsonValueKind.Null, r.GetProperty("besloten_op").ValueKind));
         Assert.False(File.Exists(file + ".partial"));
         Assert.Equal(rows.Select(r => r.GetProperty("client_id").GetString()).Distinct().Count(), ExportEvents(data, "table=indication_advices_with_text").Count);
@@ -136,7 +136,7 @@ public class ExportIndicationsCommandTests(DemoStoreFixture demo) : IClassFixtur
 
     /// <summary>The store's own access log, as the audit export gives it: the export events with this detail.</summary>
     private static List<Dictionary<string, string>> ExportEvents(string data, string detail) =>
-        ReadCsv(WijkwerkProcess.Run(data, "export", "audit").Out).Where(e => e["gebeurtenis"] == "Export" && e["details"].StartsWith(detail, StringComparison.Ordinal)
+        ReadCsv(WijkwerkProcess.Run(data, "export", "audit").Out).Where(e => e["gebeurtenis"] == "geëxporteerd" && e["details"].StartsWith(detail, StringComparison.Ordinal)
             && (e["details"].Length == detail.Length || e["details"][detail.Length] == ';')).ToList();
 
     private static List<Dictionary<string, string>> ReadCsv(string text)

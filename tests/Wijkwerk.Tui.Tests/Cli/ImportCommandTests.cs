@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Bogus;
-using Wijkwerk.Core.Demo;
+using Wijkwerk.Demo;
 using Wijkwerk.Tui.Tests.Support;
 
 namespace Wijkwerk.Tui.Tests.Cli;

@@ -195,7 +195,7 @@ public sealed class ConsultantScreenTests
     [Fact]
     public void Nurse_SeesTheQueueReadOnly_NoDecideOrTermAction()
     {
-        using var desk = new ConsultantDesk(identity: Core.Demo.DemoData.DemoWorker);
+        using var desk = new ConsultantDesk(identity: Wijkwerk.Demo.DemoData.DemoWorker);
         desk.App.Press('5');
         var queue = desk.App.TopAs<ReviewQueueScreen>();
 

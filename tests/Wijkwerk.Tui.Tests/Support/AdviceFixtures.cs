@@ -1,4 +1,3 @@
-using Wijkwerk.Core.Demo;
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Indications;
@@ -8,6 +7,7 @@ using Wijkwerk.Core.Storage;
 using Wijkwerk.Core.Storage.Sync;
 using Wijkwerk.Core.Sync.Protocol;
 using Wijkwerk.Core.Sync.Rules;
+using Wijkwerk.Demo;
 
 namespace Wijkwerk.Tui.Tests.Support;
 

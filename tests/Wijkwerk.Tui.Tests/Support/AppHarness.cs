@@ -1,10 +1,10 @@
-using Wijkwerk.Core.Demo;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Localization;
 using Wijkwerk.Core.Storage;
 using Wijkwerk.Core.Storage.Sync;
 using Wijkwerk.Core.Sync.Laptop;
 using Wijkwerk.Core.Sync.Protocol;
+using Wijkwerk.Demo;
 using Wijkwerk.Tui.App;
 using Wijkwerk.Tui.Terminal;
 

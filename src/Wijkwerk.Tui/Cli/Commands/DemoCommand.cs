@@ -1,6 +1,6 @@
-using Wijkwerk.Core.Demo;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Localization;
+using Wijkwerk.Demo;
 
 namespace Wijkwerk.Tui.Cli.Commands;
 
@@ -19,7 +19,8 @@ public static class DemoCommand
         var consultant = role == Role.WmoConsultant;
         var folder = consultant ? context.Data.ConsultantDemo : context.Data.Demo;
         var existed = File.Exists(folder.StorePath);
-        var passphrase = Passphrase.FromEnvironment() ?? DemoPassphrase;
+        var fromEnvironment = Passphrase.FromEnvironment();
+        var passphrase = fromEnvironment ?? DemoPassphrase;
         var opened = StoreOpener.Open(context, folder, () => consultant ? DemoData.DemoConsultant : DemoData.DemoWorker, passphrase);
         if (opened.Store is not { } store)
             return context.Fail(opened.Error!);
@@ -36,7 +37,10 @@ public static class DemoCommand
                 context.Error.WriteLine(context.T(TextId.DemoSummary, folder.Root, summary.Clients, summary.Signals, summary.Visits, summary.Consents, summary.HouseholdMembers, summary.Advices));
             }
 
-            context.Error.WriteLine(context.T(TextId.DemoPassphraseHint, passphrase));
+            // The public demo passphrase is worth printing; one the user set is theirs and stays off the screen and out of scrollback.
+            context.Error.WriteLine(fromEnvironment is null
+                ? context.T(TextId.DemoPassphraseHint, DemoPassphrase)
+                : context.T(TextId.DemoPassphraseFromEnvironment, Passphrase.EnvironmentVariable));
             return openUi?.Invoke(store) ?? ExitCodes.Success;
         }
     }

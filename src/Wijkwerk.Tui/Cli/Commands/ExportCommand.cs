@@ -26,10 +26,10 @@ public static class ExportCommand
         {
             ExportTable table = what switch
             {
-                "clients" => Exports.Clients(store),
-                "signals" => Exports.Signals(store),
-                "visits" => Exports.Visits(store),
-                _ => Exports.Audit(store, client),
+                "clients" => Exports.Clients(store, context.Lang),
+                "signals" => Exports.Signals(store, context.Lang),
+                "visits" => Exports.Visits(store, context.Lang),
+                _ => Exports.Audit(store, client, context.Lang),
             };
             Write(context, table, format, outFile);
             Exports.RecordDelivery(store, table);

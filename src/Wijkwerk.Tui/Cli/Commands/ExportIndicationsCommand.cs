@@ -11,21 +11,13 @@ namespace Wijkwerk.Tui.Cli.Commands;
 /// </summary>
 public static class ExportIndicationsCommand
 {
-    public static Command Define(Option<string> format, Option<string?> outFile, Func<ParseResult, Func<CliContext, int>, int> run)
+    public static Command Define(Option<string> format, Option<string?> outFile, Func<ParseResult, Func<CliContext, int>, int> run, Lang lang)
     {
-        var command = new Command(
-            "indications",
-            "Indicatieadviezen: standaard één regel per advies met iWmo-codes (categorie 01, eenheid 04, frequentie 2; euro's in centen), status, team, data, "
-            + "termijnen en besluit, zonder vrije tekst en met cliëntnummer in plaats van naam; met --summary per team en periode hoeveel besluiten zoals geadviseerd, "
-            + "aangepast of afgewezen waren en hoeveel op tijd / indication advice: by default one row per advice in iWmo codes (euros in cents), status, team, dates, "
-            + "legal terms and decision, without free text and with the client id instead of a name; with --summary the agreement per team and period");
-        var summary = new Option<bool>("--summary") { Description = "Overeenstemming advies en besluit per team en periode / agreement per team and period" };
-        var period = new Option<string?>("--period") { Description = "Bij --summary: month (standaard) of quarter / with --summary: month (default) or quarter" };
+        var command = new Command("indications", Texts.Get(TextId.CliExportIndications, lang));
+        var summary = new Option<bool>("--summary") { Description = Texts.Get(TextId.CliExportSummary, lang) };
+        var period = new Option<string?>("--period") { Description = Texts.Get(TextId.CliExportPeriod, lang) };
         period.AcceptOnlyFromAmong("month", "quarter");
-        var withText = new Option<bool>("--with-text")
-        {
-            Description = "Neem ook de vrije tekst op (onderbouwing, wensen, redenen): die kan een cliënt herkenbaar maken / also include the free text, which can identify a client",
-        };
+        var withText = new Option<bool>("--with-text") { Description = Texts.Get(TextId.CliExportWithText, lang) };
         command.Options.Add(format);
         command.Options.Add(outFile);
         command.Options.Add(summary);
@@ -54,8 +46,8 @@ public static class ExportIndicationsCommand
         using (store)
         {
             var table = summary
-                ? IndicationExports.Agreement(store, period == "quarter" ? PeriodKind.Quarter : PeriodKind.Month)
-                : IndicationExports.Advices(store, withText);
+                ? IndicationExports.Agreement(store, period == "quarter" ? PeriodKind.Quarter : PeriodKind.Month, context.Lang)
+                : IndicationExports.Advices(store, withText, context.Lang);
             ExportCommand.Write(context, table, format, outFile);
             Exports.RecordDelivery(store, table);
             context.Log.Information("Exported {Rows} rows of {Table} as {Format}", table.Rows.Count, table.Table, format);

@@ -3,15 +3,13 @@ using Wijkwerk.Core.Storage;
 
 namespace Wijkwerk.Tui.Cli.Commands;
 
-/// <summary><c>wijkwerk passphrase change</c>: reseals the data key; the records themselves are untouched.</summary>
+/// <summary><c>wijkwerk passphrase change</c>: reseals the data key of an existing store; the records themselves are untouched.</summary>
 public static class PassphraseCommand
 {
     public const string NewPassphraseVariable = "WIJKWERK_NEW_PASSPHRASE";
 
     public static int Change(CliContext context)
     {
-        if (!File.Exists(context.Data.StorePath))
-            return context.Fail(context.T(TextId.StoreMissing, context.Data.Root));
         var current = Passphrase.FromEnvironmentOrPrompt(context.Lang, TextId.PromptPassphrase);
         if (current is null)
             return context.Fail(context.T(TextId.PassphraseMissing, Passphrase.EnvironmentVariable));

@@ -4,7 +4,7 @@ using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Storage;
 
-namespace Wijkwerk.Core.Demo;
+namespace Wijkwerk.Demo;
 
 /// <summary>
 /// Indication advice for the demo caseload: every state of the workflow, two teams, six months of

@@ -7,7 +7,7 @@ using Wijkwerk.Core.Domain.Visits;
 using Wijkwerk.Core.Storage;
 using Wijkwerk.Core.Storage.Repositories;
 
-namespace Wijkwerk.Core.Demo;
+namespace Wijkwerk.Demo;
 
 /// <summary>
 /// A caseload of made-up residents (Bogus, Dutch locale, fixed seed): the same data on every run for

@@ -1,7 +1,7 @@
 using Bogus;
 using Wijkwerk.Core.Domain.Clients;
 
-namespace Wijkwerk.Core.Demo;
+namespace Wijkwerk.Demo;
 
 /// <summary>
 /// Numbers that pass the elfproef, for demos and tests, drawn from 9999xxxxx: the range the Dutch

@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text;
+
+namespace Wijkwerk.Core.Localization;
+
+/// <summary>
+/// The column names and yes/no values of export files. The code names a column by its Dutch key, which is
+/// what a Dutch reader gets; <c>--lang en</c> gives the English name. Values of the domain's lists come from
+/// <see cref="EnumTexts"/>, the same names the screens show.
+/// </summary>
+public static class ExportColumns
+{
+    private static readonly Dictionary<string, string> English = new(StringComparer.Ordinal)
+    {
+        ["voornaam"] = "first_name",
+        ["tussenvoegsel"] = "prefix",
+        ["achternaam"] = "surname",
+        ["geboortedatum"] = "birth_date",
+        ["huisnummer"] = "house_number",
+        ["toevoeging"] = "addition",
+        ["telefoon"] = "phone",
+        ["notities"] = "notes",
+        ["bron"] = "source",
+        ["bron_anders"] = "source_other",
+        ["observatie"] = "observation",
+        ["levensdomeinen"] = "life_domains",
+        ["urgentie"] = "urgency",
+        ["gemeld_op"] = "reported_at",
+        ["opgepakt_op"] = "picked_up_at",
+        ["toegewezen_aan"] = "assigned_to",
+        ["datum"] = "date",
+        ["medewerker"] = "worker",
+        ["zrm_versie"] = "zrm_version",
+        ["gebeurtenis"] = "event",
+        ["tijdstip_utc"] = "time_utc",
+        ["rol"] = "role",
+        ["apparaat"] = "device",
+        ["uitkomst"] = "outcome",
+        ["opsteller"] = "author",
+        ["aangemaakt_op"] = "created_at",
+        ["ingediend_op"] = "submitted_at",
+        ["meldingsdatum"] = "melding_date",
+        ["aanvraagdatum"] = "aanvraag_date",
+        ["productcategorie"] = "product_category",
+        ["productcode"] = "product_code",
+        ["omvang"] = "volume",
+        ["eenheid"] = "unit",
+        ["frequentie"] = "frequency",
+        ["startdatum"] = "start_date",
+        ["duur_maanden"] = "duration_months",
+        ["grondslag"] = "legal_basis",
+        ["toestemming"] = "consent",
+        ["clientondersteuning_aangeboden"] = "client_support_offered",
+        ["persoonlijk_plan_aangeboden"] = "personal_plan_offered",
+        ["onderzoek_uiterlijk"] = "investigation_due",
+        ["onderzoek_termijn"] = "investigation_term",
+        ["beslissing_uiterlijk"] = "decision_due",
+        ["verlengd_tot"] = "extended_until",
+        ["beslissing_termijn"] = "decision_term",
+        ["besluit"] = "decision",
+        ["besloten_op"] = "decided_at",
+        ["besloten_door"] = "decided_by",
+        ["gewijzigd"] = "changed",
+        ["onderbouwing"] = "rationale",
+        ["voorliggende_voorzieningen"] = "general_provisions_considered",
+        ["wens_client"] = "client_wishes",
+        ["toelichting_toestemming"] = "consent_note",
+        ["besluit_reden"] = "decision_reason",
+        ["verlenging_reden"] = "extension_reason",
+        ["periode"] = "period",
+        ["van"] = "from",
+        ["tot"] = "to",
+        ["zoals_geadviseerd"] = "as_advised",
+        ["aangepast"] = "adjusted",
+        ["afgewezen"] = "rejected",
+        ["besloten"] = "decided",
+        ["pct_zoals_geadviseerd"] = "pct_as_advised",
+        ["op_tijd"] = "in_time",
+        ["te_laat"] = "late",
+    };
+
+    /// <summary>Keys that read the same in both languages: ids, codes and loan words.</summary>
+    public static readonly IReadOnlySet<string> SameInEnglish = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "id", "client_id", "bsn", "postcode", "deadline", "status", "team", "details",
+    };
+
+    public static IReadOnlyList<string> Show(IEnumerable<string> keys, Lang lang) => keys.Select(k => Show(k, lang)).ToList();
+
+    /// <summary>A decision's columns repeat the advice's with a prefix: "besluit_omvang" is "decision_volume".</summary>
+    public static string Show(string key, Lang lang)
+    {
+        if (lang != Lang.En)
+            return key;
+        if (English.TryGetValue(key, out var name))
+            return name;
+        return key.StartsWith("besluit_", StringComparison.Ordinal) && English.TryGetValue(key["besluit_".Length..], out var part) ? "decision_" + part : key;
+    }
+
+    /// <summary>A column per value of a list, named after the value as the reader reads it: "zrm_financien", "zrm_finances".</summary>
+    public static string For(string prefix, Enum value, Lang lang) => prefix + "_" + Slug(EnumTexts.Name(value, lang));
+
+    public static string Flag(bool value, Lang lang) => (value, lang) switch
+    {
+        (true, Lang.En) => "yes",
+        (false, Lang.En) => "no",
+        (true, _) => "ja",
+        _ => "nee",
+    };
+
+    /// <summary>Lower case letters and digits joined by one underscore, accents dropped, so the name works as a spreadsheet or JSON key.</summary>
+    private static string Slug(string text)
+    {
+        var slug = new StringBuilder();
+        foreach (var c in text.Normalize(NormalizationForm.FormD).ToLowerInvariant())
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+                continue;
+            if (char.IsAsciiLetterOrDigit(c))
+                slug.Append(c);
+            else if (slug.Length > 0 && slug[^1] != '_')
+                slug.Append('_');
+        }
+
+        return slug.ToString().TrimEnd('_');
+    }
+}
