@@ -136,21 +136,38 @@ public sealed class LocalStore : IDisposable
         {
             using var connection = Connect(path, readOnly: true);
             StoreFile.CheckSchemaVersion(Scalar<long>(connection, "PRAGMA user_version"), path);
-            if (Scalar<string>(connection, "PRAGMA quick_check") != "ok")
-                throw new StoreException(StoreProblem.Damaged, TextId.StoreDamaged, path);
             var meta = new MetaTable(connection, null);
             var storeId = meta.GetText("store_id");
             var sealedKey = meta.GetSealedKey();
             if (sealedKey.Iterations > KeyDerivation.MaximumIterations)
                 throw new StoreException(StoreProblem.Damaged, TextId.StoreDamaged, path);
-            var keys = KeyRing.Unseal(sealedKey, passphrase, storeId)
-                ?? throw new StoreException(StoreProblem.WrongPassphrase, TextId.StoreWrongPassphrase);
-            return (keys, storeId);
+            // The page check reads the whole file and the key derivation is slow on purpose: they run side by
+            // side on their own connections, and both must pass before anything is written.
+            var pagesIntact = Task.Run(() => PagesIntact(path));
+            var keys = KeyRing.Unseal(sealedKey, passphrase, storeId);
+            try
+            {
+                if (!pagesIntact.GetAwaiter().GetResult())
+                    throw new StoreException(StoreProblem.Damaged, TextId.StoreDamaged, path);
+            }
+            catch
+            {
+                keys?.Dispose();
+                throw;
+            }
+
+            return (keys ?? throw new StoreException(StoreProblem.WrongPassphrase, TextId.StoreWrongPassphrase), storeId);
         }
         catch (Exception e)
         {
             throw Translate(e, path);
         }
+    }
+
+    private static bool PagesIntact(string path)
+    {
+        using var connection = Connect(path, readOnly: true);
+        return Scalar<string>(connection, "PRAGMA quick_check") == "ok";
     }
 
     private static Exception Translate(Exception e, string path) => e switch
