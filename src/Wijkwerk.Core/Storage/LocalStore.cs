@@ -249,9 +249,13 @@ public sealed class LocalStore : IDisposable
     });
 
     /// <summary>Live (not deleted) rows of one table, decrypted through <paramref name="map"/>.</summary>
-    internal List<T> Query<T>(string table, string filter, Func<RowReader, T> map, params (string Name, object Value)[] args)
+    internal List<T> Query<T>(string table, string filter, Func<RowReader, T> map, params (string Name, object Value)[] args) =>
+        Query("*", table, filter, map, args);
+
+    /// <summary>Only <paramref name="columns"/> of live rows: a list that shows plain columns need not read sealed texts from disk.</summary>
+    internal List<T> Query<T>(string columns, string table, string filter, Func<RowReader, T> map, params (string Name, object Value)[] args)
     {
-        using var command = Command($"SELECT * FROM {table} WHERE deleted = 0{(filter.Length == 0 ? "" : " AND " + filter)}");
+        using var command = Command($"SELECT {columns} FROM {table} WHERE deleted = 0{(filter.Length == 0 ? "" : " AND " + filter)}");
         foreach (var (name, value) in args)
             command.Parameters.AddWithValue(name, value);
         using var reader = command.ExecuteReader();

@@ -47,7 +47,7 @@ public sealed class SignalRepository(LocalStore store)
     public IReadOnlyList<SignalHeader> OpenHeaders()
     {
         // An eropaf deadline is a fixed time after the report, so ordering on reported_at orders the deadlines too.
-        var signals = store.Query(SignalRows.Table,
+        var signals = store.Query(SignalRows.HeaderColumns, SignalRows.Table,
             "status IN ('New', 'PickedUp') AND client_id IN (SELECT id FROM clients WHERE deleted = 0) ORDER BY urgency = 'Eropaf' DESC, reported_at, id",
             SignalRows.HeaderFromRow);
         store.Write(scope =>
@@ -61,7 +61,7 @@ public sealed class SignalRepository(LocalStore store)
     /// <summary>Open signals of the whole caseload, for the home screen; logged as a search.</summary>
     public IReadOnlyList<Signal> Open()
     {
-        var signals = store.Query(SignalRows.Table, "status IN ('New', 'PickedUp')", SignalRows.FromRow);
+        var signals = store.Query(SignalRows.HeaderColumns, SignalRows.Table, "status IN ('New', 'PickedUp')", SignalRows.FromRow);
         store.Write(scope =>
         {
             scope.Audit(AuditEventType.Search, null, $"table=signals;results={signals.Count}");

@@ -38,7 +38,9 @@ internal static class SignalRows
         r.Instant("reported_at"),
         r.NullableInstant("picked_up_at"));
 
-    /// <summary>The plain columns only: nothing is decrypted.</summary>
+    public const string HeaderColumns = "id, client_id, source, urgency, assignee, status, reported_at, picked_up_at";
+
+    /// <summary>The plain columns only (<see cref="HeaderColumns"/>): nothing is read from the sealed ones.</summary>
     public static SignalHeader HeaderFromRow(RowReader r) => new(
         new Id<Signal>(Guid.Parse(r.Id)),
         new Id<Client>(Guid.Parse(r.Text("client_id"))),
