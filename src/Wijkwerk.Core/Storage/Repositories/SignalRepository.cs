@@ -58,10 +58,10 @@ public sealed class SignalRepository(LocalStore store)
         return signals;
     }
 
-    /// <summary>Open signals of the whole caseload, for the home screen; logged as a search.</summary>
+    /// <summary>Open signals of the whole caseload, with what was observed; logged as a search.</summary>
     public IReadOnlyList<Signal> Open()
     {
-        var signals = store.Query(SignalRows.HeaderColumns, SignalRows.Table, "status IN ('New', 'PickedUp')", SignalRows.FromRow);
+        var signals = store.Query(SignalRows.Table, "status IN ('New', 'PickedUp')", SignalRows.FromRow);
         store.Write(scope =>
         {
             scope.Audit(AuditEventType.Search, null, $"table=signals;results={signals.Count}");
