@@ -9,6 +9,15 @@ if (args is ["scope", ..])
     return;
 }
 
+// "keys" prints the keystroke-to-frame figures of the client filter (TUI-FIGURES) without BenchmarkDotNet's runs.
+if (args is ["keys", ..])
+{
+    var figures = new TuiBenchmarks();
+    figures.SetupFilter();
+    figures.Cleanup();
+    return;
+}
+
 if (args is ["sync", ..])
 {
     await SyncFigures.Run(Path.Combine(AppContext.BaseDirectory, "wijkwerk-server.dll"), args.Length > 1 ? int.Parse(args[1]) : 200);

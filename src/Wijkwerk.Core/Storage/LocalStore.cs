@@ -138,21 +138,38 @@ public sealed class LocalStore : IDisposable
         {
             using var connection = Connect(path, readOnly: true);
             StoreFile.CheckSchemaVersion(Scalar<long>(connection, "PRAGMA user_version"), path);
-            if (Scalar<string>(connection, "PRAGMA quick_check") != "ok")
-                throw new StoreException(StoreProblem.Damaged, TextId.StoreDamaged, path);
             var meta = new MetaTable(connection, null);
             var storeId = meta.GetText("store_id");
             var sealedKey = meta.GetSealedKey();
             if (sealedKey.Iterations > KeyDerivation.MaximumIterations)
                 throw new StoreException(StoreProblem.Damaged, TextId.StoreDamaged, path);
-            var keys = KeyRing.Unseal(sealedKey, passphrase, storeId)
-                ?? throw new StoreException(StoreProblem.WrongPassphrase, TextId.StoreWrongPassphrase);
-            return (keys, storeId);
+            // The page check reads the whole file and the key derivation is slow on purpose: they run side by
+            // side on their own connections, and both must pass before anything is written.
+            var pagesIntact = Task.Run(() => PagesIntact(path));
+            var keys = KeyRing.Unseal(sealedKey, passphrase, storeId);
+            try
+            {
+                if (!pagesIntact.GetAwaiter().GetResult())
+                    throw new StoreException(StoreProblem.Damaged, TextId.StoreDamaged, path);
+            }
+            catch
+            {
+                keys?.Dispose();
+                throw;
+            }
+
+            return (keys ?? throw new StoreException(StoreProblem.WrongPassphrase, TextId.StoreWrongPassphrase), storeId);
         }
         catch (Exception e)
         {
             throw Translate(e, path);
         }
+    }
+
+    private static bool PagesIntact(string path)
+    {
+        using var connection = Connect(path, readOnly: true);
+        return Scalar<string>(connection, "PRAGMA quick_check") == "ok";
     }
 
     private static Exception Translate(Exception e, string path) => e switch
@@ -234,9 +251,13 @@ public sealed class LocalStore : IDisposable
     });
 
     /// <summary>Live (not deleted) rows of one table, decrypted through <paramref name="map"/>.</summary>
-    internal List<T> Query<T>(string table, string filter, Func<RowReader, T> map, params (string Name, object Value)[] args)
+    internal List<T> Query<T>(string table, string filter, Func<RowReader, T> map, params (string Name, object Value)[] args) =>
+        Query("*", table, filter, map, args);
+
+    /// <summary>Only <paramref name="columns"/> of live rows: a list that shows plain columns need not read sealed texts from disk.</summary>
+    internal List<T> Query<T>(string columns, string table, string filter, Func<RowReader, T> map, params (string Name, object Value)[] args)
     {
-        using var command = Command($"SELECT * FROM {table} WHERE deleted = 0{(filter.Length == 0 ? "" : " AND " + filter)}");
+        using var command = Command($"SELECT {columns} FROM {table} WHERE deleted = 0{(filter.Length == 0 ? "" : " AND " + filter)}");
         foreach (var (name, value) in args)
             command.Parameters.AddWithValue(name, value);
         using var reader = command.ExecuteReader();

@@ -44,6 +44,9 @@ public sealed class UiLoop
 
     public ScreenStack Screens { get; } = new();
 
+    /// <summary>How often <see cref="Tick"/> is raised; a test on a fake clock moves time on in these steps.</summary>
+    public TimeSpan TickInterval => _tickInterval;
+
     /// <summary>Keys no screen handled (global commands such as F5 sync); return true when handled.</summary>
     public Func<KeyInput, bool>? UnhandledKey { get; set; }
 

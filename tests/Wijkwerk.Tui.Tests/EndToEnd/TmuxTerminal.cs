@@ -50,6 +50,20 @@ public sealed class TmuxTerminal : IDisposable
     /// <summary>Literal text, typed key by key.</summary>
     public void Type(string text) => Tmux("send-keys", "-t", Session, "-l", text);
 
+    /// <summary>
+    /// Raw bytes as a terminal sends them (escape sequences included), untranslated by tmux, so they reach the
+    /// program's own key parser exactly as written here.
+    /// </summary>
+    public void SendRaw(string sequence) =>
+        Tmux(["send-keys", "-t", Session, "-H", .. System.Text.Encoding.UTF8.GetBytes(sequence).Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture))]);
+
+    /// <summary>Pastes as a terminal does when the program did not ask for bracketed paste: the text as it is.</summary>
+    public void Paste(string text)
+    {
+        Tmux("set-buffer", "-b", "paste", text);
+        Tmux("paste-buffer", "-b", "paste", "-t", Session);
+    }
+
     /// <summary>tmux key names: Enter, Tab, BTab, Escape, C-s, F1, Down …</summary>
     public void Press(params string[] keys)
     {

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Wijkwerk.Tui.Terminal;
+using Wijkwerk.Tui.Tests.Support;
 
 namespace Wijkwerk.Tui.Tests.Terminal;
 
@@ -9,7 +10,7 @@ public sealed class UiLoopTests
     public void RunUntilIdle_QueuedKeys_GoToTopScreenAndRender()
     {
         var terminal = new FakeTerminal();
-        var loop = new UiLoop(terminal, new ManualTimeProvider());
+        var loop = new UiLoop(terminal, new FakeClock());
         var bottom = new TestScreen("onder");
         var top = new TestScreen("boven");
         loop.Screens.Push(bottom);
@@ -27,7 +28,7 @@ public sealed class UiLoopTests
     public void RunUntilIdle_KeyNotHandled_GoesToUnhandledKey()
     {
         var terminal = new FakeTerminal();
-        var loop = new UiLoop(terminal, new ManualTimeProvider());
+        var loop = new UiLoop(terminal, new FakeClock());
         loop.Screens.Push(new TestScreen(handlesKeys: false));
         var global = new List<KeyInput>();
         loop.UnhandledKey = k =>
@@ -46,7 +47,7 @@ public sealed class UiLoopTests
     public void RunUntilIdle_NothingChanged_WritesNothing()
     {
         var terminal = new FakeTerminal();
-        var time = new ManualTimeProvider();
+        var time = new FakeClock();
         var loop = new UiLoop(terminal, time);
         loop.Screens.Push(new TestScreen());
         loop.RunUntilIdle();
@@ -62,7 +63,7 @@ public sealed class UiLoopTests
     public async Task RunUntilIdle_PostedFromBackgroundThread_RunsOnNextDrain()
     {
         var terminal = new FakeTerminal();
-        var loop = new UiLoop(terminal, new ManualTimeProvider());
+        var loop = new UiLoop(terminal, new FakeClock());
         var screen = new TestScreen("wachten");
         loop.Screens.Push(screen);
         loop.RunUntilIdle();
@@ -77,7 +78,7 @@ public sealed class UiLoopTests
     public void RunUntilIdle_TickDue_RaisesTickOnce()
     {
         var terminal = new FakeTerminal();
-        var time = new ManualTimeProvider();
+        var time = new FakeClock();
         var loop = new UiLoop(terminal, time, tickInterval: TimeSpan.FromSeconds(1));
         loop.Screens.Push(new TestScreen());
         var ticks = 0;
@@ -92,10 +93,26 @@ public sealed class UiLoopTests
     }
 
     [Fact]
+    public void Pass_SeveralTickIntervals_RaisesATickForEachInOrder()
+    {
+        var terminal = new FakeTerminal();
+        var clock = new FakeClock();
+        var loop = new UiLoop(terminal, clock, tickInterval: TimeSpan.FromMilliseconds(250));
+        loop.Screens.Push(new TestScreen());
+        var ticks = new List<DateTimeOffset>();
+        loop.Tick += () => ticks.Add(clock.GetUtcNow());
+        loop.RunUntilIdle();
+
+        clock.Pass(loop, TimeSpan.FromSeconds(1));
+
+        Assert.Equal([250, 500, 750, 1000], ticks.Select(t => (int)(t - FakeClock.DefaultStart).TotalMilliseconds));
+    }
+
+    [Fact]
     public void Stop_DuringKeyHandling_LeavesRemainingKeysQueued()
     {
         var terminal = new FakeTerminal();
-        var loop = new UiLoop(terminal, new ManualTimeProvider());
+        var loop = new UiLoop(terminal, new FakeClock());
         loop.Screens.Push(new TestScreen(handlesKeys: false));
         loop.UnhandledKey = k =>
         {
@@ -116,7 +133,7 @@ public sealed class UiLoopTests
     public void RunUntilIdle_LastScreenPopped_Stops()
     {
         var terminal = new FakeTerminal();
-        var loop = new UiLoop(terminal, new ManualTimeProvider());
+        var loop = new UiLoop(terminal, new FakeClock());
         loop.Screens.Push(new TestScreen(handlesKeys: false));
         loop.UnhandledKey = _ => loop.Screens.Pop() is not null;
         terminal.Enqueue(KeyInput.Escape);
@@ -133,7 +150,7 @@ public sealed class UiLoopTests
     public void RunUntilIdle_BelowMinimumSize_ShowsOnlyTooSmallMessage(int width, int height)
     {
         var terminal = new FakeTerminal(width, height);
-        var loop = new UiLoop(terminal, new ManualTimeProvider());
+        var loop = new UiLoop(terminal, new FakeClock());
         var screen = new TestScreen("cliëntenlijst");
         loop.Screens.Push(screen);
         terminal.Enqueue(KeyInput.Down);
@@ -149,7 +166,7 @@ public sealed class UiLoopTests
     public void Resize_BelowMinimumThenBack_FullRedrawOfScreen()
     {
         var terminal = new FakeTerminal(100, 30);
-        var loop = new UiLoop(terminal, new ManualTimeProvider(), TooSmallMessage.English);
+        var loop = new UiLoop(terminal, new FakeClock(), TooSmallMessage.English);
         loop.Screens.Push(new TestScreen("cliëntenlijst"));
         loop.RunUntilIdle();
 
@@ -169,7 +186,7 @@ public sealed class UiLoopTests
     public void RunUntilIdle_ScreenCursor_ParksTerminalCursor()
     {
         var terminal = new FakeTerminal();
-        var loop = new UiLoop(terminal, new ManualTimeProvider());
+        var loop = new UiLoop(terminal, new FakeClock());
         loop.Screens.Push(new TestScreen { Cursor = new CellPosition(4, 7) });
 
         loop.RunUntilIdle();

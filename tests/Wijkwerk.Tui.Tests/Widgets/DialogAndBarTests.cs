@@ -1,4 +1,5 @@
 using Wijkwerk.Tui.Terminal;
+using Wijkwerk.Tui.Tests.Support;
 using Wijkwerk.Tui.Tests.Terminal;
 using Wijkwerk.Tui.Widgets;
 
@@ -83,7 +84,7 @@ public sealed class DialogAndBarTests
     public void ConfirmScreen_OverLoopScreen_AnswerRemovesOverlayAndKeepsScreenBelowVisible()
     {
         var terminal = new FakeTerminal();
-        var loop = new UiLoop(terminal, new ManualTimeProvider());
+        var loop = new UiLoop(terminal, new FakeClock());
         loop.Screens.Push(new TestScreen("cliëntenlijst"));
         bool? answer = null;
         ConfirmScreen.Show(loop.Screens, new ConfirmDialog("Stoppen?"), a => answer = a);
@@ -103,7 +104,7 @@ public sealed class DialogAndBarTests
     [Fact]
     public void Toast_AfterDuration_DisappearsOnNextTick()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeClock();
         var terminal = new FakeTerminal();
         var loop = new UiLoop(terminal, time, tickInterval: TimeSpan.FromMilliseconds(250));
         var toast = new Toast(time);
@@ -192,7 +193,7 @@ public sealed class DialogAndBarTests
     public void HelpScreen_Escape_ClosesOverlay()
     {
         var terminal = new FakeTerminal();
-        var loop = new UiLoop(terminal, new ManualTimeProvider());
+        var loop = new UiLoop(terminal, new FakeClock());
         loop.Screens.Push(new TestScreen("lijst"));
         var table = new CommandTable([CommandDefinition.Create("sync", "Synchroniseren", "Sync", KeyInput.Function(5), () => { })]);
         loop.Screens.Push(new HelpScreen(loop.Screens, new HelpOverlay(table)));

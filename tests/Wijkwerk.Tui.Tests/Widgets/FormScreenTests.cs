@@ -1,4 +1,5 @@
 using Wijkwerk.Tui.Terminal;
+using Wijkwerk.Tui.Tests.Support;
 using Wijkwerk.Tui.Tests.Terminal;
 using Wijkwerk.Tui.Widgets;
 
@@ -11,7 +12,7 @@ public sealed class FormScreenTests
     public void FormScreen_TypeTabAndSave_SavesThroughCommandTable()
     {
         var terminal = new FakeTerminal();
-        var loop = new UiLoop(terminal, new ManualTimeProvider());
+        var loop = new UiLoop(terminal, new FakeClock());
         var form = new VisitForm();
         loop.Screens.Push(form);
 

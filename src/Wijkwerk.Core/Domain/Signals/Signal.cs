@@ -25,7 +25,10 @@ public sealed record Signal(
     public static readonly TimeSpan EropafWindow = TimeSpan.FromHours(4);
 
     /// <summary>The moment a professional must be at the door, for eropaf signals.</summary>
-    public DateTimeOffset? Deadline => Urgency == Urgency.Eropaf ? ReportedAt + EropafWindow : null;
+    public DateTimeOffset? Deadline => Header.Deadline;
+
+    /// <summary>The plain part of the signal: what lists sort and time it by.</summary>
+    public SignalHeader Header => new(Id, ClientId, Source, Urgency, Assignee, Status, ReportedAt, PickedUpAt);
 
     public static Parsed<Signal> Report(
         Id<Signal> id,
@@ -73,14 +76,5 @@ public sealed record Signal(
     }
 
     /// <summary>Picking the signal up in time is what the eropaf promise is about.</summary>
-    public EropafState EropafStateAt(DateTimeOffset now)
-    {
-        if (Deadline is not { } deadline)
-            return EropafState.NotApplicable;
-        if (PickedUpAt is { } pickedUp)
-            return pickedUp <= deadline ? EropafState.Met : EropafState.Missed;
-        if (!Status.IsOpen())
-            return EropafState.Met;
-        return now > deadline ? EropafState.Missed : EropafState.Pending;
-    }
+    public EropafState EropafStateAt(DateTimeOffset now) => Header.EropafStateAt(now);
 }

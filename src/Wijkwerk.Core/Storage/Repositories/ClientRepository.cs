@@ -22,6 +22,13 @@ public sealed class ClientRepository(LocalStore store)
         return clients;
     }
 
+    /// <summary>
+    /// One client's name, decrypted alone: a list of signals names only the clients on screen, not the caseload.
+    /// Not logged on its own; the list that shows it logged its search.
+    /// </summary>
+    public PersonName? NameOf(Id<Client> id) =>
+        store.Query(ClientRows.Table, "id = $id", ClientRows.NameFromRow, ("$id", id.ToString())).SingleOrDefault();
+
     public int Count()
     {
         using var command = store.Command($"SELECT count(*) FROM {ClientRows.Table} WHERE deleted = 0");

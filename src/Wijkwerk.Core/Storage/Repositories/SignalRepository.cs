@@ -40,7 +40,25 @@ public sealed class SignalRepository(LocalStore store)
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Open signals of the whole caseload, for the home screen; logged as a search.</summary>
+    /// <summary>
+    /// Open signals of clients on the caseload as headers, eropaf first by deadline, then the oldest first: the
+    /// home screen's list, read from plain columns without decrypting what was observed. Logged as a search.
+    /// </summary>
+    public IReadOnlyList<SignalHeader> OpenHeaders()
+    {
+        // An eropaf deadline is a fixed time after the report, so ordering on reported_at orders the deadlines too.
+        var signals = store.Query(SignalRows.HeaderColumns, SignalRows.Table,
+            "status IN ('New', 'PickedUp') AND client_id IN (SELECT id FROM clients WHERE deleted = 0) ORDER BY urgency = 'Eropaf' DESC, reported_at, id",
+            SignalRows.HeaderFromRow);
+        store.Write(scope =>
+        {
+            scope.Audit(AuditEventType.Search, null, $"table=signals;results={signals.Count}");
+            return 0;
+        });
+        return signals;
+    }
+
+    /// <summary>Open signals of the whole caseload, with what was observed; logged as a search.</summary>
     public IReadOnlyList<Signal> Open()
     {
         var signals = store.Query(SignalRows.Table, "status IN ('New', 'PickedUp')", SignalRows.FromRow);

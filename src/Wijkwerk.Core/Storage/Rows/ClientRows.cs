@@ -21,13 +21,16 @@ internal static class ClientRows
         .Secret("bsn", c.Bsn?.Digits ?? "")
         .Secret("notes", c.Notes);
 
+    public static PersonName NameFromRow(RowReader r) =>
+        PersonName.Create(r.Secret("first_name"), r.Secret("surname_prefix"), r.Secret("surname")).Value;
+
     public static Client FromRow(RowReader r)
     {
         var phone = r.Secret("phone");
         var bsn = r.Secret("bsn");
         return new Client(
             new Id<Client>(Guid.Parse(r.Id)),
-            PersonName.Create(r.Secret("first_name"), r.Secret("surname_prefix"), r.Secret("surname")).Value,
+            NameFromRow(r),
             DateText.Parse(r.Secret("birth_date"), "geboortedatum").Value,
             Address.Create(r.Secret("postcode"), r.Secret("house_number"), r.Secret("addition")).Value,
             phone.Length == 0 ? null : PhoneNumber.Parse(phone).Value,

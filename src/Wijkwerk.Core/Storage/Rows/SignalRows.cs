@@ -37,6 +37,19 @@ internal static class SignalRows
         Enum.Parse<SignalStatus>(r.Text("status")),
         r.Instant("reported_at"),
         r.NullableInstant("picked_up_at"));
+
+    public const string HeaderColumns = "id, client_id, source, urgency, assignee, status, reported_at, picked_up_at";
+
+    /// <summary>The plain columns only (<see cref="HeaderColumns"/>): nothing is read from the sealed ones.</summary>
+    public static SignalHeader HeaderFromRow(RowReader r) => new(
+        new Id<Signal>(Guid.Parse(r.Id)),
+        new Id<Client>(Guid.Parse(r.Text("client_id"))),
+        Enum.Parse<SignalSource>(r.Text("source")),
+        Enum.Parse<Urgency>(r.Text("urgency")),
+        r.NullableText("assignee") is { } assignee ? new Id<Worker>(Guid.Parse(assignee)) : null,
+        Enum.Parse<SignalStatus>(r.Text("status")),
+        r.Instant("reported_at"),
+        r.NullableInstant("picked_up_at"));
 }
 
 internal static class FollowUpRows

@@ -20,9 +20,11 @@ public sealed class ClientsScreen : AppScreen
     private readonly ListView<Client> _list;
     private readonly TextField _filter;
     private readonly TableColumns _columns;
-    // Clients matching each query typed since the list was loaded: typing on only narrows a match, so
-    // a longer query filters the shorter one's matches, and Backspace finds its answer here.
+    // Clients matching the query typed and each of its beginnings: typing on only narrows a match, so a
+    // longer query filters the shorter one's matches, and Backspace finds its answer here. Queries that are
+    // no beginning of the current one are dropped, so this never holds more than one set per typed letter.
     private readonly Dictionary<string, HashSet<Client>> _matches = [];
+    private Func<Client, string> _searchTexts = ClientSearch.SearchTexts([]);
     private bool _filterFocused = true;
 
     public ClientsScreen(WijkwerkApp app)
@@ -103,9 +105,9 @@ public sealed class ClientsScreen : AppScreen
                     (candidates, longest) = (found, query.Length);
             }
 
-            if (_matches.Count >= 100)
-                _matches.Clear();
-            matches = candidates.Where(ClientSearch.Matching(text)).ToHashSet<Client>(ReferenceEqualityComparer.Instance);
+            foreach (var query in _matches.Keys.Where(q => !text.StartsWith(q, StringComparison.Ordinal)).ToList())
+                _matches.Remove(query);
+            matches = candidates.Where(ClientSearch.Matching(text, _searchTexts)).ToHashSet<Client>(ReferenceEqualityComparer.Instance);
             _matches[text] = matches;
         }
 
@@ -119,7 +121,12 @@ public sealed class ClientsScreen : AppScreen
         ApplyFilter(_filter.Text);
     }
 
-    private void LoadItems() => _list.SetItems(App.Store.Clients.Search().OrderBy(c => c.Name.SortForm, PersonName.DutchOrder).ToList());
+    private void LoadItems()
+    {
+        var clients = App.Store.Clients.Search().OrderBy(c => c.Name.SortForm, PersonName.DutchOrder).ToList();
+        _searchTexts = ClientSearch.SearchTexts(clients);
+        _list.SetItems(clients);
+    }
 
     private string Format(Client c, int width) => _columns.Row(width, [c.Name.SortForm, DateText.Show(c.BirthDate), c.Address.ToString()]);
 }

@@ -1,3 +1,4 @@
+using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Localization;
 using Wijkwerk.Tui.App;
@@ -91,8 +92,11 @@ public sealed class ConflictsScreen : AppScreen
 
     private void Load()
     {
-        _names = App.Store.Clients.Search().ToDictionary(c => c.Id.Value, c => c.Name.SortForm);
-        _list.SetItems(App.Store.Conflicts.Open());
+        var conflicts = App.Store.Conflicts.Open();
+        // Only the names this list shows are decrypted, not the caseload.
+        _names = conflicts.Select(c => c.ClientId).OfType<Guid>().Distinct()
+            .ToDictionary(id => id, id => App.Store.Clients.NameOf(new Id<Client>(id))?.SortForm ?? "-");
+        _list.SetItems(conflicts);
     }
 
     private string Format(SyncConflict c)

@@ -20,6 +20,8 @@ public sealed class HomeScreen : AppScreen
 {
     private readonly ListView<OpenSignal> _signals;
     private readonly TableColumns _columns;
+    // Names of the clients whose signals were on screen since the last load: only those are ever decrypted.
+    private readonly Dictionary<Id<Client>, string> _names = [];
     private string _counts = "";
     private string _adviceCounts = "";
 
@@ -38,7 +40,7 @@ public sealed class HomeScreen : AppScreen
             EmptyText = T(TextId.UiHomeNoSignals),
             RowStyle = s => s.Overdue ? WidgetStyles.Error : CellStyle.Default,
         };
-        _signals.Activated += s => App.Push(new DossierScreen(App, s.Client.Id));
+        _signals.Activated += s => App.Push(new DossierScreen(App, s.Signal.ClientId));
         Command("open", TextId.CmdOpenDossier, [KeyInput.Enter], () => _signals.HandleKey(KeyInput.Enter), () => _signals.SelectedItem is not null);
         ListCommands(_signals);
         // The consultant's daily work is the advice queue: its hint comes before the client list.
@@ -73,14 +75,11 @@ public sealed class HomeScreen : AppScreen
         var store = App.Store;
         var now = App.Clock.GetUtcNow();
         var me = store.Identity.WorkerId;
-        var clients = store.Clients.Search().ToDictionary(c => c.Id);
-        var open = store.Signals.Open()
+        // Headers only, already in order; a client's name is decrypted when its row is drawn.
+        _names.Clear();
+        var open = store.Signals.OpenHeaders()
             .Where(s => s.Assignee is null || s.Assignee == me)
-            .Where(s => clients.ContainsKey(s.ClientId))
-            .Select(s => new OpenSignal(s, clients[s.ClientId], s.EropafStateAt(now) == EropafState.Missed))
-            .OrderByDescending(s => s.Signal.Urgency == Urgency.Eropaf)
-            .ThenBy(s => s.Signal.Deadline ?? DateTimeOffset.MaxValue)
-            .ThenBy(s => s.Signal.ReportedAt)
+            .Select(s => new OpenSignal(s, s.EropafStateAt(now) == EropafState.Missed))
             .ToList();
         _signals.SetItems(open);
 
@@ -104,11 +103,21 @@ public sealed class HomeScreen : AppScreen
     {
         var signal = s.Signal;
         var urgency = EropafText(App, signal) ?? T(TextId.UiReportedOn, AmsterdamTime.ShowDateTime(signal.ReportedAt));
-        return _columns.Row(width, [urgency, EnumTexts.Name(signal.Status, App.Lang), s.Client.Name.SortForm, EnumTexts.Name(signal.Source, App.Lang)]);
+        return _columns.Row(width, [urgency, EnumTexts.Name(signal.Status, App.Lang), ClientName(signal.ClientId), EnumTexts.Name(signal.Source, App.Lang)]);
+    }
+
+    private string ClientName(Id<Client> id)
+    {
+        if (!_names.TryGetValue(id, out var name))
+            _names[id] = name = App.Store.Clients.NameOf(id)?.SortForm ?? "";
+        return name;
     }
 
     /// <summary>Where an eropaf signal stands, always in words (and a "!" when missed), never by colour alone.</summary>
-    public static string? EropafText(WijkwerkApp app, Signal signal) => signal.Deadline is not { } deadline ? null : signal.EropafStateAt(app.Clock.GetUtcNow()) switch
+    public static string? EropafText(WijkwerkApp app, Signal signal) => EropafText(app, signal.Header);
+
+    /// <inheritdoc cref="EropafText(WijkwerkApp, Signal)"/>
+    public static string? EropafText(WijkwerkApp app, SignalHeader signal) => signal.Deadline is not { } deadline ? null : signal.EropafStateAt(app.Clock.GetUtcNow()) switch
     {
         EropafState.Missed => "! " + app.T(TextId.UiEropafMissed, AmsterdamTime.ShowTime(deadline)),
         EropafState.Met => app.T(TextId.UiEropafMet),
@@ -116,5 +125,5 @@ public sealed class HomeScreen : AppScreen
     };
 
     /// <summary>One row of the home list: the signal, whose it is, and whether its eropaf deadline passed.</summary>
-    public sealed record OpenSignal(Signal Signal, Client Client, bool Overdue);
+    public sealed record OpenSignal(SignalHeader Signal, bool Overdue);
 }
