@@ -123,7 +123,7 @@ public sealed class DialogAndBarTests
     [Fact]
     public void Toast_LongerThanTheLine_WrapsAtWordsInsteadOfBeingCut()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeClock();
         var toast = new Toast(time);
         const string error = "Synchroniseren mislukt: De server is niet bereikbaar (verbinding geweigerd). Uw gegevens staan veilig op deze laptop; probeer het later opnieuw.";
         toast.Show(error);
