@@ -383,4 +383,12 @@ public enum TextId
     UiAdviceMessagesUnreadable,
 
     // (end of reports)
+
+    // Forms and status (issue 10: online/offline, messages, confirms, decimal volumes)
+    UiConnectionUnknown,
+    UiAdviceSubmitQuestion,
+    VolumeWholeMinutes,
+    VolumeWholePieces,
+    UiSignalMoveQuestion,
+    UiConflictResolveQuestion,
 }
