@@ -51,9 +51,12 @@ public static class Plurals
     };
 
     /// <summary>The noun alone, in the form that goes with the number ("1 cliënt", "van 24 cliënten").</summary>
-    public static string NounFor(long number, Noun noun, Lang lang)
+    public static string NounFor(long number, Noun noun, Lang lang) => Choose(number, Nouns[noun], lang);
+
+    /// <summary>The form of a word that goes with the number, from its four forms; also for the iWmo units of a volume.</summary>
+    public static string Choose(long number, (string NlOne, string NlMany, string EnOne, string EnMany) forms, Lang lang)
     {
-        var (nlOne, nlMany, enOne, enMany) = Nouns[noun];
+        var (nlOne, nlMany, enOne, enMany) = forms;
         return (lang, number == 1) switch
         {
             (Lang.En, true) => enOne,

@@ -195,7 +195,6 @@ public enum TextId
     VolumeExceedsPeriod,
     ProductCodeShape,
     DurationShape,
-    DurationMonths,
     DurationOpenEnded,
     DateBeforeOther,
     FieldMeldingDate,

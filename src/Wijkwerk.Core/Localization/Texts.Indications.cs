@@ -5,7 +5,7 @@ public static partial class Texts
     /// <summary>The rules of indication advice: codes, volumes, dates and who may take which step.</summary>
     private static Dictionary<TextId, (string Nl, string En)> Indications() => new()
     {
-        [TextId.VolumeAmountShape] = ("moet een heel getal groter dan 0 zijn (bij euro's een bedrag zoals 1.250,00)", "must be a whole number above 0 (for euros an amount like 1.250,00)"),
+        [TextId.VolumeAmountShape] = ("moet een getal groter dan 0 zijn, zoals 3 of 2,5 (bij euro's een bedrag zoals 1.250,00)", "must be a number above 0, like 3 or 2,5 (for euros an amount like 1.250,00)"),
         [TextId.VolumeTooLarge] = ("is te groot: maximaal {0}", "is too large: at most {0}"),
         [TextId.UnknownCode] = ("'{0}' staat niet in de lijst; kies een waarde uit de lijst", "'{0}' is not on the list; choose a value from the list"),
         [TextId.VolumeAidUnitFrequency] = ("past niet bij {0}: een hulpmiddel krijgt eenheid stuks of euro's en frequentie 'totaal binnen geldigheidsduur'", "does not fit {0}: an aid takes unit pieces or euros and frequency 'total within the validity period'"),
@@ -13,7 +13,6 @@ public static partial class Texts
         [TextId.VolumeExceedsPeriod] = ("past niet: {0} is meer tijd dan die periode heeft; kies een andere eenheid of frequentie", "does not fit: {0} is more time than that period holds; choose another unit or frequency"),
         [TextId.ProductCodeShape] = ("mag alleen letters en cijfers bevatten, maximaal {0} tekens (lijst WMO021 of de eigen code van de gemeente)", "may only hold letters and digits, at most {0} characters (list WMO021 or the municipality's own code)"),
         [TextId.DurationShape] = ("moet een aantal maanden van 1 tot en met {0} zijn, of leeg voor onbepaalde tijd", "must be a number of months from 1 to {0}, or empty for no end"),
-        [TextId.DurationMonths] = ("{0}", "{0}"),
         [TextId.DurationOpenEnded] = ("onbepaalde tijd", "no end date"),
         [TextId.DateBeforeOther] = ("ligt voor de {0} ({1}); controleer de volgorde van de data", "is before the {0} ({1}); check the order of the dates"),
         [TextId.FieldMeldingDate] = ("meldingsdatum", "melding date"),
