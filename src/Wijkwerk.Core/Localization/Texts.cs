@@ -175,7 +175,7 @@ public static partial class Texts
         [TextId.UiRevokedHint] = ("Vraag de beheerder wat u nu moet doen. Druk Enter of q om Wijkwerk af te sluiten.", "Ask your administrator what to do next. Press Enter or q to close Wijkwerk."),
         [TextId.LoginOtherWorkerPending] = ("Aanmelden geweigerd: op deze laptop wacht nog werk van de medewerker die hier eerder was aangemeld ({0}), en dat mag niet onder een andere naam naar de server. Synchroniseer dat eerst als die medewerker ('wijkwerk sync'), of meld u aan met een eigen gegevensmap (--data MAP). Op deze laptop is niets veranderd; de inschrijfcode is wel gebruikt, dus vraag de beheerder om een nieuwe.", "Enrolment refused: work of the worker who was enrolled here before is still waiting ({0}), and it must not reach the server under another name. Sync it first as that worker ('wijkwerk sync'), or enrol with a data folder of your own (--data FOLDER). Nothing was changed on this laptop; the enrolment code has been used, so ask your administrator for a new one."),
         [TextId.UiSyncing] = ("synchroniseren… {0}", "syncing… {0}"),
-        [TextId.UiNotEnrolled] = ("werkt lokaal, niet aangemeld", "working locally, not enrolled"),
+        [TextId.UiNotEnrolled] = ("lokaal, niet aangemeld", "local, not enrolled"),
         [TextId.UiOnline] = ("online", "online"),
         [TextId.UiLastSync] = ("{0} · sync {1}", "{0} · synced {1}"),
         [TextId.CmdConflicts] = ("Conflicten", "Conflicts"),

@@ -174,7 +174,10 @@ public sealed class WijkwerkApp : IDisposable
     public void RenderStatus(ScreenBuffer buffer, Rect area, CommandTable commands)
     {
         _statusBar.Commands = CommandTable.Combine(new CommandTable(GlobalCommands.Commands.Where(c => c.Id == "help")), commands);
-        _statusBar.LeftText = Toast.IsVisibleOn(FullScreen) ? Toast.Message : StatusText();
+        // A message about a screen that another one covered is done: it does not come back with that screen.
+        if (!Toast.IsVisibleOn(FullScreen))
+            Toast.Dismiss();
+        _statusBar.LeftText = Toast.IsVisible ? Toast.Message : StatusText();
         _statusBar.Render(buffer, area, focused: false);
     }
 

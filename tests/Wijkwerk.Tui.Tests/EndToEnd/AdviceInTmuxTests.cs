@@ -39,7 +39,7 @@ public sealed class AdviceInTmuxTests : InTmuxTest
         var form = WriteAdvice("Tab", "Space", "Tab", "Space", "Tab");
         Tmux.Press("Tab", "Tab");
         SubmitThreeHours();
-        Tmux.WaitFor("Wmo-advies ingediend bij de Wmo-consulent.");
+        Tmux.WaitFor("Wmo-advies ingediend; gaat mee met de volgende sync (F5).");
         var timeline = Tmux.WaitFor("Wmo-advies [ingediend]");
         var exit = Quit();
 
@@ -103,7 +103,7 @@ public sealed class AdviceInTmuxTests : InTmuxTest
         Assert.Contains("[ ] Gewezen op het persoonlijk plan", restored, StringComparison.Ordinal);
         Assert.Contains(Alternatives, restored, StringComparison.Ordinal);
         Assert.Contains(Rationale, restored, StringComparison.Ordinal);
-        Assert.Contains("Wmo-advies ingediend bij de Wmo-consulent.", submitted, StringComparison.Ordinal);
+        Assert.Contains("Wmo-advies ingediend; gaat mee met de volgende sync (F5).", submitted, StringComparison.Ordinal);
         Assert.Contains("Wijkwerk · Dossier: Willemijn Kortenhoef", submitted, StringComparison.Ordinal);
         Assert.Equal(0, afterQuit);
         var advice = Assert.Single(StoredAdvices(out var drafts));
@@ -168,7 +168,7 @@ public sealed class AdviceInTmuxTests : InTmuxTest
     {
         OpenClientList();
         Tmux.Type("korten");
-        Tmux.WaitFor("1 van 1 cliënten");
+        Tmux.WaitFor("1 van 1 cliënt");
         Tmux.Press("Enter");
         Tmux.WaitFor("Wijkwerk · Dossier: Willemijn Kortenhoef");
     }
@@ -189,12 +189,14 @@ public sealed class AdviceInTmuxTests : InTmuxTest
         return form;
     }
 
-    /// <summary>With the focus on the amount: 3, then submit with Ctrl+D.</summary>
+    /// <summary>With the focus on the amount: 3, then submit with Ctrl+D and say yes to the question.</summary>
     private void SubmitThreeHours()
     {
         Tmux.Type("3");
         Tmux.WaitFor("> Omvang (aantal)         3");
         Tmux.Press("C-d");
+        Tmux.WaitFor("Dit advies indienen bij de Wmo-consulent?");
+        Tmux.Press("j");
     }
 
     /// <summary>A nurse's store with one made-up client who had a ZRM-scored home visit ten days ago.</summary>

@@ -34,7 +34,7 @@ public static class DemoCommand
                 var summary = DemoData.Fill(store, clients);
                 context.Log.Information("Demo store built with {Clients} clients", summary.Clients);
                 context.Error.WriteLine(context.T(TextId.DemoSummary, folder.Root, new Count(summary.Clients, Noun.Client), new Count(summary.Signals, Noun.Signal), new Count(summary.Visits, Noun.HomeVisit),
-                    new Count(summary.Consents, Noun.Consent), new Count(summary.HouseholdMembers, Noun.HouseholdMember), new Count(summary.Advices, Noun.Advice)));
+                    new Count(summary.Consents, Noun.Consent), new Count(summary.HouseholdMembers, Noun.HouseholdMember), new Count(summary.Advices, Noun.IndicationAdvice)));
             }
 
             context.Error.WriteLine(context.T(TextId.DemoPassphraseHint, passphrase));

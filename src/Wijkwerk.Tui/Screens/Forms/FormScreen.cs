@@ -276,10 +276,11 @@ public abstract class FormScreen : AppScreen
     /// Stores through <paramref name="store"/> when every field is in order. A refusal by the store's own
     /// check is shown like any other problem; the typing and its draft stay.
     /// </summary>
-    protected void Save(Action store, TextId savedMessage)
+    /// <param name="confirm">A question for this way of saving only (e.g. save and submit); the form's own otherwise.</param>
+    protected void Save(Action store, TextId savedMessage, string? confirm = null)
     {
         Revalidate();
-        if (_problems.Count == 0 && ConfirmBeforeSave is { } question)
+        if (_problems.Count == 0 && (confirm ?? ConfirmBeforeSave) is { } question)
         {
             ConfirmScreen.Show(App.Screens, new ConfirmDialog(question, T(TextId.UiYes), T(TextId.UiNo)), yes =>
             {
