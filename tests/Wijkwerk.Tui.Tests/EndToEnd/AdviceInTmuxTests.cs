@@ -158,6 +158,37 @@ public sealed class AdviceInTmuxTests : InTmuxTest
         Assert.Equal(0, afterQuit);
     }
 
+    [Fact]
+    public void DecimalVolume_TypedWithAComma_IsStoredAsWholeMinutes_AndReadsBackAsTyped()
+    {
+        Tmux.Start();
+        OpenDossier();
+        WriteAdvice("Tab", "Space", "Tab", "Space", "Tab");
+        Tmux.Press("Tab", "Tab");
+        Tmux.Type("2,5");
+        var typed = Tmux.WaitFor("> Omvang (aantal)         2,5");
+        Tmux.Press("C-d");
+        Tmux.WaitFor("Dit advies indienen bij de Wmo-consulent?");
+        Tmux.Press("j");
+        Tmux.WaitFor("Wmo-advies [ingediend]");
+        var exit = Quit();
+
+        Tmux.Start();
+        OpenDossier();
+        Tmux.WaitFor("Wmo-advies [ingediend]");
+        Tmux.Press("Enter");
+        var detail = Tmux.WaitFor("2,5 uur (150 minuten) per week");
+        Tmux.Type("q");
+        var afterQuit = Tmux.WaitForExit();
+
+        Assert.DoesNotContain("! Omvang", typed, StringComparison.Ordinal);
+        Assert.Equal(0, exit);
+        Assert.Contains("Wijkwerk · Wmo-advies: Willemijn Kortenhoef", detail, StringComparison.Ordinal);
+        Assert.Equal(0, afterQuit);
+        var advice = Assert.Single(StoredAdvices(out _));
+        Assert.Equal(new Volume(150, VolumeUnit.Minute, VolumeFrequency.PerWeek), advice.Content.Provision.Volume);
+    }
+
     /// <summary>The test's own connections (seeding, reading back) let go of the store file before the folder goes.</summary>
     protected override void BeforeDataRemoved() => SqliteConnection.ClearAllPools();
 
