@@ -32,6 +32,7 @@ public sealed class WijkwerkApp : IDisposable
     private DateTimeOffset _lastActivity;
     private readonly ConnectionState _connection;
     private DateTimeOffset _nextCheck;
+    private bool _syncWhenCheckEnds;
     private long _pendingChanges;
     private SyncSettings? _syncSettings;
 
@@ -226,6 +227,13 @@ public sealed class WijkwerkApp : IDisposable
     {
         if (Sync.IsRunning)
             return;
+        // A connection check takes a second at most; F5 pressed meanwhile syncs right after it.
+        if (Sync.IsBusy)
+        {
+            _syncWhenCheckEnds = true;
+            return;
+        }
+
         if (!Sync.Start(Store, Synced, SyncFailed, SyncBroke))
             Notify(T(TextId.UiSyncNotEnrolled));
     }
@@ -275,7 +283,23 @@ public sealed class WijkwerkApp : IDisposable
             return;
         _nextCheck = Clock.GetUtcNow() + Options.ConnectionCheckEvery;
         // A check that broke says nothing about the server; the log has it, and the next check tries again.
-        Sync.Check(_store, _connection.Answered, e => ContactFailed(e), () => { });
+        Sync.Check(_store, () =>
+        {
+            _connection.Answered();
+            CheckEnded();
+        }, e =>
+        {
+            if (!ContactFailed(e))
+                CheckEnded();
+        }, CheckEnded);
+    }
+
+    private void CheckEnded()
+    {
+        if (!_syncWhenCheckEnds || _store is null)
+            return;
+        _syncWhenCheckEnds = false;
+        StartSync();
     }
 
     /// <summary>Whatever broke is in the log; the person learns it failed, that their work is safe, and that F5 tries again.</summary>

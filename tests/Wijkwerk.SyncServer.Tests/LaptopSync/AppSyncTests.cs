@@ -41,7 +41,8 @@ public class AppSyncTests
 
         var after = terminal.ScreenText();
         Assert.False(app.Sync.IsRunning);
-        Assert.Contains("offline ·", before, StringComparison.Ordinal);
+        // Before any contact the app does not claim to be offline (nor online): it does not know yet.
+        Assert.Contains("verbinding nog onbekend ·", before, StringComparison.Ordinal);
         Assert.Contains("Gesynchroniseerd: 1 verstuurd", after, StringComparison.Ordinal);
         terminal.Enqueue(KeyInput.Character('4'));
         loop.RunUntilIdle();

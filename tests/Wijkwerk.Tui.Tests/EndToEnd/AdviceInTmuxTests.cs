@@ -140,7 +140,7 @@ public sealed class AdviceInTmuxTests : InTmuxTest
 
         Assert.Contains("Wijkwerk · Nieuw Wmo-advies", refused, StringComparison.Ordinal);
         Assert.Contains(" ! Frequentie: past niet: 30 uur per dag is meer tijd dan die periode heeft; kies een andere", refused, StringComparison.Ordinal);
-        Assert.Contains("Niet opgeslagen: 1 veld(en) nog niet in orde", refused, StringComparison.Ordinal);
+        Assert.Contains("Niet opgeslagen: 1 veld nog niet in orde", refused, StringComparison.Ordinal);
         Assert.Contains("Omvang (aantal)         30", refused, StringComparison.Ordinal);
         Assert.Contains("Eenheid                 < 04 uur >", refused, StringComparison.Ordinal);
         Assert.Contains(Wishes, refused, StringComparison.Ordinal);
