@@ -143,18 +143,8 @@ public static class EnumTexts
         [VolumeUnit.Euro] = ("euro", "euro", "euro", "euros"),
     };
 
-    public static string Counted(VolumeUnit unit, long amount, Lang lang)
-    {
-        if (!Units.TryGetValue(unit, out var names))
-            return unit.ToString();
-        return (lang, amount == 1) switch
-        {
-            (Lang.En, true) => names.EnOne,
-            (Lang.En, false) => names.EnMany,
-            (_, true) => names.NlOne,
-            _ => names.NlMany,
-        };
-    }
+    public static string Counted(VolumeUnit unit, long amount, Lang lang) =>
+        Units.TryGetValue(unit, out var names) ? Plurals.Choose(amount, names, lang) : unit.ToString();
 
     public static string Name(Enum value, Lang lang) =>
         All.TryGetValue(value, out var names) ? (lang == Lang.En ? names.En : names.Nl) : value.ToString();

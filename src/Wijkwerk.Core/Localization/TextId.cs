@@ -193,7 +193,6 @@ public enum TextId
     VolumeExceedsPeriod,
     ProductCodeShape,
     DurationShape,
-    DurationMonths,
     DurationOpenEnded,
     DateBeforeOther,
     FieldMeldingDate,
@@ -488,4 +487,11 @@ public enum TextId
     StoreMissingNothingCreated,
     DemoPassphraseFromEnvironment,
     ServerStoreMissing,
+    // Forms and status (issue 10: online/offline, messages, confirms, decimal volumes)
+    UiConnectionUnknown,
+    UiAdviceSubmitQuestion,
+    VolumeWholeMinutes,
+    VolumeWholePieces,
+    UiSignalMoveQuestion,
+    UiConflictResolveQuestion,
 }

@@ -9,7 +9,7 @@ namespace Wijkwerk.Core.Localization;
 /// </summary>
 public static partial class Texts
 {
-    private static readonly Dictionary<TextId, (string Nl, string En)> All = Combine(General(), Indications(), IndicationScreens(), Reports(), CommandLine());
+    private static readonly Dictionary<TextId, (string Nl, string En)> All = Combine(General(), Indications(), IndicationScreens(), Reports(), CommandLine(), FormsAndStatus());
 
     private static Dictionary<TextId, (string Nl, string En)> General() => new()
     {
@@ -48,14 +48,14 @@ public static partial class Texts
         [TextId.ImportLineProblem] = ("regel {0}, {1}: {2}", "line {0}, {1}: {2}"),
         [TextId.ImportFileProblem] = ("regel {0}: {1}", "line {0}: {1}"),
         [TextId.ImportNothingImported] = ("Er is niets geïmporteerd: herstel de regels hierboven en probeer het opnieuw.", "Nothing was imported: fix the lines above and try again."),
-        [TextId.ImportDone] = ("{0} cliënten geïmporteerd.", "{0} clients imported."),
-        [TextId.ExportWritten] = ("{0} regels geschreven naar {1}.", "{0} rows written to {1}."),
-        [TextId.AuditIntact] = ("Auditlog intact: {0} gebeurtenissen gecontroleerd.", "Audit log intact: {0} events checked."),
-        [TextId.AuditChanged] = ("Auditlog beschadigd: gebeurtenis {0} is gewijzigd ({1} gebeurtenissen ervoor zijn in orde).", "Audit log broken: event {0} was changed ({1} events before it are intact)."),
-        [TextId.AuditMissing] = ("Auditlog beschadigd: gebeurtenis {0} ontbreekt ({1} gebeurtenissen ervoor zijn in orde).", "Audit log broken: event {0} is missing ({1} events before it are intact)."),
+        [TextId.ImportDone] = ("Geïmporteerd: {0}.", "Imported: {0}."),
+        [TextId.ExportWritten] = ("{0} geschreven naar {1}.", "{0} written to {1}."),
+        [TextId.AuditIntact] = ("Auditlog intact: {0} gecontroleerd.", "Audit log intact: {0} checked."),
+        [TextId.AuditChanged] = ("Auditlog beschadigd: gebeurtenis {0} is gewijzigd (wat ervoor komt is in orde: {1}).", "Audit log broken: event {0} was changed (what comes before it is intact: {1})."),
+        [TextId.AuditMissing] = ("Auditlog beschadigd: gebeurtenis {0} ontbreekt (wat ervoor komt is in orde: {1}).", "Audit log broken: event {0} is missing (what comes before it is intact: {1})."),
         [TextId.AuditTruncated] = ("Auditlog beschadigd: gebeurtenissen vanaf {0} zijn verwijderd.", "Audit log broken: events from {0} on were removed."),
-        [TextId.DemoSummary] = ("Demo-omgeving in {0}: {1} cliënten, {2} signalen, {3} huisbezoeken, {4} toestemmingen, {5} huisgenoten, {6} indicatieadviezen.", "Demo store in {0}: {1} clients, {2} signals, {3} home visits, {4} consents, {5} household members, {6} indication advices."),
-        [TextId.DemoExists] = ("Demo-omgeving bestaat al in {0} ({1} cliënten).", "Demo store already exists in {0} ({1} clients)."),
+        [TextId.DemoSummary] = ("Demo-omgeving in {0}: {1}, {2}, {3}, {4}, {5}, {6}.", "Demo store in {0}: {1}, {2}, {3}, {4}, {5}, {6}."),
+        [TextId.DemoExists] = ("Demo-omgeving bestaat al in {0} ({1}).", "Demo store already exists in {0} ({1})."),
         [TextId.DemoPassphraseHint] = ("Wachtwoordzin van de demo-omgeving: {0}", "Passphrase of the demo store: {0}"),
         [TextId.PassphraseChanged] = ("Wachtwoordzin gewijzigd.", "Passphrase changed."),
         [TextId.PassphraseMismatch] = ("De twee nieuwe wachtwoordzinnen zijn niet gelijk. Er is niets gewijzigd.", "The two new passphrases differ. Nothing was changed."),
@@ -107,7 +107,7 @@ public static partial class Texts
         [TextId.FieldVisitDate] = ("Datum bezoek", "Visit date"),
         [TextId.UiBorn] = ("Geboren", "Born"),
         [TextId.UiClientSaved] = ("Cliënt opgeslagen.", "Client saved."),
-        [TextId.UiClientsCount] = ("{0} van {1} cliënten", "{0} of {1} clients"),
+        [TextId.UiClientsCount] = ("{0} van {1}", "{0} of {1}"),
         [TextId.UiClientsNone] = ("Geen cliënten gevonden. Esc wist het filter.", "No clients found. Esc clears the filter."),
         [TextId.UiClientsTitle] = ("Cliënten", "Clients"),
         [TextId.UiColumnAddress] = ("Adres", "Address"),
@@ -124,14 +124,14 @@ public static partial class Texts
         [TextId.UiEropafDue] = ("eropaf vóór {0}", "eropaf before {0}"),
         [TextId.UiEropafMissed] = ("EROPAF TE LAAT ({0})", "EROPAF MISSED ({0})"),
         [TextId.UiFilterLabel] = ("Zoek", "Search"),
-        [TextId.UiFormHasProblems] = ("Niet opgeslagen: {0} veld(en) nog niet in orde (zie onder).", "Not saved: {0} field(s) still need attention (see below)."),
+        [TextId.UiFormHasProblems] = ("Niet opgeslagen: {0} nog niet in orde (zie onder).", "Not saved: {0} not yet in order (see below)."),
         [TextId.UiHelpTitle] = ("Toetsen", "Keys"),
-        [TextId.UiHomeCounts] = ("Vandaag: {0} signalen binnen · {1} huisbezoeken · open: {2} · eropaf te laat: {3}", "Today: {0} signals in · {1} home visits · open: {2} · eropaf missed: {3}"),
+        [TextId.UiHomeCounts] = ("Vandaag: {0} binnen · {1} · open: {2} · eropaf te laat: {3}", "Today: {0} in · {1} · open: {2} · eropaf missed: {3}"),
         [TextId.UiHomeNoSignals] = ("Geen open signalen. Druk c voor cliënten.", "No open signals. Press c for clients."),
         [TextId.UiHomeSignalsHeading] = ("Mijn open signalen (en niet toegewezen), eropaf eerst", "My open signals (and unassigned), eropaf first"),
         [TextId.UiHomeTitle] = ("Startscherm", "Home"),
         [TextId.UiHousehold] = ("Huisgenoot", "Household member"),
-        [TextId.UiLockedAfterIdle] = ("Vergrendeld na {0} minuten zonder gebruik. Concepten zijn bewaard.", "Locked after {0} idle minutes. Drafts are kept."),
+        [TextId.UiLockedAfterIdle] = ("Vergrendeld na {0} zonder gebruik. Concepten zijn bewaard.", "Locked after {0} without use. Drafts are kept."),
         [TextId.UiNewClientTitle] = ("Nieuwe cliënt", "New client"),
         [TextId.UiNewSignalTitle] = ("Nieuw signaal", "New signal"),
         [TextId.UiNewVisitTitle] = ("Nieuw huisbezoek", "New home visit"),
@@ -164,18 +164,18 @@ public static partial class Texts
         [TextId.SyncLoggedIn] = ("Aangemeld als {0} (team: {1}). Gebruik 'wijkwerk sync' om te synchroniseren.", "Enrolled as {0} (team: {1}). Use 'wijkwerk sync' to synchronise."),
         [TextId.SyncFailed] = ("Synchroniseren mislukt: {0} Uw gegevens staan veilig op deze laptop; probeer het later opnieuw.", "Sync failed: {0} Your data is safe on this laptop; try again later."),
         [TextId.SyncNotEnrolled] = ("Deze laptop is nog niet aangemeld. Vraag de beheerder om een code en gebruik 'wijkwerk login --server URL --code CODE'.", "This laptop is not enrolled yet. Ask your administrator for a code and use 'wijkwerk login --server URL --code CODE'."),
-        [TextId.SyncDone] = ("Gesynchroniseerd: {0} verstuurd, {1} ontvangen, {2} conflicten, {3} geweigerd, {4} verwijderd.", "Synchronised: {0} sent, {1} received, {2} conflicts, {3} refused, {4} removed."),
+        [TextId.SyncDone] = ("Gesynchroniseerd: {0} verstuurd, {1} ontvangen, {2}, {3} geweigerd, {4} verwijderd.", "Synchronised: {0} sent, {1} received, {2}, {3} refused, {4} removed."),
         [TextId.SyncRefusal] = ("Geweigerd door de server: {0} {1}: {2}", "Refused by the server: {0} {1}: {2}"),
         [TextId.SyncNotConverged] = ("Let op: deze laptop en de server zijn het nog niet eens over de inhoud; synchroniseer nog een keer.", "Note: this laptop and the server do not agree on the contents yet; sync once more."),
-        [TextId.SyncSetAside] = ("Let op: {0} ontvangen rij(en) kon deze laptop niet opslaan; ze zijn apart gezet en de rest is gesynchroniseerd. Meld dit bij de beheerder.", "Note: this laptop could not store {0} received row(s); they were set aside and the rest was synchronised. Tell the administrator."),
-        [TextId.SyncRepaired] = ("Deze laptop week af van de server en is hersteld: {0} rijen opnieuw van de server gehaald, {1} verwijderd, {2} opnieuw verstuurd.", "This laptop differed from the server and has been repaired: {0} rows fetched again from the server, {1} removed, {2} sent again."),
+        [TextId.SyncSetAside] = ("Let op: van wat binnenkwam kon deze laptop {0} niet opslaan; dat is apart gezet en de rest is gesynchroniseerd. Meld dit bij de beheerder.", "Note: of what came in, this laptop could not store {0}; that was set aside and the rest was synchronised. Tell the administrator."),
+        [TextId.SyncRepaired] = ("Deze laptop week af van de server en is hersteld: {0} opnieuw van de server gehaald, {1} verwijderd, {2} opnieuw verstuurd.", "This laptop differed from the server and has been repaired: {0} fetched again from the server, {1} removed, {2} sent again."),
         [TextId.SyncRevokedWiped] = ("Deze laptop is ingetrokken door de beheerder. De lokale gegevens zijn gewist.", "This laptop was revoked by the administrator. The local data has been wiped."),
         [TextId.UiSyncBroke] = ("Sync mislukt door een fout; druk F5 opnieuw. Uw werk staat veilig op deze laptop; lukt het weer niet, meld het dan bij de beheerder (details in het logbestand).", "Sync failed with an error; press F5 again. Your work is safe on this laptop; if it fails again, tell your administrator (details in the log file)."),
         [TextId.UiRevokedTitle] = ("Laptop ingetrokken", "Laptop revoked"),
         [TextId.UiRevokedHint] = ("Vraag de beheerder wat u nu moet doen. Druk Enter of q om Wijkwerk af te sluiten.", "Ask your administrator what to do next. Press Enter or q to close Wijkwerk."),
-        [TextId.LoginOtherWorkerPending] = ("Aanmelden geweigerd: op deze laptop wachten nog {0} wijziging(en) van de medewerker die hier eerder was aangemeld, en die mogen niet onder een andere naam naar de server. Synchroniseer ze eerst als die medewerker ('wijkwerk sync'), of meld u aan met een eigen gegevensmap (--data MAP). Op deze laptop is niets veranderd; de inschrijfcode is wel gebruikt, dus vraag de beheerder om een nieuwe.", "Enrolment refused: {0} change(s) of the worker who was enrolled here before are still waiting, and they must not reach the server under another name. Sync them first as that worker ('wijkwerk sync'), or enrol with a data folder of your own (--data FOLDER). Nothing was changed on this laptop; the enrolment code has been used, so ask your administrator for a new one."),
+        [TextId.LoginOtherWorkerPending] = ("Aanmelden geweigerd: op deze laptop wacht nog werk van de medewerker die hier eerder was aangemeld ({0}), en dat mag niet onder een andere naam naar de server. Synchroniseer dat eerst als die medewerker ('wijkwerk sync'), of meld u aan met een eigen gegevensmap (--data MAP). Op deze laptop is niets veranderd; de inschrijfcode is wel gebruikt, dus vraag de beheerder om een nieuwe.", "Enrolment refused: work of the worker who was enrolled here before is still waiting ({0}), and it must not reach the server under another name. Sync it first as that worker ('wijkwerk sync'), or enrol with a data folder of your own (--data FOLDER). Nothing was changed on this laptop; the enrolment code has been used, so ask your administrator for a new one."),
         [TextId.UiSyncing] = ("synchroniseren… {0}", "syncing… {0}"),
-        [TextId.UiNotEnrolled] = ("offline, niet aangemeld", "offline, not enrolled"),
+        [TextId.UiNotEnrolled] = ("lokaal, niet aangemeld", "local, not enrolled"),
         [TextId.UiOnline] = ("online", "online"),
         [TextId.UiLastSync] = ("{0} · sync {1}", "{0} · synced {1}"),
         [TextId.CmdConflicts] = ("Conflicten", "Conflicts"),
@@ -220,7 +220,7 @@ public static partial class Texts
     public static string Format(TextId id, Lang lang, params object[] args) =>
         args.Length == 0
             ? Get(id, lang)
-            : string.Format(CultureInfo.InvariantCulture, Get(id, lang), args.Select(a => a switch { TextId t => Get(t, lang), Enum e => EnumTexts.Name(e, lang), Volume v => v.Show(lang), _ => a }).ToArray());
+            : string.Format(CultureInfo.InvariantCulture, Get(id, lang), args.Select(a => a switch { TextId t => Get(t, lang), Enum e => EnumTexts.Name(e, lang), Volume v => v.Show(lang), Count c => Plurals.Show(c, lang), _ => a }).ToArray());
 
     /// <summary>Every id has both languages; a test checks it so a missing sentence never reaches a screen.</summary>
     public static bool IsComplete(out IReadOnlyList<TextId> missing)

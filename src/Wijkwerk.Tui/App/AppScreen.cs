@@ -33,6 +33,7 @@ public abstract class AppScreen : IScreen
 
     public void Render(ScreenBuffer buffer)
     {
+        App.DropMessageOfCoveredScreen();
         // A message takes rows from the content, above the status line, for as long as it shows.
         var message = App.Toast.Lines(buffer.Width).Count;
         var rows = buffer.Bounds.SplitRows(LayoutSize.Fixed(1), LayoutSize.Fill(), LayoutSize.Fixed(Math.Min(message, buffer.Height / 3)), LayoutSize.Fixed(1));

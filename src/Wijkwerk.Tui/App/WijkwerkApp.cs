@@ -30,8 +30,10 @@ public sealed class WijkwerkApp : IDisposable
     private readonly StatusBar _statusBar;
     private LocalStore? _store;
     private DateTimeOffset _lastActivity;
+    private readonly ConnectionState _connection;
+    private DateTimeOffset _nextCheck;
+    private bool _syncWhenCheckEnds;
     private long _pendingChanges;
-    private bool? _online;
     private SyncSettings? _syncSettings;
 
     /// <param name="log">Where a sync that fails is recorded (ids, counts and types only); none when null.</param>
@@ -48,7 +50,10 @@ public sealed class WijkwerkApp : IDisposable
         Toast = new Toast(clock);
         GlobalCommands = BuildGlobalCommands();
         _lastActivity = clock.GetUtcNow();
+        // Two and a half intervals: one check that answers late does not make the line say something else.
+        _connection = new ConnectionState(clock, options.ConnectionCheckEvery * 2.5);
         loop.Tick += LockWhenIdle;
+        loop.Tick += CheckConnectionWhenDue;
         loop.UnhandledKey = key => GlobalCommands.TryDispatch(key);
     }
 
@@ -88,6 +93,7 @@ public sealed class WijkwerkApp : IDisposable
         }
 
         RefreshStatus();
+        _nextCheck = Clock.GetUtcNow();
         Screens.Push(new HomeScreen(this));
         RestoreLatestDraft();
     }
@@ -115,7 +121,7 @@ public sealed class WijkwerkApp : IDisposable
         _store?.Dispose();
         _store = null;
         Start();
-        Toast.Show(T(TextId.UiLockedAfterIdle, (int)Options.AutoLockAfter.TotalMinutes), TimeSpan.FromMinutes(1));
+        Notify(T(TextId.UiLockedAfterIdle, new Count((int)Options.AutoLockAfter.TotalMinutes, Noun.Minute)), TimeSpan.FromMinutes(1));
     }
 
     public void NoteActivity() => _lastActivity = Clock.GetUtcNow();
@@ -152,7 +158,18 @@ public sealed class WijkwerkApp : IDisposable
         Screens.Push(new ReviewQueueScreen(this));
     }
 
-    public void Notify(string message) => Toast.Show(message);
+    /// <summary>Shows a message about the screen in front; it goes when that screen does, so it never reads as news about the next one.</summary>
+    public void Notify(string message, TimeSpan? duration = null) => Toast.Show(message, duration, FullScreen);
+
+    /// <summary>A message about a screen that another one covered is done: it does not come back with that screen.</summary>
+    public void DropMessageOfCoveredScreen()
+    {
+        if (!Toast.IsVisibleOn(FullScreen))
+            Toast.Dismiss();
+    }
+
+    /// <summary>The screen a person is looking at, under any help or question drawn over it.</summary>
+    private IScreen? FullScreen => Screens.Screens.LastOrDefault(s => !s.IsOverlay);
 
     /// <summary>Reads what the status line shows once, after changes and syncs, instead of on every frame.</summary>
     public void RefreshStatus()
@@ -195,14 +212,19 @@ public sealed class WijkwerkApp : IDisposable
         return [Connection(), identity.WorkerName, T(TextId.UiStatusPending, _pendingChanges), EnumTexts.Name(identity.Role, Lang)];
     }
 
-    /// <summary>online/offline as last seen, and when the last sync was; "syncing" with progress while one runs.</summary>
+    /// <summary>online/offline as the last contact proved it, and when the last sync was; "syncing" with progress while one runs.</summary>
     private string Connection()
     {
         if (Sync.IsRunning)
             return T(TextId.UiSyncing, Sync.Progress?.Done ?? 0);
         if (_syncSettings is not { IsEnrolled: true } settings)
             return T(TextId.UiNotEnrolled);
-        var state = T(_online == true ? TextId.UiOnline : TextId.UiOffline);
+        var state = T(_connection.Now switch
+        {
+            App.Connection.Online => TextId.UiOnline,
+            App.Connection.Offline => TextId.UiOffline,
+            _ => TextId.UiConnectionUnknown,
+        });
         return settings.LastSync is { } last ? T(TextId.UiLastSync, state, AmsterdamTime.ShowDateTime(last)) : state;
     }
 
@@ -210,35 +232,79 @@ public sealed class WijkwerkApp : IDisposable
     {
         if (Sync.IsRunning)
             return;
+        // A connection check takes a second at most; F5 pressed meanwhile syncs right after it.
+        if (Sync.IsBusy)
+        {
+            _syncWhenCheckEnds = true;
+            return;
+        }
+
         if (!Sync.Start(Store, Synced, SyncFailed, SyncBroke))
             Notify(T(TextId.UiSyncNotEnrolled));
     }
 
     private void Synced(SyncReport report)
     {
-        _online = true;
+        _connection.Answered();
         RefreshStatus();
         (Screens.Top as AppScreen)?.OnResumed();
-        var done = T(TextId.SyncDone, report.Pushed, report.Pulled, report.Conflicts, report.Refused, report.Removed);
+        var done = T(TextId.SyncDone, report.Pushed, report.Pulled, new Count(report.Conflicts, Noun.Conflict), report.Refused, report.Removed);
         var notes = new[]
         {
-            report.Repair is { } repair ? T(TextId.SyncRepaired, repair.Rewritten, repair.Removed, repair.Requeued) : null,
-            report.SetAside > 0 ? T(TextId.SyncSetAside, report.SetAside) : null,
+            report.Repair is { } repair ? T(TextId.SyncRepaired, new Count(repair.Rewritten, Noun.Row), repair.Removed, repair.Requeued) : null,
+            report.SetAside > 0 ? T(TextId.SyncSetAside, new Count(report.SetAside, Noun.Row)) : null,
             !report.Converged && report.Repair is null && Store.PendingChanges() == 0 ? T(TextId.SyncNotConverged) : null,
         }.OfType<string>().ToList();
-        Toast.Show(string.Join(" ", [done, .. notes]), TimeSpan.FromSeconds(notes.Count > 0 ? 12 : 6));
+        Notify(string.Join(" ", [done, .. notes]), TimeSpan.FromSeconds(notes.Count > 0 ? 12 : 6));
     }
 
     private void SyncFailed(SyncTransportException e)
     {
-        _online = false;
-        if (e.IsRevoked)
-        {
-            WipeRevoked();
+        if (ContactFailed(e))
             return;
-        }
+        Notify(T(TextId.SyncFailed, e.Message), TimeSpan.FromSeconds(8));
+    }
 
-        Toast.Show(T(TextId.SyncFailed, e.Message), TimeSpan.FromSeconds(8));
+    /// <summary>
+    /// A server that refused is still a server that answered: only no answer at all is offline.
+    /// Returns true when the laptop was revoked and is now wiped.
+    /// </summary>
+    private bool ContactFailed(SyncTransportException e)
+    {
+        if (e.Code == HttpSyncTransport.Unreachable)
+            _connection.Failed();
+        else
+            _connection.Answered();
+        if (!e.IsRevoked)
+            return false;
+        WipeRevoked();
+        return true;
+    }
+
+    /// <summary>Asks the server now and then while the app is open; the answer only changes the status line, unless it is a revoke.</summary>
+    private void CheckConnectionWhenDue()
+    {
+        if (_store is null || Clock.GetUtcNow() < _nextCheck || Sync.IsBusy)
+            return;
+        _nextCheck = Clock.GetUtcNow() + Options.ConnectionCheckEvery;
+        // A check that broke says nothing about the server; the log has it, and the next check tries again.
+        Sync.Check(_store, () =>
+        {
+            _connection.Answered();
+            CheckEnded();
+        }, e =>
+        {
+            if (!ContactFailed(e))
+                CheckEnded();
+        }, CheckEnded);
+    }
+
+    private void CheckEnded()
+    {
+        if (!_syncWhenCheckEnds || _store is null)
+            return;
+        _syncWhenCheckEnds = false;
+        StartSync();
     }
 
     /// <summary>Whatever broke is in the log; the person learns it failed, that their work is safe, and that F5 tries again.</summary>
@@ -246,7 +312,7 @@ public sealed class WijkwerkApp : IDisposable
     {
         RefreshStatus();
         (Screens.Top as AppScreen)?.OnResumed();
-        Toast.Show(T(TextId.UiSyncBroke), TimeSpan.FromSeconds(20));
+        Notify(T(TextId.UiSyncBroke), TimeSpan.FromSeconds(20));
     }
 
     /// <summary>

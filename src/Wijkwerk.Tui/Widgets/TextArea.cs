@@ -37,6 +37,23 @@ public sealed class TextArea : IWidget
 
     public int CaretColumn => _column;
 
+    /// <summary>The caret as a position in <see cref="Text"/>, so it can be kept with a draft and put back.</summary>
+    public int CaretIndex
+    {
+        get => _lines.Take(_line).Sum(l => l.Length + 1) + _column;
+        set
+        {
+            var rest = Math.Clamp(value, 0, Length);
+            _line = 0;
+            while (_line < _lines.Count - 1 && rest > _lines[_line].Length)
+            {
+                rest -= _lines[_line].Length + 1;
+                _line++;
+            }
+            _column = rest;
+        }
+    }
+
     /// <summary>Counts a line break as one character, like the stored text.</summary>
     public int Length => _lines.Sum(l => l.Length) + _lines.Count - 1;
 
@@ -65,6 +82,16 @@ public sealed class TextArea : IWidget
             {
                 _lines[_line] = _lines[_line].Insert(_column, key.Char.ToString());
                 _column++;
+                OnChanged();
+            }
+            return true;
+        }
+        // Ctrl+U clears the whole field, as it does in a one-line field.
+        if (key == KeyInput.Ctrl('u'))
+        {
+            if (Length > 0)
+            {
+                Text = "";
                 OnChanged();
             }
             return true;

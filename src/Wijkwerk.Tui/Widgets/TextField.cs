@@ -110,6 +110,13 @@ public sealed class TextField : IWidget
             case Key.End when key.Modifiers == KeyModifiers.None:
                 _caret = _text.Length;
                 return true;
+            // Ctrl+U clears the line, as in a shell.
+            case Key.Character when key == KeyInput.Ctrl('u'):
+                if (_text.Length > 0)
+                {
+                    Edit("", 0);
+                }
+                return true;
             default:
                 return false;
         }

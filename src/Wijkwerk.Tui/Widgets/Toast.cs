@@ -4,7 +4,8 @@ namespace Wijkwerk.Tui.Widgets;
 
 /// <summary>
 /// A message ("Opgeslagen", a sync's result or error) that disappears by itself; the loop's tick redraws once it
-/// expires. It wraps onto as many lines as it needs, so a long error is read whole, never cut.
+/// expires. It wraps onto as many lines as it needs, so a long error is read whole, never cut. A message
+/// can belong to the screen it is about, and is then not shown over any other screen.
 /// </summary>
 public sealed class Toast : IWidget
 {
@@ -26,13 +27,24 @@ public sealed class Toast : IWidget
 
     public bool IsVisible => Message.Length > 0 && _time.GetUtcNow() < _expires;
 
-    public void Show(string message, TimeSpan? duration = null)
+    /// <summary>The screen the message is about; null for one that holds on every screen.</summary>
+    public object? Owner { get; private set; }
+
+    public void Show(string message, TimeSpan? duration = null, object? owner = null)
     {
         Message = message;
+        Owner = owner;
         _expires = _time.GetUtcNow() + (duration ?? DefaultDuration);
     }
 
-    public void Dismiss() => Message = "";
+    /// <summary>Visible, and about <paramref name="screen"/> (or about no screen in particular).</summary>
+    public bool IsVisibleOn(object? screen) => IsVisible && (Owner is null || ReferenceEquals(Owner, screen));
+
+    public void Dismiss()
+    {
+        Message = "";
+        Owner = null;
+    }
 
     public bool HandleKey(KeyInput key) => false;
 

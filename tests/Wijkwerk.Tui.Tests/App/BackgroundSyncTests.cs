@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Serilog.Events;
 using Wijkwerk.Core.Audit;
+using Wijkwerk.Core.Localization;
 using Wijkwerk.Core.Storage.Sync;
 using Wijkwerk.Core.Sync.Protocol;
 using Wijkwerk.Tui.Screens.Revoked;
@@ -45,6 +46,32 @@ public sealed class BackgroundSyncTests
         Assert.DoesNotContain(app.Store.Identity.WorkerName, string.Join('\n', app.Log.Lines), StringComparison.Ordinal);
         Assert.Equal(2, pulls);
         Assert.False(app.App.Sync.IsRunning);
+        Assert.Contains("Gesynchroniseerd:", app.Screen(), StringComparison.Ordinal);
+        Assert.Equal(0, app.Store.PendingChanges());
+    }
+
+    [Fact]
+    public void F5WhileAConnectionCheckWaitsForItsAnswer_SyncsRightAfterIt()
+    {
+        using var app = new AppHarness();
+        app.EnrolLocally();
+        using var checkAnswered = new ManualResetEventSlim();
+        var pulls = 0;
+        var transport = new ScriptedTransport();
+        transport.OnPull = after => Interlocked.Increment(ref pulls) == 1
+            ? checkAnswered.Wait(TimeSpan.FromSeconds(30)) ? new PullResponse([], after, false, 0, 0) : throw new TimeoutException()
+            : HoldingWhatTheLaptopHolds(app, after);
+        app.Transport = transport;
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
+        app.Loop.RunUntilIdle();
+
+        app.Press(KeyInput.Function(5));
+        var whileChecking = app.Screen();
+        checkAnswered.Set();
+        app.WaitForSync();
+
+        Assert.DoesNotContain(Texts.Get(TextId.UiSyncNotEnrolled, Lang.Nl), whileChecking, StringComparison.Ordinal);
+        Assert.Equal(1, transport.Pushes);
         Assert.Contains("Gesynchroniseerd:", app.Screen(), StringComparison.Ordinal);
         Assert.Equal(0, app.Store.PendingChanges());
     }

@@ -39,7 +39,7 @@ public sealed class AdviceInTmuxTests : InTmuxTest
         var form = WriteAdvice("Tab", "Space", "Tab", "Space", "Tab");
         Tmux.Press("Tab", "Tab");
         SubmitThreeHours();
-        Tmux.WaitFor("Wmo-advies ingediend bij de Wmo-consulent.");
+        Tmux.WaitFor("Wmo-advies ingediend; gaat mee met de volgende sync (F5).");
         var timeline = Tmux.WaitFor("Wmo-advies [ingediend]");
         var exit = Quit();
 
@@ -87,8 +87,8 @@ public sealed class AdviceInTmuxTests : InTmuxTest
 
         Tmux.Start();
         var restored = Tmux.WaitFor("Concept hersteld");
-        // Focus starts at the top: through the ticks, alternatives, rationale and category to the amount.
-        Tmux.Press("Tab", "Tab", "Tab", "Tab", "Tab", "Tab");
+        // The caret is back in the rationale, where typing stopped: past the category to the amount.
+        Tmux.Press("Tab", "Tab");
         Tmux.WaitFor("> Omvang (aantal)");
         SubmitThreeHours();
         var submitted = Tmux.WaitFor("Wmo-advies [ingediend]");
@@ -103,7 +103,7 @@ public sealed class AdviceInTmuxTests : InTmuxTest
         Assert.Contains("[ ] Gewezen op het persoonlijk plan", restored, StringComparison.Ordinal);
         Assert.Contains(Alternatives, restored, StringComparison.Ordinal);
         Assert.Contains(Rationale, restored, StringComparison.Ordinal);
-        Assert.Contains("Wmo-advies ingediend bij de Wmo-consulent.", submitted, StringComparison.Ordinal);
+        Assert.Contains("Wmo-advies ingediend; gaat mee met de volgende sync (F5).", submitted, StringComparison.Ordinal);
         Assert.Contains("Wijkwerk · Dossier: Willemijn Kortenhoef", submitted, StringComparison.Ordinal);
         Assert.Equal(0, afterQuit);
         var advice = Assert.Single(StoredAdvices(out var drafts));
@@ -140,7 +140,7 @@ public sealed class AdviceInTmuxTests : InTmuxTest
 
         Assert.Contains("Wijkwerk · Nieuw Wmo-advies", refused, StringComparison.Ordinal);
         Assert.Contains(" ! Frequentie: past niet: 30 uur per dag is meer tijd dan die periode heeft; kies een andere", refused, StringComparison.Ordinal);
-        Assert.Contains("Niet opgeslagen: 1 veld(en) nog niet in orde", refused, StringComparison.Ordinal);
+        Assert.Contains("Niet opgeslagen: 1 veld nog niet in orde", refused, StringComparison.Ordinal);
         Assert.Contains("Omvang (aantal)         30", refused, StringComparison.Ordinal);
         Assert.Contains("Eenheid                 < 04 uur >", refused, StringComparison.Ordinal);
         Assert.Contains(Wishes, refused, StringComparison.Ordinal);
@@ -187,6 +187,37 @@ public sealed class AdviceInTmuxTests : InTmuxTest
         Assert.Equal(0, afterQuit);
     }
 
+    [Fact]
+    public void DecimalVolume_TypedWithAComma_IsStoredAsWholeMinutes_AndReadsBackAsTyped()
+    {
+        Tmux.Start();
+        OpenDossier();
+        WriteAdvice("Tab", "Space", "Tab", "Space", "Tab");
+        Tmux.Press("Tab", "Tab");
+        Tmux.Type("2,5");
+        var typed = Tmux.WaitFor("> Omvang (aantal)         2,5");
+        Tmux.Press("C-d");
+        Tmux.WaitFor("Dit advies indienen bij de Wmo-consulent?");
+        Tmux.Press("j");
+        Tmux.WaitFor("Wmo-advies [ingediend]");
+        var exit = Quit();
+
+        Tmux.Start();
+        OpenDossier();
+        Tmux.WaitFor("Wmo-advies [ingediend]");
+        Tmux.Press("Enter");
+        var detail = Tmux.WaitFor("2,5 uur (150 minuten) per week");
+        Tmux.Type("q");
+        var afterQuit = Tmux.WaitForExit();
+
+        Assert.DoesNotContain("! Omvang", typed, StringComparison.Ordinal);
+        Assert.Equal(0, exit);
+        Assert.Contains("Wijkwerk · Wmo-advies: Willemijn Kortenhoef", detail, StringComparison.Ordinal);
+        Assert.Equal(0, afterQuit);
+        var advice = Assert.Single(StoredAdvices(out _));
+        Assert.Equal(new Volume(150, VolumeUnit.Minute, VolumeFrequency.PerWeek), advice.Content.Provision.Volume);
+    }
+
     /// <summary>The test's own connections (seeding, reading back) let go of the store file before the folder goes.</summary>
     protected override void BeforeDataRemoved() => SqliteConnection.ClearAllPools();
 
@@ -206,7 +237,7 @@ public sealed class AdviceInTmuxTests : InTmuxTest
     {
         OpenClientList();
         Tmux.Type("korten");
-        Tmux.WaitFor("1 van 1 cliënten");
+        Tmux.WaitFor("1 van 1 cliënt");
         Tmux.Press("Enter");
         Tmux.WaitFor("Wijkwerk · Dossier: Willemijn Kortenhoef");
     }
@@ -227,12 +258,14 @@ public sealed class AdviceInTmuxTests : InTmuxTest
         return form;
     }
 
-    /// <summary>With the focus on the amount: 3, then submit with Ctrl+D.</summary>
+    /// <summary>With the focus on the amount: 3, then submit with Ctrl+D and say yes to the question.</summary>
     private void SubmitThreeHours()
     {
         Tmux.Type("3");
         Tmux.WaitFor("> Omvang (aantal)         3");
         Tmux.Press("C-d");
+        Tmux.WaitFor("Dit advies indienen bij de Wmo-consulent?");
+        Tmux.Press("j");
     }
 
     /// <summary>A nurse's store with one made-up client who had a ZRM-scored home visit ten days ago.</summary>

@@ -19,7 +19,7 @@ public sealed class WijkwerkInTmuxTests : InTmuxTest
         Tmux.WaitFor("Cliënt opgeslagen.");
         Tmux.WaitFor("Oosterhout, Hendrika");
         Tmux.Type("ooster");
-        Tmux.WaitFor("1 van 1 cliënten");
+        Tmux.WaitFor("1 van 1 cliënt");
         Tmux.Press("Enter");
         Tmux.WaitFor("Dossier: Hendrika Oosterhout");
         Tmux.Type("n");
@@ -45,7 +45,7 @@ public sealed class WijkwerkInTmuxTests : InTmuxTest
         Assert.Contains("apotheek: Trap zonder leuning, valt bijna", dossier, StringComparison.Ordinal);
         Assert.Equal(0, exit);
         Assert.Contains("Wijkwerk · Startscherm", home, StringComparison.Ordinal);
-        Assert.Contains("1 van 1 cliënten", filtered, StringComparison.Ordinal);
+        Assert.Contains("1 van 1 cliënt", filtered, StringComparison.Ordinal);
         Assert.Matches(@"Oosterhout, Hendrika +12-05-1948 +2514 GL 7", filtered);
         Assert.Contains("Dossier: Hendrika Oosterhout", reopened, StringComparison.Ordinal);
         Assert.Contains("Signaal [nieuw]  apotheek: Trap zonder leuning, valt bijna", reopened, StringComparison.Ordinal);

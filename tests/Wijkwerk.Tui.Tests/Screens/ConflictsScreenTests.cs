@@ -21,7 +21,13 @@ public class ConflictsScreenTests
         var pending = app.Store.PendingChanges();
 
         app.Press('2');
+        var asked = app.Screen();
+        app.Press(KeyInput.Escape);
+        var afterNo = app.Store.Conflicts.Open().Count;
+        app.Press('2').Press('j');
 
+        Assert.Contains("'Versie van Bram' houden en de andere waarde laten vallen?", asked, StringComparison.Ordinal);
+        Assert.Equal(1, afterNo);
         Assert.Contains("Notities", before, StringComparison.Ordinal);
         Assert.Contains("1 bewaard: Versie van Anna", before, StringComparison.Ordinal);
         Assert.Contains("2 andere: Versie van Bram", before, StringComparison.Ordinal);

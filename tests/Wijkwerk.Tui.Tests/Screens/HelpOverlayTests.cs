@@ -56,7 +56,7 @@ public sealed class HelpOverlayTests
         using var app = ScreenSnapshotTests.OpenFirstDossier();
         app.Press('?');
         var whileNew = app.Screen();
-        app.Press(KeyInput.Escape).Press('o').Press('a').Press('?');
+        app.Press(KeyInput.Escape).Press('o').Press('j').Press('a').Press('j').Press('?');
         var whenClosed = app.Screen();
 
         // A new signal can only be picked up; a closed one cannot move at all.

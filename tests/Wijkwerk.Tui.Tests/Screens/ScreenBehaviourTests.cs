@@ -82,13 +82,20 @@ public sealed class ScreenBehaviourTests
     }
 
     [Fact]
-    public void PickingUpASignalInTheDossier_MovesItInTheStore()
+    public void PickingUpASignalInTheDossier_AsksFirst_ThenMovesItInTheStore()
     {
         using var app = ScreenSnapshotTests.OpenFirstDossier();
         var signal = app.TopAs<DossierScreen>().Dossier!.Timeline(TimeZoneInfo.Utc).First().Signal!;
         Assert.Equal(SignalStatus.New, signal.Status);
 
         app.Press('o');
+        var asked = app.Screen();
+        app.Press(KeyInput.Escape);
+        var afterNo = app.Store.Signals.Open().Single(s => s.Id == signal.Id).Status;
+        app.Press('o').Press('j');
+
+        Assert.Contains("Signaal op 'opgepakt' zetten? Dat kan daarna niet terug.", asked, StringComparison.Ordinal);
+        Assert.Equal(SignalStatus.New, afterNo);
 
         var moved = app.Store.Signals.Open().Single(s => s.Id == signal.Id);
         Assert.Equal(SignalStatus.PickedUp, moved.Status);

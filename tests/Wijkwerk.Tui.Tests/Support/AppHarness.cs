@@ -103,20 +103,31 @@ public sealed class AppHarness : IDisposable
         App.RefreshStatus();
     }
 
-    /// <summary>Lets the background sync finish and the UI loop handle what it posted.</summary>
+    /// <summary>Lets the background sync (or connection check) finish and the UI loop handle what it posted.</summary>
     public AppHarness WaitForSync()
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (App.Sync.IsRunning && DateTime.UtcNow < deadline)
+        while (App.Sync.IsBusy && DateTime.UtcNow < deadline)
         {
             Thread.Sleep(10);
             Loop.RunUntilIdle();
         }
 
-        Assert.False(App.Sync.IsRunning, "The background sync did not end within 30 s.");
+        Assert.False(App.Sync.IsBusy, "The background sync did not end within 30 s.");
         Loop.RunUntilIdle();
         return this;
     }
+
+    /// <summary>Lets the clock run on by <paramref name="time"/>, so what is due on the loop's tick (a connection check) happens, and waits for it.</summary>
+    public AppHarness Wait(TimeSpan time)
+    {
+        Clock.Advance(time);
+        Loop.RunUntilIdle();
+        return WaitForSync();
+    }
+
+    /// <summary>The bottom line: the status (or a message) and the key hints.</summary>
+    public string StatusLine() => Screen().Split('\n')[^1];
 
     public void Resize(int width, int height)
     {

@@ -76,8 +76,8 @@ public sealed record AdviceInput(
         ProductCategory category, string? productCode, string? amount, VolumeUnit unit, VolumeFrequency frequency, string? start, string? durationMonths, List<Problem> problems)
     {
         var before = problems.Count;
-        var parsedAmount = Volume.ParseAmount(amount, unit);
-        Collect(parsedAmount, problems);
+        var parsedVolume = Volume.Parse(amount, unit, frequency);
+        Collect(parsedVolume, problems);
         var parsedStart = DateText.Parse(start, "startdatum");
         Collect(parsedStart, problems);
         int? duration = null;
@@ -91,14 +91,14 @@ public sealed record AdviceInput(
 
         if (problems.Count > before)
             return null;
-        return new Provision(category, (productCode ?? "").Trim().ToUpperInvariant(), new Volume(parsedAmount.Value, unit, frequency), parsedStart.Value, duration);
+        return new Provision(category, (productCode ?? "").Trim().ToUpperInvariant(), parsedVolume.Value, parsedStart.Value, duration);
     }
 
     public static AdviceInput From(AdviceContent content) => new(
         content.Provision.Category,
         content.Provision.ProductCode,
-        ShowAmount(content.Provision.Volume),
-        content.Provision.Volume.Unit,
+        content.Provision.Volume.AsTyped().Amount,
+        content.Provision.Volume.AsTyped().Unit,
         content.Provision.Volume.Frequency,
         DateText.Show(content.Provision.Start),
         content.Provision.DurationMonths?.ToString(CultureInfo.InvariantCulture),
@@ -113,12 +113,6 @@ public sealed record AdviceInput(
         content.ConsentNote,
         content.ClientSupportOffered,
         content.PersonalPlanOffered);
-
-    /// <summary>The amount as a person would type it back: euros with a decimal comma, otherwise the number.</summary>
-    public static string ShowAmount(Volume volume) =>
-        volume.Unit == VolumeUnit.Euro
-            ? (volume.Amount / 100m).ToString("0.00", CultureInfo.GetCultureInfo("nl-NL"))
-            : volume.Amount.ToString(CultureInfo.InvariantCulture);
 
     private IEnumerable<Problem> TextProblems()
     {

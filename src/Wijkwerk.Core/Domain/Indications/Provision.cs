@@ -38,7 +38,7 @@ public sealed partial record Provision(ProductCategory Category, string ProductC
         ProvisionPart.ProductCode => ProductCode,
         ProvisionPart.Volume => Volume.Show(lang),
         ProvisionPart.Start => DateText.Show(Start),
-        _ => DurationMonths is { } months ? Texts.Format(TextId.DurationMonths, lang, months) : Texts.Get(TextId.DurationOpenEnded, lang),
+        _ => DurationMonths is { } months ? Plurals.Show(new Count(months, Noun.Month), lang) : Texts.Get(TextId.DurationOpenEnded, lang),
     };
 
     [GeneratedRegex("^[A-Za-z0-9]{1,5}$")]

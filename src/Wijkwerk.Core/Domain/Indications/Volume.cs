@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Localization;
 
@@ -6,36 +7,85 @@ namespace Wijkwerk.Core.Domain.Indications;
 
 /// <summary>
 /// iWmo omvang: amount + unit + frequency, e.g. 3 hours per week. With the euro unit the amount is in
-/// cents (as iWmo itself does); every other unit takes whole numbers.
+/// cents (as iWmo itself does); every other unit takes whole numbers (iWmo rule IV042). A part of an hour,
+/// as in "2,5 uur per week", is therefore kept as whole minutes (150 minutes per week): minute is iWmo's
+/// smallest unit of time, so the municipal system takes the value over as it is, old rows keep reading the
+/// same, and the server's check of whole amounts holds. It is shown the way it was typed, with the minutes
+/// beside it ("2,5 uur (150 minuten) per week").
 /// </summary>
-public sealed record Volume(long Amount, VolumeUnit Unit, VolumeFrequency Frequency)
+public sealed partial record Volume(long Amount, VolumeUnit Unit, VolumeFrequency Frequency)
 {
     public const long MaxWholeAmount = 100_000;
     public const long MaxCents = 1_000_000_000;
+    private const int MinutesPerHour = 60;
 
-    /// <summary>Reads the amount the way a person types it: a whole number, or for euros an amount like 1.250,00.</summary>
-    public static Parsed<long> ParseAmount(string? text, VolumeUnit unit)
+    /// <summary>
+    /// Reads the amount the way a person types it: a whole number; for time also a decimal with a comma or a
+    /// point ("2,5" hours becomes 150 minutes); for euros an amount like 1.250,00.
+    /// </summary>
+    public static Parsed<Volume> Parse(string? text, VolumeUnit unit, VolumeFrequency frequency)
     {
         if (string.IsNullOrWhiteSpace(text))
-            return Parsed<long>.Fail("omvang", TextId.FieldRequired);
+            return Parsed<Volume>.Fail("omvang", TextId.FieldRequired);
         if (unit == VolumeUnit.Euro)
         {
             var money = Money.Parse(text, "omvang");
             if (!money.IsValid)
                 return money.Problem;
             if (money.Value.Cents <= 0)
-                return Parsed<long>.Fail("omvang", TextId.VolumeAmountShape);
+                return Parsed<Volume>.Fail("omvang", TextId.VolumeAmountShape);
             return money.Value.Cents > MaxCents
-                ? Parsed<long>.Fail("omvang", TextId.VolumeTooLarge, new Money(MaxCents).ToString())
-                : Parsed<long>.Ok(money.Value.Cents);
+                ? Parsed<Volume>.Fail("omvang", TextId.VolumeTooLarge, new Money(MaxCents).ToString())
+                : Parsed<Volume>.Ok(new Volume(money.Value.Cents, unit, frequency));
         }
 
-        if (!long.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount <= 0)
-            return Parsed<long>.Fail("omvang", TextId.VolumeAmountShape);
-        return amount > MaxWholeAmount
-            ? Parsed<long>.Fail("omvang", TextId.VolumeTooLarge, MaxWholeAmount)
-            : Parsed<long>.Ok(amount);
+        var typed = text.Trim();
+        if (!Decimal().IsMatch(typed)
+            || !decimal.TryParse(typed.Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) || amount <= 0)
+            return Parsed<Volume>.Fail("omvang", TextId.VolumeAmountShape);
+        if (decimal.Truncate(amount) == amount)
+        {
+            return amount > MaxWholeAmount
+                ? Parsed<Volume>.Fail("omvang", TextId.VolumeTooLarge, MaxWholeAmount)
+                : Parsed<Volume>.Ok(new Volume((long)amount, unit, frequency));
+        }
+
+        if (unit.Minutes() is not { } unitMinutes)
+            return Parsed<Volume>.Fail("omvang", TextId.VolumeWholePieces);
+        var minutes = amount * unitMinutes;
+        if (decimal.Truncate(minutes) != minutes)
+        {
+            var rounded = ((long)Math.Max(1, decimal.Round(minutes))).ToString(CultureInfo.InvariantCulture);
+            return Parsed<Volume>.Fail("omvang", TextId.VolumeWholeMinutes, rounded);
+        }
+
+        return minutes > MaxWholeAmount
+            ? Parsed<Volume>.Fail("omvang", TextId.VolumeTooLarge, new Count(MaxWholeAmount, Noun.Minute))
+            : Parsed<Volume>.Ok(new Volume((long)minutes, VolumeUnit.Minute, frequency));
     }
+
+    /// <summary>
+    /// The amount and unit a person most likely typed: minutes that only a part of an hour explains (150) read
+    /// back as hours ("2,5"), everything else as stored. Amounts of whole hours in minutes were typed as
+    /// minutes, since whole hours are kept as hours.
+    /// </summary>
+    public (string Amount, VolumeUnit Unit) AsTyped() =>
+        Unit switch
+        {
+            VolumeUnit.Euro => ((Amount / 100m).ToString("0.00", Dutch), Unit),
+            VolumeUnit.Minute when IsPartOfAnHourOver60 => (Hours.ToString("0.##", Dutch), VolumeUnit.Hour),
+            _ => (Amount.ToString(CultureInfo.InvariantCulture), Unit),
+        };
+
+    private static CultureInfo Dutch => CultureInfo.GetCultureInfo("nl-NL");
+
+    // A whole number of hundredths of an hour (a multiple of 3 minutes) over an hour, not a whole number of hours.
+    private bool IsPartOfAnHourOver60 => Amount > MinutesPerHour && Amount % MinutesPerHour != 0 && Amount % 3 == 0;
+
+    private decimal Hours => Amount / (decimal)MinutesPerHour;
+
+    [GeneratedRegex(@"^[0-9]{1,7}([.,][0-9]{1,2})?$")]
+    private static partial Regex Decimal();
 
     /// <summary>
     /// Whether unit and frequency fit together and with the category: time cannot exceed the period it is
@@ -65,12 +115,14 @@ public sealed record Volume(long Amount, VolumeUnit Unit, VolumeFrequency Freque
             yield return new Problem("frequentie", TextId.VolumeExceedsPeriod, this);
     }
 
-    /// <summary>"3 uur per week", "€ 1.250,00 totaal binnen geldigheidsduur".</summary>
+    /// <summary>"3 uur per week", "2,5 uur (150 minuten) per week", "€ 1.250,00 totaal binnen geldigheidsduur".</summary>
     public string Show(Lang lang)
     {
         var amount = Unit == VolumeUnit.Euro
             ? new Money(Amount).ToString()
             : $"{Amount.ToString(CultureInfo.InvariantCulture)} {EnumTexts.Counted(Unit, Amount, lang)}";
+        if (Unit == VolumeUnit.Minute && IsPartOfAnHourOver60)
+            amount = $"{Hours.ToString("0.##", lang == Lang.En ? CultureInfo.InvariantCulture : Dutch)} {EnumTexts.Counted(VolumeUnit.Hour, 2, lang)} ({amount})";
         return $"{amount} {EnumTexts.Name(Frequency, lang)}";
     }
 }

@@ -17,9 +17,9 @@ public static class AuditCommand
             context.Log.Information("Audit verify: {Break} after {Checked} events", result.Break, result.EventsChecked);
             return result.Break switch
             {
-                AuditBreak.None => Ok(context, context.T(TextId.AuditIntact, result.EventsChecked)),
-                AuditBreak.Changed => context.Fail(context.T(TextId.AuditChanged, result.BrokenAt, result.EventsChecked)),
-                AuditBreak.Missing => context.Fail(context.T(TextId.AuditMissing, result.BrokenAt, result.EventsChecked)),
+                AuditBreak.None => Ok(context, context.T(TextId.AuditIntact, new Count(result.EventsChecked, Noun.Event))),
+                AuditBreak.Changed => context.Fail(context.T(TextId.AuditChanged, result.BrokenAt, new Count(result.EventsChecked, Noun.Event))),
+                AuditBreak.Missing => context.Fail(context.T(TextId.AuditMissing, result.BrokenAt, new Count(result.EventsChecked, Noun.Event))),
                 AuditBreak.Truncated => context.Fail(context.T(TextId.AuditTruncated, result.BrokenAt)),
                 _ => context.Fail(context.T(TextId.AuditHeadMissing)),
             };

@@ -28,13 +28,14 @@ public static class DemoCommand
         {
             if (existed)
             {
-                context.Error.WriteLine(context.T(TextId.DemoExists, folder.Root, store.Clients.Count()));
+                context.Error.WriteLine(context.T(TextId.DemoExists, folder.Root, new Count(store.Clients.Count(), Noun.Client)));
             }
             else
             {
                 var summary = DemoData.Fill(store, clients);
                 context.Log.Information("Demo store built with {Clients} clients", summary.Clients);
-                context.Error.WriteLine(context.T(TextId.DemoSummary, folder.Root, summary.Clients, summary.Signals, summary.Visits, summary.Consents, summary.HouseholdMembers, summary.Advices));
+                context.Error.WriteLine(context.T(TextId.DemoSummary, folder.Root, new Count(summary.Clients, Noun.Client), new Count(summary.Signals, Noun.Signal), new Count(summary.Visits, Noun.HomeVisit),
+                    new Count(summary.Consents, Noun.Consent), new Count(summary.HouseholdMembers, Noun.HouseholdMember), new Count(summary.Advices, Noun.IndicationAdvice)));
             }
 
             // The public demo passphrase is worth printing; one the user set is theirs and stays off the screen and out of scrollback.

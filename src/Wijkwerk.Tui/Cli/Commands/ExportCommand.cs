@@ -60,6 +60,6 @@ public static class ExportCommand
             File.Delete(temporary);
         }
 
-        context.Error.WriteLine(context.T(TextId.ExportWritten, table.Rows.Count, outFile));
+        context.Error.WriteLine(context.T(TextId.ExportWritten, new Count(table.Rows.Count, Noun.Line), outFile));
     }
 }

@@ -31,7 +31,7 @@ public static class ImportCommand
             if (duplicates.Count > 0)
                 return Refuse(context, duplicates);
             context.Log.Information("Imported {Count} clients", parsed.Lines.Count);
-            context.Out.WriteLine(context.T(TextId.ImportDone, parsed.Lines.Count));
+            context.Out.WriteLine(context.T(TextId.ImportDone, new Count(parsed.Lines.Count, Noun.Client)));
             return ExitCodes.Success;
         }
     }

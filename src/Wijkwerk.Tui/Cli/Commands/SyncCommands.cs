@@ -38,7 +38,7 @@ public static class SyncCommands
             catch (EnrolmentRefusedException e)
             {
                 context.Log.Warning("Enrolment refused locally: {Pending} changes of the earlier enrolled worker pending", e.Pending);
-                return context.Fail(context.T(TextId.LoginOtherWorkerPending, e.Pending));
+                return context.Fail(context.T(TextId.LoginOtherWorkerPending, new Count(e.Pending, Noun.Change)));
             }
         }
     }
@@ -73,7 +73,7 @@ public static class SyncCommands
                 foreach (var refusal in new LocalSync(store).Refusals())
                     context.Error.WriteLine(context.T(TextId.SyncRefusal, refusal.Table, refusal.RowId, refusal.Reason));
                 if (report.SetAside > 0)
-                    context.Error.WriteLine(context.T(TextId.SyncSetAside, report.SetAside));
+                    context.Error.WriteLine(context.T(TextId.SyncSetAside, new Count(report.SetAside, Noun.Row)));
                 if (!report.Converged)
                     context.Error.WriteLine(context.T(TextId.SyncNotConverged));
                 return ExitCodes.Success;

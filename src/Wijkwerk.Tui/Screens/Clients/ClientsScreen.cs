@@ -64,7 +64,7 @@ public sealed class ClientsScreen : AppScreen
     {
         var rows = area.SplitRows(LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fill());
         _filter.Render(buffer, rows[0].Inset(1, 0), _filterFocused);
-        var count = T(TextId.UiClientsCount, _list.VisibleItems.Count, _list.Items.Count);
+        var count = T(TextId.UiClientsCount, _list.VisibleItems.Count, new Count(_list.Items.Count, Noun.Client));
         buffer.PutLine(rows[1], 0, CellText.Truncate(" " + count, area.Width), CellStyle.Default);
         buffer.PutLine(rows[2], 0, WidgetStyles.NoMarker + _columns.Heading(ListView<Client>.TextWidth(area.Width)), CellStyle.Underline);
         _list.Render(buffer, rows[3], focused: !_filterFocused);

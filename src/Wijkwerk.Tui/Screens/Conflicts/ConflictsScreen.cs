@@ -82,12 +82,19 @@ public sealed class ConflictsScreen : AppScreen
 
     private bool HasSelection() => _list.SelectedItem is not null;
 
+    /// <summary>The value not chosen is gone once the choice syncs, so the one key that chooses asks first.</summary>
     private void Resolve(string value)
     {
-        App.Store.Conflicts.Resolve(_list.SelectedItem!, value);
-        App.RefreshStatus();
-        App.Notify(T(TextId.UiConflictResolved));
-        Load();
+        var conflict = _list.SelectedItem!;
+        ConfirmScreen.Show(App.Screens, new ConfirmDialog(T(TextId.UiConflictResolveQuestion, Shown(conflict, value)), T(TextId.UiYes), T(TextId.UiNo)), yes =>
+        {
+            if (!yes)
+                return;
+            App.Store.Conflicts.Resolve(conflict, value);
+            App.RefreshStatus();
+            App.Notify(T(TextId.UiConflictResolved));
+            Load();
+        });
     }
 
     private void Load()

@@ -147,9 +147,20 @@ public sealed class DossierScreen : AppScreen
 
     private bool CanMove(SignalStatus next) => SelectedSignal is { } s && SignalTransitions.IsAllowed(s.Status, next);
 
+    /// <summary>A signal never moves back, so the one key that moves it asks first.</summary>
     private void Move(SignalStatus next)
     {
-        var moved = SelectedSignal!.MoveTo(next, App.Clock.GetUtcNow());
+        var signal = SelectedSignal!;
+        ConfirmScreen.Show(App.Screens, new ConfirmDialog(T(TextId.UiSignalMoveQuestion, next), T(TextId.UiYes), T(TextId.UiNo)), yes =>
+        {
+            if (yes)
+                MoveNow(signal, next);
+        });
+    }
+
+    private void MoveNow(Signal signal, SignalStatus next)
+    {
+        var moved = signal.MoveTo(next, App.Clock.GetUtcNow());
         if (!moved.IsValid)
         {
             App.Notify(moved.Problem.Describe(App.Lang));

@@ -16,6 +16,9 @@ public abstract class FormScreen : AppScreen
     private const int DefaultLabelWidth = 24;
     /// <summary>The draft entry that holds what the form was opened on; no field has this key.</summary>
     private const string OpenedKey = "$opened";
+    /// <summary>The draft entries that hold where typing stopped: the field and the caret in it.</summary>
+    private const string FocusKey = "$focus";
+    private const string CaretKey = "$caret";
     private readonly List<FormField> _fields = [];
     private readonly FocusRing _focus = new();
     private readonly HashSet<string> _edited = [];
@@ -67,11 +70,20 @@ public abstract class FormScreen : AppScreen
         var values = JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
         if (values.Remove(OpenedKey, out var opened))
             OpenedState = opened;
+        values.Remove(FocusKey, out var focus);
+        values.Remove(CaretKey, out var caret);
         _restoring = true;
         foreach (var field in _fields)
         {
             if (values.TryGetValue(field.Key, out var value))
                 field.Write(value);
+        }
+
+        if (_fields.FirstOrDefault(f => f.Key == focus) is { } typedIn)
+        {
+            _focus.Focus(typedIn.Widget);
+            if (int.TryParse(caret, System.Globalization.CultureInfo.InvariantCulture, out var at))
+                PlaceCaret(typedIn.Widget, at);
         }
 
         _restoring = false;
@@ -238,20 +250,51 @@ public abstract class FormScreen : AppScreen
         var draft = _fields.ToDictionary(f => f.Key, f => f.Read());
         if (OpenedState is { } opened)
             draft[OpenedKey] = opened;
+        if (_fields.FirstOrDefault(f => _focus.IsFocused(f.Widget)) is { } typing)
+        {
+            draft[FocusKey] = typing.Key;
+            if (CaretOf(typing.Widget) is { } caret)
+                draft[CaretKey] = caret.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         App.Store.Drafts.Save(DraftKey, JsonSerializer.Serialize(draft));
         Revalidate();
     }
 
     private void Revalidate() => _problems = Check();
 
+    private static int? CaretOf(IWidget widget) => widget switch
+    {
+        TextField field => field.CaretIndex,
+        TextArea area => area.CaretIndex,
+        DateField date => date.Input.CaretIndex,
+        _ => null,
+    };
+
+    private static void PlaceCaret(IWidget widget, int caret)
+    {
+        switch (widget)
+        {
+            case TextField field:
+                field.CaretIndex = caret;
+                break;
+            case TextArea area:
+                area.CaretIndex = caret;
+                break;
+            case DateField date:
+                date.Input.CaretIndex = caret;
+                break;
+        }
+    }
+
     /// <summary>
     /// Stores through <paramref name="store"/> when every field is in order. A refusal by the store's own
     /// check is shown like any other problem; the typing and its draft stay.
     /// </summary>
-    protected void Save(Action store, TextId savedMessage)
+    /// <param name="confirm">A question for this way of saving only (e.g. save and submit); the form's own otherwise.</param>
+    protected void Save(Action store, TextId savedMessage, string? confirm = null)
     {
         Revalidate();
-        if (_problems.Count == 0 && ConfirmBeforeSave is { } question)
+        if (_problems.Count == 0 && (confirm ?? ConfirmBeforeSave) is { } question)
         {
             ConfirmScreen.Show(App.Screens, new ConfirmDialog(question, T(TextId.UiYes), T(TextId.UiNo)), yes =>
             {
@@ -283,7 +326,7 @@ public abstract class FormScreen : AppScreen
             _showAllProblems = true;
             foreach (var field in _fields.Select(f => f.Widget).OfType<TextField>())
                 field.Validate();
-            App.Notify(T(TextId.UiFormHasProblems, _problems.Count));
+            App.Notify(T(TextId.UiFormHasProblems, new Count(_problems.Count, Noun.Field)));
             return;
         }
 

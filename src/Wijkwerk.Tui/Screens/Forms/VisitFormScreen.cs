@@ -31,6 +31,8 @@ public sealed class VisitFormScreen : FormScreen
         {
             _scores[domain] = Select("zrm_" + domain, "ZRM " + EnumTexts.Name(domain, app.Lang), ScoreOptions,
                 s => s is { } score ? EnumTexts.Name((ZrmScore)score, app.Lang) : T(TextId.UiZrmNotAsked));
+            // A score is typed as its digit, 0 for "niet gevraagd": faster than cycling, and how the form on paper reads.
+            _scores[domain].Code = s => s is { } score ? score.ToString(System.Globalization.CultureInfo.InvariantCulture) : "0";
         }
 
         Ready();

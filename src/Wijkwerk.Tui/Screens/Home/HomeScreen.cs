@@ -85,8 +85,8 @@ public sealed class HomeScreen : AppScreen
 
         var today = AmsterdamTime.Today(App.Clock);
         _counts = T(TextId.UiHomeCounts,
-            store.Signals.CountReportedSince(AmsterdamTime.StartOf(today)),
-            store.Dossiers.CountVisitsOn(today),
+            new Count(store.Signals.CountReportedSince(AmsterdamTime.StartOf(today)), Noun.Signal),
+            new Count(store.Dossiers.CountVisitsOn(today), Noun.HomeVisit),
             open.Count,
             open.Count(s => s.Overdue));
         // Counted from plain columns: home is shown many times a day and opens nothing about a client here.

@@ -83,7 +83,7 @@ public sealed class AdviceFormScreen : FormScreen
         _category.Changed += FitVolumeToCategory;
         _unit.Changed += _ => _volumeChosen |= !_settingVolume;
         _frequency.Changed += _ => _volumeChosen |= !_settingVolume;
-        Command("submit", TextId.CmdSaveAndSubmit, [KeyInput.Ctrl('d')], () => Save(() => Store(submit: true), TextId.UiAdviceSubmitted), CanSubmit);
+        Command("submit", TextId.CmdSaveAndSubmit, [KeyInput.Ctrl('d')], () => Save(() => Store(submit: true), TextId.UiAdviceSubmitted, T(TextId.UiAdviceSubmitQuestion)), CanSubmit);
         Ready();
     }
 

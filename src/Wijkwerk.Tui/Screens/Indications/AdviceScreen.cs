@@ -193,7 +193,13 @@ public sealed class AdviceScreen : AppScreen
 
     private string YesNo(bool value) => T(value ? TextId.UiYes : TextId.UiNo).ToLowerInvariant();
 
-    private void Submit() => Step(_advice!.Submit(App.Store.Advices.Me, App.Clock.GetUtcNow(), App.Store.Advices.Today), TextId.UiAdviceSubmitted);
+    /// <summary>One key would hand the advice over for good: ask first, with "no" as the safe answer.</summary>
+    private void Submit() =>
+        ConfirmScreen.Show(App.Screens, new ConfirmDialog(T(TextId.UiAdviceSubmitQuestion), T(TextId.UiYes), T(TextId.UiNo)), yes =>
+        {
+            if (yes && _advice is { } advice)
+                Step(advice.Submit(App.Store.Advices.Me, App.Clock.GetUtcNow(), App.Store.Advices.Today), TextId.UiAdviceSubmitted);
+        });
 
     private void Edit() => App.Push(AdviceFormScreen.Edit(App, _dossier!, _advice!));
 

@@ -38,9 +38,9 @@ public static class AdviceText
         var state = clock.State switch
         {
             ClockState.Running when clock.DaysLeft == 1 => Texts.Get(TextId.UiClockOneDayLeft, lang),
-            ClockState.Running => Texts.Format(TextId.UiClockDaysLeft, lang, clock.DaysLeft),
+            ClockState.Running => Texts.Format(TextId.UiClockDaysLeft, lang, new Count(clock.DaysLeft, Noun.Day)),
             ClockState.Overdue when clock.DaysLeft == -1 => Texts.Get(TextId.UiClockOneDayOverdue, lang),
-            ClockState.Overdue => Texts.Format(TextId.UiClockOverdue, lang, -clock.DaysLeft),
+            ClockState.Overdue => Texts.Format(TextId.UiClockOverdue, lang, new Count(-clock.DaysLeft, Noun.Day)),
             _ => EnumTexts.Name(clock.State, lang),
         };
         return $"{kind} {due} ({state})";

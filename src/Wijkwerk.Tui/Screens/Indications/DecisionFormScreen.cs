@@ -32,8 +32,9 @@ public sealed class DecisionFormScreen : ConsultantFormScreen
         _outcome = Select("besluit", TextId.UiDecisionOutcome, Outcomes, o => Name(o));
         _category = Select("productcategorie", TextId.UiDecisionCategory, StartingAt(advised.Category), c => Name(c));
         _productCode = Text("productcode", TextId.UiDecisionProductCode, 20, advised.ProductCode);
-        _amount = Text("omvang", TextId.UiDecisionAmount, 20, AdviceInput.ShowAmount(advised.Volume));
-        _unit = Select("eenheid", TextId.UiDecisionUnit, StartingAt(advised.Volume.Unit), u => Name(u));
+        var (typedAmount, typedUnit) = advised.Volume.AsTyped();
+        _amount = Text("omvang", TextId.UiDecisionAmount, 20, typedAmount);
+        _unit = Select("eenheid", TextId.UiDecisionUnit, StartingAt(typedUnit), u => Name(u));
         _frequency = Select("frequentie", TextId.UiDecisionFrequency, StartingAt(advised.Volume.Frequency), f => Name(f));
         _start = Date("startdatum", TextId.UiDecisionStart, DateText.Show(advised.Start));
         _duration = Text("duur", TextId.UiDecisionDuration, 4, advised.DurationMonths?.ToString(CultureInfo.InvariantCulture) ?? "");

@@ -80,7 +80,7 @@ public sealed class ReviewQueueScreen : AppScreen
         _filter.Render(buffer, rows[0].Inset(1, 0), _filterFocused);
         buffer.PutLine(rows[1], 0, CellText.Truncate(" " + T(TextId.UiQueueView, T(ViewNames[View])), area.Width), CellStyle.Bold);
         var overdue = _list.VisibleItems.Count(r => r.Clock.State == ClockState.Overdue);
-        buffer.PutLine(rows[2], 0, CellText.Truncate(" " + T(TextId.UiQueueCount, _list.VisibleItems.Count, _rows.Count, overdue), area.Width), CellStyle.Default);
+        buffer.PutLine(rows[2], 0, CellText.Truncate(" " + T(TextId.UiQueueCount, _list.VisibleItems.Count, new Count(_rows.Count, Noun.Advice), overdue), area.Width), CellStyle.Default);
         for (var i = 0; i < notice.Count; i++)
             buffer.PutLine(rows[3], i, " " + notice[i], WidgetStyles.Error);
         buffer.PutLine(rows[4], 0, WidgetStyles.NoMarker + _line.Heading(ListView<QueueRow>.TextWidth(area.Width)), CellStyle.Underline);

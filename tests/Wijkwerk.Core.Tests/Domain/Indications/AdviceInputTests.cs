@@ -92,18 +92,66 @@ public class AdviceInputTests
     [InlineData("drie", VolumeUnit.Hour, TextId.VolumeAmountShape)]
     [InlineData("0", VolumeUnit.Hour, TextId.VolumeAmountShape)]
     [InlineData("-3", VolumeUnit.Hour, TextId.VolumeAmountShape)]
-    [InlineData("2,5", VolumeUnit.Hour, TextId.VolumeAmountShape)]
+    [InlineData("2,5", VolumeUnit.Pieces, TextId.VolumeWholePieces)]
+    [InlineData("2,555", VolumeUnit.Hour, TextId.VolumeAmountShape)]
+    [InlineData("1.250", VolumeUnit.Hour, TextId.VolumeAmountShape)]
+    [InlineData("2,5,0", VolumeUnit.Hour, TextId.VolumeAmountShape)]
+    [InlineData("0,01", VolumeUnit.Hour, TextId.VolumeWholeMinutes)]
+    [InlineData("0,5", VolumeUnit.Minute, TextId.VolumeWholeMinutes)]
+    [InlineData("1666,75", VolumeUnit.Hour, TextId.VolumeTooLarge)]
     [InlineData("100001", VolumeUnit.Pieces, TextId.VolumeTooLarge)]
     [InlineData("0,00", VolumeUnit.Euro, TextId.VolumeAmountShape)]
     [InlineData("10.000.001,00", VolumeUnit.Euro, TextId.VolumeTooLarge)]
-    public void ParseAmount_BadText_IsRefusedOnTheAmount(string text, VolumeUnit unit, TextId expected) =>
-        ParsedAssert.Invalid(Volume.ParseAmount(text, unit), "omvang", expected);
+    public void Parse_BadText_IsRefusedOnTheAmount(string text, VolumeUnit unit, TextId expected) =>
+        ParsedAssert.Invalid(Volume.Parse(text, unit, VolumeFrequency.PerWeek), "omvang", expected);
 
     [Fact]
-    public void ParseAmount_EurosInCents_AndWholeNumbers()
+    public void Parse_EurosInCents_AndWholeNumbersInTheirOwnUnit()
     {
-        Assert.Equal(125_000, ParsedAssert.Valid(Volume.ParseAmount("1.250,00", VolumeUnit.Euro)));
-        Assert.Equal(3, ParsedAssert.Valid(Volume.ParseAmount(" 3 ", VolumeUnit.Hour)));
+        Assert.Equal(new Volume(125_000, VolumeUnit.Euro, VolumeFrequency.TotalWithinValidity), ParsedAssert.Valid(Volume.Parse("1.250,00", VolumeUnit.Euro, VolumeFrequency.TotalWithinValidity)));
+        Assert.Equal(new Volume(3, VolumeUnit.Hour, VolumeFrequency.PerWeek), ParsedAssert.Valid(Volume.Parse(" 3 ", VolumeUnit.Hour, VolumeFrequency.PerWeek)));
+        Assert.Equal(new Volume(2, VolumeUnit.Hour, VolumeFrequency.PerWeek), ParsedAssert.Valid(Volume.Parse("2,0", VolumeUnit.Hour, VolumeFrequency.PerWeek)));
+    }
+
+    [Theory]
+    [InlineData("2,5", VolumeUnit.Hour, 150)]
+    [InlineData("2.5", VolumeUnit.Hour, 150)]
+    [InlineData("0,25", VolumeUnit.Hour, 15)]
+    [InlineData("1,5", VolumeUnit.Dagdeel, 360)]
+    [InlineData("1,5", VolumeUnit.Etmaal, 2160)]
+    public void Parse_PartOfATimeUnit_IsKeptAsWholeMinutes_TheIwmoWay(string text, VolumeUnit unit, long minutes) =>
+        Assert.Equal(new Volume(minutes, VolumeUnit.Minute, VolumeFrequency.PerWeek), ParsedAssert.Valid(Volume.Parse(text, unit, VolumeFrequency.PerWeek)));
+
+    [Fact]
+    public void DecimalHours_AreShownAndReadBackAsTyped_WithTheMinutesBeside()
+    {
+        var volume = ParsedAssert.Valid(Volume.Parse("2,5", VolumeUnit.Hour, VolumeFrequency.PerWeek));
+
+        Assert.Equal("2,5 uur (150 minuten) per week", volume.Show(Lang.Nl));
+        Assert.Equal("2.5 hours (150 minutes) per week", volume.Show(Lang.En));
+        Assert.Equal(("2,5", VolumeUnit.Hour), volume.AsTyped());
+        Assert.Equal(volume, ParsedAssert.Valid(Volume.Parse(volume.AsTyped().Amount, volume.AsTyped().Unit, volume.Frequency)));
+    }
+
+    [Theory]
+    [InlineData(120, "120 minuten per week", "120")]
+    [InlineData(30, "30 minuten per week", "30")]
+    [InlineData(61, "61 minuten per week", "61")]
+    public void Minutes_ThatNoPartOfAnHourExplains_StayMinutes(long minutes, string shown, string typed)
+    {
+        var volume = new Volume(minutes, VolumeUnit.Minute, VolumeFrequency.PerWeek);
+
+        Assert.Equal(shown, volume.Show(Lang.Nl));
+        Assert.Equal((typed, VolumeUnit.Minute), volume.AsTyped());
+    }
+
+    [Fact]
+    public void AnInvalidAmount_SaysWhatToTypeInstead()
+    {
+        var problem = Volume.Parse("anderhalf", VolumeUnit.Hour, VolumeFrequency.PerWeek).Problem!;
+        Assert.Contains("zoals 3 of 2,5", problem.Describe(Lang.Nl), StringComparison.Ordinal);
+        var minutes = Volume.Parse("0,01", VolumeUnit.Hour, VolumeFrequency.PerWeek).Problem!;
+        Assert.Equal("komt niet uit op hele minuten; kies de eenheid minuut en vul bijvoorbeeld 1 in", minutes.Describe(Lang.Nl));
     }
 
     [Theory]
