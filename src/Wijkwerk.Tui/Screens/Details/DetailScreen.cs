@@ -47,16 +47,18 @@ public abstract class DetailScreen : AppScreen
 
     /// <summary>The one place read-only text is wrapped, so a shared wrapping widget can take its place.</summary>
     private static List<(string Text, CellStyle Style)> Wrap(IReadOnlyList<DetailLine> lines, int width) =>
-        lines.SelectMany(l => CellText.Wrap(l.Text.ReplaceLineEndings("\n"), Math.Max(1, width - l.Indent))
+        lines.SelectMany(l => (l.IsTableRow ? [CellText.Truncate(l.Text, width - l.Indent)] : CellText.Wrap(l.Text.ReplaceLineEndings("\n"), Math.Max(1, width - l.Indent)))
             .Select(text => (new string(' ', l.Indent) + text, l.Style))).ToList();
 
     private void ScrollBy(int rows) => _scroll = Math.Max(0, _scroll + rows);
 }
 
-/// <summary>One line of a detail view before wrapping.</summary>
-public sealed record DetailLine(string Text, CellStyle Style, int Indent = 0)
+/// <summary>One line of a detail view before wrapping; a table row keeps its column spacing and ends in "…" instead.</summary>
+public sealed record DetailLine(string Text, CellStyle Style, int Indent = 0, bool IsTableRow = false)
 {
     public static DetailLine Plain(string text, int indent = 0) => new(text, CellStyle.Default, indent);
+
+    public static DetailLine TableRow(string text) => new(text, CellStyle.Default, IsTableRow: true);
 
     public static DetailLine Heading(string text) => new(text, CellStyle.Underline);
 

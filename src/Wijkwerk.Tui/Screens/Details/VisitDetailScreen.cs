@@ -36,8 +36,8 @@ public sealed class VisitDetailScreen(WijkwerkApp app, Client client, HomeVisit 
 
         lines.Add(DetailLine.Heading(T(TextId.UiDetailZrm, zrm.Version.Code, zrm.Scores.Count, zrm.Version.Domains.Count)));
         var width = zrm.Version.Domains.Max(d => EnumTexts.Name(d, lang).Length);
-        lines.AddRange(zrm.Version.Domains.Select(domain => DetailLine.Plain(
-            $"{EnumTexts.Name(domain, lang).PadRight(width)}  {(zrm.ScoreFor(domain) is { } score ? $"{(int)score} {EnumTexts.Name(score, lang)}" : T(TextId.UiDetailZrmNotAsked))}")));
+        lines.AddRange(zrm.Version.Domains.Select(domain => DetailLine.TableRow(
+            $"{EnumTexts.Name(domain, lang).PadRight(width)}  {(zrm.ScoreFor(domain) is { } score ? EnumTexts.Name(score, lang) : T(TextId.UiDetailZrmNotAsked))}")));
         return lines;
     }
 }
