@@ -91,6 +91,19 @@ public class ConflictsScreenTests
         Assert.Single(app.TopAs<ConflictsScreen>().Conflicts);
     }
 
+    [Fact]
+    public void AColleagueNamedByTheServer_IsNamedWithTheirValue()
+    {
+        using var app = new AppHarness();
+        var client = app.Store.Clients.Search()[0];
+        ArriveConflict(app, client.Id.Value, "phone", "0612345678", "0687654321");
+        new LocalSync(app.Store).Apply(new PullResponse([], 1, false, 0, 0, [new WorkerInfo(Colleague, "Bram Testcollega")]));
+
+        app.Press('4');
+
+        Assert.Contains("2 andere, van Bram Testcollega op", app.Screen(), StringComparison.Ordinal);
+    }
+
     private static readonly Guid Colleague = Guid.Parse("0193a000-0000-7000-8000-0000000000c2");
 
     internal static Guid ArriveConflict(AppHarness app, Guid clientId, string column, string kept, string other)

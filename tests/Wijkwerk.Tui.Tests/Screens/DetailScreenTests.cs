@@ -131,6 +131,20 @@ public class DetailScreenTests
         Assert.Contains("closed, by you (Sanne Demo)", app.Screen(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AColleagueNamedByTheServer_IsNamedOnTheirFollowUp()
+    {
+        using var app = new AppHarness(80, 50);
+        var client = AddClient(app);
+        ReportClosedSignal(app, client);
+        new Core.Storage.Sync.LocalSync(app.Store).Apply(new Core.Sync.Protocol.PullResponse([], 0, false, 0, 0, [new Core.Sync.Protocol.WorkerInfo(Colleague.Value, "Bram Testcollega")]));
+        OpenDossier(app, client);
+
+        app.Press(KeyInput.Home).Press(KeyInput.Enter);
+
+        Assert.Contains("16-03-2026 12:30, Bram Testcollega:", app.Screen(), StringComparison.Ordinal);
+    }
+
     private static Client AddClient(AppHarness app)
     {
         var (client, problems) = new ClientInput("Noa", "Qwispel", "1931-02-03", "4850 QX", "1", "", "", "")

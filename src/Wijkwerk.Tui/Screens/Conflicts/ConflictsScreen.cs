@@ -77,14 +77,10 @@ public sealed class ConflictsScreen : AppScreen
     {
         if (_list.SelectedItem is not { } c)
             return [];
-        var kept = $"1 {T(TextId.UiConflictKeptBy, Who(c.KeptBy))}: {Shown(c, c.KeptValue)}";
-        var other = $"2 {T(TextId.UiConflictOtherBy, Who(c.OtherBy), AmsterdamTime.ShowDateTime(c.At))}: {Shown(c, c.OtherValue)}";
+        var kept = $"1 {T(TextId.UiConflictKeptBy, WhoText.Of(App, c.KeptBy))}: {Shown(c, c.KeptValue)}";
+        var other = $"2 {T(TextId.UiConflictOtherBy, WhoText.Of(App, c.OtherBy), AmsterdamTime.ShowDateTime(c.At))}: {Shown(c, c.OtherValue)}";
         return [.. CellText.Wrap(kept, width), .. CellText.Wrap(other, width)];
     }
-
-    /// <summary>The record names workers by id; this laptop knows only its own worker's name.</summary>
-    private string Who(string worker) =>
-        worker == App.Store.Identity.WorkerId.ToString() ? T(TextId.UiDetailYou, App.Store.Identity.WorkerName) : T(TextId.UiDetailColleague);
 
     private Func<SyncConflict, bool> Matching(string text) =>
         c => Format(c).Contains(text.Trim(), StringComparison.CurrentCultureIgnoreCase);

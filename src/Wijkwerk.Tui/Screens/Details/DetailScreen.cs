@@ -39,11 +39,7 @@ public abstract class DetailScreen : AppScreen
 
     protected override bool HandleContentKey(KeyInput key) => false;
 
-    /// <summary>"you (name)" for the worker of this laptop; the laptop holds no colleague's name, so another worker is "a colleague".</summary>
-    protected string Who(Id<Worker>? worker) =>
-        worker is null ? T(TextId.UiDetailNobody)
-        : worker == App.Store.Identity.WorkerId ? T(TextId.UiDetailYou, App.Store.Identity.WorkerName)
-        : T(TextId.UiDetailColleague);
+    protected string Who(Id<Worker>? worker) => WhoText.Of(App, worker);
 
     /// <summary>The one place read-only text is wrapped, so a shared wrapping widget can take its place.</summary>
     private static List<(string Text, CellStyle Style)> Wrap(IReadOnlyList<DetailLine> lines, int width) =>
