@@ -109,7 +109,6 @@ public static partial class Texts
         // nurse side
         [TextId.UiHomeAuthorAdviceCounts] = ("Wmo-adviezen: vragen te beantwoorden {0} · concepten nog niet ingediend {1}", "Wmo advice: questions to answer {0} · drafts not yet submitted {1}"),
         [TextId.CmdNewAdvice] = ("Nieuw Wmo-advies", "New Wmo advice"),
-        [TextId.CmdOpenAdvice] = ("Advies openen", "Open advice"),
         [TextId.CmdSaveAndSubmit] = ("Opslaan en indienen", "Save and submit"),
         [TextId.CmdAdviceSubmit] = ("Indienen", "Submit"),
         [TextId.CmdAdviceEdit] = ("Wijzigen", "Edit"),

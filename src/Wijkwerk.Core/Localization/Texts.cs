@@ -9,7 +9,7 @@ namespace Wijkwerk.Core.Localization;
 /// </summary>
 public static partial class Texts
 {
-    private static readonly Dictionary<TextId, (string Nl, string En)> All = Combine(General(), Indications(), IndicationScreens(), Reports(), CommandLine(), FormsAndStatus());
+    private static readonly Dictionary<TextId, (string Nl, string En)> All = Combine(General(), Indications(), IndicationScreens(), Reports(), CommandLine(), FormsAndStatus(), Details());
 
     private static Dictionary<TextId, (string Nl, string En)> General() => new()
     {
@@ -185,8 +185,6 @@ public static partial class Texts
         [TextId.UiConflictsNone] = ("Geen conflicten: niets wacht op een besluit.", "No conflicts: nothing waits for a decision."),
         [TextId.UiConflictsTitle] = ("Conflicten", "Conflicts"),
         [TextId.UiConflictsHint] = ("Twee collega's wijzigden hetzelfde veld. Kies welke waarde klopt, of voeg ze samen.", "Two colleagues changed the same field. Choose which value is right, or merge them."),
-        [TextId.UiConflictKept] = ("bewaard", "saved"),
-        [TextId.UiConflictOther] = ("andere", "other"),
         [TextId.UiConflictDeletion] = ("Verwijderen", "Deletion"),
         [TextId.UiConflictRowDeleted] = ("verwijderd", "deleted"),
         [TextId.UiConflictRowKept] = ("blijft bestaan", "kept"),

@@ -30,6 +30,7 @@ public sealed class LocalStore : IDisposable
         Clock = clock;
         Clients = new ClientRepository(this);
         Signals = new SignalRepository(this);
+        Workers = new WorkerNameRepository(this);
         Dossiers = new DossierRepository(this);
         Advices = new AdviceRepository(this);
         Drafts = new DraftRepository(this);
@@ -39,6 +40,8 @@ public sealed class LocalStore : IDisposable
     public ClientRepository Clients { get; }
 
     public SignalRepository Signals { get; }
+
+    public WorkerNameRepository Workers { get; }
 
     public DossierRepository Dossiers { get; }
 

@@ -232,6 +232,14 @@ public static class Migrations
             checksum INTEGER NOT NULL,
             PRIMARY KEY (table_name, row_id)) STRICT;
         """,
+
+        // 6: the names of the team's workers as the server last sent them, so a screen can say who entered a
+        // value or moved a signal. Sealed like every name; not synced back.
+        """
+        CREATE TABLE worker_names (
+            id TEXT PRIMARY KEY,
+            name BLOB NOT NULL) STRICT;
+        """,
     ];
 
     internal static int Latest => Steps.Count;

@@ -69,6 +69,32 @@ public abstract class AppScreen : IScreen
         Command("page", TextId.CmdPage, [KeyInput.PageUp, KeyInput.PageDown], () => list.HandleKey(KeyInput.PageDown), inStatusBar: false);
     }
 
+    /// <summary>
+    /// A list with a filter line, keyed the same on every list screen. Call it before the screen's own
+    /// commands: while the filter has the focus its Enter (to the list, filter kept) and Esc (filter cleared)
+    /// must win over the screen's Enter and Esc. <see cref="FilterCommands"/> adds the keys of the list side.
+    /// </summary>
+    protected FilteredList<TItem> FilteredList<TItem>(ListView<TItem> list, Func<string, Func<TItem, bool>?> matching)
+    {
+        var filter = new TextField(T(TextId.UiFilterLabel), maxLength: 60) { LabelWidth = 10, Placeholder = T(TextId.UiFilterPlaceholder) };
+        var filtered = new FilteredList<TItem>(list, filter, matching);
+        Command("filter-done", TextId.CmdFilterDone, [KeyInput.Enter, KeyInput.Tab], filtered.LeaveFilter, () => filtered.FilterFocused);
+        Command("filter-cancel", TextId.CmdFilterCancel, [KeyInput.Escape], filtered.CancelFilter, () => filtered.FilterFocused);
+        return filtered;
+    }
+
+    /// <summary>"/" to filter, and Esc that first clears a kept filter and only then goes back; with the list's movement keys.</summary>
+    protected void FilterCommands<TItem>(FilteredList<TItem> filtered)
+    {
+        Command("filter", TextId.CmdFilter, [KeyInput.Character('/')], filtered.FocusFilter, () => !filtered.FilterFocused);
+        Command("back", TextId.CmdBack, [KeyInput.Escape], () =>
+        {
+            if (!filtered.ClearFilter())
+                App.Back();
+        });
+        ListCommands(filtered.List);
+    }
+
     protected void Command(string id, TextId label, IReadOnlyList<KeyInput> keys, Action handler, Func<bool>? enabled = null, bool inStatusBar = true) =>
         Commands.Add(new CommandDefinition(id, Texts.Get(label, Lang.Nl), Texts.Get(label, Lang.En), keys, enabled ?? (() => true), handler) { ShowInStatusBar = inStatusBar });
 }

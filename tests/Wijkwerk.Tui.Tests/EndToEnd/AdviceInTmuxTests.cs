@@ -236,9 +236,9 @@ public sealed class AdviceInTmuxTests : InTmuxTest
     private void OpenDossier()
     {
         OpenClientList();
-        Tmux.Type("korten");
+        Tmux.Type("/korten");
         Tmux.WaitFor("1 van 1 cliënt");
-        Tmux.Press("Enter");
+        Tmux.Press("Enter", "Enter");
         Tmux.WaitFor("Wijkwerk · Dossier: Willemijn Kortenhoef");
     }
 

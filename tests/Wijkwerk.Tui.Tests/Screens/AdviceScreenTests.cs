@@ -161,16 +161,6 @@ public sealed class AdviceScreenTests
     }
 
     [Fact]
-    public void EnterOnASignalInTheTimeline_StillDoesNothing()
-    {
-        using var app = ScreenSnapshotTests.OpenFirstDossier();
-
-        app.Press(KeyInput.Enter);
-
-        app.TopAs<DossierScreen>();
-    }
-
-    [Fact]
     public void QuestionFromTheConsultant_NurseAnswers_StepAndAnswerAreStoredTogether()
     {
         using var app = ScreenSnapshotTests.OpenFirstDossier(120, 30);
@@ -248,7 +238,7 @@ public sealed class AdviceScreenTests
     {
         using var app = new AppHarness(120, 30, role: Role.WmoConsultant);
         var client = app.Store.Clients.Search().OrderBy(c => c.Name.SortForm, Core.Domain.Clients.PersonName.DutchOrder).First();
-        app.Press('c').Type($"{client.Name.Full} {DateText.Show(client.BirthDate)}").Press(KeyInput.Enter);
+        app.Press('c').Press('/').Type($"{client.Name.Full} {DateText.Show(client.BirthDate)}").Press(KeyInput.Enter, KeyInput.Enter);
         var dossierHints = app.Screen().Split('\n')[^1];
         app.Press('w');
         var afterW = app.Top;

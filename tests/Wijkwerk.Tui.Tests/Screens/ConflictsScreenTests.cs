@@ -1,6 +1,8 @@
+using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Storage.Sync;
 using Wijkwerk.Core.Sync.Protocol;
 using Wijkwerk.Tui.Screens.Conflicts;
+using Wijkwerk.Tui.Screens.Dossier;
 using Wijkwerk.Tui.Terminal;
 using Wijkwerk.Tui.Tests.Support;
 
@@ -29,8 +31,8 @@ public class ConflictsScreenTests
         Assert.Contains("'Versie van Bram' houden en de andere waarde laten vallen?", asked, StringComparison.Ordinal);
         Assert.Equal(1, afterNo);
         Assert.Contains("Notities", before, StringComparison.Ordinal);
-        Assert.Contains("1 bewaard: Versie van Anna", before, StringComparison.Ordinal);
-        Assert.Contains("2 andere: Versie van Bram", before, StringComparison.Ordinal);
+        Assert.Contains("1 bewaard, van jou (Sanne Demo): Versie van Anna", before, StringComparison.Ordinal);
+        Assert.Contains($"2 andere, van een collega op {AmsterdamTime.ShowDateTime(app.Clock.GetUtcNow())}: Versie van Bram", before, StringComparison.Ordinal);
         Assert.Empty(screen.Conflicts);
         Assert.Empty(app.Store.Conflicts.Open());
         Assert.Equal("Versie van Bram", app.Store.Clients.Search().Single(c => c.Id == client.Id).Notes);
@@ -55,6 +57,61 @@ public class ConflictsScreenTests
         app.TopAs<ConflictsScreen>();
     }
 
+    [Fact]
+    public void Dossier_SaysThereIsAnOpenConflict_AndFourOpensThatClientsConflictsOnly()
+    {
+        using var app = ScreenSnapshotTests.OpenFirstDossier();
+        var dossier = app.TopAs<DossierScreen>();
+        var client = dossier.Dossier!.Client;
+        var other = app.Store.Clients.Search().First(c => c.Id != client.Id);
+        ArriveConflict(app, client.Id.Value, "phone", "0612345678", "0687654321");
+        ArriveConflict(app, other.Id.Value, "notes", "Valt vaak", "Eet slecht");
+        var without = app.Screen();
+        dossier.OnResumed();
+        app.Press(KeyInput.Home);
+        var with = app.Screen();
+
+        app.Press('4');
+        var conflicts = app.TopAs<ConflictsScreen>();
+        var shown = conflicts.Conflicts.ToList();
+        app.Press('2').Press(KeyInput.Escape);
+
+        Assert.DoesNotContain("Open conflict", without, StringComparison.Ordinal);
+        Assert.Contains("! Open conflict over Telefoon", with, StringComparison.Ordinal);
+        Assert.Equal(client.Id.Value, Assert.Single(shown).ClientId);
+        Assert.Same(dossier, app.Top);
+        Assert.DoesNotContain("Open conflict", app.Screen(), StringComparison.Ordinal);
+        Assert.Single(app.Store.Conflicts.Open());
+    }
+
+    [Fact]
+    public void Dossier_WithoutAConflict_LeavesFourToTheConflictsOfEveryone()
+    {
+        using var app = ScreenSnapshotTests.OpenFirstDossier();
+        var client = app.TopAs<DossierScreen>().Dossier!.Client;
+        var other = app.Store.Clients.Search().First(c => c.Id != client.Id);
+        ArriveConflict(app, other.Id.Value, "notes", "Valt vaak", "Eet slecht");
+
+        app.Press('4');
+
+        Assert.Single(app.TopAs<ConflictsScreen>().Conflicts);
+    }
+
+    [Fact]
+    public void AColleagueNamedByTheServer_IsNamedWithTheirValue()
+    {
+        using var app = new AppHarness();
+        var client = app.Store.Clients.Search()[0];
+        ArriveConflict(app, client.Id.Value, "phone", "0612345678", "0687654321");
+        new LocalSync(app.Store).Apply(new PullResponse([], 1, false, 0, 0, [new WorkerInfo(Colleague, "Bram Testcollega")]));
+
+        app.Press('4');
+
+        Assert.Contains("2 andere, van Bram Testcollega op", app.Screen(), StringComparison.Ordinal);
+    }
+
+    private static readonly Guid Colleague = Guid.Parse("0193a000-0000-7000-8000-0000000000c2");
+
     internal static Guid ArriveConflict(AppHarness app, Guid clientId, string column, string kept, string other)
     {
         var id = Guid.CreateVersion7();
@@ -63,7 +120,7 @@ public class ConflictsScreenTests
             new RowChange(1, "conflicts", id, 1, false, false, app.Clock.GetUtcNow(), Guid.Empty, new Dictionary<string, string?>
             {
                 ["table_name"] = "clients", ["row_id"] = clientId.ToString(), ["client_id"] = clientId.ToString(), ["column_name"] = column,
-                ["kept_value"] = kept, ["other_value"] = other, ["kept_by"] = "Anna", ["other_by"] = "Bram",
+                ["kept_value"] = kept, ["other_value"] = other, ["kept_by"] = app.Store.Identity.WorkerId.ToString(), ["other_by"] = Colleague.ToString(),
                 ["at"] = app.Clock.GetUtcNow().ToString("O"), ["resolved"] = null,
             }),
         ], 1, false, 0, 0));

@@ -37,7 +37,7 @@ public sealed class ConsultantSnapshotTests
     public void ExtensionForm(int width, int height)
     {
         using var desk = new ConsultantDesk(width, height);
-        desk.App.Press('5').Press(KeyInput.Down, KeyInput.Down).Press(KeyInput.Tab).Press('t');
+        desk.App.Press('5').Press(KeyInput.Down, KeyInput.Down).Press('t');
 
         desk.App.TopAs<ExtensionFormScreen>();
         Snapshot.Match($"advice-term-{width}x{height}", desk.App.Terminal);

@@ -45,8 +45,11 @@ public sealed class HelpOverlayTests
         app.Press('?');
         var onHome = app.Top;
         app.Press('?').Press('c').Press('?');
+        var onTheList = app.Top;
+        app.Press('?').Press('/').Press('?');
 
         Assert.IsType<HelpScreen>(onHome);
+        Assert.IsType<HelpScreen>(onTheList);
         Assert.Contains("> Zoek      ?", app.Screen(), StringComparison.Ordinal);
     }
 
@@ -94,7 +97,7 @@ public sealed class HelpOverlayTests
                 app.Dispose();
                 return ScreenSnapshotTests.OpenFirstDossier(lang: lang);
             case "client-new":
-                app.Press('c').Press(KeyInput.Tab).Press('n');
+                app.Press('c').Press('n');
                 break;
             case "client-edit":
                 app.Press('c').Press(KeyInput.Enter).Press('e');

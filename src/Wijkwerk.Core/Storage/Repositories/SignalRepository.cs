@@ -1,6 +1,7 @@
 using Wijkwerk.Core.Audit;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Signals;
+using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Localization;
 using Wijkwerk.Core.Storage.Rows;
 
@@ -31,6 +32,11 @@ public sealed class SignalRepository(LocalStore store)
         scope.Insert(FollowUpRows.ToRow(followUp), signal.ClientId.Value);
         return 0;
     });
+
+    /// <summary>Who wrote the signal last and when, for its status history; null when it is not (or no longer) here.</summary>
+    public RowStamp? LastWrite(Id<Signal> id) =>
+        store.Query(SignalRows.Table, "id = $id", r => new RowStamp(r.Instant("updated_at"), new Id<Worker>(Guid.Parse(r.Text("updated_by")))), ("$id", id.ToString()))
+            .SingleOrDefault();
 
     /// <summary>How many signals came in since a moment: a count, no client data, so nothing to log.</summary>
     public int CountReportedSince(DateTimeOffset since)

@@ -185,6 +185,12 @@ public sealed class LocalSync(LocalStore store)
     /// </summary>
     public PageApplied Apply(PullResponse page)
     {
+        if (page.Workers is { Count: > 0 } workers)
+            store.Write(scope =>
+            {
+                WorkerNameRepository.Remember(scope, workers);
+                return 0;
+            });
         if (page.Changes.Count == 0 && page.NextAnchor == Settings().Anchor)
             return new PageApplied(0, 0, 0);
         return store.Write(scope =>

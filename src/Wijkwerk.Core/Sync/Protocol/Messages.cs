@@ -40,8 +40,13 @@ public sealed record RowChange(long Seq, string Table, Guid RowId, long Version,
 /// <summary>
 /// A page of the change feed after an anchor. Scope count and checksum describe everything the device
 /// should hold once it has applied every page, so it can prove it converged.
+/// <see cref="Workers"/> names the worker's team colleagues (and the worker), so a laptop can say who wrote a value
+/// or made a move; an older server sends none.
 /// </summary>
-public sealed record PullResponse(IReadOnlyList<RowChange> Changes, long NextAnchor, bool HasMore, long ScopeCount, uint ScopeChecksum);
+public sealed record PullResponse(IReadOnlyList<RowChange> Changes, long NextAnchor, bool HasMore, long ScopeCount, uint ScopeChecksum, IReadOnlyList<WorkerInfo>? Workers = null);
+
+/// <summary>A worker as a colleague's laptop may name them.</summary>
+public sealed record WorkerInfo(Guid Id, string Name);
 
 /// <summary>
 /// One entry of a laptop's NEN 7513 access log as it travels to the server. <see cref="Seq"/> is the

@@ -461,8 +461,20 @@ public sealed class SqliteSyncStore : ISyncStore
                 }
             }
 
+            var workers = new List<WorkerInfo>();
+            using (var cmd = Command(db, tx, """
+                SELECT id, name FROM workers WHERE id = $w
+                   OR id IN (SELECT worker_id FROM worker_teams WHERE team_id IN (SELECT team_id FROM worker_teams WHERE worker_id = $w))
+                ORDER BY name;
+                """, ("$w", worker)))
+            using (var reader = cmd.ExecuteReader())
+            {
+                while (reader.Read())
+                    workers.Add(new WorkerInfo(Guid.Parse(reader.GetString(0)), reader.GetString(1)));
+            }
+
             tx.Commit();
-            page = new PullResponse(changes.Select(c => c.Change).ToList(), nextAnchor, hasMore, count, unchecked((uint)sum));
+            page = new PullResponse(changes.Select(c => c.Change).ToList(), nextAnchor, hasMore, count, unchecked((uint)sum), workers);
 
             var delivered = changes.Where(c => !c.Change.Removed).GroupBy(c => c.ClientId).Select(g => (Client: g.Key, Count: g.Count())).ToList();
             if (delivered.Count > 0)

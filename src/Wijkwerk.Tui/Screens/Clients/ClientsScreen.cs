@@ -11,21 +11,20 @@ using Wijkwerk.Tui.Widgets;
 namespace Wijkwerk.Tui.Screens.Clients;
 
 /// <summary>
-/// The caseload, sorted on surname. The search field has the focus, so typing filters on name,
-/// postcode and birth date at once; arrows move through the list, Enter opens the dossier, Tab moves
-/// focus to the list (where j/k and the one-letter commands work), Esc clears the search, then goes back.
+/// The caseload, sorted on surname. The list has the focus, so the one-letter commands work at once;
+/// "/" filters on name, postcode and birth date at once (see <see cref="FilteredList{T}"/>), Enter opens
+/// the dossier.
 /// </summary>
 public sealed class ClientsScreen : AppScreen
 {
     private readonly ListView<Client> _list;
-    private readonly TextField _filter;
+    private readonly FilteredList<Client> _filtered;
     private readonly TableColumns _columns;
     // Clients matching the query typed and each of its beginnings: typing on only narrows a match, so a
     // longer query filters the shorter one's matches, and Backspace finds its answer here. Queries that are
     // no beginning of the current one are dropped, so this never holds more than one set per typed letter.
     private readonly Dictionary<string, HashSet<Client>> _matches = [];
     private Func<Client, string> _searchTexts = ClientSearch.SearchTexts([]);
-    private bool _filterFocused = true;
 
     public ClientsScreen(WijkwerkApp app)
         : base(app)
@@ -38,23 +37,19 @@ public sealed class ClientsScreen : AppScreen
         ]);
         _list = new ListView<Client>(Format) { EmptyText = T(TextId.UiClientsNone) };
         _list.Activated += client => App.Push(new DossierScreen(App, client.Id));
-        _filter = new TextField(T(TextId.UiFilterLabel), maxLength: 60) { LabelWidth = 10 };
-        _filter.Changed += ApplyFilter;
+        _filtered = FilteredList(_list, Matching);
 
         Command("open", TextId.CmdOpenDossier, [KeyInput.Enter], () => _list.HandleKey(KeyInput.Enter), () => _list.SelectedItem is not null);
-        Command("filter", TextId.CmdFilter, [KeyInput.Tab], () => _filterFocused = !_filterFocused);
-        Command("search", TextId.CmdFilter, [KeyInput.Character('/')], () => _filterFocused = true, inStatusBar: false);
-        // Ctrl+N works while typing in the search field; plain n only once the list has the focus.
-        Command("new", TextId.CmdNewClient, [KeyInput.Ctrl('n'), KeyInput.Character('n')], () => App.Push(ClientFormScreen.New(App)),
+        // Ctrl+N works while typing in the search field; plain n on the list.
+        Command("new", TextId.CmdNewClient, [KeyInput.Character('n'), KeyInput.Ctrl('n')], () => App.Push(ClientFormScreen.New(App)),
             () => App.Store.Identity.Role.RecordsSignalsAndVisits());
-        Command("back", TextId.CmdBack, [KeyInput.Escape], Escape);
-        ListCommands(_list);
+        FilterCommands(_filtered);
         Load();
     }
 
     public override string Title => T(TextId.UiClientsTitle);
 
-    public override CellPosition? Cursor => _filterFocused ? _filter.Cursor : _list.Cursor;
+    public override CellPosition? Cursor => _filtered.Cursor;
 
     public IReadOnlyList<Client> Visible => _list.VisibleItems;
 
@@ -63,38 +58,17 @@ public sealed class ClientsScreen : AppScreen
     protected override void RenderContent(ScreenBuffer buffer, Rect area)
     {
         var rows = area.SplitRows(LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fill());
-        _filter.Render(buffer, rows[0].Inset(1, 0), _filterFocused);
+        _filtered.RenderFilter(buffer, rows[0].Inset(1, 0));
         var count = T(TextId.UiClientsCount, _list.VisibleItems.Count, new Count(_list.Items.Count, Noun.Client));
         buffer.PutLine(rows[1], 0, CellText.Truncate(" " + count, area.Width), CellStyle.Default);
         buffer.PutLine(rows[2], 0, WidgetStyles.NoMarker + _columns.Heading(ListView<Client>.TextWidth(area.Width)), CellStyle.Underline);
-        _list.Render(buffer, rows[3], focused: !_filterFocused);
+        _filtered.RenderList(buffer, rows[3]);
     }
 
-    protected override bool HandleContentKey(KeyInput key)
-    {
-        if (key.Key is Key.UpArrow or Key.DownArrow or Key.PageUp or Key.PageDown or Key.Enter)
-            return _list.HandleKey(key);
-        if (!_filterFocused)
-            return _list.HandleKey(key);
-        return key != KeyInput.Escape && key != KeyInput.Tab && _filter.HandleKey(key);
-    }
+    protected override bool HandleContentKey(KeyInput key) => _filtered.HandleKey(key);
 
-    private void Escape()
+    private Func<Client, bool> Matching(string text)
     {
-        if (ListFilter.Clear(_filter, _list))
-            _filterFocused = true;
-        else
-            App.Back();
-    }
-
-    private void ApplyFilter(string text)
-    {
-        if (text.Trim().Length == 0)
-        {
-            _list.Filter = null;
-            return;
-        }
-
         if (!_matches.TryGetValue(text, out var matches))
         {
             IEnumerable<Client> candidates = _list.Items;
@@ -111,14 +85,14 @@ public sealed class ClientsScreen : AppScreen
             _matches[text] = matches;
         }
 
-        _list.Filter = matches.Contains;
+        return matches.Contains;
     }
 
     private void Load()
     {
         _matches.Clear();
         LoadItems();
-        ApplyFilter(_filter.Text);
+        _filtered.Reapply();
     }
 
     private void LoadItems()

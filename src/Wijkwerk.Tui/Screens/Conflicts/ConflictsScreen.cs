@@ -9,7 +9,8 @@ namespace Wijkwerk.Tui.Screens.Conflicts;
 
 /// <summary>
 /// Conflicts the server reported: two workers changed the same field. The worker keeps the saved value,
-/// takes the other one, or merges both; nothing is decided without them.
+/// takes the other one, or merges both; nothing is decided without them. Each value says whose it is and
+/// when it came. "/" filters on client and field; from a dossier, the list holds that client's conflicts only.
 /// </summary>
 public sealed class ConflictsScreen : AppScreen
 {
@@ -30,23 +31,27 @@ public sealed class ConflictsScreen : AppScreen
     };
 
     private readonly ListView<SyncConflict> _list;
+    private readonly FilteredList<SyncConflict> _filtered;
+    private readonly Id<Client>? _client;
     private Dictionary<Guid, string> _names = [];
 
-    public ConflictsScreen(WijkwerkApp app)
+    /// <param name="client">Only this client's conflicts, as opened from their dossier; null for all.</param>
+    public ConflictsScreen(WijkwerkApp app, Id<Client>? client = null)
         : base(app)
     {
+        _client = client;
         _list = new ListView<SyncConflict>(Format) { EmptyText = T(TextId.UiConflictsNone) };
+        _filtered = FilteredList(_list, Matching);
         Command("keep", TextId.CmdKeepSaved, [KeyInput.Character('1')], () => Resolve(_list.SelectedItem!.KeptValue), HasSelection);
         Command("other", TextId.CmdTakeOther, [KeyInput.Character('2')], () => Resolve(_list.SelectedItem!.OtherValue), HasSelection);
         Command("merge", TextId.CmdMerge, [KeyInput.Character('m')], () => App.Push(new MergeConflictScreen(App, _list.SelectedItem!)), HasSelection);
-        Command("back", TextId.CmdBack, [KeyInput.Escape], App.Back);
-        ListCommands(_list);
+        FilterCommands(_filtered);
         Load();
     }
 
     public override string Title => T(TextId.UiConflictsTitle);
 
-    public override CellPosition? Cursor => _list.Cursor;
+    public override CellPosition? Cursor => _filtered.Cursor;
 
     public IReadOnlyList<SyncConflict> Conflicts => _list.VisibleItems;
 
@@ -56,19 +61,31 @@ public sealed class ConflictsScreen : AppScreen
 
     protected override void RenderContent(ScreenBuffer buffer, Rect area)
     {
-        var rows = area.SplitRows(LayoutSize.Fixed(2), LayoutSize.Fill(), LayoutSize.Fixed(3));
-        var hint = CellText.Wrap(T(TextId.UiConflictsHint), area.Width - 2);
-        for (var i = 0; i < hint.Count && i < rows[0].Height; i++)
-            buffer.PutLine(rows[0], i, " " + hint[i], CellStyle.Default);
-        _list.Render(buffer, rows[1], focused: true);
-        if (_list.SelectedItem is { } c)
-        {
-            buffer.PutLine(rows[2], 0, CellText.Truncate($" 1 {T(TextId.UiConflictKept)}: {Shown(c, c.KeptValue)}", area.Width), CellStyle.Bold);
-            buffer.PutLine(rows[2], 1, CellText.Truncate($" 2 {T(TextId.UiConflictOther)}: {Shown(c, c.OtherValue)}", area.Width), CellStyle.Bold);
-        }
+        var values = ValueLines(Math.Max(1, area.Width - 2));
+        var hint = CellText.Wrap(T(TextId.UiConflictsHint), Math.Max(1, area.Width - 2));
+        var rows = area.SplitRows(LayoutSize.Fixed(1), LayoutSize.Fixed(Math.Min(hint.Count, 2)), LayoutSize.Fill(), LayoutSize.Fixed(Math.Min(values.Count, area.Height / 2)));
+        _filtered.RenderFilter(buffer, rows[0].Inset(1, 0));
+        for (var i = 0; i < rows[1].Height; i++)
+            buffer.PutLine(rows[1], i, " " + hint[i], CellStyle.Default);
+        _filtered.RenderList(buffer, rows[2]);
+        for (var i = 0; i < rows[3].Height; i++)
+            buffer.PutLine(rows[3], i, " " + values[i], CellStyle.Bold);
     }
 
-    protected override bool HandleContentKey(KeyInput key) => key != KeyInput.Enter && _list.HandleKey(key);
+    protected override bool HandleContentKey(KeyInput key) => _filtered.HandleKey(key);
+
+    /// <summary>Both values of the selected conflict, wrapped, each with whose it is and when it reached the server.</summary>
+    private List<string> ValueLines(int width)
+    {
+        if (_list.SelectedItem is not { } c)
+            return [];
+        var kept = $"1 {T(TextId.UiConflictKeptBy, WhoText.Of(App, c.KeptBy))}: {Shown(c, c.KeptValue)}";
+        var other = $"2 {T(TextId.UiConflictOtherBy, WhoText.Of(App, c.OtherBy), AmsterdamTime.ShowDateTime(c.At))}: {Shown(c, c.OtherValue)}";
+        return [.. CellText.Wrap(kept, width), .. CellText.Wrap(other, width)];
+    }
+
+    private Func<SyncConflict, bool> Matching(string text) =>
+        c => Format(c).Contains(text.Trim(), StringComparison.CurrentCultureIgnoreCase);
 
     /// <summary>A conflict about a deletion holds "1", "0" or the values pushed onto the deleted row: say which in words.</summary>
     private string Shown(SyncConflict c, string value) =>
@@ -99,7 +116,7 @@ public sealed class ConflictsScreen : AppScreen
 
     private void Load()
     {
-        var conflicts = App.Store.Conflicts.Open();
+        var conflicts = App.Store.Conflicts.Open().Where(c => _client is not { } only || c.ClientId == only.Value).ToList();
         // Only the names this list shows are decrypted, not the caseload.
         _names = conflicts.Select(c => c.ClientId).OfType<Guid>().Distinct()
             .ToDictionary(id => id, id => App.Store.Clients.NameOf(new Id<Client>(id))?.SortForm ?? "-");

@@ -5,6 +5,8 @@ using Wijkwerk.Core.Domain.Signals;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Localization;
 using Wijkwerk.Tui.App;
+using Wijkwerk.Tui.Screens.Conflicts;
+using Wijkwerk.Tui.Screens.Details;
 using Wijkwerk.Tui.Screens.Forms;
 using Wijkwerk.Tui.Screens.Home;
 using Wijkwerk.Tui.Screens.Indications;
@@ -16,13 +18,15 @@ namespace Wijkwerk.Tui.Screens.Dossier;
 
 /// <summary>
 /// One resident: details, consent and household, and a newest-first timeline of signals and home
-/// visits. New records start here; a selected signal can be moved along its status diagram.
+/// visits. New records start here; Enter opens the selected one in full; a selected signal can be moved
+/// along its status diagram. An open sync conflict about the client is said above the timeline.
 /// </summary>
 public sealed class DossierScreen : AppScreen
 {
     private readonly Id<Client> _clientId;
     private readonly ListView<TimelineItem> _timeline;
     private ClientDossier? _dossier;
+    private IReadOnlyList<SyncConflict> _conflicts = [];
 
     public DossierScreen(WijkwerkApp app, Id<Client> clientId)
         : base(app)
@@ -45,8 +49,8 @@ public sealed class DossierScreen : AppScreen
         Command("visit", TextId.CmdNewVisit, [KeyInput.Character('b')], () => App.Push(VisitFormScreen.New(App, _clientId)), () => recordsDossier);
         Command("advice", TextId.CmdNewAdvice, [KeyInput.Character('w')], () => App.Push(AdviceFormScreen.New(App, _dossier!)),
             () => _dossier is not null && AdviceWorkflow.ActorFor(App.Store.Identity.Role) == AdviceActor.Author);
-        Command("open-advice", TextId.CmdOpenAdvice, [KeyInput.Enter], () => App.Push(new AdviceScreen(App, _timeline.SelectedItem!.Advice!.Id)),
-            () => _timeline.SelectedItem?.Advice is not null);
+        Command("open", TextId.CmdOpenItem, [KeyInput.Enter], Open, () => _dossier is not null && _timeline.SelectedItem is not null);
+        Command("client-conflicts", TextId.CmdOpenClientConflicts, [KeyInput.Character('4')], () => App.Push(new ConflictsScreen(App, _clientId)), () => _conflicts.Count > 0);
         Command("edit", TextId.CmdEditClient, [KeyInput.Character('e')], () => App.Push(ClientFormScreen.Edit(App, _dossier!.Client)), () => recordsDossier && _dossier is not null);
         Command("pickup", TextId.CmdPickUp, [KeyInput.Character('o')], () => Move(SignalStatus.PickedUp), () => recordsDossier && CanMove(SignalStatus.PickedUp));
         Command("refer", TextId.CmdRefer, [KeyInput.Character('r')], () => Move(SignalStatus.Referred), () => recordsDossier && CanMove(SignalStatus.Referred));
@@ -93,10 +97,9 @@ public sealed class DossierScreen : AppScreen
         for (var i = 0; i < details.Count && i < detailArea.Height; i++)
             buffer.PutLine(detailArea, i, " " + details[i].Text, details[i].Bold ? CellStyle.Bold : CellStyle.Default);
 
-        // Advice rows this version cannot read are not on the timeline: say so above it.
-        var notice = _dossier.UnreadableAdvices > 0
-            ? CellText.Wrap("! " + T(TextId.UiAdvicesUnreadable, _dossier.UnreadableAdvices), Math.Max(1, timelineArea.Width - 2))
-            : [];
+        // Advice rows this version cannot read are not on the timeline, and an open conflict waits for a
+        // choice: say so above it.
+        var notice = Notices().SelectMany(n => CellText.Wrap(n, Math.Max(1, timelineArea.Width - 2))).ToList();
         var timelineRows = timelineArea.SplitRows(LayoutSize.Fixed(notice.Count), LayoutSize.Fixed(1), LayoutSize.Fill());
         for (var i = 0; i < notice.Count; i++)
             buffer.PutLine(timelineRows[0], i, " " + notice[i], WidgetStyles.Error);
@@ -105,6 +108,27 @@ public sealed class DossierScreen : AppScreen
     }
 
     protected override bool HandleContentKey(KeyInput key) => key != KeyInput.Enter && _timeline.HandleKey(key);
+
+    private IEnumerable<string> Notices()
+    {
+        if (_conflicts.Count == 1)
+            yield return T(TextId.UiDossierConflictOne, ConflictsScreen.ColumnLabel(App, _conflicts[0].Column));
+        else if (_conflicts.Count > 1)
+            yield return T(TextId.UiDossierConflictMany, _conflicts.Count);
+        if (_dossier?.UnreadableAdvices > 0)
+            yield return "! " + T(TextId.UiAdvicesUnreadable, _dossier.UnreadableAdvices);
+    }
+
+    private void Open()
+    {
+        var item = _timeline.SelectedItem!;
+        if (item.Signal is { } signal)
+            App.Push(new SignalDetailScreen(App, _dossier!, signal));
+        else if (item.Visit is { } visit)
+            App.Push(new VisitDetailScreen(App, _dossier!.Client, visit));
+        else
+            App.Push(new AdviceScreen(App, item.Advice!.Id));
+    }
 
     private List<string> DetailLines(ClientDossier d)
     {
@@ -176,6 +200,7 @@ public sealed class DossierScreen : AppScreen
     private void Load()
     {
         _dossier = App.Store.Dossiers.Open(_clientId);
+        _conflicts = App.Store.Conflicts.Open().Where(c => c.ClientId == _clientId.Value).ToList();
         var selected = _timeline.SelectedIndex;
         _timeline.SetItems(_dossier?.Timeline(AmsterdamTime.Zone) ?? []);
         _timeline.Select(Math.Max(0, selected));

@@ -10,8 +10,8 @@ namespace Wijkwerk.Tui.Screens.Indications;
 
 /// <summary>
 /// The Wmo consultant's work list: advices waiting for them, and below those waiting for the author's
-/// answer, overdue first and then by the legal date that counts. Typing filters on client, category,
-/// status and team; s cycles the view; Enter or b decides, t sets the term. Other roles see the same list
+/// answer, overdue first and then by the legal date that counts. "/" filters on client, category,
+/// status and team (see <see cref="FilteredList{T}"/>); s cycles the view; Enter or b decides, t sets the term. Other roles see the same list
 /// without the consultant's actions.
 /// </summary>
 public sealed class ReviewQueueScreen : AppScreen
@@ -26,11 +26,10 @@ public sealed class ReviewQueueScreen : AppScreen
     };
 
     private readonly ListView<QueueRow> _list;
-    private readonly TextField _filter;
+    private readonly FilteredList<QueueRow> _filtered;
     private IReadOnlyList<QueueRow> _rows = [];
     private int _unreadable;
     private readonly QueueLine _line;
-    private bool _filterFocused = true;
 
     public ReviewQueueScreen(WijkwerkApp app)
         : base(app)
@@ -41,8 +40,7 @@ public sealed class ReviewQueueScreen : AppScreen
             EmptyText = T(TextId.UiQueueNone),
             RowStyle = r => r.Clock.IsFlagged ? WidgetStyles.Error : CellStyle.Default,
         };
-        _filter = new TextField(T(TextId.UiFilterLabel), maxLength: 60) { LabelWidth = 10 };
-        _filter.Changed += text => _list.Filter = ReviewQueue.Matching(text);
+        _filtered = FilteredList(_list, ReviewQueue.Matching);
 
         Command("open", TextId.CmdAdviceOpen, [KeyInput.Enter], () => App.Push(new AdviceScreen(App, Selected!.Id)), () => Selected is not null);
         Command("decide", TextId.CmdDecide, [KeyInput.Character('b')], () => App.Push(DecisionFormScreen.For(App, Selected!)),
@@ -50,16 +48,13 @@ public sealed class ReviewQueueScreen : AppScreen
         Command("term", TextId.CmdExtendTerm, [KeyInput.Character('t')], () => App.Push(ExtensionFormScreen.For(App, Selected!)),
             () => Selected is { } a && ConsultantActions.MayExtend(a.Status, Role));
         Command("view", TextId.CmdQueueView, [KeyInput.Character('s')], NextView);
-        Command("filter", TextId.CmdFilter, [KeyInput.Tab], () => _filterFocused = !_filterFocused);
-        Command("search", TextId.CmdFilter, [KeyInput.Character('/')], () => _filterFocused = true, inStatusBar: false);
-        Command("back", TextId.CmdBack, [KeyInput.Escape], Escape);
-        ListCommands(_list);
+        FilterCommands(_filtered);
         Load();
     }
 
     public override string Title => T(TextId.UiQueueTitle);
 
-    public override CellPosition? Cursor => _filterFocused ? _filter.Cursor : _list.Cursor;
+    public override CellPosition? Cursor => _filtered.Cursor;
 
     public QueueView View { get; private set; } = QueueView.Open;
 
@@ -77,26 +72,19 @@ public sealed class ReviewQueueScreen : AppScreen
         var notice = _unreadable > 0 ? CellText.Wrap("! " + T(TextId.UiAdvicesUnreadable, _unreadable), Math.Max(1, area.Width - 2)) : [];
         var rows = area.SplitRows(
             LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(notice.Count), LayoutSize.Fixed(1), LayoutSize.Fill(), LayoutSize.Fixed(details.Count));
-        _filter.Render(buffer, rows[0].Inset(1, 0), _filterFocused);
+        _filtered.RenderFilter(buffer, rows[0].Inset(1, 0));
         buffer.PutLine(rows[1], 0, CellText.Truncate(" " + T(TextId.UiQueueView, T(ViewNames[View])), area.Width), CellStyle.Bold);
         var overdue = _list.VisibleItems.Count(r => r.Clock.State == ClockState.Overdue);
         buffer.PutLine(rows[2], 0, CellText.Truncate(" " + T(TextId.UiQueueCount, _list.VisibleItems.Count, new Count(_rows.Count, Noun.Advice), overdue), area.Width), CellStyle.Default);
         for (var i = 0; i < notice.Count; i++)
             buffer.PutLine(rows[3], i, " " + notice[i], WidgetStyles.Error);
         buffer.PutLine(rows[4], 0, WidgetStyles.NoMarker + _line.Heading(ListView<QueueRow>.TextWidth(area.Width)), CellStyle.Underline);
-        _list.Render(buffer, rows[5], focused: !_filterFocused);
+        _filtered.RenderList(buffer, rows[5]);
         for (var i = 0; i < details.Count; i++)
             buffer.PutLine(rows[6], i, " " + details[i], i == 0 ? CellStyle.Bold : CellStyle.Default);
     }
 
-    protected override bool HandleContentKey(KeyInput key)
-    {
-        if (key.Key is Key.UpArrow or Key.DownArrow or Key.PageUp or Key.PageDown)
-            return _list.HandleKey(key);
-        if (key == KeyInput.Enter || key == KeyInput.Escape || key == KeyInput.Tab)
-            return false;
-        return _filterFocused ? _filter.HandleKey(key) : _list.HandleKey(key);
-    }
+    protected override bool HandleContentKey(KeyInput key) => _filtered.HandleKey(key);
 
     /// <summary>
     /// The selected advice in full under the list, wrapped rather than cut: whose, which team, where it
@@ -123,14 +111,6 @@ public sealed class ReviewQueueScreen : AppScreen
         View = ReviewQueue.Next(View);
         _list.SetItems(ReviewQueue.View(_rows, View));
         _list.Select(0);
-    }
-
-    private void Escape()
-    {
-        if (ListFilter.Clear(_filter, _list))
-            _filterFocused = true;
-        else
-            App.Back();
     }
 
     private void Load()

@@ -1,0 +1,37 @@
+using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Teams;
+using Wijkwerk.Core.Sync.Protocol;
+
+namespace Wijkwerk.Core.Storage.Repositories;
+
+/// <summary>The names of the team's workers as the server last sent them with a pull: who entered a value, who moved a signal.</summary>
+public sealed class WorkerNameRepository(LocalStore store)
+{
+    private const string Table = "worker_names";
+    private const string NameColumn = "name";
+
+    /// <summary>The worker's name; null for a worker the server never named to this laptop (not in its teams).</summary>
+    public string? NameOf(Id<Worker> worker)
+    {
+        if (worker == store.Identity.WorkerId)
+            return store.Identity.WorkerName;
+        var id = worker.ToString();
+        using var command = store.Command($"SELECT {NameColumn} FROM {Table} WHERE id = $id");
+        command.Parameters.AddWithValue("$id", id);
+        return command.ExecuteScalar() is byte[] name ? store.Fields.Decrypt(name, Table, NameColumn, id) : null;
+    }
+
+    /// <summary>Takes the names a pull brought; a renamed worker is renamed here too.</summary>
+    internal static void Remember(WriteScope scope, IEnumerable<WorkerInfo> workers)
+    {
+        using var command = scope.Command($"INSERT INTO {Table} (id, {NameColumn}) VALUES ($id, $name) ON CONFLICT (id) DO UPDATE SET {NameColumn} = excluded.{NameColumn}");
+        var id = command.Parameters.Add("$id", Microsoft.Data.Sqlite.SqliteType.Text);
+        var name = command.Parameters.Add("$name", Microsoft.Data.Sqlite.SqliteType.Blob);
+        foreach (var worker in workers)
+        {
+            id.Value = worker.Id.ToString();
+            name.Value = scope.Seal(Table, NameColumn, worker.Id.ToString(), worker.Name);
+            command.ExecuteNonQuery();
+        }
+    }
+}

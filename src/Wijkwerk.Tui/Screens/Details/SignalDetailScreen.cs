@@ -1,0 +1,70 @@
+using Wijkwerk.Core.Domain.Clients;
+using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Signals;
+using Wijkwerk.Core.Localization;
+using Wijkwerk.Tui.App;
+using Wijkwerk.Tui.Screens.Home;
+using Wijkwerk.Tui.Terminal;
+using ClientDossier = Wijkwerk.Core.Domain.Clients.Dossier;
+
+namespace Wijkwerk.Tui.Screens.Details;
+
+/// <summary>
+/// One signal in full, opened from the dossier timeline: what was seen and by whom it came in, the life
+/// domains, the basis for acting without consent, the follow-up notes, and its moves through the statuses.
+/// </summary>
+public sealed class SignalDetailScreen : DetailScreen
+{
+    private readonly Client _client;
+    private readonly Signal _signal;
+    private readonly IReadOnlyList<FollowUp> _followUps;
+    private readonly IReadOnlyList<SignalMove> _moves;
+
+    public SignalDetailScreen(WijkwerkApp app, ClientDossier dossier, Signal signal)
+        : base(app)
+    {
+        _client = dossier.Client;
+        _signal = signal;
+        _followUps = dossier.FollowUps[signal.Id].OrderBy(f => f.At).ToList();
+        _moves = SignalMove.Of(signal, App.Store.Signals.LastWrite(signal.Id));
+    }
+
+    public override string Title => T(TextId.UiSignalDetailTitle, _client.Name.Full);
+
+    protected override IReadOnlyList<DetailLine> Lines()
+    {
+        var s = _signal;
+        var lang = App.Lang;
+        var source = s.Source == SignalSource.Other && s.SourceOther.Length > 0 ? $"{EnumTexts.Name(s.Source, lang)} ({s.SourceOther})" : EnumTexts.Name(s.Source, lang);
+        var urgency = HomeScreen.EropafText(App, s) is { } eropaf ? $"{EnumTexts.Name(s.Urgency, lang)}, {eropaf}" : EnumTexts.Name(s.Urgency, lang);
+        var domains = s.LifeDomains.Count == 0 ? T(TextId.UiDetailNone) : string.Join(", ", s.LifeDomains.Order().Select(d => EnumTexts.Name(d, lang)));
+        var lines = new List<DetailLine>
+        {
+            new($"{_client.Name.Full} · [{EnumTexts.Name(s.Status, lang)}]", CellStyle.Bold),
+            DetailLine.Plain(T(TextId.UiDetailReported, AmsterdamTime.ShowDateTime(s.ReportedAt)) + " · " + T(TextId.UiDetailSource, source)),
+            DetailLine.Plain(T(TextId.UiDetailUrgency, urgency)),
+            DetailLine.Plain(T(TextId.UiDetailAssignee, Who(s.Assignee))),
+            DetailLine.Plain(T(TextId.UiDetailDomains, domains)),
+            DetailLine.Plain(s.ConsentBasis.InConsultation ? T(TextId.UiDetailConsentInConsultation) : T(TextId.UiDetailConsentNotPossible, s.ConsentBasis.NotPossibleReason)),
+            DetailLine.Blank,
+            DetailLine.Heading(T(TextId.UiDetailObservation)),
+            DetailLine.Plain(s.Observation),
+            DetailLine.Blank,
+            DetailLine.Heading(T(TextId.UiDetailFollowUps)),
+        };
+        if (_followUps.Count == 0)
+            lines.Add(DetailLine.Plain(T(TextId.UiDetailNoFollowUps)));
+        foreach (var followUp in _followUps)
+        {
+            lines.Add(DetailLine.Plain(T(TextId.UiDetailFollowUp, AmsterdamTime.ShowDateTime(followUp.At), Who(followUp.Worker))));
+            lines.Add(DetailLine.Plain(followUp.Note, indent: 2));
+        }
+
+        lines.Add(DetailLine.Blank);
+        lines.Add(DetailLine.Heading(T(TextId.UiDetailMoves)));
+        lines.AddRange(_moves.Select(m => DetailLine.Plain(m.By is { } by
+            ? T(TextId.UiDetailMoveBy, AmsterdamTime.ShowDateTime(m.At), EnumTexts.Name(m.Status, lang), Who(by))
+            : T(TextId.UiDetailMove, AmsterdamTime.ShowDateTime(m.At), EnumTexts.Name(m.Status, lang)))));
+        return lines;
+    }
+}
