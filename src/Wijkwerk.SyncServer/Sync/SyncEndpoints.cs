@@ -97,8 +97,11 @@ public static class SyncEndpoints
             return denied;
         if (!TryQuery(context, "after", 0, out var after) || after < 0)
             return Problems.Invalid("'after' moet een geheel getal van 0 of meer zijn.");
-        if (!TryQuery(context, "limit", 500, out var limit) || limit < 1)
-            return Problems.Invalid($"'limit' moet een geheel getal van 1 tot {SyncProtocol.MaxPullPageSize} zijn.");
+        if (!TryQuery(context, "limit", 500, out var limit) || limit < 0)
+            return Problems.Invalid($"'limit' moet een geheel getal van 0 tot {SyncProtocol.MaxPullPageSize} zijn.");
+        // The laptop's connection check: the token is known and the device active; no row is read, sent or logged.
+        if (limit == SyncProtocol.CheckOnlyLimit)
+            return Results.Json(new PullResponse([], after, false, 0, 0), Problems.Json);
 
         using var turn = gate.TryEnter(device!.DeviceId);
         if (turn is null)

@@ -2,6 +2,7 @@ using Serilog;
 using Wijkwerk.Core.Storage;
 using Wijkwerk.Core.Storage.Sync;
 using Wijkwerk.Core.Sync.Laptop;
+using Wijkwerk.Core.Sync.Protocol;
 using Wijkwerk.Tui.Cli;
 using Wijkwerk.Tui.Terminal;
 
@@ -43,9 +44,9 @@ public sealed class SyncRunner(UiLoop loop, Func<Uri, ISyncTransport> transport,
     }
 
     /// <summary>
-    /// Asks the server, with this laptop's token, for at most one change and applies nothing: proves the server
-    /// answers and still knows this laptop, so the status line can say online, and a revoke arrives while
-    /// the app is open without waiting for F5.
+    /// Asks the server, with this laptop's token, for a page of nothing: proves the server answers and still
+    /// knows this laptop, so the status line can say online, and a revoke arrives while the app is open without
+    /// waiting for F5. No client's data travels for it.
     /// </summary>
     public bool Check(LocalStore store, Action reachable, Action<SyncTransportException> failed, Action broke)
     {
@@ -57,7 +58,7 @@ public sealed class SyncRunner(UiLoop loop, Func<Uri, ISyncTransport> transport,
             using var timeout = new CancellationTokenSource(CheckTimeout);
             try
             {
-                await sync.Pull(local.Token() ?? "", local.Settings().Anchor, 1, timeout.Token);
+                await sync.Pull(local.Token() ?? "", local.Settings().Anchor, SyncProtocol.CheckOnlyLimit, timeout.Token);
             }
             catch (OperationCanceledException e)
             {

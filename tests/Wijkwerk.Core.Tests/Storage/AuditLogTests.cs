@@ -36,6 +36,18 @@ public class AuditLogTests
     }
 
     [Fact]
+    public void ConflictsReviewedOnScreen_AreLoggedAsOneSearch_WhileTheSyncsOwnReadingIsNot()
+    {
+        using var temp = new TempStore();
+
+        temp.Store.Conflicts.Open();
+        temp.Store.Conflicts.Review();
+
+        var logged = Assert.Single(AuditLog.Read(temp.Store));
+        Assert.Equal((AuditEventType.Search, null), (logged.Type, logged.ClientId));
+    }
+
+    [Fact]
     public void Read_ForOneClient_ListsOnlyThatClientsEvents()
     {
         using var temp = new TempStore();

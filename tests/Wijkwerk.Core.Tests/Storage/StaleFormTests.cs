@@ -87,7 +87,10 @@ public class StaleFormTests
         temp.Store.Clients.Add(client);
         var sync = new LocalSync(temp.Store);
         var pending = sync.Pending(10);
-        sync.Record(pending, new PushResponse([new MutationResult(pending[0].Mutation.MutationId, SyncProtocol.Results.Accepted, version, null, [])]));
+        sync.Record(pending, new PushResponse([new MutationResult(pending[0].Mutation.MutationId, SyncProtocol.Results.Accepted, 1, null, [])]));
+        // Later writes elsewhere left the values as they are: the pull brings the row at the version asked for.
+        if (version > 1)
+            sync.Apply(Page(version, ServerClient(client, version, phone: client.Phone?.Value ?? "", notes: client.Notes)));
         return (sync, client);
     }
 

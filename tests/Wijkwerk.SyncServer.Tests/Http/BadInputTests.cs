@@ -55,7 +55,7 @@ public sealed class BadInputTests(ServerFixture server)
     [Theory]
     [InlineData("after=-1")]
     [InlineData("after=abc")]
-    [InlineData("limit=0")]
+    [InlineData("limit=-1")]
     public async Task Pull_WithBadParameters_Answers400(string query)
     {
         using var response = await server.Http.SendAsync(SyncClient.Request(HttpMethod.Get, SyncProtocol.PullPath + "?" + query, server.Anna.Token));

@@ -119,6 +119,27 @@ public sealed class ServerLimitsTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task AConnectionCheck_SendsNoRowNorNames_AndLogsNoTransfer()
+    {
+        var client = await server.NewNoordClient();
+        var device = await server.NewDevice("Bram");
+
+        var check = await device.Pull(0, SyncProtocol.CheckOnlyLimit);
+
+        Assert.Empty(check.Changes);
+        Assert.Null(check.Workers);
+        Assert.Equal(0, check.NextAnchor);
+        using var db = new SqliteConnection($"Data Source={server.Db};Mode=ReadOnly;Pooling=False");
+        db.Open();
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = "SELECT count(*) FROM transfers WHERE device_id = $d;";
+        cmd.Parameters.AddWithValue("$d", device.DeviceId.ToString());
+        Assert.Equal(0L, (long)cmd.ExecuteScalar()!);
+        var (changes, _) = await device.PullAll(0);
+        Assert.Contains(changes, c => c.RowId == client);
+    }
+
+    [Fact]
     public async Task TheLogFile_HoldsIdsAndCounts_NoNamesTokensOrValues()
     {
         await server.NewNoordClient("Wilhelmina");

@@ -17,7 +17,7 @@ public class LoginCommandTests
         var (code, output, error) = Login(world, anna.Folder, world.EnrolmentCode("Bram Mulder"));
 
         Assert.Equal(1, code);
-        Assert.Contains("1 wijziging(en)", error, StringComparison.Ordinal);
+        Assert.Contains("(1 wijziging)", error, StringComparison.Ordinal);
         Assert.Contains("wijkwerk sync", error, StringComparison.Ordinal);
         Assert.Contains("--data", error, StringComparison.Ordinal);
         foreach (var name in new[] { "Anna", "Bram", "Wilhelmina" })

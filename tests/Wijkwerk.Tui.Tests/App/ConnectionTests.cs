@@ -32,7 +32,7 @@ public sealed class ConnectionTests
         app.Wait(NextCheck);
         var stopped = app.StatusLine();
         app.Press(KeyInput.Function(5)).WaitForSync();
-        var syncWhileDown = app.StatusLine();
+        var syncWhileDown = app.Screen();
 
         Assert.Contains(" verbinding nog onbekend · ", beforeAnyAnswer, StringComparison.Ordinal);
         Assert.Contains(" online · ", answered, StringComparison.Ordinal);

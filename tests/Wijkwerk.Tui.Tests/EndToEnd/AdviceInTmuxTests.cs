@@ -71,7 +71,7 @@ public sealed class AdviceInTmuxTests : InTmuxTest
         Assert.Contains("x Intrekken", detail, StringComparison.Ordinal);
         Assert.Equal(0, afterQuit);
         var row = Assert.Single(JsonDocument.Parse(export.Out).RootElement.EnumerateArray());
-        Assert.Equal(("Submitted", "01", "3", "04", "2"), (row.GetProperty("status").GetString(), row.GetProperty("productcategorie").GetString(),
+        Assert.Equal(("ingediend", "01", "3", "04", "2"), (row.GetProperty("status").GetString(), row.GetProperty("productcategorie").GetString(),
             row.GetProperty("omvang").ToString(), row.GetProperty("eenheid").GetString(), row.GetProperty("frequentie").GetString()));
     }
 
@@ -206,13 +206,13 @@ public sealed class AdviceInTmuxTests : InTmuxTest
         OpenDossier();
         Tmux.WaitFor("Wmo-advies [ingediend]");
         Tmux.Press("Enter");
-        var detail = Tmux.WaitFor("2,5 uur (150 minuten) per week");
+        var detail = Tmux.WaitFor("Wijkwerk · Wmo-advies: Willemijn Kortenhoef");
         Tmux.Type("q");
         var afterQuit = Tmux.WaitForExit();
 
         Assert.DoesNotContain("! Omvang", typed, StringComparison.Ordinal);
         Assert.Equal(0, exit);
-        Assert.Contains("Wijkwerk · Wmo-advies: Willemijn Kortenhoef", detail, StringComparison.Ordinal);
+        Assert.Contains("2,5 uur (150 minuten) per week", detail, StringComparison.Ordinal);
         Assert.Equal(0, afterQuit);
         var advice = Assert.Single(StoredAdvices(out _));
         Assert.Equal(new Volume(150, VolumeUnit.Minute, VolumeFrequency.PerWeek), advice.Content.Provision.Volume);

@@ -31,7 +31,7 @@ public class ConflictsScreenTests
         Assert.Contains("'Versie van Bram' houden en de andere waarde laten vallen?", asked, StringComparison.Ordinal);
         Assert.Equal(1, afterNo);
         Assert.Contains("Notities", before, StringComparison.Ordinal);
-        Assert.Contains("1 bewaard, van jou (Sanne Demo): Versie van Anna", before, StringComparison.Ordinal);
+        Assert.Contains("1 bewaard, van u (Sanne Demo): Versie van Anna", before, StringComparison.Ordinal);
         Assert.Contains($"2 andere, van een collega op {AmsterdamTime.ShowDateTime(app.Clock.GetUtcNow())}: Versie van Bram", before, StringComparison.Ordinal);
         Assert.Empty(screen.Conflicts);
         Assert.Empty(app.Store.Conflicts.Open());
@@ -74,7 +74,7 @@ public class ConflictsScreenTests
         app.Press('4');
         var conflicts = app.TopAs<ConflictsScreen>();
         var shown = conflicts.Conflicts.ToList();
-        app.Press('2').Press(KeyInput.Escape);
+        app.Press('2').Press('j').Press(KeyInput.Escape);
 
         Assert.DoesNotContain("Open conflict", without, StringComparison.Ordinal);
         Assert.Contains("! Open conflict over Telefoon", with, StringComparison.Ordinal);

@@ -39,13 +39,13 @@ public class DetailScreenTests
         Assert.Contains("Grondslag: overleg niet mogelijk, want mevrouw doet niet open", screen, StringComparison.Ordinal);
         // Wrapped, not cut: every word of the paragraph is on the screen, in order, and no row runs off the edge.
         Assert.Equal(Words(Observation), Words(Between(screen, "Observatie", "Vervolg")));
-        Assert.Contains("16-03-2026 11:30, jou (Sanne Demo):", screen, StringComparison.Ordinal);
+        Assert.Contains("16-03-2026 11:30, door u (Sanne Demo):", screen, StringComparison.Ordinal);
         Assert.Contains("Sleutel via de buurvrouw; mevrouw lag op de grond.", screen, StringComparison.Ordinal);
-        Assert.Contains("16-03-2026 12:30, een collega:", screen, StringComparison.Ordinal);
+        Assert.Contains("16-03-2026 12:30, door een collega:", screen, StringComparison.Ordinal);
         Assert.Contains("Ambulance geweest, opname in het ziekenhuis.", screen, StringComparison.Ordinal);
         Assert.Contains($"{AmsterdamTime.ShowDateTime(signal.ReportedAt)} · nieuw", screen, StringComparison.Ordinal);
         Assert.Contains("16-03-2026 11:00 · opgepakt", screen, StringComparison.Ordinal);
-        Assert.Contains("16-03-2026 13:30 · afgesloten, door jou (Sanne Demo)", screen, StringComparison.Ordinal);
+        Assert.Contains("16-03-2026 13:30 · afgesloten (laatste wijziging van het signaal, door u (Sanne Demo))", screen, StringComparison.Ordinal);
         Assert.NotNull(detail);
 
         app.Press(KeyInput.Escape);
@@ -66,8 +66,8 @@ public class DetailScreenTests
         var scrolled = app.Screen();
 
         Assert.Contains("Buurvrouw belt", first, StringComparison.Ordinal);
-        Assert.DoesNotContain("afgesloten, door jou", first, StringComparison.Ordinal);
-        Assert.Contains("afgesloten, door jou (Sanne Demo)", scrolled, StringComparison.Ordinal);
+        Assert.DoesNotContain("afgesloten (laatste wijziging", first, StringComparison.Ordinal);
+        Assert.Contains("afgesloten (laatste wijziging van het signaal, door u (Sanne Demo))", scrolled, StringComparison.Ordinal);
         app.TopAs<SignalDetailScreen>();
     }
 
@@ -113,7 +113,7 @@ public class DetailScreenTests
 
         Assert.Contains("Geen notities.", app.Screen(), StringComparison.Ordinal);
         Assert.Contains("Geen ZRM afgenomen bij dit bezoek.", app.Screen(), StringComparison.Ordinal);
-        Assert.Contains("Bezocht door: jou (Sanne Demo)", app.Screen(), StringComparison.Ordinal);
+        Assert.Contains("Bezocht door: u (Sanne Demo)", app.Screen(), StringComparison.Ordinal);
     }
 
     [Fact]

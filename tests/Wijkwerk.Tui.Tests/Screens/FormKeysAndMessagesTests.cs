@@ -19,12 +19,12 @@ public sealed class FormKeysAndMessagesTests
     {
         using var app = ScreenSnapshotTests.OpenFirstDossier();
         app.Press('n').Press(KeyInput.Tab, KeyInput.Tab).Type("Post stapelt zich op").Press(KeyInput.Ctrl('s'));
-        var saved = app.StatusLine();
+        var saved = app.Screen();
 
         app.Press('n');
-        var nextForm = app.StatusLine();
+        var nextForm = app.Screen();
         app.Press(KeyInput.Escape);
-        var backOnTheDossier = app.StatusLine();
+        var backOnTheDossier = app.Screen();
 
         Assert.Contains(SignalSaved, saved, StringComparison.Ordinal);
         Assert.DoesNotContain(SignalSaved, nextForm, StringComparison.Ordinal);
@@ -40,7 +40,7 @@ public sealed class FormKeysAndMessagesTests
 
         app.Press('?').Press(KeyInput.Escape);
 
-        Assert.Contains(SignalSaved, app.StatusLine(), StringComparison.Ordinal);
+        Assert.Contains(SignalSaved, app.Screen(), StringComparison.Ordinal);
     }
 
     [Fact]

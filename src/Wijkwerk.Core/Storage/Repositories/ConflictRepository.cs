@@ -34,6 +34,18 @@ public sealed class ConflictRepository(LocalStore store)
 
     public IReadOnlyList<SyncConflict> Open() => All().Where(c => !c.Resolved).ToList();
 
+    /// <summary>Open conflicts as the conflict screen lists them, values and clients' names on view: logged as a search.</summary>
+    public IReadOnlyList<SyncConflict> Review()
+    {
+        var open = Open();
+        store.Write(scope =>
+        {
+            scope.Audit(AuditEventType.Search, null, $"table={Table};results={open.Count}");
+            return 0;
+        });
+        return open;
+    }
+
     /// <summary>
     /// Settles a conflict with the value the worker chose: the kept value, the other one, or a merge they
     /// typed. A value that differs from the record's current one becomes an ordinary change, pushed like

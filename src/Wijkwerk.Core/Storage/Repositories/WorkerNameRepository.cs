@@ -21,10 +21,15 @@ public sealed class WorkerNameRepository(LocalStore store)
         return command.ExecuteScalar() is byte[] name ? store.Fields.Decrypt(name, Table, NameColumn, id) : null;
     }
 
-    /// <summary>Takes the names a pull brought; a renamed worker is renamed here too.</summary>
+    /// <summary>
+    /// Takes the names a pull brought in place of those known before: a renamed worker is renamed here too, and
+    /// one who left the worker's teams is no longer named on this laptop.
+    /// </summary>
     internal static void Remember(WriteScope scope, IEnumerable<WorkerInfo> workers)
     {
-        using var command = scope.Command($"INSERT INTO {Table} (id, {NameColumn}) VALUES ($id, $name) ON CONFLICT (id) DO UPDATE SET {NameColumn} = excluded.{NameColumn}");
+        using (var forget = scope.Command($"DELETE FROM {Table}"))
+            forget.ExecuteNonQuery();
+        using var command = scope.Command($"INSERT INTO {Table} (id, {NameColumn}) VALUES ($id, $name)");
         var id = command.Parameters.Add("$id", Microsoft.Data.Sqlite.SqliteType.Text);
         var name = command.Parameters.Add("$name", Microsoft.Data.Sqlite.SqliteType.Blob);
         foreach (var worker in workers)

@@ -17,6 +17,12 @@ public static class SyncProtocol
     public const string AuditPath = BasePath + "/audit";
     public const int MaxMutationsPerPush = 500;
     public const int MaxPullPageSize = 2000;
+
+    /// <summary>
+    /// A pull with this limit only checks that the server answers and still knows the device: an empty page
+    /// whose scope figures mean nothing, no rows sent and no transfer logged.
+    /// </summary>
+    public const int CheckOnlyLimit = 0;
     public const int MaxAuditEventsPerUpload = 1000;
 
     /// <summary>The feed table of conflict records. A laptop may push one column of it: <c>resolved</c>.</summary>

@@ -116,7 +116,7 @@ public sealed class ConflictsScreen : AppScreen
 
     private void Load()
     {
-        var conflicts = App.Store.Conflicts.Open().Where(c => _client is not { } only || c.ClientId == only.Value).ToList();
+        var conflicts = App.Store.Conflicts.Review().Where(c => _client is not { } only || c.ClientId == only.Value).ToList();
         // Only the names this list shows are decrypted, not the caseload.
         _names = conflicts.Select(c => c.ClientId).OfType<Guid>().Distinct()
             .ToDictionary(id => id, id => App.Store.Clients.NameOf(new Id<Client>(id))?.SortForm ?? "-");
