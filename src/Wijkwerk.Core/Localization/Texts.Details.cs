@@ -32,7 +32,7 @@ public static partial class Texts
         [TextId.UiDetailFollowUp] = ("{0}, door {1}:", "{0}, by {1}:"),
         [TextId.UiDetailMoves] = ("Statusverloop", "Status history"),
         [TextId.UiDetailMove] = ("{0} · {1}", "{0} · {1}"),
-        [TextId.UiDetailMoveBy] = ("{0} · {1} (laatste wijziging van het signaal, door {2})", "{0} · {1} (the signal's last change, by {2})"),
+        [TextId.UiDetailMoveBy] = ("{0} · {1} (laatst gewijzigd door {2})", "{0} · {1} (last changed by {2})"),
         [TextId.UiDetailVisitDate] = ("Datum: {0}", "Date: {0}"),
         [TextId.UiDetailVisitWorker] = ("Bezocht door: {0}", "Visited by: {0}"),
         [TextId.UiDetailNotes] = ("Notities", "Notes"),

@@ -45,7 +45,7 @@ public class DetailScreenTests
         Assert.Contains("Ambulance geweest, opname in het ziekenhuis.", screen, StringComparison.Ordinal);
         Assert.Contains($"{AmsterdamTime.ShowDateTime(signal.ReportedAt)} · nieuw", screen, StringComparison.Ordinal);
         Assert.Contains("16-03-2026 11:00 · opgepakt", screen, StringComparison.Ordinal);
-        Assert.Contains("16-03-2026 13:30 · afgesloten (laatste wijziging van het signaal, door u (Sanne Demo))", screen, StringComparison.Ordinal);
+        Assert.Contains("16-03-2026 13:30 · afgesloten (laatst gewijzigd door u (Sanne Demo))", screen, StringComparison.Ordinal);
         Assert.NotNull(detail);
 
         app.Press(KeyInput.Escape);
@@ -66,8 +66,8 @@ public class DetailScreenTests
         var scrolled = app.Screen();
 
         Assert.Contains("Buurvrouw belt", first, StringComparison.Ordinal);
-        Assert.DoesNotContain("afgesloten (laatste wijziging", first, StringComparison.Ordinal);
-        Assert.Contains("afgesloten (laatste wijziging van het signaal, door u (Sanne Demo))", scrolled, StringComparison.Ordinal);
+        Assert.DoesNotContain("afgesloten (laatst gewijzigd", first, StringComparison.Ordinal);
+        Assert.Contains("afgesloten (laatst gewijzigd door u (Sanne Demo))", scrolled, StringComparison.Ordinal);
         app.TopAs<SignalDetailScreen>();
     }
 
@@ -128,7 +128,7 @@ public class DetailScreenTests
 
         Assert.Contains("Signal: Noa Qwispel", app.Screen(), StringComparison.Ordinal);
         Assert.Contains("Life domains: 1 good housing and a safe home", app.Screen(), StringComparison.Ordinal);
-        Assert.Contains("closed, by you (Sanne Demo)", app.Screen(), StringComparison.Ordinal);
+        Assert.Contains("closed (last changed by you (Sanne Demo))", app.Screen(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public class DetailScreenTests
 
         app.Press(KeyInput.Home).Press(KeyInput.Enter);
 
-        Assert.Contains("16-03-2026 12:30, Bram Testcollega:", app.Screen(), StringComparison.Ordinal);
+        Assert.Contains("16-03-2026 12:30, door Bram Testcollega:", app.Screen(), StringComparison.Ordinal);
     }
 
     private static Client AddClient(AppHarness app)
