@@ -113,6 +113,7 @@ public sealed class LocalStore : IDisposable
         // Every check runs on a read-only connection: a refused file (newer, damaged, wrong passphrase)
         // keeps its bytes and its WAL exactly as they were, since read-only connections never checkpoint.
         var (keys, storeId) = Check(path, passphrase);
+        OwnerOnly.Tighten(path);
         SqliteConnection? connection = null;
         try
         {

@@ -27,4 +27,16 @@ public static class OwnerOnly
             options.UnixCreateMode = FileMode;
         using var _ = new FileStream(path, options);
     }
+
+    /// <summary>
+    /// Makes a store and its journal files owner-only: a store made by an earlier version, or copied in with
+    /// a looser mode, is closed to other accounts the first time it is opened.
+    /// </summary>
+    public static void Tighten(string storePath)
+    {
+        if (OperatingSystem.IsWindows())
+            return;
+        foreach (var file in new[] { storePath, storePath + "-wal", storePath + "-shm" }.Where(File.Exists))
+            File.SetUnixFileMode(file, FileMode);
+    }
 }

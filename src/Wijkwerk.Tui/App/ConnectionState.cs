@@ -28,13 +28,6 @@ public sealed class ConnectionState(TimeProvider clock, TimeSpan fresh)
 
     public void Failed() => _lastFailed = true;
 
-    /// <summary>Forgets what was seen, e.g. when another worker's store opens.</summary>
-    public void Forget()
-    {
-        _lastAnswer = null;
-        _lastFailed = false;
-    }
-
     public Connection Now =>
         _lastFailed ? Connection.Offline
         : _lastAnswer is { } answer && clock.GetUtcNow() - answer <= fresh ? Connection.Online

@@ -30,6 +30,28 @@ public class DataFolderTests
 
     [Fact]
     [UnsupportedOSPlatform("windows")]
+    public void StoreReadableByOthers_IsMadeOwnerOnlyWhenOpened_AndAnExportFileIsOwnerOnly()
+    {
+        using var temp = new TempFolder();
+        var data = temp.File("data");
+        var csv = temp.File("clients.csv");
+        File.WriteAllText(csv, Header + "\nPiet,Vos,1960-05-05,5678 CD,3,,,\n");
+        Assert.Equal(0, WijkwerkProcess.Run(data, "import", "clients", csv).ExitCode);
+        var store = Path.Combine(data, "wijkwerk.db");
+        // As an earlier version left it: readable by the group and everyone.
+        File.SetUnixFileMode(store, OwnerOnly.FileMode | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        var export = temp.File("clienten.csv");
+
+        var result = WijkwerkProcess.Run(data, "export", "clients", "--out", export);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(OwnerOnly.FileMode, File.GetUnixFileMode(store));
+        Assert.Equal(OwnerOnly.FileMode, File.GetUnixFileMode(export));
+        Assert.Contains("Vos", File.ReadAllText(export), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
     public void Demo_PassphraseFromEnvironment_NeverPrinted_DemoFolderOwnerOnly()
     {
         using var temp = new TempFolder();

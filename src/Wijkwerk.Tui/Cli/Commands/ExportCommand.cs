@@ -51,6 +51,8 @@ public static class ExportCommand
         var temporary = outFile + ".partial";
         try
         {
+            File.Delete(temporary);
+            OwnerOnly.CreateFile(temporary);
             using (var writer = new StreamWriter(temporary, append: false, new System.Text.UTF8Encoding(false)))
                 table.Write(writer, format);
             File.Move(temporary, outFile, overwrite: true);
