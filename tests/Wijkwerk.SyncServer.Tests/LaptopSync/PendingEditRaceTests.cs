@@ -259,7 +259,7 @@ public class PendingEditRaceTests
 
         Assert.True(code == 0, error);
         Assert.Contains("Gesynchroniseerd", output);
-        Assert.Contains("1 ontvangen rij(en) kon deze laptop niet opslaan", error);
+        Assert.Contains("van wat binnenkwam kon deze laptop 1 rij niet opslaan", error);
     }
 
     private sealed record TombstoneOutcome(int LiveOnA, int LiveOnB, long PendingOnA, long PendingOnB, (string Column, string Kept, string Other) Conflict, bool SameConflictOnB);
