@@ -185,16 +185,12 @@ public sealed class LocalSync(LocalStore store)
     /// </summary>
     public PageApplied Apply(PullResponse page)
     {
-        if (page.Workers is { Count: > 0 } workers)
-            store.Write(scope =>
-            {
-                WorkerNameRepository.Remember(scope, workers);
-                return 0;
-            });
-        if (page.Changes.Count == 0 && page.NextAnchor == Settings().Anchor)
+        if (page.Changes.Count == 0 && page.NextAnchor == Settings().Anchor && page.Workers is not { Count: > 0 })
             return new PageApplied(0, 0, 0);
         return store.Write(scope =>
         {
+            if (page.Workers is { Count: > 0 } workers)
+                WorkerNameRepository.Remember(scope, workers);
             int applied = 0, removed = 0, setAside = 0;
             var pendingRows = PendingRows(scope);
             using var writer = new PulledRowWriter(store, scope, Types);

@@ -34,6 +34,8 @@ public sealed class ConflictsScreen : AppScreen
     private readonly FilteredList<SyncConflict> _filtered;
     private readonly Id<Client>? _client;
     private Dictionary<Guid, string> _names = [];
+    // Who entered each value, looked up once per load rather than on every frame (a query and a decryption each).
+    private readonly Dictionary<string, string> _workers = [];
 
     /// <param name="client">Only this client's conflicts, as opened from their dossier; null for all.</param>
     public ConflictsScreen(WijkwerkApp app, Id<Client>? client = null)
@@ -79,9 +81,16 @@ public sealed class ConflictsScreen : AppScreen
     {
         if (_list.SelectedItem is not { } c)
             return [];
-        var kept = $"1 {T(TextId.UiConflictKeptBy, WhoText.Of(App, c.KeptBy))}: {Shown(c, c.KeptValue)}";
-        var other = $"2 {T(TextId.UiConflictOtherBy, WhoText.Of(App, c.OtherBy), AmsterdamTime.ShowDateTime(c.At))}: {Shown(c, c.OtherValue)}";
+        var kept = $"1 {T(TextId.UiConflictKeptBy, Who(c.KeptBy))}: {Shown(c, c.KeptValue)}";
+        var other = $"2 {T(TextId.UiConflictOtherBy, Who(c.OtherBy), AmsterdamTime.ShowDateTime(c.At))}: {Shown(c, c.OtherValue)}";
         return [.. CellText.Wrap(kept, width), .. CellText.Wrap(other, width)];
+    }
+
+    private string Who(string worker)
+    {
+        if (!_workers.TryGetValue(worker, out var name))
+            _workers[worker] = name = WhoText.Of(App, worker);
+        return name;
     }
 
     private Func<SyncConflict, bool> Matching(string text) =>
@@ -118,6 +127,7 @@ public sealed class ConflictsScreen : AppScreen
     {
         var conflicts = App.Store.Conflicts.Review().Where(c => _client is not { } only || c.ClientId == only.Value).ToList();
         // Only the names this list shows are decrypted, not the caseload.
+        _workers.Clear();
         _names = conflicts.Select(c => c.ClientId).OfType<Guid>().Distinct()
             .ToDictionary(id => id, id => App.Store.Clients.NameOf(new Id<Client>(id))?.SortForm ?? "-");
         _list.SetItems(conflicts);

@@ -14,6 +14,8 @@ public abstract class DetailScreen : AppScreen
 {
     private int _scroll;
     private int _page = 1;
+    // Built once, not on every frame: the names in them cost a query and a decryption each.
+    private IReadOnlyList<DetailLine>? _lines;
 
     protected DetailScreen(WijkwerkApp app)
         : base(app)
@@ -31,13 +33,16 @@ public abstract class DetailScreen : AppScreen
     protected override void RenderContent(ScreenBuffer buffer, Rect area)
     {
         _page = Math.Max(1, area.Height - 1);
-        var rows = Wrap(Lines(), Math.Max(1, area.Width - 2));
+        var rows = Wrap(_lines ??= Lines(), Math.Max(1, area.Width - 2));
         _scroll = Math.Clamp(_scroll, 0, Math.Max(0, rows.Count - area.Height));
         for (var i = 0; i < area.Height && _scroll + i < rows.Count; i++)
             buffer.PutLine(area, i, " " + rows[_scroll + i].Text, rows[_scroll + i].Style);
     }
 
     protected override bool HandleContentKey(KeyInput key) => false;
+
+    /// <summary>Back on top after another screen (a sync may have named a colleague): the lines are built again.</summary>
+    public override void OnResumed() => _lines = null;
 
     protected string Who(Id<Worker>? worker) => WhoText.Of(App, worker);
 
