@@ -240,6 +240,12 @@ public static class Migrations
             id TEXT PRIMARY KEY,
             name BLOB NOT NULL) STRICT;
         """,
+
+        // 7: which clients are live, without reading their sealed rows: home filters its open signals on it at
+        // every start, and the client count reads it.
+        """
+        CREATE INDEX clients_live ON clients (deleted, id);
+        """,
     ];
 
     internal static int Latest => Steps.Count;

@@ -10,13 +10,24 @@ public static class AppHost
 {
     public const string AutoLockVariable = "WIJKWERK_AUTOLOCK_MINUTES";
 
-    /// <param name="store">An unlocked store, or null to ask for the passphrase on the unlock screen.</param>
-    public static int Run(CliContext context, string storePath, LocalStore? store, bool noColorFlag)
+    /// <param name="unlocking">The store being unlocked, or null to ask for the passphrase on the unlock screen.</param>
+    public static int Run(CliContext context, string storePath, StoreUnlock? unlocking, bool noColorFlag)
     {
         var options = new AppOptions(context.Lang, ColorModeDetector.Detect(noColorFlag, Environment.GetEnvironmentVariable), AutoLock());
         using var terminal = new ConsoleTerminal();
-        terminal.EnterFullScreen();
         var loop = new UiLoop(terminal, context.Clock, context.Lang == Lang.En ? TooSmallMessage.English : TooSmallMessage.Dutch, options.ColorMode);
+        // The log, the terminal and the loop were set up while the key was being derived; a refused store is said
+        // on the normal screen, before the app takes it over.
+        LocalStore? store = null;
+        if (unlocking?.Wait(context) is { } opened)
+        {
+            if (opened.Store is null)
+                return context.Fail(opened.Error!);
+            store = opened.Store;
+        }
+
+        terminal.EnterFullScreen();
+
         using var app = new WijkwerkApp(loop, options, context.Clock, storePath, store, log: context.Log);
         app.Start();
         context.Log.Information("App started");

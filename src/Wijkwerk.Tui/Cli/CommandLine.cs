@@ -12,15 +12,15 @@ namespace Wijkwerk.Tui.Cli;
 /// <summary>The <c>wijkwerk</c> command tree. Every command takes <c>--data</c>, <c>--lang</c> and <c>--help</c>.</summary>
 public static class CommandLine
 {
-    public static int Invoke(string[] args, TimeProvider clock, Func<CliContext, string, LocalStore?, bool, int> runUi)
+    public static int Invoke(string[] args, TimeProvider clock, Func<CliContext, string, StoreUnlock?, bool, int> runUi)
     {
         var lang = CliLanguage.FromArgs(args);
         return LocalizedInvocation.Invoke(Build(clock, runUi, lang).Parse(args), lang, Console.Error);
     }
 
-    /// <param name="runUi">Opens the full-screen app: the store path, an unlocked store or null for the unlock screen, and --no-color.</param>
+    /// <param name="runUi">Opens the full-screen app: the store path, the store being unlocked or null for the unlock screen, and --no-color.</param>
     /// <param name="lang">The language of the help and the descriptions, read from the arguments before parsing.</param>
-    public static RootCommand Build(TimeProvider clock, Func<CliContext, string, LocalStore?, bool, int> runUi, Lang lang)
+    public static RootCommand Build(TimeProvider clock, Func<CliContext, string, StoreUnlock?, bool, int> runUi, Lang lang)
     {
         string T(TextId id, params object[] args) => Texts.Format(id, lang, args);
         var data = new Option<string?>("--data") { Description = T(TextId.CliDataOption), HelpName = T(TextId.CliValueFolder), Recursive = true };
@@ -73,18 +73,24 @@ public static class CommandLine
         root.Options.Add(data);
         root.Options.Add(langOption);
         root.Options.Add(noColor);
-        root.SetAction(parse => Run(parse, context =>
+        root.SetAction(parse =>
         {
-            // An existing store is unlocked on the app's own screen; a new one gets its passphrase at the prompt.
-            var path = context.Data.StorePath;
-            if (File.Exists(path) && Passphrase.FromEnvironment() is null)
-                return runUi(context, path, null, parse.GetValue(noColor));
-            var opened = StoreOpener.Open(context, context.Data);
-            if (opened.Store is not { } store)
-                return context.Fail(opened.Error!);
-            using (store)
-                return runUi(context, path, store, parse.GetValue(noColor));
-        }));
+            // An existing store is unlocked on the app's own screen, or, with the passphrase in the environment, in the
+            // background from here on; a new one gets its passphrase at the prompt.
+            var path = DataFolder.Resolve(parse.GetValue(data)).StorePath;
+            var exists = File.Exists(path);
+            var fromEnvironment = Passphrase.FromEnvironment();
+            var unlocking = exists && fromEnvironment is not null ? StoreUnlock.Begin(path, fromEnvironment, clock) : null;
+            return Run(parse, context =>
+            {
+                if (exists)
+                    return runUi(context, path, unlocking, parse.GetValue(noColor));
+                var opened = StoreOpener.Open(context, context.Data);
+                return opened.Store is { } store
+                    ? runUi(context, path, StoreUnlock.Done(store), parse.GetValue(noColor))
+                    : context.Fail(opened.Error!);
+            });
+        });
 
         var importCommand = new Command("import", T(TextId.CliImport));
         var importClients = new Command("clients", T(TextId.CliImportClients));
@@ -143,7 +149,7 @@ public static class CommandLine
         demo.Options.Add(demoRole);
         demo.SetAction(parse => Run(parse, context => DemoCommand.Build(
             context, parse.GetValue(demoClients), parse.GetValue(demoRole) == "consultant" ? Core.Domain.Teams.Role.WmoConsultant : Core.Domain.Teams.Role.Nurse,
-            parse.GetValue(noUi) ? null : store => runUi(context, store.Path, store, parse.GetValue(noColor)))));
+            parse.GetValue(noUi) ? null : store => runUi(context, store.Path, StoreUnlock.Done(store), parse.GetValue(noColor)))));
         root.Subcommands.Add(demo);
 
         var login = new Command("login", T(TextId.CliLogin));
