@@ -240,6 +240,13 @@ public static class Migrations
             id TEXT PRIMARY KEY,
             name BLOB NOT NULL) STRICT;
         """,
+
+        // 7: the unit of time a volume kept in minutes was typed in ("0,5 uur" is 30 minutes), so it reads back
+        // as typed. Empty on older rows, which read back as before.
+        """
+        ALTER TABLE indication_advices ADD COLUMN entered_unit TEXT;
+        ALTER TABLE indication_advices ADD COLUMN decided_entered_unit TEXT;
+        """,
     ];
 
     internal static int Latest => Steps.Count;
