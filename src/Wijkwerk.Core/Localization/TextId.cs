@@ -532,4 +532,5 @@ public enum TextId
 
     // Issue 10 leftovers (wt-ui10): volumes read back in the unit typed, bracketed paste, home filter.
     VolumeEnteredUnitMismatch,
+    UiConflictColumnField,
 }

@@ -14,5 +14,6 @@ public static partial class Texts
 
         // Issue 10 leftovers (wt-ui10).
         [TextId.VolumeEnteredUnitMismatch] = ("de ingevoerde eenheid {0} past niet bij deze omvang: alleen minuten worden in een andere tijdseenheid ingevoerd, met hoogstens twee decimalen; vul de omvang opnieuw in", "the unit entered, {0}, does not fit this volume: only minutes are entered in another unit of time, with at most two decimals; fill in the volume again"),
+        [TextId.UiConflictColumnField] = ("Veld", "Field"),
     };
 }
