@@ -14,6 +14,7 @@ public sealed class ConsoleTerminal : ITerminal, IDisposable
 
     private readonly object _gate = new();
     private readonly StreamWriter _out;
+    private readonly BracketedPasteDecoder _paste = new();
     private ConsoleResizeWatcher? _resizeWatcher;
     private Encoding? _previousOutputEncoding;
     private bool _previousTreatControlCAsInput;
@@ -61,18 +62,18 @@ public sealed class ConsoleTerminal : ITerminal, IDisposable
         }
     }
 
-    public bool TryReadKey(out KeyInput key)
+    public bool TryReadKey(out KeyInput key) => _paste.TryRead(WaitingKey, out key);
+
+    private static KeyInput? WaitingKey()
     {
         while (!Console.IsInputRedirected && Console.KeyAvailable)
         {
             if (ConsoleKeyMapper.Map(Console.ReadKey(intercept: true)) is { } mapped)
             {
-                key = mapped;
-                return true;
+                return mapped;
             }
         }
-        key = default;
-        return false;
+        return null;
     }
 
     public bool TryReadKey(TimeSpan timeout, out KeyInput key)
