@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Wijkwerk.Tui.Terminal;
@@ -16,6 +17,7 @@ public sealed class ConsoleTerminal : ITerminal, IDisposable
     private readonly StreamWriter _out;
     private readonly BracketedPasteDecoder _paste = new();
     private ConsoleResizeWatcher? _resizeWatcher;
+    private PosixSignalRegistration? _termination;
     private Encoding? _previousOutputEncoding;
     private bool _previousTreatControlCAsInput;
     private bool _fullScreen;
@@ -117,6 +119,9 @@ public sealed class ConsoleTerminal : ITerminal, IDisposable
         AppDomain.CurrentDomain.UnhandledException += OnUnhandledException;
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
         Console.CancelKeyPress += OnCancelKeyPress;
+        // SIGTERM ends the process without ProcessExit (measured in tmux: the alternate screen and bracketed paste
+        // stayed on). Not cancelled, so the process still ends as the signal asks, after the terminal is restored.
+        _termination ??= OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => Restore());
         _resizeWatcher = new ConsoleResizeWatcher(CheckSize);
         Write(AnsiSequences.EnterFullScreen);
     }
@@ -151,6 +156,7 @@ public sealed class ConsoleTerminal : ITerminal, IDisposable
     public void Dispose()
     {
         Restore();
+        _termination?.Dispose();
         _out.Dispose();
     }
 
