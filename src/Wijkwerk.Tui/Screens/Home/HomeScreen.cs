@@ -44,11 +44,12 @@ public sealed class HomeScreen : AppScreen
         _signals.Activated += s => App.Push(new DossierScreen(App, s.Signal.ClientId));
         _filtered = FilteredList(_signals, Matching);
         Command("open", TextId.CmdOpenDossier, [KeyInput.Enter], () => _signals.HandleKey(KeyInput.Enter), () => _signals.SelectedItem is not null);
-        FilterCommands(_filtered);
         // The consultant's daily work is the advice queue: its hint comes before the client list.
         if (IsConsultant)
             Command(WijkwerkApp.AdviceQueueCommand, TextId.CmdAdviceQueue, [KeyInput.Character('5')], App.GoAdvices);
         Command("clients", TextId.CmdClients, [KeyInput.Character('c')], App.GoClients);
+        // After the keys to the day's work: home is where the day starts, filtering it is the exception.
+        FilterCommands(_filtered, isRoot: true);
         Load();
     }
 
