@@ -23,6 +23,7 @@ public sealed partial record Volume(long Amount, VolumeUnit Unit, VolumeFrequenc
     public const long MaxWholeAmount = 100_000;
     public const long MaxCents = 1_000_000_000;
     private const int MinutesPerHour = 60;
+    private const int HundredthsPerUnit = 100;
 
     /// <summary>
     /// Reads the amount the way a person types it: a whole number; for time also a decimal with a comma or a
@@ -82,8 +83,6 @@ public sealed partial record Volume(long Amount, VolumeUnit Unit, VolumeFrequenc
                 : (Amount.ToString(CultureInfo.InvariantCulture), Unit);
 
     private static CultureInfo Dutch => CultureInfo.GetCultureInfo("nl-NL");
-
-    private const int HundredthsPerUnit = 100;
 
     /// <summary>The unit of time other than minutes that these minutes were typed in; null when they read as stored.</summary>
     private VolumeUnit? TypedTimeUnit() =>
