@@ -529,4 +529,8 @@ public enum TextId
     UiDetailNoZrm,
     UiConflictKeptBy,
     UiConflictOtherBy,
+
+    // Issue 10 leftovers (wt-ui10): volumes read back in the unit typed, bracketed paste, home filter.
+    VolumeEnteredUnitMismatch,
+    UiConflictColumnField,
 }

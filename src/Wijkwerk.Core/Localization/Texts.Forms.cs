@@ -11,5 +11,9 @@ public static partial class Texts
         [TextId.VolumeWholePieces] = ("moet bij stuks een heel getal zijn, zoals 2", "must be a whole number for pieces, like 2"),
         [TextId.UiSignalMoveQuestion] = ("Signaal op '{0}' zetten? Dat kan daarna niet terug.", "Set the signal to '{0}'? That cannot be undone."),
         [TextId.UiConflictResolveQuestion] = ("'{0}' houden en de andere waarde laten vallen?", "Keep '{0}' and drop the other value?"),
+
+        // Issue 10 leftovers (wt-ui10).
+        [TextId.VolumeEnteredUnitMismatch] = ("de ingevoerde eenheid {0} past niet bij deze omvang: alleen minuten worden in een andere tijdseenheid ingevoerd, met hoogstens twee decimalen; vul de omvang opnieuw in", "the unit entered, {0}, does not fit this volume: only minutes are entered in another unit of time, with at most two decimals; fill in the volume again"),
+        [TextId.UiConflictColumnField] = ("Veld", "Field"),
     };
 }

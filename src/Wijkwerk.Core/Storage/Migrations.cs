@@ -246,6 +246,13 @@ public static class Migrations
         """
         CREATE INDEX clients_live ON clients (deleted, id);
         """,
+
+        // 8: the unit of time a volume kept in minutes was typed in ("0,5 uur" is 30 minutes), so it reads back
+        // as typed. Empty on older rows, which read back as before.
+        """
+        ALTER TABLE indication_advices ADD COLUMN entered_unit TEXT;
+        ALTER TABLE indication_advices ADD COLUMN decided_entered_unit TEXT;
+        """,
     ];
 
     internal static int Latest => Steps.Count;

@@ -12,7 +12,8 @@ namespace Wijkwerk.Core.Sync;
 /// The canonical form is the table, id and version and then every synced value of the row, in
 /// <see cref="SyncSchema.ColumnsOf"/> order, so two copies of a row that differ in a value at the same
 /// version differ in their sums. A missing value, null and "" count the same: the laptop seals a null
-/// secret as "", and the server stores what was pushed.
+/// secret as "", and the server stores what was pushed. A column added to a table later counts only when it
+/// holds a value, so every row stored before it came keeps the sum the server stored for it.
 /// </summary>
 public static class ScopeChecksum
 {
@@ -23,10 +24,14 @@ public static class ScopeChecksum
     public static uint Of(string table, Guid rowId, long version, IReadOnlyList<string?> values)
     {
         var text = new StringBuilder(256).Append(table).Append('\n').Append(rowId.ToString("D")).Append('\n').Append(version);
-        foreach (var value in values)
+        var addedLater = SyncSchema.Find(table)?.AddedLater;
+        var columns = addedLater is null ? null : SyncSchema.ColumnsOf(table);
+        for (var i = 0; i < values.Count; i++)
         {
             // Length-prefixed, so no value can imitate a column boundary.
-            var canonical = value ?? "";
+            var canonical = values[i] ?? "";
+            if (canonical.Length == 0 && columns is not null && i < columns.Count && addedLater!.Contains(columns[i]))
+                continue;
             text.Append('\n').Append(canonical.Length).Append(':').Append(canonical);
         }
 

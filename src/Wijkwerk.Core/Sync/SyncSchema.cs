@@ -9,7 +9,9 @@ namespace Wijkwerk.Core.Sync;
 /// </summary>
 public static class SyncSchema
 {
-    public sealed record SyncTable(string Name, IReadOnlyList<string> Columns, string? ClientColumn, string? ParentTable = null, string? ParentColumn = null);
+    /// <param name="AddedLater">Columns that count in the scope checksum only when set (see <see cref="ScopeChecksum"/>).</param>
+    public sealed record SyncTable(
+        string Name, IReadOnlyList<string> Columns, string? ClientColumn, string? ParentTable = null, string? ParentColumn = null, IReadOnlySet<string>? AddedLater = null);
 
     public static IReadOnlyList<SyncTable> Tables { get; } =
     [
@@ -19,7 +21,7 @@ public static class SyncSchema
         new("signals", ["client_id", "source", "source_other", "observation", "life_domains", "urgency", "consent_in_consultation", "consent_reason", "assignee", "status", "reported_at", "picked_up_at"], "client_id"),
         new("follow_ups", ["signal_id", "at", "worker", "note"], null, "signals", "signal_id"),
         new("home_visits", ["client_id", "date", "worker", "notes", "zrm"], "client_id"),
-        new(AdviceColumns.AdviceTable, AdviceColumns.Advice, "client_id"),
+        new(AdviceColumns.AdviceTable, AdviceColumns.Advice, "client_id", AddedLater: AdviceColumns.AddedLater),
         new(AdviceColumns.MessageTable, AdviceColumns.Message, null, AdviceColumns.AdviceTable, "advice_id"),
     ];
 

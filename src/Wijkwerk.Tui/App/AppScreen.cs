@@ -84,14 +84,24 @@ public abstract class AppScreen : IScreen
     }
 
     /// <summary>"/" to filter, and Esc that first clears a kept filter and only then goes back; with the list's movement keys.</summary>
-    protected void FilterCommands<TItem>(FilteredList<TItem> filtered)
+    /// <param name="isRoot">The first screen, with nothing to go back to: Esc only clears a kept filter, and only then is it offered.</param>
+    protected void FilterCommands<TItem>(FilteredList<TItem> filtered, bool isRoot = false)
     {
         Command("filter", TextId.CmdFilter, [KeyInput.Character('/')], filtered.FocusFilter, () => !filtered.FilterFocused);
-        Command("back", TextId.CmdBack, [KeyInput.Escape], () =>
+        if (isRoot)
         {
-            if (!filtered.ClearFilter())
-                App.Back();
-        });
+            Command("filter-clear", TextId.CmdFilterCancel, [KeyInput.Escape], () => filtered.ClearFilter(),
+                () => !filtered.FilterFocused && filtered.Filter.Text.Length > 0);
+        }
+        else
+        {
+            Command("back", TextId.CmdBack, [KeyInput.Escape], () =>
+            {
+                if (!filtered.ClearFilter())
+                    App.Back();
+            });
+        }
+
         ListCommands(filtered.List);
     }
 

@@ -26,6 +26,7 @@ internal sealed class AnsiInterpreter
     public bool CursorVisible { get; private set; } = true;
     public bool AutoWrap { get; private set; } = true;
     public bool AlternateScreen { get; private set; }
+    public bool BracketedPaste { get; private set; }
 
     public Cell this[int x, int y] => _cells[y * Width + x];
 
@@ -148,6 +149,9 @@ internal sealed class AnsiInterpreter
                 break;
             case "7":
                 AutoWrap = on;
+                break;
+            case "2004":
+                BracketedPaste = on;
                 break;
             case "2026":
                 break;

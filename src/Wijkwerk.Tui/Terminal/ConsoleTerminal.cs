@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Wijkwerk.Tui.Terminal;
@@ -14,7 +15,9 @@ public sealed class ConsoleTerminal : ITerminal, IDisposable
 
     private readonly object _gate = new();
     private readonly StreamWriter _out;
+    private readonly BracketedPasteDecoder _paste = new();
     private ConsoleResizeWatcher? _resizeWatcher;
+    private PosixSignalRegistration? _termination;
     private Encoding? _previousOutputEncoding;
     private bool _previousTreatControlCAsInput;
     private bool _fullScreen;
@@ -61,18 +64,18 @@ public sealed class ConsoleTerminal : ITerminal, IDisposable
         }
     }
 
-    public bool TryReadKey(out KeyInput key)
+    public bool TryReadKey(out KeyInput key) => _paste.TryRead(WaitingKey, out key);
+
+    private static KeyInput? WaitingKey()
     {
         while (!Console.IsInputRedirected && Console.KeyAvailable)
         {
             if (ConsoleKeyMapper.Map(Console.ReadKey(intercept: true)) is { } mapped)
             {
-                key = mapped;
-                return true;
+                return mapped;
             }
         }
-        key = default;
-        return false;
+        return null;
     }
 
     public bool TryReadKey(TimeSpan timeout, out KeyInput key)
@@ -116,6 +119,9 @@ public sealed class ConsoleTerminal : ITerminal, IDisposable
         AppDomain.CurrentDomain.UnhandledException += OnUnhandledException;
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
         Console.CancelKeyPress += OnCancelKeyPress;
+        // SIGTERM ends the process without ProcessExit (measured in tmux: the alternate screen and bracketed paste
+        // stayed on). Not cancelled, so the process still ends as the signal asks, after the terminal is restored.
+        _termination ??= OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => Restore());
         _resizeWatcher = new ConsoleResizeWatcher(CheckSize);
         Write(AnsiSequences.EnterFullScreen);
     }
@@ -150,6 +156,7 @@ public sealed class ConsoleTerminal : ITerminal, IDisposable
     public void Dispose()
     {
         Restore();
+        _termination?.Dispose();
         _out.Dispose();
     }
 

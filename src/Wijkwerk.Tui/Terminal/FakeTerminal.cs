@@ -13,6 +13,7 @@ public sealed class FakeTerminal : ITerminal
     private readonly AnsiInterpreter _screen;
     private readonly StringBuilder _output = new();
     private readonly object _gate = new();
+    private readonly BracketedPasteDecoder _paste = new();
 
     public FakeTerminal(int width = 80, int height = 24)
     {
@@ -47,6 +48,7 @@ public sealed class FakeTerminal : ITerminal
     public bool IsAlternateScreen => _screen.AlternateScreen;
     public bool IsFullScreen { get; private set; }
     public int PendingKeys => _keys.Count;
+    public bool BracketedPaste => _screen.BracketedPaste;
 
     public Cell this[int x, int y] => _screen[x, y];
 
@@ -80,10 +82,40 @@ public sealed class FakeTerminal : ITerminal
         }
     }
 
-    public bool TryReadKey(out KeyInput key) => _keys.TryDequeue(out key);
+    /// <summary>
+    /// Queues a bracketed paste as the runtime's key parser delivers it from a real terminal: Escape and the
+    /// marker's characters around the text, '\n' as Enter and '\t' as Tab.
+    /// </summary>
+    public void EnqueuePaste(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        EnqueueMarker(AnsiSequences.PasteStart);
+        foreach (var c in text)
+        {
+            _keys.Enqueue(c switch
+            {
+                '\n' => KeyInput.Enter,
+                '\t' => KeyInput.Tab,
+                _ => KeyInput.Character(c),
+            });
+        }
+        EnqueueMarker(AnsiSequences.PasteEnd);
+    }
+
+    private void EnqueueMarker(string marker)
+    {
+        _keys.Enqueue(KeyInput.Escape);
+        foreach (var c in marker[AnsiSequences.Esc.Length..])
+        {
+            _keys.Enqueue(KeyInput.Character(c));
+        }
+    }
+
+    // Read through the same decoder as the real terminal, so a paste reaches the screens as it does there.
+    public bool TryReadKey(out KeyInput key) => _paste.TryRead(() => _keys.TryDequeue(out var next) ? next : null, out key);
 
     // Never waits: tests are synchronous, and an empty queue means the scripted input is used up.
-    public bool TryReadKey(TimeSpan timeout, out KeyInput key) => _keys.TryDequeue(out key);
+    public bool TryReadKey(TimeSpan timeout, out KeyInput key) => TryReadKey(out key);
 
     public void Resize(int width, int height)
     {

@@ -33,10 +33,19 @@ public readonly record struct KeyInput(Key Key, char Char = '\0', KeyModifiers M
         ? new(Key.F1 + (number - 1))
         : throw new ArgumentOutOfRangeException(nameof(number), number, "Function keys run from F1 to F12.");
 
-    /// <summary>True for a plain typed character, which text fields insert.</summary>
+    /// <summary>A character or line break of a bracketed paste (<see cref="KeyModifiers.Paste"/>).</summary>
+    public static KeyInput Pasted(char c) => c == '\n' ? new(Key.Enter, c, KeyModifiers.Paste) : new(Key.Character, c, KeyModifiers.Paste);
+
+    /// <summary>True for a plain typed character, which text fields insert (and commands may be bound to); not for pasted text.</summary>
     public bool IsPrintable => Key == Key.Character
-        && (Modifiers & (KeyModifiers.Ctrl | KeyModifiers.Alt)) == 0
+        && (Modifiers & (KeyModifiers.Ctrl | KeyModifiers.Alt | KeyModifiers.Paste)) == 0
         && !char.IsControl(Char);
+
+    /// <summary>A character of pasted text, which text fields insert like a typed one; nothing else takes it.</summary>
+    public bool IsPastedText => Key == Key.Character && Modifiers == KeyModifiers.Paste && !char.IsControl(Char);
+
+    /// <summary>A line break in pasted text: a line break in a multi-line field, and nothing that ends or moves anything.</summary>
+    public bool IsPastedLineBreak => Key == Key.Enter && Modifiers == KeyModifiers.Paste;
 
     public bool IsChar(char c) => IsPrintable && Char == c;
 

@@ -76,7 +76,9 @@ public sealed class TextArea : IWidget
 
     public bool HandleKey(KeyInput key)
     {
-        if (key.IsPrintable)
+        if (key.IsPastedLineBreak)
+            key = KeyInput.Enter;
+        if (key.IsPrintable || key.IsPastedText)
         {
             if (Length < MaxLength)
             {

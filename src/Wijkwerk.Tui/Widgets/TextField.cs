@@ -75,7 +75,10 @@ public sealed class TextField : IWidget
 
     public bool HandleKey(KeyInput key)
     {
-        if (key.IsPrintable)
+        // A line break in pasted text ends nothing here: one line holds it as a space.
+        if (key.IsPastedLineBreak)
+            key = KeyInput.Pasted(' ');
+        if (key.IsPrintable || key.IsPastedText)
         {
             if (_text.Length < MaxLength && (AllowedChar?.Invoke(key.Char) ?? true))
             {

@@ -53,6 +53,64 @@ public class AdviceColumnsTests
     }
 
     [Fact]
+    public void Advice_VolumesTypedInAnotherUnit_RoundTripWithThatUnit_AndTheIwmoAmountStaysWholeMinutes()
+    {
+        var halfAnHour = ParsedAssert.Valid(Volume.Parse("0,5", VolumeUnit.Hour, VolumeFrequency.PerWeek));
+        var halfADagdeel = ParsedAssert.Valid(Volume.Parse("0,5", VolumeUnit.Dagdeel, VolumeFrequency.PerWeek));
+        var provision = AdviceSamples.Provision() with { Volume = halfAnHour };
+        var advice = ParsedAssert.Valid(AdviceStates.In(AdviceStatus.Concept).Edit(AdviceSamples.Nurse, AdviceSamples.Content(provision), Today));
+        var adjusted = ParsedAssert.Valid(ParsedAssert.Valid(advice.Submit(AdviceSamples.Nurse, AdviceStates.StepTime, Today))
+            .Adjust(AdviceSamples.Consultant, provision with { Volume = halfADagdeel }, "Minder.", AdviceStates.LaterTime, Today));
+
+        var columns = AdviceColumns.ToColumns(adjusted);
+
+        Assert.Equal(("30", "Minute", "Hour"), (columns["amount"], columns["unit"], columns[AdviceColumns.EnteredUnitColumn]));
+        Assert.Equal(("120", "Minute", "Dagdeel"), (columns["decided_amount"], columns["decided_unit"], columns[AdviceColumns.DecidedEnteredUnitColumn]));
+        var read = ParsedAssert.Valid(AdviceColumns.FromColumns(adjusted.Id.Value, columns));
+        Assert.Equal(adjusted, read);
+        Assert.Equal(("0,5", VolumeUnit.Hour), read.Content.Provision.Volume.AsTyped());
+        Assert.Equal(("0,5", VolumeUnit.Dagdeel), read.Decision!.Decided!.Volume.AsTyped());
+    }
+
+    [Fact]
+    public void Advice_FromAnOlderRowWithoutTheUnitTyped_StillReads_AndKeepsItsScopeChecksum()
+    {
+        var advice = AdviceStates.In(AdviceStatus.Adjusted);
+        var columns = AdviceColumns.ToColumns(advice);
+        var older = columns.Where(c => !AdviceColumns.AddedLater.Contains(c.Key)).ToDictionary(c => c.Key, c => c.Value);
+
+        Assert.Equal(advice, ParsedAssert.Valid(AdviceColumns.FromColumns(advice.Id.Value, older)));
+        // The sum a server computed before the columns existed: the older columns alone, in the same order.
+        var olderValues = AdviceColumns.Advice.Where(c => !AdviceColumns.AddedLater.Contains(c)).Select(older.GetValueOrDefault).ToList();
+        var before = ScopeChecksum.Of(AdviceColumns.AdviceTable, advice.Id.Value, 3, olderValues);
+        Assert.Equal(before, ScopeChecksum.Of(AdviceColumns.AdviceTable, advice.Id.Value, 3, older));
+        Assert.Equal(before, ScopeChecksum.Of(AdviceColumns.AdviceTable, advice.Id.Value, 3, new Dictionary<string, string?>(older) { [AdviceColumns.EnteredUnitColumn] = "" }));
+        Assert.NotEqual(before, ScopeChecksum.Of(AdviceColumns.AdviceTable, advice.Id.Value, 3, new Dictionary<string, string?>(older) { [AdviceColumns.EnteredUnitColumn] = "Hour" }));
+    }
+
+    [Theory]
+    [InlineData(AdviceColumns.EnteredUnitColumn, "Uur", "kolom 'entered_unit' heeft een ongeldige waarde 'Uur'")]
+    [InlineData(AdviceColumns.DecidedEnteredUnitColumn, "4", "kolom 'decided_entered_unit' heeft een ongeldige waarde")]
+    public void ServerValueRules_RefuseAUnitTypedThatIsNoUnit(string column, string value, string expected) =>
+        Assert.Contains(expected, ValueRules.CheckPushed(AdviceColumns.AdviceTable, new Dictionary<string, string?> { [column] = value }, wholeRow: false, Today));
+
+    [Fact]
+    public void ServerRowRules_RefuseAUnitTypedThatDoesNotExplainTheAmount_AndTakeOneThatDoes()
+    {
+        var concept = AdviceStates.In(AdviceStatus.Concept);
+        var before = AdviceColumns.ToColumns(concept);
+        var nurse = AdviceSamples.Nurse.Id.Value;
+        var halfAnHour = new Dictionary<string, string?>(before) { ["amount"] = "30", ["unit"] = "Minute", [AdviceColumns.EnteredUnitColumn] = "Hour" };
+        var hoursAsHours = new Dictionary<string, string?>(before) { [AdviceColumns.EnteredUnitColumn] = "Hour" };
+        var sevenMinutesInHours = new Dictionary<string, string?>(halfAnHour) { ["amount"] = "7" };
+
+        Assert.Null(ValueRules.CheckPushed(AdviceColumns.AdviceTable, halfAnHour, wholeRow: true, Today));
+        Assert.Null(RowRules.CheckRow(AdviceColumns.AdviceTable, before, halfAnHour, concept.Id.Value, Today, Role.Nurse, nurse));
+        Assert.Contains("eenheid", RowRules.CheckRow(AdviceColumns.AdviceTable, before, hoursAsHours, concept.Id.Value, Today, Role.Nurse, nurse));
+        Assert.Contains("eenheid", RowRules.CheckRow(AdviceColumns.AdviceTable, before, sevenMinutesInHours, concept.Id.Value, Today, Role.Nurse, nurse));
+    }
+
+    [Fact]
     public void Message_RoundTrips()
     {
         foreach (var (kind, by) in new[] { (AdviceMessageKind.Question, AdviceSamples.Consultant), (AdviceMessageKind.Answer, AdviceSamples.Nurse) })

@@ -114,6 +114,39 @@ public class AdviceSyncTests
     }
 
     [Fact]
+    public async Task DecimalVolumes_TravelWithTheUnitTyped_ReadBackAsTypedOnBothLaptops_AndTheScopesConverge()
+    {
+        var (world, nurse, consultant) = await NurseAndConsultant();
+        using var _ = world;
+        var anna = nurse.Store.Advices.Me;
+        var carla = consultant.Store.Advices.Me;
+        var client = nurse.NewClient("Wilhelmina", "de Vries");
+        var today = nurse.Store.Advices.Today;
+        var halfAnHour = Volume.Parse("0,5", VolumeUnit.Hour, VolumeFrequency.PerWeek).Value;
+        var content = Content(today) with { Provision = Content(today).Provision with { Category = ProductCategory.PersonalCare, Volume = halfAnHour } };
+        var draft = IndicationAdvice.Draft(Id<IndicationAdvice>.New(world.Clock), client.Id, anna, nurse.Store.Advices.Team, content, world.Clock.GetUtcNow(), today).Value;
+        nurse.Store.Advices.Add(draft);
+        nurse.Store.Advices.Save(draft.Submit(anna, world.Clock.GetUtcNow(), today).Value);
+        Assert.Equal(0, (await nurse.Sync()).Refused);
+
+        await consultant.Sync();
+        var received = consultant.Store.Advices.Find(draft.Id)!;
+        var halfADagdeel = Volume.Parse("1,5", VolumeUnit.Dagdeel, VolumeFrequency.PerWeek).Value;
+        consultant.Store.Advices.Save(received.Adjust(carla, received.Content.Provision with { Volume = halfADagdeel }, "Anderhalf dagdeel.", world.Clock.GetUtcNow(), consultant.Store.Advices.Today).Value);
+        Assert.Equal(0, (await consultant.Sync()).Refused);
+        var final = await nurse.Sync();
+        var seen = nurse.Store.Advices.Find(draft.Id)!;
+
+        Assert.Equal(("0,5", VolumeUnit.Hour), received.Content.Provision.Volume.AsTyped());
+        Assert.Equal((30, VolumeUnit.Minute), (received.Content.Provision.Volume.Amount, received.Content.Provision.Volume.Unit));
+        Assert.Equal(("1,5", VolumeUnit.Dagdeel), seen.Decision!.Decided!.Volume.AsTyped());
+        Assert.Equal(360, seen.Decision.Decided.Volume.Amount);
+        Assert.Equal(("0,5", VolumeUnit.Hour), seen.Content.Provision.Volume.AsTyped());
+        Assert.True(final.Converged);
+        Assert.True((await consultant.Sync()).Converged);
+    }
+
+    [Fact]
     public async Task RowsTheServerRefuses_StayOnTheLaptop_WithTheReason_WhileTheRestSyncs()
     {
         var (world, nurse, consultant) = await NurseAndConsultant();

@@ -215,7 +215,7 @@ public sealed class AdviceInTmuxTests : InTmuxTest
         Assert.Contains("2,5 uur (150 minuten) per week", detail, StringComparison.Ordinal);
         Assert.Equal(0, afterQuit);
         var advice = Assert.Single(StoredAdvices(out _));
-        Assert.Equal(new Volume(150, VolumeUnit.Minute, VolumeFrequency.PerWeek), advice.Content.Provision.Volume);
+        Assert.Equal(new Volume(150, VolumeUnit.Minute, VolumeFrequency.PerWeek, VolumeUnit.Hour), advice.Content.Provision.Volume);
     }
 
     /// <summary>The test's own connections (seeding, reading back) let go of the store file before the folder goes.</summary>

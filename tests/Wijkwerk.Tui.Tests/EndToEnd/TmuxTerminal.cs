@@ -32,6 +32,9 @@ public sealed class TmuxTerminal : IDisposable
 
     public string Session => "run" + _runs;
 
+    /// <summary>A shell command run in the pane after the program ended, e.g. to see what the terminal was left in.</summary>
+    public string? AfterExit { get; set; }
+
     private string ExitFile => Path.Combine(_dataFolder, "exit-" + _runs);
 
     /// <summary>Starts <c>dotnet wijkwerk.dll --data DIR</c> in a new 100×30 session with the passphrase in its environment.</summary>
@@ -43,7 +46,7 @@ public sealed class TmuxTerminal : IDisposable
         var program = string.Join(' ', new[] { "dotnet", WijkwerkProcess.ProgramDll }.Concat(args).Concat(["--data", _dataFolder]).Select(Quote));
         var command = new List<string> { "-f", _config, "new-session", "-d", "-s", Session, "-x", Width.ToString(), "-y", Height.ToString(),
             "-e", "WIJKWERK_PASSPHRASE=" + WijkwerkProcess.Passphrase, "-e", "DOTNET_CLI_TELEMETRY_OPTOUT=1", "-e", "TERM=xterm-256color",
-            program + "; echo $? > " + Quote(ExitFile) };
+            program + "; echo $? > " + Quote(ExitFile) + (AfterExit is { } after ? "; " + after : "") };
         Tmux(command.ToArray());
     }
 
@@ -62,6 +65,16 @@ public sealed class TmuxTerminal : IDisposable
     {
         Tmux("set-buffer", "-b", "paste", text);
         Tmux("paste-buffer", "-b", "paste", "-t", Session);
+    }
+
+    /// <summary>
+    /// Pastes as a terminal does: inside ESC [200~ … ESC [201~ when the program in the pane switched bracketed
+    /// paste on, as the text alone (line breaks as Enter) when it did not.
+    /// </summary>
+    public void PasteBracketed(string text)
+    {
+        Tmux("set-buffer", "-b", "paste", text);
+        Tmux("paste-buffer", "-p", "-b", "paste", "-t", Session);
     }
 
     /// <summary>tmux key names: Enter, Tab, BTab, Escape, C-s, F1, Down …</summary>

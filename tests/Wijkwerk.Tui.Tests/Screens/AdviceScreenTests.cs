@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Indications;
@@ -53,6 +54,34 @@ public sealed class AdviceScreenTests
         Assert.Empty(app.Store.Drafts.Keys());
         Assert.Contains("> 16-03-2026 10:30  Wmo-advies [concept] onderzoek uiterlijk 27-04-2026", app.Screen(), StringComparison.Ordinal);
         Assert.Contains("Wmo-advies opgeslagen.", app.Screen(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0,5", "", 30, VolumeUnit.Hour, "< 04 uur >", "0,5 uur (30 minuten) per week")]
+    [InlineData("1,5", "16", 360, VolumeUnit.Dagdeel, "< 16 dagdeel (4 uur) >", "1,5 dagdelen (360 minuten) per week")]
+    [InlineData("0,25", "14", 360, VolumeUnit.Etmaal, "< 14 etmaal >", "0,25 etmaal (360 minuten) per week")]
+    public void DecimalVolume_IsStoredInWholeMinutes_AndTheFormReadsItBackInTheUnitTyped(
+        string amount, string unitCode, long minutes, VolumeUnit unit, string unitShown, string volumeShown)
+    {
+        using var app = ScreenSnapshotTests.OpenFirstDossier();
+        var clientId = app.TopAs<DossierScreen>().Dossier!.Client.Id;
+
+        app.Press('w').Type("Thuis blijven wonen").Press(KeyInput.Tab, KeyInput.Tab, KeyInput.Tab).Type("Dochter helpt")
+            .Press(KeyInput.Tab).Type("Artrose in beide handen").Press(KeyInput.Tab, KeyInput.Tab).Type(amount)
+            .Press(KeyInput.Tab).Type(unitCode).Press(KeyInput.Ctrl('s'));
+        app.TopAs<DossierScreen>();
+        var stored = WrittenNow(app, clientId);
+        OpenAdvice(app, stored.Id);
+        var shown = app.Screen();
+        app.Press('e');
+        app.TopAs<AdviceFormScreen>();
+        var form = app.Screen();
+
+        Assert.Equal(new Volume(minutes, VolumeUnit.Minute, VolumeFrequency.PerWeek, unit), stored.Content.Provision.Volume);
+        Assert.Contains(volumeShown, shown, StringComparison.Ordinal);
+        Assert.Matches($@"Omvang \(aantal\)\s+{Regex.Escape(amount)}\s", form);
+        Assert.Contains($"Eenheid                 {unitShown}", form, StringComparison.Ordinal);
+        Assert.DoesNotContain("minuut", form, StringComparison.Ordinal);
     }
 
     /// <summary>

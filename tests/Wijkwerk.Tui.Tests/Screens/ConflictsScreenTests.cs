@@ -1,3 +1,4 @@
+using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Storage.Sync;
 using Wijkwerk.Core.Sync.Protocol;
@@ -39,6 +40,33 @@ public class ConflictsScreenTests
         Assert.Equal(pending + 2, app.Store.PendingChanges());
         Assert.Contains("Geen conflicten", app.Screen(), StringComparison.Ordinal);
         Assert.Single(new LocalSync(app.Store).Pending(100_000), m => m.Mutation.Table == "conflicts" && m.Mutation.RowId == conflictId && m.Mutation.Columns.ContainsKey("resolved"));
+    }
+
+    [Theory]
+    [InlineData(80)]
+    [InlineData(160)]
+    public void TheList_SharesTheWidthInColumns_ALongNameEndsInAnEllipsis_AndTheFieldStaysWhole(int width)
+    {
+        using var app = new AppHarness(width, 24);
+        var (client, problems) = new ClientInput("Wilhelmina-Theodora", "Vanderhoeven-Kleinschmidtberg-Oostenbroek", "1931-02-03", "4850 QX", "1", "", "", "")
+            .Validate(Id<Client>.New(app.Clock), DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime));
+        Assert.Empty(problems);
+        app.Store.Clients.Add(client!);
+        ArriveConflict(app, client!.Id.Value, "notes", "Valt vaak", "Eet slecht");
+        ArriveConflict(app, app.Store.Clients.Search()[0].Id.Value, "phone", "0612345678", "0687654321");
+
+        app.Press('4');
+        var lines = app.Screen().Split('\n');
+        app.Press('/').Type("telefoon");
+        var filtered = app.TopAs<ConflictsScreen>().Conflicts;
+
+        var heading = Assert.Single(lines, l => l.Contains("Wanneer", StringComparison.Ordinal));
+        Assert.Matches(@"^  Wanneer\s+Cliënt\s+Veld$", heading.TrimEnd());
+        var longRow = Assert.Single(lines, l => l.Contains("Vanderhoeven", StringComparison.Ordinal));
+        Assert.Matches(@"Vanderhoeven-Kleinschmidtberg[^…]*… +Notities$", longRow.TrimEnd());
+        Assert.Equal(heading.IndexOf("Veld", StringComparison.Ordinal), longRow.IndexOf("Notities", StringComparison.Ordinal));
+        Assert.True(heading.IndexOf("Veld", StringComparison.Ordinal) > 50, heading);
+        Assert.Equal("phone", Assert.Single(filtered).Column);
     }
 
     [Fact]

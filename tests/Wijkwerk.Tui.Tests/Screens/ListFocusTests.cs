@@ -1,6 +1,7 @@
 using Wijkwerk.Tui.App;
 using Wijkwerk.Tui.Screens.Clients;
 using Wijkwerk.Tui.Screens.Conflicts;
+using Wijkwerk.Tui.Screens.Dossier;
 using Wijkwerk.Tui.Screens.Forms;
 using Wijkwerk.Tui.Screens.Home;
 using Wijkwerk.Tui.Screens.Indications;
@@ -17,8 +18,11 @@ public class ListFocusTests
 {
     public static TheoryData<string> ListScreens => ["clients", "queue", "conflicts"];
 
+    /// <summary>The list screens and home, which is the root: Esc there has no screen to go back to.</summary>
+    public static TheoryData<string> ListScreensAndHome => ["clients", "queue", "conflicts", "home"];
+
     [Theory]
-    [MemberData(nameof(ListScreens))]
+    [MemberData(nameof(ListScreensAndHome))]
     public void OnOpen_TheListHasTheFocus_SoJMovesAndQQuits(string name)
     {
         using var list = ListUnderTest.Open(name);
@@ -74,7 +78,7 @@ public class ListFocusTests
     }
 
     [Theory]
-    [MemberData(nameof(ListScreens))]
+    [MemberData(nameof(ListScreensAndHome))]
     public void EscInTheFilter_ClearsItAndGoesBackToTheList_WhereQQuits(string name)
     {
         using var list = ListUnderTest.Open(name);
@@ -91,7 +95,7 @@ public class ListFocusTests
     }
 
     [Theory]
-    [MemberData(nameof(ListScreens))]
+    [MemberData(nameof(ListScreensAndHome))]
     public void TypingInTheFilter_TakesLettersAndDigits_AsSearchText(string name)
     {
         using var list = ListUnderTest.Open(name);
@@ -106,7 +110,7 @@ public class ListFocusTests
     }
 
     [Theory]
-    [MemberData(nameof(ListScreens))]
+    [MemberData(nameof(ListScreensAndHome))]
     public void Help_OnTheList_ListsSlashToFilter_AndWhileFiltering_EnterAndEsc(string name)
     {
         using var list = ListUnderTest.Open(name);
@@ -122,6 +126,31 @@ public class ListFocusTests
         Assert.Contains("Afsluiten", onList, StringComparison.Ordinal);
         Assert.Contains("Naar de lijst", whileFiltering, StringComparison.Ordinal);
         Assert.Contains("Filter wissen", whileFiltering, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Home_SlashFiltersItsSignals_EnterKeepsTheFilterOnTheList_EscClearsIt_AndHomeStays()
+    {
+        using var list = ListUnderTest.Open("home");
+        var app = list.App;
+        var home = app.TopAs<HomeScreen>();
+
+        app.Press('/').Type(list.Query);
+        var narrowed = list.Visible();
+        app.Press(KeyInput.Enter);
+        var backOnTheList = app.Screen();
+        app.Press(KeyInput.Escape);
+        var cleared = list.Visible();
+        app.Press(KeyInput.Escape);
+
+        Assert.Equal(1, narrowed);
+        Assert.False(FilterLine(backOnTheList).StartsWith('>'), backOnTheList);
+        Assert.Contains(list.Query, backOnTheList.Split('\n').Single(l => l.StartsWith("> ", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Equal(list.All, cleared);
+        Assert.True(list.All > 1);
+        Assert.Same(home, app.Top);
+        app.Press(KeyInput.Enter);
+        app.TopAs<DossierScreen>();
     }
 
     [Fact]
@@ -174,6 +203,14 @@ public class ListFocusTests
                     desk.App.Press('5');
                     var screen = desk.App.TopAs<ReviewQueueScreen>();
                     return new(desk.App, desk, () => screen.Visible.Count, "zuid");
+                }
+                case "home":
+                {
+                    var app = new AppHarness();
+                    var screen = app.TopAs<HomeScreen>();
+                    var names = screen.Signals.Select(s => app.Store.Clients.NameOf(s.Signal.ClientId)!.SortForm).ToList();
+                    var query = names.First(n => names.Count(m => m.Contains(n, StringComparison.OrdinalIgnoreCase)) == 1);
+                    return new(app, app, () => screen.Signals.Count, query);
                 }
                 default:
                 {

@@ -68,11 +68,11 @@ public sealed class ScreenBehaviourTests
         app.Press('n').Press(KeyInput.Tab, KeyInput.Tab).Type("Rook uit de keuken")
             .Press(KeyInput.Tab, KeyInput.Tab).Press(KeyInput.Right).Press(KeyInput.Ctrl('s'));
         app.Press('h');
-        var due = app.Screen().Split('\n')[5];
+        var due = app.Screen().Split('\n').First(l => l.StartsWith("> ", StringComparison.Ordinal));
 
         app.Clock.Advance(Signal.EropafWindow + TimeSpan.FromMinutes(1));
         app.Press('c').Press(KeyInput.Escape);
-        var missed = app.Screen().Split('\n')[5];
+        var missed = app.Screen().Split('\n').First(l => l.StartsWith("> ", StringComparison.Ordinal));
 
         Assert.Contains(name, due, StringComparison.Ordinal);
         Assert.Contains("eropaf vóór 14:30", due, StringComparison.Ordinal);

@@ -91,6 +91,14 @@ public sealed class AppHarness : IDisposable
         return this;
     }
 
+    /// <summary>Pastes the text as a terminal with bracketed paste sends it, through the same key decoding as the real terminal.</summary>
+    public AppHarness Paste(string text)
+    {
+        Terminal.EnqueuePaste(text);
+        Loop.RunUntilIdle();
+        return this;
+    }
+
     /// <summary>The rendered text grid, rows joined by '\n', trailing spaces trimmed.</summary>
     public string Screen() => Terminal.ScreenText();
 

@@ -125,6 +125,53 @@ public sealed class FitAndWrapTests
     }
 
     [Fact]
+    public void TextView_LinesWithTheirOwnStyles_WrapEachUnderItsIndent_ATableRowEndsInAnEllipsis_AndScrollsByRows()
+    {
+        var view = new TextView();
+        view.SetLines(
+        [
+            TextLine.Heading("Observatie"),
+            TextLine.Plain(Paragraph, indent: 2),
+            TextLine.TableRow("Financiën        3 · Huisvesting     4 · Huiselijke relaties 2"),
+            new TextLine("Vet", CellStyle.Bold),
+        ]);
+        var buffer = new ScreenBuffer(30, 6);
+
+        view.Render(buffer, buffer.Bounds, focused: false);
+        var rows = buffer.ToText().Split('\n');
+        var lines = view.Lines(30);
+        view.ScrollRows(1);
+        view.Render(buffer, buffer.Bounds, focused: false);
+        var scrolled = buffer.ToText().Split('\n');
+
+        Assert.Equal(" Observatie", rows[0].TrimEnd());
+        Assert.StartsWith("   Mevrouw wil graag thuis", rows[1], StringComparison.Ordinal);
+        Assert.All(rows.Skip(1), r => Assert.StartsWith("   ", r, StringComparison.Ordinal));
+        Assert.All(lines, l => Assert.True(l.Length <= 28, l));
+        Assert.EndsWith("heup.", lines[^3], StringComparison.Ordinal);
+        Assert.StartsWith("Financiën", lines[^2], StringComparison.Ordinal);
+        Assert.EndsWith("…", lines[^2], StringComparison.Ordinal);
+        Assert.True(view.Overflows);
+        Assert.Equal('↓', buffer[29, 5].Char);
+        Assert.StartsWith("   Mevrouw wil graag thuis", scrolled[0], StringComparison.Ordinal);
+        Assert.Equal('↑', buffer[29, 0].Char);
+    }
+
+    [Fact]
+    public void TextView_EachLineKeepsItsStyle()
+    {
+        var view = new TextView();
+        view.SetLines([TextLine.Heading("Kop"), TextLine.Plain("Gewoon"), new TextLine("Vet", CellStyle.Bold)]);
+        var buffer = new ScreenBuffer(20, 3);
+
+        view.Render(buffer, buffer.Bounds, focused: false);
+
+        Assert.Equal(CellStyle.Underline, buffer[1, 0].Style);
+        Assert.Equal(CellStyle.Default, buffer[1, 1].Style);
+        Assert.Equal(CellStyle.Bold, buffer[1, 2].Style);
+    }
+
+    [Fact]
     public void ListView_RowLongerThanTheLine_EndsInAnEllipsisAndLeavesTheLastColumnFree()
     {
         var list = new ListView<string>(s => s);

@@ -31,7 +31,19 @@ public static class AdviceColumns
         "client_support_offered", "personal_plan_offered", "created_at", "submitted_at",
         "decided_category", "decided_product_code", "decided_amount", "decided_unit", "decided_frequency", "decided_start", "decided_duration_months",
         "decision_reason", "decided_at", "decided_by", "extended_until", "extension_reason",
+        EnteredUnitColumn, DecidedEnteredUnitColumn,
     ];
+
+    /// <summary>The unit of time a volume kept in minutes was typed in (<see cref="Volume.EnteredIn"/>); added after the first release.</summary>
+    public const string EnteredUnitColumn = "entered_unit";
+
+    public const string DecidedEnteredUnitColumn = "decided_entered_unit";
+
+    /// <summary>
+    /// Columns added after rows were already stored and checksummed: empty on every older row, so they count
+    /// in the scope checksum only when set and the server's stored sums of older rows stay right.
+    /// </summary>
+    public static IReadOnlySet<string> AddedLater { get; } = new HashSet<string>(StringComparer.Ordinal) { EnteredUnitColumn, DecidedEnteredUnitColumn };
 
     public static IReadOnlyList<string> Message { get; } = ["advice_id", "kind", "text", "author", "at"];
 
@@ -83,6 +95,8 @@ public static class AdviceColumns
             ["decided_by"] = a.Decision?.By.ToString(),
             ["extended_until"] = a.Extension is { } extension ? DateText.Iso(extension.Until) : null,
             ["extension_reason"] = a.Extension?.Reason ?? "",
+            [EnteredUnitColumn] = c.Provision.Volume.EnteredIn?.ToString(),
+            [DecidedEnteredUnitColumn] = decided?.Volume.EnteredIn?.ToString(),
         };
     }
 
@@ -94,7 +108,7 @@ public static class AdviceColumns
             var reader = new ColumnReader(row);
             var provision = new Provision(
                 reader.Enum<ProductCategory>("category"), reader.Text("product_code"),
-                new Volume(reader.Long("amount"), reader.Enum<VolumeUnit>("unit"), reader.Enum<VolumeFrequency>("frequency")),
+                new Volume(reader.Long("amount"), reader.Enum<VolumeUnit>("unit"), reader.Enum<VolumeFrequency>("frequency"), reader.OptionalEnum<VolumeUnit>(EnteredUnitColumn)),
                 reader.Date("start_date"), reader.OptionalInt("duration_months"));
             var content = new AdviceContent(
                 provision, reader.Text("rationale"), reader.Zrm("zrm"), reader.Text("alternatives"), reader.Text("client_wishes"),
@@ -107,7 +121,9 @@ public static class AdviceColumns
                 Provision? decided = reader.Has("decided_category")
                     ? new Provision(
                         reader.Enum<ProductCategory>("decided_category"), reader.Text("decided_product_code"),
-                        new Volume(reader.Long("decided_amount"), reader.Enum<VolumeUnit>("decided_unit"), reader.Enum<VolumeFrequency>("decided_frequency")),
+                        new Volume(
+                            reader.Long("decided_amount"), reader.Enum<VolumeUnit>("decided_unit"), reader.Enum<VolumeFrequency>("decided_frequency"),
+                            reader.OptionalEnum<VolumeUnit>(DecidedEnteredUnitColumn)),
                         reader.Date("decided_start"), reader.OptionalInt("decided_duration_months"))
                     : null;
                 decision = new AdviceDecision(decided, reader.Text("decision_reason"), reader.Instant("decided_at"), new Id<Worker>(reader.Guid("decided_by")));
@@ -193,6 +209,10 @@ public static class AdviceColumns
         public T Enum<T>(string column)
             where T : struct, System.Enum =>
             RowRules.TryEnum<T>(Text(column), out var value) ? value : throw new ColumnException(column, null);
+
+        public T? OptionalEnum<T>(string column)
+            where T : struct, System.Enum =>
+            Has(column) ? Enum<T>(column) : null;
 
         public long Long(string column) =>
             long.TryParse(Text(column), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : throw new ColumnException(column, null);

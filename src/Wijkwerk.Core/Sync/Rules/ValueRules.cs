@@ -123,6 +123,9 @@ public static class ValueRules
             Id("decided_by") with { Optional = true },
             Date("extended_until") with { Optional = true },
             Text("extension_reason", AdviceRules.MaxReasonLength) with { MultiLine = true },
+            // Absent from rows of laptops that do not keep it yet; whether it fits the amount is Volume.Check's.
+            Known<VolumeUnit>(AdviceColumns.EnteredUnitColumn) with { Optional = true },
+            Known<VolumeUnit>(AdviceColumns.DecidedEnteredUnitColumn) with { Optional = true },
         ],
         [AdviceColumns.MessageTable] =
         [

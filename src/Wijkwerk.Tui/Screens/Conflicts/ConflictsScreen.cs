@@ -31,6 +31,7 @@ public sealed class ConflictsScreen : AppScreen
     };
 
     private readonly ListView<SyncConflict> _list;
+    private readonly TableColumns _columns;
     private readonly FilteredList<SyncConflict> _filtered;
     private readonly Id<Client>? _client;
     private Dictionary<Guid, string> _names = [];
@@ -42,6 +43,12 @@ public sealed class ConflictsScreen : AppScreen
         : base(app)
     {
         _client = client;
+        _columns = new TableColumns(
+        [
+            new TableColumn(T(TextId.UiHomeColumnWhen), MinWidth: 16, Keep: 2),
+            new TableColumn(T(TextId.UiQueueColumnClient), MinWidth: 12, Weight: 3, MaxWidth: 48, Keep: 3),
+            new TableColumn(T(TextId.UiConflictColumnField), MinWidth: 8, Weight: 1, MaxWidth: 30, Keep: 3),
+        ]);
         _list = new ListView<SyncConflict>(Format) { EmptyText = T(TextId.UiConflictsNone) };
         _filtered = FilteredList(_list, Matching);
         Command("keep", TextId.CmdKeepSaved, [KeyInput.Character('1')], () => Resolve(_list.SelectedItem!.KeptValue), HasSelection);
@@ -65,13 +72,15 @@ public sealed class ConflictsScreen : AppScreen
     {
         var values = ValueLines(Math.Max(1, area.Width - 2));
         var hint = CellText.Wrap(T(TextId.UiConflictsHint), Math.Max(1, area.Width - 2));
-        var rows = area.SplitRows(LayoutSize.Fixed(1), LayoutSize.Fixed(Math.Min(hint.Count, 2)), LayoutSize.Fill(), LayoutSize.Fixed(Math.Min(values.Count, area.Height / 2)));
+        var rows = area.SplitRows(
+            LayoutSize.Fixed(1), LayoutSize.Fixed(Math.Min(hint.Count, 2)), LayoutSize.Fixed(1), LayoutSize.Fill(), LayoutSize.Fixed(Math.Min(values.Count, area.Height / 2)));
         _filtered.RenderFilter(buffer, rows[0].Inset(1, 0));
         for (var i = 0; i < rows[1].Height; i++)
             buffer.PutLine(rows[1], i, " " + hint[i], CellStyle.Default);
-        _filtered.RenderList(buffer, rows[2]);
-        for (var i = 0; i < rows[3].Height; i++)
-            buffer.PutLine(rows[3], i, " " + values[i], CellStyle.Bold);
+        buffer.PutLine(rows[2], 0, WidgetStyles.NoMarker + _columns.Heading(ListView<SyncConflict>.TextWidth(area.Width)), CellStyle.Underline);
+        _filtered.RenderList(buffer, rows[3]);
+        for (var i = 0; i < rows[4].Height; i++)
+            buffer.PutLine(rows[4], i, " " + values[i], CellStyle.Bold);
     }
 
     protected override bool HandleContentKey(KeyInput key) => _filtered.HandleKey(key);
@@ -94,7 +103,7 @@ public sealed class ConflictsScreen : AppScreen
     }
 
     private Func<SyncConflict, bool> Matching(string text) =>
-        c => Format(c).Contains(text.Trim(), StringComparison.CurrentCultureIgnoreCase);
+        c => Cells(c).Any(cell => cell.Contains(text.Trim(), StringComparison.CurrentCultureIgnoreCase));
 
     /// <summary>A conflict about a deletion holds "1", "0" or the values pushed onto the deleted row: say which in words.</summary>
     private string Shown(SyncConflict c, string value) =>
@@ -133,9 +142,11 @@ public sealed class ConflictsScreen : AppScreen
         _list.SetItems(conflicts);
     }
 
-    private string Format(SyncConflict c)
+    private string Format(SyncConflict c, int width) => _columns.Row(width, Cells(c));
+
+    private string[] Cells(SyncConflict c)
     {
         var who = c.ClientId is { } id && _names.TryGetValue(id, out var name) ? name : "-";
-        return $"{AmsterdamTime.ShowDateTime(c.At)}  {who,-28} {ColumnLabel(App, c.Column)}";
+        return [AmsterdamTime.ShowDateTime(c.At), who, ColumnLabel(App, c.Column)];
     }
 }

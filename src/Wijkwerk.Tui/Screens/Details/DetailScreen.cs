@@ -3,6 +3,7 @@ using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Localization;
 using Wijkwerk.Tui.App;
 using Wijkwerk.Tui.Terminal;
+using Wijkwerk.Tui.Widgets;
 
 namespace Wijkwerk.Tui.Screens.Details;
 
@@ -12,56 +13,38 @@ namespace Wijkwerk.Tui.Screens.Details;
 /// </summary>
 public abstract class DetailScreen : AppScreen
 {
-    private int _scroll;
-    private int _page = 1;
+    private readonly TextView _view = new();
     // Built once, not on every frame: the names in them cost a query and a decryption each.
-    private IReadOnlyList<DetailLine>? _lines;
+    private bool _built;
 
     protected DetailScreen(WijkwerkApp app)
         : base(app)
     {
         Command("back", TextId.CmdBack, [KeyInput.Escape], App.Back);
-        Command("up", TextId.CmdScroll, [KeyInput.Up, KeyInput.Character('k')], () => ScrollBy(-1), inStatusBar: false);
-        Command("down", TextId.CmdScroll, [KeyInput.Down, KeyInput.Character('j')], () => ScrollBy(1), inStatusBar: false);
-        Command("pageup", TextId.CmdPage, [KeyInput.PageUp], () => ScrollBy(-_page), inStatusBar: false);
-        Command("pagedown", TextId.CmdPage, [KeyInput.PageDown], () => ScrollBy(_page), inStatusBar: false);
+        Command("up", TextId.CmdScroll, [KeyInput.Up, KeyInput.Character('k')], () => _view.ScrollRows(-1), inStatusBar: false);
+        Command("down", TextId.CmdScroll, [KeyInput.Down, KeyInput.Character('j')], () => _view.ScrollRows(1), inStatusBar: false);
+        Command("pageup", TextId.CmdPage, [KeyInput.PageUp], () => _view.ScrollBy(-1), inStatusBar: false);
+        Command("pagedown", TextId.CmdPage, [KeyInput.PageDown], () => _view.ScrollBy(1), inStatusBar: false);
     }
 
     /// <summary>The record as lines of text; each is wrapped on its own, continuation rows indented like the line.</summary>
-    protected abstract IReadOnlyList<DetailLine> Lines();
+    protected abstract IReadOnlyList<TextLine> Lines();
 
     protected override void RenderContent(ScreenBuffer buffer, Rect area)
     {
-        _page = Math.Max(1, area.Height - 1);
-        var rows = Wrap(_lines ??= Lines(), Math.Max(1, area.Width - 2));
-        _scroll = Math.Clamp(_scroll, 0, Math.Max(0, rows.Count - area.Height));
-        for (var i = 0; i < area.Height && _scroll + i < rows.Count; i++)
-            buffer.PutLine(area, i, " " + rows[_scroll + i].Text, rows[_scroll + i].Style);
+        if (!_built)
+        {
+            _view.SetLines(Lines());
+            _built = true;
+        }
+
+        _view.Render(buffer, area, focused: false);
     }
 
     protected override bool HandleContentKey(KeyInput key) => false;
 
     /// <summary>Back on top after another screen (a sync may have named a colleague): the lines are built again.</summary>
-    public override void OnResumed() => _lines = null;
+    public override void OnResumed() => _built = false;
 
     protected string Who(Id<Worker>? worker) => WhoText.Of(App, worker);
-
-    /// <summary>The one place read-only text is wrapped, so a shared wrapping widget can take its place.</summary>
-    private static List<(string Text, CellStyle Style)> Wrap(IReadOnlyList<DetailLine> lines, int width) =>
-        lines.SelectMany(l => (l.IsTableRow ? [CellText.Truncate(l.Text, width - l.Indent)] : CellText.Wrap(l.Text.ReplaceLineEndings("\n"), Math.Max(1, width - l.Indent)))
-            .Select(text => (new string(' ', l.Indent) + text, l.Style))).ToList();
-
-    private void ScrollBy(int rows) => _scroll = Math.Max(0, _scroll + rows);
-}
-
-/// <summary>One line of a detail view before wrapping; a table row keeps its column spacing and ends in "…" instead.</summary>
-public sealed record DetailLine(string Text, CellStyle Style, int Indent = 0, bool IsTableRow = false)
-{
-    public static DetailLine Plain(string text, int indent = 0) => new(text, CellStyle.Default, indent);
-
-    public static DetailLine TableRow(string text) => new(text, CellStyle.Default, IsTableRow: true);
-
-    public static DetailLine Heading(string text) => new(text, CellStyle.Underline);
-
-    public static DetailLine Blank { get; } = new("", CellStyle.Default);
 }

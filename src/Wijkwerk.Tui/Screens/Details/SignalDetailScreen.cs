@@ -5,6 +5,7 @@ using Wijkwerk.Core.Localization;
 using Wijkwerk.Tui.App;
 using Wijkwerk.Tui.Screens.Home;
 using Wijkwerk.Tui.Terminal;
+using Wijkwerk.Tui.Widgets;
 using ClientDossier = Wijkwerk.Core.Domain.Clients.Dossier;
 
 namespace Wijkwerk.Tui.Screens.Details;
@@ -31,38 +32,38 @@ public sealed class SignalDetailScreen : DetailScreen
 
     public override string Title => T(TextId.UiSignalDetailTitle, _client.Name.Full);
 
-    protected override IReadOnlyList<DetailLine> Lines()
+    protected override IReadOnlyList<TextLine> Lines()
     {
         var s = _signal;
         var lang = App.Lang;
         var source = s.Source == SignalSource.Other && s.SourceOther.Length > 0 ? $"{EnumTexts.Name(s.Source, lang)} ({s.SourceOther})" : EnumTexts.Name(s.Source, lang);
         var urgency = HomeScreen.EropafText(App, s) is { } eropaf ? $"{EnumTexts.Name(s.Urgency, lang)}, {eropaf}" : EnumTexts.Name(s.Urgency, lang);
         var domains = s.LifeDomains.Count == 0 ? T(TextId.UiDetailNone) : string.Join(", ", s.LifeDomains.Order().Select(d => EnumTexts.Name(d, lang)));
-        var lines = new List<DetailLine>
+        var lines = new List<TextLine>
         {
             new($"{_client.Name.Full} · [{EnumTexts.Name(s.Status, lang)}]", CellStyle.Bold),
-            DetailLine.Plain(T(TextId.UiDetailReported, AmsterdamTime.ShowDateTime(s.ReportedAt)) + " · " + T(TextId.UiDetailSource, source)),
-            DetailLine.Plain(T(TextId.UiDetailUrgency, urgency)),
-            DetailLine.Plain(T(TextId.UiDetailAssignee, Who(s.Assignee))),
-            DetailLine.Plain(T(TextId.UiDetailDomains, domains)),
-            DetailLine.Plain(s.ConsentBasis.InConsultation ? T(TextId.UiDetailConsentInConsultation) : T(TextId.UiDetailConsentNotPossible, s.ConsentBasis.NotPossibleReason)),
-            DetailLine.Blank,
-            DetailLine.Heading(T(TextId.UiDetailObservation)),
-            DetailLine.Plain(s.Observation),
-            DetailLine.Blank,
-            DetailLine.Heading(T(TextId.UiDetailFollowUps)),
+            TextLine.Plain(T(TextId.UiDetailReported, AmsterdamTime.ShowDateTime(s.ReportedAt)) + " · " + T(TextId.UiDetailSource, source)),
+            TextLine.Plain(T(TextId.UiDetailUrgency, urgency)),
+            TextLine.Plain(T(TextId.UiDetailAssignee, Who(s.Assignee))),
+            TextLine.Plain(T(TextId.UiDetailDomains, domains)),
+            TextLine.Plain(s.ConsentBasis.InConsultation ? T(TextId.UiDetailConsentInConsultation) : T(TextId.UiDetailConsentNotPossible, s.ConsentBasis.NotPossibleReason)),
+            TextLine.Blank,
+            TextLine.Heading(T(TextId.UiDetailObservation)),
+            TextLine.Plain(s.Observation),
+            TextLine.Blank,
+            TextLine.Heading(T(TextId.UiDetailFollowUps)),
         };
         if (_followUps.Count == 0)
-            lines.Add(DetailLine.Plain(T(TextId.UiDetailNoFollowUps)));
+            lines.Add(TextLine.Plain(T(TextId.UiDetailNoFollowUps)));
         foreach (var followUp in _followUps)
         {
-            lines.Add(DetailLine.Plain(T(TextId.UiDetailFollowUp, AmsterdamTime.ShowDateTime(followUp.At), Who(followUp.Worker))));
-            lines.Add(DetailLine.Plain(followUp.Note, indent: 2));
+            lines.Add(TextLine.Plain(T(TextId.UiDetailFollowUp, AmsterdamTime.ShowDateTime(followUp.At), Who(followUp.Worker))));
+            lines.Add(TextLine.Plain(followUp.Note, indent: 2));
         }
 
-        lines.Add(DetailLine.Blank);
-        lines.Add(DetailLine.Heading(T(TextId.UiDetailMoves)));
-        lines.AddRange(_moves.Select(m => DetailLine.Plain(m.By is { } by
+        lines.Add(TextLine.Blank);
+        lines.Add(TextLine.Heading(T(TextId.UiDetailMoves)));
+        lines.AddRange(_moves.Select(m => TextLine.Plain(m.By is { } by
             ? T(TextId.UiDetailMoveBy, AmsterdamTime.ShowDateTime(m.At), EnumTexts.Name(m.Status, lang), Who(by))
             : T(TextId.UiDetailMove, AmsterdamTime.ShowDateTime(m.At), EnumTexts.Name(m.Status, lang)))));
         return lines;

@@ -4,6 +4,7 @@ using Wijkwerk.Core.Domain.Visits;
 using Wijkwerk.Core.Localization;
 using Wijkwerk.Tui.App;
 using Wijkwerk.Tui.Terminal;
+using Wijkwerk.Tui.Widgets;
 
 namespace Wijkwerk.Tui.Screens.Details;
 
@@ -15,28 +16,28 @@ public sealed class VisitDetailScreen(WijkwerkApp app, Client client, HomeVisit 
 {
     public override string Title => T(TextId.UiVisitDetailTitle, client.Name.Full);
 
-    protected override IReadOnlyList<DetailLine> Lines()
+    protected override IReadOnlyList<TextLine> Lines()
     {
         var lang = App.Lang;
-        var lines = new List<DetailLine>
+        var lines = new List<TextLine>
         {
             new(client.Name.Full, CellStyle.Bold),
-            DetailLine.Plain(T(TextId.UiDetailVisitDate, DateText.Show(visit.Date))),
-            DetailLine.Plain(T(TextId.UiDetailVisitWorker, Who(visit.Worker))),
-            DetailLine.Blank,
-            DetailLine.Heading(T(TextId.UiDetailNotes)),
-            DetailLine.Plain(visit.Notes.Length > 0 ? visit.Notes : T(TextId.UiDetailNoNotes)),
-            DetailLine.Blank,
+            TextLine.Plain(T(TextId.UiDetailVisitDate, DateText.Show(visit.Date))),
+            TextLine.Plain(T(TextId.UiDetailVisitWorker, Who(visit.Worker))),
+            TextLine.Blank,
+            TextLine.Heading(T(TextId.UiDetailNotes)),
+            TextLine.Plain(visit.Notes.Length > 0 ? visit.Notes : T(TextId.UiDetailNoNotes)),
+            TextLine.Blank,
         };
         if (visit.Zrm is not { } zrm)
         {
-            lines.Add(DetailLine.Plain(T(TextId.UiDetailNoZrm)));
+            lines.Add(TextLine.Plain(T(TextId.UiDetailNoZrm)));
             return lines;
         }
 
-        lines.Add(DetailLine.Heading(T(TextId.UiDetailZrm, zrm.Version.Code, zrm.Scores.Count, zrm.Version.Domains.Count)));
+        lines.Add(TextLine.Heading(T(TextId.UiDetailZrm, zrm.Version.Code, zrm.Scores.Count, zrm.Version.Domains.Count)));
         var width = zrm.Version.Domains.Max(d => EnumTexts.Name(d, lang).Length);
-        lines.AddRange(zrm.Version.Domains.Select(domain => DetailLine.TableRow(
+        lines.AddRange(zrm.Version.Domains.Select(domain => TextLine.TableRow(
             $"{EnumTexts.Name(domain, lang).PadRight(width)}  {(zrm.ScoreFor(domain) is { } score ? EnumTexts.Name(score, lang) : T(TextId.UiDetailZrmNotAsked))}")));
         return lines;
     }

@@ -14,11 +14,12 @@ namespace Wijkwerk.Tui.Screens.Home;
 /// <summary>
 /// The start of the day: my open signals (and those nobody has yet), eropaf first by deadline, a
 /// missed deadline marked with "!" and in bold red; today's counts above, and for the Wmo consultant
-/// how many advices wait for review.
+/// how many advices wait for review. "/" filters the list on what its rows say, as on every list screen.
 /// </summary>
 public sealed class HomeScreen : AppScreen
 {
     private readonly ListView<OpenSignal> _signals;
+    private readonly FilteredList<OpenSignal> _filtered;
     private readonly TableColumns _columns;
     // Names of the clients whose signals were on screen since the last load: only those are ever decrypted.
     private readonly Dictionary<Id<Client>, string> _names = [];
@@ -41,18 +42,20 @@ public sealed class HomeScreen : AppScreen
             RowStyle = s => s.Overdue ? WidgetStyles.Error : CellStyle.Default,
         };
         _signals.Activated += s => App.Push(new DossierScreen(App, s.Signal.ClientId));
+        _filtered = FilteredList(_signals, Matching);
         Command("open", TextId.CmdOpenDossier, [KeyInput.Enter], () => _signals.HandleKey(KeyInput.Enter), () => _signals.SelectedItem is not null);
-        ListCommands(_signals);
         // The consultant's daily work is the advice queue: its hint comes before the client list.
         if (IsConsultant)
             Command(WijkwerkApp.AdviceQueueCommand, TextId.CmdAdviceQueue, [KeyInput.Character('5')], App.GoAdvices);
         Command("clients", TextId.CmdClients, [KeyInput.Character('c')], App.GoClients);
+        // After the keys to the day's work: home is where the day starts, filtering it is the exception.
+        FilterCommands(_filtered, isRoot: true);
         Load();
     }
 
     public override string Title => T(TextId.UiHomeTitle);
 
-    public override CellPosition? Cursor => _signals.Cursor;
+    public override CellPosition? Cursor => _filtered.Cursor;
 
     public IReadOnlyList<OpenSignal> Signals => _signals.VisibleItems;
 
@@ -60,15 +63,20 @@ public sealed class HomeScreen : AppScreen
 
     protected override void RenderContent(ScreenBuffer buffer, Rect area)
     {
-        var rows = area.SplitRows(LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fill());
+        var rows = area.SplitRows(LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fill());
         buffer.PutLine(rows[0], 0, CellText.Truncate(" " + _counts, area.Width), CellStyle.Bold);
         buffer.PutLine(rows[1], 0, CellText.Truncate(" " + _adviceCounts, area.Width), CellStyle.Default);
         buffer.PutLine(rows[2], 0, CellText.Truncate(" " + T(TextId.UiHomeSignalsHeading), area.Width), CellStyle.Bold);
-        buffer.PutLine(rows[3], 0, WidgetStyles.NoMarker + _columns.Heading(ListView<OpenSignal>.TextWidth(area.Width)), CellStyle.Underline);
-        _signals.Render(buffer, rows[4], focused: true);
+        _filtered.RenderFilter(buffer, rows[3].Inset(1, 0));
+        buffer.PutLine(rows[4], 0, WidgetStyles.NoMarker + _columns.Heading(ListView<OpenSignal>.TextWidth(area.Width)), CellStyle.Underline);
+        _filtered.RenderList(buffer, rows[5]);
     }
 
-    protected override bool HandleContentKey(KeyInput key) => _signals.HandleKey(key);
+    protected override bool HandleContentKey(KeyInput key) => _filtered.HandleKey(key);
+
+    // Only while filtering are the names of every listed signal decrypted, not when home opens.
+    private Func<OpenSignal, bool> Matching(string text) =>
+        s => Cells(s).Any(cell => cell.Contains(text.Trim(), StringComparison.CurrentCultureIgnoreCase));
 
     private void Load()
     {
@@ -82,6 +90,7 @@ public sealed class HomeScreen : AppScreen
             .Select(s => new OpenSignal(s, s.EropafStateAt(now) == EropafState.Missed))
             .ToList();
         _signals.SetItems(open);
+        _filtered.Reapply();
 
         var today = AmsterdamTime.Today(App.Clock);
         _counts = T(TextId.UiHomeCounts,
@@ -99,11 +108,13 @@ public sealed class HomeScreen : AppScreen
 
     private bool IsConsultant => App.Store.Identity.Role == Role.WmoConsultant;
 
-    private string Format(OpenSignal s, int width)
+    private string Format(OpenSignal s, int width) => _columns.Row(width, Cells(s));
+
+    private string[] Cells(OpenSignal s)
     {
         var signal = s.Signal;
         var urgency = EropafText(App, signal) ?? T(TextId.UiReportedOn, AmsterdamTime.ShowDateTime(signal.ReportedAt));
-        return _columns.Row(width, [urgency, EnumTexts.Name(signal.Status, App.Lang), ClientName(signal.ClientId), EnumTexts.Name(signal.Source, App.Lang)]);
+        return [urgency, EnumTexts.Name(signal.Status, App.Lang), ClientName(signal.ClientId), EnumTexts.Name(signal.Source, App.Lang)];
     }
 
     private string ClientName(Id<Client> id)

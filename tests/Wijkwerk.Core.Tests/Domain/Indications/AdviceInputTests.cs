@@ -119,8 +119,66 @@ public class AdviceInputTests
     [InlineData("0,25", VolumeUnit.Hour, 15)]
     [InlineData("1,5", VolumeUnit.Dagdeel, 360)]
     [InlineData("1,5", VolumeUnit.Etmaal, 2160)]
-    public void Parse_PartOfATimeUnit_IsKeptAsWholeMinutes_TheIwmoWay(string text, VolumeUnit unit, long minutes) =>
-        Assert.Equal(new Volume(minutes, VolumeUnit.Minute, VolumeFrequency.PerWeek), ParsedAssert.Valid(Volume.Parse(text, unit, VolumeFrequency.PerWeek)));
+    public void Parse_PartOfATimeUnit_IsKeptAsWholeMinutes_TheIwmoWay_WithTheUnitTyped(string text, VolumeUnit unit, long minutes) =>
+        Assert.Equal(new Volume(minutes, VolumeUnit.Minute, VolumeFrequency.PerWeek, unit), ParsedAssert.Valid(Volume.Parse(text, unit, VolumeFrequency.PerWeek)));
+
+    [Theory]
+    [InlineData("0,5", VolumeUnit.Hour, 30, "0,5 uur (30 minuten) per week", "0.5 hours (30 minutes) per week")]
+    [InlineData("2,5", VolumeUnit.Hour, 150, "2,5 uur (150 minuten) per week", "2.5 hours (150 minutes) per week")]
+    [InlineData("1,25", VolumeUnit.Hour, 75, "1,25 uur (75 minuten) per week", "1.25 hours (75 minutes) per week")]
+    [InlineData("0,5", VolumeUnit.Dagdeel, 120, "0,5 dagdeel (120 minuten) per week", "0.5 half-days (120 minutes) per week")]
+    [InlineData("1,5", VolumeUnit.Dagdeel, 360, "1,5 dagdelen (360 minuten) per week", "1.5 half-days (360 minutes) per week")]
+    [InlineData("0,25", VolumeUnit.Etmaal, 360, "0,25 etmaal (360 minuten) per week", "0.25 days and nights (360 minutes) per week")]
+    [InlineData("1,5", VolumeUnit.Etmaal, 2160, "1,5 etmalen (2160 minuten) per week", "1.5 days and nights (2160 minutes) per week")]
+    public void DecimalOfAnyTimeUnit_ReadsBackInTheUnitTyped_WithTheMinutesBeside(string text, VolumeUnit unit, long minutes, string dutch, string english)
+    {
+        var volume = ParsedAssert.Valid(Volume.Parse(text, unit, VolumeFrequency.PerWeek));
+
+        Assert.Equal(minutes, volume.Amount);
+        Assert.Equal(dutch, volume.Show(Lang.Nl));
+        Assert.Equal(english, volume.Show(Lang.En));
+        Assert.Equal((text, unit), volume.AsTyped());
+        Assert.Equal(volume, ParsedAssert.Valid(Volume.Parse(volume.AsTyped().Amount, volume.AsTyped().Unit, volume.Frequency)));
+    }
+
+    [Theory]
+    [InlineData("150")]
+    [InlineData("30")]
+    [InlineData("120")]
+    public void MinutesTypedAsMinutes_ReadBackAsMinutes_EvenWhereAPartOfAnHourWouldExplainThem(string text)
+    {
+        var volume = ParsedAssert.Valid(Volume.Parse(text, VolumeUnit.Minute, VolumeFrequency.PerWeek));
+
+        Assert.Equal($"{text} minuten per week", volume.Show(Lang.Nl));
+        Assert.Equal((text, VolumeUnit.Minute), volume.AsTyped());
+    }
+
+    [Fact]
+    public void OlderMinutesWithoutTheUnitTyped_StillReadBackAsBefore()
+    {
+        Assert.Equal(("2,5", VolumeUnit.Hour), new Volume(150, VolumeUnit.Minute, VolumeFrequency.PerWeek).AsTyped());
+        Assert.Equal(("30", VolumeUnit.Minute), new Volume(30, VolumeUnit.Minute, VolumeFrequency.PerWeek).AsTyped());
+    }
+
+    [Theory]
+    [InlineData(30, VolumeUnit.Hour, VolumeUnit.Hour)]
+    [InlineData(7, VolumeUnit.Minute, VolumeUnit.Hour)]
+    [InlineData(100, VolumeUnit.Minute, VolumeUnit.Etmaal)]
+    [InlineData(2, VolumeUnit.Pieces, VolumeUnit.Pieces)]
+    [InlineData(60, VolumeUnit.Minute, VolumeUnit.Euro)]
+    public void AUnitTyped_ThatDoesNotFitTheAmount_IsAProblemOnTheUnit(long amount, VolumeUnit unit, VolumeUnit entered)
+    {
+        var problem = Assert.Single(new Volume(amount, unit, VolumeFrequency.PerWeek, entered).Check(ProductCategory.PersonalCare, 12), p => p.Text == TextId.VolumeEnteredUnitMismatch);
+        Assert.Equal("eenheid", problem.Field);
+    }
+
+    [Theory]
+    [InlineData(30, VolumeUnit.Hour)]
+    [InlineData(7, VolumeUnit.Minute)]
+    [InlineData(360, VolumeUnit.Etmaal)]
+    [InlineData(120, VolumeUnit.Dagdeel)]
+    public void AUnitTyped_ThatExplainsTheMinutes_IsFine(long minutes, VolumeUnit entered) =>
+        Assert.Empty(new Volume(minutes, VolumeUnit.Minute, VolumeFrequency.PerWeek, entered).Check(ProductCategory.PersonalCare, 12));
 
     [Fact]
     public void DecimalHours_AreShownAndReadBackAsTyped_WithTheMinutesBeside()

@@ -26,6 +26,22 @@ public class AdviceRepositoryTests
     }
 
     [Fact]
+    public void AVolumeTypedAsPartOfAnHour_IsStoredInWholeMinutes_AndReadsBackAsTyped_AfterReopening()
+    {
+        using var temp = new TempStore();
+        var volume = ParsedAssert.Valid(Volume.Parse("0,5", VolumeUnit.Hour, VolumeFrequency.PerWeek));
+        var draft = AdviceSamples.Draft();
+        var edited = ParsedAssert.Valid(draft.Edit(AdviceSamples.Nurse, draft.Content with { Provision = draft.Content.Provision with { Volume = volume } }, AdviceSamples.Today));
+        temp.Store.Advices.Add(edited);
+
+        var stored = temp.Reopen().Advices.Find(edited.Id)!;
+
+        Assert.Equal(("0,5", VolumeUnit.Hour), stored.Content.Provision.Volume.AsTyped());
+        Assert.Equal("0,5 uur (30 minuten) per week", stored.Content.Provision.Volume.Show(Lang.Nl));
+        Assert.Equal(1, temp.Count("SELECT count(*) FROM indication_advices WHERE amount = '30' AND unit = 'Minute' AND entered_unit = 'Hour'"));
+    }
+
+    [Fact]
     public void NursesStore_RefusesADecision_WritesNothing()
     {
         using var temp = new TempStore();
