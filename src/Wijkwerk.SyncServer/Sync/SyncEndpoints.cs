@@ -102,9 +102,9 @@ public static class SyncEndpoints
         long? knownReference = null;
         if (context.Request.Query.ContainsKey(SyncProtocol.ReferenceQuery))
         {
-            if (!TryQuery(context, SyncProtocol.ReferenceQuery, 0, out var known) || known < 0)
+            if (!TryQuery(context, SyncProtocol.ReferenceQuery, 0, out var held) || held < 0)
                 return Problems.Invalid($"'{SyncProtocol.ReferenceQuery}' moet een geheel getal van 0 of meer zijn.");
-            knownReference = known;
+            knownReference = held;
         }
 
         // The laptop's connection check: the token is known and the device active; no row is read, sent or logged.
