@@ -89,9 +89,9 @@ public sealed partial class SqliteSyncStore
 
     public Task RevokeMandateAsync(Guid id, DateTimeOffset now) => Write((db, tx) =>
     {
-        if (Scalar(db, tx, "SELECT revoked_at FROM mandates WHERE id = $id;", ("$id", S(id))) is not { } revoked)
+        if (Scalar(db, tx, "SELECT coalesce(revoked_at, '') FROM mandates WHERE id = $id;", ("$id", S(id))) is not string revoked)
             throw new AdminException($"Onbekend mandaat {id}; zie 'admin mandate list'.");
-        if (revoked is string at)
+        if (revoked is { Length: > 0 } at)
             throw new AdminException($"Mandaat {id} is al ingetrokken op {ParseIso(at):yyyy-MM-dd HH:mm} UTC.");
         Exec(db, tx, "UPDATE mandates SET revoked_at = $at WHERE id = $id;", ("$id", S(id)), ("$at", Iso(now)));
         return BumpReference(db, tx);
