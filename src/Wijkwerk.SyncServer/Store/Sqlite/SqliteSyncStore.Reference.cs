@@ -51,7 +51,7 @@ public sealed partial class SqliteSyncStore
         return BumpReference(db, tx);
     });
 
-    public Task<Guid> GrantMandateAsync(string workerName, IReadOnlyList<string> departments, DateOnly from, DateOnly until, DateTimeOffset now) => Write((db, tx) =>
+    public Task<Mandate> GrantMandateAsync(string workerName, IReadOnlyList<string> departments, DateOnly from, DateOnly until, DateTimeOffset now) => Write((db, tx) =>
     {
         using var find = Command(db, tx, "SELECT id, role FROM workers WHERE name = $n;", ("$n", workerName.Trim()));
         string workerId, role;
@@ -78,7 +78,7 @@ public sealed partial class SqliteSyncStore
         Exec(db, tx, "INSERT INTO mandates(id, worker_id, departments, valid_from, valid_until, granted_at) VALUES ($id, $w, $d, $from, $until, $at);",
             ("$id", S(id)), ("$w", workerId), ("$d", JsonSerializer.Serialize(names, Json)), ("$from", DateText.Iso(from)), ("$until", DateText.Iso(until)), ("$at", Iso(now)));
         BumpReference(db, tx);
-        return id;
+        return new Mandate(new Id<Mandate>(id), new Id<Worker>(Guid.Parse(workerId)), names, from, until, null);
     });
 
     public Task<IReadOnlyList<MandateListing>> ListMandatesAsync()
