@@ -578,4 +578,7 @@ public enum TextId
     CliServerCostsAll,
     CliValueDate,
     CliValueDepartments,
+    CliExportMandates,
+    CliExportMandatesSummary,
+    CliExportMandatesWithText,
 }
