@@ -1,6 +1,8 @@
 using Wijkwerk.Core.Audit;
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Indications;
+using Wijkwerk.Core.Domain.Maatwerk;
+using Wijkwerk.Core.Domain.Mandates;
 using Wijkwerk.Core.Domain.Signals;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Domain.Visits;
@@ -130,6 +132,18 @@ public static class EnumTexts
         [AuditEventType.PassphraseChange] = ("wachtwoordzin gewijzigd", "passphrase changed"),
         [AuditOutcome.Success] = ("gelukt", "succeeded"),
         [AuditOutcome.Failure] = ("mislukt", "failed"),
+
+        // Issue 11, below the screen: cost table and mandate decisions
+        [CostPeriod.PerOccurrence] = ("per keer", "per occurrence"),
+        [CostPeriod.PerMonth] = ("per maand", "per month"),
+        [CostPeriod.PerYear] = ("per jaar", "per year"),
+        [FollowUpResult.CarriedOut] = ("uitgevoerd", "carried out"),
+        [FollowUpResult.Partly] = ("deels uitgevoerd", "partly carried out"),
+        [FollowUpResult.NotCarriedOut] = ("niet uitgevoerd", "not carried out"),
+        [MandateState.Valid] = ("geldig", "valid"),
+        [MandateState.NotYetValid] = ("nog niet geldig", "not yet valid"),
+        [MandateState.Expired] = ("verlopen", "expired"),
+        [MandateState.Revoked] = ("ingetrokken", "revoked"),
     };
 
     /// <summary>A unit after a number: "1 uur", "3 uur", "2 dagdelen".</summary>

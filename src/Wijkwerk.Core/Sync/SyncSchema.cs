@@ -23,6 +23,9 @@ public static class SyncSchema
         new("home_visits", ["client_id", "date", "worker", "notes", "zrm"], "client_id"),
         new(AdviceColumns.AdviceTable, AdviceColumns.Advice, "client_id", AddedLater: AdviceColumns.AddedLater),
         new(AdviceColumns.MessageTable, AdviceColumns.Message, null, AdviceColumns.AdviceTable, "advice_id"),
+        // Issue 11: a mandate decision is about a client, so the whole team (the nurse too) sees it in the dossier.
+        new(MandateColumns.DecisionTable, MandateColumns.Decision, "client_id"),
+        new(MandateColumns.AddendumTable, MandateColumns.Addendum, null, MandateColumns.DecisionTable, "decision_id"),
     ];
 
     public static SyncTable? Find(string name) => Tables.FirstOrDefault(t => t.Name == name);

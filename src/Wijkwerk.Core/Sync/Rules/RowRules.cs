@@ -1,6 +1,7 @@
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Indications;
+using Wijkwerk.Core.Domain.Mandates;
 using Wijkwerk.Core.Domain.Signals;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Localization;
@@ -27,6 +28,13 @@ public static class RowRules
                 : null;
         }
 
+        if (table is MandateColumns.DecisionTable or MandateColumns.AddendumTable)
+        {
+            return role == Role.TeamLeader
+                ? null
+                : $"Uw rol ({role.Code()}) legt geen mandaatbesluiten vast; dat doet een teamleider met mandaat.";
+        }
+
         return role.RecordsSignalsAndVisits()
             ? null
             : $"Uw rol ({role.Code()}) mag geen gegevens in '{table}' vastleggen; dat doen wijkverpleegkundigen en teamleiders.";
@@ -36,10 +44,14 @@ public static class RowRules
     /// Advice and its thread are a record of what was advised, asked and decided: an advice ends by being
     /// withdrawn or decided, never by disappearing, whichever role asks.
     /// </summary>
-    public static string? CheckDelete(string table) =>
-        table is AdviceColumns.AdviceTable or AdviceColumns.MessageTable
-            ? "Een indicatieadvies of een bericht daarover wordt niet verwijderd; trek een advies in als het niet meer nodig is."
-            : null;
+    public static string? CheckDelete(string table) => table switch
+    {
+        AdviceColumns.AdviceTable or AdviceColumns.MessageTable =>
+            "Een indicatieadvies of een bericht daarover wordt niet verwijderd; trek een advies in als het niet meer nodig is.",
+        MandateColumns.DecisionTable => Sentence("Mandaatbesluit", new Problem("besluit", TextId.MandateDecisionFixed)),
+        MandateColumns.AddendumTable => Sentence("Aanvulling op mandaatbesluit", new Problem("aanvulling", TextId.MandateAddendumFixed)),
+        _ => null,
+    };
 
     /// <summary>Every pushed column must be a writable column of the table (no mass assignment).</summary>
     public static string? CheckColumns(SyncSchema.SyncTable table, IEnumerable<string> columns)
@@ -58,11 +70,14 @@ public static class RowRules
     /// this change (null for a new row): status moves are judged from the server's status, not the laptop's.
     /// </summary>
     /// <param name="parent">For a new row of a child table, its parent row as stored (e.g. the advice a message is about).</param>
+    /// <param name="mandates">The pushing worker's mandates, as the server holds them: what a new mandate decision is judged by.</param>
     public static string? CheckRow(
         string table, IReadOnlyDictionary<string, string?>? current, IReadOnlyDictionary<string, string?> merged, Guid rowId, DateOnly today, Role role, Guid worker,
-        IReadOnlyDictionary<string, string?>? parent = null) =>
+        IReadOnlyDictionary<string, string?>? parent = null, IReadOnlyList<Mandate>? mandates = null) =>
         table switch
         {
+            MandateColumns.DecisionTable => CheckMandateDecision(current, merged, rowId, today, role, worker, mandates ?? []),
+            MandateColumns.AddendumTable => CheckAddendum(current, merged, rowId, today, role, worker, parent),
             AdviceColumns.AdviceTable => CheckAdvice(current, merged, rowId, today, role, worker),
             AdviceColumns.MessageTable => CheckMessage(current, merged, rowId, role, worker, parent),
             "clients" => CheckClient(merged, rowId, today),
@@ -142,6 +157,48 @@ public static class RowRules
             && Guid.TryParse(advice.GetValueOrDefault("author"), out var author))
             problem = AdviceMessage.CheckTurn(message.Value, status, new Id<Worker>(author));
         return problem is null ? null : Sentence("Bericht bij indicatieadvies", problem);
+    }
+
+    private static string? CheckMandateDecision(
+        IReadOnlyDictionary<string, string?>? current, IReadOnlyDictionary<string, string?> merged, Guid rowId, DateOnly today, Role role, Guid worker,
+        IReadOnlyList<Mandate> mandates)
+    {
+        const string Subject = "Mandaatbesluit";
+        var after = MandateColumns.FromColumns(rowId, merged);
+        if (!after.IsValid)
+            return Sentence(Subject, after.Problem);
+        if (current is null)
+            return MandateRules.CheckNew(role, new Id<Worker>(worker), mandates, after.Value, today) is { } problem ? Sentence(Subject, problem) : null;
+        var before = MandateColumns.FromColumns(rowId, current);
+        if (!before.IsValid)
+            return Sentence(Subject + " op de server", before.Problem);
+        return MandateRules.CheckChange(role, new Id<Worker>(worker), before.Value, after.Value, today) is { } change ? Sentence(Subject, change) : null;
+    }
+
+    /// <summary>An addendum is added once and then stands as it was written.</summary>
+    private static string? CheckAddendum(
+        IReadOnlyDictionary<string, string?>? current, IReadOnlyDictionary<string, string?> merged, Guid rowId, DateOnly today, Role role, Guid worker,
+        IReadOnlyDictionary<string, string?>? decisionRow)
+    {
+        const string Subject = "Aanvulling op mandaatbesluit";
+        if (current is not null)
+        {
+            return current.Count == merged.Count && current.All(c => merged.GetValueOrDefault(c.Key) == c.Value)
+                ? null
+                : Sentence(Subject, new Problem("aanvulling", TextId.MandateAddendumFixed));
+        }
+
+        var addendum = MandateColumns.AddendumFromColumns(rowId, merged);
+        if (!addendum.IsValid)
+            return Sentence(Subject, addendum.Problem);
+        MandateDecision? decision = null;
+        if (decisionRow is not null && Guid.TryParse(decisionRow.GetValueOrDefault("client_id"), out _))
+        {
+            var parsed = MandateColumns.FromColumns(addendum.Value.DecisionId.Value, decisionRow);
+            decision = parsed.IsValid ? parsed.Value : null;
+        }
+
+        return MandateRules.CheckAddendum(role, new Id<Worker>(worker), addendum.Value, decision, today) is { } problem ? Sentence(Subject, problem) : null;
     }
 
     // A problem about a column names the column itself; the others read "field: what is wrong".
