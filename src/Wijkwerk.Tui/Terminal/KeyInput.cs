@@ -41,6 +41,8 @@ public readonly record struct KeyInput(Key Key, char Char = '\0', KeyModifiers M
         && (Modifiers & (KeyModifiers.Ctrl | KeyModifiers.Alt | KeyModifiers.Paste)) == 0
         && !char.IsControl(Char);
 
+    public bool IsPasted => (Modifiers & KeyModifiers.Paste) != 0;
+
     /// <summary>A character of pasted text, which text fields insert like a typed one; nothing else takes it.</summary>
     public bool IsPastedText => Key == Key.Character && Modifiers == KeyModifiers.Paste && !char.IsControl(Char);
 

@@ -74,6 +74,22 @@ public sealed class PasteTests
     }
 
     [Fact]
+    public void ALongPaste_IsKeptInTheDraftWhole_BeforeAnotherKeyComes()
+    {
+        using var app = ScreenSnapshotTests.OpenFirstDossier();
+        var clientId = app.TopAs<DossierScreen>().Dossier!.Client.Id;
+        app.Press('w');
+        var paragraph = string.Concat(Enumerable.Repeat("Mevrouw wil thuis blijven wonen. ", 60)).TrimEnd();
+
+        app.Paste(paragraph);
+
+        Assert.Equal(paragraph, app.TopAs<AdviceFormScreen>().Field("wens van de cliënt").Read());
+        var draft = app.Store.Drafts.Load(DraftKeys.ForNewAdvice(clientId));
+        Assert.NotNull(draft);
+        Assert.Contains(paragraph, System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(draft)!.Values);
+    }
+
+    [Fact]
     public void APasteInAConfirm_AnswersNothing()
     {
         using var app = ScreenSnapshotTests.OpenFirstDossier();

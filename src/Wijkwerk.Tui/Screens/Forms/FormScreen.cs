@@ -27,6 +27,9 @@ public abstract class FormScreen : AppScreen
     private bool _showAllProblems;
     private bool _dirty;
     private bool _restoring;
+    // A paste arrives as many keys at once: its draft is kept and checked once, before the next key or frame.
+    private bool _pasting;
+    private bool _changedByPaste;
     private int _scroll;
 
     protected FormScreen(WijkwerkApp app, string draftKey)
@@ -177,6 +180,7 @@ public abstract class FormScreen : AppScreen
 
     protected override void RenderContent(ScreenBuffer buffer, Rect area)
     {
+        KeepPastedDraft();
         // Wrapped, not cut off: at 80 columns a Dutch message is often longer than one line.
         var messages = ProblemLines()
             .SelectMany(m => CellText.Wrap(m, Math.Max(1, area.Width - 3)).Select((line, i) => (i == 0 ? " ! " : "   ") + line))
@@ -191,7 +195,28 @@ public abstract class FormScreen : AppScreen
             buffer.PutLine(rows[2], i, CellText.Truncate(messages[i], area.Width), WidgetStyles.Error);
     }
 
-    protected override bool HandleContentKey(KeyInput key) => key != KeyInput.Escape && _focus.HandleKey(key);
+    protected override bool HandleContentKey(KeyInput key)
+    {
+        if (!key.IsPasted)
+            KeepPastedDraft();
+        _pasting = key.IsPasted;
+        try
+        {
+            return key != KeyInput.Escape && _focus.HandleKey(key);
+        }
+        finally
+        {
+            _pasting = false;
+        }
+    }
+
+    private void KeepPastedDraft()
+    {
+        if (!_changedByPaste)
+            return;
+        _changedByPaste = false;
+        KeepDraft();
+    }
 
     private void RenderFields(ScreenBuffer buffer, Rect area)
     {
@@ -247,6 +272,14 @@ public abstract class FormScreen : AppScreen
         if (key is not null)
             _edited.Add(key);
         _dirty = true;
+        if (_pasting)
+            _changedByPaste = true;
+        else
+            KeepDraft();
+    }
+
+    private void KeepDraft()
+    {
         var draft = _fields.ToDictionary(f => f.Key, f => f.Read());
         if (OpenedState is { } opened)
             draft[OpenedKey] = opened;
