@@ -550,7 +550,6 @@ public enum TextId
     MandateDepartmentNotCovered,
     MandateTriangleSideMissing,
     MandateFiguresDoNotAddUp,
-    MandateFollowUpTooEarly,
     MandateDecisionFixed,
     MandateFollowUpDone,
     MandateAddendumWithoutDecision,
