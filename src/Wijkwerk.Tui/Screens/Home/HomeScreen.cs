@@ -3,9 +3,11 @@ using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Signals;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Domain.Indications;
+using Wijkwerk.Core.Domain.Mandates;
 using Wijkwerk.Core.Localization;
 using Wijkwerk.Tui.App;
 using Wijkwerk.Tui.Screens.Dossier;
+using Wijkwerk.Tui.Screens.Mandates;
 using Wijkwerk.Tui.Terminal;
 using Wijkwerk.Tui.Widgets;
 
@@ -14,7 +16,8 @@ namespace Wijkwerk.Tui.Screens.Home;
 /// <summary>
 /// The start of the day: my open signals (and those nobody has yet), eropaf first by deadline, a
 /// missed deadline marked with "!" and in bold red; today's counts above, and for the Wmo consultant
-/// how many advices wait for review.
+/// how many advices wait for review. A team leader sees the whole team's open signals (with whom each is)
+/// and, above them, the mandate decisions whose follow-up is due, the late ones first and in words.
 /// </summary>
 public sealed class HomeScreen : AppScreen
 {
@@ -24,6 +27,7 @@ public sealed class HomeScreen : AppScreen
     private readonly Dictionary<Id<Client>, string> _names = [];
     private string _counts = "";
     private string _adviceCounts = "";
+    private IReadOnlyList<MandateDecision> _followUpsDue = [];
 
     public HomeScreen(WijkwerkApp app)
         : base(app)
@@ -34,6 +38,7 @@ public sealed class HomeScreen : AppScreen
             new TableColumn(T(TextId.UiQueueColumnStatus), MinWidth: 12, Keep: 2),
             new TableColumn(T(TextId.UiQueueColumnClient), MinWidth: 16, Weight: 1, MaxWidth: 40, Keep: 3),
             new TableColumn(T(TextId.FieldSource), MinWidth: 10, Weight: 1, MaxWidth: 26),
+            .. (IsTeamLeader ? new[] { new TableColumn(T(TextId.UiHomeColumnAssignee), MinWidth: 10, Weight: 1, MaxWidth: 24, Keep: 2) } : []),
         ]);
         _signals = new ListView<OpenSignal>(Format)
         {
@@ -46,6 +51,8 @@ public sealed class HomeScreen : AppScreen
         // The consultant's daily work is the advice queue: its hint comes before the client list.
         if (IsConsultant)
             Command(WijkwerkApp.AdviceQueueCommand, TextId.CmdAdviceQueue, [KeyInput.Character('5')], App.GoAdvices);
+        if (IsTeamLeader)
+            Command("decisions", TextId.CmdMandateDecisions, [KeyInput.Character('7')], () => App.Push(new DecisionsScreen(App)));
         Command("clients", TextId.CmdClients, [KeyInput.Character('c')], App.GoClients);
         Load();
     }
@@ -60,12 +67,15 @@ public sealed class HomeScreen : AppScreen
 
     protected override void RenderContent(ScreenBuffer buffer, Rect area)
     {
-        var rows = area.SplitRows(LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fill());
+        var followUps = FollowUpLines(area.Height / 4);
+        var rows = area.SplitRows(LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(followUps.Count), LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fill());
         buffer.PutLine(rows[0], 0, CellText.Truncate(" " + _counts, area.Width), CellStyle.Bold);
         buffer.PutLine(rows[1], 0, CellText.Truncate(" " + _adviceCounts, area.Width), CellStyle.Default);
-        buffer.PutLine(rows[2], 0, CellText.Truncate(" " + T(TextId.UiHomeSignalsHeading), area.Width), CellStyle.Bold);
-        buffer.PutLine(rows[3], 0, WidgetStyles.NoMarker + _columns.Heading(ListView<OpenSignal>.TextWidth(area.Width)), CellStyle.Underline);
-        _signals.Render(buffer, rows[4], focused: true);
+        for (var i = 0; i < followUps.Count; i++)
+            buffer.PutLine(rows[2], i, CellText.Truncate(" " + followUps[i].Text, area.Width), followUps[i].Style);
+        buffer.PutLine(rows[3], 0, CellText.Truncate(" " + T(TextId.UiHomeSignalsHeading), area.Width), CellStyle.Bold);
+        buffer.PutLine(rows[4], 0, WidgetStyles.NoMarker + _columns.Heading(ListView<OpenSignal>.TextWidth(area.Width)), CellStyle.Underline);
+        _signals.Render(buffer, rows[5], focused: true);
     }
 
     protected override bool HandleContentKey(KeyInput key) => _signals.HandleKey(key);
@@ -78,12 +88,13 @@ public sealed class HomeScreen : AppScreen
         // Headers only, already in order; a client's name is decrypted when its row is drawn.
         _names.Clear();
         var open = store.Signals.OpenHeaders()
-            .Where(s => s.Assignee is null || s.Assignee == me)
+            .Where(s => IsTeamLeader || s.Assignee is null || s.Assignee == me)
             .Select(s => new OpenSignal(s, s.EropafStateAt(now) == EropafState.Missed))
             .ToList();
         _signals.SetItems(open);
 
         var today = AmsterdamTime.Today(App.Clock);
+        _followUpsDue = IsTeamLeader ? store.MandateDecisions.FollowUpsDue(today) : [];
         _counts = T(TextId.UiHomeCounts,
             new Count(store.Signals.CountReportedSince(AmsterdamTime.StartOf(today)), Noun.Signal),
             new Count(store.Dossiers.CountVisitsOn(today), Noun.HomeVisit),
@@ -99,11 +110,29 @@ public sealed class HomeScreen : AppScreen
 
     private bool IsConsultant => App.Store.Identity.Role == Role.WmoConsultant;
 
+    private bool IsTeamLeader => App.Store.Identity.Role == Role.TeamLeader;
+
+    /// <summary>
+    /// The team leader's follow-ups: a count line (with the key to the list), then the due decisions themselves,
+    /// as many as fit in <paramref name="room"/> rows; nothing for anyone else or when none is due.
+    /// </summary>
+    private List<(string Text, CellStyle Style)> FollowUpLines(int room)
+    {
+        if (_followUpsDue.Count == 0 || room < 1)
+            return [];
+        var today = AmsterdamTime.Today(App.Clock);
+        var lines = new List<(string, CellStyle)> { (T(TextId.UiHomeFollowUps, _followUpsDue.Count, _followUpsDue.Count(d => DecisionText.IsOverdue(d, today))), CellStyle.Bold) };
+        lines.AddRange(_followUpsDue.Take(room - 1).Select(d => (
+            T(TextId.UiHomeFollowUpLine, DecisionText.FollowUpState(App, d, today), ClientName(d.ClientId), d.Department), DecisionText.Style(d, today))));
+        return lines;
+    }
+
     private string Format(OpenSignal s, int width)
     {
         var signal = s.Signal;
         var urgency = EropafText(App, signal) ?? T(TextId.UiReportedOn, AmsterdamTime.ShowDateTime(signal.ReportedAt));
-        return _columns.Row(width, [urgency, EnumTexts.Name(signal.Status, App.Lang), ClientName(signal.ClientId), EnumTexts.Name(signal.Source, App.Lang)]);
+        string[] cells = [urgency, EnumTexts.Name(signal.Status, App.Lang), ClientName(signal.ClientId), EnumTexts.Name(signal.Source, App.Lang)];
+        return _columns.Row(width, IsTeamLeader ? [.. cells, WhoText.Of(App, signal.Assignee)] : cells);
     }
 
     private string ClientName(Id<Client> id)
