@@ -5,6 +5,7 @@ using Wijkwerk.Core.Domain.Maatwerk;
 using Wijkwerk.Core.Domain.Mandates;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Storage;
+using Wijkwerk.Core.Storage.Repositories;
 using Wijkwerk.Core.Sync.Protocol;
 
 namespace Wijkwerk.Demo;
@@ -81,6 +82,12 @@ public static class DemoMandates
         var mandate = ValidMandate(me, today);
         var tables = new CostTable(CostTables(today));
         GiveReference(store, [mandate], tables.Versions);
+        // As a pull would: the team's nurse is named, so the team leader sees whose the open signals are.
+        store.Write(scope =>
+        {
+            WorkerNameRepository.Remember(scope, [new WorkerInfo(DemoData.DemoWorker.WorkerId.Value, DemoData.DemoWorker.WorkerName)]);
+            return 0;
+        });
         var faker = new Faker("nl") { Random = new Randomizer(DemoData.Seed + 11) };
         string Contact() => $"{faker.Name.FirstName()} {faker.Name.LastName()}";
         var decisions = Examples(today).Select((e, i) => e.ToDecision(DeterministicId<MandateDecision>(i + 1), DemoData.DeterministicId<Client>(i, 0), me, mandate.Id,

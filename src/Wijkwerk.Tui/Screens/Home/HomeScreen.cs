@@ -73,7 +73,7 @@ public sealed class HomeScreen : AppScreen
         buffer.PutLine(rows[1], 0, CellText.Truncate(" " + _adviceCounts, area.Width), CellStyle.Default);
         for (var i = 0; i < followUps.Count; i++)
             buffer.PutLine(rows[2], i, CellText.Truncate(" " + followUps[i].Text, area.Width), followUps[i].Style);
-        buffer.PutLine(rows[3], 0, CellText.Truncate(" " + T(TextId.UiHomeSignalsHeading), area.Width), CellStyle.Bold);
+        buffer.PutLine(rows[3], 0, CellText.Truncate(" " + T(IsTeamLeader ? TextId.UiHomeTeamSignalsHeading : TextId.UiHomeSignalsHeading), area.Width), CellStyle.Bold);
         buffer.PutLine(rows[4], 0, WidgetStyles.NoMarker + _columns.Heading(ListView<OpenSignal>.TextWidth(area.Width)), CellStyle.Underline);
         _signals.Render(buffer, rows[5], focused: true);
     }

@@ -49,7 +49,7 @@ public sealed class DecisionDetailScreen : DetailScreen
         var today = AmsterdamTime.Today(App.Clock);
         var lines = new List<DetailLine>
         {
-            new($"{_clientName} · {DecisionText.FollowUpState(App, d, today)}", CellStyle.Bold),
+            new(T(TextId.UiMandateDetailState, _clientName, DecisionText.FollowUpState(App, d, today)), CellStyle.Bold),
             DetailLine.Plain(T(TextId.UiMandateDetailDecided, AmsterdamTime.ShowDateTime(d.DecidedAt), Who(d.DecidedBy))),
             DetailLine.Plain(T(TextId.UiMandateDetailDepartment, d.Department, d.RuleOverridden)),
             DetailLine.Plain(T(TextId.UiMandateDetailExecutor, d.CarriedOutBy.Department, d.CarriedOutBy.Contact)),

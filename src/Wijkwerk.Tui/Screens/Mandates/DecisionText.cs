@@ -19,7 +19,7 @@ public static class DecisionText
 
     public static string FollowUpState(WijkwerkApp app, MandateDecision decision, DateOnly today) => decision switch
     {
-        { FollowUp: { } done } => app.T(TextId.UiFollowUpDone, EnumTexts.Name(done.Result, app.Lang)),
+        { FollowUp: { } done } => EnumTexts.Name(done.Result, app.Lang),
         _ when IsOverdue(decision, today) => app.T(TextId.UiFollowUpOverdue, DateText.Show(decision.FollowUpOn)),
         _ when decision.FollowUpOn == today => app.T(TextId.UiFollowUpDueToday),
         _ => app.T(TextId.UiFollowUpDueOn, DateText.Show(decision.FollowUpOn)),

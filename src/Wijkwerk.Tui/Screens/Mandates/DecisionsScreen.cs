@@ -28,7 +28,7 @@ public sealed class DecisionsScreen : AppScreen
             new TableColumn(T(TextId.UiDecisionsColumnDecided), MinWidth: 10, Keep: 3),
             new TableColumn(T(TextId.UiQueueColumnClient), MinWidth: 14, Weight: 2, MaxWidth: 36, Keep: 3),
             new TableColumn(T(TextId.FieldMandateDepartment), MinWidth: 10, Weight: 1, MaxWidth: 24, Keep: 2),
-            new TableColumn(T(TextId.UiDecisionsColumnFollowUp), MinWidth: 22, Weight: 1, MaxWidth: 34, Keep: 3),
+            new TableColumn(T(TextId.UiDecisionsColumnFollowUp), MinWidth: 26, MaxWidth: 28, Keep: 3),
             new TableColumn(T(TextId.FieldRuleOverridden), MinWidth: 12, Weight: 2, MaxWidth: 60),
         ]);
         _list = new ListView<MandateDecision>(Format)
