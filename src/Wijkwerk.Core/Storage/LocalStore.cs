@@ -35,6 +35,8 @@ public sealed class LocalStore : IDisposable
         Advices = new AdviceRepository(this);
         Drafts = new DraftRepository(this);
         Conflicts = new ConflictRepository(this);
+        Reference = new ReferenceDataRepository(this);
+        MandateDecisions = new MandateDecisionRepository(this);
     }
 
     public ClientRepository Clients { get; }
@@ -50,6 +52,10 @@ public sealed class LocalStore : IDisposable
     public DraftRepository Drafts { get; }
 
     public ConflictRepository Conflicts { get; }
+
+    public ReferenceDataRepository Reference { get; }
+
+    public MandateDecisionRepository MandateDecisions { get; }
 
     /// <summary>Changes not yet accepted by the server.</summary>
     public long PendingChanges()

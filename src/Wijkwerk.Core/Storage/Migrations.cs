@@ -240,6 +240,57 @@ public static class Migrations
             id TEXT PRIMARY KEY,
             name BLOB NOT NULL) STRICT;
         """,
+
+        // 7 (issue 11): mandate decisions and their addenda, synced in the team's scope, free text sealed
+        // (MandateColumns.DecisionSecrets); and the reference data the server sends with a pull (departments,
+        // this worker's mandates, every version of the cost table) as the one document of the version it had.
+        $"""
+        CREATE TABLE mandate_decisions (
+            id TEXT PRIMARY KEY,
+            client_id TEXT NOT NULL,
+            decided_by TEXT NOT NULL,
+            mandate_id TEXT NOT NULL,
+            decided_at TEXT NOT NULL,
+            department TEXT NOT NULL,
+            rule_overridden TEXT NOT NULL,
+            refused_before BLOB NOT NULL,
+            decision BLOB NOT NULL,
+            executor_department TEXT NOT NULL,
+            executor_contact BLOB NOT NULL,
+            legitimacy BLOB NOT NULL,
+            engagement BLOB NOT NULL,
+            resident_heard TEXT NOT NULL,
+            own_cost TEXT,
+            avoided_cost TEXT,
+            net_return TEXT,
+            return_ratio TEXT,
+            horizon_months TEXT,
+            cost_table_version TEXT,
+            avoided_routes TEXT,
+            bottleneck_tag TEXT NOT NULL,
+            follow_up_on TEXT NOT NULL,
+            follow_up_result TEXT,
+            follow_up_how BLOB NOT NULL,
+            follow_up_at TEXT,
+            follow_up_by TEXT,
+            {SyncColumns}) STRICT;
+        CREATE INDEX mandate_decisions_by_client ON mandate_decisions (client_id);
+        CREATE INDEX mandate_decisions_by_follow_up ON mandate_decisions (follow_up_on);
+
+        CREATE TABLE mandate_addenda (
+            id TEXT PRIMARY KEY,
+            decision_id TEXT NOT NULL,
+            text BLOB NOT NULL,
+            at TEXT NOT NULL,
+            author TEXT NOT NULL,
+            {SyncColumns}) STRICT;
+        CREATE INDEX mandate_addenda_by_decision ON mandate_addenda (decision_id);
+
+        CREATE TABLE reference_data (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            version INTEGER NOT NULL,
+            body TEXT NOT NULL) STRICT;
+        """,
     ];
 
     internal static int Latest => Steps.Count;

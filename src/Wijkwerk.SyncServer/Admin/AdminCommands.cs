@@ -112,10 +112,10 @@ public static class AdminCommands
     }
 
     /// <summary>A command that only reads the server store refuses a path without one, rather than leave an empty store there.</summary>
-    private static Task<int> RunOnExisting(string db, Func<ISyncStore, Task<int>> action) =>
+    internal static Task<int> RunOnExisting(string db, Func<ISyncStore, Task<int>> action) =>
         File.Exists(db) ? Run(db, action) : Fail(Failed, Texts.Format(TextId.ServerStoreMissing, Lang.Nl, db));
 
-    private static async Task<int> Run(string db, Func<ISyncStore, Task<int>> action)
+    internal static async Task<int> Run(string db, Func<ISyncStore, Task<int>> action)
     {
         try
         {
@@ -133,7 +133,7 @@ public static class AdminCommands
         }
     }
 
-    private static async Task<int> Fail(int exitCode, string message)
+    internal static async Task<int> Fail(int exitCode, string message)
     {
         await Console.Error.WriteLineAsync(message);
         return exitCode;

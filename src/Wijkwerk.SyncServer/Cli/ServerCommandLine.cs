@@ -102,6 +102,64 @@ public static class ServerCommandLine
         audit.Options.Add(auditClient);
         audit.SetAction((parse, _) => AdminCommands.ClientAudit(Db(parse), parse.GetValue(auditClient)!));
         admin.Subcommands.Add(audit);
+        AddReferenceCommands(admin, Db, lang);
         return root;
+    }
+
+    /// <summary>Issue 11: departments, mandates and the cost table.</summary>
+    private static void AddReferenceCommands(Command admin, Func<ParseResult, string> db, Lang lang)
+    {
+        string T(TextId id) => Texts.Get(id, lang);
+
+        var department = new Command("department", T(TextId.CliServerDepartment));
+        var departmentName = new Argument<string>("NAME") { Description = T(TextId.CliServerDepartmentName), HelpName = T(TextId.CliValueName) };
+        var departmentAdd = new Command("add", T(TextId.CliServerDepartmentAdd));
+        departmentAdd.Arguments.Add(departmentName);
+        departmentAdd.SetAction((parse, _) => ReferenceAdminCommands.AddDepartment(db(parse), parse.GetValue(departmentName)!));
+        var departmentList = new Command("list", T(TextId.CliServerDepartmentList));
+        departmentList.SetAction((parse, _) => ReferenceAdminCommands.ListDepartments(db(parse)));
+        var departmentRemove = new Command("remove", T(TextId.CliServerDepartmentRemove));
+        departmentRemove.Arguments.Add(departmentName);
+        departmentRemove.SetAction((parse, _) => ReferenceAdminCommands.RemoveDepartment(db(parse), parse.GetValue(departmentName)!));
+        department.Subcommands.Add(departmentAdd);
+        department.Subcommands.Add(departmentList);
+        department.Subcommands.Add(departmentRemove);
+        admin.Subcommands.Add(department);
+
+        var mandate = new Command("mandate", T(TextId.CliServerMandate));
+        var grant = new Command("grant", T(TextId.CliServerMandateGrant));
+        var user = new Option<string>("--user") { Required = true, Description = T(TextId.CliServerMandateUser), HelpName = T(TextId.CliValueName) };
+        var departments = new Option<string>("--departments") { Required = true, Description = T(TextId.CliServerMandateDepartments), HelpName = T(TextId.CliValueDepartments) };
+        var from = new Option<string>("--from") { Required = true, Description = T(TextId.CliServerMandateFrom), HelpName = T(TextId.CliValueDate) };
+        var until = new Option<string>("--until") { Required = true, Description = T(TextId.CliServerMandateUntil), HelpName = T(TextId.CliValueDate) };
+        grant.Options.Add(user);
+        grant.Options.Add(departments);
+        grant.Options.Add(from);
+        grant.Options.Add(until);
+        grant.SetAction((parse, _) => ReferenceAdminCommands.GrantMandate(
+            db(parse), parse.GetValue(user)!, parse.GetValue(departments)!, parse.GetValue(from)!, parse.GetValue(until)!));
+        var mandateList = new Command("list", T(TextId.CliServerMandateList));
+        mandateList.SetAction((parse, _) => ReferenceAdminCommands.ListMandates(db(parse)));
+        var revoke = new Command("revoke", T(TextId.CliServerMandateRevoke));
+        var mandateId = new Argument<string>("ID") { Description = T(TextId.CliServerMandateId) };
+        revoke.Arguments.Add(mandateId);
+        revoke.SetAction((parse, _) => ReferenceAdminCommands.RevokeMandate(db(parse), parse.GetValue(mandateId)!));
+        mandate.Subcommands.Add(grant);
+        mandate.Subcommands.Add(mandateList);
+        mandate.Subcommands.Add(revoke);
+        admin.Subcommands.Add(mandate);
+
+        var costs = new Command("costs", T(TextId.CliServerCosts));
+        var import = new Command("import", T(TextId.CliServerCostsImport));
+        var file = new Argument<string>("FILE") { Description = T(TextId.CliServerCostsFile), HelpName = T(TextId.CliValueFile) };
+        import.Arguments.Add(file);
+        import.SetAction((parse, _) => ReferenceAdminCommands.ImportCosts(db(parse), parse.GetValue(file)!));
+        var costsList = new Command("list", T(TextId.CliServerCostsList));
+        var all = new Option<bool>("--all") { Description = T(TextId.CliServerCostsAll) };
+        costsList.Options.Add(all);
+        costsList.SetAction((parse, _) => ReferenceAdminCommands.ListCosts(db(parse), parse.GetValue(all)));
+        costs.Subcommands.Add(import);
+        costs.Subcommands.Add(costsList);
+        admin.Subcommands.Add(costs);
     }
 }

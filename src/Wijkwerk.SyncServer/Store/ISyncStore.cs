@@ -1,3 +1,5 @@
+using Wijkwerk.Core.Domain.Maatwerk;
+using Wijkwerk.Core.Domain.Mandates;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Sync.Protocol;
 
@@ -23,6 +25,20 @@ public interface ISyncStore
     Task AssignClientAsync(Guid clientId, string teamName, DateTimeOffset now);
     Task UnassignClientAsync(Guid clientId, string teamName, DateTimeOffset now);
 
+    // Reference data (issue 11): every change raises the version of the set the laptops pull.
+    Task AddDepartmentAsync(string name, DateTimeOffset now);
+    Task<IReadOnlyList<string>> ListDepartmentsAsync();
+    Task RemoveDepartmentAsync(string name, DateTimeOffset now);
+    /// <summary>Only to a team leader, only for known departments; the dates are checked by the caller.</summary>
+    Task<Guid> GrantMandateAsync(string workerName, IReadOnlyList<string> departments, DateOnly from, DateOnly until, DateTimeOffset now);
+    Task<IReadOnlyList<MandateListing>> ListMandatesAsync();
+    Task RevokeMandateAsync(Guid id, DateTimeOffset now);
+    /// <summary>Stores the entries as a new version of the cost table and answers its number; earlier versions are kept.</summary>
+    Task<int> ImportCostTableAsync(IReadOnlyList<CostEntry> entries, string fileName, DateTimeOffset now);
+    Task<CostTable> CostTablesAsync();
+    /// <summary>The set for one worker's laptop (only that worker's mandates); null when the laptop already holds this version.</summary>
+    Task<ReferenceData?> ReferenceDataAsync(Guid workerId, long knownVersion, CancellationToken cancel = default);
+
     // Protocol.
     /// <summary>Uses the code once and creates the device; null when the code is unknown, used or expired.</summary>
     Task<EnrolResponse?> EnrolAsync(string codeHash, NewDevice device, DateTimeOffset now);
@@ -41,6 +57,9 @@ public interface ISyncStore
 
 /// <summary>One line of the central log. Source is "laptop" (an uploaded event) or "server" (a transfer to a device).</summary>
 public sealed record CentralAuditEntry(DateTimeOffset At, string Source, string Type, Guid WorkerId, string WorkerName, string Role, Guid DeviceId, string Outcome, string Detail, long? Seq);
+
+/// <summary>A mandate as the administrator's list shows it: with the worker's name and when it was granted.</summary>
+public sealed record MandateListing(Mandate Mandate, string WorkerName, DateTimeOffset GrantedAt);
 
 public sealed record DeviceSession(Guid DeviceId, Guid WorkerId, Role Role, DateTimeOffset? RevokedAt);
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Mandates;
 using Wijkwerk.Core.Sync;
 using Wijkwerk.Core.Sync.Protocol;
 using Wijkwerk.Core.Sync.Rules;
@@ -18,6 +19,8 @@ public sealed record StoredRow(Guid ClientId, long Version, bool Deleted, IReadO
 public interface IPushTransaction
 {
     bool HasTeams { get; }
+    /// <summary>The pushing worker's mandates as the administrator granted them, revoked ones included.</summary>
+    IReadOnlyList<Mandate> MandatesOfPusher();
     StoredRow? LoadRow(string table, Guid rowId);
     /// <summary>On the caseload of one of the pushing worker's teams.</summary>
     bool InScope(Guid clientId);
@@ -165,7 +168,7 @@ public static class MutationApplier
                 columns[AdviceColumns.TeamColumn] = s.OwnTeamHolding(clientId) ?? "";
             // A row the server does not have yet must come whole, even as an "update".
             if ((ValueRules.CheckPushed(table.Name, columns, wholeRow: true, today)
-                    ?? RowRules.CheckRow(table.Name, null, columns, m.RowId, today, device.Role, device.WorkerId, parentRow?.Columns)
+                    ?? RowRules.CheckRow(table.Name, null, columns, m.RowId, today, device.Role, device.WorkerId, parentRow?.Columns, MandatesFor(s, table.Name))
                     ?? ValueRules.CheckRow(table.Name, columns, m.RowId, today)) is { } problem)
                 return Refused(m, 0, problem);
             if (autoAssign)
@@ -190,6 +193,17 @@ public static class MutationApplier
         // An advice inserted again (its answer was lost) still carries the laptop's team: the server's stands.
         if (table.Name == AdviceColumns.AdviceTable && m.Operation == SyncProtocol.Operations.Insert)
             pushed.Remove(AdviceColumns.TeamColumn);
+
+        // A recorded mandate decision or addendum is never merged: a change to it is judged as pushed onto the
+        // row as stored, so an edit of a recorded field or a second follow-up is refused rather than kept as a conflict.
+        if (table.Name is MandateColumns.DecisionTable or MandateColumns.AddendumTable)
+        {
+            var direct = new Dictionary<string, string?>(existing.Columns, StringComparer.Ordinal);
+            foreach (var (column, value) in pushed)
+                direct[column] = value;
+            if (RowRules.CheckRow(table.Name, existing.Columns, direct, m.RowId, today, device.Role, device.WorkerId) is { } fixedProblem)
+                return Refused(m, existing.Version, fixedProblem);
+        }
 
         // An insert of an id the server already has is an update from version 0: differing values conflict.
         var baseVersion = m.Operation == SyncProtocol.Operations.Insert ? 0 : m.BaseVersion;
@@ -246,6 +260,10 @@ public static class MutationApplier
                 s.RecordConflict(table, rowId, clientId, DeletedColumn, "1", JsonSerializer.Serialize(row.Columns, ProtocolJson), device.WorkerId, device.DeviceId);
         }
     }
+
+    /// <summary>Only a new mandate decision is judged by the pusher's mandates; no other row needs them read.</summary>
+    private static IReadOnlyList<Mandate>? MandatesFor(IPushTransaction s, string table) =>
+        table == MandateColumns.DecisionTable ? s.MandatesOfPusher() : null;
 
     /// <summary>The newest write by another device after the laptop's base version, if any: what a delete on that base would discard.</summary>
     private static ColumnStamp? NewerElsewhere(StoredRow row, long baseVersion, Guid device) =>

@@ -99,6 +99,14 @@ public static class SyncEndpoints
             return Problems.Invalid("'after' moet een geheel getal van 0 of meer zijn.");
         if (!TryQuery(context, "limit", 500, out var limit) || limit < 0)
             return Problems.Invalid($"'limit' moet een geheel getal van 0 tot {SyncProtocol.MaxPullPageSize} zijn.");
+        long? knownReference = null;
+        if (context.Request.Query.ContainsKey(SyncProtocol.ReferenceQuery))
+        {
+            if (!TryQuery(context, SyncProtocol.ReferenceQuery, 0, out var held) || held < 0)
+                return Problems.Invalid($"'{SyncProtocol.ReferenceQuery}' moet een geheel getal van 0 of meer zijn.");
+            knownReference = held;
+        }
+
         // The laptop's connection check: the token is known and the device active; no row is read, sent or logged.
         if (limit == SyncProtocol.CheckOnlyLimit)
             return Results.Json(new PullResponse([], after, false, 0, 0), Problems.Json);
@@ -108,6 +116,10 @@ public static class SyncEndpoints
             return Busy();
 
         var page = await store.PullAsync(device, after, (int)Math.Min(limit, SyncProtocol.MaxPullPageSize), clock.GetUtcNow(), context.RequestAborted);
+        // A laptop that says which reference version it holds gets the set when the server's differs; one that does not say (older) gets none.
+        if (knownReference is { } known)
+            page = page with { Reference = await store.ReferenceDataAsync(device.WorkerId, known, context.RequestAborted) };
+
         logs.CreateLogger("Wijkwerk.Pull").LogInformation("Pull by device {DeviceId} after {After}: {Count} changes, next {Next}, more {HasMore}",
             device.DeviceId, after, page.Changes.Count, page.NextAnchor, page.HasMore);
         return Results.Json(page, Problems.Json);

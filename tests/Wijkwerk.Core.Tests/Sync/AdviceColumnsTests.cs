@@ -140,11 +140,13 @@ public class AdviceColumnsTests
     }
 
     [Fact]
-    public void RowRules_AdviceAndMessages_AreNeverDeleted_OtherRowsMayBe()
+    public void RowRules_AdviceAndMessagesAndMandateDecisions_AreNeverDeleted_OtherRowsMayBe()
     {
+        string[] kept = [AdviceColumns.AdviceTable, AdviceColumns.MessageTable, MandateColumns.DecisionTable, MandateColumns.AddendumTable];
         Assert.Contains("trek een advies in", RowRules.CheckDelete(AdviceColumns.AdviceTable));
-        Assert.NotNull(RowRules.CheckDelete(AdviceColumns.MessageTable));
-        Assert.All(SyncSchema.Tables.Where(t => t.Name is not (AdviceColumns.AdviceTable or AdviceColumns.MessageTable)), t => Assert.Null(RowRules.CheckDelete(t.Name)));
+        Assert.All(kept, t => Assert.NotNull(RowRules.CheckDelete(t)));
+        Assert.Contains("aanvulling", RowRules.CheckDelete(MandateColumns.DecisionTable));
+        Assert.All(SyncSchema.Tables.Where(t => !kept.Contains(t.Name)), t => Assert.Null(RowRules.CheckDelete(t.Name)));
     }
 
     [Fact]

@@ -18,8 +18,21 @@ public class RowRulesTests
     [InlineData(Role.Admin, false)]
     public void OnlyNursesAndTeamLeaders_WriteDossierTables(Role role, bool allowed)
     {
-        foreach (var table in SyncSchema.Tables.Where(t => t.Name is not (AdviceColumns.AdviceTable or AdviceColumns.MessageTable)))
+        foreach (var table in SyncSchema.Tables.Where(t => t.Name is not (AdviceColumns.AdviceTable or AdviceColumns.MessageTable or MandateColumns.DecisionTable or MandateColumns.AddendumTable)))
             Assert.Equal(allowed, RowRules.CheckRole(role, table.Name) is null);
+    }
+
+    [Theory]
+    [InlineData(Role.Nurse)]
+    [InlineData(Role.WmoConsultant)]
+    [InlineData(Role.FundSecretary)]
+    [InlineData(Role.Admin)]
+    public void OnlyTeamLeaders_WriteMandateDecisionsAndAddenda(Role role)
+    {
+        Assert.Contains("teamleider met mandaat", RowRules.CheckRole(role, MandateColumns.DecisionTable));
+        Assert.NotNull(RowRules.CheckRole(role, MandateColumns.AddendumTable));
+        Assert.Null(RowRules.CheckRole(Role.TeamLeader, MandateColumns.DecisionTable));
+        Assert.Null(RowRules.CheckRole(Role.TeamLeader, MandateColumns.AddendumTable));
     }
 
     [Theory]

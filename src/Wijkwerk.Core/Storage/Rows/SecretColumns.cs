@@ -19,6 +19,8 @@ internal static class SecretColumns
         ["conflicts"] = ["kept_value", "other_value"],
         [AdviceColumns.AdviceTable] = [.. AdviceColumns.AdviceSecrets],
         [AdviceColumns.MessageTable] = [.. AdviceColumns.MessageSecrets],
+        [MandateColumns.DecisionTable] = [.. MandateColumns.DecisionSecrets],
+        [MandateColumns.AddendumTable] = [.. MandateColumns.AddendumSecrets],
     };
 
     public static bool IsSecret(string table, string column) => ByTable.TryGetValue(table, out var columns) && columns.Contains(column);

@@ -75,7 +75,7 @@ public sealed class LocalSync(LocalStore store)
                 throw new EnrolmentRefusedException(pending);
         }
 
-        foreach (var table in PulledTables.Reverse().Concat(["sync_refusals", "sync_set_aside", "scope_kept", "drafts", "worker_names"]))
+        foreach (var table in PulledTables.Reverse().Concat(["sync_refusals", "sync_set_aside", "scope_kept", "drafts", "worker_names", "reference_data"]))
             Execute(scope, $"DELETE FROM {table}");
         Execute(scope, "DELETE FROM meta WHERE key IN ($last, $verified)", ("$last", LastSyncKey), ("$verified", VerifiedKey));
     }
@@ -185,12 +185,14 @@ public sealed class LocalSync(LocalStore store)
     /// </summary>
     public PageApplied Apply(PullResponse page)
     {
-        if (page.Changes.Count == 0 && page.NextAnchor == Settings().Anchor && page.Workers is not { Count: > 0 })
+        if (page.Changes.Count == 0 && page.NextAnchor == Settings().Anchor && page.Workers is not { Count: > 0 } && page.Reference is null)
             return new PageApplied(0, 0, 0);
         return store.Write(scope =>
         {
             if (page.Workers is { Count: > 0 } workers)
                 WorkerNameRepository.Remember(scope, workers);
+            if (page.Reference is { } reference)
+                ReferenceDataRepository.Remember(scope, reference);
             int applied = 0, removed = 0, setAside = 0;
             var pendingRows = PendingRows(scope);
             using var writer = new PulledRowWriter(store, scope, Types);

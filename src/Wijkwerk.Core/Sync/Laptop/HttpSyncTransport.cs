@@ -21,6 +21,9 @@ public sealed class HttpSyncTransport(HttpClient http) : ISyncTransport
     public Task<PullResponse> Pull(string token, long after, int limit, CancellationToken cancel) =>
         Send<PullResponse>(HttpMethod.Get, $"{SyncProtocol.PullPath}?after={after}&limit={limit}", token, null, cancel);
 
+    public Task<PullResponse> Pull(string token, long after, int limit, long referenceVersion, CancellationToken cancel) =>
+        Send<PullResponse>(HttpMethod.Get, $"{SyncProtocol.PullPath}?after={after}&limit={limit}&{SyncProtocol.ReferenceQuery}={referenceVersion}", token, null, cancel);
+
     public Task<AuditUploadResponse> UploadAudit(string token, AuditUploadRequest request, CancellationToken cancel) =>
         Send<AuditUploadResponse>(HttpMethod.Post, SyncProtocol.AuditPath, token, request, cancel);
 

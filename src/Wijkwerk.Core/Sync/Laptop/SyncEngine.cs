@@ -84,7 +84,8 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
         PullResponse? last = null;
         for (var round = 0; round < MaxRounds; round++)
         {
-            var page = await transport.Pull(token, _local.Settings().Anchor, PullPageSize, cancel);
+            // The reference version is read for every page: the page that brought new reference data stored it.
+            var page = await transport.Pull(token, _local.Settings().Anchor, PullPageSize, store.Reference.Version, cancel);
             var applied = _local.Apply(page);
             pulled += applied.Applied;
             removed += applied.Removed;

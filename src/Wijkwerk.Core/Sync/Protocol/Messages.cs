@@ -43,7 +43,14 @@ public sealed record RowChange(long Seq, string Table, Guid RowId, long Version,
 /// <see cref="Workers"/> names the worker's team colleagues (and the worker), so a laptop can say who wrote a value
 /// or made a move; an older server sends none.
 /// </summary>
-public sealed record PullResponse(IReadOnlyList<RowChange> Changes, long NextAnchor, bool HasMore, long ScopeCount, uint ScopeChecksum, IReadOnlyList<WorkerInfo>? Workers = null);
+public sealed record PullResponse(IReadOnlyList<RowChange> Changes, long NextAnchor, bool HasMore, long ScopeCount, uint ScopeChecksum, IReadOnlyList<WorkerInfo>? Workers = null)
+{
+    /// <summary>
+    /// The administrator's reference data, sent only when the laptop said it holds another version
+    /// (<see cref="SyncProtocol.ReferenceQuery"/>); null otherwise and from an older server.
+    /// </summary>
+    public ReferenceData? Reference { get; init; }
+}
 
 /// <summary>A worker as a colleague's laptop may name them.</summary>
 public sealed record WorkerInfo(Guid Id, string Name);

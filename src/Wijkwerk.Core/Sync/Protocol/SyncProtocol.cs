@@ -19,6 +19,12 @@ public static class SyncProtocol
     public const int MaxPullPageSize = 2000;
 
     /// <summary>
+    /// The pull's query parameter with the reference-data version the laptop holds (0: none). The server adds
+    /// its reference data to the page when its version differs; an older server ignores the parameter.
+    /// </summary>
+    public const string ReferenceQuery = "reference";
+
+    /// <summary>
     /// A pull with this limit only checks that the server answers and still knows the device: an empty page
     /// whose scope figures mean nothing, no rows sent and no transfer logged.
     /// </summary>

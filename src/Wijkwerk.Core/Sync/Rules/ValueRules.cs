@@ -2,6 +2,7 @@ using System.Globalization;
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Indications;
+using Wijkwerk.Core.Domain.Mandates;
 using Wijkwerk.Core.Domain.Signals;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Domain.Visits;
@@ -21,6 +22,9 @@ public static class ValueRules
     private const int InstantLength = 40;
     private const int NumberLength = 19;
     private const int ZrmLength = 2000;
+
+    /// <summary>The avoided routes of a decision as JSON: at most the calculator's 50 routes of a few hundred characters each.</summary>
+    private const int RoutesLength = 30_000;
 
     private static readonly Dictionary<string, IReadOnlyList<ColumnFormat>> ByTable = new(StringComparer.Ordinal)
     {
@@ -132,6 +136,44 @@ public static class ValueRules
             Id("author"),
             Instant("at"),
         ],
+
+        // Issue 11: what a mandate decision must say is MandateRules' to judge (RowRules.CheckRow); here only the shapes.
+        [MandateColumns.DecisionTable] =
+        [
+            Id("client_id"),
+            Id("decided_by"),
+            Id("mandate_id"),
+            Instant("decided_at"),
+            Text("department", MandateDecision.MaxShortLength),
+            Text("rule_overridden", MandateDecision.MaxShortLength),
+            Text("refused_before", MandateDecision.MaxTextLength) with { MultiLine = true },
+            Text("decision", MandateDecision.MaxTextLength) with { MultiLine = true },
+            Text("executor_department", MandateDecision.MaxShortLength),
+            Text("executor_contact", MandateDecision.MaxShortLength),
+            Text("legitimacy", MandateDecision.MaxTextLength) with { MultiLine = true },
+            Text("engagement", MandateDecision.MaxTextLength) with { MultiLine = true },
+            Flag("resident_heard"),
+            Number("own_cost") with { Optional = true },
+            Number("avoided_cost") with { Optional = true },
+            Number("net_return") with { Optional = true },
+            Decimal("return_ratio") with { Optional = true },
+            Number("horizon_months") with { Optional = true },
+            Number("cost_table_version") with { Optional = true },
+            Text("avoided_routes", RoutesLength) with { Optional = true },
+            Text("bottleneck_tag", MandateDecision.MaxShortLength),
+            Date("follow_up_on"),
+            Known<FollowUpResult>("follow_up_result") with { Optional = true },
+            Text("follow_up_how", MandateDecision.MaxTextLength) with { MultiLine = true },
+            Instant("follow_up_at") with { Optional = true },
+            Id("follow_up_by") with { Optional = true },
+        ],
+        [MandateColumns.AddendumTable] =
+        [
+            Id("decision_id"),
+            Text("text", DecisionAddendum.MaxTextLength) with { Required = true, MultiLine = true },
+            Instant("at"),
+            Id("author"),
+        ],
     };
 
     private static readonly Dictionary<string, string> Subjects = new(StringComparer.Ordinal)
@@ -144,6 +186,8 @@ public static class ValueRules
         ["home_visits"] = "Huisbezoek",
         [AdviceColumns.AdviceTable] = "Indicatieadvies",
         [AdviceColumns.MessageTable] = "Bericht bij indicatieadvies",
+        [MandateColumns.DecisionTable] = "Mandaatbesluit",
+        [MandateColumns.AddendumTable] = "Aanvulling op mandaatbesluit",
     };
 
     /// <summary>The format of every column of a synced table, in schema order; empty for a table that does not travel.</summary>
@@ -269,6 +313,9 @@ public static class ValueRules
     private static ColumnFormat Flag(string column) => new(column, 1, v => v is "0" or "1", "0 of 1");
 
     private static ColumnFormat Number(string column) => new(column, NumberLength, v => long.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _), "een geheel getal");
+
+    private static ColumnFormat Decimal(string column) =>
+        new(column, NumberLength + 3, v => decimal.TryParse(v, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _), "een getal met een punt, zoals 12.75");
 
     private static ColumnFormat Known<T>(string column)
         where T : struct, Enum =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Wijkwerk.Core.Domain.Mandates;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Sync.Rules;
 using Wijkwerk.Core.Sync;
@@ -23,7 +24,7 @@ namespace Wijkwerk.SyncServer.Store.Sqlite;
 /// this property; see ARCHITECTURE.md "Sync". The PostgreSQL store needs the xid8 horizon instead.)
 /// Tested by SeqOrderTests: concurrent writers and pullers, every puller's union equals the final state.
 /// </summary>
-public sealed class SqliteSyncStore : ISyncStore
+public sealed partial class SqliteSyncStore : ISyncStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly string _connectionString;
@@ -252,6 +253,8 @@ public sealed class SqliteSyncStore : ISyncStore
     private sealed class PushScope(SqliteConnection db, SqliteTransaction tx, DeviceSession device, DateTimeOffset now, IReadOnlyList<string> teams) : IPushTransaction
     {
         public bool HasTeams => teams.Count > 0;
+
+        public IReadOnlyList<Mandate> MandatesOfPusher() => MandatesOf(db, tx, device.WorkerId);
 
         public StoredRow? LoadRow(string table, Guid rowId) => SqliteSyncStore.LoadRow(db, tx, table, rowId);
 

@@ -1,0 +1,53 @@
+using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Maatwerk;
+using Wijkwerk.Core.Domain.Mandates;
+using Wijkwerk.Core.Domain.Teams;
+using Wijkwerk.Core.Sync.Rules;
+
+namespace Wijkwerk.Core.Sync.Protocol;
+
+/// <summary>
+/// The lists the administrator keeps on the server that a laptop needs to work offline, as one versioned set:
+/// the server sends it with a pull only when the laptop holds another version, and the laptop keeps it whole.
+/// Every list is optional, so a later issue adds its own (team budgets, bottleneck tags, fund partners) and an
+/// older laptop ignores what it does not know. <see cref="Mandates"/> holds only the pulling worker's own.
+/// </summary>
+public sealed record ReferenceData(long Version)
+{
+    public IReadOnlyList<string>? Departments { get; init; }
+
+    public IReadOnlyList<MandateInfo>? Mandates { get; init; }
+
+    public IReadOnlyList<CostTableInfo>? CostTables { get; init; }
+
+    public IReadOnlyList<Department> DepartmentList() => (Departments ?? []).Select(name => new Department(name)).ToList();
+
+    public IReadOnlyList<Mandate> MandateList() => (Mandates ?? []).Select(m => m.ToMandate()).ToList();
+
+    /// <summary>Every version of the cost table; an entry with a period this version does not know is left out.</summary>
+    public CostTable CostTable() => new((CostTables ?? []).Select(t => t.ToVersion()));
+}
+
+public sealed record MandateInfo(Guid Id, Guid WorkerId, IReadOnlyList<string> Departments, DateOnly ValidFrom, DateOnly ValidUntil, DateTimeOffset? RevokedAt)
+{
+    public static MandateInfo From(Mandate m) => new(m.Id.Value, m.Worker.Value, m.Departments, m.ValidFrom, m.ValidUntil, m.RevokedAt);
+
+    public Mandate ToMandate() => new(new Id<Mandate>(Id), new Id<Worker>(WorkerId), Departments, ValidFrom, ValidUntil, RevokedAt);
+}
+
+public sealed record CostTableInfo(int Version, DateTimeOffset ImportedAt, IReadOnlyList<CostEntryInfo> Entries)
+{
+    public static CostTableInfo From(CostTableVersion v) => new(v.Version, v.ImportedAt, v.Entries.Select(CostEntryInfo.From).ToList());
+
+    public CostTableVersion ToVersion() =>
+        new(Version, ImportedAt, Entries.Select(e => e.ToEntry()).OfType<CostEntry>().ToList());
+}
+
+/// <summary>One cost entry on the wire; the period travels by its name.</summary>
+public sealed record CostEntryInfo(string RouteCode, string Name, long AmountCents, string Period, DateOnly ValidFrom, string Source)
+{
+    public static CostEntryInfo From(CostEntry e) => new(e.RouteCode, e.Name, e.Amount.Cents, e.Period.ToString(), e.ValidFrom, e.Source);
+
+    public CostEntry? ToEntry() =>
+        RowRules.TryEnum<CostPeriod>(Period, out var period) ? new CostEntry(RouteCode, Name, new Money(AmountCents), period, ValidFrom, Source) : null;
+}
