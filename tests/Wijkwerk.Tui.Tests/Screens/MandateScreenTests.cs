@@ -290,6 +290,44 @@ public sealed class MandateScreenTests
         Assert.Same(dossier, desk.App.Top);
     }
 
+    [Fact]
+    public void Nurse_SeesTheTeamLeadersDecisionInTheDossier_AndOpensItReadOnly()
+    {
+        using var app = new AppHarness();
+        var client = app.Store.Clients.Search().OrderBy(c => c.Name.SortForm, Core.Domain.Clients.PersonName.DutchOrder).First();
+        var today = Core.Domain.Common.AmsterdamTime.Today(app.Clock);
+        var table = DemoMandates.CostTables(today)[1];
+        var figures = Core.Domain.Maatwerk.SocialReturnCalculator.Calculate(Core.Domain.Common.Money.FromEuros(4_000),
+            [new(table.Entries.Single(e => e.RouteCode == "uithuiszetting"), 1)], table.Version).Value;
+        var decision = new MandateDecision(new(Guid.CreateVersion7()), client.Id, DemoMandates.DemoTeamLeader.WorkerId, new(Guid.CreateVersion7()), app.Clock.GetUtcNow(),
+            "Schuldhulpverlening", "Schuldhulp pas na stabiel inkomen", "Geweigerd.", "De achterstand wordt betaald.", new DecisionExecutor("Schuldhulpverlening", "L. Janssen"),
+            new ValueTriangle("Verdedigbaar.", figures, "Wil blijven wonen.", true), "Schuldhulp: stabilisatietermijn", today.AddMonths(1), null);
+        Pull(app, decision);
+        app.Press('c');
+        app.Press(KeyInput.Enter);
+        var timeline = Flat(app.Screen());
+
+        app.Press(KeyInput.Enter);
+        var detail = app.TopAs<DecisionDetailScreen>();
+        app.Press('v').Press('a');
+
+        Assert.Contains("Mandaatbesluit (opvolging: op 16-04-2026) Schuldhulpverlening: De achterstand wordt betaald.", timeline, StringComparison.Ordinal);
+        Assert.Equal(decision.Id, detail.Decision.Id);
+        Assert.Same(detail, app.Top);
+        Assert.DoesNotContain(detail.AllCommands.Commands, c => c.Id is "follow-up" or "addendum" && c.IsEnabled());
+        Assert.Contains("Besloten 16-03-2026 10:30 door een collega", app.Screen(), StringComparison.Ordinal);
+    }
+
+    /// <summary>As a pull from the server brings a colleague's decision: through the sync code, not the repository (which a nurse may not write).</summary>
+    private static void Pull(AppHarness app, MandateDecision decision)
+    {
+        var sync = new Core.Storage.Sync.LocalSync(app.Store);
+        var anchor = sync.Settings().Anchor;
+        sync.Apply(new Core.Sync.Protocol.PullResponse(
+            [new(anchor + 1, Core.Sync.Rules.MandateColumns.DecisionTable, decision.Id.Value, 1, false, false, decision.DecidedAt, decision.DecidedBy.Value, Core.Sync.Rules.MandateColumns.ToColumns(decision))],
+            anchor + 1, false, 0, 0));
+    }
+
     private static MandateDecisionFormScreen OpenForm(TeamLeaderDesk desk, Core.Domain.Clients.Client? client = null)
     {
         desk.OpenDossier((client ?? desk.FreeClient).Id);
