@@ -123,7 +123,7 @@ public sealed class HomeScreen : AppScreen
         var today = AmsterdamTime.Today(App.Clock);
         var lines = new List<(string, CellStyle)> { (T(TextId.UiHomeFollowUps, _followUpsDue.Count, _followUpsDue.Count(d => DecisionText.IsOverdue(d, today))), CellStyle.Bold) };
         lines.AddRange(_followUpsDue.Take(room - 1).Select(d => (
-            T(TextId.UiHomeFollowUpLine, DecisionText.FollowUpState(App, d, today), ClientName(d.ClientId), d.Department), DecisionText.Style(d, today))));
+            $"  {DecisionText.FollowUpState(App, d, today)}  {ClientName(d.ClientId)} · {d.Department}", DecisionText.Style(d, today))));
         return lines;
     }
 

@@ -68,8 +68,7 @@ public sealed class DecisionDetailScreen : DetailScreen
         if (d.Triangle.SocialReturn is { } figures)
         {
             lines.Add(DetailLine.Plain(T(TextId.UiMandateDetailReturn, figures.HorizonMonths, figures.CostTableVersion)));
-            lines.AddRange(figures.Routes.Select(r => DetailLine.Plain(
-                T(TextId.UiMandateDetailRoute, r.Name, r.CountedQuantity, DecisionText.Per(App, r.Amount, r.Period), r.Cost), indent: 2)));
+            lines.AddRange(figures.Routes.Select(r => DetailLine.Plain($"{r.Name}: {r.CountedQuantity} × {DecisionText.Per(App, r.Amount, r.Period)} = {r.Cost}", indent: 2)));
             lines.Add(DetailLine.Plain(DecisionText.Figures(App, figures), indent: 2));
         }
 

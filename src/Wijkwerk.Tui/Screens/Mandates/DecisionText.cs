@@ -35,7 +35,7 @@ public static class DecisionText
         figures.Ratio is { } ratio ? ratio.ToString("0.00", CultureInfo.GetCultureInfo("nl-NL")) : app.T(TextId.UiCalcNoRatio);
 
     /// <summary>"per keer", "per maand", "per jaar" after an amount.</summary>
-    public static string Per(WijkwerkApp app, Money amount, CostPeriod period) => app.T(TextId.UiRoutePer, amount, EnumTexts.Name(period, app.Lang));
+    public static string Per(WijkwerkApp app, Money amount, CostPeriod period) => $"{amount} {EnumTexts.Name(period, app.Lang)}";
 
     /// <summary>Which decision a form is about: when, the department and the rule overridden.</summary>
     public static string Summary(MandateDecision decision) =>
