@@ -61,17 +61,17 @@ public static class CostTableCsvImport
             var source = csv.GetString(5) ?? "";
             if (source.Trim().Length == 0)
                 lineProblems.Add(new Problem("bron", TextId.FieldRequired));
-            if (lineProblems.Count == 0)
+            // The entry's own checks too, for the columns not already named: every problem of the line in one go.
+            var entry = new CostEntry(code, name, amount, period, from.IsValid ? from.Value : DateOnly.MinValue, source);
+            lineProblems.AddRange(entry.Check().Select(p => p with { Field = ColumnOf(p.Field) }).Where(p => lineProblems.All(named => named.Field != p.Field)));
+            if (lineProblems.Count == 0 && seen.TryGetValue((code.ToLowerInvariant(), entry.ValidFrom), out var first))
             {
-                var entry = new CostEntry(code, name, amount, period, from.Value, source);
-                lineProblems.AddRange(entry.Check().Select(p => p with { Field = ColumnOf(p.Field) }));
-                if (lineProblems.Count == 0 && seen.TryGetValue((code.ToLowerInvariant(), from.Value), out var first))
-                    lineProblems.Add(new Problem("routecode", TextId.CostDuplicateRoute, code, first));
-                else if (lineProblems.Count == 0)
-                {
-                    seen[(code.ToLowerInvariant(), from.Value)] = line;
-                    entries.Add(entry);
-                }
+                lineProblems.Add(new Problem("routecode", TextId.CostDuplicateRoute, code, first));
+            }
+            else if (lineProblems.Count == 0)
+            {
+                seen[(code.ToLowerInvariant(), entry.ValidFrom)] = line;
+                entries.Add(entry);
             }
 
             problems.AddRange(lineProblems.Select(p => new ImportProblem(line, p.Field, p.Describe(lang))));

@@ -578,6 +578,9 @@ public enum TextId
     CliServerCostsAll,
     CliValueDate,
     CliValueDepartments,
+    CliExportMandates,
+    CliExportMandatesSummary,
+    CliExportMandatesWithText,
 
     // Issue 11, the team leader's screens (item 5) and demo (item 7)
     CmdNewMandateDecision,

@@ -52,8 +52,8 @@ public static class ReferenceAdminCommands
             return Fail(BadInput, $"--until ({DateText.Show(end.Value)}) ligt voor --from ({DateText.Show(start.Value)}); een mandaat loopt van --from tot en met --until.");
         return Run(db, async store =>
         {
-            var id = await store.GrantMandateAsync(user, names, start.Value, end.Value, DateTimeOffset.UtcNow);
-            Console.WriteLine($"Mandaat {id} toegekend aan '{user.Trim()}' voor {string.Join(", ", names)}, geldig van {DateText.Show(start.Value)} tot en met {DateText.Show(end.Value)}.");
+            var mandate = await store.GrantMandateAsync(user, names, start.Value, end.Value, DateTimeOffset.UtcNow);
+            Console.WriteLine($"Mandaat {mandate.Id} toegekend aan '{user.Trim()}' voor {string.Join(", ", mandate.Departments)}, geldig van {DateText.Show(start.Value)} tot en met {DateText.Show(end.Value)}.");
             return 0;
         });
     }

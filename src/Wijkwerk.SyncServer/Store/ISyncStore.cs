@@ -30,7 +30,7 @@ public interface ISyncStore
     Task<IReadOnlyList<string>> ListDepartmentsAsync();
     Task RemoveDepartmentAsync(string name, DateTimeOffset now);
     /// <summary>Only to a team leader, only for known departments; the dates are checked by the caller.</summary>
-    Task<Guid> GrantMandateAsync(string workerName, IReadOnlyList<string> departments, DateOnly from, DateOnly until, DateTimeOffset now);
+    Task<Mandate> GrantMandateAsync(string workerName, IReadOnlyList<string> departments, DateOnly from, DateOnly until, DateTimeOffset now);
     Task<IReadOnlyList<MandateListing>> ListMandatesAsync();
     Task RevokeMandateAsync(Guid id, DateTimeOffset now);
     /// <summary>Stores the entries as a new version of the cost table and answers its number; earlier versions are kept.</summary>

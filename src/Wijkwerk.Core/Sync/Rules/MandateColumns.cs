@@ -72,7 +72,7 @@ public static class MandateColumns
             ["bottleneck_tag"] = d.BottleneckTag,
             ["follow_up_on"] = DateText.Iso(d.FollowUpOn),
             ["follow_up_result"] = followUp?.Result.ToString(),
-            ["follow_up_how"] = followUp?.HowItEnded,
+            ["follow_up_how"] = followUp?.HowItEnded ?? "",
             ["follow_up_at"] = followUp is null ? null : Instant(followUp.At),
             ["follow_up_by"] = followUp?.By.ToString(),
         };

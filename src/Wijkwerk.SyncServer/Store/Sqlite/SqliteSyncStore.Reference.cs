@@ -51,7 +51,7 @@ public sealed partial class SqliteSyncStore
         return BumpReference(db, tx);
     });
 
-    public Task<Guid> GrantMandateAsync(string workerName, IReadOnlyList<string> departments, DateOnly from, DateOnly until, DateTimeOffset now) => Write((db, tx) =>
+    public Task<Mandate> GrantMandateAsync(string workerName, IReadOnlyList<string> departments, DateOnly from, DateOnly until, DateTimeOffset now) => Write((db, tx) =>
     {
         using var find = Command(db, tx, "SELECT id, role FROM workers WHERE name = $n;", ("$n", workerName.Trim()));
         string workerId, role;
@@ -78,7 +78,7 @@ public sealed partial class SqliteSyncStore
         Exec(db, tx, "INSERT INTO mandates(id, worker_id, departments, valid_from, valid_until, granted_at) VALUES ($id, $w, $d, $from, $until, $at);",
             ("$id", S(id)), ("$w", workerId), ("$d", JsonSerializer.Serialize(names, Json)), ("$from", DateText.Iso(from)), ("$until", DateText.Iso(until)), ("$at", Iso(now)));
         BumpReference(db, tx);
-        return id;
+        return new Mandate(new Id<Mandate>(id), new Id<Worker>(Guid.Parse(workerId)), names, from, until, null);
     });
 
     public Task<IReadOnlyList<MandateListing>> ListMandatesAsync()
@@ -89,9 +89,9 @@ public sealed partial class SqliteSyncStore
 
     public Task RevokeMandateAsync(Guid id, DateTimeOffset now) => Write((db, tx) =>
     {
-        if (Scalar(db, tx, "SELECT revoked_at FROM mandates WHERE id = $id;", ("$id", S(id))) is not { } revoked)
+        if (Scalar(db, tx, "SELECT coalesce(revoked_at, '') FROM mandates WHERE id = $id;", ("$id", S(id))) is not string revoked)
             throw new AdminException($"Onbekend mandaat {id}; zie 'admin mandate list'.");
-        if (revoked is string at)
+        if (revoked is { Length: > 0 } at)
             throw new AdminException($"Mandaat {id} is al ingetrokken op {ParseIso(at):yyyy-MM-dd HH:mm} UTC.");
         Exec(db, tx, "UPDATE mandates SET revoked_at = $at WHERE id = $id;", ("$id", S(id)), ("$at", Iso(now)));
         return BumpReference(db, tx);
