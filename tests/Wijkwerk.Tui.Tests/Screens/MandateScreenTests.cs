@@ -48,6 +48,23 @@ public sealed class MandateScreenTests
     }
 
     [Fact]
+    public void Form_InEnglish_WithLangEn()
+    {
+        using var desk = new TeamLeaderDesk(withDecisions: false, lang: Core.Localization.Lang.En);
+        var form = OpenForm(desk);
+        GoTo(desk, form, "eigen kosten").Type("4000");
+        GoTo(desk, form, "route:uithuiszetting").Type("1");
+        desk.App.Press(KeyInput.Ctrl('s'));
+
+        var screen = Flat(desk.App.Screen());
+
+        Assert.Contains("Mandate decision: " + desk.FreeClient.Name.Full, screen, StringComparison.Ordinal);
+        Assert.Contains("Your mandate holds until 16-09-2026 for: Opvang, Schuldhulpverlening, Werk en Inkomen, Wonen.", screen, StringComparison.Ordinal);
+        Assert.Contains("Avoided € 6.000,00 − own cost € 4.000,00 = net € 2.000,00 · ratio 1,50 · 12 months · cost table v2", screen, StringComparison.Ordinal);
+        Assert.Contains("Rule overridden: is required; fill in this field", screen, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Form_AQuantityTooLarge_IsSaidAtItsRoute_AndTheTypingStays()
     {
         using var desk = new TeamLeaderDesk(withDecisions: false);

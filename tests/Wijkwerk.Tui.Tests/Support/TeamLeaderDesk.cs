@@ -1,6 +1,7 @@
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Mandates;
+using Wijkwerk.Core.Localization;
 using Wijkwerk.Demo;
 using Wijkwerk.Tui.Screens.Clients;
 using Wijkwerk.Tui.Screens.Dossier;
@@ -14,9 +15,9 @@ namespace Wijkwerk.Tui.Tests.Support;
 /// </summary>
 public sealed class TeamLeaderDesk : IDisposable
 {
-    public TeamLeaderDesk(int width = 80, int height = 24, bool withDecisions = true)
+    public TeamLeaderDesk(int width = 80, int height = 24, bool withDecisions = true, Lang lang = Lang.Nl)
     {
-        App = new AppHarness(width, height, identity: DemoMandates.DemoTeamLeader);
+        App = new AppHarness(width, height, lang, identity: DemoMandates.DemoTeamLeader);
         if (withDecisions)
             DemoMandates.Fill(App.Store);
         else
