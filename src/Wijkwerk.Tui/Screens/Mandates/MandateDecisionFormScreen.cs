@@ -120,8 +120,8 @@ public sealed class MandateDecisionFormScreen : FormScreen
         var decision = Build(_figures is { IsValid: true } figures ? figures.Value : null, out var mandateProblem);
         if (mandateProblem is not null)
             problems.Add(mandateProblem);
-        if (!DateText.Parse(_followUpOn.Text, "opvolgdatum").IsValid)
-            problems.Add(DateText.Parse(_followUpOn.Text, "opvolgdatum").Problem!);
+        if (DateText.Parse(_followUpOn.Text, "opvolgdatum").Problem is { } date)
+            problems.Add(date);
         // A calculator that cannot count yet has said why at its own fields; "missing" would repeat it.
         problems.AddRange(MandateRules.CheckContent(decision, Today)
             .Where(p => !(p.Field == "maatschappelijk rendement" && _figures is { IsValid: false })));
@@ -164,7 +164,7 @@ public sealed class MandateDecisionFormScreen : FormScreen
     /// The calculator on what is typed: own cost, horizon and each route with a quantity. A problem is put on the
     /// field it is about (a route's quantity, not the route's name) so it shows beside what was typed.
     /// </summary>
-    private Parsed<SocialReturn>? Calculate(List<Problem> problems)
+    private Parsed<SocialReturn> Calculate(List<Problem> problems)
     {
         var ownCost = _ownCost.Text.Trim().Length == 0 ? Parsed<Money>.Ok(Money.Zero) : Money.Parse(_ownCost.Text, "eigen kosten");
         if (!ownCost.IsValid)
