@@ -547,7 +547,6 @@ public enum TextId
     MandateDepartmentNotCovered,
     MandateTriangleSideMissing,
     MandateFiguresDoNotAddUp,
-    MandateFollowUpTooEarly,
     MandateDecisionFixed,
     MandateFollowUpDone,
     MandateAddendumWithoutDecision,
