@@ -5,6 +5,7 @@ using Wijkwerk.Core.Localization;
 using Wijkwerk.Tui.App;
 using Wijkwerk.Tui.Screens.Details;
 using Wijkwerk.Tui.Terminal;
+using Wijkwerk.Tui.Widgets;
 
 namespace Wijkwerk.Tui.Screens.Mandates;
 
@@ -43,58 +44,58 @@ public sealed class DecisionDetailScreen : DetailScreen
         base.OnResumed();
     }
 
-    protected override IReadOnlyList<DetailLine> Lines()
+    protected override IReadOnlyList<TextLine> Lines()
     {
         var d = _decision;
         var today = AmsterdamTime.Today(App.Clock);
-        var lines = new List<DetailLine>
+        var lines = new List<TextLine>
         {
             new(T(TextId.UiMandateDetailState, _clientName, DecisionText.FollowUpState(App, d, today)), CellStyle.Bold),
-            DetailLine.Plain(T(TextId.UiMandateDetailDecided, AmsterdamTime.ShowDateTime(d.DecidedAt), Who(d.DecidedBy))),
-            DetailLine.Plain(T(TextId.UiMandateDetailDepartment, d.Department, d.RuleOverridden)),
-            DetailLine.Plain(T(TextId.UiMandateDetailExecutor, d.CarriedOutBy.Department, d.CarriedOutBy.Contact)),
-            DetailLine.Plain(T(TextId.UiMandateDetailBottleneck, d.BottleneckTag)),
-            DetailLine.Blank,
-            DetailLine.Heading(T(TextId.UiMandateDetailRefusedBefore)),
-            DetailLine.Plain(d.RefusedBefore),
-            DetailLine.Blank,
-            DetailLine.Heading(T(TextId.UiMandateDetailDecision)),
-            DetailLine.Plain(d.Decision),
-            DetailLine.Blank,
-            DetailLine.Heading(T(TextId.UiMandateDetailTriangle)),
-            DetailLine.Plain(T(TextId.UiMandateDetailLegitimacy)),
-            DetailLine.Plain(d.Triangle.Legitimacy, indent: 2),
+            TextLine.Plain(T(TextId.UiMandateDetailDecided, AmsterdamTime.ShowDateTime(d.DecidedAt), Who(d.DecidedBy))),
+            TextLine.Plain(T(TextId.UiMandateDetailDepartment, d.Department, d.RuleOverridden)),
+            TextLine.Plain(T(TextId.UiMandateDetailExecutor, d.CarriedOutBy.Department, d.CarriedOutBy.Contact)),
+            TextLine.Plain(T(TextId.UiMandateDetailBottleneck, d.BottleneckTag)),
+            TextLine.Blank,
+            TextLine.Heading(T(TextId.UiMandateDetailRefusedBefore)),
+            TextLine.Plain(d.RefusedBefore),
+            TextLine.Blank,
+            TextLine.Heading(T(TextId.UiMandateDetailDecision)),
+            TextLine.Plain(d.Decision),
+            TextLine.Blank,
+            TextLine.Heading(T(TextId.UiMandateDetailTriangle)),
+            TextLine.Plain(T(TextId.UiMandateDetailLegitimacy)),
+            TextLine.Plain(d.Triangle.Legitimacy, indent: 2),
         };
         if (d.Triangle.SocialReturn is { } figures)
         {
-            lines.Add(DetailLine.Plain(T(TextId.UiMandateDetailReturn, figures.HorizonMonths, figures.CostTableVersion)));
-            lines.AddRange(figures.Routes.Select(r => DetailLine.Plain($"{r.Name}: {r.CountedQuantity} × {DecisionText.Per(App, r.Amount, r.Period)} = {r.Cost}", indent: 2)));
-            lines.Add(DetailLine.Plain(DecisionText.Figures(App, figures), indent: 2));
+            lines.Add(TextLine.Plain(T(TextId.UiMandateDetailReturn, figures.HorizonMonths, figures.CostTableVersion)));
+            lines.AddRange(figures.Routes.Select(r => TextLine.Plain($"{r.Name}: {r.CountedQuantity} × {DecisionText.Per(App, r.Amount, r.Period)} = {r.Cost}", indent: 2)));
+            lines.Add(TextLine.Plain(DecisionText.Figures(App, figures), indent: 2));
         }
 
-        lines.Add(DetailLine.Plain(T(TextId.UiMandateDetailEngagement)));
-        lines.Add(DetailLine.Plain(d.Triangle.Engagement, indent: 2));
-        lines.Add(DetailLine.Plain(T(d.Triangle.ResidentHeard ? TextId.UiMandateDetailHeard : TextId.UiMandateDetailNotHeard), indent: 2));
-        lines.Add(DetailLine.Blank);
-        lines.Add(DetailLine.Heading(T(TextId.UiMandateDetailFollowUp)));
+        lines.Add(TextLine.Plain(T(TextId.UiMandateDetailEngagement)));
+        lines.Add(TextLine.Plain(d.Triangle.Engagement, indent: 2));
+        lines.Add(TextLine.Plain(T(d.Triangle.ResidentHeard ? TextId.UiMandateDetailHeard : TextId.UiMandateDetailNotHeard), indent: 2));
+        lines.Add(TextLine.Blank);
+        lines.Add(TextLine.Heading(T(TextId.UiMandateDetailFollowUp)));
         if (d.FollowUp is { } followUp)
         {
-            lines.Add(DetailLine.Plain(T(TextId.UiMandateDetailFollowUpBy, AmsterdamTime.ShowDateTime(followUp.At), EnumTexts.Name(followUp.Result, App.Lang), Who(followUp.By))));
-            lines.Add(DetailLine.Plain(followUp.HowItEnded, indent: 2));
+            lines.Add(TextLine.Plain(T(TextId.UiMandateDetailFollowUpBy, AmsterdamTime.ShowDateTime(followUp.At), EnumTexts.Name(followUp.Result, App.Lang), Who(followUp.By))));
+            lines.Add(TextLine.Plain(followUp.HowItEnded, indent: 2));
         }
         else
         {
-            lines.Add(new DetailLine(DecisionText.FollowUpState(App, d, today), DecisionText.Style(d, today)));
+            lines.Add(new TextLine(DecisionText.FollowUpState(App, d, today), DecisionText.Style(d, today)));
         }
 
-        lines.Add(DetailLine.Blank);
-        lines.Add(DetailLine.Heading(T(TextId.UiMandateDetailAddenda)));
+        lines.Add(TextLine.Blank);
+        lines.Add(TextLine.Heading(T(TextId.UiMandateDetailAddenda)));
         if (_addenda.Count == 0)
-            lines.Add(DetailLine.Plain(T(TextId.UiMandateDetailNoAddenda)));
+            lines.Add(TextLine.Plain(T(TextId.UiMandateDetailNoAddenda)));
         foreach (var addendum in _addenda)
         {
-            lines.Add(DetailLine.Plain(T(TextId.UiMandateDetailAddendum, AmsterdamTime.ShowDateTime(addendum.At), Who(addendum.By))));
-            lines.Add(DetailLine.Plain(addendum.Text, indent: 2));
+            lines.Add(TextLine.Plain(T(TextId.UiMandateDetailAddendum, AmsterdamTime.ShowDateTime(addendum.At), Who(addendum.By))));
+            lines.Add(TextLine.Plain(addendum.Text, indent: 2));
         }
 
         return lines;
