@@ -656,4 +656,5 @@ public enum TextId
     UiTimelineDecisionFollowUp,
     UiTimelineDecisionAddendum,
     DemoTeamLeaderSummary,
+    UiMandateDraftKept,
 }

@@ -37,6 +37,9 @@ public static partial class Texts
         [TextId.UiMandateConfirm] = ("Mandaatbesluit voor {0} ({1}) vastleggen? Daarna kan het niet meer gewijzigd worden; een correctie wordt een aanvulling.", "Record the mandate decision for {0} ({1})? It cannot be changed afterwards; a correction becomes an addendum."),
         [TextId.UiMandateSaved] = ("Mandaatbesluit vastgelegd.", "Mandate decision recorded."),
         [TextId.UiMandateCannotDecide] = ("Geen mandaatbesluit mogelijk: {0}", "No mandate decision possible: {0}"),
+        [TextId.UiMandateDraftKept] = (
+            "Uw concept-mandaatbesluit voor {0} is bewaard, maar opent nu niet: {1} Het opent weer vanuit het dossier (m) zodra uw mandaat geldig is.",
+            "Your draft mandate decision for {0} is kept but cannot open now: {1} It opens again from the dossier (m) once your mandate is valid."),
         [TextId.UiFollowUpFormTitle] = ("Opvolging mandaatbesluit: {0}", "Mandate decision follow-up: {0}"),
         [TextId.UiFollowUpConfirm] = ("Opvolging '{0}' vastleggen? Die wordt daarna niet meer gewijzigd.", "Record the follow-up '{0}'? It is not changed afterwards."),
         [TextId.UiFollowUpSaved] = ("Opvolging vastgelegd.", "Follow-up recorded."),

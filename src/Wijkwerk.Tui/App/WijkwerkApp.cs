@@ -333,11 +333,15 @@ public sealed class WijkwerkApp : IDisposable
 
     private void RestoreLatestDraft()
     {
-        var key = _store!.Drafts.Keys().FirstOrDefault();
-        if (key is null)
-            return;
-        if (FormScreens.OpenForDraft(this, key))
-            Notify(T(TextId.UiDraftRestored));
+        // The newest draft whose form can open; one that cannot yet (a mandate draft waiting for a valid mandate) is kept.
+        foreach (var key in _store!.Drafts.Keys())
+        {
+            if (FormScreens.OpenForDraft(this, key))
+            {
+                Notify(T(TextId.UiDraftRestored));
+                return;
+            }
+        }
     }
 
     private void LockWhenIdle()

@@ -180,6 +180,31 @@ public sealed class MandateScreenTests
         Assert.Empty(desk.App.Store.MandateDecisions.All());
     }
 
+    [Fact]
+    public void Draft_WhileTheMandateLapsed_IsKeptAndSaidWhy_AndOpensWithTheTypingOnceAMandateIsValidAgain()
+    {
+        using var desk = new TeamLeaderDesk(withDecisions: false);
+        var client = desk.FreeClient;
+        var form = OpenForm(desk, client);
+        GoTo(desk, form, "eerder geweigerd").Type(Refused);
+        var me = desk.App.Store.Identity.WorkerId;
+        var valid = DemoMandates.ValidMandate(me, desk.Today);
+        DemoMandates.GiveReference(desk.App.Store, [valid with { RevokedAt = new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.Zero) }], DemoMandates.CostTables(desk.Today), version: 2);
+
+        desk.App.Restart();
+        var afterRevoke = Flat(desk.App.Screen());
+
+        Assert.IsType<HomeScreen>(desk.App.Top);
+        Assert.Contains("concept-mandaatbesluit voor " + client.Name.Full + " is bewaard", afterRevoke, StringComparison.Ordinal);
+        Assert.Contains("ingetrokken op 01-03-2026", afterRevoke, StringComparison.Ordinal);
+        Assert.Contains(desk.App.Store.Drafts.Keys(), key => key.Contains(client.Id.ToString(), StringComparison.Ordinal));
+
+        DemoMandates.GiveReference(desk.App.Store, [valid], DemoMandates.CostTables(desk.Today), version: 3);
+        desk.App.Restart();
+
+        Assert.Equal(Refused, desk.App.TopAs<MandateDecisionFormScreen>().Field("eerder geweigerd").Read());
+    }
+
     [Theory]
     [InlineData("expired", "Geen mandaatbesluit mogelijk: uw mandaat is verlopen op 15-03-2026")]
     [InlineData("revoked", "Geen mandaatbesluit mogelijk: uw mandaat is ingetrokken op 01-03-2026")]

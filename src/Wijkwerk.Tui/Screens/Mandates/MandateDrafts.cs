@@ -1,6 +1,7 @@
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Mandates;
+using Wijkwerk.Core.Localization;
 using Wijkwerk.Tui.App;
 using Wijkwerk.Tui.Screens.Dossier;
 using Wijkwerk.Tui.Screens.Forms;
@@ -10,7 +11,7 @@ namespace Wijkwerk.Tui.Screens.Mandates;
 /// <summary>
 /// Reopens a mandate form from its draft over the screens it was opened from: the dossier for a new decision,
 /// the dossier and the decision for its follow-up or addendum. A draft that can no longer lead anywhere (the
-/// client or decision is gone, the mandate no longer valid) is dropped.
+/// client or decision is gone) is dropped; one that waits for a valid mandate is kept, and the team leader told.
 /// </summary>
 public static class MandateDrafts
 {
@@ -35,10 +36,18 @@ public static class MandateDrafts
 
     private static bool OpenDecisionForm(WijkwerkApp app, string key, string id)
     {
-        if (!Id<Client>.TryParse(id, out var clientId) || new DossierScreen(app, clientId) is not { Dossier: { } } dossier
-            || MandateDecisionFormScreen.For(app, dossier.Dossier.Client) is not { IsValid: true } form)
+        if (!Id<Client>.TryParse(id, out var clientId) || new DossierScreen(app, clientId) is not { Dossier: { } } dossier)
         {
             app.Store.Drafts.Delete(key);
+            return false;
+        }
+
+        // What was typed is never thrown away because a mandate lapsed: a renewed one opens the form with it again.
+        var client = dossier.Dossier.Client;
+        var form = MandateDecisionFormScreen.For(app, client);
+        if (!form.IsValid)
+        {
+            app.Notify(app.T(TextId.UiMandateDraftKept, client.Name.Full, form.Problem!.Describe(app.Lang)));
             return false;
         }
 
