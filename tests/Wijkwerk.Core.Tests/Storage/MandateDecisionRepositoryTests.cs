@@ -194,7 +194,8 @@ public class MandateDecisionRepositoryTests
     {
         using var temp = new TempStore();
         temp.Close();
-        temp.Execute("DROP TABLE mandate_decisions; DROP TABLE mandate_addenda; DROP TABLE reference_data; PRAGMA user_version = 6;");
+        // Step 9 adds the mandate tables: a store of version 8 is one made just before it.
+        temp.Execute("DROP TABLE mandate_decisions; DROP TABLE mandate_addenda; DROP TABLE reference_data; PRAGMA user_version = 8;");
 
         temp.Reopen();
 
