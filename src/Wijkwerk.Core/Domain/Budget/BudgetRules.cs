@@ -33,7 +33,7 @@ public static class BudgetRules
     public static Problem? CheckNew(BudgetActor actor, BudgetRequest request, TeamBudget? budget, DateOnly today)
     {
         if (!actor.Role.RecordsSignalsAndVisits())
-            return new Problem("rol", TextId.BudgetRoleNotAllowed, actor.Role.Code());
+            return new Problem("rol", TextId.BudgetRoleNotAllowed, actor.Role);
         if (request.RequestedBy != actor.Worker)
             return new Problem("aangevraagd door", TextId.BudgetNotInOwnName);
         if (!actor.IsIn(request.Team))
@@ -105,7 +105,7 @@ public static class BudgetRules
     private static Problem? CheckVote(BudgetActor actor, BudgetRequest? request, IReadOnlyList<BudgetVote> votesSoFar, BudgetVote vote, DateOnly today)
     {
         if (!actor.Role.RecordsSignalsAndVisits())
-            return new Problem("rol", TextId.BudgetRoleNotAllowed, actor.Role.Code());
+            return new Problem("rol", TextId.BudgetRoleNotAllowed, actor.Role);
         if (vote.Voter != actor.Worker)
             return new Problem("gestemd door", TextId.BudgetNotInOwnName);
         if (request is null || request.Id != vote.RequestId)
@@ -117,7 +117,7 @@ public static class BudgetRules
         if (votesSoFar.FirstOrDefault(v => v.RequestId == request.Id && v.Voter == vote.Voter && v.Id != vote.Id) is { } earlier)
             return new Problem("stem", TextId.BudgetSecondVote, DateText.Show(DayOf(earlier.At)));
         if (!request.IsOpen)
-            return new Problem("verzoek", TextId.BudgetNotOpen, EnumTexts.Name(request.Status, Lang.Nl));
+            return new Problem("verzoek", TextId.BudgetNotOpen, request.Status);
         if (!Enum.IsDefined(vote.Kind))
             return new Problem("stem", TextId.FieldRequired);
         if (vote.Kind == VoteKind.Alternative && vote.Alternative.Trim().Length == 0)
@@ -147,7 +147,7 @@ public static class BudgetRules
         var allowed = (before.Status, after.Status) is (BudgetRequestStatus.Requested, BudgetRequestStatus.Withdrawn)
             or (BudgetRequestStatus.Requested, BudgetRequestStatus.Refused) or (BudgetRequestStatus.Approved, BudgetRequestStatus.Paid);
         if (!allowed)
-            return new Problem("status", TextId.BudgetStepNotAllowed, EnumTexts.Name(before.Status, Lang.Nl), EnumTexts.Name(after.Status, Lang.Nl));
+            return new Problem("status", TextId.BudgetStepNotAllowed, before.Status, after.Status);
         if (after.Status == BudgetRequestStatus.Withdrawn)
         {
             if (actor.Worker != before.RequestedBy)
@@ -155,7 +155,7 @@ public static class BudgetRules
         }
         else if (actor.Role != Role.TeamLeader || !actor.IsIn(before.Team))
         {
-            return new Problem("rol", TextId.BudgetLeaderOnly, before.Team, actor.Role.Code());
+            return new Problem("rol", TextId.BudgetLeaderOnly, before.Team, actor.Role);
         }
 
         if (after.Outcome is not { } outcome)
