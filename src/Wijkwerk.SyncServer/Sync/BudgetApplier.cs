@@ -3,6 +3,7 @@ using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Sync.Protocol;
 using Wijkwerk.Core.Sync.Rules;
+using Wijkwerk.SyncServer.Store;
 
 namespace Wijkwerk.SyncServer.Sync;
 

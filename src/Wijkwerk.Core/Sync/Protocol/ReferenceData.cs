@@ -21,6 +21,9 @@ public sealed record ReferenceData(long Version)
 
     public IReadOnlyList<CostTableInfo>? CostTables { get; init; }
 
+    /// <summary>Issue 12: the names of the pulling worker's teams, whose budget requests they make and vote on.</summary>
+    public IReadOnlyList<string>? MyTeams { get; init; }
+
     /// <summary>Issue 12: the minimaatwerk budgets of the pulling worker's own teams, every year set.</summary>
     public IReadOnlyList<TeamBudgetInfo>? TeamBudgets { get; init; }
 

@@ -46,7 +46,7 @@ public sealed partial class SqliteSyncStore
         return list;
     }
 
-    private static IReadOnlyList<string> TeamNamesOf(SqliteConnection db, SqliteTransaction tx, Guid worker)
+    private static IReadOnlyList<string> TeamNamesOf(SqliteConnection db, SqliteTransaction? tx, Guid worker)
     {
         using var cmd = Command(db, tx, "SELECT t.name FROM teams t JOIN worker_teams wt ON wt.team_id = t.id WHERE wt.worker_id = $w ORDER BY t.name;", ("$w", S(worker)));
         using var reader = cmd.ExecuteReader();
