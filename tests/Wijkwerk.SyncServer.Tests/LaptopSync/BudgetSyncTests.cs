@@ -87,7 +87,7 @@ public class BudgetSyncTests
         // The server's decision reaches every laptop of the team, and the ledger counts it as committed.
         foreach (var laptop in others)
         {
-            await laptop.Sync();
+            Assert.True((await laptop.Sync()).Converged);
             Assert.Equal(BudgetRequestStatus.Approved, AsHeldBy(laptop, request)!.Status);
         }
 
