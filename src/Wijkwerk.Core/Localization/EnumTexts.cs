@@ -1,4 +1,5 @@
 using Wijkwerk.Core.Audit;
+using Wijkwerk.Core.Domain.Budget;
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Domain.Maatwerk;
@@ -144,6 +145,24 @@ public static class EnumTexts
         [MandateState.NotYetValid] = ("nog niet geldig", "not yet valid"),
         [MandateState.Expired] = ("verlopen", "expired"),
         [MandateState.Revoked] = ("ingetrokken", "revoked"),
+        // Issue 12: the minimaatwerk budget.
+        [BudgetCategory.Housing] = ("wonen", "housing"),
+        [BudgetCategory.Energy] = ("energie", "energy"),
+        [BudgetCategory.DentalCare] = ("zorgkosten/tandarts", "care costs/dentist"),
+        [BudgetCategory.IdentityDocuments] = ("identiteitsbewijs en documenten", "identity card and documents"),
+        [BudgetCategory.Work] = ("werk", "work"),
+        [BudgetCategory.Transport] = ("vervoer", "transport"),
+        [BudgetCategory.Debts] = ("schulden", "debts"),
+        [BudgetCategory.Household] = ("huisraad", "household goods"),
+        [BudgetCategory.Other] = ("overig", "other"),
+        [BudgetRequestStatus.Requested] = ("aangevraagd", "requested"),
+        [BudgetRequestStatus.Approved] = ("goedgekeurd", "approved"),
+        [BudgetRequestStatus.Paid] = ("betaald", "paid"),
+        [BudgetRequestStatus.AlternativeFound] = ("alternatief gevonden", "alternative found"),
+        [BudgetRequestStatus.Withdrawn] = ("ingetrokken", "withdrawn"),
+        [BudgetRequestStatus.Refused] = ("geweigerd", "refused"),
+        [VoteKind.Approve] = ("akkoord", "approve"),
+        [VoteKind.Alternative] = ("alternatief", "alternative"),
     };
 
     /// <summary>A unit after a number: "1 uur", "3 uur", "2 dagdelen".</summary>

@@ -108,6 +108,25 @@ public static class ExportColumns
         ["deels_uitgevoerd"] = "partly_carried_out",
         ["niet_uitgevoerd"] = "not_carried_out",
         ["nog_niet_opgevolgd"] = "no_follow_up_yet",
+
+        // Issue 12: minimaatwerk budget requests
+        ["categorie"] = "category",
+        ["bedrag_centen"] = "amount_cents",
+        ["uitkomst"] = "outcome",
+        ["aangevraagd_op"] = "requested_at",
+        ["aangevraagd_door"] = "requested_by",
+        ["akkoorden"] = "approvers",
+        ["goedgekeurd_op"] = "approved_at",
+        ["afgesloten_op"] = "closed_at",
+        ["afgesloten_door"] = "closed_by",
+        ["verzoeken"] = "requests",
+        ["goedgekeurd_centen"] = "committed_cents",
+        ["betaald_centen"] = "paid_cents",
+        ["alternatief_gevonden"] = "alternative_found",
+        ["pct_alternatief"] = "pct_alternative",
+        ["ingetrokken"] = "withdrawn",
+        ["geweigerd"] = "refused",
+        ["open"] = "open",
     };
 
     /// <summary>Keys that read the same in both languages: ids, codes and loan words.</summary>

@@ -37,6 +37,7 @@ public sealed class LocalStore : IDisposable
         Conflicts = new ConflictRepository(this);
         Reference = new ReferenceDataRepository(this);
         MandateDecisions = new MandateDecisionRepository(this);
+        Budget = new BudgetRepository(this);
     }
 
     public ClientRepository Clients { get; }
@@ -56,6 +57,9 @@ public sealed class LocalStore : IDisposable
     public ReferenceDataRepository Reference { get; }
 
     public MandateDecisionRepository MandateDecisions { get; }
+
+    /// <summary>Issue 12: minimaatwerk budget requests, votes and the team ledger.</summary>
+    public BudgetRepository Budget { get; }
 
     /// <summary>Changes not yet accepted by the server.</summary>
     public long PendingChanges()

@@ -304,6 +304,52 @@ public static class Migrations
             version INTEGER NOT NULL,
             body TEXT NOT NULL) STRICT;
         """,
+
+        // 10 (issue 12): minimaatwerk budget requests and their votes, synced in the team's scope, free text sealed
+        // (BudgetColumns.RequestSecrets, VoteSecrets); team, amount, category, status and tag plain for the ledger.
+        $"""
+        CREATE TABLE budget_requests (
+            id TEXT PRIMARY KEY,
+            client_id TEXT NOT NULL,
+            team TEXT NOT NULL,
+            requested_by TEXT NOT NULL,
+            requested_at TEXT NOT NULL,
+            what BLOB NOT NULL,
+            supplier_name BLOB NOT NULL,
+            supplier_reference BLOB NOT NULL,
+            amount_cents TEXT NOT NULL,
+            category TEXT NOT NULL,
+            why_no_regular_route BLOB NOT NULL,
+            legitimacy BLOB NOT NULL,
+            engagement BLOB NOT NULL,
+            resident_heard TEXT NOT NULL,
+            own_cost TEXT,
+            avoided_cost TEXT,
+            net_return TEXT,
+            return_ratio TEXT,
+            horizon_months TEXT,
+            cost_table_version TEXT,
+            avoided_routes TEXT,
+            bottleneck_tag TEXT NOT NULL,
+            status TEXT NOT NULL,
+            approved_at TEXT,
+            outcome_at TEXT,
+            outcome_by TEXT,
+            outcome_note BLOB NOT NULL,
+            {SyncColumns}) STRICT;
+        CREATE INDEX budget_requests_by_client ON budget_requests (client_id);
+        CREATE INDEX budget_requests_by_status ON budget_requests (status);
+
+        CREATE TABLE budget_votes (
+            id TEXT PRIMARY KEY,
+            request_id TEXT NOT NULL,
+            voter TEXT NOT NULL,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            alternative BLOB NOT NULL,
+            {SyncColumns}) STRICT;
+        CREATE INDEX budget_votes_by_request ON budget_votes (request_id);
+        """,
     ];
 
     internal static int Latest => Steps.Count;

@@ -26,6 +26,10 @@ public static class SyncSchema
         // Issue 11: a mandate decision is about a client, so the whole team (the nurse too) sees it in the dossier.
         new(MandateColumns.DecisionTable, MandateColumns.Decision, "client_id"),
         new(MandateColumns.AddendumTable, MandateColumns.Addendum, null, MandateColumns.DecisionTable, "decision_id"),
+        // Issue 12: budget requests are about a client (the team's scope, not the consultant's review scope); each
+        // vote is its own insert-only row under its request, so two colleagues voting offline never conflict.
+        new(BudgetColumns.RequestTable, BudgetColumns.Request, "client_id"),
+        new(BudgetColumns.VoteTable, BudgetColumns.Vote, null, BudgetColumns.RequestTable, "request_id"),
     ];
 
     public static SyncTable? Find(string name) => Tables.FirstOrDefault(t => t.Name == name);

@@ -103,6 +103,7 @@ public static class ServerCommandLine
         audit.SetAction((parse, _) => AdminCommands.ClientAudit(Db(parse), parse.GetValue(auditClient)!));
         admin.Subcommands.Add(audit);
         AddReferenceCommands(admin, Db, lang);
+        AddBudgetCommands(admin, Db, lang);
         return root;
     }
 
@@ -161,5 +162,28 @@ public static class ServerCommandLine
         costs.Subcommands.Add(import);
         costs.Subcommands.Add(costsList);
         admin.Subcommands.Add(costs);
+    }
+
+    /// <summary>Issue 12: the teams' minimaatwerk budgets.</summary>
+    private static void AddBudgetCommands(Command admin, Func<ParseResult, string> db, Lang lang)
+    {
+        string T(TextId id) => Texts.Get(id, lang);
+
+        var budget = new Command("budget", T(TextId.CliServerBudget));
+        var set = new Command("set", T(TextId.CliServerBudgetSet));
+        var team = new Option<string>("--team") { Required = true, Description = T(TextId.CliServerBudgetTeam), HelpName = T(TextId.CliValueName) };
+        var year = new Option<string>("--year") { Required = true, Description = T(TextId.CliServerBudgetYear), HelpName = "YYYY" };
+        var amount = new Option<string>("--amount") { Required = true, Description = T(TextId.CliServerBudgetAmount), HelpName = "EUR" };
+        var limit = new Option<string>("--limit") { Description = T(TextId.CliServerBudgetLimit), HelpName = "EUR" };
+        set.Options.Add(team);
+        set.Options.Add(year);
+        set.Options.Add(amount);
+        set.Options.Add(limit);
+        set.SetAction((parse, _) => BudgetAdminCommands.Set(db(parse), parse.GetValue(team)!, parse.GetValue(year)!, parse.GetValue(amount)!, parse.GetValue(limit)));
+        var list = new Command("list", T(TextId.CliServerBudgetList));
+        list.SetAction((parse, _) => BudgetAdminCommands.List(db(parse)));
+        budget.Subcommands.Add(set);
+        budget.Subcommands.Add(list);
+        admin.Subcommands.Add(budget);
     }
 }

@@ -1,3 +1,5 @@
+using Wijkwerk.Core.Domain.Budget;
+using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Maatwerk;
 using Wijkwerk.Core.Domain.Mandates;
 using Wijkwerk.Core.Domain.Teams;
@@ -36,7 +38,10 @@ public interface ISyncStore
     /// <summary>Stores the entries as a new version of the cost table and answers its number; earlier versions are kept.</summary>
     Task<int> ImportCostTableAsync(IReadOnlyList<CostEntry> entries, string fileName, DateTimeOffset now);
     Task<CostTable> CostTablesAsync();
-    /// <summary>The set for one worker's laptop (only that worker's mandates); null when the laptop already holds this version.</summary>
+    /// <summary>Issue 12: sets (or replaces) a team's budget for a year; the amounts are checked by the caller.</summary>
+    Task<TeamBudget> SetTeamBudgetAsync(string teamName, int year, Money amount, Money limit, DateTimeOffset now);
+    Task<IReadOnlyList<TeamBudget>> ListTeamBudgetsAsync();
+    /// <summary>The set for one worker's laptop (only that worker's mandates and own teams' budgets); null when the laptop already holds this version.</summary>
     Task<ReferenceData?> ReferenceDataAsync(Guid workerId, long knownVersion, CancellationToken cancel = default);
 
     // Protocol.

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Wijkwerk.Core.Domain.Budget;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Mandates;
 using Wijkwerk.Core.Sync;
@@ -21,6 +22,12 @@ public interface IPushTransaction
     bool HasTeams { get; }
     /// <summary>The pushing worker's mandates as the administrator granted them, revoked ones included.</summary>
     IReadOnlyList<Mandate> MandatesOfPusher();
+    /// <summary>The names of the pushing worker's teams: whose budget requests they may make and vote on.</summary>
+    IReadOnlyList<string> TeamNamesOfPusher();
+    /// <summary>A team's minimaatwerk budget for a year as the administrator set it; null when none is set.</summary>
+    TeamBudget? BudgetOf(string team, int year);
+    /// <summary>The live rows of a table whose column holds the value, as this transaction sees them.</summary>
+    IReadOnlyList<(Guid RowId, StoredRow Row)> LiveRowsWhere(string table, string column, string value);
     StoredRow? LoadRow(string table, Guid rowId);
     /// <summary>On the caseload of one of the pushing worker's teams.</summary>
     bool InScope(Guid clientId);
@@ -166,6 +173,13 @@ public static class MutationApplier
             // whatever the laptop remembered at enrolment (empty on older laptops, the first of several teams).
             if (table.Name == AdviceColumns.AdviceTable)
                 columns[AdviceColumns.TeamColumn] = s.OwnTeamHolding(clientId) ?? "";
+            if (BudgetApplier.Handles(table.Name))
+            {
+                return ValueRules.CheckPushed(table.Name, columns, wholeRow: true, today) is { } shapeProblem
+                    ? Refused(m, 0, shapeProblem)
+                    : BudgetApplier.Insert(s, device, m, clientId, parentRow, columns, now, today);
+            }
+
             // A row the server does not have yet must come whole, even as an "update".
             if ((ValueRules.CheckPushed(table.Name, columns, wholeRow: true, today)
                     ?? RowRules.CheckRow(table.Name, null, columns, m.RowId, today, device.Role, device.WorkerId, parentRow?.Columns, MandatesFor(s, table.Name))
@@ -189,6 +203,9 @@ public static class MutationApplier
             s.RecordConflict(table.Name, m.RowId, clientId, DeletedColumn, "1", JsonSerializer.Serialize(pushed, ProtocolJson), existing.UpdatedBy, existing.UpdatedDevice);
             return new MutationResult(m.MutationId, SyncProtocol.Results.Conflict, existing.Version, null, [DeletedColumn]);
         }
+
+        if (BudgetApplier.Handles(table.Name))
+            return BudgetApplier.Change(s, device, m, existing, pushed, today);
 
         // An advice inserted again (its answer was lost) still carries the laptop's team: the server's stands.
         if (table.Name == AdviceColumns.AdviceTable && m.Operation == SyncProtocol.Operations.Insert)

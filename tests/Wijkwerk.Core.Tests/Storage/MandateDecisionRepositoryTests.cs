@@ -190,16 +190,17 @@ public class MandateDecisionRepositoryTests
     }
 
     [Fact]
-    public void Migration_OpensAnEarlierStoreAndAddsTheMandateTables()
+    public void Migration_OpensAnEarlierStoreAndAddsTheMandateAndBudgetTables()
     {
         using var temp = new TempStore();
         temp.Close();
-        // Step 9 adds the mandate tables: a store of version 8 is one made just before it.
-        temp.Execute("DROP TABLE mandate_decisions; DROP TABLE mandate_addenda; DROP TABLE reference_data; PRAGMA user_version = 8;");
+        // Version 8 is the last step before issue 11's tables (step 9) and issue 12's (step 10).
+        temp.Execute("DROP TABLE mandate_decisions; DROP TABLE mandate_addenda; DROP TABLE reference_data; DROP TABLE budget_requests; DROP TABLE budget_votes; PRAGMA user_version = 8;");
 
         temp.Reopen();
 
         Assert.Equal(0, temp.Count("SELECT count(*) FROM mandate_decisions"));
+        Assert.Equal(0, temp.Count("SELECT count(*) FROM budget_requests") + temp.Count("SELECT count(*) FROM budget_votes"));
         Assert.Equal(0, temp.Count("SELECT count(*) FROM reference_data"));
         Assert.Equal(Migrations.LatestVersion, temp.Count("PRAGMA user_version"));
     }

@@ -198,12 +198,16 @@ public class AdviceColumnsTests
     }
 
     [Fact]
-    public void RowRules_AdviceAndMessagesAndMandateDecisions_AreNeverDeleted_OtherRowsMayBe()
+    public void RowRules_AdviceAndMessagesAndMandateDecisionsAndBudgetRequests_AreNeverDeleted_OtherRowsMayBe()
     {
-        string[] kept = [AdviceColumns.AdviceTable, AdviceColumns.MessageTable, MandateColumns.DecisionTable, MandateColumns.AddendumTable];
+        string[] kept =
+        [
+            AdviceColumns.AdviceTable, AdviceColumns.MessageTable, MandateColumns.DecisionTable, MandateColumns.AddendumTable, BudgetColumns.RequestTable, BudgetColumns.VoteTable,
+        ];
         Assert.Contains("trek een advies in", RowRules.CheckDelete(AdviceColumns.AdviceTable));
         Assert.All(kept, t => Assert.NotNull(RowRules.CheckDelete(t)));
         Assert.Contains("aanvulling", RowRules.CheckDelete(MandateColumns.DecisionTable));
+        Assert.Contains("trek het in", RowRules.CheckDelete(BudgetColumns.RequestTable));
         Assert.All(SyncSchema.Tables.Where(t => !kept.Contains(t.Name)), t => Assert.Null(RowRules.CheckDelete(t.Name)));
     }
 

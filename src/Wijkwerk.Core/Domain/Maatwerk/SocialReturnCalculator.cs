@@ -53,6 +53,21 @@ public static class SocialReturnCalculator
     }
 
     /// <summary>
+    /// The figures must be the calculator's own: recomputed from the routes they name, they give the same sums.
+    /// So no laptop can store a net return its routes do not add up to. Null when they do.
+    /// </summary>
+    public static Problem? Verify(SocialReturn figures)
+    {
+        var routes = figures.Routes.Select(r => new AvoidedRoute(new CostEntry(r.RouteCode, r.Name, r.Amount, r.Period, DateOnly.MinValue, ""), r.Quantity)).ToList();
+        var again = Calculate(figures.OwnCost, routes, figures.CostTableVersion, figures.HorizonMonths);
+        if (!again.IsValid)
+            return again.Problem;
+        var same = again.Value.AvoidedCost == figures.AvoidedCost && again.Value.NetReturn == figures.NetReturn && again.Value.Ratio == figures.Ratio
+            && again.Value.Routes.Select(r => (r.CountedQuantity, r.Cost)).SequenceEqual(figures.Routes.Select(r => (r.CountedQuantity, r.Cost)));
+        return same ? null : new Problem("maatschappelijk rendement", TextId.MandateFiguresDoNotAddUp);
+    }
+
+    /// <summary>
     /// Cost of a route for a counted quantity, in 128 bits so no intermediate product wraps; a yearly amount is
     /// spread over twelve months and rounded to the nearest cent (half away from zero) once, at the end.
     /// </summary>

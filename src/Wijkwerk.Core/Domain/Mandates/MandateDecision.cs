@@ -8,12 +8,6 @@ namespace Wijkwerk.Core.Domain.Mandates;
 /// <summary>Who must carry the decision out: the department and a contact person there.</summary>
 public sealed record DecisionExecutor(string Department, string Contact);
 
-/// <summary>
-/// The justification of a maatwerk decision on the three sides of the value triangle: legitimacy (why deviating
-/// is defensible), social return (the calculator's figures) and engagement (what the resident wants and can do).
-/// </summary>
-public sealed record ValueTriangle(string Legitimacy, SocialReturn? SocialReturn, string Engagement, bool ResidentHeard);
-
 /// <summary>How the decision was carried out, as found at the follow-up.</summary>
 public enum FollowUpResult
 {

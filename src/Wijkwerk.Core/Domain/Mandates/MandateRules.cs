@@ -80,7 +80,7 @@ public static class MandateRules
         TriangleSide(problems, "legitimiteit", d.Triangle.Legitimacy);
         if (d.Triangle.SocialReturn is not { } figures)
             problems.Add(new Problem("maatschappelijk rendement", TextId.MandateTriangleSideMissing));
-        else if (CheckFigures(figures) is { } figureProblem)
+        else if (SocialReturnCalculator.Verify(figures) is { } figureProblem)
             problems.Add(figureProblem);
         TriangleSide(problems, "betrokkenheid", d.Triangle.Engagement);
         Short(problems, "knelpunt", d.BottleneckTag);
@@ -134,21 +134,6 @@ public static class MandateRules
         if (DayOf(addendum.At) > today)
             problems.Add(new Problem("aangevuld op", TextId.DateInFuture));
         return problems.FirstOrDefault();
-    }
-
-    /// <summary>
-    /// The figures must be the calculator's own: recomputed from the routes they name, they give the same sums.
-    /// So no laptop can store a net return its routes do not add up to.
-    /// </summary>
-    private static Problem? CheckFigures(SocialReturn figures)
-    {
-        var routes = figures.Routes.Select(r => new AvoidedRoute(new CostEntry(r.RouteCode, r.Name, r.Amount, r.Period, DateOnly.MinValue, ""), r.Quantity)).ToList();
-        var again = SocialReturnCalculator.Calculate(figures.OwnCost, routes, figures.CostTableVersion, figures.HorizonMonths);
-        if (!again.IsValid)
-            return again.Problem;
-        var same = again.Value.AvoidedCost == figures.AvoidedCost && again.Value.NetReturn == figures.NetReturn && again.Value.Ratio == figures.Ratio
-            && again.Value.Routes.Select(r => (r.CountedQuantity, r.Cost)).SequenceEqual(figures.Routes.Select(r => (r.CountedQuantity, r.Cost)));
-        return same ? null : new Problem("maatschappelijk rendement", TextId.MandateFiguresDoNotAddUp);
     }
 
     private static void TriangleSide(List<Problem> problems, string field, string text)

@@ -21,6 +21,8 @@ internal static class SecretColumns
         [AdviceColumns.MessageTable] = [.. AdviceColumns.MessageSecrets],
         [MandateColumns.DecisionTable] = [.. MandateColumns.DecisionSecrets],
         [MandateColumns.AddendumTable] = [.. MandateColumns.AddendumSecrets],
+        [BudgetColumns.RequestTable] = [.. BudgetColumns.RequestSecrets],
+        [BudgetColumns.VoteTable] = [.. BudgetColumns.VoteSecrets],
     };
 
     public static bool IsSecret(string table, string column) => ByTable.TryGetValue(table, out var columns) && columns.Contains(column);

@@ -1,3 +1,4 @@
+using Wijkwerk.Core.Domain.Budget;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Maatwerk;
 using Wijkwerk.Core.Domain.Mandates;
@@ -20,12 +21,28 @@ public sealed record ReferenceData(long Version)
 
     public IReadOnlyList<CostTableInfo>? CostTables { get; init; }
 
+    /// <summary>Issue 12: the names of the pulling worker's teams, whose budget requests they make and vote on.</summary>
+    public IReadOnlyList<string>? MyTeams { get; init; }
+
+    /// <summary>Issue 12: the minimaatwerk budgets of the pulling worker's own teams, every year set.</summary>
+    public IReadOnlyList<TeamBudgetInfo>? TeamBudgets { get; init; }
+
     public IReadOnlyList<Department> DepartmentList() => (Departments ?? []).Select(name => new Department(name)).ToList();
 
     public IReadOnlyList<Mandate> MandateList() => (Mandates ?? []).Select(m => m.ToMandate()).ToList();
 
     /// <summary>Every version of the cost table; an entry with a period this version does not know is left out.</summary>
     public CostTable CostTable() => new((CostTables ?? []).Select(t => t.ToVersion()));
+
+    public IReadOnlyList<TeamBudget> TeamBudgetList() => (TeamBudgets ?? []).Select(b => b.ToBudget()).ToList();
+}
+
+/// <summary>A team's budget on the wire, amounts in cents.</summary>
+public sealed record TeamBudgetInfo(string Team, int Year, long AmountCents, long LimitCents)
+{
+    public static TeamBudgetInfo From(TeamBudget b) => new(b.Team, b.Year, b.Amount.Cents, b.PerRequestLimit.Cents);
+
+    public TeamBudget ToBudget() => new(Team, Year, new Money(AmountCents), new Money(LimitCents));
 }
 
 public sealed record MandateInfo(Guid Id, Guid WorkerId, IReadOnlyList<string> Departments, DateOnly ValidFrom, DateOnly ValidUntil, DateTimeOffset? RevokedAt)

@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
-using Wijkwerk.Core.Domain.Maatwerk;
 using Wijkwerk.Core.Domain.Mandates;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Localization;
@@ -38,15 +36,10 @@ public static class MandateColumns
 
     public static IReadOnlyList<string> AddendumSecrets { get; } = ["text"];
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    private sealed record RouteJson(string Code, string Name, long AmountCents, string Period, int Quantity, int Counted, long CostCents);
-
     public static Dictionary<string, string?> ToColumns(MandateDecision d)
     {
-        var figures = d.Triangle.SocialReturn;
         var followUp = d.FollowUp;
-        return new Dictionary<string, string?>(StringComparer.Ordinal)
+        var columns = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["client_id"] = d.ClientId.ToString(),
             ["decided_by"] = d.DecidedBy.ToString(),
@@ -58,17 +51,6 @@ public static class MandateColumns
             ["decision"] = d.Decision,
             ["executor_department"] = d.CarriedOutBy.Department,
             ["executor_contact"] = d.CarriedOutBy.Contact,
-            ["legitimacy"] = d.Triangle.Legitimacy,
-            ["engagement"] = d.Triangle.Engagement,
-            ["resident_heard"] = d.Triangle.ResidentHeard ? "1" : "0",
-            ["own_cost"] = figures is null ? null : Number(figures.OwnCost.Cents),
-            ["avoided_cost"] = figures is null ? null : Number(figures.AvoidedCost.Cents),
-            ["net_return"] = figures is null ? null : Number(figures.NetReturn.Cents),
-            ["return_ratio"] = figures?.Ratio?.ToString(CultureInfo.InvariantCulture),
-            ["horizon_months"] = figures is null ? null : Number(figures.HorizonMonths),
-            ["cost_table_version"] = figures is null ? null : Number(figures.CostTableVersion),
-            ["avoided_routes"] = figures is null ? null : JsonSerializer.Serialize(
-                figures.Routes.Select(r => new RouteJson(r.RouteCode, r.Name, r.Amount.Cents, r.Period.ToString(), r.Quantity, r.CountedQuantity, r.Cost.Cents)), Json),
             ["bottleneck_tag"] = d.BottleneckTag,
             ["follow_up_on"] = DateText.Iso(d.FollowUpOn),
             ["follow_up_result"] = followUp?.Result.ToString(),
@@ -76,6 +58,8 @@ public static class MandateColumns
             ["follow_up_at"] = followUp is null ? null : Instant(followUp.At),
             ["follow_up_by"] = followUp?.By.ToString(),
         };
+        TriangleColumns.Write(d.Triangle, columns);
+        return columns;
     }
 
     /// <summary>Reads a stored or pushed row; a value that is not what <see cref="ToColumns(MandateDecision)"/> writes is named as a problem.</summary>
@@ -84,7 +68,6 @@ public static class MandateColumns
         try
         {
             var r = new ColumnReader(row);
-            var figures = r.Has("avoided_cost") || r.Has("own_cost") || r.Has("avoided_routes") ? Figures(r) : null;
             DecisionFollowUp? followUp = null;
             if (r.Has("follow_up_result"))
             {
@@ -100,7 +83,7 @@ public static class MandateColumns
                 new Id<MandateDecision>(id), new Id<Client>(r.Guid("client_id")), new Id<Worker>(r.Guid("decided_by")), new Id<Mandate>(r.Guid("mandate_id")),
                 r.Instant("decided_at"), r.Text("department"), r.Text("rule_overridden"), r.Text("refused_before"), r.Text("decision"),
                 new DecisionExecutor(r.Text("executor_department"), r.Text("executor_contact")),
-                new ValueTriangle(r.Text("legitimacy"), figures, r.Text("engagement"), r.Flag("resident_heard")),
+                TriangleColumns.Read(r),
                 r.Text("bottleneck_tag"), r.Date("follow_up_on"), followUp));
         }
         catch (ColumnException e)
@@ -130,33 +113,6 @@ public static class MandateColumns
             return Parsed<DecisionAddendum>.Fail(e.Column, TextId.ColumnValueInvalid, e.Column);
         }
     }
-
-    private static SocialReturn Figures(ColumnReader r)
-    {
-        List<RouteJson>? routes;
-        try
-        {
-            routes = JsonSerializer.Deserialize<List<RouteJson>>(r.Text("avoided_routes"), Json);
-        }
-        catch (JsonException e)
-        {
-            throw new ColumnException("avoided_routes", e);
-        }
-
-        if (routes is null || routes.Any(x => x is null || x.Code is null || x.Name is null || !RowRules.TryEnum<CostPeriod>(x.Period ?? "", out _)))
-            throw new ColumnException("avoided_routes", null);
-        var ratio = r.Has("return_ratio")
-            ? decimal.TryParse(r.Text("return_ratio"), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) ? value : throw new ColumnException("return_ratio", null)
-            : (decimal?)null;
-        return new SocialReturn(
-            new Money(r.Long("own_cost")), new Money(r.Long("avoided_cost")), new Money(r.Long("net_return")), ratio,
-            Int(r, "horizon_months"), Int(r, "cost_table_version"),
-            routes.Select(x => new RouteFigure(x.Code, x.Name, new Money(x.AmountCents), Enum.Parse<CostPeriod>(x.Period), x.Quantity, x.Counted, new Money(x.CostCents))).ToList());
-    }
-
-    private static int Int(ColumnReader r, string column) => r.OptionalInt(column) ?? throw new ColumnException(column, null);
-
-    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using Wijkwerk.Core.Domain.Budget;
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Indications;
@@ -50,6 +51,8 @@ public static class RowRules
             "Een indicatieadvies of een bericht daarover wordt niet verwijderd; trek een advies in als het niet meer nodig is.",
         MandateColumns.DecisionTable => Sentence("Mandaatbesluit", new Problem("besluit", TextId.MandateDecisionFixed)),
         MandateColumns.AddendumTable => Sentence("Aanvulling op mandaatbesluit", new Problem("aanvulling", TextId.MandateAddendumFixed)),
+        BudgetColumns.RequestTable => Sentence(BudgetRequestSubject, new Problem("verzoek", TextId.BudgetRequestFixed)),
+        BudgetColumns.VoteTable => Sentence(BudgetVoteSubject, new Problem("stem", TextId.BudgetVoteFixed)),
         _ => null,
     };
 
@@ -200,6 +203,38 @@ public static class RowRules
 
         return MandateRules.CheckAddendum(role, new Id<Worker>(worker), addendum.Value, decision, today) is { } problem ? Sentence(Subject, problem) : null;
     }
+
+    public const string BudgetRequestSubject = "Budgetverzoek";
+    public const string BudgetVoteSubject = "Stem over budgetverzoek";
+
+    /// <summary>
+    /// A budget request as pushed: a new one by <see cref="BudgetRules.CheckNew"/> against the team's budget, a change
+    /// by <see cref="BudgetRules.CheckChange"/> from the request as stored (so a laptop never sets "approved").
+    /// </summary>
+    public static string? CheckBudgetRequest(
+        IReadOnlyDictionary<string, string?>? current, IReadOnlyDictionary<string, string?> merged, Guid rowId, DateOnly today, BudgetActor actor,
+        Func<string, int, TeamBudget?> budgetOf)
+    {
+        var after = BudgetColumns.FromColumns(rowId, merged);
+        if (!after.IsValid)
+            return Sentence(BudgetRequestSubject, after.Problem);
+        if (current is null)
+        {
+            var request = after.Value;
+            return BudgetRules.CheckNew(actor, request, budgetOf(request.Team, BudgetLedger.YearOf(request)), today) is { } problem
+                ? Sentence(BudgetRequestSubject, problem)
+                : null;
+        }
+
+        var before = BudgetColumns.FromColumns(rowId, current);
+        if (!before.IsValid)
+            return Sentence(BudgetRequestSubject + " op de server", before.Problem);
+        return BudgetRules.CheckChange(actor, before.Value, after.Value, today) is { } change ? Sentence(BudgetRequestSubject, change) : null;
+    }
+
+    /// <summary>A budget rule's problem as the sentence a refused push carries.</summary>
+    public static string BudgetSentence(string table, Problem problem) =>
+        Sentence(table == BudgetColumns.VoteTable ? BudgetVoteSubject : BudgetRequestSubject, problem);
 
     // A problem about a column names the column itself; the others read "field: what is wrong".
     private static string Sentence(string subject, Problem problem) =>

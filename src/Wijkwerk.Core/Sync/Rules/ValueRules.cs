@@ -1,4 +1,5 @@
 using System.Globalization;
+using Wijkwerk.Core.Domain.Budget;
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Indications;
@@ -177,6 +178,45 @@ public static class ValueRules
             Instant("at"),
             Id("author"),
         ],
+
+        // Issue 12: what a budget request or vote may say is BudgetRules' to judge (RowRules.CheckRow); here only the shapes.
+        [BudgetColumns.RequestTable] =
+        [
+            Id("client_id"),
+            Text("team", BudgetRequest.MaxShortLength) with { Required = true },
+            Id("requested_by"),
+            Instant("requested_at"),
+            Text("what", BudgetRequest.MaxTextLength) with { MultiLine = true },
+            Text("supplier_name", BudgetRequest.MaxShortLength),
+            Text("supplier_reference", BudgetRequest.MaxShortLength),
+            Number("amount_cents"),
+            Known<BudgetCategory>("category"),
+            Text("why_no_regular_route", BudgetRequest.MaxTextLength) with { MultiLine = true },
+            Text("legitimacy", BudgetRequest.MaxTextLength) with { MultiLine = true },
+            Text("engagement", BudgetRequest.MaxTextLength) with { MultiLine = true },
+            Flag("resident_heard"),
+            Number("own_cost") with { Optional = true },
+            Number("avoided_cost") with { Optional = true },
+            Number("net_return") with { Optional = true },
+            Decimal("return_ratio") with { Optional = true },
+            Number("horizon_months") with { Optional = true },
+            Number("cost_table_version") with { Optional = true },
+            Text("avoided_routes", RoutesLength) with { Optional = true },
+            Text("bottleneck_tag", BudgetRequest.MaxShortLength),
+            Known<BudgetRequestStatus>("status"),
+            Instant("approved_at") with { Optional = true },
+            Instant("outcome_at") with { Optional = true },
+            Id("outcome_by") with { Optional = true },
+            Text("outcome_note", BudgetRequest.MaxTextLength) with { MultiLine = true },
+        ],
+        [BudgetColumns.VoteTable] =
+        [
+            Id("request_id"),
+            Id("voter"),
+            Instant("at"),
+            Known<VoteKind>("kind"),
+            Text("alternative", BudgetVote.MaxAlternativeLength) with { MultiLine = true },
+        ],
     };
 
     private static readonly Dictionary<string, string> Subjects = new(StringComparer.Ordinal)
@@ -191,6 +231,8 @@ public static class ValueRules
         [AdviceColumns.MessageTable] = "Bericht bij indicatieadvies",
         [MandateColumns.DecisionTable] = "Mandaatbesluit",
         [MandateColumns.AddendumTable] = "Aanvulling op mandaatbesluit",
+        [BudgetColumns.RequestTable] = "Budgetverzoek",
+        [BudgetColumns.VoteTable] = "Stem over budgetverzoek",
     };
 
     /// <summary>The format of every column of a synced table, in schema order; empty for a table that does not travel.</summary>

@@ -99,5 +99,11 @@ internal static class SqliteMigrations
                 amount_cents INTEGER NOT NULL, period TEXT NOT NULL, valid_from TEXT NOT NULL, source TEXT NOT NULL, PRIMARY KEY(version, line));
             INSERT INTO counters(name, value) VALUES ('reference', 0) ON CONFLICT(name) DO NOTHING;
             """),
+        (7, """
+            -- Issue 12: each team's minimaatwerk budget per calendar year and the most one request may ask, in cents;
+            -- part of the reference data, so setting one raises the 'reference' counter.
+            CREATE TABLE team_budgets(team_id TEXT NOT NULL, year INTEGER NOT NULL, amount_cents INTEGER NOT NULL, limit_cents INTEGER NOT NULL,
+                set_at TEXT NOT NULL, PRIMARY KEY(team_id, year));
+            """),
     ];
 }

@@ -136,6 +136,8 @@ public sealed partial class SqliteSyncStore
             Departments = Departments(db, tx),
             Mandates = MandatesOf(db, tx, workerId).Select(MandateInfo.From).ToList(),
             CostTables = CostTables(db, tx).Versions.Select(CostTableInfo.From).ToList(),
+            MyTeams = TeamNamesOf(db, tx, workerId),
+            TeamBudgets = BudgetsOf(db, tx, workerId).Select(TeamBudgetInfo.From).ToList(),
         };
         tx.Commit();
         return Task.FromResult<ReferenceData?>(data);

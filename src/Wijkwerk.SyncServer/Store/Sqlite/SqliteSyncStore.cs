@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Wijkwerk.Core.Domain.Budget;
 using Wijkwerk.Core.Domain.Mandates;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Sync.Rules;
@@ -255,6 +256,12 @@ public sealed partial class SqliteSyncStore : ISyncStore
         public bool HasTeams => teams.Count > 0;
 
         public IReadOnlyList<Mandate> MandatesOfPusher() => MandatesOf(db, tx, device.WorkerId);
+
+        public IReadOnlyList<string> TeamNamesOfPusher() => TeamNamesOf(db, tx, device.WorkerId);
+
+        public TeamBudget? BudgetOf(string team, int year) => BudgetsOf(db, tx, null).FirstOrDefault(b => b.IsOf(team, year));
+
+        public IReadOnlyList<(Guid RowId, StoredRow Row)> LiveRowsWhere(string table, string column, string value) => SqliteSyncStore.LiveRowsWhere(db, tx, table, column, value);
 
         public StoredRow? LoadRow(string table, Guid rowId) => SqliteSyncStore.LoadRow(db, tx, table, rowId);
 

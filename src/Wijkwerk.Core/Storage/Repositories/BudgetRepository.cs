@@ -1,0 +1,142 @@
+using Wijkwerk.Core.Audit;
+using Wijkwerk.Core.Domain.Budget;
+using Wijkwerk.Core.Domain.Clients;
+using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Storage.Rows;
+
+namespace Wijkwerk.Core.Storage.Repositories;
+
+/// <summary>
+/// Minimaatwerk budget requests and votes on the laptop. Every write is checked with the same <see cref="BudgetRules"/>
+/// the server applies, as the worker this store belongs to, against the team budgets and teams the server sent as
+/// reference data; each lands with its outbox entry and audit event. A laptop never approves: a vote is stored as
+/// a vote, and the request's status moves when the server's decision comes back with a pull.
+/// </summary>
+public sealed class BudgetRepository(LocalStore store)
+{
+    public DateOnly Today => AmsterdamTime.Today(store.Clock);
+
+    /// <summary>Who this laptop's worker is for the budget rules: role, id and the teams the server says they belong to.</summary>
+    public BudgetActor Me => new(store.Identity.Role, store.Identity.WorkerId, store.Reference.Current()?.MyTeams ?? []);
+
+    /// <summary>The team's budget for a year as the server sent it; null when none is set.</summary>
+    public TeamBudget? BudgetOf(string team, int year) =>
+        store.Reference.Current()?.TeamBudgetList().FirstOrDefault(b => b.IsOf(team, year));
+
+    /// <summary>Makes a request; a <see cref="DomainException"/> names the first rule it breaks.</summary>
+    public void Request(BudgetRequest request) => store.Write(scope =>
+    {
+        Require(BudgetRules.CheckNew(Me, request, BudgetOf(request.Team, BudgetLedger.YearOf(request)), Today));
+        scope.Insert(BudgetRequestRows.ToRow(request), request.ClientId.Value);
+        return 0;
+    });
+
+    /// <summary>
+    /// Votes on a colleague's request. Judged as the server will judge it, with this laptop's votes and ledger; the
+    /// verdict says whether this vote would approve or close the request, which only the server then does.
+    /// </summary>
+    public VoteVerdict Vote(BudgetVote vote) => store.Write(scope =>
+    {
+        var request = Find(vote.RequestId, audit: false);
+        var ledger = request is null ? null : Ledger(request.Team, BudgetLedger.YearOf(request));
+        var verdict = BudgetRules.JudgeVote(Me, request, request is null ? [] : Votes(request.Id), vote, ledger, store.Clock.GetUtcNow(), Today);
+        Require(verdict.Problem);
+        scope.Insert(BudgetVoteRows.ToRow(vote), request!.ClientId.Value);
+        return verdict;
+    });
+
+    /// <summary>The requester withdraws an open request, with an optional reason.</summary>
+    public void Withdraw(Id<BudgetRequest> id, string reason = "") => Close(id, BudgetRequestStatus.Withdrawn, reason);
+
+    /// <summary>A team leader records the payment to the supplier of an approved request, with the payment's reference.</summary>
+    public void RecordPayment(Id<BudgetRequest> id, string paymentReference) => Close(id, BudgetRequestStatus.Paid, paymentReference);
+
+    /// <summary>A team leader refuses an open request, saying why.</summary>
+    public void Refuse(Id<BudgetRequest> id, string reason) => Close(id, BudgetRequestStatus.Refused, reason);
+
+    /// <summary>One request, logged as a view of the client's data.</summary>
+    public BudgetRequest? Get(Id<BudgetRequest> id) => Find(id, audit: true);
+
+    /// <summary>The client's requests, newest first, for the dossier (which logs its own view); unreadable rows are counted.</summary>
+    public ReadableRows<BudgetRequest> ForClient(Id<Client> clientId)
+    {
+        var requests = Read(BudgetRequestRows.Table, "client_id = $c", BudgetRequestRows.TryFromRow, ("$c", clientId.ToString()));
+        return new ReadableRows<BudgetRequest>(requests.OrderByDescending(r => r.RequestedAt).ToList(), requests.Unreadable);
+    }
+
+    /// <summary>Every request on this laptop (the teams'), oldest first, for lists and exports; logged as one search.</summary>
+    public ReadableRows<BudgetRequest> All()
+    {
+        var all = Read(BudgetRequestRows.Table, "", BudgetRequestRows.TryFromRow);
+        Audit(AuditEventType.Search, $"table={BudgetRequestRows.Table};results={all.Count}");
+        return new ReadableRows<BudgetRequest>(all.OrderBy(r => r.RequestedAt).ToList(), all.Unreadable);
+    }
+
+    /// <summary>
+    /// Open requests of my teams by colleagues, on which I have not voted yet, oldest first: the approval inbox
+    /// ("3 verzoeken wachten op uw akkoord"). Selected by plain columns, logged as one search.
+    /// </summary>
+    public ReadableRows<BudgetRequest> AwaitingMyVote()
+    {
+        var me = Me;
+        var open = Read(BudgetRequestRows.Table, "status = $s AND requested_by <> $me AND id NOT IN (SELECT request_id FROM budget_votes WHERE deleted = 0 AND voter = $me)",
+            BudgetRequestRows.TryFromRow, ("$s", nameof(BudgetRequestStatus.Requested)), ("$me", me.Worker.ToString()));
+        var mine = open.Where(r => me.IsIn(r.Team)).OrderBy(r => r.RequestedAt).ToList();
+        Audit(AuditEventType.Search, $"table={BudgetRequestRows.Table};awaiting_my_vote={mine.Count}");
+        return new ReadableRows<BudgetRequest>(mine, open.Unreadable);
+    }
+
+    /// <summary>The votes on one request, oldest first.</summary>
+    public IReadOnlyList<BudgetVote> Votes(Id<BudgetRequest> requestId) =>
+        Read(BudgetVoteRows.Table, "request_id = $r", BudgetVoteRows.TryFromRow, ("$r", requestId.ToString())).OrderBy(v => v.At).ToList();
+
+    /// <summary>The ledger of a team's year from the budget the server sent and the requests on this laptop; null when no budget is set.</summary>
+    public BudgetLedger? Ledger(string team, int year) =>
+        BudgetOf(team, year) is { } budget
+            ? BudgetLedger.Of(budget, Read(BudgetRequestRows.Table, "team = $t COLLATE NOCASE", BudgetRequestRows.TryFromRow, ("$t", team)))
+            : null;
+
+    private void Close(Id<BudgetRequest> id, BudgetRequestStatus status, string note) => store.Write(scope =>
+    {
+        var before = Find(id, audit: false) ?? throw new KeyNotFoundException($"Budget request {id} does not exist.");
+        var after = before with { Status = status, Outcome = new BudgetOutcome(store.Clock.GetUtcNow(), store.Identity.WorkerId, note.Trim()) };
+        Require(BudgetRules.CheckChange(Me, before, after, Today));
+        scope.Update(BudgetRequestRows.ToRow(before), BudgetRequestRows.ToRow(after), before.ClientId.Value);
+        return 0;
+    });
+
+    private BudgetRequest? Find(Id<BudgetRequest> id, bool audit)
+    {
+        var request = Read(BudgetRequestRows.Table, "id = $id", BudgetRequestRows.TryFromRow, ("$id", id.ToString())).SingleOrDefault();
+        if (request is not null && audit)
+        {
+            store.Write(scope =>
+            {
+                scope.Audit(AuditEventType.View, request.ClientId.Value, "table=" + BudgetRequestRows.Table);
+                return 0;
+            });
+        }
+
+        return request;
+    }
+
+    private void Audit(AuditEventType type, string detail) => store.Write(scope =>
+    {
+        scope.Audit(type, null, detail);
+        return 0;
+    });
+
+    private ReadableRows<T> Read<T>(string table, string filter, Func<RowReader, T?> map, params (string Name, object Value)[] args)
+        where T : class
+    {
+        var rows = store.Query(table, filter, map, args);
+        var readable = rows.OfType<T>().ToList();
+        return new ReadableRows<T>(readable, rows.Count - readable.Count);
+    }
+
+    private static void Require(Problem? problem)
+    {
+        if (problem is not null)
+            throw new DomainException(problem);
+    }
+}
