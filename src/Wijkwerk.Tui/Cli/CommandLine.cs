@@ -145,12 +145,17 @@ public static class CommandLine
         });
         var noUi = new Option<bool>("--no-ui") { Description = T(TextId.CliDemoNoUi) };
         var demoRole = new Option<string>("--role") { Description = T(TextId.CliDemoRole), DefaultValueFactory = _ => "nurse" };
-        demoRole.AcceptOnlyFromAmong("nurse", "consultant");
+        demoRole.AcceptOnlyFromAmong("nurse", "consultant", "teamleader");
         demo.Options.Add(demoClients);
         demo.Options.Add(noUi);
         demo.Options.Add(demoRole);
         demo.SetAction(parse => Run(parse, context => DemoCommand.Build(
-            context, parse.GetValue(demoClients), parse.GetValue(demoRole) == "consultant" ? Core.Domain.Teams.Role.WmoConsultant : Core.Domain.Teams.Role.Nurse,
+            context, parse.GetValue(demoClients), parse.GetValue(demoRole) switch
+            {
+                "consultant" => Core.Domain.Teams.Role.WmoConsultant,
+                "teamleader" => Core.Domain.Teams.Role.TeamLeader,
+                _ => Core.Domain.Teams.Role.Nurse,
+            },
             parse.GetValue(noUi) ? null : store => runUi(context, store.Path, StoreUnlock.Done(store), parse.GetValue(noColor)))));
         root.Subcommands.Add(demo);
 

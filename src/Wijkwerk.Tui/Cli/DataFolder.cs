@@ -23,4 +23,7 @@ public sealed record DataFolder(string Root)
 
     /// <summary>The consultant's demo store: a store's role is fixed when it is made, so each side has its own.</summary>
     public DataFolder ConsultantDemo => new(Path.Combine(Root, "demo-consultant"));
+
+    /// <summary>The team leader's demo store, with a mandate and mandate decisions.</summary>
+    public DataFolder TeamLeaderDemo => new(Path.Combine(Root, "demo-teamleader"));
 }

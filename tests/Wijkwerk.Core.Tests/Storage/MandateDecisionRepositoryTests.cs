@@ -178,6 +178,18 @@ public class MandateDecisionRepositoryTests
     }
 
     [Fact]
+    public void Reference_PageWithoutReferenceData_AsFromAnOlderServer_KeepsWhatTheLaptopHolds()
+    {
+        var (temp, _) = LeaderStore();
+        using var _ = temp;
+
+        new LocalSync(temp.Store).Apply(new PullResponse([], 5, false, 0, 0));
+
+        Assert.Equal(4, temp.Store.Reference.Version);
+        Assert.Single(temp.Store.Reference.MyMandates());
+    }
+
+    [Fact]
     public void Migration_OpensAnEarlierStoreAndAddsTheMandateAndBudgetTables()
     {
         using var temp = new TempStore();

@@ -163,6 +163,19 @@ public class MandateRulesServerTests(MandateServerFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task DecisionFollowedUpBeforeTheLaptopSynced_ArrivesWhole_AndIsAccepted()
+    {
+        var (_, decision) = await Prepared(fixture.Tessa);
+        var followed = decision with { FollowUp = new DecisionFollowUp(FollowUpResult.NotCarriedOut, "De opvang weigerde toch", DateTimeOffset.UtcNow, new(fixture.Tessa.WorkerId)) };
+
+        var result = await fixture.Tessa.PushOne(MandateColumns.DecisionTable, decision.Id.Value, SyncProtocol.Operations.Insert, 0, MandateRows.Columns(followed));
+
+        Assert.True(result.Status == SyncProtocol.Results.Accepted, result.Reason);
+        var (changes, _) = await Server.Anna.PullAll(0);
+        Assert.Equal("NotCarriedOut", changes.Single(c => c.RowId == decision.Id.Value).Columns["follow_up_result"]);
+    }
+
+    [Fact]
     public async Task DecisionAndAddendum_AreNeverDeleted_AnAddendumIsInsertOnly()
     {
         var decision = await Recorded(fixture.Tessa);

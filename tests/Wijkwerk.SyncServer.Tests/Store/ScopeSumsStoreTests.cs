@@ -50,7 +50,7 @@ public sealed class ScopeSumsStoreTests : IDisposable
         var (_, before) = await PullAll(store, nurse);
         var (_, beforeReview) = await PullAll(store, consultant);
         Exec("UPDATE rows SET checksum = 1; UPDATE conflicts SET checksum = 2; UPDATE client_sums SET checksum = 3, row_count = 99; " +
-             "DELETE FROM client_sums_review; DELETE FROM schema_migrations WHERE number = 5;");
+             "DELETE FROM client_sums_review; DELETE FROM schema_migrations WHERE number >= 5;");
 
         await new SqliteSyncStore(DbPath).MigrateAsync();
 

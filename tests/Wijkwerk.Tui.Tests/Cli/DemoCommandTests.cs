@@ -44,6 +44,37 @@ public class DemoCommandTests(DemoStoreFixture demo) : IClassFixture<DemoStoreFi
     }
 
     [Fact]
+    public void Demo_RoleTeamLeader_HasAValidMandate_TheWorkedExample_AndDecisionsInEveryState()
+    {
+        using var temp = new TempFolder();
+        var root = temp.File("root");
+
+        var result = WijkwerkProcess.Run(root, "demo", "--no-ui", "--role", "teamleader", "--clients", "12");
+        using var store = Core.Storage.LocalStore.Open(Path.Combine(root, "demo-teamleader", "wijkwerk.db"), WijkwerkProcess.Passphrase, TimeProvider.System);
+        var today = Core.Domain.Common.AmsterdamTime.Today(TimeProvider.System);
+        var decisions = store.MandateDecisions.All();
+        var worked = decisions.Single(d => d.Department == "Schuldhulpverlening").Triangle.SocialReturn!;
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Als teamleider: Eva Demo met mandaat voor Opvang, Schuldhulpverlening, Werk en Inkomen, Wonen, kostentabel versie 2, 6 mandaatbesluiten.", result.Error, StringComparison.Ordinal);
+        Assert.Equal(Core.Domain.Teams.Role.TeamLeader, store.Identity.Role);
+        Assert.True(Core.Domain.Mandates.MandateRules.UsableMandate(store.Reference.MyMandates(), "Opvang", today).IsValid);
+        Assert.Equal((51_000_00, 47_000_00, 2), (worked.AvoidedCost.Cents, worked.NetReturn.Cents, worked.CostTableVersion));
+        // Recorded with the follow-up ahead, due today, overdue, and carried out, partly and not.
+        Assert.Contains(decisions, d => d.FollowUp is null && d.FollowUpOn > today);
+        Assert.Contains(decisions, d => d.FollowUp is null && d.FollowUpOn == today);
+        Assert.Contains(decisions, d => d.FollowUp is null && d.FollowUpOn < today);
+        Assert.Equal(
+            [Core.Domain.Mandates.FollowUpResult.CarriedOut, Core.Domain.Mandates.FollowUpResult.Partly, Core.Domain.Mandates.FollowUpResult.NotCarriedOut],
+            decisions.Where(d => d.FollowUp is not null).Select(d => d.FollowUp!.Result).Order());
+        Assert.Contains(decisions, d => store.MandateDecisions.Addenda(d.Id).Count > 0);
+        Assert.Contains(decisions, d => d.Decision == "De vader mag bij zijn gezin in de opvang wonen.");
+        Assert.Contains(decisions, d => d.Department == "Werk en Inkomen" && d.Decision.Contains("in zijn auto slaapt", StringComparison.Ordinal));
+        // A decision made with the earlier cost table keeps that table's figures.
+        Assert.Contains(decisions, d => d.Triangle.SocialReturn!.CostTableVersion == 1 && d.Triangle.SocialReturn.Routes.Single().Amount.Cents == 5_500_00);
+    }
+
+    [Fact]
     public void Demo_UnknownRole_RefusedAndNothingBuilt()
     {
         using var temp = new TempFolder();

@@ -1,5 +1,6 @@
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Indications;
+using Wijkwerk.Core.Domain.Mandates;
 using Wijkwerk.Core.Domain.Signals;
 using Wijkwerk.Core.Domain.Visits;
 
@@ -36,5 +37,5 @@ public sealed record Dossier(
     }
 }
 
-/// <summary>One line of the dossier timeline: a signal, a home visit or an indication advice.</summary>
-public sealed record TimelineItem(DateTimeOffset At, Signal? Signal, HomeVisit? Visit, IndicationAdvice? Advice = null);
+/// <summary>One line of the dossier timeline: a signal, a home visit, an indication advice, or a mandate decision's record, follow-up or addendum.</summary>
+public sealed record TimelineItem(DateTimeOffset At, Signal? Signal, HomeVisit? Visit, IndicationAdvice? Advice = null, DecisionTimelineEntry? Mandate = null);

@@ -14,16 +14,20 @@ namespace Wijkwerk.Core.Domain.Mandates;
 public static class MandateRules
 {
     /// <summary>The first reason a new decision may not be recorded; null when it may.</summary>
+    /// <remarks>
+    /// A decision recorded offline and followed up before the laptop synced reaches the server whole, with its
+    /// follow-up: that follow-up is judged as if it came after the decision.
+    /// </remarks>
     public static Problem? CheckNew(Role role, Id<Worker> worker, IReadOnlyList<Mandate> mandatesOfWorker, MandateDecision decision, DateOnly today)
     {
         if (role != Role.TeamLeader)
             return new Problem("rol", TextId.MandateRoleNotAllowed, role);
         if (decision.DecidedBy != worker)
             return new Problem("besloten door", TextId.MandateNotInOwnName);
-        if (decision.FollowUp is not null)
-            return new Problem("opvolging", TextId.MandateFollowUpTooEarly);
+        var recorded = decision with { FollowUp = null };
         return CheckMandate(mandatesOfWorker.FirstOrDefault(m => m.Id == decision.MandateId && m.Worker == worker), decision.Department, today)
-            ?? CheckContent(decision, today).FirstOrDefault();
+            ?? CheckContent(decision, today).FirstOrDefault()
+            ?? (decision.FollowUp is null ? null : CheckChange(role, worker, recorded, decision, today));
     }
 
     /// <summary>

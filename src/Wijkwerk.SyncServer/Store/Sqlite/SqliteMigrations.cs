@@ -89,14 +89,15 @@ internal static class SqliteMigrations
             -- Issue 11: the administrator's reference data. Departments a mandate can reach; team leaders'
             -- mandates (departments as a JSON array of names); every import of the cost table as a new version,
             -- earlier versions kept. The 'reference' counter is the version of the whole set a laptop pulls.
-            CREATE TABLE departments(name TEXT PRIMARY KEY COLLATE NOCASE, created_at TEXT NOT NULL);
-            CREATE TABLE mandates(id TEXT PRIMARY KEY, worker_id TEXT NOT NULL, departments TEXT NOT NULL, valid_from TEXT NOT NULL,
+            -- Written to run again harmlessly, as a test re-runs the steps from 5 on.
+            CREATE TABLE IF NOT EXISTS departments(name TEXT PRIMARY KEY COLLATE NOCASE, created_at TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS mandates(id TEXT PRIMARY KEY, worker_id TEXT NOT NULL, departments TEXT NOT NULL, valid_from TEXT NOT NULL,
                 valid_until TEXT NOT NULL, granted_at TEXT NOT NULL, revoked_at TEXT);
-            CREATE INDEX mandates_worker ON mandates(worker_id);
-            CREATE TABLE cost_tables(version INTEGER PRIMARY KEY, imported_at TEXT NOT NULL, file_name TEXT NOT NULL);
-            CREATE TABLE cost_entries(version INTEGER NOT NULL, line INTEGER NOT NULL, route_code TEXT NOT NULL, name TEXT NOT NULL,
+            CREATE INDEX IF NOT EXISTS mandates_worker ON mandates(worker_id);
+            CREATE TABLE IF NOT EXISTS cost_tables(version INTEGER PRIMARY KEY, imported_at TEXT NOT NULL, file_name TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS cost_entries(version INTEGER NOT NULL, line INTEGER NOT NULL, route_code TEXT NOT NULL, name TEXT NOT NULL,
                 amount_cents INTEGER NOT NULL, period TEXT NOT NULL, valid_from TEXT NOT NULL, source TEXT NOT NULL, PRIMARY KEY(version, line));
-            INSERT INTO counters(name, value) VALUES ('reference', 0);
+            INSERT INTO counters(name, value) VALUES ('reference', 0) ON CONFLICT(name) DO NOTHING;
             """),
         (7, """
             -- Issue 12: each team's minimaatwerk budget per calendar year and the most one request may ask, in cents;

@@ -7,7 +7,8 @@ namespace Wijkwerk.Tui.Cli.Commands;
 /// <summary>
 /// <c>wijkwerk demo</c>: a store of made-up residents beside the real one, so a new user can look
 /// around without any real data. Its passphrase is public; it holds nothing worth protecting. With
-/// <c>--role consultant</c> the same demo opens as the Wmo consultant, in a store of its own.
+/// <c>--role consultant</c> the same demo opens as the Wmo consultant, with <c>--role teamleader</c> as a team
+/// leader with a mandate and mandate decisions, each in a store of its own.
 /// </summary>
 public static class DemoCommand
 {
@@ -16,12 +17,21 @@ public static class DemoCommand
 
     public static int Build(CliContext context, int clients, Role role, Func<Core.Storage.LocalStore, int>? openUi)
     {
-        var consultant = role == Role.WmoConsultant;
-        var folder = consultant ? context.Data.ConsultantDemo : context.Data.Demo;
+        var folder = role switch
+        {
+            Role.WmoConsultant => context.Data.ConsultantDemo,
+            Role.TeamLeader => context.Data.TeamLeaderDemo,
+            _ => context.Data.Demo,
+        };
         var existed = File.Exists(folder.StorePath);
         var fromEnvironment = Passphrase.FromEnvironment();
         var passphrase = fromEnvironment ?? DemoPassphrase;
-        var opened = StoreOpener.Open(context, folder, () => consultant ? DemoData.DemoConsultant : DemoData.DemoWorker, passphrase);
+        var opened = StoreOpener.Open(context, folder, () => role switch
+        {
+            Role.WmoConsultant => DemoData.DemoConsultant,
+            Role.TeamLeader => DemoMandates.DemoTeamLeader,
+            _ => DemoData.DemoWorker,
+        }, passphrase);
         if (opened.Store is not { } store)
             return context.Fail(opened.Error!);
         using (store)
@@ -36,6 +46,12 @@ public static class DemoCommand
                 context.Log.Information("Demo store built with {Clients} clients", summary.Clients);
                 context.Error.WriteLine(context.T(TextId.DemoSummary, folder.Root, new Count(summary.Clients, Noun.Client), new Count(summary.Signals, Noun.Signal), new Count(summary.Visits, Noun.HomeVisit),
                     new Count(summary.Consents, Noun.Consent), new Count(summary.HouseholdMembers, Noun.HouseholdMember), new Count(summary.Advices, Noun.IndicationAdvice)));
+                if (role == Role.TeamLeader)
+                {
+                    var mandates = DemoMandates.Fill(store);
+                    context.Error.WriteLine(context.T(TextId.DemoTeamLeaderSummary, store.Identity.WorkerName, string.Join(", ", DemoMandates.MandateDepartments),
+                        mandates.CostTableVersion, mandates.Decisions));
+                }
             }
 
             // The public demo passphrase is worth printing; one the user set is theirs and stays off the screen and out of scrollback.

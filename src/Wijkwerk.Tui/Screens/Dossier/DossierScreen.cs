@@ -1,6 +1,7 @@
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Indications;
+using Wijkwerk.Core.Domain.Mandates;
 using Wijkwerk.Core.Domain.Signals;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Localization;
@@ -10,6 +11,7 @@ using Wijkwerk.Tui.Screens.Details;
 using Wijkwerk.Tui.Screens.Forms;
 using Wijkwerk.Tui.Screens.Home;
 using Wijkwerk.Tui.Screens.Indications;
+using Wijkwerk.Tui.Screens.Mandates;
 using Wijkwerk.Tui.Terminal;
 using Wijkwerk.Tui.Widgets;
 using ClientDossier = Wijkwerk.Core.Domain.Clients.Dossier;
@@ -40,6 +42,7 @@ public sealed class DossierScreen : AppScreen
             EmptyText = T(TextId.UiTimelineEmpty),
             RowStyle = i => i.Signal?.EropafStateAt(App.Clock.GetUtcNow()) == EropafState.Missed ? WidgetStyles.Error
                 : i.Advice is { } advice ? AdviceText.Style(advice, AmsterdamTime.Today(App.Clock))
+                : i.Mandate is { Kind: DecisionEventKind.Recorded } mandate ? DecisionText.Style(mandate.Decision, AmsterdamTime.Today(App.Clock))
                 : CellStyle.Default,
         };
 
@@ -49,6 +52,7 @@ public sealed class DossierScreen : AppScreen
         Command("visit", TextId.CmdNewVisit, [KeyInput.Character('b')], () => App.Push(VisitFormScreen.New(App, _clientId)), () => recordsDossier);
         Command("advice", TextId.CmdNewAdvice, [KeyInput.Character('w')], () => App.Push(AdviceFormScreen.New(App, _dossier!)),
             () => _dossier is not null && AdviceWorkflow.ActorFor(App.Store.Identity.Role) == AdviceActor.Author);
+        Command("mandate", TextId.CmdNewMandateDecision, [KeyInput.Character('m')], NewMandateDecision, () => _dossier is not null && App.Store.Identity.Role == Role.TeamLeader);
         Command("open", TextId.CmdOpenItem, [KeyInput.Enter], Open, () => _dossier is not null && _timeline.SelectedItem is not null);
         Command("client-conflicts", TextId.CmdOpenClientConflicts, [KeyInput.Character('4')], () => App.Push(new ConflictsScreen(App, _clientId)), () => _conflicts.Count > 0);
         Command("edit", TextId.CmdEditClient, [KeyInput.Character('e')], () => App.Push(ClientFormScreen.Edit(App, _dossier!.Client)), () => recordsDossier && _dossier is not null);
@@ -126,6 +130,8 @@ public sealed class DossierScreen : AppScreen
             App.Push(new SignalDetailScreen(App, _dossier!, signal));
         else if (item.Visit is { } visit)
             App.Push(new VisitDetailScreen(App, _dossier!.Client, visit));
+        else if (item.Mandate is { } mandate)
+            App.Push(new DecisionDetailScreen(App, mandate.Decision));
         else
             App.Push(new AdviceScreen(App, item.Advice!.Id));
     }
@@ -161,10 +167,33 @@ public sealed class DossierScreen : AppScreen
 
         if (item.Advice is { } a)
             return $"{AmsterdamTime.ShowDateTime(item.At)}  {T(TextId.UiAdvice)} {AdviceText.Row(a, AmsterdamTime.Today(App.Clock), App.Lang)}";
+        if (item.Mandate is { } m)
+            return $"{AmsterdamTime.ShowDateTime(item.At)}  {MandateRow(m)}";
 
         var v = item.Visit!;
         var zrm = v.Zrm is { Scores.Count: > 0 } z ? $"  ZRM {z.Scores.Count}/{z.Version.Domains.Count}" : "";
         return $"{DateText.Show(v.Date)}        {T(TextId.UiVisit)}{zrm}  {v.Notes.ReplaceLineEndings(" ")}";
+    }
+
+    private string MandateRow(DecisionTimelineEntry entry)
+    {
+        var d = entry.Decision;
+        return entry.Kind switch
+        {
+            DecisionEventKind.FollowedUp => T(TextId.UiTimelineDecisionFollowUp, EnumTexts.Name(d.FollowUp!.Result, App.Lang), d.FollowUp.HowItEnded.ReplaceLineEndings(" ")),
+            DecisionEventKind.Addendum => T(TextId.UiTimelineDecisionAddendum, entry.Addendum!.Text.ReplaceLineEndings(" ")),
+            _ => T(TextId.UiTimelineDecision, DecisionText.FollowUpState(App, d, AmsterdamTime.Today(App.Clock)), d.Department, d.Decision.ReplaceLineEndings(" ")),
+        };
+    }
+
+    /// <summary>Only a team leader with a valid mandate gets the form; anyone else learns why not, in the server's words.</summary>
+    private void NewMandateDecision()
+    {
+        var form = MandateDecisionFormScreen.For(App, _dossier!.Client);
+        if (form.IsValid)
+            App.Push(form.Value);
+        else
+            App.Notify(T(TextId.UiMandateCannotDecide, form.Problem!.Describe(App.Lang)));
     }
 
     private Signal? SelectedSignal => _timeline.SelectedItem?.Signal;
@@ -197,12 +226,21 @@ public sealed class DossierScreen : AppScreen
         Load();
     }
 
+    /// <summary>The client's mandate decisions, their follow-ups and addenda, merged into the timeline newest first.</summary>
+    private List<TimelineItem> WithDecisions(IReadOnlyList<TimelineItem> timeline)
+    {
+        var decisions = App.Store.MandateDecisions.ForClient(_clientId);
+        return timeline.Concat(decisions.SelectMany(d => DecisionTimelineEntry.Items(d, App.Store.MandateDecisions.Addenda(d.Id))))
+            .OrderByDescending(i => i.At)
+            .ToList();
+    }
+
     private void Load()
     {
         _dossier = App.Store.Dossiers.Open(_clientId);
         _conflicts = App.Store.Conflicts.Open().Where(c => c.ClientId == _clientId.Value).ToList();
         var selected = _timeline.SelectedIndex;
-        _timeline.SetItems(_dossier?.Timeline(AmsterdamTime.Zone) ?? []);
+        _timeline.SetItems(_dossier is null ? [] : WithDecisions(_dossier.Timeline(AmsterdamTime.Zone)));
         _timeline.Select(Math.Max(0, selected));
     }
 }

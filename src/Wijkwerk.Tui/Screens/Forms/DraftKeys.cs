@@ -1,6 +1,7 @@
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Indications;
+using Wijkwerk.Core.Domain.Mandates;
 
 namespace Wijkwerk.Tui.Screens.Forms;
 
@@ -29,4 +30,16 @@ public static class DraftKeys
     public static string ForDecision(Id<IndicationAdvice> advice) => Decision + ":" + advice;
 
     public static string ForExtension(Id<IndicationAdvice> advice) => Extension + ":" + advice;
+
+    public const string MandateDecisionForm = "mandate";
+
+    public const string MandateFollowUpForm = "mandate-followup";
+
+    public const string MandateAddendumForm = "mandate-addendum";
+
+    public static string ForMandateDecision(Id<Client> client) => MandateDecisionForm + ":" + client;
+
+    public static string ForMandateFollowUp(Id<MandateDecision> decision) => MandateFollowUpForm + ":" + decision;
+
+    public static string ForMandateAddendum(Id<MandateDecision> decision) => MandateAddendumForm + ":" + decision;
 }

@@ -110,12 +110,14 @@ public abstract class FormScreen : AppScreen
         _focus.Add(field.Widget);
     }
 
-    protected TextField Text(string key, TextId label, int maxLength = 200, string value = "")
+    protected TextField Text(string key, TextId label, int maxLength = 200, string value = "") => Text(key, T(label), maxLength, value);
+
+    protected TextField Text(string key, string label, int maxLength = 200, string value = "")
     {
-        var field = new TextField(T(label), maxLength) { LabelWidth = LabelWidth, Text = value };
+        var field = new TextField(label, maxLength) { LabelWidth = LabelWidth, Text = value };
         field.Validator = _ => ErrorFor(key);
         field.Changed += _ => Changed();
-        Add(new FormField(key, T(label), field, 1, () => field.Text, v => field.Text = v));
+        Add(new FormField(key, label, field, 1, () => field.Text, v => field.Text = v));
         return field;
     }
 

@@ -5,6 +5,7 @@ using Wijkwerk.Tui.App;
 using Wijkwerk.Tui.Screens.Clients;
 using Wijkwerk.Tui.Screens.Dossier;
 using Wijkwerk.Tui.Screens.Indications;
+using Wijkwerk.Tui.Screens.Mandates;
 
 namespace Wijkwerk.Tui.Screens.Forms;
 
@@ -28,6 +29,8 @@ public static class FormScreens
 
         if (parts[0] is "advice-edit" or "advice-answer" or "advice-question")
             return OpenForAdviceDraft(app, key, parts[0], parts[1]);
+        if (parts[0] is DraftKeys.MandateDecisionForm or DraftKeys.MandateFollowUpForm or DraftKeys.MandateAddendumForm)
+            return MandateDrafts.Open(app, key, parts[0], parts[1]);
         if (!Id<Client>.TryParse(parts[1], out var clientId) || parts[0] is not ("client" or "signal" or "visit" or "advice"))
             return false;
         var dossier = new DossierScreen(app, clientId);

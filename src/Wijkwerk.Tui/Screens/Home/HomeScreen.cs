@@ -3,9 +3,11 @@ using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Signals;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Domain.Indications;
+using Wijkwerk.Core.Domain.Mandates;
 using Wijkwerk.Core.Localization;
 using Wijkwerk.Tui.App;
 using Wijkwerk.Tui.Screens.Dossier;
+using Wijkwerk.Tui.Screens.Mandates;
 using Wijkwerk.Tui.Terminal;
 using Wijkwerk.Tui.Widgets;
 
@@ -14,7 +16,9 @@ namespace Wijkwerk.Tui.Screens.Home;
 /// <summary>
 /// The start of the day: my open signals (and those nobody has yet), eropaf first by deadline, a
 /// missed deadline marked with "!" and in bold red; today's counts above, and for the Wmo consultant
-/// how many advices wait for review. "/" filters the list on what its rows say, as on every list screen.
+/// how many advices wait for review. A team leader sees the whole team's open signals (with whom each is)
+/// and, above them, the mandate decisions whose follow-up is due, the late ones first and in words.
+/// "/" filters the list on what its rows say, as on every list screen.
 /// </summary>
 public sealed class HomeScreen : AppScreen
 {
@@ -25,6 +29,7 @@ public sealed class HomeScreen : AppScreen
     private readonly Dictionary<Id<Client>, string> _names = [];
     private string _counts = "";
     private string _adviceCounts = "";
+    private IReadOnlyList<MandateDecision> _followUpsDue = [];
 
     public HomeScreen(WijkwerkApp app)
         : base(app)
@@ -35,6 +40,7 @@ public sealed class HomeScreen : AppScreen
             new TableColumn(T(TextId.UiQueueColumnStatus), MinWidth: 12, Keep: 2),
             new TableColumn(T(TextId.UiQueueColumnClient), MinWidth: 16, Weight: 1, MaxWidth: 40, Keep: 3),
             new TableColumn(T(TextId.FieldSource), MinWidth: 10, Weight: 1, MaxWidth: 26),
+            .. (IsTeamLeader ? new[] { new TableColumn(T(TextId.UiHomeColumnAssignee), MinWidth: 10, Weight: 1, MaxWidth: 24, Keep: 2) } : []),
         ]);
         _signals = new ListView<OpenSignal>(Format)
         {
@@ -47,6 +53,8 @@ public sealed class HomeScreen : AppScreen
         // The consultant's daily work is the advice queue: its hint comes before the client list.
         if (IsConsultant)
             Command(WijkwerkApp.AdviceQueueCommand, TextId.CmdAdviceQueue, [KeyInput.Character('5')], App.GoAdvices);
+        if (IsTeamLeader)
+            Command("decisions", TextId.CmdMandateDecisions, [KeyInput.Character('7')], () => App.Push(new DecisionsScreen(App)));
         Command("clients", TextId.CmdClients, [KeyInput.Character('c')], App.GoClients);
         // After the keys to the day's work: home is where the day starts, filtering it is the exception.
         FilterCommands(_filtered, isRoot: true);
@@ -63,13 +71,16 @@ public sealed class HomeScreen : AppScreen
 
     protected override void RenderContent(ScreenBuffer buffer, Rect area)
     {
-        var rows = area.SplitRows(LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fill());
+        var followUps = FollowUpLines(area.Height / 4);
+        var rows = area.SplitRows(LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(followUps.Count), LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fill());
         buffer.PutLine(rows[0], 0, CellText.Truncate(" " + _counts, area.Width), CellStyle.Bold);
         buffer.PutLine(rows[1], 0, CellText.Truncate(" " + _adviceCounts, area.Width), CellStyle.Default);
-        buffer.PutLine(rows[2], 0, CellText.Truncate(" " + T(TextId.UiHomeSignalsHeading), area.Width), CellStyle.Bold);
-        _filtered.RenderFilter(buffer, rows[3].Inset(1, 0));
-        buffer.PutLine(rows[4], 0, WidgetStyles.NoMarker + _columns.Heading(ListView<OpenSignal>.TextWidth(area.Width)), CellStyle.Underline);
-        _filtered.RenderList(buffer, rows[5]);
+        for (var i = 0; i < followUps.Count; i++)
+            buffer.PutLine(rows[2], i, CellText.Truncate(" " + followUps[i].Text, area.Width), followUps[i].Style);
+        buffer.PutLine(rows[3], 0, CellText.Truncate(" " + T(IsTeamLeader ? TextId.UiHomeTeamSignalsHeading : TextId.UiHomeSignalsHeading), area.Width), CellStyle.Bold);
+        _filtered.RenderFilter(buffer, rows[4].Inset(1, 0));
+        buffer.PutLine(rows[5], 0, WidgetStyles.NoMarker + _columns.Heading(ListView<OpenSignal>.TextWidth(area.Width)), CellStyle.Underline);
+        _filtered.RenderList(buffer, rows[6]);
     }
 
     protected override bool HandleContentKey(KeyInput key) => _filtered.HandleKey(key);
@@ -86,13 +97,14 @@ public sealed class HomeScreen : AppScreen
         // Headers only, already in order; a client's name is decrypted when its row is drawn.
         _names.Clear();
         var open = store.Signals.OpenHeaders()
-            .Where(s => s.Assignee is null || s.Assignee == me)
+            .Where(s => IsTeamLeader || s.Assignee is null || s.Assignee == me)
             .Select(s => new OpenSignal(s, s.EropafStateAt(now) == EropafState.Missed))
             .ToList();
         _signals.SetItems(open);
         _filtered.Reapply();
 
         var today = AmsterdamTime.Today(App.Clock);
+        _followUpsDue = IsTeamLeader ? store.MandateDecisions.FollowUpsDue(today) : [];
         _counts = T(TextId.UiHomeCounts,
             new Count(store.Signals.CountReportedSince(AmsterdamTime.StartOf(today)), Noun.Signal),
             new Count(store.Dossiers.CountVisitsOn(today), Noun.HomeVisit),
@@ -108,13 +120,31 @@ public sealed class HomeScreen : AppScreen
 
     private bool IsConsultant => App.Store.Identity.Role == Role.WmoConsultant;
 
+    private bool IsTeamLeader => App.Store.Identity.Role == Role.TeamLeader;
+
+    /// <summary>
+    /// The team leader's follow-ups: a count line (with the key to the list), then the due decisions themselves,
+    /// as many as fit in <paramref name="room"/> rows; nothing for anyone else or when none is due.
+    /// </summary>
+    private List<(string Text, CellStyle Style)> FollowUpLines(int room)
+    {
+        if (_followUpsDue.Count == 0 || room < 1)
+            return [];
+        var today = AmsterdamTime.Today(App.Clock);
+        var lines = new List<(string, CellStyle)> { (T(TextId.UiHomeFollowUps, _followUpsDue.Count, _followUpsDue.Count(d => DecisionText.IsOverdue(d, today))), CellStyle.Bold) };
+        lines.AddRange(_followUpsDue.Take(room - 1).Select(d => (
+            $"  {DecisionText.FollowUpState(App, d, today)}  {ClientName(d.ClientId)} · {d.Department}", DecisionText.Style(d, today))));
+        return lines;
+    }
+
     private string Format(OpenSignal s, int width) => _columns.Row(width, Cells(s));
 
     private string[] Cells(OpenSignal s)
     {
         var signal = s.Signal;
         var urgency = EropafText(App, signal) ?? T(TextId.UiReportedOn, AmsterdamTime.ShowDateTime(signal.ReportedAt));
-        return [urgency, EnumTexts.Name(signal.Status, App.Lang), ClientName(signal.ClientId), EnumTexts.Name(signal.Source, App.Lang)];
+        string[] cells = [urgency, EnumTexts.Name(signal.Status, App.Lang), ClientName(signal.ClientId), EnumTexts.Name(signal.Source, App.Lang)];
+        return IsTeamLeader ? [.. cells, WhoText.Of(App, signal.Assignee)] : cells;
     }
 
     private string ClientName(Id<Client> id)

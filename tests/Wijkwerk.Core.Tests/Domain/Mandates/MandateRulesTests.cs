@@ -156,11 +156,14 @@ public class MandateRulesTests
     }
 
     [Fact]
-    public void CheckNew_WithAFollowUpAlready_IsRefused()
+    public void CheckNew_FollowedUpBeforeTheLaptopSynced_IsJudgedAsAFollowUp()
     {
-        var d = Decision() with { FollowUp = new DecisionFollowUp(FollowUpResult.CarriedOut, "klaar", Noon, Leader) };
+        var d = Decision() with { FollowUp = new DecisionFollowUp(FollowUpResult.CarriedOut, "klaar", Noon.AddHours(1), Leader) };
+        var other = new Id<Worker>(Guid.CreateVersion7());
 
-        Assert.Equal(TextId.MandateFollowUpTooEarly, MandateRules.CheckNew(Role.TeamLeader, Leader, [Mandate], d, Today)?.Text);
+        Assert.Null(MandateRules.CheckNew(Role.TeamLeader, Leader, [Mandate], d, Today));
+        Assert.Equal(TextId.MandateNotInOwnName, MandateRules.CheckNew(Role.TeamLeader, Leader, [Mandate], d with { FollowUp = d.FollowUp! with { By = other } }, Today)?.Text);
+        Assert.Equal(TextId.FieldRequired, MandateRules.CheckNew(Role.TeamLeader, Leader, [Mandate], d with { FollowUp = d.FollowUp! with { HowItEnded = "" } }, Today)?.Text);
     }
 
     public static TheoryData<Func<MandateDecision, MandateDecision>> Edits => new()
