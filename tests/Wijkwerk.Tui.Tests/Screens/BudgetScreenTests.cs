@@ -1,0 +1,99 @@
+using Wijkwerk.Core.Domain.Budget;
+using Wijkwerk.Core.Localization;
+using Wijkwerk.Demo;
+using Wijkwerk.Tui.Screens.Budget;
+using Wijkwerk.Tui.Screens.Home;
+using Wijkwerk.Tui.Terminal;
+using Wijkwerk.Tui.Tests.Support;
+using Wijkwerk.Tui.Widgets;
+
+namespace Wijkwerk.Tui.Tests.Screens;
+
+/// <summary>
+/// The minimaatwerk budget screens driven by keys on the demo's budget (colleagues' requests arrive as a pull):
+/// home's inbox count, the inbox, approving after a confirm, and the requester's own request without an approve key.
+/// </summary>
+public sealed class BudgetScreenTests
+{
+    private static AppHarness Desk(Lang lang = Lang.Nl)
+    {
+        var app = new AppHarness(lang: lang);
+        DemoBudget.Fill(app.Store);
+        app.Restart();
+        return app;
+    }
+
+    [Fact]
+    public void Home_CountsTheRequestsAwaitingMyVote_InThePlural_WithTheKeyToTheInbox()
+    {
+        using var app = Desk();
+
+        Assert.Contains("3 verzoeken wachten op uw akkoord (toets 8)", Flat(app.Screen()), StringComparison.Ordinal);
+        app.Press('8');
+        var inbox = app.TopAs<BudgetInboxScreen>();
+        Assert.Equal(["Nieuwe ID-kaart en bromfietsrijbewijs", "Koelkast voor insuline", "Slotenmaker na inbraak"], inbox.Visible.Select(r => r.What));
+        Assert.Contains("2/3", Flat(app.Screen()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Home_InEnglish_CountsInTheSingularAfterTwoVotes()
+    {
+        using var app = Desk(Lang.En);
+        Approve(app, confirm: true);
+        Approve(app, confirm: true);
+
+        Assert.Contains("1 request awaits your approval (key 8)", Flat(app.Screen()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Approve_AfterConfirm_StoresOneVote_SaysTheServerDecides_AndOffersNoSecondVote()
+    {
+        using var app = Desk();
+        app.Press('8').Press(KeyInput.Enter);
+        var detail = app.TopAs<BudgetRequestDetailScreen>();
+        Assert.Contains("2 van 3 akkoord; wordt goedgekeurd bij de volgende sync als de server de derde telt.", Flat(app.Screen()), StringComparison.Ordinal);
+
+        app.Press('a');
+        Assert.IsType<ConfirmScreen>(app.App.Screens.Top);
+        app.Press(KeyInput.Enter);
+        // Nee is the default: Enter on the dialog stores nothing.
+        Assert.DoesNotContain(app.Store.Budget.Votes(detail.Request.Id), v => v.Voter == app.Store.Identity.WorkerId);
+
+        app.Press('a').Press(KeyInput.Left).Press(KeyInput.Enter);
+        var votes = app.Store.Budget.Votes(detail.Request.Id);
+        Assert.Single(votes, v => v.Voter == app.Store.Identity.WorkerId && v.Kind == VoteKind.Approve);
+        // Three distinct approvals now, yet still requested: only the server approves.
+        Assert.Equal(BudgetRequestStatus.Requested, app.Store.Budget.Get(detail.Request.Id)!.Status);
+        Assert.False(detail.CanVote);
+        app.Press('a');
+        Assert.Same(detail, app.App.Screens.Top);
+        Assert.Contains("U hebt al gestemd", Flat(app.Screen()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OwnRequest_HasNoApproveKey_AndIsWithdrawnAfterConfirm()
+    {
+        using var app = Desk();
+        var mine = app.Store.Budget.All().Single(r => r.RequestedBy == app.Store.Identity.WorkerId);
+        app.App.Push(new BudgetRequestDetailScreen(app.App, mine));
+
+        var screen = Flat(app.Screen());
+        Assert.DoesNotContain("Akkoord ", screen.Split("Intrekken")[^1], StringComparison.Ordinal);
+        Assert.Contains("uw eigen verzoek", screen, StringComparison.Ordinal);
+        app.Press('a');
+        Assert.Empty(app.Store.Budget.Votes(mine.Id));
+
+        app.Press('i').Press(KeyInput.Left).Press(KeyInput.Enter);
+        Assert.Equal(BudgetRequestStatus.Withdrawn, app.Store.Budget.Get(mine.Id)!.Status);
+    }
+
+    private static void Approve(AppHarness app, bool confirm)
+    {
+        app.Press('8').Press(KeyInput.Enter).Press('a');
+        if (confirm)
+            app.Press(KeyInput.Left);
+        app.Press(KeyInput.Enter).Press(KeyInput.Escape).Press(KeyInput.Escape);
+    }
+
+    private static string Flat(string screen) => string.Join(' ', screen.Split('\n').Select(l => l.Trim()));
+}
