@@ -76,9 +76,12 @@ public sealed class BudgetScreenTests
         using var app = Desk();
         var mine = app.Store.Budget.All().Single(r => r.RequestedBy == app.Store.Identity.WorkerId);
         app.App.Push(new BudgetRequestDetailScreen(app.App, mine));
+        app.Press(KeyInput.Down);
 
         var screen = Flat(app.Screen());
-        Assert.DoesNotContain("Akkoord ", screen.Split("Intrekken")[^1], StringComparison.Ordinal);
+        var statusBar = app.Screen().Split('\n')[^1];
+        Assert.Contains("Intrekken", statusBar, StringComparison.Ordinal);
+        Assert.DoesNotContain("Akkoord", statusBar, StringComparison.Ordinal);
         Assert.Contains("uw eigen verzoek", screen, StringComparison.Ordinal);
         app.Press('a');
         Assert.Empty(app.Store.Budget.Votes(mine.Id));
