@@ -1,6 +1,5 @@
 using Wijkwerk.Core.Domain.Budget;
 using Wijkwerk.Core.Localization;
-using Wijkwerk.Demo;
 using Wijkwerk.Tui.Screens.Budget;
 using Wijkwerk.Tui.Screens.Home;
 using Wijkwerk.Tui.Terminal;
@@ -15,13 +14,7 @@ namespace Wijkwerk.Tui.Tests.Screens;
 /// </summary>
 public sealed class BudgetScreenTests
 {
-    private static AppHarness Desk(Lang lang = Lang.Nl)
-    {
-        var app = new AppHarness(lang: lang);
-        DemoBudget.Fill(app.Store);
-        app.Restart();
-        return app;
-    }
+    private static AppHarness Desk(Lang lang = Lang.Nl) => BudgetDesk.Open(lang: lang);
 
     [Fact]
     public void Home_CountsTheRequestsAwaitingMyVote_InThePlural_WithTheKeyToTheInbox()
