@@ -717,4 +717,11 @@ public enum TextId
     UiBudgetApproved,
     UiBudgetWithdrawConfirm,
     UiBudgetWithdrawn,
+    CmdBudgetLedger,
+    UiBudgetLedgerTitle,
+    UiBudgetLedgerNone,
+    UiBudgetLedgerFigures,
+    UiBudgetLedgerLimit,
+    UiBudgetLedgerPerCategory,
+    UiBudgetLedgerRequests,
 }

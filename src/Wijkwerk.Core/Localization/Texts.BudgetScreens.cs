@@ -34,5 +34,12 @@ public static partial class Texts
         [TextId.UiBudgetApproved] = ("Uw akkoord is vastgelegd; de server telt het bij de volgende sync.", "Your approval is recorded; the server counts it at the next sync."),
         [TextId.UiBudgetWithdrawConfirm] = ("Verzoek voor {0} intrekken?", "Withdraw the request for {0}?"),
         [TextId.UiBudgetWithdrawn] = ("Verzoek ingetrokken.", "Request withdrawn."),
+        [TextId.CmdBudgetLedger] = ("Budget team", "Team budget"),
+        [TextId.UiBudgetLedgerTitle] = ("Budget · {0}", "Budget · {0}"),
+        [TextId.UiBudgetLedgerNone] = ("Voor {0} is nog geen budget voor {1} ontvangen; synchroniseer (F5) of vraag de beheerder het in te stellen.", "No budget for {0} in {1} has arrived yet; sync (F5) or ask the administrator to set it."),
+        [TextId.UiBudgetLedgerFigures] = ("{0}: budget {1} · vastgelegd {2} · betaald {3} · over {4}", "{0}: budget {1} · committed {2} · paid {3} · remaining {4}"),
+        [TextId.UiBudgetLedgerLimit] = ("Per verzoek ten hoogste {0}.", "At most {0} per request."),
+        [TextId.UiBudgetLedgerPerCategory] = ("Besteed per categorie (vastgelegd en betaald · aantal verzoeken)", "Spent per category (committed and paid · requests)"),
+        [TextId.UiBudgetLedgerRequests] = ("Verzoeken van het team", "The team's requests"),
     };
 }

@@ -83,6 +83,21 @@ public sealed class BudgetScreenTests
         Assert.Equal(BudgetRequestStatus.Withdrawn, app.Store.Budget.Get(mine.Id)!.Status);
     }
 
+    [Fact]
+    public void Ledger_ShowsTheTeamsFigures_AndDentalCostsStandOut()
+    {
+        using var app = Desk();
+        app.Press('9');
+
+        var ledger = app.TopAs<BudgetLedgerScreen>().Ledger!;
+        var screen = Flat(app.Screen());
+        Assert.Contains("budget € 15.000,00 · vastgelegd € 380,00 · betaald € 1.300,00 · over € 13.320,00", screen, StringComparison.Ordinal);
+        Assert.Equal((380_00, 1_300_00, 13_320_00), (ledger.Committed.Cents, ledger.Paid.Cents, ledger.Remaining.Cents));
+        var dental = app.Screen().Split('\n').Single(l => l.Contains("zorgkosten/tandarts", StringComparison.Ordinal));
+        Assert.Contains(new string('█', 28), dental, StringComparison.Ordinal);
+        Assert.Contains("alternatief gevonden", screen, StringComparison.Ordinal);
+    }
+
     private static void Approve(AppHarness app, bool confirm)
     {
         app.Press('8').Press(KeyInput.Enter).Press('a');

@@ -41,4 +41,15 @@ public sealed class BudgetSnapshotTests
         app.TopAs<BudgetRequestDetailScreen>();
         Snapshot.Match($"budget-detail-{width}x{height}", app.Terminal);
     }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public void Ledger(int width, int height)
+    {
+        using var app = BudgetDesk.Open(width, height);
+        app.Press('9');
+
+        app.TopAs<BudgetLedgerScreen>();
+        Snapshot.Match($"budget-ledger-{width}x{height}", app.Terminal);
+    }
 }
