@@ -41,5 +41,16 @@ public static partial class Texts
         [TextId.UiBudgetLedgerLimit] = ("Per verzoek ten hoogste {0}.", "At most {0} per request."),
         [TextId.UiBudgetLedgerPerCategory] = ("Besteed per categorie (vastgelegd en betaald · aantal verzoeken)", "Spent per category (committed and paid · requests)"),
         [TextId.UiBudgetLedgerRequests] = ("Verzoeken van het team", "The team's requests"),
+        [TextId.CmdNewBudgetRequest] = ("Budgetverzoek", "Budget request"),
+        [TextId.FieldBudgetWhat] = ("Wat (goed of dienst)", "What (goods or service)"),
+        [TextId.FieldBudgetSupplier] = ("Leverancier (betaald in natura)", "Supplier (paid in kind)"),
+        [TextId.FieldBudgetInvoice] = ("Factuur of kenmerk", "Invoice or reference"),
+        [TextId.FieldBudgetAmount] = ("Bedrag", "Amount"),
+        [TextId.FieldBudgetCategory] = ("Categorie", "Category"),
+        [TextId.FieldBudgetWhy] = ("Waarom geen voorliggende voorziening past", "Why no regular route fits"),
+        [TextId.UiBudgetFormTitle] = ("Budgetverzoek: {0}", "Budget request: {0}"),
+        [TextId.UiBudgetFormLimit] = ("Minimaatwerkbudget van {0}: ten hoogste {1} per verzoek; drie collega's keuren goed, de server telt.", "Minimaatwerk budget of {0}: at most {1} per request; three colleagues approve, the server counts."),
+        [TextId.UiBudgetFormConfirm] = ("Verzoek van {0} voor {1} indienen? Wat gevraagd is kan daarna niet meer veranderen.", "Submit the request of {0} for {1}? What was asked cannot change afterwards."),
+        [TextId.UiBudgetFormSaved] = ("Budgetverzoek ingediend; het wacht op drie collega's.", "Budget request submitted; it waits for three colleagues."),
     };
 }

@@ -98,6 +98,49 @@ public sealed class BudgetScreenTests
         Assert.Contains("alternatief gevonden", screen, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Form_OverTheLimit_IsRefusedNamingTheLimit_NothingStored_AndTheFormStays()
+    {
+        using var app = Desk();
+        var before = app.Store.Budget.All().Count;
+        FillForm(app, "600");
+
+        var screen = Flat(app.Screen());
+        Assert.Contains("ten hoogste € 500,00 per verzoek", screen, StringComparison.Ordinal);
+        Assert.Contains("€ 600,00 is meer dan de grens van € 500,00 per verzoek", screen, StringComparison.Ordinal);
+        Assert.IsType<BudgetRequestFormScreen>(app.App.Screens.Top);
+        Assert.Equal(before, app.Store.Budget.All().Count);
+    }
+
+    [Fact]
+    public void Form_WithinTheLimit_IsStoredAfterConfirm_WithNeeAsDefault()
+    {
+        using var app = Desk();
+        var before = app.Store.Budget.All().Count;
+        FillForm(app, "350");
+        Assert.IsType<ConfirmScreen>(app.App.Screens.Top);
+        app.Press(KeyInput.Enter);
+        Assert.Equal(before, app.Store.Budget.All().Count);
+
+        app.Press(KeyInput.Ctrl('s')).Press(KeyInput.Left).Press(KeyInput.Enter);
+        var made = app.Store.Budget.All().Single(r => r.What == "Wasmachine");
+        Assert.Equal((35_000, BudgetCategory.Household, BudgetRequestStatus.Requested), (made.Amount.Cents, made.Category, made.Status));
+        Assert.Equal(app.Store.Identity.WorkerId, made.RequestedBy);
+    }
+
+    /// <summary>Opens the first client's dossier, the request form, fills every field (huisraad) and saves.</summary>
+    private static void FillForm(AppHarness app, string amount)
+    {
+        app.Press('c').Press(KeyInput.Enter).Press('g');
+        app.TopAs<BudgetRequestFormScreen>();
+        app.Type("Wasmachine").Press(KeyInput.Tab).Type("Witgoed West").Press(KeyInput.Tab).Type("offerte 77").Press(KeyInput.Tab)
+            .Type(amount).Press(KeyInput.Tab);
+        for (var i = 0; i < 7; i++)
+            app.Press(KeyInput.Right);
+        app.Press(KeyInput.Tab).Type("Bijzondere bijstand duurt te lang").Press(KeyInput.Tab).Type("Hygiene voor het gezin").Press(KeyInput.Tab)
+            .Type("Zij regelt de plaatsing").Press(KeyInput.Tab).Press(' ').Press(KeyInput.Tab).Type("bijstand-doorlooptijd").Press(KeyInput.Ctrl('s'));
+    }
+
     private static void Approve(AppHarness app, bool confirm)
     {
         app.Press('8').Press(KeyInput.Enter).Press('a');
