@@ -735,4 +735,6 @@ public enum TextId
     UiBudgetFormLimit,
     UiBudgetFormConfirm,
     UiBudgetFormSaved,
+    FieldBudgetLegitimacy,
+    FieldBudgetEngagement,
 }

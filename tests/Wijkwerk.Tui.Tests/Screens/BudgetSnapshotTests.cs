@@ -52,4 +52,16 @@ public sealed class BudgetSnapshotTests
         app.TopAs<BudgetLedgerScreen>();
         Snapshot.Match($"budget-ledger-{width}x{height}", app.Terminal);
     }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public void RequestForm_OverTheLimit(int width, int height)
+    {
+        using var app = BudgetDesk.Open(width, height);
+        app.Press('c').Press(KeyInput.Enter).Press('g');
+        app.Type("Wasmachine").Press(KeyInput.Tab).Type("Witgoed West").Press(KeyInput.Tab).Type("offerte 77").Press(KeyInput.Tab).Type("600");
+
+        app.TopAs<BudgetRequestFormScreen>();
+        Snapshot.Match($"budget-form-{width}x{height}", app.Terminal);
+    }
 }

@@ -41,8 +41,8 @@ public sealed class BudgetRequestFormScreen : FormScreen
         _amount = Text("bedrag", TextId.FieldBudgetAmount, 20);
         _category = Select("categorie", TextId.FieldBudgetCategory, Enum.GetValues<BudgetCategory>(), c => EnumTexts.Name(c, app.Lang));
         _why = Area("waarom geen voorliggende voorziening", TextId.FieldBudgetWhy, 2, BudgetRequest.MaxTextLength);
-        _legitimacy = Text("legitimiteit", TextId.FieldLegitimacy, BudgetRequest.MaxTextLength);
-        _engagement = Text("betrokkenheid", TextId.FieldEngagement, BudgetRequest.MaxTextLength);
+        _legitimacy = Text("legitimiteit", TextId.FieldBudgetLegitimacy, BudgetRequest.MaxTextLength);
+        _engagement = Text("betrokkenheid", TextId.FieldBudgetEngagement, BudgetRequest.MaxTextLength);
         _heard = Check("gehoord", TextId.FieldResidentHeard, false);
         _bottleneck = Text("knelpunt", TextId.FieldBottleneckTag, BudgetRequest.MaxShortLength);
         Ready();
