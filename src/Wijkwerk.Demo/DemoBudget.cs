@@ -79,6 +79,9 @@ public static class DemoBudget
             new BudgetOutcome(now.AddDays(-2), b, "Leverancier gaf uitstel")), []));
         Pull(store, received);
 
+        // Only a role that makes requests has one of its own; the others only see the team's.
+        if (!store.Identity.Role.RecordsSignalsAndVisits())
+            return received.Count;
         store.Budget.Request(Of(me, 5, "Oude schuld van € 500 afkopen", "Incassobureau (synthetisch)", 500, BudgetCategory.Debts,
             "Deze schuld zou de schuldregeling laten mislukken; geen fonds betaalt oude schulden", "schuldregeling-drempel") with { RequestedAt = now.AddHours(-2) });
         return received.Count + 1;
