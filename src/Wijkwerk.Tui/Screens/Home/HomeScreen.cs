@@ -57,8 +57,13 @@ public sealed class HomeScreen : AppScreen
             Command(WijkwerkApp.AdviceQueueCommand, TextId.CmdAdviceQueue, [KeyInput.Character('5')], App.GoAdvices);
         if (IsTeamLeader)
             Command("decisions", TextId.CmdMandateDecisions, [KeyInput.Character('7')], () => App.Push(new DecisionsScreen(App)));
-        Command("budget-inbox", TextId.CmdBudgetInbox, [KeyInput.Character('8')], () => App.Push(new BudgetInboxScreen(App)), () => _awaitingMyVote > 0);
-        Command("budget-ledger", TextId.CmdBudgetLedger, [KeyInput.Character('9')], () => App.Push(new BudgetLedgerScreen(App)), inStatusBar: false);
+        // Only a laptop of a team the server named (its budget travels with it) gets the budget keys.
+        if (App.Store.Budget.Me.Teams.Count > 0)
+        {
+            Command("budget-inbox", TextId.CmdBudgetInbox, [KeyInput.Character('8')], () => App.Push(new BudgetInboxScreen(App)), () => _awaitingMyVote > 0);
+            Command("budget-ledger", TextId.CmdBudgetLedger, [KeyInput.Character('9')], () => App.Push(new BudgetLedgerScreen(App)), inStatusBar: false);
+        }
+
         Command("clients", TextId.CmdClients, [KeyInput.Character('c')], App.GoClients);
         // After the keys to the day's work: home is where the day starts, filtering it is the exception.
         FilterCommands(_filtered, isRoot: true);
