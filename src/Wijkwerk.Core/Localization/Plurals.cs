@@ -21,6 +21,7 @@ public enum Noun
     Day,
     Month,
     Minute,
+    BudgetRequest,
 }
 
 /// <summary>
@@ -50,6 +51,7 @@ public static class Plurals
         [Noun.Day] = ("dag", "dagen", "day", "days"),
         [Noun.Month] = ("maand", "maanden", "month", "months"),
         [Noun.Minute] = ("minuut", "minuten", "minute", "minutes"),
+        [Noun.BudgetRequest] = ("verzoek", "verzoeken", "request", "requests"),
     };
 
     /// <summary>The noun alone, in the form that goes with the number ("1 cliënt", "van 24 cliënten").</summary>

@@ -24,7 +24,7 @@ public sealed class HelpOverlayTests
         var others = OtherScreensOnlyLabels(name);
 
         app.Press(KeyInput.Function(1));
-        var help = app.Screen();
+        var help = AllPages(app);
         app.TopAs<HelpScreen>();
         var lines = help.Split('\n');
 
@@ -77,12 +77,23 @@ public sealed class HelpOverlayTests
         using var app = Open("dossier", Lang.En);
         var entries = ((AppScreen)app.Top!).AllCommands.HelpEntries(Lang.En);
         app.Press('?');
-        var help = app.Screen();
+        var help = AllPages(app);
 
         Assert.Contains("Keys", help, StringComparison.Ordinal);
         foreach (var entry in entries)
             Assert.Contains(entry.Label, help, StringComparison.Ordinal);
         Assert.DoesNotContain("Nieuw signaal", help, StringComparison.Ordinal);
+    }
+
+    /// <summary>The help as it reads paged through: a screen with more keys than fit at 80×24 scrolls its help.</summary>
+    private static string AllPages(AppHarness app)
+    {
+        var pages = new List<string> { app.Screen() };
+        for (var i = 0; i < 5; i++)
+            pages.Add(app.Press(KeyInput.PageDown).Screen());
+        for (var i = 0; i < 5; i++)
+            app.Press(KeyInput.PageUp);
+        return string.Join('\n', pages);
     }
 
     private static AppHarness Open(string name, Lang lang)

@@ -52,6 +52,9 @@ public static class DemoCommand
                     context.Error.WriteLine(context.T(TextId.DemoTeamLeaderSummary, store.Identity.WorkerName, string.Join(", ", DemoMandates.MandateDepartments),
                         mandates.CostTableVersion, mandates.Decisions));
                 }
+
+                // Issue 12, after the mandates' reference data, which it keeps: every role holds the team's budget requests.
+                DemoBudget.Fill(store);
             }
 
             // The public demo passphrase is worth printing; one the user set is theirs and stays off the screen and out of scrollback.

@@ -6,6 +6,7 @@ using Wijkwerk.Core.Domain.Signals;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Localization;
 using Wijkwerk.Tui.App;
+using Wijkwerk.Tui.Screens.Budget;
 using Wijkwerk.Tui.Screens.Conflicts;
 using Wijkwerk.Tui.Screens.Details;
 using Wijkwerk.Tui.Screens.Forms;
@@ -53,6 +54,7 @@ public sealed class DossierScreen : AppScreen
         Command("advice", TextId.CmdNewAdvice, [KeyInput.Character('w')], () => App.Push(AdviceFormScreen.New(App, _dossier!)),
             () => _dossier is not null && AdviceWorkflow.ActorFor(App.Store.Identity.Role) == AdviceActor.Author);
         Command("mandate", TextId.CmdNewMandateDecision, [KeyInput.Character('m')], NewMandateDecision, () => _dossier is not null && App.Store.Identity.Role == Role.TeamLeader);
+        Command("budget-request", TextId.CmdNewBudgetRequest, [KeyInput.Character('g')], () => App.Push(BudgetRequestFormScreen.For(App, _dossier!.Client)), () => recordsDossier && _dossier is not null);
         Command("open", TextId.CmdOpenItem, [KeyInput.Enter], Open, () => _dossier is not null && _timeline.SelectedItem is not null);
         Command("client-conflicts", TextId.CmdOpenClientConflicts, [KeyInput.Character('4')], () => App.Push(new ConflictsScreen(App, _clientId)), () => _conflicts.Count > 0);
         Command("edit", TextId.CmdEditClient, [KeyInput.Character('e')], () => App.Push(ClientFormScreen.Edit(App, _dossier!.Client)), () => recordsDossier && _dossier is not null);

@@ -37,6 +37,8 @@ public static class DraftKeys
 
     public const string MandateAddendumForm = "mandate-addendum";
 
+    public const string BudgetRequestForm = "budget-request";
+
     public static string ForMandateDecision(Id<Client> client) => MandateDecisionForm + ":" + client;
 
     public static string ForMandateFollowUp(Id<MandateDecision> decision) => MandateFollowUpForm + ":" + decision;

@@ -6,6 +6,7 @@ using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Domain.Mandates;
 using Wijkwerk.Core.Localization;
 using Wijkwerk.Tui.App;
+using Wijkwerk.Tui.Screens.Budget;
 using Wijkwerk.Tui.Screens.Dossier;
 using Wijkwerk.Tui.Screens.Mandates;
 using Wijkwerk.Tui.Terminal;
@@ -30,6 +31,7 @@ public sealed class HomeScreen : AppScreen
     private string _counts = "";
     private string _adviceCounts = "";
     private IReadOnlyList<MandateDecision> _followUpsDue = [];
+    private int _awaitingMyVote;
 
     public HomeScreen(WijkwerkApp app)
         : base(app)
@@ -55,6 +57,13 @@ public sealed class HomeScreen : AppScreen
             Command(WijkwerkApp.AdviceQueueCommand, TextId.CmdAdviceQueue, [KeyInput.Character('5')], App.GoAdvices);
         if (IsTeamLeader)
             Command("decisions", TextId.CmdMandateDecisions, [KeyInput.Character('7')], () => App.Push(new DecisionsScreen(App)));
+        // Only a laptop of a team the server named (its budget travels with it) gets the budget keys.
+        if (App.Store.Budget.Me.Teams.Count > 0)
+        {
+            Command("budget-inbox", TextId.CmdBudgetInbox, [KeyInput.Character('8')], () => App.Push(new BudgetInboxScreen(App)), () => _awaitingMyVote > 0);
+            Command("budget-ledger", TextId.CmdBudgetLedger, [KeyInput.Character('9')], () => App.Push(new BudgetLedgerScreen(App)), inStatusBar: false);
+        }
+
         Command("clients", TextId.CmdClients, [KeyInput.Character('c')], App.GoClients);
         // After the keys to the day's work: home is where the day starts, filtering it is the exception.
         FilterCommands(_filtered, isRoot: true);
@@ -71,9 +80,8 @@ public sealed class HomeScreen : AppScreen
 
     protected override void RenderContent(ScreenBuffer buffer, Rect area)
     {
-        var followUps = FollowUpLines(area.Height / 4);
-        var rows = area.SplitRows(
-            LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(followUps.Count), LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fill());
+        var followUps = BudgetInboxLine().Concat(FollowUpLines(area.Height / 4)).ToList();
+        var rows = area.SplitRows(LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(followUps.Count), LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fill());
         buffer.PutLine(rows[0], 0, CellText.Truncate(" " + _counts, area.Width), CellStyle.Bold);
         buffer.PutLine(rows[1], 0, CellText.Truncate(" " + _adviceCounts, area.Width), CellStyle.Default);
         for (var i = 0; i < followUps.Count; i++)
@@ -106,6 +114,7 @@ public sealed class HomeScreen : AppScreen
 
         var today = AmsterdamTime.Today(App.Clock);
         _followUpsDue = IsTeamLeader ? store.MandateDecisions.FollowUpsDue(today) : [];
+        _awaitingMyVote = store.Budget.AwaitingMyVote().Count;
         _counts = T(TextId.UiHomeCounts,
             new Count(store.Signals.CountReportedSince(AmsterdamTime.StartOf(today)), Noun.Signal),
             new Count(store.Dossiers.CountVisitsOn(today), Noun.HomeVisit),
@@ -122,6 +131,13 @@ public sealed class HomeScreen : AppScreen
     private bool IsConsultant => App.Store.Identity.Role == Role.WmoConsultant;
 
     private bool IsTeamLeader => App.Store.Identity.Role == Role.TeamLeader;
+
+    /// <summary>"3 verzoeken wachten op uw akkoord (toets 8)" when colleagues' budget requests wait for my vote; nothing otherwise.</summary>
+    private IEnumerable<(string Text, CellStyle Style)> BudgetInboxLine()
+    {
+        if (_awaitingMyVote > 0)
+            yield return (T(TextId.UiHomeBudgetInbox, new Count(_awaitingMyVote, Noun.BudgetRequest), Plurals.Choose(_awaitingMyVote, ("wacht", "wachten", "awaits", "await"), App.Lang)), CellStyle.Bold);
+    }
 
     /// <summary>
     /// The team leader's follow-ups: a count line (with the key to the list), then the due decisions themselves,
