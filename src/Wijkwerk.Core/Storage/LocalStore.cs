@@ -264,6 +264,22 @@ public sealed class LocalStore : IDisposable
         return 0;
     });
 
+    /// <summary>Live rows through a map that answers null for a row this version cannot read: those are counted, never a crash.</summary>
+    internal ReadableRows<T> QueryReadable<T>(string table, string filter, Func<RowReader, T?> map, params (string Name, object Value)[] args)
+        where T : class
+    {
+        var rows = Query(table, filter, map, args);
+        var readable = rows.OfType<T>().ToList();
+        return new ReadableRows<T>(readable, rows.Count - readable.Count);
+    }
+
+    /// <summary>An access-log entry about no single client (a search, a list), written on its own.</summary>
+    internal void AuditOnly(Audit.AuditEventType type, string detail) => Write(scope =>
+    {
+        scope.Audit(type, null, detail);
+        return 0;
+    });
+
     /// <summary>Live (not deleted) rows of one table, decrypted through <paramref name="map"/>.</summary>
     internal List<T> Query<T>(string table, string filter, Func<RowReader, T> map, params (string Name, object Value)[] args) =>
         Query("*", table, filter, map, args);

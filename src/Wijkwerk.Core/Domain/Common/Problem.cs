@@ -15,4 +15,11 @@ public sealed record Problem(string Field, TextId Text, params object[] Args)
 public sealed class DomainException(Problem problem) : Exception(problem.Describe(Lang.En))
 {
     public Problem Problem { get; } = problem;
+
+    /// <summary>A rule's answer turned into the exception a write refuses with; nothing when the rule is kept.</summary>
+    public static void ThrowIf(Problem? problem)
+    {
+        if (problem is not null)
+            throw new DomainException(problem);
+    }
 }

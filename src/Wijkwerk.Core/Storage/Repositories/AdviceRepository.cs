@@ -44,7 +44,7 @@ public sealed class AdviceRepository(LocalStore store)
     {
         var before = Find(edited.Id, audit: false) ?? throw new KeyNotFoundException($"Advice {edited.Id} does not exist.");
         var changed = scope.Update(opened, AdviceRows.ToRow(before), AdviceRows.ToRow(edited), edited.ClientId.Value);
-        Require(AdviceRules.CheckChange(Me.Role, Me.Id, before, Find(edited.Id, audit: false)!, Today));
+        DomainException.ThrowIf(AdviceRules.CheckChange(Me.Role, Me.Id, before, Find(edited.Id, audit: false)!, Today));
         return changed;
     });
 
@@ -54,7 +54,7 @@ public sealed class AdviceRepository(LocalStore store)
     /// </summary>
     internal void AddAs(Worker by, IndicationAdvice advice) => store.Write(scope =>
     {
-        Require(AdviceRules.CheckChange(by.Role, by.Id, null, advice, Today));
+        DomainException.ThrowIf(AdviceRules.CheckChange(by.Role, by.Id, null, advice, Today));
         scope.Insert(AdviceRows.ToRow(advice), advice.ClientId.Value);
         return 0;
     });
@@ -62,10 +62,10 @@ public sealed class AdviceRepository(LocalStore store)
     internal bool SaveAs(Worker by, IndicationAdvice advice, AdviceMessage? message = null) => store.Write(scope =>
     {
         var before = Find(advice.Id, audit: false) ?? throw new KeyNotFoundException($"Advice {advice.Id} does not exist.");
-        Require(AdviceRules.CheckChange(by.Role, by.Id, before, advice, Today));
+        DomainException.ThrowIf(AdviceRules.CheckChange(by.Role, by.Id, before, advice, Today));
         if (message is not null)
         {
-            Require(AdviceMessage.Check(message, by.Role, by.Id) ?? AdviceMessage.CheckTurn(message, before.Status, before.Author));
+            DomainException.ThrowIf(AdviceMessage.Check(message, by.Role, by.Id) ?? AdviceMessage.CheckTurn(message, before.Status, before.Author));
             scope.Insert(AdviceMessageRows.ToRow(message), advice.ClientId.Value);
         }
 
@@ -83,12 +83,12 @@ public sealed class AdviceRepository(LocalStore store)
 
     /// <summary>The client's advices; rows that cannot be read are left out and counted.</summary>
     public ReadableRows<IndicationAdvice> ForClient(Id<Client> clientId) =>
-        Read(AdviceRows.Table, "client_id = $c", AdviceRows.TryFromRow, ("$c", clientId.ToString()));
+        store.QueryReadable(AdviceRows.Table, "client_id = $c", AdviceRows.TryFromRow, ("$c", clientId.ToString()));
 
     /// <summary>The thread of one advice, oldest first; messages that cannot be read are left out and counted.</summary>
     public ReadableRows<AdviceMessage> Thread(Id<IndicationAdvice> adviceId)
     {
-        var thread = Read(AdviceMessageRows.Table, "advice_id = $a", AdviceMessageRows.TryFromRow, ("$a", adviceId.ToString()));
+        var thread = store.QueryReadable(AdviceMessageRows.Table, "advice_id = $a", AdviceMessageRows.TryFromRow, ("$a", adviceId.ToString()));
         return new ReadableRows<AdviceMessage>(thread.OrderBy(m => m.At).ThenBy(m => m.Id.Value).ToList(), thread.Unreadable);
     }
 
@@ -98,7 +98,7 @@ public sealed class AdviceRepository(LocalStore store)
     /// </summary>
     public ReadableRows<IndicationAdvice> All()
     {
-        var advices = Read(AdviceRows.Table, "", AdviceRows.TryFromRow);
+        var advices = store.QueryReadable(AdviceRows.Table, "", AdviceRows.TryFromRow);
         store.Write(scope =>
         {
             scope.Audit(AuditEventType.Search, null, $"table={AdviceRows.Table};results={advices.Count}");
@@ -147,7 +147,7 @@ public sealed class AdviceRepository(LocalStore store)
 
     private IndicationAdvice? Find(Id<IndicationAdvice> id, bool audit)
     {
-        var advice = Read(AdviceRows.Table, "id = $id", AdviceRows.TryFromRow, ("$id", id.ToString())).SingleOrDefault();
+        var advice = store.QueryReadable(AdviceRows.Table, "id = $id", AdviceRows.TryFromRow, ("$id", id.ToString())).SingleOrDefault();
         if (advice is not null && audit)
         {
             store.Write(scope =>
@@ -158,20 +158,6 @@ public sealed class AdviceRepository(LocalStore store)
         }
 
         return advice;
-    }
-
-    private ReadableRows<T> Read<T>(string table, string filter, Func<RowReader, T?> map, params (string Name, object Value)[] args)
-        where T : class
-    {
-        var rows = store.Query(table, filter, map, args);
-        var readable = rows.OfType<T>().ToList();
-        return new ReadableRows<T>(readable, rows.Count - readable.Count);
-    }
-
-    private static void Require(Problem? problem)
-    {
-        if (problem is not null)
-            throw new DomainException(problem);
     }
 }
 

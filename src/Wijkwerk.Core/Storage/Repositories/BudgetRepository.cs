@@ -26,7 +26,7 @@ public sealed class BudgetRepository(LocalStore store)
     /// <summary>Makes a request; a <see cref="DomainException"/> names the first rule it breaks.</summary>
     public void Request(BudgetRequest request) => store.Write(scope =>
     {
-        Require(BudgetRules.CheckNew(Me, request, BudgetOf(request.Team, BudgetLedger.YearOf(request)), Today));
+        DomainException.ThrowIf(BudgetRules.CheckNew(Me, request, BudgetOf(request.Team, BudgetLedger.YearOf(request)), Today));
         scope.Insert(BudgetRequestRows.ToRow(request), request.ClientId.Value);
         return 0;
     });
@@ -40,7 +40,7 @@ public sealed class BudgetRepository(LocalStore store)
         var request = Find(vote.RequestId, audit: false);
         var ledger = request is null ? null : Ledger(request.Team, BudgetLedger.YearOf(request));
         var verdict = BudgetRules.JudgeVote(Me, request, request is null ? [] : Votes(request.Id), vote, ledger, store.Clock.GetUtcNow(), Today);
-        Require(verdict.Problem);
+        DomainException.ThrowIf(verdict.Problem);
         scope.Insert(BudgetVoteRows.ToRow(vote), request!.ClientId.Value);
         return verdict;
     });
@@ -60,15 +60,15 @@ public sealed class BudgetRepository(LocalStore store)
     /// <summary>The client's requests, newest first, for the dossier (which logs its own view); unreadable rows are counted.</summary>
     public ReadableRows<BudgetRequest> ForClient(Id<Client> clientId)
     {
-        var requests = Read(BudgetRequestRows.Table, "client_id = $c", BudgetRequestRows.TryFromRow, ("$c", clientId.ToString()));
+        var requests = store.QueryReadable(BudgetRequestRows.Table, "client_id = $c", BudgetRequestRows.TryFromRow, ("$c", clientId.ToString()));
         return new ReadableRows<BudgetRequest>(requests.OrderByDescending(r => r.RequestedAt).ToList(), requests.Unreadable);
     }
 
     /// <summary>Every request on this laptop (the teams'), oldest first, for lists and exports; logged as one search.</summary>
     public ReadableRows<BudgetRequest> All()
     {
-        var all = Read(BudgetRequestRows.Table, "", BudgetRequestRows.TryFromRow);
-        Audit(AuditEventType.Search, $"table={BudgetRequestRows.Table};results={all.Count}");
+        var all = store.QueryReadable(BudgetRequestRows.Table, "", BudgetRequestRows.TryFromRow);
+        store.AuditOnly(AuditEventType.Search, $"table={BudgetRequestRows.Table};results={all.Count}");
         return new ReadableRows<BudgetRequest>(all.OrderBy(r => r.RequestedAt).ToList(), all.Unreadable);
     }
 
@@ -79,35 +79,35 @@ public sealed class BudgetRepository(LocalStore store)
     public ReadableRows<BudgetRequest> AwaitingMyVote()
     {
         var me = Me;
-        var open = Read(BudgetRequestRows.Table, "status = $s AND requested_by <> $me AND id NOT IN (SELECT request_id FROM budget_votes WHERE deleted = 0 AND voter = $me)",
+        var open = store.QueryReadable(BudgetRequestRows.Table, "status = $s AND requested_by <> $me AND id NOT IN (SELECT request_id FROM budget_votes WHERE deleted = 0 AND voter = $me)",
             BudgetRequestRows.TryFromRow, ("$s", nameof(BudgetRequestStatus.Requested)), ("$me", me.Worker.ToString()));
         var mine = open.Where(r => me.IsIn(r.Team)).OrderBy(r => r.RequestedAt).ToList();
-        Audit(AuditEventType.Search, $"table={BudgetRequestRows.Table};awaiting_my_vote={mine.Count}");
+        store.AuditOnly(AuditEventType.Search, $"table={BudgetRequestRows.Table};awaiting_my_vote={mine.Count}");
         return new ReadableRows<BudgetRequest>(mine, open.Unreadable);
     }
 
     /// <summary>The votes on one request, oldest first.</summary>
     public IReadOnlyList<BudgetVote> Votes(Id<BudgetRequest> requestId) =>
-        Read(BudgetVoteRows.Table, "request_id = $r", BudgetVoteRows.TryFromRow, ("$r", requestId.ToString())).OrderBy(v => v.At).ToList();
+        store.QueryReadable(BudgetVoteRows.Table, "request_id = $r", BudgetVoteRows.TryFromRow, ("$r", requestId.ToString())).OrderBy(v => v.At).ToList();
 
     /// <summary>The ledger of a team's year from the budget the server sent and the requests on this laptop; null when no budget is set.</summary>
     public BudgetLedger? Ledger(string team, int year) =>
         BudgetOf(team, year) is { } budget
-            ? BudgetLedger.Of(budget, Read(BudgetRequestRows.Table, "team = $t COLLATE NOCASE", BudgetRequestRows.TryFromRow, ("$t", team)))
+            ? BudgetLedger.Of(budget, store.QueryReadable(BudgetRequestRows.Table, "team = $t COLLATE NOCASE", BudgetRequestRows.TryFromRow, ("$t", team)))
             : null;
 
     private void Close(Id<BudgetRequest> id, BudgetRequestStatus status, string note) => store.Write(scope =>
     {
         var before = Find(id, audit: false) ?? throw new KeyNotFoundException($"Budget request {id} does not exist.");
         var after = before with { Status = status, Outcome = new BudgetOutcome(store.Clock.GetUtcNow(), store.Identity.WorkerId, note.Trim()) };
-        Require(BudgetRules.CheckChange(Me, before, after, Today));
+        DomainException.ThrowIf(BudgetRules.CheckChange(Me, before, after, Today));
         scope.Update(BudgetRequestRows.ToRow(before), BudgetRequestRows.ToRow(after), before.ClientId.Value);
         return 0;
     });
 
     private BudgetRequest? Find(Id<BudgetRequest> id, bool audit)
     {
-        var request = Read(BudgetRequestRows.Table, "id = $id", BudgetRequestRows.TryFromRow, ("$id", id.ToString())).SingleOrDefault();
+        var request = store.QueryReadable(BudgetRequestRows.Table, "id = $id", BudgetRequestRows.TryFromRow, ("$id", id.ToString())).SingleOrDefault();
         if (request is not null && audit)
         {
             store.Write(scope =>
@@ -118,25 +118,5 @@ public sealed class BudgetRepository(LocalStore store)
         }
 
         return request;
-    }
-
-    private void Audit(AuditEventType type, string detail) => store.Write(scope =>
-    {
-        scope.Audit(type, null, detail);
-        return 0;
-    });
-
-    private ReadableRows<T> Read<T>(string table, string filter, Func<RowReader, T?> map, params (string Name, object Value)[] args)
-        where T : class
-    {
-        var rows = store.Query(table, filter, map, args);
-        var readable = rows.OfType<T>().ToList();
-        return new ReadableRows<T>(readable, rows.Count - readable.Count);
-    }
-
-    private static void Require(Problem? problem)
-    {
-        if (problem is not null)
-            throw new DomainException(problem);
     }
 }

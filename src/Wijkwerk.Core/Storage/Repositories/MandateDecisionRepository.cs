@@ -18,7 +18,7 @@ public sealed class MandateDecisionRepository(LocalStore store)
     /// <summary>Records a new decision; a <see cref="DomainException"/> names the first rule it breaks.</summary>
     public void Record(MandateDecision decision) => store.Write(scope =>
     {
-        Require(MandateRules.CheckNew(store.Identity.Role, store.Identity.WorkerId, store.Reference.MyMandates(), decision, Today));
+        DomainException.ThrowIf(MandateRules.CheckNew(store.Identity.Role, store.Identity.WorkerId, store.Reference.MyMandates(), decision, Today));
         scope.Insert(MandateDecisionRows.ToRow(decision), decision.ClientId.Value);
         return 0;
     });
@@ -28,7 +28,7 @@ public sealed class MandateDecisionRepository(LocalStore store)
     {
         var before = Find(id, audit: false) ?? throw new KeyNotFoundException($"Mandate decision {id} does not exist.");
         var after = before with { FollowUp = followUp };
-        Require(MandateRules.CheckChange(store.Identity.Role, store.Identity.WorkerId, before, after, Today));
+        DomainException.ThrowIf(MandateRules.CheckChange(store.Identity.Role, store.Identity.WorkerId, before, after, Today));
         scope.Update(MandateDecisionRows.ToRow(before), MandateDecisionRows.ToRow(after), before.ClientId.Value);
         return 0;
     });
@@ -37,7 +37,7 @@ public sealed class MandateDecisionRepository(LocalStore store)
     public void AddAddendum(DecisionAddendum addendum) => store.Write(scope =>
     {
         var decision = Find(addendum.DecisionId, audit: false);
-        Require(MandateRules.CheckAddendum(store.Identity.Role, store.Identity.WorkerId, addendum, decision, Today));
+        DomainException.ThrowIf(MandateRules.CheckAddendum(store.Identity.Role, store.Identity.WorkerId, addendum, decision, Today));
         scope.Insert(MandateAddendumRows.ToRow(addendum), decision!.ClientId.Value);
         return 0;
     });
@@ -48,7 +48,7 @@ public sealed class MandateDecisionRepository(LocalStore store)
     /// <summary>The client's decisions, newest first, for the dossier (which logs its own view); unreadable rows are counted.</summary>
     public ReadableRows<MandateDecision> ForClient(Id<Client> clientId)
     {
-        var decisions = Read(MandateDecisionRows.Table, "client_id = $c", MandateDecisionRows.TryFromRow, ("$c", clientId.ToString()));
+        var decisions = store.QueryReadable(MandateDecisionRows.Table, "client_id = $c", MandateDecisionRows.TryFromRow, ("$c", clientId.ToString()));
         return new ReadableRows<MandateDecision>(decisions.OrderByDescending(d => d.DecidedAt).ToList(), decisions.Unreadable);
     }
 
@@ -58,29 +58,29 @@ public sealed class MandateDecisionRepository(LocalStore store)
     /// </summary>
     public ReadableRows<MandateDecision> FollowUpsDue(DateOnly by)
     {
-        var due = Read(MandateDecisionRows.Table, "follow_up_result IS NULL AND follow_up_on <= $by", MandateDecisionRows.TryFromRow, ("$by", DateText.Iso(by)));
-        Audit(AuditEventType.Search, $"table={MandateDecisionRows.Table};follow_ups_due={due.Count}");
+        var due = store.QueryReadable(MandateDecisionRows.Table, "follow_up_result IS NULL AND follow_up_on <= $by", MandateDecisionRows.TryFromRow, ("$by", DateText.Iso(by)));
+        store.AuditOnly(AuditEventType.Search, $"table={MandateDecisionRows.Table};follow_ups_due={due.Count}");
         return new ReadableRows<MandateDecision>(due.OrderBy(d => d.FollowUpOn).ThenBy(d => d.DecidedAt).ToList(), due.Unreadable);
     }
 
     /// <summary>Every decision on this laptop (the team's), oldest first, for lists and exports; logged as one search.</summary>
     public ReadableRows<MandateDecision> All()
     {
-        var all = Read(MandateDecisionRows.Table, "", MandateDecisionRows.TryFromRow);
-        Audit(AuditEventType.Search, $"table={MandateDecisionRows.Table};results={all.Count}");
+        var all = store.QueryReadable(MandateDecisionRows.Table, "", MandateDecisionRows.TryFromRow);
+        store.AuditOnly(AuditEventType.Search, $"table={MandateDecisionRows.Table};results={all.Count}");
         return new ReadableRows<MandateDecision>(all.OrderBy(d => d.DecidedAt).ToList(), all.Unreadable);
     }
 
     /// <summary>The addenda of one decision, oldest first.</summary>
     public ReadableRows<DecisionAddendum> Addenda(Id<MandateDecision> decisionId)
     {
-        var addenda = Read(MandateAddendumRows.Table, "decision_id = $d", MandateAddendumRows.TryFromRow, ("$d", decisionId.ToString()));
+        var addenda = store.QueryReadable(MandateAddendumRows.Table, "decision_id = $d", MandateAddendumRows.TryFromRow, ("$d", decisionId.ToString()));
         return new ReadableRows<DecisionAddendum>(addenda.OrderBy(a => a.At).ThenBy(a => a.Id.Value).ToList(), addenda.Unreadable);
     }
 
     private MandateDecision? Find(Id<MandateDecision> id, bool audit)
     {
-        var decision = Read(MandateDecisionRows.Table, "id = $id", MandateDecisionRows.TryFromRow, ("$id", id.ToString())).SingleOrDefault();
+        var decision = store.QueryReadable(MandateDecisionRows.Table, "id = $id", MandateDecisionRows.TryFromRow, ("$id", id.ToString())).SingleOrDefault();
         if (decision is not null && audit)
         {
             store.Write(scope =>
@@ -91,25 +91,5 @@ public sealed class MandateDecisionRepository(LocalStore store)
         }
 
         return decision;
-    }
-
-    private void Audit(AuditEventType type, string detail) => store.Write(scope =>
-    {
-        scope.Audit(type, null, detail);
-        return 0;
-    });
-
-    private ReadableRows<T> Read<T>(string table, string filter, Func<RowReader, T?> map, params (string Name, object Value)[] args)
-        where T : class
-    {
-        var rows = store.Query(table, filter, map, args);
-        var readable = rows.OfType<T>().ToList();
-        return new ReadableRows<T>(readable, rows.Count - readable.Count);
-    }
-
-    private static void Require(Problem? problem)
-    {
-        if (problem is not null)
-            throw new DomainException(problem);
     }
 }
