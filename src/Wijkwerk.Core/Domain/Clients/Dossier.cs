@@ -1,3 +1,4 @@
+using Wijkwerk.Core.Domain.Budget;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Domain.Mandates;
@@ -37,5 +38,8 @@ public sealed record Dossier(
     }
 }
 
-/// <summary>One line of the dossier timeline: a signal, a home visit, an indication advice, or a mandate decision's record, follow-up or addendum.</summary>
-public sealed record TimelineItem(DateTimeOffset At, Signal? Signal, HomeVisit? Visit, IndicationAdvice? Advice = null, DecisionTimelineEntry? Mandate = null);
+/// <summary>
+/// One line of the dossier timeline: a signal, a home visit, an indication advice, a mandate decision's record,
+/// follow-up or addendum, or a budget request's request, approval or outcome.
+/// </summary>
+public sealed record TimelineItem(DateTimeOffset At, Signal? Signal, HomeVisit? Visit, IndicationAdvice? Advice = null, DecisionTimelineEntry? Mandate = null, BudgetTimelineEntry? Budget = null);

@@ -3,6 +3,7 @@ using Wijkwerk.Core.Domain.Budget;
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Storage.Rows;
+using Wijkwerk.Core.Storage.Sync;
 
 namespace Wijkwerk.Core.Storage.Repositories;
 
@@ -73,28 +74,73 @@ public sealed class BudgetRepository(LocalStore store)
     }
 
     /// <summary>
-    /// Open requests of my teams by colleagues, on which I have not voted yet, oldest first: the approval inbox
+    /// Open requests of my teams by colleagues, on which I have no counted vote yet, oldest first: the approval inbox
     /// ("3 verzoeken wachten op uw akkoord"). Selected by plain columns, logged as one search.
     /// </summary>
     public ReadableRows<BudgetRequest> AwaitingMyVote()
     {
-        var me = Me;
-        var open = store.QueryReadable(BudgetRequestRows.Table, "status = $s AND requested_by <> $me AND id NOT IN (SELECT request_id FROM budget_votes WHERE deleted = 0 AND voter = $me)",
-            BudgetRequestRows.TryFromRow, ("$s", nameof(BudgetRequestStatus.Requested)), ("$me", me.Worker.ToString()));
-        var mine = open.Where(r => me.IsIn(r.Team)).OrderBy(r => r.RequestedAt).ToList();
+        var (filter, args) = AwaitingMyVoteFilter();
+        var open = store.QueryReadable(BudgetRequestRows.Table, filter, BudgetRequestRows.TryFromRow, args);
+        var mine = open.OrderBy(r => r.RequestedAt).ToList();
         store.AuditOnly(AuditEventType.Search, $"table={BudgetRequestRows.Table};awaiting_my_vote={mine.Count}");
         return new ReadableRows<BudgetRequest>(mine, open.Unreadable);
     }
 
-    /// <summary>The votes on one request, oldest first.</summary>
+    /// <summary>
+    /// How many requests <see cref="AwaitingMyVote"/> lists, counted in SQL on plain columns: home shows it every time
+    /// it loads, so nothing is decrypted and nothing about a client is opened or logged. A row this version cannot
+    /// read (written by a newer one) is counted here though the inbox leaves it out.
+    /// </summary>
+    public int CountAwaitingMyVote()
+    {
+        var (filter, args) = AwaitingMyVoteFilter();
+        using var command = store.Command($"SELECT count(*) FROM {BudgetRequestRows.Table} WHERE deleted = 0 AND {filter}");
+        foreach (var (name, value) in args)
+            command.Parameters.AddWithValue(name, value);
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The votes on one request that count, oldest first: a vote the server refused is left out (see <see cref="RefusedVotes"/>).</summary>
     public IReadOnlyList<BudgetVote> Votes(Id<BudgetRequest> requestId) =>
-        store.QueryReadable(BudgetVoteRows.Table, "request_id = $r", BudgetVoteRows.TryFromRow, ("$r", requestId.ToString())).OrderBy(v => v.At).ToList();
+        store.QueryReadable(BudgetVoteRows.Table, $"request_id = $r AND NOT {VoteRefused}", BudgetVoteRows.TryFromRow, ("$r", requestId.ToString()))
+            .OrderBy(v => v.At).ToList();
+
+    /// <summary>
+    /// This laptop's votes on a request that the server refused (the budget ran out, a second vote, the request had
+    /// closed), each with the server's reason: kept as typed so the worker sees what happened, but never counted.
+    /// </summary>
+    public IReadOnlyList<RefusedVote> RefusedVotes(Id<BudgetRequest> requestId)
+    {
+        var sync = new LocalSync(store);
+        return store.QueryReadable(BudgetVoteRows.Table, $"request_id = $r AND {VoteRefused}", BudgetVoteRows.TryFromRow, ("$r", requestId.ToString()))
+            .OrderBy(v => v.At)
+            .Select(v => new RefusedVote(v, sync.RefusalOf(BudgetVoteRows.Table, v.Id.Value) ?? ""))
+            .ToList();
+    }
 
     /// <summary>The ledger of a team's year from the budget the server sent and the requests on this laptop; null when no budget is set.</summary>
     public BudgetLedger? Ledger(string team, int year) =>
         BudgetOf(team, year) is { } budget
             ? BudgetLedger.Of(budget, store.QueryReadable(BudgetRequestRows.Table, "team = $t COLLATE NOCASE", BudgetRequestRows.TryFromRow, ("$t", team)))
             : null;
+
+    /// <summary>
+    /// A vote row the server refused: its insert never reached the server's store (a vote is only ever inserted), so
+    /// it stays here at version 0 with its refusal beside it and counts nowhere.
+    /// </summary>
+    private const string VoteRefused =
+        $"EXISTS (SELECT 1 FROM sync_refusals refusal WHERE refusal.table_name = '{BudgetVoteRows.Table}' AND refusal.row_id = {BudgetVoteRows.Table}.id)";
+
+    /// <summary>Open, of one of my teams, not mine, and without a counted vote of mine: by plain columns only.</summary>
+    private (string Filter, (string Name, object Value)[] Args) AwaitingMyVoteFilter()
+    {
+        var me = Me;
+        var teams = me.Teams.Select((team, i) => ($"$team{i}", (object)team)).ToList();
+        var inMyTeams = teams.Count == 0 ? "0" : $"team COLLATE NOCASE IN ({string.Join(", ", teams.Select(t => t.Item1))})";
+        var filter = $"status = $s AND requested_by <> $me AND {inMyTeams} AND id NOT IN " +
+                     $"(SELECT request_id FROM {BudgetVoteRows.Table} WHERE deleted = 0 AND voter = $me AND NOT {VoteRefused})";
+        return (filter, [("$s", nameof(BudgetRequestStatus.Requested)), ("$me", me.Worker.ToString()), .. teams]);
+    }
 
     private void Close(Id<BudgetRequest> id, BudgetRequestStatus status, string note) => store.Write(scope =>
     {

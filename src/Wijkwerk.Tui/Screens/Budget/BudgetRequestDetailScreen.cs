@@ -11,8 +11,10 @@ namespace Wijkwerk.Tui.Screens.Budget;
 
 /// <summary>
 /// One budget request in full: what, the supplier paid in kind, why no regular route fits, the value triangle,
-/// the votes and how far the approval is. A colleague approves once (after a confirm); the requester gets no approve
-/// key but may withdraw while the request is open. Approval itself is the server's, at the third distinct approval.
+/// the votes and how far the approval is. A colleague votes once (after a confirm): approve, or propose an alternative
+/// that closes the request as "alternatief gevonden"; the requester gets neither key but may withdraw while the request
+/// is open; whoever the rules allow records the payment of an approved one. Approval itself is the server's, at the
+/// third distinct approval; a vote the server refused is shown with its reason and counts nowhere.
 /// </summary>
 public sealed class BudgetRequestDetailScreen : DetailScreen
 {
@@ -20,6 +22,7 @@ public sealed class BudgetRequestDetailScreen : DetailScreen
     private readonly string _clientName;
     private BudgetRequest _request;
     private IReadOnlyList<BudgetVote> _votes = [];
+    private IReadOnlyList<RefusedVote> _refused = [];
 
     public BudgetRequestDetailScreen(WijkwerkApp app, BudgetRequest request)
         : base(app)
@@ -28,7 +31,9 @@ public sealed class BudgetRequestDetailScreen : DetailScreen
         _request = request;
         _clientName = app.Store.Clients.NameOf(request.ClientId)?.Full ?? "";
         Command("approve", TextId.CmdBudgetApprove, [KeyInput.Character('a')], Approve, () => CanVote);
+        Command("alternative", TextId.CmdBudgetAlternative, [KeyInput.Character('l')], () => App.Push(BudgetAlternativeFormScreen.For(App, _request, _clientName)), () => CanVote);
         Command("withdraw", TextId.CmdBudgetWithdraw, [KeyInput.Character('i')], Withdraw, () => IsMine && _request.IsOpen);
+        Command("payment", TextId.CmdBudgetRecordPayment, [KeyInput.Character('b')], () => App.Push(BudgetPaymentFormScreen.For(App, _request, _clientName)), () => CanRecordPayment);
         Load();
     }
 
@@ -40,10 +45,13 @@ public sealed class BudgetRequestDetailScreen : DetailScreen
 
     private bool IsMine => _request.RequestedBy == Me;
 
-    private bool HasVoted => _votes.Any(v => v.Voter == Me);
+    private BudgetVote? MyVote => _votes.FirstOrDefault(v => v.Voter == Me);
 
-    /// <summary>Offered only where a vote could count: an open request of a colleague, one vote per colleague.</summary>
-    public bool CanVote => _request.IsOpen && !IsMine && !HasVoted;
+    /// <summary>Offered only where a vote could count: an open request of a colleague, one counted vote per colleague.</summary>
+    public bool CanVote => _request.IsOpen && !IsMine && MyVote is null;
+
+    /// <summary>Offered only to whoever the rules let record the payment of this approved request.</summary>
+    public bool CanRecordPayment => BudgetPaymentFormScreen.IsAllowed(App, _request);
 
     public override void OnResumed()
     {
@@ -67,10 +75,15 @@ public sealed class BudgetRequestDetailScreen : DetailScreen
             lines.Add(new TextLine(T(TextId.UiBudgetApprovalCount, BudgetRules.Approvers(r, _votes).Count, BudgetRules.RequiredApprovals), CellStyle.Bold));
             if (IsMine)
                 lines.Add(TextLine.Plain(T(TextId.UiBudgetOwnRequest)));
-            else if (HasVoted)
+            else if (MyVote is { Kind: VoteKind.Alternative })
+                lines.Add(TextLine.Plain(T(TextId.UiBudgetAlternativePending)));
+            else if (MyVote is not null)
                 lines.Add(TextLine.Plain(T(TextId.UiBudgetAlreadyVoted)));
         }
 
+        lines.AddRange(_refused.Select(v => new TextLine("! " + T(TextId.UiBudgetVoteNotCounted, AmsterdamTime.ShowDateTime(v.Vote.At), v.Reason), WidgetStyles.Error)));
+        if (r is { Status: BudgetRequestStatus.AlternativeFound, Outcome: { } found })
+            lines.Add(new TextLine(T(TextId.UiBudgetAlternativeFound, found.Note), CellStyle.Bold));
         if (r.Outcome is { } outcome)
             lines.Add(TextLine.Plain(T(TextId.UiBudgetOutcome, AmsterdamTime.ShowDateTime(outcome.At), EnumTexts.Name(r.Status, App.Lang), Who(outcome.By), outcome.Note)));
         lines.Add(TextLine.Blank);
@@ -93,8 +106,17 @@ public sealed class BudgetRequestDetailScreen : DetailScreen
         {
             if (!yes)
                 return;
-            var verdict = App.Store.Budget.Vote(new BudgetVote(new Id<BudgetVote>(Guid.CreateVersion7()), _id, Me, App.Clock.GetUtcNow(), VoteKind.Approve, ""));
-            App.Notify(verdict.Problem?.Describe(App.Lang) ?? T(TextId.UiBudgetApproved));
+            // The laptop judges as the server will: a vote its own copy already refuses (the budget ran out) is not stored.
+            try
+            {
+                App.Store.Budget.Vote(new BudgetVote(new Id<BudgetVote>(Guid.CreateVersion7()), _id, Me, App.Clock.GetUtcNow(), VoteKind.Approve, ""));
+                App.Notify(T(TextId.UiBudgetApproved));
+            }
+            catch (DomainException refused)
+            {
+                App.Notify(refused.Problem.Describe(App.Lang));
+            }
+
             OnResumed();
         });
 
@@ -112,5 +134,6 @@ public sealed class BudgetRequestDetailScreen : DetailScreen
     {
         _request = App.Store.Budget.Get(_id) ?? _request;
         _votes = App.Store.Budget.Votes(_id);
+        _refused = App.Store.Budget.RefusedVotes(_id);
     }
 }

@@ -1,3 +1,4 @@
+using Wijkwerk.Core.Domain.Budget;
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Indications;
@@ -20,8 +21,8 @@ using ClientDossier = Wijkwerk.Core.Domain.Clients.Dossier;
 namespace Wijkwerk.Tui.Screens.Dossier;
 
 /// <summary>
-/// One resident: details, consent and household, and a newest-first timeline of signals and home
-/// visits. New records start here; Enter opens the selected one in full; a selected signal can be moved
+/// One resident: details, consent and household, and a newest-first timeline of signals, home visits, advice,
+/// mandate decisions and budget requests. New records start here; Enter opens the selected one in full; a selected signal can be moved
 /// along its status diagram. An open sync conflict about the client is said above the timeline.
 /// </summary>
 public sealed class DossierScreen : AppScreen
@@ -134,6 +135,8 @@ public sealed class DossierScreen : AppScreen
             App.Push(new VisitDetailScreen(App, _dossier!.Client, visit));
         else if (item.Mandate is { } mandate)
             App.Push(new DecisionDetailScreen(App, mandate.Decision));
+        else if (item.Budget is { } budget)
+            App.Push(new BudgetRequestDetailScreen(App, budget.Request));
         else
             App.Push(new AdviceScreen(App, item.Advice!.Id));
     }
@@ -171,6 +174,8 @@ public sealed class DossierScreen : AppScreen
             return $"{AmsterdamTime.ShowDateTime(item.At)}  {T(TextId.UiAdvice)} {AdviceText.Row(a, AmsterdamTime.Today(App.Clock), App.Lang)}";
         if (item.Mandate is { } m)
             return $"{AmsterdamTime.ShowDateTime(item.At)}  {MandateRow(m)}";
+        if (item.Budget is { } b)
+            return $"{AmsterdamTime.ShowDateTime(item.At)}  {BudgetRow(b)}";
 
         var v = item.Visit!;
         var zrm = v.Zrm is { Scores.Count: > 0 } z ? $"  ZRM {z.Scores.Count}/{z.Version.Domains.Count}" : "";
@@ -185,6 +190,18 @@ public sealed class DossierScreen : AppScreen
             DecisionEventKind.FollowedUp => T(TextId.UiTimelineDecisionFollowUp, EnumTexts.Name(d.FollowUp!.Result, App.Lang), d.FollowUp.HowItEnded.ReplaceLineEndings(" ")),
             DecisionEventKind.Addendum => T(TextId.UiTimelineDecisionAddendum, entry.Addendum!.Text.ReplaceLineEndings(" ")),
             _ => T(TextId.UiTimelineDecision, DecisionText.FollowUpState(App, d, AmsterdamTime.Today(App.Clock)), d.Department, d.Decision.ReplaceLineEndings(" ")),
+        };
+    }
+
+    private string BudgetRow(BudgetTimelineEntry entry)
+    {
+        var r = entry.Request;
+        return entry.Kind switch
+        {
+            BudgetEventKind.Approved => T(TextId.UiTimelineBudgetApproved, r.Amount.ToString(), r.What.ReplaceLineEndings(" ")),
+            BudgetEventKind.Closed => T(TextId.UiTimelineBudgetClosed, EnumTexts.Name(r.Status, App.Lang),
+                r.Outcome!.Note.Length > 0 ? r.Outcome.Note.ReplaceLineEndings(" ") : r.What.ReplaceLineEndings(" ")),
+            _ => T(TextId.UiTimelineBudgetRequested, EnumTexts.Name(r.Status, App.Lang), r.Amount.ToString(), r.What.ReplaceLineEndings(" ")),
         };
     }
 
@@ -228,11 +245,15 @@ public sealed class DossierScreen : AppScreen
         Load();
     }
 
-    /// <summary>The client's mandate decisions, their follow-ups and addenda, merged into the timeline newest first.</summary>
+    /// <summary>
+    /// The client's mandate decisions (with their follow-ups and addenda) and budget requests (with their approval
+    /// and outcome), merged into the timeline newest first.
+    /// </summary>
     private List<TimelineItem> WithDecisions(IReadOnlyList<TimelineItem> timeline)
     {
         var decisions = App.Store.MandateDecisions.ForClient(_clientId);
         return timeline.Concat(decisions.SelectMany(d => DecisionTimelineEntry.Items(d, App.Store.MandateDecisions.Addenda(d.Id))))
+            .Concat(App.Store.Budget.ForClient(_clientId).SelectMany(BudgetTimelineEntry.Items))
             .OrderByDescending(i => i.At)
             .ToList();
     }

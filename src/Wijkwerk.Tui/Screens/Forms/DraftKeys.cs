@@ -1,3 +1,4 @@
+using Wijkwerk.Core.Domain.Budget;
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Indications;
@@ -44,4 +45,12 @@ public static class DraftKeys
     public static string ForMandateFollowUp(Id<MandateDecision> decision) => MandateFollowUpForm + ":" + decision;
 
     public static string ForMandateAddendum(Id<MandateDecision> decision) => MandateAddendumForm + ":" + decision;
+
+    public const string BudgetAlternativeForm = "budget-alternative";
+
+    public const string BudgetPaymentForm = "budget-payment";
+
+    public static string ForBudgetAlternative(Id<BudgetRequest> request) => BudgetAlternativeForm + ":" + request;
+
+    public static string ForBudgetPayment(Id<BudgetRequest> request) => BudgetPaymentForm + ":" + request;
 }

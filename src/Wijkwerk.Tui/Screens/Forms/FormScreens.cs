@@ -2,6 +2,7 @@ using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Tui.App;
+using Wijkwerk.Tui.Screens.Budget;
 using Wijkwerk.Tui.Screens.Clients;
 using Wijkwerk.Tui.Screens.Dossier;
 using Wijkwerk.Tui.Screens.Indications;
@@ -31,6 +32,8 @@ public static class FormScreens
             return OpenForAdviceDraft(app, key, parts[0], parts[1]);
         if (parts[0] is DraftKeys.MandateDecisionForm or DraftKeys.MandateFollowUpForm or DraftKeys.MandateAddendumForm)
             return MandateDrafts.Open(app, key, parts[0], parts[1]);
+        if (parts[0] is DraftKeys.BudgetRequestForm or DraftKeys.BudgetAlternativeForm or DraftKeys.BudgetPaymentForm)
+            return BudgetDrafts.Open(app, key, parts[0], parts[1]);
         if (!Id<Client>.TryParse(parts[1], out var clientId) || parts[0] is not ("client" or "signal" or "visit" or "advice"))
             return false;
         var dossier = new DossierScreen(app, clientId);

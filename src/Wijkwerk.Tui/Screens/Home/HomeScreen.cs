@@ -114,7 +114,8 @@ public sealed class HomeScreen : AppScreen
 
         var today = AmsterdamTime.Today(App.Clock);
         _followUpsDue = IsTeamLeader ? store.MandateDecisions.FollowUpsDue(today) : [];
-        _awaitingMyVote = store.Budget.AwaitingMyVote().Count;
+        // Counted on plain columns: nothing about a colleague's request is decrypted or logged to show the number.
+        _awaitingMyVote = store.Budget.CountAwaitingMyVote();
         _counts = T(TextId.UiHomeCounts,
             new Count(store.Signals.CountReportedSince(AmsterdamTime.StartOf(today)), Noun.Signal),
             new Count(store.Dossiers.CountVisitsOn(today), Noun.HomeVisit),
