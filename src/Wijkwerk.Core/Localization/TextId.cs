@@ -757,4 +757,5 @@ public enum TextId
     UiTimelineBudgetRequested,
     UiTimelineBudgetApproved,
     UiTimelineBudgetClosed,
+    BudgetAlreadyClosed,
 }

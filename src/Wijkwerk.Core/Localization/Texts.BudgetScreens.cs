@@ -73,5 +73,6 @@ public static partial class Texts
         [TextId.UiTimelineBudgetRequested] = ("Budgetverzoek [{0}] {1}: {2}", "Budget request [{0}] {1}: {2}"),
         [TextId.UiTimelineBudgetApproved] = ("Budgetverzoek goedgekeurd door drie collega's: {0}: {1}", "Budget request approved by three colleagues: {0}: {1}"),
         [TextId.UiTimelineBudgetClosed] = ("Budgetverzoek {0}: {1}", "Budget request {0}: {1}"),
+        [TextId.BudgetAlreadyClosed] = ("het verzoek is al {0} (vastgelegd op {1}); dat wordt niet overschreven", "the request is already {0} (recorded on {1}); that is not overwritten"),
     };
 }

@@ -139,7 +139,15 @@ public static class BudgetRules
         if (!before.SameRequestAs(after))
             return new Problem("verzoek", TextId.BudgetRequestFixed);
         if (before.Status == after.Status)
-            return before == after ? null : new Problem("verzoek", TextId.BudgetRequestFixed);
+        {
+            // Two leaders recording the same payment offline: the second says what already happened, not "withdraw it".
+            if (before == after)
+                return null;
+            return before.Outcome is { } done
+                ? new Problem("status", TextId.BudgetAlreadyClosed, before.Status, DateText.Show(DayOf(done.At)))
+                : new Problem("verzoek", TextId.BudgetRequestFixed);
+        }
+
         if (after.Status is BudgetRequestStatus.Approved or BudgetRequestStatus.AlternativeFound)
             return new Problem("status", TextId.BudgetApprovedByServerOnly, RequiredApprovals);
         if (after.ApprovedAt != before.ApprovedAt)

@@ -248,6 +248,9 @@ public class BudgetRulesTests
         Assert.Equal(TextId.BudgetLeaderOnly, BudgetRules.CheckChange(Member(leader, Role.TeamLeader, "Wijkteam Zuid"), approved, Paid(approved, leader), Today)?.Text);
         Assert.Equal(TextId.BudgetStepNotAllowed, BudgetRules.CheckChange(Member(leader, Role.TeamLeader), requested, Paid(requested, leader), Today)?.Text);
         Assert.Equal(TextId.FieldRequired, BudgetRules.CheckChange(Member(leader, Role.TeamLeader), approved, Paid(approved, leader) with { Outcome = new BudgetOutcome(Noon.AddHours(2), leader, "") }, Today)?.Text);
+        var paid = Paid(approved, leader);
+        var secondPayment = paid with { Outcome = paid.Outcome! with { Note = "tweede kenmerk" } };
+        Assert.Equal(TextId.BudgetAlreadyClosed, BudgetRules.CheckChange(Member(leader, Role.TeamLeader), paid, secondPayment, Today)?.Text);
     }
 
     [Fact]
