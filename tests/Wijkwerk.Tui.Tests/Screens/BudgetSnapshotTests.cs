@@ -1,4 +1,7 @@
+using Wijkwerk.Core.Domain.Budget;
+using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Tui.Screens.Budget;
+using Wijkwerk.Tui.Screens.Dossier;
 using Wijkwerk.Tui.Screens.Home;
 using Wijkwerk.Tui.Terminal;
 using Wijkwerk.Tui.Tests.Support;
@@ -63,5 +66,55 @@ public sealed class BudgetSnapshotTests
 
         app.TopAs<BudgetRequestFormScreen>();
         Snapshot.Match($"budget-form-{width}x{height}", app.Terminal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public void AlternativeForm(int width, int height)
+    {
+        using var app = BudgetDesk.Open(width, height);
+        app.Press('8').Press(KeyInput.Enter).Press('l').Type("Fonds Noodhulp Noord betaalt de ID-kaart");
+
+        app.TopAs<BudgetAlternativeFormScreen>();
+        Snapshot.Match($"budget-alternative-form-{width}x{height}", app.Terminal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public void PaymentForm_ByTheTeamLeader(int width, int height)
+    {
+        using var app = BudgetDesk.Open(width, height, role: Role.TeamLeader);
+        var approved = app.Store.Budget.All().Single(r => r.Status == BudgetRequestStatus.Approved);
+        app.App.Push(new BudgetRequestDetailScreen(app.App, approved));
+        app.Press('b').Type("BNG 2026-118");
+
+        app.TopAs<BudgetPaymentFormScreen>();
+        Snapshot.Match($"budget-payment-form-{width}x{height}", app.Terminal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public void Detail_AlternativeFound(int width, int height)
+    {
+        using var app = BudgetDesk.Open(width, height);
+        var closed = app.Store.Budget.All().Single(r => r.Status == BudgetRequestStatus.AlternativeFound);
+        app.App.Push(new BudgetRequestDetailScreen(app.App, closed));
+        app.Press(KeyInput.Up);
+
+        app.TopAs<BudgetRequestDetailScreen>();
+        Snapshot.Match($"budget-detail-alternative-{width}x{height}", app.Terminal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public void Dossier_WithBudgetRequestsOnTheTimeline(int width, int height)
+    {
+        using var app = BudgetDesk.Open(width, height);
+        var paid = app.Store.Budget.All().First(r => r.Status == BudgetRequestStatus.Paid);
+        app.App.Push(new DossierScreen(app.App, paid.ClientId));
+        app.Press(KeyInput.Up);
+
+        app.TopAs<DossierScreen>();
+        Snapshot.Match($"dossier-budget-{width}x{height}", app.Terminal);
     }
 }
