@@ -45,6 +45,15 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Task Revoke(Guid device) => Admin("admin", "device", "revoke", device.ToString());
 
+    /// <summary>A one-time code with which a laptop enrols as <paramref name="user"/>.</summary>
+    public async Task<string> EnrolmentCode(string user) => (await Admin("admin", "device", "enroll", "--user", user)).LastLine;
+
+    /// <summary>Another member of team Noord, e.g. the colleagues who approve a budget request.</summary>
+    public Task AddUser(string name, string role = "nurse") => Admin("admin", "user", "add", "--team", "Noord", "--name", name, "--role", role);
+
+    /// <summary>Team Noord's minimaatwerk budget for a year (the default limit per request).</summary>
+    public Task SetBudget(int year, long euros) => Admin("admin", "budget", "set", "--team", "Noord", "--year", year.ToString(System.Globalization.CultureInfo.InvariantCulture), "--amount", euros.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>Ends the server as a crash or a pulled cable would: no goodbye to anyone.</summary>
     public async Task Stop()
     {
