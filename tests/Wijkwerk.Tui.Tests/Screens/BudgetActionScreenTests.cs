@@ -146,6 +146,30 @@ public sealed class BudgetActionScreenTests
     }
 
     [Fact]
+    public void Drafts_OfTheAlternativeAndThePayment_SurviveARestart_OverTheDossierAndTheRequest()
+    {
+        using var nurse = BudgetDesk.Open();
+        nurse.Press('8').Press(KeyInput.Enter).Press('l').Type("Fonds Noodhulp");
+        var asked = nurse.TopAs<BudgetAlternativeFormScreen>();
+        nurse.Restart();
+
+        var alternative = nurse.TopAs<BudgetAlternativeFormScreen>();
+        Assert.Equal("Fonds Noodhulp", alternative.Field("alternatief").Read());
+        Assert.Equal(asked.DraftKey, alternative.DraftKey);
+        Assert.IsType<BudgetRequestDetailScreen>(nurse.Loop.Screens.Screens[^2]);
+        Assert.IsType<DossierScreen>(nurse.Loop.Screens.Screens[^3]);
+
+        using var leader = BudgetDesk.Open(role: Role.TeamLeader);
+        var approved = leader.Store.Budget.All().Single(r => r.Status == BudgetRequestStatus.Approved);
+        leader.App.Push(new BudgetRequestDetailScreen(leader.App, approved));
+        leader.Press('b').Type("BNG 2026");
+        leader.Restart();
+
+        Assert.Equal("BNG 2026", leader.TopAs<BudgetPaymentFormScreen>().Field("betalingskenmerk").Read());
+        Assert.Equal(approved.Id, Assert.IsType<BudgetRequestDetailScreen>(leader.Loop.Screens.Screens[^2]).Request.Id);
+    }
+
+    [Fact]
     public void DossierTimeline_ShowsTheClientsRequestsAndOutcomes_EnterOpensTheRequest()
     {
         using var app = BudgetDesk.Open(160, 50);
