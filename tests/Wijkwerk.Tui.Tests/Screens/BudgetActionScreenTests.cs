@@ -244,6 +244,23 @@ public sealed class BudgetActionScreenTests
         Assert.True(detail.CanVote);
         Assert.Equal(3, app.Store.Budget.CountAwaitingMyVote());
         Assert.Equal(3, app.Store.Budget.AwaitingMyVote().Count);
+
+        // Voting again is judged as the server will, with what the laptop now holds: a budget lowered below what is
+        // committed and paid refuses the vote on the spot, says why, and stores nothing.
+        var reference = app.Store.Reference.Current()!;
+        var sync = new LocalSync(app.Store);
+        sync.Apply(new PullResponse([], sync.Settings().Anchor, false, 0, 0)
+        {
+            Reference = reference with
+            {
+                Version = reference.Version + 1,
+                TeamBudgets = [TeamBudgetInfo.From(new TeamBudget(DemoBudget.Team, BudgetLedger.YearOf(detail.Request), Money.FromEuros(1_500), TeamBudget.DefaultLimit))],
+            },
+        });
+        app.Press('a').Press(KeyInput.Left).Press(KeyInput.Enter);
+        Assert.Contains("dekt dit verzoek van € 160,00 niet", Flat(app.Screen()), StringComparison.Ordinal);
+        Assert.Equal(2, app.Store.Budget.Votes(detail.Request.Id).Count);
+        Assert.Same(detail, app.Top);
     }
 
     private static bool Offered(BudgetRequestDetailScreen screen, string command) =>

@@ -23,6 +23,7 @@ public sealed class BudgetRequestDetailScreen : DetailScreen
     private BudgetRequest _request;
     private IReadOnlyList<BudgetVote> _votes = [];
     private IReadOnlyList<RefusedVote> _refused = [];
+    private bool _canRecordPayment;
 
     public BudgetRequestDetailScreen(WijkwerkApp app, BudgetRequest request)
         : base(app)
@@ -51,7 +52,7 @@ public sealed class BudgetRequestDetailScreen : DetailScreen
     public bool CanVote => _request.IsOpen && !IsMine && MyVote is null;
 
     /// <summary>Offered only to whoever the rules let record the payment of this approved request.</summary>
-    public bool CanRecordPayment => BudgetPaymentFormScreen.IsAllowed(App, _request);
+    public bool CanRecordPayment => _canRecordPayment;
 
     public override void OnResumed()
     {
@@ -135,5 +136,7 @@ public sealed class BudgetRequestDetailScreen : DetailScreen
         _request = App.Store.Budget.Get(_id) ?? _request;
         _votes = App.Store.Budget.Votes(_id);
         _refused = App.Store.Budget.RefusedVotes(_id);
+        // Judged once per load, not on every frame: the rule reads the teams the server sent.
+        _canRecordPayment = BudgetPaymentFormScreen.IsAllowed(App, _request);
     }
 }
