@@ -12,8 +12,6 @@ namespace Wijkwerk.Core.Storage.Repositories;
 /// </summary>
 public sealed class ReferenceDataRepository(LocalStore store)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     /// <summary>The version held; 0 before the first pull that brought reference data.</summary>
     public long Version
     {
@@ -37,7 +35,7 @@ public sealed class ReferenceDataRepository(LocalStore store)
     public ReferenceData? Current()
     {
         using var command = store.Command("SELECT body FROM reference_data WHERE id = 1");
-        return command.ExecuteScalar() is string body ? JsonSerializer.Deserialize<ReferenceData>(body, Json) : null;
+        return command.ExecuteScalar() is string body ? JsonSerializer.Deserialize(body, ReferenceDataJson.Default.ReferenceData) : null;
     }
 
     /// <summary>Takes a set without a server: the demo store's and a test's. A pull replaces it with the server's.</summary>
@@ -52,7 +50,7 @@ public sealed class ReferenceDataRepository(LocalStore store)
         using var command = scope.Command(
             "INSERT INTO reference_data (id, version, body) VALUES (1, $v, $b) ON CONFLICT (id) DO UPDATE SET version = excluded.version, body = excluded.body");
         command.Parameters.AddWithValue("$v", reference.Version);
-        command.Parameters.AddWithValue("$b", JsonSerializer.Serialize(reference, Json));
+        command.Parameters.AddWithValue("$b", JsonSerializer.Serialize(reference, ReferenceDataJson.Default.ReferenceData));
         command.ExecuteNonQuery();
     }
 }
