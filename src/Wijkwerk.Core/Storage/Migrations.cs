@@ -350,6 +350,13 @@ public static class Migrations
             {SyncColumns}) STRICT;
         CREATE INDEX budget_votes_by_request ON budget_votes (request_id);
         """,
+
+        // 11: home's open signals from one index, in home's order and without reading the sealed rows: the list,
+        // its count and the eropaf deadlines are read at every start (SignalRepository.OpenHeaders).
+        """
+        CREATE INDEX signals_open ON signals (urgency, reported_at, id, client_id, source, assignee, status, picked_up_at, deleted)
+            WHERE deleted = 0 AND status IN ('New', 'PickedUp');
+        """,
     ];
 
     internal static int Latest => Steps.Count;

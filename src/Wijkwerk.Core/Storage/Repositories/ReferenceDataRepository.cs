@@ -31,6 +31,20 @@ public sealed class ReferenceDataRepository(LocalStore store)
     /// <summary>Every version of the cost table the server sent; <see cref="CostTable.Latest"/> is what a new decision uses.</summary>
     public CostTable CostTable() => Current()?.CostTable() ?? Domain.Maatwerk.CostTable.Empty;
 
+    /// <summary>
+    /// The teams the server named for this laptop (empty before the first pull that brought them). Home asks at every
+    /// start, so SQLite picks them out of the document instead of the whole set being mapped.
+    /// </summary>
+    public IReadOnlyList<string> MyTeams()
+    {
+        using var command = store.Command("SELECT value FROM reference_data, json_each(reference_data.body, '$.myTeams') WHERE reference_data.id = 1 AND json_each.type = 'text'");
+        using var reader = command.ExecuteReader();
+        var teams = new List<string>();
+        while (reader.Read())
+            teams.Add(reader.GetString(0));
+        return teams;
+    }
+
     /// <summary>The whole set as held; null before the first pull that brought it.</summary>
     public ReferenceData? Current()
     {
