@@ -291,9 +291,10 @@ public sealed class LocalStore : IDisposable
         foreach (var (name, value) in args)
             command.Parameters.AddWithValue(name, value);
         using var reader = command.ExecuteReader();
+        var ordinals = new ColumnOrdinals(reader);
         var rows = new List<T>();
         while (reader.Read())
-            rows.Add(map(new RowReader(this, table, reader)));
+            rows.Add(map(new RowReader(this, table, reader, ordinals)));
         return rows;
     }
 

@@ -350,6 +350,16 @@ public static class Migrations
             {SyncColumns}) STRICT;
         CREATE INDEX budget_votes_by_request ON budget_votes (request_id);
         """,
+
+        // 11: what home reads at every start, from indexes alone instead of every sealed row: its open signals in
+        // its order (the list, its count, the eropaf deadlines: SignalRepository.OpenHeaders), and today's counts of
+        // signals and visits (each of those two was a scan of its whole table).
+        """
+        CREATE INDEX signals_open ON signals (urgency, reported_at, id, client_id, source, assignee, status, picked_up_at, deleted)
+            WHERE deleted = 0 AND status IN ('New', 'PickedUp');
+        CREATE INDEX signals_by_reported ON signals (reported_at, deleted);
+        CREATE INDEX home_visits_by_date ON home_visits (date, deleted);
+        """,
     ];
 
     internal static int Latest => Steps.Count;

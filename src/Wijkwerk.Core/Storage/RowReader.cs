@@ -4,21 +4,23 @@ using Microsoft.Data.Sqlite;
 namespace Wijkwerk.Core.Storage;
 
 /// <summary>Reads one row's columns by name, opening sealed ones with the store's key.</summary>
-internal readonly struct RowReader(LocalStore store, string table, SqliteDataReader reader)
+internal readonly struct RowReader(LocalStore store, string table, SqliteDataReader reader, ColumnOrdinals ordinals)
 {
-    public string Id => reader.GetString(reader.GetOrdinal("id"));
+    private const DateTimeStyles Utc = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
 
-    public string Text(string column) => reader.GetString(reader.GetOrdinal(column));
+    public string Id => reader.GetString(ordinals["id"]);
+
+    public string Text(string column) => reader.GetString(ordinals[column]);
 
     public string? NullableText(string column)
     {
-        var ordinal = reader.GetOrdinal(column);
+        var ordinal = ordinals[column];
         return reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
     }
 
-    public long Integer(string column) => reader.GetInt64(reader.GetOrdinal(column));
+    public long Integer(string column) => reader.GetInt64(ordinals[column]);
 
-    public string Secret(string column) => store.Fields.Decrypt((byte[])reader[column], table, column, Id);
+    public string Secret(string column) => store.Fields.Decrypt((byte[])reader[ordinals[column]], table, column, Id);
 
     public DateTimeOffset Instant(string column) => ParseInstant(Text(column));
 
@@ -26,6 +28,29 @@ internal readonly struct RowReader(LocalStore store, string table, SqliteDataRea
 
     public static string FormatInstant(DateTimeOffset instant) => instant.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 
+    // Everything this program writes is in the round-trip form, which parses several times faster than the general
+    // parser; a value in another form (written by hand or by an older version) still reads.
     private static DateTimeOffset ParseInstant(string text) =>
-        DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+        DateTimeOffset.TryParseExact(text, "O", CultureInfo.InvariantCulture, Utc, out var instant)
+            ? instant
+            : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, Utc);
+}
+
+/// <summary>
+/// A result's column positions by name, looked up once per query: the reader's own lookup compares the names of
+/// every column on each call, which cost more than reading the values when a list of thousands of rows was read.
+/// </summary>
+internal sealed class ColumnOrdinals
+{
+    private readonly Dictionary<string, int> _byName;
+
+    public ColumnOrdinals(SqliteDataReader reader)
+    {
+        _byName = new Dictionary<string, int>(reader.FieldCount, StringComparer.OrdinalIgnoreCase);
+        for (var i = reader.FieldCount - 1; i >= 0; i--)
+            _byName[reader.GetName(i)] = i;
+    }
+
+    public int this[string column] =>
+        _byName.TryGetValue(column, out var ordinal) ? ordinal : throw new IndexOutOfRangeException($"No column {column} in this result.");
 }

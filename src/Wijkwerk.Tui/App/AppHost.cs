@@ -18,6 +18,9 @@ public static class AppHost
         var loop = new UiLoop(terminal, context.Clock, context.Lang == Lang.En ? TooSmallMessage.English : TooSmallMessage.Dutch, options.ColorMode);
         // The log, the terminal and the loop were set up while the key was being derived; a refused store is said
         // on the normal screen, before the app takes it over.
+        // The log's first line costs a few dozen milliseconds (its file, its templates): written while the key is
+        // being derived, it is not paid again before the first frame.
+        context.Log.Information("App starting");
         LocalStore? store = null;
         if (unlocking?.Wait(context) is { } opened)
         {

@@ -194,8 +194,8 @@ public class MandateDecisionRepositoryTests
     {
         using var temp = new TempStore();
         temp.Close();
-        // Version 8 is the last step before issue 11's tables (step 9) and issue 12's (step 10).
-        temp.Execute("DROP TABLE mandate_decisions; DROP TABLE mandate_addenda; DROP TABLE reference_data; DROP TABLE budget_requests; DROP TABLE budget_votes; PRAGMA user_version = 8;");
+        // Version 8 is the last step before issue 11's tables (step 9) and issue 12's (step 10); step 11 adds indexes.
+        temp.Execute("DROP TABLE mandate_decisions; DROP TABLE mandate_addenda; DROP TABLE reference_data; DROP TABLE budget_requests; DROP TABLE budget_votes; DROP INDEX signals_open; DROP INDEX signals_by_reported; DROP INDEX home_visits_by_date; PRAGMA user_version = 8;");
 
         temp.Reopen();
 

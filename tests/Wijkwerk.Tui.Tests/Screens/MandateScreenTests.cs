@@ -257,7 +257,7 @@ public sealed class MandateScreenTests
         Assert.Contains("! te laat sinds 06-03-2026", screen, StringComparison.Ordinal);
         Assert.Contains("  vandaag  ", screen, StringComparison.Ordinal);
         // The caseload's signals are assigned to the demo nurse: the team leader sees them all, with whom each is.
-        Assert.Equal(desk.App.Store.Signals.OpenHeaders().Count, home.Signals.Count);
+        Assert.Equal(desk.App.Store.Signals.OpenHeaders().Headers.Count, home.Signals.Count);
         Assert.Contains("Sanne Demo", screen, StringComparison.Ordinal);
     }
 

@@ -18,7 +18,7 @@ public sealed class BudgetRepository(LocalStore store)
     public DateOnly Today => AmsterdamTime.Today(store.Clock);
 
     /// <summary>Who this laptop's worker is for the budget rules: role, id and the teams the server says they belong to.</summary>
-    public BudgetActor Me => new(store.Identity.Role, store.Identity.WorkerId, store.Reference.Current()?.MyTeams ?? []);
+    public BudgetActor Me => new(store.Identity.Role, store.Identity.WorkerId, store.Reference.MyTeams());
 
     /// <summary>The team's budget for a year as the server sent it; null when none is set.</summary>
     public TeamBudget? BudgetOf(string team, int year) =>

@@ -12,8 +12,6 @@ namespace Wijkwerk.Core.Storage.Repositories;
 /// </summary>
 public sealed class ReferenceDataRepository(LocalStore store)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     /// <summary>The version held; 0 before the first pull that brought reference data.</summary>
     public long Version
     {
@@ -33,11 +31,25 @@ public sealed class ReferenceDataRepository(LocalStore store)
     /// <summary>Every version of the cost table the server sent; <see cref="CostTable.Latest"/> is what a new decision uses.</summary>
     public CostTable CostTable() => Current()?.CostTable() ?? Domain.Maatwerk.CostTable.Empty;
 
+    /// <summary>
+    /// The teams the server named for this laptop (empty before the first pull that brought them). Home asks at every
+    /// start, so SQLite picks them out of the document instead of the whole set being mapped.
+    /// </summary>
+    public IReadOnlyList<string> MyTeams()
+    {
+        using var command = store.Command("SELECT value FROM reference_data, json_each(reference_data.body, '$.myTeams') WHERE reference_data.id = 1 AND json_each.type = 'text'");
+        using var reader = command.ExecuteReader();
+        var teams = new List<string>();
+        while (reader.Read())
+            teams.Add(reader.GetString(0));
+        return teams;
+    }
+
     /// <summary>The whole set as held; null before the first pull that brought it.</summary>
     public ReferenceData? Current()
     {
         using var command = store.Command("SELECT body FROM reference_data WHERE id = 1");
-        return command.ExecuteScalar() is string body ? JsonSerializer.Deserialize<ReferenceData>(body, Json) : null;
+        return command.ExecuteScalar() is string body ? JsonSerializer.Deserialize(body, ReferenceDataJson.Default.ReferenceData) : null;
     }
 
     /// <summary>Takes a set without a server: the demo store's and a test's. A pull replaces it with the server's.</summary>
@@ -52,7 +64,7 @@ public sealed class ReferenceDataRepository(LocalStore store)
         using var command = scope.Command(
             "INSERT INTO reference_data (id, version, body) VALUES (1, $v, $b) ON CONFLICT (id) DO UPDATE SET version = excluded.version, body = excluded.body");
         command.Parameters.AddWithValue("$v", reference.Version);
-        command.Parameters.AddWithValue("$b", JsonSerializer.Serialize(reference, Json));
+        command.Parameters.AddWithValue("$b", JsonSerializer.Serialize(reference, ReferenceDataJson.Default.ReferenceData));
         command.ExecuteNonQuery();
     }
 }

@@ -48,20 +48,57 @@ public sealed class SignalRepository(LocalStore store)
 
     /// <summary>
     /// Open signals of clients on the caseload as headers, eropaf first by deadline, then the oldest first: the
-    /// home screen's list, read from plain columns without decrypting what was observed. Logged as a search.
+    /// home screen's list, read from plain columns without decrypting what was observed. Only those assigned to
+    /// <paramref name="mineOrUnassigned"/> or to nobody when given. Every eropaf signal comes (their deadlines are
+    /// what home counts as missed), and of the others only the first <paramref name="othersFirst"/>: home shows its
+    /// screenful at once and reads the rest with <see cref="OpenHeadersAfter"/>. Logged as one search, with the count.
     /// </summary>
-    public IReadOnlyList<SignalHeader> OpenHeaders()
+    public OpenSignals OpenHeaders(Id<Worker>? mineOrUnassigned = null, int othersFirst = int.MaxValue)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(othersFirst, 1);
+        var (filter, args) = OpenFilter(mineOrUnassigned);
         // An eropaf deadline is a fixed time after the report, so ordering on reported_at orders the deadlines too.
-        var signals = store.Query(SignalRows.HeaderColumns, SignalRows.Table,
-            "status IN ('New', 'PickedUp') AND client_id IN (SELECT id FROM clients WHERE deleted = 0) ORDER BY urgency = 'Eropaf' DESC, reported_at, id",
-            SignalRows.HeaderFromRow);
+        var eropaf = store.Query(SignalRows.HeaderColumns, SignalRows.Table, $"{filter} AND urgency = 'Eropaf' ORDER BY reported_at, id", SignalRows.HeaderFromRow, args);
+        var others = store.Query(SignalRows.HeaderColumns, SignalRows.Table, $"{filter} AND {NotEropaf} ORDER BY reported_at, id LIMIT {othersFirst}", SignalRows.HeaderFromRow, args);
+        var count = eropaf.Count + (others.Count < othersFirst ? others.Count : CountOthers(filter, args));
         store.Write(scope =>
         {
-            scope.Audit(AuditEventType.Search, null, $"table=signals;results={signals.Count}");
+            scope.Audit(AuditEventType.Search, null, $"table=signals;results={count}");
             return 0;
         });
-        return signals;
+        return new OpenSignals([.. eropaf, .. others], count);
+    }
+
+    /// <summary>
+    /// The rest of <see cref="OpenHeaders"/>'s list: the non-eropaf signals after <paramref name="last"/> in its order.
+    /// Part of the search already logged, so not logged again.
+    /// </summary>
+    public IReadOnlyList<SignalHeader> OpenHeadersAfter(SignalHeader last, Id<Worker>? mineOrUnassigned = null)
+    {
+        var (filter, args) = OpenFilter(mineOrUnassigned);
+        return store.Query(SignalRows.HeaderColumns, SignalRows.Table,
+            $"{filter} AND {NotEropaf} AND (reported_at, id) > ($after, $afterId) ORDER BY reported_at, id",
+            SignalRows.HeaderFromRow,
+            [.. args, ("$after", RowReader.FormatInstant(last.ReportedAt)), ("$afterId", last.Id.ToString())]);
+    }
+
+    private static (string Filter, (string, object)[] Args) OpenFilter(Id<Worker>? mineOrUnassigned) => mineOrUnassigned is { } worker
+        ? ($"{OpenOnCaseload} AND (assignee IS NULL OR assignee = $me)", [("$me", worker.ToString())])
+        : (OpenOnCaseload, []);
+
+    // Both must read as the signals_open index is defined, so that its order and columns serve the list.
+    private const string OpenOnCaseload = "status IN ('New', 'PickedUp') AND client_id IN (SELECT id FROM clients WHERE deleted = 0)";
+
+    // Named, not "<> 'Eropaf'": an equality on the index's first column keeps its order, so no sort is needed.
+    private static readonly string NotEropaf =
+        $"urgency IN ({string.Join(", ", Enum.GetValues<Urgency>().Where(u => u != Urgency.Eropaf).Select(u => $"'{u}'"))})";
+
+    private int CountOthers(string filter, (string, object)[] args)
+    {
+        using var command = store.Command($"SELECT count(*) FROM {SignalRows.Table} WHERE deleted = 0 AND {filter} AND {NotEropaf}");
+        foreach (var (name, value) in args)
+            command.Parameters.AddWithValue(name, value);
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Open signals of the whole caseload, with what was observed; logged as a search.</summary>
@@ -75,4 +112,10 @@ public sealed class SignalRepository(LocalStore store)
         });
         return signals;
     }
+}
+
+/// <summary>Home's open signals as far as read, and how many there are in all.</summary>
+public sealed record OpenSignals(IReadOnlyList<SignalHeader> Headers, int Count)
+{
+    public bool Complete => Headers.Count >= Count;
 }

@@ -23,6 +23,9 @@ namespace Wijkwerk.Tui.Screens.Home;
 /// </summary>
 public sealed class HomeScreen : AppScreen
 {
+    // More rows than the tallest screen shows; only eropaf signals can be overdue, and they all come first.
+    private const int FirstScreenful = 100;
+
     private readonly ListView<OpenSignal> _signals;
     private readonly FilteredList<OpenSignal> _filtered;
     private readonly TableColumns _columns;
@@ -32,6 +35,7 @@ public sealed class HomeScreen : AppScreen
     private string _adviceCounts = "";
     private IReadOnlyList<MandateDecision> _followUpsDue = [];
     private int _awaitingMyVote;
+    private int _loads;
 
     public HomeScreen(WijkwerkApp app)
         : base(app)
@@ -102,15 +106,26 @@ public sealed class HomeScreen : AppScreen
     {
         var store = App.Store;
         var now = App.Clock.GetUtcNow();
-        var me = store.Identity.WorkerId;
+        var mineOrUnassigned = IsTeamLeader ? (Id<Worker>?)null : store.Identity.WorkerId;
         // Headers only, already in order; a client's name is decrypted when its row is drawn.
         _names.Clear();
-        var open = store.Signals.OpenHeaders()
-            .Where(s => IsTeamLeader || s.Assignee is null || s.Assignee == me)
-            .Select(s => new OpenSignal(s, s.EropafStateAt(now) == EropafState.Missed))
-            .ToList();
-        _signals.SetItems(open);
+        var open = store.Signals.OpenHeaders(mineOrUnassigned, FirstScreenful);
+        OpenSignal Row(SignalHeader s) => new(s, s.EropafStateAt(now) == EropafState.Missed);
+        var shown = open.Headers.Select(Row).ToList();
+        _signals.SetItems(shown);
         _filtered.Reapply();
+        // A caseload of thousands: the first frame needs a screenful, the rest follows right after it, before a
+        // key can be read. A newer load (back from a dossier) makes this one moot.
+        var load = ++_loads;
+        if (!open.Complete)
+            App.Loop.Post(() =>
+            {
+                if (load != _loads)
+                    return;
+                var rest = store.Signals.OpenHeadersAfter(open.Headers[^1], mineOrUnassigned);
+                _signals.SetItems([.. shown, .. rest.Select(Row)]);
+                _filtered.Reapply();
+            });
 
         var today = AmsterdamTime.Today(App.Clock);
         _followUpsDue = IsTeamLeader ? store.MandateDecisions.FollowUpsDue(today) : [];
@@ -120,7 +135,7 @@ public sealed class HomeScreen : AppScreen
             new Count(store.Signals.CountReportedSince(AmsterdamTime.StartOf(today)), Noun.Signal),
             new Count(store.Dossiers.CountVisitsOn(today), Noun.HomeVisit),
             open.Count,
-            open.Count(s => s.Overdue));
+            shown.Count(s => s.Overdue));
         // Counted from plain columns: home is shown many times a day and opens nothing about a client here.
         if (IsConsultant && store.Advices.CountAwaitingReview(today) is var (awaiting, overdue))
             _adviceCounts = T(TextId.UiHomeAdviceCounts, awaiting, overdue);
