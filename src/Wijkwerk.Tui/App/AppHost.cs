@@ -18,9 +18,6 @@ public static class AppHost
         var loop = new UiLoop(terminal, context.Clock, context.Lang == Lang.En ? TooSmallMessage.English : TooSmallMessage.Dutch, options.ColorMode);
         // The log, the terminal and the loop were set up while the key was being derived; a refused store is said
         // on the normal screen, before the app takes it over.
-        // The log's first line costs a few dozen milliseconds (its file, its templates): written while the key is
-        // being derived, it is not paid again before the first frame.
-        context.Log.Information("App starting");
         LocalStore? store = null;
         if (unlocking?.Wait(context) is { } opened)
         {
@@ -33,7 +30,9 @@ public static class AppHost
 
         using var app = new WijkwerkApp(loop, options, context.Clock, storePath, store, log: context.Log);
         app.Start();
-        context.Log.Information("App started");
+        // The log's first line costs some 40 ms (its file, its templates): posted, it is written just after the
+        // first frame instead of before it.
+        loop.Post(() => context.Log.Information("App started"));
         loop.Run();
         terminal.Restore();
         context.Log.Information("App stopped");
