@@ -775,4 +775,10 @@ public enum TextId
     CliExportFund,
     CliExportFundSummary,
     CliExportFundPeriod,
+    FundUnique,
+    FundHalfYear,
+    FundExportTotal,
+    FundExportBottleneck,
+    FundExportPartner,
+    FundPeriodUnknown,
 }

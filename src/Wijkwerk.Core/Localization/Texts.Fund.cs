@@ -39,6 +39,12 @@ public static partial class Texts
         [TextId.CliServerFundMembersUser] = ("Naam van de medewerker", "Name of the worker"),
         [TextId.CliExportFund] = ("Fondsverzoeken exporteren: per verzoek knelpunt, partner, bedrag, stappen, evaluatie en terugbetaling", "Export fund requests: per request bottleneck, partner, amount, steps, evaluation and repayment"),
         [TextId.CliExportFundSummary] = ("Alleen de halfjaarlijkse evaluatie: per knelpunt en partner aantallen, bedragen, terugbetaald deel en duurzaamheid", "Only the half-yearly review: per bottleneck and partner counts, amounts, repaid share and durability"),
+        [TextId.FundPeriodUnknown] = ("--period: '{0}' kent Wijkwerk niet; de evaluatie van het fonds gaat per halfjaar: --period half-year", "--period: Wijkwerk does not know '{0}'; the fund's review goes per half year: --period half-year"),
+        [TextId.FundUnique] = ("geen enkele partij: uniek", "no single party: unique"),
+        [TextId.FundHalfYear] = ("{1}e halfjaar {0}", "half {1} of {0}"),
+        [TextId.FundExportTotal] = ("totaal", "total"),
+        [TextId.FundExportBottleneck] = ("knelpunt", "bottleneck"),
+        [TextId.FundExportPartner] = ("partner", "partner"),
         [TextId.CliExportFundPeriod] = ("Periode van de samenvatting: half-year", "Period of the summary: half-year"),
     };
 }
