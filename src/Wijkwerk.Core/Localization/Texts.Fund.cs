@@ -44,7 +44,7 @@ public static partial class Texts
         [TextId.FundHalfYear] = ("{1}e halfjaar {0}", "half {1} of {0}"),
         [TextId.FundExportTotal] = ("totaal", "total"),
         [TextId.FundExportBottleneck] = ("knelpunt", "bottleneck"),
-        [TextId.FundExportPartner] = ("partner", "partner"),
+        [TextId.FundExportPartner] = ("partnerorganisatie", "partner organisation"),
         [TextId.CliExportFundPeriod] = ("Periode van de samenvatting: half-year", "Period of the summary: half-year"),
     };
 }
