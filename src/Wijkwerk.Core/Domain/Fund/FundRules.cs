@@ -63,18 +63,52 @@ public static class FundRules
     }
 
     /// <summary>
-    /// A step of the secretariat on a request: what was asked stays as it was, earlier steps stay as they were, and
-    /// the status moves one step along requested → approved | refused, approved → paid out, paid out → evaluated,
-    /// evaluated → settled. A payout is refused when the fund's balance does not cover it (the request waits); a
-    /// settlement must split the amount exactly as <see cref="FundShares"/> does with the fund as it stands.
+    /// The secretariat's steps on a request: what was asked stays as it was, earlier steps stay as they were, and the
+    /// status moves along requested → approved | refused, approved → paid out, paid out → evaluated, evaluated →
+    /// settled. A laptop that took several steps offline pushes the request once, as it ended; each step is judged in
+    /// turn. A payout is refused when the fund's balance does not cover it (the request waits); a settlement must
+    /// split the amount exactly as <see cref="FundShares"/> does with the fund as it stands.
     /// </summary>
-    /// <param name="balance">The fund's balance as whoever judges sees it, before this step.</param>
+    /// <param name="balance">The fund's balance as whoever judges sees it, before these steps.</param>
     public static Problem? CheckChange(FundActor actor, FundRequest before, FundRequest after, Fund fund, Money balance, DateOnly today)
     {
         if (!before.SameRequestAs(after))
             return new Problem("verzoek", TextId.FundRequestFixed);
         if (before.Status == after.Status)
             return SameSteps(before, after) ? null : new Problem("verzoek", TextId.FundRequestFixed);
+        var current = before;
+        foreach (var next in StepsBetween(before, after))
+        {
+            if (CheckStep(actor, current, next, fund, balance, today) is { } problem)
+                return problem;
+            current = next;
+        }
+
+        if (current.Status != after.Status)
+            return new Problem("status", TextId.BudgetStepNotAllowed, before.Status, after.Status);
+        return SameSteps(current, after) ? null : new Problem("verzoek", TextId.FundRequestFixed);
+    }
+
+    /// <summary>The request after each step <paramref name="after"/> has and <paramref name="before"/> has not, in the order they are taken.</summary>
+    private static IEnumerable<FundRequest> StepsBetween(FundRequest before, FundRequest after)
+    {
+        var current = before;
+        if (current.Decision is null && after.Decision is not null)
+        {
+            var decided = after.Status == FundRequestStatus.Refused ? FundRequestStatus.Refused : FundRequestStatus.Approved;
+            yield return current = current with { Status = decided, Decision = after.Decision };
+        }
+
+        if (current.Payout is null && after.Payout is not null)
+            yield return current = current with { Status = FundRequestStatus.PaidOut, Payout = after.Payout };
+        if (current.Evaluation is null && after.Evaluation is not null)
+            yield return current = current with { Status = FundRequestStatus.Evaluated, Evaluation = after.Evaluation };
+        if (current.Settlement is null && after.Settlement is not null)
+            yield return current with { Status = FundRequestStatus.Settled, Settlement = after.Settlement };
+    }
+
+    private static Problem? CheckStep(FundActor actor, FundRequest before, FundRequest after, Fund fund, Money balance, DateOnly today)
+    {
         if (actor.Role != Role.FundSecretary)
             return new Problem("rol", TextId.FundSecretariatOnly, actor.Role);
         if (after.Status == FundRequestStatus.Settled && before.Status != FundRequestStatus.Evaluated)

@@ -140,7 +140,17 @@ public class FundRulesTests
         var evaluatedWithOtherAmount = Evaluated(Requested()) with { Amount = new Money(1) };
         Assert.Equal(TextId.FundRequestFixed, FundRules.CheckChange(AsSecretary, paid, evaluatedWithOtherAmount, Fund, Plenty, Today)!.Text);
         var rewrittenPayout = Evaluated(Requested()) with { Payout = new FundStep(Monday.AddDays(3), Secretary, "ander kenmerk") };
-        Assert.Equal("evaluatie", FundRules.CheckChange(AsSecretary, paid with { Id = rewrittenPayout.Id, ClientId = rewrittenPayout.ClientId }, rewrittenPayout, Fund, Plenty, Today)!.Field);
+        Assert.Equal(TextId.FundRequestFixed, FundRules.CheckChange(AsSecretary, paid with { Id = rewrittenPayout.Id, ClientId = rewrittenPayout.ClientId }, rewrittenPayout, Fund, Plenty, Today)!.Text);
+    }
+
+    [Fact]
+    public void SeveralStepsTakenOffline_AreJudgedOneByOne()
+    {
+        var request = Requested(120_000);
+        Assert.Null(FundRules.CheckChange(AsSecretary, request, Settled(request), Fund, Plenty, Today));
+        Assert.Equal(TextId.FundBalanceTooLow, FundRules.CheckChange(AsSecretary, request, Settled(request), Fund, Money.FromEuros(100), Today)!.Text);
+        var refusedThenPaid = PaidOut(request) with { Status = FundRequestStatus.PaidOut, Decision = new FundStep(Monday.AddDays(1), Secretary, "geen perspectief") };
+        Assert.Equal(TextId.BudgetStepNotAllowed, FundRules.CheckChange(AsSecretary, request, refusedThenPaid with { Status = FundRequestStatus.Refused }, Fund, Plenty, Today)!.Text);
     }
 
     [Fact]
