@@ -37,8 +37,12 @@ public static class RowRules
         }
 
         // Issue 13: member professionals request, the secretariat takes the steps and books the repayments.
-        if (table == FundColumns.RequestTable && role == Role.FundSecretary)
-            return null;
+        if (table == FundColumns.RequestTable)
+        {
+            return role == Role.FundSecretary || role.RecordsSignalsAndVisits()
+                ? null
+                : $"Fondsverzoek: uw rol ({role.Code()}) vraagt geen geld aan bij het revolverend fonds; dat doen alleen lid-professionals (wijkverpleegkundigen en teamleiders), nooit inwoners of andere rollen.";
+        }
         if (table == FundColumns.RepaymentTable)
         {
             return role == Role.FundSecretary
