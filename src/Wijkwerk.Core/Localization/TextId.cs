@@ -781,4 +781,5 @@ public enum TextId
     FundExportBottleneck,
     FundExportPartner,
     FundPeriodUnknown,
+    DemoFundSummary,
 }

@@ -40,6 +40,7 @@ public static partial class Texts
         [TextId.CliExportFund] = ("Fondsverzoeken exporteren: per verzoek knelpunt, partner, bedrag, stappen, evaluatie en terugbetaling", "Export fund requests: per request bottleneck, partner, amount, steps, evaluation and repayment"),
         [TextId.CliExportFundSummary] = ("Alleen de halfjaarlijkse evaluatie: per knelpunt en partner aantallen, bedragen, terugbetaald deel en duurzaamheid", "Only the half-yearly review: per bottleneck and partner counts, amounts, repaid share and durability"),
         [TextId.FundPeriodUnknown] = ("--period: '{0}' kent Wijkwerk niet; de evaluatie van het fonds gaat per halfjaar: --period half-year", "--period: Wijkwerk does not know '{0}'; the fund's review goes per half year: --period half-year"),
+        [TextId.DemoFundSummary] = ("Demo-omgeving van het fondssecretariaat in {0}: {1} partners, {2} fondsverzoeken van een jaar, saldo {3}; geen dossiers.", "Fund secretariat demo store in {0}: {1} partners, {2} fund requests of a year, balance {3}; no dossiers."),
         [TextId.FundUnique] = ("geen enkele partij: uniek", "no single party: unique"),
         [TextId.FundHalfYear] = ("{1}e halfjaar {0}", "half {1} of {0}"),
         [TextId.FundExportTotal] = ("totaal", "total"),

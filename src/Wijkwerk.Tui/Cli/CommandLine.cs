@@ -146,7 +146,7 @@ public static class CommandLine
         });
         var noUi = new Option<bool>("--no-ui") { Description = T(TextId.CliDemoNoUi) };
         var demoRole = new Option<string>("--role") { Description = T(TextId.CliDemoRole), DefaultValueFactory = _ => "nurse" };
-        demoRole.AcceptOnlyFromAmong("nurse", "consultant", "teamleader");
+        demoRole.AcceptOnlyFromAmong("nurse", "consultant", "teamleader", "fundsecretary");
         demo.Options.Add(demoClients);
         demo.Options.Add(noUi);
         demo.Options.Add(demoRole);
@@ -155,6 +155,7 @@ public static class CommandLine
             {
                 "consultant" => Core.Domain.Teams.Role.WmoConsultant,
                 "teamleader" => Core.Domain.Teams.Role.TeamLeader,
+                "fundsecretary" => Core.Domain.Teams.Role.FundSecretary,
                 _ => Core.Domain.Teams.Role.Nurse,
             },
             parse.GetValue(noUi) ? null : store => runUi(context, store.Path, StoreUnlock.Done(store), parse.GetValue(noColor)))));
