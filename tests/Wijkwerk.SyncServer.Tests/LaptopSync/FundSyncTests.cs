@@ -117,6 +117,40 @@ public class FundSyncTests
         Assert.True((await secretariat.Sync()).Refused == 0, string.Join(" | ", new LocalSync(secretariat.Store).Refusals().Select(r => r.Reason)));
     }
 
+    [Fact]
+    public async Task TwoSecretariatLaptopsPayingOfflineForTheLastOfTheFund_ExactlyOnePayoutIsAccepted()
+    {
+        var (world, nurse, sanne) = await Fund();
+        using var _ = world;
+        world.User("Sem Fonds", "Fonds", "fundsecretary");
+        var sem = await world.Laptop("Sem Fonds");
+        await nurse.Sync();
+        var client = nurse.NewClient("Gerrit", "Bakker");
+        var first = FundRows.Request(client.Id.Value, nurse.Store.Identity.WorkerId.Value, "Noord", cents: 600_000);
+        var second = FundRows.Request(client.Id.Value, nurse.Store.Identity.WorkerId.Value, "Noord", cents: 600_000);
+        nurse.Store.Fund.Request(first);
+        nurse.Store.Fund.Request(second);
+        await nurse.Sync();
+        await Task.WhenAll(sanne.Sync(), sem.Sync());
+
+        // Offline, each laptop sees € 10.000 and pays one of them.
+        foreach (var (desk, request) in new[] { (sanne.Store.Fund, first), (sem.Store.Fund, second) })
+        {
+            desk.Approve(request.Id);
+            desk.PayOut(request.Id, "betaling " + request.Id.ToString()[..8]);
+        }
+
+        var reports = await Task.WhenAll(sanne.Sync(), sem.Sync());
+
+        Assert.Equal(1, reports.Sum(r => r.Refused));
+        var loser = reports[0].Refused == 1 ? sanne : sem;
+        Assert.Contains("het saldo van het fonds (€ 4.000,00) dekt deze uitbetaling van € 6.000,00 niet", Assert.Single(new LocalSync(loser.Store).Refusals()).Reason);
+        await nurse.Sync();
+        var statuses = nurse.Store.Fund.ForClient(client.Id).Select(r => r.Status).Order().ToList();
+        Assert.Equal([FundRequestStatus.Requested, FundRequestStatus.PaidOut], statuses);
+        Assert.Equal(Money.FromEuros(4_000), nurse.Store.Fund.Balance().Available);
+    }
+
     /// <summary>Every table of a dossier is empty in the file itself, read without the app: only fund rows came.</summary>
     private static void AssertHoldsNoDossier(string path)
     {
