@@ -101,9 +101,3 @@ public sealed record FundRequest(
 /// row that is only ever added.
 /// </summary>
 public sealed record FundRepayment(Id<FundRepayment> Id, Id<FundRequest> RequestId, string Partner, Money Amount, DateOnly ReceivedOn, Id<Worker> RecordedBy, DateTimeOffset RecordedAt);
-
-/// <summary>The Dutch calendar day of an instant, as every fund rule counts days.</summary>
-internal static class Days
-{
-    public static DateOnly Of(DateTimeOffset instant) => DateOnly.FromDateTime(AmsterdamTime.ToLocal(instant).DateTime);
-}
