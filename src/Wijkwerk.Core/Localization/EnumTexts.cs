@@ -1,6 +1,7 @@
 using Wijkwerk.Core.Audit;
 using Wijkwerk.Core.Domain.Budget;
 using Wijkwerk.Core.Domain.Clients;
+using Wijkwerk.Core.Domain.Fund;
 using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Domain.Maatwerk;
 using Wijkwerk.Core.Domain.Mandates;
@@ -163,6 +164,13 @@ public static class EnumTexts
         [BudgetRequestStatus.Refused] = ("geweigerd", "refused"),
         [VoteKind.Approve] = ("akkoord", "approve"),
         [VoteKind.Alternative] = ("alternatief", "alternative"),
+        // Issue 13: the revolving fund.
+        [FundRequestStatus.Requested] = ("aangevraagd", "requested"),
+        [FundRequestStatus.Approved] = ("toegekend, wacht op uitbetaling", "granted, awaiting payout"),
+        [FundRequestStatus.Refused] = ("geweigerd", "refused"),
+        [FundRequestStatus.PaidOut] = ("uitbetaald", "paid out"),
+        [FundRequestStatus.Evaluated] = ("geëvalueerd", "evaluated"),
+        [FundRequestStatus.Settled] = ("verrekend", "settled"),
     };
 
     /// <summary>A unit after a number: "1 uur", "3 uur", "2 dagdelen".</summary>

@@ -127,6 +127,26 @@ public static class ExportColumns
         ["ingetrokken"] = "withdrawn",
         ["geweigerd"] = "refused",
         ["open"] = "open",
+
+        // Issue 13: revolving-fund requests and the half-year review
+        ["wie_had_moeten_betalen"] = "who_should_have_paid",
+        ["duurzaam_verwacht"] = "durable_expected",
+        ["besloten_op"] = "decided_at",
+        ["uitbetalen_uiterlijk"] = "payout_due",
+        ["te_laat"] = "late",
+        ["uitbetaald_op"] = "paid_out_at",
+        ["geevalueerd_op"] = "evaluated_at",
+        ["gewerkt"] = "worked",
+        ["duurzaam"] = "durable",
+        ["verrekend_op"] = "settled_at",
+        ["verschuldigd_centen"] = "owed_cents",
+        ["terugbetaald_centen"] = "repaid_cents",
+        ["indeling"] = "breakdown",
+        ["naam"] = "name",
+        ["uitbetaald_centen"] = "paid_out_cents",
+        ["pct_terugbetaald"] = "pct_repaid",
+        ["geevalueerd"] = "evaluated",
+        ["niet_duurzaam"] = "not_durable",
     };
 
     /// <summary>Keys that read the same in both languages: ids, codes and loan words.</summary>

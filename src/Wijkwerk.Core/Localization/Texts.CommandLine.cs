@@ -81,7 +81,7 @@ public static partial class Texts
         [TextId.CliDemoClients] = ("Aantal cliënten", "Number of clients"),
         [TextId.CliDemoClientsRange] = ("--clients: kies 1 tot en met 100000.", "--clients: choose 1 to 100000."),
         [TextId.CliDemoNoUi] = ("Alleen opbouwen en samenvatten", "Only build and summarise"),
-        [TextId.CliDemoRole] = ("nurse (standaard): als wijkverpleegkundige; consultant: als Wmo-consulent; teamleader: als teamleider met mandaat; de laatste twee elk in een eigen demo-omgeving", "nurse (default): as the district nurse; consultant: as the Wmo consultant; teamleader: as a team leader with a mandate; the last two each in a demo store of its own"),
+        [TextId.CliDemoRole] = ("nurse (standaard): als wijkverpleegkundige; consultant: als Wmo-consulent; teamleader: als teamleider met mandaat; fundsecretary: als fondssecretariaat; de laatste drie elk in een eigen demo-omgeving", "nurse (default): as the district nurse; consultant: as the Wmo consultant; teamleader: as a team leader with a mandate; fundsecretary: as the fund secretariat; the last three each in a demo store of its own"),
         [TextId.CliLogin] = ("Deze laptop aanmelden bij de synchronisatieserver", "Enrol this laptop with the sync server"),
         [TextId.CliLoginServer] = ("Adres van de synchronisatieserver", "Address of the sync server"),
         [TextId.CliLoginCode] = ("Eenmalige code van de beheerder", "One-time code from the administrator"),

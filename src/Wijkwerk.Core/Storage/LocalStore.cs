@@ -38,6 +38,7 @@ public sealed class LocalStore : IDisposable
         Reference = new ReferenceDataRepository(this);
         MandateDecisions = new MandateDecisionRepository(this);
         Budget = new BudgetRepository(this);
+        Fund = new FundRepository(this);
     }
 
     public ClientRepository Clients { get; }
@@ -60,6 +61,9 @@ public sealed class LocalStore : IDisposable
 
     /// <summary>Issue 12: minimaatwerk budget requests, votes and the team ledger.</summary>
     public BudgetRepository Budget { get; }
+
+    /// <summary>Issue 13: revolving-fund requests, the secretariat's steps, repayments, balance and review.</summary>
+    public FundRepository Fund { get; }
 
     /// <summary>Changes not yet accepted by the server.</summary>
     public long PendingChanges()

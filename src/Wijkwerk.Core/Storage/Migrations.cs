@@ -360,6 +360,66 @@ public static class Migrations
         CREATE INDEX signals_by_reported ON signals (reported_at, deleted);
         CREATE INDEX home_visits_by_date ON home_visits (date, deleted);
         """,
+
+        // 12 (issue 13): revolving-fund requests and their repayments, synced in the team's scope and to the fund
+        // secretariat of every team; free text sealed (FundColumns.RequestSecrets); team, amounts, partners, status and
+        // tag plain for the balance, the receivables and the half-year review.
+        $"""
+        CREATE TABLE fund_requests (
+            id TEXT PRIMARY KEY,
+            client_id TEXT NOT NULL,
+            team TEXT NOT NULL,
+            requested_by TEXT NOT NULL,
+            requested_at TEXT NOT NULL,
+            case_description BLOB NOT NULL,
+            amount_cents TEXT NOT NULL,
+            purpose BLOB NOT NULL,
+            payee BLOB NOT NULL,
+            responsible_partner TEXT NOT NULL,
+            why_regular_route_fails BLOB NOT NULL,
+            durable_expected TEXT NOT NULL,
+            durability_why BLOB NOT NULL,
+            legitimacy BLOB NOT NULL,
+            engagement BLOB NOT NULL,
+            resident_heard TEXT NOT NULL,
+            own_cost TEXT,
+            avoided_cost TEXT,
+            net_return TEXT,
+            return_ratio TEXT,
+            horizon_months TEXT,
+            cost_table_version TEXT,
+            avoided_routes TEXT,
+            bottleneck_tag TEXT NOT NULL,
+            status TEXT NOT NULL,
+            decided_at TEXT,
+            decided_by TEXT,
+            decision_note BLOB NOT NULL,
+            paid_at TEXT,
+            paid_by TEXT,
+            payment_reference BLOB NOT NULL,
+            evaluated_at TEXT,
+            evaluated_by TEXT,
+            worked TEXT,
+            durable TEXT,
+            evaluation_note BLOB NOT NULL,
+            settled_at TEXT,
+            settled_by TEXT,
+            shares TEXT,
+            {SyncColumns}) STRICT;
+        CREATE INDEX fund_requests_by_client ON fund_requests (client_id);
+        CREATE INDEX fund_requests_by_status ON fund_requests (status);
+
+        CREATE TABLE fund_repayments (
+            id TEXT PRIMARY KEY,
+            request_id TEXT NOT NULL,
+            partner TEXT NOT NULL,
+            amount_cents TEXT NOT NULL,
+            received_on TEXT NOT NULL,
+            recorded_by TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            {SyncColumns}) STRICT;
+        CREATE INDEX fund_repayments_by_request ON fund_repayments (request_id);
+        """,
     ];
 
     internal static int Latest => Steps.Count;

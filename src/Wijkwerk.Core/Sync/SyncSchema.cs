@@ -30,6 +30,10 @@ public static class SyncSchema
         // vote is its own insert-only row under its request, so two colleagues voting offline never conflict.
         new(BudgetColumns.RequestTable, BudgetColumns.Request, "client_id"),
         new(BudgetColumns.VoteTable, BudgetColumns.Vote, null, BudgetColumns.RequestTable, "request_id"),
+        // Issue 13: a fund request is about a client, so it sits in the team's scope; the secretariat receives these
+        // two tables of every team (ReceivesFundOnly). A repayment is its own insert-only row under its request.
+        new(FundColumns.RequestTable, FundColumns.Request, "client_id"),
+        new(FundColumns.RepaymentTable, FundColumns.Repayment, null, FundColumns.RequestTable, "request_id"),
     ];
 
     public static SyncTable? Find(string name) => Tables.FirstOrDefault(t => t.Name == name);
@@ -65,4 +69,11 @@ public static class SyncSchema
         !string.IsNullOrEmpty(advice.GetValueOrDefault(AdviceColumns.SubmittedColumn));
 
     public static bool ReceivesReviewOnly(Role role) => role == Role.WmoConsultant;
+
+    /// <summary>
+    /// What a fund secretariat's laptop receives: the fund's requests and repayments of every team, and nothing else
+    /// of the dossiers (no client rows, signals, visits, notes, advice or conflict records). The server says the same
+    /// in SQL (the fund audience in the SQLite store's pull); keep the two together.
+    /// </summary>
+    public static bool ReceivesFundOnly(Role role) => role == Role.FundSecretary;
 }

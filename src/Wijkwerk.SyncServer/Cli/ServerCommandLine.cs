@@ -104,6 +104,7 @@ public static class ServerCommandLine
         admin.Subcommands.Add(audit);
         AddReferenceCommands(admin, Db, lang);
         AddBudgetCommands(admin, Db, lang);
+        AddFundCommands(admin, Db, lang);
         return root;
     }
 
@@ -185,5 +186,49 @@ public static class ServerCommandLine
         budget.Subcommands.Add(set);
         budget.Subcommands.Add(list);
         admin.Subcommands.Add(budget);
+    }
+
+    /// <summary>Issue 13: the revolving fund's partners, deposits and members.</summary>
+    private static void AddFundCommands(Command admin, Func<ParseResult, string> db, Lang lang)
+    {
+        string T(TextId id) => Texts.Get(id, lang);
+
+        var fund = new Command("fund", T(TextId.CliServerFund));
+        var partner = new Command("partner", T(TextId.CliServerFundPartner));
+        var partnerName = new Argument<string>("NAME") { Description = T(TextId.CliServerFundPartnerName), HelpName = T(TextId.CliValueName) };
+        var partnerAdd = new Command("add", T(TextId.CliServerFundPartnerAdd));
+        partnerAdd.Arguments.Add(partnerName);
+        partnerAdd.SetAction((parse, _) => FundAdminCommands.AddPartner(db(parse), parse.GetValue(partnerName)!));
+        var partnerList = new Command("list", T(TextId.CliServerFundPartnerList));
+        partnerList.SetAction((parse, _) => FundAdminCommands.ListPartners(db(parse)));
+        partner.Subcommands.Add(partnerAdd);
+        partner.Subcommands.Add(partnerList);
+        fund.Subcommands.Add(partner);
+
+        var deposit = new Command("deposit", T(TextId.CliServerFundDeposit));
+        var depositPartner = new Option<string>("--partner") { Required = true, Description = T(TextId.CliServerFundDepositPartner), HelpName = T(TextId.CliValueName) };
+        var amount = new Option<string>("--amount") { Required = true, Description = T(TextId.CliServerFundDepositAmount), HelpName = "EUR" };
+        var date = new Option<string>("--date") { Required = true, Description = T(TextId.CliServerFundDepositDate), HelpName = T(TextId.CliValueDate) };
+        deposit.Options.Add(depositPartner);
+        deposit.Options.Add(amount);
+        deposit.Options.Add(date);
+        deposit.SetAction((parse, _) => FundAdminCommands.Deposit(db(parse), parse.GetValue(depositPartner)!, parse.GetValue(amount)!, parse.GetValue(date)!));
+        fund.Subcommands.Add(deposit);
+
+        var members = new Command("members", T(TextId.CliServerFundMembers));
+        var user = new Option<string>("--user") { Required = true, Description = T(TextId.CliServerFundMembersUser), HelpName = T(TextId.CliValueName) };
+        var membersAdd = new Command("add", T(TextId.CliServerFundMembersAdd));
+        membersAdd.Options.Add(user);
+        membersAdd.SetAction((parse, _) => FundAdminCommands.AddMember(db(parse), parse.GetValue(user)!));
+        var membersRemove = new Command("remove", T(TextId.CliServerFundMembersRemove));
+        membersRemove.Options.Add(user);
+        membersRemove.SetAction((parse, _) => FundAdminCommands.RemoveMember(db(parse), parse.GetValue(user)!));
+        var membersList = new Command("list", T(TextId.CliServerFundMembersList));
+        membersList.SetAction((parse, _) => FundAdminCommands.ListMembers(db(parse)));
+        members.Subcommands.Add(membersAdd);
+        members.Subcommands.Add(membersList);
+        members.Subcommands.Add(membersRemove);
+        fund.Subcommands.Add(members);
+        admin.Subcommands.Add(fund);
     }
 }

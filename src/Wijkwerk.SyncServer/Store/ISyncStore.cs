@@ -1,5 +1,6 @@
 using Wijkwerk.Core.Domain.Budget;
 using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Fund;
 using Wijkwerk.Core.Domain.Maatwerk;
 using Wijkwerk.Core.Domain.Mandates;
 using Wijkwerk.Core.Domain.Teams;
@@ -41,6 +42,16 @@ public interface ISyncStore
     /// <summary>Issue 12: sets (or replaces) a team's budget for a year; the amounts are checked by the caller.</summary>
     Task<TeamBudget> SetTeamBudgetAsync(string teamName, int year, Money amount, Money limit, DateTimeOffset now);
     Task<IReadOnlyList<TeamBudget>> ListTeamBudgetsAsync();
+    /// <summary>Issue 13: a partner organisation of the revolving fund; answers the name as stored.</summary>
+    Task<string> AddFundPartnerAsync(string name, DateTimeOffset now);
+    /// <summary>A known partner's deposit; the amount and date are checked by the caller.</summary>
+    Task<FundDeposit> AddFundDepositAsync(string partner, Money amount, DateOnly date, DateTimeOffset now);
+    /// <summary>Only a nurse or team leader becomes a member; answers the worker's name as stored.</summary>
+    Task<string> AddFundMemberAsync(string workerName, DateTimeOffset now);
+    Task<string> RemoveFundMemberAsync(string workerName, DateTimeOffset now);
+    Task<IReadOnlyList<string>> ListFundMembersAsync();
+    /// <summary>The fund and its balance from every team's requests and repayments.</summary>
+    Task<(Fund Fund, FundBalance Balance)> FundAsync();
     /// <summary>The set for one worker's laptop (only that worker's mandates and own teams' budgets); null when the laptop already holds this version.</summary>
     Task<ReferenceData?> ReferenceDataAsync(Guid workerId, long knownVersion, CancellationToken cancel = default);
 

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Wijkwerk.Core.Domain.Budget;
 using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Fund;
+using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Domain.Mandates;
 using Wijkwerk.Core.Sync;
 using Wijkwerk.Core.Sync.Protocol;
@@ -26,6 +28,12 @@ public interface IPushTransaction
     IReadOnlyList<string> TeamNamesOfPusher();
     /// <summary>A team's minimaatwerk budget for a year as the administrator set it; null when none is set.</summary>
     TeamBudget? BudgetOf(string team, int year);
+    /// <summary>The revolving fund (partners, deposits, members) as the administrator keeps it.</summary>
+    Fund Fund();
+    /// <summary>The fund's balance from every team's requests and repayments as this transaction sees them.</summary>
+    FundBalance FundBalance(Fund fund);
+    /// <summary>A payout or repayment changed the balance that every laptop receives with the reference data: raise its version.</summary>
+    void FundChanged();
     /// <summary>The live rows of a table whose column holds the value, as this transaction sees them.</summary>
     IReadOnlyList<(Guid RowId, StoredRow Row)> LiveRowsWhere(string table, string column, string value);
     StoredRow? LoadRow(string table, Guid rowId);
@@ -126,7 +134,9 @@ public static class MutationApplier
         // Scope: the client must be on the caseload of one of the worker's teams. A new client row from a
         // worker who records dossiers joins the worker's own teams, unless another team already has the client.
         var autoAssign = false;
-        if (!s.InScope(clientId))
+        // The fund secretariat works on every team's fund requests, never on the rest of a dossier (RowRules.CheckRole).
+        var fundDesk = device.Role == Role.FundSecretary && FundApplier.Handles(table.Name);
+        if (!fundDesk && !s.InScope(clientId))
         {
             if (table.Name == "clients" && existing is null && !s.OnAnyCaseload(clientId) && s.HasTeams)
                 autoAssign = true;
@@ -180,6 +190,13 @@ public static class MutationApplier
                     : BudgetApplier.Insert(s, device, m, clientId, parentRow, columns, now, today);
             }
 
+            if (FundApplier.Handles(table.Name))
+            {
+                return ValueRules.CheckPushed(table.Name, columns, wholeRow: true, today) is { } shapeProblem
+                    ? Refused(m, 0, shapeProblem)
+                    : FundApplier.Insert(s, device, m, clientId, parentRow, columns, today);
+            }
+
             // A row the server does not have yet must come whole, even as an "update".
             if ((ValueRules.CheckPushed(table.Name, columns, wholeRow: true, today)
                     ?? RowRules.CheckRow(table.Name, null, columns, m.RowId, today, device.Role, device.WorkerId, parentRow?.Columns, MandatesFor(s, table.Name))
@@ -206,6 +223,8 @@ public static class MutationApplier
 
         if (BudgetApplier.Handles(table.Name))
             return BudgetApplier.Change(s, device, m, existing, pushed, today);
+        if (FundApplier.Handles(table.Name))
+            return FundApplier.Change(s, device, m, existing, pushed, today);
 
         // An advice inserted again (its answer was lost) still carries the laptop's team: the server's stands.
         if (table.Name == AdviceColumns.AdviceTable && m.Operation == SyncProtocol.Operations.Insert)

@@ -127,6 +127,7 @@ public static class CommandLine
         exportCommand.Subcommands.Add(ExportIndicationsCommand.Define(format, outFile, RunOnStore, lang));
         exportCommand.Subcommands.Add(ExportMandatesCommand.Define(format, outFile, RunOnStore, lang));
         exportCommand.Subcommands.Add(ExportBudgetCommand.Define(format, outFile, RunOnStore, lang));
+        exportCommand.Subcommands.Add(ExportFundCommand.Define(format, outFile, RunOnStore, lang));
         root.Subcommands.Add(exportCommand);
 
         var auditCommand = new Command("audit", T(TextId.CliAudit));
@@ -145,7 +146,7 @@ public static class CommandLine
         });
         var noUi = new Option<bool>("--no-ui") { Description = T(TextId.CliDemoNoUi) };
         var demoRole = new Option<string>("--role") { Description = T(TextId.CliDemoRole), DefaultValueFactory = _ => "nurse" };
-        demoRole.AcceptOnlyFromAmong("nurse", "consultant", "teamleader");
+        demoRole.AcceptOnlyFromAmong("nurse", "consultant", "teamleader", "fundsecretary");
         demo.Options.Add(demoClients);
         demo.Options.Add(noUi);
         demo.Options.Add(demoRole);
@@ -154,6 +155,7 @@ public static class CommandLine
             {
                 "consultant" => Core.Domain.Teams.Role.WmoConsultant,
                 "teamleader" => Core.Domain.Teams.Role.TeamLeader,
+                "fundsecretary" => Core.Domain.Teams.Role.FundSecretary,
                 _ => Core.Domain.Teams.Role.Nurse,
             },
             parse.GetValue(noUi) ? null : store => runUi(context, store.Path, StoreUnlock.Done(store), parse.GetValue(noColor)))));

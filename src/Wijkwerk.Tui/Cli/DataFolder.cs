@@ -26,4 +26,7 @@ public sealed record DataFolder(string Root)
 
     /// <summary>The team leader's demo store, with a mandate and mandate decisions.</summary>
     public DataFolder TeamLeaderDemo => new(Path.Combine(Root, "demo-teamleader"));
+
+    /// <summary>The fund secretariat's demo store: the revolving fund's requests of every team, no dossier.</summary>
+    public DataFolder FundDemo => new(Path.Combine(Root, "demo-fundsecretary"));
 }

@@ -194,14 +194,18 @@ public class MandateDecisionRepositoryTests
     {
         using var temp = new TempStore();
         temp.Close();
-        // Version 8 is the last step before issue 11's tables (step 9) and issue 12's (step 10); step 11 adds indexes.
-        temp.Execute("DROP TABLE mandate_decisions; DROP TABLE mandate_addenda; DROP TABLE reference_data; DROP TABLE budget_requests; DROP TABLE budget_votes; DROP INDEX signals_open; DROP INDEX signals_by_reported; DROP INDEX home_visits_by_date; PRAGMA user_version = 8;");
+        // Version 8 is the last step before issue 11's tables (step 9), issue 12's (step 10), home's indexes (step 11)
+        // and issue 13's tables (step 12).
+        temp.Execute("DROP TABLE mandate_decisions; DROP TABLE mandate_addenda; DROP TABLE reference_data; DROP TABLE budget_requests; DROP TABLE budget_votes; "
+            + "DROP INDEX signals_open; DROP INDEX signals_by_reported; DROP INDEX home_visits_by_date; "
+            + "DROP TABLE fund_requests; DROP TABLE fund_repayments; PRAGMA user_version = 8;");
 
         temp.Reopen();
 
         Assert.Equal(0, temp.Count("SELECT count(*) FROM mandate_decisions"));
         Assert.Equal(0, temp.Count("SELECT count(*) FROM budget_requests") + temp.Count("SELECT count(*) FROM budget_votes"));
         Assert.Equal(0, temp.Count("SELECT count(*) FROM reference_data"));
+        Assert.Equal(0, temp.Count("SELECT count(*) FROM fund_requests") + temp.Count("SELECT count(*) FROM fund_repayments"));
         Assert.Equal(Migrations.LatestVersion, temp.Count("PRAGMA user_version"));
     }
 }

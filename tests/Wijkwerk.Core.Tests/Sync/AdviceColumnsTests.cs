@@ -203,6 +203,7 @@ public class AdviceColumnsTests
         string[] kept =
         [
             AdviceColumns.AdviceTable, AdviceColumns.MessageTable, MandateColumns.DecisionTable, MandateColumns.AddendumTable, BudgetColumns.RequestTable, BudgetColumns.VoteTable,
+            FundColumns.RequestTable, FundColumns.RepaymentTable,
         ];
         Assert.Contains("trek een advies in", RowRules.CheckDelete(AdviceColumns.AdviceTable));
         Assert.All(kept, t => Assert.NotNull(RowRules.CheckDelete(t)));

@@ -18,8 +18,23 @@ public class RowRulesTests
     [InlineData(Role.Admin, false)]
     public void OnlyNursesAndTeamLeaders_WriteDossierTables(Role role, bool allowed)
     {
-        foreach (var table in SyncSchema.Tables.Where(t => t.Name is not (AdviceColumns.AdviceTable or AdviceColumns.MessageTable or MandateColumns.DecisionTable or MandateColumns.AddendumTable)))
+        foreach (var table in SyncSchema.Tables.Where(t => t.Name is not (AdviceColumns.AdviceTable or AdviceColumns.MessageTable or MandateColumns.DecisionTable or MandateColumns.AddendumTable
+                     or FundColumns.RequestTable or FundColumns.RepaymentTable)))
             Assert.Equal(allowed, RowRules.CheckRole(role, table.Name) is null);
+    }
+
+    [Theory]
+    [InlineData(Role.Nurse, true, false)]
+    [InlineData(Role.TeamLeader, true, false)]
+    [InlineData(Role.FundSecretary, true, true)]
+    [InlineData(Role.WmoConsultant, false, false)]
+    [InlineData(Role.Admin, false, false)]
+    public void FundRequests_ByProfessionalsAndTheSecretariat_RepaymentsByTheSecretariatOnly(Role role, bool requests, bool repayments)
+    {
+        Assert.Equal(requests, RowRules.CheckRole(role, FundColumns.RequestTable) is null);
+        Assert.Equal(repayments, RowRules.CheckRole(role, FundColumns.RepaymentTable) is null);
+        if (!requests)
+            Assert.Contains("vraagt geen geld aan bij het revolverend fonds", RowRules.CheckRole(role, FundColumns.RequestTable));
     }
 
     [Theory]

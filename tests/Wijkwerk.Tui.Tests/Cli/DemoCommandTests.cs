@@ -44,6 +44,33 @@ public class DemoCommandTests(DemoStoreFixture demo) : IClassFixture<DemoStoreFi
     }
 
     [Fact]
+    public void Demo_RoleFundSecretary_FourteenPartners_AYearOfRequestsInEveryState_NoDossier()
+    {
+        using var temp = new TempFolder();
+        var root = temp.File("root");
+
+        var result = WijkwerkProcess.Run(root, "demo", "--no-ui", "--role", "fundsecretary");
+        using var store = Core.Storage.LocalStore.Open(Path.Combine(root, "demo-fundsecretary", "wijkwerk.db"), WijkwerkProcess.Passphrase, TimeProvider.System);
+        var requests = store.Fund.All();
+        var today = store.Fund.Today;
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal(Core.Domain.Teams.Role.FundSecretary, store.Identity.Role);
+        Assert.Equal(0, store.Clients.Count());
+        Assert.Equal(14, store.Fund.Fund.Partners.Count);
+        Assert.Equal(Enum.GetValues<Core.Domain.Fund.FundRequestStatus>().Order(), requests.Select(r => r.Status).Distinct().Order());
+        Assert.All(requests, r => Assert.InRange(r.Amount.Cents, 7_500, 300_000));
+        Assert.True(requests.Max(r => r.RequestedAt) - requests.Min(r => r.RequestedAt) > TimeSpan.FromDays(300), "a year of requests");
+        Assert.Contains(requests, r => r.IsPayoutLate(today));
+        Assert.Contains(requests, r => r.IsUnique && r.Settlement is { Shares.Count: 14 });
+        var balance = store.Fund.Balance();
+        Assert.Contains($"14 partners, 40 fondsverzoeken van een jaar, saldo {balance.Available}; geen dossiers.", result.Error, StringComparison.Ordinal);
+        Assert.True(balance.Available.Cents > 0 && balance.Repaid.Cents > 0);
+        Assert.NotEmpty(store.Fund.OpenReceivables());
+        Assert.False(store.Fund.MayRequest);
+    }
+
+    [Fact]
     public void Demo_RoleTeamLeader_HasAValidMandate_TheWorkedExample_AndDecisionsInEveryState()
     {
         using var temp = new TempFolder();

@@ -23,6 +23,7 @@ internal static class SecretColumns
         [MandateColumns.AddendumTable] = [.. MandateColumns.AddendumSecrets],
         [BudgetColumns.RequestTable] = [.. BudgetColumns.RequestSecrets],
         [BudgetColumns.VoteTable] = [.. BudgetColumns.VoteSecrets],
+        [FundColumns.RequestTable] = [.. FundColumns.RequestSecrets],
     };
 
     public static bool IsSecret(string table, string column) => ByTable.TryGetValue(table, out var columns) && columns.Contains(column);

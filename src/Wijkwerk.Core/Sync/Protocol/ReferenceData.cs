@@ -1,5 +1,6 @@
 using Wijkwerk.Core.Domain.Budget;
 using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Fund;
 using Wijkwerk.Core.Domain.Maatwerk;
 using Wijkwerk.Core.Domain.Mandates;
 using Wijkwerk.Core.Domain.Teams;
@@ -35,7 +36,39 @@ public sealed record ReferenceData(long Version)
     public CostTable CostTable() => new((CostTables ?? []).Select(t => t.ToVersion()));
 
     public IReadOnlyList<TeamBudget> TeamBudgetList() => (TeamBudgets ?? []).Select(b => b.ToBudget()).ToList();
+
+    /// <summary>Issue 13: the revolving fund's partners with their deposits, its members, and its balance on the server.</summary>
+    public FundInfo? Fund { get; init; }
+
+    public Fund FundOf() => Fund?.ToFund() ?? Domain.Fund.Fund.Empty;
 }
+
+/// <summary>
+/// The revolving fund on the wire: every partner (the "who should have paid" list) with its deposits in cents, the
+/// worker ids of its members (who may request), and the balance as the server counts it from every team's requests,
+/// for a laptop that holds only its own team's.
+/// </summary>
+public sealed record FundInfo(IReadOnlyList<FundPartnerInfo> Partners, IReadOnlyList<Guid> Members, FundBalanceInfo Balance)
+{
+    public static FundInfo From(Fund fund, FundBalance balance) => new(
+        fund.Partners.Select(p => new FundPartnerInfo(p, fund.Deposits.Where(d => string.Equals(d.Partner, p, StringComparison.OrdinalIgnoreCase))
+            .Select(d => new FundDepositInfo(d.Amount.Cents, d.Date)).ToList())).ToList(),
+        fund.Members.Select(m => m.Value).ToList(),
+        new FundBalanceInfo(balance.Deposited.Cents, balance.PaidOut.Cents, balance.Repaid.Cents));
+
+    public Fund ToFund() => new(
+        Partners.Select(p => p.Name).ToList(),
+        Partners.SelectMany(p => p.Deposits.Select(d => new FundDeposit(p.Name, new Money(d.AmountCents), d.Date))).ToList(),
+        Members.Select(m => new Id<Worker>(m)).ToList());
+
+    public FundBalance ToBalance() => new(new Money(Balance.DepositedCents), new Money(Balance.PaidOutCents), new Money(Balance.RepaidCents));
+}
+
+public sealed record FundPartnerInfo(string Name, IReadOnlyList<FundDepositInfo> Deposits);
+
+public sealed record FundDepositInfo(long AmountCents, DateOnly Date);
+
+public sealed record FundBalanceInfo(long DepositedCents, long PaidOutCents, long RepaidCents);
 
 /// <summary>A team's budget on the wire, amounts in cents.</summary>
 public sealed record TeamBudgetInfo(string Team, int Year, long AmountCents, long LimitCents)

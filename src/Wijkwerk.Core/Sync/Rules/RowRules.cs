@@ -36,6 +36,20 @@ public static class RowRules
                 : $"Uw rol ({role.Code()}) legt geen mandaatbesluiten vast; dat doet een teamleider met mandaat.";
         }
 
+        // Issue 13: member professionals request, the secretariat takes the steps and books the repayments.
+        if (table == FundColumns.RequestTable)
+        {
+            return role == Role.FundSecretary || role.RecordsSignalsAndVisits()
+                ? null
+                : $"Fondsverzoek: uw rol ({role.Code()}) vraagt geen geld aan bij het revolverend fonds; dat doen alleen lid-professionals (wijkverpleegkundigen en teamleiders), nooit inwoners of andere rollen.";
+        }
+        if (table == FundColumns.RepaymentTable)
+        {
+            return role == Role.FundSecretary
+                ? null
+                : $"Uw rol ({role.Code()}) boekt geen terugbetalingen aan het revolverend fonds; dat doet het fondssecretariaat.";
+        }
+
         return role.RecordsSignalsAndVisits()
             ? null
             : $"Uw rol ({role.Code()}) mag geen gegevens in '{table}' vastleggen; dat doen wijkverpleegkundigen en teamleiders.";
@@ -53,6 +67,8 @@ public static class RowRules
         MandateColumns.AddendumTable => Sentence("Aanvulling op mandaatbesluit", new Problem("aanvulling", TextId.MandateAddendumFixed)),
         BudgetColumns.RequestTable => Sentence(BudgetRequestSubject, new Problem("verzoek", TextId.BudgetRequestFixed)),
         BudgetColumns.VoteTable => Sentence(BudgetVoteSubject, new Problem("stem", TextId.BudgetVoteFixed)),
+        FundColumns.RequestTable => Sentence(FundRequestSubject, new Problem("verzoek", TextId.FundRequestFixed)),
+        FundColumns.RepaymentTable => Sentence(FundRepaymentSubject, new Problem("terugbetaling", TextId.FundRepaymentFixed)),
         _ => null,
     };
 
@@ -235,6 +251,13 @@ public static class RowRules
     /// <summary>A budget rule's problem as the sentence a refused push carries.</summary>
     public static string BudgetSentence(string table, Problem problem) =>
         Sentence(table == BudgetColumns.VoteTable ? BudgetVoteSubject : BudgetRequestSubject, problem);
+
+    public const string FundRequestSubject = "Fondsverzoek";
+    public const string FundRepaymentSubject = "Terugbetaling aan het fonds";
+
+    /// <summary>A fund rule's problem as the sentence a refused push carries.</summary>
+    public static string FundSentence(string table, Problem problem) =>
+        Sentence(table == FundColumns.RepaymentTable ? FundRepaymentSubject : FundRequestSubject, problem);
 
     // A problem about a column names the column itself; the others read "field: what is wrong".
     private static string Sentence(string subject, Problem problem) =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Wijkwerk.Core.Domain.Budget;
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Fund;
 using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Domain.Mandates;
 using Wijkwerk.Core.Domain.Signals;
@@ -217,6 +218,58 @@ public static class ValueRules
             Known<VoteKind>("kind"),
             Text("alternative", BudgetVote.MaxAlternativeLength) with { MultiLine = true },
         ],
+
+        // Issue 13: what a fund request or repayment may say is FundRules' to judge (the server's FundApplier); here only the shapes.
+        [FundColumns.RequestTable] =
+        [
+            Id("client_id"),
+            Text("team", FundRequest.MaxShortLength) with { Required = true },
+            Id("requested_by"),
+            Instant("requested_at"),
+            Text("case_description", FundRequest.MaxCaseLength) with { MultiLine = true },
+            Number("amount_cents"),
+            Text("purpose", FundRequest.MaxTextLength) with { MultiLine = true },
+            Text("payee", FundRequest.MaxShortLength),
+            Text("responsible_partner", FundRequest.MaxShortLength),
+            Text("why_regular_route_fails", FundRequest.MaxTextLength) with { MultiLine = true },
+            Flag("durable_expected"),
+            Text("durability_why", FundRequest.MaxTextLength) with { MultiLine = true },
+            Text("legitimacy", FundRequest.MaxTextLength) with { MultiLine = true },
+            Text("engagement", FundRequest.MaxTextLength) with { MultiLine = true },
+            Flag("resident_heard"),
+            Number("own_cost") with { Optional = true },
+            Number("avoided_cost") with { Optional = true },
+            Number("net_return") with { Optional = true },
+            Decimal("return_ratio") with { Optional = true },
+            Number("horizon_months") with { Optional = true },
+            Number("cost_table_version") with { Optional = true },
+            Text("avoided_routes", RoutesLength) with { Optional = true },
+            Text("bottleneck_tag", FundRequest.MaxShortLength),
+            Known<FundRequestStatus>("status"),
+            Instant("decided_at") with { Optional = true },
+            Id("decided_by") with { Optional = true },
+            Text("decision_note", FundRequest.MaxTextLength) with { MultiLine = true },
+            Instant("paid_at") with { Optional = true },
+            Id("paid_by") with { Optional = true },
+            Text("payment_reference", FundRequest.MaxTextLength),
+            Instant("evaluated_at") with { Optional = true },
+            Id("evaluated_by") with { Optional = true },
+            Flag("worked") with { Optional = true },
+            Flag("durable") with { Optional = true },
+            Text("evaluation_note", FundRequest.MaxTextLength) with { MultiLine = true },
+            Instant("settled_at") with { Optional = true },
+            Id("settled_by") with { Optional = true },
+            Text("shares", RoutesLength) with { Optional = true },
+        ],
+        [FundColumns.RepaymentTable] =
+        [
+            Id("request_id"),
+            Text("partner", FundRequest.MaxShortLength) with { Required = true },
+            Number("amount_cents"),
+            Date("received_on"),
+            Id("recorded_by"),
+            Instant("recorded_at"),
+        ],
     };
 
     private static readonly Dictionary<string, string> Subjects = new(StringComparer.Ordinal)
@@ -233,6 +286,8 @@ public static class ValueRules
         [MandateColumns.AddendumTable] = "Aanvulling op mandaatbesluit",
         [BudgetColumns.RequestTable] = "Budgetverzoek",
         [BudgetColumns.VoteTable] = "Stem over budgetverzoek",
+        [FundColumns.RequestTable] = RowRules.FundRequestSubject,
+        [FundColumns.RepaymentTable] = RowRules.FundRepaymentSubject,
     };
 
     /// <summary>The format of every column of a synced table, in schema order; empty for a table that does not travel.</summary>

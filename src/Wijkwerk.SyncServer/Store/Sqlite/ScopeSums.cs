@@ -79,6 +79,15 @@ internal static class ScopeSums
             ON CONFLICT(client_id) DO UPDATE SET row_count = excluded.row_count, checksum = excluded.checksum;
             """, ("$c", clientId.ToString("D")));
 
+    /// <summary>Sums a fund secretariat's view of one client again: its live fund requests and repayments.</summary>
+    public static void RefreshFund(SqliteConnection db, SqliteTransaction tx, Guid clientId) =>
+        SqliteSyncStore.Exec(db, tx, $"""
+            INSERT INTO client_sums_fund(client_id, row_count, checksum)
+            SELECT $c, count(*), coalesce(sum(checksum), 0) % {Modulus} FROM rows
+            WHERE client_id = $c AND deleted = 0 AND tbl IN ({string.Join(", ", FundColumns.Tables.Select(t => $"'{t}'"))})
+            ON CONFLICT(client_id) DO UPDATE SET row_count = excluded.row_count, checksum = excluded.checksum;
+            """, ("$c", clientId.ToString("D")));
+
     /// <summary>
     /// The rows an advice's first submission brings into the consultant's view besides itself: its thread,
     /// and the client's own row unless another advice of the client was submitted before.

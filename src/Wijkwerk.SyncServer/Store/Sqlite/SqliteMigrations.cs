@@ -105,5 +105,19 @@ internal static class SqliteMigrations
             CREATE TABLE team_budgets(team_id TEXT NOT NULL, year INTEGER NOT NULL, amount_cents INTEGER NOT NULL, limit_cents INTEGER NOT NULL,
                 set_at TEXT NOT NULL, PRIMARY KEY(team_id, year));
             """),
+        (8, """
+            -- Issue 13: the revolving fund. Partner organisations (the "who should have paid" list), their deposits in
+            -- cents, and the member professionals who may request; all reference data, so every change raises the
+            -- 'reference' counter. client_sums_fund covers exactly what a fund secretariat's device receives: the fund
+            -- requests and repayments of every client, no other rows and no conflict records.
+            CREATE TABLE fund_partners(name TEXT PRIMARY KEY COLLATE NOCASE, created_at TEXT NOT NULL);
+            CREATE TABLE fund_deposits(id INTEGER PRIMARY KEY, partner TEXT NOT NULL COLLATE NOCASE REFERENCES fund_partners(name),
+                amount_cents INTEGER NOT NULL, date TEXT NOT NULL, recorded_at TEXT NOT NULL);
+            CREATE TABLE fund_members(worker_id TEXT PRIMARY KEY, added_at TEXT NOT NULL);
+            CREATE TABLE client_sums_fund(client_id TEXT PRIMARY KEY, row_count INTEGER NOT NULL, checksum INTEGER NOT NULL);
+            INSERT INTO client_sums_fund(client_id, row_count, checksum)
+                SELECT client_id, count(*), sum(checksum) % 4294967296 FROM rows WHERE deleted = 0 AND tbl IN ('fund_requests', 'fund_repayments')
+                GROUP BY client_id;
+            """),
     ];
 }

@@ -131,6 +131,7 @@ public sealed partial class SqliteSyncStore
         var version = Convert.ToInt64(Scalar(db, tx, "SELECT value FROM counters WHERE name = 'reference';"), CultureInfo.InvariantCulture);
         if (version == knownVersion)
             return Task.FromResult<ReferenceData?>(null);
+        var fund = FundOf(db, tx);
         var data = new ReferenceData(version)
         {
             Departments = Departments(db, tx),
@@ -138,6 +139,7 @@ public sealed partial class SqliteSyncStore
             CostTables = CostTables(db, tx).Versions.Select(CostTableInfo.From).ToList(),
             MyTeams = TeamNamesOf(db, tx, workerId),
             TeamBudgets = BudgetsOf(db, tx, workerId).Select(TeamBudgetInfo.From).ToList(),
+            Fund = FundInfo.From(fund, FundBalanceOf(db, tx, fund)),
         };
         tx.Commit();
         return Task.FromResult<ReferenceData?>(data);

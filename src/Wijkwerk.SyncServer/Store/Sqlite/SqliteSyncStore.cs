@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Wijkwerk.Core.Domain.Budget;
+using Wijkwerk.Core.Domain.Fund;
 using Wijkwerk.Core.Domain.Mandates;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Sync.Rules;
@@ -261,6 +262,12 @@ public sealed partial class SqliteSyncStore : ISyncStore
 
         public TeamBudget? BudgetOf(string team, int year) => BudgetsOf(db, tx, null).FirstOrDefault(b => b.IsOf(team, year));
 
+        public Fund Fund() => FundOf(db, tx);
+
+        public FundBalance FundBalance(Fund fund) => FundBalanceOf(db, tx, fund);
+
+        public void FundChanged() => BumpReference(db, tx);
+
         public IReadOnlyList<(Guid RowId, StoredRow Row)> LiveRowsWhere(string table, string column, string value) => SqliteSyncStore.LiveRowsWhere(db, tx, table, column, value);
 
         public StoredRow? LoadRow(string table, Guid rowId) => SqliteSyncStore.LoadRow(db, tx, table, rowId);
@@ -301,6 +308,8 @@ public sealed partial class SqliteSyncStore : ISyncStore
                 ("$cols", JsonSerializer.Serialize(columns, Json)), ("$stamps", JsonSerializer.Serialize(stamps, Json)),
                 ("$sum", (long)checksum), ("$at", Iso(now)), ("$by", S(device.WorkerId)), ("$dev", S(device.DeviceId)),
                 ("$seq", NextSeq(db, tx)));
+            if (FundColumns.Tables.Contains(table))
+                ScopeSums.RefreshFund(db, tx, clientId);
             if (!SyncSchema.ReviewTables.Contains(table))
                 return;
             // An advice submitted for the first time brings its client and thread into the consultant's view:
@@ -375,11 +384,16 @@ public sealed partial class SqliteSyncStore : ISyncStore
     /// The rows a device receives, as SQL conditions on the row and on conflict records, and the sums that
     /// cover them. A consultant's rows are <see cref="SyncSchema.ReviewTables"/> as <see cref="ScopeSums.ReviewRowSql"/>
     /// says, and no conflict records (see <see cref="SyncSchema.ReviewTables"/> for why).
+    /// A fund secretariat's rows are the fund requests and repayments of every client that has one
+    /// (<see cref="SyncSchema.ReceivesFundOnly"/>), whatever team holds the client: no other rows, no conflict
+    /// records, and no scope exits, which are about a team's caseload.
     /// </summary>
-    private static (string RowFilter, string ConflictFilter, string Sums) Audience(DeviceSession device) =>
-        SyncSchema.ReceivesReviewOnly(device.Role)
-            ? (" AND " + ScopeSums.ReviewRowSql("rows"), " AND 0", "client_sums_review")
-            : ("", "", "client_sums");
+    private static (string Scope, string RowFilter, string ConflictFilter, string ExitFilter, string Sums) Audience(DeviceSession device) =>
+        SyncSchema.ReceivesFundOnly(device.Role)
+            ? (FundScopeSql, $" AND tbl IN ({string.Join(", ", FundColumns.Tables.Select(t => $"'{t}'"))})", " AND 0", " AND 0", "client_sums_fund")
+            : SyncSchema.ReceivesReviewOnly(device.Role)
+                ? (ScopeSql, " AND " + ScopeSums.ReviewRowSql("rows"), " AND 0", "", "client_sums_review")
+                : (ScopeSql, "", "", "", "client_sums");
 
     // ---------------------------------------------------------------- pull
 
@@ -387,6 +401,9 @@ public sealed partial class SqliteSyncStore : ISyncStore
     public const string ConflictsTable = "conflicts";
 
     private const string ScopeSql = "SELECT tc.client_id FROM team_clients tc JOIN worker_teams wt ON wt.team_id = tc.team_id WHERE wt.worker_id = $w";
+
+    /// <summary>Every client with a fund row; "$w = $w" keeps the one parameter list of the pull's queries.</summary>
+    private const string FundScopeSql = "SELECT client_id FROM client_sums_fund WHERE $w = $w";
 
     public async Task<PullResponse> PullAsync(DeviceSession device, long after, int limit, DateTimeOffset now, CancellationToken cancel = default)
     {
@@ -398,7 +415,7 @@ public sealed partial class SqliteSyncStore : ISyncStore
             // "+client_id": walk the feed in seq order from the anchor (the seq index) and test scope per row,
             // rather than let the planner read every row of every client in scope and sort them.
             var worker = S(device.WorkerId);
-            var (rowFilter, conflictFilter, sums) = Audience(device);
+            var (scopeSql, rowFilter, conflictFilter, exitFilter, sums) = Audience(device);
             var head = Convert.ToInt64(Scalar(db, tx, "SELECT value FROM counters WHERE name = 'seq';"), CultureInfo.InvariantCulture);
             // An anchor beyond anything this store has handed out (a store restored from a backup) would skip
             // rows for ever: send the whole scope again instead; the scope checksum shows what to drop.
@@ -407,7 +424,7 @@ public sealed partial class SqliteSyncStore : ISyncStore
             var changes = new List<(RowChange Change, Guid ClientId)>();
             using (var cmd = Command(db, tx, $"""
                 SELECT seq, tbl, row_id, client_id, version, deleted, columns, updated_at, updated_by FROM rows
-                WHERE seq > $after AND +client_id IN ({ScopeSql}){rowFilter} ORDER BY seq LIMIT $limit;
+                WHERE seq > $after AND +client_id IN ({scopeSql}){rowFilter} ORDER BY seq LIMIT $limit;
                 """, ("$after", after), ("$w", worker), ("$limit", limit + 1)))
             using (var reader = cmd.ExecuteReader())
             {
@@ -422,7 +439,7 @@ public sealed partial class SqliteSyncStore : ISyncStore
 
             using (var cmd = Command(db, tx, $"""
                 SELECT seq, id, version, {ScopeSums.ConflictSelect} FROM conflicts
-                WHERE seq > $after AND +client_id IN ({ScopeSql}){conflictFilter} ORDER BY seq LIMIT $limit;
+                WHERE seq > $after AND +client_id IN ({scopeSql}){conflictFilter} ORDER BY seq LIMIT $limit;
                 """, ("$after", after), ("$w", worker), ("$limit", limit + 1)))
             using (var reader = cmd.ExecuteReader())
             {
@@ -438,7 +455,7 @@ public sealed partial class SqliteSyncStore : ISyncStore
             using (var cmd = Command(db, tx, $"""
                 SELECT seq, tbl, row_id, client_id, at FROM scope_events
                 WHERE seq > $after AND team_id IN (SELECT team_id FROM worker_teams WHERE worker_id = $w)
-                  AND client_id NOT IN ({ScopeSql}) ORDER BY seq LIMIT $limit;
+                  AND client_id NOT IN ({scopeSql}){exitFilter} ORDER BY seq LIMIT $limit;
                 """, ("$after", after), ("$w", worker), ("$limit", limit + 1)))
             using (var reader = cmd.ExecuteReader())
             {
@@ -460,7 +477,7 @@ public sealed partial class SqliteSyncStore : ISyncStore
 
             long count = 0, sum = 0;
             using (var cmd = Command(db, tx, $"""
-                SELECT coalesce(sum(row_count), 0), coalesce(sum(checksum), 0) FROM {sums} WHERE client_id IN ({ScopeSql});
+                SELECT coalesce(sum(row_count), 0), coalesce(sum(checksum), 0) FROM {sums} WHERE client_id IN ({scopeSql});
                 """, ("$w", worker)))
             using (var reader = cmd.ExecuteReader())
             {

@@ -8,7 +8,8 @@ namespace Wijkwerk.Tui.Cli.Commands;
 /// <c>wijkwerk demo</c>: a store of made-up residents beside the real one, so a new user can look
 /// around without any real data. Its passphrase is public; it holds nothing worth protecting. With
 /// <c>--role consultant</c> the same demo opens as the Wmo consultant, with <c>--role teamleader</c> as a team
-/// leader with a mandate and mandate decisions, each in a store of its own.
+/// leader with a mandate and mandate decisions, with <c>--role fundsecretary</c> as the revolving fund's
+/// secretariat (the fund's requests of a year, no dossier), each in a store of its own.
 /// </summary>
 public static class DemoCommand
 {
@@ -21,6 +22,7 @@ public static class DemoCommand
         {
             Role.WmoConsultant => context.Data.ConsultantDemo,
             Role.TeamLeader => context.Data.TeamLeaderDemo,
+            Role.FundSecretary => context.Data.FundDemo,
             _ => context.Data.Demo,
         };
         var existed = File.Exists(folder.StorePath);
@@ -30,6 +32,7 @@ public static class DemoCommand
         {
             Role.WmoConsultant => DemoData.DemoConsultant,
             Role.TeamLeader => DemoMandates.DemoTeamLeader,
+            Role.FundSecretary => DemoFund.DemoSecretariat,
             _ => DemoData.DemoWorker,
         }, passphrase);
         if (opened.Store is not { } store)
@@ -39,6 +42,12 @@ public static class DemoCommand
             if (existed)
             {
                 context.Error.WriteLine(context.T(TextId.DemoExists, folder.Root, new Count(store.Clients.Count(), Noun.Client)));
+            }
+            else if (role == Role.FundSecretary)
+            {
+                // Issue 13: the secretariat's laptop holds the fund's requests and nothing of the dossiers.
+                var fund = DemoFund.Fill(store);
+                context.Error.WriteLine(context.T(TextId.DemoFundSummary, folder.Root, fund.Partners, fund.Requests, fund.Balance.ToString()));
             }
             else
             {
@@ -55,6 +64,8 @@ public static class DemoCommand
 
                 // Issue 12, after the mandates' reference data, which it keeps: every role holds the team's budget requests.
                 DemoBudget.Fill(store);
+                if (role.RecordsSignalsAndVisits())
+                    DemoFund.Fill(store);
             }
 
             // The public demo passphrase is worth printing; one the user set is theirs and stays off the screen and out of scrollback.
