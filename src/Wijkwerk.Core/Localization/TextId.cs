@@ -802,4 +802,11 @@ public enum TextId
     FundExportPartner,
     FundPeriodUnknown,
     DemoFundSummary,
+
+    // Issue 14, the pause button's rules.
+    PauseEndRequired,
+    PauseEndInPast,
+    PauseEndBeyondMaximum,
+    PauseExtensionNotLater,
+    PauseNotHolding,
 }
