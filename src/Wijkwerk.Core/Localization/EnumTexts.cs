@@ -1,10 +1,12 @@
 using Wijkwerk.Core.Audit;
 using Wijkwerk.Core.Domain.Budget;
 using Wijkwerk.Core.Domain.Clients;
+using Wijkwerk.Core.Domain.Escalations;
 using Wijkwerk.Core.Domain.Fund;
 using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Domain.Maatwerk;
 using Wijkwerk.Core.Domain.Mandates;
+using Wijkwerk.Core.Domain.Pauses;
 using Wijkwerk.Core.Domain.Signals;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Domain.Visits;
@@ -165,6 +167,13 @@ public static class EnumTexts
         [VoteKind.Approve] = ("akkoord", "approve"),
         [VoteKind.Alternative] = ("alternatief", "alternative"),
         // Issue 13: the revolving fund.
+        [EscalationLevel.CaseTeam] = ("casusteam", "case team"),
+        [EscalationLevel.Maatwerkloket] = ("Maatwerkloket", "Maatwerkloket (tailored-solutions desk)"),
+        [EscalationLevel.LandelijkEscalatieTeam] = ("Landelijk Escalatie Team", "Landelijk Escalatie Team (national escalation team)"),
+        [PauseState.Holding] = ("loopt", "holding"),
+        [PauseState.EndingSoon] = ("eindigt binnen een week", "ends within a week"),
+        [PauseState.Ended] = ("geëindigd", "ended"),
+        [PauseState.Lifted] = ("opgeheven", "lifted"),
         [FundRequestStatus.Requested] = ("aangevraagd", "requested"),
         [FundRequestStatus.Approved] = ("toegekend, wacht op uitbetaling", "granted, awaiting payout"),
         [FundRequestStatus.Refused] = ("geweigerd", "refused"),

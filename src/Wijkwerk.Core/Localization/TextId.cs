@@ -809,4 +809,10 @@ public enum TextId
     PauseEndBeyondMaximum,
     PauseExtensionNotLater,
     PauseNotHolding,
+
+    // Issue 14, escalation's rules.
+    EscalationAtTop,
+    EscalationSkipsALevel,
+    EscalationFollowUpNotAhead,
+    EscalationAlreadyClosed,
 }

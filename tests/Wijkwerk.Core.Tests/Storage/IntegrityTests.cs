@@ -157,7 +157,8 @@ public class IntegrityTests
     public void EnumTexts_EveryListedValue_HasADutchAndEnglishName()
     {
         Assert.Empty(EnumTexts.Missing(typeof(SignalSource), typeof(SignalStatus), typeof(Urgency), typeof(LifeDomain), typeof(ZrmDomain),
-            typeof(ZrmScore), typeof(ConsentStatus), typeof(HouseholdRelation), typeof(Role), typeof(AuditEventType), typeof(AuditOutcome)));
+            typeof(ZrmScore), typeof(ConsentStatus), typeof(HouseholdRelation), typeof(Role), typeof(AuditEventType), typeof(AuditOutcome),
+            typeof(Core.Domain.Escalations.EscalationLevel), typeof(Core.Domain.Pauses.PauseState)));
         Assert.Equal("kan niet van afgesloten naar nieuw", Texts.Format(TextId.SignalTransitionNotAllowed, Lang.Nl, SignalStatus.Closed, SignalStatus.New));
     }
 

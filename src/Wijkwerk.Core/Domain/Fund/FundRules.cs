@@ -2,6 +2,7 @@ using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Maatwerk;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Localization;
+using static Wijkwerk.Core.Domain.Common.TextChecks;
 
 namespace Wijkwerk.Core.Domain.Fund;
 
@@ -223,12 +224,4 @@ public static class FundRules
 
     private static Problem? TooLong(string field, string text) =>
         text.Length > FundRequest.MaxTextLength ? new Problem(field, TextId.TooLong, FundRequest.MaxTextLength) : null;
-
-    private static void Required(List<Problem> problems, string field, string text, int max)
-    {
-        if (text.Trim().Length == 0)
-            problems.Add(new Problem(field, TextId.FieldRequired));
-        else if (text.Length > max)
-            problems.Add(new Problem(field, TextId.TooLong, max));
-    }
 }

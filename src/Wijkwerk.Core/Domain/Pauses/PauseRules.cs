@@ -1,5 +1,6 @@
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Localization;
+using static Wijkwerk.Core.Domain.Common.TextChecks;
 
 namespace Wijkwerk.Core.Domain.Pauses;
 
@@ -53,12 +54,4 @@ public static class PauseRules
         : end < today ? new Problem("einddatum", TextId.PauseEndInPast, DateText.Show(today))
         : end > settings.LatestEnd(from) ? new Problem("einddatum", TextId.PauseEndBeyondMaximum, settings.MaximumWeeks, DateText.Show(settings.LatestEnd(from)))
         : null;
-
-    private static void Required(List<Problem> problems, string field, string text, int max)
-    {
-        if (text.Trim().Length == 0)
-            problems.Add(new Problem(field, TextId.FieldRequired));
-        else if (text.Length > max)
-            problems.Add(new Problem(field, TextId.TooLong, max));
-    }
 }
