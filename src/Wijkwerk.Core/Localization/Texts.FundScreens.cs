@@ -6,7 +6,7 @@ public static partial class Texts
     private static Dictionary<TextId, (string Nl, string En)> FundScreens() => new()
     {
         [TextId.UiFundHomeTitle] = ("Revolverend fonds: secretariaat", "Revolving fund: secretariat"),
-        [TextId.UiFundBalanceLine] = ("Inleg {0} · uitbetaald {1} · terugbetaald {2} · saldo {3}", "Deposited {0} · paid out {1} · repaid {2} · balance {3}"),
+        [TextId.UiFundBalanceLine] = ("inleg {0} · uitbetaald {1} · terugbetaald {2}", "deposited {0} · paid out {1} · repaid {2}"),
         [TextId.UiFundQueueHeading] = ("Werkvoorraad: eerst wat wacht op uitbetaling, op vervaldatum", "Queue: first what awaits payout, by due date"),
         [TextId.UiFundQueueEmpty] = ("Geen verzoeken in de werkvoorraad.", "No requests in the queue."),
         [TextId.UiFundColumnWhen] = ("Wanneer", "When"),
@@ -15,8 +15,8 @@ public static partial class Texts
         [TextId.UiFundColumnAmount] = ("Bedrag", "Amount"),
         [TextId.UiFundColumnPurpose] = ("Doel", "Purpose"),
         [TextId.UiFundRequestedOn] = ("aangevraagd {0}", "requested {0}"),
-        [TextId.UiFundPayoutDue] = ("uitbetalen uiterlijk {0}", "pay out by {0}"),
-        [TextId.UiFundPayoutLate] = ("! te laat: uitbetalen uiterlijk {0}", "! late: pay out by {0}"),
+        [TextId.UiFundPayoutDue] = ("uitbetalen vóór {0}", "pay out by {0}"),
+        [TextId.UiFundPayoutLate] = ("! te laat: vóór {0}", "! late: was due {0}"),
         [TextId.UiFundDetailTitle] = ("Fondsverzoek {0}, {1}", "Fund request {0}, {1}"),
         [TextId.UiFundDetailState] = ("{0} · {1} · stand: {2}", "{0} · {1} · state: {2}"),
         [TextId.UiFundDetailRequested] = ("Aangevraagd {0} door {1} ({2})", "Requested {0} by {1} ({2})"),

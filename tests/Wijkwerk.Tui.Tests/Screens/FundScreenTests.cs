@@ -26,7 +26,7 @@ public sealed class FundScreenTests
         var balance = app.Store.Fund.Balance();
 
         var screen = Flat(app.Screen());
-        Assert.Contains($"Inleg {balance.Deposited} · uitbetaald {balance.PaidOut} · terugbetaald {balance.Repaid} · saldo {balance.Available}", screen, StringComparison.Ordinal);
+        Assert.Contains($"Saldo van het fonds: {balance.Available} inleg {balance.Deposited} · uitbetaald {balance.PaidOut} · terugbetaald {balance.Repaid}", screen, StringComparison.Ordinal);
         Assert.Equal(Money.FromEuros(74_500), balance.Deposited);
         var queue = home.Visible;
         var waiting = queue.TakeWhile(r => r.Status == FundRequestStatus.Approved).ToList();
@@ -35,7 +35,7 @@ public sealed class FundScreenTests
         Assert.DoesNotContain(queue.Skip(waiting.Count), r => r.Status == FundRequestStatus.Approved);
         Assert.DoesNotContain(queue, r => r.Status is FundRequestStatus.Refused or FundRequestStatus.Settled);
         Assert.All(waiting, r => Assert.True(r.IsPayoutLate(app.Store.Fund.Today)));
-        Assert.Contains($"! te laat: uitbetalen uiterlijk {DateText.Show(waiting[0].PayoutDue!.Value)}", screen, StringComparison.Ordinal);
+        Assert.Contains($"! te laat: vóór {DateText.Show(waiting[0].PayoutDue!.Value)}", screen, StringComparison.Ordinal);
 
         app.Press(KeyInput.Enter);
         Assert.Equal(waiting[0].Id, app.TopAs<FundRequestDetailScreen>().Request.Id);
@@ -91,7 +91,7 @@ public sealed class FundScreenTests
         var approved = app.Store.Fund.Get(request.Id)!;
         Assert.Equal((FundRequestStatus.Approved, app.Store.Identity.WorkerId), (approved.Status, approved.Decision!.By));
         Assert.Same(detail, app.Top);
-        Assert.Contains($"uitbetalen uiterlijk {DateText.Show(app.Store.Fund.Today.AddDays(7))}", Flat(app.Screen()), StringComparison.Ordinal);
+        Assert.Contains($"uitbetalen vóór {DateText.Show(app.Store.Fund.Today.AddDays(7))}", Flat(app.Screen()), StringComparison.Ordinal);
         Assert.Equal(["payout"], Steps.Where(s => Offered(detail, s)));
     }
 
@@ -130,7 +130,7 @@ public sealed class FundScreenTests
         var paid = app.Store.Fund.Get(request.Id)!;
         Assert.Equal((FundRequestStatus.PaidOut, "BNG 2026-7781"), (paid.Status, paid.Payout!.Note));
         app.Press(KeyInput.Escape);
-        Assert.Contains($"saldo {before.Available - request.Amount}", Flat(app.Screen()), StringComparison.Ordinal);
+        Assert.Contains($"Saldo van het fonds: {before.Available - request.Amount}", Flat(app.Screen()), StringComparison.Ordinal);
         Assert.DoesNotContain(app.TopAs<FundHomeScreen>().Visible, r => r.Id == request.Id && r.Status == FundRequestStatus.Approved);
     }
 
@@ -174,8 +174,9 @@ public sealed class FundScreenTests
     [Fact]
     public void Settle_AUniqueCase_ShowsTheSharesPerPartnerThatAddUp_AndAfterConfirmTheyAreOwed()
     {
-        using var app = FundDesk.Open();
-        var request = app.Store.Fund.All().First(r => r is { Status: FundRequestStatus.Evaluated, IsUnique: true });
+        // Tall enough to show all fourteen shares and their total without scrolling.
+        using var app = FundDesk.Open(160, 50);
+        var request = FundDesk.EvaluatedUniqueCase(app);
         var detail = OpenDetail(app, request);
         var screen = Flat(app.Screen());
         Assert.Contains("Bij verrekenen betaalt terug:", screen, StringComparison.Ordinal);
@@ -223,6 +224,7 @@ public sealed class FundScreenTests
     private static FundRequestDetailScreen OpenDetail(AppHarness app, FundRequest request)
     {
         app.App.Push(new FundRequestDetailScreen(app.App, request));
+        app.Press(KeyInput.Up);
         return app.TopAs<FundRequestDetailScreen>();
     }
 

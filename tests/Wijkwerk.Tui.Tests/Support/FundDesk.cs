@@ -1,3 +1,4 @@
+using Wijkwerk.Core.Domain.Fund;
 using Wijkwerk.Core.Localization;
 using Wijkwerk.Demo;
 
@@ -13,5 +14,13 @@ public static class FundDesk
         // Opened again on the filled store, as the demo command does: home reads it from the start.
         app.Restart();
         return app;
+    }
+
+    /// <summary>The demo's unique case that was paid out, evaluated through the store: one to settle over all fourteen partners.</summary>
+    public static FundRequest EvaluatedUniqueCase(AppHarness app)
+    {
+        var paid = app.Store.Fund.All().First(r => r is { Status: FundRequestStatus.PaidOut, IsUnique: true });
+        app.Store.Fund.Evaluate(paid.Id, worked: true, durable: false, "Werkte, maar de regeling blijft knellen");
+        return app.Store.Fund.Get(paid.Id)!;
     }
 }

@@ -24,7 +24,7 @@ public sealed class FundHomeScreen : AppScreen
     {
         _columns = new TableColumns(
         [
-            new TableColumn(T(TextId.UiFundColumnWhen), MinWidth: 24, Keep: 3),
+            new TableColumn(T(TextId.UiFundColumnWhen), MinWidth: 26, Keep: 3),
             new TableColumn(T(TextId.UiFundColumnAmount), MinWidth: 11, Keep: 3),
             new TableColumn(T(TextId.UiFundColumnStatus), MinWidth: 12, Weight: 1, MaxWidth: 34, Keep: 2),
             new TableColumn(T(TextId.UiFundColumnPurpose), MinWidth: 12, Weight: 2, MaxWidth: 60, Keep: 1),
@@ -56,12 +56,14 @@ public sealed class FundHomeScreen : AppScreen
 
     protected override void RenderContent(ScreenBuffer buffer, Rect area)
     {
-        var rows = area.SplitRows(LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fill());
-        buffer.PutLine(rows[0], 0, CellText.Truncate(" " + T(TextId.UiFundBalanceLine, _balance.Deposited, _balance.PaidOut, _balance.Repaid, _balance.Available), area.Width), CellStyle.Bold);
-        buffer.PutLine(rows[1], 0, CellText.Truncate(" " + T(TextId.UiFundQueueHeading), area.Width), CellStyle.Bold);
-        _filtered.RenderFilter(buffer, rows[2].Inset(1, 0));
-        buffer.PutLine(rows[3], 0, WidgetStyles.NoMarker + _columns.Heading(ListView<FundRequest>.TextWidth(area.Width)), CellStyle.Underline);
-        _filtered.RenderList(buffer, rows[4]);
+        // The balance first and on its own line: at 80 columns the four figures do not fit on one.
+        var rows = area.SplitRows(LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fill());
+        buffer.PutLine(rows[0], 0, CellText.Truncate(" " + T(TextId.UiFundBalanceShort, _balance.Available), area.Width), CellStyle.Bold);
+        buffer.PutLine(rows[1], 0, CellText.Truncate(" " + T(TextId.UiFundBalanceLine, _balance.Deposited, _balance.PaidOut, _balance.Repaid), area.Width), CellStyle.Default);
+        buffer.PutLine(rows[2], 0, CellText.Truncate(" " + T(TextId.UiFundQueueHeading), area.Width), CellStyle.Bold);
+        _filtered.RenderFilter(buffer, rows[3].Inset(1, 0));
+        buffer.PutLine(rows[4], 0, WidgetStyles.NoMarker + _columns.Heading(ListView<FundRequest>.TextWidth(area.Width)), CellStyle.Underline);
+        _filtered.RenderList(buffer, rows[5]);
     }
 
     protected override bool HandleContentKey(KeyInput key) => _filtered.HandleKey(key);

@@ -115,7 +115,8 @@ public sealed class FundRequestDetailScreen : DetailScreen
                 : $"  {name}  {share.Amount,11}");
         }
 
-        yield return TextLine.TableRow($"  {new string(' ', width)}  {T(TextId.UiFundSharesTotal, shares.Aggregate(Money.Zero, (sum, s) => sum + s.Amount))}");
+        // Right-aligned under the amounts, so the sum reads as the column's total.
+        yield return TextLine.TableRow("  " + T(TextId.UiFundSharesTotal, shares.Aggregate(Money.Zero, (sum, s) => sum + s.Amount)).PadLeft(width + 2 + 11));
     }
 
     private Money RepaidBy(string partner) =>
