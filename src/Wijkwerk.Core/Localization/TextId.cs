@@ -873,4 +873,10 @@ public enum TextId
     UiFundRepaymentSaved,
     UiFundYes,
     UiFundNo,
+    UiTimelineFundRequested,
+    UiTimelineFundApproved,
+    UiTimelineFundRefused,
+    UiTimelineFundPaidOut,
+    UiTimelineFundEvaluated,
+    UiTimelineFundSettled,
 }

@@ -75,5 +75,11 @@ public static partial class Texts
         [TextId.UiFundRepaymentSaved] = ("Terugbetaling geboekt.", "Repayment recorded."),
         [TextId.UiFundYes] = ("ja", "yes"),
         [TextId.UiFundNo] = ("nee", "no"),
+        [TextId.UiTimelineFundRequested] = ("Fondsverzoek [{0}] {1}: {2}", "Fund request [{0}] {1}: {2}"),
+        [TextId.UiTimelineFundApproved] = ("Fonds: toegekend {0}: {1}", "Fund: granted {0}: {1}"),
+        [TextId.UiTimelineFundRefused] = ("Fonds: geweigerd: {0}", "Fund: refused: {0}"),
+        [TextId.UiTimelineFundPaidOut] = ("Fonds: {0} uitbetaald aan {1}", "Fund: {0} paid out to {1}"),
+        [TextId.UiTimelineFundEvaluated] = ("Fonds: geëvalueerd, werkte {0}, duurzaam {1}: {2}", "Fund: evaluated, worked {0}, durable {1}: {2}"),
+        [TextId.UiTimelineFundSettled] = ("Fonds: verrekend, terug te betalen door {0}", "Fund: settled, to be repaid by {0}"),
     };
 }

@@ -1,9 +1,11 @@
+using System.Text.RegularExpressions;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Fund;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Storage.Sync;
 using Wijkwerk.Core.Sync.Protocol;
 using Wijkwerk.Demo;
+using Wijkwerk.Tui.Screens.Dossier;
 using Wijkwerk.Tui.Screens.Fund;
 using Wijkwerk.Tui.Terminal;
 using Wijkwerk.Tui.Tests.Support;
@@ -219,6 +221,29 @@ public sealed class FundScreenTests
         Assert.Equal(before.Available + share.Amount, app.Store.Fund.Balance().Available);
     }
 
+    [Fact]
+    public void DossierTimeline_ShowsTheClientsFundRequestsAndTheirSteps_EnterOpensTheRequestWithoutSecretariatKeys()
+    {
+        using var app = new AppHarness(160, 50, role: Role.Nurse);
+        DemoBudget.Fill(app.Store);
+        DemoFund.Fill(app.Store);
+        var settled = app.Store.Fund.All().First(r => r is { Status: FundRequestStatus.Settled, IsUnique: false });
+        app.App.Push(new DossierScreen(app.App, settled.ClientId));
+        app.Press(KeyInput.Up);
+
+        var screen = Flat(app.Screen());
+        Assert.Contains($"Fondsverzoek [verrekend] {settled.Amount}: {settled.Purpose}", screen, StringComparison.Ordinal);
+        Assert.Contains($"Fonds: {settled.Amount} uitbetaald aan {settled.Payee}", screen, StringComparison.Ordinal);
+        Assert.Contains($"Fonds: verrekend, terug te betalen door {settled.ResponsiblePartner}", screen, StringComparison.Ordinal);
+        for (var i = 0; i < 60 && !SelectedRow(app).Contains("Fondsverzoek", StringComparison.Ordinal); i++)
+            app.Press(KeyInput.Down);
+        app.Press(KeyInput.Enter);
+
+        var detail = app.TopAs<FundRequestDetailScreen>();
+        Assert.Equal(settled.ClientId, detail.Request.ClientId);
+        Assert.DoesNotContain(Steps, s => Offered(detail, s));
+    }
+
     private static readonly string[] Steps = ["approve", "refuse", "payout", "evaluate", "settle", "repayment"];
 
     private static FundRequestDetailScreen OpenDetail(AppHarness app, FundRequest request)
@@ -230,6 +255,10 @@ public sealed class FundScreenTests
 
     private static bool Offered(FundRequestDetailScreen screen, string command) =>
         screen.AllCommands.Commands.Any(c => c.Id == command && c.IsEnabled());
+
+    /// <summary>The timeline row the focus marker is on (every row starts with its date).</summary>
+    private static string SelectedRow(AppHarness app) =>
+        app.Screen().Split('\n').FirstOrDefault(l => Regex.IsMatch(l, Regex.Escape(WidgetStyles.FocusMarker) + @"\d\d-\d\d-\d{4}")) ?? "";
 
     private static string Flat(string screen) => string.Join(' ', screen.Split('\n').Select(l => l.Trim()));
 }

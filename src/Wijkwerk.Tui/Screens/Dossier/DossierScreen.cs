@@ -1,6 +1,7 @@
 using Wijkwerk.Core.Domain.Budget;
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Fund;
 using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Domain.Mandates;
 using Wijkwerk.Core.Domain.Signals;
@@ -8,6 +9,7 @@ using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Localization;
 using Wijkwerk.Tui.App;
 using Wijkwerk.Tui.Screens.Budget;
+using Wijkwerk.Tui.Screens.Fund;
 using Wijkwerk.Tui.Screens.Conflicts;
 using Wijkwerk.Tui.Screens.Details;
 using Wijkwerk.Tui.Screens.Forms;
@@ -137,6 +139,8 @@ public sealed class DossierScreen : AppScreen
             App.Push(new DecisionDetailScreen(App, mandate.Decision));
         else if (item.Budget is { } budget)
             App.Push(new BudgetRequestDetailScreen(App, budget.Request));
+        else if (item.Fund is { } fund)
+            App.Push(new FundRequestDetailScreen(App, fund.Request));
         else
             App.Push(new AdviceScreen(App, item.Advice!.Id));
     }
@@ -176,6 +180,8 @@ public sealed class DossierScreen : AppScreen
             return $"{AmsterdamTime.ShowDateTime(item.At)}  {MandateRow(m)}";
         if (item.Budget is { } b)
             return $"{AmsterdamTime.ShowDateTime(item.At)}  {BudgetRow(b)}";
+        if (item.Fund is { } f)
+            return $"{AmsterdamTime.ShowDateTime(item.At)}  {FundRow(f)}";
 
         var v = item.Visit!;
         var zrm = v.Zrm is { Scores.Count: > 0 } z ? $"  ZRM {z.Scores.Count}/{z.Version.Domains.Count}" : "";
@@ -202,6 +208,20 @@ public sealed class DossierScreen : AppScreen
             BudgetEventKind.Closed => T(TextId.UiTimelineBudgetClosed, EnumTexts.Name(r.Status, App.Lang),
                 r.Outcome!.Note.Length > 0 ? r.Outcome.Note.ReplaceLineEndings(" ") : r.What.ReplaceLineEndings(" ")),
             _ => T(TextId.UiTimelineBudgetRequested, EnumTexts.Name(r.Status, App.Lang), r.Amount.ToString(), r.What.ReplaceLineEndings(" ")),
+        };
+    }
+
+    private string FundRow(FundTimelineEntry entry)
+    {
+        var r = entry.Request;
+        return entry.Kind switch
+        {
+            FundEventKind.Decided when r.Status == FundRequestStatus.Refused => T(TextId.UiTimelineFundRefused, r.Decision!.Note.ReplaceLineEndings(" ")),
+            FundEventKind.Decided => T(TextId.UiTimelineFundApproved, r.Amount, r.Purpose.ReplaceLineEndings(" ")),
+            FundEventKind.PaidOut => T(TextId.UiTimelineFundPaidOut, r.Amount, r.Payee),
+            FundEventKind.Evaluated => T(TextId.UiTimelineFundEvaluated, FundText.YesNo(App, r.Evaluation!.Worked), FundText.YesNo(App, r.Evaluation.Durable), r.Evaluation.Note.ReplaceLineEndings(" ")),
+            FundEventKind.Settled => T(TextId.UiTimelineFundSettled, string.Join(", ", r.Settlement!.Shares.Select(s => s.Partner))),
+            _ => T(TextId.UiTimelineFundRequested, EnumTexts.Name(r.Status, App.Lang), r.Amount, r.Purpose.ReplaceLineEndings(" ")),
         };
     }
 
@@ -246,14 +266,15 @@ public sealed class DossierScreen : AppScreen
     }
 
     /// <summary>
-    /// The client's mandate decisions (with their follow-ups and addenda) and budget requests (with their approval
-    /// and outcome), merged into the timeline newest first.
+    /// The client's mandate decisions (with their follow-ups and addenda), budget requests (with their approval
+    /// and outcome) and fund requests (with the secretariat's steps), merged into the timeline newest first.
     /// </summary>
     private List<TimelineItem> WithDecisions(IReadOnlyList<TimelineItem> timeline)
     {
         var decisions = App.Store.MandateDecisions.ForClient(_clientId);
         return timeline.Concat(decisions.SelectMany(d => DecisionTimelineEntry.Items(d, App.Store.MandateDecisions.Addenda(d.Id))))
             .Concat(App.Store.Budget.ForClient(_clientId).SelectMany(BudgetTimelineEntry.Items))
+            .Concat(App.Store.Fund.ForClient(_clientId).SelectMany(FundTimelineEntry.Items))
             .OrderByDescending(i => i.At)
             .ToList();
     }
