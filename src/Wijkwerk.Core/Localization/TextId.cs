@@ -879,4 +879,13 @@ public enum TextId
     UiTimelineFundPaidOut,
     UiTimelineFundEvaluated,
     UiTimelineFundSettled,
+    UiFundReceivablesTitle,
+    UiFundReceivablesPerPartner,
+    UiFundReceivablesOpen,
+    UiFundReceivableLine,
+    UiFundReceivablesNone,
+    UiFundReviewHeading,
+    UiFundReviewFigures,
+    UiFundReviewPerBottleneck,
+    UiFundReviewPerPartner,
 }

@@ -80,6 +80,15 @@ public static partial class Texts
         [TextId.UiTimelineFundRefused] = ("Fonds: geweigerd: {0}", "Fund: refused: {0}"),
         [TextId.UiTimelineFundPaidOut] = ("Fonds: {0} uitbetaald aan {1}", "Fund: {0} paid out to {1}"),
         [TextId.UiTimelineFundEvaluated] = ("Fonds: geëvalueerd, werkte {0}, duurzaam {1}: {2}", "Fund: evaluated, worked {0}, durable {1}: {2}"),
+        [TextId.UiFundReceivablesTitle] = ("Revolverend fonds: vorderingen en halfjaarevaluatie", "Revolving fund: receivables and half-year review"),
+        [TextId.UiFundReceivablesPerPartner] = ("Per partner: inleg, verschuldigd, terugbetaald, nog open", "Per partner: deposited, owed, repaid, still open"),
+        [TextId.UiFundReceivablesOpen] = ("Openstaande vorderingen, de oudste eerst", "Open receivables, the oldest first"),
+        [TextId.UiFundReceivableLine] = ("open sinds {0} ({1} dagen)", "open since {0} ({1} days)"),
+        [TextId.UiFundReceivablesNone] = ("Geen openstaande vorderingen.", "No open receivables."),
+        [TextId.UiFundReviewHeading] = ("Halfjaar {0}", "Half year {0}"),
+        [TextId.UiFundReviewFigures] = ("{0} verzoeken ({1} geweigerd) · uitbetaald {2} · verrekend {3} · terugbetaald {4} · {5} geëvalueerd, {6} werkte, {7} duurzaam", "{0} requests ({1} refused) · paid out {2} · settled {3} · repaid {4} · {5} evaluated, {6} worked, {7} durable"),
+        [TextId.UiFundReviewPerBottleneck] = ("Knelpunten (regels) die verzoeken veroorzaakten", "Bottlenecks (rules) that caused requests"),
+        [TextId.UiFundReviewPerPartner] = ("Partners die aan de lat hadden moeten staan", "Partners who should have paid"),
         [TextId.UiTimelineFundSettled] = ("Fonds: verrekend, terug te betalen door {0}", "Fund: settled, to be repaid by {0}"),
     };
 }

@@ -244,6 +244,26 @@ public sealed class FundScreenTests
         Assert.DoesNotContain(Steps, s => Offered(detail, s));
     }
 
+    [Fact]
+    public void Receivables_ShowEachPartnersOpenAmountWithItsAge_AndTheHalfYearsWithTheirBottlenecks()
+    {
+        using var app = FundDesk.Open(160, 50);
+        var oldest = app.Store.Fund.OpenReceivables()[0];
+
+        app.Press('9');
+
+        app.TopAs<FundReceivablesScreen>();
+        // The whole report, read page by page as a person scrolls it.
+        var screen = app.Screen();
+        for (var i = 0; i < 20; i++)
+            screen += app.Press(KeyInput.PageDown).Screen();
+        Assert.Contains($"{oldest.Outstanding}  open sinds {DateText.Show(oldest.Since)} ({oldest.AgeDays(app.Store.Fund.Today)} dagen)", screen, StringComparison.Ordinal);
+        var latest = app.Store.Fund.Review()[^1];
+        Assert.Contains($"Halfjaar {latest.Period}", screen, StringComparison.Ordinal);
+        var top = latest.PerBottleneck.MaxBy(l => l.Amount.Cents)!;
+        Assert.Matches($"{Regex.Escape(top.Key)} +█{{28}} +{Regex.Escape(top.Amount.ToString())}", screen);
+    }
+
     private static readonly string[] Steps = ["approve", "refuse", "payout", "evaluate", "settle", "repayment"];
 
     private static FundRequestDetailScreen OpenDetail(AppHarness app, FundRequest request)

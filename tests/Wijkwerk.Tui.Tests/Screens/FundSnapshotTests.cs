@@ -54,4 +54,15 @@ public sealed class FundSnapshotTests
         app.TopAs<FundStepFormScreen>();
         Snapshot.Match($"fund-payout-form-{width}x{height}", app.Terminal);
     }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public void ReceivablesAndReview(int width, int height)
+    {
+        using var app = FundDesk.Open(width, height);
+        app.Press('9');
+
+        app.TopAs<FundReceivablesScreen>();
+        Snapshot.Match($"fund-receivables-{width}x{height}", app.Terminal);
+    }
 }

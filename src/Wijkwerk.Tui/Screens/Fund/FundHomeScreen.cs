@@ -38,6 +38,7 @@ public sealed class FundHomeScreen : AppScreen
         _list.Activated += r => App.Push(new FundRequestDetailScreen(App, r));
         _filtered = FilteredList(_list, Matching);
         Command("open", TextId.CmdOpenItem, [KeyInput.Enter], () => _list.HandleKey(KeyInput.Enter), () => _list.SelectedItem is not null);
+        Command("receivables", TextId.CmdFundReceivables, [KeyInput.Character('9')], () => App.Push(new FundReceivablesScreen(App)));
         FilterCommands(_filtered, isRoot: true);
         Load();
     }
