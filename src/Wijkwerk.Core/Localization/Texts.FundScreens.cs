@@ -89,6 +89,18 @@ public static partial class Texts
         [TextId.UiFundReviewFigures] = ("{0} verzoeken ({1} geweigerd) · uitbetaald {2} · verrekend {3} · terugbetaald {4} · {5} geëvalueerd, {6} werkte, {7} duurzaam", "{0} requests ({1} refused) · paid out {2} · settled {3} · repaid {4} · {5} evaluated, {6} worked, {7} durable"),
         [TextId.UiFundReviewPerBottleneck] = ("Knelpunten (regels) die verzoeken veroorzaakten", "Bottlenecks (rules) that caused requests"),
         [TextId.UiFundReviewPerPartner] = ("Partners die aan de lat hadden moeten staan", "Partners who should have paid"),
+        [TextId.CmdNewFundRequest] = ("Fondsverzoek", "Fund request"),
+        [TextId.UiFundFormTitle] = ("Fondsverzoek voor {0}", "Fund request for {0}"),
+        [TextId.UiFundFormHint] = ("Het secretariaat krijgt de casus, niet het dossier: beschrijf de situatie zonder naam, BSN of adres. Het fonds betaalt tot {0} per verzoek.", "The secretariat receives the case, not the dossier: describe the situation without name, BSN or address. The fund pays up to {0} per request."),
+        [TextId.UiFundFormConfirm] = ("Fondsverzoek van {0} indienen voor {1}? Het wordt daarna niet meer gewijzigd.", "Submit the fund request of {0} for {1}? It is not changed afterwards."),
+        [TextId.UiFundFormSaved] = ("Fondsverzoek ingediend; het gaat bij de volgende sync naar het secretariaat.", "Fund request submitted; it goes to the secretariat with the next sync."),
+        [TextId.FieldFundCase] = ("Casus (zonder namen)", "Case (without names)"),
+        [TextId.FieldFundPurpose] = ("Doel", "Purpose"),
+        [TextId.FieldFundPayee] = ("Betalen aan", "Pay to"),
+        [TextId.FieldFundResponsible] = ("Wie had moeten betalen", "Who should have paid"),
+        [TextId.FieldFundWhy] = ("Waarom de gewone route te traag of onmogelijk is", "Why the regular route is too slow or impossible"),
+        [TextId.FieldFundDurableExpected] = ("Over zes maanden niet weer in dezelfde situatie", "Not back in the same situation in six months"),
+        [TextId.FieldFundDurabilityWhy] = ("Waarom (duurzaamheid)", "Why (durability)"),
         [TextId.UiTimelineFundSettled] = ("Fonds: verrekend, terug te betalen door {0}", "Fund: settled, to be repaid by {0}"),
     };
 }

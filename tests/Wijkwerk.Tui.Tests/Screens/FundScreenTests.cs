@@ -264,6 +264,61 @@ public sealed class FundScreenTests
         Assert.Matches($"{Regex.Escape(top.Key)} +█{{28}} +{Regex.Escape(top.Amount.ToString())}", screen);
     }
 
+    [Fact]
+    public void RequestForm_FromTheDossierOfAMember_IsCheckedAsTyped_ConfirmedWithNee_AndStoredAsRequested()
+    {
+        using var app = new AppHarness(160, 50, role: Role.Nurse);
+        DemoBudget.Fill(app.Store);
+        DemoFund.Fill(app.Store);
+        var client = app.Store.Clients.Search()[0];
+        app.App.Push(new DossierScreen(app.App, client.Id));
+        var before = app.Store.Fund.ForClient(client.Id).Count;
+        Assert.Contains(app.TopAs<DossierScreen>().AllCommands.Commands, c => c.Id == "fund-request" && c.ShowInStatusBar && c.IsEnabled());
+
+        app.Press('f');
+        app.TopAs<FundRequestFormScreen>();
+        Assert.Contains("beschrijf de situatie zonder naam, BSN of adres", Flat(app.Screen()), StringComparison.Ordinal);
+        app.Press(KeyInput.Ctrl('s'));
+        Assert.IsType<FundRequestFormScreen>(app.Top);
+        Assert.Equal(before, app.Store.Fund.ForClient(client.Id).Count);
+
+        app.Type("Inwoner dreigt afgesloten te worden van energie").Press(KeyInput.Tab).Type("20.000").Press(KeyInput.Tab)
+            .Type("Energie weer aansluiten").Press(KeyInput.Tab).Type("Energie Fictief").Press(KeyInput.Tab).Press(KeyInput.Tab)
+            .Type("De regeling betaalt pas na zes weken").Press(KeyInput.Tab).Press(KeyInput.Character(' ')).Press(KeyInput.Tab)
+            .Type("Inkomen is geregeld").Press(KeyInput.Tab).Type("De regel past hier niet").Press(KeyInput.Tab)
+            .Type("Inwoner werkt mee").Press(KeyInput.Tab).Press(KeyInput.Character(' ')).Press(KeyInput.Tab).Type("energie-afsluiting");
+        app.Press(KeyInput.Ctrl('s'));
+        Assert.Contains("is meer dan het fonds per verzoek betaalt", Flat(app.Screen()), StringComparison.Ordinal);
+
+        app.Press(KeyInput.ShiftTab, KeyInput.ShiftTab, KeyInput.ShiftTab, KeyInput.ShiftTab, KeyInput.ShiftTab, KeyInput.ShiftTab, KeyInput.ShiftTab, KeyInput.ShiftTab, KeyInput.ShiftTab, KeyInput.ShiftTab)
+            .Press(KeyInput.Ctrl('u')).Type("437,50").Press(KeyInput.Ctrl('s'));
+        Assert.IsType<ConfirmScreen>(app.Top);
+        app.Press(KeyInput.Enter);
+        Assert.Equal(before, app.Store.Fund.ForClient(client.Id).Count);
+        app.Press(KeyInput.Ctrl('s')).Press(KeyInput.Left).Press(KeyInput.Enter);
+
+        var made = app.Store.Fund.ForClient(client.Id)[0];
+        Assert.Equal((FundRequestStatus.Requested, new Money(43_750), DemoFund.Partners[0], true, "energie-afsluiting"),
+            (made.Status, made.Amount, made.ResponsiblePartner, made.DurableExpected, made.BottleneckTag));
+        Assert.Contains("Fondsverzoek [aangevraagd] € 437,50: Energie weer aansluiten", Flat(app.Screen()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RequestForm_IsNotOfferedToANonMember_AndPressingTheKeySaysWhy()
+    {
+        using var app = new AppHarness(role: Role.Nurse);
+        var client = app.Store.Clients.Search()[0];
+        app.App.Push(new DossierScreen(app.App, client.Id));
+        app.Press(KeyInput.Up);
+        var dossier = app.TopAs<DossierScreen>();
+        Assert.DoesNotContain(dossier.AllCommands.Commands, c => c.Id == "fund-request" && c.ShowInStatusBar);
+
+        app.Press('f');
+
+        Assert.Same(dossier, app.Top);
+        Assert.Contains("u bent geen lid van het revolverend fonds", Flat(app.Screen()), StringComparison.Ordinal);
+    }
+
     private static readonly string[] Steps = ["approve", "refuse", "payout", "evaluate", "settle", "repayment"];
 
     private static FundRequestDetailScreen OpenDetail(AppHarness app, FundRequest request)

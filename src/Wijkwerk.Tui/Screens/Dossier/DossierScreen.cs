@@ -58,6 +58,8 @@ public sealed class DossierScreen : AppScreen
             () => _dossier is not null && AdviceWorkflow.ActorFor(App.Store.Identity.Role) == AdviceActor.Author);
         Command("mandate", TextId.CmdNewMandateDecision, [KeyInput.Character('m')], NewMandateDecision, () => _dossier is not null && App.Store.Identity.Role == Role.TeamLeader);
         Command("budget-request", TextId.CmdNewBudgetRequest, [KeyInput.Character('g')], () => App.Push(BudgetRequestFormScreen.For(App, _dossier!.Client)), () => recordsDossier && _dossier is not null);
+        // Only a member professional sees the key; anyone else who presses it learns why not.
+        Command("fund-request", TextId.CmdNewFundRequest, [KeyInput.Character('f')], NewFundRequest, () => _dossier is not null, inStatusBar: App.Store.Fund.MayRequest);
         Command("open", TextId.CmdOpenItem, [KeyInput.Enter], Open, () => _dossier is not null && _timeline.SelectedItem is not null);
         Command("client-conflicts", TextId.CmdOpenClientConflicts, [KeyInput.Character('4')], () => App.Push(new ConflictsScreen(App, _clientId)), () => _conflicts.Count > 0);
         Command("edit", TextId.CmdEditClient, [KeyInput.Character('e')], () => App.Push(ClientFormScreen.Edit(App, _dossier!.Client)), () => recordsDossier && _dossier is not null);
@@ -223,6 +225,14 @@ public sealed class DossierScreen : AppScreen
             FundEventKind.Settled => T(TextId.UiTimelineFundSettled, string.Join(", ", r.Settlement!.Shares.Select(s => s.Partner))),
             _ => T(TextId.UiTimelineFundRequested, EnumTexts.Name(r.Status, App.Lang), r.Amount, r.Purpose.ReplaceLineEndings(" ")),
         };
+    }
+
+    private void NewFundRequest()
+    {
+        if (FundRequestFormScreen.WhyNot(App) is { } why)
+            App.Notify(why);
+        else
+            App.Push(FundRequestFormScreen.For(App, _dossier!.Client));
     }
 
     /// <summary>Only a team leader with a valid mandate gets the form; anyone else learns why not, in the server's words.</summary>
