@@ -1,4 +1,6 @@
 using Wijkwerk.Core.Domain.Fund;
+using Wijkwerk.Demo;
+using Wijkwerk.Tui.Screens.Dossier;
 using Wijkwerk.Tui.Screens.Fund;
 using Wijkwerk.Tui.Terminal;
 using Wijkwerk.Tui.Tests.Support;
@@ -64,5 +66,18 @@ public sealed class FundSnapshotTests
 
         app.TopAs<FundReceivablesScreen>();
         Snapshot.Match($"fund-receivables-{width}x{height}", app.Terminal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public void RequestForm(int width, int height)
+    {
+        using var app = new AppHarness(width, height);
+        DemoFund.Fill(app.Store);
+        app.App.Push(new DossierScreen(app.App, app.Store.Clients.Search()[0].Id));
+        app.Press('f');
+
+        app.TopAs<FundRequestFormScreen>();
+        Snapshot.Match($"fund-request-form-{width}x{height}", app.Terminal);
     }
 }
