@@ -319,6 +319,25 @@ public sealed class FundScreenTests
         Assert.Contains("u bent geen lid van het revolverend fonds", Flat(app.Screen()), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void PayoutForm_KilledHalfway_ReopensFromItsDraftOverTheRequest()
+    {
+        using var app = FundDesk.Open();
+        app.Press(KeyInput.Enter);
+        var request = app.TopAs<FundRequestDetailScreen>().Request;
+        app.Press('u').Type("BNG 2026-77");
+
+        app.Restart();
+
+        app.TopAs<FundStepFormScreen>();
+        Assert.Contains("BNG 2026-77", app.Screen(), StringComparison.Ordinal);
+        // Leaving the restored typing asks first; yes lands on the request it belongs to.
+        app.Press(KeyInput.Escape);
+        Assert.IsType<ConfirmScreen>(app.Top);
+        app.Press(KeyInput.Left).Press(KeyInput.Enter);
+        Assert.Equal(request.Id, app.TopAs<FundRequestDetailScreen>().Request.Id);
+    }
+
     private static readonly string[] Steps = ["approve", "refuse", "payout", "evaluate", "settle", "repayment"];
 
     private static FundRequestDetailScreen OpenDetail(AppHarness app, FundRequest request)
