@@ -3,10 +3,12 @@ using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Localization;
 using Wijkwerk.Core.Storage;
 using Wijkwerk.Core.Storage.Sync;
+using Wijkwerk.Core.Sync;
 using Wijkwerk.Core.Sync.Laptop;
 using Wijkwerk.Tui.Screens.Conflicts;
 using Wijkwerk.Tui.Screens.Clients;
 using Wijkwerk.Tui.Screens.Forms;
+using Wijkwerk.Tui.Screens.Fund;
 using Wijkwerk.Tui.Screens.Home;
 using Wijkwerk.Tui.Screens.Indications;
 using Wijkwerk.Tui.Screens.Reports;
@@ -94,7 +96,7 @@ public sealed class WijkwerkApp : IDisposable
 
         RefreshStatus();
         _nextCheck = Clock.GetUtcNow();
-        Screens.Push(new HomeScreen(this));
+        Screens.Push(Home());
         RestoreLatestDraft();
     }
 
@@ -138,11 +140,14 @@ public sealed class WijkwerkApp : IDisposable
         (Screens.Top as AppScreen)?.OnResumed();
     }
 
+    /// <summary>The secretariat's laptop holds the fund and nothing of the dossiers: its day starts at the fund's queue.</summary>
+    private AppScreen Home() => SyncSchema.ReceivesFundOnly(Store.Identity.Role) ? new FundHomeScreen(this) : new HomeScreen(this);
+
     public void GoHome()
     {
         Screens.Clear();
         RefreshStatus();
-        Screens.Push(new HomeScreen(this));
+        Screens.Push(Home());
     }
 
     public void GoClients()

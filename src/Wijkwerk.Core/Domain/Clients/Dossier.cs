@@ -1,5 +1,6 @@
 using Wijkwerk.Core.Domain.Budget;
 using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Fund;
 using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Domain.Mandates;
 using Wijkwerk.Core.Domain.Signals;
@@ -42,4 +43,4 @@ public sealed record Dossier(
 /// One line of the dossier timeline: a signal, a home visit, an indication advice, a mandate decision's record,
 /// follow-up or addendum, or a budget request's request, approval or outcome.
 /// </summary>
-public sealed record TimelineItem(DateTimeOffset At, Signal? Signal, HomeVisit? Visit, IndicationAdvice? Advice = null, DecisionTimelineEntry? Mandate = null, BudgetTimelineEntry? Budget = null);
+public sealed record TimelineItem(DateTimeOffset At, Signal? Signal, HomeVisit? Visit, IndicationAdvice? Advice = null, DecisionTimelineEntry? Mandate = null, BudgetTimelineEntry? Budget = null, FundTimelineEntry? Fund = null);

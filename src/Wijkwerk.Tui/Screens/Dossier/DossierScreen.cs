@@ -1,6 +1,7 @@
 using Wijkwerk.Core.Domain.Budget;
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Fund;
 using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Domain.Mandates;
 using Wijkwerk.Core.Domain.Signals;
@@ -8,6 +9,7 @@ using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Localization;
 using Wijkwerk.Tui.App;
 using Wijkwerk.Tui.Screens.Budget;
+using Wijkwerk.Tui.Screens.Fund;
 using Wijkwerk.Tui.Screens.Conflicts;
 using Wijkwerk.Tui.Screens.Details;
 using Wijkwerk.Tui.Screens.Forms;
@@ -56,6 +58,8 @@ public sealed class DossierScreen : AppScreen
             () => _dossier is not null && AdviceWorkflow.ActorFor(App.Store.Identity.Role) == AdviceActor.Author);
         Command("mandate", TextId.CmdNewMandateDecision, [KeyInput.Character('m')], NewMandateDecision, () => _dossier is not null && App.Store.Identity.Role == Role.TeamLeader);
         Command("budget-request", TextId.CmdNewBudgetRequest, [KeyInput.Character('g')], () => App.Push(BudgetRequestFormScreen.For(App, _dossier!.Client)), () => recordsDossier && _dossier is not null);
+        // Only a member professional sees the key; anyone else who presses it learns why not.
+        Command("fund-request", TextId.CmdNewFundRequest, [KeyInput.Character('f')], NewFundRequest, () => _dossier is not null, inStatusBar: App.Store.Fund.MayRequest);
         Command("open", TextId.CmdOpenItem, [KeyInput.Enter], Open, () => _dossier is not null && _timeline.SelectedItem is not null);
         Command("client-conflicts", TextId.CmdOpenClientConflicts, [KeyInput.Character('4')], () => App.Push(new ConflictsScreen(App, _clientId)), () => _conflicts.Count > 0);
         Command("edit", TextId.CmdEditClient, [KeyInput.Character('e')], () => App.Push(ClientFormScreen.Edit(App, _dossier!.Client)), () => recordsDossier && _dossier is not null);
@@ -137,6 +141,8 @@ public sealed class DossierScreen : AppScreen
             App.Push(new DecisionDetailScreen(App, mandate.Decision));
         else if (item.Budget is { } budget)
             App.Push(new BudgetRequestDetailScreen(App, budget.Request));
+        else if (item.Fund is { } fund)
+            App.Push(new FundRequestDetailScreen(App, fund.Request));
         else
             App.Push(new AdviceScreen(App, item.Advice!.Id));
     }
@@ -176,6 +182,8 @@ public sealed class DossierScreen : AppScreen
             return $"{AmsterdamTime.ShowDateTime(item.At)}  {MandateRow(m)}";
         if (item.Budget is { } b)
             return $"{AmsterdamTime.ShowDateTime(item.At)}  {BudgetRow(b)}";
+        if (item.Fund is { } f)
+            return $"{AmsterdamTime.ShowDateTime(item.At)}  {FundRow(f)}";
 
         var v = item.Visit!;
         var zrm = v.Zrm is { Scores.Count: > 0 } z ? $"  ZRM {z.Scores.Count}/{z.Version.Domains.Count}" : "";
@@ -203,6 +211,28 @@ public sealed class DossierScreen : AppScreen
                 r.Outcome!.Note.Length > 0 ? r.Outcome.Note.ReplaceLineEndings(" ") : r.What.ReplaceLineEndings(" ")),
             _ => T(TextId.UiTimelineBudgetRequested, EnumTexts.Name(r.Status, App.Lang), r.Amount.ToString(), r.What.ReplaceLineEndings(" ")),
         };
+    }
+
+    private string FundRow(FundTimelineEntry entry)
+    {
+        var r = entry.Request;
+        return entry.Kind switch
+        {
+            FundEventKind.Decided when r.Status == FundRequestStatus.Refused => T(TextId.UiTimelineFundRefused, r.Decision!.Note.ReplaceLineEndings(" ")),
+            FundEventKind.Decided => T(TextId.UiTimelineFundApproved, r.Amount, r.Purpose.ReplaceLineEndings(" ")),
+            FundEventKind.PaidOut => T(TextId.UiTimelineFundPaidOut, r.Amount, r.Payee),
+            FundEventKind.Evaluated => T(TextId.UiTimelineFundEvaluated, FundText.YesNo(App, r.Evaluation!.Worked), FundText.YesNo(App, r.Evaluation.Durable), r.Evaluation.Note.ReplaceLineEndings(" ")),
+            FundEventKind.Settled => T(TextId.UiTimelineFundSettled, string.Join(", ", r.Settlement!.Shares.Select(s => s.Partner))),
+            _ => T(TextId.UiTimelineFundRequested, EnumTexts.Name(r.Status, App.Lang), r.Amount, r.Purpose.ReplaceLineEndings(" ")),
+        };
+    }
+
+    private void NewFundRequest()
+    {
+        if (FundRequestFormScreen.WhyNot(App) is { } why)
+            App.Notify(why);
+        else
+            App.Push(FundRequestFormScreen.For(App, _dossier!.Client));
     }
 
     /// <summary>Only a team leader with a valid mandate gets the form; anyone else learns why not, in the server's words.</summary>
@@ -246,14 +276,15 @@ public sealed class DossierScreen : AppScreen
     }
 
     /// <summary>
-    /// The client's mandate decisions (with their follow-ups and addenda) and budget requests (with their approval
-    /// and outcome), merged into the timeline newest first.
+    /// The client's mandate decisions (with their follow-ups and addenda), budget requests (with their approval
+    /// and outcome) and fund requests (with the secretariat's steps), merged into the timeline newest first.
     /// </summary>
     private List<TimelineItem> WithDecisions(IReadOnlyList<TimelineItem> timeline)
     {
         var decisions = App.Store.MandateDecisions.ForClient(_clientId);
         return timeline.Concat(decisions.SelectMany(d => DecisionTimelineEntry.Items(d, App.Store.MandateDecisions.Addenda(d.Id))))
             .Concat(App.Store.Budget.ForClient(_clientId).SelectMany(BudgetTimelineEntry.Items))
+            .Concat(App.Store.Fund.ForClient(_clientId).SelectMany(FundTimelineEntry.Items))
             .OrderByDescending(i => i.At)
             .ToList();
     }
