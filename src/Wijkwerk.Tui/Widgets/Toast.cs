@@ -12,7 +12,10 @@ public sealed class Toast : IWidget
     public static readonly TimeSpan DefaultDuration = TimeSpan.FromSeconds(3);
 
     private readonly TimeProvider _time;
-    private DateTimeOffset _expires;
+    private TimeSpan _duration;
+    // Counted from the first time the message is drawn, not from when it was given: a message given while the app
+    // starts (a restored draft) is read for its whole time, however long the start took.
+    private DateTimeOffset? _expires;
 
     public Toast(TimeProvider time)
     {
@@ -25,7 +28,7 @@ public sealed class Toast : IWidget
 
     public string Message { get; private set; } = "";
 
-    public bool IsVisible => Message.Length > 0 && _time.GetUtcNow() < _expires;
+    public bool IsVisible => Message.Length > 0 && (_expires is not { } expires || _time.GetUtcNow() < expires);
 
     /// <summary>The screen the message is about; null for one that holds on every screen.</summary>
     public object? Owner { get; private set; }
@@ -34,7 +37,8 @@ public sealed class Toast : IWidget
     {
         Message = message;
         Owner = owner;
-        _expires = _time.GetUtcNow() + (duration ?? DefaultDuration);
+        _duration = duration ?? DefaultDuration;
+        _expires = null;
     }
 
     /// <summary>Visible, and about <paramref name="screen"/> (or about no screen in particular).</summary>
@@ -58,6 +62,8 @@ public sealed class Toast : IWidget
             return;
         }
         var lines = Lines(area.Width);
+        if (lines.Count > 0)
+            _expires ??= _time.GetUtcNow() + _duration;
         for (var i = 0; i < lines.Count && i < area.Height; i++)
         {
             buffer.PutLine(area, i, " " + lines[i], WidgetStyles.Bar.With(TextAttributes.Bold));

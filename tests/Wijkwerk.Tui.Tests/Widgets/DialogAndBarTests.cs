@@ -121,6 +121,31 @@ public sealed class DialogAndBarTests
     }
 
     [Fact]
+    public void Toast_GivenBeforeTheFirstFrame_IsShownForItsWholeTimeFromWhenItIsDrawn()
+    {
+        var time = new FakeClock();
+        var terminal = new FakeTerminal();
+        var loop = new UiLoop(terminal, time, tickInterval: TimeSpan.FromMilliseconds(250));
+        var toast = new Toast(time);
+        loop.Screens.Push(new ToastScreen(toast));
+        toast.Show("Concept hersteld", TimeSpan.FromSeconds(3));
+        // A slow start: the message was given long before anything was drawn.
+        time.Advance(TimeSpan.FromSeconds(10));
+        loop.RunUntilIdle();
+        var first = terminal.RowText(0);
+
+        time.Advance(TimeSpan.FromSeconds(2.75));
+        loop.RunUntilIdle();
+        var stillShown = terminal.RowText(0);
+        time.Advance(TimeSpan.FromSeconds(0.25));
+        loop.RunUntilIdle();
+
+        Assert.Equal(" Concept hersteld", first);
+        Assert.Equal(" Concept hersteld", stillShown);
+        Assert.Equal("", terminal.RowText(0));
+    }
+
+    [Fact]
     public void Toast_LongerThanTheLine_WrapsAtWordsInsteadOfBeingCut()
     {
         var time = new FakeClock();
