@@ -302,6 +302,15 @@ public sealed class LocalStore : IDisposable
         return rows;
     }
 
+    /// <summary>How many live rows of <paramref name="table"/> match <paramref name="filter"/>: a count opens nothing, so it is not logged.</summary>
+    internal int Count(string table, string filter, params (string Name, object Value)[] args)
+    {
+        using var command = Command($"SELECT count(*) FROM {table} WHERE deleted = 0{(filter.Length == 0 ? "" : " AND " + filter)}");
+        foreach (var (name, value) in args)
+            command.Parameters.AddWithValue(name, value);
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     internal SqliteCommand Command(string sql, SqliteTransaction? tx = null)
     {
         var command = _connection.CreateCommand();

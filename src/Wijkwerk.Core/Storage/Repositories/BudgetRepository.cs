@@ -94,10 +94,7 @@ public sealed class BudgetRepository(LocalStore store)
     public int CountAwaitingMyVote()
     {
         var (filter, args) = AwaitingMyVoteFilter();
-        using var command = store.Command($"SELECT count(*) FROM {BudgetRequestRows.Table} WHERE deleted = 0 AND {filter}");
-        foreach (var (name, value) in args)
-            command.Parameters.AddWithValue(name, value);
-        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        return store.Count(BudgetRequestRows.Table, filter, args);
     }
 
     /// <summary>The votes on one request that count, oldest first: a vote the server refused is left out (see <see cref="RefusedVotes"/>).</summary>

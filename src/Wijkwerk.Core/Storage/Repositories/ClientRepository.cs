@@ -29,11 +29,7 @@ public sealed class ClientRepository(LocalStore store)
     public PersonName? NameOf(Id<Client> id) =>
         store.Query(ClientRows.Table, "id = $id", ClientRows.NameFromRow, ("$id", id.ToString())).SingleOrDefault();
 
-    public int Count()
-    {
-        using var command = store.Command($"SELECT count(*) FROM {ClientRows.Table} WHERE deleted = 0");
-        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public int Count() => store.Count(ClientRows.Table, "");
 
     public void Add(Client client) => store.Write(scope =>
     {

@@ -39,12 +39,7 @@ public sealed class DossierRepository(LocalStore store)
         return dossier;
     }
 
-    public int CountVisitsOn(DateOnly day)
-    {
-        using var command = store.Command($"SELECT count(*) FROM {VisitRows.Table} WHERE deleted = 0 AND date = $day");
-        command.Parameters.AddWithValue("$day", DateText.Iso(day));
-        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public int CountVisitsOn(DateOnly day) => store.Count(VisitRows.Table, "date = $day", ("$day", DateText.Iso(day)));
 
     public void AddVisit(HomeVisit visit) => Insert(VisitRows.ToRow(visit), visit.ClientId);
 

@@ -39,12 +39,7 @@ public sealed class SignalRepository(LocalStore store)
             .SingleOrDefault();
 
     /// <summary>How many signals came in since a moment: a count, no client data, so nothing to log.</summary>
-    public int CountReportedSince(DateTimeOffset since)
-    {
-        using var command = store.Command($"SELECT count(*) FROM {SignalRows.Table} WHERE deleted = 0 AND reported_at >= $since");
-        command.Parameters.AddWithValue("$since", RowReader.FormatInstant(since));
-        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public int CountReportedSince(DateTimeOffset since) => store.Count(SignalRows.Table, "reported_at >= $since", ("$since", RowReader.FormatInstant(since)));
 
     /// <summary>
     /// Open signals of clients on the caseload as headers, eropaf first by deadline, then the oldest first: the
@@ -60,7 +55,7 @@ public sealed class SignalRepository(LocalStore store)
         // An eropaf deadline is a fixed time after the report, so ordering on reported_at orders the deadlines too.
         var eropaf = store.Query(SignalRows.HeaderColumns, SignalRows.Table, $"{filter} AND urgency = 'Eropaf' ORDER BY reported_at, id", SignalRows.HeaderFromRow, args);
         var others = store.Query(SignalRows.HeaderColumns, SignalRows.Table, $"{filter} AND {NotEropaf} ORDER BY reported_at, id LIMIT {othersFirst}", SignalRows.HeaderFromRow, args);
-        var count = eropaf.Count + (others.Count < othersFirst ? others.Count : CountOthers(filter, args));
+        var count = eropaf.Count + (others.Count < othersFirst ? others.Count : store.Count(SignalRows.Table, $"{filter} AND {NotEropaf}", args));
         store.Write(scope =>
         {
             scope.Audit(AuditEventType.Search, null, $"table=signals;results={count}");
@@ -92,14 +87,6 @@ public sealed class SignalRepository(LocalStore store)
     // Named, not "<> 'Eropaf'": an equality on the index's first column keeps its order, so no sort is needed.
     private static readonly string NotEropaf =
         $"urgency IN ({string.Join(", ", Enum.GetValues<Urgency>().Where(u => u != Urgency.Eropaf).Select(u => $"'{u}'"))})";
-
-    private int CountOthers(string filter, (string, object)[] args)
-    {
-        using var command = store.Command($"SELECT count(*) FROM {SignalRows.Table} WHERE deleted = 0 AND {filter} AND {NotEropaf}");
-        foreach (var (name, value) in args)
-            command.Parameters.AddWithValue(name, value);
-        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
 
     /// <summary>Open signals of the whole caseload, with what was observed; logged as a search.</summary>
     public IReadOnlyList<Signal> Open()
