@@ -99,11 +99,7 @@ public sealed class AdviceRepository(LocalStore store)
     public ReadableRows<IndicationAdvice> All()
     {
         var advices = store.QueryReadable(AdviceRows.Table, "", AdviceRows.TryFromRow);
-        store.Write(scope =>
-        {
-            scope.Audit(AuditEventType.Search, null, $"table={AdviceRows.Table};results={advices.Count}");
-            return 0;
-        });
+        store.AuditOnly(AuditEventType.Search, $"table={AdviceRows.Table};results={advices.Count}");
         return advices;
     }
 

@@ -14,11 +14,7 @@ public sealed class ClientRepository(LocalStore store)
     public IReadOnlyList<Client> Search()
     {
         var clients = store.Query(ClientRows.Table, "", ClientRows.FromRow);
-        store.Write(scope =>
-        {
-            scope.Audit(AuditEventType.Search, null, $"results={clients.Count}");
-            return 0;
-        });
+        store.AuditOnly(AuditEventType.Search, $"results={clients.Count}");
         return clients;
     }
 

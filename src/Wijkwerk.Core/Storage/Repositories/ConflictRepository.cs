@@ -38,11 +38,7 @@ public sealed class ConflictRepository(LocalStore store)
     public IReadOnlyList<SyncConflict> Review()
     {
         var open = Open();
-        store.Write(scope =>
-        {
-            scope.Audit(AuditEventType.Search, null, $"table={Table};results={open.Count}");
-            return 0;
-        });
+        store.AuditOnly(AuditEventType.Search, $"table={Table};results={open.Count}");
         return open;
     }
 

@@ -56,11 +56,7 @@ public sealed class SignalRepository(LocalStore store)
         var eropaf = store.Query(SignalRows.HeaderColumns, SignalRows.Table, $"{filter} AND urgency = 'Eropaf' ORDER BY reported_at, id", SignalRows.HeaderFromRow, args);
         var others = store.Query(SignalRows.HeaderColumns, SignalRows.Table, $"{filter} AND {NotEropaf} ORDER BY reported_at, id LIMIT {othersFirst}", SignalRows.HeaderFromRow, args);
         var count = eropaf.Count + (others.Count < othersFirst ? others.Count : store.Count(SignalRows.Table, $"{filter} AND {NotEropaf}", args));
-        store.Write(scope =>
-        {
-            scope.Audit(AuditEventType.Search, null, $"table=signals;results={count}");
-            return 0;
-        });
+        store.AuditOnly(AuditEventType.Search, $"table=signals;results={count}");
         return new OpenSignals([.. eropaf, .. others], count);
     }
 
@@ -81,7 +77,7 @@ public sealed class SignalRepository(LocalStore store)
         ? ($"{OpenOnCaseload} AND (assignee IS NULL OR assignee = $me)", [("$me", worker.ToString())])
         : (OpenOnCaseload, []);
 
-    // Both must read as the signals_open index is defined, so that its order and columns serve the list.
+    // As the signals_open index's own condition reads, so that SQLite reads the list from that index alone.
     private const string OpenOnCaseload = "status IN ('New', 'PickedUp') AND client_id IN (SELECT id FROM clients WHERE deleted = 0)";
 
     // Named, not "<> 'Eropaf'": an equality on the index's first column keeps its order, so no sort is needed.
@@ -92,11 +88,7 @@ public sealed class SignalRepository(LocalStore store)
     public IReadOnlyList<Signal> Open()
     {
         var signals = store.Query(SignalRows.Table, "status IN ('New', 'PickedUp')", SignalRows.FromRow);
-        store.Write(scope =>
-        {
-            scope.Audit(AuditEventType.Search, null, $"table=signals;results={signals.Count}");
-            return 0;
-        });
+        store.AuditOnly(AuditEventType.Search, $"table=signals;results={signals.Count}");
         return signals;
     }
 }
