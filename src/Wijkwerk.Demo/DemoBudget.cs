@@ -30,13 +30,14 @@ public static class DemoBudget
         new(Guid.Parse("0193b000-0000-7000-8000-0000000000a3")),
     ];
 
-    /// <summary>Puts the team and its budget on the store's reference data, keeping what else it holds.</summary>
+    /// <summary>Puts the team, its budget and the cost tables on the store's reference data, keeping what else it holds.</summary>
     public static void GiveBudget(LocalStore store, int year)
     {
         var current = store.Reference.Current() ?? new ReferenceData(1);
         store.Reference.Replace(current with
         {
             MyTeams = [Team],
+            CostTables = DemoMandates.CostTablesOn(current, AmsterdamTime.Today(store.Clock)),
             TeamBudgets = [TeamBudgetInfo.From(new TeamBudget(Team, year, Amount, TeamBudget.DefaultLimit))],
         });
     }

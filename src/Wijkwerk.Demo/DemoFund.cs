@@ -91,6 +91,7 @@ public static class DemoFund
         store.Reference.Replace(current with
         {
             MyTeams = professional ? current.MyTeams ?? [team] : [SecretariatTeam],
+            CostTables = professional ? DemoMandates.CostTablesOn(current, today) : current.CostTables,
             Fund = FundInfo.From(fund, balance),
         });
         return new Summary(Partners.Count, requests.Count, balance.Available);

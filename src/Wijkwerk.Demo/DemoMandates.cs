@@ -59,6 +59,13 @@ public static class DemoMandates
         ];
     }
 
+    /// <summary>
+    /// The cost tables a pull gives every laptop (the server sends them to every role): what the store holds, or the
+    /// demo's, so a professional's budget and fund forms offer the same avoided routes as the team leader's.
+    /// </summary>
+    public static IReadOnlyList<CostTableInfo> CostTablesOn(ReferenceData current, DateOnly today) =>
+        current.CostTables ?? CostTables(today).Select(CostTableInfo.From).ToList();
+
     /// <summary>Puts reference data on a store as a pull would: the demo's and a test's way in without a server.</summary>
     public static void GiveReference(LocalStore store, IReadOnlyList<Mandate> mandates, IReadOnlyList<CostTableVersion> costTables, long version = 1) =>
         store.Reference.Replace(new ReferenceData(version)

@@ -913,4 +913,7 @@ public enum TextId
     FieldFundWhy,
     FieldFundDurableExpected,
     FieldFundDurabilityWhy,
+    // Issue 13, the social-return calculator in the budget and fund request forms (part calc).
+    UiCalcOwnCostIsAmount,
+    UiCalcNotCalculated,
 }

@@ -4,6 +4,7 @@ using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Localization;
 using Wijkwerk.Tui.App;
 using Wijkwerk.Tui.Screens.Details;
+using Wijkwerk.Tui.Screens.Maatwerk;
 using Wijkwerk.Tui.Terminal;
 using Wijkwerk.Tui.Widgets;
 
@@ -93,6 +94,7 @@ public sealed class BudgetRequestDetailScreen : DetailScreen
         lines.Add(TextLine.Blank);
         lines.Add(TextLine.Heading(T(TextId.UiBudgetDetailTriangle)));
         lines.Add(TextLine.Plain(r.Triangle.Legitimacy, indent: 2));
+        lines.AddRange(SocialReturnText.Lines(App, r.Triangle.SocialReturn));
         lines.Add(TextLine.Plain(r.Triangle.Engagement, indent: 2));
         lines.Add(TextLine.Blank);
         lines.Add(TextLine.Heading(T(TextId.UiBudgetDetailVotes)));

@@ -5,13 +5,16 @@ using Wijkwerk.Core.Domain.Maatwerk;
 using Wijkwerk.Core.Localization;
 using Wijkwerk.Tui.App;
 using Wijkwerk.Tui.Screens.Forms;
+using Wijkwerk.Tui.Screens.Maatwerk;
+using Wijkwerk.Tui.Terminal;
 using Wijkwerk.Tui.Widgets;
 
 namespace Wijkwerk.Tui.Screens.Budget;
 
 /// <summary>
 /// A minimaatwerk budget request from the dossier: what, the supplier paid in kind, the amount (the team's limit per
-/// request shown above), the category, why no regular route fits, a short value triangle and the bottleneck. Checked as
+/// request shown above), the category, why no regular route fits, a short value triangle with the social-return
+/// calculator (its own cost is the amount asked) and the bottleneck. Checked as
 /// typed by the rules the server applies (<see cref="BudgetRules.CheckNew"/>); confirmed before it is stored.
 /// </summary>
 public sealed class BudgetRequestFormScreen : FormScreen
@@ -26,6 +29,7 @@ public sealed class BudgetRequestFormScreen : FormScreen
     private readonly SelectField<BudgetCategory> _category;
     private readonly TextArea _why;
     private readonly TextField _legitimacy;
+    private readonly SocialReturnFields _calculator;
     private readonly TextField _engagement;
     private readonly Checkbox _heard;
     private readonly TextField _bottleneck;
@@ -42,6 +46,7 @@ public sealed class BudgetRequestFormScreen : FormScreen
         _category = Select("categorie", TextId.FieldBudgetCategory, Enum.GetValues<BudgetCategory>(), c => EnumTexts.Name(c, app.Lang));
         _why = Area("waarom geen voorliggende voorziening", TextId.FieldBudgetWhy, 2, BudgetRequest.MaxTextLength);
         _legitimacy = Text("legitimiteit", TextId.FieldBudgetLegitimacy, BudgetRequest.MaxTextLength);
+        _calculator = SocialReturnFields.ForAmount(app, Today, Text, "bedrag", _amount.Label);
         _engagement = Text("betrokkenheid", TextId.FieldBudgetEngagement, BudgetRequest.MaxTextLength);
         _heard = Check("gehoord", TextId.FieldResidentHeard, false);
         _bottleneck = Text("knelpunt", TextId.FieldBottleneckTag, BudgetRequest.MaxShortLength);
@@ -55,7 +60,13 @@ public sealed class BudgetRequestFormScreen : FormScreen
     protected override string? ConfirmBeforeSave => T(TextId.UiBudgetFormConfirm, Money.Parse(_amount.Text).IsValid ? Money.Parse(_amount.Text).Value.ToString() : _amount.Text, _clientName);
 
     protected override IReadOnlyList<string> InfoLines =>
-        Budget is { } budget ? [T(TextId.UiBudgetFormLimit, budget.Team, budget.PerRequestLimit.ToString())] : [T(TextId.UiBudgetLedgerNone, Team, Today.Year)];
+    [
+        Budget is { } budget ? T(TextId.UiBudgetFormLimit, budget.Team, budget.PerRequestLimit.ToString()) : T(TextId.UiBudgetLedgerNone, Team, Today.Year),
+        .. _calculator.InfoLines,
+    ];
+
+    /// <summary>The calculator's figures as they would be stored: null while no avoided route is filled in.</summary>
+    public SocialReturn? Figures => _calculator.FiguresIfRoutes;
 
     public static BudgetRequestFormScreen For(WijkwerkApp app, Client client)
     {
@@ -73,10 +84,13 @@ public sealed class BudgetRequestFormScreen : FormScreen
     protected override IReadOnlyList<Problem> Check()
     {
         var amount = Money.Parse(_amount.Text);
+        var calculated = new List<Problem>();
+        _calculator.Calculate(calculated, amount);
         var request = Request(amount.IsValid ? amount.Value : Money.Zero);
         var problems = BudgetRules.CheckContent(request, Today).Where(p => amount.IsValid || p.Field != "bedrag").ToList();
         if (!amount.IsValid)
             problems.Add(amount.Problem);
+        problems.AddRange(calculated);
         if (problems.Count == 0 && BudgetRules.CheckNew(App.Store.Budget.Me, request, Budget, Today) is { } rule)
             problems.Add(rule);
         return problems;
@@ -87,9 +101,11 @@ public sealed class BudgetRequestFormScreen : FormScreen
         App.Store.Budget.Request(Request(Money.Parse(_amount.Text).Value));
     }
 
+    protected override void RenderContent(ScreenBuffer buffer, Rect area) => base.RenderContent(buffer, _calculator.Render(buffer, area));
+
     private BudgetRequest Request(Money amount) => new(
         _id, _clientId, Team, App.Store.Identity.WorkerId, App.Clock.GetUtcNow(), _what.Text.Trim(),
         new InKindSupplier(_supplier.Text.Trim(), _invoice.Text.Trim()), amount, _category.SelectedValue, _why.Text.Trim(),
-        new ValueTriangle(_legitimacy.Text.Trim(), null, _engagement.Text.Trim(), _heard.Checked), _bottleneck.Text.Trim(),
+        new ValueTriangle(_legitimacy.Text.Trim(), _calculator.FiguresIfRoutes, _engagement.Text.Trim(), _heard.Checked), _bottleneck.Text.Trim(),
         BudgetRequestStatus.Requested, null, null);
 }

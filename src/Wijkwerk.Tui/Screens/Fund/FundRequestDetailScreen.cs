@@ -3,6 +3,7 @@ using Wijkwerk.Core.Domain.Fund;
 using Wijkwerk.Core.Localization;
 using Wijkwerk.Tui.App;
 using Wijkwerk.Tui.Screens.Details;
+using Wijkwerk.Tui.Screens.Maatwerk;
 using Wijkwerk.Tui.Terminal;
 using Wijkwerk.Tui.Widgets;
 
@@ -76,6 +77,7 @@ public sealed class FundRequestDetailScreen : DetailScreen
         lines.Add(TextLine.Plain(T(TextId.UiFundDurable, FundText.YesNo(App, r.DurableExpected), r.DurabilityWhy)));
         lines.Add(TextLine.Heading(T(TextId.UiFundDetailTriangle)));
         lines.Add(TextLine.Plain(r.Triangle.Legitimacy, indent: 2));
+        lines.AddRange(SocialReturnText.Lines(App, r.Triangle.SocialReturn));
         lines.Add(TextLine.Plain(r.Triangle.Engagement, indent: 2));
         return lines;
     }

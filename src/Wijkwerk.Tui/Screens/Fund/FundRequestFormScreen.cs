@@ -6,6 +6,8 @@ using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Localization;
 using Wijkwerk.Tui.App;
 using Wijkwerk.Tui.Screens.Forms;
+using Wijkwerk.Tui.Screens.Maatwerk;
+using Wijkwerk.Tui.Terminal;
 using Wijkwerk.Tui.Widgets;
 
 namespace Wijkwerk.Tui.Screens.Fund;
@@ -13,7 +15,8 @@ namespace Wijkwerk.Tui.Screens.Fund;
 /// <summary>
 /// A member professional's request to the revolving fund, from the dossier: the case without names (the secretariat
 /// gets the case, not the dossier), amount, purpose, payee, who should have paid (a partner of the fund, or no single
-/// party: unique), why the regular route fails, the durability check, a short value triangle and the bottleneck.
+/// party: unique), why the regular route fails, the durability check, a short value triangle with the social-return
+/// calculator (its own cost is the amount asked) and the bottleneck.
 /// Checked as typed by the rules the server applies (<see cref="FundRules.CheckContent"/>, then
 /// <see cref="FundRules.CheckNew"/>); confirmed before it is stored (default Nee).
 /// </summary>
@@ -31,6 +34,7 @@ public sealed class FundRequestFormScreen : FormScreen
     private readonly Checkbox _durable;
     private readonly TextField _durabilityWhy;
     private readonly TextField _legitimacy;
+    private readonly SocialReturnFields _calculator;
     private readonly TextField _engagement;
     private readonly Checkbox _heard;
     private readonly TextField _bottleneck;
@@ -49,6 +53,7 @@ public sealed class FundRequestFormScreen : FormScreen
         _durable = Check("duurzaam verwacht", TextId.FieldFundDurableExpected, false);
         _durabilityWhy = Text("duurzaamheid", TextId.FieldFundDurabilityWhy, FundRequest.MaxTextLength);
         _legitimacy = Text("legitimiteit", TextId.FieldBudgetLegitimacy, FundRequest.MaxTextLength);
+        _calculator = SocialReturnFields.ForAmount(app, app.Store.Fund.Today, Text, "bedrag", _amount.Label);
         _engagement = Text("betrokkenheid", TextId.FieldBudgetEngagement, FundRequest.MaxTextLength);
         _heard = Check("gehoord", TextId.FieldResidentHeard, false);
         _bottleneck = Text("knelpunt", TextId.FieldBottleneckTag, FundRequest.MaxShortLength);
@@ -61,7 +66,10 @@ public sealed class FundRequestFormScreen : FormScreen
 
     protected override string? ConfirmBeforeSave => T(TextId.UiFundFormConfirm, Money.Parse(_amount.Text) is { IsValid: true } a ? a.Value.ToString() : _amount.Text, _clientName);
 
-    protected override IReadOnlyList<string> InfoLines => [T(TextId.UiFundFormHint, FundRequest.MaxAmount)];
+    protected override IReadOnlyList<string> InfoLines => [T(TextId.UiFundFormHint, FundRequest.MaxAmount), .. _calculator.InfoLines];
+
+    /// <summary>The calculator's figures as they would be stored: null while no avoided route is filled in.</summary>
+    public SocialReturn? Figures => _calculator.FiguresIfRoutes;
 
     public static FundRequestFormScreen For(WijkwerkApp app, Client client)
     {
@@ -85,8 +93,11 @@ public sealed class FundRequestFormScreen : FormScreen
     {
         var fund = App.Store.Fund;
         var amount = Money.Parse(_amount.Text);
+        var calculated = new List<Problem>();
+        _calculator.Calculate(calculated, amount);
         var request = Request(amount.IsValid ? amount.Value : Money.Zero);
         var problems = FundRules.CheckContent(request, fund.Fund, fund.Today).Where(p => amount.IsValid || p.Field != "bedrag").ToList();
+        problems.AddRange(calculated);
         if (!amount.IsValid)
             problems.Add(amount.Problem);
         if (problems.Count == 0 && FundRules.CheckNew(fund.Me, request, fund.Fund, fund.Today) is { } rule)
@@ -96,9 +107,11 @@ public sealed class FundRequestFormScreen : FormScreen
 
     protected override void Store() => App.Store.Fund.Request(Request(Money.Parse(_amount.Text).Value));
 
+    protected override void RenderContent(ScreenBuffer buffer, Rect area) => base.RenderContent(buffer, _calculator.Render(buffer, area));
+
     private FundRequest Request(Money amount) => new(
         _id, _clientId, App.Store.Fund.Me.Teams.FirstOrDefault() ?? "", App.Store.Identity.WorkerId, App.Clock.GetUtcNow(), _case.Text.Trim(), amount,
         _purpose.Text.Trim(), _payee.Text.Trim(), _responsible.SelectedValue, _why.Text.Trim(), _durable.Checked, _durabilityWhy.Text.Trim(),
-        new ValueTriangle(_legitimacy.Text.Trim(), null, _engagement.Text.Trim(), _heard.Checked), _bottleneck.Text.Trim(),
+        new ValueTriangle(_legitimacy.Text.Trim(), _calculator.FiguresIfRoutes, _engagement.Text.Trim(), _heard.Checked), _bottleneck.Text.Trim(),
         FundRequestStatus.Requested, null, null, null, null);
 }

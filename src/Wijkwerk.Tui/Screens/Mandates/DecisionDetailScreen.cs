@@ -4,6 +4,7 @@ using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Localization;
 using Wijkwerk.Tui.App;
 using Wijkwerk.Tui.Screens.Details;
+using Wijkwerk.Tui.Screens.Maatwerk;
 using Wijkwerk.Tui.Terminal;
 using Wijkwerk.Tui.Widgets;
 
@@ -66,13 +67,7 @@ public sealed class DecisionDetailScreen : DetailScreen
             TextLine.Plain(T(TextId.UiMandateDetailLegitimacy)),
             TextLine.Plain(d.Triangle.Legitimacy, indent: 2),
         };
-        if (d.Triangle.SocialReturn is { } figures)
-        {
-            lines.Add(TextLine.Plain(T(TextId.UiMandateDetailReturn, figures.HorizonMonths, figures.CostTableVersion)));
-            lines.AddRange(figures.Routes.Select(r => TextLine.Plain($"{r.Name}: {r.CountedQuantity} × {DecisionText.Per(App, r.Amount, r.Period)} = {r.Cost}", indent: 2)));
-            lines.Add(TextLine.Plain(DecisionText.Figures(App, figures), indent: 2));
-        }
-
+        lines.AddRange(SocialReturnText.Lines(App, d.Triangle.SocialReturn));
         lines.Add(TextLine.Plain(T(TextId.UiMandateDetailEngagement)));
         lines.Add(TextLine.Plain(d.Triangle.Engagement, indent: 2));
         lines.Add(TextLine.Plain(T(d.Triangle.ResidentHeard ? TextId.UiMandateDetailHeard : TextId.UiMandateDetailNotHeard), indent: 2));

@@ -1,6 +1,4 @@
-using System.Globalization;
 using Wijkwerk.Core.Domain.Common;
-using Wijkwerk.Core.Domain.Maatwerk;
 using Wijkwerk.Core.Domain.Mandates;
 using Wijkwerk.Core.Localization;
 using Wijkwerk.Tui.App;
@@ -9,7 +7,7 @@ using Wijkwerk.Tui.Widgets;
 
 namespace Wijkwerk.Tui.Screens.Mandates;
 
-/// <summary>How a mandate decision reads on every screen: where its follow-up stands (in words, never by colour alone) and its figures.</summary>
+/// <summary>How a mandate decision reads on every screen: where its follow-up stands (in words, never by colour alone).</summary>
 public static class DecisionText
 {
     /// <summary>A follow-up that is due today or later is not yet late; one whose date has passed without an outcome is.</summary>
@@ -26,16 +24,6 @@ public static class DecisionText
     };
 
     public static CellStyle Style(MandateDecision decision, DateOnly today) => IsOverdue(decision, today) ? WidgetStyles.Error : CellStyle.Default;
-
-    /// <summary>The calculator's result on one line: avoided minus own cost, net, ratio, horizon and the cost-table version used.</summary>
-    public static string Figures(WijkwerkApp app, SocialReturn figures) => app.T(TextId.UiCalcFigures,
-        figures.AvoidedCost, figures.OwnCost, figures.NetReturn, Ratio(app, figures), figures.HorizonMonths, figures.CostTableVersion);
-
-    public static string Ratio(WijkwerkApp app, SocialReturn figures) =>
-        figures.Ratio is { } ratio ? ratio.ToString("0.00", CultureInfo.GetCultureInfo("nl-NL")) : app.T(TextId.UiCalcNoRatio);
-
-    /// <summary>"per keer", "per maand", "per jaar" after an amount.</summary>
-    public static string Per(WijkwerkApp app, Money amount, CostPeriod period) => $"{amount} {EnumTexts.Name(period, app.Lang)}";
 
     /// <summary>Which decision a form is about: when, the department and the rule overridden.</summary>
     public static string Summary(MandateDecision decision) =>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Maatwerk;
@@ -7,6 +6,7 @@ using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Localization;
 using Wijkwerk.Tui.App;
 using Wijkwerk.Tui.Screens.Forms;
+using Wijkwerk.Tui.Screens.Maatwerk;
 using Wijkwerk.Tui.Terminal;
 using Wijkwerk.Tui.Widgets;
 
@@ -20,19 +20,15 @@ namespace Wijkwerk.Tui.Screens.Mandates;
 /// </summary>
 public sealed class MandateDecisionFormScreen : FormScreen
 {
-    private const string RoutePrefix = "route:";
     private readonly Client _client;
     private readonly Id<MandateDecision> _id;
     private readonly IReadOnlyList<Mandate> _mandates;
-    private readonly CostTableVersion? _costTable;
-    private readonly IReadOnlyList<CostEntry> _routes;
     private readonly SelectField<string> _department, _executorDepartment;
-    private readonly TextField _rule, _contact, _ownCost, _horizon, _bottleneck;
+    private readonly TextField _rule, _contact, _bottleneck;
     private readonly TextArea _refusedBefore, _decision, _legitimacy, _engagement;
-    private readonly Dictionary<string, TextField> _quantities = [];
     private readonly Checkbox _heard;
     private readonly DateField _followUpOn;
-    private Parsed<SocialReturn>? _figures;
+    private readonly SocialReturnFields _calculator;
 
     private MandateDecisionFormScreen(WijkwerkApp app, Client client, IReadOnlyList<Mandate> mandates)
         : base(app, DraftKeys.ForMandateDecision(client.Id))
@@ -40,8 +36,6 @@ public sealed class MandateDecisionFormScreen : FormScreen
         _client = client;
         _id = Id<MandateDecision>.New(app.Clock);
         _mandates = mandates;
-        _costTable = app.Store.Reference.CostTable().Latest;
-        _routes = _costTable?.ValidOn(Today) ?? [];
         var covered = CoveredDepartments(mandates, Today);
         var known = app.Store.Reference.Departments().Select(d => d.Name).ToList();
         _department = Select("afdeling", TextId.FieldMandateDepartment, covered, d => d);
@@ -51,16 +45,7 @@ public sealed class MandateDecisionFormScreen : FormScreen
         _executorDepartment = Select("uitvoerende afdeling", TextId.FieldExecutorDepartment, known.Count > 0 ? known : covered, d => d);
         _contact = Text("contactpersoon", TextId.FieldExecutorContact, MandateDecision.MaxShortLength);
         _legitimacy = Area("legitimiteit", TextId.FieldLegitimacy, 2, MandateDecision.MaxTextLength);
-        _ownCost = Text("eigen kosten", TextId.FieldOwnCost, 20);
-        _horizon = Text("horizon", TextId.FieldHorizonMonths, 3, SocialReturnCalculator.DefaultHorizonMonths.ToString(CultureInfo.InvariantCulture));
-        foreach (var route in _routes)
-        {
-            var quantity = Text(RoutePrefix + route.RouteCode, route.Name, 5);
-            quantity.Placeholder = T(route.Period == CostPeriod.PerOccurrence ? TextId.UiRouteTimes : TextId.UiRouteMonths) + ", " + DecisionText.Per(app, route.Amount, route.Period);
-            quantity.AllowedChar = char.IsAsciiDigit;
-            _quantities[route.RouteCode] = quantity;
-        }
-
+        _calculator = SocialReturnFields.WithOwnCost(app, Today, Text);
         _engagement = Area("betrokkenheid", TextId.FieldEngagement, 2, MandateDecision.MaxTextLength);
         _heard = Check("inwoner gehoord", TextId.FieldResidentHeard, false);
         _bottleneck = Text("knelpunt", TextId.FieldBottleneckTag, MandateDecision.MaxShortLength);
@@ -83,15 +68,12 @@ public sealed class MandateDecisionFormScreen : FormScreen
         {
             var valid = _mandates.Where(m => m.StateOn(Today) == MandateState.Valid).ToList();
             var until = valid.Count == 0 ? "" : DateText.Show(valid.Max(m => m.ValidUntil));
-            var lines = new List<string> { T(TextId.UiMandateFormInfo, until, string.Join(", ", CoveredDepartments(_mandates, Today))) };
-            if (_costTable is null)
-                lines.Add(T(TextId.UiMandateNoCostTable));
-            return lines;
+            return [T(TextId.UiMandateFormInfo, until, string.Join(", ", CoveredDepartments(_mandates, Today))), .. _calculator.InfoLines];
         }
     }
 
     /// <summary>The calculator's result as it stands; null until the amounts can be read.</summary>
-    public SocialReturn? Figures => _figures is { IsValid: true } figures ? figures.Value : null;
+    public SocialReturn? Figures => _calculator.Figures;
 
     private DateOnly Today => AmsterdamTime.Today(App.Clock);
 
@@ -116,15 +98,15 @@ public sealed class MandateDecisionFormScreen : FormScreen
     protected override IReadOnlyList<Problem> Check()
     {
         var problems = new List<Problem>();
-        _figures = Calculate(problems);
-        var decision = Build(_figures is { IsValid: true } figures ? figures.Value : null, out var mandateProblem);
+        _calculator.Calculate(problems);
+        var decision = Build(Figures, out var mandateProblem);
         if (mandateProblem is not null)
             problems.Add(mandateProblem);
         if (DateText.Parse(_followUpOn.Text, "opvolgdatum").Problem is { } date)
             problems.Add(date);
         // A calculator that cannot count yet has said why at its own fields; "missing" would repeat it.
         problems.AddRange(MandateRules.CheckContent(decision, Today)
-            .Where(p => !(p.Field == "maatschappelijk rendement" && _figures is { IsValid: false })));
+            .Where(p => !(p.Field == "maatschappelijk rendement" && _calculator.Failed)));
         return problems;
     }
 
@@ -137,68 +119,7 @@ public sealed class MandateDecisionFormScreen : FormScreen
         App.Store.MandateDecisions.Record(decision);
     }
 
-    protected override void RenderContent(ScreenBuffer buffer, Rect area)
-    {
-        var calculator = CellText.Wrap(CalculatorLine(), Math.Max(1, area.Width - 2));
-        var rows = area.SplitRows(LayoutSize.Fill(), LayoutSize.Fixed(Math.Min(calculator.Count, 2)));
-        base.RenderContent(buffer, rows[0]);
-        for (var i = 0; i < rows[1].Height; i++)
-            buffer.PutLine(rows[1], i, " " + calculator[i], CellStyle.Bold);
-    }
-
-    private string CalculatorLine() => _figures switch
-    {
-        { IsValid: true } figures when figures.Value.Routes.Count > 0 || figures.Value.OwnCost.Cents > 0 => DecisionText.Figures(App, figures.Value),
-        { IsValid: false } failed => T(TextId.UiCalcProblem, FieldLabel(failed.Problem!.Field), failed.Problem.Describe(App.Lang)),
-        _ => T(TextId.UiCalcNoRoutes),
-    };
-
-    private string FieldLabel(string key) => key switch
-    {
-        "eigen kosten" => _ownCost.Label,
-        "horizon" => _horizon.Label,
-        _ => FieldNames.Show(key, App.Lang),
-    };
-
-    /// <summary>
-    /// The calculator on what is typed: own cost, horizon and each route with a quantity. A problem is put on the
-    /// field it is about (a route's quantity, not the route's name) so it shows beside what was typed.
-    /// </summary>
-    private Parsed<SocialReturn> Calculate(List<Problem> problems)
-    {
-        var ownCost = _ownCost.Text.Trim().Length == 0 ? Parsed<Money>.Ok(Money.Zero) : Money.Parse(_ownCost.Text, "eigen kosten");
-        if (!ownCost.IsValid)
-        {
-            problems.Add(ownCost.Problem!);
-            return ownCost.Problem!;
-        }
-
-        if (!int.TryParse(_horizon.Text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var horizon))
-        {
-            var problem = new Problem("horizon", TextId.ReturnHorizonRange, SocialReturnCalculator.MaxHorizonMonths);
-            problems.Add(problem);
-            return problem;
-        }
-
-        var routes = new List<AvoidedRoute>();
-        foreach (var route in _routes)
-        {
-            var typed = _quantities[route.RouteCode].Text.Trim();
-            if (typed.Length == 0)
-                continue;
-            // Digits only can still be too many for an int: the calculator's range message says what fits.
-            routes.Add(new AvoidedRoute(route, int.TryParse(typed, NumberStyles.None, CultureInfo.InvariantCulture, out var quantity) ? quantity : int.MaxValue));
-        }
-
-        var figures = SocialReturnCalculator.Calculate(ownCost.Value, routes, _costTable?.Version ?? 0, horizon);
-        if (!figures.IsValid)
-        {
-            var problem = figures.Problem!;
-            problems.Add(_routes.FirstOrDefault(r => r.Name == problem.Field) is { } route ? problem with { Field = RoutePrefix + route.RouteCode } : problem);
-        }
-
-        return figures;
-    }
+    protected override void RenderContent(ScreenBuffer buffer, Rect area) => base.RenderContent(buffer, _calculator.Render(buffer, area));
 
     private MandateDecision Build(SocialReturn? figures, out Problem? mandateProblem, IReadOnlyList<Mandate>? mandates = null)
     {
