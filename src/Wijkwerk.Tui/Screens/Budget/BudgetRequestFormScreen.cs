@@ -13,8 +13,8 @@ namespace Wijkwerk.Tui.Screens.Budget;
 
 /// <summary>
 /// A minimaatwerk budget request from the dossier: what, the supplier paid in kind, the amount (the team's limit per
-/// request shown above), the category, why no regular route fits, a short value triangle with the social-return
-/// calculator (its own cost is the amount asked) and the bottleneck. Checked as
+/// request shown above), the category, why no regular route fits, a short value triangle, the bottleneck, and last
+/// the social-return calculator (its own cost is the amount asked; it may stay empty). Checked as
 /// typed by the rules the server applies (<see cref="BudgetRules.CheckNew"/>); confirmed before it is stored.
 /// </summary>
 public sealed class BudgetRequestFormScreen : FormScreen
@@ -29,10 +29,10 @@ public sealed class BudgetRequestFormScreen : FormScreen
     private readonly SelectField<BudgetCategory> _category;
     private readonly TextArea _why;
     private readonly TextField _legitimacy;
-    private readonly SocialReturnFields _calculator;
     private readonly TextField _engagement;
     private readonly Checkbox _heard;
     private readonly TextField _bottleneck;
+    private readonly SocialReturnFields _calculator;
 
     private BudgetRequestFormScreen(WijkwerkApp app, Id<Client> clientId, string clientName)
         : base(app, DraftKeys.BudgetRequestForm + ":" + clientId)
@@ -46,10 +46,11 @@ public sealed class BudgetRequestFormScreen : FormScreen
         _category = Select("categorie", TextId.FieldBudgetCategory, Enum.GetValues<BudgetCategory>(), c => EnumTexts.Name(c, app.Lang));
         _why = Area("waarom geen voorliggende voorziening", TextId.FieldBudgetWhy, 2, BudgetRequest.MaxTextLength);
         _legitimacy = Text("legitimiteit", TextId.FieldBudgetLegitimacy, BudgetRequest.MaxTextLength);
-        _calculator = SocialReturnFields.ForAmount(app, Today, Text, "bedrag", _amount.Label);
         _engagement = Text("betrokkenheid", TextId.FieldBudgetEngagement, BudgetRequest.MaxTextLength);
         _heard = Check("gehoord", TextId.FieldResidentHeard, false);
         _bottleneck = Text("knelpunt", TextId.FieldBottleneckTag, BudgetRequest.MaxShortLength);
+        // Last: the calculator may stay empty, so the fields every request needs come first in the Tab order.
+        _calculator = SocialReturnFields.ForAmount(app, Today, Text, "bedrag", _amount.Label);
         Ready();
     }
 

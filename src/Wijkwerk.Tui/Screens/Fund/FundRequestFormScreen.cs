@@ -15,8 +15,8 @@ namespace Wijkwerk.Tui.Screens.Fund;
 /// <summary>
 /// A member professional's request to the revolving fund, from the dossier: the case without names (the secretariat
 /// gets the case, not the dossier), amount, purpose, payee, who should have paid (a partner of the fund, or no single
-/// party: unique), why the regular route fails, the durability check, a short value triangle with the social-return
-/// calculator (its own cost is the amount asked) and the bottleneck.
+/// party: unique), why the regular route fails, the durability check, a short value triangle, the bottleneck, and last
+/// the social-return calculator (its own cost is the amount asked; it may stay empty).
 /// Checked as typed by the rules the server applies (<see cref="FundRules.CheckContent"/>, then
 /// <see cref="FundRules.CheckNew"/>); confirmed before it is stored (default Nee).
 /// </summary>
@@ -34,10 +34,10 @@ public sealed class FundRequestFormScreen : FormScreen
     private readonly Checkbox _durable;
     private readonly TextField _durabilityWhy;
     private readonly TextField _legitimacy;
-    private readonly SocialReturnFields _calculator;
     private readonly TextField _engagement;
     private readonly Checkbox _heard;
     private readonly TextField _bottleneck;
+    private readonly SocialReturnFields _calculator;
 
     private FundRequestFormScreen(WijkwerkApp app, Id<Client> clientId, string clientName)
         : base(app, FundDrafts.RequestKey(clientId))
@@ -53,10 +53,11 @@ public sealed class FundRequestFormScreen : FormScreen
         _durable = Check("duurzaam verwacht", TextId.FieldFundDurableExpected, false);
         _durabilityWhy = Text("duurzaamheid", TextId.FieldFundDurabilityWhy, FundRequest.MaxTextLength);
         _legitimacy = Text("legitimiteit", TextId.FieldBudgetLegitimacy, FundRequest.MaxTextLength);
-        _calculator = SocialReturnFields.ForAmount(app, app.Store.Fund.Today, Text, "bedrag", _amount.Label);
         _engagement = Text("betrokkenheid", TextId.FieldBudgetEngagement, FundRequest.MaxTextLength);
         _heard = Check("gehoord", TextId.FieldResidentHeard, false);
         _bottleneck = Text("knelpunt", TextId.FieldBottleneckTag, FundRequest.MaxShortLength);
+        // Last: the calculator may stay empty, so the fields every request needs come first in the Tab order.
+        _calculator = SocialReturnFields.ForAmount(app, app.Store.Fund.Today, Text, "bedrag", _amount.Label);
         Ready();
     }
 
