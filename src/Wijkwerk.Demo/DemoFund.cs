@@ -69,6 +69,7 @@ public static class DemoFund
         var requests = new List<FundRequest>();
         var repayments = new List<FundRepayment>();
         const int count = 40;
+        var costTable = DemoMandates.CostTables(today)[^1];
         for (var i = 0; i < count; i++)
         {
             var (purpose, payee, tag, cents) = Cases[i % Cases.Length];
@@ -80,7 +81,7 @@ public static class DemoFund
                 "Inwoner met een acute geldnood; de gewone route komt te laat (synthetische casus)", new Money(cents + i * 100), purpose, payee,
                 i % 4 == 3 ? null : Partners[(i * 5) % Partners.Count], "De regeling betaalt pas na weken; het probleem escaleert eerder",
                 i % 6 != 5, i % 6 != 5 ? "Inkomen en begeleiding zijn geregeld" : "Geen zicht op een blijvende oplossing",
-                new ValueTriangle("Deze regel past niet op deze situatie", null, "Inwoner werkt mee en wil het zelf oplossen", true), tag,
+                new ValueTriangle("Deze regel past niet op deze situatie", AvoidedEviction(i, new Money(cents + i * 100), costTable, today), "Inwoner werkt mee en wil het zelf oplossen", true), tag,
                 FundRequestStatus.Requested, null, null, null, null);
             requests.Add(Advance(request, count - i, secretary, fund, repayments));
         }
@@ -96,6 +97,10 @@ public static class DemoFund
         });
         return new Summary(Partners.Count, requests.Count, balance.Available);
     }
+
+    /// <summary>Every other request counts one avoided eviction at the cost table's amount, as the form's calculator would.</summary>
+    private static SocialReturn? AvoidedEviction(int i, Money amount, CostTableVersion table, DateOnly today) =>
+        i % 2 == 0 ? SocialReturnCalculator.Calculate(amount, [new AvoidedRoute(table.Find("uithuiszetting", today)!, 1)], table.Version).Value : null;
 
     /// <summary>How far a request of a given age (in steps of nine days, newest 1) has come, with its repayments.</summary>
     private static FundRequest Advance(FundRequest r, int age, Id<Worker> secretary, Fund fund, List<FundRepayment> repayments)

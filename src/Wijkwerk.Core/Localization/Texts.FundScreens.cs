@@ -103,7 +103,7 @@ public static partial class Texts
         [TextId.FieldFundDurabilityWhy] = ("Waarom (duurzaamheid)", "Why (durability)"),
         [TextId.UiTimelineFundSettled] = ("Fonds: verrekend, terug te betalen door {0}", "Fund: settled, to be repaid by {0}"),
         // Issue 13, the social-return calculator in the budget and fund request forms (part calc).
-        [TextId.UiCalcOwnCostIsAmount] = ("Maatschappelijk rendement (rekenhulp, mag leeg): de eigen kosten zijn het veld {0}; vul bij de vermeden routes in hoe vaak of hoeveel maanden ze worden voorkomen.", "Social return (calculator, may stay empty): the own cost is the field {0}; at the avoided routes, fill in how often or how many months they are prevented."),
+        [TextId.UiCalcOwnCostIsAmount] = ("Maatschappelijk rendement (mag leeg): eigen kosten = het veld {0}; vul onderaan per vermeden route het aantal keer of maanden in.", "Social return (may stay empty): own cost = the field {0}; fill in below, per avoided route, the number of times or months."),
         [TextId.UiCalcNotCalculated] = ("Maatschappelijk rendement: niet berekend (geen vermeden routes ingevuld).", "Social return: not calculated (no avoided routes filled in)."),
     };
 }

@@ -1,5 +1,6 @@
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Fund;
+using Wijkwerk.Core.Domain.Maatwerk;
 using Wijkwerk.Core.Sync.Protocol;
 using Wijkwerk.Core.Sync.Rules;
 using Wijkwerk.SyncServer.Tests.Support;
@@ -82,6 +83,34 @@ public class FundRulesServerTests(FundServerFixture fixture) : IClassFixture<Fun
         var (changes, _) = await fixture.Sanne.PullAll(0);
         var version = changes.Single(c => c.RowId == after.Id.Value).Version;
         return await Push(fixture.Sanne, after, SyncProtocol.Operations.Update, version);
+    }
+
+    /// <summary>
+    /// A request's social return travels whole (sums, horizon, cost-table version and each route with the amount used)
+    /// to the secretariat; figures its routes do not add up to are refused as a mandate decision's are, nothing stored.
+    /// </summary>
+    [Fact]
+    public async Task SocialReturn_ReachesTheSecretariatWhole_FiguresThatDoNotAddUp_AreRefusedInDutch_NothingStored()
+    {
+        var client = await NewClient(Server.Anna);
+        var eviction = new CostEntry("uithuiszetting", "Gedwongen uithuiszetting", Money.FromEuros(6_000), CostPeriod.PerOccurrence, new DateOnly(2026, 1, 1), "synthetisch");
+        var shelter = new CostEntry("opvang", "Maatschappelijke opvang", Money.FromEuros(30_000), CostPeriod.PerYear, new DateOnly(2026, 1, 1), "synthetisch");
+        var plain = FundRows.Request(client, Server.Anna.WorkerId, "Noord");
+        var figures = SocialReturnCalculator.Calculate(plain.Amount, [new AvoidedRoute(eviction, 1), new AvoidedRoute(shelter, 3)], 2).Value;
+        var counted = plain with { Triangle = plain.Triangle with { SocialReturn = figures } };
+        var inflated = FundRows.Request(client, Server.Anna.WorkerId, "Noord") with
+        {
+            Triangle = plain.Triangle with { SocialReturn = figures with { NetReturn = figures.NetReturn + Money.FromEuros(1_000) } },
+        };
+
+        AssertAccepted(await Push(Server.Anna, counted));
+        AssertRefused(await Push(Server.Anna, inflated), "maatschappelijk rendement klopt niet met de vermeden routes; bereken het opnieuw met de rekenhulp");
+
+        var seen = (await AsPulledBy(fixture.Sanne, counted))!.Triangle.SocialReturn!;
+        Assert.Equal((figures.OwnCost, figures.AvoidedCost, figures.NetReturn, figures.Ratio, figures.HorizonMonths, figures.CostTableVersion),
+            (seen.OwnCost, seen.AvoidedCost, seen.NetReturn, seen.Ratio, seen.HorizonMonths, seen.CostTableVersion));
+        Assert.Equal(figures.Routes, seen.Routes);
+        Assert.Null(await AsPulledBy(fixture.Sanne, inflated));
     }
 
     [Fact]

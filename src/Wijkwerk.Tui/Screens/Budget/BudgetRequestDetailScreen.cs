@@ -94,7 +94,7 @@ public sealed class BudgetRequestDetailScreen : DetailScreen
         lines.Add(TextLine.Blank);
         lines.Add(TextLine.Heading(T(TextId.UiBudgetDetailTriangle)));
         lines.Add(TextLine.Plain(r.Triangle.Legitimacy, indent: 2));
-        lines.AddRange(SocialReturnText.Lines(App, r.Triangle.SocialReturn));
+        lines.AddRange(SocialReturnText.Lines(App, r.Triangle.SocialReturn, indent: 2));
         lines.Add(TextLine.Plain(r.Triangle.Engagement, indent: 2));
         lines.Add(TextLine.Blank);
         lines.Add(TextLine.Heading(T(TextId.UiBudgetDetailVotes)));

@@ -77,7 +77,7 @@ public sealed class FundRequestDetailScreen : DetailScreen
         lines.Add(TextLine.Plain(T(TextId.UiFundDurable, FundText.YesNo(App, r.DurableExpected), r.DurabilityWhy)));
         lines.Add(TextLine.Heading(T(TextId.UiFundDetailTriangle)));
         lines.Add(TextLine.Plain(r.Triangle.Legitimacy, indent: 2));
-        lines.AddRange(SocialReturnText.Lines(App, r.Triangle.SocialReturn));
+        lines.AddRange(SocialReturnText.Lines(App, r.Triangle.SocialReturn, indent: 2));
         lines.Add(TextLine.Plain(r.Triangle.Engagement, indent: 2));
         return lines;
     }

@@ -24,15 +24,16 @@ public static class SocialReturnText
     /// The figures as a detail screen shows them: horizon and cost-table version, each avoided route as counted, and
     /// the sums; one line saying so when the request was made without them.
     /// </summary>
-    public static IReadOnlyList<TextLine> Lines(WijkwerkApp app, SocialReturn? figures)
+    /// <param name="indent">Where the lines start: under a side's own heading, or among the other sides' indented texts.</param>
+    public static IReadOnlyList<TextLine> Lines(WijkwerkApp app, SocialReturn? figures, int indent = 0)
     {
         if (figures is null)
-            return [TextLine.Plain(app.T(TextId.UiCalcNotCalculated))];
+            return [TextLine.Plain(app.T(TextId.UiCalcNotCalculated), indent: indent)];
         return
         [
-            TextLine.Plain(app.T(TextId.UiMandateDetailReturn, figures.HorizonMonths, figures.CostTableVersion)),
-            .. figures.Routes.Select(r => TextLine.Plain($"{r.Name}: {r.CountedQuantity} × {Per(app, r.Amount, r.Period)} = {r.Cost}", indent: 2)),
-            TextLine.Plain(Figures(app, figures), indent: 2),
+            TextLine.Plain(app.T(TextId.UiMandateDetailReturn, figures.HorizonMonths, figures.CostTableVersion), indent: indent),
+            .. figures.Routes.Select(r => TextLine.Plain($"{r.Name}: {r.CountedQuantity} × {Per(app, r.Amount, r.Period)} = {r.Cost}", indent: indent + 2)),
+            TextLine.Plain(Figures(app, figures), indent: indent + 2),
         ];
     }
 }
