@@ -66,9 +66,6 @@ public sealed class BudgetRequestFormScreen : FormScreen
         .. _calculator.InfoLines,
     ];
 
-    /// <summary>The calculator's figures as they would be stored: null while no avoided route is filled in.</summary>
-    public SocialReturn? Figures => _calculator.FiguresIfRoutes;
-
     public static BudgetRequestFormScreen For(WijkwerkApp app, Client client)
     {
         var screen = new BudgetRequestFormScreen(app, client.Id, client.Name.Full);

@@ -69,9 +69,6 @@ public sealed class FundRequestFormScreen : FormScreen
 
     protected override IReadOnlyList<string> InfoLines => [T(TextId.UiFundFormHint, FundRequest.MaxAmount), .. _calculator.InfoLines];
 
-    /// <summary>The calculator's figures as they would be stored: null while no avoided route is filled in.</summary>
-    public SocialReturn? Figures => _calculator.FiguresIfRoutes;
-
     public static FundRequestFormScreen For(WijkwerkApp app, Client client)
     {
         var screen = new FundRequestFormScreen(app, client.Id, client.Name.Full);
