@@ -913,4 +913,8 @@ public enum TextId
     FieldFundWhy,
     FieldFundDurableExpected,
     FieldFundDurabilityWhy,
+
+    // Issue 14, escalation and the pause button: storage, screens, home reminders, export (wt-escal).
+    PauseFixed,
+    EscalationFixed,
 }
