@@ -917,4 +917,7 @@ public enum TextId
     // Issue 14, escalation and the pause button: storage, screens, home reminders, export (wt-escal).
     PauseFixed,
     EscalationFixed,
+    CliServerPause,
+    CliServerPauseSettings,
+    CliServerPauseMaxWeeks,
 }
