@@ -6,12 +6,6 @@ using Wijkwerk.Core.Storage.Rows;
 
 namespace Wijkwerk.Core.Storage.Repositories;
 
-/// <summary>A pause as recorded, the steps taken on it in order, and the pause as those steps have left it.</summary>
-public sealed record PauseRecord(Pause Recorded, IReadOnlyList<PauseStep> Steps)
-{
-    public Pause Current { get; } = PauseHistory.Apply(Recorded, Steps);
-}
-
 /// <summary>A reminder about a pause home shows, from plain columns only: its client, department, end and where it stands.</summary>
 public sealed record PauseReminder(Id<Pause> PauseId, Id<Client> ClientId, string Department, DateOnly EndsOn, PauseState State);
 
