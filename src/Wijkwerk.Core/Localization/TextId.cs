@@ -993,4 +993,9 @@ public enum TextId
     UiHomePauseEnding,
     UiHomePauseEnded,
     UiHomeEscalationsDue,
+    UiEscalationsPauseHolding,
+    UiEscalationsPauseEnding,
+    UiEscalationsPauseEnded,
+    UiEscalationsFollowUp,
+    UiEscalationsFollowUpDue,
 }

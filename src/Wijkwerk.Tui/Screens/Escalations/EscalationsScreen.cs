@@ -27,7 +27,7 @@ public sealed class EscalationsScreen : AppScreen
         [
             new TableColumn(T(TextId.UiEscalationsColumnKind), MinWidth: 10, Keep: 3),
             new TableColumn(T(TextId.UiQueueColumnClient), MinWidth: 14, Weight: 2, MaxWidth: 30, Keep: 3),
-            new TableColumn(T(TextId.UiEscalationsColumnState), MinWidth: 16, Weight: 1, MaxWidth: 34, Keep: 3),
+            new TableColumn(T(TextId.UiEscalationsColumnState), MinWidth: 22, Keep: 3),
             new TableColumn(T(TextId.UiEscalationsColumnWhat), MinWidth: 12, Weight: 3, MaxWidth: 70, Keep: 1),
         ]);
         _list = new ListView<Row>(Format) { EmptyText = T(TextId.UiEscalationsEmpty), RowStyle = r => r.Style };
@@ -82,10 +82,20 @@ public sealed class EscalationsScreen : AppScreen
     private string[] Cells(Row r)
     {
         var today = AmsterdamTime.Today(App.Clock);
-        return r.Escalation is { } e
-            ? [T(TextId.UiEscalationsKindEscalation), ClientName(e.ClientId), EscalationText.State(App, e, today), $"{EnumTexts.Name(e.Level, App.Lang)}: {e.Reason.ReplaceLineEndings(" ")}"]
-            : [T(TextId.UiEscalationsKindPause), ClientName(r.Pause!.Recorded.ClientId), $"{EscalationText.State(App, r.Pause.Current, today)} ({DateText.Show(r.Pause.Current.EndsOn)})",
-                $"{r.Pause.Current.Department}: {r.Pause.Current.Action}"];
+        if (r.Escalation is { } e)
+        {
+            var followUp = T(e.FollowUpDue(today) ? TextId.UiEscalationsFollowUpDue : TextId.UiEscalationsFollowUp, DateText.Show(e.FollowUpOn));
+            return [T(TextId.UiEscalationsKindEscalation), ClientName(e.ClientId), followUp, $"{EnumTexts.Name(e.Level, App.Lang)}: {e.Reason.ReplaceLineEndings(" ")}"];
+        }
+
+        var p = r.Pause!.Current;
+        var state = p.StateOn(today) switch
+        {
+            PauseState.Ended => TextId.UiEscalationsPauseEnded,
+            PauseState.EndingSoon => TextId.UiEscalationsPauseEnding,
+            _ => TextId.UiEscalationsPauseHolding,
+        };
+        return [T(TextId.UiEscalationsKindPause), ClientName(p.ClientId), T(state, DateText.Show(p.EndsOn)), $"{p.Department}: {p.Action}"];
     }
 
     private string ClientName(Id<Client> id)
