@@ -998,4 +998,6 @@ public enum TextId
     UiEscalationsPauseEnded,
     UiEscalationsFollowUp,
     UiEscalationsFollowUpDue,
+    CliExportEscalations,
+    CliExportPauses,
 }

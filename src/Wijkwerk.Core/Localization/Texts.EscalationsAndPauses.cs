@@ -88,5 +88,7 @@ public static partial class Texts
         [TextId.UiEscalationsPauseEnded] = ("! afgelopen {0}", "! ended {0}"),
         [TextId.UiEscalationsFollowUp] = ("opvolgen {0}", "follow up {0}"),
         [TextId.UiEscalationsFollowUpDue] = ("! opvolgen {0}", "! follow up {0}"),
+        [TextId.CliExportEscalations] = ("Escalaties exporteren: per escalatie niveau, data, opvolging en knelpunt, zonder vrije tekst", "Export escalations: per escalation level, dates, follow-up and bottleneck, without free text"),
+        [TextId.CliExportPauses] = ("Pauzes exporteren: per pauze afdeling, ingang, einddatum, verlengingen en stand, zonder vrije tekst", "Export pauses: per pause department, start, end date, extensions and state, without free text"),
     };
 }
