@@ -147,6 +147,19 @@ public static class ExportColumns
         ["pct_terugbetaald"] = "pct_repaid",
         ["geevalueerd"] = "evaluated",
         ["niet_duurzaam"] = "not_durable",
+
+        // Issue 14: escalations and pauses
+        ["niveau"] = "level",
+        ["geescaleerd_op"] = "escalated_on",
+        ["geescaleerd_door"] = "escalated_by",
+        ["opvolgen_nodig"] = "follow_up_due",
+        ["ingang"] = "starts_on",
+        ["einddatum"] = "ends_on",
+        ["oorspronkelijke_einddatum"] = "original_end",
+        ["verlengingen"] = "extensions",
+        ["stand"] = "state",
+        ["opgeheven_op"] = "lifted_on",
+        ["vastgelegd_door"] = "recorded_by",
     };
 
     /// <summary>Keys that read the same in both languages: ids, codes and loan words.</summary>

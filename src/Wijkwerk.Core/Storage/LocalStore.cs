@@ -39,6 +39,8 @@ public sealed class LocalStore : IDisposable
         MandateDecisions = new MandateDecisionRepository(this);
         Budget = new BudgetRepository(this);
         Fund = new FundRepository(this);
+        Pauses = new PauseRepository(this);
+        Escalations = new EscalationRepository(this);
     }
 
     public ClientRepository Clients { get; }
@@ -64,6 +66,12 @@ public sealed class LocalStore : IDisposable
 
     /// <summary>Issue 13: revolving-fund requests, the secretariat's steps, repayments, balance and review.</summary>
     public FundRepository Fund { get; }
+
+    /// <summary>Issue 14: the pause button's pauses and their lifts and extensions.</summary>
+    public PauseRepository Pauses { get; }
+
+    /// <summary>Issue 14: escalations to the case team, the Maatwerkloket and the Landelijk Escalatie Team.</summary>
+    public EscalationRepository Escalations { get; }
 
     /// <summary>Changes not yet accepted by the server.</summary>
     public long PendingChanges()

@@ -420,6 +420,53 @@ public static class Migrations
             {SyncColumns}) STRICT;
         CREATE INDEX fund_repayments_by_request ON fund_repayments (request_id);
         """,
+
+        // 13 (issue 14): pauses with their steps (each lift or extension its own insert-only row) and escalations,
+        // synced in the team's scope; free text sealed (PauseColumns.PauseSecrets, StepSecrets, EscalationColumns.Secrets);
+        // dates, department, level and tag plain, so home finds the reminders from indexes without opening a dossier.
+        $"""
+        CREATE TABLE pauses (
+            id TEXT PRIMARY KEY,
+            client_id TEXT NOT NULL,
+            action BLOB NOT NULL,
+            department TEXT NOT NULL,
+            requested_by BLOB NOT NULL,
+            reason BLOB NOT NULL,
+            starts_on TEXT NOT NULL,
+            ends_on TEXT NOT NULL,
+            recorded_by TEXT NOT NULL,
+            {SyncColumns}) STRICT;
+        CREATE INDEX pauses_by_client ON pauses (client_id);
+
+        CREATE TABLE pause_steps (
+            id TEXT PRIMARY KEY,
+            pause_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            new_end TEXT NOT NULL,
+            reason BLOB NOT NULL,
+            taken_on TEXT NOT NULL,
+            taken_by TEXT NOT NULL,
+            taken_at TEXT NOT NULL,
+            {SyncColumns}) STRICT;
+        CREATE INDEX pause_steps_by_pause ON pause_steps (pause_id);
+
+        CREATE TABLE escalations (
+            id TEXT PRIMARY KEY,
+            client_id TEXT NOT NULL,
+            level TEXT NOT NULL,
+            reason BLOB NOT NULL,
+            tried BLOB NOT NULL,
+            parties BLOB NOT NULL,
+            raised_on TEXT NOT NULL,
+            follow_up_on TEXT NOT NULL,
+            raised_by TEXT NOT NULL,
+            bottleneck_tag TEXT NOT NULL,
+            closed_on TEXT NOT NULL,
+            outcome BLOB NOT NULL,
+            {SyncColumns}) STRICT;
+        CREATE INDEX escalations_by_client ON escalations (client_id);
+        CREATE INDEX escalations_open ON escalations (closed_on, follow_up_on, deleted);
+        """,
     ];
 
     internal static int Latest => Steps.Count;

@@ -34,6 +34,11 @@ public static class SyncSchema
         // two tables of every team (ReceivesFundOnly). A repayment is its own insert-only row under its request.
         new(FundColumns.RequestTable, FundColumns.Request, "client_id"),
         new(FundColumns.RepaymentTable, FundColumns.Repayment, null, FundColumns.RequestTable, "request_id"),
+        // Issue 14: a pause and an escalation are about a client, so they sit in the team's scope; each lift or
+        // extension of a pause is its own insert-only row under it, so steps taken offline never overwrite each other.
+        new(PauseColumns.PauseTable, PauseColumns.Pause, "client_id"),
+        new(PauseColumns.StepTable, PauseColumns.Step, null, PauseColumns.PauseTable, "pause_id"),
+        new(EscalationColumns.Table, EscalationColumns.Escalation, "client_id"),
     ];
 
     public static SyncTable? Find(string name) => Tables.FirstOrDefault(t => t.Name == name);

@@ -105,6 +105,7 @@ public static class ServerCommandLine
         AddReferenceCommands(admin, Db, lang);
         AddBudgetCommands(admin, Db, lang);
         AddFundCommands(admin, Db, lang);
+        AddPauseCommands(admin, Db, lang);
         return root;
     }
 
@@ -230,5 +231,21 @@ public static class ServerCommandLine
         members.Subcommands.Add(membersRemove);
         fund.Subcommands.Add(members);
         admin.Subcommands.Add(fund);
+    }
+
+    /// <summary>Issue 14: the maximum length of a pause.</summary>
+    private static void AddPauseCommands(Command admin, Func<ParseResult, string> db, Lang lang)
+    {
+        string T(TextId id) => Texts.Get(id, lang);
+
+        var pause = new Command("pause", T(TextId.CliServerPause));
+        var settings = new Command("settings", T(TextId.CliServerPauseSettings));
+        var maxWeeks = new Option<string>("--max-weeks") { Description = T(TextId.CliServerPauseMaxWeeks), HelpName = "N" };
+        settings.Options.Add(maxWeeks);
+        settings.SetAction((parse, _) => parse.GetValue(maxWeeks) is { } weeks
+            ? PauseAdminCommands.Set(db(parse), weeks)
+            : PauseAdminCommands.Show(db(parse)));
+        pause.Subcommands.Add(settings);
+        admin.Subcommands.Add(pause);
     }
 }

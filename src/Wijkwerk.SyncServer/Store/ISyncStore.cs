@@ -3,6 +3,7 @@ using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Fund;
 using Wijkwerk.Core.Domain.Maatwerk;
 using Wijkwerk.Core.Domain.Mandates;
+using Wijkwerk.Core.Domain.Pauses;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Sync.Protocol;
 
@@ -52,6 +53,9 @@ public interface ISyncStore
     Task<IReadOnlyList<string>> ListFundMembersAsync();
     /// <summary>The fund and its balance from every team's requests and repayments.</summary>
     Task<(Fund Fund, FundBalance Balance)> FundAsync();
+    /// <summary>Issue 14: sets the maximum length of a pause in weeks (checked by the caller); raises the reference version.</summary>
+    Task<PauseSettings> SetPauseSettingsAsync(int maxWeeks, DateTimeOffset now);
+    Task<PauseSettings> PauseSettingsAsync();
     /// <summary>The set for one worker's laptop (only that worker's mandates and own teams' budgets); null when the laptop already holds this version.</summary>
     Task<ReferenceData?> ReferenceDataAsync(Guid workerId, long knownVersion, CancellationToken cancel = default);
 

@@ -4,6 +4,7 @@ using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Fund;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Domain.Mandates;
+using Wijkwerk.Core.Domain.Pauses;
 using Wijkwerk.Core.Sync;
 using Wijkwerk.Core.Sync.Protocol;
 using Wijkwerk.Core.Sync.Rules;
@@ -34,6 +35,8 @@ public interface IPushTransaction
     FundBalance FundBalance(Fund fund);
     /// <summary>A payout or repayment changed the balance that every laptop receives with the reference data: raise its version.</summary>
     void FundChanged();
+    /// <summary>Issue 14: the administrator's maximum length of a pause.</summary>
+    PauseSettings PauseSettings();
     /// <summary>The live rows of a table whose column holds the value, as this transaction sees them.</summary>
     IReadOnlyList<(Guid RowId, StoredRow Row)> LiveRowsWhere(string table, string column, string value);
     StoredRow? LoadRow(string table, Guid rowId);
@@ -197,6 +200,13 @@ public static class MutationApplier
                     : FundApplier.Insert(s, device, m, clientId, parentRow, columns, today);
             }
 
+            if (PauseApplier.Handles(table.Name))
+            {
+                return ValueRules.CheckPushed(table.Name, columns, wholeRow: true, today) is { } shapeProblem
+                    ? Refused(m, 0, shapeProblem)
+                    : PauseApplier.Insert(s, device, m, clientId, parentRow, columns, today);
+            }
+
             // A row the server does not have yet must come whole, even as an "update".
             if ((ValueRules.CheckPushed(table.Name, columns, wholeRow: true, today)
                     ?? RowRules.CheckRow(table.Name, null, columns, m.RowId, today, device.Role, device.WorkerId, parentRow?.Columns, MandatesFor(s, table.Name))
@@ -225,6 +235,8 @@ public static class MutationApplier
             return BudgetApplier.Change(s, device, m, existing, pushed, today);
         if (FundApplier.Handles(table.Name))
             return FundApplier.Change(s, device, m, existing, pushed, today);
+        if (PauseApplier.Handles(table.Name))
+            return PauseApplier.Change(s, device, m, existing, pushed, today);
 
         // An advice inserted again (its answer was lost) still carries the laptop's team: the server's stands.
         if (table.Name == AdviceColumns.AdviceTable && m.Operation == SyncProtocol.Operations.Insert)

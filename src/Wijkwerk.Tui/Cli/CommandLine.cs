@@ -128,6 +128,8 @@ public static class CommandLine
         exportCommand.Subcommands.Add(ExportMandatesCommand.Define(format, outFile, RunOnStore, lang));
         exportCommand.Subcommands.Add(ExportBudgetCommand.Define(format, outFile, RunOnStore, lang));
         exportCommand.Subcommands.Add(ExportFundCommand.Define(format, outFile, RunOnStore, lang));
+        foreach (var command in ExportEscalationsCommand.Define(format, outFile, RunOnStore, lang))
+            exportCommand.Subcommands.Add(command);
         root.Subcommands.Add(exportCommand);
 
         var auditCommand = new Command("audit", T(TextId.CliAudit));

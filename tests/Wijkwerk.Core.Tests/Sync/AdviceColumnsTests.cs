@@ -203,7 +203,7 @@ public class AdviceColumnsTests
         string[] kept =
         [
             AdviceColumns.AdviceTable, AdviceColumns.MessageTable, MandateColumns.DecisionTable, MandateColumns.AddendumTable, BudgetColumns.RequestTable, BudgetColumns.VoteTable,
-            FundColumns.RequestTable, FundColumns.RepaymentTable,
+            FundColumns.RequestTable, FundColumns.RepaymentTable, PauseColumns.PauseTable, PauseColumns.StepTable, EscalationColumns.Table,
         ];
         Assert.Contains("trek een advies in", RowRules.CheckDelete(AdviceColumns.AdviceTable));
         Assert.All(kept, t => Assert.NotNull(RowRules.CheckDelete(t)));

@@ -1,8 +1,10 @@
 using Wijkwerk.Core.Domain.Budget;
 using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Escalations;
 using Wijkwerk.Core.Domain.Fund;
 using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Domain.Mandates;
+using Wijkwerk.Core.Domain.Pauses;
 using Wijkwerk.Core.Domain.Signals;
 using Wijkwerk.Core.Domain.Visits;
 
@@ -41,6 +43,7 @@ public sealed record Dossier(
 
 /// <summary>
 /// One line of the dossier timeline: a signal, a home visit, an indication advice, a mandate decision's record,
-/// follow-up or addendum, or a budget request's request, approval or outcome.
+/// follow-up or addendum, a budget request's request, approval or outcome, or a pause's or escalation's steps.
 /// </summary>
-public sealed record TimelineItem(DateTimeOffset At, Signal? Signal, HomeVisit? Visit, IndicationAdvice? Advice = null, DecisionTimelineEntry? Mandate = null, BudgetTimelineEntry? Budget = null, FundTimelineEntry? Fund = null);
+public sealed record TimelineItem(DateTimeOffset At, Signal? Signal, HomeVisit? Visit, IndicationAdvice? Advice = null, DecisionTimelineEntry? Mandate = null, BudgetTimelineEntry? Budget = null, FundTimelineEntry? Fund = null,
+    PauseTimelineEntry? Pause = null, EscalationTimelineEntry? Escalation = null);

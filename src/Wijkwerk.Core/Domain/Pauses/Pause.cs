@@ -36,10 +36,13 @@ public sealed record Pause(
     /// <summary>How many days before its end a pause is said to end soon: a week, so the team can act in time.</summary>
     public const int WarningDays = 7;
 
-    public PauseState StateOn(DateOnly today) =>
-        LiftedOn is not null ? PauseState.Lifted
-        : today > EndsOn ? PauseState.Ended
-        : EndsOn.DayNumber - today.DayNumber <= WarningDays ? PauseState.EndingSoon
+    public PauseState StateOn(DateOnly today) => StateOf(EndsOn, LiftedOn is not null, today);
+
+    /// <summary>Where a pause with this end stands on a day; home judges its reminders from the plain columns with it.</summary>
+    public static PauseState StateOf(DateOnly endsOn, bool lifted, DateOnly today) =>
+        lifted ? PauseState.Lifted
+        : today > endsOn ? PauseState.Ended
+        : endsOn.DayNumber - today.DayNumber <= WarningDays ? PauseState.EndingSoon
         : PauseState.Holding;
 }
 

@@ -49,6 +49,18 @@ public static class PauseRules
         return problems;
     }
 
+    /// <summary>A step on a pause as its earlier steps have left it: a lift or an extension by its own rule.</summary>
+    public static IReadOnlyList<Problem> CheckStep(Pause current, PauseStep step, PauseSettings settings, DateOnly today)
+    {
+        var problems = new List<Problem>();
+        if (step.On > today)
+            problems.Add(new Problem("datum", TextId.DateInFuture));
+        problems.AddRange(step.Kind == PauseStepKind.Lift
+            ? CheckLift(current, step.Reason, today)
+            : CheckExtension(current, step.NewEnd ?? default, step.Reason, settings, today));
+        return problems;
+    }
+
     private static Problem? EndProblem(DateOnly end, DateOnly from, PauseSettings settings, DateOnly today) =>
         end == default ? new Problem("einddatum", TextId.PauseEndRequired, settings.MaximumWeeks)
         : end < today ? new Problem("einddatum", TextId.PauseEndInPast, DateText.Show(today))

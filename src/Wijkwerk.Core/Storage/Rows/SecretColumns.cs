@@ -24,6 +24,9 @@ internal static class SecretColumns
         [BudgetColumns.RequestTable] = [.. BudgetColumns.RequestSecrets],
         [BudgetColumns.VoteTable] = [.. BudgetColumns.VoteSecrets],
         [FundColumns.RequestTable] = [.. FundColumns.RequestSecrets],
+        [PauseColumns.PauseTable] = [.. PauseColumns.PauseSecrets],
+        [PauseColumns.StepTable] = [.. PauseColumns.StepSecrets],
+        [EscalationColumns.Table] = [.. EscalationColumns.Secrets],
     };
 
     public static bool IsSecret(string table, string column) => ByTable.TryGetValue(table, out var columns) && columns.Contains(column);

@@ -3,6 +3,7 @@ using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Fund;
 using Wijkwerk.Core.Domain.Maatwerk;
 using Wijkwerk.Core.Domain.Mandates;
+using Wijkwerk.Core.Domain.Pauses;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Sync.Rules;
 
@@ -41,6 +42,11 @@ public sealed record ReferenceData(long Version)
     public FundInfo? Fund { get; init; }
 
     public Fund FundOf() => Fund?.ToFund() ?? Domain.Fund.Fund.Empty;
+
+    /// <summary>Issue 14: the administrator's maximum length of a pause in weeks; absent from an older server (then the default).</summary>
+    public int? PauseMaxWeeks { get; init; }
+
+    public PauseSettings PauseSettingsOf() => PauseMaxWeeks is { } weeks ? new PauseSettings(weeks) : PauseSettings.Default;
 }
 
 /// <summary>

@@ -69,6 +69,8 @@ public static class RowRules
         BudgetColumns.VoteTable => Sentence(BudgetVoteSubject, new Problem("stem", TextId.BudgetVoteFixed)),
         FundColumns.RequestTable => Sentence(FundRequestSubject, new Problem("verzoek", TextId.FundRequestFixed)),
         FundColumns.RepaymentTable => Sentence(FundRepaymentSubject, new Problem("terugbetaling", TextId.FundRepaymentFixed)),
+        PauseColumns.PauseTable or PauseColumns.StepTable => Sentence(PauseSubject, new Problem("pauze", TextId.PauseFixed)),
+        EscalationColumns.Table => Sentence(EscalationSubject, new Problem("escalatie", TextId.EscalationFixed)),
         _ => null,
     };
 
@@ -258,6 +260,14 @@ public static class RowRules
     /// <summary>A fund rule's problem as the sentence a refused push carries.</summary>
     public static string FundSentence(string table, Problem problem) =>
         Sentence(table == FundColumns.RepaymentTable ? FundRepaymentSubject : FundRequestSubject, problem);
+
+    public const string PauseSubject = "Pauze";
+    public const string PauseStepSubject = "Stap in pauze";
+    public const string EscalationSubject = "Escalatie";
+
+    /// <summary>A pause or escalation rule's problem as the sentence a refused push carries.</summary>
+    public static string PauseSentence(string table, Problem problem) =>
+        Sentence(table == PauseColumns.StepTable ? PauseStepSubject : table == EscalationColumns.Table ? EscalationSubject : PauseSubject, problem);
 
     // A problem about a column names the column itself; the others read "field: what is wrong".
     private static string Sentence(string subject, Problem problem) =>

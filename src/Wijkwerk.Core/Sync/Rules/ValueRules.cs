@@ -2,9 +2,11 @@ using System.Globalization;
 using Wijkwerk.Core.Domain.Budget;
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Escalations;
 using Wijkwerk.Core.Domain.Fund;
 using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Domain.Mandates;
+using Wijkwerk.Core.Domain.Pauses;
 using Wijkwerk.Core.Domain.Signals;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Domain.Visits;
@@ -270,6 +272,44 @@ public static class ValueRules
             Id("recorded_by"),
             Instant("recorded_at"),
         ],
+
+        // Issue 14: what a pause, a step on it or an escalation may say is PauseRules' and EscalationRules' to judge
+        // (the server's PauseApplier); here only the shapes.
+        [PauseColumns.PauseTable] =
+        [
+            Id("client_id"),
+            Text("action", Pause.MaxShortLength),
+            Text("department", Pause.MaxShortLength),
+            Text("requested_by", Pause.MaxShortLength),
+            Text("reason", Pause.MaxTextLength) with { MultiLine = true },
+            Date("starts_on"),
+            Date("ends_on"),
+            Id("recorded_by"),
+        ],
+        [PauseColumns.StepTable] =
+        [
+            Id("pause_id"),
+            Known<PauseStepKind>("kind"),
+            Date("new_end", allowEmpty: true),
+            Text("reason", Pause.MaxTextLength) with { MultiLine = true },
+            Date("taken_on"),
+            Id("taken_by"),
+            Instant("taken_at"),
+        ],
+        [EscalationColumns.Table] =
+        [
+            Id("client_id"),
+            Known<EscalationLevel>("level"),
+            Text("reason", Escalation.MaxTextLength) with { MultiLine = true },
+            Text("tried", Escalation.MaxTextLength) with { MultiLine = true },
+            Text("parties", Escalation.MaxShortLength),
+            Date("raised_on"),
+            Date("follow_up_on"),
+            Id("raised_by"),
+            Text("bottleneck_tag", Escalation.MaxShortLength),
+            Date("closed_on", allowEmpty: true),
+            Text("outcome", Escalation.MaxTextLength) with { MultiLine = true },
+        ],
     };
 
     private static readonly Dictionary<string, string> Subjects = new(StringComparer.Ordinal)
@@ -288,6 +328,9 @@ public static class ValueRules
         [BudgetColumns.VoteTable] = "Stem over budgetverzoek",
         [FundColumns.RequestTable] = RowRules.FundRequestSubject,
         [FundColumns.RepaymentTable] = RowRules.FundRepaymentSubject,
+        [PauseColumns.PauseTable] = RowRules.PauseSubject,
+        [PauseColumns.StepTable] = RowRules.PauseStepSubject,
+        [EscalationColumns.Table] = RowRules.EscalationSubject,
     };
 
     /// <summary>The format of every column of a synced table, in schema order; empty for a table that does not travel.</summary>

@@ -119,5 +119,12 @@ internal static class SqliteMigrations
                 SELECT client_id, count(*), sum(checksum) % 4294967296 FROM rows WHERE deleted = 0 AND tbl IN ('fund_requests', 'fund_repayments')
                 GROUP BY client_id;
             """),
+        (11, """
+            -- Issue 14: the administrator's maximum length of a pause in weeks (one row; without it the default of
+            -- eight). Reference data, so setting it raises the 'reference' counter. Pauses, their steps and
+            -- escalations are synced rows in 'rows' like every other table.
+            -- Written to run again harmlessly, as a test re-runs the steps from 5 on.
+            CREATE TABLE IF NOT EXISTS pause_settings(id INTEGER PRIMARY KEY CHECK (id = 1), max_weeks INTEGER NOT NULL, set_at TEXT NOT NULL);
+            """),
     ];
 }

@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using Wijkwerk.Core.Domain.Budget;
 using Wijkwerk.Core.Domain.Fund;
 using Wijkwerk.Core.Domain.Mandates;
+using Wijkwerk.Core.Domain.Pauses;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Sync.Rules;
 using Wijkwerk.Core.Sync;
@@ -267,6 +268,8 @@ public sealed partial class SqliteSyncStore : ISyncStore
         public FundBalance FundBalance(Fund fund) => FundBalanceOf(db, tx, fund);
 
         public void FundChanged() => BumpReference(db, tx);
+
+        public PauseSettings PauseSettings() => PauseSettingsOf(db, tx);
 
         public IReadOnlyList<(Guid RowId, StoredRow Row)> LiveRowsWhere(string table, string column, string value) => SqliteSyncStore.LiveRowsWhere(db, tx, table, column, value);
 

@@ -65,7 +65,11 @@ public static class DemoCommand
                 // Issue 12, after the mandates' reference data, which it keeps: every role holds the team's budget requests.
                 DemoBudget.Fill(store);
                 if (role.RecordsSignalsAndVisits())
+                {
                     DemoFund.Fill(store);
+                    // Issue 14: an open escalation at the Maatwerkloket and a pause that ends this week.
+                    DemoEscalations.Fill(store);
+                }
             }
 
             // The public demo passphrase is worth printing; one the user set is theirs and stays off the screen and out of scrollback.

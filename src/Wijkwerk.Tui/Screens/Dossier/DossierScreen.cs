@@ -1,9 +1,11 @@
 using Wijkwerk.Core.Domain.Budget;
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Escalations;
 using Wijkwerk.Core.Domain.Fund;
 using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Domain.Mandates;
+using Wijkwerk.Core.Domain.Pauses;
 using Wijkwerk.Core.Domain.Signals;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Localization;
@@ -12,6 +14,7 @@ using Wijkwerk.Tui.Screens.Budget;
 using Wijkwerk.Tui.Screens.Fund;
 using Wijkwerk.Tui.Screens.Conflicts;
 using Wijkwerk.Tui.Screens.Details;
+using Wijkwerk.Tui.Screens.Escalations;
 using Wijkwerk.Tui.Screens.Forms;
 using Wijkwerk.Tui.Screens.Home;
 using Wijkwerk.Tui.Screens.Indications;
@@ -60,6 +63,9 @@ public sealed class DossierScreen : AppScreen
         Command("budget-request", TextId.CmdNewBudgetRequest, [KeyInput.Character('g')], () => App.Push(BudgetRequestFormScreen.For(App, _dossier!.Client)), () => recordsDossier && _dossier is not null);
         // Only a member professional sees the key; anyone else who presses it learns why not.
         Command("fund-request", TextId.CmdNewFundRequest, [KeyInput.Character('f')], NewFundRequest, () => _dossier is not null, inStatusBar: App.Store.Fund.MayRequest);
+        // Issue 14: the pause button and escalation, for whoever records dossier work; escalating says why not at the top.
+        Command("pause", TextId.CmdNewPause, [KeyInput.Character('p')], () => App.Push(PauseFormScreen.For(App, _dossier!.Client)), () => recordsDossier && _dossier is not null);
+        Command("escalate", TextId.CmdEscalate, [KeyInput.Character('x')], Escalate, () => recordsDossier && _dossier is not null);
         Command("open", TextId.CmdOpenItem, [KeyInput.Enter], Open, () => _dossier is not null && _timeline.SelectedItem is not null);
         Command("client-conflicts", TextId.CmdOpenClientConflicts, [KeyInput.Character('4')], () => App.Push(new ConflictsScreen(App, _clientId)), () => _conflicts.Count > 0);
         Command("edit", TextId.CmdEditClient, [KeyInput.Character('e')], () => App.Push(ClientFormScreen.Edit(App, _dossier!.Client)), () => recordsDossier && _dossier is not null);
@@ -143,6 +149,10 @@ public sealed class DossierScreen : AppScreen
             App.Push(new BudgetRequestDetailScreen(App, budget.Request));
         else if (item.Fund is { } fund)
             App.Push(new FundRequestDetailScreen(App, fund.Request));
+        else if (item.Pause is { } pause)
+            App.Push(new PauseDetailScreen(App, pause.Pause));
+        else if (item.Escalation is { } escalation)
+            App.Push(new EscalationDetailScreen(App, escalation.Escalation));
         else
             App.Push(new AdviceScreen(App, item.Advice!.Id));
     }
@@ -184,6 +194,10 @@ public sealed class DossierScreen : AppScreen
             return $"{AmsterdamTime.ShowDateTime(item.At)}  {BudgetRow(b)}";
         if (item.Fund is { } f)
             return $"{AmsterdamTime.ShowDateTime(item.At)}  {FundRow(f)}";
+        if (item.Pause is { } p)
+            return PauseRow(p);
+        if (item.Escalation is { } e)
+            return $"{DateText.Show(DateOnly.FromDateTime(AmsterdamTime.ToLocal(e.At).DateTime))}        {EscalationRow(e)}";
 
         var v = item.Visit!;
         var zrm = v.Zrm is { Scores.Count: > 0 } z ? $"  ZRM {z.Scores.Count}/{z.Version.Domains.Count}" : "";
@@ -225,6 +239,35 @@ public sealed class DossierScreen : AppScreen
             FundEventKind.Settled => T(TextId.UiTimelineFundSettled, string.Join(", ", r.Settlement!.Shares.Select(s => s.Partner))),
             _ => T(TextId.UiTimelineFundRequested, EnumTexts.Name(r.Status, App.Lang), r.Amount, r.Purpose.ReplaceLineEndings(" ")),
         };
+    }
+
+    /// <summary>A pause's recording is dated (no time, as a visit); a lift or extension is timed.</summary>
+    private string PauseRow(PauseTimelineEntry entry)
+    {
+        var p = entry.Pause.Current;
+        return entry.Step switch
+        {
+            { Kind: PauseStepKind.Lift } lift => $"{AmsterdamTime.ShowDateTime(lift.At)}  {T(TextId.UiTimelinePauseLifted, lift.Reason.ReplaceLineEndings(" "))}",
+            { } extend => $"{AmsterdamTime.ShowDateTime(extend.At)}  {T(TextId.UiTimelinePauseExtended, DateText.Show(extend.NewEnd!.Value), extend.Reason.ReplaceLineEndings(" "))}",
+            null => $"{DateText.Show(entry.Pause.Recorded.StartsOn)}        {T(TextId.UiTimelinePause, EscalationText.State(App, p, AmsterdamTime.Today(App.Clock)), p.Department, p.Action, DateText.Show(p.EndsOn))}",
+        };
+    }
+
+    private string EscalationRow(EscalationTimelineEntry entry)
+    {
+        var e = entry.Escalation;
+        return entry.Closed
+            ? T(TextId.UiTimelineEscalationClosed, EnumTexts.Name(e.Level, App.Lang), e.Outcome.ReplaceLineEndings(" "))
+            : T(TextId.UiTimelineEscalation, EnumTexts.Name(e.Level, App.Lang), EscalationText.State(App, e, AmsterdamTime.Today(App.Clock)), e.Reason.ReplaceLineEndings(" "));
+    }
+
+    private void Escalate()
+    {
+        var form = EscalationFormScreen.For(App, _clientId, _dossier!.Client.Name.Full);
+        if (form.IsValid)
+            App.Push(form.Value);
+        else
+            App.Notify(T(TextId.UiEscalationCannot, form.Problem.Describe(App.Lang)));
     }
 
     private void NewFundRequest()
@@ -285,6 +328,8 @@ public sealed class DossierScreen : AppScreen
         return timeline.Concat(decisions.SelectMany(d => DecisionTimelineEntry.Items(d, App.Store.MandateDecisions.Addenda(d.Id))))
             .Concat(App.Store.Budget.ForClient(_clientId).SelectMany(BudgetTimelineEntry.Items))
             .Concat(App.Store.Fund.ForClient(_clientId).SelectMany(FundTimelineEntry.Items))
+            .Concat(App.Store.Pauses.ForClient(_clientId).SelectMany(PauseTimelineEntry.Items))
+            .Concat(App.Store.Escalations.ForClient(_clientId).SelectMany(EscalationTimelineEntry.Items))
             .OrderByDescending(i => i.At)
             .ToList();
     }

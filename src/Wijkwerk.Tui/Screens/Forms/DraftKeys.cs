@@ -1,8 +1,10 @@
 using Wijkwerk.Core.Domain.Budget;
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Escalations;
 using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Domain.Mandates;
+using Wijkwerk.Core.Domain.Pauses;
 
 namespace Wijkwerk.Tui.Screens.Forms;
 
@@ -53,4 +55,22 @@ public static class DraftKeys
     public static string ForBudgetAlternative(Id<BudgetRequest> request) => BudgetAlternativeForm + ":" + request;
 
     public static string ForBudgetPayment(Id<BudgetRequest> request) => BudgetPaymentForm + ":" + request;
+
+    public const string PauseForm = "pause";
+
+    public const string PauseLiftForm = "pause-lift";
+
+    public const string PauseExtendForm = "pause-extend";
+
+    public const string EscalationForm = "escalation";
+
+    public const string EscalationCloseForm = "escalation-close";
+
+    public static string ForPause(Id<Client> client) => PauseForm + ":" + client;
+
+    public static string ForPauseStep(Id<Pause> pause, PauseStepKind kind) => (kind == PauseStepKind.Lift ? PauseLiftForm : PauseExtendForm) + ":" + pause;
+
+    public static string ForEscalation(Id<Client> client) => EscalationForm + ":" + client;
+
+    public static string ForEscalationClose(Id<Escalation> escalation) => EscalationCloseForm + ":" + escalation;
 }

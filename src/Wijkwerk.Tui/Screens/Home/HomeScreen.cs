@@ -4,10 +4,13 @@ using Wijkwerk.Core.Domain.Signals;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Domain.Mandates;
+using Wijkwerk.Core.Domain.Pauses;
 using Wijkwerk.Core.Localization;
+using Wijkwerk.Core.Storage.Repositories;
 using Wijkwerk.Tui.App;
 using Wijkwerk.Tui.Screens.Budget;
 using Wijkwerk.Tui.Screens.Dossier;
+using Wijkwerk.Tui.Screens.Escalations;
 using Wijkwerk.Tui.Screens.Mandates;
 using Wijkwerk.Tui.Terminal;
 using Wijkwerk.Tui.Widgets;
@@ -35,6 +38,8 @@ public sealed class HomeScreen : AppScreen
     private string _adviceCounts = "";
     private IReadOnlyList<MandateDecision> _followUpsDue = [];
     private int _awaitingMyVote;
+    private IReadOnlyList<PauseReminder> _pauseReminders = [];
+    private int _escalationsDue;
     private int _loads;
 
     public HomeScreen(WijkwerkApp app)
@@ -68,6 +73,9 @@ public sealed class HomeScreen : AppScreen
             Command("budget-ledger", TextId.CmdBudgetLedger, [KeyInput.Character('9')], () => App.Push(new BudgetLedgerScreen(App)), inStatusBar: false);
         }
 
+        // Issue 14: the reminders below name the key; the list is for whoever records dossier work.
+        if (App.Store.Identity.Role.RecordsSignalsAndVisits())
+            Command("escalations", TextId.CmdEscalationsAndPauses, [KeyInput.Character('3')], () => App.Push(new EscalationsScreen(App)), inStatusBar: false);
         Command("clients", TextId.CmdClients, [KeyInput.Character('c')], App.GoClients);
         // After the keys to the day's work: home is where the day starts, filtering it is the exception.
         FilterCommands(_filtered, isRoot: true);
@@ -84,7 +92,7 @@ public sealed class HomeScreen : AppScreen
 
     protected override void RenderContent(ScreenBuffer buffer, Rect area)
     {
-        var followUps = BudgetInboxLine().Concat(FollowUpLines(area.Height / 4)).ToList();
+        var followUps = BudgetInboxLine().Concat(PauseAndEscalationLines()).Concat(FollowUpLines(area.Height / 4)).ToList();
         var rows = area.SplitRows(LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(followUps.Count), LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fill());
         buffer.PutLine(rows[0], 0, CellText.Truncate(" " + _counts, area.Width), CellStyle.Bold);
         buffer.PutLine(rows[1], 0, CellText.Truncate(" " + _adviceCounts, area.Width), CellStyle.Default);
@@ -131,6 +139,10 @@ public sealed class HomeScreen : AppScreen
         _followUpsDue = IsTeamLeader ? store.MandateDecisions.FollowUpsDue(today) : [];
         // Counted on plain columns: nothing about a colleague's request is decrypted or logged to show the number.
         _awaitingMyVote = store.Budget.CountAwaitingMyVote();
+        // From plain columns too; only the few clients with a reminder have their name decrypted, when drawn.
+        var recordsDossier = store.Identity.Role.RecordsSignalsAndVisits();
+        _pauseReminders = recordsDossier ? store.Pauses.Reminders() : [];
+        _escalationsDue = recordsDossier ? store.Escalations.CountFollowUpDue() : 0;
         _counts = T(TextId.UiHomeCounts,
             new Count(store.Signals.CountReportedSince(AmsterdamTime.StartOf(today)), Noun.Signal),
             new Count(store.Dossiers.CountVisitsOn(today), Noun.HomeVisit),
@@ -154,6 +166,26 @@ public sealed class HomeScreen : AppScreen
         if (_awaitingMyVote > 0)
             yield return (T(TextId.UiHomeBudgetInbox, new Count(_awaitingMyVote, Noun.BudgetRequest), Plurals.Choose(_awaitingMyVote, ("wacht", "wachten", "awaits", "await"), App.Lang)), CellStyle.Bold);
     }
+
+    /// <summary>
+    /// "Pauze loopt af op …" for each pause ending within a week, a marked line for each that ended without being lifted
+    /// (at most <see cref="MaxPauseLines"/>, the most urgent first), and how many escalations wait for their follow-up.
+    /// </summary>
+    private IEnumerable<(string Text, CellStyle Style)> PauseAndEscalationLines()
+    {
+        foreach (var pause in _pauseReminders.Take(MaxPauseLines))
+        {
+            yield return pause.State == PauseState.Ended
+                ? (T(TextId.UiHomePauseEnded, DateText.Show(pause.EndsOn), ClientName(pause.ClientId), pause.Department), WidgetStyles.Error)
+                : (T(TextId.UiHomePauseEnding, DateText.Show(pause.EndsOn), ClientName(pause.ClientId), pause.Department), CellStyle.Bold);
+        }
+
+        if (_escalationsDue > 0)
+            yield return (T(TextId.UiHomeEscalationsDue, _escalationsDue), CellStyle.Bold);
+    }
+
+    /// <summary>Room for the pause reminders above the signals; the rest are one key away (3).</summary>
+    private const int MaxPauseLines = 3;
 
     /// <summary>
     /// The team leader's follow-ups: a count line (with the key to the list), then the due decisions themselves,

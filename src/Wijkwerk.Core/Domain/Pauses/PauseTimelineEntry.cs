@@ -1,0 +1,16 @@
+using Wijkwerk.Core.Domain.Clients;
+using Wijkwerk.Core.Domain.Common;
+
+namespace Wijkwerk.Core.Domain.Pauses;
+
+/// <summary>One moment of a client's pause on the dossier timeline: its recording, or one of its steps.</summary>
+public sealed record PauseTimelineEntry(PauseRecord Pause, PauseStep? Step)
+{
+    /// <summary>A step at its moment; the recording at the start of its first day (a pause is dated, not timed).</summary>
+    public DateTimeOffset At => Step?.At ?? AmsterdamTime.StartOf(Pause.Recorded.StartsOn);
+
+    /// <summary>The pause and every lift or extension, as timeline items.</summary>
+    public static IEnumerable<TimelineItem> Items(PauseRecord pause) =>
+        new[] { new PauseTimelineEntry(pause, null) }.Concat(pause.Steps.Select(s => new PauseTimelineEntry(pause, s)))
+            .Select(e => new TimelineItem(e.At, null, null, Pause: e));
+}

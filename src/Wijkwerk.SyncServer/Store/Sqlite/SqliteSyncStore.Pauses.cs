@@ -1,0 +1,33 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Wijkwerk.Core.Domain.Pauses;
+
+namespace Wijkwerk.SyncServer.Store.Sqlite;
+
+/// <summary>
+/// Issue 14: the administrator's maximum length of a pause, part of the reference data (setting it raises its
+/// version, so every laptop receives it with its next pull), and read by a push to judge a pause's end date.
+/// </summary>
+public sealed partial class SqliteSyncStore
+{
+    public Task<PauseSettings> SetPauseSettingsAsync(int maxWeeks, DateTimeOffset now) => Write((db, tx) =>
+    {
+        Exec(db, tx, """
+            INSERT INTO pause_settings(id, max_weeks, set_at) VALUES (1, $w, $at)
+            ON CONFLICT(id) DO UPDATE SET max_weeks = excluded.max_weeks, set_at = excluded.set_at;
+            """, ("$w", maxWeeks), ("$at", Iso(now)));
+        BumpReference(db, tx);
+        return PauseSettingsOf(db, tx);
+    });
+
+    public Task<PauseSettings> PauseSettingsAsync()
+    {
+        using var db = Open();
+        return Task.FromResult(PauseSettingsOf(db, null));
+    }
+
+    private static PauseSettings PauseSettingsOf(SqliteConnection db, SqliteTransaction? tx) =>
+        Scalar(db, tx, "SELECT max_weeks FROM pause_settings WHERE id = 1;") is { } weeks
+            ? new PauseSettings(Convert.ToInt32(weeks, CultureInfo.InvariantCulture))
+            : PauseSettings.Default;
+}
