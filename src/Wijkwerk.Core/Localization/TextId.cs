@@ -913,4 +913,19 @@ public enum TextId
     FieldFundWhy,
     FieldFundDurableExpected,
     FieldFundDurabilityWhy,
+
+    // Issue 14 item 1: bottleneck tags (admin list, tag field, tags on signals and advices).
+    CliServerBottleneck,
+    CliServerBottleneckAdd,
+    CliServerBottleneckList,
+    CliServerBottleneckMerge,
+    CliServerBottleneckAccept,
+    CliServerBottleneckLabel,
+    CliServerBottleneckInto,
+    UiTagFieldKnown,
+    UiTagFieldNewProposal,
+    UiTagFieldMerged,
+    UiTagFieldComplete,
+    UiSignalDetailBottleneck,
+    UiAdviceDetailBottleneck,
 }
