@@ -28,7 +28,7 @@ public sealed class BudgetRequestFormScreen : FormScreen
     private readonly TextField _legitimacy;
     private readonly TextField _engagement;
     private readonly Checkbox _heard;
-    private readonly TextField _bottleneck;
+    private readonly TagField _bottleneck;
 
     private BudgetRequestFormScreen(WijkwerkApp app, Id<Client> clientId, string clientName)
         : base(app, DraftKeys.BudgetRequestForm + ":" + clientId)
@@ -44,7 +44,7 @@ public sealed class BudgetRequestFormScreen : FormScreen
         _legitimacy = Text("legitimiteit", TextId.FieldBudgetLegitimacy, BudgetRequest.MaxTextLength);
         _engagement = Text("betrokkenheid", TextId.FieldBudgetEngagement, BudgetRequest.MaxTextLength);
         _heard = Check("gehoord", TextId.FieldResidentHeard, false);
-        _bottleneck = Text("knelpunt", TextId.FieldBottleneckTag, BudgetRequest.MaxShortLength);
+        _bottleneck = Tag("knelpunt", TextId.FieldBottleneckTag, BudgetRequest.MaxShortLength);
         Ready();
     }
 

@@ -33,7 +33,7 @@ public sealed class FundRequestFormScreen : FormScreen
     private readonly TextField _legitimacy;
     private readonly TextField _engagement;
     private readonly Checkbox _heard;
-    private readonly TextField _bottleneck;
+    private readonly TagField _bottleneck;
 
     private FundRequestFormScreen(WijkwerkApp app, Id<Client> clientId, string clientName)
         : base(app, FundDrafts.RequestKey(clientId))
@@ -51,7 +51,7 @@ public sealed class FundRequestFormScreen : FormScreen
         _legitimacy = Text("legitimiteit", TextId.FieldBudgetLegitimacy, FundRequest.MaxTextLength);
         _engagement = Text("betrokkenheid", TextId.FieldBudgetEngagement, FundRequest.MaxTextLength);
         _heard = Check("gehoord", TextId.FieldResidentHeard, false);
-        _bottleneck = Text("knelpunt", TextId.FieldBottleneckTag, FundRequest.MaxShortLength);
+        _bottleneck = Tag("knelpunt", TextId.FieldBottleneckTag, FundRequest.MaxShortLength);
         Ready();
     }
 

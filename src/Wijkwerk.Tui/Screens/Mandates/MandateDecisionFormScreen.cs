@@ -27,7 +27,8 @@ public sealed class MandateDecisionFormScreen : FormScreen
     private readonly CostTableVersion? _costTable;
     private readonly IReadOnlyList<CostEntry> _routes;
     private readonly SelectField<string> _department, _executorDepartment;
-    private readonly TextField _rule, _contact, _ownCost, _horizon, _bottleneck;
+    private readonly TextField _rule, _contact, _ownCost, _horizon;
+    private readonly TagField _bottleneck;
     private readonly TextArea _refusedBefore, _decision, _legitimacy, _engagement;
     private readonly Dictionary<string, TextField> _quantities = [];
     private readonly Checkbox _heard;
@@ -63,7 +64,7 @@ public sealed class MandateDecisionFormScreen : FormScreen
 
         _engagement = Area("betrokkenheid", TextId.FieldEngagement, 2, MandateDecision.MaxTextLength);
         _heard = Check("inwoner gehoord", TextId.FieldResidentHeard, false);
-        _bottleneck = Text("knelpunt", TextId.FieldBottleneckTag, MandateDecision.MaxShortLength);
+        _bottleneck = Tag("knelpunt", TextId.FieldBottleneckTag, MandateDecision.MaxShortLength);
         _followUpOn = Date("opvolgdatum", TextId.FieldFollowUpOn, DateText.Show(Today.AddMonths(3)));
         Ready();
     }
