@@ -13,7 +13,7 @@ public static partial class Texts
         [TextId.CliServerBottleneckLabel] = ("Het knelpunt zoals het heet, zoals \"Spookbewoning\"", "The bottleneck tag as it is called, such as \"Spookbewoning\""),
         [TextId.CliServerBottleneckInto] = ("Het knelpunt uit de lijst waarmee wordt samengevoegd", "The bottleneck tag from the list to merge into"),
         [TextId.UiTagFieldKnown] = ("in de lijst", "in the list"),
-        [TextId.UiTagFieldNewProposal] = ("nieuw voorstel: de beheerder neemt het op of voegt het samen", "new proposal: the administrator accepts or merges it"),
+        [TextId.UiTagFieldNewProposal] = ("nieuw voorstel; de beheerder beoordeelt het", "new proposal; the administrator judges it"),
         [TextId.UiTagFieldMerged] = ("telt mee als '{0}'", "counts as '{0}'"),
         [TextId.UiTagFieldComplete] = ("Tab: {0}", "Tab: {0}"),
         [TextId.UiSignalDetailBottleneck] = ("Knelpunt: {0}", "Bottleneck: {0}"),

@@ -420,6 +420,11 @@ public static class Migrations
             {SyncColumns}) STRICT;
         CREATE INDEX fund_repayments_by_request ON fund_repayments (request_id);
         """,
+        // Issue 14 item 1 (tags): signals and Wmo advices carry an optional bottleneck tag; empty on every older row.
+        """
+        ALTER TABLE signals ADD COLUMN bottleneck_tag TEXT;
+        ALTER TABLE indication_advices ADD COLUMN bottleneck_tag TEXT;
+        """,
     ];
 
     internal static int Latest => Steps.Count;

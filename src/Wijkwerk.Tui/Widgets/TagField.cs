@@ -36,7 +36,7 @@ public sealed class TagField : IWidget
 
     /// <summary>What Tab would put in the field; null when there is nothing to complete.</summary>
     public string? Completion =>
-        BottleneckTag.Key(Text).Length > 0 && _tags.Matching(Text).FirstOrDefault() is { } first && first != Text.Trim() ? first : null;
+        BottleneckTag.Key(Text).Length > 0 && _tags.Matching(Text).FirstOrDefault() is { } first && BottleneckTag.Key(first) != BottleneckTag.Key(Text) ? first : null;
 
     /// <summary>The line under the input: what Tab completes to, or where the typed tag stands; empty for an empty field.</summary>
     public string Hint

@@ -66,6 +66,7 @@ public static class DemoCommand
                 DemoBudget.Fill(store);
                 if (role.RecordsSignalsAndVisits())
                     DemoFund.Fill(store);
+                DemoTags.Give(store);
             }
 
             // The public demo passphrase is worth printing; one the user set is theirs and stays off the screen and out of scrollback.
