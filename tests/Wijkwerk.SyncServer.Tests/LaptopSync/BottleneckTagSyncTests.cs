@@ -1,4 +1,7 @@
 using Wijkwerk.Core.Domain.Budget;
+using Wijkwerk.Core.Domain.Clients;
+using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Signals;
 using Wijkwerk.Core.Exchange;
 using Wijkwerk.SyncServer.Tests.Support;
 
@@ -85,5 +88,30 @@ public class BottleneckTagSyncTests
         await bram.Sync();
 
         Assert.Equal(["Spookbewoning", "Tandartskosten"], bram.Store.Reference.Tags().Accepted);
+    }
+
+    [Fact]
+    public async Task SignalWithATag_ProposedBySync_AfterMergeTheOtherLaptopShowsTheMergedTag_AnUntaggedSignalStaysUntagged()
+    {
+        var (world, anna, bram) = await Team();
+        using var _ = world;
+        await anna.Sync();
+        var client = anna.NewClient("Geertje", "Bos");
+        Signal Report(string observation) => Signal.Report(
+            Id<Signal>.New(world.Clock), client.Id, SignalSource.HousingCorporation, null, observation, [LifeDomain.SafeHome],
+            Urgency.Normal, new ConsentBasis(true, ""), null, world.Clock.GetUtcNow()).Value;
+        var tagged = Report("Post voor vorige huurder, huurtoeslag stopgezet") with { BottleneckTag = "Vorige bewoner nog ingeschreven" };
+        var untagged = Report("Trap onveilig");
+        anna.Store.Signals.Add(tagged);
+        anna.Store.Signals.Add(untagged);
+        Assert.Equal(0, (await anna.Sync()).Refused);
+
+        Assert.Contains("Vorige bewoner nog ingeschreven\tvoorgesteld\t1 rij\tvoorgesteld door Anna Zorg", world.Admin("bottleneck", "list"));
+        world.Admin("bottleneck", "merge", "vorige bewoner nog ingeschreven", "--into", "Spookbewoning");
+
+        Assert.True((await bram.Sync()).Converged);
+        var held = bram.Store.Signals.Open().ToDictionary(s => s.Id);
+        Assert.Equal("Spookbewoning", held[tagged.Id].BottleneckTag);
+        Assert.Equal("", held[untagged.Id].BottleneckTag);
     }
 }
