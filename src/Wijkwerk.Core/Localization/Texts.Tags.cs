@@ -15,7 +15,7 @@ public static partial class Texts
         [TextId.UiTagFieldKnown] = ("in de lijst", "in the list"),
         [TextId.UiTagFieldNewProposal] = ("nieuw voorstel; de beheerder beoordeelt het", "new proposal; the administrator judges it"),
         [TextId.UiTagFieldMerged] = ("telt mee als '{0}'", "counts as '{0}'"),
-        [TextId.UiTagFieldComplete] = ("Tab: {0}", "Tab: {0}"),
+        [TextId.UiTagFieldComplete] = ("Tab: {0}", "Tab: complete {0}"),
         [TextId.UiSignalDetailBottleneck] = ("Knelpunt: {0}", "Bottleneck: {0}"),
         [TextId.UiAdviceDetailBottleneck] = ("Knelpunt: {0}", "Bottleneck: {0}"),
     };
