@@ -1003,4 +1003,19 @@ public enum TextId
     UiEscalationsFollowUpDue,
     CliExportEscalations,
     CliExportPauses,
+
+    // Issue 14 item 1: bottleneck tags (admin list, tag field, tags on signals and advices).
+    CliServerBottleneck,
+    CliServerBottleneckAdd,
+    CliServerBottleneckList,
+    CliServerBottleneckMerge,
+    CliServerBottleneckAccept,
+    CliServerBottleneckLabel,
+    CliServerBottleneckInto,
+    UiTagFieldKnown,
+    UiTagFieldNewProposal,
+    UiTagFieldMerged,
+    UiTagFieldComplete,
+    UiSignalDetailBottleneck,
+    UiAdviceDetailBottleneck,
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Wijkwerk.Core.Domain.Patterns;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Localization;
@@ -304,9 +305,10 @@ public sealed class LocalStore : IDisposable
             command.Parameters.AddWithValue(name, value);
         using var reader = command.ExecuteReader();
         var ordinals = new ColumnOrdinals(reader);
+        var tags = new Lazy<BottleneckTagList>(Reference.Tags);
         var rows = new List<T>();
         while (reader.Read())
-            rows.Add(map(new RowReader(this, table, reader, ordinals)));
+            rows.Add(map(new RowReader(this, table, reader, ordinals, tags)));
         return rows;
     }
 

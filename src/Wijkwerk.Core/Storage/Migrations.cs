@@ -467,6 +467,12 @@ public static class Migrations
         CREATE INDEX escalations_by_client ON escalations (client_id);
         CREATE INDEX escalations_open ON escalations (closed_on, follow_up_on, deleted);
         """,
+
+        // 14 (issue 14, tags): signals and Wmo advices carry an optional bottleneck tag; empty on every older row.
+        """
+        ALTER TABLE signals ADD COLUMN bottleneck_tag TEXT;
+        ALTER TABLE indication_advices ADD COLUMN bottleneck_tag TEXT;
+        """,
     ];
 
     internal static int Latest => Steps.Count;

@@ -1,10 +1,14 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Wijkwerk.Core.Domain.Patterns;
 
 namespace Wijkwerk.Core.Storage;
 
-/// <summary>Reads one row's columns by name, opening sealed ones with the store's key.</summary>
-internal readonly struct RowReader(LocalStore store, string table, SqliteDataReader reader, ColumnOrdinals ordinals)
+/// <summary>
+/// Reads one row's columns by name, opening sealed ones with the store's key. A bottleneck tag is read as the tag it
+/// resolves to in the admin's list (<paramref name="tags"/>, read once per query and only when a tag is read).
+/// </summary>
+internal readonly struct RowReader(LocalStore store, string table, SqliteDataReader reader, ColumnOrdinals ordinals, Lazy<BottleneckTagList> tags)
 {
     private const DateTimeStyles Utc = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
 
@@ -17,6 +21,9 @@ internal readonly struct RowReader(LocalStore store, string table, SqliteDataRea
         var ordinal = ordinals[column];
         return reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
     }
+
+    /// <summary>The tag as every laptop shows, exports and counts it: through the admin's merges; "" when none was given.</summary>
+    public string Tag(string column) => NullableText(column) is { } tag ? tags.Value.Show(tag) : "";
 
     public long Integer(string column) => reader.GetInt64(ordinals[column]);
 

@@ -1,3 +1,4 @@
+using Wijkwerk.Core.Domain.Patterns;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Sync.Rules;
 
@@ -18,7 +19,8 @@ public static class SyncSchema
         new("clients", ["first_name", "surname_prefix", "surname", "birth_date", "postcode", "house_number", "addition", "phone", "bsn", "notes"], null),
         new("household_members", ["client_id", "name", "relation", "birth_date"], "client_id"),
         new("consents", ["client_id", "purpose", "status", "reason", "date", "recorded_by"], "client_id"),
-        new("signals", ["client_id", "source", "source_other", "observation", "life_domains", "urgency", "consent_in_consultation", "consent_reason", "assignee", "status", "reported_at", "picked_up_at"], "client_id"),
+        new("signals", ["client_id", "source", "source_other", "observation", "life_domains", "urgency", "consent_in_consultation", "consent_reason", "assignee", "status", "reported_at", "picked_up_at", BottleneckTag.Column], "client_id",
+            AddedLater: new HashSet<string>(StringComparer.Ordinal) { BottleneckTag.Column }),
         new("follow_ups", ["signal_id", "at", "worker", "note"], null, "signals", "signal_id"),
         new("home_visits", ["client_id", "date", "worker", "notes", "zrm"], "client_id"),
         new(AdviceColumns.AdviceTable, AdviceColumns.Advice, "client_id", AddedLater: AdviceColumns.AddedLater),

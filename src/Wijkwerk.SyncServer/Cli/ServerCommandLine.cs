@@ -106,6 +106,7 @@ public static class ServerCommandLine
         AddBudgetCommands(admin, Db, lang);
         AddFundCommands(admin, Db, lang);
         AddPauseCommands(admin, Db, lang);
+        AddBottleneckCommands(admin, Db, lang);
         return root;
     }
 
@@ -247,5 +248,32 @@ public static class ServerCommandLine
             : PauseAdminCommands.Show(db(parse)));
         pause.Subcommands.Add(settings);
         admin.Subcommands.Add(pause);
+    }
+
+    /// <summary>Issue 14: the bottleneck tags.</summary>
+    private static void AddBottleneckCommands(Command admin, Func<ParseResult, string> db, Lang lang)
+    {
+        string T(TextId id) => Texts.Get(id, lang);
+
+        var bottleneck = new Command("bottleneck", T(TextId.CliServerBottleneck));
+        var label = new Argument<string>("LABEL") { Description = T(TextId.CliServerBottleneckLabel), HelpName = T(TextId.CliValueName) };
+        var add = new Command("add", T(TextId.CliServerBottleneckAdd));
+        add.Arguments.Add(label);
+        add.SetAction((parse, _) => BottleneckAdminCommands.Add(db(parse), parse.GetValue(label)!));
+        var list = new Command("list", T(TextId.CliServerBottleneckList));
+        list.SetAction((parse, _) => BottleneckAdminCommands.List(db(parse)));
+        var accept = new Command("accept", T(TextId.CliServerBottleneckAccept));
+        accept.Arguments.Add(label);
+        accept.SetAction((parse, _) => BottleneckAdminCommands.Accept(db(parse), parse.GetValue(label)!));
+        var merge = new Command("merge", T(TextId.CliServerBottleneckMerge));
+        var into = new Option<string>("--into") { Required = true, Description = T(TextId.CliServerBottleneckInto), HelpName = T(TextId.CliValueName) };
+        merge.Arguments.Add(label);
+        merge.Options.Add(into);
+        merge.SetAction((parse, _) => BottleneckAdminCommands.Merge(db(parse), parse.GetValue(label)!, parse.GetValue(into)!));
+        bottleneck.Subcommands.Add(add);
+        bottleneck.Subcommands.Add(list);
+        bottleneck.Subcommands.Add(merge);
+        bottleneck.Subcommands.Add(accept);
+        admin.Subcommands.Add(bottleneck);
     }
 }

@@ -4,6 +4,7 @@ using Wijkwerk.Core.Domain.Fund;
 using Wijkwerk.Core.Domain.Maatwerk;
 using Wijkwerk.Core.Domain.Mandates;
 using Wijkwerk.Core.Domain.Pauses;
+using Wijkwerk.Core.Domain.Patterns;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Sync.Protocol;
 
@@ -56,6 +57,14 @@ public interface ISyncStore
     /// <summary>Issue 14: sets the maximum length of a pause in weeks (checked by the caller); raises the reference version.</summary>
     Task<PauseSettings> SetPauseSettingsAsync(int maxWeeks, DateTimeOffset now);
     Task<PauseSettings> PauseSettingsAsync();
+    /// <summary>Issue 14: a bottleneck tag in the admin's list; answers the label as stored.</summary>
+    Task<string> AddBottleneckAsync(string label, DateTimeOffset now);
+    /// <summary>Takes a proposed tag into the list; answers its label.</summary>
+    Task<string> AcceptBottleneckAsync(string label, DateTimeOffset now);
+    /// <summary>Counts one tag under another from now on; refuses an unknown tag, a proposed target and a circle. Answers both labels, the target as it resolves.</summary>
+    Task<(string From, string Into)> MergeBottleneckAsync(string from, string into, DateTimeOffset now);
+    /// <summary>Every tag, proposals and merged ones too, with the number of live rows that carry it.</summary>
+    Task<IReadOnlyList<BottleneckListing>> ListBottlenecksAsync();
     /// <summary>The set for one worker's laptop (only that worker's mandates and own teams' budgets); null when the laptop already holds this version.</summary>
     Task<ReferenceData?> ReferenceDataAsync(Guid workerId, long knownVersion, CancellationToken cancel = default);
 
@@ -80,6 +89,12 @@ public sealed record CentralAuditEntry(DateTimeOffset At, string Source, string 
 
 /// <summary>A mandate as the administrator's list shows it: with the worker's name and when it was granted.</summary>
 public sealed record MandateListing(Mandate Mandate, string WorkerName, DateTimeOffset GrantedAt);
+
+/// <summary>
+/// One tag in the admin's list: its label, state, the label it counts under when merged, who proposed it when (no worker
+/// for a tag the admin added), the live rows typed with it, and those counting under it through merges (itself included).
+/// </summary>
+public sealed record BottleneckListing(string Label, BottleneckState State, string? MergedInto, string? ProposedBy, DateTimeOffset At, int Rows, int RowsCounted);
 
 public sealed record DeviceSession(Guid DeviceId, Guid WorkerId, Role Role, DateTimeOffset? RevokedAt);
 

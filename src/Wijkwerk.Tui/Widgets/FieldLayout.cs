@@ -15,8 +15,7 @@ internal readonly record struct FieldLayout(Rect Input, Rect Error)
     /// <param name="valueWidth">The cells the value takes now, e.g. a choice's "&lt; 01 Hulp bij het huishouden &gt;".</param>
     public static FieldLayout Render(ScreenBuffer buffer, Rect area, string label, int labelWidth, bool focused, string? error, int valueWidth = 0)
     {
-        var labelCells = string.IsNullOrEmpty(label) ? 0 : WidgetStyles.FocusMarker.Length + Math.Max(labelWidth, label.Length + 1);
-        labelCells = Math.Min(labelCells, area.Width);
+        var labelCells = LabelCells(label, labelWidth, area.Width);
         var row = area.Row(0);
         buffer.Fill(row, ' ', WidgetStyles.Normal);
         if (labelCells > 0)
@@ -43,4 +42,8 @@ internal readonly record struct FieldLayout(Rect Input, Rect Error)
         }
         return new FieldLayout(input, errorArea);
     }
+
+    /// <summary>Where the input starts: the cells of the focus marker and the label, within the width.</summary>
+    public static int LabelCells(string label, int labelWidth, int width) =>
+        Math.Min(string.IsNullOrEmpty(label) ? 0 : WidgetStyles.FocusMarker.Length + Math.Max(labelWidth, label.Length + 1), width);
 }

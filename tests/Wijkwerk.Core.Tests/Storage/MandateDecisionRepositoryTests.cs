@@ -194,11 +194,12 @@ public class MandateDecisionRepositoryTests
     {
         using var temp = new TempStore();
         temp.Close();
-        // Version 8 is the last step before issue 11's tables (step 9), issue 12's (step 10), home's indexes (step 11)
-        // issue 13's tables (step 12) and issue 14's pauses and escalations (step 13).
+        // Version 8 is the last step before issue 11's tables (step 9), issue 12's (step 10), home's indexes (step 11),
+        // issue 13's tables (step 12), issue 14's pauses and escalations (step 13) and its tag columns (step 14).
         temp.Execute("DROP TABLE mandate_decisions; DROP TABLE mandate_addenda; DROP TABLE reference_data; DROP TABLE budget_requests; DROP TABLE budget_votes; "
             + "DROP INDEX signals_open; DROP INDEX signals_by_reported; DROP INDEX home_visits_by_date; "
-            + "DROP TABLE fund_requests; DROP TABLE fund_repayments; DROP TABLE pauses; DROP TABLE pause_steps; DROP TABLE escalations; PRAGMA user_version = 8;");
+            + "DROP TABLE fund_requests; DROP TABLE fund_repayments; DROP TABLE pauses; DROP TABLE pause_steps; DROP TABLE escalations; "
+            + "ALTER TABLE signals DROP COLUMN bottleneck_tag; ALTER TABLE indication_advices DROP COLUMN bottleneck_tag; PRAGMA user_version = 8;");
 
         temp.Reopen();
 

@@ -23,6 +23,9 @@ public sealed record IndicationAdvice(
 {
     public const int MaxTeamLength = 100;
 
+    /// <summary>Issue 14: the bottleneck behind the request for support, optional ("" for none).</summary>
+    public string BottleneckTag { get; init; } = "";
+
     /// <summary>The Wmo terms for this advice; a decision stops them on its day, a withdrawal ends them.</summary>
     public LegalClocks Clocks => new(
         Content.MeldingDate,

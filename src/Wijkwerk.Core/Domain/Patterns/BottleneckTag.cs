@@ -6,6 +6,9 @@ namespace Wijkwerk.Core.Domain.Patterns;
 /// </summary>
 public static class BottleneckTag
 {
+    /// <summary>The column that carries the tag in every row that has one (decisions, requests, signals, advices).</summary>
+    public const string Column = "bottleneck_tag";
+
     /// <summary>The comparison key: trimmed, runs of white space made one space, lower case (invariant).</summary>
     public static string Key(string tag) =>
         string.Join(' ', tag.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();

@@ -21,6 +21,10 @@ public sealed record Signal(
     DateTimeOffset? PickedUpAt)
 {
     public const int MaxObservationLength = 4000;
+
+    /// <summary>Issue 14: the bottleneck the signal runs into, optional ("" for none); short, as on a decision.</summary>
+    public string BottleneckTag { get; init; } = "";
+
     public const int MaxSourceOtherLength = 100;
     public static readonly TimeSpan EropafWindow = TimeSpan.FromHours(4);
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Wijkwerk.Core.Domain.Maatwerk;
 using Wijkwerk.Core.Domain.Mandates;
+using Wijkwerk.Core.Domain.Patterns;
 using Wijkwerk.Core.Sync.Protocol;
 
 namespace Wijkwerk.Core.Storage.Repositories;
@@ -43,6 +44,18 @@ public sealed class ReferenceDataRepository(LocalStore store)
         while (reader.Read())
             teams.Add(reader.GetString(0));
         return teams;
+    }
+
+    /// <summary>
+    /// Issue 14: the admin's bottleneck tags and merges (empty before the first pull that brought them). Read for every
+    /// query that reads a tag, so SQLite picks them out of the document instead of the whole set being mapped.
+    /// </summary>
+    public BottleneckTagList Tags()
+    {
+        using var command = store.Command("SELECT json_extract(body, '$.bottlenecks') FROM reference_data WHERE id = 1");
+        return command.ExecuteScalar() is string json && JsonSerializer.Deserialize(json, ReferenceDataJson.Default.BottleneckInfo) is { } info
+            ? info.ToList()
+            : BottleneckTagList.Empty;
     }
 
     /// <summary>The whole set as held; null before the first pull that brought it.</summary>

@@ -1,4 +1,5 @@
 using Wijkwerk.Core.Domain.Indications;
+using Wijkwerk.Core.Domain.Patterns;
 using Wijkwerk.Core.Sync.Rules;
 
 namespace Wijkwerk.Core.Storage.Rows;
@@ -28,8 +29,9 @@ internal static class AdviceRows
         return row;
     }
 
+    /// <summary>The row's values by column; a bottleneck tag as it resolves through the admin's merges (<see cref="RowReader.Tag"/>).</summary>
     public static Dictionary<string, string?> Read(RowReader r, string table, IEnumerable<string> columns) =>
-        columns.ToDictionary(c => c, c => SecretColumns.IsSecret(table, c) ? r.Secret(c) : r.NullableText(c), StringComparer.Ordinal);
+        columns.ToDictionary(c => c, c => SecretColumns.IsSecret(table, c) ? r.Secret(c) : c == BottleneckTag.Column ? r.Tag(c) : r.NullableText(c), StringComparer.Ordinal);
 }
 
 internal static class AdviceMessageRows

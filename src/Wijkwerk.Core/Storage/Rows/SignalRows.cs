@@ -1,5 +1,6 @@
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Patterns;
 using Wijkwerk.Core.Domain.Signals;
 using Wijkwerk.Core.Domain.Teams;
 
@@ -22,7 +23,8 @@ internal static class SignalRows
         .Plain("assignee", s.Assignee?.ToString())
         .Plain("status", s.Status.ToString())
         .Plain("reported_at", RowReader.FormatInstant(s.ReportedAt))
-        .Plain("picked_up_at", s.PickedUpAt is { } at ? RowReader.FormatInstant(at) : null);
+        .Plain("picked_up_at", s.PickedUpAt is { } at ? RowReader.FormatInstant(at) : null)
+        .Plain(BottleneckTag.Column, s.BottleneckTag.Length == 0 ? null : s.BottleneckTag);
 
     public static Signal FromRow(RowReader r) => new(
         new Id<Signal>(Guid.Parse(r.Id)),
@@ -36,7 +38,10 @@ internal static class SignalRows
         r.NullableText("assignee") is { } assignee ? new Id<Worker>(Guid.Parse(assignee)) : null,
         Enum.Parse<SignalStatus>(r.Text("status")),
         r.Instant("reported_at"),
-        r.NullableInstant("picked_up_at"));
+        r.NullableInstant("picked_up_at"))
+    {
+        BottleneckTag = r.Tag(BottleneckTag.Column),
+    };
 
     public const string HeaderColumns = "id, client_id, source, urgency, assignee, status, reported_at, picked_up_at";
 

@@ -4,6 +4,7 @@ using Wijkwerk.Core.Domain.Fund;
 using Wijkwerk.Core.Domain.Maatwerk;
 using Wijkwerk.Core.Domain.Mandates;
 using Wijkwerk.Core.Domain.Pauses;
+using Wijkwerk.Core.Domain.Patterns;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Sync.Rules;
 
@@ -47,7 +48,24 @@ public sealed record ReferenceData(long Version)
     public int? PauseMaxWeeks { get; init; }
 
     public PauseSettings PauseSettingsOf() => PauseMaxWeeks is { } weeks ? new PauseSettings(weeks) : PauseSettings.Default;
+
+    /// <summary>Issue 14: the admin's accepted bottleneck tags and merges (proposals stay on the server until accepted).</summary>
+    public BottleneckInfo? Bottlenecks { get; init; }
+
+    public BottleneckTagList TagList() => Bottlenecks?.ToList() ?? BottleneckTagList.Empty;
 }
+
+/// <summary>
+/// The bottleneck tags on the wire: the accepted labels, and every merge as the key of the merged tag and the key of the
+/// tag it went into (the laptop follows chains itself).
+/// </summary>
+public sealed record BottleneckInfo(IReadOnlyList<string> Accepted, IReadOnlyList<TagMergeInfo> Merges)
+{
+    public BottleneckTagList ToList() =>
+        new(Accepted, Merges.Aggregate(TagMerges.None, (merges, m) => merges.With(m.From, m.Into) ?? merges));
+}
+
+public sealed record TagMergeInfo(string From, string Into);
 
 /// <summary>
 /// The revolving fund on the wire: every partner (the "who should have paid" list) with its deposits in cents, the

@@ -1,3 +1,4 @@
+using Wijkwerk.Core.Domain.Patterns;
 using System.Globalization;
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
@@ -31,7 +32,7 @@ public static class AdviceColumns
         "client_support_offered", "personal_plan_offered", "created_at", "submitted_at",
         "decided_category", "decided_product_code", "decided_amount", "decided_unit", "decided_frequency", "decided_start", "decided_duration_months",
         "decision_reason", "decided_at", "decided_by", "extended_until", "extension_reason",
-        EnteredUnitColumn, DecidedEnteredUnitColumn,
+        EnteredUnitColumn, DecidedEnteredUnitColumn, BottleneckTag.Column,
     ];
 
     /// <summary>The unit of time a volume kept in minutes was typed in (<see cref="Volume.EnteredIn"/>); added after the first release.</summary>
@@ -43,7 +44,7 @@ public static class AdviceColumns
     /// Columns added after rows were already stored and checksummed: empty on every older row, so they count
     /// in the scope checksum only when set and the server's stored sums of older rows stay right.
     /// </summary>
-    public static IReadOnlySet<string> AddedLater { get; } = new HashSet<string>(StringComparer.Ordinal) { EnteredUnitColumn, DecidedEnteredUnitColumn };
+    public static IReadOnlySet<string> AddedLater { get; } = new HashSet<string>(StringComparer.Ordinal) { EnteredUnitColumn, DecidedEnteredUnitColumn, BottleneckTag.Column };
 
     public static IReadOnlyList<string> Message { get; } = ["advice_id", "kind", "text", "author", "at"];
 
@@ -97,6 +98,7 @@ public static class AdviceColumns
             ["extension_reason"] = a.Extension?.Reason ?? "",
             [EnteredUnitColumn] = c.Provision.Volume.EnteredIn?.ToString(),
             [DecidedEnteredUnitColumn] = decided?.Volume.EnteredIn?.ToString(),
+            [BottleneckTag.Column] = a.BottleneckTag.Length == 0 ? null : a.BottleneckTag,
         };
     }
 
@@ -136,7 +138,10 @@ public static class AdviceColumns
             var extension = reader.Has("extended_until") ? new DecisionExtension(reader.Date("extended_until"), reader.Text("extension_reason")) : null;
             return Parsed<IndicationAdvice>.Ok(new IndicationAdvice(
                 new Id<IndicationAdvice>(id), new Id<Client>(reader.Guid("client_id")), new Id<Worker>(reader.Guid("author")), reader.Text(TeamColumn),
-                reader.Enum<AdviceStatus>("status"), content, reader.Instant("created_at"), reader.OptionalInstant("submitted_at"), decision, extension));
+                reader.Enum<AdviceStatus>("status"), content, reader.Instant("created_at"), reader.OptionalInstant("submitted_at"), decision, extension)
+            {
+                BottleneckTag = reader.Text(BottleneckTag.Column),
+            });
         }
         catch (ColumnException e)
         {

@@ -7,6 +7,7 @@ using Wijkwerk.Core.Domain.Fund;
 using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Domain.Mandates;
 using Wijkwerk.Core.Domain.Pauses;
+using Wijkwerk.Core.Domain.Patterns;
 using Wijkwerk.Core.Domain.Signals;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Domain.Visits;
@@ -76,6 +77,7 @@ public static class ValueRules
             Known<SignalStatus>("status"),
             Instant("reported_at"),
             Instant("picked_up_at") with { Optional = true },
+            Text(BottleneckTag.Column, MandateDecision.MaxShortLength) with { Optional = true },
         ],
         ["follow_ups"] =
         [
@@ -134,6 +136,7 @@ public static class ValueRules
             // Absent from rows of laptops that do not keep it yet; whether it fits the amount is Volume.Check's.
             Known<VolumeUnit>(AdviceColumns.EnteredUnitColumn) with { Optional = true },
             Known<VolumeUnit>(AdviceColumns.DecidedEnteredUnitColumn) with { Optional = true },
+            Text(BottleneckTag.Column, MandateDecision.MaxShortLength) with { Optional = true },
         ],
         [AdviceColumns.MessageTable] =
         [

@@ -12,6 +12,7 @@ internal static class SqliteMigrations
     public static readonly IReadOnlyDictionary<int, Action<SqliteConnection, SqliteTransaction>> Code = new Dictionary<int, Action<SqliteConnection, SqliteTransaction>>
     {
         [5] = ScopeSums.Rebuild,
+        [9] = SqliteSyncStore.ProposeTagsInStore,
     };
 
     public static readonly IReadOnlyList<(int Number, string Sql)> Steps =
@@ -118,6 +119,16 @@ internal static class SqliteMigrations
             INSERT INTO client_sums_fund(client_id, row_count, checksum)
                 SELECT client_id, count(*), sum(checksum) % 4294967296 FROM rows WHERE deleted = 0 AND tbl IN ('fund_requests', 'fund_repayments')
                 GROUP BY client_id;
+            """),
+        (9, """
+            -- Issue 14: the bottleneck tags, one row per comparison key (BottleneckTag.Key). state is 'accepted' (in the
+            -- admin's list), 'proposed' (typed on a synced row, not yet judged) or 'merged' (counts under merged_into, a key;
+            -- follow the chain). proposed_by is the worker whose row brought it (NULL when the admin added it), proposed_at
+            -- server UTC. Accepted tags and merges are reference data. Signals and Wmo advices carry the tag from now on as
+            -- the column bottleneck_tag in their rows' JSON, so no other table changes; the C# step in Code records the
+            -- tags rows already carry as proposals.
+            CREATE TABLE bottleneck_tags(key TEXT PRIMARY KEY, label TEXT NOT NULL, state TEXT NOT NULL CHECK (state IN ('accepted', 'proposed', 'merged')),
+                merged_into TEXT, proposed_by TEXT, proposed_at TEXT NOT NULL, CHECK ((state = 'merged') = (merged_into IS NOT NULL)));
             """),
         (11, """
             -- Issue 14: the administrator's maximum length of a pause in weeks (one row; without it the default of

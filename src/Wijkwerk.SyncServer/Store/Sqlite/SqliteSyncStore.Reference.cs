@@ -141,6 +141,7 @@ public sealed partial class SqliteSyncStore
             TeamBudgets = BudgetsOf(db, tx, workerId).Select(TeamBudgetInfo.From).ToList(),
             Fund = FundInfo.From(fund, FundBalanceOf(db, tx, fund)),
             PauseMaxWeeks = PauseSettingsOf(db, tx).MaximumWeeks,
+            Bottlenecks = BottlenecksOf(db, tx),
         };
         tx.Commit();
         return Task.FromResult<ReferenceData?>(data);

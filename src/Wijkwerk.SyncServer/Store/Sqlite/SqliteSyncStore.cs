@@ -311,6 +311,8 @@ public sealed partial class SqliteSyncStore : ISyncStore
                 ("$cols", JsonSerializer.Serialize(columns, Json)), ("$stamps", JsonSerializer.Serialize(stamps, Json)),
                 ("$sum", (long)checksum), ("$at", Iso(now)), ("$by", S(device.WorkerId)), ("$dev", S(device.DeviceId)),
                 ("$seq", NextSeq(db, tx)));
+            if (!deleted)
+                ProposeTag(db, tx, columns, device.WorkerId, now);
             if (FundColumns.Tables.Contains(table))
                 ScopeSums.RefreshFund(db, tx, clientId);
             if (!SyncSchema.ReviewTables.Contains(table))

@@ -70,6 +70,7 @@ public static class DemoCommand
                     // Issue 14: an open escalation at the Maatwerkloket and a pause that ends this week.
                     DemoEscalations.Fill(store);
                 }
+                DemoTags.Give(store);
             }
 
             // The public demo passphrase is worth printing; one the user set is theirs and stays off the screen and out of scrollback.

@@ -31,7 +31,7 @@ public sealed class BudgetRequestFormScreen : FormScreen
     private readonly TextField _legitimacy;
     private readonly TextField _engagement;
     private readonly Checkbox _heard;
-    private readonly TextField _bottleneck;
+    private readonly TagField _bottleneck;
     private readonly SocialReturnFields _calculator;
 
     private BudgetRequestFormScreen(WijkwerkApp app, Id<Client> clientId, string clientName)
@@ -48,7 +48,7 @@ public sealed class BudgetRequestFormScreen : FormScreen
         _legitimacy = Text("legitimiteit", TextId.FieldBudgetLegitimacy, BudgetRequest.MaxTextLength);
         _engagement = Text("betrokkenheid", TextId.FieldBudgetEngagement, BudgetRequest.MaxTextLength);
         _heard = Check("gehoord", TextId.FieldResidentHeard, false);
-        _bottleneck = Text("knelpunt", TextId.FieldBottleneckTag, BudgetRequest.MaxShortLength);
+        _bottleneck = Tag("knelpunt", TextId.FieldBottleneckTag, BudgetRequest.MaxShortLength);
         // Last: the calculator may stay empty, so the fields every request needs come first in the Tab order.
         _calculator = SocialReturnFields.ForAmount(app, Today, Text, "bedrag", _amount.Label);
         Ready();

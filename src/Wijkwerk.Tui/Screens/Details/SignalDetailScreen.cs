@@ -39,20 +39,22 @@ public sealed class SignalDetailScreen : DetailScreen
         var source = s.Source == SignalSource.Other && s.SourceOther.Length > 0 ? $"{EnumTexts.Name(s.Source, lang)} ({s.SourceOther})" : EnumTexts.Name(s.Source, lang);
         var urgency = HomeScreen.EropafText(App, s) is { } eropaf ? $"{EnumTexts.Name(s.Urgency, lang)}, {eropaf}" : EnumTexts.Name(s.Urgency, lang);
         var domains = s.LifeDomains.Count == 0 ? T(TextId.UiDetailNone) : string.Join(", ", s.LifeDomains.Order().Select(d => EnumTexts.Name(d, lang)));
-        var lines = new List<TextLine>
-        {
+        List<TextLine> lines =
+        [
             new($"{_client.Name.Full} · [{EnumTexts.Name(s.Status, lang)}]", CellStyle.Bold),
             TextLine.Plain(T(TextId.UiDetailReported, AmsterdamTime.ShowDateTime(s.ReportedAt)) + " · " + T(TextId.UiDetailSource, source)),
             TextLine.Plain(T(TextId.UiDetailUrgency, urgency)),
             TextLine.Plain(T(TextId.UiDetailAssignee, Who(s.Assignee))),
             TextLine.Plain(T(TextId.UiDetailDomains, domains)),
             TextLine.Plain(s.ConsentBasis.InConsultation ? T(TextId.UiDetailConsentInConsultation) : T(TextId.UiDetailConsentNotPossible, s.ConsentBasis.NotPossibleReason)),
+            // Issue 14: the bottleneck, as it counts after the admin's merges; no line for a signal without one.
+            .. s.BottleneckTag.Length == 0 ? [] : new[] { TextLine.Plain(T(TextId.UiSignalDetailBottleneck, s.BottleneckTag)) },
             TextLine.Blank,
             TextLine.Heading(T(TextId.UiDetailObservation)),
             TextLine.Plain(s.Observation),
             TextLine.Blank,
             TextLine.Heading(T(TextId.UiDetailFollowUps)),
-        };
+        ];
         if (_followUps.Count == 0)
             lines.Add(TextLine.Plain(T(TextId.UiDetailNoFollowUps)));
         foreach (var followUp in _followUps)

@@ -124,6 +124,18 @@ public abstract class FormScreen : AppScreen
         return field;
     }
 
+    /// <summary>A bottleneck tag, completed from and checked against the admin's list that came with the last sync.</summary>
+    protected TagField Tag(string key, TextId label, int maxLength, string value = "")
+    {
+        var tag = new TagField(T(label), maxLength, App.Store.Reference.Tags(),
+            new TagFieldTexts(T(TextId.UiTagFieldKnown), T(TextId.UiTagFieldMerged, "{0}"), T(TextId.UiTagFieldComplete, "{0}"), T(TextId.UiTagFieldNewProposal))) { Text = value };
+        tag.Input.LabelWidth = LabelWidth;
+        tag.Input.Validator = _ => ErrorFor(key);
+        tag.Changed += _ => Changed();
+        Add(new FormField(key, T(label), tag, 2, () => tag.Text, v => tag.Text = v));
+        return tag;
+    }
+
     protected TextArea Area(string key, TextId label, int rows, int maxLength, string value = "")
     {
         var area = new TextArea(T(label), maxLength) { Text = value };
@@ -258,6 +270,7 @@ public abstract class FormScreen : AppScreen
     private bool IsTouched(string key) => _fields.FirstOrDefault(f => f.Key == key)?.Widget switch
     {
         TextField t => t.Error is not null,
+        TagField t => t.Input.Error is not null,
         // A date nobody has typed in yet is not wrong yet; Ctrl+S still shows every problem.
         DateField d => d.Error is not null,
         // An empty text area further down is not wrong while the person is still typing above it.
@@ -302,6 +315,7 @@ public abstract class FormScreen : AppScreen
         TextField field => field.CaretIndex,
         TextArea area => area.CaretIndex,
         DateField date => date.Input.CaretIndex,
+        TagField tag => tag.Input.CaretIndex,
         _ => null,
     };
 
@@ -317,6 +331,9 @@ public abstract class FormScreen : AppScreen
                 break;
             case DateField date:
                 date.Input.CaretIndex = caret;
+                break;
+            case TagField tag:
+                tag.Input.CaretIndex = caret;
                 break;
         }
     }
@@ -359,7 +376,7 @@ public abstract class FormScreen : AppScreen
         if (_problems.Count > 0)
         {
             _showAllProblems = true;
-            foreach (var field in _fields.Select(f => f.Widget).OfType<TextField>())
+            foreach (var field in _fields.Select(f => f.Widget switch { TagField tag => tag.Input, var other => other }).OfType<TextField>())
                 field.Validate();
             App.Notify(T(TextId.UiFormHasProblems, new Count(_problems.Count, Noun.Field)));
             return;

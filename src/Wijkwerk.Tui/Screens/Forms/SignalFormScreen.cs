@@ -1,5 +1,6 @@
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Mandates;
 using Wijkwerk.Core.Domain.Signals;
 using Wijkwerk.Core.Localization;
 using Wijkwerk.Tui.App;
@@ -20,6 +21,7 @@ public sealed class SignalFormScreen : FormScreen
     private readonly Checkbox _inConsultation;
     private readonly TextField _reason;
     private readonly Checkbox _assignToMe;
+    private readonly TagField _bottleneck;
 
     private SignalFormScreen(WijkwerkApp app, Id<Client> clientId)
         : base(app, DraftKeys.ForSignal(clientId))
@@ -35,6 +37,7 @@ public sealed class SignalFormScreen : FormScreen
         _inConsultation = Check("overleg", TextId.FieldInConsultation, true);
         _reason = Text("grondslag", TextId.FieldNotPossibleReason, ConsentBasis.MaxReasonLength);
         _assignToMe = Check("toewijzen", TextId.FieldAssignToMe, true);
+        _bottleneck = Tag("knelpunt", TextId.FieldBottleneckTag, MandateDecision.MaxShortLength);
         Ready();
     }
 
@@ -55,7 +58,7 @@ public sealed class SignalFormScreen : FormScreen
         return report.IsValid ? [] : [report.Problem];
     }
 
-    protected override void Store() => App.Store.Signals.Add(Report().Value);
+    protected override void Store() => App.Store.Signals.Add(Report().Value with { BottleneckTag = _bottleneck.Text.Trim() });
 
     private Parsed<Signal> Report() => Signal.Report(
         _id,

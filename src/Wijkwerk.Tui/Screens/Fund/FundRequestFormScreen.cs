@@ -36,7 +36,7 @@ public sealed class FundRequestFormScreen : FormScreen
     private readonly TextField _legitimacy;
     private readonly TextField _engagement;
     private readonly Checkbox _heard;
-    private readonly TextField _bottleneck;
+    private readonly TagField _bottleneck;
     private readonly SocialReturnFields _calculator;
 
     private FundRequestFormScreen(WijkwerkApp app, Id<Client> clientId, string clientName)
@@ -55,7 +55,7 @@ public sealed class FundRequestFormScreen : FormScreen
         _legitimacy = Text("legitimiteit", TextId.FieldBudgetLegitimacy, FundRequest.MaxTextLength);
         _engagement = Text("betrokkenheid", TextId.FieldBudgetEngagement, FundRequest.MaxTextLength);
         _heard = Check("gehoord", TextId.FieldResidentHeard, false);
-        _bottleneck = Text("knelpunt", TextId.FieldBottleneckTag, FundRequest.MaxShortLength);
+        _bottleneck = Tag("knelpunt", TextId.FieldBottleneckTag, FundRequest.MaxShortLength);
         // Last: the calculator may stay empty, so the fields every request needs come first in the Tab order.
         _calculator = SocialReturnFields.ForAmount(app, app.Store.Fund.Today, Text, "bedrag", _amount.Label);
         Ready();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Indications;
+using Wijkwerk.Core.Domain.Mandates;
 using Wijkwerk.Core.Domain.Visits;
 using Wijkwerk.Core.Localization;
 using Wijkwerk.Core.Storage;
@@ -37,6 +38,7 @@ public sealed class AdviceFormScreen : FormScreen
     private readonly DateField _start, _melding, _aanvraag;
     private readonly SelectField<LegalBasis> _legalBasis;
     private readonly SelectField<ConsentStatus> _consent;
+    private readonly TagField _bottleneck;
     private bool _volumeChosen;
     private bool _settingVolume;
 
@@ -78,6 +80,7 @@ public sealed class AdviceFormScreen : FormScreen
         _legalBasis = Select("grondslag", TextId.AdviceFieldLegalBasis, Enum.GetValues<LegalBasis>(), b => Name(b), Array.IndexOf(Enum.GetValues<LegalBasis>(), input.LegalBasis));
         _consent = Select("toestemming", TextId.AdviceFieldConsent, Enum.GetValues<ConsentStatus>(), c => Name(c), Array.IndexOf(Enum.GetValues<ConsentStatus>(), input.Consent));
         _consentNote = Text("toelichting toestemming", TextId.AdviceFieldConsentNote, AdviceContent.MaxTextLength, input.ConsentNote ?? "");
+        _bottleneck = Tag("knelpunt", TextId.FieldBottleneckTag, MandateDecision.MaxShortLength, existing?.BottleneckTag ?? "");
 
         _volumeChosen = !_isNew;
         _category.Changed += FitVolumeToCategory;
@@ -145,6 +148,8 @@ public sealed class AdviceFormScreen : FormScreen
         var written = stored is null
             ? IndicationAdvice.Draft(_id, _clientId, me, App.Store.Advices.Team, content, App.Clock.GetUtcNow(), today)
             : stored.Edit(me, content, today);
+        if (written.IsValid)
+            written = Parsed<IndicationAdvice>.Ok(written.Value with { BottleneckTag = _bottleneck.Text.Trim() });
         return submit && written.IsValid ? written.Value.Submit(me, App.Clock.GetUtcNow(), today) : written;
     }
 

@@ -158,6 +158,9 @@ public sealed class AdviceScreen : AppScreen
         var consent = EnumTexts.Name(content.Consent, lang) + (content.ConsentNote.Length > 0 ? $" ({content.ConsentNote})" : "");
         lines.Add(new(T(TextId.UiAdviceBasis, EnumTexts.Name(content.LegalBasis, lang), consent), CellStyle.Default));
         lines.Add(new(T(TextId.UiAdvicePointedOut, YesNo(content.ClientSupportOffered), YesNo(content.PersonalPlanOffered)), CellStyle.Default));
+        // Issue 14: the bottleneck, as it counts after the admin's merges; no line for an advice without one.
+        if (a.BottleneckTag.Length > 0)
+            lines.Add(new(T(TextId.UiAdviceDetailBottleneck, a.BottleneckTag), CellStyle.Default));
         return lines;
     }
 

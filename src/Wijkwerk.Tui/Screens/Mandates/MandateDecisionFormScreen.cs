@@ -24,7 +24,8 @@ public sealed class MandateDecisionFormScreen : FormScreen
     private readonly Id<MandateDecision> _id;
     private readonly IReadOnlyList<Mandate> _mandates;
     private readonly SelectField<string> _department, _executorDepartment;
-    private readonly TextField _rule, _contact, _bottleneck;
+    private readonly TextField _rule, _contact;
+    private readonly TagField _bottleneck;
     private readonly TextArea _refusedBefore, _decision, _legitimacy, _engagement;
     private readonly Checkbox _heard;
     private readonly DateField _followUpOn;
@@ -48,7 +49,7 @@ public sealed class MandateDecisionFormScreen : FormScreen
         _calculator = SocialReturnFields.WithOwnCost(app, Today, Text);
         _engagement = Area("betrokkenheid", TextId.FieldEngagement, 2, MandateDecision.MaxTextLength);
         _heard = Check("inwoner gehoord", TextId.FieldResidentHeard, false);
-        _bottleneck = Text("knelpunt", TextId.FieldBottleneckTag, MandateDecision.MaxShortLength);
+        _bottleneck = Tag("knelpunt", TextId.FieldBottleneckTag, MandateDecision.MaxShortLength);
         _followUpOn = Date("opvolgdatum", TextId.FieldFollowUpOn, DateText.Show(Today.AddMonths(3)));
         Ready();
     }
