@@ -913,4 +913,22 @@ public enum TextId
     FieldFundWhy,
     FieldFundDurableExpected,
     FieldFundDurabilityWhy,
+
+    // Issue 14 item 2: patterns for the werktafel (rules, screen, export).
+    PatternRoleMayNotMove,
+    PatternNotOfYourTeams,
+    PatternAlreadyEnded,
+    PatternMoveNotAllowed,
+    PatternFixOnlyWhenAgreed,
+    PatternFixByInPast,
+    PatternUnknown,
+    PatternSourceMandate,
+    PatternSourceBudget,
+    PatternSourceFund,
+    CliServerPattern,
+    CliServerPatternSettings,
+    CliServerPatternMinClients,
+    CliServerPatternWindowMonths,
+    CliServerPatternDetect,
+    CliServerPatternList,
 }

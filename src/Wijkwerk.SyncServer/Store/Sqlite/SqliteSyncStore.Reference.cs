@@ -140,6 +140,7 @@ public sealed partial class SqliteSyncStore
             MyTeams = TeamNamesOf(db, tx, workerId),
             TeamBudgets = BudgetsOf(db, tx, workerId).Select(TeamBudgetInfo.From).ToList(),
             Fund = FundInfo.From(fund, FundBalanceOf(db, tx, fund)),
+            Patterns = PatternsFor(db, tx, workerId),
         };
         tx.Commit();
         return Task.FromResult<ReferenceData?>(data);
