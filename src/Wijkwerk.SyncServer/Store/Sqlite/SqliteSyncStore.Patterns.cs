@@ -138,7 +138,7 @@ public sealed partial class SqliteSyncStore
     private static IReadOnlyList<Pattern> PatternsOf(SqliteConnection db, SqliteTransaction? tx)
     {
         var steps = new Dictionary<Guid, List<PatternStep>>();
-        using (var cmd = Command(db, tx, "SELECT id, pattern_id, to_state, at, by_worker, reason, fix_what, fix_who, fix_by FROM pattern_steps ORDER BY received_at, id;"))
+        using (var cmd = Command(db, tx, "SELECT id, pattern_id, to_state, at, by_worker, reason, fix_what, fix_who, fix_by FROM pattern_steps ORDER BY received_at, rowid;"))
         using (var reader = cmd.ExecuteReader())
         {
             while (reader.Read())
