@@ -39,6 +39,7 @@ public sealed class LocalStore : IDisposable
         MandateDecisions = new MandateDecisionRepository(this);
         Budget = new BudgetRepository(this);
         Fund = new FundRepository(this);
+        Patterns = new PatternRepository(this);
     }
 
     public ClientRepository Clients { get; }
@@ -64,6 +65,9 @@ public sealed class LocalStore : IDisposable
 
     /// <summary>Issue 13: revolving-fund requests, the secretariat's steps, repayments, balance and review.</summary>
     public FundRepository Fund { get; }
+
+    /// <summary>Issue 14: the werktafel's patterns from the reference data, and a team leader's steps on them.</summary>
+    public PatternRepository Patterns { get; }
 
     /// <summary>Changes not yet accepted by the server.</summary>
     public long PendingChanges()
