@@ -54,6 +54,7 @@ public sealed class ScopeSumsStoreTests : IDisposable
              // A store at version 4: the later steps' tables go too, so steps 5 to 8 run again in order.
              "DROP TABLE departments; DROP TABLE mandates; DROP TABLE cost_tables; DROP TABLE cost_entries; DROP TABLE team_budgets; " +
              "DROP TABLE fund_partners; DROP TABLE fund_deposits; DROP TABLE fund_members; DROP TABLE client_sums_fund; " +
+             "DROP TABLE pattern_steps; DROP TABLE patterns; DROP TABLE pattern_settings; " +
              "DELETE FROM counters WHERE name = 'reference';");
 
         await new SqliteSyncStore(DbPath).MigrateAsync();

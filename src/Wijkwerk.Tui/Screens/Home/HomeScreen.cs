@@ -9,6 +9,7 @@ using Wijkwerk.Tui.App;
 using Wijkwerk.Tui.Screens.Budget;
 using Wijkwerk.Tui.Screens.Dossier;
 using Wijkwerk.Tui.Screens.Mandates;
+using Wijkwerk.Tui.Screens.Patterns;
 using Wijkwerk.Tui.Terminal;
 using Wijkwerk.Tui.Widgets;
 
@@ -35,6 +36,7 @@ public sealed class HomeScreen : AppScreen
     private string _adviceCounts = "";
     private IReadOnlyList<MandateDecision> _followUpsDue = [];
     private int _awaitingMyVote;
+    private int _newPatterns;
     private int _loads;
 
     public HomeScreen(WijkwerkApp app)
@@ -68,6 +70,8 @@ public sealed class HomeScreen : AppScreen
             Command("budget-ledger", TextId.CmdBudgetLedger, [KeyInput.Character('9')], () => App.Push(new BudgetLedgerScreen(App)), inStatusBar: false);
         }
 
+        if (IsTeamLeader)
+            Command("patterns", TextId.CmdPatterns, [KeyInput.Character('w')], () => App.Push(new PatternsScreen(App)));
         Command("clients", TextId.CmdClients, [KeyInput.Character('c')], App.GoClients);
         // After the keys to the day's work: home is where the day starts, filtering it is the exception.
         FilterCommands(_filtered, isRoot: true);
@@ -84,7 +88,7 @@ public sealed class HomeScreen : AppScreen
 
     protected override void RenderContent(ScreenBuffer buffer, Rect area)
     {
-        var followUps = BudgetInboxLine().Concat(FollowUpLines(area.Height / 4)).ToList();
+        var followUps = BudgetInboxLine().Concat(NewPatternsLine()).Concat(FollowUpLines(area.Height / 4)).ToList();
         var rows = area.SplitRows(LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(followUps.Count), LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fill());
         buffer.PutLine(rows[0], 0, CellText.Truncate(" " + _counts, area.Width), CellStyle.Bold);
         buffer.PutLine(rows[1], 0, CellText.Truncate(" " + _adviceCounts, area.Width), CellStyle.Default);
@@ -131,6 +135,7 @@ public sealed class HomeScreen : AppScreen
         _followUpsDue = IsTeamLeader ? store.MandateDecisions.FollowUpsDue(today) : [];
         // Counted on plain columns: nothing about a colleague's request is decrypted or logged to show the number.
         _awaitingMyVote = store.Budget.CountAwaitingMyVote();
+        _newPatterns = IsTeamLeader ? store.Patterns.NewCount() : 0;
         _counts = T(TextId.UiHomeCounts,
             new Count(store.Signals.CountReportedSince(AmsterdamTime.StartOf(today)), Noun.Signal),
             new Count(store.Dossiers.CountVisitsOn(today), Noun.HomeVisit),
@@ -153,6 +158,13 @@ public sealed class HomeScreen : AppScreen
     {
         if (_awaitingMyVote > 0)
             yield return (T(TextId.UiHomeBudgetInbox, new Count(_awaitingMyVote, Noun.BudgetRequest), Plurals.Choose(_awaitingMyVote, ("wacht", "wachten", "awaits", "await"), App.Lang)), CellStyle.Bold);
+    }
+
+    /// <summary>"2 nieuwe patronen voor de werktafel (toets w)" for a team leader when patterns were raised and not yet discussed.</summary>
+    private IEnumerable<(string Text, CellStyle Style)> NewPatternsLine()
+    {
+        if (_newPatterns > 0)
+            yield return (T(TextId.UiHomeNewPatterns, $"{_newPatterns} {Plurals.Choose(_newPatterns, ("nieuw patroon", "nieuwe patronen", "new pattern", "new patterns"), App.Lang)}"), CellStyle.Bold);
     }
 
     /// <summary>
