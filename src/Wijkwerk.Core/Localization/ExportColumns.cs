@@ -147,6 +147,23 @@ public static class ExportColumns
         ["pct_terugbetaald"] = "pct_repaid",
         ["geevalueerd"] = "evaluated",
         ["niet_duurzaam"] = "not_durable",
+
+        // Issue 14 item 2: the werktafel's patterns
+        ["stand"] = "state",
+        ["zaken"] = "cases",
+        ["clienten"] = "clients",
+        ["uitgegeven_centen"] = "spent_cents",
+        ["per_budget"] = "by_budget",
+        ["afdelingen"] = "departments",
+        ["betrokken_teams"] = "teams_involved",
+        ["eerste_zaak"] = "first_case",
+        ["laatste_zaak"] = "last_case",
+        ["gesignaleerd_op"] = "raised_at",
+        ["laatste_stap_op"] = "last_step_at",
+        ["toelichting_laatste_stap"] = "last_step_note",
+        ["oplossing"] = "fix",
+        ["oplossing_wie"] = "fix_who",
+        ["oplossing_uiterlijk"] = "fix_by",
     };
 
     /// <summary>Keys that read the same in both languages: ids, codes and loan words.</summary>

@@ -968,5 +968,5 @@ public enum TextId
     FieldPatternFixWho,
     FieldPatternFixBy,
     UiHomeNewPatterns,
-    ExportPatternsTitle,
+    CliExportPatterns,
 }

@@ -128,6 +128,7 @@ public static class CommandLine
         exportCommand.Subcommands.Add(ExportMandatesCommand.Define(format, outFile, RunOnStore, lang));
         exportCommand.Subcommands.Add(ExportBudgetCommand.Define(format, outFile, RunOnStore, lang));
         exportCommand.Subcommands.Add(ExportFundCommand.Define(format, outFile, RunOnStore, lang));
+        exportCommand.Subcommands.Add(ExportPatternsCommand.Define(format, outFile, RunOnStore, lang));
         root.Subcommands.Add(exportCommand);
 
         var auditCommand = new Command("audit", T(TextId.CliAudit));
