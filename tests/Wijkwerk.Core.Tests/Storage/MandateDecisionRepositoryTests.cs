@@ -195,10 +195,10 @@ public class MandateDecisionRepositoryTests
         using var temp = new TempStore();
         temp.Close();
         // Version 8 is the last step before issue 11's tables (step 9), issue 12's (step 10), home's indexes (step 11)
-        // and issue 13's tables (step 12).
+        // issue 13's tables (step 12) and issue 14's pattern steps (step 13).
         temp.Execute("DROP TABLE mandate_decisions; DROP TABLE mandate_addenda; DROP TABLE reference_data; DROP TABLE budget_requests; DROP TABLE budget_votes; "
             + "DROP INDEX signals_open; DROP INDEX signals_by_reported; DROP INDEX home_visits_by_date; "
-            + "DROP TABLE fund_requests; DROP TABLE fund_repayments; PRAGMA user_version = 8;");
+            + "DROP TABLE fund_requests; DROP TABLE fund_repayments; DROP TABLE pattern_steps; PRAGMA user_version = 8;");
 
         temp.Reopen();
 
@@ -206,6 +206,7 @@ public class MandateDecisionRepositoryTests
         Assert.Equal(0, temp.Count("SELECT count(*) FROM budget_requests") + temp.Count("SELECT count(*) FROM budget_votes"));
         Assert.Equal(0, temp.Count("SELECT count(*) FROM reference_data"));
         Assert.Equal(0, temp.Count("SELECT count(*) FROM fund_requests") + temp.Count("SELECT count(*) FROM fund_repayments"));
+        Assert.Equal(0, temp.Count("SELECT count(*) FROM pattern_steps"));
         Assert.Equal(Migrations.LatestVersion, temp.Count("PRAGMA user_version"));
     }
 }
