@@ -70,8 +70,9 @@ public sealed class HomeScreen : AppScreen
             Command("budget-ledger", TextId.CmdBudgetLedger, [KeyInput.Character('9')], () => App.Push(new BudgetLedgerScreen(App)), inStatusBar: false);
         }
 
+        // Listed in help and named on home's line about new patterns; the status bar keeps room for F5.
         if (IsTeamLeader)
-            Command("patterns", TextId.CmdPatterns, [KeyInput.Character('w')], () => App.Push(new PatternsScreen(App)));
+            Command("patterns", TextId.CmdPatterns, [KeyInput.Character('w')], () => App.Push(new PatternsScreen(App)), inStatusBar: false);
         Command("clients", TextId.CmdClients, [KeyInput.Character('c')], App.GoClients);
         // After the keys to the day's work: home is where the day starts, filtering it is the exception.
         FilterCommands(_filtered, isRoot: true);
