@@ -6,6 +6,7 @@ using Wijkwerk.Core.Domain.Fund;
 using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Domain.Maatwerk;
 using Wijkwerk.Core.Domain.Mandates;
+using Wijkwerk.Core.Domain.Patterns;
 using Wijkwerk.Core.Domain.Pauses;
 using Wijkwerk.Core.Domain.Signals;
 using Wijkwerk.Core.Domain.Teams;
@@ -180,6 +181,12 @@ public static class EnumTexts
         [FundRequestStatus.PaidOut] = ("uitbetaald", "paid out"),
         [FundRequestStatus.Evaluated] = ("geëvalueerd", "evaluated"),
         [FundRequestStatus.Settled] = ("verrekend", "settled"),
+        // Issue 14 item 2: patterns for the werktafel.
+        [PatternState.Raised] = ("gesignaleerd", "raised"),
+        [PatternState.Discussed] = ("besproken aan de werktafel", "discussed at the werktafel"),
+        [PatternState.FixAgreed] = ("structurele oplossing afgesproken", "structural fix agreed"),
+        [PatternState.Closed] = ("afgesloten", "closed"),
+        [PatternState.Dismissed] = ("afgewezen", "dismissed"),
     };
 
     /// <summary>A unit after a number: "1 uur", "3 uur", "2 dagdelen".</summary>

@@ -160,6 +160,21 @@ public static class ExportColumns
         ["stand"] = "state",
         ["opgeheven_op"] = "lifted_on",
         ["vastgelegd_door"] = "recorded_by",
+        // Issue 14 item 2: the werktafel's patterns
+        ["zaken"] = "cases",
+        ["clienten"] = "clients",
+        ["uitgegeven_centen"] = "spent_cents",
+        ["per_budget"] = "by_budget",
+        ["afdelingen"] = "departments",
+        ["betrokken_teams"] = "teams_involved",
+        ["eerste_zaak"] = "first_case",
+        ["laatste_zaak"] = "last_case",
+        ["gesignaleerd_op"] = "raised_at",
+        ["laatste_stap_op"] = "last_step_at",
+        ["toelichting_laatste_stap"] = "last_step_note",
+        ["oplossing"] = "fix",
+        ["oplossing_wie"] = "fix_who",
+        ["oplossing_uiterlijk"] = "fix_by",
     };
 
     /// <summary>Keys that read the same in both languages: ids, codes and loan words.</summary>

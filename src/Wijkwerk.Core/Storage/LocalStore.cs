@@ -42,6 +42,7 @@ public sealed class LocalStore : IDisposable
         Fund = new FundRepository(this);
         Pauses = new PauseRepository(this);
         Escalations = new EscalationRepository(this);
+        Patterns = new PatternRepository(this);
     }
 
     public ClientRepository Clients { get; }
@@ -73,6 +74,9 @@ public sealed class LocalStore : IDisposable
 
     /// <summary>Issue 14: escalations to the case team, the Maatwerkloket and the Landelijk Escalatie Team.</summary>
     public EscalationRepository Escalations { get; }
+
+    /// <summary>Issue 14: the werktafel's patterns from the reference data, and a team leader's steps on them.</summary>
+    public PatternRepository Patterns { get; }
 
     /// <summary>Changes not yet accepted by the server.</summary>
     public long PendingChanges()

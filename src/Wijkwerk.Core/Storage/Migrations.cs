@@ -473,6 +473,24 @@ public static class Migrations
         ALTER TABLE signals ADD COLUMN bottleneck_tag TEXT;
         ALTER TABLE indication_advices ADD COLUMN bottleneck_tag TEXT;
         """,
+
+        // 15 (issue 14, patterns): a team leader's pattern steps, made offline and pushed like
+        // any row. About no client, so plain text; the server sends every kept step back inside its pattern with the
+        // reference data, so a row here only shows a step until then (or the server's reason for refusing it).
+        $"""
+        CREATE TABLE pattern_steps (
+            id TEXT PRIMARY KEY,
+            pattern_id TEXT NOT NULL,
+            to_state TEXT NOT NULL,
+            at TEXT NOT NULL,
+            by TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            fix_what TEXT NOT NULL,
+            fix_who TEXT NOT NULL,
+            fix_by TEXT NOT NULL,
+            {SyncColumns}) STRICT;
+        CREATE INDEX pattern_steps_by_pattern ON pattern_steps (pattern_id);
+        """,
     ];
 
     internal static int Latest => Steps.Count;

@@ -107,6 +107,7 @@ public static class ServerCommandLine
         AddFundCommands(admin, Db, lang);
         AddPauseCommands(admin, Db, lang);
         AddBottleneckCommands(admin, Db, lang);
+        AddPatternCommands(admin, Db, lang);
         return root;
     }
 
@@ -275,5 +276,27 @@ public static class ServerCommandLine
         bottleneck.Subcommands.Add(merge);
         bottleneck.Subcommands.Add(accept);
         admin.Subcommands.Add(bottleneck);
+    }
+
+    /// <summary>Issue 14 item 2: the werktafel's patterns.</summary>
+    private static void AddPatternCommands(Command admin, Func<ParseResult, string> db, Lang lang)
+    {
+        string T(TextId id) => Texts.Get(id, lang);
+
+        var pattern = new Command("pattern", T(TextId.CliServerPattern));
+        var settings = new Command("settings", T(TextId.CliServerPatternSettings));
+        var minClients = new Option<string>("--min-clients") { Description = T(TextId.CliServerPatternMinClients), HelpName = "N" };
+        var windowMonths = new Option<string>("--window-months") { Description = T(TextId.CliServerPatternWindowMonths), HelpName = "M" };
+        settings.Options.Add(minClients);
+        settings.Options.Add(windowMonths);
+        settings.SetAction((parse, _) => PatternAdminCommands.Settings(db(parse), parse.GetValue(minClients), parse.GetValue(windowMonths)));
+        var detect = new Command("detect", T(TextId.CliServerPatternDetect));
+        detect.SetAction((parse, _) => PatternAdminCommands.Detect(db(parse)));
+        var list = new Command("list", T(TextId.CliServerPatternList));
+        list.SetAction((parse, _) => PatternAdminCommands.List(db(parse)));
+        pattern.Subcommands.Add(settings);
+        pattern.Subcommands.Add(detect);
+        pattern.Subcommands.Add(list);
+        admin.Subcommands.Add(pattern);
     }
 }

@@ -68,6 +68,14 @@ public interface ISyncStore
     /// <summary>The set for one worker's laptop (only that worker's mandates and own teams' budgets); null when the laptop already holds this version.</summary>
     Task<ReferenceData?> ReferenceDataAsync(Guid workerId, long knownVersion, CancellationToken cancel = default);
 
+    // Issue 14 item 2: the werktafel's patterns. Detection also runs inside every push that stores tagged rows.
+    Task<PatternSettings> PatternSettingsAsync();
+    /// <summary>Stores the threshold and window (checked by the caller) and detects again under them.</summary>
+    Task<PatternRun> SetPatternSettingsAsync(PatternSettings settings, DateTimeOffset now);
+    Task<PatternRun> DetectPatternsAsync(DateTimeOffset now);
+    /// <summary>Every pattern with its steps, for the administrator.</summary>
+    Task<IReadOnlyList<Pattern>> ListPatternsAsync();
+
     // Protocol.
     /// <summary>Uses the code once and creates the device; null when the code is unknown, used or expired.</summary>
     Task<EnrolResponse?> EnrolAsync(string codeHash, NewDevice device, DateTimeOffset now);
@@ -104,3 +112,6 @@ public sealed record DeviceInfo(Guid Id, string WorkerName, string Name, DateTim
 
 /// <summary>A refusal of an admin command: the message says what is wrong and is shown as is.</summary>
 public sealed class AdminException(string message) : Exception(message);
+
+/// <summary>What a detection run did: patterns raised, open patterns whose figures changed.</summary>
+public sealed record PatternRun(int Raised, int Updated);

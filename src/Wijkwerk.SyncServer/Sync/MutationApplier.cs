@@ -5,6 +5,7 @@ using Wijkwerk.Core.Domain.Fund;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Domain.Mandates;
 using Wijkwerk.Core.Domain.Pauses;
+using Wijkwerk.Core.Domain.Patterns;
 using Wijkwerk.Core.Sync;
 using Wijkwerk.Core.Sync.Protocol;
 using Wijkwerk.Core.Sync.Rules;
@@ -37,6 +38,11 @@ public interface IPushTransaction
     void FundChanged();
     /// <summary>Issue 14: the administrator's maximum length of a pause.</summary>
     PauseSettings PauseSettings();
+    /// <summary>Issue 14: a pattern with its steps as this transaction sees it; null when unknown.</summary>
+    Pattern? PatternOf(Guid patternId);
+    bool HasPatternStep(Guid stepId);
+    /// <summary>Keeps a judged step by the pushing device and moves its pattern; every team leader's laptop receives it with the reference data.</summary>
+    void RecordPatternStep(PatternStep step);
     /// <summary>The live rows of a table whose column holds the value, as this transaction sees them.</summary>
     IReadOnlyList<(Guid RowId, StoredRow Row)> LiveRowsWhere(string table, string column, string value);
     StoredRow? LoadRow(string table, Guid rowId);
@@ -78,6 +84,8 @@ public static class MutationApplier
     {
         if (m.Table == SyncProtocol.ConflictsTable)
             return ConflictResolution.Apply(s, device, m);
+        if (PatternStepApplier.Handles(m.Table))
+            return PatternStepApplier.Apply(s, device, m, now);
         if (m.Table is null || SyncSchema.Find(m.Table) is not { } table)
             return Refused(m, 0, $"Onbekende tabel '{Echo.Short(m.Table)}'; deze wijziging is niet opgeslagen.");
         if (m.Operation is not (SyncProtocol.Operations.Insert or SyncProtocol.Operations.Update or SyncProtocol.Operations.Delete))

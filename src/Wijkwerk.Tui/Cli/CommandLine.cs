@@ -130,6 +130,7 @@ public static class CommandLine
         exportCommand.Subcommands.Add(ExportFundCommand.Define(format, outFile, RunOnStore, lang));
         foreach (var command in ExportEscalationsCommand.Define(format, outFile, RunOnStore, lang))
             exportCommand.Subcommands.Add(command);
+        exportCommand.Subcommands.Add(ExportPatternsCommand.Define(format, outFile, RunOnStore, lang));
         root.Subcommands.Add(exportCommand);
 
         var auditCommand = new Command("audit", T(TextId.CliAudit));

@@ -75,7 +75,7 @@ public sealed class LocalSync(LocalStore store)
                 throw new EnrolmentRefusedException(pending);
         }
 
-        foreach (var table in PulledTables.Reverse().Concat(["sync_refusals", "sync_set_aside", "scope_kept", "drafts", "worker_names", "reference_data"]))
+        foreach (var table in PulledTables.Reverse().Concat(["sync_refusals", "sync_set_aside", "scope_kept", "drafts", "worker_names", "reference_data", "pattern_steps"]))
             Execute(scope, $"DELETE FROM {table}");
         Execute(scope, "DELETE FROM meta WHERE key IN ($last, $verified)", ("$last", LastSyncKey), ("$verified", VerifiedKey));
     }

@@ -53,6 +53,51 @@ public sealed record ReferenceData(long Version)
     public BottleneckInfo? Bottlenecks { get; init; }
 
     public BottleneckTagList TagList() => Bottlenecks?.ToList() ?? BottleneckTagList.Empty;
+
+    /// <summary>
+    /// Issue 14: the werktafel's patterns this worker sees: for a team leader those of their teams' cases, for every
+    /// other role none. Counts and money only, never a client.
+    /// </summary>
+    public IReadOnlyList<PatternInfo>? Patterns { get; init; }
+
+    public IReadOnlyList<Pattern> PatternList() => (Patterns ?? []).Select(p => p.ToPattern()).OfType<Pattern>().ToList();
+}
+
+/// <summary>A pattern on the wire: figures, teams and steps; money in cents, states by name.</summary>
+public sealed record PatternInfo(
+    Guid Id, string Tag, string State, int Cases, int Clients, long SpentCents, IReadOnlyList<PatternShareInfo> BySource,
+    IReadOnlyList<PatternShareInfo> ByDepartment, IReadOnlyList<string> Teams, DateOnly FirstCase, DateOnly LastCase, DateTimeOffset RaisedAt,
+    IReadOnlyList<PatternStepInfo> Steps)
+{
+    /// <param name="nameOf">The name of the worker who made a step.</param>
+    public static PatternInfo From(Pattern p, Func<Guid, string> nameOf) => new(
+        p.Id, p.TagKey, p.State.ToString(), p.Cases, p.Clients, p.Spent.Cents, p.BySource.Select(PatternShareInfo.From).ToList(),
+        p.ByDepartment.Select(PatternShareInfo.From).ToList(), p.Teams, p.FirstCase, p.LastCase, p.RaisedAt,
+        p.Steps.Select(s => PatternStepInfo.From(s, nameOf(s.By.Value))).ToList());
+
+    /// <summary>Null when this laptop does not know the state (a newer server).</summary>
+    public Pattern? ToPattern() => RowRules.TryEnum<PatternState>(State, out var state)
+        ? new Pattern(Id, Tag, state, Cases, Clients, new Money(SpentCents), BySource.Select(s => s.ToShare()).ToList(), ByDepartment.Select(s => s.ToShare()).ToList(),
+            Teams, FirstCase, LastCase, RaisedAt, Steps.Select(s => s.ToStep(Id)).OfType<PatternStep>().ToList())
+        : null;
+}
+
+public sealed record PatternShareInfo(string Name, int Cases, long SpentCents)
+{
+    public static PatternShareInfo From(PatternShare s) => new(s.Name, s.Cases, s.Spent.Cents);
+
+    public PatternShare ToShare() => new(Name, Cases, new Money(SpentCents));
+}
+
+/// <summary>One step on the wire, with the name of who made it (a team leader, named as on their own laptop).</summary>
+public sealed record PatternStepInfo(Guid Id, string To, DateTimeOffset At, Guid By, string ByName, string Reason, string? FixWhat, string? FixWho, DateOnly? FixBy)
+{
+    public static PatternStepInfo From(PatternStep s, string byName) =>
+        new(s.Id, s.To.ToString(), s.At, s.By.Value, byName, s.Reason, s.Fix?.What, s.Fix?.Who, s.Fix?.By);
+
+    public PatternStep? ToStep(Guid patternId) => RowRules.TryEnum<PatternState>(To, out var to)
+        ? new PatternStep(Id, patternId, to, At, new Id<Worker>(By), Reason, FixWhat is null || FixWho is null || FixBy is null ? null : new StructuralFix(FixWhat, FixWho, FixBy.Value))
+        : null;
 }
 
 /// <summary>

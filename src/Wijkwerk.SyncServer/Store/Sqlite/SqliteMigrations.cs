@@ -130,6 +130,22 @@ internal static class SqliteMigrations
             CREATE TABLE bottleneck_tags(key TEXT PRIMARY KEY, label TEXT NOT NULL, state TEXT NOT NULL CHECK (state IN ('accepted', 'proposed', 'merged')),
                 merged_into TEXT, proposed_by TEXT, proposed_at TEXT NOT NULL, CHECK ((state = 'merged') = (merged_into IS NOT NULL)));
             """),
+        (10, """
+            -- Issue 14 item 2: patterns for the werktafel. Figures only (counts, cents, departments, the teams whose caseload
+            -- holds the cases), never a client; at most one open pattern per tag, which the partial index enforces. Each step
+            -- is kept for good with who (worker), from which device, when it was made and when the server received it. The
+            -- admin's threshold and window: one row.
+            CREATE TABLE patterns(id TEXT PRIMARY KEY, tag_key TEXT NOT NULL, state TEXT NOT NULL, cases INTEGER NOT NULL, clients INTEGER NOT NULL,
+                spent_cents INTEGER NOT NULL, by_source TEXT NOT NULL, by_department TEXT NOT NULL, teams TEXT NOT NULL,
+                first_case TEXT NOT NULL, last_case TEXT NOT NULL, raised_at TEXT NOT NULL, updated_at TEXT NOT NULL, ended_on TEXT);
+            CREATE UNIQUE INDEX patterns_one_open_per_tag ON patterns(tag_key) WHERE state NOT IN ('Closed', 'Dismissed');
+            CREATE TABLE pattern_steps(id TEXT PRIMARY KEY, pattern_id TEXT NOT NULL REFERENCES patterns(id), to_state TEXT NOT NULL,
+                at TEXT NOT NULL, by_worker TEXT NOT NULL, device_id TEXT NOT NULL, received_at TEXT NOT NULL, reason TEXT NOT NULL,
+                fix_what TEXT, fix_who TEXT, fix_by TEXT);
+            CREATE INDEX pattern_steps_pattern ON pattern_steps(pattern_id, received_at);
+            CREATE TABLE pattern_settings(id INTEGER PRIMARY KEY CHECK (id = 1), min_clients INTEGER NOT NULL, window_months INTEGER NOT NULL);
+            INSERT INTO pattern_settings(id, min_clients, window_months) VALUES (1, 4, 12);
+            """),
         (11, """
             -- Issue 14: the administrator's maximum length of a pause in weeks (one row; without it the default of
             -- eight). Reference data, so setting it raises the 'reference' counter. Pauses, their steps and

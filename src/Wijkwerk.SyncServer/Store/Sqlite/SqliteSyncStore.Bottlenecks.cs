@@ -60,6 +60,8 @@ public sealed partial class SqliteSyncStore
 
         Exec(db, tx, "UPDATE bottleneck_tags SET state = 'merged', merged_into = $into WHERE key = $k;", ("$k", merged.Key), ("$into", target.Key));
         BumpReference(db, tx);
+        // The merged tag's cases now count under the other: together they may make a pattern, in the same transaction.
+        RefreshPatterns(db, tx, now);
         return (merged.Label, TagLabel(db, tx, merges.Resolve(merged.Key)));
     });
 

@@ -142,6 +142,7 @@ public sealed partial class SqliteSyncStore
             Fund = FundInfo.From(fund, FundBalanceOf(db, tx, fund)),
             PauseMaxWeeks = PauseSettingsOf(db, tx).MaximumWeeks,
             Bottlenecks = BottlenecksOf(db, tx),
+            Patterns = PatternsFor(db, tx, workerId),
         };
         tx.Commit();
         return Task.FromResult<ReferenceData?>(data);

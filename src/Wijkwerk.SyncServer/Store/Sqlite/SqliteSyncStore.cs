@@ -6,6 +6,7 @@ using Wijkwerk.Core.Domain.Budget;
 using Wijkwerk.Core.Domain.Fund;
 using Wijkwerk.Core.Domain.Mandates;
 using Wijkwerk.Core.Domain.Pauses;
+using Wijkwerk.Core.Domain.Patterns;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Sync.Rules;
 using Wijkwerk.Core.Sync;
@@ -249,6 +250,9 @@ public sealed partial class SqliteSyncStore : ISyncStore
                 results.Add(result);
             }
 
+            // Issue 14: a stored tagged row may raise a pattern or change an open one's figures, in this same transaction.
+            if (mutations.Zip(results).Any(p => p.Second.Status != SyncProtocol.Results.Refused && PatternSources.Counts(p.First.Table)))
+                RefreshPatterns(db, tx, now);
             return results;
         });
 
@@ -270,6 +274,12 @@ public sealed partial class SqliteSyncStore : ISyncStore
         public void FundChanged() => BumpReference(db, tx);
 
         public PauseSettings PauseSettings() => PauseSettingsOf(db, tx);
+
+        public Pattern? PatternOf(Guid patternId) => PatternById(db, tx, patternId);
+
+        public bool HasPatternStep(Guid stepId) => Scalar(db, tx, "SELECT 1 FROM pattern_steps WHERE id = $id;", ("$id", S(stepId))) is not null;
+
+        public void RecordPatternStep(PatternStep step) => SqliteSyncStore.RecordPatternStep(db, tx, step, device.DeviceId, now);
 
         public IReadOnlyList<(Guid RowId, StoredRow Row)> LiveRowsWhere(string table, string column, string value) => SqliteSyncStore.LiveRowsWhere(db, tx, table, column, value);
 

@@ -64,6 +64,8 @@ public static class DemoCommand
 
                 // Issue 12, after the mandates' reference data, which it keeps: every role holds the team's budget requests.
                 DemoBudget.Fill(store);
+                // Issue 14: the tagged requests for every role; the patterns themselves only on the team leader's laptop.
+                DemoPatterns.Fill(store);
                 if (role.RecordsSignalsAndVisits())
                 {
                     DemoFund.Fill(store);

@@ -14,9 +14,6 @@ namespace Wijkwerk.Tui.Screens.Budget;
 /// </summary>
 public sealed class BudgetLedgerScreen : DetailScreen
 {
-    // Name, bar and amount fit 80 columns side by side.
-    private const int BarWidth = 28;
-
     public BudgetLedgerScreen(WijkwerkApp app)
         : base(app)
     {
@@ -44,8 +41,7 @@ public sealed class BudgetLedgerScreen : DetailScreen
         };
         var spent = ledger.PerCategory.Select(c => (c.Category, Spent: c.Committed + c.Paid, c.Requests)).OrderByDescending(c => c.Spent.Cents).ToList();
         var most = Math.Max(1, spent.Count == 0 ? 1 : spent.Max(c => c.Spent.Cents));
-        lines.AddRange(spent.Select(c => TextLine.TableRow(
-            $"{CellText.Truncate(EnumTexts.Name(c.Category, App.Lang), 24),-24} {new string('█', (int)(BarWidth * c.Spent.Cents / most)),-BarWidth} {c.Spent,11} · {c.Requests}")));
+        lines.AddRange(spent.Select(c => TextLine.TableRow(TextBars.Row(EnumTexts.Name(c.Category, App.Lang), c.Spent.Cents, most, $"{c.Spent,11} · {c.Requests}"))));
         lines.Add(TextLine.Blank);
         lines.Add(TextLine.Heading(T(TextId.UiBudgetLedgerRequests)));
         lines.AddRange(App.Store.Budget.All().Where(r => r.Team == Team).OrderByDescending(r => r.RequestedAt).Select(r => TextLine.TableRow(

@@ -9,6 +9,7 @@ using Wijkwerk.Tui.Screens.Escalations;
 using Wijkwerk.Tui.Screens.Fund;
 using Wijkwerk.Tui.Screens.Indications;
 using Wijkwerk.Tui.Screens.Mandates;
+using Wijkwerk.Tui.Screens.Patterns;
 
 namespace Wijkwerk.Tui.Screens.Forms;
 
@@ -40,6 +41,8 @@ public static class FormScreens
             return FundDrafts.Open(app, key, parts[0], parts[1]);
         if (EscalationDrafts.Owns(parts[0]))
             return EscalationDrafts.Open(app, key, parts[0], parts[1]);
+        if (PatternDrafts.Owns(parts[0]))
+            return PatternDrafts.Open(app, key, parts[0], parts[1]);
         if (!Id<Client>.TryParse(parts[1], out var clientId) || parts[0] is not ("client" or "signal" or "visit" or "advice"))
             return false;
         var dossier = new DossierScreen(app, clientId);

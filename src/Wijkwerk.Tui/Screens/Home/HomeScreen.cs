@@ -12,6 +12,7 @@ using Wijkwerk.Tui.Screens.Budget;
 using Wijkwerk.Tui.Screens.Dossier;
 using Wijkwerk.Tui.Screens.Escalations;
 using Wijkwerk.Tui.Screens.Mandates;
+using Wijkwerk.Tui.Screens.Patterns;
 using Wijkwerk.Tui.Terminal;
 using Wijkwerk.Tui.Widgets;
 
@@ -40,6 +41,7 @@ public sealed class HomeScreen : AppScreen
     private int _awaitingMyVote;
     private IReadOnlyList<PauseReminder> _pauseReminders = [];
     private int _escalationsDue;
+    private int _newPatterns;
     private int _loads;
 
     public HomeScreen(WijkwerkApp app)
@@ -76,6 +78,9 @@ public sealed class HomeScreen : AppScreen
         // Issue 14: the reminders below name the key; the list is for whoever records dossier work.
         if (App.Store.Identity.Role.RecordsSignalsAndVisits())
             Command("escalations", TextId.CmdEscalationsAndPauses, [KeyInput.Character('3')], () => App.Push(new EscalationsScreen(App)), inStatusBar: false);
+        // Listed in help and named on home's line about new patterns; the status bar keeps room for F5.
+        if (IsTeamLeader)
+            Command("patterns", TextId.CmdPatterns, [KeyInput.Character('w')], () => App.Push(new PatternsScreen(App)), inStatusBar: false);
         Command("clients", TextId.CmdClients, [KeyInput.Character('c')], App.GoClients);
         // After the keys to the day's work: home is where the day starts, filtering it is the exception.
         FilterCommands(_filtered, isRoot: true);
@@ -92,7 +97,7 @@ public sealed class HomeScreen : AppScreen
 
     protected override void RenderContent(ScreenBuffer buffer, Rect area)
     {
-        var followUps = BudgetInboxLine().Concat(PauseAndEscalationLines()).Concat(FollowUpLines(area.Height / 4)).ToList();
+        var followUps = BudgetInboxLine().Concat(NewPatternsLine()).Concat(PauseAndEscalationLines()).Concat(FollowUpLines(area.Height / 4)).ToList();
         var rows = area.SplitRows(LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(followUps.Count), LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fixed(1), LayoutSize.Fill());
         buffer.PutLine(rows[0], 0, CellText.Truncate(" " + _counts, area.Width), CellStyle.Bold);
         buffer.PutLine(rows[1], 0, CellText.Truncate(" " + _adviceCounts, area.Width), CellStyle.Default);
@@ -143,6 +148,7 @@ public sealed class HomeScreen : AppScreen
         var recordsDossier = store.Identity.Role.RecordsSignalsAndVisits();
         _pauseReminders = recordsDossier ? store.Pauses.Reminders() : [];
         _escalationsDue = recordsDossier ? store.Escalations.CountFollowUpDue() : 0;
+        _newPatterns = IsTeamLeader ? store.Patterns.NewCount() : 0;
         _counts = T(TextId.UiHomeCounts,
             new Count(store.Signals.CountReportedSince(AmsterdamTime.StartOf(today)), Noun.Signal),
             new Count(store.Dossiers.CountVisitsOn(today), Noun.HomeVisit),
@@ -165,6 +171,13 @@ public sealed class HomeScreen : AppScreen
     {
         if (_awaitingMyVote > 0)
             yield return (T(TextId.UiHomeBudgetInbox, new Count(_awaitingMyVote, Noun.BudgetRequest), Plurals.Choose(_awaitingMyVote, ("wacht", "wachten", "awaits", "await"), App.Lang)), CellStyle.Bold);
+    }
+
+    /// <summary>"2 nieuwe patronen voor de werktafel (toets w)" for a team leader when patterns were raised and not yet discussed.</summary>
+    private IEnumerable<(string Text, CellStyle Style)> NewPatternsLine()
+    {
+        if (_newPatterns > 0)
+            yield return (T(TextId.UiHomeNewPatterns, $"{_newPatterns} {Plurals.Choose(_newPatterns, ("nieuw patroon", "nieuwe patronen", "new pattern", "new patterns"), App.Lang)}"), CellStyle.Bold);
     }
 
     /// <summary>
