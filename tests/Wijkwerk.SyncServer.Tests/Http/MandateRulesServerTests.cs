@@ -63,7 +63,7 @@ public class MandateRulesServerTests(MandateServerFixture fixture) : IClassFixtu
 
     [Fact]
     public async Task DecisionWithAnExpiredMandate_IsRefused() =>
-        await AssertRefusedAndNotStored(fixture.Vera, (await Prepared(fixture.Vera)).Decision, "uw mandaat is verlopen op " + DateText.Show(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1)));
+        await AssertRefusedAndNotStored(fixture.Vera, (await Prepared(fixture.Vera)).Decision, "uw mandaat is verlopen op " + DateText.Show(AmsterdamTime.Today(TimeProvider.System).AddDays(-1)));
 
     [Fact]
     public async Task DecisionWithARevokedMandate_IsRefused() =>
@@ -71,7 +71,7 @@ public class MandateRulesServerTests(MandateServerFixture fixture) : IClassFixtu
 
     [Fact]
     public async Task DecisionWithANotYetValidMandate_IsRefused() =>
-        await AssertRefusedAndNotStored(fixture.Nora, (await Prepared(fixture.Nora)).Decision, "uw mandaat geldt pas vanaf " + DateText.Show(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1)));
+        await AssertRefusedAndNotStored(fixture.Nora, (await Prepared(fixture.Nora)).Decision, "uw mandaat geldt pas vanaf " + DateText.Show(AmsterdamTime.Today(TimeProvider.System).AddDays(1)));
 
     [Fact]
     public async Task DecisionForADepartmentTheMandateDoesNotCover_IsRefused() =>

@@ -193,7 +193,7 @@ public class PendingEditRaceTests
         var a = world.Laptops[0];
         var client = a.NewClient("Bep", "Visser");
         await a.Sync();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = AmsterdamTime.Today(TimeProvider.System);
         var visit = HomeVisit.Record(Id<HomeVisit>.New(world.World.Clock), client.Id, today, a.Store.Identity.WorkerId, "Huisbezoek offline vastgelegd", null, today).Value;
         a.Store.Dossiers.AddVisit(visit);
         a.Store.Drafts.Save("signal:" + client.Id, "{\"observatie\":\"half getypt\"}");

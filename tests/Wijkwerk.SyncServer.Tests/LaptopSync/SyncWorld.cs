@@ -207,7 +207,7 @@ public sealed class Laptop(SyncWorld world, string folder, LocalStore store) : I
 
     public Client NewClient(string first, string surname, string postcode = "1234 AB")
     {
-        var (client, problems) = new ClientInput(first, surname, "1950-01-01", postcode, "1", "", "", "").Validate(Id<Client>.New(world.Clock), DateOnly.FromDateTime(DateTime.UtcNow));
+        var (client, problems) = new ClientInput(first, surname, "1950-01-01", postcode, "1", "", "", "").Validate(Id<Client>.New(world.Clock), AmsterdamTime.Today(TimeProvider.System));
         Assert.Empty(problems);
         Store.Clients.Add(client!);
         return client!;

@@ -25,7 +25,7 @@ public sealed class ScopeSumsStoreTests : IDisposable
 
     private string DbPath => Path.Combine(_folder, "server.db");
 
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    private static DateOnly Today => AmsterdamTime.Today(TimeProvider.System);
 
     public void Dispose()
     {

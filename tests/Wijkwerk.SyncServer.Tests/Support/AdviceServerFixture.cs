@@ -20,7 +20,7 @@ public sealed class AdviceServerFixture : IAsyncLifetime
     public static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
 
     /// <summary>The server's day: it judges dates by its own clock.</summary>
-    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    public static DateOnly Today => AmsterdamTime.Today(TimeProvider.System);
 
     public ServerProgram.Running Server { get; private set; } = null!;
 

@@ -18,11 +18,11 @@ public static class MandateRows
         bijstand,Bijstandsuitkering,1500000,jaar,2020-01-01,Gemeente (synthetisch)
         """;
 
-    public static string Day(int offset) => DateText.Iso(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(offset));
+    public static string Day(int offset) => DateText.Iso(AmsterdamTime.Today(TimeProvider.System).AddDays(offset));
 
     public static SocialReturn WorkedExample(CostTable table)
     {
-        var day = DateOnly.FromDateTime(DateTime.UtcNow);
+        var day = AmsterdamTime.Today(TimeProvider.System);
         var routes = new[] { ("uithuiszetting", 1), ("opvang", 12), ("bijstand", 12) }
             .Select(r => new AvoidedRoute(table.Find(r.Item1, day) ?? throw new InvalidOperationException("route " + r.Item1), r.Item2)).ToList();
         return SocialReturnCalculator.Calculate(Money.FromEuros(4_000), routes, table.Latest!.Version).Value;
@@ -40,7 +40,7 @@ public static class MandateRows
         department, "Opvang alleen voor alleenstaanden", "Opvang weigerde de vader bij zijn gezin", "De vader mag bij zijn gezin in de opvang wonen",
         new DecisionExecutor("Opvang", "Locatiemanager (synthetisch)"),
         new ValueTriangle("Het gezin blijft bij elkaar; de regel is voor overlast bedoeld", figures ?? WorkedExample(), "Het gezin wil samen blijven", true),
-        "opvangregel-gezinnen", DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(3), null);
+        "opvangregel-gezinnen", AmsterdamTime.Today(TimeProvider.System).AddMonths(3), null);
 
     public static Dictionary<string, string?> Columns(MandateDecision decision) => MandateColumns.ToColumns(decision);
 }
