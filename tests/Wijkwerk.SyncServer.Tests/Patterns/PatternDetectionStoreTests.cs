@@ -1,5 +1,11 @@
+using Wijkwerk.Core.Domain.Clients;
+using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Escalations;
+using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Domain.Patterns;
+using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Sync.Rules;
+using Wijkwerk.SyncServer.Tests.Support;
 
 namespace Wijkwerk.SyncServer.Tests.Patterns;
 
@@ -101,5 +107,46 @@ public sealed class PatternDetectionStoreTests
         await world.Store.DetectPatternsAsync(PatternStore.Now);
 
         Assert.Equal(PatternState.Dismissed, (await world.Single()).State);
+    }
+
+    [Fact]
+    public async Task TwoTagsOfTwoClientsEach_RaiseNothing_UntilTheAdminMergesThem_ThenOnePatternUnderTheTargetTag()
+    {
+        using var world = await PatternStore.Create();
+        await world.Store.AddBottleneckAsync("Spookbewoning", PatternStore.Now);
+        await world.Clients(Ghosts, 2);
+        await world.Clients("ingeschreven op oud adres", 2);
+        Assert.Empty(await world.Store.ListPatternsAsync());
+
+        await world.Store.MergeBottleneckAsync("ingeschreven op oud adres", "Spookbewoning", PatternStore.Now);
+
+        var pattern = await world.Single();
+        Assert.Equal((Ghosts, 4, 4), (pattern.TagKey, pattern.Cases, pattern.Clients));
+    }
+
+    [Fact]
+    public async Task ASignalAnAdviceAndAnEscalation_CountAsCasesOfTheirTag_WithARequest_RaiseAPatternThatSpentNothing()
+    {
+        using var world = await PatternStore.Create();
+        var today = AmsterdamTime.Today(TimeProvider.System);
+        var nurse = new Worker(new Id<Worker>(world.Nurse.WorkerId), "Anna Zorg", Role.Nurse, []);
+        await world.ClientWith("signals", client => new Dictionary<string, string?>(ServerFixture.SignalColumns(client))
+        {
+            ["reported_at"] = DateTimeOffset.UtcNow.AddDays(-2).ToString("O"),
+            [BottleneckTag.Column] = "Spookbewoning",
+        });
+        await world.ClientWith(AdviceColumns.AdviceTable, client => AdviceColumns.ToColumns(
+            IndicationAdvice.Draft(Id<IndicationAdvice>.New(TimeProvider.System), new Id<Client>(client), nurse, "Noord", AdviceServerFixture.Content(), PatternStore.Now, today).Value
+                with { BottleneckTag = "spookbewoning" }));
+        await world.ClientWith(EscalationColumns.Table, client => EscalationColumns.ToColumns(new Escalation(
+            Id<Escalation>.New(TimeProvider.System), new Id<Client>(client), EscalationLevel.CaseTeam, "Huurtoeslag stopgezet", "Gebeld met de Belastingdienst",
+            "Belastingdienst, corporatie", today, today.AddDays(14), nurse.Id, "SPOOKBEWONING")));
+        Assert.Empty(await world.Store.ListPatternsAsync());
+
+        await world.Client(Ghosts);
+
+        var pattern = await world.Single();
+        Assert.Equal((4, 4, 0L), (pattern.Clients, pattern.Cases, pattern.Spent.Cents));
+        Assert.Equal(["budget_requests", "escalations", "indication_advices", "signals"], pattern.BySource.Select(s => s.Name).Order());
     }
 }

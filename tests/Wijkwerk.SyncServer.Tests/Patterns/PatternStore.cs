@@ -73,6 +73,19 @@ public sealed class PatternStore : IDisposable
         return client;
     }
 
+    /// <summary>A new client of Anna's with the one row <paramref name="row"/> makes for it (a tagged signal, advice or escalation).</summary>
+    public async Task<Guid> ClientWith(string table, Func<Guid, IReadOnlyDictionary<string, string?>> row)
+    {
+        var client = Guid.NewGuid();
+        var results = await Store.PushAsync(Nurse,
+        [
+            new(++_mutation, "clients", client, SyncProtocol.Operations.Insert, 0, ServerFixture.ClientColumns("Cliënt" + _mutation)),
+            new(++_mutation, table, Guid.CreateVersion7(), SyncProtocol.Operations.Insert, 0, row(client).ToDictionary()),
+        ], Now);
+        Assert.All(results, r => Assert.True(r.Status == SyncProtocol.Results.Accepted, r.Reason));
+        return client;
+    }
+
     public async Task<IReadOnlyList<Guid>> Clients(string tag, int count)
     {
         var clients = new List<Guid>();

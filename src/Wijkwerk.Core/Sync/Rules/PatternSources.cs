@@ -16,13 +16,15 @@ public sealed record PatternSource(string Table, TextId Label, Func<Guid, IReadO
 
 /// <summary>
 /// Every source of tagged cases the server counts for patterns. The source name of a case is its table, which a
-/// screen and an export name in words. Signals and advices become one more entry here once they carry a tag.
+/// screen and an export name in words.
 /// Money counts only what was actually spent: a mandate decision's own cost, an approved or paid minimaatwerk
 /// request, a fund request once paid out; a refused or withdrawn request still counts as a case of its bottleneck.
 /// </summary>
 public static class PatternSources
 {
-    public const string TagColumn = "bottleneck_tag";
+    public const string TagColumn = BottleneckTag.Column;
+
+    private const string SignalSource = "signals";
 
     public static IReadOnlyList<PatternSource> All { get; } =
     [
@@ -31,6 +33,10 @@ public static class PatternSources
             Text(row, "status") is nameof(BudgetRequestStatus.Approved) or nameof(BudgetRequestStatus.Paid) ? Cents(row, "amount_cents") : Money.Zero, null)),
         new(FundColumns.RequestTable, TextId.PatternSourceFund, (client, row) => Case(client, row, FundColumns.RequestTable, "requested_at",
             Text(row, "paid_at") is { Length: > 0 } ? Cents(row, "amount_cents") : Money.Zero, null)),
+        // Signals, advices and escalations spend nothing themselves; they count as cases of their bottleneck.
+        new(SignalSource, TextId.PatternSourceSignal, (client, row) => Case(client, row, SignalSource, "reported_at", Money.Zero, null)),
+        new(AdviceColumns.AdviceTable, TextId.PatternSourceAdvice, (client, row) => Case(client, row, AdviceColumns.AdviceTable, "created_at", Money.Zero, null)),
+        new(EscalationColumns.Table, TextId.PatternSourceEscalation, (client, row) => Case(client, row, EscalationColumns.Table, "raised_on", Money.Zero, null)),
     ];
 
     public static bool Counts(string table) => All.Any(s => s.Table == table);

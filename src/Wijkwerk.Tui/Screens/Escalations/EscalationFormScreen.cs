@@ -22,7 +22,7 @@ public sealed class EscalationFormScreen : FormScreen
     private readonly TextArea _reason;
     private readonly TextArea _tried;
     private readonly TextField _parties;
-    private readonly TextField _bottleneck;
+    private readonly TagField _bottleneck;
     private readonly DateField _followUp;
 
     private EscalationFormScreen(WijkwerkApp app, Id<Client> clientId, string clientName, EscalationLevel level)
@@ -34,7 +34,7 @@ public sealed class EscalationFormScreen : FormScreen
         _reason = Area("reden", TextId.FieldEscalationReason, 2, Escalation.MaxTextLength);
         _tried = Area("wat is geprobeerd", TextId.FieldEscalationTried, 2, Escalation.MaxTextLength);
         _parties = Text("partijen", TextId.FieldEscalationParties, Escalation.MaxShortLength);
-        _bottleneck = Text("knelpunt", TextId.FieldBottleneckTag, Escalation.MaxShortLength);
+        _bottleneck = Tag("knelpunt", TextId.FieldBottleneckTag, Escalation.MaxShortLength);
         _followUp = Date("opvolgdatum", TextId.FieldEscalationFollowUp, DateText.Show(app.Store.Escalations.Today.AddDays(14)));
         Ready();
     }
