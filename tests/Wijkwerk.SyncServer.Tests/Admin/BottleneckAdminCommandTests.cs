@@ -3,27 +3,8 @@ using Wijkwerk.SyncServer.Tests.Support;
 namespace Wijkwerk.SyncServer.Tests.Admin;
 
 /// <summary>Issue 14's bottleneck list through the real program on a real server store: add, list, accept, merge; every refusal in Dutch.</summary>
-public sealed class BottleneckAdminCommandTests : IDisposable
+public sealed class BottleneckAdminCommandTests() : AdminProgramTest("bottleneck")
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "wijkwerk-admin-bottleneck-tests-" + Guid.NewGuid().ToString("N"));
-
-    public BottleneckAdminCommandTests() => Directory.CreateDirectory(_folder);
-
-    private string Db => Path.Combine(_folder, "server.db");
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-
-    private Task<ServerProgram.Outcome> Run(params string[] args) => ServerProgram.Run([.. args, "--db", Db]);
-
     [Fact]
     public async Task AddListMerge_SameTagAnyCaseOrSpacing_Refused_UnknownAndSelfMergeNamed()
     {

@@ -3,27 +3,8 @@ using Wijkwerk.SyncServer.Tests.Support;
 namespace Wijkwerk.SyncServer.Tests.Admin;
 
 /// <summary>Issue 12's admin commands of the real program: a team's budget set, changed and listed; each wrong option named.</summary>
-public sealed class BudgetAdminCommandTests : IDisposable
+public sealed class BudgetAdminCommandTests() : AdminProgramTest("budget")
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "wijkwerk-admin-budget-tests-" + Guid.NewGuid().ToString("N"));
-
-    public BudgetAdminCommandTests() => Directory.CreateDirectory(_folder);
-
-    private string Db => Path.Combine(_folder, "server.db");
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-
-    private Task<ServerProgram.Outcome> Run(params string[] args) => ServerProgram.Run([.. args, "--db", Db]);
-
     [Fact]
     public async Task SetChangeAndList_DefaultLimitIsFiveHundred_WrongOptionsAreNamed()
     {

@@ -3,27 +3,8 @@ using Wijkwerk.SyncServer.Tests.Support;
 namespace Wijkwerk.SyncServer.Tests.Admin;
 
 /// <summary>Issue 13's admin commands of the real program: partners, deposits and members of the revolving fund; each wrong input named in Dutch.</summary>
-public sealed class FundAdminCommandTests : IDisposable
+public sealed class FundAdminCommandTests() : AdminProgramTest("fund")
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "wijkwerk-admin-fund-tests-" + Guid.NewGuid().ToString("N"));
-
-    public FundAdminCommandTests() => Directory.CreateDirectory(_folder);
-
-    private string Db => Path.Combine(_folder, "server.db");
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-
-    private Task<ServerProgram.Outcome> Run(params string[] args) => ServerProgram.Run([.. args, "--db", Db]);
-
     [Fact]
     public async Task PartnersDepositsAndMembers_ListedWithTheBalance_WrongInputNamed()
     {

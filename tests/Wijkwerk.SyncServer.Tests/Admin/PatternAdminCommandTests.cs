@@ -3,27 +3,8 @@ using Wijkwerk.SyncServer.Tests.Support;
 namespace Wijkwerk.SyncServer.Tests.Admin;
 
 /// <summary>Issue 14's admin commands of the real program: the pattern settings shown, changed and refused when wrong; detect and list on an empty store.</summary>
-public sealed class PatternAdminCommandTests : IDisposable
+public sealed class PatternAdminCommandTests() : AdminProgramTest("pattern")
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "wijkwerk-admin-pattern-tests-" + Guid.NewGuid().ToString("N"));
-
-    public PatternAdminCommandTests() => Directory.CreateDirectory(_folder);
-
-    private string Db => Path.Combine(_folder, "server.db");
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-
-    private Task<ServerProgram.Outcome> Run(params string[] args) => ServerProgram.Run([.. args, "--db", Db]);
-
     [Fact]
     public async Task Settings_DefaultFourInTwelveMonths_ChangedOneAtATime_WrongValuesNamed()
     {

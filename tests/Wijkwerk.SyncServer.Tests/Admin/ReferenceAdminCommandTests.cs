@@ -3,27 +3,8 @@ using Wijkwerk.SyncServer.Tests.Support;
 namespace Wijkwerk.SyncServer.Tests.Admin;
 
 /// <summary>Issue 11's admin commands of the real program: departments, mandates and the cost table, their errors naming the option or the line.</summary>
-public sealed class ReferenceAdminCommandTests : IDisposable
+public sealed class ReferenceAdminCommandTests() : AdminProgramTest("ref")
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "wijkwerk-admin-ref-tests-" + Guid.NewGuid().ToString("N"));
-
-    public ReferenceAdminCommandTests() => Directory.CreateDirectory(_folder);
-
-    private string Db => Path.Combine(_folder, "server.db");
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-
-    private Task<ServerProgram.Outcome> Run(params string[] args) => ServerProgram.Run([.. args, "--db", Db]);
-
     private async Task Ok(params string[] args)
     {
         var outcome = await Run(args);
@@ -99,11 +80,11 @@ public sealed class ReferenceAdminCommandTests : IDisposable
     [Fact]
     public async Task CostsImport_BadRows_NameLineAndColumn_NothingImported_ThenNewVersionsKeepTheOld()
     {
-        var bad = Path.Combine(_folder, "fout.csv");
+        var bad = Path.Combine(Folder, "fout.csv");
         await File.WriteAllTextAsync(bad, MandateRows.WorkedExampleCsv + "\nbijstand,Bijstand,12,50,week,2026-02-30,\nbeschermd wonen,Beschermd wonen,-5,maand,2026-01-01,Gemeente\n");
-        var good = Path.Combine(_folder, "goed.csv");
+        var good = Path.Combine(Folder, "goed.csv");
         await File.WriteAllTextAsync(good, MandateRows.WorkedExampleCsv);
-        var changed = Path.Combine(_folder, "nieuw.csv");
+        var changed = Path.Combine(Folder, "nieuw.csv");
         await File.WriteAllTextAsync(changed, MandateRows.WorkedExampleCsv.Replace("600000", "800000"));
 
         await Ok("admin", "team", "add", "Noord");
@@ -132,7 +113,7 @@ public sealed class ReferenceAdminCommandTests : IDisposable
     [Fact]
     public async Task CostsImport_MissingFile_SaysSo()
     {
-        var outcome = await Run("admin", "costs", "import", Path.Combine(_folder, "weg.csv"));
+        var outcome = await Run("admin", "costs", "import", Path.Combine(Folder, "weg.csv"));
 
         Assert.Equal(1, outcome.ExitCode);
         Assert.Contains("bestaat niet", outcome.Error);

@@ -22,8 +22,6 @@ public sealed record PatternSource(string Table, TextId Label, Func<Guid, IReadO
 /// </summary>
 public static class PatternSources
 {
-    public const string TagColumn = BottleneckTag.Column;
-
     private const string SignalSource = "signals";
 
     public static IReadOnlyList<PatternSource> All { get; } =
@@ -47,7 +45,7 @@ public static class PatternSources
 
     private static TaggedCase? Case(Guid client, IReadOnlyDictionary<string, string?> row, string source, string dayColumn, Money spent, string? department)
     {
-        if (Text(row, TagColumn) is not { } tag || BottleneckTag.Key(tag).Length == 0)
+        if (Text(row, BottleneckTag.Column) is not { } tag || BottleneckTag.Key(tag).Length == 0)
             return null;
         if (!DateTimeOffset.TryParse(Text(row, dayColumn), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
             return null;
