@@ -18,6 +18,13 @@ if (args is ["keys", ..])
     return;
 }
 
+// "patterns" prints what pattern detection adds to a push into a store of 10,000 tagged rows.
+if (args is ["patterns", ..])
+{
+    await PatternPushFigures.Run();
+    return;
+}
+
 if (args is ["sync", ..])
 {
     await SyncFigures.Run(Path.Combine(AppContext.BaseDirectory, "wijkwerk-server.dll"), args.Length > 1 ? int.Parse(args[1]) : 200);

@@ -24,6 +24,8 @@ public sealed class PatternStore : IDisposable
 
     public SqliteSyncStore Store { get; private set; } = null!;
 
+    public string DbPath => Path.Combine(_folder, "server.db");
+
     public DeviceSession Nurse { get; private set; } = null!;
 
     public DeviceSession Leader { get; private set; } = null!;
@@ -36,7 +38,7 @@ public sealed class PatternStore : IDisposable
     {
         var result = new PatternStore(null!);
         Directory.CreateDirectory(result._folder);
-        var store = new SqliteSyncStore(Path.Combine(result._folder, "server.db"));
+        var store = new SqliteSyncStore(result.DbPath);
         result.Store = store;
         await store.MigrateAsync();
         await store.AddTeamAsync("Noord", Now);
@@ -84,6 +86,31 @@ public sealed class PatternStore : IDisposable
         ], Now);
         Assert.All(results, r => Assert.True(r.Status == SyncProtocol.Results.Accepted, r.Reason));
         return client;
+    }
+
+    /// <summary>A new client of Anna's with one signal of two days ago under the tag; answers the signal's row id.</summary>
+    public async Task<Guid> Signal(string tag)
+    {
+        var signal = Guid.CreateVersion7();
+        var client = Guid.NewGuid();
+        await Push(
+            new(++_mutation, "clients", client, SyncProtocol.Operations.Insert, 0, ServerFixture.ClientColumns("Cliënt" + _mutation)),
+            new(++_mutation, "signals", signal, SyncProtocol.Operations.Insert, 0, new Dictionary<string, string?>(ServerFixture.SignalColumns(client))
+            {
+                ["reported_at"] = Now.AddDays(-2).ToString("O"),
+                [BottleneckTag.Column] = tag,
+            }));
+        return signal;
+    }
+
+    /// <summary>Anna's laptop changes or deletes a row it holds at <paramref name="baseVersion"/>.</summary>
+    public Task Change(string table, Guid row, string operation, long baseVersion, Dictionary<string, string?> columns) =>
+        Push(new Mutation(++_mutation, table, row, operation, baseVersion, columns));
+
+    private async Task Push(params Mutation[] mutations)
+    {
+        var results = await Store.PushAsync(Nurse, mutations, Now);
+        Assert.All(results, r => Assert.True(r.Status == SyncProtocol.Results.Accepted, r.Reason));
     }
 
     public async Task<IReadOnlyList<Guid>> Clients(string tag, int count)

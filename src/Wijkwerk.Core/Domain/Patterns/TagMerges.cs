@@ -16,6 +16,17 @@ public sealed class TagMerges
     /// <summary>The tag a case counts under after every merge, by key.</summary>
     public string Resolve(string tag) => Chain(BottleneckTag.Key(tag)).Last();
 
+    /// <summary>
+    /// Every key whose cases count under the same tag as one of <paramref name="tags"/>: the tags they resolve to and
+    /// every tag merged into those. Detection over the cases of exactly these keys gives those tags their whole figures.
+    /// </summary>
+    public IReadOnlySet<string> CountingTogetherWith(IEnumerable<string> tags)
+    {
+        var keys = tags.Select(Resolve).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal);
+        keys.UnionWith(_into.Keys.Where(k => keys.Contains(Resolve(k))).ToList());
+        return keys;
+    }
+
     /// <summary>These merges and one more; null when a tag is empty or the merge would make a tag count under itself.</summary>
     public TagMerges? With(string merged, string into)
     {

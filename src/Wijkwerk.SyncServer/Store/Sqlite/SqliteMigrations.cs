@@ -13,6 +13,7 @@ internal static class SqliteMigrations
     {
         [5] = ScopeSums.Rebuild,
         [9] = SqliteSyncStore.ProposeTagsInStore,
+        [12] = SqliteSyncStore.FillTaggedRows,
     };
 
     public static readonly IReadOnlyList<(int Number, string Sql)> Steps =
@@ -152,6 +153,14 @@ internal static class SqliteMigrations
             -- escalations are synced rows in 'rows' like every other table.
             -- Written to run again harmlessly, as a test re-runs the steps from 5 on.
             CREATE TABLE IF NOT EXISTS pause_settings(id INTEGER PRIMARY KEY CHECK (id = 1), max_weeks INTEGER NOT NULL, set_at TEXT NOT NULL);
+            """),
+        (12, """
+            -- Issue 14: which tag key (BottleneckTag.Key, as typed, before any merge) each live row of a pattern source
+            -- carries, kept by every write in its transaction, so a push re-detects only the tags it touched and reads
+            -- only their rows. The C# step in Code fills it from the rows already stored.
+            -- Written to run again harmlessly, as a test re-runs the steps from 5 on.
+            CREATE TABLE IF NOT EXISTS tagged_rows(tbl TEXT NOT NULL, row_id TEXT NOT NULL, tag_key TEXT NOT NULL, PRIMARY KEY(tbl, row_id)) WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS tagged_rows_tag ON tagged_rows(tag_key);
             """),
     ];
 }

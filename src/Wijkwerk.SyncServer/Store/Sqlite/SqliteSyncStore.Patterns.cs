@@ -10,9 +10,10 @@ using Wijkwerk.Core.Sync.Rules;
 namespace Wijkwerk.SyncServer.Store.Sqlite;
 
 /// <summary>
-/// Issue 14 item 2: the werktafel's patterns. Detection reads every tagged row (<see cref="PatternSources"/>) inside
-/// the writing transaction, so a push that stores tagged rows and the patterns it raises commit together; what it
-/// keeps is figures and team names only. A change to a pattern raises the reference version, since patterns reach
+/// Issue 14 item 2: the werktafel's patterns. Detection reads tagged rows (<see cref="PatternSources"/>) inside the
+/// writing transaction, so a push that stores tagged rows and the patterns it raises commit together: a push only the
+/// rows of the tags it wrote (found through <c>tagged_rows</c>), the admin's detect, settings and merges every row.
+/// What it keeps is figures and team names only. A change to a pattern raises the reference version, since patterns reach
 /// the team leaders' laptops with the reference data.
 /// </summary>
 public sealed partial class SqliteSyncStore
@@ -40,7 +41,14 @@ public sealed partial class SqliteSyncStore
     }
 
     /// <summary>Detects over every tagged row as this transaction sees it and applies the plan; raises the reference version when a pattern changed.</summary>
-    private PatternRun RefreshPatterns(SqliteConnection db, SqliteTransaction tx, DateTimeOffset now)
+    private PatternRun RefreshPatterns(SqliteConnection db, SqliteTransaction tx, DateTimeOffset now) => RefreshPatterns(db, tx, now, null);
+
+    /// <summary>
+    /// Detects as above, or with <paramref name="touched"/> only over the tags those keys count under: the plan judges
+    /// each tag by its own cases and its own patterns, so reading every row of exactly those tags
+    /// (<see cref="TagMerges.CountingTogetherWith"/>) gives them the figures a detection over everything would.
+    /// </summary>
+    private PatternRun RefreshPatterns(SqliteConnection db, SqliteTransaction tx, DateTimeOffset now, IReadOnlyCollection<string>? touched)
     {
         var today = DateOnly.FromDateTime(AmsterdamTime.ToLocal(now).DateTime);
         var known = new List<KnownPattern>();
@@ -54,7 +62,9 @@ public sealed partial class SqliteSyncStore
             }
         }
 
-        var plan = PatternRefresh.Plan(TaggedCases(db, tx), MergesOf(db, tx), PatternSettingsOf(db, tx), today, known);
+        var merges = MergesOf(db, tx);
+        var cases = touched is null ? TaggedCases(db, tx) : TaggedCasesOf(db, tx, merges.CountingTogetherWith(touched));
+        var plan = PatternRefresh.Plan(cases, merges, PatternSettingsOf(db, tx), today, known);
         var updated = 0;
         foreach (var (id, figures) in plan.ToUpdate)
         {
@@ -88,23 +98,76 @@ public sealed partial class SqliteSyncStore
         ("$first", DateText.Iso(f.Totals.FirstCase)), ("$last", DateText.Iso(f.Totals.LastCase)),
     ];
 
+    private static readonly IReadOnlyDictionary<string, PatternSource> SourceOf = PatternSources.All.ToDictionary(s => s.Table, StringComparer.Ordinal);
+
     /// <summary>Every live tagged row of every source, as a case; client ids stay inside this transaction.</summary>
     private static List<TaggedCase> TaggedCases(SqliteConnection db, SqliteTransaction tx)
     {
         var cases = new List<TaggedCase>();
         foreach (var source in PatternSources.All)
         {
-            using var cmd = Command(db, tx, "SELECT client_id, columns FROM rows WHERE tbl = $t AND deleted = 0;", ("$t", source.Table));
-            using var reader = cmd.ExecuteReader();
-            while (reader.Read())
-            {
-                var columns = JsonSerializer.Deserialize<Dictionary<string, string?>>(reader.GetString(1), Json)!;
-                if (Guid.TryParse(reader.GetString(0), out var client) && source.Read(client, columns) is { } found)
-                    cases.Add(found);
-            }
+            using var cmd = Command(db, tx, "SELECT tbl, client_id, columns FROM rows WHERE tbl = $t AND deleted = 0;", ("$t", source.Table));
+            ReadCases(cmd, cases);
         }
 
         return cases;
+    }
+
+    /// <summary>The live rows of every source that carry one of the tag keys, as cases.</summary>
+    private static List<TaggedCase> TaggedCasesOf(SqliteConnection db, SqliteTransaction tx, IReadOnlySet<string> keys)
+    {
+        var cases = new List<TaggedCase>();
+        using var cmd = Command(db, tx, """
+            SELECT r.tbl, r.client_id, r.columns FROM tagged_rows t JOIN rows r ON r.tbl = t.tbl AND r.row_id = t.row_id
+            WHERE t.tag_key IN (SELECT value FROM json_each($keys)) AND r.deleted = 0;
+            """, ("$keys", JsonSerializer.Serialize(keys, Json)));
+        ReadCases(cmd, cases);
+        return cases;
+    }
+
+    private static void ReadCases(SqliteCommand cmd, List<TaggedCase> cases)
+    {
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read())
+        {
+            var columns = JsonSerializer.Deserialize<Dictionary<string, string?>>(reader.GetString(2), Json)!;
+            if (SourceOf.TryGetValue(reader.GetString(0), out var source) && Guid.TryParse(reader.GetString(1), out var client) && source.Read(client, columns) is { } found)
+                cases.Add(found);
+        }
+    }
+
+    /// <summary>
+    /// Keeps <c>tagged_rows</c> in step with one written row of a pattern source (<paramref name="live"/> null for a
+    /// deleted row); answers the row's tag keys before and after the write, the tags whose figures it may change.
+    /// </summary>
+    internal static IReadOnlyList<string> TrackTag(SqliteConnection db, SqliteTransaction tx, string table, Guid rowId, IReadOnlyDictionary<string, string?>? live)
+    {
+        var keys = new List<string>(2);
+        if (Scalar(db, tx, "DELETE FROM tagged_rows WHERE tbl = $t AND row_id = $r RETURNING tag_key;", ("$t", table), ("$r", S(rowId))) is string before)
+            keys.Add(before);
+        var key = live is not null && live.TryGetValue(TagColumn, out var tag) && tag is not null ? BottleneckTag.Key(tag) : "";
+        if (key.Length == 0)
+            return keys;
+        Exec(db, tx, "INSERT INTO tagged_rows(tbl, row_id, tag_key) VALUES ($t, $r, $k);", ("$t", table), ("$r", S(rowId)), ("$k", key));
+        keys.Add(key);
+        return keys;
+    }
+
+    /// <summary>Migration 12: the tag key of every live row of a pattern source already stored.</summary>
+    internal static void FillTaggedRows(SqliteConnection db, SqliteTransaction tx)
+    {
+        Exec(db, tx, "DELETE FROM tagged_rows;");
+        foreach (var source in PatternSources.All)
+        {
+            using var cmd = Command(db, tx, $"SELECT row_id, json_extract(columns, '$.{TagColumn}') FROM rows WHERE tbl = $t AND deleted = 0 AND json_extract(columns, '$.{TagColumn}') IS NOT NULL;", ("$t", source.Table));
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read())
+            {
+                var key = BottleneckTag.Key(reader.GetString(1));
+                if (key.Length > 0)
+                    Exec(db, tx, "INSERT INTO tagged_rows(tbl, row_id, tag_key) VALUES ($t, $r, $k);", ("$t", source.Table), ("$r", reader.GetString(0)), ("$k", key));
+            }
+        }
     }
 
     /// <summary>The names of the teams whose caseload holds any of the clients, in order.</summary>

@@ -250,9 +250,10 @@ public sealed partial class SqliteSyncStore : ISyncStore
                 results.Add(result);
             }
 
-            // Issue 14: a stored tagged row may raise a pattern or change an open one's figures, in this same transaction.
-            if (mutations.Zip(results).Any(p => p.Second.Status != SyncProtocol.Results.Refused && PatternSources.Counts(p.First.Table)))
-                RefreshPatterns(db, tx, now);
+            // Issue 14: a stored tagged row may raise a pattern or change an open one's figures, in this same transaction;
+            // only the tags the push wrote (before and after) can have changed.
+            if (scope.TouchedTags.Count > 0)
+                RefreshPatterns(db, tx, now, scope.TouchedTags);
             return results;
         });
 
@@ -260,6 +261,9 @@ public sealed partial class SqliteSyncStore : ISyncStore
     private sealed class PushScope(SqliteConnection db, SqliteTransaction tx, DeviceSession device, DateTimeOffset now, IReadOnlyList<string> teams) : IPushTransaction
     {
         public bool HasTeams => teams.Count > 0;
+
+        /// <summary>The tag keys of the pattern-source rows this push wrote, as they were and as they are; a refused mutation's may stay (one needless re-detect).</summary>
+        public HashSet<string> TouchedTags { get; } = new(StringComparer.Ordinal);
 
         public IReadOnlyList<Mandate> MandatesOfPusher() => MandatesOf(db, tx, device.WorkerId);
 
@@ -323,6 +327,8 @@ public sealed partial class SqliteSyncStore : ISyncStore
                 ("$seq", NextSeq(db, tx)));
             if (!deleted)
                 ProposeTag(db, tx, columns, device.WorkerId, now);
+            if (PatternSources.Counts(table))
+                TouchedTags.UnionWith(TrackTag(db, tx, table, rowId, deleted ? null : columns));
             if (FundColumns.Tables.Contains(table))
                 ScopeSums.RefreshFund(db, tx, clientId);
             if (!SyncSchema.ReviewTables.Contains(table))

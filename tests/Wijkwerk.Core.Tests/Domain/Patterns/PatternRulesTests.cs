@@ -116,6 +116,17 @@ public class PatternRulesTests
         Assert.Equal("spookbewoning", Assert.Single(PatternRefresh.Plan(cases, merges, PatternSettings.Default, Today, []).ToRaise).Totals.TagKey);
     }
 
+    [Fact]
+    public void CountingTogetherWith_AMergedTagOrItsTarget_GivesTheTargetAndEveryTagMergedIntoIt_NoOther()
+    {
+        var merges = TagMerges.None.With("spookbewoners", "spookbewoning")!.With("oud adres", "spookbewoners")!.With("gebit", "tandartskosten")!;
+        string[] ghosts = ["oud adres", "spookbewoners", "spookbewoning"];
+
+        Assert.Equal(ghosts, merges.CountingTogetherWith(["Oud  Adres"]).Order());
+        Assert.Equal(ghosts, merges.CountingTogetherWith(["spookbewoning"]).Order());
+        Assert.Equal(["energie"], merges.CountingTogetherWith(["energie"]));
+    }
+
     private static List<string> Fields(PatternStep step) =>
         PatternRules.Check(Role.TeamLeader, Noord, Pattern(PatternState.Discussed), step, Today).Select(p => p.Field).Order().ToList();
 
