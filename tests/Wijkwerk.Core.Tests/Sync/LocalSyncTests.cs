@@ -28,6 +28,23 @@ public class LocalSyncTests
     }
 
     [Fact]
+    public void Pending_TakesRowsInTheOrderOfTheirFirstEdit_UpToTheBatchSize_WithEveryLaterEditFolded()
+    {
+        using var temp = new TempStore();
+        var (anna, piet, kees) = (temp.NewClient("Anna"), temp.NewClient("Piet", "Jansen"), temp.NewClient("Kees", "Visser"));
+        temp.Store.Clients.Add(anna);
+        temp.Store.Clients.Add(piet);
+        temp.Store.Clients.Update(anna with { Notes = "later" });
+        temp.Store.Clients.Add(kees);
+
+        var batch = new LocalSync(temp.Store).Pending(2);
+
+        Assert.Equal([anna.Id.Value, piet.Id.Value], batch.Select(p => p.Mutation.RowId));
+        Assert.Equal("later", batch[0].Mutation.Columns["notes"]);
+        Assert.True(batch[0].LastSeq > batch[1].LastSeq);
+    }
+
+    [Fact]
     public void Record_Accepted_SetsServerVersionAndEmptiesOutbox_RefusedIsKeptWithReason()
     {
         using var temp = new TempStore();

@@ -84,9 +84,13 @@ public sealed class LocalSync(LocalStore store)
     public IReadOnlyList<PendingMutation> Pending(int max)
     {
         // The oldest rows with pending edits, then every entry of just those rows: the cost follows the
-        // batch, not the size of the outbox.
+        // batch, not the size of the outbox. The rows are found walking the outbox in seq order and keeping each
+        // row's first entry (an index probe), not by grouping the whole outbox, which a first upload of 100,000
+        // rows did once for every batch.
         var rows = new List<(string Table, string RowId)>();
-        using (var command = store.Command("SELECT table_name, row_id, min(seq) AS first FROM outbox GROUP BY table_name, row_id ORDER BY first LIMIT $max"))
+        using (var command = store.Command(
+            "SELECT table_name, row_id FROM outbox o WHERE NOT EXISTS " +
+            "(SELECT 1 FROM outbox e WHERE e.table_name = o.table_name AND e.row_id = o.row_id AND e.seq < o.seq) ORDER BY seq LIMIT $max"))
         {
             command.Parameters.AddWithValue("$max", max);
             using var reader = command.ExecuteReader();
