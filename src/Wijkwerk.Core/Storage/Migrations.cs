@@ -491,6 +491,19 @@ public static class Migrations
             {SyncColumns}) STRICT;
         CREATE INDEX pattern_steps_by_pattern ON pattern_steps (pattern_id);
         """,
+
+        // 16 (issue 15, sync speed): each row's share of the scope checksum as last counted, so a sync that
+        // changes a few rows re-reads only those (dirty = 1) instead of opening every sealed value of the scope.
+        // A null sum is a row that does not count (deleted, never taken by the server), kept only while dirty.
+        """
+        CREATE TABLE scope_rows (
+            table_name TEXT NOT NULL,
+            row_id TEXT NOT NULL,
+            sum INTEGER,
+            dirty INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (table_name, row_id)) STRICT, WITHOUT ROWID;
+        CREATE INDEX scope_rows_dirty ON scope_rows (dirty) WHERE dirty = 1;
+        """,
     ];
 
     internal static int Latest => Steps.Count;

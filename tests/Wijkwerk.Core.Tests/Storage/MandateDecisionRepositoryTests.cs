@@ -195,10 +195,11 @@ public class MandateDecisionRepositoryTests
         using var temp = new TempStore();
         temp.Close();
         // Version 8 is the last step before issue 11's tables (step 9), issue 12's (step 10), home's indexes (step 11),
-        // issue 13's tables (step 12), issue 14's pauses and escalations (step 13) its tag columns (step 14) and its pattern steps (step 15).
+        // issue 13's tables (step 12), issue 14's pauses and escalations (step 13) its tag columns (step 14), its pattern steps (step 15)
+        // and issue 15's scope shares (step 16).
         temp.Execute("DROP TABLE mandate_decisions; DROP TABLE mandate_addenda; DROP TABLE reference_data; DROP TABLE budget_requests; DROP TABLE budget_votes; "
             + "DROP INDEX signals_open; DROP INDEX signals_by_reported; DROP INDEX home_visits_by_date; "
-            + "DROP TABLE fund_requests; DROP TABLE fund_repayments; DROP TABLE pauses; DROP TABLE pause_steps; DROP TABLE escalations; DROP TABLE pattern_steps; "
+            + "DROP TABLE fund_requests; DROP TABLE fund_repayments; DROP TABLE pauses; DROP TABLE pause_steps; DROP TABLE escalations; DROP TABLE pattern_steps; DROP TABLE scope_rows; "
             + "ALTER TABLE signals DROP COLUMN bottleneck_tag; ALTER TABLE indication_advices DROP COLUMN bottleneck_tag; PRAGMA user_version = 8;");
 
         temp.Reopen();
@@ -208,7 +209,7 @@ public class MandateDecisionRepositoryTests
         Assert.Equal(0, temp.Count("SELECT count(*) FROM reference_data"));
         Assert.Equal(0, temp.Count("SELECT count(*) FROM fund_requests") + temp.Count("SELECT count(*) FROM fund_repayments"));
         Assert.Equal(0, temp.Count("SELECT count(*) FROM pauses") + temp.Count("SELECT count(*) FROM pause_steps") + temp.Count("SELECT count(*) FROM escalations")
-            + temp.Count("SELECT count(*) FROM pattern_steps"));
+            + temp.Count("SELECT count(*) FROM pattern_steps") + temp.Count("SELECT count(*) FROM scope_rows"));
         Assert.Equal(Migrations.LatestVersion, temp.Count("PRAGMA user_version"));
     }
 }

@@ -28,6 +28,23 @@ public class LocalSyncTests
     }
 
     [Fact]
+    public void Pending_TakesRowsInTheOrderOfTheirFirstEdit_UpToTheBatchSize_WithEveryLaterEditFolded()
+    {
+        using var temp = new TempStore();
+        var (anna, piet, kees) = (temp.NewClient("Anna"), temp.NewClient("Piet", "Jansen"), temp.NewClient("Kees", "Visser"));
+        temp.Store.Clients.Add(anna);
+        temp.Store.Clients.Add(piet);
+        temp.Store.Clients.Update(anna with { Notes = "later" });
+        temp.Store.Clients.Add(kees);
+
+        var batch = new LocalSync(temp.Store).Pending(2);
+
+        Assert.Equal([anna.Id.Value, piet.Id.Value], batch.Select(p => p.Mutation.RowId));
+        Assert.Equal("later", batch[0].Mutation.Columns["notes"]);
+        Assert.True(batch[0].LastSeq > batch[1].LastSeq);
+    }
+
+    [Fact]
     public void Record_Accepted_SetsServerVersionAndEmptiesOutbox_RefusedIsKeptWithReason()
     {
         using var temp = new TempStore();
@@ -115,25 +132,51 @@ public class LocalSyncTests
     }
 
     [Fact]
-    public void ScopeForASync_ThatChangedNothing_TrustsTheFiguresOfTheSameAnchorForADay_ThenCountsEveryRowAgain()
+    public void ScopeForASync_TrustsItsFiguresForADay_ThenCountsEveryRowAgain()
     {
         using var temp = new TempStore();
         var sync = new LocalSync(temp.Store);
         var id = Guid.CreateVersion7();
         sync.Apply(Page(3, Change(3, "household_members", id, 1, ("client_id", Guid.CreateVersion7().ToString()), ("name", "Kees"), ("relation", "Partner"), ("birth_date", ""))));
-        var verified = sync.Scope(changed: true);
+        var verified = sync.Scope(full: true);
         temp.Execute($"UPDATE household_members SET relation = 'Kind' WHERE id = '{id}'");
 
-        var sameDay = sync.Scope(changed: false);
-        var afterAChange = sync.Scope(changed: true);
+        var sameDay = sync.Scope(full: false);
+        var afterAFullCount = sync.Scope(full: true);
         temp.Execute($"UPDATE household_members SET relation = 'Ouder' WHERE id = '{id}'");
         temp.Clock.Advance(LocalSync.FullCheckInterval);
-        var nextDay = sync.Scope(changed: false);
+        var nextDay = sync.Scope(full: false);
 
         Assert.Equal(verified, sameDay);
-        Assert.NotEqual(verified.Checksum, afterAChange.Checksum);
-        Assert.NotEqual(afterAChange.Checksum, nextDay.Checksum);
+        Assert.NotEqual(verified.Checksum, afterAFullCount.Checksum);
+        Assert.NotEqual(afterAFullCount.Checksum, nextDay.Checksum);
         Assert.Equal(sync.Scope(), nextDay);
+    }
+
+    [Fact]
+    public void ScopeForASync_ReReadsOnlyTheRowsItTouched_AndStillMatchesAFullCount()
+    {
+        using var temp = new TempStore();
+        var sync = new LocalSync(temp.Store);
+        var (client, member, gone) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
+        sync.Apply(Page(3,
+            Change(1, "household_members", member, 1, ("client_id", client.ToString()), ("name", "Kees"), ("relation", "Partner"), ("birth_date", "")),
+            Change(2, "household_members", gone, 1, ("client_id", client.ToString()), ("name", "Mien"), ("relation", "Kind"), ("birth_date", ""))));
+        var counted = sync.Scope(full: true);
+
+        var local = temp.NewClient("Anna");
+        temp.Store.Clients.Add(local);
+        var pushed = sync.Pending(10);
+        sync.Record(pushed, new PushResponse([new MutationResult(pushed[0].Mutation.MutationId, SyncProtocol.Results.Accepted, 1, null, [])]));
+        sync.Apply(Page(6,
+            Change(4, "household_members", member, 2, ("client_id", client.ToString()), ("name", "Kees"), ("relation", "Ouder"), ("birth_date", "")),
+            new RowChange(5, "household_members", gone, 2, true, false, DateTimeOffset.UnixEpoch, Guid.Empty, new Dictionary<string, string?>())));
+        var afterTheSync = sync.Scope(full: false);
+
+        Assert.Equal(2, counted.Count);
+        Assert.Equal(sync.Scope(), afterTheSync);
+        Assert.Equal(2, afterTheSync.Count);
+        Assert.Equal(0, temp.Count("SELECT count(*) FROM scope_rows WHERE dirty = 1"));
     }
 
     [Fact]

@@ -24,7 +24,6 @@ public sealed class LocalSync(LocalStore store)
     private const string TokenKey = "sync_token";
     internal const string AnchorKey = "sync_anchor";
     private const string LastSyncKey = "sync_last";
-    private const string VerifiedKey = "sync_verified";
     private const string AuditConfirmedKey = "sync_audit_confirmed";
     private const string DeletedColumn = "deleted";
     private static readonly string[] PulledTables = [.. SyncSchema.Tables.Select(t => t.Name), "conflicts"];
@@ -75,18 +74,23 @@ public sealed class LocalSync(LocalStore store)
                 throw new EnrolmentRefusedException(pending);
         }
 
-        foreach (var table in PulledTables.Reverse().Concat(["sync_refusals", "sync_set_aside", "scope_kept", "drafts", "worker_names", "reference_data", "pattern_steps"]))
+        foreach (var table in PulledTables.Reverse().Concat(["sync_refusals", "sync_set_aside", "scope_kept", "scope_rows", "drafts", "worker_names", "reference_data", "pattern_steps"]))
             Execute(scope, $"DELETE FROM {table}");
-        Execute(scope, "DELETE FROM meta WHERE key IN ($last, $verified)", ("$last", LastSyncKey), ("$verified", VerifiedKey));
+        Execute(scope, "DELETE FROM meta WHERE key = $last", ("$last", LastSyncKey));
+        ScopeCache.Forget(scope);
     }
 
     /// <summary>The outbox folded per row, oldest first: one mutation carries every column changed since the last push.</summary>
     public IReadOnlyList<PendingMutation> Pending(int max)
     {
         // The oldest rows with pending edits, then every entry of just those rows: the cost follows the
-        // batch, not the size of the outbox.
+        // batch, not the size of the outbox. The rows are found walking the outbox in seq order and keeping each
+        // row's first entry (an index probe), not by grouping the whole outbox, which a first upload of 100,000
+        // rows did once for every batch.
         var rows = new List<(string Table, string RowId)>();
-        using (var command = store.Command("SELECT table_name, row_id, min(seq) AS first FROM outbox GROUP BY table_name, row_id ORDER BY first LIMIT $max"))
+        using (var command = store.Command(
+            "SELECT table_name, row_id FROM outbox o WHERE NOT EXISTS " +
+            "(SELECT 1 FROM outbox e WHERE e.table_name = o.table_name AND e.row_id = o.row_id AND e.seq < o.seq) ORDER BY seq LIMIT $max"))
         {
             command.Parameters.AddWithValue("$max", max);
             using var reader = command.ExecuteReader();
@@ -147,14 +151,19 @@ public sealed class LocalSync(LocalStore store)
     public void Record(IReadOnlyList<PendingMutation> pushed, PushResponse response) => store.Write(scope =>
     {
         var results = response.Results.ToDictionary(r => r.MutationId);
+        var tracking = ScopeCache.Tracking(store, scope);
+        using var statements = new Statements(scope);
         foreach (var pending in pushed)
         {
-            if (!results.TryGetValue(pending.Mutation.MutationId, out var result))
-                continue;
             var m = pending.Mutation;
+            // Pushed rows hold local edits the scope figures have not seen, whatever the answer.
+            if (tracking)
+                ScopeCache.MarkDirty(scope, m.Table, m.RowId.ToString());
+            if (!results.TryGetValue(m.MutationId, out var result))
+                continue;
             if (result.Status == SyncProtocol.Results.Refused)
             {
-                Execute(scope, "INSERT OR REPLACE INTO sync_refusals (mutation_id, table_name, row_id, reason, at) VALUES ($m, $t, $r, $why, $at)",
+                statements.Run("INSERT OR REPLACE INTO sync_refusals (mutation_id, table_name, row_id, reason, at) VALUES ($m, $t, $r, $why, $at)",
                     ("$m", m.MutationId), ("$t", m.Table), ("$r", m.RowId.ToString()), ("$why", result.Reason ?? ""), ("$at", store.Now()));
             }
             else if (SyncSchema.Find(m.Table) is not null)
@@ -165,15 +174,15 @@ public sealed class LocalSync(LocalStore store)
                 // on until the pull brings the server's row, so an edit typed before then is judged against what
                 // the worker saw, not against a version whose values it never had.
                 if (result.Status == SyncProtocol.Results.Accepted && result.Version == m.BaseVersion + 1)
-                    Execute(scope, $"UPDATE {m.Table} SET version = $v WHERE id = $id", ("$v", result.Version), ("$id", m.RowId.ToString()));
+                    statements.Run($"UPDATE {m.Table} SET version = $v WHERE id = $id", ("$v", result.Version), ("$id", m.RowId.ToString()));
                 // The row went through after all (fixed and pushed again): its earlier refusals no longer stand.
-                Execute(scope, "DELETE FROM sync_refusals WHERE table_name = $t AND row_id = $r", ("$t", m.Table), ("$r", m.RowId.ToString()));
+                statements.Run("DELETE FROM sync_refusals WHERE table_name = $t AND row_id = $r", ("$t", m.Table), ("$r", m.RowId.ToString()));
             }
 
-            Execute(scope, "DELETE FROM outbox WHERE table_name = $t AND row_id = $r AND seq <= $last",
+            statements.Run("DELETE FROM outbox WHERE table_name = $t AND row_id = $r AND seq <= $last",
                 ("$t", m.Table), ("$r", m.RowId.ToString()), ("$last", pending.LastSeq));
             if (result.Status == SyncProtocol.Results.Conflict && result.ConflictColumns.Contains(DeletedColumn) && SyncSchema.Find(m.Table) is not null)
-                DeletedOnServer(scope, m.Table, m.RowId.ToString(), result.Version);
+                DeletedOnServer(scope, statements, m.Table, m.RowId.ToString(), result.Version);
         }
 
         return 0;
@@ -195,15 +204,19 @@ public sealed class LocalSync(LocalStore store)
                 ReferenceDataRepository.Remember(scope, reference);
             int applied = 0, removed = 0, setAside = 0;
             var pendingRows = PendingRows(scope);
+            var tracking = ScopeCache.Tracking(store, scope);
             using var writer = new PulledRowWriter(store, scope, Types);
+            using var statements = new Statements(scope);
             foreach (var change in page.Changes)
             {
                 if (!PulledTables.Contains(change.Table))
                     continue;
                 var id = change.RowId.ToString();
+                if (tracking)
+                    ScopeCache.MarkDirty(scope, change.Table, id);
                 if (change.Removed && change.Table == ClientRows.Table)
                 {
-                    LeaveScope(scope, id);
+                    LeaveScope(scope, id, tracking);
                     removed++;
                     continue;
                 }
@@ -228,7 +241,7 @@ public sealed class LocalSync(LocalStore store)
                     continue;
                 }
 
-                if (StoreOrSetAside(store, scope, writer, change, pendingRows.Contains((change.Table, id)) ? PendingColumns(scope, change.Table, id) : []))
+                if (StoreOrSetAside(store, statements, writer, change, pendingRows.Contains((change.Table, id)) ? PendingColumns(scope, change.Table, id) : []))
                     applied++;
                 else
                     setAside++;
@@ -236,9 +249,6 @@ public sealed class LocalSync(LocalStore store)
 
             var meta = new MetaTable(store.Connection, scope.Transaction);
             meta.Set(AnchorKey, page.NextAnchor.ToString(CultureInfo.InvariantCulture));
-            // Rows changed here: the scope figures verified before no longer describe them, whatever the anchor.
-            if (page.Changes.Count > 0)
-                Execute(scope, "DELETE FROM meta WHERE key = $verified", ("$verified", VerifiedKey));
             return new PageApplied(applied, removed, setAside);
         });
     }
@@ -258,23 +268,22 @@ public sealed class LocalSync(LocalStore store)
     /// One pulled row under its own savepoint, or, when this laptop cannot store it, noted in <c>sync_set_aside</c>
     /// with the server's checksum, which the scope counts in its place until a readable version arrives.
     /// </summary>
-    internal static bool StoreOrSetAside(LocalStore store, WriteScope scope, PulledRowWriter writer, RowChange change, IReadOnlySet<string> pendingColumns)
+    internal static bool StoreOrSetAside(LocalStore store, Statements statements, PulledRowWriter writer, RowChange change, IReadOnlySet<string> pendingColumns)
     {
-        const string savepoint = "pulled_row";
         var id = change.RowId.ToString();
-        scope.Transaction.Save(savepoint);
+        statements.Run("SAVEPOINT pulled_row");
         try
         {
             writer.Write(change, pendingColumns);
-            Execute(scope, "DELETE FROM sync_set_aside WHERE table_name = $t AND row_id = $r", ("$t", change.Table), ("$r", id));
-            scope.Transaction.Release(savepoint);
+            statements.Run("DELETE FROM sync_set_aside WHERE table_name = $t AND row_id = $r", ("$t", change.Table), ("$r", id));
+            statements.Run("RELEASE pulled_row");
             return true;
         }
         catch (Exception e) when (UnstorableReason(e) is { } reason)
         {
-            scope.Transaction.Rollback(savepoint);
-            scope.Transaction.Release(savepoint);
-            Execute(scope, "INSERT OR REPLACE INTO sync_set_aside (table_name, row_id, seq, reason, at, checksum) VALUES ($t, $r, $s, $why, $at, $sum)",
+            statements.Run("ROLLBACK TO pulled_row");
+            statements.Run("RELEASE pulled_row");
+            statements.Run("INSERT OR REPLACE INTO sync_set_aside (table_name, row_id, seq, reason, at, checksum) VALUES ($t, $r, $s, $why, $at, $sum)",
                 ("$t", change.Table), ("$r", id), ("$s", change.Seq), ("$why", reason), ("$at", store.Now()),
                 ("$sum", (long)ScopeChecksum.Of(change.Table, change.RowId, change.Version, change.Columns)));
             return false;
@@ -294,7 +303,7 @@ public sealed class LocalSync(LocalStore store)
     /// The client left this laptop's scope: everything about them goes, also what the server never took
     /// (offline-made rows, refused or still waiting), with its outbox entries, refusals, conflicts and drafts.
     /// </summary>
-    private static void LeaveScope(WriteScope scope, string clientId)
+    private static void LeaveScope(WriteScope scope, string clientId, bool tracking)
     {
         var rows = new List<(string Table, string Id)> { (ClientRows.Table, clientId) };
         foreach (var table in SyncSchema.Tables)
@@ -322,6 +331,8 @@ public sealed class LocalSync(LocalStore store)
 
         foreach (var (table, id) in rows)
         {
+            if (tracking)
+                ScopeCache.MarkDirty(scope, table, id);
             Execute(scope, $"DELETE FROM {table} WHERE id = $id", ("$id", id));
             Execute(scope, "DELETE FROM outbox WHERE table_name = $t AND row_id = $id", ("$t", table), ("$id", id));
             Execute(scope, "DELETE FROM sync_refusals WHERE table_name = $t AND row_id = $id", ("$t", table), ("$id", id));
@@ -332,12 +343,12 @@ public sealed class LocalSync(LocalStore store)
     }
 
     /// <summary>The server says the row is deleted and kept the pushed edit as a conflict record: the tombstone stands here too.</summary>
-    private static void DeletedOnServer(WriteScope scope, string table, string id, long version)
+    private static void DeletedOnServer(WriteScope scope, Statements statements, string table, string id, long version)
     {
         if (!HasOutbox(scope, table, id, "1"))
-            Execute(scope, $"DELETE FROM {table} WHERE id = $id", ("$id", id));
+            statements.Run($"DELETE FROM {table} WHERE id = $id", ("$id", id));
         else
-            Execute(scope, $"UPDATE {table} SET deleted = 1, version = $v WHERE id = $id", ("$v", version), ("$id", id));
+            statements.Run($"UPDATE {table} SET deleted = 1, version = $v WHERE id = $id", ("$v", version), ("$id", id));
     }
 
     /// <summary>The highest audit seq the server confirmed holding for this device.</summary>
@@ -383,26 +394,14 @@ public sealed class LocalSync(LocalStore store)
     public void MarkSynced() => new MetaTable(store.Connection, null).Set(LastSyncKey, store.Now());
 
     /// <summary>
-    /// The scope figures for a sync. Opening every sealed value costs about 10 µs a row, so a sync that changed
-    /// nothing here reuses the figures verified at the same anchor within the last day. Every local write
-    /// goes through the outbox and so makes its sync change something; the daily full count still catches a
-    /// row changed in any other way.
+    /// The scope figures for a sync. Opening every sealed value costs about 10 µs a row, so a sync re-reads
+    /// only the rows it touched (<see cref="ScopeCache"/>) and counts every row once a day, or when
+    /// <paramref name="full"/> asks for it (after a repair).
     /// </summary>
-    public (long Count, uint Checksum) Scope(bool changed)
-    {
-        var meta = new MetaTable(store.Connection, null);
-        var anchor = Settings().Anchor.ToString(CultureInfo.InvariantCulture);
-        var now = store.Clock.GetUtcNow();
-        if (!changed && meta.Get(VerifiedKey) is string verified && verified.Split('|') is [var at, var when, var count, var sum] && at == anchor
-            && DateTimeOffset.TryParse(when, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var verifiedAt)
-            && now - verifiedAt is { } age && age >= TimeSpan.Zero && age < FullCheckInterval)
-            return (long.Parse(count, CultureInfo.InvariantCulture), uint.Parse(sum, CultureInfo.InvariantCulture));
-        var scope = Scope();
-        meta.Set(VerifiedKey, $"{anchor}|{now.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)}|{scope.Count}|{scope.Checksum}");
-        return scope;
-    }
+    public (long Count, uint Checksum) Scope(bool full) =>
+        !full && ScopeCache.Current(store, FullCheckInterval) is { } current ? current : ScopeCache.Recount(store);
 
-    /// <summary>How long scope figures verified at an unchanged anchor are trusted before every row is read again.</summary>
+    /// <summary>How long scope figures kept current row by row are trusted before every row is read again.</summary>
     public static TimeSpan FullCheckInterval { get; } = TimeSpan.FromDays(1);
 
     /// <summary>Count and additive checksum of what this laptop holds from the server, by value, counted row by row.</summary>

@@ -26,9 +26,12 @@ public sealed class ScopeRepair(LocalStore store)
     /// <summary>Applies one page of the scope as read from anchor 0, in one transaction; the anchor stays until <see cref="Finish"/>.</summary>
     public void Apply(PullResponse page) => store.Write(scope =>
     {
+        // Rows change here without the marks of an ordinary sync: the figures after a repair count every row.
+        ScopeCache.Forget(scope);
         var pending = PendingRows(scope);
         var refused = Rows(scope, "SELECT DISTINCT table_name, row_id FROM sync_refusals");
         using var writer = new PulledRowWriter(store, scope, _sync.Types);
+        using var statements = new Statements(scope);
         foreach (var change in page.Changes)
         {
             var key = (change.Table, change.RowId);
@@ -62,7 +65,7 @@ public sealed class ScopeRepair(LocalStore store)
                 continue;
             }
 
-            if (LocalSync.StoreOrSetAside(store, scope, writer, change, new HashSet<string>()))
+            if (LocalSync.StoreOrSetAside(store, statements, writer, change, new HashSet<string>()))
                 _rewritten++;
         }
 

@@ -58,7 +58,7 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
         return null;
     }
 
-    /// <param name="fullCheck">Count every row for the scope check even when this sync changes nothing (after a repair).</param>
+    /// <param name="fullCheck">Count every row for the scope check, not only the rows this sync touched (after a repair).</param>
     private async Task<SyncReport> Once(IProgress<SyncProgress>? progress, bool fullCheck, CancellationToken cancel)
     {
         var token = _local.Token() ?? throw new SyncTransportException(ProblemCodes.Unauthorized, "Deze laptop is niet aangemeld; gebruik eerst 'wijkwerk login'.");
@@ -97,7 +97,7 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
         }
 
         _local.MarkSynced();
-        var (count, checksum) = _local.Scope(changed: fullCheck || pushed + pulled + removed + setAside > 0);
+        var (count, checksum) = _local.Scope(full: fullCheck);
         var converged = last is not null && store.PendingChanges() == 0 && count == last.ScopeCount && checksum == last.ScopeChecksum;
         return new SyncReport(pushed, accepted, conflicts, refused, pulled, removed, converged, count) { AuditUploaded = audited, SetAside = setAside };
     }

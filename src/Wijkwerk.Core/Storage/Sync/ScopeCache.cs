@@ -1,0 +1,112 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Wijkwerk.Core.Storage.Sync;
+
+/// <summary>
+/// The scope figures of <see cref="LocalScope.Totals"/> kept current between full counts, so a sync that
+/// changes a hundred rows opens a hundred rows' sealed values, not the whole scope's. Each row's share as last
+/// counted lives in <c>scope_rows</c>; every row a sync writes, removes or records an answer for is marked dirty
+/// in the same transaction, and the next figures re-read only those. Local edits need no mark of their own:
+/// they count only once pushed, and the push's answer marks them. A row changed in any other way (a stray
+/// tool) is caught by the full count, at the latest a day after the last one.
+/// </summary>
+internal static class ScopeCache
+{
+    /// <summary>"when|count|sum" of the figures as last brought up to date; when is the last full count.</summary>
+    private const string FiguresKey = "sync_verified";
+
+    /// <summary>Whether there are figures to keep current; without them the next figures are a full count anyway.</summary>
+    public static bool Tracking(LocalStore store, WriteScope scope) => new MetaTable(store.Connection, scope.Transaction).Get(FiguresKey) is not null;
+
+    public static void MarkDirty(WriteScope scope, string table, string id)
+    {
+        using var command = scope.Command(
+            "INSERT INTO scope_rows (table_name, row_id, sum, dirty) VALUES ($t, $r, NULL, 1) ON CONFLICT (table_name, row_id) DO UPDATE SET dirty = 1");
+        command.Parameters.AddWithValue("$t", table);
+        command.Parameters.AddWithValue("$r", id);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>The rows changed in a way no mark follows (a scope repair): the next figures count every row.</summary>
+    public static void Forget(WriteScope scope)
+    {
+        using var command = scope.Command("DELETE FROM meta WHERE key = $key");
+        command.Parameters.AddWithValue("$key", FiguresKey);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Counts every row, remembers each row's share, and starts the figures again from now.</summary>
+    public static (long Count, uint Checksum) Recount(LocalStore store) => store.Write(scope =>
+    {
+        using (var clear = scope.Command("DELETE FROM scope_rows"))
+            clear.ExecuteNonQuery();
+        using var insert = scope.Command("INSERT INTO scope_rows (table_name, row_id, sum, dirty) VALUES ($t, $r, $sum, 0)");
+        var table = insert.Parameters.Add("$t", SqliteType.Text);
+        var id = insert.Parameters.Add("$r", SqliteType.Text);
+        var sum = insert.Parameters.Add("$sum", SqliteType.Integer);
+        insert.Prepare();
+        long count = 0;
+        uint total = 0;
+        foreach (var share in new LocalScope(store).Shares())
+        {
+            table.Value = share.Table;
+            id.Value = share.Id;
+            sum.Value = (long)share.Sum;
+            insert.ExecuteNonQuery();
+            count++;
+            total = unchecked(total + share.Sum);
+        }
+
+        Save(store, scope, store.Clock.GetUtcNow(), count, total);
+        return (count, total);
+    });
+
+    /// <summary>
+    /// The figures brought up to date by re-reading only the dirty rows; null when there are none to trust
+    /// (never counted, unreadable, or the last full count is <paramref name="fullCountEvery"/> old).
+    /// </summary>
+    public static (long Count, uint Checksum)? Current(LocalStore store, TimeSpan fullCountEvery) => store.Write<(long, uint)?>(scope =>
+    {
+        if (new MetaTable(store.Connection, scope.Transaction).Get(FiguresKey) is not string figures || figures.Split('|') is not [var when, var countText, var sumText]
+            || !DateTimeOffset.TryParse(when, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var countedAt)
+            || !long.TryParse(countText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count)
+            || !uint.TryParse(sumText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var total)
+            || store.Clock.GetUtcNow() - countedAt is var age && (age < TimeSpan.Zero || age >= fullCountEvery))
+            return null;
+
+        var dirty = new List<(string Table, string Id, uint? Was)>();
+        using (var command = scope.Command("SELECT table_name, row_id, sum FROM scope_rows WHERE dirty = 1"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+                dirty.Add((reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : (uint)reader.GetInt64(2)));
+        }
+
+        if (dirty.Count == 0)
+            return (count, total);
+        var local = new LocalScope(store);
+        using var update = scope.Command("UPDATE scope_rows SET sum = $sum, dirty = 0 WHERE table_name = $t AND row_id = $r");
+        using var drop = scope.Command("DELETE FROM scope_rows WHERE table_name = $t AND row_id = $r");
+        foreach (var (table, id, was) in dirty)
+        {
+            var now = local.ShareOf(table, id);
+            count += (now is null ? 0 : 1) - (was is null ? 0 : 1);
+            total = unchecked(total + (now ?? 0) - (was ?? 0));
+            var command = now is null ? drop : update;
+            command.Parameters.Clear();
+            command.Parameters.AddWithValue("$t", table);
+            command.Parameters.AddWithValue("$r", id);
+            if (now is { } sum)
+                command.Parameters.AddWithValue("$sum", (long)sum);
+            command.ExecuteNonQuery();
+        }
+
+        Save(store, scope, countedAt, count, total);
+        return (count, total);
+    });
+
+    private static void Save(LocalStore store, WriteScope scope, DateTimeOffset countedAt, long count, uint total) =>
+        new MetaTable(store.Connection, scope.Transaction).Set(FiguresKey, string.Join('|',
+            countedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), count.ToString(CultureInfo.InvariantCulture), total.ToString(CultureInfo.InvariantCulture)));
+}
