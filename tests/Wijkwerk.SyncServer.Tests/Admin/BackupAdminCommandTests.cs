@@ -35,6 +35,9 @@ public sealed class BackupAdminCommandTests : IDisposable
         Assert.Contains($"naar '{target}' ({new FileInfo(target).Length} bytes)", outcome.Out);
         Assert.Equal(2, ServerStore.Count(target, "SELECT count(*) FROM teams"));
         Assert.Equal("delete", ServerStore.Text(target, "PRAGMA journal_mode"));
+        // Restored, it hands out change numbers above any a laptop saw from the live store after the copy.
+        var liveSeq = ServerStore.Count(Db, "SELECT value FROM counters WHERE name = 'seq'");
+        Assert.Equal(liveSeq + (1L << 32), ServerStore.Count(target, "SELECT value FROM counters WHERE name = 'seq'"));
         // Nothing beside it: no -wal to copy along, no temporary file left behind.
         Assert.Equal(["nightly.db"], Directory.GetFiles(_folder, "*nightly*").Select(Path.GetFileName));
     }

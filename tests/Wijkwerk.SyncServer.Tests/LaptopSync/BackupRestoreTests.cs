@@ -8,7 +8,9 @@ namespace Wijkwerk.SyncServer.Tests.LaptopSync;
 /// Issue 15 item 6, the README's "Restoring the server from a backup" step by step with the real programs: a backup
 /// by <c>admin backup</c> while two laptops push, more writes after it, the restore (stop, put the backup in place,
 /// start), and every laptop syncing again. The README promises that work is lost only where no laptop holds it: here
-/// every row is held by some laptop, so every laptop must end with every row.
+/// every row is held by some laptop, so every laptop must end with every row. Nothing is written after the restore
+/// before the laptops sync, so their anchors stay above what the backup handed out: only the backup's jump in the
+/// change counter (SqliteSyncStore.RestoreGap) keeps Anna's edit from being overwritten by the backup's older row.
 /// </summary>
 public class BackupRestoreTests
 {
