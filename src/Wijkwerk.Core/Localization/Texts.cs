@@ -9,7 +9,7 @@ namespace Wijkwerk.Core.Localization;
 /// </summary>
 public static partial class Texts
 {
-    private static readonly Dictionary<TextId, (string Nl, string En)> All = Combine(General(), Indications(), IndicationScreens(), Reports(), CommandLine(), FormsAndStatus(), Details(), Mandates(), Budget(), MandateScreens(), BudgetScreens(), Fund(), FundScreens(), Pauses(), EscalationsAndPauses(), Tags(), Patterns());
+    private static readonly Dictionary<TextId, (string Nl, string En)> All = Combine(General(), Indications(), IndicationScreens(), Reports(), CommandLine(), FormsAndStatus(), Details(), Mandates(), Budget(), MandateScreens(), BudgetScreens(), Fund(), FundScreens(), Pauses(), EscalationsAndPauses(), Tags(), Patterns(), Operations());
 
     private static Dictionary<TextId, (string Nl, string En)> General() => new()
     {

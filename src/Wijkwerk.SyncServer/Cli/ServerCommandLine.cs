@@ -108,6 +108,7 @@ public static class ServerCommandLine
         AddPauseCommands(admin, Db, lang);
         AddBottleneckCommands(admin, Db, lang);
         AddPatternCommands(admin, Db, lang);
+        AddOperationsCommands(admin, Db, lang);
         return root;
     }
 
@@ -298,5 +299,27 @@ public static class ServerCommandLine
         pattern.Subcommands.Add(detect);
         pattern.Subcommands.Add(list);
         admin.Subcommands.Add(pattern);
+    }
+
+    /// <summary>Issue 15 items 6 and 7: the online backup and the retention purge.</summary>
+    private static void AddOperationsCommands(Command admin, Func<ParseResult, string> db, Lang lang)
+    {
+        string T(TextId id) => Texts.Get(id, lang);
+
+        var backup = new Command("backup", T(TextId.CliServerBackup));
+        var output = new Option<string>("--out") { Required = true, Description = T(TextId.CliServerBackupOut), HelpName = T(TextId.CliValueFile) };
+        var force = new Option<bool>("--force") { Description = T(TextId.CliServerBackupForce) };
+        backup.Options.Add(output);
+        backup.Options.Add(force);
+        backup.SetAction((parse, _) => BackupAdminCommands.Backup(db(parse), parse.GetValue(output)!, parse.GetValue(force)));
+        admin.Subcommands.Add(backup);
+
+        var retention = new Command("retention", T(TextId.CliServerRetention));
+        var purge = new Command("purge", T(TextId.CliServerRetentionPurge));
+        var dryRun = new Option<bool>("--dry-run") { Description = T(TextId.CliServerRetentionDryRun) };
+        purge.Options.Add(dryRun);
+        purge.SetAction((parse, _) => RetentionAdminCommands.Purge(db(parse), parse.GetValue(dryRun), TimeProvider.System));
+        retention.Subcommands.Add(purge);
+        admin.Subcommands.Add(retention);
     }
 }

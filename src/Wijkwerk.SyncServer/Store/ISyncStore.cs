@@ -5,6 +5,7 @@ using Wijkwerk.Core.Domain.Maatwerk;
 using Wijkwerk.Core.Domain.Mandates;
 using Wijkwerk.Core.Domain.Pauses;
 using Wijkwerk.Core.Domain.Patterns;
+using Wijkwerk.Core.Domain.Retention;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Sync.Protocol;
 
@@ -90,6 +91,23 @@ public interface ISyncStore
     Task<long> StoreAuditAsync(DeviceSession device, IReadOnlyList<AuditRecord> events, DateTimeOffset now, CancellationToken cancel = default);
     /// <summary>The central log for one client: the laptops' events and the server's transfers, oldest first.</summary>
     Task<IReadOnlyList<CentralAuditEntry>> ClientAuditAsync(Guid clientId);
+
+    // Issue 15 items 6 and 7: operations and retention.
+    /// <summary>A consistent copy of the whole store written into <paramref name="file"/> (new or empty) while the server keeps writing; answers its size in bytes.</summary>
+    Task<long> BackupAsync(string file, CancellationToken cancel = default);
+    /// <summary>Every client the server still holds something of (a live row or a conflict record), with what the retention schedule reads.</summary>
+    Task<IReadOnlyList<ClientFile>> ClientFilesAsync(CancellationToken cancel = default);
+    /// <summary>The live rows and conflict records of these clients, counted per kind; changes nothing.</summary>
+    Task<IReadOnlyList<ClientRows>> CountClientRowsAsync(IReadOnlyList<Guid> clients, CancellationToken cancel = default);
+    /// <summary>
+    /// Turns every row and conflict record of these clients into a tombstone without content, each with a new place
+    /// in the feed, so every laptop that holds them removes them at its next sync; answers what it purged.
+    /// </summary>
+    Task<IReadOnlyList<ClientRows>> PurgeClientsAsync(IReadOnlyList<Guid> clients, DateTimeOffset now, CancellationToken cancel = default);
+    /// <summary>The access-log entries (laptop events and server transfers) from before the instant; changes nothing.</summary>
+    Task<AuditCount> CountAuditBeforeAsync(DateTimeOffset before, CancellationToken cancel = default);
+    /// <summary>Removes the access-log entries from before the instant; answers how many.</summary>
+    Task<AuditCount> PurgeAuditBeforeAsync(DateTimeOffset before, CancellationToken cancel = default);
 }
 
 /// <summary>One line of the central log. Source is "laptop" (an uploaded event) or "server" (a transfer to a device).</summary>
@@ -115,3 +133,12 @@ public sealed class AdminException(string message) : Exception(message);
 
 /// <summary>What a detection run did: patterns raised, open patterns whose figures changed.</summary>
 public sealed record PatternRun(int Raised, int Updated);
+
+/// <summary>One client's file as the retention schedule reads it.</summary>
+public sealed record ClientFile(Guid ClientId, FileHistory History);
+
+/// <summary>A client's rows per kind (the feed table, "conflicts" for conflict records): ids and counts, never content.</summary>
+public sealed record ClientRows(Guid ClientId, IReadOnlyDictionary<string, int> PerKind);
+
+/// <summary>Access-log entries: events the laptops uploaded and the server's own transfers of client data to devices.</summary>
+public sealed record AuditCount(int LaptopEvents, int Transfers);

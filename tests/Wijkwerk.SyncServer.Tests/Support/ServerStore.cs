@@ -41,6 +41,13 @@ public static class ServerStore
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    public static string Text(string db, string sql)
+    {
+        using var connection = Open(db);
+        using var command = new SqliteCommand(sql, connection);
+        return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+    }
+
     /// <summary>Asserts two snapshots hold the same rows, naming the first table that differs.</summary>
     public static void AssertSame(Dictionary<string, List<string>> before, Dictionary<string, List<string>> after, string what)
     {

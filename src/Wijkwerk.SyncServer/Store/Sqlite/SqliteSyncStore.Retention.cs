@@ -1,0 +1,168 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Indications;
+using Wijkwerk.Core.Domain.Retention;
+using Wijkwerk.Core.Sync.Rules;
+
+namespace Wijkwerk.SyncServer.Store.Sqlite;
+
+/// <summary>
+/// Issue 15 item 7: what the retention schedule reads, and the purge. A purged row stays as a tombstone in the feed
+/// (deleted, no content, a new seq), the same shape as any delete, so every laptop that holds it removes it at its
+/// next pull; a conflict record becomes a tombstone row under <see cref="ConflictsTable"/>, which the laptop deletes
+/// from its conflict inbox the same way. The client stays on its caseloads so the tombstones still reach the teams.
+/// </summary>
+public sealed partial class SqliteSyncStore
+{
+    /// <summary>A purge is done by the server, not by a worker or device.</summary>
+    private static readonly string Nobody = S(Guid.Empty);
+
+    /// <summary>
+    /// What a tombstone keeps of the row: only the two columns that decide whether a consultant's laptop receives it
+    /// (<see cref="ScopeSums.ReviewRowSql"/>), an instant and an id, so the tombstones reach those laptops too.
+    /// json_patch drops the keys whose value is null.
+    /// </summary>
+    private const string TombstoneColumns =
+        $"json_patch('{{}}', json_object('{AdviceColumns.SubmittedColumn}', json_extract(columns, '$.{AdviceColumns.SubmittedColumn}'), 'advice_id', json_extract(columns, '$.advice_id')))";
+
+    public Task<IReadOnlyList<ClientFile>> ClientFilesAsync(CancellationToken cancel = default)
+    {
+        using var db = Open();
+        using var tx = db.BeginTransaction(deferred: true);
+        var provisions = new Dictionary<Guid, List<DecidedProvision>>();
+        using (var cmd = Command(db, tx, $"""
+            SELECT client_id, json_extract(columns, '$.decided_start'), json_extract(columns, '$.decided_duration_months') FROM rows
+            WHERE tbl = '{AdviceColumns.AdviceTable}' AND deleted = 0
+              AND json_extract(columns, '$.status') IN ('{nameof(AdviceStatus.Granted)}', '{nameof(AdviceStatus.Adjusted)}')
+              AND json_extract(columns, '$.decided_start') IS NOT NULL;
+            """))
+        using (var reader = cmd.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var client = Guid.Parse(reader.GetString(0));
+                var start = DateOnly.ParseExact(reader.GetString(1), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                int? months = reader.IsDBNull(2) ? null : int.Parse(Convert.ToString(reader.GetValue(2), CultureInfo.InvariantCulture)!, CultureInfo.InvariantCulture);
+                if (!provisions.TryGetValue(client, out var list))
+                    provisions[client] = list = [];
+                list.Add(new DecidedProvision(start, months));
+            }
+        }
+
+        var files = new List<ClientFile>();
+        using (var cmd = Command(db, tx, """
+            SELECT a.client_id, max(a.at) FROM (
+                SELECT client_id, updated_at AS at FROM rows
+                UNION ALL SELECT client_id, at FROM conflicts
+                UNION ALL SELECT client_id, resolved_at FROM conflicts WHERE resolved_at IS NOT NULL) a
+            WHERE a.client_id IN (SELECT client_id FROM rows WHERE deleted = 0 UNION SELECT client_id FROM conflicts)
+            GROUP BY a.client_id ORDER BY a.client_id;
+            """))
+        using (var reader = cmd.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var client = Guid.Parse(reader.GetString(0));
+                var last = DateOnly.FromDateTime(AmsterdamTime.ToLocal(ParseIso(reader.GetString(1))).DateTime);
+                files.Add(new ClientFile(client, new FileHistory(provisions.GetValueOrDefault(client) ?? [], last)));
+            }
+        }
+
+        tx.Commit();
+        return Task.FromResult<IReadOnlyList<ClientFile>>(files);
+    }
+
+    public Task<IReadOnlyList<ClientRows>> CountClientRowsAsync(IReadOnlyList<Guid> clients, CancellationToken cancel = default)
+    {
+        using var db = Open();
+        using var tx = db.BeginTransaction(deferred: true);
+        IReadOnlyList<ClientRows> counts = [.. clients.Select(c => RowsOf(db, tx, c))];
+        tx.Commit();
+        return Task.FromResult(counts);
+    }
+
+    public Task<IReadOnlyList<ClientRows>> PurgeClientsAsync(IReadOnlyList<Guid> clients, DateTimeOffset now, CancellationToken cancel = default) =>
+        Write<IReadOnlyList<ClientRows>>((db, tx) =>
+        {
+            var purged = new List<ClientRows>(clients.Count);
+            foreach (var client in clients)
+            {
+                purged.Add(RowsOf(db, tx, client));
+                PurgeClient(db, tx, client, now);
+            }
+
+            return purged;
+        }, cancel);
+
+    public Task<AuditCount> CountAuditBeforeAsync(DateTimeOffset before, CancellationToken cancel = default)
+    {
+        using var db = Open();
+        using var tx = db.BeginTransaction(deferred: true);
+        var count = new AuditCount(
+            Convert.ToInt32(Scalar(db, tx, "SELECT count(*) FROM audit_events WHERE at < $b;", ("$b", Iso(before))), CultureInfo.InvariantCulture),
+            Convert.ToInt32(Scalar(db, tx, "SELECT count(*) FROM transfers WHERE at < $b;", ("$b", Iso(before))), CultureInfo.InvariantCulture));
+        tx.Commit();
+        return Task.FromResult(count);
+    }
+
+    public Task<AuditCount> PurgeAuditBeforeAsync(DateTimeOffset before, CancellationToken cancel = default) => Write((db, tx) => new AuditCount(
+        Exec(db, tx, "DELETE FROM audit_events WHERE at < $b;", ("$b", Iso(before))),
+        Exec(db, tx, "DELETE FROM transfers WHERE at < $b;", ("$b", Iso(before)))), cancel);
+
+    private static ClientRows RowsOf(SqliteConnection db, SqliteTransaction tx, Guid client)
+    {
+        var perKind = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        using var cmd = Command(db, tx, $"""
+            SELECT tbl, count(*) FROM rows WHERE client_id = $c AND deleted = 0 GROUP BY tbl
+            UNION ALL SELECT '{ConflictsTable}', count(*) FROM conflicts WHERE client_id = $c;
+            """, ("$c", S(client)));
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read())
+        {
+            if (reader.GetInt32(1) > 0)
+                perKind[reader.GetString(0)] = reader.GetInt32(1);
+        }
+
+        return new ClientRows(client, perKind);
+    }
+
+    private static void PurgeClient(SqliteConnection db, SqliteTransaction tx, Guid client, DateTimeOffset now)
+    {
+        var id = S(client);
+        using (var cmd = Command(db, tx, "SELECT id, version FROM conflicts WHERE client_id = $c ORDER BY id;", ("$c", id)))
+        {
+            var conflicts = new List<(string Id, long Version)>();
+            using (var reader = cmd.ExecuteReader())
+            {
+                while (reader.Read())
+                    conflicts.Add((reader.GetString(0), reader.GetInt64(1)));
+            }
+
+            foreach (var (conflict, version) in conflicts)
+            {
+                Exec(db, tx, """
+                    INSERT INTO rows(tbl, row_id, client_id, version, deleted, columns, column_versions, checksum, updated_at, updated_by, updated_device, seq)
+                    VALUES ($t, $r, $c, $v, 1, '{}', '{}', 0, $at, $nobody, $nobody, $seq);
+                    """,
+                    ("$t", ConflictsTable), ("$r", conflict), ("$c", id), ("$v", version + 1), ("$at", Iso(now)), ("$nobody", Nobody), ("$seq", NextSeq(db, tx)));
+            }
+        }
+
+        Exec(db, tx, "DELETE FROM conflicts WHERE client_id = $c;", ("$c", id));
+        // The client's own row last: a laptop that stops between pages never holds rows of a client it no longer has.
+        foreach (var (tbl, row) in Keys(db, tx, "SELECT tbl, row_id FROM rows WHERE client_id = $c AND deleted = 0 ORDER BY tbl = 'clients', tbl, row_id;", id))
+        {
+            Exec(db, tx, $"""
+                UPDATE rows SET deleted = 1, version = version + 1, columns = {TombstoneColumns}, column_versions = json_object(), checksum = 0,
+                    updated_at = $at, updated_by = $nobody, updated_device = $nobody, seq = $seq
+                WHERE tbl = $t AND row_id = $r;
+                """, ("$at", Iso(now)), ("$nobody", Nobody), ("$seq", NextSeq(db, tx)), ("$t", tbl), ("$r", row));
+        }
+
+        // Rows deleted before keep their last content until now; the laptops dropped them long ago, so no new seq.
+        Exec(db, tx, $"UPDATE rows SET columns = {TombstoneColumns}, column_versions = '{{}}' WHERE client_id = $c AND deleted = 1;", ("$c", id));
+        foreach (var sums in new[] { "client_sums", "client_sums_review", "client_sums_fund" })
+            Exec(db, tx, $"UPDATE {sums} SET row_count = 0, checksum = 0 WHERE client_id = $c;", ("$c", id));
+    }
+}
