@@ -3,6 +3,7 @@ using Wijkwerk.Core.Sync.Protocol;
 using Microsoft.Data.Sqlite;
 using Wijkwerk.SyncServer.Store;
 using Wijkwerk.SyncServer.Store.Sqlite;
+using Wijkwerk.SyncServer.Tests.Support;
 
 namespace Wijkwerk.SyncServer.Tests.Patterns;
 
@@ -68,6 +69,26 @@ public sealed class IncrementalDetectionTests
         var pattern = await world.Single();
         Assert.Equal((Ghosts, 6, 6), (pattern.TagKey, pattern.Cases, pattern.Clients));
         Assert.Equal(new PatternRun(0, 0), await world.Store.DetectPatternsAsync(PatternStore.Now));
+    }
+
+    [Fact]
+    public async Task APurgedClient_NoLongerCountsInItsPattern_AndLeavesNoTagBehind()
+    {
+        using var world = await PatternStore.Create();
+        var clients = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+            clients.Add(await world.ClientWith("signals", c => new Dictionary<string, string?>(ServerFixture.SignalColumns(c))
+            {
+                ["reported_at"] = PatternStore.Now.AddDays(-2).ToString("O"),
+                [BottleneckTag.Column] = Ghosts,
+            }));
+        Assert.Equal(5, (await world.Single()).Clients);
+
+        await world.Store.PurgeClientsAsync([clients[0]], PatternStore.Now);
+
+        Assert.Equal((4, 4), ((await world.Single()).Cases, (await world.Single()).Clients));
+        Assert.Equal(new PatternRun(0, 0), await world.Store.DetectPatternsAsync(PatternStore.Now));
+        Assert.Equal(4, ServerStore.Count(world.DbPath, "SELECT count(*) FROM tagged_rows"));
     }
 
     [Fact]

@@ -92,6 +92,9 @@ public sealed partial class SqliteSyncStore
                 PurgeClient(db, tx, client, now);
             }
 
+            // The purged rows no longer count as cases: the werktafel's figures must not keep a removed file alive.
+            if (clients.Count > 0)
+                RefreshPatterns(db, tx, now);
             return purged;
         }, cancel);
 
@@ -150,6 +153,7 @@ public sealed partial class SqliteSyncStore
         }
 
         Exec(db, tx, "DELETE FROM conflicts WHERE client_id = $c;", ("$c", id));
+        Exec(db, tx, "DELETE FROM tagged_rows WHERE EXISTS (SELECT 1 FROM rows r WHERE r.tbl = tagged_rows.tbl AND r.row_id = tagged_rows.row_id AND r.client_id = $c);", ("$c", id));
         // The client's own row last: a laptop that stops between pages never holds rows of a client it no longer has.
         foreach (var (tbl, row) in Keys(db, tx, "SELECT tbl, row_id FROM rows WHERE client_id = $c AND deleted = 0 ORDER BY tbl = 'clients', tbl, row_id;", id))
         {
