@@ -1098,4 +1098,8 @@ public enum TextId
     RetentionAuditExpired,
     RetentionAuditPurged,
     RetentionDryRun,
+
+    // Issue 14 finishing: a pause or pause step the server refused.
+    UiPauseRefused,
+    UiPauseStepRefused,
 }

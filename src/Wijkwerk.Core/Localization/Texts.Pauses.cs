@@ -14,5 +14,9 @@ public static partial class Texts
         [TextId.EscalationFollowUpNotAhead] = ("moet na vandaag liggen: op die dag kijkt u of de escalatie iets opleverde", "must be after today: on that day you check whether the escalation achieved anything"),
         [TextId.EscalationAlreadyClosed] = ("is al afgesloten op {0}; escaleer zo nodig opnieuw", "was already closed on {0}; escalate again if needed"),
         [TextId.PauseNotHolding] = ("loopt niet meer (opgeheven of geëindigd op {0}); leg zo nodig een nieuwe pauze vast", "no longer holds (lifted, or ended on {0}); record a new pause if needed"),
+
+        // Refusals by the server, shown on the pause and its timeline line.
+        [TextId.UiPauseRefused] = ("Niet gesynchroniseerd, de server weigerde deze pauze: {0}. Leg zo nodig een nieuwe pauze vast die aan de regels voldoet.", "Not synced, the server refused this pause: {0}. Record a new pause that meets the rules if needed."),
+        [TextId.UiPauseStepRefused] = ("niet gesynchroniseerd, de server weigerde: {0}", "not synced, the server refused: {0}"),
     };
 }

@@ -28,6 +28,9 @@ public sealed class DateField : IWidget
     public string InvalidMessage { get; }
     public string? RequiredMessage { get; }
 
+    /// <summary>The form's own rule for a real date (in the past, beyond a maximum), shown at the field as it is typed.</summary>
+    public Func<string?>? Rule { get; set; }
+
     public TextField Input => _field;
 
     public CellPosition? Cursor => _field.Cursor;
@@ -64,6 +67,6 @@ public sealed class DateField : IWidget
         {
             return RequiredMessage;
         }
-        return TryParse(text, out _) ? null : InvalidMessage;
+        return TryParse(text, out _) ? Rule?.Invoke() : InvalidMessage;
     }
 }

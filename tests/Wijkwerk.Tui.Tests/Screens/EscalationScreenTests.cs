@@ -55,10 +55,11 @@ public sealed class EscalationScreenTests
 
         FillPause(app, Today(app).AddDays(57));
         Assert.Contains(form.Problems, p => p.Field == "einddatum" && p.Text == TextId.PauseEndBeyondMaximum);
-        // A date field shows the rules' problem once saving is tried (as every form's date does); the form knows it as typed.
+        // Checked as typed: the reason and what to choose show at the field before any save, and the typing stays.
+        Assert.Contains("Einddatum: ligt na het maximum van 8 weken; kies uiterlijk 11-05-2026", Flat(app.Screen()), StringComparison.Ordinal);
+        Assert.Equal(DateText.Show(Today(app).AddDays(57)), form.Field("einddatum").Read());
         app.Press(KeyInput.Ctrl('s'));
         Assert.Same(form, app.Top);
-        Assert.Contains("ligt na het maximum van 8 weken; kies uiterlijk 11-05-2026", Flat(app.Screen()), StringComparison.Ordinal);
         foreach (var _ in "xx-xx-xxxx")
             app.Press(KeyInput.Backspace);
         app.Type(DateText.Show(Today(app).AddDays(10)));
@@ -72,6 +73,63 @@ public sealed class EscalationScreenTests
         Assert.Equal((Today(app).AddDays(10), "Werk en Inkomen"), (pause.EndsOn, pause.Department));
         Assert.Same(dossier, app.Top);
         Assert.Contains("Pauze [loopt] Werk en Inkomen: Stopzetten bijstandsuitkering (t/m 26-03-2026)", Flat(app.Screen()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PauseForm_AnEndInThePast_IsShownAtTheFieldAsTyped_WithTheDayToChoose_AndTheTypingKept()
+    {
+        using var app = new AppHarness(160, 50);
+        OpenDossier(app);
+        app.Press('p');
+        var form = app.TopAs<PauseFormScreen>();
+
+        FillPause(app, Today(app).AddDays(-1));
+
+        Assert.Same(form, app.Top);
+        Assert.Contains($"Einddatum: ligt in het verleden; kies vandaag ({DateText.Show(Today(app))}) of later", Flat(app.Screen()), StringComparison.Ordinal);
+        Assert.Equal(DateText.Show(Today(app).AddDays(-1)), form.Field("einddatum").Read());
+        app.Press(KeyInput.Backspace).Type("9");
+        Assert.Equal(DateText.Show(Today(app).AddDays(-1))[..^1] + "9", form.Field("einddatum").Read());
+    }
+
+    [Fact]
+    public void APauseAndAnExtensionTheServerRefused_ShowTheServersReason_OnTheDetailAndTheTimeline_AndTheRefusedEndDoesNotCount()
+    {
+        using var app = EscalationDesk.Open(160, 50);
+        var holding = app.Store.Pauses.All().Single(p => p.Current.LiftedOn is null);
+        var ends = holding.Current.EndsOn;
+        var extension = app.Store.Pauses.Extend(holding.Recorded.Id, ends.AddDays(7), "Huisarts pas later");
+        Refuse(app, 991, "pauses", holding.Recorded.Id.ToString(), "Pauze: einddatum ligt na het maximum van 6 weken; kies uiterlijk 01-04-2026");
+        Refuse(app, 992, "pause_steps", extension.Id.ToString(), "Pauzestap: de pauze is al opgeheven door een collega");
+
+        app.App.Push(new PauseDetailScreen(app.App, app.Store.Pauses.Get(holding.Recorded.Id)!));
+        app.Press(KeyInput.Up);
+        var detail = app.TopAs<PauseDetailScreen>();
+
+        Assert.Equal(ends, detail.Pause.Current.EndsOn);
+        var screen = Flat(app.Screen());
+        Assert.Contains("Niet gesynchroniseerd, de server weigerde deze pauze: Pauze: einddatum ligt na het maximum van 6 weken; kies uiterlijk 01-04-2026.", screen, StringComparison.Ordinal);
+        Assert.Contains("Huisarts pas later (niet gesynchroniseerd, de server weigerde: Pauzestap: de pauze is al opgeheven door een collega)", screen, StringComparison.Ordinal);
+
+        app.Press(KeyInput.Escape);
+        app.App.Push(new DossierScreen(app.App, holding.Recorded.ClientId));
+        app.Press(KeyInput.Up);
+        var timeline = Flat(app.Screen());
+        Assert.Contains("(niet gesynchroniseerd, de server weigerde: Pauze: einddatum ligt na h", timeline, StringComparison.Ordinal);
+        Assert.Contains("Pauze verlengd tot en met " + DateText.Show(ends.AddDays(7)) + ": Huisarts pas later (niet gesynchroniseerd", timeline, StringComparison.Ordinal);
+    }
+
+    private static void Refuse(AppHarness app, long mutation, string table, string rowId, string reason)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={app.StorePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO sync_refusals (mutation_id, table_name, row_id, reason, at) VALUES ($m, $t, $id, $why, '2026-03-14T09:00:00Z')";
+        command.Parameters.AddWithValue("$m", mutation);
+        command.Parameters.AddWithValue("$t", table);
+        command.Parameters.AddWithValue("$id", rowId);
+        command.Parameters.AddWithValue("$why", reason);
+        command.ExecuteNonQuery();
     }
 
     [Fact]

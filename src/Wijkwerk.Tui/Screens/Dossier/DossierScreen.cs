@@ -50,6 +50,7 @@ public sealed class DossierScreen : AppScreen
             RowStyle = i => i.Signal?.EropafStateAt(App.Clock.GetUtcNow()) == EropafState.Missed ? WidgetStyles.Error
                 : i.Advice is { } advice ? AdviceText.Style(advice, AmsterdamTime.Today(App.Clock))
                 : i.Mandate is { Kind: DecisionEventKind.Recorded } mandate ? DecisionText.Style(mandate.Decision, AmsterdamTime.Today(App.Clock))
+                : i.Pause is { Refusal: not null } ? WidgetStyles.Error
                 : CellStyle.Default,
         };
 
@@ -245,12 +246,13 @@ public sealed class DossierScreen : AppScreen
     private string PauseRow(PauseTimelineEntry entry)
     {
         var p = entry.Pause.Current;
-        return entry.Step switch
+        var row = entry.Step switch
         {
             { Kind: PauseStepKind.Lift } lift => $"{AmsterdamTime.ShowDateTime(lift.At)}  {T(TextId.UiTimelinePauseLifted, lift.Reason.ReplaceLineEndings(" "))}",
             { } extend => $"{AmsterdamTime.ShowDateTime(extend.At)}  {T(TextId.UiTimelinePauseExtended, DateText.Show(extend.NewEnd!.Value), extend.Reason.ReplaceLineEndings(" "))}",
             null => $"{DateText.Show(entry.Pause.Recorded.StartsOn)}        {T(TextId.UiTimelinePause, EscalationText.State(App, p, AmsterdamTime.Today(App.Clock)), p.Department, p.Action, DateText.Show(p.EndsOn))}",
         };
+        return entry.Refusal is { } refusal ? $"{row} ({T(TextId.UiPauseStepRefused, refusal)})" : row;
     }
 
     private string EscalationRow(EscalationTimelineEntry entry)

@@ -50,6 +50,8 @@ public sealed class PauseDetailScreen : DetailScreen
             TextLine.Plain(T(TextId.UiPauseDetailDepartment, p.Department, p.RequestedBy)),
             TextLine.Plain(T(TextId.UiPauseDetailPeriod, DateText.Show(p.StartsOn), DateText.Show(p.EndsOn), Who(p.RecordedBy))),
         };
+        if (_pause.Refusal is { } refusal)
+            lines.Add(new TextLine(T(TextId.UiPauseRefused, refusal), WidgetStyles.Error));
         if (p.StateOn(today) == PauseState.EndingSoon)
             lines.Add(new TextLine(T(TextId.UiPauseEndingOn, DateText.Show(p.EndsOn)), CellStyle.Bold));
         else if (p.StateOn(today) == PauseState.Ended)
@@ -61,10 +63,18 @@ public sealed class PauseDetailScreen : DetailScreen
         lines.Add(TextLine.Heading(T(TextId.UiPauseSteps)));
         if (_pause.Steps.Count == 0)
             lines.Add(TextLine.Plain(T(TextId.UiPauseNoSteps)));
-        lines.AddRange(_pause.Steps.Select(s => TextLine.Plain(s.Kind == PauseStepKind.Lift
-            ? T(TextId.UiPauseStepLiftLine, AmsterdamTime.ShowDateTime(s.At), Who(s.By), s.Reason.ReplaceLineEndings(" "))
-            : T(TextId.UiPauseStepExtendLine, AmsterdamTime.ShowDateTime(s.At), DateText.Show(s.NewEnd!.Value), Who(s.By), s.Reason.ReplaceLineEndings(" ")))));
+        lines.AddRange(_pause.Steps.Select(StepLine));
         return lines;
+    }
+
+    private TextLine StepLine(PauseStep s)
+    {
+        var text = s.Kind == PauseStepKind.Lift
+            ? T(TextId.UiPauseStepLiftLine, AmsterdamTime.ShowDateTime(s.At), Who(s.By), s.Reason.ReplaceLineEndings(" "))
+            : T(TextId.UiPauseStepExtendLine, AmsterdamTime.ShowDateTime(s.At), DateText.Show(s.NewEnd!.Value), Who(s.By), s.Reason.ReplaceLineEndings(" "));
+        return _pause.RefusedSteps.TryGetValue(s.Id, out var refusal)
+            ? new TextLine($"{text} ({T(TextId.UiPauseStepRefused, refusal)})", WidgetStyles.Error)
+            : TextLine.Plain(text);
     }
 
     private void Step(PauseStepKind kind)

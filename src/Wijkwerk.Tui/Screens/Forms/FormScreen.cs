@@ -146,7 +146,7 @@ public abstract class FormScreen : AppScreen
 
     protected DateField Date(string key, TextId label, string value = "")
     {
-        var date = new DateField(T(label), T(TextId.UiDateInvalid), T(TextId.UiDateRequired)) { Text = value };
+        var date = new DateField(T(label), T(TextId.UiDateInvalid), T(TextId.UiDateRequired)) { Text = value, Rule = () => ErrorFor(key) };
         date.Input.LabelWidth = LabelWidth;
         date.Changed += _ => Changed();
         Add(new FormField(key, T(label), date, 1, () => date.Text, v => date.Text = v));
