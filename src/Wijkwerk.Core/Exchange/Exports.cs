@@ -36,13 +36,13 @@ public static class Exports
         var signals = store.Query(SignalRows.Table, "", SignalRows.FromRow).OrderBy(s => s.ReportedAt).ToList();
         return new ExportTable(
             "signals",
-            ExportColumns.Show(["id", "client_id", "bron", "bron_anders", "observatie", "levensdomeinen", "urgentie", "deadline", "status", "gemeld_op", "opgepakt_op", "toegewezen_aan"], lang),
+            ExportColumns.Show(["id", "client_id", "bron", "bron_anders", "observatie", "levensdomeinen", "urgentie", "deadline", "status", "gemeld_op", "opgepakt_op", "toegewezen_aan", "knelpunt"], lang),
             signals.Select(s => new string?[]
             {
                 s.Id.ToString(), s.ClientId.ToString(), EnumTexts.Name(s.Source, lang), s.SourceOther, s.Observation,
                 string.Join(' ', s.LifeDomains.Order().Select(d => (int)d)), EnumTexts.Name(s.Urgency, lang),
                 s.Deadline is { } d ? RowReader.FormatInstant(d) : null, EnumTexts.Name(s.Status, lang), RowReader.FormatInstant(s.ReportedAt),
-                s.PickedUpAt is { } p ? RowReader.FormatInstant(p) : null, s.Assignee?.ToString(),
+                s.PickedUpAt is { } p ? RowReader.FormatInstant(p) : null, s.Assignee?.ToString(), IndicationExports.Tag(s.BottleneckTag),
             }).ToList(),
             signals.Select(s => s.ClientId.Value).Distinct().ToList());
     }

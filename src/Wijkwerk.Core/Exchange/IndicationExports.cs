@@ -35,7 +35,7 @@ public static class IndicationExports
             "id", "client_id", "team", "status", "opsteller", "aangemaakt_op", "ingediend_op", "meldingsdatum", "aanvraagdatum",
             .. ProvisionColumns, "grondslag", "toestemming", "clientondersteuning_aangeboden", "persoonlijk_plan_aangeboden",
             "onderzoek_uiterlijk", "onderzoek_termijn", "beslissing_uiterlijk", "verlengd_tot", "beslissing_termijn",
-            "besluit", "besloten_op", "besloten_door", .. ProvisionColumns.Select(c => "besluit_" + c), "gewijzigd",
+            "besluit", "besloten_op", "besloten_door", .. ProvisionColumns.Select(c => "besluit_" + c), "gewijzigd", "knelpunt",
             .. withText ? TextColumns : [],
         ];
         return new ExportTable(
@@ -81,11 +81,15 @@ public static class IndicationExports
             a.Decision is null ? null : EnumTexts.Name(a.Status, lang), Instant(a.Decision?.At), a.Decision?.By.ToString(),
             .. decided is null ? new string?[ProvisionColumns.Length] : Provision(decided),
             decided is null || a.Status != AdviceStatus.Adjusted ? null : string.Join("; ", decided.ChangesFrom(content.Provision).Select(p => EnumTexts.Name(p, lang))),
+            Tag(a.BottleneckTag),
         ];
         return withText
             ? [.. row, content.Rationale, content.AlternativesConsidered, content.ClientWishes, content.ConsentNote, a.Decision?.Reason, a.Extension?.Reason]
             : row;
     }
+
+    /// <summary>An untagged row has an empty cell, not an empty string that looks like a tag.</summary>
+    internal static string? Tag(string tag) => tag.Length == 0 ? null : tag;
 
     /// <summary>The iWmo codes as the municipal system reads them: category "01", unit "04", frequency "2"; euro amounts in cents.</summary>
     private static string?[] Provision(Provision p) =>

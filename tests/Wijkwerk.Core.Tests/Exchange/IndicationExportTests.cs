@@ -1,7 +1,10 @@
 using Wijkwerk.Core.Audit;
+using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Domain.Indications.Reports;
+using Wijkwerk.Core.Domain.Signals;
 using Wijkwerk.Core.Exchange;
+using Wijkwerk.Core.Localization;
 using Wijkwerk.Core.Tests.Support;
 
 namespace Wijkwerk.Core.Tests.Exchange;
@@ -32,6 +35,26 @@ public class IndicationExportTests
         Assert.DoesNotContain("onderbouwing", table.Columns);
         Assert.DoesNotContain("besluit_reden", table.Columns);
         Assert.DoesNotContain(row, v => v is not null && (v.Contains("artrose", StringComparison.Ordinal) || v.Contains("boodschappendienst", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void AdvicesAndSignals_CarryTheirKnelpunt_AnUntaggedRowAnEmptyCell_UnderAnEnglishHeaderWithLangEn()
+    {
+        using var temp = new TempStore();
+        var client = temp.NewClient();
+        temp.Store.Clients.Add(client);
+        var tagged = AdviceSamples.Draft() with { BottleneckTag = "Wachtlijst huishoudelijke hulp" };
+        temp.Store.Advices.Add(tagged);
+        temp.Store.Advices.Add(AdviceSamples.Draft());
+        var signal = Signal.Report(Id<Signal>.New(temp.Clock), client.Id, SignalSource.Neighbours, null, "Post stapelt zich op", [LifeDomain.SafeHome], Urgency.Normal, ConsentBasis.WithResident, null, temp.Clock.GetUtcNow()).Value;
+        temp.Store.Signals.Add(signal with { BottleneckTag = "Schuldhulp te traag" });
+
+        var advices = IndicationExports.Advices(temp.Store, withText: false);
+        var signals = Exports.Signals(temp.Store, Lang.En);
+
+        var column = advices.Columns.ToList().IndexOf("knelpunt");
+        Assert.Equal(["Wachtlijst huishoudelijke hulp", null], advices.Rows.OrderBy(r => r[0] == tagged.Id.ToString() ? 0 : 1).Select(r => r[column]));
+        Assert.Equal("Schuldhulp te traag", Assert.Single(signals.Rows)[signals.Columns.ToList().IndexOf("bottleneck")]);
     }
 
     [Fact]
