@@ -56,5 +56,32 @@ public class ServerRestoreTests
         Assert.Equal(State(anna), State(fresh));
     }
 
+    [Fact]
+    public async Task AfterARestoreOfAPlainCopy_WithNothingWrittenSince_ALaptopsNewerEditIsKeptAndPushedAgain_NotOverwrittenByTheCopysOlderRow()
+    {
+        using var team = await Team.Noord("Anna", "Bram");
+        var (anna, bram) = (team.Laptops[0], team.Laptops[1]);
+        var known = anna.NewClient("Geertje", "Bos");
+        await anna.Sync();
+        await bram.Sync();
+        var copy = team.World.Backup();
+
+        anna.Store.Clients.Update(anna.Find(known.Id)! with { Notes = "Na de kopie geschreven" });
+        await anna.Sync();
+        await bram.Sync();
+
+        // A plain copy has no jump in its change counter: both anchors are now above everything the server holds.
+        team.World.Restore(copy);
+        var annaRepair = await anna.Sync();
+        var bramRepair = await bram.Sync();
+        var fresh = await team.World.Laptop("Bram");
+        Assert.True((await fresh.Sync()).Converged);
+
+        Assert.Equal(1, annaRepair.Repair?.Requeued);
+        Assert.True(annaRepair.Converged && bramRepair.Converged);
+        foreach (var laptop in new[] { anna, bram, fresh })
+            Assert.Equal("Na de kopie geschreven", laptop.Find(known.Id)!.Notes);
+    }
+
     private static string State(Laptop laptop) => string.Join('\n', laptop.Clients().OrderBy(c => c.Id.Value).Select(c => c.ToString()));
 }

@@ -438,10 +438,12 @@ public sealed partial class SqliteSyncStore : ISyncStore
             var worker = S(device.WorkerId);
             var (scopeSql, rowFilter, conflictFilter, exitFilter, sums) = Audience(device);
             var head = Convert.ToInt64(Scalar(db, tx, "SELECT value FROM counters WHERE name = 'seq';"), CultureInfo.InvariantCulture);
-            // An anchor beyond anything this store has handed out (a store restored from a backup) would skip
-            // rows for ever: send the whole scope again instead; the scope checksum shows what to drop.
+            // An anchor beyond anything this store has handed out: the store was restored from a copy without the
+            // jump of admin backup. Resending the scope as an ordinary pull would put the copy's older rows over the
+            // laptop's newer ones; an empty page at the head instead lets the laptop find the difference in the scope
+            // checksum and repair by version (ScopeRepair), pushing back what the server lost.
             if (after > head)
-                after = 0;
+                after = head;
             var changes = new List<(RowChange Change, Guid ClientId)>();
             using (var cmd = Command(db, tx, $"""
                 SELECT seq, tbl, row_id, client_id, version, deleted, columns, updated_at, updated_by FROM rows
