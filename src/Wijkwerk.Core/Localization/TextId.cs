@@ -1098,4 +1098,7 @@ public enum TextId
     RetentionAuditExpired,
     RetentionAuditPurged,
     RetentionDryRun,
+
+    // Task T (issue 13, what was left): the social return in the fund's half-year review
+    UiFundReviewSocialReturn,
 }
