@@ -1101,4 +1101,5 @@ public enum TextId
 
     // Task T (issue 13, what was left): the social return in the fund's half-year review
     UiFundReviewSocialReturn,
+    ReturnOwnCostNotAmount,
 }
