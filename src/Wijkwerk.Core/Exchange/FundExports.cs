@@ -1,5 +1,6 @@
 using System.Globalization;
 using Wijkwerk.Core.Domain.Fund;
+using Wijkwerk.Core.Domain.Maatwerk;
 using Wijkwerk.Core.Localization;
 using Wijkwerk.Core.Storage;
 
@@ -7,8 +8,9 @@ namespace Wijkwerk.Core.Exchange;
 
 /// <summary>
 /// Revolving-fund requests as files for the secretariat and the partners' directors: one row per request with its
-/// bottleneck, responsible partner, amount, steps, evaluation and repayment, never its free text; or the half-year
-/// review: per half year a total line, then one line per bottleneck and per partner that caused requests.
+/// bottleneck, responsible partner, amount, steps, evaluation, repayment and social return, never its free text; or
+/// the half-year review: per half year a total line (with the avoided cost of the requests that carry a social
+/// return), then one line per bottleneck and per partner that caused requests.
 /// </summary>
 public static class FundExports
 {
@@ -26,6 +28,7 @@ public static class FundExports
             "id", "client_id", "team", "bedrag_centen", "aangevraagd_op", "aangevraagd_door", "wie_had_moeten_betalen", "knelpunt", "duurzaam_verwacht",
             "status", "besloten_op", "uitbetalen_uiterlijk", "te_laat", "uitbetaald_op", "geevalueerd_op", "gewerkt", "duurzaam", "verrekend_op",
             "verschuldigd_centen", "terugbetaald_centen",
+            "vermeden_kosten_centen", "netto_rendement_centen", "verhouding", "horizon_maanden", "kostentabel_versie",
         ];
         return new ExportTable(
             RequestsTable,
@@ -46,6 +49,7 @@ public static class FundExports
                 name, Texts.Get(TextId.FundExportTotal, lang), "", Number(period.Requests), Number(period.Refused), Number(period.Requested.Cents),
                 Number(period.PaidOut.Cents), Number(period.Owed.Cents), Number(period.Repaid.Cents), Percent(period.RepaidShare),
                 Number(period.Evaluated), Number(period.Worked), Number(period.Durable), Number(period.Evaluated - period.Durable),
+                Number(period.WithFigures), Number(period.AvoidedCost.Cents), Number(period.NetReturn.Cents),
             ]);
             rows.AddRange(period.PerBottleneck.Select(l => Line(name, Texts.Get(TextId.FundExportBottleneck, lang), l.Key, l)));
             rows.AddRange(period.PerPartner.Select(l => Line(name, Texts.Get(TextId.FundExportPartner, lang), l.Key.Length == 0 ? Texts.Get(TextId.FundUnique, lang) : l.Key, l)));
@@ -57,6 +61,7 @@ public static class FundExports
             [
                 "periode", "indeling", "naam", "verzoeken", "geweigerd", "bedrag_centen", "uitbetaald_centen", "verschuldigd_centen", "terugbetaald_centen",
                 "pct_terugbetaald", "geevalueerd", "gewerkt", "duurzaam", "niet_duurzaam",
+                "met_berekening", "vermeden_kosten_centen", "netto_rendement_centen",
             ], lang),
             rows,
             []);
@@ -66,9 +71,20 @@ public static class FundExports
     [
         period, breakdown, name, Number(l.Requests), null, Number(l.Amount.Cents), null, Number(l.Owed.Cents), Number(l.Repaid.Cents),
         Percent(l.Owed.Cents == 0 ? null : (decimal)l.Repaid.Cents / l.Owed.Cents), null, null, null, null,
+        null, null, null,
     ];
 
     private static string?[] Row(FundRequest r, long repaid, DateOnly today, Lang lang) =>
+    [
+        .. Steps(r, repaid, today, lang), .. Figures(r.Triangle.SocialReturn),
+    ];
+
+    /// <summary>The social return as the mandate export writes it; empty when the request has no calculation.</summary>
+    private static string?[] Figures(SocialReturn? f) => f is null
+        ? [null, null, null, null, null]
+        : [Number(f.AvoidedCost.Cents), Number(f.NetReturn.Cents), f.Ratio?.ToString("0.00", CultureInfo.InvariantCulture), Number(f.HorizonMonths), Number(f.CostTableVersion)];
+
+    private static string?[] Steps(FundRequest r, long repaid, DateOnly today, Lang lang) =>
     [
         r.Id.ToString(), r.ClientId.ToString(), r.Team, Number(r.Amount.Cents), RowReader.FormatInstant(r.RequestedAt), r.RequestedBy.ToString(),
         r.ResponsiblePartner ?? Texts.Get(TextId.FundUnique, lang), r.BottleneckTag, ExportColumns.Flag(r.DurableExpected, lang),

@@ -147,6 +147,8 @@ public static class ExportColumns
         ["pct_terugbetaald"] = "pct_repaid",
         ["geevalueerd"] = "evaluated",
         ["niet_duurzaam"] = "not_durable",
+        // Task T: the social return of fund requests in the half-year review
+        ["met_berekening"] = "with_calculation",
 
         // Issue 14: escalations and pauses
         ["niveau"] = "level",

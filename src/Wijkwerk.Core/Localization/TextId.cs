@@ -1102,4 +1102,8 @@ public enum TextId
     // Issue 14 finishing: a pause or pause step the server refused.
     UiPauseRefused,
     UiPauseStepRefused,
+
+    // Issue 13, what was left: the social return in the fund's half-year review
+    UiFundReviewSocialReturn,
+    ReturnOwnCostNotAmount,
 }

@@ -105,5 +105,8 @@ public static partial class Texts
         // Issue 13, the social-return calculator in the budget and fund request forms (part calc).
         [TextId.UiCalcOwnCostIsAmount] = ("Maatschappelijk rendement (mag leeg): eigen kosten = het veld {0}; vul onderaan per vermeden route het aantal keer of maanden in.", "Social return (may stay empty): own cost = the field {0}; fill in below, per avoided route, the number of times or months."),
         [TextId.UiCalcNotCalculated] = ("Maatschappelijk rendement: niet berekend (geen vermeden routes ingevuld).", "Social return: not calculated (no avoided routes filled in)."),
+        // Task T (issue 13, what was left): the social return in the fund's half-year review.
+        [TextId.ReturnOwnCostNotAmount] = ("telt eigen kosten van {0}, maar het verzoek vraagt {1}; bereken het opnieuw met de rekenhulp onder het bedrag", "counts an own cost of {0}, but the request asks {1}; calculate it again with the calculator under the amount"),
+        [TextId.UiFundReviewSocialReturn] = ("Maatschappelijk rendement van {0} verzoeken met een berekening: vermeden kosten {1} · netto {2}", "Social return of {0} requests with a calculation: avoided cost {1} · net {2}"),
     };
 }

@@ -158,7 +158,9 @@ public static class MutationApplier
         // A row about a client (or under a parent) deleted elsewhere would be an orphan on every other laptop:
         // the deletion stands and what was pushed is kept as a conflict record, as for an edit of a deleted row.
         // (A client on the caseload without a client row, assigned by id by the administrator, is not deleted.)
+        // Money that moved is the exception: its ledger rows outlive the client and still take their next steps.
         if (m.Operation != SyncProtocol.Operations.Delete && table.Name != ClientsTable
+            && !LedgerRows.LandsAfterClientDeletion(table.Name, existing is { Deleted: false })
             && (parentRow is { Deleted: true } ? parentRow : s.LoadRow(ClientsTable, clientId)) is { Deleted: true } gone)
         {
             s.RecordConflict(table.Name, m.RowId, clientId, DeletedColumn, "1", JsonSerializer.Serialize(pushed, ProtocolJson), gone.UpdatedBy, gone.UpdatedDevice);

@@ -1,6 +1,7 @@
 using System.Text;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Fund;
+using Wijkwerk.Core.Domain.Maatwerk;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Exchange;
 using Wijkwerk.Core.Localization;
@@ -104,12 +105,15 @@ public class FundRepositoryTests
     }
 
     [Fact]
-    public void Export_RequestsAndHalfYearReview_InDutchWords_NoClientInTheReview()
+    public void Export_RequestsAndHalfYearReview_InDutchWords_WithTheSocialReturn_NoClientInTheReview()
     {
         using var temp = StoreOf(Secretary);
         var now = temp.Clock.GetUtcNow();
         var unique = Receive(temp, FundSamples.Request(FundSamples.NewWorker(), now.AddHours(-1), 7_500, responsible: null));
-        Receive(temp, FundSamples.Request(FundSamples.NewWorker(), now.AddHours(-1), 120_000) with { BottleneckTag = "energie-afsluiting" });
+        // An eviction avoided (€ 6.000) for € 1.200 asked: net € 4.800.
+        var figures = SocialReturnCalculator.Calculate(new Money(120_000), [new AvoidedRoute(MandateSamples.Eviction(), 1)], 1).Value;
+        var withFigures = FundSamples.Request(FundSamples.NewWorker(), now.AddHours(-1), 120_000) with { BottleneckTag = "energie-afsluiting" };
+        Receive(temp, withFigures with { Triangle = withFigures.Triangle with { SocialReturn = figures } });
         temp.Store.Fund.Refuse(unique.Id, "geen duurzaam perspectief");
 
         var requests = FundExports.Requests(temp.Store);
@@ -120,6 +124,9 @@ public class FundRepositoryTests
         var refusedRow = requests.Rows.Single(r => r[0] == unique.Id.ToString());
         Assert.Equal("geen enkele partij: uniek", refusedRow[requests.Columns.ToList().IndexOf("wie_had_moeten_betalen")]);
         Assert.Equal("geweigerd", refusedRow[requests.Columns.ToList().IndexOf("status")]);
+        Assert.Null(refusedRow[requests.Columns.ToList().IndexOf("vermeden_kosten_centen")]);
+        var figuresRow = requests.Rows.Single(r => r[0] == withFigures.Id.ToString());
+        Assert.Equal(["600000", "480000", "5.00", "12", "1"], figuresRow.Skip(requests.Columns.ToList().IndexOf("vermeden_kosten_centen")));
         Assert.Equal(2, requests.ClientIds.Count);
 
         Assert.Empty(review.ClientIds);
@@ -128,5 +135,8 @@ public class FundRepositoryTests
         Assert.Contains(review.Rows, r => r[1] == "partnerorganisatie" && r[2] == FundSamples.Housing);
         Assert.Equal("half 1 of 2026", english.Rows[0][0]);
         Assert.Contains("pct_repaid", english.Columns);
+        Assert.Equal(["1", "600000", "480000"], review.Rows[0].Skip(review.Columns.ToList().IndexOf("met_berekening")));
+        Assert.Equal(["with_calculation", "avoided_cost_cents", "net_return_cents"], english.Columns.Skip(english.Columns.ToList().IndexOf("with_calculation")));
+        Assert.Equal("avoided_cost_cents", FundExports.Requests(temp.Store, Lang.En).Columns[requests.Columns.ToList().IndexOf("vermeden_kosten_centen")]);
     }
 }

@@ -87,7 +87,8 @@ public class FundRulesServerTests(FundServerFixture fixture) : IClassFixture<Fun
 
     /// <summary>
     /// A request's social return travels whole (sums, horizon, cost-table version and each route with the amount used)
-    /// to the secretariat; figures its routes do not add up to are refused as a mandate decision's are, nothing stored.
+    /// to the secretariat; figures its routes do not add up to, or counted on another amount than the request asks, are
+    /// refused as a mandate decision's are, nothing stored.
     /// </summary>
     [Fact]
     public async Task SocialReturn_ReachesTheSecretariatWhole_FiguresThatDoNotAddUp_AreRefusedInDutch_NothingStored()
@@ -103,14 +104,21 @@ public class FundRulesServerTests(FundServerFixture fixture) : IClassFixture<Fun
             Triangle = plain.Triangle with { SocialReturn = figures with { NetReturn = figures.NetReturn + Money.FromEuros(1_000) } },
         };
 
+        var onLess = FundRows.Request(client, Server.Anna.WorkerId, "Noord") with
+        {
+            Triangle = plain.Triangle with { SocialReturn = SocialReturnCalculator.Calculate(new Money(7_500), [new AvoidedRoute(eviction, 1)], 2).Value },
+        };
+
         AssertAccepted(await Push(Server.Anna, counted));
         AssertRefused(await Push(Server.Anna, inflated), "maatschappelijk rendement klopt niet met de vermeden routes; bereken het opnieuw met de rekenhulp");
+        AssertRefused(await Push(Server.Anna, onLess), "maatschappelijk rendement telt eigen kosten van € 75,00, maar het verzoek vraagt € 1.200,00");
 
         var seen = (await AsPulledBy(fixture.Sanne, counted))!.Triangle.SocialReturn!;
         Assert.Equal((figures.OwnCost, figures.AvoidedCost, figures.NetReturn, figures.Ratio, figures.HorizonMonths, figures.CostTableVersion),
             (seen.OwnCost, seen.AvoidedCost, seen.NetReturn, seen.Ratio, seen.HorizonMonths, seen.CostTableVersion));
         Assert.Equal(figures.Routes, seen.Routes);
         Assert.Null(await AsPulledBy(fixture.Sanne, inflated));
+        Assert.Null(await AsPulledBy(fixture.Sanne, onLess));
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace Wijkwerk.SyncServer.Tests.LaptopSync;
 /// Issue 12, part 2, through the real server process and real laptop stores: a team leader's payment reaching the team
 /// and its ledger (and a second payment refused with a Dutch reason, nothing stored); votes the server refused (the
 /// budget ran out, the request closed by an alternative meanwhile) shown on the laptop with the server's reason and
-/// counted nowhere, the request as the server holds it.
+/// counted nowhere, the request as the server holds it; the ledger and a payment after the client's deletion.
 /// </summary>
 public class BudgetOutcomeSyncTests
 {
@@ -92,6 +92,39 @@ public class BudgetOutcomeSyncTests
         Assert.Equal((BudgetRequestStatus.Paid, "BNG 2026-118", lotte.Store.Identity.WorkerId), (paid.Status, paid.Outcome!.Note, paid.Outcome.By));
         var ledger = team.Requester.Store.Budget.Ledger("Noord", BudgetRows.Year)!;
         Assert.Equal((Money.Zero, Money.FromEuros(350), Money.FromEuros(9_650)), (ledger.Committed, ledger.Paid, ledger.Remaining));
+    }
+
+    /// <summary>Money survives the client: an approved request stays in the ledger after the client's deletion, and its payment still lands.</summary>
+    [Fact]
+    public async Task ClientDeletedAfterTheApproval_TheLedgerKeepsTheCommittedMoney_AndTheLeadersPaymentStillLands()
+    {
+        using var team = await Team(10_000);
+        var request = await Requested(team);
+        foreach (var colleague in team.Colleagues)
+            await Approve(colleague, request);
+        var lotte = team.Leaders[0];
+        await team.Requester.Sync();
+        var approved = (Money.FromEuros(350), Money.Zero, Money.FromEuros(9_650));
+
+        Assert.True(team.Requester.Store.Clients.Delete(request.ClientId));
+        var deleted = await team.Requester.Sync();
+        Assert.Equal((0, 0), (deleted.Refused, deleted.Conflicts));
+        await lotte.Sync();
+
+        Assert.Empty(lotte.Clients());
+        foreach (var laptop in new[] { team.Requester, lotte })
+        {
+            var ledger = laptop.Store.Budget.Ledger("Noord", BudgetRows.Year)!;
+            Assert.Equal(approved, (ledger.Committed, ledger.Paid, ledger.Remaining));
+        }
+
+        lotte.Store.Budget.RecordPayment(request.Id, "BNG 2026-120");
+        var paid = await lotte.Sync();
+        Assert.Equal((0, 0, true), (paid.Refused, paid.Conflicts, paid.Converged));
+        await team.Requester.Sync();
+        var after = team.Requester.Store.Budget.Ledger("Noord", BudgetRows.Year)!;
+        Assert.Equal((Money.Zero, Money.FromEuros(350), Money.FromEuros(9_650)), (after.Committed, after.Paid, after.Remaining));
+        Assert.Equal(BudgetRequestStatus.Paid, Held(team.Requester, request).Status);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ namespace Wijkwerk.SyncServer.Tests.LaptopSync;
 /// </summary>
 public class FundSyncTests
 {
-    private static async Task<(SyncWorld World, Laptop Nurse, Laptop Secretariat)> Fund()
+    internal static async Task<(SyncWorld World, Laptop Nurse, Laptop Secretariat)> Fund()
     {
         var world = new SyncWorld();
         world.Team("Noord");

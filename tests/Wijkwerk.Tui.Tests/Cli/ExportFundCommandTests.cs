@@ -23,7 +23,10 @@ public class ExportFundCommandTests(DemoStoreFixture demo) : IClassFixture<DemoS
     private const string SecretCase = "Huurachterstand na opname van meneer";
     private const string Partner = "Woonstichting Synthetica";
 
-    /// <summary>Two requests on the store's first client: one settled with the landlord's partner, one unique case refused.</summary>
+    /// <summary>
+    /// Two requests on the store's first client: one settled with the landlord's partner that avoided an eviction
+    /// (€ 6.000 for € 1.200 asked), one unique case refused.
+    /// </summary>
     private static IReadOnlyList<FundRequest> Receive(string data)
     {
         using var store = LocalStore.Open(Path.Combine(data, "wijkwerk.db"), WijkwerkProcess.Passphrase, TimeProvider.System);
@@ -34,8 +37,11 @@ public class ExportFundCommandTests(DemoStoreFixture demo) : IClassFixture<DemoS
             new Id<FundRequest>(Guid.CreateVersion7()), client, "Noord", nurse, at, SecretCase, new Money(cents), "Huur aflossen", "Verhuurder Synthetisch", partner,
             "Schuldhulp start te laat", true, "Inkomen op orde", new ValueTriangle("Legitiem", null, "Wil blijven wonen", true), tag,
             FundRequestStatus.Requested, null, null, null, null);
+        var eviction = new CostEntry("uithuiszetting", "Gedwongen uithuiszetting", Money.FromEuros(6_000), CostPeriod.PerOccurrence, new DateOnly(2026, 1, 1), "Gemeente, kostentabel 2026");
+        var figures = SocialReturnCalculator.Calculate(new Money(120_000), [new AvoidedRoute(eviction, 1)], 1).Value;
         var settled = Make(120_000, Partner, "uitkering-start-na-opname") with
         {
+            Triangle = new ValueTriangle("Legitiem", figures, "Wil blijven wonen", true),
             Status = FundRequestStatus.Settled, Decision = new FundStep(at.AddHours(1), secretary, ""), Payout = new FundStep(at.AddDays(1), secretary, "betaling 7"),
             Evaluation = new FundEvaluation(at.AddDays(5), secretary, true, true, "Woning behouden"),
             Settlement = new FundSettlement(at.AddDays(6), secretary, [new FundShare(Partner, new Money(120_000))]),
@@ -68,8 +74,9 @@ public class ExportFundCommandTests(DemoStoreFixture demo) : IClassFixture<DemoS
         Assert.Equal(2, rows.Count);
         var settled = rows.Single(r => r["id"] == received[0].Id.ToString());
         Assert.Equal(("verrekend", Partner, "120000", "60000", "ja"), (settled["status"], settled["wie_had_moeten_betalen"], settled["verschuldigd_centen"], settled["terugbetaald_centen"], settled["duurzaam"]));
+        Assert.Equal(("600000", "480000", "5.00"), (settled["vermeden_kosten_centen"], settled["netto_rendement_centen"], settled["verhouding"]));
         var refused = rows.Single(r => r["id"] == received[1].Id.ToString());
-        Assert.Equal(("geweigerd", "geen enkele partij: uniek", ""), (refused["status"], refused["wie_had_moeten_betalen"], refused["uitbetalen_uiterlijk"]));
+        Assert.Equal(("geweigerd", "geen enkele partij: uniek", "", ""), (refused["status"], refused["wie_had_moeten_betalen"], refused["uitbetalen_uiterlijk"], refused["vermeden_kosten_centen"]));
         Assert.DoesNotContain(SecretCase, result.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("geen duurzaam perspectief", result.Out, StringComparison.Ordinal);
     }
@@ -89,6 +96,7 @@ public class ExportFundCommandTests(DemoStoreFixture demo) : IClassFixture<DemoS
 
         long Added(string key, string field) => long.Parse(after[key][field]) - (before.TryGetValue(key, out var row) && row[field].Length > 0 ? long.Parse(row[field]) : 0);
         Assert.Equal((2L, 1L, 120_000L, 60_000L), (Added("total/", "requests"), Added("total/", "refused"), Added("total/", "owed_cents"), Added("total/", "repaid_cents")));
+        Assert.Equal((1L, 600_000L, 480_000L), (Added("total/", "with_calculation"), Added("total/", "avoided_cost_cents"), Added("total/", "net_return_cents")));
         Assert.Equal(1L, Added("bottleneck/uitkering-start-na-opname", "requests"));
         Assert.Equal(120_000L, Added($"partner organisation/{Partner}", "owed_cents"));
         Assert.NotEqual(0, quarter.ExitCode);

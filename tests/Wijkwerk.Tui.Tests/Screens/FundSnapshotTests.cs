@@ -105,6 +105,28 @@ public sealed class FundSnapshotTests
     }
 
     [Fact]
+    public void Detail_UniqueCaseToSettle_English()
+    {
+        using var app = FundDesk.Open(lang: Lang.En);
+        var request = FundDesk.EvaluatedUniqueCase(app);
+        app.App.Push(new FundRequestDetailScreen(app.App, request));
+        app.Press(KeyInput.Up);
+
+        Assert.Equal(FundRequestStatus.Evaluated, app.TopAs<FundRequestDetailScreen>().Request.Status);
+        Snapshot.Match("fund-detail-settle-en-80x24", app.Terminal);
+    }
+
+    [Fact]
+    public void PayoutForm_English()
+    {
+        using var app = FundDesk.Open(lang: Lang.En);
+        app.Press(KeyInput.Enter).Press('u');
+
+        app.TopAs<FundStepFormScreen>();
+        Snapshot.Match("fund-payout-form-en-80x24", app.Terminal);
+    }
+
+    [Fact]
     public void ReceivablesAndReview_English()
     {
         using var app = FundDesk.Open(lang: Lang.En);

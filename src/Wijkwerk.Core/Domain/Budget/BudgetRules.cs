@@ -64,7 +64,7 @@ public static class BudgetRules
             problems.Add(new Problem("categorie", TextId.FieldRequired));
         Required(problems, "waarom geen voorliggende voorziening", r.WhyNoRegularRoute, BudgetRequest.MaxTextLength);
         Required(problems, "legitimiteit", r.Triangle.Legitimacy, BudgetRequest.MaxTextLength);
-        if (r.Triangle.SocialReturn is { } figures && SocialReturnCalculator.Verify(figures) is { } figureProblem)
+        if (r.Triangle.SocialReturn is { } figures && SocialReturnCalculator.VerifyFor(figures, r.Amount) is { } figureProblem)
             problems.Add(figureProblem);
         Required(problems, "betrokkenheid", r.Triangle.Engagement, BudgetRequest.MaxTextLength);
         Required(problems, "knelpunt", r.BottleneckTag, BudgetRequest.MaxShortLength);

@@ -1,4 +1,5 @@
 using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Maatwerk;
 
 namespace Wijkwerk.Core.Domain.Fund;
 
@@ -22,9 +23,13 @@ public sealed record ReviewLine(string Key, int Requests, Money Amount, Money Ow
 /// which partners caused requests, the amounts, the share of what was settled that has come back, and how the
 /// evaluated cases ended. Refused requests count as requests, not in the amounts.
 /// </summary>
+/// <param name="WithFigures">Granted requests whose value triangle carries a social return.</param>
+/// <param name="AvoidedCost">What those requests avoided, by their own figures (as computed when they were made).</param>
+/// <param name="NetReturn">Their avoided cost minus their own cost (the amounts asked).</param>
 public sealed record FundReviewPeriod(
     HalfYear Period, int Requests, int Refused, Money Requested, Money PaidOut, Money Owed, Money Repaid,
-    int Evaluated, int Worked, int Durable, IReadOnlyList<ReviewLine> PerBottleneck, IReadOnlyList<ReviewLine> PerPartner)
+    int Evaluated, int Worked, int Durable, IReadOnlyList<ReviewLine> PerBottleneck, IReadOnlyList<ReviewLine> PerPartner,
+    int WithFigures, Money AvoidedCost, Money NetReturn)
 {
     /// <summary>Repaid as a fraction of what was settled, rounded to three decimals; null while nothing was settled.</summary>
     public decimal? RepaidShare => Owed.Cents == 0 ? null : Math.Round((decimal)Repaid.Cents / Owed.Cents, 3, MidpointRounding.AwayFromZero);
@@ -42,11 +47,13 @@ public static class FundReview
                 var all = g.ToList();
                 var granted = all.Where(r => r.Status != FundRequestStatus.Refused).ToList();
                 var evaluated = all.Where(r => r.Evaluation is not null).ToList();
+                var figures = granted.Select(r => r.Triangle.SocialReturn).OfType<SocialReturn>().ToList();
                 return new FundReviewPeriod(
                     g.Key, all.Count, all.Count - granted.Count, Sum(granted, _ => true), Sum(granted, r => r.Payout is not null),
                     Sum(granted, r => r.Settlement is not null), RepaidOn(granted, repaid),
                     evaluated.Count, evaluated.Count(r => r.Evaluation!.Worked), evaluated.Count(r => r.Evaluation!.Durable),
-                    Lines(granted, r => r.BottleneckTag.Trim(), repaid), Lines(granted, r => r.ResponsiblePartner ?? "", repaid));
+                    Lines(granted, r => r.BottleneckTag.Trim(), repaid), Lines(granted, r => r.ResponsiblePartner ?? "", repaid),
+                    figures.Count, figures.Aggregate(Money.Zero, (s, f) => s + f.AvoidedCost), figures.Aggregate(Money.Zero, (s, f) => s + f.NetReturn));
             })
             .ToList();
     }

@@ -54,7 +54,7 @@ public static class FundRules
         Required(problems, "waarom de gewone route niet kan", r.WhyRegularRouteFails, FundRequest.MaxTextLength);
         Required(problems, "duurzaamheid", r.DurabilityWhy, FundRequest.MaxTextLength);
         Required(problems, "legitimiteit", r.Triangle.Legitimacy, FundRequest.MaxTextLength);
-        if (r.Triangle.SocialReturn is { } figures && SocialReturnCalculator.Verify(figures) is { } figureProblem)
+        if (r.Triangle.SocialReturn is { } figures && SocialReturnCalculator.VerifyFor(figures, r.Amount) is { } figureProblem)
             problems.Add(figureProblem);
         Required(problems, "betrokkenheid", r.Triangle.Engagement, FundRequest.MaxTextLength);
         Required(problems, "knelpunt", r.BottleneckTag, FundRequest.MaxShortLength);

@@ -68,6 +68,15 @@ public static class SocialReturnCalculator
     }
 
     /// <summary>
+    /// <see cref="Verify"/> for a request whose own cost is the amount it asks (a budget or fund request): the figures
+    /// must add up and must count that amount, or a request could show a return on less money than it takes.
+    /// </summary>
+    public static Problem? VerifyFor(SocialReturn figures, Money amount) =>
+        Verify(figures) ?? (figures.OwnCost == amount
+            ? null
+            : new Problem("maatschappelijk rendement", TextId.ReturnOwnCostNotAmount, figures.OwnCost.ToString(), amount.ToString()));
+
+    /// <summary>
     /// Cost of a route for a counted quantity, in 128 bits so no intermediate product wraps; a yearly amount is
     /// spread over twelve months and rounded to the nearest cent (half away from zero) once, at the end.
     /// </summary>

@@ -56,7 +56,10 @@ public sealed class ClientRepository(LocalStore store)
         return scope.Update(opened, ClientRows.ToRow(current), ClientRows.ToRow(edited), edited.Id.Value);
     });
 
-    /// <summary>Tombstones the client and everything recorded about them, each as its own synced delete.</summary>
+    /// <summary>
+    /// Tombstones the client and their dossier, each row as its own synced delete. The ledgers' rows stay
+    /// (<see cref="Wijkwerk.Core.Sync.Rules.LedgerRows"/>): money that moved for the client stays on the books.
+    /// </summary>
     public bool Delete(Id<Client> id) => store.Write(scope => Delete(store, scope, id, "table=clients"));
 
     /// <summary>The client's tombstone and its dependents' inside an open write, logged with <paramref name="detail"/>.</summary>

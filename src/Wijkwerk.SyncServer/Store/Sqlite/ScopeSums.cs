@@ -79,6 +79,15 @@ internal static class ScopeSums
             ON CONFLICT(client_id) DO UPDATE SET row_count = excluded.row_count, checksum = excluded.checksum;
             """, ("$c", clientId.ToString("D")));
 
+    /// <summary>Sums the team's view of one client again from its live rows and conflict records.</summary>
+    public static void RefreshTeam(SqliteConnection db, SqliteTransaction tx, Guid clientId) =>
+        SqliteSyncStore.Exec(db, tx, $"""
+            INSERT INTO client_sums(client_id, row_count, checksum)
+            SELECT $c, count(*), coalesce(sum(checksum), 0) % {Modulus}
+            FROM (SELECT checksum FROM rows WHERE client_id = $c AND deleted = 0 UNION ALL SELECT checksum FROM conflicts WHERE client_id = $c) WHERE true
+            ON CONFLICT(client_id) DO UPDATE SET row_count = excluded.row_count, checksum = excluded.checksum;
+            """, ("$c", clientId.ToString("D")));
+
     /// <summary>Sums a fund secretariat's view of one client again: its live fund requests and repayments.</summary>
     public static void RefreshFund(SqliteConnection db, SqliteTransaction tx, Guid clientId) =>
         SqliteSyncStore.Exec(db, tx, $"""

@@ -12,11 +12,16 @@ namespace Wijkwerk.SyncServer.Store.Sqlite;
 /// (deleted, no content, a new seq), the same shape as any delete, so every laptop that holds it removes it at its
 /// next pull; a conflict record becomes a tombstone row under <see cref="ConflictsTable"/>, which the laptop deletes
 /// from its conflict inbox the same way. The client stays on its caseloads so the tombstones still reach the teams.
+/// The ledgers' rows (<see cref="LedgerRows"/>) are no part of the client's file: they neither keep a file alive nor
+/// go with it, so the fund's balance and receivables and a team's budget ledger stay as they were.
 /// </summary>
 public sealed partial class SqliteSyncStore
 {
     /// <summary>A purge is done by the server, not by a worker or device.</summary>
     private static readonly string Nobody = S(Guid.Empty);
+
+    /// <summary>A condition on <c>rows</c>: the row belongs to the client's file, not to a ledger.</summary>
+    private static readonly string InFile = $"tbl NOT IN ({string.Join(", ", LedgerRows.Tables.Select(t => $"'{t}'"))})";
 
     /// <summary>
     /// What a tombstone keeps of the row: only the two columns that decide whether a consultant's laptop receives it
@@ -51,12 +56,12 @@ public sealed partial class SqliteSyncStore
         }
 
         var files = new List<ClientFile>();
-        using (var cmd = Command(db, tx, """
+        using (var cmd = Command(db, tx, $"""
             SELECT a.client_id, max(a.at) FROM (
-                SELECT client_id, updated_at AS at FROM rows
+                SELECT client_id, updated_at AS at FROM rows WHERE {InFile}
                 UNION ALL SELECT client_id, at FROM conflicts
                 UNION ALL SELECT client_id, resolved_at FROM conflicts WHERE resolved_at IS NOT NULL) a
-            WHERE a.client_id IN (SELECT client_id FROM rows WHERE deleted = 0 UNION SELECT client_id FROM conflicts)
+            WHERE a.client_id IN (SELECT client_id FROM rows WHERE deleted = 0 AND {InFile} UNION SELECT client_id FROM conflicts)
             GROUP BY a.client_id ORDER BY a.client_id;
             """))
         using (var reader = cmd.ExecuteReader())
@@ -117,7 +122,7 @@ public sealed partial class SqliteSyncStore
     {
         var perKind = new SortedDictionary<string, int>(StringComparer.Ordinal);
         using var cmd = Command(db, tx, $"""
-            SELECT tbl, count(*) FROM rows WHERE client_id = $c AND deleted = 0 GROUP BY tbl
+            SELECT tbl, count(*) FROM rows WHERE client_id = $c AND deleted = 0 AND {InFile} GROUP BY tbl
             UNION ALL SELECT '{ConflictsTable}', count(*) FROM conflicts WHERE client_id = $c;
             """, ("$c", S(client)));
         using var reader = cmd.ExecuteReader();
@@ -153,9 +158,10 @@ public sealed partial class SqliteSyncStore
         }
 
         Exec(db, tx, "DELETE FROM conflicts WHERE client_id = $c;", ("$c", id));
-        Exec(db, tx, "DELETE FROM tagged_rows WHERE EXISTS (SELECT 1 FROM rows r WHERE r.tbl = tagged_rows.tbl AND r.row_id = tagged_rows.row_id AND r.client_id = $c);", ("$c", id));
+        // A ledger row stays live, so its tag stays with it: the money it moved was still caused by that rule.
+        Exec(db, tx, $"DELETE FROM tagged_rows WHERE {InFile} AND EXISTS (SELECT 1 FROM rows r WHERE r.tbl = tagged_rows.tbl AND r.row_id = tagged_rows.row_id AND r.client_id = $c);", ("$c", id));
         // The client's own row last: a laptop that stops between pages never holds rows of a client it no longer has.
-        foreach (var (tbl, row) in Keys(db, tx, "SELECT tbl, row_id FROM rows WHERE client_id = $c AND deleted = 0 ORDER BY tbl = 'clients', tbl, row_id;", id))
+        foreach (var (tbl, row) in Keys(db, tx, $"SELECT tbl, row_id FROM rows WHERE client_id = $c AND deleted = 0 AND {InFile} ORDER BY tbl = 'clients', tbl, row_id;", id))
         {
             Exec(db, tx, $"""
                 UPDATE rows SET deleted = 1, version = version + 1, columns = {TombstoneColumns}, column_versions = json_object(), checksum = 0,
@@ -166,7 +172,8 @@ public sealed partial class SqliteSyncStore
 
         // Rows deleted before keep their last content until now; the laptops dropped them long ago, so no new seq.
         Exec(db, tx, $"UPDATE rows SET columns = {TombstoneColumns}, column_versions = '{{}}' WHERE client_id = $c AND deleted = 1;", ("$c", id));
-        foreach (var sums in new[] { "client_sums", "client_sums_review", "client_sums_fund" })
-            Exec(db, tx, $"UPDATE {sums} SET row_count = 0, checksum = 0 WHERE client_id = $c;", ("$c", id));
+        // What the team's laptops still hold of the client is its ledger rows; the secretariat's view did not change.
+        Exec(db, tx, "UPDATE client_sums_review SET row_count = 0, checksum = 0 WHERE client_id = $c;", ("$c", id));
+        ScopeSums.RefreshTeam(db, tx, client);
     }
 }

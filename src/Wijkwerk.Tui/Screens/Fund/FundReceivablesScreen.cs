@@ -52,6 +52,8 @@ public sealed class FundReceivablesScreen : DetailScreen
             lines.Add(TextLine.Blank);
             lines.Add(TextLine.Heading(T(TextId.UiFundReviewHeading, period.Period)));
             lines.Add(TextLine.Plain(T(TextId.UiFundReviewFigures, period.Requests, period.Refused, period.PaidOut, period.Owed, period.Repaid, period.Evaluated, period.Worked, period.Durable)));
+            if (period.WithFigures > 0)
+                lines.Add(TextLine.Plain(T(TextId.UiFundReviewSocialReturn, period.WithFigures, period.AvoidedCost, period.NetReturn)));
             lines.Add(TextLine.Plain(T(TextId.UiFundReviewPerBottleneck)));
             lines.AddRange(Bars(period.PerBottleneck));
             lines.Add(TextLine.Plain(T(TextId.UiFundReviewPerPartner)));

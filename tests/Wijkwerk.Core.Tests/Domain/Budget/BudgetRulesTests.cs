@@ -106,6 +106,8 @@ public class BudgetRulesTests
 
         Assert.Empty(BudgetRules.CheckContent(honest, Today));
         Assert.Contains(BudgetRules.CheckContent(forged, Today), p => p.Text == TextId.MandateFiguresDoNotAddUp);
+        var onAnotherAmount = request with { Amount = Money.FromEuros(400) };
+        Assert.Contains(BudgetRules.CheckContent(onAnotherAmount with { Triangle = honest.Triangle }, Today), p => p.Text == TextId.ReturnOwnCostNotAmount);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Fund;
+using Wijkwerk.Core.Domain.Maatwerk;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Localization;
 using Wijkwerk.Core.Tests.Support;
@@ -41,6 +42,19 @@ public class FundRulesTests
     public void MemberNurse_MayRequest()
     {
         Assert.Null(FundRules.CheckNew(AsNurse, Requested(), Fund, Today));
+    }
+
+    /// <summary>The request's own cost is its amount: figures counted on another amount are refused, saying both.</summary>
+    [Fact]
+    public void SocialReturn_CountedOnTheAmount_Accepted_OnAnotherAmount_Refused()
+    {
+        var request = Requested(120_000);
+        var onTheAmount = SocialReturnCalculator.Calculate(request.Amount, [new AvoidedRoute(MandateSamples.Eviction(), 1)], 1).Value;
+        var onLess = SocialReturnCalculator.Calculate(new Money(7_500), [new AvoidedRoute(MandateSamples.Eviction(), 1)], 1).Value;
+
+        Assert.Null(FundRules.CheckNew(AsNurse, request with { Triangle = request.Triangle with { SocialReturn = onTheAmount } }, Fund, Today));
+        Assert.Equal("telt eigen kosten van € 75,00, maar het verzoek vraagt € 1.200,00; bereken het opnieuw met de rekenhulp onder het bedrag",
+            Dutch(FundRules.CheckNew(AsNurse, request with { Triangle = request.Triangle with { SocialReturn = onLess } }, Fund, Today)));
     }
 
     [Theory]
