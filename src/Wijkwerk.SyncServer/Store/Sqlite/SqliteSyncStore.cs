@@ -1,10 +1,37 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Wijkwerk.SyncServer.Store.Sql;
 
 namespace Wijkwerk.SyncServer.Store.Sqlite;
 
-/// <summary>Issue 15 item 6: the online backup of the store file.</summary>
-public sealed partial class SqliteSyncStore
+/// <summary>The embedded server store: one SQLite file in WAL mode, and its online backup (issue 15 item 6).</summary>
+public sealed class SqliteSyncStore : SqlSyncStore
 {
+    private readonly string _connectionString;
+
+    public SqliteSyncStore(string path)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = full,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            DefaultTimeout = 30,
+            Pooling = true,
+        }.ToString();
+    }
+
+    private protected override SqlDialect Dialect => SqliteDialect.Instance;
+
+    protected override DbConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
     /// <summary>
     /// How far a backup's counters jump ahead of the store's. Restored, the store must hand out change numbers above
     /// every anchor a laptop took from the live store after the copy: at or below one, the laptop is sent its whole
@@ -19,15 +46,15 @@ public sealed partial class SqliteSyncStore
     /// SQLite's online backup copies the pages of one read snapshot: in WAL mode the server goes on writing while it
     /// runs, and the copy holds every transaction committed before the snapshot and none after it, never half of one.
     /// </summary>
-    public Task<long> BackupAsync(string file, CancellationToken cancel = default)
+    public override Task<long> BackupAsync(string file, CancellationToken cancel = default)
     {
         var target = new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(file), Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString();
-        using (var source = Open())
+        using (var source = (SqliteConnection)Open())
         using (var copy = new SqliteConnection(target))
         {
             copy.Open();
             source.BackupDatabase(copy);
-            Exec(copy, null, "UPDATE counters SET value = value + $gap WHERE name IN ('seq', 'reference');", ("$gap", RestoreGap));
+            Exec(copy, null, "UPDATE counters SET value = value + @gap WHERE name IN ('seq', 'reference');", ("@gap", RestoreGap));
             // One self-contained file, whatever journal mode the copy took over: nothing beside it is needed to restore it.
             Exec(copy, null, "PRAGMA journal_mode=DELETE;");
         }
