@@ -25,6 +25,13 @@ if (args is ["patterns", ..])
     return;
 }
 
+// "store [ROWS]" prints issue 15's figures at the store, SQLite and PostgreSQL (WIJKWERK_BENCH_PG) in one run.
+if (args is ["store", ..])
+{
+    await StoreFigures.Run(args.Length > 1 ? int.Parse(args[1]) : 100_000);
+    return;
+}
+
 if (args is ["sync", ..])
 {
     await SyncFigures.Run(Path.Combine(AppContext.BaseDirectory, "wijkwerk-server.dll"), args.Length > 1 ? int.Parse(args[1]) : 200);

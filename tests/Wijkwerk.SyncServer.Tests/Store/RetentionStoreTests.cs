@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Indications;
@@ -7,29 +6,25 @@ using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Sync.Protocol;
 using Wijkwerk.Core.Sync.Rules;
 using Wijkwerk.SyncServer.Store;
-using Wijkwerk.SyncServer.Store.Sqlite;
 using Wijkwerk.SyncServer.Tests.Support;
 
 namespace Wijkwerk.SyncServer.Tests.Store;
 
 /// <summary>
-/// Issue 15 item 7 on a real store file: what the retention schedule reads of each file (decided provisions only, the
+/// Issue 15 item 7 on a real store, SQLite and PostgreSQL: what the retention schedule reads of each file (decided provisions only, the
 /// last activity as a Dutch day), the purge as tombstones in the feed that leave other clients alone, and the access
 /// log cut at the start of a Dutch day.
 /// </summary>
-public sealed class RetentionStoreTests : IDisposable
+public abstract class RetentionStoreTests(StoreKind kind) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "wijkwerk-retention-" + Guid.NewGuid().ToString("N"));
     private int _mutation;
 
     private static DateOnly Today => AmsterdamTime.Today(TimeProvider.System);
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await kind.DisposeAsync();
 
     [Fact]
     public async Task ClientFiles_HoldOnlyDecidedProvisions_AndTheDutchDayOfTheLastChange()
@@ -72,7 +67,7 @@ public sealed class RetentionStoreTests : IDisposable
         Assert.Equal(1, page.ScopeCount);
         Assert.Equal([kept], (await store.ClientFilesAsync()).Select(f => f.ClientId));
         Assert.Empty((await store.CountClientRowsAsync([purged])).Single().PerKind);
-        Assert.Equal(0, ServerStore.Count(Db, "SELECT count(*) FROM rows WHERE columns LIKE '%Te wissen%'"));
+        Assert.Equal(0, await kind.CountAsync("SELECT count(*) FROM rows WHERE columns LIKE '%Te wissen%'"));
     }
 
     [Fact]
@@ -82,15 +77,15 @@ public sealed class RetentionStoreTests : IDisposable
         var cut = AmsterdamTime.StartOf(new DateOnly(2021, 6, 1));
         var client = Guid.NewGuid();
         await store.StoreAuditAsync(nurse, [Event(1, cut.AddTicks(-1), client), Event(2, cut, client), Event(3, cut.AddDays(-400), client)], Now);
-        using (var db = new SqliteConnection($"Data Source={Db};Pooling=False"))
+        await using (var db = await kind.ConnectAsync())
         {
-            db.Open();
-            using var insert = db.CreateCommand();
-            insert.CommandText = "INSERT INTO transfers(device_id, worker_id, client_id, row_count, at) VALUES ($d, $w, $c, 1, '2021-05-31T21:59:59.9999999Z'), ($d, $w, $c, 1, '2021-05-31T22:00:00.0000000Z');";
-            insert.Parameters.AddWithValue("$d", nurse.DeviceId.ToString());
-            insert.Parameters.AddWithValue("$w", nurse.WorkerId.ToString());
-            insert.Parameters.AddWithValue("$c", client.ToString());
-            insert.ExecuteNonQuery();
+            await using var insert = db.CreateCommand();
+            insert.CommandText = $"""
+                INSERT INTO transfers(device_id, worker_id, client_id, row_count, at) VALUES
+                ('{nurse.DeviceId}', '{nurse.WorkerId}', '{client}', 1, '2021-05-31T21:59:59.9999999Z'),
+                ('{nurse.DeviceId}', '{nurse.WorkerId}', '{client}', 1, '2021-05-31T22:00:00.0000000Z');
+                """;
+            await insert.ExecuteNonQueryAsync();
         }
 
         Assert.Equal(new AuditCount(2, 1), await store.CountAuditBeforeAsync(cut));
@@ -99,35 +94,32 @@ public sealed class RetentionStoreTests : IDisposable
         Assert.Equal([cut, cut], (await store.ClientAuditAsync(client)).Select(e => e.At));
     }
 
-    private string Db => Path.Combine(_folder, "server.db");
-
     private static AuditRecord Event(long seq, DateTimeOffset at, Guid client) => new(seq, "View", at, client, Guid.Empty, "nurse", Guid.Empty, "Success", "");
 
-    private async Task<(SqliteSyncStore Store, DeviceSession Nurse, DeviceSession Consultant)> World()
+    private async Task<(ISyncStore Store, DeviceSession Nurse, DeviceSession Consultant)> World()
     {
-        var store = new SqliteSyncStore(Db);
-        await store.MigrateAsync();
+        var store = await kind.OpenAsync();
         await store.AddTeamAsync("Noord", Now);
         await store.AddWorkerAsync("Anna", Role.Nurse, "Noord", Now);
         await store.AddWorkerAsync("Kees", Role.WmoConsultant, "Noord", Now);
         return (store, await Device(store, "Anna", 1), await Device(store, "Kees", 2));
     }
 
-    private static async Task<DeviceSession> Device(SqliteSyncStore store, string worker, int n)
+    private static async Task<DeviceSession> Device(ISyncStore store, string worker, int n)
     {
         await store.AddEnrolmentCodeAsync(worker, "code-" + n, Now.AddHours(1), Now);
         await store.EnrolAsync("code-" + n, new NewDevice(Guid.NewGuid(), "laptop " + n, "token-" + n, "token-hash-" + n), Now);
         return (await store.FindDeviceAsync("token-hash-" + n))!;
     }
 
-    private async Task<Guid> NewClient(SqliteSyncStore store, DeviceSession device)
+    private async Task<Guid> NewClient(ISyncStore store, DeviceSession device)
     {
         var id = Guid.NewGuid();
         await Push(store, device, "clients", id, "insert", 0, ServerFixture.ClientColumns());
         return id;
     }
 
-    private async Task<(IndicationAdvice Advice, long Version)> SubmittedAdvice(SqliteSyncStore store, DeviceSession device, Guid client)
+    private async Task<(IndicationAdvice Advice, long Version)> SubmittedAdvice(ISyncStore store, DeviceSession device, Guid client)
     {
         var author = new Worker(new Id<Worker>(device.WorkerId), "Anna", Role.Nurse, []);
         var advice = IndicationAdvice.Draft(new Id<IndicationAdvice>(Guid.CreateVersion7()), new Id<Client>(client), author, "Noord", AdviceServerFixture.Content(), Now, Today).Value
@@ -136,10 +128,15 @@ public sealed class RetentionStoreTests : IDisposable
         return (advice, result.Version);
     }
 
-    private async Task<MutationResult> Push(SqliteSyncStore store, DeviceSession device, string table, Guid row, string operation, long version, Dictionary<string, string?> columns)
+    private async Task<MutationResult> Push(ISyncStore store, DeviceSession device, string table, Guid row, string operation, long version, Dictionary<string, string?> columns)
     {
         var result = Assert.Single(await store.PushAsync(device, [new Mutation(++_mutation, table, row, operation, version, columns)], Now));
         Assert.True(result.Status != SyncProtocol.Results.Refused, result.Reason);
         return result;
     }
+
+    public sealed class OnSqlite() : RetentionStoreTests(new SqliteKind());
+
+    [Collection(PostgresCollection.Name)]
+    public sealed class OnPostgres(PostgresCluster cluster) : RetentionStoreTests(new PostgresKind(cluster));
 }

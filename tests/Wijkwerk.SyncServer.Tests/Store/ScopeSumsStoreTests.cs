@@ -17,56 +17,16 @@ namespace Wijkwerk.SyncServer.Tests.Store;
 /// devices their caseload and its conflict records, a consultant submitted advice, its thread and the
 /// clients who have one, and no conflict records.
 /// </summary>
-public sealed class ScopeSumsStoreTests : IDisposable
+public abstract class ScopeSumsStoreTests(StoreKind kind) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "wijkwerk-scope-sums-" + Guid.NewGuid().ToString("N"));
     private int _mutation;
-
-    private string DbPath => Path.Combine(_folder, "server.db");
 
     private static DateOnly Today => AmsterdamTime.Today(TimeProvider.System);
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    [Fact]
-    public async Task Migration5_RecomputesEveryRowAndConflictChecksumAndBothClientSums_FromTheValues()
-    {
-        var (store, nurse, otherLaptop, consultant) = await World();
-        var client = await NewClient(store, nurse);
-        await Push(store, nurse, "clients", client, "update", 1, new() { ["notes"] = "van laptop 1" });
-        await Push(store, otherLaptop, "clients", client, "update", 1, new() { ["notes"] = "van laptop 2" });
-        await NewAdvice(store, nurse, client, submitted: true);
-        var (_, before) = await PullAll(store, nurse);
-        var (_, beforeReview) = await PullAll(store, consultant);
-        Exec("UPDATE rows SET checksum = 1; UPDATE conflicts SET checksum = 2; UPDATE client_sums SET checksum = 3, row_count = 99; " +
-             "DELETE FROM client_sums_review; DELETE FROM schema_migrations WHERE number >= 5; " +
-             // A store at version 4: the later steps' tables go too, so steps 5 to 12 run again in order.
-             "DROP TABLE departments; DROP TABLE mandates; DROP TABLE cost_tables; DROP TABLE cost_entries; DROP TABLE team_budgets; " +
-             "DROP TABLE fund_partners; DROP TABLE fund_deposits; DROP TABLE fund_members; DROP TABLE client_sums_fund; DROP TABLE bottleneck_tags; " +
-             "DROP TABLE pattern_steps; DROP TABLE patterns; DROP TABLE pattern_settings; DROP TABLE pause_settings; DROP TABLE tagged_rows; " +
-             "DELETE FROM counters WHERE name = 'reference';");
-
-        await new SqliteSyncStore(DbPath).MigrateAsync();
-
-        var (changes, after) = await PullAll(store, nurse);
-        var (reviewChanges, afterReview) = await PullAll(store, consultant);
-        Assert.Contains(changes, c => c.Table == SyncProtocol.ConflictsTable);
-        Assert.Equal((before.ScopeCount, before.ScopeChecksum), (after.ScopeCount, after.ScopeChecksum));
-        Assert.Equal((beforeReview.ScopeCount, beforeReview.ScopeChecksum), (afterReview.ScopeCount, afterReview.ScopeChecksum));
-        Assert.Equal(SumOf(changes), (after.ScopeCount, after.ScopeChecksum));
-        Assert.Equal(SumOf(reviewChanges), (afterReview.ScopeCount, afterReview.ScopeChecksum));
-    }
+    public async Task DisposeAsync() => await kind.DisposeAsync();
 
     [Fact]
     public async Task ScopeChecksum_ChangesWithAValue_AtTheSameVersion()
@@ -147,17 +107,16 @@ public sealed class ScopeSumsStoreTests : IDisposable
         Assert.Equal(SumOf(received), (page.ScopeCount, page.ScopeChecksum));
     }
 
-    private async Task<(SqliteSyncStore Store, DeviceSession Nurse, DeviceSession OtherLaptop, DeviceSession Consultant)> World()
+    private async Task<(ISyncStore Store, DeviceSession Nurse, DeviceSession OtherLaptop, DeviceSession Consultant)> World()
     {
-        var store = new SqliteSyncStore(DbPath);
-        await store.MigrateAsync();
+        var store = await kind.OpenAsync();
         await store.AddTeamAsync("Noord", Now);
         await store.AddWorkerAsync("Anna", Role.Nurse, "Noord", Now);
         await store.AddWorkerAsync("Kees", Role.WmoConsultant, "Noord", Now);
         return (store, await Device(store, "Anna", 1), await Device(store, "Anna", 2), await Device(store, "Kees", 3));
     }
 
-    private static async Task<DeviceSession> Device(SqliteSyncStore store, string worker, int n)
+    private static async Task<DeviceSession> Device(ISyncStore store, string worker, int n)
     {
         await store.AddEnrolmentCodeAsync(worker, "code-" + n, Now.AddHours(1), Now);
         await store.EnrolAsync("code-" + n, new NewDevice(Guid.NewGuid(), "laptop " + n, "token-" + n, "token-hash-" + n), Now);
@@ -166,14 +125,14 @@ public sealed class ScopeSumsStoreTests : IDisposable
 
     private static Worker Author(DeviceSession device) => new(new Id<Worker>(device.WorkerId), "Anna", Role.Nurse, []);
 
-    private async Task<Guid> NewClient(SqliteSyncStore store, DeviceSession device)
+    private async Task<Guid> NewClient(ISyncStore store, DeviceSession device)
     {
         var id = Guid.NewGuid();
         await Push(store, device, "clients", id, "insert", 0, ServerFixture.ClientColumns());
         return id;
     }
 
-    private async Task<IndicationAdvice> NewAdvice(SqliteSyncStore store, DeviceSession device, Guid client, bool submitted)
+    private async Task<IndicationAdvice> NewAdvice(ISyncStore store, DeviceSession device, Guid client, bool submitted)
     {
         var advice = IndicationAdvice.Draft(new Id<IndicationAdvice>(Guid.CreateVersion7()), new Id<Client>(client), Author(device), "Noord",
             AdviceServerFixture.Content(), Now, Today).Value;
@@ -183,14 +142,14 @@ public sealed class ScopeSumsStoreTests : IDisposable
         return advice;
     }
 
-    private async Task<MutationResult> Push(SqliteSyncStore store, DeviceSession device, string table, Guid row, string operation, long version, Dictionary<string, string?> columns)
+    private async Task<MutationResult> Push(ISyncStore store, DeviceSession device, string table, Guid row, string operation, long version, Dictionary<string, string?> columns)
     {
         var result = Assert.Single(await store.PushAsync(device, [new Mutation(++_mutation, table, row, operation, version, columns)], Now));
         Assert.NotEqual(SyncProtocol.Results.Refused, result.Status);
         return result;
     }
 
-    private static async Task<(List<RowChange> Changes, PullResponse Last)> PullAll(SqliteSyncStore store, DeviceSession device, long after = 0)
+    private static async Task<(List<RowChange> Changes, PullResponse Last)> PullAll(ISyncStore store, DeviceSession device, long after = 0)
     {
         var changes = new List<RowChange>();
         PullResponse page;
@@ -220,12 +179,57 @@ public sealed class ScopeSumsStoreTests : IDisposable
         return (live.Count, ScopeChecksum.Sum(live.Values.Select(c => ScopeChecksum.Of(c.Table, c.RowId, c.Version, c.Columns))));
     }
 
-    private void Exec(string sql)
+    public sealed class OnSqlite : ScopeSumsStoreTests
     {
-        using var db = new SqliteConnection($"Data Source={DbPath};Pooling=False");
-        db.Open();
-        using var command = db.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
+        private readonly SqliteKind _sqlite;
+
+        public OnSqlite()
+            : this(new SqliteKind())
+        {
+        }
+
+        private OnSqlite(SqliteKind sqlite)
+            : base(sqlite) => _sqlite = sqlite;
+
+        [Fact]
+        public async Task Migration5_RecomputesEveryRowAndConflictChecksumAndBothClientSums_FromTheValues()
+        {
+            var (store, nurse, otherLaptop, consultant) = await World();
+            var client = await NewClient(store, nurse);
+            await Push(store, nurse, "clients", client, "update", 1, new() { ["notes"] = "van laptop 1" });
+            await Push(store, otherLaptop, "clients", client, "update", 1, new() { ["notes"] = "van laptop 2" });
+            await NewAdvice(store, nurse, client, submitted: true);
+            var (_, before) = await PullAll(store, nurse);
+            var (_, beforeReview) = await PullAll(store, consultant);
+            Exec("UPDATE rows SET checksum = 1; UPDATE conflicts SET checksum = 2; UPDATE client_sums SET checksum = 3, row_count = 99; " +
+                 "DELETE FROM client_sums_review; DELETE FROM schema_migrations WHERE number >= 5; " +
+                 // A store at version 4: the later steps' tables go too, so steps 5 to 12 run again in order.
+                 "DROP TABLE departments; DROP TABLE mandates; DROP TABLE cost_tables; DROP TABLE cost_entries; DROP TABLE team_budgets; " +
+                 "DROP TABLE fund_partners; DROP TABLE fund_deposits; DROP TABLE fund_members; DROP TABLE client_sums_fund; DROP TABLE bottleneck_tags; " +
+                 "DROP TABLE pattern_steps; DROP TABLE patterns; DROP TABLE pattern_settings; DROP TABLE pause_settings; DROP TABLE tagged_rows; " +
+                 "DELETE FROM counters WHERE name = 'reference';");
+
+            await new SqliteSyncStore(_sqlite.DbPath).MigrateAsync();
+
+            var (changes, after) = await PullAll(store, nurse);
+            var (reviewChanges, afterReview) = await PullAll(store, consultant);
+            Assert.Contains(changes, c => c.Table == SyncProtocol.ConflictsTable);
+            Assert.Equal((before.ScopeCount, before.ScopeChecksum), (after.ScopeCount, after.ScopeChecksum));
+            Assert.Equal((beforeReview.ScopeCount, beforeReview.ScopeChecksum), (afterReview.ScopeCount, afterReview.ScopeChecksum));
+            Assert.Equal(SumOf(changes), (after.ScopeCount, after.ScopeChecksum));
+            Assert.Equal(SumOf(reviewChanges), (afterReview.ScopeCount, afterReview.ScopeChecksum));
+        }
+
+        private void Exec(string sql)
+        {
+            using var db = new SqliteConnection($"Data Source={_sqlite.DbPath};Pooling=False");
+            db.Open();
+            using var command = db.CreateCommand();
+            command.CommandText = sql;
+            command.ExecuteNonQuery();
+        }
     }
+
+    [Collection(PostgresCollection.Name)]
+    public sealed class OnPostgres(PostgresCluster cluster) : ScopeSumsStoreTests(new PostgresKind(cluster));
 }

@@ -2,41 +2,27 @@ using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Sync;
 using Wijkwerk.Core.Sync.Protocol;
 using Wijkwerk.SyncServer.Store;
-using Wijkwerk.SyncServer.Store.Sqlite;
 using Wijkwerk.SyncServer.Tests.Support;
 
 namespace Wijkwerk.SyncServer.Tests.Store;
 
 /// <summary>
-/// The ordering rule at the store: seq is taken inside BEGIN IMMEDIATE, so seq order is commit order.
-/// Writers go through two store instances on one file (as two processes would: they meet in SQLite's
-/// lock, not in the in-process queue) while pullers read from their anchors. Every puller's union must
-/// equal the final state, with the same count and checksum.
+/// The ordering rule at the store, on both stores: SQLite takes seq inside BEGIN IMMEDIATE (seq order is commit
+/// order), PostgreSQL serves only transactions below its snapshot's xmin. Writers go through two store instances on one
+/// store (as two processes would: they meet in the database, not in an in-process queue) while pullers read from their
+/// anchors. Every puller's union must equal the final state, with the same count and checksum.
 /// </summary>
-public sealed class SeqOrderStoreTests : IDisposable
+public abstract class SeqOrderStoreTests(StoreKind kind) : IAsyncLifetime
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "wijkwerk-store-tests-" + Guid.NewGuid().ToString("N"));
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public async Task DisposeAsync() => await kind.DisposeAsync();
 
     [Fact]
     public async Task ConcurrentWritersOnTwoInstances_AndPullers_EveryPullersUnionEqualsTheFinalState()
     {
-        var path = Path.Combine(_folder, "server.db");
-        var first = new SqliteSyncStore(path);
-        await first.MigrateAsync();
-        var second = new SqliteSyncStore(path);
-        await second.MigrateAsync();
+        var first = await kind.OpenAsync();
+        var second = await kind.OpenAsync();
         var now = DateTimeOffset.UtcNow;
         await first.AddTeamAsync("Noord", now);
         await first.AddWorkerAsync("Anna", Role.Nurse, "Noord", now);
@@ -134,4 +120,9 @@ public sealed class SeqOrderStoreTests : IDisposable
 
         return page.NextAnchor;
     }
+
+    public sealed class OnSqlite() : SeqOrderStoreTests(new SqliteKind());
+
+    [Collection(PostgresCollection.Name)]
+    public sealed class OnPostgres(PostgresCluster cluster) : SeqOrderStoreTests(new PostgresKind(cluster));
 }

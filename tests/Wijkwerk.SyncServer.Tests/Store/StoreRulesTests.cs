@@ -8,29 +8,16 @@ using Wijkwerk.SyncServer.Tests.Support;
 
 namespace Wijkwerk.SyncServer.Tests.Store;
 
-/// <summary>Store and merge rules that need a clock or a second look: code expiry, migrations, the field merge itself.</summary>
-public sealed class StoreRulesTests : IDisposable
+/// <summary>Store and merge rules that need a clock or a second look, on both stores: code expiry, migrations, the field merge itself.</summary>
+public abstract class StoreRulesTests(StoreKind kind) : IAsyncLifetime
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "wijkwerk-store-rules-" + Guid.NewGuid().ToString("N"));
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    private string DbPath => Path.Combine(_folder, "server.db");
+    public async Task DisposeAsync() => await kind.DisposeAsync();
 
-    public void Dispose()
+    private async Task<ISyncStore> NewStore()
     {
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-
-    private async Task<SqliteSyncStore> NewStore()
-    {
-        var store = new SqliteSyncStore(DbPath);
-        await store.MigrateAsync();
+        var store = await kind.OpenAsync();
         await store.AddTeamAsync("Noord", DateTimeOffset.UtcNow);
         await store.AddWorkerAsync("Anna", Role.Nurse, "Noord", DateTimeOffset.UtcNow);
         return store;
@@ -52,35 +39,17 @@ public sealed class StoreRulesTests : IDisposable
     }
 
     [Fact]
-    public async Task Store_IsWal_AndMigrationsAreNumberedAndRunOnce()
-    {
-        await NewStore();
-        var again = new SqliteSyncStore(DbPath);
-        await again.MigrateAsync();
-
-        using var db = new SqliteConnection($"Data Source={DbPath};Pooling=False");
-        db.Open();
-        using var mode = db.CreateCommand();
-        mode.CommandText = "PRAGMA journal_mode;";
-        Assert.Equal("wal", mode.ExecuteScalar());
-        using var steps = db.CreateCommand();
-        steps.CommandText = "SELECT group_concat(number) FROM (SELECT number FROM schema_migrations ORDER BY number);";
-        Assert.Equal("1,2,3,4,5,6,7,8,9,10,11,12", steps.ExecuteScalar());
-    }
-
-    [Fact]
     public async Task ANewerSchema_IsRefused()
     {
         await NewStore();
-        using (var db = new SqliteConnection($"Data Source={DbPath};Pooling=False"))
+        await using (var db = await kind.ConnectAsync())
         {
-            db.Open();
-            using var cmd = db.CreateCommand();
+            await using var cmd = db.CreateCommand();
             cmd.CommandText = "INSERT INTO schema_migrations(number, applied_at) VALUES (99, 'x');";
-            cmd.ExecuteNonQuery();
+            await cmd.ExecuteNonQueryAsync();
         }
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new SqliteSyncStore(DbPath).MigrateAsync());
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(kind.OpenAsync);
         Assert.Contains("werk wijkwerk-server bij", error.Message);
     }
 
@@ -154,4 +123,37 @@ public sealed class StoreRulesTests : IDisposable
         Assert.Equal(["notes"], withColumnBases.Conflicts);
         Assert.Equal(new[] { "name", "phone" }, withColumnBases.Applied.Keys.Order());
     }
+
+    public sealed class OnSqlite : StoreRulesTests
+    {
+        private readonly SqliteKind _sqlite;
+
+        public OnSqlite()
+            : this(new SqliteKind())
+        {
+        }
+
+        private OnSqlite(SqliteKind sqlite)
+            : base(sqlite) => _sqlite = sqlite;
+
+        [Fact]
+        public async Task Store_IsWal_AndMigrationsAreNumberedAndRunOnce()
+        {
+            await NewStore();
+            var again = new SqliteSyncStore(_sqlite.DbPath);
+            await again.MigrateAsync();
+
+            using var db = new SqliteConnection($"Data Source={_sqlite.DbPath};Pooling=False");
+            db.Open();
+            using var mode = db.CreateCommand();
+            mode.CommandText = "PRAGMA journal_mode;";
+            Assert.Equal("wal", mode.ExecuteScalar());
+            using var steps = db.CreateCommand();
+            steps.CommandText = "SELECT group_concat(number) FROM (SELECT number FROM schema_migrations ORDER BY number);";
+            Assert.Equal("1,2,3,4,5,6,7,8,9,10,11,12", steps.ExecuteScalar());
+        }
+    }
+
+    [Collection(PostgresCollection.Name)]
+    public sealed class OnPostgres(PostgresCluster cluster) : StoreRulesTests(new PostgresKind(cluster));
 }

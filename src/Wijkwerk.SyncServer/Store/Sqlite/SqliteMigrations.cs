@@ -1,4 +1,5 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using Wijkwerk.SyncServer.Store.Sql;
 
 namespace Wijkwerk.SyncServer.Store.Sqlite;
 
@@ -9,11 +10,11 @@ internal static class SqliteMigrations
     /// Work a step cannot say in SQL (hashing every row in C#), run right after that step's SQL in the same
     /// transaction, so a store is never left half-migrated.
     /// </summary>
-    public static readonly IReadOnlyDictionary<int, Action<SqliteConnection, SqliteTransaction>> Code = new Dictionary<int, Action<SqliteConnection, SqliteTransaction>>
+    public static readonly IReadOnlyDictionary<int, Action<DbConnection, DbTransaction>> Code = new Dictionary<int, Action<DbConnection, DbTransaction>>
     {
         [5] = ScopeSums.Rebuild,
-        [9] = SqliteSyncStore.ProposeTagsInStore,
-        [12] = SqliteSyncStore.FillTaggedRows,
+        [9] = SqlSyncStore.ProposeTagsInStore,
+        [12] = SqlSyncStore.FillTaggedRows,
     };
 
     public static readonly IReadOnlyList<(int Number, string Sql)> Steps =

@@ -1,11 +1,11 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Domain.Retention;
 using Wijkwerk.Core.Sync.Rules;
 
-namespace Wijkwerk.SyncServer.Store.Sqlite;
+namespace Wijkwerk.SyncServer.Store.Sql;
 
 /// <summary>
 /// Issue 15 item 7: what the retention schedule reads, and the purge. A purged row stays as a tombstone in the feed
@@ -15,7 +15,7 @@ namespace Wijkwerk.SyncServer.Store.Sqlite;
 /// The ledgers' rows (<see cref="LedgerRows"/>) are no part of the client's file: they neither keep a file alive nor
 /// go with it, so the fund's balance and receivables and a team's budget ledger stay as they were.
 /// </summary>
-public sealed partial class SqliteSyncStore
+public abstract partial class SqlSyncStore
 {
     /// <summary>A purge is done by the server, not by a worker or device.</summary>
     private static readonly string Nobody = S(Guid.Empty);
@@ -34,7 +34,7 @@ public sealed partial class SqliteSyncStore
     public Task<IReadOnlyList<ClientFile>> ClientFilesAsync(CancellationToken cancel = default)
     {
         using var db = Open();
-        using var tx = db.BeginTransaction(deferred: true);
+        using var tx = BeginRead(db);
         var provisions = new Dictionary<Guid, List<DecidedProvision>>();
         using (var cmd = Command(db, tx, $"""
             SELECT client_id, json_extract(columns, '$.decided_start'), json_extract(columns, '$.decided_duration_months') FROM rows
@@ -81,7 +81,7 @@ public sealed partial class SqliteSyncStore
     public Task<IReadOnlyList<ClientRows>> CountClientRowsAsync(IReadOnlyList<Guid> clients, CancellationToken cancel = default)
     {
         using var db = Open();
-        using var tx = db.BeginTransaction(deferred: true);
+        using var tx = BeginRead(db);
         IReadOnlyList<ClientRows> counts = [.. clients.Select(c => RowsOf(db, tx, c))];
         tx.Commit();
         return Task.FromResult(counts);
@@ -106,25 +106,25 @@ public sealed partial class SqliteSyncStore
     public Task<AuditCount> CountAuditBeforeAsync(DateTimeOffset before, CancellationToken cancel = default)
     {
         using var db = Open();
-        using var tx = db.BeginTransaction(deferred: true);
+        using var tx = BeginRead(db);
         var count = new AuditCount(
-            Convert.ToInt32(Scalar(db, tx, "SELECT count(*) FROM audit_events WHERE at < $b;", ("$b", Iso(before))), CultureInfo.InvariantCulture),
-            Convert.ToInt32(Scalar(db, tx, "SELECT count(*) FROM transfers WHERE at < $b;", ("$b", Iso(before))), CultureInfo.InvariantCulture));
+            Convert.ToInt32(Scalar(db, tx, "SELECT count(*) FROM audit_events WHERE at < @b;", ("@b", Iso(before))), CultureInfo.InvariantCulture),
+            Convert.ToInt32(Scalar(db, tx, "SELECT count(*) FROM transfers WHERE at < @b;", ("@b", Iso(before))), CultureInfo.InvariantCulture));
         tx.Commit();
         return Task.FromResult(count);
     }
 
     public Task<AuditCount> PurgeAuditBeforeAsync(DateTimeOffset before, CancellationToken cancel = default) => Write((db, tx) => new AuditCount(
-        Exec(db, tx, "DELETE FROM audit_events WHERE at < $b;", ("$b", Iso(before))),
-        Exec(db, tx, "DELETE FROM transfers WHERE at < $b;", ("$b", Iso(before)))), cancel);
+        Exec(db, tx, "DELETE FROM audit_events WHERE at < @b;", ("@b", Iso(before))),
+        Exec(db, tx, "DELETE FROM transfers WHERE at < @b;", ("@b", Iso(before)))), cancel);
 
-    private static ClientRows RowsOf(SqliteConnection db, SqliteTransaction tx, Guid client)
+    private static ClientRows RowsOf(DbConnection db, DbTransaction tx, Guid client)
     {
         var perKind = new SortedDictionary<string, int>(StringComparer.Ordinal);
         using var cmd = Command(db, tx, $"""
-            SELECT tbl, count(*) FROM rows WHERE client_id = $c AND deleted = 0 AND {InFile} GROUP BY tbl
-            UNION ALL SELECT '{ConflictsTable}', count(*) FROM conflicts WHERE client_id = $c;
-            """, ("$c", S(client)));
+            SELECT tbl, count(*) FROM rows WHERE client_id = @c AND deleted = 0 AND {InFile} GROUP BY tbl
+            UNION ALL SELECT '{ConflictsTable}', count(*) FROM conflicts WHERE client_id = @c;
+            """, ("@c", S(client)));
         using var reader = cmd.ExecuteReader();
         while (reader.Read())
         {
@@ -135,10 +135,10 @@ public sealed partial class SqliteSyncStore
         return new ClientRows(client, perKind);
     }
 
-    private static void PurgeClient(SqliteConnection db, SqliteTransaction tx, Guid client, DateTimeOffset now)
+    private static void PurgeClient(DbConnection db, DbTransaction tx, Guid client, DateTimeOffset now)
     {
         var id = S(client);
-        using (var cmd = Command(db, tx, "SELECT id, version FROM conflicts WHERE client_id = $c ORDER BY id;", ("$c", id)))
+        using (var cmd = Command(db, tx, "SELECT id, version FROM conflicts WHERE client_id = @c ORDER BY id;", ("@c", id)))
         {
             var conflicts = new List<(string Id, long Version)>();
             using (var reader = cmd.ExecuteReader())
@@ -151,29 +151,29 @@ public sealed partial class SqliteSyncStore
             {
                 Exec(db, tx, """
                     INSERT INTO rows(tbl, row_id, client_id, version, deleted, columns, column_versions, checksum, updated_at, updated_by, updated_device, seq)
-                    VALUES ($t, $r, $c, $v, 1, '{}', '{}', 0, $at, $nobody, $nobody, $seq);
+                    VALUES (@t, @r, @c, @v, 1, '{}', '{}', 0, @at, @nobody, @nobody, @seq);
                     """,
-                    ("$t", ConflictsTable), ("$r", conflict), ("$c", id), ("$v", version + 1), ("$at", Iso(now)), ("$nobody", Nobody), ("$seq", NextSeq(db, tx)));
+                    ("@t", ConflictsTable), ("@r", conflict), ("@c", id), ("@v", version + 1), ("@at", Iso(now)), ("@nobody", Nobody), ("@seq", NextSeq(db, tx)));
             }
         }
 
-        Exec(db, tx, "DELETE FROM conflicts WHERE client_id = $c;", ("$c", id));
+        Exec(db, tx, "DELETE FROM conflicts WHERE client_id = @c;", ("@c", id));
         // A ledger row stays live, so its tag stays with it: the money it moved was still caused by that rule.
-        Exec(db, tx, $"DELETE FROM tagged_rows WHERE {InFile} AND EXISTS (SELECT 1 FROM rows r WHERE r.tbl = tagged_rows.tbl AND r.row_id = tagged_rows.row_id AND r.client_id = $c);", ("$c", id));
+        Exec(db, tx, $"DELETE FROM tagged_rows WHERE {InFile} AND EXISTS (SELECT 1 FROM rows r WHERE r.tbl = tagged_rows.tbl AND r.row_id = tagged_rows.row_id AND r.client_id = @c);", ("@c", id));
         // The client's own row last: a laptop that stops between pages never holds rows of a client it no longer has.
-        foreach (var (tbl, row) in Keys(db, tx, $"SELECT tbl, row_id FROM rows WHERE client_id = $c AND deleted = 0 AND {InFile} ORDER BY tbl = 'clients', tbl, row_id;", id))
+        foreach (var (tbl, row) in Keys(db, tx, $"SELECT tbl, row_id FROM rows WHERE client_id = @c AND deleted = 0 AND {InFile} ORDER BY tbl = 'clients', tbl, row_id;", id))
         {
             Exec(db, tx, $"""
                 UPDATE rows SET deleted = 1, version = version + 1, columns = {TombstoneColumns}, column_versions = json_object(), checksum = 0,
-                    updated_at = $at, updated_by = $nobody, updated_device = $nobody, seq = $seq
-                WHERE tbl = $t AND row_id = $r;
-                """, ("$at", Iso(now)), ("$nobody", Nobody), ("$seq", NextSeq(db, tx)), ("$t", tbl), ("$r", row));
+                    updated_at = @at, updated_by = @nobody, updated_device = @nobody, seq = @seq
+                WHERE tbl = @t AND row_id = @r;
+                """, ("@at", Iso(now)), ("@nobody", Nobody), ("@seq", NextSeq(db, tx)), ("@t", tbl), ("@r", row));
         }
 
         // Rows deleted before keep their last content until now; the laptops dropped them long ago, so no new seq.
-        Exec(db, tx, $"UPDATE rows SET columns = {TombstoneColumns}, column_versions = '{{}}' WHERE client_id = $c AND deleted = 1;", ("$c", id));
+        Exec(db, tx, $"UPDATE rows SET columns = {TombstoneColumns}, column_versions = '{{}}' WHERE client_id = @c AND deleted = 1;", ("@c", id));
         // What the team's laptops still hold of the client is its ledger rows; the secretariat's view did not change.
-        Exec(db, tx, "UPDATE client_sums_review SET row_count = 0, checksum = 0 WHERE client_id = $c;", ("$c", id));
+        Exec(db, tx, "UPDATE client_sums_review SET row_count = 0, checksum = 0 WHERE client_id = @c;", ("@c", id));
         ScopeSums.RefreshTeam(db, tx, client);
     }
 }

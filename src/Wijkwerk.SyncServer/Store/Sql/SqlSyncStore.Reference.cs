@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Maatwerk;
 using Wijkwerk.Core.Domain.Mandates;
@@ -8,23 +8,23 @@ using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Sync.Protocol;
 using Wijkwerk.Core.Sync.Rules;
 
-namespace Wijkwerk.SyncServer.Store.Sqlite;
+namespace Wijkwerk.SyncServer.Store.Sql;
 
 /// <summary>
 /// Issue 11: the reference data the administrator keeps (departments, mandates, the cost table) and the one
 /// version number of the whole set, raised in the same transaction as every change to it, so a laptop that
 /// pulls with an older number receives the set again.
 /// </summary>
-public sealed partial class SqliteSyncStore
+public abstract partial class SqlSyncStore
 {
     public Task AddDepartmentAsync(string name, DateTimeOffset now) => Write((db, tx) =>
     {
         var department = Department.Parse(name);
         if (!department.IsValid)
             throw new AdminException($"Ongeldige afdelingsnaam: {department.Problem.Describe(Core.Localization.Lang.Nl)}.");
-        if (Scalar(db, tx, "SELECT name FROM departments WHERE name = $n;", ("$n", department.Value.Name)) is string existing)
+        if (Scalar(db, tx, "SELECT name FROM departments WHERE name = @n;", ("@n", department.Value.Name)) is string existing)
             throw new AdminException($"De afdeling '{existing}' bestaat al.");
-        Exec(db, tx, "INSERT INTO departments(name, created_at) VALUES ($n, $at);", ("$n", department.Value.Name), ("$at", Iso(now)));
+        Exec(db, tx, "INSERT INTO departments(name, created_at) VALUES (@n, @at);", ("@n", department.Value.Name), ("@at", Iso(now)));
         return BumpReference(db, tx);
     });
 
@@ -37,7 +37,7 @@ public sealed partial class SqliteSyncStore
     /// <summary>A department a mandate still reaches stays: revoke that mandate first, so no team leader loses a department unseen.</summary>
     public Task RemoveDepartmentAsync(string name, DateTimeOffset now) => Write((db, tx) =>
     {
-        var known = Scalar(db, tx, "SELECT name FROM departments WHERE name = $n;", ("$n", name.Trim())) as string
+        var known = Scalar(db, tx, "SELECT name FROM departments WHERE name = @n;", ("@n", name.Trim())) as string
             ?? throw new AdminException($"Onbekende afdeling '{name.Trim()}'; zie 'admin department list'.");
         var today = AmsterdamTime.ToLocal(now);
         var holding = Mandates(db, tx, null).Where(m => m.Mandate.RevokedAt is null && m.Mandate.ValidUntil >= DateOnly.FromDateTime(today.DateTime) && m.Mandate.Covers(known)).ToList();
@@ -47,13 +47,13 @@ public sealed partial class SqliteSyncStore
                 $"De afdeling '{known}' valt nog onder het mandaat van {string.Join(", ", holding.Select(m => $"{m.WorkerName} ({m.Mandate.Id})"))}; trek dat eerst in met 'admin mandate revoke ID'.");
         }
 
-        Exec(db, tx, "DELETE FROM departments WHERE name = $n;", ("$n", known));
+        Exec(db, tx, "DELETE FROM departments WHERE name = @n;", ("@n", known));
         return BumpReference(db, tx);
     });
 
     public Task<Mandate> GrantMandateAsync(string workerName, IReadOnlyList<string> departments, DateOnly from, DateOnly until, DateTimeOffset now) => Write((db, tx) =>
     {
-        using var find = Command(db, tx, "SELECT id, role FROM workers WHERE name = $n;", ("$n", workerName.Trim()));
+        using var find = Command(db, tx, "SELECT id, role FROM workers WHERE name = @n;", ("@n", workerName.Trim()));
         string workerId, role;
         using (var reader = find.ExecuteReader())
         {
@@ -75,8 +75,8 @@ public sealed partial class SqliteSyncStore
         }
 
         var id = Guid.CreateVersion7(now);
-        Exec(db, tx, "INSERT INTO mandates(id, worker_id, departments, valid_from, valid_until, granted_at) VALUES ($id, $w, $d, $from, $until, $at);",
-            ("$id", S(id)), ("$w", workerId), ("$d", JsonSerializer.Serialize(names, Json)), ("$from", DateText.Iso(from)), ("$until", DateText.Iso(until)), ("$at", Iso(now)));
+        Exec(db, tx, "INSERT INTO mandates(id, worker_id, departments, valid_from, valid_until, granted_at) VALUES (@id, @w, @d, @from, @until, @at);",
+            ("@id", S(id)), ("@w", workerId), ("@d", JsonSerializer.Serialize(names, Json)), ("@from", DateText.Iso(from)), ("@until", DateText.Iso(until)), ("@at", Iso(now)));
         BumpReference(db, tx);
         return new Mandate(new Id<Mandate>(id), new Id<Worker>(Guid.Parse(workerId)), names, from, until, null);
     });
@@ -89,11 +89,11 @@ public sealed partial class SqliteSyncStore
 
     public Task RevokeMandateAsync(Guid id, DateTimeOffset now) => Write((db, tx) =>
     {
-        if (Scalar(db, tx, "SELECT coalesce(revoked_at, '') FROM mandates WHERE id = $id;", ("$id", S(id))) is not string revoked)
+        if (Scalar(db, tx, "SELECT coalesce(revoked_at, '') FROM mandates WHERE id = @id;", ("@id", S(id))) is not string revoked)
             throw new AdminException($"Onbekend mandaat {id}; zie 'admin mandate list'.");
         if (revoked is { Length: > 0 } at)
             throw new AdminException($"Mandaat {id} is al ingetrokken op {ParseIso(at):yyyy-MM-dd HH:mm} UTC.");
-        Exec(db, tx, "UPDATE mandates SET revoked_at = $at WHERE id = $id;", ("$id", S(id)), ("$at", Iso(now)));
+        Exec(db, tx, "UPDATE mandates SET revoked_at = @at WHERE id = @id;", ("@id", S(id)), ("@at", Iso(now)));
         return BumpReference(db, tx);
     });
 
@@ -101,16 +101,16 @@ public sealed partial class SqliteSyncStore
     public Task<int> ImportCostTableAsync(IReadOnlyList<CostEntry> entries, string fileName, DateTimeOffset now) => Write((db, tx) =>
     {
         var version = Convert.ToInt32(Scalar(db, tx, "SELECT coalesce(max(version), 0) + 1 FROM cost_tables;"), CultureInfo.InvariantCulture);
-        Exec(db, tx, "INSERT INTO cost_tables(version, imported_at, file_name) VALUES ($v, $at, $f);", ("$v", version), ("$at", Iso(now)), ("$f", fileName));
+        Exec(db, tx, "INSERT INTO cost_tables(version, imported_at, file_name) VALUES (@v, @at, @f);", ("@v", version), ("@at", Iso(now)), ("@f", fileName));
         for (var line = 0; line < entries.Count; line++)
         {
             var e = entries[line];
             Exec(db, tx, """
                 INSERT INTO cost_entries(version, line, route_code, name, amount_cents, period, valid_from, source)
-                VALUES ($v, $l, $code, $name, $amount, $period, $from, $source);
+                VALUES (@v, @l, @code, @name, @amount, @period, @from, @source);
                 """,
-                ("$v", version), ("$l", line), ("$code", e.RouteCode), ("$name", e.Name), ("$amount", e.Amount.Cents), ("$period", e.Period.ToString()),
-                ("$from", DateText.Iso(e.ValidFrom)), ("$source", e.Source));
+                ("@v", version), ("@l", line), ("@code", e.RouteCode), ("@name", e.Name), ("@amount", e.Amount.Cents), ("@period", e.Period.ToString()),
+                ("@from", DateText.Iso(e.ValidFrom)), ("@source", e.Source));
         }
 
         BumpReference(db, tx);
@@ -127,7 +127,7 @@ public sealed partial class SqliteSyncStore
     {
         using var db = Open();
         // One snapshot: the version number and the lists it describes.
-        using var tx = db.BeginTransaction(deferred: true);
+        using var tx = BeginRead(db);
         var version = Convert.ToInt64(Scalar(db, tx, "SELECT value FROM counters WHERE name = 'reference';"), CultureInfo.InvariantCulture);
         if (version == knownVersion)
             return Task.FromResult<ReferenceData?>(null);
@@ -148,13 +148,13 @@ public sealed partial class SqliteSyncStore
         return Task.FromResult<ReferenceData?>(data);
     }
 
-    internal static IReadOnlyList<Mandate> MandatesOf(SqliteConnection db, SqliteTransaction? tx, Guid workerId) =>
+    internal static IReadOnlyList<Mandate> MandatesOf(DbConnection db, DbTransaction? tx, Guid workerId) =>
         Mandates(db, tx, workerId).Select(m => m.Mandate).ToList();
 
-    private static long BumpReference(SqliteConnection db, SqliteTransaction tx) =>
+    private static long BumpReference(DbConnection db, DbTransaction tx) =>
         Convert.ToInt64(Scalar(db, tx, "UPDATE counters SET value = value + 1 WHERE name = 'reference' RETURNING value;"), CultureInfo.InvariantCulture);
 
-    private static IReadOnlyList<string> Departments(SqliteConnection db, SqliteTransaction? tx)
+    private static IReadOnlyList<string> Departments(DbConnection db, DbTransaction? tx)
     {
         using var cmd = Command(db, tx, "SELECT name FROM departments ORDER BY name COLLATE NOCASE;");
         using var reader = cmd.ExecuteReader();
@@ -164,12 +164,12 @@ public sealed partial class SqliteSyncStore
         return list;
     }
 
-    private static IReadOnlyList<MandateListing> Mandates(SqliteConnection db, SqliteTransaction? tx, Guid? workerId)
+    private static IReadOnlyList<MandateListing> Mandates(DbConnection db, DbTransaction? tx, Guid? workerId)
     {
         using var cmd = Command(db, tx, $"""
             SELECT m.id, m.worker_id, w.name, m.departments, m.valid_from, m.valid_until, m.granted_at, m.revoked_at
-            FROM mandates m JOIN workers w ON w.id = m.worker_id {(workerId is null ? "" : "WHERE m.worker_id = $w")} ORDER BY w.name, m.valid_from, m.id;
-            """, workerId is { } w ? [("$w", S(w))] : []);
+            FROM mandates m JOIN workers w ON w.id = m.worker_id {(workerId is null ? "" : "WHERE m.worker_id = @w")} ORDER BY w.name, m.valid_from, m.id;
+            """, workerId is { } w ? [("@w", S(w))] : []);
         using var reader = cmd.ExecuteReader();
         var list = new List<MandateListing>();
         while (reader.Read())
@@ -184,7 +184,7 @@ public sealed partial class SqliteSyncStore
         return list;
     }
 
-    private static CostTable CostTables(SqliteConnection db, SqliteTransaction? tx)
+    private static CostTable CostTables(DbConnection db, DbTransaction? tx)
     {
         var entries = new Dictionary<int, List<CostEntry>>();
         using (var cmd = Command(db, tx, "SELECT version, route_code, name, amount_cents, period, valid_from, source FROM cost_entries ORDER BY version, line;"))

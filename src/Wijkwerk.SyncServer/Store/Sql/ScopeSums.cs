@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Wijkwerk.Core.Sync;
 using Wijkwerk.Core.Sync.Protocol;
 using Wijkwerk.Core.Sync.Rules;
 
-namespace Wijkwerk.SyncServer.Store.Sqlite;
+namespace Wijkwerk.SyncServer.Store.Sql;
 
 /// <summary>
 /// The per-row value checksums and the per-client sums a pull reports (<c>client_sums</c> for the team's
@@ -33,7 +33,7 @@ internal static class ScopeSums
     private static string Submitted(string row) => $"coalesce(json_extract({row}.columns, '$.{AdviceColumns.SubmittedColumn}'), '') <> ''";
 
     /// <summary>A conflict record's values exactly as the pull sends them, so both ends hash the same text.</summary>
-    public static Dictionary<string, string?> ConflictValues(SqliteDataReader reader, int first)
+    public static Dictionary<string, string?> ConflictValues(DbDataReader reader, int first)
     {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
         for (var i = 0; i < SyncSchema.ConflictColumns.Count - 1; i++)
@@ -49,22 +49,22 @@ internal static class ScopeSums
     /// <summary>The conflict columns in the order <see cref="ConflictValues"/> reads them, from <c>conflicts</c>.</summary>
     public const string ConflictSelect = "tbl, row_id, client_id, column_name, kept_value, other_value, kept_by, other_by, at, resolved, resolved_at";
 
-    public static long OfConflict(SqliteConnection db, SqliteTransaction tx, string conflictId)
+    public static long OfConflict(DbConnection db, DbTransaction tx, string conflictId)
     {
-        using var cmd = SqliteSyncStore.Command(db, tx, $"SELECT version, {ConflictSelect} FROM conflicts WHERE id = $id;", ("$id", conflictId));
+        using var cmd = SqlSyncStore.Command(db, tx, $"SELECT version, {ConflictSelect} FROM conflicts WHERE id = @id;", ("@id", conflictId));
         using var reader = cmd.ExecuteReader();
         reader.Read();
         return ScopeChecksum.Of(SyncProtocol.ConflictsTable, Guid.Parse(conflictId), reader.GetInt64(0), ConflictValues(reader, 1));
     }
 
-    public static void Add(SqliteConnection db, SqliteTransaction tx, Guid clientId, long count, long sum)
+    public static void Add(DbConnection db, DbTransaction tx, Guid clientId, long count, long sum)
     {
         if (count == 0 && sum == 0)
             return;
-        SqliteSyncStore.Exec(db, tx, $"""
-            INSERT INTO client_sums(client_id, row_count, checksum) VALUES ($c, $n, (($s % {Modulus}) + {Modulus}) % {Modulus})
-            ON CONFLICT(client_id) DO UPDATE SET row_count = row_count + $n, checksum = (((checksum + $s) % {Modulus}) + {Modulus}) % {Modulus};
-            """, ("$c", clientId.ToString("D")), ("$n", count), ("$s", sum));
+        SqlSyncStore.Exec(db, tx, $"""
+            INSERT INTO client_sums(client_id, row_count, checksum) VALUES (@c, @n, ((@s % {Modulus}) + {Modulus}) % {Modulus})
+            ON CONFLICT(client_id) DO UPDATE SET row_count = client_sums.row_count + @n, checksum = (((client_sums.checksum + @s) % {Modulus}) + {Modulus}) % {Modulus};
+            """, ("@c", clientId.ToString("D")), ("@n", count), ("@s", sum));
     }
 
     /// <summary>
@@ -72,44 +72,44 @@ internal static class ScopeSums
     /// or a message is in view depends on other rows (its advice), so a delta per written row would not do;
     /// a client has a handful of advice rows, so this costs little.
     /// </summary>
-    public static void RefreshReview(SqliteConnection db, SqliteTransaction tx, Guid clientId) =>
-        SqliteSyncStore.Exec(db, tx, $"""
+    public static void RefreshReview(DbConnection db, DbTransaction tx, Guid clientId) =>
+        SqlSyncStore.Exec(db, tx, $"""
             INSERT INTO client_sums_review(client_id, row_count, checksum)
-            SELECT $c, count(*), coalesce(sum(checksum), 0) % {Modulus} FROM rows WHERE client_id = $c AND deleted = 0 AND {ReviewRowSql("rows")}
+            SELECT @c, count(*), coalesce(sum(checksum), 0) % {Modulus} FROM rows WHERE client_id = @c AND deleted = 0 AND {ReviewRowSql("rows")}
             ON CONFLICT(client_id) DO UPDATE SET row_count = excluded.row_count, checksum = excluded.checksum;
-            """, ("$c", clientId.ToString("D")));
+            """, ("@c", clientId.ToString("D")));
 
     /// <summary>Sums the team's view of one client again from its live rows and conflict records.</summary>
-    public static void RefreshTeam(SqliteConnection db, SqliteTransaction tx, Guid clientId) =>
-        SqliteSyncStore.Exec(db, tx, $"""
+    public static void RefreshTeam(DbConnection db, DbTransaction tx, Guid clientId) =>
+        SqlSyncStore.Exec(db, tx, $"""
             INSERT INTO client_sums(client_id, row_count, checksum)
-            SELECT $c, count(*), coalesce(sum(checksum), 0) % {Modulus}
-            FROM (SELECT checksum FROM rows WHERE client_id = $c AND deleted = 0 UNION ALL SELECT checksum FROM conflicts WHERE client_id = $c) WHERE true
+            SELECT @c, count(*), coalesce(sum(checksum), 0) % {Modulus}
+            FROM (SELECT checksum FROM rows WHERE client_id = @c AND deleted = 0 UNION ALL SELECT checksum FROM conflicts WHERE client_id = @c) AS team_view WHERE true
             ON CONFLICT(client_id) DO UPDATE SET row_count = excluded.row_count, checksum = excluded.checksum;
-            """, ("$c", clientId.ToString("D")));
+            """, ("@c", clientId.ToString("D")));
 
     /// <summary>Sums a fund secretariat's view of one client again: its live fund requests and repayments.</summary>
-    public static void RefreshFund(SqliteConnection db, SqliteTransaction tx, Guid clientId) =>
-        SqliteSyncStore.Exec(db, tx, $"""
+    public static void RefreshFund(DbConnection db, DbTransaction tx, Guid clientId) =>
+        SqlSyncStore.Exec(db, tx, $"""
             INSERT INTO client_sums_fund(client_id, row_count, checksum)
-            SELECT $c, count(*), coalesce(sum(checksum), 0) % {Modulus} FROM rows
-            WHERE client_id = $c AND deleted = 0 AND tbl IN ({string.Join(", ", FundColumns.Tables.Select(t => $"'{t}'"))})
+            SELECT @c, count(*), coalesce(sum(checksum), 0) % {Modulus} FROM rows
+            WHERE client_id = @c AND deleted = 0 AND tbl IN ({string.Join(", ", FundColumns.Tables.Select(t => $"'{t}'"))})
             ON CONFLICT(client_id) DO UPDATE SET row_count = excluded.row_count, checksum = excluded.checksum;
-            """, ("$c", clientId.ToString("D")));
+            """, ("@c", clientId.ToString("D")));
 
     /// <summary>
     /// The rows an advice's first submission brings into the consultant's view besides itself: its thread,
     /// and the client's own row unless another advice of the client was submitted before.
     /// </summary>
-    public static List<(string Table, string RowId)> EnteringReview(SqliteConnection db, SqliteTransaction tx, Guid clientId, Guid adviceId)
+    public static List<(string Table, string RowId)> EnteringReview(DbConnection db, DbTransaction tx, Guid clientId, Guid adviceId)
     {
-        using var cmd = SqliteSyncStore.Command(db, tx, $"""
-            SELECT tbl, row_id FROM rows WHERE client_id = $c AND deleted = 0 AND (
-                tbl = '{AdviceColumns.MessageTable}' AND json_extract(columns, '$.advice_id') = $a
-                OR tbl = 'clients' AND NOT EXISTS (SELECT 1 FROM rows a WHERE a.client_id = $c AND a.tbl = '{AdviceColumns.AdviceTable}'
-                    AND a.row_id <> $a AND {Submitted("a")}))
+        using var cmd = SqlSyncStore.Command(db, tx, $"""
+            SELECT tbl, row_id FROM rows WHERE client_id = @c AND deleted = 0 AND (
+                tbl = '{AdviceColumns.MessageTable}' AND json_extract(columns, '$.advice_id') = @a
+                OR tbl = 'clients' AND NOT EXISTS (SELECT 1 FROM rows a WHERE a.client_id = @c AND a.tbl = '{AdviceColumns.AdviceTable}'
+                    AND a.row_id <> @a AND {Submitted("a")}))
             ORDER BY tbl, row_id;
-            """, ("$c", clientId.ToString("D")), ("$a", adviceId.ToString("D")));
+            """, ("@c", clientId.ToString("D")), ("@a", adviceId.ToString("D")));
         using var reader = cmd.ExecuteReader();
         var keys = new List<(string, string)>();
         while (reader.Read())
@@ -121,10 +121,10 @@ internal static class ScopeSums
     /// Recomputes every row's and conflict record's checksum from its values, and both per-client sums
     /// from them: for a store whose checksums were computed another way (migration 5).
     /// </summary>
-    public static void Rebuild(SqliteConnection db, SqliteTransaction tx)
+    public static void Rebuild(DbConnection db, DbTransaction tx)
     {
         var rows = new List<(string Table, string RowId, long Sum)>();
-        using (var cmd = SqliteSyncStore.Command(db, tx, "SELECT tbl, row_id, version, columns FROM rows;"))
+        using (var cmd = SqlSyncStore.Command(db, tx, "SELECT tbl, row_id, version, columns FROM rows;"))
         using (var reader = cmd.ExecuteReader())
         {
             while (reader.Read())
@@ -134,36 +134,36 @@ internal static class ScopeSums
             }
         }
 
-        using (var update = SqliteSyncStore.Command(db, tx, "UPDATE rows SET checksum = $s WHERE tbl = $t AND row_id = $r;", ("$s", 0L), ("$t", ""), ("$r", "")))
+        using (var update = SqlSyncStore.Command(db, tx, "UPDATE rows SET checksum = @s WHERE tbl = @t AND row_id = @r;", ("@s", 0L), ("@t", ""), ("@r", "")))
         {
             foreach (var (table, rowId, sum) in rows)
             {
-                update.Parameters["$s"].Value = sum;
-                update.Parameters["$t"].Value = table;
-                update.Parameters["$r"].Value = rowId;
+                update.Parameters["@s"].Value = sum;
+                update.Parameters["@t"].Value = table;
+                update.Parameters["@r"].Value = rowId;
                 update.ExecuteNonQuery();
             }
         }
 
         var conflicts = new List<(string Id, long Sum)>();
-        using (var cmd = SqliteSyncStore.Command(db, tx, $"SELECT id, version, {ConflictSelect} FROM conflicts;"))
+        using (var cmd = SqlSyncStore.Command(db, tx, $"SELECT id, version, {ConflictSelect} FROM conflicts;"))
         using (var reader = cmd.ExecuteReader())
         {
             while (reader.Read())
                 conflicts.Add((reader.GetString(0), ScopeChecksum.Of(SyncProtocol.ConflictsTable, Guid.Parse(reader.GetString(0)), reader.GetInt64(1), ConflictValues(reader, 2))));
         }
 
-        using (var update = SqliteSyncStore.Command(db, tx, "UPDATE conflicts SET checksum = $s WHERE id = $id;", ("$s", 0L), ("$id", "")))
+        using (var update = SqlSyncStore.Command(db, tx, "UPDATE conflicts SET checksum = @s WHERE id = @id;", ("@s", 0L), ("@id", "")))
         {
             foreach (var (id, sum) in conflicts)
             {
-                update.Parameters["$s"].Value = sum;
-                update.Parameters["$id"].Value = id;
+                update.Parameters["@s"].Value = sum;
+                update.Parameters["@id"].Value = id;
                 update.ExecuteNonQuery();
             }
         }
 
-        SqliteSyncStore.Exec(db, tx, $"""
+        SqlSyncStore.Exec(db, tx, $"""
             DELETE FROM client_sums;
             INSERT INTO client_sums(client_id, row_count, checksum)
                 SELECT client_id, count(*), sum(checksum) % {Modulus}

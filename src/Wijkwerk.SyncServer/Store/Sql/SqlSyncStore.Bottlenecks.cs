@@ -1,9 +1,9 @@
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Wijkwerk.Core.Domain.Patterns;
 using Wijkwerk.Core.Sync.Protocol;
 
-namespace Wijkwerk.SyncServer.Store.Sqlite;
+namespace Wijkwerk.SyncServer.Store.Sql;
 
 /// <summary>
 /// Issue 14: the bottleneck tags. One row per tag key in <c>bottleneck_tags</c>: the label as first typed, its state
@@ -11,7 +11,7 @@ namespace Wijkwerk.SyncServer.Store.Sqlite;
 /// the admin added). A tag a laptop pushes that the table does not hold becomes a proposal in the push's transaction.
 /// The accepted tags and the merges are reference data: changing them raises its version; a proposal does not.
 /// </summary>
-public sealed partial class SqliteSyncStore
+public abstract partial class SqlSyncStore
 {
     private const string TagColumn = BottleneckTag.Column;
 
@@ -25,8 +25,8 @@ public sealed partial class SqliteSyncStore
                 BottleneckState.Merged => $"Het knelpunt '{existing.Label}' is al samengevoegd met '{TagLabel(db, tx, existing.MergedInto!)}'.",
                 _ => $"Het knelpunt '{existing.Label}' staat al in de lijst.",
             });
-        Exec(db, tx, "INSERT INTO bottleneck_tags(key, label, state, merged_into, proposed_by, proposed_at) VALUES ($k, $l, 'accepted', NULL, NULL, $at);",
-            ("$k", key), ("$l", typed), ("$at", Iso(now)));
+        Exec(db, tx, "INSERT INTO bottleneck_tags(key, label, state, merged_into, proposed_by, proposed_at) VALUES (@k, @l, 'accepted', NULL, NULL, @at);",
+            ("@k", key), ("@l", typed), ("@at", Iso(now)));
         BumpReference(db, tx);
         return typed;
     });
@@ -38,7 +38,7 @@ public sealed partial class SqliteSyncStore
             throw new AdminException($"Het knelpunt '{tag.Label}' staat al in de lijst.");
         if (tag.State == BottleneckState.Merged)
             throw new AdminException($"Het knelpunt '{tag.Label}' is samengevoegd met '{TagLabel(db, tx, tag.MergedInto!)}'; zo telt het al mee.");
-        Exec(db, tx, "UPDATE bottleneck_tags SET state = 'accepted' WHERE key = $k;", ("$k", tag.Key));
+        Exec(db, tx, "UPDATE bottleneck_tags SET state = 'accepted' WHERE key = @k;", ("@k", tag.Key));
         BumpReference(db, tx);
         return tag.Label;
     });
@@ -58,7 +58,7 @@ public sealed partial class SqliteSyncStore
                 : $"'{merged.Label}' samenvoegen met '{target.Label}' maakt een kring: '{target.Label}' telt al mee onder '{merged.Label}'. Kies met --into een knelpunt dat niet onder '{merged.Label}' valt.");
         }
 
-        Exec(db, tx, "UPDATE bottleneck_tags SET state = 'merged', merged_into = $into WHERE key = $k;", ("$k", merged.Key), ("$into", target.Key));
+        Exec(db, tx, "UPDATE bottleneck_tags SET state = 'merged', merged_into = @into WHERE key = @k;", ("@k", merged.Key), ("@into", target.Key));
         BumpReference(db, tx);
         // The merged tag's cases now count under the other: together they may make a pattern, in the same transaction.
         RefreshPatterns(db, tx, now);
@@ -68,7 +68,7 @@ public sealed partial class SqliteSyncStore
     public Task<IReadOnlyList<BottleneckListing>> ListBottlenecksAsync()
     {
         using var db = Open();
-        using var tx = db.BeginTransaction(deferred: true);
+        using var tx = BeginRead(db);
         var tags = Tags(db, tx);
         var merges = MergesOf(db, tx);
         var typed = TagUse(db, tx);
@@ -80,7 +80,7 @@ public sealed partial class SqliteSyncStore
     }
 
     /// <summary>The admin's merges, for every reader of tags on the server (pattern detection too).</summary>
-    internal static TagMerges MergesOf(SqliteConnection db, SqliteTransaction? tx)
+    internal static TagMerges MergesOf(DbConnection db, DbTransaction? tx)
     {
         using var cmd = Command(db, tx, "SELECT key, merged_into FROM bottleneck_tags WHERE state = 'merged' ORDER BY key;");
         using var reader = cmd.ExecuteReader();
@@ -91,16 +91,16 @@ public sealed partial class SqliteSyncStore
     }
 
     /// <summary>A tag on a pushed row that the list does not hold yet becomes a proposal by the pushing worker.</summary>
-    internal static void ProposeTag(SqliteConnection db, SqliteTransaction tx, IReadOnlyDictionary<string, string?> columns, Guid workerId, DateTimeOffset now)
+    internal static void ProposeTag(DbConnection db, DbTransaction tx, IReadOnlyDictionary<string, string?> columns, Guid workerId, DateTimeOffset now)
     {
         if (!columns.TryGetValue(TagColumn, out var tag) || tag is null || BottleneckTag.Key(tag).Length == 0)
             return;
-        Exec(db, tx, "INSERT INTO bottleneck_tags(key, label, state, merged_into, proposed_by, proposed_at) VALUES ($k, $l, 'proposed', NULL, $w, $at) ON CONFLICT(key) DO NOTHING;",
-            ("$k", BottleneckTag.Key(tag)), ("$l", tag.Trim()), ("$w", S(workerId)), ("$at", Iso(now)));
+        Exec(db, tx, "INSERT INTO bottleneck_tags(key, label, state, merged_into, proposed_by, proposed_at) VALUES (@k, @l, 'proposed', NULL, @w, @at) ON CONFLICT(key) DO NOTHING;",
+            ("@k", BottleneckTag.Key(tag)), ("@l", tag.Trim()), ("@w", S(workerId)), ("@at", Iso(now)));
     }
 
     /// <summary>Migration 9: the tags rows already carry (issues 11 to 13) become proposals by whoever last wrote them.</summary>
-    internal static void ProposeTagsInStore(SqliteConnection db, SqliteTransaction tx)
+    internal static void ProposeTagsInStore(DbConnection db, DbTransaction tx)
     {
         using var cmd = Command(db, tx, $"SELECT columns, updated_by, updated_at FROM rows WHERE deleted = 0 AND json_extract(columns, '$.{TagColumn}') IS NOT NULL ORDER BY updated_at, seq;");
         using var reader = cmd.ExecuteReader();
@@ -108,7 +108,7 @@ public sealed partial class SqliteSyncStore
             ProposeTag(db, tx, JsonSerializer.Deserialize<Dictionary<string, string?>>(reader.GetString(0), Json)!, Guid.Parse(reader.GetString(1)), ParseIso(reader.GetString(2)));
     }
 
-    private static BottleneckInfo BottlenecksOf(SqliteConnection db, SqliteTransaction tx)
+    private static BottleneckInfo BottlenecksOf(DbConnection db, DbTransaction tx)
     {
         var tags = Tags(db, tx);
         return new BottleneckInfo(
@@ -117,7 +117,7 @@ public sealed partial class SqliteSyncStore
     }
 
     // Rows per typed tag key, live rows of every table that carries a tag.
-    private static Dictionary<string, int> TagUse(SqliteConnection db, SqliteTransaction tx)
+    private static Dictionary<string, int> TagUse(DbConnection db, DbTransaction tx)
     {
         using var cmd = Command(db, tx, $"SELECT json_extract(columns, '$.{TagColumn}') FROM rows WHERE deleted = 0 AND json_extract(columns, '$.{TagColumn}') IS NOT NULL;");
         using var reader = cmd.ExecuteReader();
@@ -142,21 +142,21 @@ public sealed partial class SqliteSyncStore
         return (key, label.Trim());
     }
 
-    private static TagRow KnownTag(SqliteConnection db, SqliteTransaction tx, string label) =>
+    private static TagRow KnownTag(DbConnection db, DbTransaction tx, string label) =>
         FindTag(db, tx, CheckTag(label).Key)
             ?? throw new AdminException($"Onbekend knelpunt '{label.Trim()}'; zie 'admin bottleneck list' (een knelpunt komt in de lijst met 'admin bottleneck add' of doordat een medewerker het voorstelt).");
 
-    private static TagRow? FindTag(SqliteConnection db, SqliteTransaction tx, string key) =>
+    private static TagRow? FindTag(DbConnection db, DbTransaction tx, string key) =>
         Tags(db, tx, key).SingleOrDefault();
 
-    private static string TagLabel(SqliteConnection db, SqliteTransaction tx, string key) => FindTag(db, tx, key)?.Label ?? key;
+    private static string TagLabel(DbConnection db, DbTransaction tx, string key) => FindTag(db, tx, key)?.Label ?? key;
 
-    private static List<TagRow> Tags(SqliteConnection db, SqliteTransaction? tx, string? key = null)
+    private static List<TagRow> Tags(DbConnection db, DbTransaction? tx, string? key = null)
     {
         using var cmd = Command(db, tx, $"""
             SELECT t.key, t.label, t.state, t.merged_into, w.name, t.proposed_at FROM bottleneck_tags t LEFT JOIN workers w ON w.id = t.proposed_by
-            {(key is null ? "" : "WHERE t.key = $k")} ORDER BY t.key;
-            """, key is null ? [] : [("$k", key)]);
+            {(key is null ? "" : "WHERE t.key = @k")} ORDER BY t.key;
+            """, key is null ? [] : [("@k", key)]);
         using var reader = cmd.ExecuteReader();
         var tags = new List<TagRow>();
         while (reader.Read())

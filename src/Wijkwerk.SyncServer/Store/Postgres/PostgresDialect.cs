@@ -1,0 +1,58 @@
+using System.Data;
+using System.Data.Common;
+using Npgsql;
+using Wijkwerk.SyncServer.Store.Sql;
+
+namespace Wijkwerk.SyncServer.Store.Postgres;
+
+/// <summary>
+/// PostgreSQL with several writers (server instances) at once. A change number taken inside a transaction is not
+/// commit order, so every change row also records its transaction id (<c>xid</c>, set by a trigger whenever it takes
+/// a new seq) and a pull serves only transactions below <c>pg_snapshot_xmin</c> of its snapshot: each of those has
+/// committed or never will, so no later commit can land below the anchor. A pull's anchor is an xid and its page holds
+/// whole transactions. A transaction left open elsewhere holds the horizon, and so every pull, back until it ends:
+/// changes are delayed, never skipped.
+/// </summary>
+internal sealed class PostgresDialect : SqlDialect
+{
+    public static readonly PostgresDialect Instance = new();
+
+    // Any lock key of ours: the two 32-bit halves keep migrations apart from the row locks (hashtextextended is 64-bit).
+    private const long MigrationLock = 0x5769_6A6B_7765_726BL;
+
+    public override bool OneWriter => false;
+
+    // READ COMMITTED plus explicit row locks (LockRow): each statement sees what committed before it, after the lock.
+    public override DbTransaction BeginWrite(DbConnection db) => ((NpgsqlConnection)db).BeginTransaction(IsolationLevel.ReadCommitted);
+
+    public override DbTransaction BeginRead(DbConnection db) => ((NpgsqlConnection)db).BeginTransaction(IsolationLevel.RepeatableRead);
+
+    public override void PrepareStore(DbConnection db)
+    {
+    }
+
+    public override void LockMigrations(DbConnection db, DbTransaction tx) =>
+        SqlSyncStore.Exec(db, tx, "SELECT pg_advisory_xact_lock(@k);", ("@k", MigrationLock));
+
+    public override IReadOnlyList<(int Number, string Sql)> Migrations => PostgresMigrations.Steps;
+
+    public override IReadOnlyDictionary<int, Action<DbConnection, DbTransaction>> MigrationCode { get; } = new Dictionary<int, Action<DbConnection, DbTransaction>>();
+
+    public override long NextSeq(DbConnection db, DbTransaction tx) => (long)SqlSyncStore.Scalar(db, tx, "SELECT nextval('feed_seq');")!;
+
+    public override string FeedGroup => "xid";
+
+    public override string FeedHorizonSql => "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint;";
+
+    public override string FeedScopeColumn => "client_id";
+
+    // The advisory lock covers a row that does not exist yet (two first writes of one row); FOR UPDATE the stored one.
+    public override void LockRow(DbConnection db, DbTransaction tx, string table, string rowId) =>
+        SqlSyncStore.Exec(db, tx, """
+            SELECT pg_advisory_xact_lock(hashtextextended(@t || '/' || @r, 0));
+            SELECT 1 FROM rows WHERE tbl = @t AND row_id = @r FOR UPDATE;
+            """, ("@t", table), ("@r", rowId));
+
+    public override bool IsTransient(DbException e) =>
+        e is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.UniqueViolation };
+}

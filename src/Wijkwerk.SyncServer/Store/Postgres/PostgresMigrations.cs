@@ -1,0 +1,116 @@
+namespace Wijkwerk.SyncServer.Store.Postgres;
+
+/// <summary>
+/// Numbered, append-only schema steps for PostgreSQL. Never edit a step that has shipped; add the next number. Step 1 is
+/// the SQLite schema after its step 12 (a PostgreSQL store starts there: there are no older ones to convert), with
+/// bigint for INTEGER and, for the feed, each change row's transaction id.
+/// </summary>
+internal static class PostgresMigrations
+{
+    public static readonly IReadOnlyList<(int Number, string Sql)> Steps =
+    [
+        (1, """
+            -- The statements are shared with the SQLite store, so the SQLite names they use exist here too: a case-blind
+            -- collation NOCASE (ICU, case-insensitive like SQLite's ASCII NOCASE, and for accented letters too), and the
+            -- JSON functions on the text columns that hold the rows' values.
+            CREATE COLLATION nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+            -- json_extract(doc, '$.key'): the key's value as text, NULL when missing or JSON null.
+            CREATE FUNCTION json_extract(doc text, path text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+                RETURN doc::jsonb #>> string_to_array(substr(path, 3), '.');
+            -- json_each(array): one row per element, as text in column value.
+            CREATE FUNCTION json_each(doc text) RETURNS TABLE(value text) LANGUAGE sql IMMUTABLE PARALLEL SAFE
+                RETURN jsonb_array_elements_text(doc::jsonb);
+            CREATE FUNCTION json_object() RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN '{}';
+            CREATE FUNCTION json_object(k1 text, v1 text, k2 text, v2 text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+                RETURN jsonb_build_object(k1, v1, k2, v2)::text;
+            -- As SQLite's json_patch for the one use here (a patch onto '{}'): the patch's keys, those set to null dropped.
+            CREATE FUNCTION json_patch(target text, patch text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+                RETURN jsonb_strip_nulls(target::jsonb || patch::jsonb)::text;
+
+            -- The feed (see PostgresDialect): seq orders the changes, xid is the transaction that gave the row its seq.
+            CREATE SEQUENCE feed_seq;
+            CREATE FUNCTION stamp_xid() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF TG_OP = 'INSERT' THEN
+                    NEW.xid := pg_current_xact_id()::text::bigint;
+                ELSIF NEW.seq IS DISTINCT FROM OLD.seq THEN
+                    NEW.xid := pg_current_xact_id()::text::bigint;
+                END IF;
+                RETURN NEW;
+            END $$;
+
+            CREATE TABLE teams(id text PRIMARY KEY, name text COLLATE nocase NOT NULL UNIQUE, created_at text NOT NULL);
+            CREATE TABLE workers(id text PRIMARY KEY, name text COLLATE nocase NOT NULL UNIQUE, role text NOT NULL, created_at text NOT NULL);
+            CREATE TABLE worker_teams(worker_id text NOT NULL, team_id text NOT NULL, PRIMARY KEY(worker_id, team_id));
+            CREATE INDEX worker_teams_team ON worker_teams(team_id);
+            CREATE TABLE devices(id text PRIMARY KEY, worker_id text NOT NULL, name text NOT NULL, token_hash text NOT NULL UNIQUE,
+                enrolled_at text NOT NULL, revoked_at text);
+            CREATE TABLE enrolment_codes(code_hash text PRIMARY KEY, worker_id text NOT NULL, created_at text NOT NULL,
+                expires_at text NOT NULL, used_at text, device_id text);
+            CREATE TABLE team_clients(team_id text NOT NULL, client_id text NOT NULL, assigned_at text NOT NULL, PRIMARY KEY(team_id, client_id));
+            CREATE INDEX team_clients_client ON team_clients(client_id);
+            CREATE TABLE rows(tbl text NOT NULL, row_id text NOT NULL, client_id text NOT NULL, version bigint NOT NULL,
+                deleted bigint NOT NULL DEFAULT 0, columns text NOT NULL, column_versions text NOT NULL, checksum bigint NOT NULL,
+                updated_at text NOT NULL, updated_by text NOT NULL, updated_device text NOT NULL, seq bigint NOT NULL UNIQUE,
+                xid bigint NOT NULL, PRIMARY KEY(tbl, row_id));
+            CREATE INDEX rows_client ON rows(client_id);
+            CREATE INDEX rows_feed ON rows(xid, seq);
+            CREATE TRIGGER rows_xid BEFORE INSERT OR UPDATE ON rows FOR EACH ROW EXECUTE FUNCTION stamp_xid();
+            CREATE TABLE scope_events(seq bigint PRIMARY KEY, team_id text NOT NULL, client_id text NOT NULL, kind text NOT NULL,
+                tbl text NOT NULL, row_id text NOT NULL, at text NOT NULL, xid bigint NOT NULL);
+            CREATE INDEX scope_events_team ON scope_events(team_id, xid, seq);
+            CREATE TRIGGER scope_events_xid BEFORE INSERT OR UPDATE ON scope_events FOR EACH ROW EXECUTE FUNCTION stamp_xid();
+            CREATE TABLE applied_mutations(device_id text NOT NULL, mutation_id bigint NOT NULL, result text NOT NULL, applied_at text NOT NULL,
+                PRIMARY KEY(device_id, mutation_id));
+            CREATE TABLE conflicts(id text PRIMARY KEY, tbl text NOT NULL, row_id text NOT NULL, client_id text NOT NULL, column_name text NOT NULL,
+                kept_value text, other_value text, kept_by text NOT NULL, other_by text NOT NULL, kept_device text NOT NULL, other_device text NOT NULL,
+                at text NOT NULL, resolved bigint NOT NULL DEFAULT 0, version bigint NOT NULL, checksum bigint NOT NULL, seq bigint NOT NULL UNIQUE,
+                resolved_at text, resolved_by text, resolved_device text, xid bigint NOT NULL);
+            CREATE INDEX conflicts_client ON conflicts(client_id);
+            CREATE INDEX conflicts_feed ON conflicts(xid, seq);
+            CREATE TRIGGER conflicts_xid BEFORE INSERT OR UPDATE ON conflicts FOR EACH ROW EXECUTE FUNCTION stamp_xid();
+            CREATE TABLE transfers(id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, device_id text NOT NULL, worker_id text NOT NULL,
+                client_id text NOT NULL, row_count bigint NOT NULL, at text NOT NULL);
+            CREATE INDEX transfers_client ON transfers(client_id);
+            CREATE TABLE counters(name text PRIMARY KEY, value bigint NOT NULL);
+            INSERT INTO counters(name, value) VALUES ('reference', 0);
+            CREATE TABLE client_sums(client_id text PRIMARY KEY, row_count bigint NOT NULL, checksum bigint NOT NULL);
+            CREATE TABLE client_sums_review(client_id text PRIMARY KEY, row_count bigint NOT NULL, checksum bigint NOT NULL);
+            CREATE TABLE client_sums_fund(client_id text PRIMARY KEY, row_count bigint NOT NULL, checksum bigint NOT NULL);
+            CREATE TABLE audit_events(device_id text NOT NULL, seq bigint NOT NULL, event_type text NOT NULL, at text NOT NULL,
+                client_id text, worker_id text NOT NULL, role text NOT NULL, outcome text NOT NULL, detail text NOT NULL,
+                received_at text NOT NULL, PRIMARY KEY(device_id, seq));
+            CREATE INDEX audit_events_client ON audit_events(client_id);
+
+            CREATE TABLE departments(name text COLLATE nocase PRIMARY KEY, created_at text NOT NULL);
+            CREATE TABLE mandates(id text PRIMARY KEY, worker_id text NOT NULL, departments text NOT NULL, valid_from text NOT NULL,
+                valid_until text NOT NULL, granted_at text NOT NULL, revoked_at text);
+            CREATE INDEX mandates_worker ON mandates(worker_id);
+            CREATE TABLE cost_tables(version bigint PRIMARY KEY, imported_at text NOT NULL, file_name text NOT NULL);
+            CREATE TABLE cost_entries(version bigint NOT NULL, line bigint NOT NULL, route_code text NOT NULL, name text NOT NULL,
+                amount_cents bigint NOT NULL, period text NOT NULL, valid_from text NOT NULL, source text NOT NULL, PRIMARY KEY(version, line));
+            CREATE TABLE team_budgets(team_id text NOT NULL, year bigint NOT NULL, amount_cents bigint NOT NULL, limit_cents bigint NOT NULL,
+                set_at text NOT NULL, PRIMARY KEY(team_id, year));
+            CREATE TABLE fund_partners(name text COLLATE nocase PRIMARY KEY, created_at text NOT NULL);
+            CREATE TABLE fund_deposits(id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, partner text COLLATE nocase NOT NULL REFERENCES fund_partners(name),
+                amount_cents bigint NOT NULL, date text NOT NULL, recorded_at text NOT NULL);
+            CREATE TABLE fund_members(worker_id text PRIMARY KEY, added_at text NOT NULL);
+            CREATE TABLE bottleneck_tags(key text PRIMARY KEY, label text NOT NULL, state text NOT NULL CHECK (state IN ('accepted', 'proposed', 'merged')),
+                merged_into text, proposed_by text, proposed_at text NOT NULL, CHECK ((state = 'merged') = (merged_into IS NOT NULL)));
+            CREATE TABLE patterns(id text PRIMARY KEY, tag_key text NOT NULL, state text NOT NULL, cases bigint NOT NULL, clients bigint NOT NULL,
+                spent_cents bigint NOT NULL, by_source text NOT NULL, by_department text NOT NULL, teams text NOT NULL,
+                first_case text NOT NULL, last_case text NOT NULL, raised_at text NOT NULL, updated_at text NOT NULL, ended_on text);
+            CREATE UNIQUE INDEX patterns_one_open_per_tag ON patterns(tag_key) WHERE state NOT IN ('Closed', 'Dismissed');
+            -- rowid: the order steps arrived in, as SQLite's rowid gives it there.
+            CREATE TABLE pattern_steps(id text PRIMARY KEY, pattern_id text NOT NULL REFERENCES patterns(id), to_state text NOT NULL,
+                at text NOT NULL, by_worker text NOT NULL, device_id text NOT NULL, received_at text NOT NULL, reason text NOT NULL,
+                fix_what text, fix_who text, fix_by text, rowid bigint GENERATED ALWAYS AS IDENTITY);
+            CREATE INDEX pattern_steps_pattern ON pattern_steps(pattern_id, received_at);
+            CREATE TABLE pattern_settings(id bigint PRIMARY KEY CHECK (id = 1), min_clients bigint NOT NULL, window_months bigint NOT NULL);
+            INSERT INTO pattern_settings(id, min_clients, window_months) VALUES (1, 4, 12);
+            CREATE TABLE pause_settings(id bigint PRIMARY KEY CHECK (id = 1), max_weeks bigint NOT NULL, set_at text NOT NULL);
+            CREATE TABLE tagged_rows(tbl text NOT NULL, row_id text NOT NULL, tag_key text NOT NULL, PRIMARY KEY(tbl, row_id));
+            CREATE INDEX tagged_rows_tag ON tagged_rows(tag_key);
+            """),
+    ];
+}

@@ -1,0 +1,31 @@
+using System.Data.Common;
+using Npgsql;
+using Wijkwerk.SyncServer.Store.Sql;
+
+namespace Wijkwerk.SyncServer.Store.Postgres;
+
+/// <summary>
+/// The municipal store: one PostgreSQL database that several server instances share (issue 15). Same statements as the
+/// SQLite store; what differs is in <see cref="PostgresDialect"/> (the commit-safe feed, row locks) and the schema.
+/// </summary>
+public sealed class PostgresSyncStore(string connectionString) : SqlSyncStore
+{
+    private readonly string _connectionString = new NpgsqlConnectionStringBuilder(connectionString)
+    {
+        // The few statements of a push run hundreds of times per connection: let the driver prepare them once.
+        MaxAutoPrepare = 64,
+    }.ToString();
+
+    private protected override SqlDialect Dialect => PostgresDialect.Instance;
+
+    protected override DbConnection Open()
+    {
+        var connection = new NpgsqlConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>A PostgreSQL store is backed up with pg_dump (README, "Backup"), not by the server.</summary>
+    public override Task<long> BackupAsync(string file, CancellationToken cancel = default) =>
+        throw new AdminException("Een PostgreSQL-opslag maakt u met pg_dump een reservekopie; zie de README, 'Reservekopie'.");
+}

@@ -1,0 +1,75 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using Wijkwerk.SyncServer.Store.Postgres;
+using Wijkwerk.SyncServer.Store.Sqlite;
+
+namespace Wijkwerk.SyncServer.Store.Sql;
+
+/// <summary>
+/// What differs between the two databases behind <see cref="SqlSyncStore"/>: how a transaction begins, where a change
+/// takes its place in the feed, how a pushed row is locked, and the schema steps. Everything else is one SQL text for
+/// both: parameters are <c>@name</c>, and the PostgreSQL schema carries the few SQLite functions and names the
+/// statements use (json_extract, json_each, json_object, json_patch, rowid, COLLATE NOCASE), see
+/// <see cref="PostgresMigrations"/>.
+/// </summary>
+internal abstract class SqlDialect
+{
+    public static SqlDialect Of(DbConnection db) => db is NpgsqlConnection ? PostgresDialect.Instance : SqliteDialect.Instance;
+
+    /// <summary>True when the database allows one writer at a time, so in-process writers queue instead of meeting its lock.</summary>
+    public abstract bool OneWriter { get; }
+
+    /// <summary>A transaction that will write, begun so that concurrent writers cannot lose each other's changes.</summary>
+    public abstract DbTransaction BeginWrite(DbConnection db);
+
+    /// <summary>A transaction whose every statement reads the same snapshot.</summary>
+    public abstract DbTransaction BeginRead(DbConnection db);
+
+    /// <summary>Runs once per connection before the migrations (SQLite's journal mode; PostgreSQL nothing).</summary>
+    public abstract void PrepareStore(DbConnection db);
+
+    /// <summary>Serialises the migrations of several instances starting at once, inside the migration transaction.</summary>
+    public abstract void LockMigrations(DbConnection db, DbTransaction tx);
+
+    public abstract IReadOnlyList<(int Number, string Sql)> Migrations { get; }
+
+    /// <summary>C# work after a step's SQL, in the same transaction (SQLite's older stores only).</summary>
+    public abstract IReadOnlyDictionary<int, Action<DbConnection, DbTransaction>> MigrationCode { get; }
+
+    /// <summary>The next change number of the feed; ordering within one transaction (and, for SQLite, commit order).</summary>
+    public abstract long NextSeq(DbConnection db, DbTransaction tx);
+
+    /// <summary>
+    /// The feed column a pull pages by, compared with its anchor: SQLite's <c>seq</c> (commit order under one writer),
+    /// PostgreSQL's transaction id <c>xid</c>, with <c>seq</c> ordering the changes within one transaction.
+    /// </summary>
+    public abstract string FeedGroup { get; }
+
+    /// <summary>A query answering the first feed group a pull may NOT serve yet: everything below it is committed (or never will be) and visible.</summary>
+    public abstract string FeedHorizonSql { get; }
+
+    /// <summary>The scope column in the pull's row filter; SQLite is told not to use its index there (a unary plus).</summary>
+    public abstract string FeedScopeColumn { get; }
+
+    /// <summary>
+    /// Locks one row of <c>rows</c> (existing or not yet) for the rest of the transaction before a push reads and writes
+    /// it, so two writers on one row are applied one after the other and neither's change is lost.
+    /// </summary>
+    public abstract void LockRow(DbConnection db, DbTransaction tx, string table, string rowId);
+
+    /// <summary>A command on the connection; inside <see cref="CacheStatements"/> one prepared command per SQL text, reused.</summary>
+    public virtual DbCommand Command(DbConnection db, DbTransaction? tx, string sql)
+    {
+        var cmd = db.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        return cmd;
+    }
+
+    /// <summary>Keeps the commands of one write transaction for reuse until it is disposed; null where the driver does so itself.</summary>
+    public virtual IDisposable? CacheStatements(DbTransaction tx) => null;
+
+    /// <summary>A failure after which running the whole transaction again is right (a deadlock, a serialisation failure).</summary>
+    public abstract bool IsTransient(DbException e);
+}

@@ -1,0 +1,729 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using Wijkwerk.Core.Domain.Budget;
+using Wijkwerk.Core.Domain.Fund;
+using Wijkwerk.Core.Domain.Mandates;
+using Wijkwerk.Core.Domain.Pauses;
+using Wijkwerk.Core.Domain.Patterns;
+using Wijkwerk.Core.Domain.Teams;
+using Wijkwerk.Core.Sync.Rules;
+using Wijkwerk.Core.Sync;
+using Wijkwerk.Core.Sync.Protocol;
+using Wijkwerk.SyncServer.Sync;
+
+namespace Wijkwerk.SyncServer.Store.Sql;
+
+/// <summary>
+/// The server store over ADO.NET, one implementation for SQLite (<see cref="Sqlite.SqliteSyncStore"/>) and PostgreSQL
+/// (<see cref="Postgres.PostgresSyncStore"/>); <see cref="SqlDialect"/> holds what differs.
+///
+/// CHANGE-FEED ORDERING RULE. Every change that a pull can see (a row version, a conflict record, a scope-exit notice,
+/// a re-stamped row of a client that joined a caseload) gets a new place in the feed INSIDE the writing transaction
+/// (<see cref="NextSeq"/>), and a pull serves only the feed below a horizon read in its own snapshot, below which every
+/// change is committed and visible to it; its anchor never passes a change still being written. SQLite allows one
+/// writer (BEGIN IMMEDIATE), so seq order is commit order and the horizon is the counter. PostgreSQL has several
+/// writers, so the feed is ordered by transaction id and the horizon is the snapshot's xmin (see PostgresDialect).
+/// (A timestamp or a sequence taken before the commit would not have this property; see ARCHITECTURE.md "Sync".)
+/// Tested by SeqOrderStoreTests on both stores: concurrent writers and pullers, every puller's union equals the final state.
+/// </summary>
+public abstract partial class SqlSyncStore : ISyncStore
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>How often a transaction that met a deadlock or a serialisation failure runs again before the failure is passed on.</summary>
+    private const int Attempts = 5;
+
+    // In-process writers queue here instead of spinning on SQLITE_BUSY (SQLite only: one writer at a time); other
+    // processes (admin commands) still meet BEGIN IMMEDIATE and the busy timeout.
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
+    /// <summary>A new open connection to the store.</summary>
+    protected abstract DbConnection Open();
+
+    private protected abstract SqlDialect Dialect { get; }
+
+    public async Task MigrateAsync(CancellationToken cancel = default)
+    {
+        await _writer.WaitAsync(cancel);
+        try
+        {
+            using var db = Open();
+            Dialect.PrepareStore(db);
+            using var tx = Dialect.BeginWrite(db);
+            Dialect.LockMigrations(db, tx);
+            Exec(db, tx, "CREATE TABLE IF NOT EXISTS schema_migrations(number INTEGER PRIMARY KEY, applied_at TEXT NOT NULL);");
+            var done = Convert.ToInt64(Scalar(db, tx, "SELECT coalesce(max(number), 0) FROM schema_migrations;"), CultureInfo.InvariantCulture);
+            var newest = Dialect.Migrations.Max(s => s.Number);
+            if (done > newest)
+                throw new InvalidOperationException($"De serveropslag heeft schemaversie {done}, nieuwer dan dit programma kent ({newest}); werk wijkwerk-server bij.");
+            foreach (var (number, sql) in Dialect.Migrations.Where(s => s.Number > done).OrderBy(s => s.Number))
+            {
+                Exec(db, tx, sql);
+                Dialect.MigrationCode.GetValueOrDefault(number)?.Invoke(db, tx);
+                Exec(db, tx, "INSERT INTO schema_migrations(number, applied_at) VALUES (@n, @at);", ("@n", number), ("@at", Iso(DateTimeOffset.UtcNow)));
+            }
+
+            tx.Commit();
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    /// <summary>A consistent copy of the whole store; each database has its own way (see the stores).</summary>
+    public abstract Task<long> BackupAsync(string file, CancellationToken cancel = default);
+
+    // ---------------------------------------------------------------- administration
+
+    public Task<Guid> AddTeamAsync(string name, DateTimeOffset now) => Write((db, tx) =>
+    {
+        name = CheckName(name, "teamnaam");
+        if (Scalar(db, tx, "SELECT id FROM teams WHERE name = @n;", ("@n", name)) is not null)
+            throw new AdminException($"Er bestaat al een team met de naam '{name}'.");
+        var id = Guid.NewGuid();
+        Exec(db, tx, "INSERT INTO teams(id, name, created_at) VALUES (@id, @n, @at);", ("@id", S(id)), ("@n", name), ("@at", Iso(now)));
+        return id;
+    });
+
+    public Task<Guid> AddWorkerAsync(string name, Role role, string teamName, DateTimeOffset now) => Write((db, tx) =>
+    {
+        name = CheckName(name, "naam");
+        var team = TeamId(db, tx, teamName);
+        if (Scalar(db, tx, "SELECT id FROM workers WHERE name = @n;", ("@n", name)) is not null)
+            throw new AdminException($"Er bestaat al een medewerker met de naam '{name}'; kies een unieke naam.");
+        var id = Guid.NewGuid();
+        Exec(db, tx, "INSERT INTO workers(id, name, role, created_at) VALUES (@id, @n, @r, @at);", ("@id", S(id)), ("@n", name), ("@r", role.Code()), ("@at", Iso(now)));
+        Exec(db, tx, "INSERT INTO worker_teams(worker_id, team_id) VALUES (@w, @t);", ("@w", S(id)), ("@t", S(team)));
+        return id;
+    });
+
+    public Task<Guid> AddEnrolmentCodeAsync(string workerName, string codeHash, DateTimeOffset expiresAt, DateTimeOffset now) => Write((db, tx) =>
+    {
+        var worker = Scalar(db, tx, "SELECT id FROM workers WHERE name = @n;", ("@n", workerName.Trim())) as string
+            ?? throw new AdminException($"Onbekende medewerker '{workerName}'. Voeg de medewerker eerst toe met 'admin user add'.");
+        Exec(db, tx, "INSERT INTO enrolment_codes(code_hash, worker_id, created_at, expires_at) VALUES (@h, @w, @at, @exp);",
+            ("@h", codeHash), ("@w", worker), ("@at", Iso(now)), ("@exp", Iso(expiresAt)));
+        return Guid.Parse(worker);
+    });
+
+    public Task<IReadOnlyList<DeviceInfo>> ListDevicesAsync()
+    {
+        using var db = Open();
+        using var cmd = Command(db, null, "SELECT d.id, w.name, d.name, d.enrolled_at, d.revoked_at FROM devices d JOIN workers w ON w.id = d.worker_id ORDER BY d.enrolled_at, d.id;");
+        using var reader = cmd.ExecuteReader();
+        var list = new List<DeviceInfo>();
+        while (reader.Read())
+            list.Add(new DeviceInfo(Guid.Parse(reader.GetString(0)), reader.GetString(1), reader.GetString(2), ParseIso(reader.GetString(3)), reader.IsDBNull(4) ? null : ParseIso(reader.GetString(4))));
+        return Task.FromResult<IReadOnlyList<DeviceInfo>>(list);
+    }
+
+    public Task RevokeDeviceAsync(Guid deviceId, DateTimeOffset now) => Write((db, tx) =>
+    {
+        if (Scalar(db, tx, "SELECT id FROM devices WHERE id = @id;", ("@id", S(deviceId))) is null)
+            throw new AdminException($"Onbekend apparaat {deviceId}. Zie 'admin device list'.");
+        Exec(db, tx, "UPDATE devices SET revoked_at = coalesce(revoked_at, @at) WHERE id = @id;", ("@id", S(deviceId)), ("@at", Iso(now)));
+        return true;
+    });
+
+    public Task AssignClientAsync(Guid clientId, string teamName, DateTimeOffset now) => Write((db, tx) =>
+    {
+        var team = TeamId(db, tx, teamName);
+        if (Scalar(db, tx, "SELECT 1 FROM team_clients WHERE team_id = @t AND client_id = @c;", ("@t", S(team)), ("@c", S(clientId))) is not null)
+            throw new AdminException($"Cliënt {clientId} staat al op de caseload van team '{teamName}'.");
+        Exec(db, tx, "INSERT INTO team_clients(team_id, client_id, assigned_at) VALUES (@t, @c, @at);", ("@t", S(team)), ("@c", S(clientId)), ("@at", Iso(now)));
+        // The client's rows enter this team's scope: give each a new seq so every device of the team,
+        // whatever its anchor, finds them in the feed (other devices receive an identical row again: harmless).
+        foreach (var (tbl, rowId) in Keys(db, tx, "SELECT tbl, row_id FROM rows WHERE client_id = @c ORDER BY tbl, row_id;", S(clientId)))
+            Exec(db, tx, "UPDATE rows SET seq = @s WHERE tbl = @tbl AND row_id = @r;", ("@s", NextSeq(db, tx)), ("@tbl", tbl), ("@r", rowId));
+        foreach (var (_, id) in Keys(db, tx, "SELECT 'conflicts', id FROM conflicts WHERE client_id = @c ORDER BY id;", S(clientId)))
+            Exec(db, tx, "UPDATE conflicts SET seq = @s WHERE id = @id;", ("@s", NextSeq(db, tx)), ("@id", id));
+        return true;
+    });
+
+    public Task UnassignClientAsync(Guid clientId, string teamName, DateTimeOffset now) => Write((db, tx) =>
+    {
+        var team = TeamId(db, tx, teamName);
+        if (Exec(db, tx, "DELETE FROM team_clients WHERE team_id = @t AND client_id = @c;", ("@t", S(team)), ("@c", S(clientId))) == 0)
+            throw new AdminException($"Cliënt {clientId} staat niet op de caseload van team '{teamName}'.");
+        // Scope exits are rows in the feed, never inferred from absence: one notice per row of the client.
+        var keys = Keys(db, tx, "SELECT tbl, row_id FROM rows WHERE client_id = @c UNION ALL SELECT 'conflicts', id FROM conflicts WHERE client_id = @c ORDER BY 1, 2;", S(clientId));
+        foreach (var (tbl, rowId) in keys)
+        {
+            Exec(db, tx, "INSERT INTO scope_events(seq, team_id, client_id, kind, tbl, row_id, at) VALUES (@s, @t, @c, 'removed', @tbl, @r, @at);",
+                ("@s", NextSeq(db, tx)), ("@t", S(team)), ("@c", S(clientId)), ("@tbl", tbl), ("@r", rowId), ("@at", Iso(now)));
+        }
+
+        return true;
+    });
+
+    // ---------------------------------------------------------------- enrolment and devices
+
+    public Task<EnrolResponse?> EnrolAsync(string codeHash, NewDevice device, DateTimeOffset now) => Write<EnrolResponse?>((db, tx) =>
+    {
+        using var find = Command(db, tx, "SELECT worker_id, expires_at, used_at FROM enrolment_codes WHERE code_hash = @h;", ("@h", codeHash));
+        string workerId;
+        using (var reader = find.ExecuteReader())
+        {
+            if (!reader.Read() || !reader.IsDBNull(2) || ParseIso(reader.GetString(1)) <= now)
+                return null;
+            workerId = reader.GetString(0);
+        }
+
+        Exec(db, tx, "UPDATE enrolment_codes SET used_at = @at, device_id = @d WHERE code_hash = @h;", ("@at", Iso(now)), ("@d", S(device.Id)), ("@h", codeHash));
+        Exec(db, tx, "INSERT INTO devices(id, worker_id, name, token_hash, enrolled_at) VALUES (@id, @w, @n, @t, @at);",
+            ("@id", S(device.Id)), ("@w", workerId), ("@n", device.Name), ("@t", device.TokenHash), ("@at", Iso(now)));
+
+        var (name, role) = WorkerOf(db, tx, workerId);
+        var teams = new List<TeamInfo>();
+        using (var cmd = Command(db, tx, "SELECT t.id, t.name FROM teams t JOIN worker_teams wt ON wt.team_id = t.id WHERE wt.worker_id = @w ORDER BY t.name;", ("@w", workerId)))
+        using (var reader = cmd.ExecuteReader())
+        {
+            while (reader.Read())
+                teams.Add(new TeamInfo(Guid.Parse(reader.GetString(0)), reader.GetString(1)));
+        }
+
+        return new EnrolResponse(device.Id, device.Token, Guid.Parse(workerId), name, role, teams);
+    });
+
+    public Task<DeviceSession?> FindDeviceAsync(string tokenHash, CancellationToken cancel = default)
+    {
+        using var db = Open();
+        using var cmd = Command(db, null, "SELECT d.id, d.worker_id, w.role, d.revoked_at FROM devices d JOIN workers w ON w.id = d.worker_id WHERE d.token_hash = @h;", ("@h", tokenHash));
+        using var reader = cmd.ExecuteReader();
+        if (!reader.Read())
+            return Task.FromResult<DeviceSession?>(null);
+        if (!RoleCodes.TryParse(reader.GetString(2), out var role))
+            role = Role.Admin; // an unreadable role gets the least: administrators write no dossiers
+        return Task.FromResult<DeviceSession?>(new DeviceSession(Guid.Parse(reader.GetString(0)), Guid.Parse(reader.GetString(1)), role,
+            reader.IsDBNull(3) ? null : ParseIso(reader.GetString(3))));
+    }
+
+    // ---------------------------------------------------------------- push
+
+    public Task<IReadOnlyList<MutationResult>> PushAsync(DeviceSession device, IReadOnlyList<Mutation> mutations, DateTimeOffset now, CancellationToken cancel = default) =>
+        Write<IReadOnlyList<MutationResult>>((db, tx) =>
+        {
+            var scope = new PushScope(db, tx, device, now, TeamsOf(db, tx, device.WorkerId));
+            var results = new List<MutationResult>(mutations.Count);
+            foreach (var mutation in mutations)
+            {
+                if (Scalar(db, tx, "SELECT result FROM applied_mutations WHERE device_id = @d AND mutation_id = @m;", ("@d", S(device.DeviceId)), ("@m", mutation.MutationId)) is string stored)
+                {
+                    // Idempotence: a mutation seen before gets its first answer again and is not applied twice.
+                    results.Add(JsonSerializer.Deserialize<MutationResult>(stored, Json)!);
+                    continue;
+                }
+
+                Exec(db, tx, "SAVEPOINT mutation;");
+                MutationResult result;
+                try
+                {
+                    result = MutationApplier.Apply(scope, device, mutation, now);
+                    Exec(db, tx, "RELEASE mutation;");
+                }
+                catch (DbException)
+                {
+                    throw; // a storage failure fails the whole batch; the laptop sends it again
+                }
+                catch (Exception e) when (e is FormatException or JsonException or InvalidOperationException or ArgumentException)
+                {
+                    // A poisoned mutation is refused with a reason and never blocks the queue.
+                    Exec(db, tx, "ROLLBACK TO mutation; RELEASE mutation;");
+                    result = MutationApplier.Refused(mutation, 0, "De server kon deze wijziging niet verwerken; neem contact op met de beheerder.");
+                }
+
+                Exec(db, tx, "INSERT INTO applied_mutations(device_id, mutation_id, result, applied_at) VALUES (@d, @m, @r, @at);",
+                    ("@d", S(device.DeviceId)), ("@m", mutation.MutationId), ("@r", JsonSerializer.Serialize(result, Json)), ("@at", Iso(now)));
+                results.Add(result);
+            }
+
+            // Issue 14: a stored tagged row may raise a pattern or change an open one's figures, in this same transaction;
+            // only the tags the push wrote (before and after) can have changed.
+            if (scope.TouchedTags.Count > 0)
+                RefreshPatterns(db, tx, now, scope.TouchedTags);
+            return results;
+        });
+
+    /// <summary>The store side of one push: what <see cref="MutationApplier"/> asks of a store, inside the open write transaction.</summary>
+    private sealed class PushScope(DbConnection db, DbTransaction tx, DeviceSession device, DateTimeOffset now, IReadOnlyList<string> teams) : IPushTransaction
+    {
+        public bool HasTeams => teams.Count > 0;
+
+        /// <summary>The tag keys of the pattern-source rows this push wrote, as they were and as they are; a refused mutation's may stay (one needless re-detect).</summary>
+        public HashSet<string> TouchedTags { get; } = new(StringComparer.Ordinal);
+
+        public IReadOnlyList<Mandate> MandatesOfPusher() => MandatesOf(db, tx, device.WorkerId);
+
+        public IReadOnlyList<string> TeamNamesOfPusher() => TeamNamesOf(db, tx, device.WorkerId);
+
+        public TeamBudget? BudgetOf(string team, int year) => BudgetsOf(db, tx, null).FirstOrDefault(b => b.IsOf(team, year));
+
+        public Fund Fund() => FundOf(db, tx);
+
+        public FundBalance FundBalance(Fund fund) => FundBalanceOf(db, tx, fund);
+
+        public void FundChanged() => BumpReference(db, tx);
+
+        public PauseSettings PauseSettings() => PauseSettingsOf(db, tx);
+
+        public Pattern? PatternOf(Guid patternId) => PatternById(db, tx, patternId);
+
+        public bool HasPatternStep(Guid stepId) => Scalar(db, tx, "SELECT 1 FROM pattern_steps WHERE id = @id;", ("@id", S(stepId))) is not null;
+
+        public void RecordPatternStep(PatternStep step) => SqlSyncStore.RecordPatternStep(db, tx, step, device.DeviceId, now);
+
+        public IReadOnlyList<(Guid RowId, StoredRow Row)> LiveRowsWhere(string table, string column, string value) => SqlSyncStore.LiveRowsWhere(db, tx, table, column, value);
+
+        // Every row a mutation writes is read here first: lock it, so a concurrent push waits and then reads what this one wrote.
+        public StoredRow? LoadRow(string table, Guid rowId)
+        {
+            SqlDialect.Of(db).LockRow(db, tx, table, S(rowId));
+            return SqlSyncStore.LoadRow(db, tx, table, rowId);
+        }
+
+        public bool InScope(Guid clientId) =>
+            teams.Count > 0 && Scalar(db, tx,
+                $"SELECT 1 FROM team_clients WHERE client_id = @c AND team_id IN ({string.Join(',', teams.Select((_, i) => "@t" + i))});",
+                [("@c", S(clientId)), .. teams.Select((t, i) => ("@t" + i, (object?)t))]) is not null;
+
+        public bool OnAnyCaseload(Guid clientId) => Scalar(db, tx, "SELECT 1 FROM team_clients WHERE client_id = @c;", ("@c", S(clientId))) is not null;
+
+        public string? OwnTeamHolding(Guid clientId) =>
+            teams.Count == 0 ? null : Scalar(db, tx,
+                $"SELECT t.name FROM teams t JOIN team_clients tc ON tc.team_id = t.id WHERE tc.client_id = @c AND t.id IN ({string.Join(',', teams.Select((_, i) => "@t" + i))}) ORDER BY t.name LIMIT 1;",
+                [("@c", S(clientId)), .. teams.Select((t, i) => ("@t" + i, (object?)t))]) as string;
+
+        public void AssignToOwnTeams(Guid clientId)
+        {
+            foreach (var team in teams)
+                Exec(db, tx, "INSERT INTO team_clients(team_id, client_id, assigned_at) VALUES (@t, @c, @at) ON CONFLICT DO NOTHING;", ("@t", team), ("@c", S(clientId)), ("@at", Iso(now)));
+        }
+
+        public void WriteRow(string table, Guid rowId, Guid clientId, StoredRow? before, long version, bool deleted, IReadOnlyDictionary<string, string?> columns, IReadOnlyDictionary<string, ColumnStamp> stamps)
+        {
+            var wasLive = before is { Deleted: false };
+            var checksum = ScopeChecksum.Of(table, rowId, version, columns);
+            long countDelta = (deleted ? 0 : 1) - (wasLive ? 1 : 0);
+            long sumDelta = (deleted ? 0L : checksum) - (wasLive ? ScopeChecksum.Of(table, rowId, before!.Version, before.Columns) : 0L);
+            ScopeSums.Add(db, tx, clientId, countDelta, sumDelta);
+            Exec(db, tx, """
+                INSERT INTO rows(tbl, row_id, client_id, version, deleted, columns, column_versions, checksum, updated_at, updated_by, updated_device, seq)
+                VALUES (@t, @r, @c, @v, @del, @cols, @stamps, @sum, @at, @by, @dev, @seq)
+                ON CONFLICT(tbl, row_id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted, columns = excluded.columns,
+                    column_versions = excluded.column_versions, checksum = excluded.checksum, updated_at = excluded.updated_at,
+                    updated_by = excluded.updated_by, updated_device = excluded.updated_device, seq = excluded.seq;
+                """,
+                ("@t", table), ("@r", S(rowId)), ("@c", S(clientId)), ("@v", version), ("@del", deleted ? 1 : 0),
+                ("@cols", JsonSerializer.Serialize(columns, Json)), ("@stamps", JsonSerializer.Serialize(stamps, Json)),
+                ("@sum", (long)checksum), ("@at", Iso(now)), ("@by", S(device.WorkerId)), ("@dev", S(device.DeviceId)),
+                ("@seq", NextSeq(db, tx)));
+            if (!deleted)
+                ProposeTag(db, tx, columns, device.WorkerId, now);
+            if (PatternSources.Counts(table))
+                TouchedTags.UnionWith(TrackTag(db, tx, table, rowId, deleted ? null : columns));
+            if (FundColumns.Tables.Contains(table))
+                ScopeSums.RefreshFund(db, tx, clientId);
+            if (!SyncSchema.ReviewTables.Contains(table))
+                return;
+            // An advice submitted for the first time brings its client and thread into the consultant's view:
+            // new seqs, so a consultant whose anchor is past those rows still finds them in the feed.
+            if (table == AdviceColumns.AdviceTable && !deleted && SyncSchema.WasSubmitted(columns) && !(before is not null && SyncSchema.WasSubmitted(before.Columns)))
+            {
+                foreach (var (tbl, row) in ScopeSums.EnteringReview(db, tx, clientId, rowId))
+                    Exec(db, tx, "UPDATE rows SET seq = @s WHERE tbl = @tbl AND row_id = @r;", ("@s", NextSeq(db, tx)), ("@tbl", tbl), ("@r", row));
+            }
+
+            ScopeSums.RefreshReview(db, tx, clientId);
+        }
+
+        public void RecordConflict(string table, Guid rowId, Guid clientId, string column, string? kept, string? other, Guid keptBy, Guid keptDevice)
+        {
+            var id = Guid.NewGuid();
+            Exec(db, tx, """
+                INSERT INTO conflicts(id, tbl, row_id, client_id, column_name, kept_value, other_value, kept_by, other_by, kept_device, other_device, at, resolved, version, checksum, seq)
+                VALUES (@id, @t, @r, @c, @col, @kept, @other, @keptBy, @otherBy, @keptDev, @otherDev, @at, 0, 1, 0, @seq);
+                """,
+                ("@id", S(id)), ("@t", table), ("@r", S(rowId)), ("@c", S(clientId)), ("@col", column), ("@kept", kept), ("@other", other),
+                ("@keptBy", S(keptBy)), ("@otherBy", S(device.WorkerId)), ("@keptDev", S(keptDevice)), ("@otherDev", S(device.DeviceId)),
+                ("@at", Iso(now)), ("@seq", NextSeq(db, tx)));
+            // The checksum is taken from the record as stored, the same text the pull sends.
+            var sum = ScopeSums.OfConflict(db, tx, S(id));
+            Exec(db, tx, "UPDATE conflicts SET checksum = @sum WHERE id = @id;", ("@sum", sum), ("@id", S(id)));
+            ScopeSums.Add(db, tx, clientId, 1, sum);
+        }
+
+        public IReadOnlyList<(string Table, Guid RowId)> LiveRowsOf(Guid clientId) =>
+            [.. Keys(db, tx, "SELECT tbl, row_id FROM rows WHERE client_id = @c AND deleted = 0 ORDER BY seq;", S(clientId)).Select(k => (k.Table, Guid.Parse(k.Id)))];
+
+        public void TouchRow(string table, Guid rowId) =>
+            Exec(db, tx, "UPDATE rows SET seq = @s WHERE tbl = @t AND row_id = @r;", ("@s", NextSeq(db, tx)), ("@t", table), ("@r", S(rowId)));
+
+        public StoredConflict? LoadConflict(Guid conflictId)
+        {
+            using var cmd = Command(db, tx, "SELECT client_id, version, resolved FROM conflicts WHERE id = @id;", ("@id", S(conflictId)));
+            using var reader = cmd.ExecuteReader();
+            return reader.Read() ? new StoredConflict(Guid.Parse(reader.GetString(0)), reader.GetInt64(1), reader.GetInt64(2) == 1) : null;
+        }
+
+        public void ResolveConflict(Guid conflictId, Guid clientId, long oldVersion, long newVersion)
+        {
+            var before = ScopeSums.OfConflict(db, tx, S(conflictId));
+            Exec(db, tx, """
+                UPDATE conflicts SET resolved = 1, resolved_at = @at, resolved_by = @by, resolved_device = @dev, version = @v, seq = @seq
+                WHERE id = @id;
+                """,
+                ("@at", Iso(now)), ("@by", S(device.WorkerId)), ("@dev", S(device.DeviceId)), ("@v", newVersion),
+                ("@seq", NextSeq(db, tx)), ("@id", S(conflictId)));
+            var after = ScopeSums.OfConflict(db, tx, S(conflictId));
+            Exec(db, tx, "UPDATE conflicts SET checksum = @sum WHERE id = @id;", ("@sum", after), ("@id", S(conflictId)));
+            ScopeSums.Add(db, tx, clientId, 0, after - before);
+        }
+    }
+
+    internal static StoredRow? LoadRow(DbConnection db, DbTransaction tx, string table, Guid rowId)
+    {
+        using var cmd = Command(db, tx, "SELECT client_id, version, deleted, columns, column_versions, updated_device, updated_by FROM rows WHERE tbl = @t AND row_id = @r;", ("@t", table), ("@r", S(rowId)));
+        using var reader = cmd.ExecuteReader();
+        if (!reader.Read())
+            return null;
+        return new StoredRow(
+            Guid.Parse(reader.GetString(0)), reader.GetInt64(1), reader.GetInt64(2) == 1,
+            JsonSerializer.Deserialize<Dictionary<string, string?>>(reader.GetString(3), Json)!,
+            JsonSerializer.Deserialize<Dictionary<string, ColumnStamp>>(reader.GetString(4), Json)!,
+            Guid.Parse(reader.GetString(5)), Guid.Parse(reader.GetString(6)));
+    }
+
+    /// <summary>
+    /// The rows a device receives, as SQL conditions on the row and on conflict records, and the sums that
+    /// cover them. A consultant's rows are <see cref="SyncSchema.ReviewTables"/> as <see cref="ScopeSums.ReviewRowSql"/>
+    /// says, and no conflict records (see <see cref="SyncSchema.ReviewTables"/> for why).
+    /// A fund secretariat's rows are the fund requests and repayments of every client that has one
+    /// (<see cref="SyncSchema.ReceivesFundOnly"/>), whatever team holds the client: no other rows, no conflict
+    /// records, and no scope exits, which are about a team's caseload.
+    /// </summary>
+    private static (string Scope, string RowFilter, string ConflictFilter, string ExitFilter, string Sums) Audience(DeviceSession device) =>
+        SyncSchema.ReceivesFundOnly(device.Role)
+            ? (FundScopeSql, $" AND tbl IN ({string.Join(", ", FundColumns.Tables.Select(t => $"'{t}'"))})", " AND 1 = 0", " AND 1 = 0", "client_sums_fund")
+            : SyncSchema.ReceivesReviewOnly(device.Role)
+                ? (ScopeSql, " AND " + ScopeSums.ReviewRowSql("rows"), " AND 1 = 0", "", "client_sums_review")
+                : (ScopeSql, "", "", "", "client_sums");
+
+    // ---------------------------------------------------------------- pull
+
+    /// <summary>The feed table name under which conflict records reach the laptops.</summary>
+    public const string ConflictsTable = "conflicts";
+
+    private const string ScopeSql = "SELECT tc.client_id FROM team_clients tc JOIN worker_teams wt ON wt.team_id = tc.team_id WHERE wt.worker_id = @w";
+
+    /// <summary>Every client with a fund row; "@w = @w" keeps the one parameter list of the pull's queries.</summary>
+    private const string FundScopeSql = "SELECT client_id FROM client_sums_fund WHERE @w = @w";
+
+    public async Task<PullResponse> PullAsync(DeviceSession device, long after, int limit, DateTimeOffset now, CancellationToken cancel = default)
+    {
+        PullResponse page;
+        using (var db = Open())
+        {
+            // One read transaction: the horizon, the page and the scope checksum come from the same snapshot.
+            using var tx = BeginRead(db);
+            var worker = S(device.WorkerId);
+            var (scopeSql, rowFilter, conflictFilter, exitFilter, sums) = Audience(device);
+            var horizon = Convert.ToInt64(Scalar(db, tx, Dialect.FeedHorizonSql), CultureInfo.InvariantCulture);
+            // An anchor at or beyond the horizon was not handed out by this store: it was restored from a copy without the
+            // jump of admin backup. Resending the scope as an ordinary pull would put the copy's older rows over the
+            // laptop's newer ones; an empty page at the horizon instead lets the laptop find the difference in the scope
+            // checksum and repair by version (ScopeRepair), pushing back what the server lost.
+            if (after >= horizon)
+                after = horizon - 1;
+            var changes = Feed(db, tx, device, scopeSql, rowFilter, conflictFilter, exitFilter, "", after, horizon, limit + 1);
+            var hasMore = changes.Count > limit;
+            if (hasMore)
+            {
+                // A page holds whole groups (transactions): keep those below the group that crosses the limit, or, when the
+                // first group alone crosses it, that whole group.
+                var crossing = changes[limit].Group;
+                changes.RemoveAll(c => c.Group >= crossing);
+                if (changes.Count == 0)
+                    changes = Feed(db, tx, device, scopeSql, rowFilter, conflictFilter, exitFilter, $" AND {Dialect.FeedGroup} = {crossing}", after, horizon, int.MaxValue);
+            }
+
+            // With nothing more to send, the anchor may move up to the horizon: every group below it was committed in
+            // this snapshot and has been considered.
+            var nextAnchor = hasMore ? changes[^1].Group : Math.Max(after, horizon - 1);
+
+            long count = 0, sum = 0;
+            using (var cmd = Command(db, tx, $"""
+                SELECT coalesce(sum(row_count), 0), coalesce(sum(checksum), 0) FROM {sums} WHERE client_id IN ({scopeSql});
+                """, ("@w", worker)))
+            using (var reader = cmd.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    count += reader.GetInt64(0);
+                    sum += reader.GetInt64(1);
+                }
+            }
+
+            var workers = new List<WorkerInfo>();
+            using (var cmd = Command(db, tx, """
+                SELECT id, name FROM workers WHERE id = @w
+                   OR id IN (SELECT worker_id FROM worker_teams WHERE team_id IN (SELECT team_id FROM worker_teams WHERE worker_id = @w))
+                ORDER BY name;
+                """, ("@w", worker)))
+            using (var reader = cmd.ExecuteReader())
+            {
+                while (reader.Read())
+                    workers.Add(new WorkerInfo(Guid.Parse(reader.GetString(0)), reader.GetString(1)));
+            }
+
+            tx.Commit();
+            page = new PullResponse(changes.Select(c => c.Change).ToList(), nextAnchor, hasMore, count, unchecked((uint)sum), workers);
+
+            var delivered = changes.Where(c => !c.Change.Removed).GroupBy(c => c.ClientId).Select(g => (Client: g.Key, Count: g.Count())).ToList();
+            if (delivered.Count > 0)
+                await LogTransfers(device, delivered, now, cancel);
+        }
+
+        return page;
+    }
+
+    /// <summary>A feed entry with the group (seq or transaction) the pull pages by.</summary>
+    private sealed record FeedEntry(long Group, RowChange Change, Guid ClientId);
+
+    /// <summary>
+    /// The first <paramref name="take"/> changes in the device's scope after the anchor and below the horizon, from the
+    /// rows, the conflict records and the scope exits, in feed order; <paramref name="only"/> narrows them further.
+    /// </summary>
+    private static List<FeedEntry> Feed(DbConnection db, DbTransaction tx, DeviceSession device, string scopeSql, string rowFilter, string conflictFilter,
+        string exitFilter, string only, long after, long horizon, int take)
+    {
+        var dialect = SqlDialect.Of(db);
+        var group = dialect.FeedGroup;
+        var window = $"{group} > @after AND {group} < @horizon{only}";
+        var order = group == "seq" ? "seq" : $"{group}, seq";
+        (string, object?)[] parameters = [("@after", after), ("@horizon", horizon), ("@w", S(device.WorkerId)), ("@limit", take)];
+        var changes = new List<FeedEntry>();
+        // SQLite is told (a unary plus) to walk the feed in order from the anchor and test scope per row, rather than
+        // read every row of every client in scope and sort them.
+        using (var cmd = Command(db, tx, $"""
+            SELECT {group}, seq, tbl, row_id, client_id, version, deleted, columns, updated_at, updated_by FROM rows
+            WHERE {window} AND {dialect.FeedScopeColumn} IN ({scopeSql}){rowFilter} ORDER BY {order} LIMIT @limit;
+            """, parameters))
+        using (var reader = cmd.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var deleted = reader.GetInt64(6) == 1;
+                var columns = deleted ? new Dictionary<string, string?>() : JsonSerializer.Deserialize<Dictionary<string, string?>>(reader.GetString(7), Json)!;
+                changes.Add(new FeedEntry(reader.GetInt64(0), new RowChange(reader.GetInt64(1), reader.GetString(2), Guid.Parse(reader.GetString(3)), reader.GetInt64(5), deleted, false,
+                    ParseIso(reader.GetString(8)), Guid.Parse(reader.GetString(9)), columns), Guid.Parse(reader.GetString(4))));
+            }
+        }
+
+        using (var cmd = Command(db, tx, $"""
+            SELECT {group}, seq, id, version, {ScopeSums.ConflictSelect} FROM conflicts
+            WHERE {window} AND {dialect.FeedScopeColumn} IN ({scopeSql}){conflictFilter} ORDER BY {order} LIMIT @limit;
+            """, parameters))
+        using (var reader = cmd.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var columns = ScopeSums.ConflictValues(reader, 4);
+                changes.Add(new FeedEntry(reader.GetInt64(0), new RowChange(reader.GetInt64(1), ConflictsTable, Guid.Parse(reader.GetString(2)), reader.GetInt64(3), false, false,
+                    ParseIso(columns["at"]!), Guid.Parse(columns["other_by"]!), columns), Guid.Parse(columns["client_id"]!)));
+            }
+        }
+
+        // Scope exits for this worker's teams, unless the client is (again) in scope through a team.
+        using (var cmd = Command(db, tx, $"""
+            SELECT {group}, seq, tbl, row_id, client_id, at FROM scope_events
+            WHERE {window} AND team_id IN (SELECT team_id FROM worker_teams WHERE worker_id = @w)
+              AND client_id NOT IN ({scopeSql}){exitFilter} ORDER BY {order} LIMIT @limit;
+            """, parameters))
+        using (var reader = cmd.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                changes.Add(new FeedEntry(reader.GetInt64(0), new RowChange(reader.GetInt64(1), reader.GetString(2), Guid.Parse(reader.GetString(3)), 0, false, true,
+                    ParseIso(reader.GetString(5)), Guid.Empty, new Dictionary<string, string?>()), Guid.Parse(reader.GetString(4))));
+            }
+        }
+
+        changes.Sort((a, b) => a.Group != b.Group ? a.Group.CompareTo(b.Group) : a.Change.Seq.CompareTo(b.Change.Seq));
+        if (changes.Count > take)
+            changes.RemoveRange(take, changes.Count - take);
+        return changes;
+    }
+
+    private Task LogTransfers(DeviceSession device, IReadOnlyList<(Guid Client, int Count)> delivered, DateTimeOffset now, CancellationToken cancel) => Write((db, tx) =>
+    {
+        using var cmd = Command(db, tx, "INSERT INTO transfers(device_id, worker_id, client_id, row_count, at) VALUES (@d, @w, @c, @n, @at);",
+            ("@d", S(device.DeviceId)), ("@w", S(device.WorkerId)), ("@c", ""), ("@n", 0), ("@at", Iso(now)));
+        foreach (var (client, count) in delivered)
+        {
+            cmd.Parameters["@c"].Value = S(client);
+            cmd.Parameters["@n"].Value = count;
+            cmd.ExecuteNonQuery();
+        }
+
+        return true;
+    }, cancel);
+
+    // ---------------------------------------------------------------- audit (NEN 7513)
+
+    public Task<long> StoreAuditAsync(DeviceSession device, IReadOnlyList<AuditRecord> events, DateTimeOffset now, CancellationToken cancel = default) => Write((db, tx) =>
+    {
+        using var cmd = Command(db, tx, """
+            INSERT INTO audit_events(device_id, seq, event_type, at, client_id, worker_id, role, outcome, detail, received_at)
+            VALUES (@d, @s, @t, @at, @c, @w, @r, @o, @x, @now) ON CONFLICT(device_id, seq) DO NOTHING;
+            """, ("@d", S(device.DeviceId)), ("@s", 0L), ("@t", ""), ("@at", ""), ("@c", null), ("@w", S(device.WorkerId)), ("@r", ""), ("@o", ""), ("@x", ""), ("@now", Iso(now)));
+        foreach (var e in events)
+        {
+            cmd.Parameters["@s"].Value = e.Seq;
+            cmd.Parameters["@t"].Value = e.Type;
+            cmd.Parameters["@at"].Value = Iso(e.At);
+            cmd.Parameters["@c"].Value = e.ClientId is { } client ? S(client) : DBNull.Value;
+            cmd.Parameters["@r"].Value = e.Role;
+            cmd.Parameters["@o"].Value = e.Outcome;
+            cmd.Parameters["@x"].Value = e.Detail;
+            cmd.ExecuteNonQuery();
+        }
+
+        return Convert.ToInt64(Scalar(db, tx, "SELECT coalesce(max(seq), 0) FROM audit_events WHERE device_id = @d;", ("@d", S(device.DeviceId))), CultureInfo.InvariantCulture);
+    }, cancel);
+
+    public Task<IReadOnlyList<CentralAuditEntry>> ClientAuditAsync(Guid clientId)
+    {
+        using var db = Open();
+        using var cmd = Command(db, null, """
+            SELECT a.at, 'laptop', a.event_type, a.worker_id, coalesce(w.name, ''), a.role, a.device_id, a.outcome, a.detail, a.seq
+            FROM audit_events a LEFT JOIN workers w ON w.id = a.worker_id WHERE a.client_id = @c
+            UNION ALL
+            SELECT t.at, 'server', 'Transfer', t.worker_id, coalesce(w.name, ''), coalesce(w.role, ''), t.device_id, 'Success', 'rows=' || t.row_count, NULL
+            FROM transfers t LEFT JOIN workers w ON w.id = t.worker_id WHERE t.client_id = @c
+            ORDER BY 1, 2, 10;
+            """, ("@c", S(clientId)));
+        using var reader = cmd.ExecuteReader();
+        var list = new List<CentralAuditEntry>();
+        while (reader.Read())
+        {
+            list.Add(new CentralAuditEntry(ParseIso(reader.GetString(0)), reader.GetString(1), reader.GetString(2), Guid.Parse(reader.GetString(3)), reader.GetString(4),
+                reader.GetString(5), Guid.Parse(reader.GetString(6)), reader.GetString(7), reader.GetString(8), reader.IsDBNull(9) ? null : reader.GetInt64(9)));
+        }
+
+        return Task.FromResult<IReadOnlyList<CentralAuditEntry>>(list);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /// <summary>
+    /// Runs the work in one write transaction and commits it. SQLite: one writer at a time, queued in-process. PostgreSQL:
+    /// concurrent, and a transaction that met a deadlock or a serialisation failure runs again from the start.
+    /// </summary>
+    private async Task<T> Write<T>(Func<DbConnection, DbTransaction, T> work, CancellationToken cancel = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (Dialect.OneWriter)
+                await _writer.WaitAsync(cancel);
+            try
+            {
+                using var db = Open();
+                using var tx = Dialect.BeginWrite(db);
+                using var statements = Dialect.CacheStatements(tx);
+                var result = work(db, tx);
+                tx.Commit();
+                return result;
+            }
+            catch (DbException e) when (attempt < Attempts && Dialect.IsTransient(e))
+            {
+                await Task.Delay(Random.Shared.Next(5, 20 * attempt), cancel);
+            }
+            finally
+            {
+                if (Dialect.OneWriter)
+                    _writer.Release();
+            }
+        }
+    }
+
+    /// <summary>Takes the next place in the change feed, inside the writing transaction (see the ordering rule above).</summary>
+    private static long NextSeq(DbConnection db, DbTransaction tx) => SqlDialect.Of(db).NextSeq(db, tx);
+
+    private static DbTransaction BeginRead(DbConnection db) => SqlDialect.Of(db).BeginRead(db);
+
+    private static IReadOnlyList<string> TeamsOf(DbConnection db, DbTransaction tx, Guid worker)
+    {
+        var list = new List<string>();
+        using var cmd = Command(db, tx, "SELECT team_id FROM worker_teams WHERE worker_id = @w ORDER BY team_id;", ("@w", S(worker)));
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read())
+            list.Add(reader.GetString(0));
+        return list;
+    }
+
+    private static (string Name, string Role) WorkerOf(DbConnection db, DbTransaction tx, string workerId)
+    {
+        using var cmd = Command(db, tx, "SELECT name, role FROM workers WHERE id = @w;", ("@w", workerId));
+        using var reader = cmd.ExecuteReader();
+        reader.Read();
+        return (reader.GetString(0), reader.GetString(1));
+    }
+
+    private static Guid TeamId(DbConnection db, DbTransaction tx, string teamName) =>
+        Scalar(db, tx, "SELECT id FROM teams WHERE name = @n;", ("@n", teamName.Trim())) is string id
+            ? Guid.Parse(id)
+            : throw new AdminException($"Onbekend team '{teamName}'. Voeg het team eerst toe met 'admin team add'.");
+
+    private static List<(string Table, string Id)> Keys(DbConnection db, DbTransaction tx, string sql, string clientId)
+    {
+        var list = new List<(string, string)>();
+        using var cmd = Command(db, tx, sql, ("@c", clientId));
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read())
+            list.Add((reader.GetString(0), reader.GetString(1)));
+        return list;
+    }
+
+    private static string CheckName(string name, string what)
+    {
+        var trimmed = (name ?? "").Trim();
+        if (trimmed.Length is 0 or > 100 || trimmed.Any(char.IsControl))
+            throw new AdminException($"Ongeldige {what}: gebruik 1 tot 100 tekens zonder regeleinden.");
+        return trimmed;
+    }
+
+    internal static DbCommand Command(DbConnection db, DbTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var cmd = SqlDialect.Of(db).Command(db, tx, sql);
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = cmd.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            cmd.Parameters.Add(parameter);
+        }
+
+        return cmd;
+    }
+
+    internal static int Exec(DbConnection db, DbTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var cmd = Command(db, tx, sql, parameters);
+        return cmd.ExecuteNonQuery();
+    }
+
+    internal static object? Scalar(DbConnection db, DbTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var cmd = Command(db, tx, sql, parameters);
+        var value = cmd.ExecuteScalar();
+        return value is DBNull ? null : value;
+    }
+
+    private static string S(Guid id) => id.ToString("D");
+
+    private static string Iso(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset ParseIso(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+}

@@ -1,0 +1,103 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+using Wijkwerk.SyncServer.Store.Sql;
+
+namespace Wijkwerk.SyncServer.Store.Sqlite;
+
+/// <summary>
+/// SQLite: one writer at a time (BEGIN IMMEDIATE), so a seq taken from the counter inside the writing transaction is
+/// commit order, and the newest seq a snapshot sees bounds what a pull may serve.
+/// </summary>
+internal sealed class SqliteDialect : SqlDialect
+{
+    public static readonly SqliteDialect Instance = new();
+
+    public override bool OneWriter => true;
+
+    public override DbTransaction BeginWrite(DbConnection db) => ((SqliteConnection)db).BeginTransaction(deferred: false);
+
+    public override DbTransaction BeginRead(DbConnection db) => ((SqliteConnection)db).BeginTransaction(deferred: true);
+
+    public override void PrepareStore(DbConnection db) => SqlSyncStore.Exec(db, null, "PRAGMA journal_mode=WAL;");
+
+    // BEGIN IMMEDIATE already holds the one write lock.
+    public override void LockMigrations(DbConnection db, DbTransaction tx)
+    {
+    }
+
+    public override IReadOnlyList<(int Number, string Sql)> Migrations => SqliteMigrations.Steps;
+
+    public override IReadOnlyDictionary<int, Action<DbConnection, DbTransaction>> MigrationCode => SqliteMigrations.Code;
+
+    public override long NextSeq(DbConnection db, DbTransaction tx) =>
+        Convert.ToInt64(SqlSyncStore.Scalar(db, tx, "UPDATE counters SET value = value + 1 WHERE name = 'seq' RETURNING value;"), CultureInfo.InvariantCulture);
+
+    public override string FeedGroup => "seq";
+
+    public override string FeedHorizonSql => "SELECT value + 1 FROM counters WHERE name = 'seq';";
+
+    public override string FeedScopeColumn => "+client_id";
+
+    // The write transaction is the only one: nothing to lock.
+    public override void LockRow(DbConnection db, DbTransaction tx, string table, string rowId)
+    {
+    }
+
+    public override DbCommand Command(DbConnection db, DbTransaction? tx, string sql)
+    {
+        if (tx is null || !Prepared.TryGetValue(tx, out var cache))
+            return base.Command(db, tx, sql);
+        if (!cache.TryGetValue(sql, out var cached))
+        {
+            cached = new CachedCommand { Connection = (SqliteConnection)db, Transaction = (SqliteTransaction)tx, CommandText = sql };
+            cache[sql] = cached;
+        }
+
+        cached.Parameters.Clear();
+        return cached;
+    }
+
+    // Statements prepared once per write transaction: a push of 500 mutations runs the same few statements
+    // hundreds of times, and preparing them again each time would cost more than running them.
+    public override IDisposable CacheStatements(DbTransaction tx)
+    {
+        var cache = new Dictionary<string, CachedCommand>(StringComparer.Ordinal);
+        Prepared.Add(tx, cache);
+        return new Release(() =>
+        {
+            Prepared.Remove(tx);
+            foreach (var command in cache.Values)
+                command.Release();
+        });
+    }
+
+    private static readonly ConditionalWeakTable<DbTransaction, Dictionary<string, CachedCommand>> Prepared = new();
+
+    private sealed class Release(Action release) : IDisposable
+    {
+        public void Dispose() => release();
+    }
+
+    /// <summary>A command that outlives the <c>using</c> of its callers until its transaction ends.</summary>
+    private sealed class CachedCommand : SqliteCommand
+    {
+        private bool _released;
+
+        public void Release()
+        {
+            _released = true;
+            Dispose();
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (_released)
+                base.Dispose(disposing);
+        }
+    }
+
+    // BEGIN IMMEDIATE waits for the lock (busy timeout) instead of failing part-way.
+    public override bool IsTransient(DbException e) => false;
+}
