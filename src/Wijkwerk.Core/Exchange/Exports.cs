@@ -42,7 +42,7 @@ public static class Exports
                 s.Id.ToString(), s.ClientId.ToString(), EnumTexts.Name(s.Source, lang), s.SourceOther, s.Observation,
                 string.Join(' ', s.LifeDomains.Order().Select(d => (int)d)), EnumTexts.Name(s.Urgency, lang),
                 s.Deadline is { } d ? RowReader.FormatInstant(d) : null, EnumTexts.Name(s.Status, lang), RowReader.FormatInstant(s.ReportedAt),
-                s.PickedUpAt is { } p ? RowReader.FormatInstant(p) : null, s.Assignee?.ToString(), IndicationExports.Tag(s.BottleneckTag),
+                s.PickedUpAt is { } p ? RowReader.FormatInstant(p) : null, s.Assignee?.ToString(), ExportColumns.Optional(s.BottleneckTag),
             }).ToList(),
             signals.Select(s => s.ClientId.Value).Distinct().ToList());
     }

@@ -81,15 +81,12 @@ public static class IndicationExports
             a.Decision is null ? null : EnumTexts.Name(a.Status, lang), Instant(a.Decision?.At), a.Decision?.By.ToString(),
             .. decided is null ? new string?[ProvisionColumns.Length] : Provision(decided),
             decided is null || a.Status != AdviceStatus.Adjusted ? null : string.Join("; ", decided.ChangesFrom(content.Provision).Select(p => EnumTexts.Name(p, lang))),
-            Tag(a.BottleneckTag),
+            ExportColumns.Optional(a.BottleneckTag),
         ];
         return withText
             ? [.. row, content.Rationale, content.AlternativesConsidered, content.ClientWishes, content.ConsentNote, a.Decision?.Reason, a.Extension?.Reason]
             : row;
     }
-
-    /// <summary>An untagged row has an empty cell, not an empty string that looks like a tag.</summary>
-    internal static string? Tag(string tag) => tag.Length == 0 ? null : tag;
 
     /// <summary>The iWmo codes as the municipal system reads them: category "01", unit "04", frequency "2"; euro amounts in cents.</summary>
     private static string?[] Provision(Provision p) =>

@@ -200,6 +200,9 @@ public static class ExportColumns
     /// <summary>A column per value of a list, named after the value as the reader reads it: "zrm_financien", "zrm_finances".</summary>
     public static string For(string prefix, Enum value, Lang lang) => prefix + "_" + Slug(EnumTexts.Name(value, lang));
 
+    /// <summary>An optional text left empty as an empty cell (null), not as "" that reads like a value.</summary>
+    public static string? Optional(string text) => text.Length == 0 ? null : text;
+
     public static string Flag(bool value, Lang lang) => (value, lang) switch
     {
         (true, Lang.En) => "yes",

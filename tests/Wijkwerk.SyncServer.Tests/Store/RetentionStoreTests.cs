@@ -15,16 +15,9 @@ namespace Wijkwerk.SyncServer.Tests.Store;
 /// last activity as a Dutch day), the purge as tombstones in the feed that leave other clients alone, and the access
 /// log cut at the start of a Dutch day.
 /// </summary>
-public abstract class RetentionStoreTests(StoreKind kind) : IAsyncLifetime
+public abstract class RetentionStoreTests(StoreKind kind) : StoreTest(kind)
 {
-    private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
     private int _mutation;
-
-    private static DateOnly Today => AmsterdamTime.Today(TimeProvider.System);
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await kind.DisposeAsync();
 
     [Fact]
     public async Task ClientFiles_HoldOnlyDecidedProvisions_AndTheDutchDayOfTheLastChange()
@@ -67,7 +60,7 @@ public abstract class RetentionStoreTests(StoreKind kind) : IAsyncLifetime
         Assert.Equal(1, page.ScopeCount);
         Assert.Equal([kept], (await store.ClientFilesAsync()).Select(f => f.ClientId));
         Assert.Empty((await store.CountClientRowsAsync([purged])).Single().PerKind);
-        Assert.Equal(0, await kind.CountAsync("SELECT count(*) FROM rows WHERE columns LIKE '%Te wissen%'"));
+        Assert.Equal(0, await Kind.CountAsync("SELECT count(*) FROM rows WHERE columns LIKE '%Te wissen%'"));
     }
 
     [Fact]
@@ -77,7 +70,7 @@ public abstract class RetentionStoreTests(StoreKind kind) : IAsyncLifetime
         var cut = AmsterdamTime.StartOf(new DateOnly(2021, 6, 1));
         var client = Guid.NewGuid();
         await store.StoreAuditAsync(nurse, [Event(1, cut.AddTicks(-1), client), Event(2, cut, client), Event(3, cut.AddDays(-400), client)], Now);
-        await using (var db = await kind.ConnectAsync())
+        await using (var db = await Kind.ConnectAsync())
         {
             await using var insert = db.CreateCommand();
             insert.CommandText = $"""
@@ -98,7 +91,7 @@ public abstract class RetentionStoreTests(StoreKind kind) : IAsyncLifetime
 
     private async Task<(ISyncStore Store, DeviceSession Nurse, DeviceSession Consultant)> World()
     {
-        var store = await kind.OpenAsync();
+        var store = await Kind.OpenAsync();
         await store.AddTeamAsync("Noord", Now);
         await store.AddWorkerAsync("Anna", Role.Nurse, "Noord", Now);
         await store.AddWorkerAsync("Kees", Role.WmoConsultant, "Noord", Now);

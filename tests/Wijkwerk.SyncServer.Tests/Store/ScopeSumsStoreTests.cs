@@ -17,16 +17,9 @@ namespace Wijkwerk.SyncServer.Tests.Store;
 /// devices their caseload and its conflict records, a consultant submitted advice, its thread and the
 /// clients who have one, and no conflict records.
 /// </summary>
-public abstract class ScopeSumsStoreTests(StoreKind kind) : IAsyncLifetime
+public abstract class ScopeSumsStoreTests(StoreKind kind) : StoreTest(kind)
 {
-    private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
     private int _mutation;
-
-    private static DateOnly Today => AmsterdamTime.Today(TimeProvider.System);
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await kind.DisposeAsync();
 
     [Fact]
     public async Task ScopeChecksum_ChangesWithAValue_AtTheSameVersion()
@@ -109,7 +102,7 @@ public abstract class ScopeSumsStoreTests(StoreKind kind) : IAsyncLifetime
 
     private async Task<(ISyncStore Store, DeviceSession Nurse, DeviceSession OtherLaptop, DeviceSession Consultant)> World()
     {
-        var store = await kind.OpenAsync();
+        var store = await Kind.OpenAsync();
         await store.AddTeamAsync("Noord", Now);
         await store.AddWorkerAsync("Anna", Role.Nurse, "Noord", Now);
         await store.AddWorkerAsync("Kees", Role.WmoConsultant, "Noord", Now);
@@ -179,17 +172,9 @@ public abstract class ScopeSumsStoreTests(StoreKind kind) : IAsyncLifetime
         return (live.Count, ScopeChecksum.Sum(live.Values.Select(c => ScopeChecksum.Of(c.Table, c.RowId, c.Version, c.Columns))));
     }
 
-    public sealed class OnSqlite : ScopeSumsStoreTests
+    public sealed class OnSqlite() : ScopeSumsStoreTests(new SqliteKind())
     {
-        private readonly SqliteKind _sqlite;
-
-        public OnSqlite()
-            : this(new SqliteKind())
-        {
-        }
-
-        private OnSqlite(SqliteKind sqlite)
-            : base(sqlite) => _sqlite = sqlite;
+        private SqliteKind Sqlite => (SqliteKind)Kind;
 
         [Fact]
         public async Task Migration5_RecomputesEveryRowAndConflictChecksumAndBothClientSums_FromTheValues()
@@ -209,7 +194,7 @@ public abstract class ScopeSumsStoreTests(StoreKind kind) : IAsyncLifetime
                  "DROP TABLE pattern_steps; DROP TABLE patterns; DROP TABLE pattern_settings; DROP TABLE pause_settings; DROP TABLE tagged_rows; " +
                  "DELETE FROM counters WHERE name = 'reference';");
 
-            await new SqliteSyncStore(_sqlite.DbPath).MigrateAsync();
+            await new SqliteSyncStore(Sqlite.DbPath).MigrateAsync();
 
             var (changes, after) = await PullAll(store, nurse);
             var (reviewChanges, afterReview) = await PullAll(store, consultant);
@@ -222,7 +207,7 @@ public abstract class ScopeSumsStoreTests(StoreKind kind) : IAsyncLifetime
 
         private void Exec(string sql)
         {
-            using var db = new SqliteConnection($"Data Source={_sqlite.DbPath};Pooling=False");
+            using var db = new SqliteConnection($"Data Source={Sqlite.DbPath};Pooling=False");
             db.Open();
             using var command = db.CreateCommand();
             command.CommandText = sql;

@@ -12,17 +12,13 @@ namespace Wijkwerk.SyncServer.Tests.Store;
 /// store (as two processes would: they meet in the database, not in an in-process queue) while pullers read from their
 /// anchors. Every puller's union must equal the final state, with the same count and checksum.
 /// </summary>
-public abstract class SeqOrderStoreTests(StoreKind kind) : IAsyncLifetime
+public abstract class SeqOrderStoreTests(StoreKind kind) : StoreTest(kind)
 {
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await kind.DisposeAsync();
-
     [Fact]
     public async Task ConcurrentWritersOnTwoInstances_AndPullers_EveryPullersUnionEqualsTheFinalState()
     {
-        var first = await kind.OpenAsync();
-        var second = await kind.OpenAsync();
+        var first = await Kind.OpenAsync();
+        var second = await Kind.OpenAsync();
         var now = DateTimeOffset.UtcNow;
         await first.AddTeamAsync("Noord", now);
         await first.AddWorkerAsync("Anna", Role.Nurse, "Noord", now);

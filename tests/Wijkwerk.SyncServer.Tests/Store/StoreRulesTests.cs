@@ -9,15 +9,11 @@ using Wijkwerk.SyncServer.Tests.Support;
 namespace Wijkwerk.SyncServer.Tests.Store;
 
 /// <summary>Store and merge rules that need a clock or a second look, on both stores: code expiry, migrations, the field merge itself.</summary>
-public abstract class StoreRulesTests(StoreKind kind) : IAsyncLifetime
+public abstract class StoreRulesTests(StoreKind kind) : StoreTest(kind)
 {
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await kind.DisposeAsync();
-
     private async Task<ISyncStore> NewStore()
     {
-        var store = await kind.OpenAsync();
+        var store = await Kind.OpenAsync();
         await store.AddTeamAsync("Noord", DateTimeOffset.UtcNow);
         await store.AddWorkerAsync("Anna", Role.Nurse, "Noord", DateTimeOffset.UtcNow);
         return store;
@@ -42,14 +38,14 @@ public abstract class StoreRulesTests(StoreKind kind) : IAsyncLifetime
     public async Task ANewerSchema_IsRefused()
     {
         await NewStore();
-        await using (var db = await kind.ConnectAsync())
+        await using (var db = await Kind.ConnectAsync())
         {
             await using var cmd = db.CreateCommand();
             cmd.CommandText = "INSERT INTO schema_migrations(number, applied_at) VALUES (99, 'x');";
             await cmd.ExecuteNonQueryAsync();
         }
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(kind.OpenAsync);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(Kind.OpenAsync);
         Assert.Contains("werk wijkwerk-server bij", error.Message);
     }
 
@@ -124,26 +120,18 @@ public abstract class StoreRulesTests(StoreKind kind) : IAsyncLifetime
         Assert.Equal(new[] { "name", "phone" }, withColumnBases.Applied.Keys.Order());
     }
 
-    public sealed class OnSqlite : StoreRulesTests
+    public sealed class OnSqlite() : StoreRulesTests(new SqliteKind())
     {
-        private readonly SqliteKind _sqlite;
-
-        public OnSqlite()
-            : this(new SqliteKind())
-        {
-        }
-
-        private OnSqlite(SqliteKind sqlite)
-            : base(sqlite) => _sqlite = sqlite;
+        private SqliteKind Sqlite => (SqliteKind)Kind;
 
         [Fact]
         public async Task Store_IsWal_AndMigrationsAreNumberedAndRunOnce()
         {
             await NewStore();
-            var again = new SqliteSyncStore(_sqlite.DbPath);
+            var again = new SqliteSyncStore(Sqlite.DbPath);
             await again.MigrateAsync();
 
-            using var db = new SqliteConnection($"Data Source={_sqlite.DbPath};Pooling=False");
+            using var db = new SqliteConnection($"Data Source={Sqlite.DbPath};Pooling=False");
             db.Open();
             using var mode = db.CreateCommand();
             mode.CommandText = "PRAGMA journal_mode;";

@@ -1,5 +1,6 @@
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Patterns;
+using Wijkwerk.Core.Storage.Sync;
 using Wijkwerk.Core.Sync.Protocol;
 using Wijkwerk.Core.Sync.Rules;
 
@@ -33,7 +34,7 @@ public sealed class PatternRepository(LocalStore store)
         if (infos.Count == 0)
             return [];
         var local = LocalSteps();
-        var refusals = Refusals();
+        var refusals = RefusalReasons.Of(store, Table).ToDictionary(r => r.Key.RowId, r => r.Value);
         return infos.Select(info => View(info, local, refusals)).OfType<PatternView>().ToList();
     }
 
@@ -94,16 +95,5 @@ public sealed class PatternRepository(LocalStore store)
         }
 
         return steps;
-    }
-
-    private Dictionary<Guid, string> Refusals()
-    {
-        using var command = store.Command("SELECT row_id, reason FROM sync_refusals WHERE table_name = $t ORDER BY mutation_id");
-        command.Parameters.AddWithValue("$t", Table);
-        using var reader = command.ExecuteReader();
-        var reasons = new Dictionary<Guid, string>();
-        while (reader.Read())
-            reasons[Guid.Parse(reader.GetString(0))] = reader.GetString(1);
-        return reasons;
     }
 }

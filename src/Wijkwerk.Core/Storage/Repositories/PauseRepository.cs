@@ -3,6 +3,7 @@ using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Pauses;
 using Wijkwerk.Core.Storage.Rows;
+using Wijkwerk.Core.Storage.Sync;
 
 namespace Wijkwerk.Core.Storage.Repositories;
 
@@ -55,7 +56,7 @@ public sealed class PauseRepository(LocalStore store)
     public ReadableRows<PauseRecord> ForClient(Id<Client> clientId)
     {
         var pauses = store.QueryReadable(PauseRows.Table, "client_id = $c", PauseRows.TryFromRow, ("$c", clientId.ToString()));
-        var refusals = Refusals();
+        var refusals = RefusalReasons.Of(store, PauseRows.Table, PauseStepRows.Table);
         var records = pauses.Select(p => RecordOf(p, refusals)).OrderByDescending(r => r.Recorded.StartsOn).ToList();
         return new ReadableRows<PauseRecord>(records, pauses.Unreadable);
     }
@@ -64,7 +65,7 @@ public sealed class PauseRepository(LocalStore store)
     public ReadableRows<PauseRecord> All()
     {
         var pauses = store.QueryReadable(PauseRows.Table, "", PauseRows.TryFromRow);
-        var refusals = Refusals();
+        var refusals = RefusalReasons.Of(store, PauseRows.Table, PauseStepRows.Table);
         var records = pauses.Select(p => RecordOf(p, refusals)).OrderBy(r => r.Recorded.StartsOn).ToList();
         store.AuditOnly(AuditEventType.Search, $"table={PauseRows.Table};results={records.Count}");
         return new ReadableRows<PauseRecord>(records, pauses.Unreadable);
@@ -107,33 +108,20 @@ public sealed class PauseRepository(LocalStore store)
 
     private PauseRecord? Find(Id<Pause> id) =>
         store.QueryReadable(PauseRows.Table, "id = $id", PauseRows.TryFromRow, ("$id", id.ToString())).SingleOrDefault() is { } pause
-            ? RecordOf(pause, Refusals())
+            ? RecordOf(pause, RefusalReasons.Of(store, PauseRows.Table, PauseStepRows.Table))
             : null;
 
-    private PauseRecord RecordOf(Pause pause, IReadOnlyDictionary<(string Table, string RowId), string> refusals)
+    private PauseRecord RecordOf(Pause pause, IReadOnlyDictionary<(string Table, Guid RowId), string> refusals)
     {
         var steps = Steps(pause.Id);
         var refusedSteps = new Dictionary<Id<PauseStep>, string>();
         foreach (var step in steps)
         {
-            if (refusals.TryGetValue((PauseStepRows.Table, step.Id.ToString()), out var reason))
+            if (refusals.TryGetValue((PauseStepRows.Table, step.Id.Value), out var reason))
                 refusedSteps[step.Id] = reason;
         }
 
-        return new PauseRecord(pause, steps, refusals.GetValueOrDefault((PauseRows.Table, pause.Id.ToString())), refusedSteps);
-    }
-
-    /// <summary>The server's latest reason per refused pause or step row that still stands.</summary>
-    private Dictionary<(string Table, string RowId), string> Refusals()
-    {
-        using var command = store.Command("SELECT table_name, row_id, reason FROM sync_refusals WHERE table_name IN ($p, $s) ORDER BY mutation_id");
-        command.Parameters.AddWithValue("$p", PauseRows.Table);
-        command.Parameters.AddWithValue("$s", PauseStepRows.Table);
-        using var reader = command.ExecuteReader();
-        var reasons = new Dictionary<(string, string), string>();
-        while (reader.Read())
-            reasons[(reader.GetString(0), reader.GetString(1))] = reader.GetString(2);
-        return reasons;
+        return new PauseRecord(pause, steps, refusals.GetValueOrDefault((PauseRows.Table, pause.Id.Value)), refusedSteps);
     }
 
     private IReadOnlyList<PauseStep> Steps(Id<Pause> id) =>

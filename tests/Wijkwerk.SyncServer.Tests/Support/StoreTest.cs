@@ -1,0 +1,17 @@
+using Wijkwerk.Core.Domain.Common;
+
+namespace Wijkwerk.SyncServer.Tests.Support;
+
+/// <summary>A store test class that runs on both stores: it owns the test's store kind and drops it at the end.</summary>
+public abstract class StoreTest(StoreKind kind) : IAsyncLifetime
+{
+    protected static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
+
+    protected StoreKind Kind => kind;
+
+    protected static DateOnly Today => AmsterdamTime.Today(TimeProvider.System);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await kind.DisposeAsync();
+}
