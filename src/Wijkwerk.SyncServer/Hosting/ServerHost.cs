@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.RateLimiting;
 using Wijkwerk.Core.Sync.Protocol;
 using Wijkwerk.SyncServer.Enrolment;
 using Wijkwerk.SyncServer.Store;
-using Wijkwerk.SyncServer.Store.Sqlite;
 using Wijkwerk.SyncServer.Sync;
 
 namespace Wijkwerk.SyncServer.Hosting;
@@ -14,14 +13,14 @@ namespace Wijkwerk.SyncServer.Hosting;
 /// <summary>Builds and runs the web server: settings, logging, limits, the store and the endpoints.</summary>
 public static class ServerHost
 {
-    public static async Task<int> Serve(string? urls, string? database, bool allowHttp)
+    public static async Task<int> Serve(string? urls, StoreOptions storeOptions, bool allowHttp)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         var overrides = new Dictionary<string, string?>();
         if (urls is not null)
             overrides["urls"] = urls;
-        if (database is not null)
-            overrides[$"{ServerSettings.Section}:{nameof(ServerSettings.Database)}"] = database;
+        foreach (var (key, value) in storeOptions.Overrides())
+            overrides[key] = value;
         if (allowHttp)
             overrides[$"{ServerSettings.Section}:{nameof(ServerSettings.AllowInsecureHttp)}"] = "true";
         builder.Configuration.AddInMemoryCollection(overrides);
@@ -36,8 +35,18 @@ public static class ServerHost
             return 2;
         }
 
-        var databasePath = Path.GetFullPath(settings.Database);
-        var log = SerilogBridge.Create(settings.LogFolder ?? Path.Combine(Path.GetDirectoryName(databasePath)!, "logs"));
+        StoreChoice choice;
+        try
+        {
+            choice = StoreChoice.From(settings, storeOptions);
+        }
+        catch (StoreChoiceException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 2;
+        }
+
+        var log = SerilogBridge.Create(settings.LogFolder ?? choice.DefaultLogFolder);
         try
         {
             builder.Logging.ClearProviders();
@@ -50,8 +59,17 @@ public static class ServerHost
                 k.AddServerHeader = false;
             });
 
-            var store = new SqliteSyncStore(databasePath);
-            await store.MigrateAsync();
+            ISyncStore store;
+            try
+            {
+                store = await choice.OpenAsync();
+            }
+            catch (StoreChoiceException e)
+            {
+                await Console.Error.WriteLineAsync(e.Message);
+                return 1;
+            }
+
             builder.Services.AddSingleton<ISyncStore>(store);
             builder.Services.AddSingleton(TimeProvider.System);
             builder.Services.AddSingleton<DeviceGate>();
