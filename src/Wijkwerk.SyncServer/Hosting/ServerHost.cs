@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.HttpOverrides;
 using Wijkwerk.Core.Sync.Protocol;
 using Wijkwerk.SyncServer.Enrolment;
 using Wijkwerk.SyncServer.Store;
@@ -32,6 +31,13 @@ public static class ServerHost
         {
             await Console.Error.WriteLineAsync($"Onversleuteld HTTP op {insecure} is alleen toegestaan op dit apparaat zelf (127.0.0.1, localhost of [::1]). " +
                 "Stel HTTPS in met een certificaat (Kestrel:Certificates:Default in appsettings.json), of sta HTTP bewust toe met --allow-http of Wijkwerk:AllowInsecureHttp.");
+            return 2;
+        }
+
+        var (forwarding, proxyProblem) = TrustedProxies.Options(settings.TrustedProxies);
+        if (forwarding is null)
+        {
+            await Console.Error.WriteLineAsync(proxyProblem);
             return 2;
         }
 
@@ -72,11 +78,11 @@ public static class ServerHost
 
             builder.Services.AddSingleton<ISyncStore>(store);
             builder.Services.AddSingleton(TimeProvider.System);
+            builder.Services.AddSingleton(settings);
             builder.Services.AddSingleton<DeviceGate>();
-            builder.Services.AddRateLimiter(options => ConfigureRateLimits(options, settings));
 
             var app = builder.Build();
-            UsePipeline(app, settings);
+            UsePipeline(app, settings, forwarding);
             app.MapGet("/healthz", () => Results.Text("ok"));
             EnrolEndpoints.Map(app);
             SyncEndpoints.Map(app);
@@ -110,8 +116,9 @@ public static class ServerHost
             $"{Problems.ForStatus(StatusCodes.Status405MethodNotAllowed).Message} Dit adres neemt alleen {string.Join(" of ", allowed)}.");
     }
 
-    private static void UsePipeline(WebApplication app, ServerSettings settings)
+    private static void UsePipeline(WebApplication app, ServerSettings settings, ForwardedHeadersOptions forwarding)
     {
+        app.UseForwardedHeaders(forwarding);
         var requests = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Wijkwerk.Requests");
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
@@ -134,7 +141,8 @@ public static class ServerHost
         {
             var watch = Stopwatch.StartNew();
             await next(context);
-            requests.LogInformation("{Method} {Path} {Status} in {Elapsed} ms", context.Request.Method, context.Request.Path.Value, context.Response.StatusCode, watch.ElapsedMilliseconds);
+            requests.LogInformation("{Method} {Path} {Status} in {Elapsed} ms from {ClientAddress}", context.Request.Method, context.Request.Path.Value,
+                context.Response.StatusCode, watch.ElapsedMilliseconds, context.Connection.RemoteIpAddress?.ToString());
         });
 
         app.Use(async (context, next) =>
@@ -156,22 +164,6 @@ public static class ServerHost
         });
 
         app.UseRouting();
-        app.UseRateLimiter();
-    }
-
-    private static void ConfigureRateLimits(RateLimiterOptions options, ServerSettings settings)
-    {
-        options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-        options.AddPolicy(EnrolEndpoints.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, settings.EnrolPermitsPerMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-        options.OnRejected = async (rejected, cancel) =>
-        {
-            var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? (int)Math.Ceiling(retry.TotalSeconds) : 60;
-            rejected.HttpContext.Response.Headers.RetryAfter = Math.Max(1, seconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await Problems.Write(rejected.HttpContext, StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited,
-                $"Te veel aanmeldpogingen vanaf dit adres; probeer het over {Math.Max(1, seconds)} seconden opnieuw.");
-        };
     }
 
     /// <summary>The first plain-HTTP address that is not loopback, unless plain HTTP is explicitly allowed.</summary>

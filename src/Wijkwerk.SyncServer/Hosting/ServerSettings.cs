@@ -17,6 +17,9 @@ public sealed record ServerSettings
     public int EnrolPermitsPerMinute { get; init; } = 10;
     public string? LogFolder { get; init; }
 
+    /// <summary>The proxies (addresses or networks) whose X-Forwarded-For is believed; see <see cref="Hosting.TrustedProxies"/>.</summary>
+    public string[] TrustedProxies { get; init; } = [];
+
     public static ServerSettings From(IConfiguration configuration) =>
         configuration.GetSection(Section).Get<ServerSettings>() ?? new ServerSettings();
 }

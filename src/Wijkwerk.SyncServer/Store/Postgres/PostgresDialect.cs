@@ -53,6 +53,9 @@ internal sealed class PostgresDialect : SqlDialect
             SELECT 1 FROM rows WHERE tbl = @t AND row_id = @r FOR UPDATE;
             """, ("@t", table), ("@r", rowId));
 
+    public override void LockDevice(DbConnection db, DbTransaction tx, Guid device) =>
+        SqlSyncStore.Exec(db, tx, "SELECT pg_advisory_xact_lock(hashtextextended('device/' || @d, 0));", ("@d", device.ToString()));
+
     public override bool IsTransient(DbException e) =>
         e is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.UniqueViolation };
 }
