@@ -53,6 +53,11 @@ internal sealed class PostgresDialect : SqlDialect
             SELECT 1 FROM rows WHERE tbl = @t AND row_id = @r FOR UPDATE;
             """, ("@t", table), ("@r", rowId));
 
+    // Seed 1 keeps these keys apart from the row locks' (seed 0). Each statement after the wait sees what the previous
+    // holder committed (READ COMMITTED), so the check that follows counts it.
+    public override void LockTotal(DbConnection db, DbTransaction tx, string key) =>
+        SqlSyncStore.Exec(db, tx, "SELECT pg_advisory_xact_lock(hashtextextended(@k, 1));", ("@k", key));
+
     public override bool IsTransient(DbException e) =>
         e is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.UniqueViolation };
 }

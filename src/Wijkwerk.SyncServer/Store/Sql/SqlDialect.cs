@@ -58,6 +58,13 @@ internal abstract class SqlDialect
     /// </summary>
     public abstract void LockRow(DbConnection db, DbTransaction tx, string table, string rowId);
 
+    /// <summary>
+    /// Locks a total that a push checks or recounts from many rows (a team's budget for a year, the fund's balance, one
+    /// client's sums) for the rest of the transaction, taken before the rows are read: under READ COMMITTED two writers
+    /// of different rows would each judge the total without the other's row and both pass. One writer needs no lock.
+    /// </summary>
+    public abstract void LockTotal(DbConnection db, DbTransaction tx, string key);
+
     /// <summary>A command on the connection; inside <see cref="CacheStatements"/> one prepared command per SQL text, reused.</summary>
     public virtual DbCommand Command(DbConnection db, DbTransaction? tx, string sql)
     {

@@ -258,11 +258,23 @@ public abstract partial class SqlSyncStore : ISyncStore
 
         public IReadOnlyList<string> TeamNamesOfPusher() => TeamNamesOf(db, tx, device.WorkerId);
 
-        public TeamBudget? BudgetOf(string team, int year) => BudgetsOf(db, tx, null).FirstOrDefault(b => b.IsOf(team, year));
+        // The ledger a vote is judged on is read after this: lock the budget by the team's stored name (any spelling of it
+        // meets the same lock), so a second instance's approval on another request waits and is then counted.
+        public TeamBudget? BudgetOf(string team, int year)
+        {
+            var budget = BudgetsOf(db, tx, null).FirstOrDefault(b => b.IsOf(team, year));
+            if (budget is not null)
+                SqlDialect.Of(db).LockTotal(db, tx, $"budget/{budget.Team}/{budget.Year}");
+            return budget;
+        }
 
         public Fund Fund() => FundOf(db, tx);
 
-        public FundBalance FundBalance(Fund fund) => FundBalanceOf(db, tx, fund);
+        public FundBalance FundBalance(Fund fund)
+        {
+            SqlDialect.Of(db).LockTotal(db, tx, "fund");
+            return FundBalanceOf(db, tx, fund);
+        }
 
         public void FundChanged() => BumpReference(db, tx);
 
