@@ -42,7 +42,9 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override string FeedGroup => "xid";
 
-    public override string FeedHorizonSql => "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint;";
+    public override string FeedHorizonSql => "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint + feed_offset();";
+
+    public override void SettleRestore(DbConnection db, DbTransaction tx) => FeedOrigin.Settle(db, tx);
 
     public override string FeedScopeColumn => "client_id";
 

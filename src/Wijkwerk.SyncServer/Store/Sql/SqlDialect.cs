@@ -34,6 +34,14 @@ internal abstract class SqlDialect
 
     public abstract IReadOnlyList<(int Number, string Sql)> Migrations { get; }
 
+    /// <summary>
+    /// After the migrations, in their transaction: makes a store restored from a copy safe for the anchors the laptops
+    /// hold (PostgreSQL, see <see cref="FeedOrigin"/>; SQLite's <c>admin backup</c> moves its counters as it copies).
+    /// </summary>
+    public virtual void SettleRestore(DbConnection db, DbTransaction tx)
+    {
+    }
+
     /// <summary>C# work after a step's SQL, in the same transaction (SQLite's older stores only).</summary>
     public abstract IReadOnlyDictionary<int, Action<DbConnection, DbTransaction>> MigrationCode { get; }
 

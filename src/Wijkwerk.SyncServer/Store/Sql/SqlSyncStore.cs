@@ -64,6 +64,8 @@ public abstract partial class SqlSyncStore : ISyncStore
                 Exec(db, tx, "INSERT INTO schema_migrations(number, applied_at) VALUES (@n, @at);", ("@n", number), ("@at", Iso(DateTimeOffset.UtcNow)));
             }
 
+            Dialect.SettleRestore(db, tx);
+
             tx.Commit();
         }
         finally
