@@ -465,6 +465,10 @@ public abstract partial class SqlSyncStore : ISyncStore
             // With nothing more to send, the anchor may move up to the horizon: every group below it was committed in
             // this snapshot and has been considered.
             var nextAnchor = hasMore ? changes[^1].Group : Math.Max(after, horizon - 1);
+            // The sums below are read in this snapshot, which may hold changes committed above the horizon (several
+            // writers): say so rather than let the laptop take the difference for a loss and re-read its scope.
+            var heldBack = !hasMore && !Dialect.OneWriter
+                && Feed(db, tx, device, scopeSql, rowFilter, conflictFilter, exitFilter, "", horizon - 1, long.MaxValue, 1).Count > 0;
 
             long count = 0, sum = 0;
             using (var cmd = Command(db, tx, $"""
@@ -492,7 +496,7 @@ public abstract partial class SqlSyncStore : ISyncStore
             }
 
             tx.Commit();
-            page = new PullResponse(changes.Select(c => c.Change).ToList(), nextAnchor, hasMore, count, unchecked((uint)sum), workers);
+            page = new PullResponse(changes.Select(c => c.Change).ToList(), nextAnchor, hasMore, count, unchecked((uint)sum), workers) { ScopeHeldBack = heldBack };
 
             var delivered = changes.Where(c => !c.Change.Removed).GroupBy(c => c.ClientId).Select(g => (Client: g.Key, Count: g.Count())).ToList();
             if (delivered.Count > 0)
