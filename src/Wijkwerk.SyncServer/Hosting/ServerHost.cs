@@ -53,6 +53,7 @@ public static class ServerHost
             var store = new SqliteSyncStore(databasePath);
             await store.MigrateAsync();
             builder.Services.AddSingleton<ISyncStore>(store);
+            FeedHoldWatcher.AddTo(builder.Services, store);
             builder.Services.AddSingleton(TimeProvider.System);
             builder.Services.AddSingleton<DeviceGate>();
             builder.Services.AddRateLimiter(options => ConfigureRateLimits(options, settings));
