@@ -11,8 +11,9 @@ namespace Wijkwerk.SyncServer.Tests.Store.Postgres;
 /// <summary>
 /// The documented pg_dump/pg_restore route (issue 15 item 6), at store level: a dump of a store in use, more writes
 /// after it, the dump restored into a new database of a second, fresh cluster (whose transaction ids start far below the
-/// first one's), and the store opened there as a server instance starts. Laptops are simulated by their anchor and the
-/// rows they hold; one repairs by version as ScopeRepair does (re-read the scope, push what the server lost).
+/// first one's), and the store opened there as a server instance starts. Once with real laptop stores and sync engines
+/// talking to the store directly (<see cref="StoreLaptop"/>, no HTTP host), once with laptops reduced to their anchor and
+/// rows, to look at the feed itself.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresRestoreTests(PostgresCluster cluster) : IAsyncLifetime
@@ -34,6 +35,7 @@ public sealed class PostgresRestoreTests(PostgresCluster cluster) : IAsyncLifeti
     public async Task DumpRestoredIntoAFreshCluster_NewChangesReachEveryAnchor_ALaptopsEditsAfterTheDumpSurvive()
     {
         var lost = await _kind.OpenAsync();
+        await BurnTransactionIds(2_000);
         await lost.AddTeamAsync("Noord", Now);
         await lost.AddWorkerAsync("Anna", Role.Nurse, "Noord", Now);
         await lost.AddWorkerAsync("Bram", Role.Nurse, "Noord", Now);
@@ -84,6 +86,51 @@ public sealed class PostgresRestoreTests(PostgresCluster cluster) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task DumpRestoredIntoAFreshCluster_RealLaptopsSyncOn_NoRowIsLost_TheirWorkAfterTheDumpComesBack()
+    {
+        var lost = await _kind.OpenAsync();
+        await BurnTransactionIds(2_000);
+        await lost.AddTeamAsync("Noord", Now);
+        await lost.AddWorkerAsync("Anna", Role.Nurse, "Noord", Now);
+        await lost.AddWorkerAsync("Bram", Role.Nurse, "Noord", Now);
+        using var anna = await StoreLaptop.Enrol(lost, "Anna");
+        using var bram = await StoreLaptop.Enrol(lost, "Bram");
+        var known = anna.NewClient("Geertje");
+        await anna.Sync(lost);
+        await bram.Sync(lost);
+        var dump = await cluster.DumpAsync(await ConnectionOf(_kind));
+
+        // Written after the dump: the restore loses all of it. Only Bram holds his own client.
+        var lostByAnna = anna.NewClient("Hendrik");
+        anna.Store.Clients.Update(anna.Clients().Single(c => c.Id == known.Id) with { Notes = "Na de dump geschreven" });
+        await anna.Sync(lost);
+        var lostByBram = bram.NewClient("Ineke");
+        await bram.Sync(lost);
+        Assert.Equal(3, bram.Clients().Count);
+
+        var restored = new PostgresSyncStore(await _fresh.RestoreAsync(dump));
+        await restored.MigrateAsync();
+        var afterRestore = Enumerable.Range(0, 3).Select(i => anna.NewClient("Na" + i).Id).ToList();
+        var annaRepair = await anna.Sync(restored);
+        var bramRepair = await bram.Sync(restored);
+        var annaAgain = await anna.Sync(restored);
+        using var fresh = await StoreLaptop.Enrol(restored, "Bram");
+        var server = await fresh.Sync(restored);
+
+        var everyClient = new[] { known.Id, lostByAnna.Id, lostByBram.Id }.Concat(afterRestore).Select(c => c.Value).Order().ToList();
+        // Anna pushes her lost client and her lost edit again, Bram his lost client; Anna's new clients reach him as ordinary changes.
+        Assert.Equal(2, annaRepair.Repair?.Requeued);
+        Assert.Equal(1, bramRepair.Repair?.Requeued);
+        Assert.True(annaRepair.Converged && bramRepair.Converged);
+        Assert.All(new[] { annaAgain, server, await bram.Sync(restored) }, r => Assert.True(r.Converged));
+        foreach (var laptop in new[] { anna, bram, fresh })
+        {
+            Assert.Equal(everyClient, laptop.Clients().Select(c => c.Id.Value).Order().ToList());
+            Assert.Equal("Na de dump geschreven", laptop.Clients().Single(c => c.Id == known.Id).Notes);
+        }
+    }
+
+    [Fact]
     public async Task AStoreStartedAgainOnItsOwnDatabase_KeepsItsFeedWhereItWas()
     {
         var store = await _kind.OpenAsync();
@@ -110,7 +157,7 @@ public sealed class PostgresRestoreTests(PostgresCluster cluster) : IAsyncLifeti
         return db.ConnectionString;
     }
 
-    /// <summary>Moves the first cluster's transaction counter on, as the other work of a real cluster does.</summary>
+    /// <summary>Moves the first cluster's transaction counter on, as the other work of a real cluster does: the dump's positions then lie above the fresh cluster's ids.</summary>
     private async Task BurnTransactionIds(int count)
     {
         await using var db = (NpgsqlConnection)await _kind.ConnectAsync();
