@@ -112,7 +112,7 @@ internal static class PostgresMigrations
             CREATE TABLE tagged_rows(tbl text NOT NULL, row_id text NOT NULL, tag_key text NOT NULL, PRIMARY KEY(tbl, row_id));
             CREATE INDEX tagged_rows_tag ON tagged_rows(tag_key);
             """),
-        (2, """
+        (3, """
             -- A feed position is the writing transaction's id plus feed_offset(): a restore into another database (another
             -- cluster's ids start low) moves the offset so every new position lies above every laptop's anchor; see
             -- FeedOrigin. feed_origin says which database the positions were handed out in. The offset lives in the
