@@ -93,6 +93,10 @@ public static partial class Texts
         // wijkwerk-server
         [TextId.CliServer] = ("Wijkwerk-synchronisatieserver", "Wijkwerk sync server"),
         [TextId.CliServerDb] = ("Pad naar de serveropslag (SQLite)", "Path to the server store (SQLite)"),
+        [TextId.CliServerStore] = ("Soort serveropslag: sqlite (standaard, één bestand) of postgres", "Kind of server store: sqlite (default, one file) or postgres"),
+        [TextId.CliServerConnection] = ("Verbinding met de PostgreSQL-database, bv. \"Host=db;Database=wijkwerk;Username=wijkwerk\"", "Connection to the PostgreSQL database, e.g. \"Host=db;Database=wijkwerk;Username=wijkwerk\""),
+        [TextId.CliValueStore] = ("soort", "kind"),
+        [TextId.CliValueConnection] = ("verbinding", "connection"),
         [TextId.CliServerUrls] = ("Adres(sen) om op te luisteren, bv. https://0.0.0.0:443 of http://127.0.0.1:5080", "Address(es) to listen on, e.g. https://0.0.0.0:443 or http://127.0.0.1:5080"),
         [TextId.CliServerAllowHttp] = ("Onversleuteld HTTP toestaan op andere adressen dan loopback (niet aanbevolen)", "Allow plain HTTP on addresses other than loopback (not recommended)"),
         [TextId.CliServerServe] = ("De server starten", "Start the server"),

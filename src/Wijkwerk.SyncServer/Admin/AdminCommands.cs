@@ -3,7 +3,6 @@ using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Localization;
 using Wijkwerk.SyncServer.Enrolment;
 using Wijkwerk.SyncServer.Store;
-using Wijkwerk.SyncServer.Store.Sqlite;
 
 namespace Wijkwerk.SyncServer.Admin;
 
@@ -17,18 +16,18 @@ public static class AdminCommands
     public const int BadInput = 2;
     public static readonly TimeSpan CodeValidity = TimeSpan.FromHours(24);
 
-    public static Task<int> AddTeam(string db, string name) => Run(db, async store =>
+    public static Task<int> AddTeam(StoreOptions options, string name) => Run(options, async store =>
     {
         var id = await store.AddTeamAsync(name, DateTimeOffset.UtcNow);
         Console.WriteLine($"Team '{name.Trim()}' toegevoegd ({id}).");
         return 0;
     });
 
-    public static Task<int> AddUser(string db, string team, string name, string role)
+    public static Task<int> AddUser(StoreOptions options, string team, string name, string role)
     {
         if (!RoleCodes.TryParse(role, out var parsed))
             return Fail(BadInput, $"Onbekende rol '{role}'; kies nurse, consultant, teamleader, fundsecretary of admin.");
-        return Run(db, async store =>
+        return Run(options, async store =>
         {
             var id = await store.AddWorkerAsync(name, parsed, team, DateTimeOffset.UtcNow);
             Console.WriteLine($"Medewerker '{name.Trim()}' ({parsed.Code()}) toegevoegd aan team '{team.Trim()}' ({id}).");
@@ -36,7 +35,7 @@ public static class AdminCommands
         });
     }
 
-    public static Task<int> EnrolDevice(string db, string user) => Run(db, async store =>
+    public static Task<int> EnrolDevice(StoreOptions options, string user) => Run(options, async store =>
     {
         var code = Secrets.NewEnrolmentCode();
         var expires = DateTimeOffset.UtcNow + CodeValidity;
@@ -46,7 +45,7 @@ public static class AdminCommands
         return 0;
     });
 
-    public static Task<int> ListDevices(string db) => RunOnExisting(db, async store =>
+    public static Task<int> ListDevices(StoreOptions options) => RunOnExisting(options, async store =>
     {
         foreach (var device in await store.ListDevicesAsync())
         {
@@ -57,11 +56,11 @@ public static class AdminCommands
         return 0;
     });
 
-    public static Task<int> RevokeDevice(string db, string id)
+    public static Task<int> RevokeDevice(StoreOptions options, string id)
     {
         if (!Guid.TryParse(id, out var device))
             return Fail(BadInput, $"'{id}' is geen geldig apparaat-id (een GUID); zie 'admin device list'.");
-        return Run(db, async store =>
+        return Run(options, async store =>
         {
             await store.RevokeDeviceAsync(device, DateTimeOffset.UtcNow);
             Console.WriteLine($"Apparaat {device} ingetrokken; het wordt bij het volgende contact geweigerd en gewist.");
@@ -69,11 +68,11 @@ public static class AdminCommands
         });
     }
 
-    public static Task<int> AssignClient(string db, string clientId, string team, bool assign)
+    public static Task<int> AssignClient(StoreOptions options, string clientId, string team, bool assign)
     {
         if (!Guid.TryParse(clientId, out var client))
             return Fail(BadInput, $"'{clientId}' is geen geldig cliënt-id (een GUID).");
-        return Run(db, async store =>
+        return Run(options, async store =>
         {
             if (assign)
             {
@@ -94,11 +93,11 @@ public static class AdminCommands
     /// NEN 7513, "who looked at my file": the central log for one client, one event a line, oldest first —
     /// the laptops' uploaded events and the server's deliveries (transfers) of the client's data.
     /// </summary>
-    public static Task<int> ClientAudit(string db, string clientId)
+    public static Task<int> ClientAudit(StoreOptions options, string clientId)
     {
         if (!Guid.TryParse(clientId, out var client))
             return Fail(BadInput, $"'{clientId}' is geen geldig cliënt-id (een GUID).");
-        return RunOnExisting(db, async store =>
+        return RunOnExisting(options, async store =>
         {
             foreach (var e in await store.ClientAuditAsync(client))
             {
@@ -111,25 +110,42 @@ public static class AdminCommands
         });
     }
 
-    /// <summary>A command that only reads the server store refuses a path without one, rather than leave an empty store there.</summary>
-    internal static Task<int> RunOnExisting(string db, Func<ISyncStore, Task<int>> action) =>
-        File.Exists(db) ? Run(db, action) : Fail(Failed, Texts.Format(TextId.ServerStoreMissing, Lang.Nl, db));
+    /// <summary>A command that only reads the server store refuses a SQLite path without one, rather than leave an empty store there.</summary>
+    internal static Task<int> RunOnExisting(StoreOptions options, Func<ISyncStore, Task<int>> action) =>
+        RunOnExisting(options, (store, _) => action(store));
 
-    internal static async Task<int> Run(string db, Func<ISyncStore, Task<int>> action)
+    internal static Task<int> RunOnExisting(StoreOptions options, Func<ISyncStore, StoreChoice, Task<int>> action) =>
+        Run(options, action, mustExist: true);
+
+    internal static Task<int> Run(StoreOptions options, Func<ISyncStore, Task<int>> action) =>
+        Run(options, (store, _) => action(store), mustExist: false);
+
+    private static async Task<int> Run(StoreOptions options, Func<ISyncStore, StoreChoice, Task<int>> action, bool mustExist)
     {
+        StoreChoice choice;
         try
         {
-            var store = new SqliteSyncStore(db);
-            await store.MigrateAsync();
-            return await action(store);
+            choice = options.Choose();
         }
-        catch (AdminException e)
+        catch (StoreChoiceException e)
+        {
+            return await Fail(BadInput, e.Message);
+        }
+
+        if (mustExist && !choice.Exists)
+            return await Fail(Failed, Texts.Format(TextId.ServerStoreMissing, Lang.Nl, choice.Database));
+        try
+        {
+            var store = await choice.OpenAsync();
+            return await action(store, choice);
+        }
+        catch (Exception e) when (e is AdminException or StoreChoiceException)
         {
             return await Fail(Failed, e.Message);
         }
         catch (Microsoft.Data.Sqlite.SqliteException e)
         {
-            return await Fail(Failed, $"De serveropslag '{db}' kon niet worden gebruikt (SQLite-fout {e.SqliteErrorCode}); controleer het pad en de rechten.");
+            return await Fail(Failed, $"De serveropslag '{choice.Database}' kon niet worden gebruikt (SQLite-fout {e.SqliteErrorCode}); controleer het pad en de rechten.");
         }
     }
 

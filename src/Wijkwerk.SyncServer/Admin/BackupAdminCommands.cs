@@ -1,4 +1,5 @@
 using Wijkwerk.Core.Localization;
+using Wijkwerk.SyncServer.Store;
 using static Wijkwerk.SyncServer.Admin.AdminCommands;
 
 namespace Wijkwerk.SyncServer.Admin;
@@ -10,14 +11,14 @@ namespace Wijkwerk.SyncServer.Admin;
 /// </summary>
 public static class BackupAdminCommands
 {
-    public static Task<int> Backup(string db, string output, bool force)
+    public static Task<int> Backup(StoreOptions options, string output, bool force)
     {
         var target = Path.GetFullPath(output);
         if (Directory.Exists(target))
             return Fail(BadInput, Texts.Format(TextId.BackupTargetIsFolder, Lang.Nl, target, Path.Combine(target, "wijkwerk-server-backup.db")));
         if (File.Exists(target) && !force)
             return Fail(Failed, Texts.Format(TextId.BackupTargetExists, Lang.Nl, target));
-        return RunOnExisting(db, async store =>
+        return RunOnExisting(options, async (store, choice) =>
         {
             var partial = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.partial");
             try
@@ -33,7 +34,7 @@ public static class BackupAdminCommands
             {
                 var bytes = await store.BackupAsync(partial);
                 File.Move(partial, target, overwrite: force);
-                Console.WriteLine(Texts.Format(TextId.BackupWritten, Lang.Nl, Path.GetFullPath(db), target, bytes));
+                Console.WriteLine(Texts.Format(TextId.BackupWritten, Lang.Nl, choice.Database, target, bytes));
                 return 0;
             }
             catch (Exception e) when (e is UnauthorizedAccessException or IOException)

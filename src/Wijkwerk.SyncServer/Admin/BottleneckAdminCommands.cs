@@ -1,5 +1,6 @@
 using System.Globalization;
 using Wijkwerk.Core.Domain.Patterns;
+using Wijkwerk.SyncServer.Store;
 using static Wijkwerk.SyncServer.Admin.AdminCommands;
 
 namespace Wijkwerk.SyncServer.Admin;
@@ -11,21 +12,21 @@ namespace Wijkwerk.SyncServer.Admin;
 /// </summary>
 public static class BottleneckAdminCommands
 {
-    public static Task<int> Add(string db, string label) => Run(db, async store =>
+    public static Task<int> Add(StoreOptions options, string label) => Run(options, async store =>
     {
         var added = await store.AddBottleneckAsync(label, DateTimeOffset.UtcNow);
         Console.WriteLine($"Knelpunt '{added}' staat in de lijst; de laptops kennen het na hun volgende synchronisatie.");
         return 0;
     });
 
-    public static Task<int> Accept(string db, string label) => Run(db, async store =>
+    public static Task<int> Accept(StoreOptions options, string label) => Run(options, async store =>
     {
         var accepted = await store.AcceptBottleneckAsync(label, DateTimeOffset.UtcNow);
         Console.WriteLine($"Voorstel '{accepted}' opgenomen in de lijst.");
         return 0;
     });
 
-    public static Task<int> Merge(string db, string from, string into) => Run(db, async store =>
+    public static Task<int> Merge(StoreOptions options, string from, string into) => Run(options, async store =>
     {
         var (merged, target) = await store.MergeBottleneckAsync(from, into, DateTimeOffset.UtcNow);
         Console.WriteLine($"Knelpunt '{merged}' samengevoegd met '{target}': zijn rijen tellen voortaan mee onder '{target}', op elke laptop na de volgende synchronisatie.");
@@ -33,7 +34,7 @@ public static class BottleneckAdminCommands
     });
 
     /// <summary>One tag a line: label, state, rows typed with it (and counted under it through merges), who proposed it when.</summary>
-    public static Task<int> List(string db) => RunOnExisting(db, async store =>
+    public static Task<int> List(StoreOptions options) => RunOnExisting(options, async store =>
     {
         var tags = await store.ListBottlenecksAsync();
         if (tags.Count == 0)

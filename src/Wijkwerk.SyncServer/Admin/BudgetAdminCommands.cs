@@ -2,6 +2,7 @@ using System.Globalization;
 using Wijkwerk.Core.Domain.Budget;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Localization;
+using Wijkwerk.SyncServer.Store;
 using static Wijkwerk.SyncServer.Admin.AdminCommands;
 
 namespace Wijkwerk.SyncServer.Admin;
@@ -12,7 +13,7 @@ namespace Wijkwerk.SyncServer.Admin;
 /// </summary>
 public static class BudgetAdminCommands
 {
-    public static Task<int> Set(string db, string team, string year, string amount, string? limit)
+    public static Task<int> Set(StoreOptions options, string team, string year, string amount, string? limit)
     {
         if (!int.TryParse(year.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y is < TeamBudget.MinYear or > TeamBudget.MaxYear)
             return Fail(BadInput, $"--year: '{year}' is geen jaartal; geef een jaar van {TeamBudget.MinYear} tot en met {TeamBudget.MaxYear}, zoals 2026.");
@@ -26,7 +27,7 @@ public static class BudgetAdminCommands
             return Fail(BadInput, $"--limit: {perRequest.Problem.Describe(Lang.Nl)}; geef een bedrag in euro, zoals 500.");
         if (perRequest.Value.Cents <= 0)
             return Fail(BadInput, "--limit: de grens per verzoek moet meer dan € 0,00 zijn, zoals 500.");
-        return Run(db, async store =>
+        return Run(options, async store =>
         {
             var set = await store.SetTeamBudgetAsync(team, y, budget.Value, perRequest.Value, DateTimeOffset.UtcNow);
             Console.WriteLine($"Budget van team '{set.Team}' voor {set.Year}: {set.Amount}, hoogstens {set.PerRequestLimit} per verzoek.");
@@ -34,7 +35,7 @@ public static class BudgetAdminCommands
         });
     }
 
-    public static Task<int> List(string db) => RunOnExisting(db, async store =>
+    public static Task<int> List(StoreOptions options) => RunOnExisting(options, async store =>
     {
         var budgets = await store.ListTeamBudgetsAsync();
         if (budgets.Count == 0)

@@ -1,5 +1,6 @@
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Localization;
+using Wijkwerk.SyncServer.Store;
 using static Wijkwerk.SyncServer.Admin.AdminCommands;
 
 namespace Wijkwerk.SyncServer.Admin;
@@ -11,14 +12,14 @@ namespace Wijkwerk.SyncServer.Admin;
 /// </summary>
 public static class FundAdminCommands
 {
-    public static Task<int> AddPartner(string db, string name) => Run(db, async store =>
+    public static Task<int> AddPartner(StoreOptions options, string name) => Run(options, async store =>
     {
         var added = await store.AddFundPartnerAsync(name, DateTimeOffset.UtcNow);
         Console.WriteLine($"Partner '{added}' doet mee aan het fonds; boek de inleg met 'admin fund deposit --partner \"{added}\" --amount EUR --date JJJJ-MM-DD'.");
         return 0;
     });
 
-    public static Task<int> ListPartners(string db) => RunOnExisting(db, async store =>
+    public static Task<int> ListPartners(StoreOptions options) => RunOnExisting(options, async store =>
     {
         var (fund, balance) = await store.FundAsync();
         if (fund.Partners.Count == 0)
@@ -29,7 +30,7 @@ public static class FundAdminCommands
         return 0;
     });
 
-    public static Task<int> Deposit(string db, string partner, string amount, string date)
+    public static Task<int> Deposit(StoreOptions options, string partner, string amount, string date)
     {
         var money = Money.Parse(amount, "--amount");
         if (!money.IsValid)
@@ -39,7 +40,7 @@ public static class FundAdminCommands
         var day = DateText.Parse(date, "--date");
         if (!day.IsValid)
             return Fail(BadInput, $"--date: {day.Problem.Describe(Lang.Nl)}.");
-        return Run(db, async store =>
+        return Run(options, async store =>
         {
             var deposit = await store.AddFundDepositAsync(partner, money.Value, day.Value, DateTimeOffset.UtcNow);
             Console.WriteLine($"Inleg van {deposit.Partner}: {deposit.Amount} op {DateText.Show(deposit.Date)} geboekt.");
@@ -47,21 +48,21 @@ public static class FundAdminCommands
         });
     }
 
-    public static Task<int> AddMember(string db, string user) => Run(db, async store =>
+    public static Task<int> AddMember(StoreOptions options, string user) => Run(options, async store =>
     {
         var name = await store.AddFundMemberAsync(user, DateTimeOffset.UtcNow);
         Console.WriteLine($"'{name}' is lid van het fonds en mag verzoeken indienen.");
         return 0;
     });
 
-    public static Task<int> RemoveMember(string db, string user) => Run(db, async store =>
+    public static Task<int> RemoveMember(StoreOptions options, string user) => Run(options, async store =>
     {
         var name = await store.RemoveFundMemberAsync(user, DateTimeOffset.UtcNow);
         Console.WriteLine($"'{name}' is geen lid meer van het fonds; eerdere verzoeken blijven staan.");
         return 0;
     });
 
-    public static Task<int> ListMembers(string db) => RunOnExisting(db, async store =>
+    public static Task<int> ListMembers(StoreOptions options) => RunOnExisting(options, async store =>
     {
         var members = await store.ListFundMembersAsync();
         if (members.Count == 0)

@@ -18,14 +18,14 @@ public static class PatternAdminCommands
     private const int MaxWindowMonths = 120;
 
     /// <summary>With neither option: shows the settings as they are.</summary>
-    public static Task<int> Settings(string db, string? minClients, string? windowMonths)
+    public static Task<int> Settings(StoreOptions options, string? minClients, string? windowMonths)
     {
         int? clients = null, months = null;
         if (minClients is not null && (clients = Number(minClients, MaxClients)) is null)
             return Fail(BadInput, $"--min-clients: '{minClients}' is geen aantal; geef een geheel getal van 1 tot en met {MaxClients}, zoals 4.");
         if (windowMonths is not null && (months = Number(windowMonths, MaxWindowMonths)) is null)
             return Fail(BadInput, $"--window-months: '{windowMonths}' is geen aantal maanden; geef een geheel getal van 1 tot en met {MaxWindowMonths}, zoals 12.");
-        return Run(db, async store =>
+        return Run(options, async store =>
         {
             var current = await store.PatternSettingsAsync();
             if (clients is null && months is null)
@@ -42,14 +42,14 @@ public static class PatternAdminCommands
         });
     }
 
-    public static Task<int> Detect(string db) => RunOnExisting(db, async store =>
+    public static Task<int> Detect(StoreOptions options) => RunOnExisting(options, async store =>
     {
         Console.WriteLine(Outcome(await store.DetectPatternsAsync(DateTimeOffset.UtcNow)));
         return 0;
     });
 
     /// <summary>Every pattern, newest first, with its figures and steps: counts and money, never a client.</summary>
-    public static Task<int> List(string db) => RunOnExisting(db, async store =>
+    public static Task<int> List(StoreOptions options) => RunOnExisting(options, async store =>
     {
         var patterns = await store.ListPatternsAsync();
         if (patterns.Count == 0)

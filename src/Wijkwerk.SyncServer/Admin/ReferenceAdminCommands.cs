@@ -3,6 +3,7 @@ using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Mandates;
 using Wijkwerk.Core.Exchange;
 using Wijkwerk.Core.Localization;
+using Wijkwerk.SyncServer.Store;
 using static Wijkwerk.SyncServer.Admin.AdminCommands;
 
 namespace Wijkwerk.SyncServer.Admin;
@@ -14,28 +15,28 @@ namespace Wijkwerk.SyncServer.Admin;
 /// </summary>
 public static class ReferenceAdminCommands
 {
-    public static Task<int> AddDepartment(string db, string name) => Run(db, async store =>
+    public static Task<int> AddDepartment(StoreOptions options, string name) => Run(options, async store =>
     {
         await store.AddDepartmentAsync(name, DateTimeOffset.UtcNow);
         Console.WriteLine($"Afdeling '{name.Trim()}' toegevoegd.");
         return 0;
     });
 
-    public static Task<int> ListDepartments(string db) => RunOnExisting(db, async store =>
+    public static Task<int> ListDepartments(StoreOptions options) => RunOnExisting(options, async store =>
     {
         foreach (var name in await store.ListDepartmentsAsync())
             Console.WriteLine(name);
         return 0;
     });
 
-    public static Task<int> RemoveDepartment(string db, string name) => Run(db, async store =>
+    public static Task<int> RemoveDepartment(StoreOptions options, string name) => Run(options, async store =>
     {
         await store.RemoveDepartmentAsync(name, DateTimeOffset.UtcNow);
         Console.WriteLine($"Afdeling '{name.Trim()}' verwijderd.");
         return 0;
     });
 
-    public static Task<int> GrantMandate(string db, string user, string departments, string from, string until)
+    public static Task<int> GrantMandate(StoreOptions options, string user, string departments, string from, string until)
     {
         var names = departments.Split(',', StringSplitOptions.TrimEntries);
         if (names.Any(n => n.Length == 0))
@@ -50,7 +51,7 @@ public static class ReferenceAdminCommands
 
         if (start.Value > end.Value)
             return Fail(BadInput, $"--until ({DateText.Show(end.Value)}) ligt voor --from ({DateText.Show(start.Value)}); een mandaat loopt van --from tot en met --until.");
-        return Run(db, async store =>
+        return Run(options, async store =>
         {
             var mandate = await store.GrantMandateAsync(user, names, start.Value, end.Value, DateTimeOffset.UtcNow);
             Console.WriteLine($"Mandaat {mandate.Id} toegekend aan '{user.Trim()}' voor {string.Join(", ", mandate.Departments)}, geldig van {DateText.Show(start.Value)} tot en met {DateText.Show(end.Value)}.");
@@ -58,7 +59,7 @@ public static class ReferenceAdminCommands
         });
     }
 
-    public static Task<int> ListMandates(string db) => RunOnExisting(db, async store =>
+    public static Task<int> ListMandates(StoreOptions options) => RunOnExisting(options, async store =>
     {
         var today = AmsterdamTime.Today(TimeProvider.System);
         foreach (var (mandate, worker, granted) in await store.ListMandatesAsync())
@@ -72,11 +73,11 @@ public static class ReferenceAdminCommands
         return 0;
     });
 
-    public static Task<int> RevokeMandate(string db, string id)
+    public static Task<int> RevokeMandate(StoreOptions options, string id)
     {
         if (!Guid.TryParse(id, out var mandate))
             return Fail(BadInput, $"'{id}' is geen geldig mandaat-id (een GUID); zie 'admin mandate list'.");
-        return Run(db, async store =>
+        return Run(options, async store =>
         {
             await store.RevokeMandateAsync(mandate, DateTimeOffset.UtcNow);
             Console.WriteLine($"Mandaat {mandate} ingetrokken; de laptop van de teamleider weet het na de volgende synchronisatie, de server weigert besluiten ermee vanaf nu.");
@@ -85,7 +86,7 @@ public static class ReferenceAdminCommands
     }
 
     /// <summary>The whole file or nothing: every bad line is named with its column, and then nothing is imported.</summary>
-    public static async Task<int> ImportCosts(string db, string file)
+    public static async Task<int> ImportCosts(StoreOptions options, string file)
     {
         if (!File.Exists(file))
             return await Fail(Failed, Texts.Format(TextId.ImportFileMissing, Lang.Nl, file));
@@ -102,7 +103,7 @@ public static class ReferenceAdminCommands
             return await Fail(BadInput, Texts.Get(TextId.ImportNothingImported, Lang.Nl));
         }
 
-        return await Run(db, async store =>
+        return await Run(options, async store =>
         {
             var version = await store.ImportCostTableAsync(result.Entries, Path.GetFileName(file), DateTimeOffset.UtcNow);
             Console.WriteLine($"Kostentabel versie {version} geïmporteerd: {result.Entries.Count} regels. Eerdere versies blijven bewaard; besluiten houden de bedragen waarmee ze zijn genomen.");
@@ -111,7 +112,7 @@ public static class ReferenceAdminCommands
     }
 
     /// <summary>The newest version of the cost table, or with <paramref name="all"/> every version, one entry a line.</summary>
-    public static Task<int> ListCosts(string db, bool all) => RunOnExisting(db, async store =>
+    public static Task<int> ListCosts(StoreOptions options, bool all) => RunOnExisting(options, async store =>
     {
         var table = await store.CostTablesAsync();
         if (table.Latest is null)

@@ -14,7 +14,7 @@ namespace Wijkwerk.SyncServer.Admin;
 /// </summary>
 public static class RetentionAdminCommands
 {
-    public static Task<int> Purge(string db, bool dryRun, TimeProvider clock) => RunOnExisting(db, async store =>
+    public static Task<int> Purge(StoreOptions options, bool dryRun, TimeProvider clock) => RunOnExisting(options, async store =>
     {
         var today = AmsterdamTime.Today(clock);
         var expired = (await store.ClientFilesAsync()).Where(f => RetentionRules.FileExpired(f.History, today)).Select(f => f.ClientId).ToList();

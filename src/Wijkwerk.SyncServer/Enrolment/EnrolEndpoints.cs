@@ -8,10 +8,8 @@ namespace Wijkwerk.SyncServer.Enrolment;
 /// <summary>POST enrol: a one-time code becomes a device with its own random token.</summary>
 public static class EnrolEndpoints
 {
-    public const string RateLimitPolicy = "enrol";
-
     public static void Map(WebApplication app) =>
-        app.MapPost(SyncProtocol.EnrolPath, Enrol).RequireRateLimiting(RateLimitPolicy);
+        app.MapPost(SyncProtocol.EnrolPath, Enrol).AddEndpointFilter(EnrolRateLimit.Check);
 
     private static async Task<IResult> Enrol(HttpContext context, ISyncStore store, TimeProvider clock, ILoggerFactory logs)
     {

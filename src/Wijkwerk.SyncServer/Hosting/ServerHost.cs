@@ -1,12 +1,10 @@
 using System.Diagnostics;
 using System.Net;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.HttpOverrides;
 using Wijkwerk.Core.Sync.Protocol;
 using Wijkwerk.SyncServer.Enrolment;
 using Wijkwerk.SyncServer.Store;
-using Wijkwerk.SyncServer.Store.Sqlite;
 using Wijkwerk.SyncServer.Sync;
 
 namespace Wijkwerk.SyncServer.Hosting;
@@ -14,14 +12,14 @@ namespace Wijkwerk.SyncServer.Hosting;
 /// <summary>Builds and runs the web server: settings, logging, limits, the store and the endpoints.</summary>
 public static class ServerHost
 {
-    public static async Task<int> Serve(string? urls, string? database, bool allowHttp)
+    public static async Task<int> Serve(string? urls, StoreOptions storeOptions, bool allowHttp)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         var overrides = new Dictionary<string, string?>();
         if (urls is not null)
             overrides["urls"] = urls;
-        if (database is not null)
-            overrides[$"{ServerSettings.Section}:{nameof(ServerSettings.Database)}"] = database;
+        foreach (var (key, value) in storeOptions.Overrides())
+            overrides[key] = value;
         if (allowHttp)
             overrides[$"{ServerSettings.Section}:{nameof(ServerSettings.AllowInsecureHttp)}"] = "true";
         builder.Configuration.AddInMemoryCollection(overrides);
@@ -36,8 +34,25 @@ public static class ServerHost
             return 2;
         }
 
-        var databasePath = Path.GetFullPath(settings.Database);
-        var log = SerilogBridge.Create(settings.LogFolder ?? Path.Combine(Path.GetDirectoryName(databasePath)!, "logs"));
+        var (forwarding, proxyProblem) = TrustedProxies.Options(settings.TrustedProxies);
+        if (forwarding is null)
+        {
+            await Console.Error.WriteLineAsync(proxyProblem);
+            return 2;
+        }
+
+        StoreChoice choice;
+        try
+        {
+            choice = StoreChoice.From(settings, storeOptions);
+        }
+        catch (StoreChoiceException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 2;
+        }
+
+        var log = SerilogBridge.Create(settings.LogFolder ?? choice.DefaultLogFolder);
         try
         {
             builder.Logging.ClearProviders();
@@ -50,16 +65,25 @@ public static class ServerHost
                 k.AddServerHeader = false;
             });
 
-            var store = new SqliteSyncStore(databasePath);
-            await store.MigrateAsync();
+            ISyncStore store;
+            try
+            {
+                store = await choice.OpenAsync();
+            }
+            catch (StoreChoiceException e)
+            {
+                await Console.Error.WriteLineAsync(e.Message);
+                return 1;
+            }
+
             builder.Services.AddSingleton<ISyncStore>(store);
             FeedHoldWatcher.AddTo(builder.Services, store);
             builder.Services.AddSingleton(TimeProvider.System);
+            builder.Services.AddSingleton(settings);
             builder.Services.AddSingleton<DeviceGate>();
-            builder.Services.AddRateLimiter(options => ConfigureRateLimits(options, settings));
 
             var app = builder.Build();
-            UsePipeline(app, settings);
+            UsePipeline(app, settings, forwarding);
             app.MapGet("/healthz", () => Results.Text("ok"));
             EnrolEndpoints.Map(app);
             SyncEndpoints.Map(app);
@@ -93,8 +117,9 @@ public static class ServerHost
             $"{Problems.ForStatus(StatusCodes.Status405MethodNotAllowed).Message} Dit adres neemt alleen {string.Join(" of ", allowed)}.");
     }
 
-    private static void UsePipeline(WebApplication app, ServerSettings settings)
+    private static void UsePipeline(WebApplication app, ServerSettings settings, ForwardedHeadersOptions forwarding)
     {
+        app.UseForwardedHeaders(forwarding);
         var requests = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Wijkwerk.Requests");
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
@@ -117,7 +142,8 @@ public static class ServerHost
         {
             var watch = Stopwatch.StartNew();
             await next(context);
-            requests.LogInformation("{Method} {Path} {Status} in {Elapsed} ms", context.Request.Method, context.Request.Path.Value, context.Response.StatusCode, watch.ElapsedMilliseconds);
+            requests.LogInformation("{Method} {Path} {Status} in {Elapsed} ms from {ClientAddress}", context.Request.Method, context.Request.Path.Value,
+                context.Response.StatusCode, watch.ElapsedMilliseconds, context.Connection.RemoteIpAddress?.ToString());
         });
 
         app.Use(async (context, next) =>
@@ -139,22 +165,6 @@ public static class ServerHost
         });
 
         app.UseRouting();
-        app.UseRateLimiter();
-    }
-
-    private static void ConfigureRateLimits(RateLimiterOptions options, ServerSettings settings)
-    {
-        options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-        options.AddPolicy(EnrolEndpoints.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, settings.EnrolPermitsPerMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-        options.OnRejected = async (rejected, cancel) =>
-        {
-            var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? (int)Math.Ceiling(retry.TotalSeconds) : 60;
-            rejected.HttpContext.Response.Headers.RetryAfter = Math.Max(1, seconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await Problems.Write(rejected.HttpContext, StatusCodes.Status429TooManyRequests, ProblemCodes.RateLimited,
-                $"Te veel aanmeldpogingen vanaf dit adres; probeer het over {Math.Max(1, seconds)} seconden opnieuw.");
-        };
     }
 
     /// <summary>The first plain-HTTP address that is not loopback, unless plain HTTP is explicitly allowed.</summary>

@@ -80,6 +80,8 @@ public interface ISyncStore
     // Protocol.
     /// <summary>Uses the code once and creates the device; null when the code is unknown, used or expired.</summary>
     Task<EnrolResponse?> EnrolAsync(string codeHash, NewDevice device, DateTimeOffset now);
+    /// <summary>Counts one enrolment attempt from an address (by its hash) in its current window, shared by every instance on the store.</summary>
+    Task<EnrolAttempts> CountEnrolAttemptAsync(string addressHash, TimeSpan window, DateTimeOffset now);
     Task<DeviceSession?> FindDeviceAsync(string tokenHash, CancellationToken cancel = default);
     /// <summary>Applies each mutation once (by device and mutation id); one result per mutation, in order.</summary>
     Task<IReadOnlyList<MutationResult>> PushAsync(DeviceSession device, IReadOnlyList<Mutation> mutations, DateTimeOffset now, CancellationToken cancel = default);
@@ -129,6 +131,9 @@ public sealed record NewDevice(Guid Id, string Name, string Token, string TokenH
 public sealed record DeviceInfo(Guid Id, string WorkerName, string Name, DateTimeOffset EnrolledAt, DateTimeOffset? RevokedAt);
 
 /// <summary>A refusal of an admin command: the message says what is wrong and is shown as is.</summary>
+/// <summary>The attempts from one address in the window that ends at <paramref name="WindowEndsAt"/>, this one included.</summary>
+public sealed record EnrolAttempts(long Attempts, DateTimeOffset WindowEndsAt);
+
 public sealed class AdminException(string message) : Exception(message);
 
 /// <summary>What a detection run did: patterns raised, open patterns whose figures changed.</summary>

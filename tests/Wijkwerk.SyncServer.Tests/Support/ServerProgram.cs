@@ -23,9 +23,15 @@ public static partial class ServerProgram
     }
 
     /// <summary>Runs an admin command; at most 60 seconds.</summary>
-    public static async Task<Outcome> Run(params string[] args)
+    public static Task<Outcome> Run(params string[] args) => RunWith(null, args);
+
+    /// <summary>Runs an admin command with these environment variables added to the test's own.</summary>
+    public static async Task<Outcome> RunWith(IDictionary<string, string>? environment, params string[] args)
     {
-        using var process = Process.Start(StartInfo(args))!;
+        var info = StartInfo(args);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+            info.Environment[key] = value;
+        using var process = Process.Start(info)!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
         var error = process.StandardError.ReadToEndAsync(timeout.Token);
@@ -68,9 +74,13 @@ public static partial class ServerProgram
             }
         }
 
-        public static async Task<Running> Start(string db, IDictionary<string, string>? environment = null, string urls = "http://127.0.0.1:0")
+        public static Task<Running> Start(string db, IDictionary<string, string>? environment = null, string urls = "http://127.0.0.1:0") =>
+            StartWith(["--db", db], environment, urls);
+
+        /// <summary>The server on the store these options choose (<c>--db FILE</c>, or <c>--store postgres --connection …</c>).</summary>
+        public static async Task<Running> StartWith(IReadOnlyList<string> storeArgs, IDictionary<string, string>? environment = null, string urls = "http://127.0.0.1:0")
         {
-            var info = StartInfo(["serve", "--urls", urls, "--db", db]);
+            var info = StartInfo(["serve", "--urls", urls, .. storeArgs]);
             foreach (var (key, value) in environment ?? new Dictionary<string, string>())
                 info.Environment[key] = value;
             var process = new Process { StartInfo = info };

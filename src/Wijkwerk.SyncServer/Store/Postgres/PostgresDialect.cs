@@ -60,6 +60,9 @@ internal sealed class PostgresDialect : SqlDialect
     public override void LockTotal(DbConnection db, DbTransaction tx, string key) =>
         SqlSyncStore.Exec(db, tx, "SELECT pg_advisory_xact_lock(hashtextextended(@k, 1));", ("@k", key));
 
+    public override void LockDevice(DbConnection db, DbTransaction tx, Guid device) =>
+        SqlSyncStore.Exec(db, tx, "SELECT pg_advisory_xact_lock(hashtextextended('device/' || @d, 0));", ("@d", device.ToString()));
+
     public override bool IsTransient(DbException e) =>
         e is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.UniqueViolation };
 }

@@ -112,6 +112,11 @@ internal static class PostgresMigrations
             CREATE TABLE tagged_rows(tbl text NOT NULL, row_id text NOT NULL, tag_key text NOT NULL, PRIMARY KEY(tbl, row_id));
             CREATE INDEX tagged_rows_tag ON tagged_rows(tag_key);
             """),
+        (2, """
+            -- Issue 15 item 3: the enrolment rate limit, shared by every instance on this database. One row per client
+            -- address (its SHA-256, not the address): the attempts in the window that began at window_start.
+            CREATE TABLE enrol_attempts(address_hash text PRIMARY KEY, window_start text NOT NULL, attempts bigint NOT NULL);
+            """),
         (3, """
             -- A feed position is the writing transaction's id plus feed_offset(): a restore into another database (another
             -- cluster's ids start low) moves the offset so every new position lies above every laptop's anchor; see

@@ -73,6 +73,14 @@ internal abstract class SqlDialect
     /// </summary>
     public abstract void LockTotal(DbConnection db, DbTransaction tx, string key);
 
+    /// <summary>
+    /// Makes the pushes of one device run one after the other, whichever instance takes them; the second then finds the
+    /// first's mutations recorded and answers their results (see DeviceGate). Nothing to do where there is one writer.
+    /// </summary>
+    public virtual void LockDevice(DbConnection db, DbTransaction tx, Guid device)
+    {
+    }
+
     /// <summary>A command on the connection; inside <see cref="CacheStatements"/> one prepared command per SQL text, reused.</summary>
     public virtual DbCommand Command(DbConnection db, DbTransaction? tx, string sql)
     {

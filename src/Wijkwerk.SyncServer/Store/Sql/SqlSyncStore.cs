@@ -207,6 +207,7 @@ public abstract partial class SqlSyncStore : ISyncStore
     public Task<IReadOnlyList<MutationResult>> PushAsync(DeviceSession device, IReadOnlyList<Mutation> mutations, DateTimeOffset now, CancellationToken cancel = default) =>
         Write<IReadOnlyList<MutationResult>>((db, tx) =>
         {
+            Dialect.LockDevice(db, tx, device.DeviceId);
             var scope = new PushScope(db, tx, device, now, TeamsOf(db, tx, device.WorkerId));
             var results = new List<MutationResult>(mutations.Count);
             foreach (var mutation in mutations)

@@ -163,5 +163,10 @@ internal static class SqliteMigrations
             CREATE TABLE IF NOT EXISTS tagged_rows(tbl TEXT NOT NULL, row_id TEXT NOT NULL, tag_key TEXT NOT NULL, PRIMARY KEY(tbl, row_id)) WITHOUT ROWID;
             CREATE INDEX IF NOT EXISTS tagged_rows_tag ON tagged_rows(tag_key);
             """),
+        (13, """
+            -- Issue 15 item 3: the enrolment rate limit in the store, as on PostgreSQL where several instances share it.
+            -- One row per client address (its SHA-256, not the address): the attempts in the window that began at window_start.
+            CREATE TABLE IF NOT EXISTS enrol_attempts(address_hash TEXT PRIMARY KEY, window_start TEXT NOT NULL, attempts INTEGER NOT NULL) WITHOUT ROWID;
+            """),
     ];
 }
