@@ -32,6 +32,13 @@ if (args is ["store", ..])
     return;
 }
 
+// "held [SECONDS]" prints what pulls do while a transaction elsewhere holds the PostgreSQL feed (WIJKWERK_BENCH_PG).
+if (args is ["held", ..])
+{
+    await HeldFeedFigures.Run(args.Length > 1 ? int.Parse(args[1]) : 20);
+    return;
+}
+
 if (args is ["sync", ..])
 {
     await SyncFigures.Run(Path.Combine(AppContext.BaseDirectory, "wijkwerk-server.dll"), args.Length > 1 ? int.Parse(args[1]) : 200);

@@ -77,6 +77,7 @@ public static class ServerHost
             }
 
             builder.Services.AddSingleton<ISyncStore>(store);
+            FeedHoldWatcher.AddTo(builder.Services, store);
             builder.Services.AddSingleton(TimeProvider.System);
             builder.Services.AddSingleton(settings);
             builder.Services.AddSingleton<DeviceGate>();

@@ -60,6 +60,24 @@ public sealed class PostgresCluster : IAsyncLifetime
         return ConnectionString(name);
     }
 
+    /// <summary>pg_dump of a database of this cluster in the custom format, as an administrator takes it; answers the file.</summary>
+    public async Task<string> DumpAsync(string connectionString)
+    {
+        var file = Path.Combine(_folder, "dump-" + Guid.NewGuid().ToString("N") + ".pgdump");
+        await Run(Path.Combine(_bin, "pg_dump"), ["-h", "127.0.0.1", "-p", _port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", Superuser,
+            "-d", new NpgsqlConnectionStringBuilder(connectionString).Database!, "-Fc", "-f", file]);
+        return file;
+    }
+
+    /// <summary>pg_restore of a dump (of any cluster) into a new, empty database of this one; answers its connection string.</summary>
+    public async Task<string> RestoreAsync(string dump)
+    {
+        var connection = await CreateDatabaseAsync();
+        await Run(Path.Combine(_bin, "pg_restore"), ["-h", "127.0.0.1", "-p", _port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", Superuser,
+            "-d", new NpgsqlConnectionStringBuilder(connection).Database!, "--no-owner", "--exit-on-error", dump]);
+        return connection;
+    }
+
     public async Task DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();

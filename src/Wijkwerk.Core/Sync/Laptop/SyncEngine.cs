@@ -22,12 +22,13 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
 
     /// <summary>
     /// One sync; a laptop that then does not match the server's scope by value, with nothing pending, re-reads
-    /// its scope (<see cref="ScopeRepair"/>) and syncs once more, which also pushes what the repair queued.
+    /// its scope (<see cref="ScopeRepair"/>) and syncs once more, which also pushes what the repair queued; not when the
+    /// server said its sums hold changes it has not served yet (they come with a later sync).
     /// </summary>
     public async Task<SyncReport> Run(IProgress<SyncProgress>? progress = null, CancellationToken cancel = default)
     {
         var first = await Once(progress, fullCheck: false, cancel);
-        if (first.Converged || store.PendingChanges() > 0 || await Repair(cancel) is not { } repair)
+        if (first.Converged || first.HeldBack || store.PendingChanges() > 0 || await Repair(cancel) is not { } repair)
             return first;
         var second = await Once(progress, fullCheck: true, cancel);
         return new SyncReport(
@@ -37,6 +38,7 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
             AuditUploaded = first.AuditUploaded + second.AuditUploaded,
             SetAside = first.SetAside + second.SetAside,
             Repair = repair,
+            HeldBack = second.HeldBack,
         };
     }
 
@@ -98,8 +100,9 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
 
         _local.MarkSynced();
         var (count, checksum) = _local.Scope(full: fullCheck);
-        var converged = last is not null && store.PendingChanges() == 0 && count == last.ScopeCount && checksum == last.ScopeChecksum;
-        return new SyncReport(pushed, accepted, conflicts, refused, pulled, removed, converged, count) { AuditUploaded = audited, SetAside = setAside };
+        var heldBack = last is { ScopeHeldBack: true };
+        var converged = last is not null && !heldBack && store.PendingChanges() == 0 && count == last.ScopeCount && checksum == last.ScopeChecksum;
+        return new SyncReport(pushed, accepted, conflicts, refused, pulled, removed, converged, count) { AuditUploaded = audited, SetAside = setAside, HeldBack = heldBack };
     }
 
     /// <summary>

@@ -11,6 +11,9 @@ public sealed record SyncReport(int Pushed, int Accepted, int Conflicts, int Ref
 
     /// <summary>Set when this sync found the laptop not converged with nothing pending and re-read its scope.</summary>
     public ScopeRepairReport? Repair { get; init; }
+
+    /// <summary>The server held changes back (<see cref="Protocol.PullResponse.ScopeHeldBack"/>): not converged yet, and no repair for it.</summary>
+    public bool HeldBack { get; init; }
 }
 
 /// <summary>

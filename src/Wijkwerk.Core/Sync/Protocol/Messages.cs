@@ -50,6 +50,13 @@ public sealed record PullResponse(IReadOnlyList<RowChange> Changes, long NextAnc
     /// (<see cref="SyncProtocol.ReferenceQuery"/>); null otherwise and from an older server.
     /// </summary>
     public ReferenceData? Reference { get; init; }
+
+    /// <summary>
+    /// The scope count and checksum already hold changes this page could not serve yet (PostgreSQL: committed above a
+    /// transaction still open elsewhere, below which the feed stops). They will come with a later pull; until then a
+    /// difference proves nothing, so the laptop does not re-read its scope for it. False from an older server.
+    /// </summary>
+    public bool ScopeHeldBack { get; init; }
 }
 
 /// <summary>A worker as a colleague's laptop may name them.</summary>

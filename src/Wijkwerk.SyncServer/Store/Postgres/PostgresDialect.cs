@@ -42,7 +42,9 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override string FeedGroup => "xid";
 
-    public override string FeedHorizonSql => "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint;";
+    public override string FeedHorizonSql => "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint + feed_offset();";
+
+    public override void SettleRestore(DbConnection db, DbTransaction tx) => FeedOrigin.Settle(db, tx);
 
     public override string FeedScopeColumn => "client_id";
 
@@ -52,6 +54,11 @@ internal sealed class PostgresDialect : SqlDialect
             SELECT pg_advisory_xact_lock(hashtextextended(@t || '/' || @r, 0));
             SELECT 1 FROM rows WHERE tbl = @t AND row_id = @r FOR UPDATE;
             """, ("@t", table), ("@r", rowId));
+
+    // Seed 1 keeps these keys apart from the row locks' (seed 0). Each statement after the wait sees what the previous
+    // holder committed (READ COMMITTED), so the check that follows counts it.
+    public override void LockTotal(DbConnection db, DbTransaction tx, string key) =>
+        SqlSyncStore.Exec(db, tx, "SELECT pg_advisory_xact_lock(hashtextextended(@k, 1));", ("@k", key));
 
     public override void LockDevice(DbConnection db, DbTransaction tx, Guid device) =>
         SqlSyncStore.Exec(db, tx, "SELECT pg_advisory_xact_lock(hashtextextended('device/' || @d, 0));", ("@d", device.ToString()));

@@ -117,5 +117,24 @@ internal static class PostgresMigrations
             -- address (its SHA-256, not the address): the attempts in the window that began at window_start.
             CREATE TABLE enrol_attempts(address_hash text PRIMARY KEY, window_start text NOT NULL, attempts bigint NOT NULL);
             """),
+        (3, """
+            -- A feed position is the writing transaction's id plus feed_offset(): a restore into another database (another
+            -- cluster's ids start low) moves the offset so every new position lies above every laptop's anchor; see
+            -- FeedOrigin. feed_origin says which database the positions were handed out in. The offset lives in the
+            -- function body, a constant the planner folds, and travels with pg_dump.
+            CREATE TABLE feed_origin(id bigint PRIMARY KEY CHECK (id = 1), cluster text NOT NULL, database_oid bigint NOT NULL, moved_at text);
+            INSERT INTO feed_origin(id, cluster, database_oid)
+                SELECT 1, system_identifier::text, (SELECT oid FROM pg_database WHERE datname = current_database()) FROM pg_control_system();
+            CREATE FUNCTION feed_offset() RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN 0;
+            CREATE OR REPLACE FUNCTION stamp_xid() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF TG_OP = 'INSERT' THEN
+                    NEW.xid := pg_current_xact_id()::text::bigint + feed_offset();
+                ELSIF NEW.seq IS DISTINCT FROM OLD.seq THEN
+                    NEW.xid := pg_current_xact_id()::text::bigint + feed_offset();
+                END IF;
+                RETURN NEW;
+            END $$;
+            """),
     ];
 }

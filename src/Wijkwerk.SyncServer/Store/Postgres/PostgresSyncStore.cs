@@ -25,6 +25,13 @@ public sealed class PostgresSyncStore(string connectionString) : SqlSyncStore
         return connection;
     }
 
+    /// <summary>Where the feed stands and what holds it (<see cref="Hosting.FeedHoldWatcher"/> asks this every few seconds).</summary>
+    public Task<FeedHold> FeedHoldAsync()
+    {
+        using var db = Open();
+        return Task.FromResult(FeedHold.Read(db));
+    }
+
     /// <summary>A PostgreSQL store is backed up with pg_dump (README, "Backup"), not by the server.</summary>
     public override Task<long> BackupAsync(string file, CancellationToken cancel = default) =>
         throw new AdminException("Een PostgreSQL-opslag maakt u met pg_dump een reservekopie; zie de README, 'Reservekopie'.");

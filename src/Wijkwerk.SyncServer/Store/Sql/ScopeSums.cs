@@ -72,30 +72,45 @@ internal static class ScopeSums
     /// or a message is in view depends on other rows (its advice), so a delta per written row would not do;
     /// a client has a handful of advice rows, so this costs little.
     /// </summary>
-    public static void RefreshReview(DbConnection db, DbTransaction tx, Guid clientId) =>
+    public static void RefreshReview(DbConnection db, DbTransaction tx, Guid clientId)
+    {
+        LockClient(db, tx, clientId);
         SqlSyncStore.Exec(db, tx, $"""
             INSERT INTO client_sums_review(client_id, row_count, checksum)
             SELECT @c, count(*), coalesce(sum(checksum), 0) % {Modulus} FROM rows WHERE client_id = @c AND deleted = 0 AND {ReviewRowSql("rows")}
             ON CONFLICT(client_id) DO UPDATE SET row_count = excluded.row_count, checksum = excluded.checksum;
             """, ("@c", clientId.ToString("D")));
+    }
 
     /// <summary>Sums the team's view of one client again from its live rows and conflict records.</summary>
-    public static void RefreshTeam(DbConnection db, DbTransaction tx, Guid clientId) =>
+    public static void RefreshTeam(DbConnection db, DbTransaction tx, Guid clientId)
+    {
+        LockClient(db, tx, clientId);
         SqlSyncStore.Exec(db, tx, $"""
             INSERT INTO client_sums(client_id, row_count, checksum)
             SELECT @c, count(*), coalesce(sum(checksum), 0) % {Modulus}
             FROM (SELECT checksum FROM rows WHERE client_id = @c AND deleted = 0 UNION ALL SELECT checksum FROM conflicts WHERE client_id = @c) AS team_view WHERE true
             ON CONFLICT(client_id) DO UPDATE SET row_count = excluded.row_count, checksum = excluded.checksum;
             """, ("@c", clientId.ToString("D")));
+    }
 
     /// <summary>Sums a fund secretariat's view of one client again: its live fund requests and repayments.</summary>
-    public static void RefreshFund(DbConnection db, DbTransaction tx, Guid clientId) =>
+    public static void RefreshFund(DbConnection db, DbTransaction tx, Guid clientId)
+    {
+        LockClient(db, tx, clientId);
         SqlSyncStore.Exec(db, tx, $"""
             INSERT INTO client_sums_fund(client_id, row_count, checksum)
             SELECT @c, count(*), coalesce(sum(checksum), 0) % {Modulus} FROM rows
             WHERE client_id = @c AND deleted = 0 AND tbl IN ({string.Join(", ", FundColumns.Tables.Select(t => $"'{t}'"))})
             ON CONFLICT(client_id) DO UPDATE SET row_count = excluded.row_count, checksum = excluded.checksum;
             """, ("@c", clientId.ToString("D")));
+    }
+
+    /// <summary>
+    /// A recount reads every row of the client: with several writers it must wait for another push of the same client to
+    /// commit and then count that push's rows, or the later commit would store sums without them.
+    /// </summary>
+    private static void LockClient(DbConnection db, DbTransaction tx, Guid clientId) => SqlDialect.Of(db).LockTotal(db, tx, "client/" + clientId.ToString("D"));
 
     /// <summary>
     /// The rows an advice's first submission brings into the consultant's view besides itself: its thread,

@@ -34,6 +34,14 @@ internal abstract class SqlDialect
 
     public abstract IReadOnlyList<(int Number, string Sql)> Migrations { get; }
 
+    /// <summary>
+    /// After the migrations, in their transaction: makes a store restored from a copy safe for the anchors the laptops
+    /// hold (PostgreSQL, see <see cref="FeedOrigin"/>; SQLite's <c>admin backup</c> moves its counters as it copies).
+    /// </summary>
+    public virtual void SettleRestore(DbConnection db, DbTransaction tx)
+    {
+    }
+
     /// <summary>C# work after a step's SQL, in the same transaction (SQLite's older stores only).</summary>
     public abstract IReadOnlyDictionary<int, Action<DbConnection, DbTransaction>> MigrationCode { get; }
 
@@ -57,6 +65,13 @@ internal abstract class SqlDialect
     /// it, so two writers on one row are applied one after the other and neither's change is lost.
     /// </summary>
     public abstract void LockRow(DbConnection db, DbTransaction tx, string table, string rowId);
+
+    /// <summary>
+    /// Locks a total that a push checks or recounts from many rows (a team's budget for a year, the fund's balance, one
+    /// client's sums) for the rest of the transaction, taken before the rows are read: under READ COMMITTED two writers
+    /// of different rows would each judge the total without the other's row and both pass. One writer needs no lock.
+    /// </summary>
+    public abstract void LockTotal(DbConnection db, DbTransaction tx, string key);
 
     /// <summary>
     /// Makes the pushes of one device run one after the other, whichever instance takes them; the second then finds the

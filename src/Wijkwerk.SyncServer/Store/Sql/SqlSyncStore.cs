@@ -64,6 +64,8 @@ public abstract partial class SqlSyncStore : ISyncStore
                 Exec(db, tx, "INSERT INTO schema_migrations(number, applied_at) VALUES (@n, @at);", ("@n", number), ("@at", Iso(DateTimeOffset.UtcNow)));
             }
 
+            Dialect.SettleRestore(db, tx);
+
             tx.Commit();
         }
         finally
@@ -259,11 +261,23 @@ public abstract partial class SqlSyncStore : ISyncStore
 
         public IReadOnlyList<string> TeamNamesOfPusher() => TeamNamesOf(db, tx, device.WorkerId);
 
-        public TeamBudget? BudgetOf(string team, int year) => BudgetsOf(db, tx, null).FirstOrDefault(b => b.IsOf(team, year));
+        // The ledger a vote is judged on is read after this: lock the budget by the team's stored name (any spelling of it
+        // meets the same lock), so a second instance's approval on another request waits and is then counted.
+        public TeamBudget? BudgetOf(string team, int year)
+        {
+            var budget = BudgetsOf(db, tx, null).FirstOrDefault(b => b.IsOf(team, year));
+            if (budget is not null)
+                SqlDialect.Of(db).LockTotal(db, tx, $"budget/{budget.Team}/{budget.Year}");
+            return budget;
+        }
 
         public Fund Fund() => FundOf(db, tx);
 
-        public FundBalance FundBalance(Fund fund) => FundBalanceOf(db, tx, fund);
+        public FundBalance FundBalance(Fund fund)
+        {
+            SqlDialect.Of(db).LockTotal(db, tx, "fund");
+            return FundBalanceOf(db, tx, fund);
+        }
 
         public void FundChanged() => BumpReference(db, tx);
 
@@ -452,6 +466,10 @@ public abstract partial class SqlSyncStore : ISyncStore
             // With nothing more to send, the anchor may move up to the horizon: every group below it was committed in
             // this snapshot and has been considered.
             var nextAnchor = hasMore ? changes[^1].Group : Math.Max(after, horizon - 1);
+            // The sums below are read in this snapshot, which may hold changes committed above the horizon (several
+            // writers): say so rather than let the laptop take the difference for a loss and re-read its scope.
+            var heldBack = !hasMore && !Dialect.OneWriter
+                && Feed(db, tx, device, scopeSql, rowFilter, conflictFilter, exitFilter, "", horizon - 1, long.MaxValue, 1).Count > 0;
 
             long count = 0, sum = 0;
             using (var cmd = Command(db, tx, $"""
@@ -479,7 +497,7 @@ public abstract partial class SqlSyncStore : ISyncStore
             }
 
             tx.Commit();
-            page = new PullResponse(changes.Select(c => c.Change).ToList(), nextAnchor, hasMore, count, unchecked((uint)sum), workers);
+            page = new PullResponse(changes.Select(c => c.Change).ToList(), nextAnchor, hasMore, count, unchecked((uint)sum), workers) { ScopeHeldBack = heldBack };
 
             var delivered = changes.Where(c => !c.Change.Removed).GroupBy(c => c.ClientId).Select(g => (Client: g.Key, Count: g.Count())).ToList();
             if (delivered.Count > 0)

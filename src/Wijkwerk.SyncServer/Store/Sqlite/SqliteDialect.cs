@@ -45,6 +45,11 @@ internal sealed class SqliteDialect : SqlDialect
     {
     }
 
+    // BEGIN IMMEDIATE already makes every write transaction the only one.
+    public override void LockTotal(DbConnection db, DbTransaction tx, string key)
+    {
+    }
+
     public override DbCommand Command(DbConnection db, DbTransaction? tx, string sql)
     {
         if (tx is null || !Prepared.TryGetValue(tx, out var cache))

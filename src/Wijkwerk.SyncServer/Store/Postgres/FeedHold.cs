@@ -1,0 +1,40 @@
+using System.Data.Common;
+using System.Globalization;
+using Wijkwerk.SyncServer.Store.Sql;
+
+namespace Wijkwerk.SyncServer.Store.Postgres;
+
+/// <summary>
+/// Where the feed stands now: the horizon every pull serves below, how many changes wait above it (counted up to
+/// <see cref="CountLimit"/> per table), and the open transaction that holds it (its process id and since when it is
+/// open, null when no session shows one, e.g. a prepared transaction). Ids and times only, never a query text.
+/// </summary>
+public sealed record FeedHold(long Horizon, long Waiting, int? Pid, DateTimeOffset? OpenSince)
+{
+    public const int CountLimit = 10_000;
+
+    // The holder is the session whose transaction id is the snapshot's xmin (the low 32 bits of the full id); failing
+    // that, the one with the oldest transaction id.
+    private static readonly string Sql = $"""
+        WITH h AS (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS raw, feed_offset() AS off)
+        SELECT h.raw + h.off,
+            (SELECT count(*) FROM (SELECT 1 FROM rows WHERE xid >= h.raw + h.off LIMIT {CountLimit}) r)
+            + (SELECT count(*) FROM (SELECT 1 FROM conflicts WHERE xid >= h.raw + h.off LIMIT {CountLimit}) c)
+            + (SELECT count(*) FROM (SELECT 1 FROM scope_events WHERE xid >= h.raw + h.off LIMIT {CountLimit}) e),
+            a.pid, a.xact_start
+        FROM h LEFT JOIN LATERAL (
+            SELECT pid, xact_start FROM pg_stat_activity WHERE backend_xid IS NOT NULL
+            ORDER BY backend_xid::text::bigint = h.raw % 4294967296 DESC, age(backend_xid) DESC LIMIT 1) a ON true;
+        """;
+
+    internal static FeedHold Read(DbConnection db)
+    {
+        using var cmd = SqlSyncStore.Command(db, null, Sql);
+        using var reader = cmd.ExecuteReader();
+        reader.Read();
+        return new FeedHold(reader.GetInt64(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt32(2),
+            reader.IsDBNull(3) ? null : new DateTimeOffset(reader.GetDateTime(3).ToUniversalTime(), TimeSpan.Zero));
+    }
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"horizon {Horizon}, {Waiting} waiting, pid {Pid}, open since {OpenSince:O}");
+}

@@ -1,0 +1,23 @@
+using Wijkwerk.Core.Sync.Laptop;
+using Wijkwerk.Core.Sync.Protocol;
+using Wijkwerk.SyncServer.Store;
+
+namespace Wijkwerk.SyncServer.Tests.Support;
+
+/// <summary>
+/// A real laptop's sync engine talking to a store directly, as one device, without the HTTP host: for store-level tests
+/// of what a laptop does with what the store answers (the token is not checked; the device is fixed).
+/// </summary>
+public sealed class StoreTransport(ISyncStore store, DeviceSession device) : ISyncTransport
+{
+    public Task<EnrolResponse> Enrol(EnrolRequest request, CancellationToken cancel) => throw new NotSupportedException();
+
+    public async Task<PushResponse> Push(string token, PushRequest request, CancellationToken cancel) =>
+        new(await store.PushAsync(device, request.Mutations, DateTimeOffset.UtcNow, cancel));
+
+    public Task<PullResponse> Pull(string token, long after, int limit, CancellationToken cancel) =>
+        store.PullAsync(device, after, limit, DateTimeOffset.UtcNow, cancel);
+
+    public async Task<AuditUploadResponse> UploadAudit(string token, AuditUploadRequest request, CancellationToken cancel) =>
+        new(await store.StoreAuditAsync(device, request.Events, DateTimeOffset.UtcNow, cancel));
+}
