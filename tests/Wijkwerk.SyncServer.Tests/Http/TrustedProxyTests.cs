@@ -44,7 +44,8 @@ public sealed class TrustedProxyTests : IDisposable
         Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests], first);
         Assert.Equal(HttpStatusCode.BadRequest, other);
         Assert.Equal(HttpStatusCode.TooManyRequests, spoofedInFront);
-        Assert.Contains("from 198.51.100.8", server.Log);
+        // The request log holds no address, forwarded or not.
+        Assert.DoesNotContain("198.51.100.", server.Log);
     }
 
     [Fact]
