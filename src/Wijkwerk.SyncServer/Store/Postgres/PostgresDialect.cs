@@ -40,6 +40,8 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override long NextSeq(DbConnection db, DbTransaction tx) => (long)SqlSyncStore.Scalar(db, tx, "SELECT nextval('feed_seq');")!;
 
+    public override string? NextSeqInStatement => "nextval('feed_seq')";
+
     public override string FeedGroup => "xid";
 
     public override string FeedHorizonSql => "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint;";

@@ -57,6 +57,9 @@ internal static class ScopeSums
         return ScopeChecksum.Of(SyncProtocol.ConflictsTable, Guid.Parse(conflictId), reader.GetInt64(0), ConflictValues(reader, 1));
     }
 
+    /// <summary>A sum as the store keeps it, in [0, 2^32).</summary>
+    public static long Wrap(long sum) => ((sum % Modulus) + Modulus) % Modulus;
+
     public static void Add(DbConnection db, DbTransaction tx, Guid clientId, long count, long sum)
     {
         if (count == 0 && sum == 0)

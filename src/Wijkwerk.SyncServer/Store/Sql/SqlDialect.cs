@@ -41,6 +41,12 @@ internal abstract class SqlDialect
     public abstract long NextSeq(DbConnection db, DbTransaction tx);
 
     /// <summary>
+    /// <see cref="NextSeq"/> as an SQL expression a writing statement can carry itself, saving a round trip per written row;
+    /// null where the counter is a table (SQLite), which a statement cannot both read and bump.
+    /// </summary>
+    public virtual string? NextSeqInStatement => null;
+
+    /// <summary>
     /// The feed column a pull pages by, compared with its anchor: SQLite's <c>seq</c> (commit order under one writer),
     /// PostgreSQL's transaction id <c>xid</c>, with <c>seq</c> ordering the changes within one transaction.
     /// </summary>

@@ -202,54 +202,155 @@ public abstract partial class SqlSyncStore : ISyncStore
 
     // ---------------------------------------------------------------- push
 
-    public Task<IReadOnlyList<MutationResult>> PushAsync(DeviceSession device, IReadOnlyList<Mutation> mutations, DateTimeOffset now, CancellationToken cancel = default) =>
-        Write<IReadOnlyList<MutationResult>>((db, tx) =>
+    /// <summary>
+    /// Applies a push in one write transaction. A push is applied first without a savepoint per mutation (two round trips
+    /// a mutation saved); when a mutation turns out to be poisoned, that transaction is rolled back whole and the push runs
+    /// again with a savepoint around each mutation, so the poisoned one is refused and the rest of the batch still lands.
+    /// </summary>
+    public async Task<IReadOnlyList<MutationResult>> PushAsync(DeviceSession device, IReadOnlyList<Mutation> mutations, DateTimeOffset now, CancellationToken cancel = default)
+    {
+        try
         {
-            var scope = new PushScope(db, tx, device, now, TeamsOf(db, tx, device.WorkerId));
-            var results = new List<MutationResult>(mutations.Count);
-            foreach (var mutation in mutations)
+            return await Write((db, tx) => Push(db, tx, device, mutations, now, eachInSavepoint: false), cancel);
+        }
+        catch (PoisonedMutationException)
+        {
+            return await Write((db, tx) => Push(db, tx, device, mutations, now, eachInSavepoint: true), cancel);
+        }
+    }
+
+    /// <summary>A mutation failed in a push run without savepoints: the push must run again with them.</summary>
+    private sealed class PoisonedMutationException : Exception;
+
+    private IReadOnlyList<MutationResult> Push(DbConnection db, DbTransaction tx, DeviceSession device, IReadOnlyList<Mutation> mutations, DateTimeOffset now, bool eachInSavepoint)
+    {
+        var scope = new PushScope(db, tx, device, now, TeamsOf(db, tx, device.WorkerId));
+        // Idempotence: a mutation seen before (in an earlier push or earlier in this one) gets its first answer again
+        // and is not applied twice. The earlier answers are read in one query, the new ones written in a few at the end.
+        var answered = AppliedBefore(db, tx, device.DeviceId, mutations);
+        var fresh = new List<MutationResult>(mutations.Count);
+        var results = new List<MutationResult>(mutations.Count);
+        foreach (var mutation in mutations)
+        {
+            if (answered.TryGetValue(mutation.MutationId, out var stored))
             {
-                if (Scalar(db, tx, "SELECT result FROM applied_mutations WHERE device_id = @d AND mutation_id = @m;", ("@d", S(device.DeviceId)), ("@m", mutation.MutationId)) is string stored)
-                {
-                    // Idempotence: a mutation seen before gets its first answer again and is not applied twice.
-                    results.Add(JsonSerializer.Deserialize<MutationResult>(stored, Json)!);
-                    continue;
-                }
-
-                Exec(db, tx, "SAVEPOINT mutation;");
-                MutationResult result;
-                try
-                {
-                    result = MutationApplier.Apply(scope, device, mutation, now);
-                    Exec(db, tx, "RELEASE mutation;");
-                }
-                catch (DbException)
-                {
-                    throw; // a storage failure fails the whole batch; the laptop sends it again
-                }
-                catch (Exception e) when (e is FormatException or JsonException or InvalidOperationException or ArgumentException)
-                {
-                    // A poisoned mutation is refused with a reason and never blocks the queue.
-                    Exec(db, tx, "ROLLBACK TO mutation; RELEASE mutation;");
-                    result = MutationApplier.Refused(mutation, 0, "De server kon deze wijziging niet verwerken; neem contact op met de beheerder.");
-                }
-
-                Exec(db, tx, "INSERT INTO applied_mutations(device_id, mutation_id, result, applied_at) VALUES (@d, @m, @r, @at);",
-                    ("@d", S(device.DeviceId)), ("@m", mutation.MutationId), ("@r", JsonSerializer.Serialize(result, Json)), ("@at", Iso(now)));
-                results.Add(result);
+                results.Add(stored);
+                continue;
             }
 
-            // Issue 14: a stored tagged row may raise a pattern or change an open one's figures, in this same transaction;
-            // only the tags the push wrote (before and after) can have changed.
-            if (scope.TouchedTags.Count > 0)
-                RefreshPatterns(db, tx, now, scope.TouchedTags);
-            return results;
-        });
+            MutationResult result;
+            if (eachInSavepoint)
+                Exec(db, tx, "SAVEPOINT mutation;");
+            try
+            {
+                result = MutationApplier.Apply(scope, device, mutation, now);
+                if (eachInSavepoint)
+                    Exec(db, tx, "RELEASE mutation;");
+                scope.Keep();
+            }
+            catch (DbException)
+            {
+                throw; // a storage failure fails the whole batch; the laptop sends it again
+            }
+            catch (Exception e) when (e is FormatException or JsonException or InvalidOperationException or ArgumentException)
+            {
+                if (!eachInSavepoint)
+                    throw new PoisonedMutationException();
+                // A poisoned mutation is refused with a reason and never blocks the queue.
+                Exec(db, tx, "ROLLBACK TO mutation; RELEASE mutation;");
+                scope.Forget();
+                result = MutationApplier.Refused(mutation, 0, "De server kon deze wijziging niet verwerken; neem contact op met de beheerder.");
+            }
+
+            answered[mutation.MutationId] = result;
+            fresh.Add(result);
+            results.Add(result);
+        }
+
+        scope.Flush();
+        RecordApplied(db, tx, device.DeviceId, fresh, now);
+        // Issue 14: a stored tagged row may raise a pattern or change an open one's figures, in this same transaction;
+        // only the tags the push wrote (before and after) can have changed.
+        if (scope.TouchedTags.Count > 0)
+            RefreshPatterns(db, tx, now, scope.TouchedTags);
+        return results;
+    }
+
+    /// <summary>Mutation ids per statement when a push reads or records its answers: well below either database's parameter limit.</summary>
+    private const int IdsPerStatement = 250;
+
+    private static Dictionary<long, MutationResult> AppliedBefore(DbConnection db, DbTransaction tx, Guid deviceId, IReadOnlyList<Mutation> mutations)
+    {
+        var answered = new Dictionary<long, MutationResult>();
+        foreach (var chunk in mutations.Select(m => m.MutationId).Distinct().Chunk(IdsPerStatement))
+        {
+            using var cmd = Command(db, tx, $"SELECT mutation_id, result FROM applied_mutations WHERE device_id = @d AND mutation_id IN ({string.Join(", ", chunk.Select((_, i) => "@m" + i))});",
+                [("@d", S(deviceId)), .. chunk.Select((id, i) => ("@m" + i, (object?)id))]);
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read())
+                answered[reader.GetInt64(0)] = JsonSerializer.Deserialize<MutationResult>(reader.GetString(1), Json)!;
+        }
+
+        return answered;
+    }
+
+    private static void RecordApplied(DbConnection db, DbTransaction tx, Guid deviceId, IReadOnlyList<MutationResult> results, DateTimeOffset now)
+    {
+        foreach (var chunk in results.Chunk(IdsPerStatement))
+        {
+            Exec(db, tx, $"INSERT INTO applied_mutations(device_id, mutation_id, result, applied_at) VALUES {string.Join(", ", chunk.Select((_, i) => $"(@d, @m{i}, @r{i}, @at)"))};",
+                [("@d", S(deviceId)), ("@at", Iso(now)),
+                 .. chunk.SelectMany((r, i) => new[] { ("@m" + i, (object?)r.MutationId), ("@r" + i, JsonSerializer.Serialize(r, Json)) })]);
+        }
+    }
 
     /// <summary>The store side of one push: what <see cref="MutationApplier"/> asks of a store, inside the open write transaction.</summary>
     private sealed class PushScope(DbConnection db, DbTransaction tx, DeviceSession device, DateTimeOffset now, IReadOnlyList<string> teams) : IPushTransaction
     {
+        // What this transaction already read or wrote, so the twenty rows of one client do not each read the client row
+        // and the caseload again. Safe to keep until commit: every cached row is locked (LoadRow), and every write of a
+        // row in the push goes through WriteRow, which updates the cache. A refused mutation's savepoint rollback forgets it.
+        private readonly Dictionary<(string Table, Guid RowId), StoredRow?> _rows = [];
+        private readonly Dictionary<Guid, bool> _inScope = [];
+
+        // The per-client sum deltas of the current mutation, and of the kept ones, written once per client at the end.
+        private readonly Dictionary<Guid, (long Count, long Sum)> _pendingSums = [];
+        private readonly Dictionary<Guid, (long Count, long Sum)> _sums = [];
+
         public bool HasTeams => teams.Count > 0;
+
+        /// <summary>The current mutation is applied: its sum deltas join the push's.</summary>
+        public void Keep()
+        {
+            foreach (var (client, delta) in _pendingSums)
+                AddTo(_sums, client, delta.Count, delta.Sum);
+            _pendingSums.Clear();
+        }
+
+        /// <summary>The current mutation was rolled back to its savepoint: drop its deltas and whatever it may have left in the caches.</summary>
+        public void Forget()
+        {
+            _pendingSums.Clear();
+            _rows.Clear();
+            _inScope.Clear();
+        }
+
+        /// <summary>Writes the push's per-client sums, inside its transaction.</summary>
+        public void Flush()
+        {
+            foreach (var (client, delta) in _sums)
+                ScopeSums.Add(db, tx, client, delta.Count, delta.Sum);
+            _sums.Clear();
+        }
+
+        private void AddSums(Guid clientId, long count, long sum) => AddTo(_pendingSums, clientId, count, sum);
+
+        private static void AddTo(Dictionary<Guid, (long Count, long Sum)> sums, Guid clientId, long count, long sum)
+        {
+            var (n, total) = sums.GetValueOrDefault(clientId);
+            // Kept below 2^32 as the stored sums are, so a push of any size cannot overflow.
+            sums[clientId] = (n + count, ScopeSums.Wrap(total + sum));
+        }
 
         /// <summary>The tag keys of the pattern-source rows this push wrote, as they were and as they are; a refused mutation's may stay (one needless re-detect).</summary>
         public HashSet<string> TouchedTags { get; } = new(StringComparer.Ordinal);
@@ -279,14 +380,20 @@ public abstract partial class SqlSyncStore : ISyncStore
         // Every row a mutation writes is read here first: lock it, so a concurrent push waits and then reads what this one wrote.
         public StoredRow? LoadRow(string table, Guid rowId)
         {
+            if (_rows.TryGetValue((table, rowId), out var known))
+                return known;
             SqlDialect.Of(db).LockRow(db, tx, table, S(rowId));
-            return SqlSyncStore.LoadRow(db, tx, table, rowId);
+            return _rows[(table, rowId)] = SqlSyncStore.LoadRow(db, tx, table, rowId);
         }
 
-        public bool InScope(Guid clientId) =>
-            teams.Count > 0 && Scalar(db, tx,
+        public bool InScope(Guid clientId)
+        {
+            if (_inScope.TryGetValue(clientId, out var known))
+                return known;
+            return _inScope[clientId] = teams.Count > 0 && Scalar(db, tx,
                 $"SELECT 1 FROM team_clients WHERE client_id = @c AND team_id IN ({string.Join(',', teams.Select((_, i) => "@t" + i))});",
                 [("@c", S(clientId)), .. teams.Select((t, i) => ("@t" + i, (object?)t))]) is not null;
+        }
 
         public bool OnAnyCaseload(Guid clientId) => Scalar(db, tx, "SELECT 1 FROM team_clients WHERE client_id = @c;", ("@c", S(clientId))) is not null;
 
@@ -299,6 +406,7 @@ public abstract partial class SqlSyncStore : ISyncStore
         {
             foreach (var team in teams)
                 Exec(db, tx, "INSERT INTO team_clients(team_id, client_id, assigned_at) VALUES (@t, @c, @at) ON CONFLICT DO NOTHING;", ("@t", team), ("@c", S(clientId)), ("@at", Iso(now)));
+            _inScope[clientId] = teams.Count > 0;
         }
 
         public void WriteRow(string table, Guid rowId, Guid clientId, StoredRow? before, long version, bool deleted, IReadOnlyDictionary<string, string?> columns, IReadOnlyDictionary<string, ColumnStamp> stamps)
@@ -307,22 +415,25 @@ public abstract partial class SqlSyncStore : ISyncStore
             var checksum = ScopeChecksum.Of(table, rowId, version, columns);
             long countDelta = (deleted ? 0 : 1) - (wasLive ? 1 : 0);
             long sumDelta = (deleted ? 0L : checksum) - (wasLive ? ScopeChecksum.Of(table, rowId, before!.Version, before.Columns) : 0L);
-            ScopeSums.Add(db, tx, clientId, countDelta, sumDelta);
-            Exec(db, tx, """
+            AddSums(clientId, countDelta, sumDelta);
+            var dialect = SqlDialect.Of(db);
+            Exec(db, tx, $"""
                 INSERT INTO rows(tbl, row_id, client_id, version, deleted, columns, column_versions, checksum, updated_at, updated_by, updated_device, seq)
-                VALUES (@t, @r, @c, @v, @del, @cols, @stamps, @sum, @at, @by, @dev, @seq)
+                VALUES (@t, @r, @c, @v, @del, @cols, @stamps, @sum, @at, @by, @dev, {dialect.NextSeqInStatement ?? "@seq"})
                 ON CONFLICT(tbl, row_id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted, columns = excluded.columns,
                     column_versions = excluded.column_versions, checksum = excluded.checksum, updated_at = excluded.updated_at,
                     updated_by = excluded.updated_by, updated_device = excluded.updated_device, seq = excluded.seq;
                 """,
-                ("@t", table), ("@r", S(rowId)), ("@c", S(clientId)), ("@v", version), ("@del", deleted ? 1 : 0),
-                ("@cols", JsonSerializer.Serialize(columns, Json)), ("@stamps", JsonSerializer.Serialize(stamps, Json)),
-                ("@sum", (long)checksum), ("@at", Iso(now)), ("@by", S(device.WorkerId)), ("@dev", S(device.DeviceId)),
-                ("@seq", NextSeq(db, tx)));
+                [("@t", table), ("@r", S(rowId)), ("@c", S(clientId)), ("@v", version), ("@del", deleted ? 1 : 0),
+                 ("@cols", JsonSerializer.Serialize(columns, Json)), ("@stamps", JsonSerializer.Serialize(stamps, Json)),
+                 ("@sum", (long)checksum), ("@at", Iso(now)), ("@by", S(device.WorkerId)), ("@dev", S(device.DeviceId)),
+                 .. dialect.NextSeqInStatement is null ? [("@seq", (object?)NextSeq(db, tx))] : Array.Empty<(string, object?)>()]);
+            _rows[(table, rowId)] = new StoredRow(clientId, version, deleted, new Dictionary<string, string?>(columns, StringComparer.Ordinal),
+                new Dictionary<string, ColumnStamp>(stamps, StringComparer.Ordinal), device.DeviceId, device.WorkerId);
             if (!deleted)
                 ProposeTag(db, tx, columns, device.WorkerId, now);
             if (PatternSources.Counts(table))
-                TouchedTags.UnionWith(TrackTag(db, tx, table, rowId, deleted ? null : columns));
+                TouchedTags.UnionWith(TrackTag(db, tx, table, rowId, before is not null, deleted ? null : columns));
             if (FundColumns.Tables.Contains(table))
                 ScopeSums.RefreshFund(db, tx, clientId);
             if (!SyncSchema.ReviewTables.Contains(table))
@@ -351,7 +462,7 @@ public abstract partial class SqlSyncStore : ISyncStore
             // The checksum is taken from the record as stored, the same text the pull sends.
             var sum = ScopeSums.OfConflict(db, tx, S(id));
             Exec(db, tx, "UPDATE conflicts SET checksum = @sum WHERE id = @id;", ("@sum", sum), ("@id", S(id)));
-            ScopeSums.Add(db, tx, clientId, 1, sum);
+            AddSums(clientId, 1, sum);
         }
 
         public IReadOnlyList<(string Table, Guid RowId)> LiveRowsOf(Guid clientId) =>
@@ -378,7 +489,7 @@ public abstract partial class SqlSyncStore : ISyncStore
                 ("@seq", NextSeq(db, tx)), ("@id", S(conflictId)));
             var after = ScopeSums.OfConflict(db, tx, S(conflictId));
             Exec(db, tx, "UPDATE conflicts SET checksum = @sum WHERE id = @id;", ("@sum", after), ("@id", S(conflictId)));
-            ScopeSums.Add(db, tx, clientId, 0, after - before);
+            AddSums(clientId, 0, after - before);
         }
     }
 
