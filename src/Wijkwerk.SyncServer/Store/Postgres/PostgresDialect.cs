@@ -55,6 +55,12 @@ internal sealed class PostgresDialect : SqlDialect
             SELECT 1 FROM rows WHERE tbl = @t AND row_id = @r FOR UPDATE;
             """, ("@t", table), ("@r", rowId));
 
+    public override void LockRows(DbConnection db, DbTransaction tx, IReadOnlyList<(string Table, string RowId)> rows) =>
+        SqlSyncStore.Exec(db, tx, "SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(@keys) AS k;",
+            ("@keys", rows.Select(r => r.Table + "/" + r.RowId).ToArray()));
+
+    public override string ForUpdate => " FOR UPDATE";
+
     public override bool IsTransient(DbException e) =>
         e is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.UniqueViolation };
 }

@@ -64,6 +64,24 @@ internal abstract class SqlDialect
     /// </summary>
     public abstract void LockRow(DbConnection db, DbTransaction tx, string table, string rowId);
 
+    /// <summary>
+    /// <see cref="LockRow"/> for many rows at once, in the order given (one order for every push, so no two wait on each
+    /// other crosswise); the rows that exist are locked by reading them with <see cref="ForUpdate"/> after this.
+    /// </summary>
+    public abstract void LockRows(DbConnection db, DbTransaction tx, IReadOnlyList<(string Table, string RowId)> rows);
+
+    /// <summary>The clause that locks the rows a query reads, for the rest of the transaction ("" where one writer needs none).</summary>
+    public virtual string ForUpdate => "";
+
+    /// <summary>Takes <paramref name="count"/> consecutive places in the feed and answers the first.</summary>
+    public virtual long NextSeqs(DbConnection db, DbTransaction tx, int count)
+    {
+        var first = NextSeq(db, tx);
+        for (var i = 1; i < count; i++)
+            NextSeq(db, tx);
+        return first;
+    }
+
     /// <summary>A command on the connection; inside <see cref="CacheStatements"/> one prepared command per SQL text, reused.</summary>
     public virtual DbCommand Command(DbConnection db, DbTransaction? tx, string sql)
     {

@@ -225,6 +225,7 @@ public abstract partial class SqlSyncStore : ISyncStore
     private IReadOnlyList<MutationResult> Push(DbConnection db, DbTransaction tx, DeviceSession device, IReadOnlyList<Mutation> mutations, DateTimeOffset now, bool eachInSavepoint)
     {
         var scope = new PushScope(db, tx, device, now, TeamsOf(db, tx, device.WorkerId));
+        scope.Prefetch(mutations);
         // Idempotence: a mutation seen before (in an earlier push or earlier in this one) gets its first answer again
         // and is not applied twice. The earlier answers are read in one query, the new ones written in a few at the end.
         var answered = AppliedBefore(db, tx, device.DeviceId, mutations);
@@ -245,8 +246,10 @@ public abstract partial class SqlSyncStore : ISyncStore
             {
                 result = MutationApplier.Apply(scope, device, mutation, now);
                 if (eachInSavepoint)
+                {
+                    scope.Flush();
                     Exec(db, tx, "RELEASE mutation;");
-                scope.Keep();
+                }
             }
             catch (DbException)
             {
@@ -282,13 +285,26 @@ public abstract partial class SqlSyncStore : ISyncStore
     private static Dictionary<long, MutationResult> AppliedBefore(DbConnection db, DbTransaction tx, Guid deviceId, IReadOnlyList<Mutation> mutations)
     {
         var answered = new Dictionary<long, MutationResult>();
-        foreach (var chunk in mutations.Select(m => m.MutationId).Distinct().Chunk(IdsPerStatement))
+        if (mutations.Count == 0)
+            return answered;
+        var ids = mutations.Select(m => m.MutationId).ToHashSet();
+        var (low, high) = (ids.Min(), ids.Max());
+        // A laptop numbers its mutations one by one, so a batch is a short range of ids: one range scan of the primary key,
+        // which the planner cannot mistake for a scan of every mutation of the device (as it did with a long IN list while
+        // a first upload outgrew the table's statistics). A scattered batch is asked for id by id.
+        var contiguous = high - low < 4L * ids.Count;
+        foreach (var chunk in contiguous ? [[]] : ids.Chunk(IdsPerStatement))
         {
-            using var cmd = Command(db, tx, $"SELECT mutation_id, result FROM applied_mutations WHERE device_id = @d AND mutation_id IN ({string.Join(", ", chunk.Select((_, i) => "@m" + i))});",
-                [("@d", S(deviceId)), .. chunk.Select((id, i) => ("@m" + i, (object?)id))]);
+            using var cmd = contiguous
+                ? Command(db, tx, "SELECT mutation_id, result FROM applied_mutations WHERE device_id = @d AND mutation_id BETWEEN @low AND @high;", ("@d", S(deviceId)), ("@low", low), ("@high", high))
+                : Command(db, tx, $"SELECT mutation_id, result FROM applied_mutations WHERE device_id = @d AND mutation_id IN ({string.Join(", ", chunk.Select((_, i) => "@m" + i))});",
+                    [("@d", S(deviceId)), .. chunk.Select((id, i) => ("@m" + i, (object?)id))]);
             using var reader = cmd.ExecuteReader();
             while (reader.Read())
-                answered[reader.GetInt64(0)] = JsonSerializer.Deserialize<MutationResult>(reader.GetString(1), Json)!;
+            {
+                if (ids.Contains(reader.GetInt64(0)))
+                    answered[reader.GetInt64(0)] = JsonSerializer.Deserialize<MutationResult>(reader.GetString(1), Json)!;
+            }
         }
 
         return answered;
@@ -302,208 +318,6 @@ public abstract partial class SqlSyncStore : ISyncStore
                 [("@d", S(deviceId)), ("@at", Iso(now)),
                  .. chunk.SelectMany((r, i) => new[] { ("@m" + i, (object?)r.MutationId), ("@r" + i, JsonSerializer.Serialize(r, Json)) })]);
         }
-    }
-
-    /// <summary>The store side of one push: what <see cref="MutationApplier"/> asks of a store, inside the open write transaction.</summary>
-    private sealed class PushScope(DbConnection db, DbTransaction tx, DeviceSession device, DateTimeOffset now, IReadOnlyList<string> teams) : IPushTransaction
-    {
-        // What this transaction already read or wrote, so the twenty rows of one client do not each read the client row
-        // and the caseload again. Safe to keep until commit: every cached row is locked (LoadRow), and every write of a
-        // row in the push goes through WriteRow, which updates the cache. A refused mutation's savepoint rollback forgets it.
-        private readonly Dictionary<(string Table, Guid RowId), StoredRow?> _rows = [];
-        private readonly Dictionary<Guid, bool> _inScope = [];
-
-        // The per-client sum deltas of the current mutation, and of the kept ones, written once per client at the end.
-        private readonly Dictionary<Guid, (long Count, long Sum)> _pendingSums = [];
-        private readonly Dictionary<Guid, (long Count, long Sum)> _sums = [];
-
-        public bool HasTeams => teams.Count > 0;
-
-        /// <summary>The current mutation is applied: its sum deltas join the push's.</summary>
-        public void Keep()
-        {
-            foreach (var (client, delta) in _pendingSums)
-                AddTo(_sums, client, delta.Count, delta.Sum);
-            _pendingSums.Clear();
-        }
-
-        /// <summary>The current mutation was rolled back to its savepoint: drop its deltas and whatever it may have left in the caches.</summary>
-        public void Forget()
-        {
-            _pendingSums.Clear();
-            _rows.Clear();
-            _inScope.Clear();
-        }
-
-        /// <summary>Writes the push's per-client sums, inside its transaction.</summary>
-        public void Flush()
-        {
-            foreach (var (client, delta) in _sums)
-                ScopeSums.Add(db, tx, client, delta.Count, delta.Sum);
-            _sums.Clear();
-        }
-
-        private void AddSums(Guid clientId, long count, long sum) => AddTo(_pendingSums, clientId, count, sum);
-
-        private static void AddTo(Dictionary<Guid, (long Count, long Sum)> sums, Guid clientId, long count, long sum)
-        {
-            var (n, total) = sums.GetValueOrDefault(clientId);
-            // Kept below 2^32 as the stored sums are, so a push of any size cannot overflow.
-            sums[clientId] = (n + count, ScopeSums.Wrap(total + sum));
-        }
-
-        /// <summary>The tag keys of the pattern-source rows this push wrote, as they were and as they are; a refused mutation's may stay (one needless re-detect).</summary>
-        public HashSet<string> TouchedTags { get; } = new(StringComparer.Ordinal);
-
-        public IReadOnlyList<Mandate> MandatesOfPusher() => MandatesOf(db, tx, device.WorkerId);
-
-        public IReadOnlyList<string> TeamNamesOfPusher() => TeamNamesOf(db, tx, device.WorkerId);
-
-        public TeamBudget? BudgetOf(string team, int year) => BudgetsOf(db, tx, null).FirstOrDefault(b => b.IsOf(team, year));
-
-        public Fund Fund() => FundOf(db, tx);
-
-        public FundBalance FundBalance(Fund fund) => FundBalanceOf(db, tx, fund);
-
-        public void FundChanged() => BumpReference(db, tx);
-
-        public PauseSettings PauseSettings() => PauseSettingsOf(db, tx);
-
-        public Pattern? PatternOf(Guid patternId) => PatternById(db, tx, patternId);
-
-        public bool HasPatternStep(Guid stepId) => Scalar(db, tx, "SELECT 1 FROM pattern_steps WHERE id = @id;", ("@id", S(stepId))) is not null;
-
-        public void RecordPatternStep(PatternStep step) => SqlSyncStore.RecordPatternStep(db, tx, step, device.DeviceId, now);
-
-        public IReadOnlyList<(Guid RowId, StoredRow Row)> LiveRowsWhere(string table, string column, string value) => SqlSyncStore.LiveRowsWhere(db, tx, table, column, value);
-
-        // Every row a mutation writes is read here first: lock it, so a concurrent push waits and then reads what this one wrote.
-        public StoredRow? LoadRow(string table, Guid rowId)
-        {
-            if (_rows.TryGetValue((table, rowId), out var known))
-                return known;
-            SqlDialect.Of(db).LockRow(db, tx, table, S(rowId));
-            return _rows[(table, rowId)] = SqlSyncStore.LoadRow(db, tx, table, rowId);
-        }
-
-        public bool InScope(Guid clientId)
-        {
-            if (_inScope.TryGetValue(clientId, out var known))
-                return known;
-            return _inScope[clientId] = teams.Count > 0 && Scalar(db, tx,
-                $"SELECT 1 FROM team_clients WHERE client_id = @c AND team_id IN ({string.Join(',', teams.Select((_, i) => "@t" + i))});",
-                [("@c", S(clientId)), .. teams.Select((t, i) => ("@t" + i, (object?)t))]) is not null;
-        }
-
-        public bool OnAnyCaseload(Guid clientId) => Scalar(db, tx, "SELECT 1 FROM team_clients WHERE client_id = @c;", ("@c", S(clientId))) is not null;
-
-        public string? OwnTeamHolding(Guid clientId) =>
-            teams.Count == 0 ? null : Scalar(db, tx,
-                $"SELECT t.name FROM teams t JOIN team_clients tc ON tc.team_id = t.id WHERE tc.client_id = @c AND t.id IN ({string.Join(',', teams.Select((_, i) => "@t" + i))}) ORDER BY t.name LIMIT 1;",
-                [("@c", S(clientId)), .. teams.Select((t, i) => ("@t" + i, (object?)t))]) as string;
-
-        public void AssignToOwnTeams(Guid clientId)
-        {
-            foreach (var team in teams)
-                Exec(db, tx, "INSERT INTO team_clients(team_id, client_id, assigned_at) VALUES (@t, @c, @at) ON CONFLICT DO NOTHING;", ("@t", team), ("@c", S(clientId)), ("@at", Iso(now)));
-            _inScope[clientId] = teams.Count > 0;
-        }
-
-        public void WriteRow(string table, Guid rowId, Guid clientId, StoredRow? before, long version, bool deleted, IReadOnlyDictionary<string, string?> columns, IReadOnlyDictionary<string, ColumnStamp> stamps)
-        {
-            var wasLive = before is { Deleted: false };
-            var checksum = ScopeChecksum.Of(table, rowId, version, columns);
-            long countDelta = (deleted ? 0 : 1) - (wasLive ? 1 : 0);
-            long sumDelta = (deleted ? 0L : checksum) - (wasLive ? ScopeChecksum.Of(table, rowId, before!.Version, before.Columns) : 0L);
-            AddSums(clientId, countDelta, sumDelta);
-            var dialect = SqlDialect.Of(db);
-            Exec(db, tx, $"""
-                INSERT INTO rows(tbl, row_id, client_id, version, deleted, columns, column_versions, checksum, updated_at, updated_by, updated_device, seq)
-                VALUES (@t, @r, @c, @v, @del, @cols, @stamps, @sum, @at, @by, @dev, {dialect.NextSeqInStatement ?? "@seq"})
-                ON CONFLICT(tbl, row_id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted, columns = excluded.columns,
-                    column_versions = excluded.column_versions, checksum = excluded.checksum, updated_at = excluded.updated_at,
-                    updated_by = excluded.updated_by, updated_device = excluded.updated_device, seq = excluded.seq;
-                """,
-                [("@t", table), ("@r", S(rowId)), ("@c", S(clientId)), ("@v", version), ("@del", deleted ? 1 : 0),
-                 ("@cols", JsonSerializer.Serialize(columns, Json)), ("@stamps", JsonSerializer.Serialize(stamps, Json)),
-                 ("@sum", (long)checksum), ("@at", Iso(now)), ("@by", S(device.WorkerId)), ("@dev", S(device.DeviceId)),
-                 .. dialect.NextSeqInStatement is null ? [("@seq", (object?)NextSeq(db, tx))] : Array.Empty<(string, object?)>()]);
-            _rows[(table, rowId)] = new StoredRow(clientId, version, deleted, new Dictionary<string, string?>(columns, StringComparer.Ordinal),
-                new Dictionary<string, ColumnStamp>(stamps, StringComparer.Ordinal), device.DeviceId, device.WorkerId);
-            if (!deleted)
-                ProposeTag(db, tx, columns, device.WorkerId, now);
-            if (PatternSources.Counts(table))
-                TouchedTags.UnionWith(TrackTag(db, tx, table, rowId, before is not null, deleted ? null : columns));
-            if (FundColumns.Tables.Contains(table))
-                ScopeSums.RefreshFund(db, tx, clientId);
-            if (!SyncSchema.ReviewTables.Contains(table))
-                return;
-            // An advice submitted for the first time brings its client and thread into the consultant's view:
-            // new seqs, so a consultant whose anchor is past those rows still finds them in the feed.
-            if (table == AdviceColumns.AdviceTable && !deleted && SyncSchema.WasSubmitted(columns) && !(before is not null && SyncSchema.WasSubmitted(before.Columns)))
-            {
-                foreach (var (tbl, row) in ScopeSums.EnteringReview(db, tx, clientId, rowId))
-                    Exec(db, tx, "UPDATE rows SET seq = @s WHERE tbl = @tbl AND row_id = @r;", ("@s", NextSeq(db, tx)), ("@tbl", tbl), ("@r", row));
-            }
-
-            ScopeSums.RefreshReview(db, tx, clientId);
-        }
-
-        public void RecordConflict(string table, Guid rowId, Guid clientId, string column, string? kept, string? other, Guid keptBy, Guid keptDevice)
-        {
-            var id = Guid.NewGuid();
-            Exec(db, tx, """
-                INSERT INTO conflicts(id, tbl, row_id, client_id, column_name, kept_value, other_value, kept_by, other_by, kept_device, other_device, at, resolved, version, checksum, seq)
-                VALUES (@id, @t, @r, @c, @col, @kept, @other, @keptBy, @otherBy, @keptDev, @otherDev, @at, 0, 1, 0, @seq);
-                """,
-                ("@id", S(id)), ("@t", table), ("@r", S(rowId)), ("@c", S(clientId)), ("@col", column), ("@kept", kept), ("@other", other),
-                ("@keptBy", S(keptBy)), ("@otherBy", S(device.WorkerId)), ("@keptDev", S(keptDevice)), ("@otherDev", S(device.DeviceId)),
-                ("@at", Iso(now)), ("@seq", NextSeq(db, tx)));
-            // The checksum is taken from the record as stored, the same text the pull sends.
-            var sum = ScopeSums.OfConflict(db, tx, S(id));
-            Exec(db, tx, "UPDATE conflicts SET checksum = @sum WHERE id = @id;", ("@sum", sum), ("@id", S(id)));
-            AddSums(clientId, 1, sum);
-        }
-
-        public IReadOnlyList<(string Table, Guid RowId)> LiveRowsOf(Guid clientId) =>
-            [.. Keys(db, tx, "SELECT tbl, row_id FROM rows WHERE client_id = @c AND deleted = 0 ORDER BY seq;", S(clientId)).Select(k => (k.Table, Guid.Parse(k.Id)))];
-
-        public void TouchRow(string table, Guid rowId) =>
-            Exec(db, tx, "UPDATE rows SET seq = @s WHERE tbl = @t AND row_id = @r;", ("@s", NextSeq(db, tx)), ("@t", table), ("@r", S(rowId)));
-
-        public StoredConflict? LoadConflict(Guid conflictId)
-        {
-            using var cmd = Command(db, tx, "SELECT client_id, version, resolved FROM conflicts WHERE id = @id;", ("@id", S(conflictId)));
-            using var reader = cmd.ExecuteReader();
-            return reader.Read() ? new StoredConflict(Guid.Parse(reader.GetString(0)), reader.GetInt64(1), reader.GetInt64(2) == 1) : null;
-        }
-
-        public void ResolveConflict(Guid conflictId, Guid clientId, long oldVersion, long newVersion)
-        {
-            var before = ScopeSums.OfConflict(db, tx, S(conflictId));
-            Exec(db, tx, """
-                UPDATE conflicts SET resolved = 1, resolved_at = @at, resolved_by = @by, resolved_device = @dev, version = @v, seq = @seq
-                WHERE id = @id;
-                """,
-                ("@at", Iso(now)), ("@by", S(device.WorkerId)), ("@dev", S(device.DeviceId)), ("@v", newVersion),
-                ("@seq", NextSeq(db, tx)), ("@id", S(conflictId)));
-            var after = ScopeSums.OfConflict(db, tx, S(conflictId));
-            Exec(db, tx, "UPDATE conflicts SET checksum = @sum WHERE id = @id;", ("@sum", after), ("@id", S(conflictId)));
-            AddSums(clientId, 0, after - before);
-        }
-    }
-
-    internal static StoredRow? LoadRow(DbConnection db, DbTransaction tx, string table, Guid rowId)
-    {
-        using var cmd = Command(db, tx, "SELECT client_id, version, deleted, columns, column_versions, updated_device, updated_by FROM rows WHERE tbl = @t AND row_id = @r;", ("@t", table), ("@r", S(rowId)));
-        using var reader = cmd.ExecuteReader();
-        if (!reader.Read())
-            return null;
-        return new StoredRow(
-            Guid.Parse(reader.GetString(0)), reader.GetInt64(1), reader.GetInt64(2) == 1,
-            JsonSerializer.Deserialize<Dictionary<string, string?>>(reader.GetString(3), Json)!,
-            JsonSerializer.Deserialize<Dictionary<string, ColumnStamp>>(reader.GetString(4), Json)!,
-            Guid.Parse(reader.GetString(5)), Guid.Parse(reader.GetString(6)));
     }
 
     /// <summary>

@@ -34,6 +34,9 @@ internal sealed class SqliteDialect : SqlDialect
     public override long NextSeq(DbConnection db, DbTransaction tx) =>
         Convert.ToInt64(SqlSyncStore.Scalar(db, tx, "UPDATE counters SET value = value + 1 WHERE name = 'seq' RETURNING value;"), CultureInfo.InvariantCulture);
 
+    public override long NextSeqs(DbConnection db, DbTransaction tx, int count) =>
+        Convert.ToInt64(SqlSyncStore.Scalar(db, tx, "UPDATE counters SET value = value + @n WHERE name = 'seq' RETURNING value;", ("@n", count)), CultureInfo.InvariantCulture) - count + 1;
+
     public override string FeedGroup => "seq";
 
     public override string FeedHorizonSql => "SELECT value + 1 FROM counters WHERE name = 'seq';";
@@ -42,6 +45,10 @@ internal sealed class SqliteDialect : SqlDialect
 
     // The write transaction is the only one: nothing to lock.
     public override void LockRow(DbConnection db, DbTransaction tx, string table, string rowId)
+    {
+    }
+
+    public override void LockRows(DbConnection db, DbTransaction tx, IReadOnlyList<(string Table, string RowId)> rows)
     {
     }
 
