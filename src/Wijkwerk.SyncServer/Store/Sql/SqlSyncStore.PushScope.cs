@@ -83,7 +83,18 @@ public abstract partial class SqlSyncStore
                 do
                 {
                     while (reader.Read())
-                        _rows[(reader.GetString(0), Guid.Parse(reader.GetString(1)))] = ReadRow(reader, 2);
+                    {
+                        var key = (reader.GetString(0), Guid.Parse(reader.GetString(1)));
+                        try
+                        {
+                            _rows[key] = ReadRow(reader, 2);
+                        }
+                        catch (Exception e) when (e is JsonException or FormatException)
+                        {
+                            // An unreadable stored row is read again by the mutation that needs it, which is then refused alone.
+                            _rows.Remove(key);
+                        }
+                    }
                 }
                 while (reader.NextResult());
             }

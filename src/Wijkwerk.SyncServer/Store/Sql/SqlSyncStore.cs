@@ -1,11 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
-using Wijkwerk.Core.Domain.Budget;
-using Wijkwerk.Core.Domain.Fund;
-using Wijkwerk.Core.Domain.Mandates;
-using Wijkwerk.Core.Domain.Pauses;
-using Wijkwerk.Core.Domain.Patterns;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Sync.Rules;
 using Wijkwerk.Core.Sync;
