@@ -204,6 +204,7 @@ public sealed class LocalSync(LocalStore store)
                 ReferenceDataRepository.Remember(scope, reference);
             int applied = 0, removed = 0, setAside = 0;
             var pendingRows = PendingRows(scope);
+            var anySetAside = AnySetAside(scope);
             var tracking = ScopeCache.Tracking(store, scope);
             using var writer = new PulledRowWriter(store, scope, Types);
             using var statements = new Statements(scope);
@@ -241,7 +242,7 @@ public sealed class LocalSync(LocalStore store)
                     continue;
                 }
 
-                if (StoreOrSetAside(store, statements, writer, change, pendingRows.Contains((change.Table, id)) ? PendingColumns(scope, change.Table, id) : []))
+                if (StoreOrSetAside(store, statements, writer, change, pendingRows.Contains((change.Table, id)) ? PendingColumns(scope, change.Table, id) : [], anySetAside))
                     applied++;
                 else
                     setAside++;
@@ -265,29 +266,35 @@ public sealed class LocalSync(LocalStore store)
     }
 
     /// <summary>
-    /// One pulled row under its own savepoint, or, when this laptop cannot store it, noted in <c>sync_set_aside</c>
-    /// with the server's checksum, which the scope counts in its place until a readable version arrives.
+    /// One pulled row, or, when this laptop cannot store it, noted in <c>sync_set_aside</c> with the server's checksum,
+    /// which the scope counts in its place until a readable version arrives. The row is one statement: a value this
+    /// laptop cannot read fails before it runs, and a constraint failure undoes that statement alone (SQLite's ABORT),
+    /// so no savepoint is needed around it. <paramref name="anySetAside"/> false (nothing set aside when the page began)
+    /// spares the clearing of an earlier set-aside copy, one statement a row on a first sync.
     /// </summary>
-    internal static bool StoreOrSetAside(LocalStore store, Statements statements, PulledRowWriter writer, RowChange change, IReadOnlySet<string> pendingColumns)
+    internal static bool StoreOrSetAside(LocalStore store, Statements statements, PulledRowWriter writer, RowChange change, IReadOnlySet<string> pendingColumns, bool anySetAside = true)
     {
         var id = change.RowId.ToString();
-        statements.Run("SAVEPOINT pulled_row");
         try
         {
             writer.Write(change, pendingColumns);
-            statements.Run("DELETE FROM sync_set_aside WHERE table_name = $t AND row_id = $r", ("$t", change.Table), ("$r", id));
-            statements.Run("RELEASE pulled_row");
+            if (anySetAside)
+                statements.Run("DELETE FROM sync_set_aside WHERE table_name = $t AND row_id = $r", ("$t", change.Table), ("$r", id));
             return true;
         }
         catch (Exception e) when (UnstorableReason(e) is { } reason)
         {
-            statements.Run("ROLLBACK TO pulled_row");
-            statements.Run("RELEASE pulled_row");
             statements.Run("INSERT OR REPLACE INTO sync_set_aside (table_name, row_id, seq, reason, at, checksum) VALUES ($t, $r, $s, $why, $at, $sum)",
                 ("$t", change.Table), ("$r", id), ("$s", change.Seq), ("$why", reason), ("$at", store.Now()),
                 ("$sum", (long)ScopeChecksum.Of(change.Table, change.RowId, change.Version, change.Columns)));
             return false;
         }
+    }
+
+    private static bool AnySetAside(WriteScope scope)
+    {
+        using var command = scope.Command("SELECT EXISTS (SELECT 1 FROM sync_set_aside)");
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 1;
     }
 
     /// <summary>Why a pulled row does not fit this laptop's tables, in words that name columns, never values.</summary>

@@ -40,6 +40,8 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override long NextSeq(DbConnection db, DbTransaction tx) => (long)SqlSyncStore.Scalar(db, tx, "SELECT nextval('feed_seq');")!;
 
+    public override string? NextSeqInStatement => "nextval('feed_seq')";
+
     public override string FeedGroup => "xid";
 
     public override string FeedHorizonSql => "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint + feed_offset();";
@@ -57,11 +59,20 @@ internal sealed class PostgresDialect : SqlDialect
 
     // Seed 1 keeps these keys apart from the row locks' (seed 0). Each statement after the wait sees what the previous
     // holder committed (READ COMMITTED), so the check that follows counts it.
-    public override void LockTotal(DbConnection db, DbTransaction tx, string key) =>
-        SqlSyncStore.Exec(db, tx, "SELECT pg_advisory_xact_lock(hashtextextended(@k, 1));", ("@k", key));
+    public override void LockTotals(DbConnection db, DbTransaction tx, IReadOnlyList<string> keys)
+    {
+        if (keys.Count > 0)
+            SqlSyncStore.Exec(db, tx, "SELECT pg_advisory_xact_lock(hashtextextended(k, 1)) FROM unnest(@keys) AS k;", ("@keys", keys.ToArray()));
+    }
 
     public override void LockDevice(DbConnection db, DbTransaction tx, Guid device) =>
         SqlSyncStore.Exec(db, tx, "SELECT pg_advisory_xact_lock(hashtextextended('device/' || @d, 0));", ("@d", device.ToString()));
+
+    public override void LockRows(DbConnection db, DbTransaction tx, IReadOnlyList<(string Table, string RowId)> rows) =>
+        SqlSyncStore.Exec(db, tx, "SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(@keys) AS k;",
+            ("@keys", rows.Select(r => r.Table + "/" + r.RowId).ToArray()));
+
+    public override string ForUpdate => " FOR UPDATE";
 
     public override bool IsTransient(DbException e) =>
         e is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.UniqueViolation };

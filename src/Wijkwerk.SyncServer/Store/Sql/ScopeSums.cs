@@ -57,35 +57,37 @@ internal static class ScopeSums
         return ScopeChecksum.Of(SyncProtocol.ConflictsTable, Guid.Parse(conflictId), reader.GetInt64(0), ConflictValues(reader, 1));
     }
 
-    public static void Add(DbConnection db, DbTransaction tx, Guid clientId, long count, long sum)
+    /// <summary>A sum as the store keeps it, in [0, 2^32).</summary>
+    public static long Wrap(long sum) => ((sum % Modulus) + Modulus) % Modulus;
+
+    /// <summary>Clients per multi-row statement of the sums: a few parameters each, well below either database's limit.</summary>
+    private const int ClientsPerStatement = 200;
+
+    /// <summary>Adds each client's row count and checksum deltas to its team sums, a few statements for any number of clients.</summary>
+    public static void Add(DbConnection db, DbTransaction tx, IEnumerable<(Guid Client, long Count, long Sum)> deltas)
     {
-        if (count == 0 && sum == 0)
-            return;
-        SqlSyncStore.Exec(db, tx, $"""
-            INSERT INTO client_sums(client_id, row_count, checksum) VALUES (@c, @n, ((@s % {Modulus}) + {Modulus}) % {Modulus})
-            ON CONFLICT(client_id) DO UPDATE SET row_count = client_sums.row_count + @n, checksum = (((client_sums.checksum + @s) % {Modulus}) + {Modulus}) % {Modulus};
-            """, ("@c", clientId.ToString("D")), ("@n", count), ("@s", sum));
+        foreach (var chunk in deltas.Where(d => d.Count != 0 || Wrap(d.Sum) != 0).Chunk(ClientsPerStatement))
+        {
+            SqlSyncStore.Exec(db, tx, $"""
+                INSERT INTO client_sums(client_id, row_count, checksum) VALUES {string.Join(", ", chunk.Select((_, i) => $"(@c{i}, @n{i}, @s{i})"))}
+                ON CONFLICT(client_id) DO UPDATE SET row_count = client_sums.row_count + excluded.row_count,
+                    checksum = (client_sums.checksum + excluded.checksum) % {Modulus};
+                """, [.. chunk.SelectMany((d, i) => new[] { ("@c" + i, (object?)d.Client.ToString("D")), ("@n" + i, d.Count), ("@s" + i, Wrap(d.Sum)) })]);
+        }
     }
 
     /// <summary>
-    /// Sums the consultant's view of one client again from the stored row checksums. Whether a client row
+    /// Sums the consultant's view of these clients again from the stored row checksums. Whether a client row
     /// or a message is in view depends on other rows (its advice), so a delta per written row would not do;
     /// a client has a handful of advice rows, so this costs little.
     /// </summary>
-    public static void RefreshReview(DbConnection db, DbTransaction tx, Guid clientId)
-    {
-        LockClient(db, tx, clientId);
-        SqlSyncStore.Exec(db, tx, $"""
-            INSERT INTO client_sums_review(client_id, row_count, checksum)
-            SELECT @c, count(*), coalesce(sum(checksum), 0) % {Modulus} FROM rows WHERE client_id = @c AND deleted = 0 AND {ReviewRowSql("rows")}
-            ON CONFLICT(client_id) DO UPDATE SET row_count = excluded.row_count, checksum = excluded.checksum;
-            """, ("@c", clientId.ToString("D")));
-    }
+    public static void RefreshReview(DbConnection db, DbTransaction tx, IEnumerable<Guid> clients) =>
+        Refresh(db, tx, "client_sums_review", ReviewRowSql("r"), clients);
 
     /// <summary>Sums the team's view of one client again from its live rows and conflict records.</summary>
     public static void RefreshTeam(DbConnection db, DbTransaction tx, Guid clientId)
     {
-        LockClient(db, tx, clientId);
+        LockClients(db, tx, [clientId]);
         SqlSyncStore.Exec(db, tx, $"""
             INSERT INTO client_sums(client_id, row_count, checksum)
             SELECT @c, count(*), coalesce(sum(checksum), 0) % {Modulus}
@@ -94,23 +96,37 @@ internal static class ScopeSums
             """, ("@c", clientId.ToString("D")));
     }
 
-    /// <summary>Sums a fund secretariat's view of one client again: its live fund requests and repayments.</summary>
-    public static void RefreshFund(DbConnection db, DbTransaction tx, Guid clientId)
+    /// <summary>Sums a fund secretariat's view of these clients again: their live fund requests and repayments.</summary>
+    public static void RefreshFund(DbConnection db, DbTransaction tx, IEnumerable<Guid> clients) =>
+        Refresh(db, tx, "client_sums_fund", $"r.tbl IN ({string.Join(", ", FundColumns.Tables.Select(t => $"'{t}'"))})", clients);
+
+    /// <summary>One view's sums of these clients again from their live rows that meet <paramref name="inView"/> (on the row <c>r</c>); zero for a client with none.</summary>
+    private static void Refresh(DbConnection db, DbTransaction tx, string sums, string inView, IEnumerable<Guid> clients)
     {
-        LockClient(db, tx, clientId);
-        SqlSyncStore.Exec(db, tx, $"""
-            INSERT INTO client_sums_fund(client_id, row_count, checksum)
-            SELECT @c, count(*), coalesce(sum(checksum), 0) % {Modulus} FROM rows
-            WHERE client_id = @c AND deleted = 0 AND tbl IN ({string.Join(", ", FundColumns.Tables.Select(t => $"'{t}'"))})
-            ON CONFLICT(client_id) DO UPDATE SET row_count = excluded.row_count, checksum = excluded.checksum;
-            """, ("@c", clientId.ToString("D")));
+        var ordered = clients.Distinct().Order().ToList();
+        LockClients(db, tx, ordered);
+        // One statement for many clients: measured on PostgreSQL 2.5 times faster than one statement per client sent
+        // together, whose planning cost more than running them. The VALUES column is column1 in both databases;
+        // "WHERE true" keeps SQLite from reading ON CONFLICT as part of a join.
+        foreach (var chunk in ordered.Chunk(ClientsPerStatement))
+        {
+            SqlSyncStore.Exec(db, tx, $"""
+                INSERT INTO {sums}(client_id, row_count, checksum)
+                SELECT v.column1, count(r.client_id), coalesce(sum(r.checksum), 0) % {Modulus}
+                FROM (VALUES {string.Join(", ", chunk.Select((_, i) => $"(@c{i})"))}) AS v LEFT JOIN rows r ON r.client_id = v.column1 AND r.deleted = 0 AND {inView}
+                WHERE true GROUP BY v.column1
+                ON CONFLICT(client_id) DO UPDATE SET row_count = excluded.row_count, checksum = excluded.checksum;
+                """, [.. chunk.Select((c, i) => ("@c" + i, (object?)c.ToString("D")))]);
+        }
     }
 
     /// <summary>
-    /// A recount reads every row of the client: with several writers it must wait for another push of the same client to
-    /// commit and then count that push's rows, or the later commit would store sums without them.
+    /// A recount reads every row of a client: with several writers it must wait for another push of the same client to
+    /// commit and then count that push's rows, or the later commit would store sums without them. Taken in one order
+    /// (by id) so two pushes recounting the same clients never wait on each other crosswise.
     /// </summary>
-    private static void LockClient(DbConnection db, DbTransaction tx, Guid clientId) => SqlDialect.Of(db).LockTotal(db, tx, "client/" + clientId.ToString("D"));
+    private static void LockClients(DbConnection db, DbTransaction tx, IEnumerable<Guid> clients) =>
+        SqlDialect.Of(db).LockTotals(db, tx, [.. clients.Select(c => "client/" + c.ToString("D"))]);
 
     /// <summary>
     /// The rows an advice's first submission brings into the consultant's view besides itself: its thread,

@@ -49,6 +49,12 @@ internal abstract class SqlDialect
     public abstract long NextSeq(DbConnection db, DbTransaction tx);
 
     /// <summary>
+    /// <see cref="NextSeq"/> as an SQL expression a writing statement can carry itself, saving a round trip per written row;
+    /// null where the counter is a table (SQLite), which a statement cannot both read and bump.
+    /// </summary>
+    public virtual string? NextSeqInStatement => null;
+
+    /// <summary>
     /// The feed column a pull pages by, compared with its anchor: SQLite's <c>seq</c> (commit order under one writer),
     /// PostgreSQL's transaction id <c>xid</c>, with <c>seq</c> ordering the changes within one transaction.
     /// </summary>
@@ -71,7 +77,10 @@ internal abstract class SqlDialect
     /// client's sums) for the rest of the transaction, taken before the rows are read: under READ COMMITTED two writers
     /// of different rows would each judge the total without the other's row and both pass. One writer needs no lock.
     /// </summary>
-    public abstract void LockTotal(DbConnection db, DbTransaction tx, string key);
+    public void LockTotal(DbConnection db, DbTransaction tx, string key) => LockTotals(db, tx, [key]);
+
+    /// <summary><see cref="LockTotal"/> for many totals in one statement, in the order given.</summary>
+    public abstract void LockTotals(DbConnection db, DbTransaction tx, IReadOnlyList<string> keys);
 
     /// <summary>
     /// Makes the pushes of one device run one after the other, whichever instance takes them; the second then finds the
@@ -79,6 +88,24 @@ internal abstract class SqlDialect
     /// </summary>
     public virtual void LockDevice(DbConnection db, DbTransaction tx, Guid device)
     {
+    }
+
+    /// <summary>
+    /// <see cref="LockRow"/> for many rows at once, in the order given (one order for every push, so no two wait on each
+    /// other crosswise); the rows that exist are locked by reading them with <see cref="ForUpdate"/> after this.
+    /// </summary>
+    public abstract void LockRows(DbConnection db, DbTransaction tx, IReadOnlyList<(string Table, string RowId)> rows);
+
+    /// <summary>The clause that locks the rows a query reads, for the rest of the transaction ("" where one writer needs none).</summary>
+    public virtual string ForUpdate => "";
+
+    /// <summary>Takes <paramref name="count"/> consecutive places in the feed and answers the first.</summary>
+    public virtual long NextSeqs(DbConnection db, DbTransaction tx, int count)
+    {
+        var first = NextSeq(db, tx);
+        for (var i = 1; i < count; i++)
+            NextSeq(db, tx);
+        return first;
     }
 
     /// <summary>A command on the connection; inside <see cref="CacheStatements"/> one prepared command per SQL text, reused.</summary>

@@ -140,10 +140,11 @@ public abstract partial class SqlSyncStore
     /// Keeps <c>tagged_rows</c> in step with one written row of a pattern source (<paramref name="live"/> null for a
     /// deleted row); answers the row's tag keys before and after the write, the tags whose figures it may change.
     /// </summary>
-    internal static IReadOnlyList<string> TrackTag(DbConnection db, DbTransaction tx, string table, Guid rowId, IReadOnlyDictionary<string, string?>? live)
+    internal static IReadOnlyList<string> TrackTag(DbConnection db, DbTransaction tx, string table, Guid rowId, bool stored, IReadOnlyDictionary<string, string?>? live)
     {
         var keys = new List<string>(2);
-        if (Scalar(db, tx, "DELETE FROM tagged_rows WHERE tbl = @t AND row_id = @r RETURNING tag_key;", ("@t", table), ("@r", S(rowId))) is string before)
+        // A row not stored before has no tag row yet (a first upload writes thousands of them).
+        if (stored && Scalar(db, tx, "DELETE FROM tagged_rows WHERE tbl = @t AND row_id = @r RETURNING tag_key;", ("@t", table), ("@r", S(rowId))) is string before)
             keys.Add(before);
         var key = live is not null && live.TryGetValue(TagColumn, out var tag) && tag is not null ? BottleneckTag.Key(tag) : "";
         if (key.Length == 0)

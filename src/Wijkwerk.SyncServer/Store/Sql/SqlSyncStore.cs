@@ -1,11 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
-using Wijkwerk.Core.Domain.Budget;
-using Wijkwerk.Core.Domain.Fund;
-using Wijkwerk.Core.Domain.Mandates;
-using Wijkwerk.Core.Domain.Pauses;
-using Wijkwerk.Core.Domain.Patterns;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Sync.Rules;
 using Wijkwerk.Core.Sync;
@@ -204,210 +199,123 @@ public abstract partial class SqlSyncStore : ISyncStore
 
     // ---------------------------------------------------------------- push
 
-    public Task<IReadOnlyList<MutationResult>> PushAsync(DeviceSession device, IReadOnlyList<Mutation> mutations, DateTimeOffset now, CancellationToken cancel = default) =>
-        Write<IReadOnlyList<MutationResult>>((db, tx) =>
-        {
-            Dialect.LockDevice(db, tx, device.DeviceId);
-            var scope = new PushScope(db, tx, device, now, TeamsOf(db, tx, device.WorkerId));
-            var results = new List<MutationResult>(mutations.Count);
-            foreach (var mutation in mutations)
-            {
-                if (Scalar(db, tx, "SELECT result FROM applied_mutations WHERE device_id = @d AND mutation_id = @m;", ("@d", S(device.DeviceId)), ("@m", mutation.MutationId)) is string stored)
-                {
-                    // Idempotence: a mutation seen before gets its first answer again and is not applied twice.
-                    results.Add(JsonSerializer.Deserialize<MutationResult>(stored, Json)!);
-                    continue;
-                }
-
-                Exec(db, tx, "SAVEPOINT mutation;");
-                MutationResult result;
-                try
-                {
-                    result = MutationApplier.Apply(scope, device, mutation, now);
-                    Exec(db, tx, "RELEASE mutation;");
-                }
-                catch (DbException)
-                {
-                    throw; // a storage failure fails the whole batch; the laptop sends it again
-                }
-                catch (Exception e) when (e is FormatException or JsonException or InvalidOperationException or ArgumentException)
-                {
-                    // A poisoned mutation is refused with a reason and never blocks the queue.
-                    Exec(db, tx, "ROLLBACK TO mutation; RELEASE mutation;");
-                    result = MutationApplier.Refused(mutation, 0, "De server kon deze wijziging niet verwerken; neem contact op met de beheerder.");
-                }
-
-                Exec(db, tx, "INSERT INTO applied_mutations(device_id, mutation_id, result, applied_at) VALUES (@d, @m, @r, @at);",
-                    ("@d", S(device.DeviceId)), ("@m", mutation.MutationId), ("@r", JsonSerializer.Serialize(result, Json)), ("@at", Iso(now)));
-                results.Add(result);
-            }
-
-            // Issue 14: a stored tagged row may raise a pattern or change an open one's figures, in this same transaction;
-            // only the tags the push wrote (before and after) can have changed.
-            if (scope.TouchedTags.Count > 0)
-                RefreshPatterns(db, tx, now, scope.TouchedTags);
-            return results;
-        });
-
-    /// <summary>The store side of one push: what <see cref="MutationApplier"/> asks of a store, inside the open write transaction.</summary>
-    private sealed class PushScope(DbConnection db, DbTransaction tx, DeviceSession device, DateTimeOffset now, IReadOnlyList<string> teams) : IPushTransaction
+    /// <summary>
+    /// Applies a push in one write transaction. A push is applied first without a savepoint per mutation (two round trips
+    /// a mutation saved); when a mutation turns out to be poisoned, that transaction is rolled back whole and the push runs
+    /// again with a savepoint around each mutation, so the poisoned one is refused and the rest of the batch still lands.
+    /// </summary>
+    public async Task<IReadOnlyList<MutationResult>> PushAsync(DeviceSession device, IReadOnlyList<Mutation> mutations, DateTimeOffset now, CancellationToken cancel = default)
     {
-        public bool HasTeams => teams.Count > 0;
-
-        /// <summary>The tag keys of the pattern-source rows this push wrote, as they were and as they are; a refused mutation's may stay (one needless re-detect).</summary>
-        public HashSet<string> TouchedTags { get; } = new(StringComparer.Ordinal);
-
-        public IReadOnlyList<Mandate> MandatesOfPusher() => MandatesOf(db, tx, device.WorkerId);
-
-        public IReadOnlyList<string> TeamNamesOfPusher() => TeamNamesOf(db, tx, device.WorkerId);
-
-        // The ledger a vote is judged on is read after this: lock the budget by the team's stored name (any spelling of it
-        // meets the same lock), so a second instance's approval on another request waits and is then counted.
-        public TeamBudget? BudgetOf(string team, int year)
+        try
         {
-            var budget = BudgetsOf(db, tx, null).FirstOrDefault(b => b.IsOf(team, year));
-            if (budget is not null)
-                SqlDialect.Of(db).LockTotal(db, tx, $"budget/{budget.Team}/{budget.Year}");
-            return budget;
+            return await Write((db, tx) => Push(db, tx, device, mutations, now, eachInSavepoint: false), cancel);
         }
-
-        public Fund Fund() => FundOf(db, tx);
-
-        public FundBalance FundBalance(Fund fund)
+        catch (PoisonedMutationException)
         {
-            SqlDialect.Of(db).LockTotal(db, tx, "fund");
-            return FundBalanceOf(db, tx, fund);
-        }
-
-        public void FundChanged() => BumpReference(db, tx);
-
-        public PauseSettings PauseSettings() => PauseSettingsOf(db, tx);
-
-        public Pattern? PatternOf(Guid patternId) => PatternById(db, tx, patternId);
-
-        public bool HasPatternStep(Guid stepId) => Scalar(db, tx, "SELECT 1 FROM pattern_steps WHERE id = @id;", ("@id", S(stepId))) is not null;
-
-        public void RecordPatternStep(PatternStep step) => SqlSyncStore.RecordPatternStep(db, tx, step, device.DeviceId, now);
-
-        public IReadOnlyList<(Guid RowId, StoredRow Row)> LiveRowsWhere(string table, string column, string value) => SqlSyncStore.LiveRowsWhere(db, tx, table, column, value);
-
-        // Every row a mutation writes is read here first: lock it, so a concurrent push waits and then reads what this one wrote.
-        public StoredRow? LoadRow(string table, Guid rowId)
-        {
-            SqlDialect.Of(db).LockRow(db, tx, table, S(rowId));
-            return SqlSyncStore.LoadRow(db, tx, table, rowId);
-        }
-
-        public bool InScope(Guid clientId) =>
-            teams.Count > 0 && Scalar(db, tx,
-                $"SELECT 1 FROM team_clients WHERE client_id = @c AND team_id IN ({string.Join(',', teams.Select((_, i) => "@t" + i))});",
-                [("@c", S(clientId)), .. teams.Select((t, i) => ("@t" + i, (object?)t))]) is not null;
-
-        public bool OnAnyCaseload(Guid clientId) => Scalar(db, tx, "SELECT 1 FROM team_clients WHERE client_id = @c;", ("@c", S(clientId))) is not null;
-
-        public string? OwnTeamHolding(Guid clientId) =>
-            teams.Count == 0 ? null : Scalar(db, tx,
-                $"SELECT t.name FROM teams t JOIN team_clients tc ON tc.team_id = t.id WHERE tc.client_id = @c AND t.id IN ({string.Join(',', teams.Select((_, i) => "@t" + i))}) ORDER BY t.name LIMIT 1;",
-                [("@c", S(clientId)), .. teams.Select((t, i) => ("@t" + i, (object?)t))]) as string;
-
-        public void AssignToOwnTeams(Guid clientId)
-        {
-            foreach (var team in teams)
-                Exec(db, tx, "INSERT INTO team_clients(team_id, client_id, assigned_at) VALUES (@t, @c, @at) ON CONFLICT DO NOTHING;", ("@t", team), ("@c", S(clientId)), ("@at", Iso(now)));
-        }
-
-        public void WriteRow(string table, Guid rowId, Guid clientId, StoredRow? before, long version, bool deleted, IReadOnlyDictionary<string, string?> columns, IReadOnlyDictionary<string, ColumnStamp> stamps)
-        {
-            var wasLive = before is { Deleted: false };
-            var checksum = ScopeChecksum.Of(table, rowId, version, columns);
-            long countDelta = (deleted ? 0 : 1) - (wasLive ? 1 : 0);
-            long sumDelta = (deleted ? 0L : checksum) - (wasLive ? ScopeChecksum.Of(table, rowId, before!.Version, before.Columns) : 0L);
-            ScopeSums.Add(db, tx, clientId, countDelta, sumDelta);
-            Exec(db, tx, """
-                INSERT INTO rows(tbl, row_id, client_id, version, deleted, columns, column_versions, checksum, updated_at, updated_by, updated_device, seq)
-                VALUES (@t, @r, @c, @v, @del, @cols, @stamps, @sum, @at, @by, @dev, @seq)
-                ON CONFLICT(tbl, row_id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted, columns = excluded.columns,
-                    column_versions = excluded.column_versions, checksum = excluded.checksum, updated_at = excluded.updated_at,
-                    updated_by = excluded.updated_by, updated_device = excluded.updated_device, seq = excluded.seq;
-                """,
-                ("@t", table), ("@r", S(rowId)), ("@c", S(clientId)), ("@v", version), ("@del", deleted ? 1 : 0),
-                ("@cols", JsonSerializer.Serialize(columns, Json)), ("@stamps", JsonSerializer.Serialize(stamps, Json)),
-                ("@sum", (long)checksum), ("@at", Iso(now)), ("@by", S(device.WorkerId)), ("@dev", S(device.DeviceId)),
-                ("@seq", NextSeq(db, tx)));
-            if (!deleted)
-                ProposeTag(db, tx, columns, device.WorkerId, now);
-            if (PatternSources.Counts(table))
-                TouchedTags.UnionWith(TrackTag(db, tx, table, rowId, deleted ? null : columns));
-            if (FundColumns.Tables.Contains(table))
-                ScopeSums.RefreshFund(db, tx, clientId);
-            if (!SyncSchema.ReviewTables.Contains(table))
-                return;
-            // An advice submitted for the first time brings its client and thread into the consultant's view:
-            // new seqs, so a consultant whose anchor is past those rows still finds them in the feed.
-            if (table == AdviceColumns.AdviceTable && !deleted && SyncSchema.WasSubmitted(columns) && !(before is not null && SyncSchema.WasSubmitted(before.Columns)))
-            {
-                foreach (var (tbl, row) in ScopeSums.EnteringReview(db, tx, clientId, rowId))
-                    Exec(db, tx, "UPDATE rows SET seq = @s WHERE tbl = @tbl AND row_id = @r;", ("@s", NextSeq(db, tx)), ("@tbl", tbl), ("@r", row));
-            }
-
-            ScopeSums.RefreshReview(db, tx, clientId);
-        }
-
-        public void RecordConflict(string table, Guid rowId, Guid clientId, string column, string? kept, string? other, Guid keptBy, Guid keptDevice)
-        {
-            var id = Guid.NewGuid();
-            Exec(db, tx, """
-                INSERT INTO conflicts(id, tbl, row_id, client_id, column_name, kept_value, other_value, kept_by, other_by, kept_device, other_device, at, resolved, version, checksum, seq)
-                VALUES (@id, @t, @r, @c, @col, @kept, @other, @keptBy, @otherBy, @keptDev, @otherDev, @at, 0, 1, 0, @seq);
-                """,
-                ("@id", S(id)), ("@t", table), ("@r", S(rowId)), ("@c", S(clientId)), ("@col", column), ("@kept", kept), ("@other", other),
-                ("@keptBy", S(keptBy)), ("@otherBy", S(device.WorkerId)), ("@keptDev", S(keptDevice)), ("@otherDev", S(device.DeviceId)),
-                ("@at", Iso(now)), ("@seq", NextSeq(db, tx)));
-            // The checksum is taken from the record as stored, the same text the pull sends.
-            var sum = ScopeSums.OfConflict(db, tx, S(id));
-            Exec(db, tx, "UPDATE conflicts SET checksum = @sum WHERE id = @id;", ("@sum", sum), ("@id", S(id)));
-            ScopeSums.Add(db, tx, clientId, 1, sum);
-        }
-
-        public IReadOnlyList<(string Table, Guid RowId)> LiveRowsOf(Guid clientId) =>
-            [.. Keys(db, tx, "SELECT tbl, row_id FROM rows WHERE client_id = @c AND deleted = 0 ORDER BY seq;", S(clientId)).Select(k => (k.Table, Guid.Parse(k.Id)))];
-
-        public void TouchRow(string table, Guid rowId) =>
-            Exec(db, tx, "UPDATE rows SET seq = @s WHERE tbl = @t AND row_id = @r;", ("@s", NextSeq(db, tx)), ("@t", table), ("@r", S(rowId)));
-
-        public StoredConflict? LoadConflict(Guid conflictId)
-        {
-            using var cmd = Command(db, tx, "SELECT client_id, version, resolved FROM conflicts WHERE id = @id;", ("@id", S(conflictId)));
-            using var reader = cmd.ExecuteReader();
-            return reader.Read() ? new StoredConflict(Guid.Parse(reader.GetString(0)), reader.GetInt64(1), reader.GetInt64(2) == 1) : null;
-        }
-
-        public void ResolveConflict(Guid conflictId, Guid clientId, long oldVersion, long newVersion)
-        {
-            var before = ScopeSums.OfConflict(db, tx, S(conflictId));
-            Exec(db, tx, """
-                UPDATE conflicts SET resolved = 1, resolved_at = @at, resolved_by = @by, resolved_device = @dev, version = @v, seq = @seq
-                WHERE id = @id;
-                """,
-                ("@at", Iso(now)), ("@by", S(device.WorkerId)), ("@dev", S(device.DeviceId)), ("@v", newVersion),
-                ("@seq", NextSeq(db, tx)), ("@id", S(conflictId)));
-            var after = ScopeSums.OfConflict(db, tx, S(conflictId));
-            Exec(db, tx, "UPDATE conflicts SET checksum = @sum WHERE id = @id;", ("@sum", after), ("@id", S(conflictId)));
-            ScopeSums.Add(db, tx, clientId, 0, after - before);
+            return await Write((db, tx) => Push(db, tx, device, mutations, now, eachInSavepoint: true), cancel);
         }
     }
 
-    internal static StoredRow? LoadRow(DbConnection db, DbTransaction tx, string table, Guid rowId)
+    /// <summary>A mutation failed in a push run without savepoints: the push must run again with them.</summary>
+    private sealed class PoisonedMutationException : Exception;
+
+    private IReadOnlyList<MutationResult> Push(DbConnection db, DbTransaction tx, DeviceSession device, IReadOnlyList<Mutation> mutations, DateTimeOffset now, bool eachInSavepoint)
     {
-        using var cmd = Command(db, tx, "SELECT client_id, version, deleted, columns, column_versions, updated_device, updated_by FROM rows WHERE tbl = @t AND row_id = @r;", ("@t", table), ("@r", S(rowId)));
-        using var reader = cmd.ExecuteReader();
-        if (!reader.Read())
-            return null;
-        return new StoredRow(
-            Guid.Parse(reader.GetString(0)), reader.GetInt64(1), reader.GetInt64(2) == 1,
-            JsonSerializer.Deserialize<Dictionary<string, string?>>(reader.GetString(3), Json)!,
-            JsonSerializer.Deserialize<Dictionary<string, ColumnStamp>>(reader.GetString(4), Json)!,
-            Guid.Parse(reader.GetString(5)), Guid.Parse(reader.GetString(6)));
+        Dialect.LockDevice(db, tx, device.DeviceId);
+        var scope = new PushScope(db, tx, device, now, TeamsOf(db, tx, device.WorkerId));
+        scope.Prefetch(mutations);
+        // Idempotence: a mutation seen before (in an earlier push or earlier in this one) gets its first answer again
+        // and is not applied twice. The earlier answers are read in one query, the new ones written in a few at the end.
+        var answered = AppliedBefore(db, tx, device.DeviceId, mutations);
+        var fresh = new List<MutationResult>(mutations.Count);
+        var results = new List<MutationResult>(mutations.Count);
+        foreach (var mutation in mutations)
+        {
+            if (answered.TryGetValue(mutation.MutationId, out var stored))
+            {
+                results.Add(stored);
+                continue;
+            }
+
+            MutationResult result;
+            if (eachInSavepoint)
+                Exec(db, tx, "SAVEPOINT mutation;");
+            try
+            {
+                result = MutationApplier.Apply(scope, device, mutation, now);
+                if (eachInSavepoint)
+                {
+                    scope.Flush();
+                    Exec(db, tx, "RELEASE mutation;");
+                }
+            }
+            catch (DbException)
+            {
+                throw; // a storage failure fails the whole batch; the laptop sends it again
+            }
+            catch (Exception e) when (e is FormatException or JsonException or InvalidOperationException or ArgumentException)
+            {
+                if (!eachInSavepoint)
+                    throw new PoisonedMutationException();
+                // A poisoned mutation is refused with a reason and never blocks the queue.
+                Exec(db, tx, "ROLLBACK TO mutation; RELEASE mutation;");
+                scope.Forget();
+                result = MutationApplier.Refused(mutation, 0, "De server kon deze wijziging niet verwerken; neem contact op met de beheerder.");
+            }
+
+            answered[mutation.MutationId] = result;
+            fresh.Add(result);
+            results.Add(result);
+        }
+
+        scope.Flush();
+        RecordApplied(db, tx, device.DeviceId, fresh, now);
+        // Issue 14: a stored tagged row may raise a pattern or change an open one's figures, in this same transaction;
+        // only the tags the push wrote (before and after) can have changed.
+        if (scope.TouchedTags.Count > 0)
+            RefreshPatterns(db, tx, now, scope.TouchedTags);
+        return results;
+    }
+
+    /// <summary>Mutation ids per statement when a push reads or records its answers: well below either database's parameter limit.</summary>
+    private const int IdsPerStatement = 250;
+
+    private static Dictionary<long, MutationResult> AppliedBefore(DbConnection db, DbTransaction tx, Guid deviceId, IReadOnlyList<Mutation> mutations)
+    {
+        var answered = new Dictionary<long, MutationResult>();
+        if (mutations.Count == 0)
+            return answered;
+        var ids = mutations.Select(m => m.MutationId).ToHashSet();
+        var (low, high) = (ids.Min(), ids.Max());
+        // A laptop numbers its mutations one by one, so a batch is a short range of ids: one range scan of the primary key,
+        // which the planner cannot mistake for a scan of every mutation of the device (as it did with a long IN list while
+        // a first upload outgrew the table's statistics). A scattered batch is asked for id by id.
+        var contiguous = high - low < 4L * ids.Count;
+        foreach (var chunk in contiguous ? [[]] : ids.Chunk(IdsPerStatement))
+        {
+            using var cmd = contiguous
+                ? Command(db, tx, "SELECT mutation_id, result FROM applied_mutations WHERE device_id = @d AND mutation_id BETWEEN @low AND @high;", ("@d", S(deviceId)), ("@low", low), ("@high", high))
+                : Command(db, tx, $"SELECT mutation_id, result FROM applied_mutations WHERE device_id = @d AND mutation_id IN ({string.Join(", ", chunk.Select((_, i) => "@m" + i))});",
+                    [("@d", S(deviceId)), .. chunk.Select((id, i) => ("@m" + i, (object?)id))]);
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read())
+            {
+                if (ids.Contains(reader.GetInt64(0)))
+                    answered[reader.GetInt64(0)] = JsonSerializer.Deserialize<MutationResult>(reader.GetString(1), Json)!;
+            }
+        }
+
+        return answered;
+    }
+
+    private static void RecordApplied(DbConnection db, DbTransaction tx, Guid deviceId, IReadOnlyList<MutationResult> results, DateTimeOffset now)
+    {
+        foreach (var chunk in results.Chunk(IdsPerStatement))
+        {
+            Exec(db, tx, $"INSERT INTO applied_mutations(device_id, mutation_id, result, applied_at) VALUES {string.Join(", ", chunk.Select((_, i) => $"(@d, @m{i}, @r{i}, @at)"))};",
+                [("@d", S(deviceId)), ("@at", Iso(now)),
+                 .. chunk.SelectMany((r, i) => new[] { ("@m" + i, (object?)r.MutationId), ("@r" + i, JsonSerializer.Serialize(r, Json)) })]);
+        }
     }
 
     /// <summary>

@@ -34,6 +34,9 @@ internal sealed class SqliteDialect : SqlDialect
     public override long NextSeq(DbConnection db, DbTransaction tx) =>
         Convert.ToInt64(SqlSyncStore.Scalar(db, tx, "UPDATE counters SET value = value + 1 WHERE name = 'seq' RETURNING value;"), CultureInfo.InvariantCulture);
 
+    public override long NextSeqs(DbConnection db, DbTransaction tx, int count) =>
+        Convert.ToInt64(SqlSyncStore.Scalar(db, tx, "UPDATE counters SET value = value + @n WHERE name = 'seq' RETURNING value;", ("@n", count)), CultureInfo.InvariantCulture) - count + 1;
+
     public override string FeedGroup => "seq";
 
     public override string FeedHorizonSql => "SELECT value + 1 FROM counters WHERE name = 'seq';";
@@ -46,7 +49,11 @@ internal sealed class SqliteDialect : SqlDialect
     }
 
     // BEGIN IMMEDIATE already makes every write transaction the only one.
-    public override void LockTotal(DbConnection db, DbTransaction tx, string key)
+    public override void LockTotals(DbConnection db, DbTransaction tx, IReadOnlyList<string> keys)
+    {
+    }
+
+    public override void LockRows(DbConnection db, DbTransaction tx, IReadOnlyList<(string Table, string RowId)> rows)
     {
     }
 

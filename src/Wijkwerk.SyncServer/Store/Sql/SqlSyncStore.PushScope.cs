@@ -1,0 +1,381 @@
+using System.Data.Common;
+using System.Text.Json;
+using Wijkwerk.Core.Domain.Budget;
+using Wijkwerk.Core.Domain.Fund;
+using Wijkwerk.Core.Domain.Mandates;
+using Wijkwerk.Core.Domain.Pauses;
+using Wijkwerk.Core.Domain.Patterns;
+using Wijkwerk.Core.Sync;
+using Wijkwerk.Core.Sync.Protocol;
+using Wijkwerk.Core.Sync.Rules;
+using Wijkwerk.SyncServer.Sync;
+
+namespace Wijkwerk.SyncServer.Store.Sql;
+
+public abstract partial class SqlSyncStore
+{
+    /// <summary>
+    /// The store side of one push: what <see cref="MutationApplier"/> asks of a store, inside the open write transaction.
+    ///
+    /// A push costs a few statements, not a dozen per mutation (on PostgreSQL each is a round trip): the rows the batch
+    /// names, with their clients and parents, are locked and read in one go before the first mutation (<see cref="Prefetch"/>),
+    /// the caseload likewise, and the rows it writes wait in a buffer that goes out as multi-row statements. Whatever
+    /// reads or writes the store otherwise writes the buffer out first (<see cref="Flush"/>), so every statement sees the
+    /// push's earlier writes and the rows keep their write order in the feed. What is cached stays true until commit:
+    /// every cached row is locked, and every write of a row in a push goes through <see cref="WriteRow"/>.
+    /// </summary>
+    private sealed class PushScope(DbConnection db, DbTransaction tx, DeviceSession device, DateTimeOffset now, IReadOnlyList<string> teams) : IPushTransaction
+    {
+        /// <summary>Rows per buffered multi-row statement: twelve parameters a row, well below either database's limit.</summary>
+        private const int RowsPerStatement = 100;
+
+        private const string ClientsTable = "clients";
+
+        private readonly Dictionary<(string Table, Guid RowId), StoredRow?> _rows = [];
+        private readonly Dictionary<Guid, bool> _inScope = [];
+        private readonly Dictionary<Guid, bool> _onCaseload = [];
+
+        private readonly List<BufferedRow> _buffer = [];
+        private readonly HashSet<(string Table, Guid RowId)> _buffered = [];
+        private readonly List<Guid> _assigned = [];
+        private readonly Dictionary<Guid, (long Count, long Sum)> _sums = [];
+        private readonly HashSet<Guid> _reviewSums = [];
+        private readonly HashSet<Guid> _fundSums = [];
+
+        private SqlDialect Dialect => SqlDialect.Of(db);
+
+        public bool HasTeams => teams.Count > 0;
+
+        /// <summary>The tag keys of the pattern-source rows this push wrote, as they were and as they are; a refused mutation's may stay (one needless re-detect).</summary>
+        public HashSet<string> TouchedTags { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>
+        /// Locks and reads, in a few statements, every row the mutations name and the client and parent rows they point to,
+        /// and which of those clients are on a caseload. Locks are taken in one order, so two pushes never wait on each other crosswise.
+        /// </summary>
+        public void Prefetch(IReadOnlyList<Mutation> mutations)
+        {
+            var keys = new HashSet<(string Table, Guid RowId)>();
+            foreach (var m in mutations)
+            {
+                if (m.Table is null || SyncSchema.Find(m.Table) is not { } table || m.RowId == Guid.Empty)
+                    continue;
+                keys.Add((table.Name, m.RowId));
+                if (table.ClientColumn is { } clientColumn && m.Columns?.GetValueOrDefault(clientColumn) is { } client && Guid.TryParse(client, out var clientId))
+                    keys.Add((ClientsTable, clientId));
+                if (table.ParentTable is { } parentTable && m.Columns?.GetValueOrDefault(table.ParentColumn!) is { } parent && Guid.TryParse(parent, out var parentId))
+                    keys.Add((parentTable, parentId));
+            }
+
+            if (keys.Count == 0)
+                return;
+            var ordered = keys.OrderBy(k => k.Table, StringComparer.Ordinal).ThenBy(k => S(k.RowId), StringComparer.Ordinal).ToList();
+            Dialect.LockRows(db, tx, [.. ordered.Select(k => (k.Table, S(k.RowId)))]);
+            foreach (var key in ordered)
+                _rows[key] = null;
+            // Point reads by the whole primary key, many to a command (one round trip): a plan no statistics can spoil.
+            foreach (var chunk in ordered.Chunk(IdsPerStatement))
+            {
+                using var cmd = Command(db, tx, string.Concat(chunk.Select((_, i) => $"""
+                    SELECT tbl, row_id, client_id, version, deleted, columns, column_versions, updated_device, updated_by FROM rows WHERE tbl = @t{i} AND row_id = @r{i}{Dialect.ForUpdate};
+                    """)), [.. chunk.SelectMany((k, i) => new[] { ("@t" + i, (object?)k.Table), ("@r" + i, S(k.RowId)) })]);
+                using var reader = cmd.ExecuteReader();
+                do
+                {
+                    while (reader.Read())
+                    {
+                        var key = (reader.GetString(0), Guid.Parse(reader.GetString(1)));
+                        try
+                        {
+                            _rows[key] = ReadRow(reader, 2);
+                        }
+                        catch (Exception e) when (e is JsonException or FormatException)
+                        {
+                            // An unreadable stored row is read again by the mutation that needs it, which is then refused alone.
+                            _rows.Remove(key);
+                        }
+                    }
+                }
+                while (reader.NextResult());
+            }
+
+            var clients = ordered.Select(k => k.Table == ClientsTable ? k.RowId : _rows[k]?.ClientId).OfType<Guid>().Distinct().ToList();
+            foreach (var client in clients)
+                (_inScope[client], _onCaseload[client]) = (false, false);
+            foreach (var chunk in clients.Chunk(IdsPerStatement))
+            {
+                using var cmd = Command(db, tx, $"SELECT client_id, team_id FROM team_clients WHERE client_id IN ({string.Join(", ", chunk.Select((_, i) => "@c" + i))});",
+                    [.. chunk.Select((c, i) => ("@c" + i, (object?)S(c)))]);
+                using var reader = cmd.ExecuteReader();
+                while (reader.Read())
+                {
+                    var client = Guid.Parse(reader.GetString(0));
+                    _onCaseload[client] = true;
+                    _inScope[client] |= teams.Contains(reader.GetString(1));
+                }
+            }
+        }
+
+        /// <summary>The current mutation was rolled back to its savepoint: forget what it buffered and cached.</summary>
+        public void Forget()
+        {
+            _rows.Clear();
+            _inScope.Clear();
+            _onCaseload.Clear();
+            _buffer.Clear();
+            _buffered.Clear();
+            _assigned.Clear();
+            _sums.Clear();
+            _reviewSums.Clear();
+            _fundSums.Clear();
+        }
+
+        /// <summary>Writes out what the push buffered: its rows in write order, caseload entries, and the sums they change.</summary>
+        public void Flush()
+        {
+            WriteBufferedRows();
+            foreach (var chunk in _assigned.Chunk(RowsPerStatement / Math.Max(1, teams.Count)))
+            {
+                var pairs = chunk.SelectMany(c => teams.Select(t => (Client: c, Team: t))).ToList();
+                Exec(db, tx, $"INSERT INTO team_clients(team_id, client_id, assigned_at) VALUES {string.Join(", ", pairs.Select((_, i) => $"(@t{i}, @c{i}, @at)"))} ON CONFLICT DO NOTHING;",
+                    [("@at", Iso(now)), .. pairs.SelectMany((p, i) => new[] { ("@t" + i, (object?)p.Team), ("@c" + i, S(p.Client)) })]);
+            }
+
+            _assigned.Clear();
+            ScopeSums.Add(db, tx, _sums.Select(s => (s.Key, s.Value.Count, s.Value.Sum)));
+            _sums.Clear();
+            ScopeSums.RefreshReview(db, tx, _reviewSums);
+            _reviewSums.Clear();
+            ScopeSums.RefreshFund(db, tx, _fundSums);
+            _fundSums.Clear();
+        }
+
+        public IReadOnlyList<Mandate> MandatesOfPusher() => MandatesOf(db, tx, device.WorkerId);
+
+        public IReadOnlyList<string> TeamNamesOfPusher() => TeamNamesOf(db, tx, device.WorkerId);
+
+        // The ledger a vote is judged on is read after this: lock the budget by the team's stored name (any spelling of it
+        // meets the same lock), so a second instance's approval on another request waits and is then counted.
+        public TeamBudget? BudgetOf(string team, int year)
+        {
+            Flush();
+            var budget = BudgetsOf(db, tx, null).FirstOrDefault(b => b.IsOf(team, year));
+            if (budget is not null)
+                Dialect.LockTotal(db, tx, $"budget/{budget.Team}/{budget.Year}");
+            return budget;
+        }
+
+        public Fund Fund() => FundOf(db, tx);
+
+        public FundBalance FundBalance(Fund fund)
+        {
+            Flush();
+            Dialect.LockTotal(db, tx, "fund");
+            return FundBalanceOf(db, tx, fund);
+        }
+
+        public void FundChanged() => BumpReference(db, tx);
+
+        public PauseSettings PauseSettings() => PauseSettingsOf(db, tx);
+
+        public Pattern? PatternOf(Guid patternId) => PatternById(db, tx, patternId);
+
+        public bool HasPatternStep(Guid stepId) => Scalar(db, tx, "SELECT 1 FROM pattern_steps WHERE id = @id;", ("@id", S(stepId))) is not null;
+
+        public void RecordPatternStep(PatternStep step)
+        {
+            Flush();
+            SqlSyncStore.RecordPatternStep(db, tx, step, device.DeviceId, now);
+        }
+
+        public IReadOnlyList<(Guid RowId, StoredRow Row)> LiveRowsWhere(string table, string column, string value)
+        {
+            Flush();
+            return SqlSyncStore.LiveRowsWhere(db, tx, table, column, value);
+        }
+
+        // Every row a mutation writes is read here first: lock it, so a concurrent push waits and then reads what this one wrote.
+        public StoredRow? LoadRow(string table, Guid rowId)
+        {
+            if (_rows.TryGetValue((table, rowId), out var known))
+                return known;
+            Dialect.LockRow(db, tx, table, S(rowId));
+            return _rows[(table, rowId)] = SqlSyncStore.LoadRow(db, tx, table, rowId);
+        }
+
+        public bool InScope(Guid clientId)
+        {
+            if (_inScope.TryGetValue(clientId, out var known))
+                return known;
+            return _inScope[clientId] = teams.Count > 0 && Scalar(db, tx,
+                $"SELECT 1 FROM team_clients WHERE client_id = @c AND team_id IN ({string.Join(',', teams.Select((_, i) => "@t" + i))});",
+                [("@c", S(clientId)), .. teams.Select((t, i) => ("@t" + i, (object?)t))]) is not null;
+        }
+
+        public bool OnAnyCaseload(Guid clientId)
+        {
+            if (_onCaseload.TryGetValue(clientId, out var known))
+                return known;
+            return _onCaseload[clientId] = Scalar(db, tx, "SELECT 1 FROM team_clients WHERE client_id = @c;", ("@c", S(clientId))) is not null;
+        }
+
+        public string? OwnTeamHolding(Guid clientId)
+        {
+            Flush();
+            return teams.Count == 0 ? null : Scalar(db, tx,
+                $"SELECT t.name FROM teams t JOIN team_clients tc ON tc.team_id = t.id WHERE tc.client_id = @c AND t.id IN ({string.Join(',', teams.Select((_, i) => "@t" + i))}) ORDER BY t.name LIMIT 1;",
+                [("@c", S(clientId)), .. teams.Select((t, i) => ("@t" + i, (object?)t))]) as string;
+        }
+
+        public void AssignToOwnTeams(Guid clientId)
+        {
+            if (teams.Count == 0)
+                return;
+            _assigned.Add(clientId);
+            _inScope[clientId] = true;
+            _onCaseload[clientId] = true;
+        }
+
+        public void WriteRow(string table, Guid rowId, Guid clientId, StoredRow? before, long version, bool deleted, IReadOnlyDictionary<string, string?> columns, IReadOnlyDictionary<string, ColumnStamp> stamps)
+        {
+            // One multi-row upsert cannot write a row twice.
+            if (_buffered.Contains((table, rowId)))
+                WriteBufferedRows();
+            var wasLive = before is { Deleted: false };
+            var checksum = ScopeChecksum.Of(table, rowId, version, columns);
+            long countDelta = (deleted ? 0 : 1) - (wasLive ? 1 : 0);
+            long sumDelta = (deleted ? 0L : checksum) - (wasLive ? ScopeChecksum.Of(table, rowId, before!.Version, before.Columns) : 0L);
+            AddSums(clientId, countDelta, sumDelta);
+            var row = new StoredRow(clientId, version, deleted, new Dictionary<string, string?>(columns, StringComparer.Ordinal),
+                new Dictionary<string, ColumnStamp>(stamps, StringComparer.Ordinal), device.DeviceId, device.WorkerId);
+            _buffer.Add(new BufferedRow(table, rowId, row, checksum));
+            _buffered.Add((table, rowId));
+            _rows[(table, rowId)] = row;
+            if (!deleted)
+                ProposeTag(db, tx, columns, device.WorkerId, now);
+            if (PatternSources.Counts(table))
+                TouchedTags.UnionWith(TrackTag(db, tx, table, rowId, before is not null, deleted ? null : columns));
+            if (FundColumns.Tables.Contains(table))
+                _fundSums.Add(clientId);
+            if (!SyncSchema.ReviewTables.Contains(table))
+                return;
+            // An advice submitted for the first time brings its client and thread into the consultant's view:
+            // new seqs, so a consultant whose anchor is past those rows still finds them in the feed.
+            if (table == AdviceColumns.AdviceTable && !deleted && SyncSchema.WasSubmitted(columns) && !(before is not null && SyncSchema.WasSubmitted(before.Columns)))
+            {
+                Flush();
+                foreach (var (tbl, entering) in ScopeSums.EnteringReview(db, tx, clientId, rowId))
+                    Exec(db, tx, "UPDATE rows SET seq = @s WHERE tbl = @tbl AND row_id = @r;", ("@s", NextSeq(db, tx)), ("@tbl", tbl), ("@r", entering));
+            }
+
+            _reviewSums.Add(clientId);
+        }
+
+        public void RecordConflict(string table, Guid rowId, Guid clientId, string column, string? kept, string? other, Guid keptBy, Guid keptDevice)
+        {
+            Flush();
+            var id = Guid.NewGuid();
+            Exec(db, tx, """
+                INSERT INTO conflicts(id, tbl, row_id, client_id, column_name, kept_value, other_value, kept_by, other_by, kept_device, other_device, at, resolved, version, checksum, seq)
+                VALUES (@id, @t, @r, @c, @col, @kept, @other, @keptBy, @otherBy, @keptDev, @otherDev, @at, 0, 1, 0, @seq);
+                """,
+                ("@id", S(id)), ("@t", table), ("@r", S(rowId)), ("@c", S(clientId)), ("@col", column), ("@kept", kept), ("@other", other),
+                ("@keptBy", S(keptBy)), ("@otherBy", S(device.WorkerId)), ("@keptDev", S(keptDevice)), ("@otherDev", S(device.DeviceId)),
+                ("@at", Iso(now)), ("@seq", NextSeq(db, tx)));
+            // The checksum is taken from the record as stored, the same text the pull sends.
+            var sum = ScopeSums.OfConflict(db, tx, S(id));
+            Exec(db, tx, "UPDATE conflicts SET checksum = @sum WHERE id = @id;", ("@sum", sum), ("@id", S(id)));
+            AddSums(clientId, 1, sum);
+        }
+
+        public IReadOnlyList<(string Table, Guid RowId)> LiveRowsOf(Guid clientId)
+        {
+            Flush();
+            return [.. Keys(db, tx, "SELECT tbl, row_id FROM rows WHERE client_id = @c AND deleted = 0 ORDER BY seq;", S(clientId)).Select(k => (k.Table, Guid.Parse(k.Id)))];
+        }
+
+        public void TouchRow(string table, Guid rowId)
+        {
+            Flush();
+            Exec(db, tx, "UPDATE rows SET seq = @s WHERE tbl = @t AND row_id = @r;", ("@s", NextSeq(db, tx)), ("@t", table), ("@r", S(rowId)));
+        }
+
+        public StoredConflict? LoadConflict(Guid conflictId)
+        {
+            Flush();
+            using var cmd = Command(db, tx, "SELECT client_id, version, resolved FROM conflicts WHERE id = @id;", ("@id", S(conflictId)));
+            using var reader = cmd.ExecuteReader();
+            return reader.Read() ? new StoredConflict(Guid.Parse(reader.GetString(0)), reader.GetInt64(1), reader.GetInt64(2) == 1) : null;
+        }
+
+        public void ResolveConflict(Guid conflictId, Guid clientId, long oldVersion, long newVersion)
+        {
+            Flush();
+            var before = ScopeSums.OfConflict(db, tx, S(conflictId));
+            Exec(db, tx, """
+                UPDATE conflicts SET resolved = 1, resolved_at = @at, resolved_by = @by, resolved_device = @dev, version = @v, seq = @seq
+                WHERE id = @id;
+                """,
+                ("@at", Iso(now)), ("@by", S(device.WorkerId)), ("@dev", S(device.DeviceId)), ("@v", newVersion),
+                ("@seq", NextSeq(db, tx)), ("@id", S(conflictId)));
+            var after = ScopeSums.OfConflict(db, tx, S(conflictId));
+            Exec(db, tx, "UPDATE conflicts SET checksum = @sum WHERE id = @id;", ("@sum", after), ("@id", S(conflictId)));
+            AddSums(clientId, 0, after - before);
+        }
+
+        private void AddSums(Guid clientId, long count, long sum)
+        {
+            var (n, total) = _sums.GetValueOrDefault(clientId);
+            // Kept below 2^32 as the stored sums are, so a push of any size cannot overflow.
+            _sums[clientId] = (n + count, ScopeSums.Wrap(total + sum));
+        }
+
+        /// <summary>The buffered rows as multi-row upserts, each taking its place in the feed in the order it was written.</summary>
+        private void WriteBufferedRows()
+        {
+            var inline = Dialect.NextSeqInStatement;
+            foreach (var chunk in _buffer.Chunk(RowsPerStatement))
+            {
+                var first = inline is null ? Dialect.NextSeqs(db, tx, chunk.Length) : 0;
+                var parameters = new List<(string, object?)> { ("@at", Iso(now)), ("@by", S(device.WorkerId)), ("@dev", S(device.DeviceId)) };
+                var values = new List<string>(chunk.Length);
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    var (table, rowId, row, checksum) = chunk[i];
+                    values.Add($"(@t{i}, @r{i}, @c{i}, @v{i}, @del{i}, @cols{i}, @stamps{i}, @sum{i}, @at, @by, @dev, {inline ?? "@seq" + i})");
+                    parameters.AddRange([("@t" + i, table), ("@r" + i, S(rowId)), ("@c" + i, S(row.ClientId)), ("@v" + i, row.Version), ("@del" + i, row.Deleted ? 1 : 0),
+                        ("@cols" + i, JsonSerializer.Serialize(row.Columns, Json)), ("@stamps" + i, JsonSerializer.Serialize(row.Stamps, Json)), ("@sum" + i, (long)checksum)]);
+                    if (inline is null)
+                        parameters.Add(("@seq" + i, first + i));
+                }
+
+                Exec(db, tx, $"""
+                    INSERT INTO rows(tbl, row_id, client_id, version, deleted, columns, column_versions, checksum, updated_at, updated_by, updated_device, seq)
+                    VALUES {string.Join(", ", values)}
+                    ON CONFLICT(tbl, row_id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted, columns = excluded.columns,
+                        column_versions = excluded.column_versions, checksum = excluded.checksum, updated_at = excluded.updated_at,
+                        updated_by = excluded.updated_by, updated_device = excluded.updated_device, seq = excluded.seq;
+                    """, [.. parameters]);
+            }
+
+            _buffer.Clear();
+            _buffered.Clear();
+        }
+
+        private sealed record BufferedRow(string Table, Guid RowId, StoredRow Row, uint Checksum);
+    }
+
+    internal static StoredRow? LoadRow(DbConnection db, DbTransaction tx, string table, Guid rowId)
+    {
+        using var cmd = Command(db, tx, "SELECT client_id, version, deleted, columns, column_versions, updated_device, updated_by FROM rows WHERE tbl = @t AND row_id = @r;", ("@t", table), ("@r", S(rowId)));
+        using var reader = cmd.ExecuteReader();
+        return reader.Read() ? ReadRow(reader, 0) : null;
+    }
+
+    /// <summary>A stored row from the reader's columns client_id, version, deleted, columns, column_versions, updated_device, updated_by from <paramref name="first"/> on.</summary>
+    private static StoredRow ReadRow(DbDataReader reader, int first) => new(
+        Guid.Parse(reader.GetString(first)), reader.GetInt64(first + 1), reader.GetInt64(first + 2) == 1,
+        JsonSerializer.Deserialize<Dictionary<string, string?>>(reader.GetString(first + 3), Json)!,
+        JsonSerializer.Deserialize<Dictionary<string, ColumnStamp>>(reader.GetString(first + 4), Json)!,
+        Guid.Parse(reader.GetString(first + 5)), Guid.Parse(reader.GetString(first + 6)));
+}
