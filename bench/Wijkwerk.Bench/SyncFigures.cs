@@ -21,14 +21,31 @@ public static partial class SyncFigures
 {
     private const string Passphrase = "benchmark passphrase";
 
+    /// <summary>The figures on the SQLite store, then with <c>WIJKWERK_BENCH_PG</c> set (a database this run empties) on PostgreSQL.</summary>
     public static async Task Run(string serverDll, int devices)
     {
+        Console.WriteLine("server store: SQLite");
+        await RunOn(serverDll, devices, postgres: null);
+        if (Environment.GetEnvironmentVariable("WIJKWERK_BENCH_PG") is { Length: > 0 } postgres)
+        {
+            Console.WriteLine("server store: PostgreSQL");
+            await StoreFigures.Empty(postgres);
+            await RunOn(serverDll, devices, postgres);
+        }
+        else
+        {
+            Console.WriteLine("server store PostgreSQL: not measured (set WIJKWERK_BENCH_PG to a database connection string)");
+        }
+    }
+
+    private static async Task RunOn(string serverDll, int devices, string? postgres)
+    {
         var folder = Directory.CreateTempSubdirectory("wijkwerk-syncbench-").FullName;
-        var db = Path.Combine(folder, "server.db");
+        string[] db = postgres is null ? ["--db", Path.Combine(folder, "server.db")] : ["--store", "postgres", "--connection", postgres];
         Admin(serverDll, db, "team", "add", "Noord");
         Admin(serverDll, db, "user", "add", "--team", "Noord", "--name", "Anna", "--role", "nurse");
         Admin(serverDll, db, "user", "add", "--team", "Noord", "--name", "Bram", "--role", "nurse");
-        var start = new ProcessStartInfo("dotnet", [serverDll, "serve", "--urls", "http://127.0.0.1:0", "--db", db]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet", [serverDll, "serve", "--urls", "http://127.0.0.1:0", .. db]) { RedirectStandardOutput = true, RedirectStandardError = true };
         // Hundreds of devices enrol from this one address; the enrolment rate limit is for real networks.
         start.Environment["Wijkwerk__EnrolPermitsPerMinute"] = "100000";
         using var server = Process.Start(start)!;
@@ -70,7 +87,7 @@ public static partial class SyncFigures
     }
 
     /// <summary>A second team with a small caseload (200 clients): many laptops, each catching up once, then all syncing at once.</summary>
-    private static async Task ManyDevices(string serverDll, string db, string folder, Uri address, int count)
+    private static async Task ManyDevices(string serverDll, string[] db, string folder, Uri address, int count)
     {
         Admin(serverDll, db, "team", "add", "Zuid");
         var laptops = new List<LocalStore>();
@@ -181,9 +198,9 @@ public static partial class SyncFigures
         return watch.Elapsed;
     }
 
-    private static string Admin(string serverDll, string db, params string[] args)
+    private static string Admin(string serverDll, string[] db, params string[] args)
     {
-        using var process = Process.Start(new ProcessStartInfo("dotnet", [serverDll, "admin", .. args, "--db", db]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        using var process = Process.Start(new ProcessStartInfo("dotnet", [serverDll, "admin", .. args, .. db]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         if (process.ExitCode != 0)
