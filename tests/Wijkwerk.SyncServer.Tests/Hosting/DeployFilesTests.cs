@@ -1,14 +1,18 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
 using Wijkwerk.Core.Localization;
 using Wijkwerk.SyncServer.Cli;
+using Wijkwerk.SyncServer.Hosting;
+using Wijkwerk.SyncServer.Store;
 
 namespace Wijkwerk.SyncServer.Tests.Hosting;
 
 /// <summary>
 /// Issue 15 item 6: the files in deploy/ start the program the way it accepts, without Docker or systemd: the unit's
-/// ExecStart and the container's ENTRYPOINT parse as a <c>serve</c> command line, and the unit lets the service write
-/// exactly where its store lives.
+/// ExecStart and the container's ENTRYPOINT parse as a <c>serve</c> command line, the store is chosen by the settings
+/// (the SQLite file by default, PostgreSQL when the settings say so), and the unit lets the service write exactly where
+/// its store lives.
 /// </summary>
 public partial class DeployFilesTests
 {
@@ -39,16 +43,41 @@ public partial class DeployFilesTests
 
         Assert.EndsWith("/wijkwerk-server", execStart[0]);
         AssertServes(execStart[1..]);
-        Assert.Contains("--db", execStart);
         Assert.Contains("--urls", execStart);
+        // A store option here would override the settings, and --db is refused beside Wijkwerk:Store postgres.
+        Assert.DoesNotContain("--db", execStart);
+        Assert.DoesNotContain("--store", execStart);
+        Assert.DoesNotContain("--connection", execStart);
+    }
+
+    /// <summary>The unit's Environment= lines as settings, with <paramref name="extra"/> laid over them (appsettings.json or server.env).</summary>
+    private static StoreChoice UnitStore(params (string Key, string Value)[] extra)
+    {
+        var environment = Unit()["Environment"].SelectMany(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(pair => new KeyValuePair<string, string?>(pair[..pair.IndexOf('=')].Replace("__", ":"), pair[(pair.IndexOf('=') + 1)..]));
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(environment)
+            .AddInMemoryCollection(extra.Select(e => new KeyValuePair<string, string?>(e.Key, e.Value)))
+            .Build();
+        return StoreChoice.From(ServerSettings.From(configuration), new StoreOptions(null, null, null));
+    }
+
+    [Fact]
+    public void Unit_ServesTheFileInItsStateFolder_ByDefault_AndPostgres_WhenTheSettingsChooseIt()
+    {
+        var file = UnitStore();
+        Assert.False(file.IsPostgres);
+        Assert.Equal("/var/lib/" + Assert.Single(Unit()["StateDirectory"]) + "/wijkwerk-server.db", file.Database);
+
+        var postgres = UnitStore(("Wijkwerk:Store", "postgres"), ("Wijkwerk:Connection", "Host=db.example.nl;Database=wijkwerk;Username=wijkwerk"));
+        Assert.True(postgres.IsPostgres);
     }
 
     [Fact]
     public void Unit_RunsHardenedAsItsOwnUser_AndMayWriteOnlyTheStoresFolder()
     {
         var unit = Unit();
-        var execStart = unit["ExecStart"][0].Split(' ');
-        var store = execStart[Array.IndexOf(execStart, "--db") + 1];
+        var store = UnitStore().Database;
 
         Assert.Equal(["wijkwerk"], unit["User"]);
         Assert.Equal(["strict"], unit["ProtectSystem"]);
