@@ -145,16 +145,8 @@ public abstract class ScopeSumsStoreTests(StoreKind kind) : StoreTest(kind)
     private static async Task<(List<RowChange> Changes, PullResponse Last)> PullAll(ISyncStore store, DeviceSession device, long after = 0)
     {
         var changes = new List<RowChange>();
-        PullResponse page;
-        do
-        {
-            page = await store.PullAsync(device, after, 3, Now);
-            changes.AddRange(page.Changes);
-            after = page.NextAnchor;
-        }
-        while (page.HasMore);
-
-        return (changes, page);
+        var last = await CatchUp.Pull(from => store.PullAsync(device, from, 3, Now), after, page => changes.AddRange(page.Changes));
+        return (changes, last);
     }
 
     /// <summary>Count and checksum of the live rows in a feed, as a laptop that applied it computes them.</summary>

@@ -70,19 +70,11 @@ public sealed class SyncClient(HttpClient http, string token, Guid deviceId, Gui
         return (await response.Content.ReadFromJsonAsync<PullResponse>(Json))!;
     }
 
-    /// <summary>Pulls every page after the anchor (at most 1,000 pages); returns the changes and the last page.</summary>
+    /// <summary>Pulls every page after the anchor until caught up (<see cref="CatchUp"/>); returns the changes and the last page.</summary>
     public async Task<(List<RowChange> Changes, PullResponse Last)> PullAll(long after, int limit = 500)
     {
         var all = new List<RowChange>();
-        for (var page = 0; page < 1000; page++)
-        {
-            var response = await Pull(after, limit);
-            all.AddRange(response.Changes);
-            after = response.NextAnchor;
-            if (!response.HasMore)
-                return (all, response);
-        }
-
-        throw new InvalidOperationException("pull did not finish in 1,000 pages");
+        var last = await CatchUp.Pull(from => Pull(from, limit), after, page => all.AddRange(page.Changes));
+        return (all, last);
     }
 }

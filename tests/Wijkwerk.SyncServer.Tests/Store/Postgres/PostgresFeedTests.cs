@@ -161,20 +161,12 @@ public sealed class PostgresFeedTests(PostgresCluster cluster) : IAsyncLifetime
         return anchor;
     }
 
-    private static async Task<PullResponse> PullFrom(ISyncStore store, DeviceSession device, long anchor, Dictionary<(string, Guid), long> state)
-    {
-        PullResponse page;
-        do
+    private static Task<PullResponse> PullFrom(ISyncStore store, DeviceSession device, long anchor, Dictionary<(string, Guid), long> state) =>
+        CatchUp.Pull(from => store.PullAsync(device, from, 500, DateTimeOffset.UtcNow), anchor, page =>
         {
-            page = await store.PullAsync(device, anchor, 500, DateTimeOffset.UtcNow);
             foreach (var change in page.Changes)
                 Apply(state, change);
-            anchor = page.NextAnchor;
-        }
-        while (page.HasMore);
-
-        return page;
-    }
+        });
 
     private static Task<PullResponse> PullAll(ISyncStore store, DeviceSession device, Dictionary<(string, Guid), long> state) => PullFrom(store, device, 0, state);
 
