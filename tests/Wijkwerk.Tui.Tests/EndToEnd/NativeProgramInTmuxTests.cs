@@ -40,7 +40,7 @@ public sealed class NativeProgramInTmuxTests(NativeProgram native) : IClassFixtu
         tmux.Press("C-s");
         var saved = tmux.WaitFor("Cliënt opgeslagen.");
         tmux.Type("/natief");
-        tmux.WaitFor("1 van 1 cliënt");
+        tmux.WaitFor("1 van 21 cliënten");
         tmux.Press("Enter", "Enter");
         tmux.WaitFor("Dossier: Aotje Natief");
         tmux.Type("e");
