@@ -208,5 +208,5 @@ public static class EnumTexts
 
     /// <summary>Every value of every listed enum has a name; a test checks it.</summary>
     public static IEnumerable<Enum> Missing(params Type[] enumTypes) =>
-        enumTypes.SelectMany(t => Enum.GetValues(t).Cast<Enum>()).Where(v => !All.ContainsKey(v));
+        enumTypes.SelectMany(t => Enum.GetValuesAsUnderlyingType(t).Cast<object>().Select(v => (Enum)Enum.ToObject(t, v))).Where(v => !All.ContainsKey(v));
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Wijkwerk.Core.Storage;
 
 /// <summary>
@@ -8,6 +10,11 @@ namespace Wijkwerk.Core.Storage;
 /// </summary>
 public sealed record OpenedRow(long Version, IReadOnlyDictionary<string, string?> Columns)
 {
+    /// <summary>How a form keeps it in its draft, to save against it after a crash.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, LocalJson.Default.OpenedRow);
+
+    public static OpenedRow? FromJson(string json) => JsonSerializer.Deserialize(json, LocalJson.Default.OpenedRow);
+
     internal static OpenedRow Of(TableRow row, long version) =>
         new(version, row.Columns.ToDictionary(c => c, row.Text, StringComparer.Ordinal));
 

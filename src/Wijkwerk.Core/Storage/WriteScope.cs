@@ -94,7 +94,7 @@ internal sealed class WriteScope : IDisposable
         insert.Parameters["$t"].Value = table;
         insert.Parameters["$r"].Value = rowId;
         insert.Parameters["$o"].Value = operation;
-        insert.Parameters["$c"].Value = JsonSerializer.Serialize(columns);
+        insert.Parameters["$c"].Value = JsonSerializer.Serialize(columns, LocalJson.Default.IEnumerableString);
         insert.Parameters["$at"].Value = _store.Now();
         insert.Parameters["$b"].Value = baseVersion is { } known ? known : DBNull.Value;
         insert.ExecuteNonQuery();

@@ -33,12 +33,12 @@ public class StaleFormTests
         using var temp = new TempStore();
         var (sync, client) = Synced(temp, version: 3);
         var (shown, opened) = temp.Store.Clients.OpenForEdit(client.Id)!.Value;
-        var draft = System.Text.Json.JsonSerializer.Serialize(opened);
+        var draft = opened.ToJson();
         temp.Reopen();
         sync = new LocalSync(temp.Store);
         sync.Apply(Page(9, ServerClient(client, 7, phone: "0611112222", notes: "van een collega")));
 
-        var restored = System.Text.Json.JsonSerializer.Deserialize<OpenedRow>(draft)!;
+        var restored = OpenedRow.FromJson(draft)!;
         temp.Store.Clients.Update(shown with { Name = PersonName.Create("Annie", shown.Name.Prefix, shown.Name.Surname).Value }, restored);
 
         var stored = Assert.Single(temp.Store.Clients.Search());

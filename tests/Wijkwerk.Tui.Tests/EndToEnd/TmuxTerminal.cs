@@ -19,12 +19,15 @@ public sealed class TmuxTerminal : IDisposable
     private readonly string _socket = "wijkwerk-test-" + Guid.NewGuid().ToString("N")[..12];
     private readonly string _config;
     private readonly string _dataFolder;
+    private readonly string? _program;
     private int _runs;
 
-    public TmuxTerminal(string dataFolder)
+    /// <param name="program">A native <c>wijkwerk</c> to run instead of <c>dotnet wijkwerk.dll</c> (the Native AOT publish).</param>
+    public TmuxTerminal(string dataFolder, string? program = null)
     {
         RequireTmux();
         _dataFolder = dataFolder;
+        _program = program;
         // A dead pane stays on screen, so a test can read how the program ended; no user config is read.
         _config = Path.Combine(dataFolder, "tmux.conf");
         File.WriteAllText(_config, "set -g remain-on-exit on\nset -g history-limit 100\nset -sg escape-time 10\n");
@@ -37,13 +40,15 @@ public sealed class TmuxTerminal : IDisposable
 
     private string ExitFile => Path.Combine(_dataFolder, "exit-" + _runs);
 
-    /// <summary>Starts <c>dotnet wijkwerk.dll --data DIR</c> in a new 100×30 session with the passphrase in its environment.</summary>
+    private string ProgramName => _program is null ? "dotnet" : Path.GetFileName(_program);
+
+    /// <summary>Starts <c>dotnet wijkwerk.dll --data DIR</c> (or the native program) in a new 100×30 session with the passphrase in its environment.</summary>
     public void Start(params string[] args)
     {
         _runs++;
         // Through sh, which writes down the program's exit status (128 + signal when killed): tmux does
         // not always learn a dead pane's status (pane_dead_status stays empty), a file always does.
-        var program = string.Join(' ', new[] { "dotnet", WijkwerkProcess.ProgramDll }.Concat(args).Concat(["--data", _dataFolder]).Select(Quote));
+        var program = string.Join(' ', (_program is null ? new[] { "dotnet", WijkwerkProcess.ProgramDll } : [_program]).Concat(args).Concat(["--data", _dataFolder]).Select(Quote));
         var command = new List<string> { "-f", _config, "new-session", "-d", "-s", Session, "-x", Width.ToString(), "-y", Height.ToString(),
             "-e", "WIJKWERK_PASSPHRASE=" + WijkwerkProcess.Passphrase, "-e", "DOTNET_CLI_TELEMETRY_OPTOUT=1", "-e", "TERM=xterm-256color",
             program + "; echo $? > " + Quote(ExitFile) + (AfterExit is { } after ? "; " + after : "") };
@@ -134,13 +139,13 @@ public sealed class TmuxTerminal : IDisposable
         throw new Xunit.Sdk.XunitException($"wijkwerk did not exit within {clock.Elapsed.TotalSeconds:0.0} s. The screen was:\n{Screen()}");
     }
 
-    /// <summary>The dotnet process running in the pane (the pane's own process, or its child if a shell sits between).</summary>
+    /// <summary>The program's process running in the pane (the pane's own process, or its child if a shell sits between).</summary>
     public int ProgramPid()
     {
         var pid = int.Parse(Tmux("list-panes", "-t", Session, "-F", "#{pane_pid}").Trim(), System.Globalization.CultureInfo.InvariantCulture);
         for (var depth = 0; depth < 3; depth++)
         {
-            if (File.ReadAllText($"/proc/{pid}/comm").Trim() == "dotnet")
+            if (File.ReadAllText($"/proc/{pid}/comm").Trim() == ProgramName)
                 return pid;
             var children = File.ReadAllText($"/proc/{pid}/task/{pid}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (children.Length == 0)
@@ -148,7 +153,7 @@ public sealed class TmuxTerminal : IDisposable
             pid = int.Parse(children[0], System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        throw new Xunit.Sdk.XunitException("No dotnet process found in the tmux pane.");
+        throw new Xunit.Sdk.XunitException($"No {ProgramName} process found in the tmux pane.");
     }
 
     public void Dispose()

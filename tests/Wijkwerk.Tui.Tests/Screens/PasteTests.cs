@@ -86,7 +86,7 @@ public sealed class PasteTests
         Assert.Equal(paragraph, app.TopAs<AdviceFormScreen>().Field("wens van de cliënt").Read());
         var draft = app.Store.Drafts.Load(DraftKeys.ForNewAdvice(clientId));
         Assert.NotNull(draft);
-        Assert.Contains(paragraph, System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(draft)!.Values);
+        Assert.Contains(paragraph, System.Text.Json.JsonSerializer.Deserialize(draft, DraftJson.Default.DictionaryStringString)!.Values);
     }
 
     [Fact]

@@ -1,14 +1,15 @@
 using System.Text.Json;
+using Wijkwerk.Core.Storage;
 
 namespace Wijkwerk.Core.Domain.Visits;
 
 /// <summary>ZRM scores as one text, with their edition: how a home visit and an advice's snapshot store them.</summary>
 public static class ZrmText
 {
-    private sealed record ZrmJson(string Version, Dictionary<string, int> Scores);
+    internal sealed record ZrmJson(string Version, Dictionary<string, int> Scores);
 
     public static string Write(ZrmAssessment? zrm) =>
-        zrm is null ? "" : JsonSerializer.Serialize(new ZrmJson(zrm.Version.Code, zrm.Scores.ToDictionary(s => s.Key.ToString(), s => (int)s.Value)));
+        zrm is null ? "" : JsonSerializer.Serialize(new ZrmJson(zrm.Version.Code, zrm.Scores.ToDictionary(s => s.Key.ToString(), s => (int)s.Value)), LocalJson.Default.ZrmJson);
 
     /// <summary>Null for an empty text; throws <see cref="FormatException"/> for a text that is not scores of a known edition.</summary>
     public static ZrmAssessment? Read(string? text)
@@ -18,7 +19,7 @@ public static class ZrmText
         ZrmJson? json;
         try
         {
-            json = JsonSerializer.Deserialize<ZrmJson>(text);
+            json = JsonSerializer.Deserialize(text, LocalJson.Default.ZrmJson);
         }
         catch (JsonException e)
         {

@@ -117,7 +117,7 @@ public sealed class LocalSync(LocalStore store)
                     first = first == 0 ? reader.GetInt64(0) : first;
                     last = reader.GetInt64(0);
                     operations.Add(reader.GetString(1));
-                    var touched = JsonSerializer.Deserialize<string[]>(reader.GetString(2)) ?? [];
+                    var touched = JsonSerializer.Deserialize(reader.GetString(2), LocalJson.Default.StringArray) ?? [];
                     columns.UnionWith(touched);
                     if (!reader.IsDBNull(3))
                         FoldBase(columnBases, touched, reader.GetInt64(3));
@@ -492,7 +492,7 @@ public sealed class LocalSync(LocalStore store)
         using var reader = command.ExecuteReader();
         var columns = new HashSet<string>();
         while (reader.Read())
-            columns.UnionWith(JsonSerializer.Deserialize<string[]>(reader.GetString(0)) ?? []);
+            columns.UnionWith(JsonSerializer.Deserialize(reader.GetString(0), LocalJson.Default.StringArray) ?? []);
         return columns;
     }
 

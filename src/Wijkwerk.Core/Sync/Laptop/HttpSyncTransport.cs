@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Wijkwerk.Core.Sync.Protocol;
 
 namespace Wijkwerk.Core.Sync.Laptop;
@@ -10,31 +11,29 @@ namespace Wijkwerk.Core.Sync.Laptop;
 public sealed class HttpSyncTransport(HttpClient http) : ISyncTransport
 {
     public const string Unreachable = "unreachable";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public Task<EnrolResponse> Enrol(EnrolRequest request, CancellationToken cancel) =>
-        Send<EnrolResponse>(HttpMethod.Post, SyncProtocol.EnrolPath, null, request, cancel);
+        Send(HttpMethod.Post, SyncProtocol.EnrolPath, null, JsonContent.Create(request, ProtocolJson.Default.EnrolRequest), ProtocolJson.Default.EnrolResponse, cancel);
 
     public Task<PushResponse> Push(string token, PushRequest request, CancellationToken cancel) =>
-        Send<PushResponse>(HttpMethod.Post, SyncProtocol.PushPath, token, request, cancel);
+        Send(HttpMethod.Post, SyncProtocol.PushPath, token, JsonContent.Create(request, ProtocolJson.Default.PushRequest), ProtocolJson.Default.PushResponse, cancel);
 
     public Task<PullResponse> Pull(string token, long after, int limit, CancellationToken cancel) =>
-        Send<PullResponse>(HttpMethod.Get, $"{SyncProtocol.PullPath}?after={after}&limit={limit}", token, null, cancel);
+        Send(HttpMethod.Get, $"{SyncProtocol.PullPath}?after={after}&limit={limit}", token, null, ProtocolJson.Default.PullResponse, cancel);
 
     public Task<PullResponse> Pull(string token, long after, int limit, long referenceVersion, CancellationToken cancel) =>
-        Send<PullResponse>(HttpMethod.Get, $"{SyncProtocol.PullPath}?after={after}&limit={limit}&{SyncProtocol.ReferenceQuery}={referenceVersion}", token, null, cancel);
+        Send(HttpMethod.Get, $"{SyncProtocol.PullPath}?after={after}&limit={limit}&{SyncProtocol.ReferenceQuery}={referenceVersion}", token, null, ProtocolJson.Default.PullResponse, cancel);
 
     public Task<AuditUploadResponse> UploadAudit(string token, AuditUploadRequest request, CancellationToken cancel) =>
-        Send<AuditUploadResponse>(HttpMethod.Post, SyncProtocol.AuditPath, token, request, cancel);
+        Send(HttpMethod.Post, SyncProtocol.AuditPath, token, JsonContent.Create(request, ProtocolJson.Default.AuditUploadRequest), ProtocolJson.Default.AuditUploadResponse, cancel);
 
-    private async Task<T> Send<T>(HttpMethod method, string path, string? token, object? body, CancellationToken cancel)
+    private async Task<T> Send<T>(HttpMethod method, string path, string? token, HttpContent? body, JsonTypeInfo<T> answer, CancellationToken cancel)
     {
         using var request = new HttpRequestMessage(method, path);
         request.Headers.Add(SyncProtocol.VersionHeader, SyncProtocol.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (token is not null)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        if (body is not null)
-            request.Content = JsonContent.Create(body, body.GetType(), options: Json);
+        request.Content = body;
 
         HttpResponseMessage response;
         try
@@ -52,7 +51,7 @@ public sealed class HttpSyncTransport(HttpClient http) : ISyncTransport
             {
                 try
                 {
-                    return await response.Content.ReadFromJsonAsync<T>(Json, cancel)
+                    return await response.Content.ReadFromJsonAsync(answer, cancel)
                         ?? throw new SyncTransportException(ProblemCodes.InvalidRequest, "De server gaf een leeg antwoord.", (int)response.StatusCode);
                 }
                 catch (Exception e) when (e is JsonException or HttpRequestException or IOException)
@@ -74,7 +73,7 @@ public sealed class HttpSyncTransport(HttpClient http) : ISyncTransport
     {
         try
         {
-            return await response.Content.ReadFromJsonAsync<ProblemResponse>(Json, cancel);
+            return await response.Content.ReadFromJsonAsync(ProtocolJson.Default.ProblemResponse, cancel);
         }
         catch (Exception e) when (e is JsonException or NotSupportedException or HttpRequestException or IOException)
         {

@@ -41,9 +41,7 @@ public static class FundColumns
     public static IReadOnlyList<string> RequestSecrets { get; } =
         ["case_description", "purpose", "payee", "why_regular_route_fails", "durability_why", .. TriangleColumns.Secrets, "decision_note", "payment_reference", "evaluation_note"];
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    private sealed record ShareJson(string Partner, long Cents);
+    internal sealed record ShareJson(string Partner, long Cents);
 
     public static Dictionary<string, string?> ToColumns(FundRequest r)
     {
@@ -76,7 +74,7 @@ public static class FundColumns
             ["evaluation_note"] = r.Evaluation?.Note ?? "",
             ["settled_at"] = r.Settlement is { } s ? Instant(s.At) : null,
             ["settled_by"] = r.Settlement?.By.ToString(),
-            ["shares"] = r.Settlement is { } t ? JsonSerializer.Serialize(t.Shares.Select(x => new ShareJson(x.Partner, x.Amount.Cents)), Json) : null,
+            ["shares"] = r.Settlement is { } t ? JsonSerializer.Serialize(t.Shares.Select(x => new ShareJson(x.Partner, x.Amount.Cents)).ToList(), ColumnJson.Default.ListShareJson) : null,
         };
         TriangleColumns.Write(r.Triangle, columns);
         return columns;
@@ -138,7 +136,7 @@ public static class FundColumns
         List<ShareJson>? shares;
         try
         {
-            shares = JsonSerializer.Deserialize<List<ShareJson>>(r.Text("shares"), Json);
+            shares = JsonSerializer.Deserialize(r.Text("shares"), ColumnJson.Default.ListShareJson);
         }
         catch (JsonException e)
         {

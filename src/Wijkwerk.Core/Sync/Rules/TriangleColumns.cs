@@ -15,9 +15,7 @@ public static class TriangleColumns
     /// <summary>Free text of the triangle: sealed on the laptop.</summary>
     public static IReadOnlyList<string> Secrets { get; } = ["legitimacy", "engagement"];
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    private sealed record RouteJson(string Code, string Name, long AmountCents, string Period, int Quantity, int Counted, long CostCents);
+    internal sealed record RouteJson(string Code, string Name, long AmountCents, string Period, int Quantity, int Counted, long CostCents);
 
     public static void Write(ValueTriangle triangle, IDictionary<string, string?> into)
     {
@@ -32,7 +30,7 @@ public static class TriangleColumns
         into["horizon_months"] = figures is null ? null : Number(figures.HorizonMonths);
         into["cost_table_version"] = figures is null ? null : Number(figures.CostTableVersion);
         into["avoided_routes"] = figures is null ? null : JsonSerializer.Serialize(
-            figures.Routes.Select(r => new RouteJson(r.RouteCode, r.Name, r.Amount.Cents, r.Period.ToString(), r.Quantity, r.CountedQuantity, r.Cost.Cents)), Json);
+            figures.Routes.Select(r => new RouteJson(r.RouteCode, r.Name, r.Amount.Cents, r.Period.ToString(), r.Quantity, r.CountedQuantity, r.Cost.Cents)).ToList(), ColumnJson.Default.ListRouteJson);
     }
 
     internal static ValueTriangle Read(ColumnReader r)
@@ -46,7 +44,7 @@ public static class TriangleColumns
         List<RouteJson>? routes;
         try
         {
-            routes = JsonSerializer.Deserialize<List<RouteJson>>(r.Text("avoided_routes"), Json);
+            routes = JsonSerializer.Deserialize(r.Text("avoided_routes"), ColumnJson.Default.ListRouteJson);
         }
         catch (JsonException e)
         {

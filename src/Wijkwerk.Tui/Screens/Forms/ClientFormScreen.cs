@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Localization;
@@ -24,7 +23,7 @@ public sealed class ClientFormScreen : FormScreen
         if (existing is not null && app.Store.Clients.OpenForEdit(existing.Id) is var (current, opened))
         {
             existing = current;
-            OpenedState = JsonSerializer.Serialize(opened);
+            OpenedState = opened.ToJson();
         }
 
         _existing = existing;
@@ -58,7 +57,7 @@ public sealed class ClientFormScreen : FormScreen
         var client = Validate().Client!;
         if (_existing is null)
             App.Store.Clients.Add(client);
-        else if (OpenedState is { } opened && JsonSerializer.Deserialize<OpenedRow>(opened) is { } row)
+        else if (OpenedState is { } opened && OpenedRow.FromJson(opened) is { } row)
             App.Store.Clients.Update(client, row);
         else
             App.Store.Clients.Update(client);

@@ -70,7 +70,7 @@ public abstract class FormScreen : AppScreen
     {
         if (App.Store.Drafts.Load(DraftKey) is not { } json)
             return false;
-        var values = JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
+        var values = JsonSerializer.Deserialize(json, DraftJson.Default.DictionaryStringString) ?? [];
         if (values.Remove(OpenedKey, out var opened))
             OpenedState = opened;
         values.Remove(FocusKey, out var focus);
@@ -304,7 +304,7 @@ public abstract class FormScreen : AppScreen
             if (CaretOf(typing.Widget) is { } caret)
                 draft[CaretKey] = caret.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
-        App.Store.Drafts.Save(DraftKey, JsonSerializer.Serialize(draft));
+        App.Store.Drafts.Save(DraftKey, JsonSerializer.Serialize(draft, DraftJson.Default.DictionaryStringString));
         Revalidate();
     }
 

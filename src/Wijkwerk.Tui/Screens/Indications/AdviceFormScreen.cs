@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Indications;
@@ -49,7 +48,7 @@ public sealed class AdviceFormScreen : FormScreen
         if (existing is not null && app.Store.Advices.OpenForEdit(existing.Id) is var (current, opened))
         {
             existing = current;
-            OpenedState = JsonSerializer.Serialize(opened);
+            OpenedState = opened.ToJson();
         }
 
         _clientId = dossier.Client.Id;
@@ -130,7 +129,7 @@ public sealed class AdviceFormScreen : FormScreen
             throw new DomainException(step.Problem);
         if (_isNew)
             App.Store.Advices.Add(step.Value);
-        else if (OpenedState is { } state && JsonSerializer.Deserialize<OpenedRow>(state) is { } opened)
+        else if (OpenedState is { } state && OpenedRow.FromJson(state) is { } opened)
             App.Store.Advices.Save(AsOpened(Step(_opened, Validate().Content!, submit)), opened);
         else
             App.Store.Advices.Save(step.Value);
