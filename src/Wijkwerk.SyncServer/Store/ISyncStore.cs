@@ -130,10 +130,10 @@ public sealed record NewDevice(Guid Id, string Name, string Token, string TokenH
 
 public sealed record DeviceInfo(Guid Id, string WorkerName, string Name, DateTimeOffset EnrolledAt, DateTimeOffset? RevokedAt);
 
-/// <summary>A refusal of an admin command: the message says what is wrong and is shown as is.</summary>
 /// <summary>The attempts from one address in the window that ends at <paramref name="WindowEndsAt"/>, this one included.</summary>
 public sealed record EnrolAttempts(long Attempts, DateTimeOffset WindowEndsAt);
 
+/// <summary>A refusal of an admin command: the message says what is wrong and is shown as is.</summary>
 public sealed class AdminException(string message) : Exception(message);
 
 /// <summary>What a detection run did: patterns raised, open patterns whose figures changed.</summary>

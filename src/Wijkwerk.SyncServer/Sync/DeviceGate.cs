@@ -7,7 +7,7 @@ namespace Wijkwerk.SyncServer.Sync;
 /// hears "busy" at once instead of queueing. Correctness across instances does not rest on it (issue 15 item 3), so it
 /// stays in process rather than costing every sync a round trip to the database: a push is idempotent per (device,
 /// mutation id) in its own transaction, and on PostgreSQL a device's pushes take a transaction lock on the device
-/// (PostgresDialect.LockDevice), so the same batch through two instances at once is applied once and both get the same
+/// (SqlSyncStore.Push), so the same batch through two instances at once is applied once and both get the same
 /// answers (MultiInstanceTests); a pull only reads and the laptop keeps its own anchor.
 /// </summary>
 public sealed class DeviceGate

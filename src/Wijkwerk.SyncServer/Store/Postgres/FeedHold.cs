@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using Wijkwerk.SyncServer.Store.Sql;
 
 namespace Wijkwerk.SyncServer.Store.Postgres;
@@ -35,6 +34,4 @@ public sealed record FeedHold(long Horizon, long Waiting, int? Pid, DateTimeOffs
         return new FeedHold(reader.GetInt64(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt32(2),
             reader.IsDBNull(3) ? null : new DateTimeOffset(reader.GetDateTime(3).ToUniversalTime(), TimeSpan.Zero));
     }
-
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"horizon {Horizon}, {Waiting} waiting, pid {Pid}, open since {OpenSince:O}");
 }

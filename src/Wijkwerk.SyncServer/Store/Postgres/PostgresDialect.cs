@@ -59,14 +59,11 @@ internal sealed class PostgresDialect : SqlDialect
 
     // Seed 1 keeps these keys apart from the row locks' (seed 0). Each statement after the wait sees what the previous
     // holder committed (READ COMMITTED), so the check that follows counts it.
-    public override void LockTotals(DbConnection db, DbTransaction tx, IReadOnlyList<string> keys)
+    public override void LockKeys(DbConnection db, DbTransaction tx, IReadOnlyList<string> keys)
     {
         if (keys.Count > 0)
             SqlSyncStore.Exec(db, tx, "SELECT pg_advisory_xact_lock(hashtextextended(k, 1)) FROM unnest(@keys) AS k;", ("@keys", keys.ToArray()));
     }
-
-    public override void LockDevice(DbConnection db, DbTransaction tx, Guid device) =>
-        SqlSyncStore.Exec(db, tx, "SELECT pg_advisory_xact_lock(hashtextextended('device/' || @d, 0));", ("@d", device.ToString()));
 
     public override void LockRows(DbConnection db, DbTransaction tx, IReadOnlyList<(string Table, string RowId)> rows) =>
         SqlSyncStore.Exec(db, tx, "SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(@keys) AS k;",

@@ -126,7 +126,7 @@ internal static class ScopeSums
     /// (by id) so two pushes recounting the same clients never wait on each other crosswise.
     /// </summary>
     private static void LockClients(DbConnection db, DbTransaction tx, IEnumerable<Guid> clients) =>
-        SqlDialect.Of(db).LockTotals(db, tx, [.. clients.Select(c => "client/" + c.ToString("D"))]);
+        SqlDialect.Of(db).LockKeys(db, tx, [.. clients.Select(c => "client/" + c.ToString("D"))]);
 
     /// <summary>
     /// The rows an advice's first submission brings into the consultant's view besides itself: its thread,

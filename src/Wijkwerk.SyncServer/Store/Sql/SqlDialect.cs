@@ -73,22 +73,15 @@ internal abstract class SqlDialect
     public abstract void LockRow(DbConnection db, DbTransaction tx, string table, string rowId);
 
     /// <summary>
-    /// Locks a total that a push checks or recounts from many rows (a team's budget for a year, the fund's balance, one
-    /// client's sums) for the rest of the transaction, taken before the rows are read: under READ COMMITTED two writers
-    /// of different rows would each judge the total without the other's row and both pass. One writer needs no lock.
+    /// Locks a name for the rest of the transaction. Mostly a total that a push checks or recounts from many rows (a
+    /// team's budget for a year, the fund's balance, one client's sums), taken before the rows are read: under READ
+    /// COMMITTED two writers of different rows would each judge the total without the other's row and both pass. Also a
+    /// device, whose pushes then run one after the other. One writer needs no lock.
     /// </summary>
-    public void LockTotal(DbConnection db, DbTransaction tx, string key) => LockTotals(db, tx, [key]);
+    public void LockKey(DbConnection db, DbTransaction tx, string key) => LockKeys(db, tx, [key]);
 
-    /// <summary><see cref="LockTotal"/> for many totals in one statement, in the order given.</summary>
-    public abstract void LockTotals(DbConnection db, DbTransaction tx, IReadOnlyList<string> keys);
-
-    /// <summary>
-    /// Makes the pushes of one device run one after the other, whichever instance takes them; the second then finds the
-    /// first's mutations recorded and answers their results (see DeviceGate). Nothing to do where there is one writer.
-    /// </summary>
-    public virtual void LockDevice(DbConnection db, DbTransaction tx, Guid device)
-    {
-    }
+    /// <summary><see cref="LockKey"/> for many names in one statement, in the order given.</summary>
+    public abstract void LockKeys(DbConnection db, DbTransaction tx, IReadOnlyList<string> keys);
 
     /// <summary>
     /// <see cref="LockRow"/> for many rows at once, in the order given (one order for every push, so no two wait on each

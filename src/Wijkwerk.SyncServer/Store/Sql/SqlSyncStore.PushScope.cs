@@ -161,7 +161,7 @@ public abstract partial class SqlSyncStore
             Flush();
             var budget = BudgetsOf(db, tx, null).FirstOrDefault(b => b.IsOf(team, year));
             if (budget is not null)
-                Dialect.LockTotal(db, tx, $"budget/{budget.Team}/{budget.Year}");
+                Dialect.LockKey(db, tx, $"budget/{budget.Team}/{budget.Year}");
             return budget;
         }
 
@@ -170,7 +170,7 @@ public abstract partial class SqlSyncStore
         public FundBalance FundBalance(Fund fund)
         {
             Flush();
-            Dialect.LockTotal(db, tx, "fund");
+            Dialect.LockKey(db, tx, "fund");
             return FundBalanceOf(db, tx, fund);
         }
 

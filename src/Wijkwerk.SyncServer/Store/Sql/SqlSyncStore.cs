@@ -221,7 +221,9 @@ public abstract partial class SqlSyncStore : ISyncStore
 
     private IReadOnlyList<MutationResult> Push(DbConnection db, DbTransaction tx, DeviceSession device, IReadOnlyList<Mutation> mutations, DateTimeOffset now, bool eachInSavepoint)
     {
-        Dialect.LockDevice(db, tx, device.DeviceId);
+        // The pushes of one device run one after the other, whichever instance takes them; the second then finds the
+        // first's mutations recorded and answers their results (see DeviceGate).
+        Dialect.LockKey(db, tx, "device/" + S(device.DeviceId));
         var scope = new PushScope(db, tx, device, now, TeamsOf(db, tx, device.WorkerId));
         scope.Prefetch(mutations);
         // Idempotence: a mutation seen before (in an earlier push or earlier in this one) gets its first answer again

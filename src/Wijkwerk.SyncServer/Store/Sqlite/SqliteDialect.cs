@@ -49,7 +49,7 @@ internal sealed class SqliteDialect : SqlDialect
     }
 
     // BEGIN IMMEDIATE already makes every write transaction the only one.
-    public override void LockTotals(DbConnection db, DbTransaction tx, IReadOnlyList<string> keys)
+    public override void LockKeys(DbConnection db, DbTransaction tx, IReadOnlyList<string> keys)
     {
     }
 
