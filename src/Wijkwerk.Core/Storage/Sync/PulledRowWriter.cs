@@ -13,72 +13,110 @@ internal sealed class PulledRowWriter(LocalStore store, WriteScope scope, Func<s
 {
     /// <summary>The columns every synced table has and the server sets; never copied from a change's values.</summary>
     public static readonly HashSet<string> SyncColumns = ["id", "version", "updated_at", "updated_by", "deleted"];
-    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Upsert>> _prepared = new(StringComparer.Ordinal);
 
     /// <param name="pendingColumns">Columns with local edits not yet pushed: kept as they are, and the row keeps
     /// its old version, so the push carries the version those edits were made on and the server can tell a
     /// concurrent change from a stale one.</param>
     public void Write(RowChange change, IReadOnlySet<string> pendingColumns)
     {
-        var table = change.Table;
-        var id = change.RowId.ToString();
-        var columnTypes = types(table);
-        var columns = change.Columns.Keys.Where(c => columnTypes.ContainsKey(c) && !SyncColumns.Contains(c) && !pendingColumns.Contains(c)).Order(StringComparer.Ordinal).ToList();
-        var keepVersion = pendingColumns.Count > 0;
-
         // The server sends whole rows, so one upsert does; a row with pending columns gets only the others,
         // which an INSERT could not hold, so it is updated (it exists: the pending edit is on it). That update
         // keeps the row's local deleted flag: a delete still waiting to be pushed must not bring the row back
         // on screen, where an edit typed on it would be folded into the delete and never reach the server.
-        Run(Prepared(table, columns, keepVersion), change, columns, columnTypes);
-    }
-
-    private int Run(SqliteCommand command, RowChange change, IReadOnlyList<string> columns, Dictionary<string, string> columnTypes)
-    {
+        var upsert = Find(change, pendingColumns) ?? Prepare(change, pendingColumns);
         var id = change.RowId.ToString();
-        command.Parameters["$id"].Value = id;
-        command.Parameters["$version"].Value = change.Version;
-        command.Parameters["$updated_at"].Value = RowReader.FormatInstant(change.UpdatedAt);
-        command.Parameters["$updated_by"].Value = change.UpdatedBy.ToString();
-        foreach (var column in columns)
-            command.Parameters["$" + column].Value = ToLocal(change.Table, column, id, change.Columns[column], columnTypes[column]);
-        return command.ExecuteNonQuery();
+        upsert.Id.Value = id;
+        upsert.Version.Value = change.Version;
+        upsert.UpdatedAt.Value = RowReader.FormatInstant(change.UpdatedAt);
+        upsert.UpdatedBy.Value = change.UpdatedBy.ToString();
+        foreach (var column in upsert.Columns)
+            column.Parameter.Value = ToLocal(change.Table, column, id, change.Columns[column.Name]);
+        upsert.Command.ExecuteNonQuery();
     }
 
     public void Dispose()
     {
-        foreach (var command in _prepared.Values)
-            command.Dispose();
+        foreach (var upsert in _prepared.Values.SelectMany(u => u))
+            upsert.Command.Dispose();
     }
 
-    private SqliteCommand Prepared(string table, IReadOnlyList<string> columns, bool keepVersion)
+    /// <summary>
+    /// The statement already prepared for this change's column set. A page holds thousands of rows of a few tables
+    /// with the same columns, so the set is matched against the few prepared for the table, not built again per row.
+    /// </summary>
+    private Upsert? Find(RowChange change, IReadOnlySet<string> pendingColumns)
     {
-        var key = $"{table}|{keepVersion}|{string.Join(',', columns)}";
-        if (_prepared.TryGetValue(key, out var command))
-            return command;
+        if (!_prepared.TryGetValue(change.Table, out var candidates))
+            return null;
+        var keepVersion = pendingColumns.Count > 0;
+        foreach (var upsert in candidates)
+        {
+            if (upsert.KeepVersion == keepVersion && upsert.Covers(change.Columns, pendingColumns))
+                return upsert;
+        }
+
+        return null;
+    }
+
+    private Upsert Prepare(RowChange change, IReadOnlySet<string> pendingColumns)
+    {
+        var table = change.Table;
+        var columnTypes = types(table);
+        var columns = change.Columns.Keys.Where(c => columnTypes.ContainsKey(c) && !SyncColumns.Contains(c) && !pendingColumns.Contains(c)).Order(StringComparer.Ordinal).ToList();
+        var keepVersion = pendingColumns.Count > 0;
         var names = string.Join("", columns.Select(c => c + ", "));
         var values = string.Join("", columns.Select(c => "$" + c + ", "));
-        command = scope.Command(keepVersion
+        var command = scope.Command(keepVersion
             ? $"UPDATE {table} SET {string.Join("", columns.Select(c => $"{c} = ${c}, "))}updated_at = $updated_at, updated_by = $updated_by WHERE id = $id"
             : $"INSERT INTO {table} (id, {names}version, updated_at, updated_by, deleted) VALUES ($id, {values}$version, $updated_at, $updated_by, 0) " +
               $"ON CONFLICT (id) DO UPDATE SET {string.Join("", columns.Select(c => $"{c} = excluded.{c}, "))}version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by, deleted = 0");
-        foreach (var name in columns.Concat(["id", "version", "updated_at", "updated_by"]))
-            command.Parameters.Add(new SqliteParameter { ParameterName = "$" + name });
+        SqliteParameter Parameter(string name) => command.Parameters.Add(new SqliteParameter { ParameterName = "$" + name });
+        var upsert = new Upsert(
+            command, keepVersion, [.. change.Columns.Keys], [.. pendingColumns],
+            [.. columns.Select(c => new Column(c, Parameter(c), SecretColumns.IsSecret(table, c), columnTypes[c] == "INTEGER"))],
+            Parameter("id"), Parameter("version"), Parameter("updated_at"), Parameter("updated_by"));
         command.Prepare();
-        return _prepared[key] = command;
+        if (!_prepared.TryGetValue(table, out var list))
+            _prepared[table] = list = [];
+        list.Add(upsert);
+        return upsert;
     }
 
-    private object ToLocal(string table, string column, string id, string? value, string type)
+    private object ToLocal(string table, Column column, string id, string? value)
     {
-        if (SecretColumns.IsSecret(table, column))
-            return store.Fields.Encrypt(value ?? "", table, column, id);
+        if (column.Secret)
+            return store.Fields.Encrypt(value ?? "", table, column.Name, id);
         if (value is null)
             return DBNull.Value;
-        if (type != "INTEGER")
+        if (!column.Integer)
             return value;
         return long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
             ? number
-            : throw new UnreadableValueException($"Kolom '{column}' van tabel '{table}' is geen geheel getal.");
+            : throw new UnreadableValueException($"Kolom '{column.Name}' van tabel '{table}' is geen geheel getal.");
+    }
+
+    private sealed record Column(string Name, SqliteParameter Parameter, bool Secret, bool Integer);
+
+    /// <param name="Sent">The column names of the change it was prepared for.</param>
+    /// <param name="Pending">The pending columns it was prepared for.</param>
+    private sealed record Upsert(
+        SqliteCommand Command, bool KeepVersion, HashSet<string> Sent, HashSet<string> Pending, Column[] Columns,
+        SqliteParameter Id, SqliteParameter Version, SqliteParameter UpdatedAt, SqliteParameter UpdatedBy)
+    {
+        /// <summary>Whether a change with these columns and pending columns writes exactly this statement's columns.</summary>
+        public bool Covers(IReadOnlyDictionary<string, string?> sent, IReadOnlySet<string> pending)
+        {
+            if (sent.Count != Sent.Count || pending.Count != Pending.Count)
+                return false;
+            foreach (var name in sent.Keys)
+            {
+                if (!Sent.Contains(name))
+                    return false;
+            }
+
+            return Pending.SetEquals(pending);
+        }
     }
 }
 
