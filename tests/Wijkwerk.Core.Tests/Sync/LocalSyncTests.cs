@@ -1,4 +1,6 @@
 using Wijkwerk.Core.Domain.Clients;
+using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Signals;
 using Wijkwerk.Core.Storage.Sync;
 using Wijkwerk.Core.Sync;
 using Wijkwerk.Core.Sync.Protocol;
@@ -239,6 +241,82 @@ public class LocalSyncTests
         Assert.Equal(new PageApplied(1, 0, 0), second);
         Assert.Empty(sync.SetAside());
         Assert.Equal(2, temp.Count($"SELECT version FROM signals WHERE id = '{id}'"));
+    }
+
+    [Fact]
+    public void Record_ABatchOverTwoTables_SetsEachAnsweredVersion_KeepsEditsMadeSinceItWasRead_AndClearsRefusalsThatNoLongerStand()
+    {
+        using var temp = new TempStore();
+        var (anna, piet, kees) = (temp.NewClient("Anna"), temp.NewClient("Piet", "Jansen"), temp.NewClient("Kees", "Visser"));
+        foreach (var client in new[] { anna, piet, kees })
+            temp.Store.Clients.Add(client);
+        var signal = Signal.Report(Id<Signal>.New(temp.Clock), anna.Id, SignalSource.Police, null, "Overlast", [], Urgency.Normal, ConsentBasis.WithResident, null, temp.Clock.GetUtcNow()).Value;
+        temp.Store.Signals.Add(signal);
+        var sync = new LocalSync(temp.Store);
+        var first = sync.Pending(100);
+        temp.Store.Clients.Update(anna with { Notes = "getypt tijdens de push" });
+
+        sync.Record(first, new PushResponse(
+        [
+            new MutationResult(first[0].Mutation.MutationId, SyncProtocol.Results.Accepted, 1, null, []),
+            new MutationResult(first[1].Mutation.MutationId, SyncProtocol.Results.Refused, 0, "niet in uw team", []),
+            new MutationResult(first[3].Mutation.MutationId, SyncProtocol.Results.Accepted, 1, null, []),
+        ]));
+
+        Assert.Equal([anna.Id.Value, piet.Id.Value, kees.Id.Value, signal.Id.Value], first.Select(p => p.Mutation.RowId));
+        Assert.Equal([1L, 0, 0], [temp.Count($"SELECT version FROM clients WHERE id = '{anna.Id}'"), temp.Count($"SELECT version FROM clients WHERE id = '{piet.Id}'"), temp.Count($"SELECT version FROM clients WHERE id = '{kees.Id}'")]);
+        Assert.Equal(1, temp.Count($"SELECT version FROM signals WHERE id = '{signal.Id}'"));
+        // Anna's later edit and Kees (no answer) wait; Piet's refused insert left the outbox with its reason kept.
+        Assert.Equal(new[] { anna.Id.Value, kees.Id.Value }.Order(), sync.Pending(100).Select(p => p.Mutation.RowId).Order());
+        Assert.Equal(piet.Id.ToString(), Assert.Single(sync.Refusals()).RowId);
+
+        temp.Store.Clients.Update(piet with { Notes = "toch in ons team" });
+        var second = sync.Pending(100);
+        sync.Record(second, new PushResponse([.. second.Select(p => new MutationResult(p.Mutation.MutationId, SyncProtocol.Results.Accepted, p.Mutation.BaseVersion + 1, null, []))]));
+
+        Assert.Empty(sync.Refusals());
+        Assert.Equal(0, temp.Store.PendingChanges());
+        Assert.Equal(2, temp.Count($"SELECT version FROM clients WHERE id = '{anna.Id}'"));
+        Assert.Equal(1, temp.Count($"SELECT version FROM clients WHERE id = '{piet.Id}'"));
+    }
+
+    [Fact]
+    public void Apply_OnePage_RowsOfOneTableWithDifferentColumns_EachWritesOnlyTheColumnsItCarries()
+    {
+        using var temp = new TempStore();
+        var sync = new LocalSync(temp.Store);
+        var (older, newer, client) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.NewGuid().ToString());
+        var (assignee, other) = (Guid.NewGuid().ToString(), Guid.NewGuid().ToString());
+        (string, string?)[] Signal(string observation, string? assigned) =>
+        [
+            ("client_id", client), ("source", nameof(SignalSource.Neighbours)), ("source_other", ""), ("observation", observation), ("life_domains", "1"),
+            ("urgency", "Normal"), ("consent_in_consultation", "1"), ("consent_reason", ""), ("status", "New"),
+            ("reported_at", "2026-01-02T10:00:00.0000000Z"), ("picked_up_at", null), .. assigned is null ? [] : new (string, string?)[] { ("assignee", assigned) },
+        ];
+        var pending = temp.NewClient("Kees", "Visser");
+        temp.Store.Clients.Add(pending);
+        var pushed = sync.Pending(10);
+        sync.Record(pushed, new PushResponse([new MutationResult(pushed[0].Mutation.MutationId, SyncProtocol.Results.Accepted, 1, null, [])]));
+        temp.Store.Clients.Update(pending with { Notes = "lokaal" });
+        sync.Apply(Page(1, Change(1, "signals", older, 1, Signal("eerst", assignee))));
+
+        // A server that does not send the (nullable) assignee yet, then one that does; a client with a local edit of
+        // its notes waiting beside one without.
+        var applied = sync.Apply(Page(5,
+            Change(2, "signals", older, 2, Signal("later", assigned: null)),
+            Change(3, "signals", newer, 1, Signal("nieuw", other)),
+            Change(4, "clients", pending.Id.Value, 2, ("first_name", "Kees"), ("surname", "Zwartjes"), ("notes", "van de server")),
+            Change(5, "clients", Guid.CreateVersion7(), 1, ("first_name", "Els"), ("surname_prefix", ""), ("surname", "Zwartjes"), ("birth_date", "1940-01-02"),
+                ("postcode", "1234 AB"), ("house_number", "5"), ("addition", ""), ("phone", ""), ("bsn", ""), ("notes", "van de server"))));
+
+        Assert.Equal(new PageApplied(4, 0, 0), applied);
+        var signals = temp.Store.Signals.Open().ToDictionary(s => s.Id.Value);
+        Assert.Equal(("later", assignee), (signals[older].Observation, signals[older].Assignee?.ToString()));
+        Assert.Equal(("nieuw", other), (signals[newer].Observation, signals[newer].Assignee?.ToString()));
+        var clients = temp.Store.Clients.Search().ToDictionary(c => c.Name.FirstName);
+        Assert.Equal(("lokaal", "Zwartjes"), (clients["Kees"].Notes, clients["Kees"].Name.Surname));
+        Assert.Equal("van de server", clients["Els"].Notes);
+        Assert.Equal(1, temp.Count($"SELECT version FROM clients WHERE id = '{pending.Id}'"));
     }
 
     private static PullResponse Page(long anchor, params RowChange[] changes) => new(changes, anchor, false, 0, 0);

@@ -83,108 +83,123 @@ public sealed class LocalSync(LocalStore store)
     /// <summary>The outbox folded per row, oldest first: one mutation carries every column changed since the last push.</summary>
     public IReadOnlyList<PendingMutation> Pending(int max)
     {
-        // The oldest rows with pending edits, then every entry of just those rows: the cost follows the
-        // batch, not the size of the outbox. The rows are found walking the outbox in seq order and keeping each
+        // The oldest rows with pending edits, then every entry of just those rows, in one query: the cost follows
+        // the batch, not the size of the outbox. The rows are found walking the outbox in seq order and keeping each
         // row's first entry (an index probe), not by grouping the whole outbox, which a first upload of 100,000
         // rows did once for every batch.
-        var rows = new List<(string Table, string RowId)>();
+        var folds = new List<OutboxFold>();
         using (var command = store.Command(
-            "SELECT table_name, row_id FROM outbox o WHERE NOT EXISTS " +
-            "(SELECT 1 FROM outbox e WHERE e.table_name = o.table_name AND e.row_id = o.row_id AND e.seq < o.seq) ORDER BY seq LIMIT $max"))
+            "WITH picked AS (SELECT table_name, row_id, seq FROM outbox o WHERE NOT EXISTS " +
+            "(SELECT 1 FROM outbox e WHERE e.table_name = o.table_name AND e.row_id = o.row_id AND e.seq < o.seq) ORDER BY seq LIMIT $max) " +
+            "SELECT p.table_name, p.row_id, e.seq, e.operation, e.columns, e.base_version FROM picked p " +
+            "JOIN outbox e ON e.table_name = p.table_name AND e.row_id = p.row_id ORDER BY p.seq, e.seq"))
         {
             command.Parameters.AddWithValue("$max", max);
             using var reader = command.ExecuteReader();
             while (reader.Read())
-                rows.Add((reader.GetString(0), reader.GetString(1)));
+            {
+                var (tableName, rowId) = (reader.GetString(0), reader.GetString(1));
+                if (folds.Count == 0 || folds[^1].Table != tableName || folds[^1].RowId != rowId)
+                    folds.Add(new OutboxFold(tableName, rowId));
+                folds[^1].Add(reader.GetInt64(2), reader.GetString(3),
+                    JsonSerializer.Deserialize(reader.GetString(4), LocalJson.Default.StringArray) ?? [], reader.IsDBNull(5) ? null : reader.GetInt64(5));
+            }
         }
 
-        using var entries = store.Command("SELECT seq, operation, columns, base_version FROM outbox WHERE table_name = $t AND row_id = $r ORDER BY seq");
-        var table = entries.Parameters.Add("$t", SqliteType.Text);
-        var row = entries.Parameters.Add("$r", SqliteType.Text);
-        var pending = new List<PendingMutation>();
-        foreach (var (tableName, rowId) in rows)
+        using var rows = new RowTexts(store, Types);
+        var pending = new List<PendingMutation>(folds.Count);
+        foreach (var fold in folds)
         {
-            table.Value = tableName;
-            row.Value = rowId;
-            long first = 0, last = 0;
-            var operations = new List<string>();
-            var columns = new HashSet<string>();
-            var columnBases = new Dictionary<string, long>(StringComparer.Ordinal);
-            using (var reader = entries.ExecuteReader())
-            {
-                while (reader.Read())
-                {
-                    first = first == 0 ? reader.GetInt64(0) : first;
-                    last = reader.GetInt64(0);
-                    operations.Add(reader.GetString(1));
-                    var touched = JsonSerializer.Deserialize(reader.GetString(2), LocalJson.Default.StringArray) ?? [];
-                    columns.UnionWith(touched);
-                    if (!reader.IsDBNull(3))
-                        FoldBase(columnBases, touched, reader.GetInt64(3));
-                }
-            }
-
-            var operation = operations.Contains(OutboxOperations.Delete) ? SyncProtocol.Operations.Delete
-                : operations[0] == OutboxOperations.Insert ? SyncProtocol.Operations.Insert
-                : SyncProtocol.Operations.Update;
-            var (version, values) = ReadRow(tableName, rowId, columns);
+            var operation = fold.Operation;
+            var (version, values) = rows.Read(fold.Table, fold.RowId, fold.Columns);
             // A row the server never took (its insert was refused) goes again whole, as an insert, once it is
             // edited: an update of a few columns would reach a server that has no such row.
             if (version == 0 && operation == SyncProtocol.Operations.Update)
             {
                 operation = SyncProtocol.Operations.Insert;
-                (version, values) = ReadRow(tableName, rowId, Types(tableName).Keys);
+                (version, values) = rows.Read(fold.Table, fold.RowId, Types(fold.Table).Keys);
             }
 
-            var mutation = new Mutation(last, tableName, Guid.Parse(rowId), operation, version,
+            var mutation = new Mutation(fold.Last, fold.Table, Guid.Parse(fold.RowId), operation, version,
                 operation == SyncProtocol.Operations.Delete ? new Dictionary<string, string?>() : values)
             {
-                ColumnBaseVersions = operation == SyncProtocol.Operations.Update ? OlderBases(columnBases, values.Keys, version) : null,
+                ColumnBaseVersions = operation == SyncProtocol.Operations.Update ? fold.OlderBases(values.Keys, version) : null,
             };
-            pending.Add(new PendingMutation(mutation, first, last));
+            pending.Add(new PendingMutation(mutation, fold.First, fold.Last));
         }
 
         return pending;
     }
 
-    /// <summary>Records the server's answer: the new version of accepted rows, the reason for refused ones; the outbox entries go.</summary>
+    /// <summary>
+    /// Records the server's answer: the new version of accepted rows, the reason for refused ones; the outbox entries go.
+    /// What every answer does (versions, outbox, refusals that no longer stand) is one statement for the whole batch.
+    /// </summary>
     public void Record(IReadOnlyList<PendingMutation> pushed, PushResponse response) => store.Write(scope =>
     {
         var results = response.Results.ToDictionary(r => r.MutationId);
         var tracking = ScopeCache.Tracking(store, scope);
+        var refusalsStand = Exists(scope, "sync_refusals");
+        using var answered = new JsonRows();
+        using var through = new JsonRows();
+        var versions = new Dictionary<string, JsonRows>(StringComparer.Ordinal);
+        var deletedOnServer = new List<(string Table, string Id, long Version)>();
         using var statements = new Statements(scope);
         foreach (var pending in pushed)
         {
             var m = pending.Mutation;
+            var id = m.RowId.ToString();
             // Pushed rows hold local edits the scope figures have not seen, whatever the answer.
             if (tracking)
-                ScopeCache.MarkDirty(scope, m.Table, m.RowId.ToString());
+                ScopeCache.MarkDirty(scope, m.Table, id);
             if (!results.TryGetValue(m.MutationId, out var result))
                 continue;
+            answered.Add(m.Table, id, pending.LastSeq);
             if (result.Status == SyncProtocol.Results.Refused)
             {
                 statements.Run("INSERT OR REPLACE INTO sync_refusals (mutation_id, table_name, row_id, reason, at) VALUES ($m, $t, $r, $why, $at)",
-                    ("$m", m.MutationId), ("$t", m.Table), ("$r", m.RowId.ToString()), ("$why", result.Reason ?? ""), ("$at", store.Now()));
-            }
-            else if (SyncSchema.Find(m.Table) is not null)
-            {
-                // A row takes the server's new version only when that version is this push on top of the one the
-                // laptop holds (versions count writes): then it holds the server's values. Otherwise, after a
-                // conflict or a merge over another device's change, it keeps the version its values were made
-                // on until the pull brings the server's row, so an edit typed before then is judged against what
-                // the worker saw, not against a version whose values it never had.
-                if (result.Status == SyncProtocol.Results.Accepted && result.Version == m.BaseVersion + 1)
-                    statements.Run($"UPDATE {m.Table} SET version = $v WHERE id = $id", ("$v", result.Version), ("$id", m.RowId.ToString()));
-                // The row went through after all (fixed and pushed again): its earlier refusals no longer stand.
-                statements.Run("DELETE FROM sync_refusals WHERE table_name = $t AND row_id = $r", ("$t", m.Table), ("$r", m.RowId.ToString()));
+                    ("$m", m.MutationId), ("$t", m.Table), ("$r", id), ("$why", result.Reason ?? ""), ("$at", store.Now()));
+                continue;
             }
 
-            statements.Run("DELETE FROM outbox WHERE table_name = $t AND row_id = $r AND seq <= $last",
-                ("$t", m.Table), ("$r", m.RowId.ToString()), ("$last", pending.LastSeq));
-            if (result.Status == SyncProtocol.Results.Conflict && result.ConflictColumns.Contains(DeletedColumn) && SyncSchema.Find(m.Table) is not null)
-                DeletedOnServer(scope, statements, m.Table, m.RowId.ToString(), result.Version);
+            if (SyncSchema.Find(m.Table) is null)
+                continue;
+            // A row takes the server's new version only when that version is this push on top of the one the
+            // laptop holds (versions count writes): then it holds the server's values. Otherwise, after a
+            // conflict or a merge over another device's change, it keeps the version its values were made
+            // on until the pull brings the server's row, so an edit typed before then is judged against what
+            // the worker saw, not against a version whose values it never had.
+            if (result.Status == SyncProtocol.Results.Accepted && result.Version == m.BaseVersion + 1)
+            {
+                if (!versions.TryGetValue(m.Table, out var rows))
+                    versions[m.Table] = rows = new JsonRows();
+                rows.Add(id, result.Version);
+            }
+
+            // The row went through after all (fixed and pushed again): its earlier refusals no longer stand.
+            if (refusalsStand)
+                through.Add(m.Table, id);
+            if (result.Status == SyncProtocol.Results.Conflict && result.ConflictColumns.Contains(DeletedColumn))
+                deletedOnServer.Add((m.Table, id, result.Version));
         }
 
+        foreach (var (table, rows) in versions)
+        {
+            using (rows)
+                Execute(scope, $"UPDATE {table} SET version = j.value->>1 FROM json_each($rows) j WHERE {table}.id = j.value->>0", ("$rows", rows.Json()));
+        }
+
+        if (through.Count > 0)
+            Execute(scope, "DELETE FROM sync_refusals WHERE (table_name, row_id) IN (SELECT j.value->>0, j.value->>1 FROM json_each($rows) j)", ("$rows", through.Json()));
+        if (answered.Count > 0)
+        {
+            Execute(scope, "DELETE FROM outbox WHERE seq IN (SELECT e.seq FROM json_each($rows) j " +
+                "JOIN outbox e ON e.table_name = j.value->>0 AND e.row_id = j.value->>1 AND e.seq <= j.value->>2)", ("$rows", answered.Json()));
+        }
+
+        // After the outbox is cleared: an edit made since the push was read is what keeps the tombstone's row.
+        foreach (var (table, id, version) in deletedOnServer)
+            DeletedOnServer(scope, statements, table, id, version);
         return 0;
     });
 
@@ -204,7 +219,7 @@ public sealed class LocalSync(LocalStore store)
                 ReferenceDataRepository.Remember(scope, reference);
             int applied = 0, removed = 0, setAside = 0;
             var pendingRows = PendingRows(scope);
-            var anySetAside = AnySetAside(scope);
+            var anySetAside = Exists(scope, "sync_set_aside");
             var tracking = ScopeCache.Tracking(store, scope);
             using var writer = new PulledRowWriter(store, scope, Types);
             using var statements = new Statements(scope);
@@ -291,9 +306,10 @@ public sealed class LocalSync(LocalStore store)
         }
     }
 
-    private static bool AnySetAside(WriteScope scope)
+    /// <summary>Whether a bookkeeping table holds any row; most of the time it holds none, and a statement per row to clear it can go.</summary>
+    private static bool Exists(WriteScope scope, string table)
     {
-        using var command = scope.Command("SELECT EXISTS (SELECT 1 FROM sync_set_aside)");
+        using var command = scope.Command($"SELECT EXISTS (SELECT 1 FROM {table})");
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 1;
     }
 
@@ -434,21 +450,6 @@ public sealed class LocalSync(LocalStore store)
         return command.ExecuteScalar() as string;
     }
 
-    private (long Version, Dictionary<string, string?> Values) ReadRow(string table, string rowId, IEnumerable<string> columns)
-    {
-        var wanted = columns.Where(c => Types(table).ContainsKey(c) && !PulledRowWriter.SyncColumns.Contains(c)).ToList();
-        using var command = store.Command($"SELECT * FROM {table} WHERE id = $id");
-        command.Parameters.AddWithValue("$id", rowId);
-        using var reader = command.ExecuteReader();
-        if (!reader.Read())
-            return (0, wanted.ToDictionary(c => c, _ => (string?)null));
-        var values = new Dictionary<string, string?>();
-        foreach (var column in wanted)
-            values[column] = LocalScope.ServerText(store, reader[column], table, column, rowId);
-
-        return (reader.GetInt64(reader.GetOrdinal("version")), values);
-    }
-
     private static bool PendingDelete(WriteScope scope, string table, string id) =>
         HasOutbox(scope, table, id, $"operation = '{OutboxOperations.Delete}'");
 
@@ -458,20 +459,6 @@ public sealed class LocalSync(LocalStore store)
         command.Parameters.AddWithValue("$t", table);
         command.Parameters.AddWithValue("$r", id);
         return command.ExecuteScalar() is not null;
-    }
-
-    /// <summary>Each column's base is the oldest version any of its edits was made on.</summary>
-    private static void FoldBase(Dictionary<string, long> bases, IEnumerable<string> columns, long version)
-    {
-        foreach (var column in columns)
-            bases[column] = bases.TryGetValue(column, out var known) ? Math.Min(known, version) : version;
-    }
-
-    /// <summary>Only bases older than the row's own travel; none at all keeps the mutation as it always was.</summary>
-    private static Dictionary<string, long>? OlderBases(Dictionary<string, long> bases, IEnumerable<string> pushed, long rowVersion)
-    {
-        var older = pushed.Where(c => bases.TryGetValue(c, out var b) && b < rowVersion).ToDictionary(c => c, c => bases[c], StringComparer.Ordinal);
-        return older.Count == 0 ? null : older;
     }
 
     internal static HashSet<(string Table, string Id)> PendingRows(WriteScope scope)
