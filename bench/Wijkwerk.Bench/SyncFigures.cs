@@ -58,15 +58,17 @@ public static partial class SyncFigures
             var rows = Fill(a, clients: 5000, signalsPerClient: 19);
             using var uploadHttp = Http(address);
             var uploading = new TimedTransport(new HttpSyncTransport(uploadHttp));
+            var uploadCpu = new CpuSplit(server);
             var push = await Timed(() => new SyncEngine(a, uploading).Run());
-            Console.WriteLine($"first upload: {rows:N0} rows pushed in {push.Elapsed.TotalSeconds:F2} s ({rows / push.Elapsed.TotalSeconds:N0} rows/s); {uploading.Split(push.Elapsed)}");
+            Console.WriteLine($"first upload: {rows:N0} rows pushed in {push.Elapsed.TotalSeconds:F2} s ({rows / push.Elapsed.TotalSeconds:N0} rows/s); {uploading.Split(push.Elapsed)}; {uploadCpu}");
             var memoryBefore = Process.GetCurrentProcess().WorkingSet64;
             using var peak = new PeakWorkingSet();
             using var pullHttp = Http(address);
             var pulling = new TimedTransport(new HttpSyncTransport(pullHttp));
+            var pullCpu = new CpuSplit(server);
             var pull = await Timed(() => new SyncEngine(b, pulling).Run());
             Console.WriteLine($"first sync of a team: {pull.Result.Pulled:N0} rows pulled in {pull.Elapsed.TotalSeconds:F2} s ({pull.Result.Pulled / pull.Elapsed.TotalSeconds:N0} rows/s, {pull.Elapsed.TotalMilliseconds * 1000 / pull.Result.Pulled:F1} µs a row), converged {pull.Result.Converged}, peak working set {peak.Stop() / 1024 / 1024} MB (was {memoryBefore / 1024 / 1024} MB before it; the bench process holds laptop A's store and 100,000 generated rows too)");
-            Console.WriteLine($"  first sync: {pulling.Split(pull.Elapsed)}");
+            Console.WriteLine($"  first sync: {pulling.Split(pull.Elapsed)}; {pullCpu}");
             Console.WriteLine($"raw SQLite bulk insert of the same {rows:N0} rows (one transaction, prepared): {RawInsert(folder, rows).TotalSeconds:F2} s");
 
             Edit(a, 100);
@@ -76,7 +78,7 @@ public static partial class SyncFigures
             var idle = await Timed(() => Sync(b, address));
             Console.WriteLine($"nothing to do: {idle.Elapsed.TotalMilliseconds:F1} ms");
 
-            await ManyDevices(serverDll, db, folder, address, devices);
+            await ManyDevices(serverDll, db, folder, address, devices, server);
         }
         finally
         {
@@ -87,7 +89,7 @@ public static partial class SyncFigures
     }
 
     /// <summary>A second team with a small caseload (200 clients): many laptops, each catching up once, then all syncing at once.</summary>
-    private static async Task ManyDevices(string serverDll, string[] db, string folder, Uri address, int count)
+    private static async Task ManyDevices(string serverDll, string[] db, string folder, Uri address, int count, Process server)
     {
         Admin(serverDll, db, "team", "add", "Zuid");
         var laptops = new List<LocalStore>();
@@ -104,6 +106,7 @@ public static partial class SyncFigures
         foreach (var laptop in laptops)
             Edit(laptop, 1);
         var latencies = new double[count];
+        var cpu = new CpuSplit(server);
         var all = Stopwatch.StartNew();
         await Task.WhenAll(laptops.Select((laptop, i) => Task.Run(async () =>
         {
@@ -113,7 +116,7 @@ public static partial class SyncFigures
         })));
         all.Stop();
         Array.Sort(latencies);
-        Console.WriteLine($"{count} devices at once, one change each: {all.Elapsed.TotalSeconds:F2} s in all ({count / all.Elapsed.TotalSeconds:F0} syncs/s), p50 {latencies[count / 2]:F0} ms, p99 {latencies[Math.Min(count - 1, count * 99 / 100)]:F0} ms");
+        Console.WriteLine($"{count} devices at once, one change each: {all.Elapsed.TotalSeconds:F2} s in all ({count / all.Elapsed.TotalSeconds:F0} syncs/s), p50 {latencies[count / 2]:F0} ms, p99 {latencies[Math.Min(count - 1, count * 99 / 100)]:F0} ms; {cpu}");
         foreach (var laptop in laptops)
             laptop.Dispose();
     }

@@ -68,43 +68,6 @@ internal sealed class LocalScope(LocalStore store)
             yield return (reader.GetString(0), reader.GetString(1), (uint)(reader.GetInt64(2) & uint.MaxValue));
     }
 
-    /// <summary>What one row counts with in <see cref="Totals"/> now; null when it does not count.</summary>
-    public uint? ShareOf(string table, string id)
-    {
-        using (var setAside = store.Command("SELECT checksum FROM sync_set_aside WHERE table_name = $t AND row_id = $r"))
-        {
-            setAside.Parameters.AddWithValue("$t", table);
-            setAside.Parameters.AddWithValue("$r", id);
-            if (setAside.ExecuteScalar() is long serverSum)
-                return (uint)(serverSum & uint.MaxValue);
-        }
-
-        if (!Tables.Contains(table))
-            return null;
-        var columns = SyncSchema.ColumnsOf(table);
-        using var command = store.Command($"SELECT version, {string.Join(", ", columns)} FROM {table} WHERE id = $id AND deleted = 0 AND version > 0");
-        command.Parameters.AddWithValue("$id", id);
-        using var reader = command.ExecuteReader();
-        if (!reader.Read())
-            return null;
-        var values = new string?[columns.Count];
-        for (var i = 0; i < columns.Count; i++)
-            values[i] = ServerText(store, reader.GetValue(i + 1), table, columns[i], id);
-        var version = reader.GetInt64(0);
-        return KeptSum(table, id, version) ?? ScopeChecksum.Of(table, Guid.Parse(id), version, values);
-    }
-
-    private uint? KeptSum(string table, string id, long version)
-    {
-        using var command = store.Command(
-            "SELECT k.checksum FROM scope_kept k WHERE k.table_name = $t AND k.row_id = $r AND k.version = $v " +
-            "AND EXISTS (SELECT 1 FROM sync_refusals r WHERE r.table_name = k.table_name AND r.row_id = k.row_id)");
-        command.Parameters.AddWithValue("$t", table);
-        command.Parameters.AddWithValue("$r", id);
-        command.Parameters.AddWithValue("$v", version);
-        return command.ExecuteScalar() is long sum ? (uint)sum : null;
-    }
-
     private HashSet<(string, Guid)> SetAside()
     {
         using var command = store.Command("SELECT table_name, row_id FROM sync_set_aside");

@@ -151,7 +151,7 @@ public sealed class LocalSync(LocalStore store)
             var id = m.RowId.ToString();
             // Pushed rows hold local edits the scope figures have not seen, whatever the answer.
             if (tracking)
-                ScopeCache.MarkDirty(scope, m.Table, id);
+                ScopeCache.MarkDirty(statements, m.Table, id);
             if (!results.TryGetValue(m.MutationId, out var result))
                 continue;
             answered.Add(m.Table, id, pending.LastSeq);
@@ -229,10 +229,10 @@ public sealed class LocalSync(LocalStore store)
                     continue;
                 var id = change.RowId.ToString();
                 if (tracking)
-                    ScopeCache.MarkDirty(scope, change.Table, id);
+                    ScopeCache.MarkDirty(statements, change.Table, id);
                 if (change.Removed && change.Table == ClientRows.Table)
                 {
-                    LeaveScope(scope, id, tracking);
+                    LeaveScope(scope, statements, id, tracking);
                     removed++;
                     continue;
                 }
@@ -326,7 +326,7 @@ public sealed class LocalSync(LocalStore store)
     /// The client left this laptop's scope: everything about them goes, also what the server never took
     /// (offline-made rows, refused or still waiting), with its outbox entries, refusals, conflicts and drafts.
     /// </summary>
-    private static void LeaveScope(WriteScope scope, string clientId, bool tracking)
+    private static void LeaveScope(WriteScope scope, Statements statements, string clientId, bool tracking)
     {
         var rows = new List<(string Table, string Id)> { (ClientRows.Table, clientId) };
         foreach (var table in SyncSchema.Tables)
@@ -355,13 +355,13 @@ public sealed class LocalSync(LocalStore store)
         foreach (var (table, id) in rows)
         {
             if (tracking)
-                ScopeCache.MarkDirty(scope, table, id);
-            Execute(scope, $"DELETE FROM {table} WHERE id = $id", ("$id", id));
-            Execute(scope, "DELETE FROM outbox WHERE table_name = $t AND row_id = $id", ("$t", table), ("$id", id));
-            Execute(scope, "DELETE FROM sync_refusals WHERE table_name = $t AND row_id = $id", ("$t", table), ("$id", id));
-            Execute(scope, "DELETE FROM sync_set_aside WHERE table_name = $t AND row_id = $id", ("$t", table), ("$id", id));
+                ScopeCache.MarkDirty(statements, table, id);
+            statements.Run($"DELETE FROM {table} WHERE id = $id", ("$id", id));
+            statements.Run("DELETE FROM outbox WHERE table_name = $t AND row_id = $id", ("$t", table), ("$id", id));
+            statements.Run("DELETE FROM sync_refusals WHERE table_name = $t AND row_id = $id", ("$t", table), ("$id", id));
+            statements.Run("DELETE FROM sync_set_aside WHERE table_name = $t AND row_id = $id", ("$t", table), ("$id", id));
             // A draft is keyed by the form's kind and the id of the record it is about (the client, an advice).
-            Execute(scope, "DELETE FROM drafts WHERE key LIKE '%:' || $id", ("$id", id));
+            statements.Run("DELETE FROM drafts WHERE key LIKE '%:' || $id", ("$id", id));
         }
     }
 

@@ -9,6 +9,7 @@ namespace Wijkwerk.Core.Storage.Sync;
 internal sealed class RowTexts(LocalStore store, Func<string, Dictionary<string, string>> types) : IDisposable
 {
     private readonly Dictionary<string, (SqliteCommand Command, SqliteParameter Id)> _prepared = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, int>> _ordinals = new(StringComparer.Ordinal);
 
     /// <summary>The row's version and the wanted columns' values; version 0 and every value null when there is no such row.</summary>
     public (long Version, Dictionary<string, string?> Values) Read(string table, string rowId, IEnumerable<string> columns)
@@ -20,17 +21,26 @@ internal sealed class RowTexts(LocalStore store, Func<string, Dictionary<string,
         using var reader = command.ExecuteReader();
         if (!reader.Read())
             return (0, wanted.ToDictionary(c => c, _ => (string?)null));
+        var ordinals = Ordinals(table, reader);
         var values = new Dictionary<string, string?>(wanted.Count);
         foreach (var column in wanted)
-            values[column] = LocalScope.ServerText(store, reader.GetValue(reader.GetOrdinal(column)), table, column, rowId);
+            values[column] = LocalScope.ServerText(store, reader.GetValue(ordinals[column]), table, column, rowId);
 
-        return (reader.GetInt64(reader.GetOrdinal("version")), values);
+        return (reader.GetInt64(ordinals["version"]), values);
     }
 
     public void Dispose()
     {
         foreach (var (command, _) in _prepared.Values)
             command.Dispose();
+    }
+
+    /// <summary>Each column's place in the table's rows, found once: looking a name up goes through every column before it.</summary>
+    private Dictionary<string, int> Ordinals(string table, SqliteDataReader reader)
+    {
+        if (!_ordinals.TryGetValue(table, out var ordinals))
+            _ordinals[table] = ordinals = Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, i => i, StringComparer.Ordinal);
+        return ordinals;
     }
 
     private (SqliteCommand, SqliteParameter) Prepared(string table)

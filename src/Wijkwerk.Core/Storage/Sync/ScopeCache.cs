@@ -19,14 +19,9 @@ internal static class ScopeCache
     /// <summary>Whether there are figures to keep current; without them the next figures are a full count anyway.</summary>
     public static bool Tracking(LocalStore store, WriteScope scope) => new MetaTable(store.Connection, scope.Transaction).Get(FiguresKey) is not null;
 
-    public static void MarkDirty(WriteScope scope, string table, string id)
-    {
-        using var command = scope.Command(
-            "INSERT INTO scope_rows (table_name, row_id, sum, dirty) VALUES ($t, $r, NULL, 1) ON CONFLICT (table_name, row_id) DO UPDATE SET dirty = 1");
-        command.Parameters.AddWithValue("$t", table);
-        command.Parameters.AddWithValue("$r", id);
-        command.ExecuteNonQuery();
-    }
+    public static void MarkDirty(Statements statements, string table, string id) =>
+        statements.Run("INSERT INTO scope_rows (table_name, row_id, sum, dirty) VALUES ($t, $r, NULL, 1) ON CONFLICT (table_name, row_id) DO UPDATE SET dirty = 1",
+            ("$t", table), ("$r", id));
 
     /// <summary>The rows changed in a way no mark follows (a scope repair): the next figures count every row.</summary>
     public static void Forget(WriteScope scope)
@@ -85,12 +80,12 @@ internal static class ScopeCache
 
         if (dirty.Count == 0)
             return (count, total);
-        var local = new LocalScope(store);
+        using var shares = new RowShares(store, scope);
         using var update = scope.Command("UPDATE scope_rows SET sum = $sum, dirty = 0 WHERE table_name = $t AND row_id = $r");
         using var drop = scope.Command("DELETE FROM scope_rows WHERE table_name = $t AND row_id = $r");
         foreach (var (table, id, was) in dirty)
         {
-            var now = local.ShareOf(table, id);
+            var now = shares.Of(table, id);
             count += (now is null ? 0 : 1) - (was is null ? 0 : 1);
             total = unchecked(total + (now ?? 0) - (was ?? 0));
             var command = now is null ? drop : update;

@@ -10,7 +10,19 @@ internal sealed class Statements(WriteScope scope) : IDisposable
 {
     private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
 
-    public int Run(string sql, params (string Name, object Value)[] args)
+    public int Run(string sql, params (string Name, object Value)[] args) => Bound(sql, args).ExecuteNonQuery();
+
+    public object? Scalar(string sql, params (string Name, object Value)[] args) => Bound(sql, args).ExecuteScalar();
+
+    public SqliteDataReader Reader(string sql, params (string Name, object Value)[] args) => Bound(sql, args).ExecuteReader();
+
+    public void Dispose()
+    {
+        foreach (var command in _prepared.Values)
+            command.Dispose();
+    }
+
+    private SqliteCommand Bound(string sql, (string Name, object Value)[] args)
     {
         if (!_prepared.TryGetValue(sql, out var command))
         {
@@ -21,12 +33,6 @@ internal sealed class Statements(WriteScope scope) : IDisposable
         command.Parameters.Clear();
         foreach (var (name, value) in args)
             command.Parameters.AddWithValue(name, value);
-        return command.ExecuteNonQuery();
-    }
-
-    public void Dispose()
-    {
-        foreach (var command in _prepared.Values)
-            command.Dispose();
+        return command;
     }
 }

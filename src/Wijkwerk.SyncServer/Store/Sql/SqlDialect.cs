@@ -92,6 +92,12 @@ internal abstract class SqlDialect
     /// <summary>The clause that locks the rows a query reads, for the rest of the transaction ("" where one writer needs none).</summary>
     public virtual string ForUpdate => "";
 
+    /// <summary>
+    /// How many ids, rows or clients one multi-item statement carries, at most <paramref name="upTo"/>: as many as that
+    /// where each statement is a round trip to the database.
+    /// </summary>
+    public virtual int Items(int upTo) => upTo;
+
     /// <summary>Takes <paramref name="count"/> consecutive places in the feed and answers the first.</summary>
     public virtual long NextSeqs(DbConnection db, DbTransaction tx, int count)
     {

@@ -26,7 +26,7 @@ public abstract partial class SqlSyncStore
     /// </summary>
     private sealed class PushScope(DbConnection db, DbTransaction tx, DeviceSession device, DateTimeOffset now, IReadOnlyList<string> teams) : IPushTransaction
     {
-        /// <summary>Rows per buffered multi-row statement: twelve parameters a row, well below either database's limit.</summary>
+        /// <summary>Rows per buffered multi-row statement (see <see cref="SqlDialect.Items"/>): twelve parameters a row, well below either database's limit.</summary>
         private const int RowsPerStatement = 100;
 
         private const string ClientsTable = "clients";
@@ -74,7 +74,7 @@ public abstract partial class SqlSyncStore
             foreach (var key in ordered)
                 _rows[key] = null;
             // Point reads by the whole primary key, many to a command (one round trip): a plan no statistics can spoil.
-            foreach (var chunk in ordered.Chunk(IdsPerStatement))
+            foreach (var chunk in ordered.Chunk(Dialect.Items(IdsPerStatement)))
             {
                 using var cmd = Command(db, tx, string.Concat(chunk.Select((_, i) => $"""
                     SELECT tbl, row_id, client_id, version, deleted, columns, column_versions, updated_device, updated_by FROM rows WHERE tbl = @t{i} AND row_id = @r{i}{Dialect.ForUpdate};
@@ -102,7 +102,7 @@ public abstract partial class SqlSyncStore
             var clients = ordered.Select(k => k.Table == ClientsTable ? k.RowId : _rows[k]?.ClientId).OfType<Guid>().Distinct().ToList();
             foreach (var client in clients)
                 (_inScope[client], _onCaseload[client]) = (false, false);
-            foreach (var chunk in clients.Chunk(IdsPerStatement))
+            foreach (var chunk in clients.Chunk(Dialect.Items(IdsPerStatement)))
             {
                 using var cmd = Command(db, tx, $"SELECT client_id, team_id FROM team_clients WHERE client_id IN ({string.Join(", ", chunk.Select((_, i) => "@c" + i))});",
                     [.. chunk.Select((c, i) => ("@c" + i, (object?)S(c)))]);
@@ -134,7 +134,7 @@ public abstract partial class SqlSyncStore
         public void Flush()
         {
             WriteBufferedRows();
-            foreach (var chunk in _assigned.Chunk(RowsPerStatement / Math.Max(1, teams.Count)))
+            foreach (var chunk in _assigned.Chunk(Math.Max(1, Dialect.Items(RowsPerStatement) / Math.Max(1, teams.Count))))
             {
                 var pairs = chunk.SelectMany(c => teams.Select(t => (Client: c, Team: t))).ToList();
                 Exec(db, tx, $"INSERT INTO team_clients(team_id, client_id, assigned_at) VALUES {string.Join(", ", pairs.Select((_, i) => $"(@t{i}, @c{i}, @at)"))} ON CONFLICT DO NOTHING;",
@@ -334,7 +334,7 @@ public abstract partial class SqlSyncStore
         private void WriteBufferedRows()
         {
             var inline = Dialect.NextSeqInStatement;
-            foreach (var chunk in _buffer.Chunk(RowsPerStatement))
+            foreach (var chunk in _buffer.Chunk(Dialect.Items(RowsPerStatement)))
             {
                 var first = inline is null ? Dialect.NextSeqs(db, tx, chunk.Length) : 0;
                 var parameters = new List<(string, object?)> { ("@at", Iso(now)), ("@by", S(device.WorkerId)), ("@dev", S(device.DeviceId)) };

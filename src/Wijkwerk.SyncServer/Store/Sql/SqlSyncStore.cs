@@ -279,7 +279,7 @@ public abstract partial class SqlSyncStore : ISyncStore
         return results;
     }
 
-    /// <summary>Mutation ids per statement when a push reads or records its answers: well below either database's parameter limit.</summary>
+    /// <summary>Mutation ids per statement when a push reads or records its answers (see <see cref="SqlDialect.Items"/>): well below either database's parameter limit.</summary>
     private const int IdsPerStatement = 250;
 
     private static Dictionary<long, MutationResult> AppliedBefore(DbConnection db, DbTransaction tx, Guid deviceId, IReadOnlyList<Mutation> mutations)
@@ -293,7 +293,7 @@ public abstract partial class SqlSyncStore : ISyncStore
         // which the planner cannot mistake for a scan of every mutation of the device (as it did with a long IN list while
         // a first upload outgrew the table's statistics). A scattered batch is asked for id by id.
         var contiguous = high - low < 4L * ids.Count;
-        foreach (var chunk in contiguous ? [[]] : ids.Chunk(IdsPerStatement))
+        foreach (var chunk in contiguous ? [[]] : ids.Chunk(SqlDialect.Of(db).Items(IdsPerStatement)))
         {
             using var cmd = contiguous
                 ? Command(db, tx, "SELECT mutation_id, result FROM applied_mutations WHERE device_id = @d AND mutation_id BETWEEN @low AND @high;", ("@d", S(deviceId)), ("@low", low), ("@high", high))
@@ -312,7 +312,7 @@ public abstract partial class SqlSyncStore : ISyncStore
 
     private static void RecordApplied(DbConnection db, DbTransaction tx, Guid deviceId, IReadOnlyList<MutationResult> results, DateTimeOffset now)
     {
-        foreach (var chunk in results.Chunk(IdsPerStatement))
+        foreach (var chunk in results.Chunk(SqlDialect.Of(db).Items(IdsPerStatement)))
         {
             Exec(db, tx, $"INSERT INTO applied_mutations(device_id, mutation_id, result, applied_at) VALUES {string.Join(", ", chunk.Select((_, i) => $"(@d, @m{i}, @r{i}, @at)"))};",
                 [("@d", S(deviceId)), ("@at", Iso(now)),
