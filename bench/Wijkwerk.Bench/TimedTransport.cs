@@ -14,6 +14,8 @@ internal sealed class TimedTransport(ISyncTransport inner) : ISyncTransport
 
     public TimeSpan Pulling { get; private set; }
 
+    public TimeSpan Auditing { get; private set; }
+
     public int Calls { get; private set; }
 
     public Task<EnrolResponse> Enrol(EnrolRequest request, CancellationToken cancel) => inner.Enrol(request, cancel);
@@ -38,9 +40,18 @@ internal sealed class TimedTransport(ISyncTransport inner) : ISyncTransport
         return response;
     }
 
-    public Task<AuditUploadResponse> UploadAudit(string token, AuditUploadRequest request, CancellationToken cancel) => inner.UploadAudit(token, request, cancel);
+    public async Task<AuditUploadResponse> UploadAudit(string token, AuditUploadRequest request, CancellationToken cancel)
+    {
+        var watch = Stopwatch.StartNew();
+        var response = await inner.UploadAudit(token, request, cancel);
+        Auditing += watch.Elapsed;
+        Calls++;
+        return response;
+    }
 
     /// <summary>The split of a sync that took <paramref name="total"/>, in words.</summary>
     public string Split(TimeSpan total) =>
-        $"{Calls} calls; waiting on the server: push {Pushing.TotalSeconds:F2} s, pull {Pulling.TotalSeconds:F2} s; the laptop's own work {(total - Pushing - Pulling).TotalSeconds:F2} s";
+        $"{Calls} calls; waiting on the server: push {Ms(Pushing)}, audit log {Ms(Auditing)}, pull {Ms(Pulling)}; the laptop's own work {Ms(total - Pushing - Auditing - Pulling)}";
+
+    private static string Ms(TimeSpan time) => time.TotalSeconds >= 1 ? $"{time.TotalSeconds:F2} s" : $"{time.TotalMilliseconds:F1} ms";
 }
