@@ -20,38 +20,29 @@ internal sealed class TimedTransport(ISyncTransport inner) : ISyncTransport
 
     public Task<EnrolResponse> Enrol(EnrolRequest request, CancellationToken cancel) => inner.Enrol(request, cancel);
 
-    public async Task<PushResponse> Push(string token, PushRequest request, CancellationToken cancel)
-    {
-        var watch = Stopwatch.StartNew();
-        var response = await inner.Push(token, request, cancel);
-        Pushing += watch.Elapsed;
-        Calls++;
-        return response;
-    }
+    public Task<PushResponse> Push(string token, PushRequest request, CancellationToken cancel) =>
+        Timed(() => inner.Push(token, request, cancel), time => Pushing += time);
 
     public Task<PullResponse> Pull(string token, long after, int limit, CancellationToken cancel) => Pull(token, after, limit, 0, cancel);
 
-    public async Task<PullResponse> Pull(string token, long after, int limit, long referenceVersion, CancellationToken cancel)
-    {
-        var watch = Stopwatch.StartNew();
-        var response = await inner.Pull(token, after, limit, referenceVersion, cancel);
-        Pulling += watch.Elapsed;
-        Calls++;
-        return response;
-    }
+    public Task<PullResponse> Pull(string token, long after, int limit, long referenceVersion, CancellationToken cancel) =>
+        Timed(() => inner.Pull(token, after, limit, referenceVersion, cancel), time => Pulling += time);
 
-    public async Task<AuditUploadResponse> UploadAudit(string token, AuditUploadRequest request, CancellationToken cancel)
-    {
-        var watch = Stopwatch.StartNew();
-        var response = await inner.UploadAudit(token, request, cancel);
-        Auditing += watch.Elapsed;
-        Calls++;
-        return response;
-    }
+    public Task<AuditUploadResponse> UploadAudit(string token, AuditUploadRequest request, CancellationToken cancel) =>
+        Timed(() => inner.UploadAudit(token, request, cancel), time => Auditing += time);
 
     /// <summary>The split of a sync that took <paramref name="total"/>, in words.</summary>
     public string Split(TimeSpan total) =>
         $"{Calls} calls; waiting on the server: push {Ms(Pushing)}, audit log {Ms(Auditing)}, pull {Ms(Pulling)}; the laptop's own work {Ms(total - Pushing - Auditing - Pulling)}";
 
     private static string Ms(TimeSpan time) => time.TotalSeconds >= 1 ? $"{time.TotalSeconds:F2} s" : $"{time.TotalMilliseconds:F1} ms";
+
+    private async Task<T> Timed<T>(Func<Task<T>> call, Action<TimeSpan> add)
+    {
+        var watch = Stopwatch.StartNew();
+        var response = await call();
+        add(watch.Elapsed);
+        Calls++;
+        return response;
+    }
 }

@@ -501,22 +501,25 @@ public abstract partial class SqlSyncStore : ISyncStore
 
     // ---------------------------------------------------------------- audit (NEN 7513)
 
+    /// <summary>Audit events per statement (see <see cref="SqlDialect.Items"/>): seven parameters each, well below either database's limit.</summary>
+    private const int EventsPerStatement = 100;
+
     public Task<long> StoreAuditAsync(DeviceSession device, IReadOnlyList<AuditRecord> events, DateTimeOffset now, CancellationToken cancel = default) => Write((db, tx) =>
     {
-        using var cmd = Command(db, tx, """
-            INSERT INTO audit_events(device_id, seq, event_type, at, client_id, worker_id, role, outcome, detail, received_at)
-            VALUES (@d, @s, @t, @at, @c, @w, @r, @o, @x, @now) ON CONFLICT(device_id, seq) DO NOTHING;
-            """, ("@d", S(device.DeviceId)), ("@s", 0L), ("@t", ""), ("@at", ""), ("@c", null), ("@w", S(device.WorkerId)), ("@r", ""), ("@o", ""), ("@x", ""), ("@now", Iso(now)));
-        foreach (var e in events)
+        // Many events to a statement: one statement per event was a round trip each on PostgreSQL, 11 of the 39 seconds
+        // of a first upload of 100,000 rows (the laptop logs every row it writes).
+        foreach (var chunk in events.Chunk(SqlDialect.Of(db).Items(EventsPerStatement)))
         {
-            cmd.Parameters["@s"].Value = e.Seq;
-            cmd.Parameters["@t"].Value = e.Type;
-            cmd.Parameters["@at"].Value = Iso(e.At);
-            cmd.Parameters["@c"].Value = e.ClientId is { } client ? S(client) : DBNull.Value;
-            cmd.Parameters["@r"].Value = e.Role;
-            cmd.Parameters["@o"].Value = e.Outcome;
-            cmd.Parameters["@x"].Value = e.Detail;
-            cmd.ExecuteNonQuery();
+            Exec(db, tx, $"""
+                INSERT INTO audit_events(device_id, seq, event_type, at, client_id, worker_id, role, outcome, detail, received_at)
+                VALUES {string.Join(", ", chunk.Select((_, i) => $"(@d, @s{i}, @t{i}, @at{i}, @c{i}, @w, @r{i}, @o{i}, @x{i}, @now)"))} ON CONFLICT(device_id, seq) DO NOTHING;
+                """,
+                [("@d", S(device.DeviceId)), ("@w", S(device.WorkerId)), ("@now", Iso(now)),
+                 .. chunk.SelectMany((e, i) => new (string, object?)[]
+                 {
+                     ("@s" + i, e.Seq), ("@t" + i, e.Type), ("@at" + i, Iso(e.At)), ("@c" + i, e.ClientId is { } client ? S(client) : null),
+                     ("@r" + i, e.Role), ("@o" + i, e.Outcome), ("@x" + i, e.Detail),
+                 })]);
         }
 
         return Convert.ToInt64(Scalar(db, tx, "SELECT coalesce(max(seq), 0) FROM audit_events WHERE device_id = @d;", ("@d", S(device.DeviceId))), CultureInfo.InvariantCulture);

@@ -1,0 +1,44 @@
+using Wijkwerk.Core.Domain.Teams;
+using Wijkwerk.Core.Sync.Protocol;
+using Wijkwerk.SyncServer.Store;
+using Wijkwerk.SyncServer.Tests.Support;
+
+namespace Wijkwerk.SyncServer.Tests.Store;
+
+/// <summary>
+/// A laptop's access log is stored many events to a statement; what that must keep: every event once, the first copy of a
+/// seq sent twice, a batch sent again (an answer lost) adding nothing, and the highest seq held as the answer. On both stores.
+/// </summary>
+public abstract class AuditStoreTests(StoreKind kind) : StoreTest(kind)
+{
+    [Fact]
+    public async Task Audit_ABatchOfManyStatements_WithASeqTwice_AndSentAgain_StoresEachEventOnce()
+    {
+        var store = await Kind.OpenAsync();
+        await store.AddTeamAsync("Noord", Now);
+        await store.AddWorkerAsync("Anna", Role.Nurse, "Noord", Now);
+        await store.AddEnrolmentCodeAsync("Anna", "code", Now.AddHours(1), Now);
+        await store.EnrolAsync("code", new NewDevice(Guid.NewGuid(), "laptop", "token", "hash"), Now);
+        var device = (await store.FindDeviceAsync("hash"))!;
+        var client = Guid.NewGuid();
+        AuditRecord Event(long seq, string detail) =>
+            new(seq, "View", Now.AddSeconds(-seq), seq % 3 == 0 ? client : null, device.WorkerId, "nurse", device.DeviceId, "Success", detail);
+        List<AuditRecord> batch = [.. Enumerable.Range(1, 250).Select(seq => Event(seq, "eerst"))];
+        batch.Insert(150, Event(120, "tweede keer"));
+
+        var highest = await store.StoreAuditAsync(device, batch, Now);
+        var again = await store.StoreAuditAsync(device, batch[..100], Now);
+
+        Assert.Equal((250L, 250L), (highest, again));
+        Assert.Equal(250, await Kind.CountAsync("SELECT count(*) FROM audit_events;"));
+        Assert.Equal(0, await Kind.CountAsync("SELECT count(*) FROM audit_events WHERE detail <> 'eerst';"));
+        var seen = (await store.ClientAuditAsync(client)).Where(e => e.Source == "laptop").ToList();
+        Assert.Equal(Enumerable.Range(1, 250).Where(seq => seq % 3 == 0).Select(seq => (long?)seq).Order(), seen.Select(e => e.Seq).Order());
+        Assert.All(seen, e => Assert.Equal((device.DeviceId, "View", "Success"), (e.DeviceId, e.Type, e.Outcome)));
+    }
+
+    public sealed class OnSqlite() : AuditStoreTests(new SqliteKind());
+
+    [Collection(PostgresCollection.Name)]
+    public sealed class OnPostgres(PostgresCluster cluster) : AuditStoreTests(new PostgresKind(cluster));
+}
