@@ -242,16 +242,16 @@ public sealed class LocalSync(LocalStore store)
                 {
                     // An edit still waiting to be pushed: the row becomes a tombstone, and the edit still
                     // goes, so the server keeps it as a conflict record, as if it had been pushed first.
-                    Execute(scope, $"UPDATE {change.Table} SET deleted = 1, version = $v WHERE id = $id", ("$v", change.Version), ("$id", id));
+                    statements.Run($"UPDATE {change.Table} SET deleted = 1, version = $v WHERE id = $id", ("$v", change.Version), ("$id", id));
                     applied++;
                     continue;
                 }
 
                 if (change.Removed || change.Deleted)
                 {
-                    Execute(scope, $"DELETE FROM {change.Table} WHERE id = $id", ("$id", id));
+                    statements.Run($"DELETE FROM {change.Table} WHERE id = $id", ("$id", id));
                     if (pendingRows.Contains((change.Table, id)))
-                        Execute(scope, "DELETE FROM outbox WHERE table_name = $t AND row_id = $id", ("$t", change.Table), ("$id", id));
+                        statements.Run("DELETE FROM outbox WHERE table_name = $t AND row_id = $id", ("$t", change.Table), ("$id", id));
                     removed += change.Removed ? 1 : 0;
                     applied += change.Deleted && !change.Removed ? 1 : 0;
                     continue;

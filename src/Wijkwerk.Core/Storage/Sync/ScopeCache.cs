@@ -80,21 +80,17 @@ internal static class ScopeCache
 
         if (dirty.Count == 0)
             return (count, total);
-        using var shares = new RowShares(store, scope);
-        using var update = scope.Command("UPDATE scope_rows SET sum = $sum, dirty = 0 WHERE table_name = $t AND row_id = $r");
-        using var drop = scope.Command("DELETE FROM scope_rows WHERE table_name = $t AND row_id = $r");
+        using var statements = new Statements(scope);
+        var shares = new RowShares(store, statements);
         foreach (var (table, id, was) in dirty)
         {
             var now = shares.Of(table, id);
             count += (now is null ? 0 : 1) - (was is null ? 0 : 1);
             total = unchecked(total + (now ?? 0) - (was ?? 0));
-            var command = now is null ? drop : update;
-            command.Parameters.Clear();
-            command.Parameters.AddWithValue("$t", table);
-            command.Parameters.AddWithValue("$r", id);
             if (now is { } sum)
-                command.Parameters.AddWithValue("$sum", (long)sum);
-            command.ExecuteNonQuery();
+                statements.Run("UPDATE scope_rows SET sum = $sum, dirty = 0 WHERE table_name = $t AND row_id = $r", ("$sum", (long)sum), ("$t", table), ("$r", id));
+            else
+                statements.Run("DELETE FROM scope_rows WHERE table_name = $t AND row_id = $r", ("$t", table), ("$r", id));
         }
 
         Save(store, scope, countedAt, count, total);

@@ -60,13 +60,13 @@ internal static class ScopeSums
     /// <summary>A sum as the store keeps it, in [0, 2^32).</summary>
     public static long Wrap(long sum) => ((sum % Modulus) + Modulus) % Modulus;
 
-    /// <summary>Clients per multi-row statement of the sums: a few parameters each, well below either database's limit.</summary>
+    /// <summary>Clients per multi-row statement of the sums (see <see cref="SqlDialect.Items"/>): a few parameters each, well below either database's limit.</summary>
     private const int ClientsPerStatement = 200;
 
     /// <summary>Adds each client's row count and checksum deltas to its team sums, a few statements for any number of clients.</summary>
     public static void Add(DbConnection db, DbTransaction tx, IEnumerable<(Guid Client, long Count, long Sum)> deltas)
     {
-        foreach (var chunk in deltas.Where(d => d.Count != 0 || Wrap(d.Sum) != 0).Chunk(ClientsPerStatement))
+        foreach (var chunk in deltas.Where(d => d.Count != 0 || Wrap(d.Sum) != 0).Chunk(SqlDialect.Of(db).Items(ClientsPerStatement)))
         {
             SqlSyncStore.Exec(db, tx, $"""
                 INSERT INTO client_sums(client_id, row_count, checksum) VALUES {string.Join(", ", chunk.Select((_, i) => $"(@c{i}, @n{i}, @s{i})"))}
@@ -108,7 +108,7 @@ internal static class ScopeSums
         // One statement for many clients: measured on PostgreSQL 2.5 times faster than one statement per client sent
         // together, whose planning cost more than running them. The VALUES column is column1 in both databases;
         // "WHERE true" keeps SQLite from reading ON CONFLICT as part of a join.
-        foreach (var chunk in ordered.Chunk(ClientsPerStatement))
+        foreach (var chunk in ordered.Chunk(SqlDialect.Of(db).Items(ClientsPerStatement)))
         {
             SqlSyncStore.Exec(db, tx, $"""
                 INSERT INTO {sums}(client_id, row_count, checksum)
