@@ -71,14 +71,7 @@ public static partial class SyncFigures
             Console.WriteLine($"  first sync: {pulling.Split(pull.Elapsed)}; {pullCpu}");
             Console.WriteLine($"raw SQLite bulk insert of the same {rows:N0} rows (one transaction, prepared): {RawInsert(folder, rows).TotalSeconds:F2} s");
 
-            Edit(a, 100);
-            var (incrementalPush, pushSplit) = await TimedSync(a, address);
-            var (incrementalPull, pullSplit) = await TimedSync(b, address);
-            Console.WriteLine($"incremental: 100 changes pushed in {incrementalPush.TotalMilliseconds:F0} ms, pulled in {incrementalPull.TotalMilliseconds:F0} ms; raw insert of 100 rows {RawInsert(folder, 100).TotalMilliseconds:F1} ms");
-            Console.WriteLine($"  pushed: {pushSplit}");
-            Console.WriteLine($"  pulled: {pullSplit}");
-            var (idle, idleSplit) = await TimedSync(b, address);
-            Console.WriteLine($"nothing to do: {idle.TotalMilliseconds:F1} ms; {idleSplit}");
+            await SmallSyncs(a, b, folder, address);
 
             await ManyDevices(serverDll, db, folder, address, devices, server);
         }
@@ -89,6 +82,40 @@ public static partial class SyncFigures
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    /// <summary>Rounds of the small syncs: each alone is a few milliseconds, and one run of it says more about this machine's noise than about the sync.</summary>
+    private const int SmallSyncRounds = 7;
+
+    /// <summary>
+    /// 100 changes pushed by laptop A and pulled by laptop B, then a sync of B with nothing to do, <see cref="SmallSyncRounds"/>
+    /// times: each figure's median and every round's, with the split of the median round.
+    /// </summary>
+    private static async Task SmallSyncs(LocalStore a, LocalStore b, string folder, Uri address)
+    {
+        var pushes = new List<(TimeSpan Elapsed, string Split)>();
+        var pulls = new List<(TimeSpan Elapsed, string Split)>();
+        var idles = new List<(TimeSpan Elapsed, string Split)>();
+        for (var round = 0; round < SmallSyncRounds; round++)
+        {
+            Edit(a, 100);
+            pushes.Add(await TimedSync(a, address));
+            pulls.Add(await TimedSync(b, address));
+            idles.Add(await TimedSync(b, address));
+        }
+
+        Console.WriteLine($"incremental, median of {SmallSyncRounds} rounds: 100 changes pushed in {Median(pushes)}, pulled in {Median(pulls)}; raw insert of 100 rows {RawInsert(folder, 100).TotalMilliseconds:F1} ms");
+        Console.WriteLine($"  pushed, median round: {MedianRound(pushes).Split}");
+        Console.WriteLine($"  pulled, median round: {MedianRound(pulls).Split}");
+        Console.WriteLine($"nothing to do, median of {SmallSyncRounds} rounds: {Median(idles)}");
+        Console.WriteLine($"  median round: {MedianRound(idles).Split}");
+    }
+
+    private static (TimeSpan Elapsed, string Split) MedianRound(List<(TimeSpan Elapsed, string Split)> rounds) =>
+        rounds.OrderBy(r => r.Elapsed).ElementAt(rounds.Count / 2);
+
+    /// <summary>The median in milliseconds, then every round's in the order run.</summary>
+    private static string Median(List<(TimeSpan Elapsed, string Split)> rounds) =>
+        $"{MedianRound(rounds).Elapsed.TotalMilliseconds:F1} ms (rounds: {string.Join(", ", rounds.Select(r => r.Elapsed.TotalMilliseconds.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))})";
 
     /// <summary>A second team with a small caseload (200 clients): many laptops, each catching up once, then all syncing at once.</summary>
     private static async Task ManyDevices(string serverDll, string[] db, string folder, Uri address, int count, Process server)

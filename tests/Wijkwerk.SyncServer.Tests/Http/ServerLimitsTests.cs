@@ -119,6 +119,33 @@ public sealed class ServerLimitsTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task APullOfManyClients_LogsEachClientOnce_WithItsOwnRowCount()
+    {
+        // More clients than one statement of the log carries on SQLite, so the log is written in several.
+        var clients = new List<Guid>();
+        for (var i = 0; i < 40; i++)
+            clients.Add(await server.NewNoordClient("Klant" + i));
+        var device = await server.NewDevice("Bram");
+
+        var (changes, _) = await device.PullAll(0);
+
+        using var db = new SqliteConnection($"Data Source={server.Db};Mode=ReadOnly;Pooling=False");
+        db.Open();
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = "SELECT client_id, count(*), sum(row_count) FROM transfers WHERE device_id = $d GROUP BY client_id;";
+        cmd.Parameters.AddWithValue("$d", device.DeviceId.ToString());
+        var logged = new Dictionary<Guid, (long Entries, long Rows)>();
+        using (var reader = cmd.ExecuteReader())
+        {
+            while (reader.Read())
+                logged[Guid.Parse(reader.GetString(0))] = (reader.GetInt64(1), reader.GetInt64(2));
+        }
+
+        Assert.All(clients, c => Assert.Equal((1L, 1L), logged[c]));
+        Assert.Equal(changes.Count(c => !c.Removed), logged.Values.Sum(v => v.Rows));
+    }
+
+    [Fact]
     public async Task AConnectionCheck_SendsNoRowNorNames_AndLogsNoTransfer()
     {
         var client = await server.NewNoordClient();

@@ -136,5 +136,11 @@ internal static class PostgresMigrations
                 RETURN NEW;
             END $$;
             """),
+        (4, """
+            -- A client's rows by table in one index scan (the consultant's view, ScopeSums.ReviewRowSql); client_id alone
+            -- is this index's prefix, so the old index has nothing left to do.
+            CREATE INDEX rows_client_tbl ON rows(client_id, tbl);
+            DROP INDEX rows_client;
+            """),
     ];
 }

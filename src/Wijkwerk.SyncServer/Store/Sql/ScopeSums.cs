@@ -22,12 +22,18 @@ internal static class ScopeSums
     /// row of <c>rows</c> named <paramref name="row"/>: an advice that was submitted, a message of such an
     /// advice, a client who has one.
     /// </summary>
+    /// <remarks>
+    /// The tables come first as one list, so PostgreSQL finds a client's rows in view with one scan of the (client, table)
+    /// index. Written as an OR of one condition per table, it combined the client's index entries with every entry of
+    /// the whole clients table instead: a push of 100 client edits spent 26 ms of its 45 there.
+    /// </remarks>
     public static string ReviewRowSql(string row) => $"""
-        ({row}.tbl = '{AdviceColumns.AdviceTable}' AND {Submitted(row)}
-         OR {row}.tbl = '{AdviceColumns.MessageTable}' AND EXISTS (SELECT 1 FROM rows a WHERE a.tbl = '{AdviceColumns.AdviceTable}'
-             AND a.row_id = json_extract({row}.columns, '$.advice_id') AND {Submitted("a")})
-         OR {row}.tbl = 'clients' AND EXISTS (SELECT 1 FROM rows a WHERE a.client_id = {row}.row_id
-             AND a.tbl = '{AdviceColumns.AdviceTable}' AND {Submitted("a")}))
+        ({row}.tbl IN ('{AdviceColumns.AdviceTable}', '{AdviceColumns.MessageTable}', 'clients') AND CASE {row}.tbl
+            WHEN '{AdviceColumns.AdviceTable}' THEN {Submitted(row)}
+            WHEN '{AdviceColumns.MessageTable}' THEN EXISTS (SELECT 1 FROM rows a WHERE a.tbl = '{AdviceColumns.AdviceTable}'
+                AND a.row_id = json_extract({row}.columns, '$.advice_id') AND {Submitted("a")})
+            ELSE EXISTS (SELECT 1 FROM rows a WHERE a.client_id = {row}.row_id
+                AND a.tbl = '{AdviceColumns.AdviceTable}' AND {Submitted("a")}) END)
         """;
 
     private static string Submitted(string row) => $"coalesce(json_extract({row}.columns, '$.{AdviceColumns.SubmittedColumn}'), '') <> ''";

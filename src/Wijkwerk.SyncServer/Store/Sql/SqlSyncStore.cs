@@ -485,15 +485,17 @@ public abstract partial class SqlSyncStore : ISyncStore
         return changes;
     }
 
+    /// <summary>Transfer log entries per statement (see <see cref="SqlDialect.Items"/>): two parameters each besides the shared three.</summary>
+    private const int TransfersPerStatement = 200;
+
+    // Many clients to a statement: one statement each was a round trip each on PostgreSQL, a hundred for a pull of 100 changes.
     private Task LogTransfers(DeviceSession device, IReadOnlyList<(Guid Client, int Count)> delivered, DateTimeOffset now, CancellationToken cancel) => Write((db, tx) =>
     {
-        using var cmd = Command(db, tx, "INSERT INTO transfers(device_id, worker_id, client_id, row_count, at) VALUES (@d, @w, @c, @n, @at);",
-            ("@d", S(device.DeviceId)), ("@w", S(device.WorkerId)), ("@c", ""), ("@n", 0), ("@at", Iso(now)));
-        foreach (var (client, count) in delivered)
+        foreach (var chunk in delivered.Chunk(SqlDialect.Of(db).Items(TransfersPerStatement)))
         {
-            cmd.Parameters["@c"].Value = S(client);
-            cmd.Parameters["@n"].Value = count;
-            cmd.ExecuteNonQuery();
+            Exec(db, tx, $"INSERT INTO transfers(device_id, worker_id, client_id, row_count, at) VALUES {string.Join(", ", chunk.Select((_, i) => $"(@d, @w, @c{i}, @n{i}, @at)"))};",
+                [("@d", S(device.DeviceId)), ("@w", S(device.WorkerId)), ("@at", Iso(now)),
+                 .. chunk.SelectMany((d, i) => new[] { ("@c" + i, (object?)S(d.Client)), ("@n" + i, d.Count) })]);
         }
 
         return true;
