@@ -73,7 +73,8 @@ public static partial class SyncFigures
 
             await SmallSyncs(a, b, folder, address);
 
-            await ManyDevices(serverDll, db, folder, address, devices, server);
+            if (devices > 0)
+                await ManyDevices(serverDll, db, folder, address, devices, server);
         }
         finally
         {

@@ -100,6 +100,51 @@ public abstract class ScopeSumsStoreTests(StoreKind kind) : StoreTest(kind)
         Assert.Equal(SumOf(received), (page.ScopeCount, page.ScopeChecksum));
     }
 
+    [Fact]
+    public async Task AWorkerInTwoTeams_ReceivesASharedClientOnce_AndTheSumsCountItOnce_AWorkerInNoTeamReceivesNothing()
+    {
+        var (store, nurse, _, _) = await World();
+        await store.AddTeamAsync("Zuid", Now);
+        await store.AddWorkerAsync("Bram", Role.Nurse, "Zuid", Now);
+        await store.AddWorkerAsync("Cor", Role.Nurse, "Zuid", Now);
+        var zuid = await Device(store, "Bram", 4);
+        var teamless = await Device(store, "Cor", 5);
+        var shared = await NewClient(store, nurse);
+        var noordOnly = await NewClient(store, nurse);
+        var zuidOnly = await NewClient(store, zuid);
+        await Push(store, zuid, "clients", zuidOnly, "update", 1, new() { ["notes"] = "van Zuid" });
+        // As an administrator would: the shared client joins Zuid's caseload too, Anna joins Zuid, Cor leaves every team.
+        await Exec("INSERT INTO team_clients(team_id, client_id, assigned_at) SELECT id, @c, @at FROM teams WHERE name = 'Zuid'", ("@c", shared.ToString("D")), ("@at", "2026-11-01T09:00:00Z"));
+        await Exec("INSERT INTO worker_teams(worker_id, team_id) SELECT w.id, t.id FROM workers w, teams t WHERE w.name = 'Anna' AND t.name = 'Zuid'");
+        await Exec("DELETE FROM worker_teams WHERE worker_id = (SELECT id FROM workers WHERE name = 'Cor')");
+
+        var (received, page) = await PullAll(store, nurse);
+        var (nothing, empty) = await PullAll(store, teamless);
+
+        Assert.Equal(new[] { shared, noordOnly, zuidOnly }.Order(), received.Select(c => c.RowId).Distinct().Order());
+        Assert.Equal(3, received.Count);
+        Assert.Equal(SumOf(received), (page.ScopeCount, page.ScopeChecksum));
+        Assert.Equal(3, page.ScopeCount);
+        Assert.Empty(nothing);
+        Assert.Equal((0L, 0u), (empty.ScopeCount, empty.ScopeChecksum));
+    }
+
+    private async Task Exec(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var db = await Kind.ConnectAsync();
+        await using var cmd = db.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = cmd.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            cmd.Parameters.Add(parameter);
+        }
+
+        await cmd.ExecuteNonQueryAsync();
+    }
+
     private async Task<(ISyncStore Store, DeviceSession Nurse, DeviceSession OtherLaptop, DeviceSession Consultant)> World()
     {
         var store = await Kind.OpenAsync();
