@@ -5,8 +5,8 @@ using Wijkwerk.Core.Sync.Protocol;
 namespace Wijkwerk.Bench;
 
 /// <summary>
-/// A transport that keeps the time spent waiting on the server (HTTP, the server's work, both ends' JSON) apart from
-/// the rest of a sync, which is the laptop's own work: where a sync's time goes, per phase.
+/// A transport that keeps the time spent in server calls (HTTP, the server's work, both ends' JSON) apart from
+/// the rest of a sync, the laptop's own work outside those calls: where a sync's time goes, per phase.
 /// </summary>
 internal sealed class TimedTransport(ISyncTransport inner) : ISyncTransport
 {
@@ -31,9 +31,12 @@ internal sealed class TimedTransport(ISyncTransport inner) : ISyncTransport
     public Task<AuditUploadResponse> UploadAudit(string token, AuditUploadRequest request, CancellationToken cancel) =>
         Timed(() => inner.UploadAudit(token, request, cancel), time => Auditing += time);
 
-    /// <summary>The split of a sync that took <paramref name="total"/>, in words.</summary>
+    /// <summary>
+    /// The split of a sync that took <paramref name="total"/>, in words. The laptop asks for the next page while it writes
+    /// the one before, so pull time overlaps the laptop's work: what is left is its work outside every call.
+    /// </summary>
     public string Split(TimeSpan total) =>
-        $"{Calls} calls; waiting on the server: push {Ms(Pushing)}, audit log {Ms(Auditing)}, pull {Ms(Pulling)}; the laptop's own work {Ms(total - Pushing - Auditing - Pulling)}";
+        $"{Calls} calls; server calls: push {Ms(Pushing)}, audit log {Ms(Auditing)}, pull {Ms(Pulling)} (each page after the first asked for while the laptop writes the one before); the laptop's own work outside those calls {Ms(total - Pushing - Auditing - Pulling)}";
 
     private static string Ms(TimeSpan time) => time.TotalSeconds >= 1 ? $"{time.TotalSeconds:F2} s" : $"{time.TotalMilliseconds:F1} ms";
 

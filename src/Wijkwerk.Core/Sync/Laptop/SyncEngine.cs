@@ -64,7 +64,7 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
     private async Task<SyncReport> Once(IProgress<SyncProgress>? progress, bool fullCheck, CancellationToken cancel)
     {
         var token = _local.Token() ?? throw new SyncTransportException(ProblemCodes.Unauthorized, "Deze laptop is niet aangemeld; gebruik eerst 'wijkwerk login'.");
-        int pushed = 0, accepted = 0, conflicts = 0, refused = 0, pulled = 0, removed = 0, setAside = 0;
+        int pushed = 0, accepted = 0, conflicts = 0, refused = 0;
         var total = (int)store.PendingChanges();
 
         for (var round = 0; round < MaxRounds; round++)
@@ -83,26 +83,62 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
 
         var audited = await UploadAudit(token, cancel);
 
-        PullResponse? last = null;
-        for (var round = 0; round < MaxRounds; round++)
-        {
-            // The reference version is read for every page: the page that brought new reference data stored it.
-            var page = await transport.Pull(token, _local.Settings().Anchor, PullPageSize, store.Reference.Version, cancel);
-            var applied = _local.Apply(page);
-            pulled += applied.Applied;
-            removed += applied.Removed;
-            setAside += applied.SetAside;
-            last = page;
-            progress?.Report(new SyncProgress("pull", pulled + removed, null));
-            if (!page.HasMore)
-                break;
-        }
-
+        var (pulled, removed, setAside, last) = await PullAll(token, progress, cancel);
         _local.MarkSynced();
         var (count, checksum) = _local.Scope(full: fullCheck);
         var heldBack = last is { ScopeHeldBack: true };
         var converged = last is not null && !heldBack && store.PendingChanges() == 0 && count == last.ScopeCount && checksum == last.ScopeChecksum;
         return new SyncReport(pushed, accepted, conflicts, refused, pulled, removed, converged, count) { AuditUploaded = audited, SetAside = setAside, HeldBack = heldBack };
+    }
+
+    /// <summary>
+    /// Pulls and applies pages until the server has no more. The next page is asked for before this one is written: its
+    /// anchor and reference version are what writing this one stores, so the server reads it while the laptop writes.
+    /// A page that fails to apply ends the sync as before, and the page asked for ahead is dropped unread.
+    /// </summary>
+    private async Task<(int Pulled, int Removed, int SetAside, PullResponse? Last)> PullAll(string token, IProgress<SyncProgress>? progress, CancellationToken cancel)
+    {
+        int pulled = 0, removed = 0, setAside = 0;
+        PullResponse? last = null;
+        using var ahead = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        Task<PullResponse>? next = transport.Pull(token, _local.Settings().Anchor, PullPageSize, store.Reference.Version, ahead.Token);
+        try
+        {
+            for (var round = 0; round < MaxRounds && next is not null; round++)
+            {
+                var page = await next;
+                next = page.HasMore && round + 1 < MaxRounds
+                    ? transport.Pull(token, page.NextAnchor, PullPageSize, page.Reference?.Version ?? store.Reference.Version, ahead.Token)
+                    : null;
+                var applied = _local.Apply(page);
+                pulled += applied.Applied;
+                removed += applied.Removed;
+                setAside += applied.SetAside;
+                last = page;
+                progress?.Report(new SyncProgress("pull", pulled + removed, null));
+            }
+        }
+        finally
+        {
+            if (next is not null)
+                await Abandon(next, ahead);
+        }
+
+        return (pulled, removed, setAside, last);
+    }
+
+    /// <summary>A page asked for ahead that will not be written: the call is cancelled and its outcome, whatever it is, ignored.</summary>
+    private static async Task Abandon(Task<PullResponse> call, CancellationTokenSource ahead)
+    {
+        await ahead.CancelAsync();
+        try
+        {
+            await call;
+        }
+        catch (Exception)
+        {
+            // Whatever this call met (most often the cancel just asked for), the sync already ends with what stopped it.
+        }
     }
 
     /// <summary>
