@@ -367,8 +367,9 @@ public abstract partial class SqlSyncStore : ISyncStore
             // One read transaction: the horizon, the page and the scope checksum come from the same snapshot.
             using var tx = BeginRead(db);
             var worker = S(device.WorkerId);
-            var audience = PullAudience.Of(device, SyncSchema.ReceivesFundOnly(device.Role) ? [] : TeamsOf(db, tx, device.WorkerId));
-            var horizon = Convert.ToInt64(Scalar(db, tx, Dialect.FeedHorizonSql), CultureInfo.InvariantCulture);
+            var (teams, horizon) = TeamsAndHorizon(db, tx, worker);
+            // A fund secretariat's scope is not a caseload: its teams play no part.
+            var audience = PullAudience.Of(device, SyncSchema.ReceivesFundOnly(device.Role) ? [] : teams);
             // An anchor at or beyond the horizon was not handed out by this store: it was restored from a copy without the
             // jump of admin backup. Resending the scope as an ordinary pull would put the copy's older rows over the
             // laptop's newer ones; an empty page at the horizon instead lets the laptop find the difference in the scope
@@ -396,9 +397,14 @@ public abstract partial class SqlSyncStore : ISyncStore
                 && Feed(db, tx, audience, "", horizon - 1, long.MaxValue, 1).Count > 0;
 
             long count = 0, sum = 0;
+            var workers = new List<WorkerInfo>();
+            // The sums and the colleagues' names in one command: one round trip on PostgreSQL.
             using (var cmd = Command(db, tx, $"""
                 SELECT coalesce(sum(row_count), 0), coalesce(sum(checksum), 0) FROM {audience.Sums} WHERE client_id IN ({audience.Scope});
-                """, audience.Parameters))
+                SELECT id, name FROM workers WHERE id = @w
+                   OR id IN (SELECT worker_id FROM worker_teams WHERE team_id IN (SELECT team_id FROM worker_teams WHERE worker_id = @w))
+                ORDER BY name;
+                """, [("@w", worker), .. audience.Parameters]))
             using (var reader = cmd.ExecuteReader())
             {
                 while (reader.Read())
@@ -406,16 +412,8 @@ public abstract partial class SqlSyncStore : ISyncStore
                     count += reader.GetInt64(0);
                     sum += reader.GetInt64(1);
                 }
-            }
 
-            var workers = new List<WorkerInfo>();
-            using (var cmd = Command(db, tx, """
-                SELECT id, name FROM workers WHERE id = @w
-                   OR id IN (SELECT worker_id FROM worker_teams WHERE team_id IN (SELECT team_id FROM worker_teams WHERE worker_id = @w))
-                ORDER BY name;
-                """, ("@w", worker)))
-            using (var reader = cmd.ExecuteReader())
-            {
+                reader.NextResult();
                 while (reader.Read())
                     workers.Add(new WorkerInfo(Guid.Parse(reader.GetString(0)), reader.GetString(1)));
             }
@@ -429,6 +427,19 @@ public abstract partial class SqlSyncStore : ISyncStore
         }
 
         return page;
+    }
+
+    /// <summary>The worker's teams and the feed's horizon, in one command (one round trip on PostgreSQL) and one snapshot.</summary>
+    private static (IReadOnlyList<string> Teams, long Horizon) TeamsAndHorizon(DbConnection db, DbTransaction tx, string worker)
+    {
+        var teams = new List<string>();
+        using var cmd = Command(db, tx, "SELECT team_id FROM worker_teams WHERE worker_id = @w ORDER BY team_id;\n" + SqlDialect.Of(db).FeedHorizonSql, ("@w", worker));
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read())
+            teams.Add(reader.GetString(0));
+        reader.NextResult();
+        reader.Read();
+        return (teams, Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture));
     }
 
     /// <summary>A feed entry with the group (seq or transaction) the pull pages by.</summary>
@@ -446,50 +457,41 @@ public abstract partial class SqlSyncStore : ISyncStore
         var order = group == "seq" ? "seq" : $"{group}, seq";
         (string, object?)[] parameters = [("@after", after), ("@horizon", horizon), ("@limit", take), .. audience.Parameters];
         var changes = new List<FeedEntry>();
+        // One command, three result sets (rows, conflict records, scope exits): one round trip on PostgreSQL, not three.
         // SQLite is told (a unary plus) to walk the feed in order from the anchor and test scope per row, rather than
-        // read every row of every client in scope and sort them.
-        using (var cmd = Command(db, tx, $"""
+        // read every row of every client in scope and sort them. A scope exit is for one of the worker's teams, unless the
+        // client is (again) in scope through a team.
+        using var cmd = Command(db, tx, $"""
             SELECT {group}, seq, tbl, row_id, client_id, version, deleted, columns, updated_at, updated_by FROM rows
             WHERE {window} AND {dialect.FeedScopeColumn} IN ({audience.Scope}){audience.RowFilter} ORDER BY {order} LIMIT @limit;
-            """, parameters))
-        using (var reader = cmd.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                var deleted = reader.GetInt64(6) == 1;
-                var columns = deleted ? new Dictionary<string, string?>() : JsonSerializer.Deserialize<Dictionary<string, string?>>(reader.GetString(7), Json)!;
-                changes.Add(new FeedEntry(reader.GetInt64(0), new RowChange(reader.GetInt64(1), reader.GetString(2), Guid.Parse(reader.GetString(3)), reader.GetInt64(5), deleted, false,
-                    ParseIso(reader.GetString(8)), Guid.Parse(reader.GetString(9)), columns), Guid.Parse(reader.GetString(4))));
-            }
-        }
-
-        using (var cmd = Command(db, tx, $"""
             SELECT {group}, seq, id, version, {ScopeSums.ConflictSelect} FROM conflicts
             WHERE {window} AND {dialect.FeedScopeColumn} IN ({audience.Scope}){audience.ConflictFilter} ORDER BY {order} LIMIT @limit;
-            """, parameters))
-        using (var reader = cmd.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                var columns = ScopeSums.ConflictValues(reader, 4);
-                changes.Add(new FeedEntry(reader.GetInt64(0), new RowChange(reader.GetInt64(1), ConflictsTable, Guid.Parse(reader.GetString(2)), reader.GetInt64(3), false, false,
-                    ParseIso(columns["at"]!), Guid.Parse(columns["other_by"]!), columns), Guid.Parse(columns["client_id"]!)));
-            }
-        }
-
-        // Scope exits for this worker's teams, unless the client is (again) in scope through a team.
-        using (var cmd = Command(db, tx, $"""
             SELECT {group}, seq, tbl, row_id, client_id, at FROM scope_events
             WHERE {window} AND team_id IN ({audience.Teams})
               AND client_id NOT IN ({audience.Scope}){audience.ExitFilter} ORDER BY {order} LIMIT @limit;
-            """, parameters))
-        using (var reader = cmd.ExecuteReader())
+            """, parameters);
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read())
         {
-            while (reader.Read())
-            {
-                changes.Add(new FeedEntry(reader.GetInt64(0), new RowChange(reader.GetInt64(1), reader.GetString(2), Guid.Parse(reader.GetString(3)), 0, false, true,
-                    ParseIso(reader.GetString(5)), Guid.Empty, new Dictionary<string, string?>()), Guid.Parse(reader.GetString(4))));
-            }
+            var deleted = reader.GetInt64(6) == 1;
+            var columns = deleted ? new Dictionary<string, string?>() : JsonSerializer.Deserialize<Dictionary<string, string?>>(reader.GetString(7), Json)!;
+            changes.Add(new FeedEntry(reader.GetInt64(0), new RowChange(reader.GetInt64(1), reader.GetString(2), Guid.Parse(reader.GetString(3)), reader.GetInt64(5), deleted, false,
+                ParseIso(reader.GetString(8)), Guid.Parse(reader.GetString(9)), columns), Guid.Parse(reader.GetString(4))));
+        }
+
+        reader.NextResult();
+        while (reader.Read())
+        {
+            var columns = ScopeSums.ConflictValues(reader, 4);
+            changes.Add(new FeedEntry(reader.GetInt64(0), new RowChange(reader.GetInt64(1), ConflictsTable, Guid.Parse(reader.GetString(2)), reader.GetInt64(3), false, false,
+                ParseIso(columns["at"]!), Guid.Parse(columns["other_by"]!), columns), Guid.Parse(columns["client_id"]!)));
+        }
+
+        reader.NextResult();
+        while (reader.Read())
+        {
+            changes.Add(new FeedEntry(reader.GetInt64(0), new RowChange(reader.GetInt64(1), reader.GetString(2), Guid.Parse(reader.GetString(3)), 0, false, true,
+                ParseIso(reader.GetString(5)), Guid.Empty, new Dictionary<string, string?>()), Guid.Parse(reader.GetString(4))));
         }
 
         changes.Sort((a, b) => a.Group != b.Group ? a.Group.CompareTo(b.Group) : a.Change.Seq.CompareTo(b.Change.Seq));
