@@ -3,17 +3,20 @@ using System.Diagnostics;
 namespace Wijkwerk.Bench;
 
 /// <summary>
-/// The highest working set of this process while it lives, sampled every 10 ms on a thread of its own:
-/// the end of a sync shows what it kept, not what it needed on the way (a page held beside its JSON).
+/// The highest working set of a process (by default this one) while it lives, sampled every 10 ms on a thread of its own:
+/// the end of a sync shows what it kept, not what it needed on the way (a page held beside its JSON). Another process
+/// is read by the kernel's own high-water mark, so only its last 10 ms can escape the figure.
 /// </summary>
 public sealed class PeakWorkingSet : IDisposable
 {
     private readonly Thread _sampler;
+    private readonly Process? _other;
     private volatile bool _stopped;
     private long _peak;
 
-    public PeakWorkingSet()
+    public PeakWorkingSet(Process? other = null)
     {
+        _other = other;
         _sampler = new Thread(Sample) { IsBackground = true, Name = "peak working set" };
         _sampler.Start();
     }
@@ -34,12 +37,22 @@ public sealed class PeakWorkingSet : IDisposable
 
     private void Sample()
     {
-        using var process = Process.GetCurrentProcess();
+        using var current = _other is null ? Process.GetCurrentProcess() : null;
+        var process = _other ?? current!;
         while (!_stopped)
         {
-            process.Refresh();
-            if (process.WorkingSet64 > Interlocked.Read(ref _peak))
-                Interlocked.Exchange(ref _peak, process.WorkingSet64);
+            try
+            {
+                process.Refresh();
+                var now = _other is null ? process.WorkingSet64 : process.PeakWorkingSet64;
+                if (now > Interlocked.Read(ref _peak))
+                    Interlocked.Exchange(ref _peak, now);
+            }
+            catch (InvalidOperationException)
+            {
+                return; // the other process has ended: its figure is the last one read
+            }
+
             Thread.Sleep(10);
         }
     }

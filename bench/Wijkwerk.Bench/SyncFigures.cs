@@ -70,6 +70,7 @@ public static partial class SyncFigures
             Console.WriteLine($"first sync of a team: {pull.Result.Pulled:N0} rows pulled in {pull.Elapsed.TotalSeconds:F2} s ({pull.Result.Pulled / pull.Elapsed.TotalSeconds:N0} rows/s, {pull.Elapsed.TotalMilliseconds * 1000 / pull.Result.Pulled:F1} µs a row), converged {pull.Result.Converged}, peak working set {peak.Stop() / 1024 / 1024} MB (was {memoryBefore / 1024 / 1024} MB before it; the bench process holds laptop A's store and 100,000 generated rows too)");
             Console.WriteLine($"  first sync: {pulling.Split(pull.Elapsed)}; {pullCpu}");
             Console.WriteLine($"raw SQLite bulk insert of the same {rows:N0} rows (one transaction, prepared): {RawInsert(folder, rows).TotalSeconds:F2} s");
+            ProgramFirstSync(serverDll, db, folder, address);
 
             await SmallSyncs(a, b, folder, address);
 
@@ -82,6 +83,41 @@ public static partial class SyncFigures
             server.WaitForExit();
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The first sync as a person runs it: the real <c>wijkwerk sync</c> in a process of its own (the build output, started
+    /// with <c>dotnet</c>; the store's key derivation included), its time from process start to exit and its peak working
+    /// set, beside the same program starting and exiting with nothing to do (<c>--version</c>).
+    /// </summary>
+    private static void ProgramFirstSync(string serverDll, string[] db, string folder, Uri address)
+    {
+        var program = Path.Combine(Path.GetDirectoryName(serverDll)!, "wijkwerk.dll");
+        var data = Path.Combine(folder, "program");
+        Admin(serverDll, db, "user", "add", "--team", "Noord", "--name", "Carla", "--role", "nurse");
+        var code = Admin(serverDll, db, "device", "enroll", "--user", "Carla").TrimEnd().Split('\n')[^1].Trim();
+        Wijkwerk(program, "login", "--server", address.ToString(), "--code", code, "--allow-http", "--data", data);
+        var (start, _) = Wijkwerk(program, "--version");
+        var (sync, peak) = Wijkwerk(program, "sync", "--data", data);
+        Console.WriteLine($"first sync by the real program (wijkwerk sync, its own process): {sync.TotalSeconds:F2} s from process start to exit, peak working set {peak / 1024 / 1024} MB; " +
+                          $"the program starting and exiting (--version) {start.TotalSeconds:F2} s");
+    }
+
+    /// <summary>Runs the laptop program to its end: its time from start to exit and its peak working set.</summary>
+    private static (TimeSpan Elapsed, long Peak) Wijkwerk(string program, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet", [program, .. args]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["WIJKWERK_PASSPHRASE"] = Passphrase;
+        var watch = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        using var peak = new PeakWorkingSet(process);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        var elapsed = watch.Elapsed;
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"wijkwerk {args[0]}: {errors}{output.Result}");
+        return (elapsed, peak.Stop());
     }
 
     /// <summary>Rounds of the small syncs: each alone is a few milliseconds, and one run of it says more about this machine's noise than about the sync.</summary>

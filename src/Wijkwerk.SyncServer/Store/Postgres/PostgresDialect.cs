@@ -48,7 +48,10 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override void SettleRestore(DbConnection db, DbTransaction tx) => FeedOrigin.Settle(db, tx);
 
-    public override string FeedScopeColumn => "client_id";
+    // An expression no index covers: PostgreSQL then walks the feed in order from the anchor and tests scope per row. With the
+    // bare column, statistics that lag a table just filled (a first upload's pull back) made it read every row of every
+    // client in scope through the client index and sort them, for every page: 33 s of pull back, 2.5 s when it walks.
+    public override string FeedScopeColumn => "(client_id || '')";
 
     // The advisory lock covers a row that does not exist yet (two first writes of one row); FOR UPDATE the stored one.
     public override void LockRow(DbConnection db, DbTransaction tx, string table, string rowId) =>

@@ -63,7 +63,10 @@ internal abstract class SqlDialect
     /// <summary>A query answering the first feed group a pull may NOT serve yet: everything below it is committed (or never will be) and visible.</summary>
     public abstract string FeedHorizonSql { get; }
 
-    /// <summary>The scope column in the pull's row filter; SQLite is told not to use its index there (a unary plus).</summary>
+    /// <summary>
+    /// The scope column in the pull's row filter, written so no index serves it: the feed is walked in order from the
+    /// anchor, never read client by client in scope and sorted (a cost that grows with the whole scope, for every page).
+    /// </summary>
     public abstract string FeedScopeColumn { get; }
 
     /// <summary>
