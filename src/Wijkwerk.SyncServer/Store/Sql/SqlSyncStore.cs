@@ -334,8 +334,8 @@ public abstract partial class SqlSyncStore : ISyncStore
     {
         /// <remarks>
         /// The teams go in as values read first, not as a join on worker_teams: PostgreSQL then knows how many clients the
-        /// scope holds, where the join made it guess a hundred. With that guess it read every row of all 5,000 clients and
-        /// sorted them for every page, and summed the scope by 5,000 index probes instead of one hash join.
+        /// scope holds, where the join made it guess a hundred and sum a scope of 5,000 clients by 5,000 index probes
+        /// instead of one hash join (15 ms against 6.6 ms, measured alone). How the feed is read is FeedScopeColumn's part.
         /// </remarks>
         public static PullAudience Of(DeviceSession device, IReadOnlyList<string> teams)
         {
