@@ -106,18 +106,10 @@ public static partial class SyncFigures
     /// <summary>Runs the laptop program to its end: its time from start to exit and its peak working set.</summary>
     private static (TimeSpan Elapsed, long Peak) Wijkwerk(string program, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet", [program, .. args]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet", [program, .. args]);
         start.Environment["WIJKWERK_PASSPHRASE"] = Passphrase;
-        var watch = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        using var peak = new PeakWorkingSet(process);
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        var elapsed = watch.Elapsed;
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"wijkwerk {args[0]}: {errors}{output.Result}");
-        return (elapsed, peak.Stop());
+        var (_, elapsed, peak) = RunToEnd(start, "wijkwerk " + args[0]);
+        return (elapsed, peak);
     }
 
     /// <summary>Rounds of the small syncs: each alone is a few milliseconds, and one run of it says more about this machine's noise than about the sync.</summary>
@@ -276,14 +268,24 @@ public static partial class SyncFigures
         return watch.Elapsed;
     }
 
-    private static string Admin(string serverDll, string[] db, params string[] args)
+    private static string Admin(string serverDll, string[] db, params string[] args) =>
+        RunToEnd(new ProcessStartInfo("dotnet", [serverDll, "admin", .. args, .. db]), "admin " + string.Join(' ', args)).Output;
+
+    /// <summary>Runs a program to its end (both streams read, so neither fills up): its output, time from start to exit and peak working set.</summary>
+    private static (string Output, TimeSpan Elapsed, long Peak) RunToEnd(ProcessStartInfo start, string what)
     {
-        using var process = Process.Start(new ProcessStartInfo("dotnet", [serverDll, "admin", .. args, .. db]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        var watch = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        using var peak = new PeakWorkingSet(process);
+        var errors = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
+        var elapsed = watch.Elapsed;
         if (process.ExitCode != 0)
-            throw new InvalidOperationException($"admin {string.Join(' ', args)}: {process.StandardError.ReadToEnd()}");
-        return output;
+            throw new InvalidOperationException($"{what}: {errors.Result}{output}");
+        return (output, elapsed, peak.Stop());
     }
 
     private static async Task<(T Result, TimeSpan Elapsed)> Timed<T>(Func<Task<T>> work)
