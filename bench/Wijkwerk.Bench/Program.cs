@@ -41,7 +41,14 @@ if (args is ["held", ..])
 
 if (args is ["sync", ..])
 {
-    await SyncFigures.Run(Path.Combine(AppContext.BaseDirectory, "wijkwerk-server.dll"), args.Length > 1 ? int.Parse(args[1]) : 200);
+    await SyncFigures.Run(Path.Combine(AppContext.BaseDirectory, "wijkwerk-server.dll"), args.Length > 1 ? int.Parse(args[1]) : 200, devicesOnly: false);
+    return;
+}
+
+// "devices [N]" runs only the sync figures' many devices at once.
+if (args is ["devices", ..])
+{
+    await SyncFigures.Run(Path.Combine(AppContext.BaseDirectory, "wijkwerk-server.dll"), args.Length > 1 ? int.Parse(args[1]) : 200, devicesOnly: true);
     return;
 }
 

@@ -22,15 +22,16 @@ public static partial class SyncFigures
     private const string Passphrase = "benchmark passphrase";
 
     /// <summary>The figures on the SQLite store, then with <c>WIJKWERK_BENCH_PG</c> set (a database this run empties) on PostgreSQL.</summary>
-    public static async Task Run(string serverDll, int devices)
+    /// <param name="devicesOnly">Only the many devices at once (with the bench's two laptops set up but no 100,000 rows).</param>
+    public static async Task Run(string serverDll, int devices, bool devicesOnly)
     {
         Console.WriteLine("server store: SQLite");
-        await RunOn(serverDll, devices, postgres: null);
+        await RunOn(serverDll, devices, devicesOnly, postgres: null);
         if (Environment.GetEnvironmentVariable("WIJKWERK_BENCH_PG") is { Length: > 0 } postgres)
         {
             Console.WriteLine("server store: PostgreSQL");
             await StoreFigures.Empty(postgres);
-            await RunOn(serverDll, devices, postgres);
+            await RunOn(serverDll, devices, devicesOnly, postgres);
         }
         else
         {
@@ -38,7 +39,7 @@ public static partial class SyncFigures
         }
     }
 
-    private static async Task RunOn(string serverDll, int devices, string? postgres)
+    private static async Task RunOn(string serverDll, int devices, bool devicesOnly, string? postgres)
     {
         var folder = Directory.CreateTempSubdirectory("wijkwerk-syncbench-").FullName;
         string[] db = postgres is null ? ["--db", Path.Combine(folder, "server.db")] : ["--store", "postgres", "--connection", postgres];
@@ -54,26 +55,8 @@ public static partial class SyncFigures
             var address = new Uri(Listening(server));
             var a = await Laptop(folder, "a", address, Admin(serverDll, db, "device", "enroll", "--user", "Anna"));
             var b = await Laptop(folder, "b", address, Admin(serverDll, db, "device", "enroll", "--user", "Bram"));
-
-            var rows = Fill(a, clients: 5000, signalsPerClient: 19);
-            using var uploadHttp = Http(address);
-            var uploading = new TimedTransport(new HttpSyncTransport(uploadHttp));
-            var uploadCpu = new CpuSplit(server);
-            var push = await Timed(() => new SyncEngine(a, uploading).Run());
-            Console.WriteLine($"first upload: {rows:N0} rows pushed in {push.Elapsed.TotalSeconds:F2} s ({rows / push.Elapsed.TotalSeconds:N0} rows/s); {uploading.Split(push.Elapsed)}; {uploadCpu}");
-            var memoryBefore = Process.GetCurrentProcess().WorkingSet64;
-            using var peak = new PeakWorkingSet();
-            using var pullHttp = Http(address);
-            var pulling = new TimedTransport(new HttpSyncTransport(pullHttp));
-            var pullCpu = new CpuSplit(server);
-            var pull = await Timed(() => new SyncEngine(b, pulling).Run());
-            Console.WriteLine($"first sync of a team: {pull.Result.Pulled:N0} rows pulled in {pull.Elapsed.TotalSeconds:F2} s ({pull.Result.Pulled / pull.Elapsed.TotalSeconds:N0} rows/s, {pull.Elapsed.TotalMilliseconds * 1000 / pull.Result.Pulled:F1} µs a row), converged {pull.Result.Converged}, peak working set {peak.Stop() / 1024 / 1024} MB (was {memoryBefore / 1024 / 1024} MB before it; the bench process holds laptop A's store and 100,000 generated rows too)");
-            Console.WriteLine($"  first sync: {pulling.Split(pull.Elapsed)}; {pullCpu}");
-            Console.WriteLine($"raw SQLite bulk insert of the same {rows:N0} rows (one transaction, prepared): {RawInsert(folder, rows).TotalSeconds:F2} s");
-            ProgramFirstSync(serverDll, db, folder, address);
-
-            await SmallSyncs(a, b, folder, address);
-
+            if (!devicesOnly)
+                await Figures(serverDll, db, folder, address, server, a, b);
             if (devices > 0)
                 await ManyDevices(serverDll, db, folder, address, devices, server);
         }
@@ -83,6 +66,29 @@ public static partial class SyncFigures
             server.WaitForExit();
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>The first upload and first sync of 100,000 rows (the bench process and the real program), and the small syncs.</summary>
+    private static async Task Figures(string serverDll, string[] db, string folder, Uri address, Process server, LocalStore a, LocalStore b)
+    {
+        var rows = Fill(a, clients: 5000, signalsPerClient: 19);
+        using var uploadHttp = Http(address);
+        var uploading = new TimedTransport(new HttpSyncTransport(uploadHttp));
+        var uploadCpu = new CpuSplit(server);
+        var push = await Timed(() => new SyncEngine(a, uploading).Run());
+        Console.WriteLine($"first upload: {rows:N0} rows pushed in {push.Elapsed.TotalSeconds:F2} s ({rows / push.Elapsed.TotalSeconds:N0} rows/s); {uploading.Split(push.Elapsed)}; {uploadCpu}");
+        var memoryBefore = Process.GetCurrentProcess().WorkingSet64;
+        using var peak = new PeakWorkingSet();
+        using var pullHttp = Http(address);
+        var pulling = new TimedTransport(new HttpSyncTransport(pullHttp));
+        var pullCpu = new CpuSplit(server);
+        var pull = await Timed(() => new SyncEngine(b, pulling).Run());
+        Console.WriteLine($"first sync of a team: {pull.Result.Pulled:N0} rows pulled in {pull.Elapsed.TotalSeconds:F2} s ({pull.Result.Pulled / pull.Elapsed.TotalSeconds:N0} rows/s, {pull.Elapsed.TotalMilliseconds * 1000 / pull.Result.Pulled:F1} µs a row), converged {pull.Result.Converged}, peak working set {peak.Stop() / 1024 / 1024} MB (was {memoryBefore / 1024 / 1024} MB before it; the bench process holds laptop A's store and 100,000 generated rows too)");
+        Console.WriteLine($"  first sync: {pulling.Split(pull.Elapsed)}; {pullCpu}");
+        Console.WriteLine($"raw SQLite bulk insert of the same {rows:N0} rows (one transaction, prepared): {RawInsert(folder, rows).TotalSeconds:F2} s");
+        ProgramFirstSync(serverDll, db, folder, address);
+
+        await SmallSyncs(a, b, folder, address);
     }
 
     /// <summary>
@@ -157,13 +163,24 @@ public static partial class SyncFigures
             laptops.Add(await Laptop(folder, "many" + i, address, Admin(serverDll, db, "device", "enroll", "--user", "Nurse" + i), firstSync: false));
         }
 
-        // The first laptop brings the caseload; each device then catches up alone (not measured), and all sync at once with one change each.
+        // The first laptop brings the caseload; each device then catches up alone (not measured). Then all sync at once with
+        // one change each: first each to a client of its own, as a team's day goes, then all to the same client, the worst
+        // case, where every push waits for the one before on that client's row.
         Fill(laptops[0], clients: 200, signalsPerClient: 0);
         foreach (var laptop in laptops)
             await Sync(laptop, address);
+        await Burst(laptops, address, server, "one change each, each to a client of its own", (laptop, i) => Edit(laptop, 1, first: i));
+        await Burst(laptops, address, server, "one change each, all to the same client", (laptop, _) => Edit(laptop, 1));
         foreach (var laptop in laptops)
-            Edit(laptop, 1);
-        var latencies = new double[count];
+            laptop.Dispose();
+    }
+
+    /// <summary>Every laptop makes its change, then all sync at once: the time in all and each laptop's, p50 and p99.</summary>
+    private static async Task Burst(List<LocalStore> laptops, Uri address, Process server, string what, Action<LocalStore, int> change)
+    {
+        for (var i = 0; i < laptops.Count; i++)
+            change(laptops[i], i);
+        var latencies = new double[laptops.Count];
         var cpu = new CpuSplit(server);
         var all = Stopwatch.StartNew();
         await Task.WhenAll(laptops.Select((laptop, i) => Task.Run(async () =>
@@ -174,9 +191,8 @@ public static partial class SyncFigures
         })));
         all.Stop();
         Array.Sort(latencies);
-        Console.WriteLine($"{count} devices at once, one change each: {all.Elapsed.TotalSeconds:F2} s in all ({count / all.Elapsed.TotalSeconds:F0} syncs/s), p50 {latencies[count / 2]:F0} ms, p99 {latencies[Math.Min(count - 1, count * 99 / 100)]:F0} ms; {cpu}");
-        foreach (var laptop in laptops)
-            laptop.Dispose();
+        var count = laptops.Count;
+        Console.WriteLine($"{count} devices at once, {what}: {all.Elapsed.TotalSeconds:F2} s in all ({count / all.Elapsed.TotalSeconds:F0} syncs/s), p50 {latencies[count / 2]:F0} ms, p99 {latencies[Math.Min(count - 1, count * 99 / 100)]:F0} ms; {cpu}");
     }
 
     private static async Task<LocalStore> Laptop(string folder, string name, Uri address, string enrolOutput, bool firstSync = false)
@@ -229,13 +245,14 @@ public static partial class SyncFigures
         return clients * (1 + signalsPerClient);
     }
 
-    private static void Edit(LocalStore store, int changes)
+    /// <summary>Changes the notes of <paramref name="changes"/> clients, from the <paramref name="first"/>-th in the store's order on.</summary>
+    private static void Edit(LocalStore store, int changes, int first = 0)
     {
         var clients = store.Clients.Search();
         store.Batch(() =>
         {
             for (var i = 0; i < changes; i++)
-                store.Clients.Update(clients[i % clients.Count] with { Notes = "wijziging " + Guid.NewGuid() });
+                store.Clients.Update(clients[(first + i) % clients.Count] with { Notes = "wijziging " + Guid.NewGuid() });
         });
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Wijkwerk.Core.Sync.Protocol;
 using Wijkwerk.SyncServer.Enrolment;
 using Wijkwerk.SyncServer.Store;
+using Wijkwerk.SyncServer.Store.Sql;
 using Wijkwerk.SyncServer.Sync;
 
 namespace Wijkwerk.SyncServer.Hosting;
@@ -76,6 +77,7 @@ public static class ServerHost
                 return 1;
             }
 
+            ReadyThreads(choice.Concurrency);
             builder.Services.AddSingleton<ISyncStore>(store);
             FeedHoldWatcher.AddTo(builder.Services, store);
             builder.Services.AddSingleton(TimeProvider.System);
@@ -115,6 +117,17 @@ public static class ServerHost
         context.Response.Headers.Allow = string.Join(", ", allowed);
         return Problems.Result(StatusCodes.Status405MethodNotAllowed, ProblemCodes.InvalidRequest,
             $"{Problems.ForStatus(StatusCodes.Status405MethodNotAllowed).Message} Dit adres neemt alleen {string.Join(" of ", allowed)}.");
+    }
+
+    /// <summary>
+    /// Keeps a thread ready for every store operation that may be waiting on the database, and as many again for the rest:
+    /// the pool otherwise adds threads one at a time, about two a second, while requests and the wake-ups of those very
+    /// waits queue behind them (see <see cref="SqlSyncStore.Concurrency"/>).
+    /// </summary>
+    private static void ReadyThreads(int storeOperations)
+    {
+        ThreadPool.GetMinThreads(out var workers, out var completions);
+        ThreadPool.SetMinThreads(Math.Max(workers, storeOperations + 2 * Environment.ProcessorCount), completions);
     }
 
     private static void UsePipeline(WebApplication app, ServerSettings settings, ForwardedHeadersOptions forwarding)

@@ -17,6 +17,9 @@ public sealed record ServerSettings
     public int EnrolPermitsPerMinute { get; init; } = 10;
     public string? LogFolder { get; init; }
 
+    /// <summary>How many store operations run at once; unset, <see cref="Store.Sql.SqlSyncStore.DefaultConcurrency"/>.</summary>
+    public int? StoreConcurrency { get; init; }
+
     /// <summary>The proxies (addresses or networks) whose X-Forwarded-For is believed; see <see cref="Hosting.TrustedProxies"/>.</summary>
     public string[] TrustedProxies { get; init; } = [];
 

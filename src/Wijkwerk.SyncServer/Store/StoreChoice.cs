@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using Npgsql;
 using Wijkwerk.SyncServer.Hosting;
 using Wijkwerk.SyncServer.Store.Postgres;
+using Wijkwerk.SyncServer.Store.Sql;
 using Wijkwerk.SyncServer.Store.Sqlite;
 
 namespace Wijkwerk.SyncServer.Store;
@@ -20,11 +21,15 @@ public sealed class StoreChoice
 
     private readonly NpgsqlConnectionStringBuilder? _connection;
 
-    private StoreChoice(string database, NpgsqlConnectionStringBuilder? connection)
+    private StoreChoice(string database, NpgsqlConnectionStringBuilder? connection, int concurrency)
     {
         Database = database;
         _connection = connection;
+        Concurrency = concurrency;
     }
+
+    /// <summary>How many store operations the server runs at once (see <see cref="SqlSyncStore.Concurrency"/>).</summary>
+    public int Concurrency { get; }
 
     public bool IsPostgres => _connection is not null;
 
@@ -37,11 +42,14 @@ public sealed class StoreChoice
         var kind = (settings.Store ?? Sqlite).Trim().ToLowerInvariant();
         if (kind is not (Sqlite or Postgres))
             throw new StoreChoiceException($"Onbekende serveropslag '{settings.Store}' (--store of Wijkwerk:Store); kies '{Sqlite}' (één bestand, de standaard) of '{Postgres}'.");
+        var concurrency = settings.StoreConcurrency ?? SqlSyncStore.DefaultConcurrency;
+        if (concurrency < 1)
+            throw new StoreChoiceException($"Wijkwerk:StoreConcurrency is {concurrency}; geef het aantal opslagbewerkingen dat de server tegelijk uitvoert, minstens 1, of laat het weg (standaard {SqlSyncStore.DefaultConcurrency}).");
         if (kind == Sqlite)
         {
             if (commandLine.Connection is not null)
                 throw new StoreChoiceException($"--connection hoort bij een PostgreSQL-opslag; geef ook --store {Postgres}, of laat --connection weg en kies het SQLite-bestand met --db.");
-            return new StoreChoice(Path.GetFullPath(settings.Database), null);
+            return new StoreChoice(Path.GetFullPath(settings.Database), null, concurrency);
         }
 
         if (commandLine.Db is not null)
@@ -66,7 +74,14 @@ public sealed class StoreChoice
 
         if (string.IsNullOrWhiteSpace(connection.Host))
             throw new StoreChoiceException("De verbinding (--connection of Wijkwerk:Connection) noemt geen server; voeg Host=… toe, zoals \"Host=db.example.nl;Database=wijkwerk;Username=wijkwerk\".");
-        return new StoreChoice(settings.Database, connection);
+        // Each operation holds one pooled connection: more at once than the pool holds would wait for the pool instead of in line.
+        if (connection.Pooling && concurrency > connection.MaxPoolSize)
+        {
+            throw new StoreChoiceException($"Wijkwerk:StoreConcurrency ({concurrency}) is groter dan de verbindingspool (Maximum Pool Size={connection.MaxPoolSize} in --connection); " +
+                "verlaag StoreConcurrency of verhoog Maximum Pool Size.");
+        }
+
+        return new StoreChoice(settings.Database, connection, concurrency);
     }
 
     /// <summary>Where the store is, for people: the file, or the database, server and user (never the password).</summary>
@@ -85,12 +100,12 @@ public sealed class StoreChoice
     {
         if (_connection is null)
         {
-            var file = new SqliteSyncStore(Database);
+            var file = new SqliteSyncStore(Database) { Concurrency = Concurrency };
             await file.MigrateAsync(cancel);
             return file;
         }
 
-        var store = new PostgresSyncStore(_connection.ConnectionString);
+        var store = new PostgresSyncStore(_connection.ConnectionString) { Concurrency = Concurrency };
         try
         {
             await store.MigrateAsync(cancel);

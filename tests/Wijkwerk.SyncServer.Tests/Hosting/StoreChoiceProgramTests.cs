@@ -130,6 +130,23 @@ public sealed class StoreChoiceProgramTests(PostgresCluster cluster) : IDisposab
     }
 
     [Fact]
+    public async Task StoreConcurrency_BelowOneOrBeyondThePool_IsRefusedNamingTheSetting()
+    {
+        var zero = await ServerProgram.RunWith(new Dictionary<string, string> { ["Wijkwerk__StoreConcurrency"] = "0" }, "admin", "device", "list", "--db", Path.Combine(_folder, "s.db"));
+        var beyond = await ServerProgram.RunWith(new Dictionary<string, string> { ["Wijkwerk__StoreConcurrency"] = "20" },
+            "admin", "device", "list", "--store", "postgres", "--connection", "Host=db.example.nl;Maximum Pool Size=10;Password=Geheim-992");
+
+        Assert.Equal(2, zero.ExitCode);
+        Assert.Contains("Wijkwerk:StoreConcurrency is 0", zero.Error);
+        Assert.Contains("minstens 1", zero.Error);
+        Assert.False(File.Exists(Path.Combine(_folder, "s.db")));
+        Assert.Equal(2, beyond.ExitCode);
+        Assert.Contains("Wijkwerk:StoreConcurrency (20)", beyond.Error);
+        Assert.Contains("Maximum Pool Size=10", beyond.Error);
+        Assert.DoesNotContain("Geheim-992", beyond.Error);
+    }
+
+    [Fact]
     public async Task BackupOnPostgres_PointsToPgDump()
     {
         var connection = await cluster.CreateDatabaseAsync();

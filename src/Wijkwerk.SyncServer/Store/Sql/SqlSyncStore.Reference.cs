@@ -123,14 +123,16 @@ public abstract partial class SqlSyncStore
         return Task.FromResult(CostTables(db, null));
     }
 
-    public Task<ReferenceData?> ReferenceDataAsync(Guid workerId, long knownVersion, CancellationToken cancel = default)
+    public Task<ReferenceData?> ReferenceDataAsync(Guid workerId, long knownVersion, CancellationToken cancel = default) =>
+        Read(db => ReferenceData(db, workerId, knownVersion), cancel);
+
+    private static ReferenceData? ReferenceData(DbConnection db, Guid workerId, long knownVersion)
     {
-        using var db = Open();
         // One snapshot: the version number and the lists it describes.
         using var tx = BeginRead(db);
         var version = Convert.ToInt64(Scalar(db, tx, "SELECT value FROM counters WHERE name = 'reference';"), CultureInfo.InvariantCulture);
         if (version == knownVersion)
-            return Task.FromResult<ReferenceData?>(null);
+            return null;
         var fund = FundOf(db, tx);
         var data = new ReferenceData(version)
         {
@@ -145,7 +147,7 @@ public abstract partial class SqlSyncStore
             Patterns = PatternsFor(db, tx, workerId),
         };
         tx.Commit();
-        return Task.FromResult<ReferenceData?>(data);
+        return data;
     }
 
     internal static IReadOnlyList<Mandate> MandatesOf(DbConnection db, DbTransaction? tx, Guid workerId) =>

@@ -33,6 +33,28 @@ public abstract partial class SqlSyncStore : ISyncStore
     // processes (admin commands) still meet BEGIN IMMEDIATE and the busy timeout.
     private readonly SemaphoreSlim _writer = new(1, 1);
 
+    /// <summary>How many store operations a server process runs at once unless told otherwise (<see cref="Concurrency"/>).</summary>
+    public static int DefaultConcurrency => Math.Max(8, 4 * Environment.ProcessorCount);
+
+    // The store's statements are synchronous, and on Linux a thread waiting for a database answer is woken by a thread-pool
+    // thread. Left unbounded, 200 syncs at once held every pool thread waiting, nobody was left to wake them, and PostgreSQL
+    // sat idle in 79 open transactions for over 30 s until the driver's timeout failed them. Operations past the bound wait
+    // here without holding a thread; the server keeps that many threads ready (ServerHost).
+    private SemaphoreSlim _gate = new(DefaultConcurrency, DefaultConcurrency);
+    private readonly int _concurrency = DefaultConcurrency;
+
+    /// <summary>How many of the sync's store operations (every write, a pull's read, a device's and the reference data's lookup) run at once; the rest queue.</summary>
+    public int Concurrency
+    {
+        get => _concurrency;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            _concurrency = value;
+            _gate = new(value, value);
+        }
+    }
+
     /// <summary>A new open connection to the store.</summary>
     protected abstract DbConnection Open();
 
@@ -184,18 +206,17 @@ public abstract partial class SqlSyncStore : ISyncStore
         return new EnrolResponse(device.Id, device.Token, Guid.Parse(workerId), name, role, teams);
     });
 
-    public Task<DeviceSession?> FindDeviceAsync(string tokenHash, CancellationToken cancel = default)
+    public Task<DeviceSession?> FindDeviceAsync(string tokenHash, CancellationToken cancel = default) => Read(db =>
     {
-        using var db = Open();
         using var cmd = Command(db, null, "SELECT d.id, d.worker_id, w.role, d.revoked_at FROM devices d JOIN workers w ON w.id = d.worker_id WHERE d.token_hash = @h;", ("@h", tokenHash));
         using var reader = cmd.ExecuteReader();
         if (!reader.Read())
-            return Task.FromResult<DeviceSession?>(null);
+            return null;
         if (!RoleCodes.TryParse(reader.GetString(2), out var role))
             role = Role.Admin; // an unreadable role gets the least: administrators write no dossiers
-        return Task.FromResult<DeviceSession?>(new DeviceSession(Guid.Parse(reader.GetString(0)), Guid.Parse(reader.GetString(1)), role,
-            reader.IsDBNull(3) ? null : ParseIso(reader.GetString(3))));
-    }
+        return new DeviceSession(Guid.Parse(reader.GetString(0)), Guid.Parse(reader.GetString(1)), role,
+            reader.IsDBNull(3) ? null : ParseIso(reader.GetString(3)));
+    }, cancel);
 
     // ---------------------------------------------------------------- push
 
@@ -361,76 +382,75 @@ public abstract partial class SqlSyncStore : ISyncStore
 
     public async Task<PullResponse> PullAsync(DeviceSession device, long after, int limit, DateTimeOffset now, CancellationToken cancel = default)
     {
-        PullResponse page;
-        List<(Guid Client, int Count)> delivered;
-        using (var db = Open())
-        {
-            // One read transaction: the horizon, the page and the scope checksum come from the same snapshot.
-            using var tx = BeginRead(db);
-            var worker = S(device.WorkerId);
-            var (teams, horizon) = TeamsAndHorizon(db, tx, worker);
-            // A fund secretariat's scope is not a caseload: its teams play no part.
-            var audience = PullAudience.Of(device, SyncSchema.ReceivesFundOnly(device.Role) ? [] : teams);
-            // An anchor at or beyond the horizon was not handed out by this store: it was restored from a copy without the
-            // jump of admin backup. Resending the scope as an ordinary pull would put the copy's older rows over the
-            // laptop's newer ones; an empty page at the horizon instead lets the laptop find the difference in the scope
-            // checksum and repair by version (ScopeRepair), pushing back what the server lost.
-            if (after >= horizon)
-                after = horizon - 1;
-            var changes = Feed(db, tx, audience, "", after, horizon, limit + 1);
-            var hasMore = changes.Count > limit;
-            if (hasMore)
-            {
-                // A page holds whole groups (transactions): keep those below the group that crosses the limit, or, when the
-                // first group alone crosses it, that whole group.
-                var crossing = changes[limit].Group;
-                changes.RemoveAll(c => c.Group >= crossing);
-                if (changes.Count == 0)
-                    changes = Feed(db, tx, audience, $" AND {Dialect.FeedGroup} = {crossing}", after, horizon, int.MaxValue);
-            }
-
-            // With nothing more to send, the anchor may move up to the horizon: every group below it was committed in
-            // this snapshot and has been considered.
-            var nextAnchor = hasMore ? changes[^1].Group : Math.Max(after, horizon - 1);
-            // The sums below are read in this snapshot, which may hold changes committed above the horizon (several
-            // writers): say so rather than let the laptop take the difference for a loss and re-read its scope.
-            var heldBack = !hasMore && !Dialect.OneWriter
-                && Feed(db, tx, audience, "", horizon - 1, long.MaxValue, 1).Count > 0;
-
-            long count = 0, sum = 0;
-            var workers = new List<WorkerInfo>();
-            // The sums and the colleagues' names in one command: one round trip on PostgreSQL.
-            using (var cmd = Command(db, tx, $"""
-                SELECT coalesce(sum(row_count), 0), coalesce(sum(checksum), 0) FROM {audience.Sums} WHERE client_id IN ({audience.Scope});
-                SELECT id, name FROM workers WHERE id = @w
-                   OR id IN (SELECT worker_id FROM worker_teams WHERE team_id IN (SELECT team_id FROM worker_teams WHERE worker_id = @w))
-                ORDER BY name;
-                """, [("@w", worker), .. audience.Parameters]))
-            using (var reader = cmd.ExecuteReader())
-            {
-                while (reader.Read())
-                {
-                    count += reader.GetInt64(0);
-                    sum += reader.GetInt64(1);
-                }
-
-                reader.NextResult();
-                while (reader.Read())
-                    workers.Add(new WorkerInfo(Guid.Parse(reader.GetString(0)), reader.GetString(1)));
-            }
-
-            tx.Commit();
-            page = new PullResponse(changes.Select(c => c.Change).ToList(), nextAnchor, hasMore, count, unchecked((uint)sum), workers) { ScopeHeldBack = heldBack };
-
-            delivered = changes.Where(c => !c.Change.Removed).GroupBy(c => c.ClientId).Select(g => (Client: g.Key, Count: g.Count())).ToList();
-        }
-
+        var (page, delivered) = await Read(db => ReadPage(db, device, after, limit), cancel);
         // The log is written on a connection of its own once the read connection is back in the pool: a pull that held one
         // while it waited for another left 200 pulls at once (PostgreSQL, a pool of 100) each holding one and none getting
         // a second, until the pool's wait ran out and they failed.
         if (delivered.Count > 0)
             await LogTransfers(device, delivered, now, cancel);
         return page;
+    }
+
+    /// <summary>A pull's page, in one read transaction, and how many rows of each client it delivers (for the transfer log).</summary>
+    private (PullResponse Page, List<(Guid Client, int Count)> Delivered) ReadPage(DbConnection db, DeviceSession device, long after, int limit)
+    {
+        // One read transaction: the horizon, the page and the scope checksum come from the same snapshot.
+        using var tx = BeginRead(db);
+        var worker = S(device.WorkerId);
+        var (teams, horizon) = TeamsAndHorizon(db, tx, worker);
+        // A fund secretariat's scope is not a caseload: its teams play no part.
+        var audience = PullAudience.Of(device, SyncSchema.ReceivesFundOnly(device.Role) ? [] : teams);
+        // An anchor at or beyond the horizon was not handed out by this store: it was restored from a copy without the
+        // jump of admin backup. Resending the scope as an ordinary pull would put the copy's older rows over the
+        // laptop's newer ones; an empty page at the horizon instead lets the laptop find the difference in the scope
+        // checksum and repair by version (ScopeRepair), pushing back what the server lost.
+        if (after >= horizon)
+            after = horizon - 1;
+        var changes = Feed(db, tx, audience, "", after, horizon, limit + 1);
+        var hasMore = changes.Count > limit;
+        if (hasMore)
+        {
+            // A page holds whole groups (transactions): keep those below the group that crosses the limit, or, when the
+            // first group alone crosses it, that whole group.
+            var crossing = changes[limit].Group;
+            changes.RemoveAll(c => c.Group >= crossing);
+            if (changes.Count == 0)
+                changes = Feed(db, tx, audience, $" AND {Dialect.FeedGroup} = {crossing}", after, horizon, int.MaxValue);
+        }
+
+        // With nothing more to send, the anchor may move up to the horizon: every group below it was committed in
+        // this snapshot and has been considered.
+        var nextAnchor = hasMore ? changes[^1].Group : Math.Max(after, horizon - 1);
+        // The sums below are read in this snapshot, which may hold changes committed above the horizon (several
+        // writers): say so rather than let the laptop take the difference for a loss and re-read its scope.
+        var heldBack = !hasMore && !Dialect.OneWriter
+            && Feed(db, tx, audience, "", horizon - 1, long.MaxValue, 1).Count > 0;
+
+        long count = 0, sum = 0;
+        var workers = new List<WorkerInfo>();
+        // The sums and the colleagues' names in one command: one round trip on PostgreSQL.
+        using (var cmd = Command(db, tx, $"""
+            SELECT coalesce(sum(row_count), 0), coalesce(sum(checksum), 0) FROM {audience.Sums} WHERE client_id IN ({audience.Scope});
+            SELECT id, name FROM workers WHERE id = @w
+               OR id IN (SELECT worker_id FROM worker_teams WHERE team_id IN (SELECT team_id FROM worker_teams WHERE worker_id = @w))
+            ORDER BY name;
+            """, [("@w", worker), .. audience.Parameters]))
+        using (var reader = cmd.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                count += reader.GetInt64(0);
+                sum += reader.GetInt64(1);
+            }
+
+            reader.NextResult();
+            while (reader.Read())
+                workers.Add(new WorkerInfo(Guid.Parse(reader.GetString(0)), reader.GetString(1)));
+        }
+
+        tx.Commit();
+        var page = new PullResponse(changes.Select(c => c.Change).ToList(), nextAnchor, hasMore, count, unchecked((uint)sum), workers) { ScopeHeldBack = heldBack };
+        return (page, changes.Where(c => !c.Change.Removed).GroupBy(c => c.ClientId).Select(g => (Client: g.Key, Count: g.Count())).ToList());
     }
 
     /// <summary>The worker's teams and the feed's horizon, in one command (one round trip on PostgreSQL) and one snapshot.</summary>
@@ -578,26 +598,62 @@ public abstract partial class SqlSyncStore : ISyncStore
     {
         for (var attempt = 1; ; attempt++)
         {
-            if (Dialect.OneWriter)
-                await _writer.WaitAsync(cancel);
             try
             {
-                using var db = Open();
-                using var tx = Dialect.BeginWrite(db);
-                using var statements = Dialect.CacheStatements(tx);
-                var result = work(db, tx);
-                tx.Commit();
-                return result;
+                return await WriteOnce(work, cancel);
             }
             catch (DbException e) when (attempt < Attempts && Dialect.IsTransient(e))
             {
                 await Task.Delay(Random.Shared.Next(5, 20 * attempt), cancel);
             }
+        }
+    }
+
+    private async Task<T> WriteOnce<T>(Func<DbConnection, DbTransaction, T> work, CancellationToken cancel)
+    {
+        await _gate.WaitAsync(cancel);
+        try
+        {
+            if (!Dialect.OneWriter)
+                return Transaction(work);
+            await _writer.WaitAsync(cancel);
+            try
+            {
+                return Transaction(work);
+            }
             finally
             {
-                if (Dialect.OneWriter)
-                    _writer.Release();
+                _writer.Release();
             }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private T Transaction<T>(Func<DbConnection, DbTransaction, T> work)
+    {
+        using var db = Open();
+        using var tx = Dialect.BeginWrite(db);
+        using var statements = Dialect.CacheStatements(tx);
+        var result = work(db, tx);
+        tx.Commit();
+        return result;
+    }
+
+    /// <summary>Runs reading work on a connection of its own, as one of the store operations <see cref="Concurrency"/> bounds.</summary>
+    private async Task<T> Read<T>(Func<DbConnection, T> work, CancellationToken cancel)
+    {
+        await _gate.WaitAsync(cancel);
+        try
+        {
+            using var db = Open();
+            return work(db);
+        }
+        finally
+        {
+            _gate.Release();
         }
     }
 
