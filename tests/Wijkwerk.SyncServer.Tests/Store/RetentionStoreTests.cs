@@ -95,15 +95,10 @@ public abstract class RetentionStoreTests(StoreKind kind) : StoreTest(kind)
         await store.AddTeamAsync("Noord", Now);
         await store.AddWorkerAsync("Anna", Role.Nurse, "Noord", Now);
         await store.AddWorkerAsync("Kees", Role.WmoConsultant, "Noord", Now);
-        return (store, await Device(store, "Anna", 1), await Device(store, "Kees", 2));
+        return (store, await Device(store, "Anna"), await Device(store, "Kees"));
     }
 
-    private static async Task<DeviceSession> Device(ISyncStore store, string worker, int n)
-    {
-        await store.AddEnrolmentCodeAsync(worker, "code-" + n, Now.AddHours(1), Now);
-        await store.EnrolAsync("code-" + n, new NewDevice(Guid.NewGuid(), "laptop " + n, "token-" + n, "token-hash-" + n), Now);
-        return (await store.FindDeviceAsync("token-hash-" + n))!;
-    }
+    private static Task<DeviceSession> Device(ISyncStore store, string worker) => StoreDevices.Enrol(store, worker, Now);
 
     private async Task<Guid> NewClient(ISyncStore store, DeviceSession device)
     {

@@ -30,13 +30,7 @@ public abstract class TotalsLockStoreTests(StoreKind kind) : StoreTest(kind)
         _second = await Kind.OpenAsync();
     }
 
-    private async Task<DeviceSession> Device(string worker)
-    {
-        var n = Guid.NewGuid().ToString("N");
-        await _first.AddEnrolmentCodeAsync(worker, "code-" + n, Now.AddHours(1), Now);
-        await _first.EnrolAsync("code-" + n, new NewDevice(Guid.NewGuid(), "d-" + n, "t-" + n, "token-" + n), Now);
-        return (await _first.FindDeviceAsync("token-" + n))!;
-    }
+    private Task<DeviceSession> Device(string worker) => StoreDevices.Enrol(_first, worker, Now);
 
     private async Task<MutationResult> Push(ISyncStore store, DeviceSession device, string table, Guid rowId, string operation, long version, IReadOnlyDictionary<string, string?> columns) =>
         (await store.PushAsync(device, [new Mutation(Interlocked.Increment(ref _mutation), table, rowId, operation, version, columns)], DateTimeOffset.UtcNow)).Single();

@@ -32,10 +32,7 @@ public sealed class FeedHoldTests(PostgresCluster cluster) : IAsyncLifetime
         var store = (PostgresSyncStore)await _kind.OpenAsync();
         await store.AddTeamAsync("Noord", Now);
         await store.AddWorkerAsync("Anna", Role.Nurse, "Noord", Now);
-        var n = Guid.NewGuid().ToString("N");
-        await store.AddEnrolmentCodeAsync("Anna", "code-" + n, Now.AddHours(1), Now);
-        await store.EnrolAsync("code-" + n, new NewDevice(Guid.NewGuid(), "d", "t", "token-" + n), Now);
-        var device = (await store.FindDeviceAsync("token-" + n))!;
+        var device = await StoreDevices.Enrol(store, "Anna", Now);
         var idle = await store.FeedHoldAsync();
 
         await using var other = (NpgsqlConnection)await _kind.ConnectAsync();

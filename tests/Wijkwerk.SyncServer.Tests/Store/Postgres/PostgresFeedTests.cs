@@ -30,7 +30,7 @@ public sealed class PostgresFeedTests(PostgresCluster cluster) : IAsyncLifetime
         await first.AddWorkerAsync("Anna", Role.Nurse, "Noord", Now);
         var devices = new List<(ISyncStore Store, DeviceSession Device)>();
         for (var n = 0; n < 12; n++)
-            devices.Add((n % 2 == 0 ? first : second, await Device(first, "Anna", n)));
+            devices.Add((n % 2 == 0 ? first : second, await Device(first, "Anna")));
         var shared = Guid.NewGuid();
         Assert.Equal(SyncProtocol.Results.Accepted, (await first.PushAsync(devices[0].Device, [new Mutation(1, "clients", shared, "insert", 0, ServerFixture.ClientColumns())], Now))[0].Status);
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(120));
@@ -62,7 +62,7 @@ public sealed class PostgresFeedTests(PostgresCluster cluster) : IAsyncLifetime
         var outcomes = await Task.WhenAll(runs);
 
         var expected = new Dictionary<(string, Guid), long>();
-        var final = await PullAll(second, await Device(second, "Anna", 99), expected);
+        var final = await PullAll(second, await Device(second, "Anna"), expected);
         Assert.Equal(1 + 12 * 15 * 2, expected.Count(e => e.Key.Item1 != SyncProtocol.ConflictsTable));
         Assert.Equal(final.ScopeCount, expected.Count);
         // Every accepted update of the shared row got its own version: no two writers read the same version and wrote over each other.
@@ -85,8 +85,8 @@ public sealed class PostgresFeedTests(PostgresCluster cluster) : IAsyncLifetime
         var store = await _kind.OpenAsync();
         await store.AddTeamAsync("Noord", Now);
         await store.AddWorkerAsync("Anna", Role.Nurse, "Noord", Now);
-        var writer = await Device(store, "Anna", 1);
-        var reader = await Device(store, "Anna", 2);
+        var writer = await Device(store, "Anna");
+        var reader = await Device(store, "Anna");
         var before = Guid.NewGuid();
         await store.PushAsync(writer, [new Mutation(1, "clients", before, "insert", 0, ServerFixture.ClientColumns())], Now);
         var anchor = (await store.PullAsync(reader, 0, 100, Now)).NextAnchor;
@@ -113,8 +113,8 @@ public sealed class PostgresFeedTests(PostgresCluster cluster) : IAsyncLifetime
         var store = await _kind.OpenAsync();
         await store.AddTeamAsync("Noord", Now);
         await store.AddWorkerAsync("Anna", Role.Nurse, "Noord", Now);
-        var writer = await Device(store, "Anna", 1);
-        var reader = await Device(store, "Anna", 2);
+        var writer = await Device(store, "Anna");
+        var reader = await Device(store, "Anna");
         var big = Enumerable.Range(1, 7).Select(n => new Mutation(n, "clients", Guid.NewGuid(), "insert", 0, ServerFixture.ClientColumns())).ToList();
         await store.PushAsync(writer, big, Now);
         await store.PushAsync(writer, [new Mutation(8, "clients", Guid.NewGuid(), "insert", 0, ServerFixture.ClientColumns())], Now);
@@ -128,12 +128,7 @@ public sealed class PostgresFeedTests(PostgresCluster cluster) : IAsyncLifetime
         Assert.False(rest.HasMore);
     }
 
-    private static async Task<DeviceSession> Device(ISyncStore store, string worker, int n)
-    {
-        await store.AddEnrolmentCodeAsync(worker, "code-" + n, Now.AddHours(1), Now);
-        await store.EnrolAsync("code-" + n, new NewDevice(Guid.NewGuid(), "laptop " + n, "token-" + n, "token-hash-" + n), Now);
-        return (await store.FindDeviceAsync("token-hash-" + n))!;
-    }
+    private static Task<DeviceSession> Device(ISyncStore store, string worker) => StoreDevices.Enrol(store, worker, Now);
 
     /// <summary>
     /// Pulls to the end of the feed. A row may come again (a conflicting push has the server send its row back), but only

@@ -166,13 +166,7 @@ public sealed class PostgresRestoreTests(PostgresCluster cluster) : IAsyncLifeti
             await cmd.ExecuteScalarAsync();
     }
 
-    private static async Task<DeviceSession> Device(ISyncStore store, string worker)
-    {
-        var n = Guid.NewGuid().ToString("N");
-        await store.AddEnrolmentCodeAsync(worker, "code-" + n, Now.AddHours(1), Now);
-        await store.EnrolAsync("code-" + n, new NewDevice(Guid.NewGuid(), "d-" + n, "t-" + n, "token-" + n), Now);
-        return (await store.FindDeviceAsync("token-" + n))!;
-    }
+    private static Task<DeviceSession> Device(ISyncStore store, string worker) => StoreDevices.Enrol(store, worker, Now);
 
     /// <summary>A laptop reduced to what the feed decides: its anchor and the rows it holds.</summary>
     private sealed class Laptop(DeviceSession device)

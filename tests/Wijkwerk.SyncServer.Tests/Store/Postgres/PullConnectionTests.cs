@@ -25,9 +25,7 @@ public sealed class PullConnectionTests(PostgresCluster cluster)
         await store.MigrateAsync();
         await store.AddTeamAsync("Noord", Now);
         await store.AddWorkerAsync("Anna", Role.Nurse, "Noord", Now);
-        await store.AddEnrolmentCodeAsync("Anna", "code-1", Now.AddHours(1), Now);
-        await store.EnrolAsync("code-1", new NewDevice(Guid.NewGuid(), "laptop 1", "token-1", "token-hash-1"), Now);
-        var device = (await store.FindDeviceAsync("token-hash-1"))!;
+        var device = await StoreDevices.Enrol(store, "Anna", Now);
         var client = Guid.NewGuid();
         var pushed = await store.PushAsync(device, [new Mutation(1, "clients", client, SyncProtocol.Operations.Insert, 0, ServerFixture.ClientColumns())], Now);
         Assert.Equal(SyncProtocol.Results.Accepted, Assert.Single(pushed).Status);

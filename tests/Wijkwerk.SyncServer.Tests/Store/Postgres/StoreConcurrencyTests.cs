@@ -28,9 +28,7 @@ public sealed class StoreConcurrencyTests(PostgresCluster cluster)
         for (var i = 0; i < 2; i++)
         {
             await store.AddWorkerAsync("Verpleegkundige" + i, Role.Nurse, "Noord", Now);
-            await store.AddEnrolmentCodeAsync("Verpleegkundige" + i, "code-" + i, Now.AddHours(1), Now);
-            await store.EnrolAsync("code-" + i, new NewDevice(Guid.NewGuid(), "laptop " + i, "token-" + i, "token-hash-" + i), Now);
-            devices.Add((await store.FindDeviceAsync("token-hash-" + i))!);
+            devices.Add(await StoreDevices.Enrol(store, "Verpleegkundige" + i, Now, tokenHash: "token-hash-" + i));
         }
 
         var first = Guid.NewGuid();

@@ -1,0 +1,17 @@
+using Wijkwerk.SyncServer.Store;
+
+namespace Wijkwerk.SyncServer.Tests.Support;
+
+/// <summary>Devices enrolled straight on a server store, for store-level tests.</summary>
+public static class StoreDevices
+{
+    /// <summary>Enrols a new device of the worker (who must exist) and answers its session, as the store finds it by its token's hash.</summary>
+    public static async Task<DeviceSession> Enrol(ISyncStore store, string worker, DateTimeOffset now, string? tokenHash = null)
+    {
+        var n = Guid.NewGuid().ToString("N");
+        tokenHash ??= "token-hash-" + n;
+        await store.AddEnrolmentCodeAsync(worker, "code-" + n, now.AddHours(1), now);
+        await store.EnrolAsync("code-" + n, new NewDevice(Guid.NewGuid(), "laptop " + n, "token-" + n, tokenHash), now);
+        return (await store.FindDeviceAsync(tokenHash))!;
+    }
+}
