@@ -35,10 +35,16 @@ public sealed class HttpSyncTransport(HttpClient http) : ISyncTransport
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         request.Content = body;
 
+        // The answer is read as it arrives, not first gathered whole: a page of 2,000 rows gathered whole grew its buffer
+        // by doubling, megabytes a page on the large object heap. The client's timeout ends with the headers, so the
+        // body gets one of its own.
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        if (http.Timeout != Timeout.InfiniteTimeSpan)
+            reading.CancelAfter(http.Timeout);
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, cancel);
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, reading.Token);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancel.IsCancellationRequested)
         {
@@ -51,17 +57,17 @@ public sealed class HttpSyncTransport(HttpClient http) : ISyncTransport
             {
                 try
                 {
-                    return await response.Content.ReadFromJsonAsync(answer, cancel)
+                    return await response.Content.ReadFromJsonAsync(answer, reading.Token)
                         ?? throw new SyncTransportException(ProblemCodes.InvalidRequest, "De server gaf een leeg antwoord.", (int)response.StatusCode);
                 }
-                catch (Exception e) when (e is JsonException or HttpRequestException or IOException)
+                catch (Exception e) when (e is JsonException or HttpRequestException or IOException || e is OperationCanceledException && !cancel.IsCancellationRequested)
                 {
-                    // A connection cut halfway through the answer: nothing of it is applied.
+                    // A connection cut or stalled halfway through the answer: nothing of it is applied.
                     throw new SyncTransportException(Unreachable, "Het antwoord van de server kwam niet volledig aan.", (int)response.StatusCode, e);
                 }
             }
 
-            var problem = await TryReadProblem(response, cancel);
+            var problem = await TryReadProblem(response, reading.Token, cancel);
             throw new SyncTransportException(
                 problem?.Code ?? (response.StatusCode == HttpStatusCode.Unauthorized ? ProblemCodes.Unauthorized : ProblemCodes.InvalidRequest),
                 problem?.Message ?? $"De server weigerde het verzoek ({(int)response.StatusCode}).",
@@ -69,13 +75,14 @@ public sealed class HttpSyncTransport(HttpClient http) : ISyncTransport
         }
     }
 
-    private static async Task<ProblemResponse?> TryReadProblem(HttpResponseMessage response, CancellationToken cancel)
+    /// <param name="reading">Ends the read when the body stalls (the client's timeout) or <paramref name="cancel"/> is asked.</param>
+    private static async Task<ProblemResponse?> TryReadProblem(HttpResponseMessage response, CancellationToken reading, CancellationToken cancel)
     {
         try
         {
-            return await response.Content.ReadFromJsonAsync(ProtocolJson.Default.ProblemResponse, cancel);
+            return await response.Content.ReadFromJsonAsync(ProtocolJson.Default.ProblemResponse, reading);
         }
-        catch (Exception e) when (e is JsonException or NotSupportedException or HttpRequestException or IOException)
+        catch (Exception e) when (e is JsonException or NotSupportedException or HttpRequestException or IOException || e is OperationCanceledException && !cancel.IsCancellationRequested)
         {
             return null;
         }

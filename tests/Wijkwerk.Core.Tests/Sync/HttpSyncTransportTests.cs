@@ -1,0 +1,107 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Wijkwerk.Core.Sync.Laptop;
+
+namespace Wijkwerk.Core.Tests.Sync;
+
+/// <summary>
+/// The transport reads an answer as it arrives. A server on loopback that sends the headers and part of a page, then
+/// stalls or hangs up: the pull ends within the client's timeout as "the answer did not arrive whole", never hangs.
+/// </summary>
+public sealed class HttpSyncTransportTests
+{
+    private const string PartOfAPage = "{\"changes\":[{\"table\":\"clients\",";
+
+    [Fact]
+    public async Task AnAnswerThatStallsAfterItsHeaders_EndsWithinTheClientsTimeout_AsNotArrivedWhole()
+    {
+        using var server = new OneAnswerServer(hangUp: false);
+        using var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(1) };
+
+        var pull = new HttpSyncTransport(http).Pull("token", 0, 100, CancellationToken.None);
+        var failure = await Assert.ThrowsAsync<SyncTransportException>(() => pull.WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Equal(HttpSyncTransport.Unreachable, failure.Code);
+        Assert.Equal("Het antwoord van de server kwam niet volledig aan.", failure.Message);
+    }
+
+    [Fact]
+    public async Task AnAnswerCutHalfway_IsNotArrivedWhole()
+    {
+        using var server = new OneAnswerServer(hangUp: true);
+        using var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(30) };
+
+        var pull = new HttpSyncTransport(http).Pull("token", 0, 100, CancellationToken.None);
+        var failure = await Assert.ThrowsAsync<SyncTransportException>(() => pull.WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Equal(HttpSyncTransport.Unreachable, failure.Code);
+        Assert.Equal("Het antwoord van de server kwam niet volledig aan.", failure.Message);
+    }
+
+    [Fact]
+    public async Task CancelledWhileTheAnswerStalls_IsACancelNotAFailure()
+    {
+        using var server = new OneAnswerServer(hangUp: false);
+        using var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(30) };
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+
+        var pull = new HttpSyncTransport(http).Pull("token", 0, 100, cancel.Token);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pull.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    /// <summary>Accepts one connection on 127.0.0.1, answers 200 with a body longer than it sends, then stalls or hangs up.</summary>
+    private sealed class OneAnswerServer : IDisposable
+    {
+        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task _serving;
+
+        public OneAnswerServer(bool hangUp)
+        {
+            _listener.Start();
+            Address = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
+            _serving = Serve(hangUp);
+        }
+
+        public Uri Address { get; }
+
+        private async Task Serve(bool hangUp)
+        {
+            using var client = await _listener.AcceptTcpClientAsync(_stop.Token);
+            var stream = client.GetStream();
+            var buffer = new byte[8192];
+            var request = new StringBuilder();
+            while (!request.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
+            {
+                var read = await stream.ReadAsync(buffer, _stop.Token);
+                if (read == 0)
+                    return;
+                request.Append(Encoding.ASCII.GetString(buffer, 0, read));
+            }
+
+            var head = $"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {PartOfAPage.Length + 1000}\r\n\r\n";
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(head + PartOfAPage), _stop.Token);
+            await stream.FlushAsync(_stop.Token);
+            if (!hangUp)
+                await Task.Delay(Timeout.Infinite, _stop.Token);
+        }
+
+        public void Dispose()
+        {
+            _stop.Cancel();
+            _listener.Stop();
+            try
+            {
+                _serving.Wait(TimeSpan.FromSeconds(5));
+            }
+            catch (AggregateException)
+            {
+                // The server's loop ends by the cancel just asked for.
+            }
+
+            _stop.Dispose();
+        }
+    }
+}
