@@ -609,26 +609,30 @@ public abstract partial class SqlSyncStore : ISyncStore
         }
     }
 
+    /// <remarks>
+    /// On SQLite a writer first waits its turn as the one writer, and only then for a place among the operations: writers
+    /// queued for their turn would otherwise fill those places while pulls, which SQLite reads beside a writer, waited.
+    /// </remarks>
     private async Task<T> WriteOnce<T>(Func<DbConnection, DbTransaction, T> work, CancellationToken cancel)
     {
-        await _gate.WaitAsync(cancel);
+        if (Dialect.OneWriter)
+            await _writer.WaitAsync(cancel);
         try
         {
-            if (!Dialect.OneWriter)
-                return Transaction(work);
-            await _writer.WaitAsync(cancel);
+            await _gate.WaitAsync(cancel);
             try
             {
                 return Transaction(work);
             }
             finally
             {
-                _writer.Release();
+                _gate.Release();
             }
         }
         finally
         {
-            _gate.Release();
+            if (Dialect.OneWriter)
+                _writer.Release();
         }
     }
 
