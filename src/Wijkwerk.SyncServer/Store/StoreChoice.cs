@@ -42,14 +42,13 @@ public sealed class StoreChoice
         var kind = (settings.Store ?? Sqlite).Trim().ToLowerInvariant();
         if (kind is not (Sqlite or Postgres))
             throw new StoreChoiceException($"Onbekende serveropslag '{settings.Store}' (--store of Wijkwerk:Store); kies '{Sqlite}' (één bestand, de standaard) of '{Postgres}'.");
-        var concurrency = settings.StoreConcurrency ?? SqlSyncStore.DefaultConcurrency;
-        if (concurrency < 1)
-            throw new StoreChoiceException($"Wijkwerk:StoreConcurrency is {concurrency}; geef het aantal opslagbewerkingen dat de server tegelijk uitvoert, minstens 1, of laat het weg (standaard {SqlSyncStore.DefaultConcurrency}).");
+        if (settings.StoreConcurrency < 1)
+            throw new StoreChoiceException($"Wijkwerk:StoreConcurrency is {settings.StoreConcurrency}; geef het aantal opslagbewerkingen dat de server tegelijk uitvoert, minstens 1, of laat het weg (standaard {SqlSyncStore.DefaultConcurrency}).");
         if (kind == Sqlite)
         {
             if (commandLine.Connection is not null)
                 throw new StoreChoiceException($"--connection hoort bij een PostgreSQL-opslag; geef ook --store {Postgres}, of laat --connection weg en kies het SQLite-bestand met --db.");
-            return new StoreChoice(Path.GetFullPath(settings.Database), null, concurrency);
+            return new StoreChoice(Path.GetFullPath(settings.Database), null, settings.StoreConcurrency ?? SqlSyncStore.DefaultConcurrency);
         }
 
         if (commandLine.Db is not null)
@@ -74,14 +73,16 @@ public sealed class StoreChoice
 
         if (string.IsNullOrWhiteSpace(connection.Host))
             throw new StoreChoiceException("De verbinding (--connection of Wijkwerk:Connection) noemt geen server; voeg Host=… toe, zoals \"Host=db.example.nl;Database=wijkwerk;Username=wijkwerk\".");
-        // Each operation holds one pooled connection: more at once than the pool holds would wait for the pool instead of in line.
-        if (connection.Pooling && concurrency > connection.MaxPoolSize)
+        // Each operation holds one pooled connection: more at once than the pool holds would wait for the pool instead of in
+        // line. Unset, the bound follows a smaller pool (and a machine with many cores); set, a mismatch is the admin's to settle.
+        var pool = connection.Pooling ? connection.MaxPoolSize : int.MaxValue;
+        if (settings.StoreConcurrency > pool)
         {
-            throw new StoreChoiceException($"Wijkwerk:StoreConcurrency ({concurrency}) is groter dan de verbindingspool (Maximum Pool Size={connection.MaxPoolSize} in --connection); " +
+            throw new StoreChoiceException($"Wijkwerk:StoreConcurrency ({settings.StoreConcurrency}) is groter dan de verbindingspool (Maximum Pool Size={pool} in --connection); " +
                 "verlaag StoreConcurrency of verhoog Maximum Pool Size.");
         }
 
-        return new StoreChoice(settings.Database, connection, concurrency);
+        return new StoreChoice(settings.Database, connection, settings.StoreConcurrency ?? Math.Min(SqlSyncStore.DefaultConcurrency, pool));
     }
 
     /// <summary>Where the store is, for people: the file, or the database, server and user (never the password).</summary>

@@ -147,6 +147,18 @@ public sealed class StoreChoiceProgramTests(PostgresCluster cluster) : IDisposab
     }
 
     [Fact]
+    public async Task StoreConcurrency_Unset_FollowsAPoolSmallerThanItsDefault()
+    {
+        // The default here is at least 8: a pool of 4 must not stop the program.
+        var connection = await cluster.CreateDatabaseAsync() + ";Maximum Pool Size=4";
+
+        var outcome = await ServerProgram.Run("admin", "team", "add", "Noord", "--store", "postgres", "--connection", connection);
+
+        Assert.True(outcome.ExitCode == 0, outcome.Error);
+        Assert.Equal(1L, await Count(connection, "SELECT count(*) FROM teams WHERE name = 'Noord';"));
+    }
+
+    [Fact]
     public async Task BackupOnPostgres_PointsToPgDump()
     {
         var connection = await cluster.CreateDatabaseAsync();
