@@ -39,16 +39,10 @@ if (args is ["held", ..])
     return;
 }
 
-if (args is ["sync", ..])
-{
-    await SyncFigures.Run(Path.Combine(AppContext.BaseDirectory, "wijkwerk-server.dll"), args.Length > 1 ? int.Parse(args[1]) : 200, devicesOnly: false);
-    return;
-}
-
 // "devices [N]" runs only the sync figures' many devices at once.
-if (args is ["devices", ..])
+if (args is ["sync" or "devices", ..])
 {
-    await SyncFigures.Run(Path.Combine(AppContext.BaseDirectory, "wijkwerk-server.dll"), args.Length > 1 ? int.Parse(args[1]) : 200, devicesOnly: true);
+    await SyncFigures.Run(Path.Combine(AppContext.BaseDirectory, "wijkwerk-server.dll"), args.Length > 1 ? int.Parse(args[1]) : 200, devicesOnly: args[0] == "devices");
     return;
 }
 

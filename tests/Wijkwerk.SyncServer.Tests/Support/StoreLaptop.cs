@@ -18,11 +18,7 @@ public sealed class StoreLaptop : TestLaptop
     /// <summary>Enrols a new device of the worker on the store and makes its laptop store.</summary>
     public static async Task<StoreLaptop> Enrol(ISyncStore server, string worker)
     {
-        var n = Guid.NewGuid().ToString("N");
-        var now = DateTimeOffset.UtcNow;
-        await server.AddEnrolmentCodeAsync(worker, "code-" + n, now.AddHours(1), now);
-        var enrolment = (await server.EnrolAsync("code-" + n, new NewDevice(Guid.NewGuid(), "d-" + n, "t-" + n, "token-" + n), now))!;
-        var device = (await server.FindDeviceAsync("token-" + n))!;
+        var (enrolment, device) = await StoreDevices.EnrolAnswered(server, worker, DateTimeOffset.UtcNow);
         var (folder, store) = await Create("wijkwerk-storelaptop-", new Uri("http://127.0.0.1:9/"), () => Task.FromResult(enrolment));
         return new StoreLaptop(folder, store, device);
     }
