@@ -1,5 +1,6 @@
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Patterns;
 using Wijkwerk.Core.Domain.Signals;
 using Wijkwerk.Core.Storage.Sync;
 using Wijkwerk.Core.Sync;
@@ -179,6 +180,55 @@ public class LocalSyncTests
         Assert.Equal(sync.Scope(), afterTheSync);
         Assert.Equal(2, afterTheSync.Count);
         Assert.Equal(0, temp.Count("SELECT count(*) FROM scope_rows WHERE dirty = 1"));
+    }
+
+    [Fact]
+    public void FirstPull_IntoAnEmptyScope_CountsTheRowsItWritesWhole_AsAFullCountWould()
+    {
+        using var temp = new TempStore();
+        var sync = new LocalSync(temp.Store);
+        var (client, signal, partial, member) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
+        (string, string?)[] Signal(string observation, bool tagged) =>
+        [
+            ("client_id", client.ToString()), ("source", nameof(SignalSource.Neighbours)), ("source_other", null), ("observation", observation), ("life_domains", "3"),
+            ("urgency", "Normal"), ("consent_in_consultation", "007"), ("consent_reason", null), ("assignee", null), ("status", "New"),
+            ("reported_at", "2026-01-02T10:00:00.0000000Z"), ("picked_up_at", null), .. tagged ? new (string, string?)[] { (BottleneckTag.Column, null) } : [],
+        ];
+
+        // A null secret, a number sent as "007" (stored as 7), a row without one of its columns (not counted as written: read
+        // back), then a page that writes one of these rows again, removes another and brings a new one.
+        sync.Apply(Page(4,
+            Change(1, "clients", client, 1, ("first_name", "Els"), ("surname_prefix", null), ("surname", "Zwartjes"), ("birth_date", "1940-01-02"),
+                ("postcode", "1234 AB"), ("house_number", "5"), ("addition", ""), ("phone", ""), ("bsn", ""), ("notes", "")),
+            Change(2, "signals", signal, 1, Signal("eerst", tagged: true)),
+            Change(3, "signals", partial, 1, Signal("zonder label", tagged: false)),
+            Change(4, "household_members", member, 1, ("client_id", client.ToString()), ("name", "Kees"), ("relation", "Partner"), ("birth_date", ""))));
+        var countedAsWritten = temp.Count("SELECT count(*) FROM scope_rows WHERE dirty = 0");
+        sync.Apply(Page(7,
+            Change(5, "signals", signal, 2, Signal("later", tagged: true)),
+            new RowChange(6, "household_members", member, 2, true, false, DateTimeOffset.UnixEpoch, Guid.Empty, new Dictionary<string, string?>()),
+            Change(7, "signals", Guid.CreateVersion7(), 1, Signal("nieuw", tagged: true))));
+        var kept = sync.Scope(full: false);
+
+        Assert.Equal(3, countedAsWritten);
+        Assert.Equal(sync.Scope(full: true), kept);
+        Assert.Equal(4, kept.Count);
+    }
+
+    [Fact]
+    public void Pull_IntoAScopeThatHoldsRowsButNoFigures_LeavesTheCountToAFullCount()
+    {
+        using var temp = new TempStore();
+        var sync = new LocalSync(temp.Store);
+        var client = Guid.CreateVersion7().ToString();
+        sync.Apply(Page(1, Change(1, "household_members", Guid.CreateVersion7(), 1, ("client_id", client), ("name", "Kees"), ("relation", "Partner"), ("birth_date", ""))));
+        temp.Execute("DELETE FROM meta WHERE key = 'sync_verified'");
+
+        sync.Apply(Page(2, Change(2, "household_members", Guid.CreateVersion7(), 1, ("client_id", client), ("name", "Mien"), ("relation", "Kind"), ("birth_date", ""))));
+        var started = temp.Count("SELECT count(*) FROM meta WHERE key = 'sync_verified'");
+
+        Assert.Equal(0, started);
+        Assert.Equal(2, sync.Scope(full: false).Count);
     }
 
     [Fact]

@@ -220,7 +220,10 @@ public sealed class LocalSync(LocalStore store)
             int applied = 0, removed = 0, setAside = 0;
             var pendingRows = PendingRows(scope);
             var anySetAside = Exists(scope, "sync_set_aside");
-            var tracking = ScopeCache.Tracking(store, scope);
+            var tracking = ScopeCache.StartIfEmpty(store, scope);
+            // A standing refusal may count a row with the server's checksum instead of its values: such pages re-read.
+            var countOnWrite = tracking && !Exists(scope, "sync_refusals");
+            var counted = new List<uint>();
             using var writer = new PulledRowWriter(store, scope, Types);
             using var statements = new Statements(scope);
             foreach (var change in page.Changes)
@@ -228,7 +231,8 @@ public sealed class LocalSync(LocalStore store)
                 if (!PulledTables.Contains(change.Table))
                     continue;
                 var id = change.RowId.ToString();
-                if (tracking)
+                var pending = pendingRows.Contains((change.Table, id));
+                if (tracking && (change.Removed || change.Deleted || pending))
                     ScopeCache.MarkDirty(statements, change.Table, id);
                 if (change.Removed && change.Table == ClientRows.Table)
                 {
@@ -237,7 +241,7 @@ public sealed class LocalSync(LocalStore store)
                     continue;
                 }
 
-                var pendingEdit = pendingRows.Contains((change.Table, id)) && !PendingDelete(scope, change.Table, id);
+                var pendingEdit = pending && !PendingDelete(scope, change.Table, id);
                 if (change.Deleted && !change.Removed && pendingEdit)
                 {
                     // An edit still waiting to be pushed: the row becomes a tombstone, and the edit still
@@ -250,19 +254,31 @@ public sealed class LocalSync(LocalStore store)
                 if (change.Removed || change.Deleted)
                 {
                     statements.Run($"DELETE FROM {change.Table} WHERE id = $id", ("$id", id));
-                    if (pendingRows.Contains((change.Table, id)))
+                    if (pending)
                         statements.Run("DELETE FROM outbox WHERE table_name = $t AND row_id = $id", ("$t", change.Table), ("$id", id));
                     removed += change.Removed ? 1 : 0;
                     applied += change.Deleted && !change.Removed ? 1 : 0;
                     continue;
                 }
 
-                if (StoreOrSetAside(store, statements, writer, change, pendingRows.Contains((change.Table, id)) ? PendingColumns(scope, change.Table, id) : [], anySetAside))
-                    applied++;
+                var stored = StoreOrSetAside(store, statements, writer, change, pending ? PendingColumns(scope, change.Table, id) : [], anySetAside);
+                applied += stored ? 1 : 0;
+                setAside += stored ? 0 : 1;
+                if (!tracking || pending)
+                    continue;
+                if (stored && countOnWrite && writer.StoredTexts(change) is { } texts)
+                {
+                    var sum = ScopeChecksum.Of(change.Table, change.RowId, change.Version, texts);
+                    if (ScopeCache.Counted(statements, change.Table, id, sum))
+                        counted.Add(sum);
+                }
                 else
-                    setAside++;
+                {
+                    ScopeCache.MarkDirty(statements, change.Table, id);
+                }
             }
 
+            ScopeCache.Add(store, scope, counted);
             var meta = new MetaTable(store.Connection, scope.Transaction);
             meta.Set(AnchorKey, page.NextAnchor.ToString(CultureInfo.InvariantCulture));
             return new PageApplied(applied, removed, setAside);

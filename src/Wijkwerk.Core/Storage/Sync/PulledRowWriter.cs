@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Wijkwerk.Core.Storage.Rows;
+using Wijkwerk.Core.Sync;
 using Wijkwerk.Core.Sync.Protocol;
 
 namespace Wijkwerk.Core.Storage.Sync;
@@ -33,6 +34,34 @@ internal sealed class PulledRowWriter(LocalStore store, WriteScope scope, Func<s
         foreach (var column in upsert.Columns)
             column.Parameter.Value = ToLocal(change.Table, column, id, change.Columns[column.Name]);
         upsert.Command.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// The row's checksum values (<see cref="SyncSchema.ColumnsOf"/> order) as <see cref="LocalScope.ServerText"/> will read
+    /// them back after <see cref="Write"/> stored <paramref name="change"/> whole; null when that cannot be told from the
+    /// change alone: a column it does not carry keeps what was there, and a column of another type SQLite may store in
+    /// another form.
+    /// </summary>
+    public string?[]? StoredTexts(RowChange change)
+    {
+        var columns = SyncSchema.ColumnsOf(change.Table);
+        var columnTypes = types(change.Table);
+        var texts = new string?[columns.Count];
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var column = columns[i];
+            if (!change.Columns.TryGetValue(column, out var value) || !columnTypes.TryGetValue(column, out var type))
+                return null;
+            texts[i] = SecretColumns.IsSecret(change.Table, column) ? value ?? ""
+                : value is null ? null
+                : type == "TEXT" ? value
+                : type == "INTEGER" && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number.ToString(CultureInfo.InvariantCulture)
+                : null;
+            if (texts[i] is null && value is not null)
+                return null;
+        }
+
+        return texts;
     }
 
     public void Dispose()

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Wijkwerk.Core.Sync;
 
 namespace Wijkwerk.Core.Storage.Sync;
 
@@ -10,6 +11,9 @@ namespace Wijkwerk.Core.Storage.Sync;
 /// in the same transaction, and the next figures re-read only those. Local edits need no mark of their own:
 /// they count only once pushed, and the push's answer marks them. A row changed in any other way (a stray
 /// tool) is caught by the full count, at the latest a day after the last one.
+/// A pull into a scope that holds nothing yet (a first sync) starts the figures itself, and a row it writes whole that
+/// was not counted before counts with the values written (<see cref="Counted"/>): re-reading them meant opening every
+/// sealed value of 100,000 rows right after sealing it, a third of a first sync. What that skips, the full count reads.
 /// </summary>
 internal static class ScopeCache
 {
@@ -18,6 +22,44 @@ internal static class ScopeCache
 
     /// <summary>Whether there are figures to keep current; without them the next figures are a full count anyway.</summary>
     public static bool Tracking(LocalStore store, WriteScope scope) => new MetaTable(store.Connection, scope.Transaction).Get(FiguresKey) is not null;
+
+    /// <summary>
+    /// Starts the figures at nothing when there are none and nothing counts yet, so the rows a first pull writes can be
+    /// counted as they are written; whether there are figures to keep current now.
+    /// </summary>
+    public static bool StartIfEmpty(LocalStore store, WriteScope scope)
+    {
+        if (Tracking(store, scope))
+            return true;
+        var anyCounted = string.Join(" OR ", LocalScope.Tables.Select(t => $"EXISTS (SELECT 1 FROM {t} WHERE deleted = 0 AND version > 0)").Append("EXISTS (SELECT 1 FROM sync_set_aside)"));
+        using (var command = scope.Command($"SELECT {anyCounted}"))
+        {
+            if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) != 0)
+                return false;
+        }
+
+        using (var clear = scope.Command("DELETE FROM scope_rows"))
+            clear.ExecuteNonQuery();
+        Save(store, scope, store.Clock.GetUtcNow(), 0, 0);
+        return true;
+    }
+
+    /// <summary>
+    /// A row just written whole, counted with <paramref name="sum"/> when it was not counted before (true: add it to the
+    /// figures with <see cref="Add"/>); a row counted before is marked dirty instead, to be re-read against its old share.
+    /// </summary>
+    public static bool Counted(Statements statements, string table, string id, uint sum) =>
+        Convert.ToInt64(statements.Scalar(
+            "INSERT INTO scope_rows (table_name, row_id, sum, dirty) VALUES ($t, $r, $sum, 0) ON CONFLICT (table_name, row_id) DO UPDATE SET dirty = 1 RETURNING dirty",
+            ("$t", table), ("$r", id), ("$sum", (long)sum)), CultureInfo.InvariantCulture) == 0;
+
+    /// <summary>The rows <see cref="Counted"/> took in, added to the figures.</summary>
+    public static void Add(LocalStore store, WriteScope scope, IReadOnlyCollection<uint> sums)
+    {
+        if (sums.Count == 0 || Figures(store, scope) is not (var countedAt, var count, var total))
+            return;
+        Save(store, scope, countedAt, count + sums.Count, unchecked(total + ScopeChecksum.Sum(sums)));
+    }
 
     public static void MarkDirty(Statements statements, string table, string id) =>
         statements.Run("INSERT INTO scope_rows (table_name, row_id, sum, dirty) VALUES ($t, $r, NULL, 1) ON CONFLICT (table_name, row_id) DO UPDATE SET dirty = 1",
@@ -63,11 +105,7 @@ internal static class ScopeCache
     /// </summary>
     public static (long Count, uint Checksum)? Current(LocalStore store, TimeSpan fullCountEvery) => store.Write<(long, uint)?>(scope =>
     {
-        if (new MetaTable(store.Connection, scope.Transaction).Get(FiguresKey) is not string figures || figures.Split('|') is not [var when, var countText, var sumText]
-            || !DateTimeOffset.TryParse(when, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var countedAt)
-            || !long.TryParse(countText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count)
-            || !uint.TryParse(sumText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var total)
-            || store.Clock.GetUtcNow() - countedAt is var age && (age < TimeSpan.Zero || age >= fullCountEvery))
+        if (Figures(store, scope) is not (var countedAt, var count, var total) || store.Clock.GetUtcNow() - countedAt is var age && (age < TimeSpan.Zero || age >= fullCountEvery))
             return null;
 
         var dirty = new List<(string Table, string Id, uint? Was)>();
@@ -96,6 +134,15 @@ internal static class ScopeCache
         Save(store, scope, countedAt, count, total);
         return (count, total);
     });
+
+    /// <summary>The figures as saved: when the last full count was, count and sum; null when there are none or they do not read.</summary>
+    private static (DateTimeOffset CountedAt, long Count, uint Total)? Figures(LocalStore store, WriteScope scope) =>
+        new MetaTable(store.Connection, scope.Transaction).Get(FiguresKey) is string figures && figures.Split('|') is [var when, var countText, var sumText]
+        && DateTimeOffset.TryParse(when, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var countedAt)
+        && long.TryParse(countText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count)
+        && uint.TryParse(sumText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var total)
+            ? (countedAt, count, total)
+            : null;
 
     private static void Save(LocalStore store, WriteScope scope, DateTimeOffset countedAt, long count, uint total) =>
         new MetaTable(store.Connection, scope.Transaction).Set(FiguresKey, string.Join('|',
