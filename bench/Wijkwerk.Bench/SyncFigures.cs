@@ -92,27 +92,38 @@ public static partial class SyncFigures
     }
 
     /// <summary>
-    /// The first sync as a person runs it: the real <c>wijkwerk sync</c> in a process of its own (the build output, started
-    /// with <c>dotnet</c>; the store's key derivation included), its time from process start to exit and its peak working
-    /// set, beside the same program starting and exiting with nothing to do (<c>--version</c>).
+    /// The first sync as a person runs it: the real <c>wijkwerk sync</c> in a process of its own (the store's key derivation
+    /// included), its time from process start to exit and its peak working set, beside the same program starting and exiting
+    /// with nothing to do (<c>--version</c>). First the build output started with <c>dotnet</c>, then the program as a laptop
+    /// has it installed (<c>scripts/publish</c>: Native AOT where it can be built), which <c>WIJKWERK_BENCH_PROGRAM</c> names.
     /// </summary>
     private static void ProgramFirstSync(string serverDll, string[] db, string folder, Uri address)
     {
-        var program = Path.Combine(Path.GetDirectoryName(serverDll)!, "wijkwerk.dll");
-        var data = Path.Combine(folder, "program");
-        Admin(serverDll, db, "user", "add", "--team", "Noord", "--name", "Carla", "--role", "nurse");
-        var code = Admin(serverDll, db, "device", "enroll", "--user", "Carla").TrimEnd().Split('\n')[^1].Trim();
+        string[] built = ["dotnet", Path.Combine(Path.GetDirectoryName(serverDll)!, "wijkwerk.dll")];
+        ProgramFirstSync(serverDll, db, folder, address, "Carla", "the build output (dotnet wijkwerk.dll)", built);
+        if (Environment.GetEnvironmentVariable("WIJKWERK_BENCH_PROGRAM") is { Length: > 0 } installed)
+            ProgramFirstSync(serverDll, db, folder, address, "Dirk", $"the installed program ({installed})", [installed]);
+        else
+            Console.WriteLine("first sync by the installed program: not measured (set WIJKWERK_BENCH_PROGRAM to it; scripts/bench sync publishes one)");
+    }
+
+    /// <param name="user">A nurse of its own for this program, so its first sync is a new laptop's.</param>
+    private static void ProgramFirstSync(string serverDll, string[] db, string folder, Uri address, string user, string what, string[] program)
+    {
+        var data = Path.Combine(folder, "program-" + user);
+        Admin(serverDll, db, "user", "add", "--team", "Noord", "--name", user, "--role", "nurse");
+        var code = Admin(serverDll, db, "device", "enroll", "--user", user).TrimEnd().Split('\n')[^1].Trim();
         Wijkwerk(program, "login", "--server", address.ToString(), "--code", code, "--allow-http", "--data", data);
         var (start, _) = Wijkwerk(program, "--version");
         var (sync, peak) = Wijkwerk(program, "sync", "--data", data);
-        Console.WriteLine($"first sync by the real program (wijkwerk sync, its own process): {sync.TotalSeconds:F2} s from process start to exit, peak working set {peak / 1024 / 1024} MB; " +
+        Console.WriteLine($"first sync by {what}, its own process: {sync.TotalSeconds:F2} s from process start to exit, peak working set {peak / 1024 / 1024} MB; " +
                           $"the program starting and exiting (--version) {start.TotalSeconds:F2} s");
     }
 
-    /// <summary>Runs the laptop program to its end: its time from start to exit and its peak working set.</summary>
-    private static (TimeSpan Elapsed, long Peak) Wijkwerk(string program, params string[] args)
+    /// <summary>Runs the laptop program (its command line up to the arguments) to its end: its time from start to exit and its peak working set.</summary>
+    private static (TimeSpan Elapsed, long Peak) Wijkwerk(string[] program, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet", [program, .. args]);
+        var start = new ProcessStartInfo(program[0], [.. program[1..], .. args]);
         start.Environment["WIJKWERK_PASSPHRASE"] = Passphrase;
         var (_, elapsed, peak) = RunToEnd(start, "wijkwerk " + args[0]);
         return (elapsed, peak);
