@@ -16,4 +16,5 @@ namespace Wijkwerk.Core.Sync.Protocol;
 [JsonSerializable(typeof(AuditUploadRequest))]
 [JsonSerializable(typeof(AuditUploadResponse))]
 [JsonSerializable(typeof(ProblemResponse))]
+[JsonSerializable(typeof(Dictionary<string, string?>))]
 internal sealed partial class ProtocolJson : JsonSerializerContext;

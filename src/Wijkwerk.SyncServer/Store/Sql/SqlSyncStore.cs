@@ -498,7 +498,7 @@ public abstract partial class SqlSyncStore : ISyncStore
         while (reader.Read())
         {
             var deleted = reader.GetInt64(6) == 1;
-            var columns = deleted ? new Dictionary<string, string?>() : JsonSerializer.Deserialize<Dictionary<string, string?>>(reader.GetString(7), Json)!;
+            IReadOnlyDictionary<string, string?> columns = deleted ? new Dictionary<string, string?>() : new StoredColumns(reader.GetString(7));
             changes.Add(new FeedEntry(reader.GetInt64(0), new RowChange(reader.GetInt64(1), reader.GetString(2), Guid.Parse(reader.GetString(3)), reader.GetInt64(5), deleted, false,
                 ParseIso(reader.GetString(8)), Guid.Parse(reader.GetString(9)), columns), Guid.Parse(reader.GetString(4))));
         }
