@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -23,20 +25,42 @@ public static class ScopeChecksum
     /// <param name="values">The row's values in <see cref="SyncSchema.ColumnsOf"/> order.</param>
     public static uint Of(string table, Guid rowId, long version, IReadOnlyList<string?> values)
     {
-        var text = new StringBuilder(256).Append(table).Append('\n').Append(rowId.ToString("D")).Append('\n').Append(version);
         var addedLater = SyncSchema.Find(table)?.AddedLater;
         var columns = addedLater is null ? null : SyncSchema.ColumnsOf(table);
+        var most = Encoding.UTF8.GetMaxByteCount(table.Length) + 64;
+        for (var i = 0; i < values.Count; i++)
+            most += Encoding.UTF8.GetMaxByteCount(values[i]?.Length ?? 0) + 16;
+
+        // The canonical form is written as UTF-8 straight into one buffer: built as a string first, it cost a laptop
+        // counting a first sync's 100,000 rows a third of a second more.
+        var rented = most > 1024 ? ArrayPool<byte>.Shared.Rent(most) : null;
+        Span<byte> text = rented ?? stackalloc byte[1024];
+        var at = Encoding.UTF8.GetBytes(table, text);
+        text[at++] = (byte)'\n';
+        rowId.TryFormat(text[at..], out var written, "D");
+        at += written;
+        text[at++] = (byte)'\n';
+        version.TryFormat(text[at..], out written, provider: CultureInfo.InvariantCulture);
+        at += written;
         for (var i = 0; i < values.Count; i++)
         {
-            // Length-prefixed, so no value can imitate a column boundary.
+            // Length-prefixed (in UTF-16 characters), so no value can imitate a column boundary.
             var canonical = values[i] ?? "";
             if (canonical.Length == 0 && columns is not null && i < columns.Count && addedLater!.Contains(columns[i]))
                 continue;
-            text.Append('\n').Append(canonical.Length).Append(':').Append(canonical);
+            text[at++] = (byte)'\n';
+            canonical.Length.TryFormat(text[at..], out written, provider: CultureInfo.InvariantCulture);
+            at += written;
+            text[at++] = (byte)':';
+            at += Encoding.UTF8.GetBytes(canonical, text[at..]);
         }
 
         Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()), hash);
+        SHA256.HashData(text[..at], hash);
+        // The values are personal data opened for this count: wiped before the buffer goes back to the pool.
+        CryptographicOperations.ZeroMemory(text[..at]);
+        if (rented is not null)
+            ArrayPool<byte>.Shared.Return(rented);
         return BinaryPrimitives.ReadUInt32BigEndian(hash);
     }
 

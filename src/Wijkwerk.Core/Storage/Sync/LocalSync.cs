@@ -223,7 +223,7 @@ public sealed class LocalSync(LocalStore store)
             var tracking = ScopeCache.StartIfEmpty(store, scope);
             // A standing refusal may count a row with the server's checksum instead of its values: such pages re-read.
             var countOnWrite = tracking && !Exists(scope, "sync_refusals");
-            var counted = new List<uint>();
+            using var counter = new ScopeCounter(scope);
             using var writer = new PulledRowWriter(store, scope, Types);
             using var statements = new Statements(scope);
             foreach (var change in page.Changes)
@@ -266,19 +266,12 @@ public sealed class LocalSync(LocalStore store)
                 setAside += stored ? 0 : 1;
                 if (!tracking || pending)
                     continue;
-                if (stored && countOnWrite && writer.StoredTexts(change) is { } texts)
-                {
-                    var sum = ScopeChecksum.Of(change.Table, change.RowId, change.Version, texts);
-                    if (ScopeCache.Counted(statements, change.Table, id, sum))
-                        counted.Add(sum);
-                }
-                else
-                {
+                if (!stored || !countOnWrite || writer.StoredTexts(change) is not { } texts
+                    || !counter.Count(change.Table, id, ScopeChecksum.Of(change.Table, change.RowId, change.Version, texts)))
                     ScopeCache.MarkDirty(statements, change.Table, id);
-                }
             }
 
-            ScopeCache.Add(store, scope, counted);
+            counter.Finish(store, scope);
             var meta = new MetaTable(store.Connection, scope.Transaction);
             meta.Set(AnchorKey, page.NextAnchor.ToString(CultureInfo.InvariantCulture));
             return new PageApplied(applied, removed, setAside);

@@ -12,7 +12,7 @@ namespace Wijkwerk.Core.Storage.Sync;
 /// they count only once pushed, and the push's answer marks them. A row changed in any other way (a stray
 /// tool) is caught by the full count, at the latest a day after the last one.
 /// A pull into a scope that holds nothing yet (a first sync) starts the figures itself, and a row it writes whole that
-/// was not counted before counts with the values written (<see cref="Counted"/>): re-reading them meant opening every
+/// was not counted before counts with the values written (<see cref="ScopeCounter"/>): re-reading them meant opening every
 /// sealed value of 100,000 rows right after sealing it, a third of a first sync. What that skips, the full count reads.
 /// </summary>
 internal static class ScopeCache
@@ -44,21 +44,12 @@ internal static class ScopeCache
         return true;
     }
 
-    /// <summary>
-    /// A row just written whole, counted with <paramref name="sum"/> when it was not counted before (true: add it to the
-    /// figures with <see cref="Add"/>); a row counted before is marked dirty instead, to be re-read against its old share.
-    /// </summary>
-    public static bool Counted(Statements statements, string table, string id, uint sum) =>
-        Convert.ToInt64(statements.Scalar(
-            "INSERT INTO scope_rows (table_name, row_id, sum, dirty) VALUES ($t, $r, $sum, 0) ON CONFLICT (table_name, row_id) DO UPDATE SET dirty = 1 RETURNING dirty",
-            ("$t", table), ("$r", id), ("$sum", (long)sum)), CultureInfo.InvariantCulture) == 0;
-
-    /// <summary>The rows <see cref="Counted"/> took in, added to the figures.</summary>
-    public static void Add(LocalStore store, WriteScope scope, IReadOnlyCollection<uint> sums)
+    /// <summary>Rows counted as they were written (<see cref="ScopeCounter"/>), added to the figures.</summary>
+    public static void Add(LocalStore store, WriteScope scope, long rows, uint sum)
     {
-        if (sums.Count == 0 || Figures(store, scope) is not (var countedAt, var count, var total))
+        if (rows == 0 || Figures(store, scope) is not (var countedAt, var count, var total))
             return;
-        Save(store, scope, countedAt, count + sums.Count, unchecked(total + ScopeChecksum.Sum(sums)));
+        Save(store, scope, countedAt, count + rows, unchecked(total + sum));
     }
 
     public static void MarkDirty(Statements statements, string table, string id) =>
