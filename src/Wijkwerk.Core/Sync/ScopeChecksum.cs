@@ -31,8 +31,8 @@ public static class ScopeChecksum
         for (var i = 0; i < values.Count; i++)
             most += Encoding.UTF8.GetMaxByteCount(values[i]?.Length ?? 0) + 16;
 
-        // The canonical form is written as UTF-8 straight into one buffer: built as a string first, it cost a laptop
-        // counting a first sync's 100,000 rows a third of a second more.
+        // The canonical form is written as UTF-8 straight into one buffer: built as a string first, every row counted
+        // allocated its text twice over, and a first sync counts 100,000.
         var rented = most > 1024 ? ArrayPool<byte>.Shared.Rent(most) : null;
         Span<byte> text = rented ?? stackalloc byte[1024];
         var at = Encoding.UTF8.GetBytes(table, text);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using Wijkwerk.Core.Sync;
 
 namespace Wijkwerk.Core.Storage.Sync;
 
@@ -13,7 +12,8 @@ namespace Wijkwerk.Core.Storage.Sync;
 /// tool) is caught by the full count, at the latest a day after the last one.
 /// A pull into a scope that holds nothing yet (a first sync) starts the figures itself, and a row it writes whole that
 /// was not counted before counts with the values written (<see cref="ScopeCounter"/>): re-reading them meant opening every
-/// sealed value of 100,000 rows right after sealing it, a third of a first sync. What that skips, the full count reads.
+/// sealed value of 100,000 rows right after sealing it (13 % of a first sync's processor time in the Native AOT program,
+/// against 8 % for counting them as written). What that skips, the full count reads.
 /// </summary>
 internal static class ScopeCache
 {

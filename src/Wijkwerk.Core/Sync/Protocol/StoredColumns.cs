@@ -8,7 +8,7 @@ namespace Wijkwerk.Core.Sync.Protocol;
 /// <summary>
 /// A row's values as the server keeps them, a JSON object of text values, held as that text and read only when asked
 /// for: a pull sends the values as they are stored (<see cref="ColumnsConverter"/>), where reading 2,000 rows a page
-/// into dictionaries only to write them out again was a fifth of the server's work for the page.
+/// into dictionaries only to write them out again was a sixth of the server's work for the page.
 /// </summary>
 public sealed class StoredColumns(string json) : IReadOnlyDictionary<string, string?>
 {
@@ -17,22 +17,22 @@ public sealed class StoredColumns(string json) : IReadOnlyDictionary<string, str
     /// <summary>The values as stored.</summary>
     public string Json => json;
 
-    private Dictionary<string, string?> Values =>
+    private Dictionary<string, string?> Parsed =>
         _values ??= JsonSerializer.Deserialize(json, ProtocolJson.Default.DictionaryStringString) ?? throw new JsonException("A stored row's values are null, not an object.");
 
-    public string? this[string key] => Values[key];
+    public string? this[string key] => Parsed[key];
 
-    public IEnumerable<string> Keys => Values.Keys;
+    public IEnumerable<string> Keys => Parsed.Keys;
 
-    IEnumerable<string?> IReadOnlyDictionary<string, string?>.Values => Values.Values;
+    IEnumerable<string?> IReadOnlyDictionary<string, string?>.Values => Parsed.Values;
 
-    public int Count => Values.Count;
+    public int Count => Parsed.Count;
 
-    public bool ContainsKey(string key) => Values.ContainsKey(key);
+    public bool ContainsKey(string key) => Parsed.ContainsKey(key);
 
-    public bool TryGetValue(string key, [MaybeNullWhen(false)] out string? value) => Values.TryGetValue(key, out value);
+    public bool TryGetValue(string key, [MaybeNullWhen(false)] out string? value) => Parsed.TryGetValue(key, out value);
 
-    public IEnumerator<KeyValuePair<string, string?>> GetEnumerator() => Values.GetEnumerator();
+    public IEnumerator<KeyValuePair<string, string?>> GetEnumerator() => Parsed.GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }
