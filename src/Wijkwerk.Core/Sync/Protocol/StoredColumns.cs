@@ -51,6 +51,6 @@ public sealed class ColumnsConverter : JsonConverter<IReadOnlyDictionary<string,
         if (value is StoredColumns stored)
             writer.WriteRawValue(stored.Json);
         else
-            JsonSerializer.Serialize(writer, value.ToDictionary(), ProtocolJson.Default.DictionaryStringString);
+            JsonSerializer.Serialize(writer, value as Dictionary<string, string?> ?? value.ToDictionary(), ProtocolJson.Default.DictionaryStringString);
     }
 }
