@@ -86,7 +86,9 @@ public interface ISyncStore
     /// <summary>Applies each mutation once (by device and mutation id); one result per mutation, in order.</summary>
     Task<IReadOnlyList<MutationResult>> PushAsync(DeviceSession device, IReadOnlyList<Mutation> mutations, DateTimeOffset now, CancellationToken cancel = default);
     /// <summary>The device's scope after <paramref name="after"/>, in feed order; logs each delivery of client data as a transfer.</summary>
-    Task<PullResponse> PullAsync(DeviceSession device, long after, int limit, DateTimeOffset now, CancellationToken cancel = default);
+    /// <param name="ownWritesHeld">The laptop holds what its accepted pushes wrote (<see cref="SyncProtocol.OwnWritesQuery"/>): leave out the rows
+    /// this device wrote as it pushed them that have not moved in the feed since.</param>
+    Task<PullResponse> PullAsync(DeviceSession device, long after, int limit, DateTimeOffset now, bool ownWritesHeld = false, CancellationToken cancel = default);
 
     // NEN 7513.
     /// <summary>Stores the device's audit events, each (device, seq) once however often it arrives; answers the highest seq held for the device.</summary>

@@ -107,6 +107,10 @@ public static class SyncEndpoints
             knownReference = held;
         }
 
+        var ownWrites = context.Request.Query[SyncProtocol.OwnWritesQuery].ToString();
+        if (ownWrites.Length > 0 && ownWrites != SyncProtocol.OwnWritesHeld)
+            return Problems.Invalid($"'{SyncProtocol.OwnWritesQuery}' kan alleen '{SyncProtocol.OwnWritesHeld}' zijn, of ontbreken.");
+
         // The laptop's connection check: the token is known and the device active; no row is read, sent or logged.
         if (limit == SyncProtocol.CheckOnlyLimit)
             return Results.Json(new PullResponse([], after, false, 0, 0), Problems.Json);
@@ -115,7 +119,7 @@ public static class SyncEndpoints
         if (turn is null)
             return Busy();
 
-        var page = await store.PullAsync(device, after, (int)Math.Min(limit, SyncProtocol.MaxPullPageSize), clock.GetUtcNow(), context.RequestAborted);
+        var page = await store.PullAsync(device, after, (int)Math.Min(limit, SyncProtocol.MaxPullPageSize), clock.GetUtcNow(), ownWrites.Length > 0, context.RequestAborted);
         // A laptop that says which reference version it holds gets the set when the server's differs; one that does not say (older) gets none.
         if (knownReference is { } known)
             page = page with { Reference = await store.ReferenceDataAsync(device.WorkerId, known, context.RequestAborted) };

@@ -56,6 +56,8 @@ public sealed class BadInputTests(ServerFixture server)
     [InlineData("after=-1")]
     [InlineData("after=abc")]
     [InlineData("limit=-1")]
+    [InlineData("own=all")]
+    [InlineData("own=HELD")]
     public async Task Pull_WithBadParameters_Answers400(string query)
     {
         using var response = await server.Http.SendAsync(SyncClient.Request(HttpMethod.Get, SyncProtocol.PullPath + "?" + query, server.Anna.Token));

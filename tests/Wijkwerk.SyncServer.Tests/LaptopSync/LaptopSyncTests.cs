@@ -23,6 +23,28 @@ public class LaptopSyncTests
     }
 
     [Fact]
+    public async Task WhatALaptopPushed_DoesNotComeBack_WhatTheServerMergedDoes()
+    {
+        using var world = await TeamOfTwo();
+        var (a, b) = (world.Laptops[0], world.Laptops[1]);
+        var client = a.NewClient("Fenna", "Bakker");
+        a.Store.Clients.Update(a.Find(client.Id)! with { Notes = "Slecht ter been" });
+        var first = await a.Sync();
+        await b.Sync();
+
+        b.Store.Clients.Update(b.Find(client.Id)! with { Phone = PhoneNumber.Parse("0687654321").Value });
+        await b.Sync();
+        a.Store.Clients.Update(a.Find(client.Id)! with { Notes = "Rollator aangevraagd" });
+        var merged = await a.Sync();
+        var again = await a.Sync();
+
+        Assert.Equal((1, 0, true), (first.Accepted, first.Pulled, first.Converged));
+        Assert.Equal((1, true), (merged.Pulled, merged.Converged));
+        Assert.Equal(("Rollator aangevraagd", "0687654321"), (a.Find(client.Id)!.Notes, a.Find(client.Id)!.Phone?.Value));
+        Assert.Equal((0, true), (again.Pulled, again.Converged));
+    }
+
+    [Fact]
     public async Task DifferentFieldsEditedOnAAndB_BothEditsKept()
     {
         using var world = await TeamOfTwo();

@@ -101,7 +101,7 @@ public sealed class IncrementalDetectionTests
         {
             db.Open();
             using var cmd = db.CreateCommand();
-            cmd.CommandText = "DROP TABLE tagged_rows; DROP TABLE enrol_attempts; DELETE FROM schema_migrations WHERE number >= 12;";
+            cmd.CommandText = "DROP TABLE tagged_rows; DROP TABLE enrol_attempts; ALTER TABLE rows DROP COLUMN pushed_seq; DELETE FROM schema_migrations WHERE number >= 12;";
             cmd.ExecuteNonQuery();
         }
 

@@ -22,7 +22,7 @@ public sealed class HttpSyncTransport(HttpClient http) : ISyncTransport
         Send(HttpMethod.Get, $"{SyncProtocol.PullPath}?after={after}&limit={limit}", token, null, ProtocolJson.Default.PullResponse, cancel);
 
     public Task<PullResponse> Pull(string token, long after, int limit, long referenceVersion, CancellationToken cancel) =>
-        Send(HttpMethod.Get, $"{SyncProtocol.PullPath}?after={after}&limit={limit}&{SyncProtocol.ReferenceQuery}={referenceVersion}", token, null, ProtocolJson.Default.PullResponse, cancel);
+        Send(HttpMethod.Get, $"{SyncProtocol.PullPath}?after={after}&limit={limit}&{SyncProtocol.ReferenceQuery}={referenceVersion}&{SyncProtocol.OwnWritesQuery}={SyncProtocol.OwnWritesHeld}", token, null, ProtocolJson.Default.PullResponse, cancel);
 
     public Task<AuditUploadResponse> UploadAudit(string token, AuditUploadRequest request, CancellationToken cancel) =>
         Send(HttpMethod.Post, SyncProtocol.AuditPath, token, JsonContent.Create(request, ProtocolJson.Default.AuditUploadRequest), ProtocolJson.Default.AuditUploadResponse, cancel);

@@ -25,6 +25,16 @@ public static class SyncProtocol
     public const string ReferenceQuery = "reference";
 
     /// <summary>
+    /// The pull's query parameter by which a laptop says it holds what its accepted pushes wrote (<see cref="OwnWritesHeld"/>):
+    /// it takes the server's new version of a row when that version is its push on top of the one it held (the row then
+    /// holds its values), so the server may leave out a row this device wrote exactly so and nobody touched since, rather
+    /// than send every pushed row back. A laptop's repair pulls its whole scope without it; an older server ignores it.
+    /// </summary>
+    public const string OwnWritesQuery = "own";
+
+    public const string OwnWritesHeld = "held";
+
+    /// <summary>
     /// A pull with this limit only checks that the server answers and still knows the device: an empty page
     /// whose scope figures mean nothing, no rows sent and no transfer logged.
     /// </summary>

@@ -40,7 +40,16 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override long NextSeq(DbConnection db, DbTransaction tx) => (long)SqlSyncStore.Scalar(db, tx, "SELECT nextval('feed_seq');")!;
 
-    public override string? NextSeqInStatement => "nextval('feed_seq')";
+    // Other transactions take places from the same sequence meanwhile: these need not be consecutive.
+    public override long[] NextSeqs(DbConnection db, DbTransaction tx, int count)
+    {
+        using var cmd = SqlSyncStore.Command(db, tx, "SELECT nextval('feed_seq') FROM generate_series(1, @n) ORDER BY 1;", ("@n", count));
+        using var reader = cmd.ExecuteReader();
+        var seqs = new long[count];
+        for (var i = 0; i < count && reader.Read(); i++)
+            seqs[i] = reader.GetInt64(0);
+        return seqs;
+    }
 
     public override string FeedGroup => "xid";
 

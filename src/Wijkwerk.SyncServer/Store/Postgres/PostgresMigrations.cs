@@ -142,5 +142,10 @@ internal static class PostgresMigrations
             CREATE INDEX rows_client_tbl ON rows(client_id, tbl);
             DROP INDEX rows_client;
             """),
+        (5, """
+            -- The feed place a row took when a push wrote it exactly as its device holds it (updated_device), else NULL. A
+            -- pull by that device leaves the row out while seq still equals it; every later write or touch moves seq.
+            ALTER TABLE rows ADD COLUMN pushed_seq bigint;
+            """),
     ];
 }

@@ -49,12 +49,6 @@ internal abstract class SqlDialect
     public abstract long NextSeq(DbConnection db, DbTransaction tx);
 
     /// <summary>
-    /// <see cref="NextSeq"/> as an SQL expression a writing statement can carry itself, saving a round trip per written row;
-    /// null where the counter is a table (SQLite), which a statement cannot both read and bump.
-    /// </summary>
-    public virtual string? NextSeqInStatement => null;
-
-    /// <summary>
     /// The feed column a pull pages by, compared with its anchor: SQLite's <c>seq</c> (commit order under one writer),
     /// PostgreSQL's transaction id <c>xid</c>, with <c>seq</c> ordering the changes within one transaction.
     /// </summary>
@@ -101,14 +95,8 @@ internal abstract class SqlDialect
     /// </summary>
     public virtual int Items(int upTo) => upTo;
 
-    /// <summary>Takes <paramref name="count"/> consecutive places in the feed and answers the first.</summary>
-    public virtual long NextSeqs(DbConnection db, DbTransaction tx, int count)
-    {
-        var first = NextSeq(db, tx);
-        for (var i = 1; i < count; i++)
-            NextSeq(db, tx);
-        return first;
-    }
+    /// <summary>Takes <paramref name="count"/> places in the feed, in one statement, in ascending order.</summary>
+    public abstract long[] NextSeqs(DbConnection db, DbTransaction tx, int count);
 
     /// <summary>A command on the connection; inside <see cref="CacheStatements"/> one prepared command per SQL text, reused.</summary>
     public virtual DbCommand Command(DbConnection db, DbTransaction? tx, string sql)

@@ -46,6 +46,9 @@ public abstract partial class SqlSyncStore
 
         public bool HasTeams => teams.Count > 0;
 
+        /// <summary>The mutation being applied: a row it writes exactly as the device holds it afterwards need not go back (<see cref="AsPushed"/>).</summary>
+        public Mutation? Applying { get; set; }
+
         /// <summary>The tag keys of the pattern-source rows this push wrote, as they were and as they are; a refused mutation's may stay (one needless re-detect).</summary>
         public HashSet<string> TouchedTags { get; } = new(StringComparer.Ordinal);
 
@@ -248,7 +251,7 @@ public abstract partial class SqlSyncStore
             AddSums(clientId, countDelta, sumDelta);
             var row = new StoredRow(clientId, version, deleted, new Dictionary<string, string?>(columns, StringComparer.Ordinal),
                 new Dictionary<string, ColumnStamp>(stamps, StringComparer.Ordinal), device.DeviceId, device.WorkerId);
-            _buffer.Add(new BufferedRow(table, rowId, row, checksum));
+            _buffer.Add(new BufferedRow(table, rowId, row, checksum, AsPushed(table, rowId, before, version, deleted, columns)));
             _buffered.Add((table, rowId));
             _rows[(table, rowId)] = row;
             if (!deleted)
@@ -323,6 +326,34 @@ public abstract partial class SqlSyncStore
             AddSums(clientId, 0, after - before);
         }
 
+        /// <summary>
+        /// Whether this write leaves the row as the pushing device holds it once it records the answer: the mutation's own row,
+        /// at the version right after the one the device pushed on (the laptop takes the new version then, and only then), with
+        /// exactly the stored values overlaid with the pushed ones. Anything else the server decided (a merge, a value it
+        /// worked out, a tombstone) goes back to the device in the pull.
+        /// </summary>
+        private bool AsPushed(string table, Guid rowId, StoredRow? before, long version, bool deleted, IReadOnlyDictionary<string, string?> columns)
+        {
+            if (Applying is not { } m || deleted || m.Table != table || m.RowId != rowId || version != m.BaseVersion + 1
+                || m.Operation is not (SyncProtocol.Operations.Insert or SyncProtocol.Operations.Update))
+                return false;
+            var pushed = m.Columns ?? new Dictionary<string, string?>();
+            foreach (var (name, value) in columns)
+            {
+                string? held;
+                if (pushed.TryGetValue(name, out var sent))
+                    held = sent;
+                else if (before is not null && before.Columns.TryGetValue(name, out var kept))
+                    held = kept;
+                else
+                    return false;
+                if (!string.Equals(held, value, StringComparison.Ordinal))
+                    return false;
+            }
+
+            return pushed.Keys.All(columns.ContainsKey) && (before is null || before.Columns.Keys.All(columns.ContainsKey));
+        }
+
         private void AddSums(Guid clientId, long count, long sum)
         {
             var (n, total) = _sums.GetValueOrDefault(clientId);
@@ -333,28 +364,29 @@ public abstract partial class SqlSyncStore
         /// <summary>The buffered rows as multi-row upserts, each taking its place in the feed in the order it was written.</summary>
         private void WriteBufferedRows()
         {
-            var inline = Dialect.NextSeqInStatement;
             foreach (var chunk in _buffer.Chunk(Dialect.Items(RowsPerStatement)))
             {
-                var first = inline is null ? Dialect.NextSeqs(db, tx, chunk.Length) : 0;
+                // The places in the feed are taken here rather than in the statement, as a row written as pushed keeps its own
+                // place beside it (pushed_seq): whatever moves the row later leaves pushed_seq behind, so the row goes to its
+                // device again (see PullAudience).
+                var seqs = Dialect.NextSeqs(db, tx, chunk.Length);
                 var parameters = new List<(string, object?)> { ("@at", Iso(now)), ("@by", S(device.WorkerId)), ("@dev", S(device.DeviceId)) };
                 var values = new List<string>(chunk.Length);
                 for (var i = 0; i < chunk.Length; i++)
                 {
-                    var (table, rowId, row, checksum) = chunk[i];
-                    values.Add($"(@t{i}, @r{i}, @c{i}, @v{i}, @del{i}, @cols{i}, @stamps{i}, @sum{i}, @at, @by, @dev, {inline ?? "@seq" + i})");
+                    var (table, rowId, row, checksum, asPushed) = chunk[i];
+                    values.Add($"(@t{i}, @r{i}, @c{i}, @v{i}, @del{i}, @cols{i}, @stamps{i}, @sum{i}, @at, @by, @dev, @seq{i}, @pushed{i})");
                     parameters.AddRange([("@t" + i, table), ("@r" + i, S(rowId)), ("@c" + i, S(row.ClientId)), ("@v" + i, row.Version), ("@del" + i, row.Deleted ? 1 : 0),
-                        ("@cols" + i, JsonSerializer.Serialize(row.Columns, Json)), ("@stamps" + i, JsonSerializer.Serialize(row.Stamps, Json)), ("@sum" + i, (long)checksum)]);
-                    if (inline is null)
-                        parameters.Add(("@seq" + i, first + i));
+                        ("@cols" + i, JsonSerializer.Serialize(row.Columns, Json)), ("@stamps" + i, JsonSerializer.Serialize(row.Stamps, Json)), ("@sum" + i, (long)checksum),
+                        ("@seq" + i, seqs[i]), ("@pushed" + i, asPushed ? seqs[i] : null)]);
                 }
 
                 Exec(db, tx, $"""
-                    INSERT INTO rows(tbl, row_id, client_id, version, deleted, columns, column_versions, checksum, updated_at, updated_by, updated_device, seq)
+                    INSERT INTO rows(tbl, row_id, client_id, version, deleted, columns, column_versions, checksum, updated_at, updated_by, updated_device, seq, pushed_seq)
                     VALUES {string.Join(", ", values)}
                     ON CONFLICT(tbl, row_id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted, columns = excluded.columns,
                         column_versions = excluded.column_versions, checksum = excluded.checksum, updated_at = excluded.updated_at,
-                        updated_by = excluded.updated_by, updated_device = excluded.updated_device, seq = excluded.seq;
+                        updated_by = excluded.updated_by, updated_device = excluded.updated_device, seq = excluded.seq, pushed_seq = excluded.pushed_seq;
                     """, [.. parameters]);
             }
 
@@ -362,7 +394,7 @@ public abstract partial class SqlSyncStore
             _buffered.Clear();
         }
 
-        private sealed record BufferedRow(string Table, Guid RowId, StoredRow Row, uint Checksum);
+        private sealed record BufferedRow(string Table, Guid RowId, StoredRow Row, uint Checksum, bool AsPushed);
     }
 
     internal static StoredRow? LoadRow(DbConnection db, DbTransaction tx, string table, Guid rowId)

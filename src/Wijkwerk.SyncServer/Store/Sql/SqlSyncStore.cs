@@ -265,6 +265,7 @@ public abstract partial class SqlSyncStore : ISyncStore
                 Exec(db, tx, "SAVEPOINT mutation;");
             try
             {
+                scope.Applying = mutation;
                 result = MutationApplier.Apply(scope, device, mutation, now);
                 if (eachInSavepoint)
                 {
@@ -291,6 +292,7 @@ public abstract partial class SqlSyncStore : ISyncStore
             results.Add(result);
         }
 
+        scope.Applying = null;
         scope.Flush();
         RecordApplied(db, tx, device.DeviceId, fresh, now);
         // Issue 14: a stored tagged row may raise a pattern or change an open one's figures, in this same transaction;
@@ -358,17 +360,20 @@ public abstract partial class SqlSyncStore : ISyncStore
         /// scope holds, where the join made it guess a hundred and sum a scope of 5,000 clients by 5,000 index probes
         /// instead of one hash join (15 ms against 6.6 ms, measured alone). How the feed is read is FeedScopeColumn's part.
         /// </remarks>
-        public static PullAudience Of(DeviceSession device, IReadOnlyList<string> teams)
+        /// <param name="ownWritesHeld">Leave out the rows the device wrote as it pushed them (see <see cref="PushScope.WriteRow"/>) while
+        /// they keep the place in the feed that write gave them: any later write or touch of the row moves it and sends it again.</param>
+        public static PullAudience Of(DeviceSession device, IReadOnlyList<string> teams, bool ownWritesHeld)
         {
             // "IN (NULL)" holds for no team: a worker in none has no caseload.
             var teamList = teams.Count == 0 ? "NULL" : string.Join(", ", teams.Select((_, i) => "@t" + i));
-            (string, object?)[] parameters = [.. teams.Select((t, i) => ("@t" + i, (object?)t))];
+            (string, object?)[] parameters = [.. teams.Select((t, i) => ("@t" + i, (object?)t)), .. ownWritesHeld ? [("@me", (object?)S(device.DeviceId))] : Array.Empty<(string, object?)>()];
             var caseload = $"SELECT client_id FROM team_clients WHERE team_id IN ({teamList})";
+            var notOwn = ownWritesHeld ? " AND (pushed_seq IS NULL OR pushed_seq <> seq OR updated_device <> @me)" : "";
             return SyncSchema.ReceivesFundOnly(device.Role)
-                ? new(FundScopeSql, teamList, $" AND tbl IN ({string.Join(", ", FundColumns.Tables.Select(t => $"'{t}'"))})", " AND 1 = 0", " AND 1 = 0", "client_sums_fund", parameters)
+                ? new(FundScopeSql, teamList, $" AND tbl IN ({string.Join(", ", FundColumns.Tables.Select(t => $"'{t}'"))}){notOwn}", " AND 1 = 0", " AND 1 = 0", "client_sums_fund", parameters)
                 : SyncSchema.ReceivesReviewOnly(device.Role)
-                    ? new(caseload, teamList, " AND " + ScopeSums.ReviewRowSql("rows"), " AND 1 = 0", "", "client_sums_review", parameters)
-                    : new(caseload, teamList, "", "", "", "client_sums", parameters);
+                    ? new(caseload, teamList, " AND " + ScopeSums.ReviewRowSql("rows") + notOwn, " AND 1 = 0", "", "client_sums_review", parameters)
+                    : new(caseload, teamList, notOwn, "", "", "client_sums", parameters);
         }
     }
 
@@ -380,9 +385,9 @@ public abstract partial class SqlSyncStore : ISyncStore
     /// <summary>Every client with a fund row.</summary>
     private const string FundScopeSql = "SELECT client_id FROM client_sums_fund";
 
-    public async Task<PullResponse> PullAsync(DeviceSession device, long after, int limit, DateTimeOffset now, CancellationToken cancel = default)
+    public async Task<PullResponse> PullAsync(DeviceSession device, long after, int limit, DateTimeOffset now, bool ownWritesHeld = false, CancellationToken cancel = default)
     {
-        var (page, delivered) = await Read(db => ReadPage(db, device, after, limit), cancel);
+        var (page, delivered) = await Read(db => ReadPage(db, device, after, limit, ownWritesHeld), cancel);
         // The log is written on a connection of its own once the read connection is back in the pool: a pull that held one
         // while it waited for another left 200 pulls at once (PostgreSQL, a pool of 100) each holding one and none getting
         // a second, until the pool's wait ran out and they failed.
@@ -392,14 +397,14 @@ public abstract partial class SqlSyncStore : ISyncStore
     }
 
     /// <summary>A pull's page, in one read transaction, and how many rows of each client it delivers (for the transfer log).</summary>
-    private (PullResponse Page, List<(Guid Client, int Count)> Delivered) ReadPage(DbConnection db, DeviceSession device, long after, int limit)
+    private (PullResponse Page, List<(Guid Client, int Count)> Delivered) ReadPage(DbConnection db, DeviceSession device, long after, int limit, bool ownWritesHeld)
     {
         // One read transaction: the horizon, the page and the scope checksum come from the same snapshot.
         using var tx = BeginRead(db);
         var worker = S(device.WorkerId);
         var (teams, horizon) = TeamsAndHorizon(db, tx, worker);
         // A fund secretariat's scope is not a caseload: its teams play no part.
-        var audience = PullAudience.Of(device, SyncSchema.ReceivesFundOnly(device.Role) ? [] : teams);
+        var audience = PullAudience.Of(device, SyncSchema.ReceivesFundOnly(device.Role) ? [] : teams, ownWritesHeld);
         // An anchor at or beyond the horizon was not handed out by this store: it was restored from a copy without the
         // jump of admin backup. Resending the scope as an ordinary pull would put the copy's older rows over the
         // laptop's newer ones; an empty page at the horizon instead lets the laptop find the difference in the scope

@@ -34,8 +34,15 @@ internal sealed class SqliteDialect : SqlDialect
     public override long NextSeq(DbConnection db, DbTransaction tx) =>
         Convert.ToInt64(SqlSyncStore.Scalar(db, tx, "UPDATE counters SET value = value + 1 WHERE name = 'seq' RETURNING value;"), CultureInfo.InvariantCulture);
 
-    public override long NextSeqs(DbConnection db, DbTransaction tx, int count) =>
-        Convert.ToInt64(SqlSyncStore.Scalar(db, tx, "UPDATE counters SET value = value + @n WHERE name = 'seq' RETURNING value;", ("@n", count)), CultureInfo.InvariantCulture) - count + 1;
+    // One writer: the places are consecutive.
+    public override long[] NextSeqs(DbConnection db, DbTransaction tx, int count)
+    {
+        var last = Convert.ToInt64(SqlSyncStore.Scalar(db, tx, "UPDATE counters SET value = value + @n WHERE name = 'seq' RETURNING value;", ("@n", count)), CultureInfo.InvariantCulture);
+        var seqs = new long[count];
+        for (var i = 0; i < count; i++)
+            seqs[i] = last - count + 1 + i;
+        return seqs;
+    }
 
     public override string FeedGroup => "seq";
 

@@ -168,5 +168,10 @@ internal static class SqliteMigrations
             -- One row per client address (its SHA-256, not the address): the attempts in the window that began at window_start.
             CREATE TABLE IF NOT EXISTS enrol_attempts(address_hash TEXT PRIMARY KEY, window_start TEXT NOT NULL, attempts INTEGER NOT NULL) WITHOUT ROWID;
             """),
+        (14, """
+            -- Issue 15: the feed place a row took when a push wrote it exactly as its device holds it (updated_device), else
+            -- NULL. A pull by that device leaves the row out while seq still equals it; every later write or touch moves seq.
+            ALTER TABLE rows ADD COLUMN pushed_seq INTEGER;
+            """),
     ];
 }
