@@ -311,9 +311,12 @@ public static partial class SyncFigures
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         var elapsed = watch.Elapsed;
+        // The sampler refreshes the same Process object; once it has stopped, a refresh can no longer race the exit code.
+        var top = peak.Stop();
+        process.WaitForExit();
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"{what}: {errors.Result}{output}");
-        return (output, elapsed, peak.Stop());
+        return (output, elapsed, top);
     }
 
     private static async Task<(T Result, TimeSpan Elapsed)> Timed<T>(Func<Task<T>> work)
