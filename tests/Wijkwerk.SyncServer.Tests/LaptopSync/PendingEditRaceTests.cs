@@ -26,6 +26,24 @@ public class PendingEditRaceTests
     }
 
     [Fact]
+    public async Task EditOfARowOnItsWayToTheServer_StillGoesInTheSameSync()
+    {
+        using var world = await LaptopSyncTests.TeamOfTwo();
+        var (a, b) = (world.Laptops[0], world.Laptops[1]);
+        var clients = Enumerable.Range(0, 3).Select(i => a.NewClient("Noor" + i, "Visser")).ToList();
+
+        // The worker edits a row of the batch while it is on its way: the laptop reads its outbox again after each answer.
+        var race = new RaceHandler(RaceHandler.Push, RaceHandler.Moment.AfterResponse, () => a.Store.Clients.Update(a.Find(clients[0].Id)! with { Notes = "Na de eerste push" }));
+        var report = await RaceHandler.SyncOnSecondConnection(a, world.World.Address, race);
+        await b.Sync();
+
+        Assert.Equal((4, 4, true), (report.Pushed, report.Accepted, report.Converged));
+        Assert.Equal(0, a.Store.PendingChanges());
+        Assert.Equal("Na de eerste push", b.Find(clients[0].Id)!.Notes);
+        Assert.All(clients, c => Assert.NotNull(b.Find(c.Id)));
+    }
+
+    [Fact]
     public async Task SameColumnEditedWhileThePullRuns_EveryLaptopShowsTheServersValue_AndKeepMineReachesEveryone()
     {
         using var world = await LaptopSyncTests.TeamOfTwo();
