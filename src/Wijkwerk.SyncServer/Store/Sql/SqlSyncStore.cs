@@ -366,14 +366,16 @@ public abstract partial class SqlSyncStore : ISyncStore
         {
             // "IN (NULL)" holds for no team: a worker in none has no caseload.
             var teamList = teams.Count == 0 ? "NULL" : string.Join(", ", teams.Select((_, i) => "@t" + i));
-            (string, object?)[] parameters = [.. teams.Select((t, i) => ("@t" + i, (object?)t)), .. ownWritesHeld ? [("@me", (object?)S(device.DeviceId))] : Array.Empty<(string, object?)>()];
+            var parameters = teams.Select((t, i) => ("@t" + i, (object?)t)).ToList();
+            if (ownWritesHeld)
+                parameters.Add(("@me", S(device.DeviceId)));
             var caseload = $"SELECT client_id FROM team_clients WHERE team_id IN ({teamList})";
             var notOwn = ownWritesHeld ? " AND (pushed_seq IS NULL OR pushed_seq <> seq OR updated_device <> @me)" : "";
             return SyncSchema.ReceivesFundOnly(device.Role)
-                ? new(FundScopeSql, teamList, $" AND tbl IN ({string.Join(", ", FundColumns.Tables.Select(t => $"'{t}'"))}){notOwn}", " AND 1 = 0", " AND 1 = 0", "client_sums_fund", parameters)
+                ? new(FundScopeSql, teamList, $" AND tbl IN ({string.Join(", ", FundColumns.Tables.Select(t => $"'{t}'"))}){notOwn}", " AND 1 = 0", " AND 1 = 0", "client_sums_fund", [.. parameters])
                 : SyncSchema.ReceivesReviewOnly(device.Role)
-                    ? new(caseload, teamList, " AND " + ScopeSums.ReviewRowSql("rows") + notOwn, " AND 1 = 0", "", "client_sums_review", parameters)
-                    : new(caseload, teamList, notOwn, "", "", "client_sums", parameters);
+                    ? new(caseload, teamList, " AND " + ScopeSums.ReviewRowSql("rows") + notOwn, " AND 1 = 0", "", "client_sums_review", [.. parameters])
+                    : new(caseload, teamList, notOwn, "", "", "client_sums", [.. parameters]);
         }
     }
 
