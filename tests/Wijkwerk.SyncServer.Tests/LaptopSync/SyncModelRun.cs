@@ -397,7 +397,9 @@ public sealed partial class SyncModelRun : IDisposable
 
     /// <summary>
     /// F5: the sync runs on a second connection while the worker keeps typing; the edit lands when a pull page
-    /// has arrived and before the laptop applies it (scenarios 1 and 2).
+    /// has arrived and before the laptop applies it (scenarios 1 and 2). The laptop may still be writing the page
+    /// before (it asks for the next page first), so the edit reads what it shows and writes in one transaction:
+    /// what the oracle records as seen is then what the write was made on.
     /// </summary>
     private async Task SyncWithEditDuringPull(ModelNurse nurse)
     {
@@ -420,7 +422,7 @@ public sealed partial class SyncModelRun : IDisposable
             // Mostly the worker is typing in a row this very page changes (or deletes): the race of scenarios 1 and 2.
             var changed = page.Changes.Where(c => c.Table == aimed && !c.Removed).Select(c => c.RowId).Distinct().ToList();
             _aim = changed.Count > 0 && _random.Next(10) < 7 ? changed[_random.Next(changed.Count)] : null;
-            edit();
+            nurse.Laptop.Store.Batch(edit);
             _aim = null;
         });
         using var second = nurse.Laptop.Store.OpenAnother();
