@@ -3,6 +3,7 @@ using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Indications;
 using Wijkwerk.Core.Domain.Teams;
+using Wijkwerk.Core.Localization;
 using Wijkwerk.Core.Storage.Rows;
 using Wijkwerk.Core.Sync.Rules;
 
@@ -28,6 +29,25 @@ public sealed class AdviceRepository(LocalStore store)
 
     /// <summary>Stores a step on an advice, with the question or answer that goes with it, as one change.</summary>
     public bool Save(IndicationAdvice advice, AdviceMessage? message = null) => SaveAs(Me, advice, message);
+
+    /// <summary>
+    /// Takes <paramref name="step"/> on the advice as stored now, in the write, and stores it with the question or answer
+    /// that goes with it: a step taken earlier on a copy would save that copy whole and silently undo what a sync brought
+    /// in meanwhile. With <paramref name="shown"/> (the advice as the screen showed it when the person chose the step) an
+    /// advice that changed since is refused, so no step is taken on what the person has not seen.
+    /// </summary>
+    public IndicationAdvice Step(Id<IndicationAdvice> id, Func<IndicationAdvice, Parsed<IndicationAdvice>> step, AdviceMessage? message = null, IndicationAdvice? shown = null) =>
+        store.Write(scope =>
+        {
+            var stored = Find(id, audit: false) ?? throw new DomainException(new Problem("advies", TextId.UiAdviceGone));
+            if (shown is not null && stored != shown)
+                throw new DomainException(new Problem("advies", TextId.AdviceChangedMeanwhile));
+            var stepped = step(stored);
+            if (!stepped.IsValid)
+                throw new DomainException(stepped.Problem);
+            SaveAs(Me, stepped.Value, message);
+            return stepped.Value;
+        });
 
     /// <summary>The advice as stored now, with the version and values a form opened on it saves against.</summary>
     public (IndicationAdvice Advice, OpenedRow Opened)? OpenForEdit(Id<IndicationAdvice> id) =>

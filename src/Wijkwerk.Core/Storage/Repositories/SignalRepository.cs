@@ -27,6 +27,24 @@ public sealed class SignalRepository(LocalStore store)
         return scope.Update(SignalRows.ToRow(before), SignalRows.ToRow(signal), signal.ClientId.Value);
     });
 
+    /// <summary>
+    /// Moves the signal a screen shows (<paramref name="shown"/>) on. The step is taken again on the signal as stored now,
+    /// in the write: saving the screen's copy whole would silently undo what a sync brought in since it was drawn (a
+    /// colleague's observation). A signal a colleague already moved on is refused, saying where it stands now.
+    /// </summary>
+    public Signal Move(Signal shown, SignalStatus next, DateTimeOffset now) => store.Write(scope =>
+    {
+        var before = store.Query(SignalRows.Table, "id = $id", SignalRows.FromRow, ("$id", shown.Id.ToString())).SingleOrDefault()
+            ?? throw new DomainException(new Problem("signaal", TextId.SignalGone));
+        if (before.Status != shown.Status)
+            throw new DomainException(new Problem("status", TextId.SignalMovedMeanwhile, before.Status));
+        var moved = before.MoveTo(next, now);
+        if (!moved.IsValid)
+            throw new DomainException(moved.Problem);
+        scope.Update(SignalRows.ToRow(before), SignalRows.ToRow(moved.Value), before.ClientId.Value);
+        return moved.Value;
+    });
+
     public void AddFollowUp(Signal signal, FollowUp followUp) => store.Write(scope =>
     {
         scope.Insert(FollowUpRows.ToRow(followUp), signal.ClientId.Value);

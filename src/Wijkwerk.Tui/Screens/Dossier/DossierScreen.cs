@@ -307,16 +307,17 @@ public sealed class DossierScreen : AppScreen
 
     private void MoveNow(Signal signal, SignalStatus next)
     {
-        var moved = signal.MoveTo(next, App.Clock.GetUtcNow());
-        if (!moved.IsValid)
+        try
         {
-            App.Notify(moved.Problem.Describe(App.Lang));
-            return;
+            App.Store.Signals.Move(signal, next, App.Clock.GetUtcNow());
+            App.Notify(T(TextId.UiSignalMoved, next));
+        }
+        catch (DomainException refused)
+        {
+            App.Notify(refused.Problem.Describe(App.Lang));
         }
 
-        App.Store.Signals.Update(moved.Value);
         App.RefreshStatus();
-        App.Notify(T(TextId.UiSignalMoved, next));
         Load();
     }
 

@@ -132,7 +132,7 @@ public sealed class AdviceFormScreen : FormScreen
         else if (OpenedState is { } state && OpenedRow.FromJson(state) is { } opened)
             App.Store.Advices.Save(AsOpened(Step(_opened, Validate().Content!, submit)), opened);
         else
-            App.Store.Advices.Save(step.Value);
+            App.Store.Advices.Step(_id, stored => Step(stored, Validate().Content!, submit));
         App.RefreshStatus();
     }
 

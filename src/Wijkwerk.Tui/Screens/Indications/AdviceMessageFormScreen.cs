@@ -56,12 +56,8 @@ public sealed class AdviceMessageFormScreen : FormScreen
     {
         var me = App.Store.Advices.Me;
         var today = App.Store.Advices.Today;
-        var stored = App.Store.Advices.Latest(_advice.Id)
-            ?? throw new DomainException(new Problem("advies", TextId.UiAdviceGone));
-        var step = _kind == AdviceMessageKind.Answer ? stored.Answer(me, stored.Content, today) : stored.AskQuestion(me, today);
-        if (!step.IsValid)
-            throw new DomainException(step.Problem);
-        App.Store.Advices.Save(step.Value, Message().Value);
+        App.Store.Advices.Step(_advice.Id,
+            stored => _kind == AdviceMessageKind.Answer ? stored.Answer(me, stored.Content, today) : stored.AskQuestion(me, today), Message().Value);
         App.RefreshStatus();
     }
 

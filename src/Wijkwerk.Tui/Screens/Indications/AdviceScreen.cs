@@ -201,7 +201,7 @@ public sealed class AdviceScreen : AppScreen
         ConfirmScreen.Show(App.Screens, new ConfirmDialog(T(TextId.UiAdviceSubmitQuestion), T(TextId.UiYes), T(TextId.UiNo)), yes =>
         {
             if (yes && _advice is { } advice)
-                Step(advice.Submit(App.Store.Advices.Me, App.Clock.GetUtcNow(), App.Store.Advices.Today), TextId.UiAdviceSubmitted);
+                Step(advice, a => a.Submit(App.Store.Advices.Me, App.Clock.GetUtcNow(), App.Store.Advices.Today), TextId.UiAdviceSubmitted);
         });
 
     private void Edit() => App.Push(AdviceFormScreen.Edit(App, _dossier!, _advice!));
@@ -212,20 +212,15 @@ public sealed class AdviceScreen : AppScreen
         ConfirmScreen.Show(App.Screens, new ConfirmDialog(T(TextId.UiAdviceWithdrawQuestion), T(TextId.UiYes), T(TextId.UiNo)), yes =>
         {
             if (yes && _advice is { } advice)
-                Step(advice.Withdraw(App.Store.Advices.Me, App.Store.Advices.Today), TextId.UiAdviceWithdrawn);
+                Step(advice, a => a.Withdraw(App.Store.Advices.Me, App.Store.Advices.Today), TextId.UiAdviceWithdrawn);
         });
 
-    private void Step(Parsed<IndicationAdvice> step, TextId done)
+    /// <summary>A one-key step on the advice this screen shows: taken on the stored advice, refused when a sync changed it since.</summary>
+    private void Step(IndicationAdvice shown, Func<IndicationAdvice, Parsed<IndicationAdvice>> step, TextId done)
     {
-        if (!step.IsValid)
-        {
-            App.Notify(step.Problem.Describe(App.Lang));
-            return;
-        }
-
         try
         {
-            App.Store.Advices.Save(step.Value);
+            App.Store.Advices.Step(shown.Id, step, shown: shown);
             App.Notify(T(done));
         }
         catch (DomainException refused)

@@ -41,15 +41,16 @@ public abstract class ConsultantFormScreen : FormScreen
 
     protected sealed override void Store()
     {
-        var current = App.Store.Advices.Latest(Advice.Id);
-        if (current != Advice)
+        try
         {
-            if (current is not null)
-                Advice = current;
-            throw new DomainException(new Problem("advies", TextId.UiAdviceChangedMeanwhile));
+            App.Store.Advices.Step(Advice.Id, _ => Step(), shown: Advice);
         }
-
-        App.Store.Advices.Save(Step().Value);
+        catch (DomainException)
+        {
+            // The form stays with what was typed, above it the advice as it stands now.
+            Advice = App.Store.Advices.Latest(Advice.Id) ?? Advice;
+            throw;
+        }
     }
 
     protected override void RenderContent(ScreenBuffer buffer, Rect area)
