@@ -81,7 +81,9 @@ public sealed class LocalSync(LocalStore store)
     }
 
     /// <summary>The outbox folded per row, oldest first: one mutation carries every column changed since the last push.</summary>
-    public IReadOnlyList<PendingMutation> Pending(int max)
+    /// <param name="after">Only rows whose oldest pending entry comes after this outbox seq: the batch after one still on its way,
+    /// which holds none of that batch's rows (each of those still has its older entries).</param>
+    public IReadOnlyList<PendingMutation> Pending(int max, long after = 0)
     {
         // The oldest rows with pending edits, then every entry of just those rows, in one query: the cost follows
         // the batch, not the size of the outbox. The rows are found walking the outbox in seq order and keeping each
@@ -89,12 +91,13 @@ public sealed class LocalSync(LocalStore store)
         // rows did once for every batch.
         var folds = new List<OutboxFold>();
         using (var command = store.Command(
-            "WITH picked AS (SELECT table_name, row_id, seq FROM outbox o WHERE NOT EXISTS " +
+            "WITH picked AS (SELECT table_name, row_id, seq FROM outbox o WHERE o.seq > $after AND NOT EXISTS " +
             "(SELECT 1 FROM outbox e WHERE e.table_name = o.table_name AND e.row_id = o.row_id AND e.seq < o.seq) ORDER BY seq LIMIT $max) " +
             "SELECT p.table_name, p.row_id, e.seq, e.operation, e.columns, e.base_version FROM picked p " +
             "JOIN outbox e ON e.table_name = p.table_name AND e.row_id = p.row_id ORDER BY p.seq, e.seq"))
         {
             command.Parameters.AddWithValue("$max", max);
+            command.Parameters.AddWithValue("$after", after);
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {

@@ -67,18 +67,21 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
         int pushed = 0, accepted = 0, conflicts = 0, refused = 0;
         var total = (int)store.PendingChanges();
 
-        for (var round = 0; round < MaxRounds; round++)
+        var batch = _local.Pending(PushBatchSize);
+        for (var round = 0; round < MaxRounds && batch.Count > 0; round++)
         {
-            var batch = _local.Pending(PushBatchSize);
-            if (batch.Count == 0)
-                break;
-            var response = await transport.Push(token, new PushRequest(batch.Select(b => b.Mutation).ToList()), cancel);
+            var sending = transport.Push(token, new PushRequest(batch.Select(b => b.Mutation).ToList()), cancel);
+            // The next batch is read while the server works on this one: rows after this batch's, which its answer does not touch.
+            // Once those run out, the outbox is read whole again, for an edit typed meanwhile on a row already sent.
+            var next = _local.Pending(PushBatchSize, after: batch.Max(b => b.FirstSeq));
+            var response = await sending;
             _local.Record(batch, response);
             pushed += batch.Count;
             accepted += response.Results.Count(r => r.Status == SyncProtocol.Results.Accepted);
             conflicts += response.Results.Count(r => r.Status == SyncProtocol.Results.Conflict);
             refused += response.Results.Count(r => r.Status == SyncProtocol.Results.Refused);
             progress?.Report(new SyncProgress("push", pushed, total));
+            batch = next.Count > 0 ? next : _local.Pending(PushBatchSize);
         }
 
         var audited = await UploadAudit(token, cancel);
