@@ -68,16 +68,13 @@ public class StaleStepTests
     public void AdviceSubmittedFromAScreenDrawnBeforeAPull_IsRefused_AndTheColleaguesChangeStays()
     {
         using var temp = new TempStore();
-        var draft = AdviceSamples.Draft();
-        ServerRows.Receive(temp, draft, version: 1, anchor: 1);
-        var shown = temp.Store.Advices.Latest(draft.Id)!;
-        ServerRows.Receive(temp, draft with { Content = draft.Content with { ClientWishes = "Wens aangevuld door een collega." } }, version: 2, anchor: 2);
+        var shown = AdviceAColleagueChangedAfterItWasShown(temp);
 
         var refused = Assert.Throws<DomainException>(() =>
             temp.Store.Advices.Step(shown.Id, a => a.Submit(AdviceSamples.Nurse, AdviceStates.StepTime, AdviceSamples.Today), shown: shown));
 
         Assert.Equal(TextId.AdviceChangedMeanwhile, refused.Problem.Text);
-        var stored = temp.Store.Advices.Latest(draft.Id)!;
+        var stored = temp.Store.Advices.Latest(shown.Id)!;
         Assert.Equal((AdviceStatus.Concept, "Wens aangevuld door een collega."), (stored.Status, stored.Content.ClientWishes));
         Assert.Empty(new LocalSync(temp.Store).Pending(10));
     }
@@ -86,14 +83,11 @@ public class StaleStepTests
     public void AdviceStepTakenOnTheStoredAdvice_KeepsWhatAPullBroughtIn_AndQueuesOnlyTheStep()
     {
         using var temp = new TempStore();
-        var draft = AdviceSamples.Draft();
-        ServerRows.Receive(temp, draft, version: 1, anchor: 1);
-        var shown = temp.Store.Advices.Latest(draft.Id)!;
-        ServerRows.Receive(temp, draft with { Content = draft.Content with { ClientWishes = "Wens aangevuld door een collega." } }, version: 2, anchor: 2);
+        var shown = AdviceAColleagueChangedAfterItWasShown(temp);
 
         var submitted = temp.Store.Advices.Step(shown.Id, a => a.Submit(AdviceSamples.Nurse, AdviceStates.StepTime, AdviceSamples.Today));
 
-        var stored = temp.Store.Advices.Latest(draft.Id)!;
+        var stored = temp.Store.Advices.Latest(shown.Id)!;
         Assert.Equal(submitted, stored);
         Assert.Equal((AdviceStatus.Submitted, "Wens aangevuld door een collega."), (stored.Status, stored.Content.ClientWishes));
         var mutation = Assert.Single(new LocalSync(temp.Store).Pending(10)).Mutation;
@@ -116,6 +110,16 @@ public class StaleStepTests
         sync.Record(pending, new PushResponse(pending.Select(p => new MutationResult(p.Mutation.MutationId, SyncProtocol.Results.Accepted, 1, null, [])).ToList()));
         temp.Clock.Advance(TimeSpan.FromMinutes(20));
         return (sync, pending.Single(p => p.Mutation.Table == SignalTable).Mutation.Columns);
+    }
+
+    /// <summary>A draft advice as a screen showed it (version 1), after which a colleague's added wish came in with a sync.</summary>
+    private static IndicationAdvice AdviceAColleagueChangedAfterItWasShown(TempStore temp)
+    {
+        var draft = AdviceSamples.Draft();
+        ServerRows.Receive(temp, draft, version: 1, anchor: 1);
+        var shown = temp.Store.Advices.Latest(draft.Id)!;
+        ServerRows.Receive(temp, draft with { Content = draft.Content with { ClientWishes = "Wens aangevuld door een collega." } }, version: 2, anchor: 2);
+        return shown;
     }
 
     private static Dictionary<string, string?> Texts(Signal signal)
