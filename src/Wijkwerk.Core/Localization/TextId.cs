@@ -338,6 +338,7 @@ public enum TextId
     UiDecisionNoProvision,
     UiDecisionConfirm,
     UiDecisionSaved,
+    UiAdviceChangedMeanwhile,
     UiExtensionTitle,
     UiExtensionUntil,
     UiExtensionReason,

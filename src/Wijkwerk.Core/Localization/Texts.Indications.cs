@@ -90,6 +90,7 @@ public static partial class Texts
         [TextId.UiDecisionConfirm] = ("Besluit '{0}' vastleggen? Een besluit is definitief en gaat bij de volgende synchronisatie naar de opsteller.", "Record the decision '{0}'? A decision is final and goes to the author at the next sync."),
         [TextId.UiDecisionSaved] = ("Besluit vastgelegd.", "Decision recorded."),
         [TextId.AdviceChangedMeanwhile] = ("dit advies is intussen gewijzigd (binnengekomen bij synchroniseren); bekijk het opnieuw en kies dan opnieuw", "this advice changed in the meantime (it came in with a sync); look at it again, then choose again"),
+        [TextId.UiAdviceChangedMeanwhile] = ("is intussen gewijzigd (bijvoorbeeld na synchroniseren); bekijk de gegevens hierboven en sla opnieuw op", "changed in the meantime (for example after a sync); check the details above and save again"),
         [TextId.UiExtensionTitle] = ("Termijn en aanvraag: {0}", "Term and aanvraag: {0}"),
         [TextId.UiExtensionUntil] = ("Nieuwe beslisdatum", "New decision date"),
         [TextId.UiExtensionReason] = ("Reden verlenging (Awb 4:14, gaat naar de cliënt)", "Reason for the extension (Awb 4:14, told to the client)"),

@@ -48,6 +48,24 @@ public class LocalSyncTests
     }
 
     [Fact]
+    public void Pending_AfterABatchOnItsWay_TakesOnlyRowsFirstEditedAfterIt_NotARowOfThatBatchEditedAgain()
+    {
+        using var temp = new TempStore();
+        var (anna, piet, kees) = (temp.NewClient("Anna"), temp.NewClient("Piet", "Jansen"), temp.NewClient("Kees", "Visser"));
+        temp.Store.Clients.Add(anna);
+        var sync = new LocalSync(temp.Store);
+        var onItsWay = sync.Pending(10);
+        temp.Store.Clients.Add(piet);
+        temp.Store.Clients.Update(anna with { Notes = "getypt terwijl de batch onderweg is" });
+        temp.Store.Clients.Add(kees);
+
+        var next = sync.Pending(10, after: onItsWay.Max(b => b.FirstSeq));
+
+        Assert.Equal([piet.Id.Value, kees.Id.Value], next.Select(p => p.Mutation.RowId));
+        Assert.Equal([anna.Id.Value, piet.Id.Value, kees.Id.Value], sync.Pending(10).Select(p => p.Mutation.RowId));
+    }
+
+    [Fact]
     public void Record_Accepted_SetsServerVersionAndEmptiesOutbox_RefusedIsKeptWithReason()
     {
         using var temp = new TempStore();

@@ -126,8 +126,7 @@ public sealed class ListsAndDetailsInTmuxTests : InTmuxTest
         var signal = Signal.Report(Id<Signal>.New(Clock), gerrit.Id, SignalSource.Neighbours, null, Observation,
             [LifeDomain.SafeHome, LifeDomain.HealthyFinances], Urgency.Normal, new ConsentBasis(false, "meneer doet niet open"), nurse.WorkerId, Clock.GetUtcNow()).Value;
         store.Signals.Add(signal);
-        var pickedUp = signal.MoveTo(SignalStatus.PickedUp, Clock.GetUtcNow()).Value;
-        store.Signals.Update(pickedUp);
+        var pickedUp = store.Signals.Move(signal, SignalStatus.PickedUp, Clock.GetUtcNow());
         store.Signals.AddFollowUp(pickedUp, FollowUp.Write(Id<FollowUp>.New(Clock), signal.Id, Clock.GetUtcNow(), nurse.WorkerId, "Energieleverancier gebeld; aansluiting vandaag hersteld.").Value);
 
         var zrm = ZrmAssessment.Create(ZrmVersion.Zrm2017, new Dictionary<ZrmDomain, int> { [ZrmDomain.Finances] = 1, [ZrmDomain.PhysicalHealth] = 3 }).Value;

@@ -337,6 +337,24 @@ public sealed class AdviceScreenTests
     }
 
     [Fact]
+    public void SubmitOnAScreenDrawnBeforeASyncChangedTheAdvice_IsRefusedSayingSo_AndTheColleaguesChangeStays()
+    {
+        using var app = ScreenSnapshotTests.OpenFirstDossier();
+        var clientId = app.TopAs<DossierScreen>().Dossier!.Client.Id;
+        var concept = IndicationAdvice.Draft(Id<IndicationAdvice>.New(app.Clock), clientId, app.Store.Advices.Me, "", AdviceFixtures.Content(app.Store.Advices.Today), app.Clock.GetUtcNow(), app.Store.Advices.Today).Value;
+        AdviceFixtures.Arrive(app.Store, concept);
+        OpenAdvice(app, concept.Id);
+
+        AdviceFixtures.Arrive(app.Store, concept with { Content = concept.Content with { ClientWishes = "Aangevuld door een collega." } });
+        app.Press('i').Press('j');
+
+        var stored = app.Store.Advices.Find(concept.Id)!;
+        Assert.Equal((AdviceStatus.Concept, "Aangevuld door een collega."), (stored.Status, stored.Content.ClientWishes));
+        Assert.Equal("dit advies is intussen gewijzigd (binnengekomen bij synchroniseren); bekijk het opnieuw en kies dan opnieuw", app.App.Toast.Message);
+        Assert.Contains("Aangevuld door een collega.", app.Screen(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EditWhileTheAdviceWasSubmittedElsewhere_IsRefusedAndKeepsTheTyping()
     {
         using var app = ScreenSnapshotTests.OpenFirstDossier();

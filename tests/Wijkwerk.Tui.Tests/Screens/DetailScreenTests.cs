@@ -161,14 +161,13 @@ public class DetailScreenTests
             [LifeDomain.HealthyFinances, LifeDomain.SafeHome], Urgency.Normal, new ConsentBasis(false, "mevrouw doet niet open"), null, app.Clock.GetUtcNow()).Value;
         app.Store.Signals.Add(reported);
         app.Clock.Advance(TimeSpan.FromMinutes(30));
-        var pickedUp = reported.MoveTo(SignalStatus.PickedUp, app.Clock.GetUtcNow()).Value;
-        app.Store.Signals.Update(pickedUp);
+        var pickedUp = app.Store.Signals.Move(reported, SignalStatus.PickedUp, app.Clock.GetUtcNow());
         app.Clock.Advance(TimeSpan.FromMinutes(30));
         app.Store.Signals.AddFollowUp(pickedUp, FollowUp.Write(Id<FollowUp>.New(app.Clock), pickedUp.Id, app.Clock.GetUtcNow(), app.Store.Identity.WorkerId, "Sleutel via de buurvrouw; mevrouw lag op de grond.").Value);
         app.Clock.Advance(TimeSpan.FromHours(1));
         app.Store.Signals.AddFollowUp(pickedUp, FollowUp.Write(Id<FollowUp>.New(app.Clock), pickedUp.Id, app.Clock.GetUtcNow(), Colleague, "Ambulance geweest, opname in het ziekenhuis.").Value);
         app.Clock.Advance(TimeSpan.FromHours(1));
-        app.Store.Signals.Update(pickedUp.MoveTo(SignalStatus.Closed, app.Clock.GetUtcNow()).Value);
+        app.Store.Signals.Move(pickedUp, SignalStatus.Closed, app.Clock.GetUtcNow());
         return reported;
     }
 

@@ -44,7 +44,7 @@ public class StaleSignalStepTests
         app.Press('o').Press('j');
 
         var screen = app.Screen();
-        Assert.Contains("een collega heeft dit signaal intussen op 'opgepakt' gezet", screen, StringComparison.Ordinal);
+        Assert.Contains("dit signaal is intussen op 'opgepakt' gezet", screen, StringComparison.Ordinal);
         Assert.Contains("Signaal [opgepakt]", screen, StringComparison.Ordinal);
         Assert.DoesNotContain(new LocalSync(app.Store).Pending(10_000), p => p.Mutation.RowId == signal.Id.Value);
     }

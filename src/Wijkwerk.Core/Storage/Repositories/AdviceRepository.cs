@@ -27,8 +27,11 @@ public sealed class AdviceRepository(LocalStore store)
 
     public void Add(IndicationAdvice advice) => AddAs(Me, advice);
 
-    /// <summary>Stores a step on an advice, with the question or answer that goes with it, as one change.</summary>
-    public bool Save(IndicationAdvice advice, AdviceMessage? message = null) => SaveAs(Me, advice, message);
+    /// <summary>
+    /// Stores the advice as given, with the question or answer that goes with it, as one change. Screens take their steps
+    /// with <see cref="Step"/> instead, which never saves an older copy over what a sync brought in.
+    /// </summary>
+    internal bool Save(IndicationAdvice advice, AdviceMessage? message = null) => SaveAs(Me, advice, message);
 
     /// <summary>
     /// Takes <paramref name="step"/> on the advice as stored now, in the write, and stores it with the question or answer
@@ -37,7 +40,7 @@ public sealed class AdviceRepository(LocalStore store)
     /// advice that changed since is refused, so no step is taken on what the person has not seen.
     /// </summary>
     public IndicationAdvice Step(Id<IndicationAdvice> id, Func<IndicationAdvice, Parsed<IndicationAdvice>> step, AdviceMessage? message = null, IndicationAdvice? shown = null) =>
-        store.Write(scope =>
+        store.Write(_ =>
         {
             var stored = Find(id, audit: false) ?? throw new DomainException(new Problem("advies", TextId.UiAdviceGone));
             if (shown is not null && stored != shown)

@@ -15,7 +15,11 @@ public sealed class SignalRepository(LocalStore store)
         return 0;
     });
 
-    public bool Update(Signal signal) => store.Write(scope =>
+    /// <summary>
+    /// Stores the signal as given, under the status diagram. Screens move a signal with <see cref="Move"/> instead, which
+    /// never saves an older copy over what a sync brought in.
+    /// </summary>
+    internal bool Update(Signal signal) => store.Write(scope =>
     {
         var before = store.Query(SignalRows.Table, "id = $id", SignalRows.FromRow, ("$id", signal.Id.ToString())).SingleOrDefault()
             ?? throw new KeyNotFoundException($"Signal {signal.Id} does not exist.");

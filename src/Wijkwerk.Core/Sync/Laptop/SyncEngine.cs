@@ -73,7 +73,18 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
             var sending = transport.Push(token, new PushRequest(batch.Select(b => b.Mutation).ToList()), cancel);
             // The next batch is read while the server works on this one: rows after this batch's, which its answer does not touch.
             // Once those run out, the outbox is read whole again, for an edit typed meanwhile on a row already sent.
-            var next = _local.Pending(PushBatchSize, after: batch.Max(b => b.FirstSeq));
+            IReadOnlyList<PendingMutation> next;
+            try
+            {
+                next = _local.Pending(PushBatchSize, after: batch.Max(b => b.FirstSeq));
+            }
+            catch (Exception)
+            {
+                // The server may already hold the batch on its way: its answer is recorded before the failure ends the sync.
+                _local.Record(batch, await sending);
+                throw;
+            }
+
             var response = await sending;
             _local.Record(batch, response);
             pushed += batch.Count;

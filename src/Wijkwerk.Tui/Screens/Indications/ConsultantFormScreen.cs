@@ -43,12 +43,15 @@ public abstract class ConsultantFormScreen : FormScreen
     {
         try
         {
+            // The step is built on the form's advice, which the store has just found unchanged (shown).
             App.Store.Advices.Step(Advice.Id, _ => Step(), shown: Advice);
         }
-        catch (DomainException)
+        catch (DomainException refused)
         {
-            // The form stays with what was typed, above it the advice as it stands now.
+            // The form stays with what was typed, above it the advice as it stands now, to check before saving again.
             Advice = App.Store.Advices.Latest(Advice.Id) ?? Advice;
+            if (refused.Problem.Text == TextId.AdviceChangedMeanwhile)
+                throw new DomainException(new Problem("advies", TextId.UiAdviceChangedMeanwhile));
             throw;
         }
     }
