@@ -21,8 +21,7 @@ public sealed class SignalRepository(LocalStore store)
     /// </summary>
     internal bool Update(Signal signal) => store.Write(scope =>
     {
-        var before = store.Query(SignalRows.Table, "id = $id", SignalRows.FromRow, ("$id", signal.Id.ToString())).SingleOrDefault()
-            ?? throw new KeyNotFoundException($"Signal {signal.Id} does not exist.");
+        var before = Stored(signal.Id) ?? throw new KeyNotFoundException($"Signal {signal.Id} does not exist.");
         // The record type allows any "with" copy; the store accepts only what the status diagram allows.
         if (before.ClientId != signal.ClientId || before.ReportedAt != signal.ReportedAt)
             throw new DomainException(new Problem("signaal", TextId.SignalFixedFieldChanged));
@@ -38,8 +37,7 @@ public sealed class SignalRepository(LocalStore store)
     /// </summary>
     public Signal Move(Signal shown, SignalStatus next, DateTimeOffset now) => store.Write(scope =>
     {
-        var before = store.Query(SignalRows.Table, "id = $id", SignalRows.FromRow, ("$id", shown.Id.ToString())).SingleOrDefault()
-            ?? throw new DomainException(new Problem("signaal", TextId.SignalGone));
+        var before = Stored(shown.Id) ?? throw new DomainException(new Problem("signaal", TextId.SignalGone));
         if (before.Status != shown.Status)
             throw new DomainException(new Problem("status", TextId.SignalMovedMeanwhile, before.Status));
         var moved = before.MoveTo(next, now);
@@ -94,6 +92,9 @@ public sealed class SignalRepository(LocalStore store)
             SignalRows.HeaderFromRow,
             [.. args, ("$after", RowReader.FormatInstant(last.ReportedAt)), ("$afterId", last.Id.ToString())]);
     }
+
+    /// <summary>The signal as stored now, which a write judges its change against.</summary>
+    private Signal? Stored(Id<Signal> id) => store.Query(SignalRows.Table, "id = $id", SignalRows.FromRow, ("$id", id.ToString())).SingleOrDefault();
 
     private static (string Filter, (string, object)[] Args) OpenFilter(Id<Worker>? mineOrUnassigned) => mineOrUnassigned is { } worker
         ? ($"{OpenOnCaseload} AND (assignee IS NULL OR assignee = $me)", [("$me", worker.ToString())])
