@@ -58,10 +58,11 @@ internal abstract class SqlDialect
     public abstract string FeedHorizonSql { get; }
 
     /// <summary>
-    /// The scope column in the pull's row filter, written so no index serves it: the feed is walked in order from the
-    /// anchor, never read client by client in scope and sorted (a cost that grows with the whole scope, for every page).
+    /// The pull's condition that a row of <paramref name="table"/> is about a client of <paramref name="scope"/> (a query of
+    /// <c>client_id</c>), written so the feed is walked in order from the anchor and each row tested on its own: never read
+    /// client by client in scope and sorted (a cost that grows with the whole scope, for every page).
     /// </summary>
-    public abstract string FeedScopeColumn { get; }
+    public abstract string FeedInScope(string table, string scope);
 
     /// <summary>
     /// Locks one row of <c>rows</c> (existing or not yet) for the rest of the transaction before a push reads and writes

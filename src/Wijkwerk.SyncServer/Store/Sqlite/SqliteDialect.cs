@@ -48,7 +48,8 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string FeedHorizonSql => "SELECT value + 1 FROM counters WHERE name = 'seq';";
 
-    public override string FeedScopeColumn => "+client_id";
+    // The unary + keeps the client index from serving the test.
+    public override string FeedInScope(string table, string scope) => $"+{table}.client_id IN ({scope})";
 
     // The write transaction is the only one: nothing to lock.
     public override void LockRow(DbConnection db, DbTransaction tx, string table, string rowId)

@@ -1,0 +1,68 @@
+using Npgsql;
+using Wijkwerk.Core.Domain.Teams;
+using Wijkwerk.Core.Sync.Protocol;
+using Wijkwerk.SyncServer.Store.Postgres;
+using Wijkwerk.SyncServer.Tests.Support;
+
+namespace Wijkwerk.SyncServer.Tests.Store.Postgres;
+
+/// <summary>
+/// A pull tests each row of the feed against the caseload's index, never as a join the planner could misjudge: with the
+/// caseload's statistics behind and a plan prepared for any anchor, a join held the caseload in memory and compared every
+/// row of a page with every client (up to 0.8 s a page).
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PullPlanTests(PostgresCluster cluster) : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
+    private readonly PostgresKind _kind = new(cluster);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _kind.DisposeAsync();
+
+    [Fact]
+    public async Task TheFeedsScopeTest_WithTheCaseloadsStatisticsBehind_IsALookupPerRowInFeedOrder_NotAJoin()
+    {
+        var store = await _kind.OpenAsync();
+        await store.AddTeamAsync("Noord", Now);
+        await store.AddWorkerAsync("Anna", Role.Nurse, "Noord", Now);
+        var device = await StoreDevices.Enrol(store, "Anna", Now);
+        await using var db = (NpgsqlConnection)await _kind.ConnectAsync();
+        await Push(store, device, 1, 30);
+        await Exec(db, "ANALYZE team_clients; ANALYZE rows; ALTER TABLE team_clients SET (autovacuum_enabled = false);");
+        await Push(store, device, 31, 600);
+
+        await Exec(db, $"""
+            SET plan_cache_mode = force_generic_plan;
+            PREPARE page(bigint, bigint, text, int) AS SELECT xid, seq, columns FROM rows
+            WHERE xid > $1 AND xid < $2 AND {PostgresDialect.Instance.FeedInScope("rows", "SELECT client_id FROM team_clients WHERE team_id IN ($3)")}
+            ORDER BY xid, seq LIMIT $4;
+            """);
+        string team;
+        await using (var teams = new NpgsqlCommand("SELECT id FROM teams;", db))
+            team = (string)(await teams.ExecuteScalarAsync())!;
+        await using var explain = new NpgsqlCommand($"EXPLAIN EXECUTE page(0, 9999999999, '{team}', 2001);", db);
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+                plan.Add(reader.GetString(0));
+        }
+
+        var text = string.Join('\n', plan);
+        Assert.Contains("Index Scan using rows_feed on rows", text);
+        Assert.Contains("SubPlan", text);
+        Assert.DoesNotContain("Join", text);
+        Assert.DoesNotContain("Materialize", text);
+    }
+
+    private static async Task Push(Wijkwerk.SyncServer.Store.ISyncStore store, Wijkwerk.SyncServer.Store.DeviceSession device, long first, int count) =>
+        await store.PushAsync(device, [.. Enumerable.Range(0, count).Select(i => new Mutation(first + i, "clients", Guid.NewGuid(), SyncProtocol.Operations.Insert, 0, ServerFixture.ClientColumns()))], Now);
+
+    private static async Task Exec(NpgsqlConnection db, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, db);
+        await command.ExecuteNonQueryAsync();
+    }
+}
