@@ -1,6 +1,7 @@
 using Npgsql;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Sync.Protocol;
+using Wijkwerk.SyncServer.Store;
 using Wijkwerk.SyncServer.Store.Postgres;
 using Wijkwerk.SyncServer.Tests.Support;
 
@@ -30,10 +31,10 @@ public sealed class PullPlanTests(PostgresCluster cluster) : IAsyncLifetime
         var device = await StoreDevices.Enrol(store, "Anna", Now);
         await using var db = (NpgsqlConnection)await _kind.ConnectAsync();
         await Push(store, device, 1, 30);
-        await Exec(db, "ANALYZE team_clients; ANALYZE rows; ALTER TABLE team_clients SET (autovacuum_enabled = false);");
+        await db.ExecAsync("ANALYZE team_clients; ANALYZE rows; ALTER TABLE team_clients SET (autovacuum_enabled = false);");
         await Push(store, device, 31, 600);
 
-        await Exec(db, $"""
+        await db.ExecAsync($"""
             SET plan_cache_mode = force_generic_plan;
             PREPARE page(bigint, bigint, text, int) AS SELECT xid, seq, columns FROM rows
             WHERE xid > $1 AND xid < $2 AND {PostgresDialect.Instance.FeedInScope("rows", "SELECT client_id FROM team_clients WHERE team_id IN ($3)")}
@@ -57,12 +58,6 @@ public sealed class PullPlanTests(PostgresCluster cluster) : IAsyncLifetime
         Assert.DoesNotContain("Materialize", text);
     }
 
-    private static async Task Push(Wijkwerk.SyncServer.Store.ISyncStore store, Wijkwerk.SyncServer.Store.DeviceSession device, long first, int count) =>
+    private static async Task Push(ISyncStore store, DeviceSession device, long first, int count) =>
         await store.PushAsync(device, [.. Enumerable.Range(0, count).Select(i => new Mutation(first + i, "clients", Guid.NewGuid(), SyncProtocol.Operations.Insert, 0, ServerFixture.ClientColumns()))], Now);
-
-    private static async Task Exec(NpgsqlConnection db, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, db);
-        await command.ExecuteNonQueryAsync();
-    }
 }

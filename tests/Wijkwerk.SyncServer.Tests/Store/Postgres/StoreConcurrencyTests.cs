@@ -38,7 +38,7 @@ public sealed class StoreConcurrencyTests(PostgresCluster cluster)
         await using var holder = new NpgsqlConnection(database);
         await holder.OpenAsync();
         foreach (var device in devices)
-            await Exec(holder, $"SELECT pg_advisory_lock(hashtextextended('device/{device.DeviceId:D}', 1));");
+            await holder.ExecAsync($"SELECT pg_advisory_lock(hashtextextended('device/{device.DeviceId:D}', 1));");
         // Each on a thread of its own, as requests come: the store's statements are synchronous.
         var pushes = devices.Select((device, i) => Task.Run(() => store.PushAsync(device,
             [new Mutation(10 + i, "clients", Guid.NewGuid(), SyncProtocol.Operations.Insert, 0, ServerFixture.ClientColumns())], Now))).ToList();
@@ -49,7 +49,7 @@ public sealed class StoreConcurrencyTests(PostgresCluster cluster)
         // Longer than the pool's timeout: an operation that went to the pool now would fail.
         await Task.Delay(TimeSpan.FromSeconds(2.5));
         Assert.All(pulls, p => Assert.False(p.IsCompleted));
-        await Exec(holder, "SELECT pg_advisory_unlock_all();");
+        await holder.ExecAsync("SELECT pg_advisory_unlock_all();");
 
         var pushed = await Task.WhenAll(pushes).WaitAsync(TimeSpan.FromSeconds(60));
         var pages = await Task.WhenAll(pulls).WaitAsync(TimeSpan.FromSeconds(60));
@@ -57,12 +57,6 @@ public sealed class StoreConcurrencyTests(PostgresCluster cluster)
         Assert.All(pushed, p => Assert.Equal(SyncProtocol.Results.Accepted, Assert.Single(p).Status));
         Assert.All(pages, page => Assert.Contains(page.Changes, c => c.RowId == first));
         Assert.All(found, d => Assert.Equal(devices[1].DeviceId, d!.DeviceId));
-    }
-
-    private static async Task Exec(NpgsqlConnection db, string sql)
-    {
-        await using var cmd = new NpgsqlCommand(sql, db);
-        await cmd.ExecuteNonQueryAsync();
     }
 
     /// <summary>Waits, at most 30 s, until that many sessions wait for an advisory lock.</summary>
