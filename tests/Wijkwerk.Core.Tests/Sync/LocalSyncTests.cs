@@ -234,6 +234,36 @@ public class LocalSyncTests
     }
 
     [Fact]
+    public void Pull_WritingRowsCountedBefore_CountsThemWithTheirNewValues_SoTheNextFiguresReReadNone()
+    {
+        using var temp = new TempStore();
+        var sync = new LocalSync(temp.Store);
+        var (client, member) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        (string, string?)[] Member(string relation) => [("client_id", client.ToString()), ("name", "Kees"), ("relation", relation), ("birth_date", "")];
+        sync.Apply(Page(2,
+            Change(1, "household_members", member, 1, Member("Partner")),
+            Change(2, "household_members", Guid.CreateVersion7(), 1, Member("Kind"))));
+        sync.Scope(full: true);
+        // A row the push's answer marked to be re-read, which the pull then writes whole.
+        var local = temp.NewClient("Anna");
+        temp.Store.Clients.Add(local);
+        var pushed = sync.Pending(10);
+        sync.Record(pushed, new PushResponse([new MutationResult(pushed[0].Mutation.MutationId, SyncProtocol.Results.Accepted, 1, null, [])]));
+
+        sync.Apply(Page(5,
+            Change(3, "household_members", member, 2, Member("Ouder")),
+            Change(4, "household_members", member, 3, Member("Buurman")),
+            Change(5, "clients", local.Id.Value, 2, ("first_name", "Anna"), ("surname_prefix", null), ("surname", "Zwartjes"), ("birth_date", "1940-01-02"),
+                ("postcode", "1234 AB"), ("house_number", "5"), ("addition", ""), ("phone", ""), ("bsn", ""), ("notes", "verhuisd"))));
+        var toReRead = temp.Count("SELECT count(*) FROM scope_rows WHERE dirty = 1");
+        var kept = sync.Scope(full: false);
+
+        Assert.Equal(0, toReRead);
+        Assert.Equal(sync.Scope(full: true), kept);
+        Assert.Equal(3, kept.Count);
+    }
+
+    [Fact]
     public void Pull_IntoAScopeThatHoldsRowsButNoFigures_LeavesTheCountToAFullCount()
     {
         using var temp = new TempStore();

@@ -269,8 +269,9 @@ public sealed class LocalSync(LocalStore store)
                 setAside += stored ? 0 : 1;
                 if (!tracking || pending)
                     continue;
-                if (!stored || !countOnWrite || writer.StoredTexts(change) is not { } texts
-                    || !counter.Count(change.Table, id, ScopeChecksum.Of(change.Table, change.RowId, change.Version, texts)))
+                if (stored && countOnWrite && writer.StoredTexts(change) is { } texts)
+                    counter.Count(change.Table, id, ScopeChecksum.Of(change.Table, change.RowId, change.Version, texts));
+                else
                     ScopeCache.MarkDirty(statements, change.Table, id);
             }
 

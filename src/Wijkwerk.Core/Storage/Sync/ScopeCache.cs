@@ -6,14 +6,14 @@ namespace Wijkwerk.Core.Storage.Sync;
 /// <summary>
 /// The scope figures of <see cref="LocalScope.Totals"/> kept current between full counts, so a sync that
 /// changes a hundred rows opens a hundred rows' sealed values, not the whole scope's. Each row's share as last
-/// counted lives in <c>scope_rows</c>; every row a sync writes, removes or records an answer for is marked dirty
-/// in the same transaction, and the next figures re-read only those. Local edits need no mark of their own:
+/// counted lives in <c>scope_rows</c>; every row a sync removes, records an answer for or writes other than whole
+/// is marked dirty in the same transaction, and the next figures re-read only those. Local edits need no mark of their own:
 /// they count only once pushed, and the push's answer marks them. A row changed in any other way (a stray
 /// tool) is caught by the full count, at the latest a day after the last one.
-/// A pull into a scope that holds nothing yet (a first sync) starts the figures itself, and a row it writes whole that
-/// was not counted before counts with the values written (<see cref="ScopeCounter"/>): re-reading them meant opening every
-/// sealed value of 100,000 rows right after sealing it (13 % of a first sync's processor time in the Native AOT program,
-/// against 8 % for counting them as written). What that skips, the full count reads.
+/// A pull into a scope that holds nothing yet (a first sync) starts the figures itself, and a row a pull writes whole
+/// counts with the values written, in place of what it counted with before (<see cref="ScopeCounter"/>): re-reading them
+/// meant opening every sealed value of 100,000 rows right after sealing it (13 % of a first sync's processor time in the
+/// Native AOT program, against 8 % for counting them as written). What that skips, the full count reads.
 /// </summary>
 internal static class ScopeCache
 {
@@ -44,10 +44,13 @@ internal static class ScopeCache
         return true;
     }
 
-    /// <summary>Rows counted as they were written (<see cref="ScopeCounter"/>), added to the figures.</summary>
+    /// <summary>
+    /// Rows counted as they were written (<see cref="ScopeCounter"/>): <paramref name="rows"/> not counted before, and
+    /// <paramref name="sum"/> what the shares of all of them changed the checksum by.
+    /// </summary>
     public static void Add(LocalStore store, WriteScope scope, long rows, uint sum)
     {
-        if (rows == 0 || Figures(store, scope) is not (var countedAt, var count, var total))
+        if ((rows, sum) == (0, 0) || Figures(store, scope) is not (var countedAt, var count, var total))
             return;
         Save(store, scope, countedAt, count + rows, unchecked(total + sum));
     }
