@@ -23,10 +23,10 @@ internal sealed class TimedTransport(ISyncTransport inner) : ISyncTransport
     public Task<PushResponse> Push(string token, PushRequest request, CancellationToken cancel) =>
         Timed(() => inner.Push(token, request, cancel), time => Pushing += time);
 
-    public Task<PullResponse> Pull(string token, long after, int limit, CancellationToken cancel) => Pull(token, after, limit, 0, cancel);
+    public Task<PullResponse> Pull(string token, long after, int limit, CancellationToken cancel) => Pull(token, after, limit, 0, null, cancel);
 
-    public Task<PullResponse> Pull(string token, long after, int limit, long referenceVersion, CancellationToken cancel) =>
-        Timed(() => inner.Pull(token, after, limit, referenceVersion, cancel), time => Pulling += time);
+    public Task<PullResponse> Pull(string token, long after, int limit, long referenceVersion, string? namesHeld, CancellationToken cancel) =>
+        Timed(() => inner.Pull(token, after, limit, referenceVersion, namesHeld, cancel), time => Pulling += time);
 
     public Task<AuditUploadResponse> UploadAudit(string token, AuditUploadRequest request, CancellationToken cancel) =>
         Timed(() => inner.UploadAudit(token, request, cancel), time => Auditing += time);

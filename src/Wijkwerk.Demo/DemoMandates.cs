@@ -92,7 +92,7 @@ public static class DemoMandates
         // As a pull would: the team's nurse is named, so the team leader sees whose the open signals are.
         store.Write(scope =>
         {
-            WorkerNameRepository.Remember(scope, [new WorkerInfo(DemoData.DemoWorker.WorkerId.Value, DemoData.DemoWorker.WorkerName)]);
+            WorkerNameRepository.Remember(store, scope, [new WorkerInfo(DemoData.DemoWorker.WorkerId.Value, DemoData.DemoWorker.WorkerName)]);
             return 0;
         });
         var faker = new Faker("nl") { Random = new Randomizer(DemoData.Seed + 11) };

@@ -1,3 +1,5 @@
+using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Storage.Sync;
 using Wijkwerk.Core.Sync.Protocol;
 using Wijkwerk.Core.Tests.Support;
@@ -70,6 +72,29 @@ public class LocalSyncEnrolmentTests
         Assert.Equal((0, 0u), sync.Scope());
         Assert.Equal("token-y", sync.Token());
         Assert.True(temp.AuditEvents() >= audit); // the access log is append-only: it stays
+    }
+
+    [Fact]
+    public void NamesHeld_AreThoseLastPulled_KeptByAPageWithoutNames_AndNoneOnceAnotherWorkerEnrols()
+    {
+        using var temp = new TempStore();
+        var sync = new LocalSync(temp.Store);
+        sync.Enrol(Server, Enrolment(WorkerX, "token-x"));
+        var before = sync.NamesHeld();
+        WorkerInfo[] team = [new(WorkerX, "Xandra"), new(WorkerY, "Yusuf")];
+        sync.Apply(new PullResponse([], 3, false, 0, 0, team));
+        var pulled = sync.NamesHeld();
+        sync.Apply(new PullResponse([], 4, false, 0, 0));
+        var kept = sync.NamesHeld();
+        var named = temp.Store.Workers.NameOf(new Id<Worker>(WorkerY));
+
+        sync.Enrol(Server, Enrolment(WorkerY, "token-y"));
+
+        Assert.Null(before);
+        Assert.Equal(WorkerNames.Fingerprint(team), pulled);
+        Assert.Equal(pulled, kept);
+        Assert.Equal("Yusuf", named);
+        Assert.Null(sync.NamesHeld());
     }
 
     [Fact]

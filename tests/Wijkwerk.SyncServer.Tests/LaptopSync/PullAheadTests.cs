@@ -122,9 +122,9 @@ public sealed class PullAheadTests : IAsyncLifetime
 
         public Task<PushResponse> Push(string token, PushRequest request, CancellationToken cancel) => inner.Push(token, request, cancel);
 
-        public Task<PullResponse> Pull(string token, long after, int limit, CancellationToken cancel) => Pull(token, after, limit, 0, cancel);
+        public Task<PullResponse> Pull(string token, long after, int limit, CancellationToken cancel) => Pull(token, after, limit, 0, null, cancel);
 
-        public async Task<PullResponse> Pull(string token, long after, int limit, long referenceVersion, CancellationToken cancel)
+        public async Task<PullResponse> Pull(string token, long after, int limit, long referenceVersion, string? namesHeld, CancellationToken cancel)
         {
             Pulls.Add((after, storedAnchor()));
             var number = Pulls.Count;
@@ -143,7 +143,7 @@ public sealed class PullAheadTests : IAsyncLifetime
                 throw;
             }
 
-            var answer = await inner.Pull(token, after, limit, referenceVersion, cancel);
+            var answer = await inner.Pull(token, after, limit, referenceVersion, namesHeld, cancel);
             Answers.Add(answer);
             answer = Alter?.Invoke(number, answer) ?? answer;
             return answer;

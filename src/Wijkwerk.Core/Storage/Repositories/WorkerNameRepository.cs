@@ -9,6 +9,7 @@ public sealed class WorkerNameRepository(LocalStore store)
 {
     private const string Table = "worker_names";
     private const string NameColumn = "name";
+    private const string HeldKey = "worker_names_held";
 
     /// <summary>The worker's name; null for a worker the server never named to this laptop (not in its teams).</summary>
     public string? NameOf(Id<Worker> worker)
@@ -22,13 +23,25 @@ public sealed class WorkerNameRepository(LocalStore store)
     }
 
     /// <summary>
+    /// The <see cref="WorkerNames"/> fingerprint of the names this laptop holds, for the server to leave out a list it
+    /// would send again; null when it holds none (never pulled, or forgotten with an earlier worker's rows).
+    /// </summary>
+    internal static string? Held(LocalStore store)
+    {
+        using var command = store.Command($"SELECT value FROM meta WHERE key = $key AND EXISTS (SELECT 1 FROM {Table})");
+        command.Parameters.AddWithValue("$key", HeldKey);
+        return command.ExecuteScalar() as string;
+    }
+
+    /// <summary>
     /// Takes the names a pull brought in place of those known before: a renamed worker is renamed here too, and
     /// one who left the worker's teams is no longer named on this laptop.
     /// </summary>
-    internal static void Remember(WriteScope scope, IEnumerable<WorkerInfo> workers)
+    internal static void Remember(LocalStore store, WriteScope scope, IReadOnlyList<WorkerInfo> workers)
     {
         using (var forget = scope.Command($"DELETE FROM {Table}"))
             forget.ExecuteNonQuery();
+        new MetaTable(store.Connection, scope.Transaction).Set(HeldKey, WorkerNames.Fingerprint(workers));
         using var command = scope.Command($"INSERT INTO {Table} (id, {NameColumn}) VALUES ($id, $name)");
         var id = command.Parameters.Add("$id", Microsoft.Data.Sqlite.SqliteType.Text);
         var name = command.Parameters.Add("$name", Microsoft.Data.Sqlite.SqliteType.Blob);

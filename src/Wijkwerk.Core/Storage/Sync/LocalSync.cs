@@ -217,7 +217,7 @@ public sealed class LocalSync(LocalStore store)
         return store.Write(scope =>
         {
             if (page.Workers is { Count: > 0 } workers)
-                WorkerNameRepository.Remember(scope, workers);
+                WorkerNameRepository.Remember(store, scope, workers);
             if (page.Reference is { } reference)
                 ReferenceDataRepository.Remember(scope, reference);
             int applied = 0, removed = 0, setAside = 0;
@@ -386,6 +386,9 @@ public sealed class LocalSync(LocalStore store)
         else
             statements.Run($"UPDATE {table} SET deleted = 1, version = $v WHERE id = $id", ("$v", version), ("$id", id));
     }
+
+    /// <summary>The fingerprint of the colleagues' names this laptop holds, for the pull to say (<see cref="WorkerNames"/>).</summary>
+    public string? NamesHeld() => WorkerNameRepository.Held(store);
 
     /// <summary>The highest audit seq the server confirmed holding for this device.</summary>
     public long AuditConfirmed() =>

@@ -21,16 +21,19 @@ public sealed class HttpSyncTransport(HttpClient http) : ISyncTransport
     public Task<PullResponse> Pull(string token, long after, int limit, CancellationToken cancel) =>
         Send(HttpMethod.Get, $"{SyncProtocol.PullPath}?after={after}&limit={limit}", token, null, ProtocolJson.Default.PullResponse, cancel);
 
-    public Task<PullResponse> Pull(string token, long after, int limit, long referenceVersion, CancellationToken cancel) =>
-        Send(HttpMethod.Get, $"{SyncProtocol.PullPath}?after={after}&limit={limit}&{SyncProtocol.ReferenceQuery}={referenceVersion}&{SyncProtocol.OwnWritesQuery}={SyncProtocol.OwnWritesHeld}", token, null, ProtocolJson.Default.PullResponse, cancel);
+    public Task<PullResponse> Pull(string token, long after, int limit, long referenceVersion, string? namesHeld, CancellationToken cancel) =>
+        Send(HttpMethod.Get, $"{SyncProtocol.PullPath}?after={after}&limit={limit}&{SyncProtocol.ReferenceQuery}={referenceVersion}&{SyncProtocol.OwnWritesQuery}={SyncProtocol.OwnWritesHeld}", token, null, ProtocolJson.Default.PullResponse, cancel,
+            namesHeld is null ? null : (SyncProtocol.NamesHeader, namesHeld));
 
     public Task<AuditUploadResponse> UploadAudit(string token, AuditUploadRequest request, CancellationToken cancel) =>
         Send(HttpMethod.Post, SyncProtocol.AuditPath, token, JsonContent.Create(request, ProtocolJson.Default.AuditUploadRequest), ProtocolJson.Default.AuditUploadResponse, cancel);
 
-    private async Task<T> Send<T>(HttpMethod method, string path, string? token, HttpContent? body, JsonTypeInfo<T> answer, CancellationToken cancel)
+    private async Task<T> Send<T>(HttpMethod method, string path, string? token, HttpContent? body, JsonTypeInfo<T> answer, CancellationToken cancel, (string Name, string Value)? header = null)
     {
         using var request = new HttpRequestMessage(method, path);
         request.Headers.Add(SyncProtocol.VersionHeader, SyncProtocol.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (header is var (name, value))
+            request.Headers.Add(name, value);
         if (token is not null)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         request.Content = body;

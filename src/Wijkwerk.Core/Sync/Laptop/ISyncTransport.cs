@@ -12,10 +12,11 @@ public interface ISyncTransport
     Task<PullResponse> Pull(string token, long after, int limit, CancellationToken cancel);
 
     /// <summary>
-    /// The pull of an ordinary sync: it also says which reference-data version this laptop holds, and that the laptop holds
-    /// the rows its accepted pushes wrote (<see cref="SyncProtocol.OwnWritesQuery"/>). A transport that cannot say so pulls as before.
+    /// The pull of an ordinary sync: it also says which reference-data version this laptop holds, that the laptop holds
+    /// the rows its accepted pushes wrote (<see cref="SyncProtocol.OwnWritesQuery"/>), and which colleagues' names it holds
+    /// (<paramref name="namesHeld"/>, a <see cref="WorkerNames"/> fingerprint; null: none). A transport that cannot say so pulls as before.
     /// </summary>
-    Task<PullResponse> Pull(string token, long after, int limit, long referenceVersion, CancellationToken cancel) => Pull(token, after, limit, cancel);
+    Task<PullResponse> Pull(string token, long after, int limit, long referenceVersion, string? namesHeld, CancellationToken cancel) => Pull(token, after, limit, cancel);
 
     /// <summary>Sends a batch of this device's audit events; the answer is the highest seq the server holds for the device.</summary>
     Task<AuditUploadResponse> UploadAudit(string token, AuditUploadRequest request, CancellationToken cancel);

@@ -107,7 +107,7 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
 
     /// <summary>
     /// Pulls and applies pages until the server has no more. The next page is asked for before this one is written: its
-    /// anchor and reference version are what writing this one stores, so the server reads it while the laptop writes.
+    /// anchor, reference version and colleagues' names are what writing this one stores, so the server reads it while the laptop writes.
     /// A page that fails to apply ends the sync as before, and the page asked for ahead is dropped unread.
     /// </summary>
     private async Task<(int Pulled, int Removed, int SetAside, PullResponse? Last)> PullAll(string token, IProgress<SyncProgress>? progress, CancellationToken cancel)
@@ -115,14 +115,17 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
         int pulled = 0, removed = 0, setAside = 0;
         PullResponse? last = null;
         using var ahead = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        Task<PullResponse>? next = transport.Pull(token, _local.Settings().Anchor, PullPageSize, store.Reference.Version, ahead.Token);
+        var namesHeld = _local.NamesHeld();
+        Task<PullResponse>? next = transport.Pull(token, _local.Settings().Anchor, PullPageSize, store.Reference.Version, namesHeld, ahead.Token);
         try
         {
             for (var round = 0; round < MaxRounds && next is not null; round++)
             {
                 var page = await next;
+                if (page.Workers is { Count: > 0 } workers)
+                    namesHeld = WorkerNames.Fingerprint(workers);
                 next = page.HasMore && round + 1 < MaxRounds
-                    ? transport.Pull(token, page.NextAnchor, PullPageSize, page.Reference?.Version ?? store.Reference.Version, ahead.Token)
+                    ? transport.Pull(token, page.NextAnchor, PullPageSize, page.Reference?.Version ?? store.Reference.Version, namesHeld, ahead.Token)
                     : null;
                 var applied = _local.Apply(page);
                 pulled += applied.Applied;

@@ -35,6 +35,13 @@ public static class SyncProtocol
     public const string OwnWritesHeld = "held";
 
     /// <summary>
+    /// The pull's header with the fingerprint of the colleagues' names the laptop holds (<see cref="WorkerNames"/>): the
+    /// server leaves the names out of a page whose list has that fingerprint. A header rather than a query parameter, which
+    /// request logs keep. An older server ignores it and sends the names.
+    /// </summary>
+    public const string NamesHeader = "X-Wijkwerk-Names";
+
+    /// <summary>
     /// A pull with this limit only checks that the server answers and still knows the device: an empty page
     /// whose scope figures mean nothing, no rows sent and no transfer logged.
     /// </summary>
