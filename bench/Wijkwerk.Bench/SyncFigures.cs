@@ -182,6 +182,8 @@ public static partial class SyncFigures
             await Sync(laptop, address);
         await Burst(laptops, address, server, "one change each, each to a client of its own", (laptop, i) => Edit(laptop, 1, first: i));
         await Burst(laptops, address, server, "one change each, all to the same client", (laptop, _) => Edit(laptop, 1));
+        // The first burst is also the server's first pushes, compiled as they come: once more, as a server that has run a while meets it.
+        await Burst(laptops, address, server, "one change each, each to a client of its own, again", (laptop, i) => Edit(laptop, 1, first: i));
         foreach (var laptop in laptops)
             laptop.Dispose();
     }
