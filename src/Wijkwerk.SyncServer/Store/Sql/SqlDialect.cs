@@ -65,6 +65,14 @@ internal abstract class SqlDialect
     public abstract string FeedInScope(string table, string scope);
 
     /// <summary>
+    /// Statements before a pull's feed queries that leave the planner one way to read them, the feed's index in order from
+    /// the anchor, and after them (<see cref="FeedPlanEnd"/>) the database's own settings again; SQLite needs neither.
+    /// </summary>
+    public virtual string FeedPlanBegin => "";
+
+    public virtual string FeedPlanEnd => "";
+
+    /// <summary>
     /// Locks one row of <c>rows</c> (existing or not yet) for the rest of the transaction before a push reads and writes
     /// it, so two writers on one row are applied one after the other and neither's change is lost.
     /// </summary>

@@ -493,13 +493,13 @@ public abstract partial class SqlSyncStore : ISyncStore
         // than read every row of every client in scope and sort them. A scope exit is for one of the worker's teams, unless the
         // client is (again) in scope through a team.
         using var cmd = Command(db, tx, $"""
-            SELECT {group}, seq, tbl, row_id, client_id, version, deleted, columns, updated_at, updated_by FROM rows
+            {dialect.FeedPlanBegin}SELECT {group}, seq, tbl, row_id, client_id, version, deleted, columns, updated_at, updated_by FROM rows
             WHERE {window} AND {dialect.FeedInScope("rows", audience.Scope)}{audience.RowFilter} ORDER BY {order} LIMIT @limit;
             SELECT {group}, seq, id, version, {ScopeSums.ConflictSelect} FROM conflicts
             WHERE {window} AND {dialect.FeedInScope("conflicts", audience.Scope)}{audience.ConflictFilter} ORDER BY {order} LIMIT @limit;
             SELECT {group}, seq, tbl, row_id, client_id, at FROM scope_events
             WHERE {window} AND team_id IN ({audience.Teams})
-              AND client_id NOT IN ({audience.Scope}){audience.ExitFilter} ORDER BY {order} LIMIT @limit;
+              AND client_id NOT IN ({audience.Scope}){audience.ExitFilter} ORDER BY {order} LIMIT @limit;{dialect.FeedPlanEnd}
             """, parameters);
         using var reader = cmd.ExecuteReader();
         while (reader.Read())

@@ -58,6 +58,60 @@ public sealed class PullPlanTests(PostgresCluster cluster) : IAsyncLifetime
         Assert.DoesNotContain("Materialize", text);
     }
 
+    [Fact]
+    public async Task APage_WhileTheFeedsStatisticsWereNeverGathered_ReadsAboutAPageOfTheFeed_NotEveryRowAfterTheAnchor()
+    {
+        var store = await _kind.OpenAsync();
+        await store.AddTeamAsync("Noord", Now);
+        await store.AddWorkerAsync("Anna", Role.Nurse, "Noord", Now);
+        var device = await StoreDevices.Enrol(store, "Anna", Now);
+        await using var db = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(((NpgsqlConnection)await _kind.ConnectAsync()).ConnectionString) { Pooling = false }.ToString());
+        await db.OpenAsync();
+        // Autovacuum would analyse the tables a while after they fill; until then the planner only guesses.
+        await db.ExecAsync("ALTER TABLE rows SET (autovacuum_enabled = false); ALTER TABLE team_clients SET (autovacuum_enabled = false);");
+        for (var push = 0; push < 60; push++)
+            await Push(store, device, 1 + push * 50, 50);
+        var before = await FeedReads(db);
+
+        var page = await store.PullAsync(device, 0, 100, Now);
+        var read = await FeedReads(db) - before;
+
+        Assert.Equal(100, page.Changes.Count);
+        Assert.True(page.HasMore);
+        Assert.Equal(0, await Scalar(db, "SELECT count(*) FROM pg_stats WHERE tablename = 'rows'"));
+        Assert.InRange(read, 100, 3 * 100);
+    }
+
+    /// <summary>
+    /// Rows of the feed read so far, through its index or by scanning the table, once the store's sessions have ended
+    /// (a session hands its counts to the statistics when it ends) and the figures stand still.
+    /// </summary>
+    private static async Task<long> FeedReads(NpgsqlConnection db)
+    {
+        NpgsqlConnection.ClearAllPools();
+        const string Sql = "SELECT (SELECT coalesce(sum(idx_tup_read), 0) FROM pg_stat_user_indexes WHERE indexrelname = 'rows_feed')"
+                           + " + (SELECT coalesce(sum(seq_tup_read), 0) FROM pg_stat_user_tables WHERE relname = 'rows')";
+        long last = -1;
+        for (var (still, round) = (0, 0); round < 100; round++)
+        {
+            await db.ExecAsync("SELECT pg_stat_clear_snapshot();");
+            var now = await Scalar(db, Sql);
+            still = now == last ? still + 1 : 0;
+            if (still == 3)
+                return now;
+            last = now;
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("The feed's read counts kept changing for ten seconds.");
+    }
+
+    private static async Task<long> Scalar(NpgsqlConnection db, string sql)
+    {
+        await using var cmd = new NpgsqlCommand(sql, db);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private static async Task Push(ISyncStore store, DeviceSession device, long first, int count) =>
         await store.PushAsync(device, [.. Enumerable.Range(0, count).Select(i => new Mutation(first + i, "clients", Guid.NewGuid(), SyncProtocol.Operations.Insert, 0, ServerFixture.ClientColumns()))], Now);
 }
