@@ -8,9 +8,10 @@ using Wijkwerk.SyncServer.Tests.Support;
 namespace Wijkwerk.SyncServer.Tests.Store.Postgres;
 
 /// <summary>
-/// A pull tests each row of the feed against the caseload's index, never as a join the planner could misjudge: with the
-/// caseload's statistics behind and a plan prepared for any anchor, a join held the caseload in memory and compared every
-/// row of a page with every client (up to 0.8 s a page).
+/// A pull walks the feed in order from the anchor and tests each row against the caseload's index, whatever the planner's
+/// statistics say: with the caseload's statistics behind and a plan prepared for any anchor, a join held the caseload in
+/// memory and compared every row of a page with every client (up to 0.8 s a page); with the feed's never gathered, every
+/// row after the anchor was read and sorted for each page (0.3-0.6 s a page of 100,000).
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class PullPlanTests(PostgresCluster cluster) : IAsyncLifetime
