@@ -68,13 +68,15 @@ internal sealed class PostgresDialect : SqlDialect
         $"EXISTS (SELECT 1 FROM ({scope}) AS in_scope WHERE in_scope.client_id = {table}.client_id OFFSET 0)";
 
     // The feed's statistics lag a table just filled until autovacuum analyses it (a minute or more after it wakes), and
-    // without them the planner took the rows after an anchor for a few: it read all of them and sorted them for every page
-    // (100,000 rows a page, 0.3-0.6 s; a first sync of 100,000 rows in 6.7 s instead of 3.7, just after the upload that
-    // filled the table). With sorts, bitmap and sequential scans priced out for the feed's statements alone (within the
-    // pull's transaction), the walk of the feed's index in order is the plan left, and it stops after a page.
-    public override string FeedPlanBegin => "SET LOCAL enable_sort = off; SET LOCAL enable_bitmapscan = off; SET LOCAL enable_seqscan = off;\n";
+    // without them the planner took the rows after an anchor for a few: it read all of them through a bitmap and sorted
+    // them for every page (100,000 rows a page, 0.3-0.6 s; a first sync of 100,000 rows in 6.7-8.0 s instead of 4.2-5.3,
+    // just after the upload that filled the table). With bitmap and sequential scans priced out for the feed's statements
+    // alone (within the pull's transaction), the walk of the feed's index in order is the plan left, and it stops after a
+    // page. Pricing out adds a cost so large that PostgreSQL would compile any such plan to machine code first (0.3-0.4 s
+    // a statement, seen with sorts priced out too): JIT goes off with them.
+    public override string FeedPlanBegin => "SET LOCAL enable_bitmapscan = off; SET LOCAL enable_seqscan = off; SET LOCAL jit = off;\n";
 
-    public override string FeedPlanEnd => "\nRESET enable_sort; RESET enable_bitmapscan; RESET enable_seqscan;";
+    public override string FeedPlanEnd => "\nRESET enable_bitmapscan; RESET enable_seqscan; RESET jit;";
 
     // The advisory lock covers a row that does not exist yet (two first writes of one row); FOR UPDATE the stored one.
     public override void LockRow(DbConnection db, DbTransaction tx, string table, string rowId) =>
