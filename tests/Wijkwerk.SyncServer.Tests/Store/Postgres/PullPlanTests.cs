@@ -26,10 +26,7 @@ public sealed class PullPlanTests(PostgresCluster cluster) : IAsyncLifetime
     [Fact]
     public async Task TheFeedsScopeTest_WithTheCaseloadsStatisticsBehind_IsALookupPerRowInFeedOrder_NotAJoin()
     {
-        var store = await _kind.OpenAsync();
-        await store.AddTeamAsync("Noord", Now);
-        await store.AddWorkerAsync("Anna", Role.Nurse, "Noord", Now);
-        var device = await StoreDevices.Enrol(store, "Anna", Now);
+        var (store, device) = await AnnasStore();
         await using var db = (NpgsqlConnection)await _kind.ConnectAsync();
         await Push(store, device, 1, 30);
         await db.ExecAsync("ANALYZE team_clients; ANALYZE rows; ALTER TABLE team_clients SET (autovacuum_enabled = false);");
@@ -62,11 +59,12 @@ public sealed class PullPlanTests(PostgresCluster cluster) : IAsyncLifetime
     [Fact]
     public async Task APage_WhileTheFeedsStatisticsWereNeverGathered_ReadsAboutAPageOfTheFeed_NotEveryRowAfterTheAnchor()
     {
-        var store = await _kind.OpenAsync();
-        await store.AddTeamAsync("Noord", Now);
-        await store.AddWorkerAsync("Anna", Role.Nurse, "Noord", Now);
-        var device = await StoreDevices.Enrol(store, "Anna", Now);
-        await using var db = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(((NpgsqlConnection)await _kind.ConnectAsync()).ConnectionString) { Pooling = false }.ToString());
+        var (store, device) = await AnnasStore();
+        // A connection outside the pools, which the count below empties so the store's sessions end.
+        string connection;
+        await using (var pooled = await _kind.ConnectAsync())
+            connection = new NpgsqlConnectionStringBuilder(pooled.ConnectionString) { Pooling = false }.ToString();
+        await using var db = new NpgsqlConnection(connection);
         await db.OpenAsync();
         // Autovacuum would analyse the tables a while after they fill; until then the planner only guesses.
         await db.ExecAsync("ALTER TABLE rows SET (autovacuum_enabled = false); ALTER TABLE team_clients SET (autovacuum_enabled = false);");
@@ -81,6 +79,15 @@ public sealed class PullPlanTests(PostgresCluster cluster) : IAsyncLifetime
         Assert.True(page.HasMore);
         Assert.Equal(0, await Scalar(db, "SELECT count(*) FROM pg_stats WHERE tablename = 'rows'"));
         Assert.InRange(read, 100, 3 * 100);
+    }
+
+    /// <summary>A store with one nurse of one team, and her device.</summary>
+    private async Task<(ISyncStore Store, DeviceSession Device)> AnnasStore()
+    {
+        var store = await _kind.OpenAsync();
+        await store.AddTeamAsync("Noord", Now);
+        await store.AddWorkerAsync("Anna", Role.Nurse, "Noord", Now);
+        return (store, await StoreDevices.Enrol(store, "Anna", Now));
     }
 
     /// <summary>
