@@ -92,6 +92,7 @@ public class LocalSyncEnrolmentTests
 
         Assert.Null(before);
         Assert.Equal(WorkerNames.Fingerprint(team), pulled);
+        Assert.Equal(0, temp.Count($"SELECT count(*) FROM meta WHERE value = '{pulled}'"));
         Assert.Equal(pulled, kept);
         Assert.Equal("Yusuf", named);
         Assert.Null(sync.NamesHeld());

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Storage.Sync;
+using Wijkwerk.Core.Sync.Laptop;
 using Wijkwerk.Core.Sync.Protocol;
 using Wijkwerk.SyncServer.Tests.Support;
 
@@ -47,6 +48,50 @@ public sealed class WorkerNamesTests(ServerFixture server)
         Assert.Equal([first], withAnother!.Select(w => w.Name));
         Assert.Equal(second, laptop.Store.Workers.NameOf(new Id<Worker>(colleague.Id)));
         Assert.NotEqual(held, new LocalSync(laptop.Store).NamesHeld());
+    }
+
+    [Fact]
+    public async Task ASyncsPulls_SayWhichNamesTheLaptopHolds_FromThePageThatBroughtThemOn_SoOnlyTheFirstCarriesThem()
+    {
+        var team = "Pagina " + Guid.NewGuid().ToString("N")[..6];
+        var nurse = "Fenna " + team;
+        await server.Admin("admin", "team", "add", team);
+        await server.Admin("admin", "user", "add", "--team", team, "--name", nurse, "--role", "nurse");
+        using var laptop = await ServerLaptop.Enrol(server.Server.Address, await server.NewCode(nurse));
+        var colleague = await server.NewDevice(nurse);
+        foreach (var name in new[] { "Jan", "Piet", "Klaas" })
+            Assert.Equal(SyncProtocol.Results.Accepted, (await colleague.PushOne("clients", Guid.NewGuid(), SyncProtocol.Operations.Insert, 0, ServerFixture.ClientColumns(name))).Status);
+        var pulls = new PullRecorder { InnerHandler = new SocketsHttpHandler() };
+        using var http = new HttpClient(pulls) { BaseAddress = new Uri(server.Server.Address) };
+
+        await new SyncEngine(laptop.Store, new HttpSyncTransport(http)) { PullPageSize = 1 }.Run();
+        var first = pulls.Seen.ToList();
+        pulls.Seen.Clear();
+        await new SyncEngine(laptop.Store, new HttpSyncTransport(http)) { PullPageSize = 1 }.Run();
+        var held = new LocalSync(laptop.Store).NamesHeld();
+
+        Assert.NotNull(held);
+        Assert.InRange(first.Count, 3, 10);
+        Assert.Equal((null, true), first[0]);
+        Assert.All(first.Skip(1), pull => Assert.Equal((held, false), pull));
+        Assert.Equal((held, false), Assert.Single(pulls.Seen));
+    }
+
+    /// <summary>Each pull that passes: the names header it sent, and whether its answer named anyone.</summary>
+    private sealed class PullRecorder : DelegatingHandler
+    {
+        public List<(string? NamesHeld, bool Named)> Seen { get; } = [];
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancel)
+        {
+            var response = await base.SendAsync(request, cancel);
+            if (request.RequestUri?.AbsolutePath != SyncProtocol.PullPath)
+                return response;
+            var body = await response.Content.ReadAsStringAsync(cancel);
+            Seen.Add((request.Headers.TryGetValues(SyncProtocol.NamesHeader, out var held) ? held.Single() : null, body.Contains("\"workers\":[", StringComparison.Ordinal)));
+            response.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+            return response;
+        }
     }
 
     private async Task<PullResponse> Pull(SyncClient device, string? namesHeld)

@@ -24,13 +24,14 @@ public sealed class WorkerNameRepository(LocalStore store)
 
     /// <summary>
     /// The <see cref="WorkerNames"/> fingerprint of the names this laptop holds, for the server to leave out a list it
-    /// would send again; null when it holds none (never pulled, or forgotten with an earlier worker's rows).
+    /// would send again; null when it holds none (never pulled, or forgotten with an earlier worker's rows). Sealed like
+    /// the names: a hash of a few names in the clear would let a thief confirm a guess at them.
     /// </summary>
     internal static string? Held(LocalStore store)
     {
         using var command = store.Command($"SELECT value FROM meta WHERE key = $key AND EXISTS (SELECT 1 FROM {Table})");
         command.Parameters.AddWithValue("$key", HeldKey);
-        return command.ExecuteScalar() as string;
+        return command.ExecuteScalar() is byte[] held ? store.Fields.Decrypt(held, "meta", HeldKey, store.StoreId) : null;
     }
 
     /// <summary>
@@ -41,7 +42,7 @@ public sealed class WorkerNameRepository(LocalStore store)
     {
         using (var forget = scope.Command($"DELETE FROM {Table}"))
             forget.ExecuteNonQuery();
-        new MetaTable(store.Connection, scope.Transaction).Set(HeldKey, WorkerNames.Fingerprint(workers));
+        new MetaTable(store.Connection, scope.Transaction).Set(HeldKey, scope.Seal("meta", HeldKey, store.StoreId, WorkerNames.Fingerprint(workers)));
         using var command = scope.Command($"INSERT INTO {Table} (id, {NameColumn}) VALUES ($id, $name)");
         var id = command.Parameters.Add("$id", Microsoft.Data.Sqlite.SqliteType.Text);
         var name = command.Parameters.Add("$name", Microsoft.Data.Sqlite.SqliteType.Blob);

@@ -265,6 +265,8 @@ public sealed class LocalSync(LocalStore store)
                 }
 
                 var stored = StoreOrSetAside(store, statements, writer, change, pending ? PendingColumns(scope, change.Table, id) : [], anySetAside);
+                // A later version of this row in the same page must clear the copy set aside, or it would count in its place.
+                anySetAside |= !stored;
                 applied += stored ? 1 : 0;
                 setAside += stored ? 0 : 1;
                 if (!tracking || pending)

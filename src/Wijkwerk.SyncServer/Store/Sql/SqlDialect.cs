@@ -65,8 +65,9 @@ internal abstract class SqlDialect
     public abstract string FeedInScope(string table, string scope);
 
     /// <summary>
-    /// Statements before a pull's feed queries that leave the planner one way to read them, the feed's index in order from
-    /// the anchor, and after them (<see cref="FeedPlanEnd"/>) the database's own settings again; SQLite needs neither.
+    /// Statements before a pull's feed queries that keep the planner from reading every row after the anchor, so it walks
+    /// the feed's index in order from there, and after them (<see cref="FeedPlanEnd"/>) the database's own settings again;
+    /// SQLite needs neither.
     /// </summary>
     public virtual string FeedPlanBegin => "";
 

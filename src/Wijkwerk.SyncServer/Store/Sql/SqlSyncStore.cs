@@ -440,7 +440,7 @@ public abstract partial class SqlSyncStore : ISyncStore
             SELECT coalesce(sum(row_count), 0), coalesce(sum(checksum), 0) FROM {audience.Sums} WHERE client_id IN ({audience.Scope});
             SELECT id, name FROM workers WHERE id = @w
                OR id IN (SELECT worker_id FROM worker_teams WHERE team_id IN (SELECT team_id FROM worker_teams WHERE worker_id = @w))
-            ORDER BY name;
+            ORDER BY name, id;
             """, [("@w", worker), .. audience.Parameters]))
         using (var reader = cmd.ExecuteReader())
         {
