@@ -28,7 +28,7 @@ public sealed record FeedHold(long Horizon, long Waiting, int? Pid, DateTimeOffs
 
     /// <remarks>
     /// Counted the way a pull reads the feed (<see cref="PostgresDialect.FeedPlanBegin"/>), in a transaction of its own so
-    /// the settings end with it: with the feed's statistics behind, the count read every row of the table (0.2-0.4 s every
+    /// the settings end with it: with the feed's statistics behind, the count read every row of the table (0.1-0.4 s every
     /// few seconds while an upload filled it) to find the few above the horizon.
     /// </remarks>
     internal static FeedHold Read(DbConnection db)

@@ -72,8 +72,9 @@ internal sealed class PostgresDialect : SqlDialect
     // them for every page (100,000 rows a page, 0.3-0.6 s; a first sync of 100,000 rows in 6.7-8.0 s instead of 4.2-5.3,
     // just after the upload that filled the table). With bitmap and sequential scans priced out for the feed's statements
     // alone (within the pull's transaction), the walk of the feed's index in order is the cheapest plan left (any other
-    // index would need every row in range read and sorted), and it stops after a page. Pricing out adds a cost so large that PostgreSQL would compile any such plan to machine code first (0.3-0.4 s
-    // a statement, seen with sorts priced out too): JIT goes off with them.
+    // index would need every row in range read and sorted), and it stops after a page. Pricing out adds a cost so large
+    // that PostgreSQL would compile any such plan to machine code first (0.3-0.4 s a statement, seen with sorts priced out
+    // too): JIT goes off with them.
     public override string FeedPlanBegin => "SET LOCAL enable_bitmapscan = off; SET LOCAL enable_seqscan = off; SET LOCAL jit = off;\n";
 
     public override string FeedPlanEnd => "\nRESET enable_bitmapscan; RESET enable_seqscan; RESET jit;";
