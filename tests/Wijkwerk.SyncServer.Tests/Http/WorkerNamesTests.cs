@@ -28,11 +28,9 @@ public sealed class WorkerNamesTests(ServerFixture server)
     [Fact]
     public async Task Pull_LeavesOutTheNamesTheLaptopHolds_AndSendsThemAgainOnceTheTeamChanges()
     {
-        var team = "Namen " + Guid.NewGuid().ToString("N")[..6];
-        var (first, second) = ("Ilse " + team, "Joost " + team);
-        await server.Admin("admin", "team", "add", team);
-        await server.Admin("admin", "user", "add", "--team", team, "--name", first, "--role", "nurse");
-        using var laptop = await ServerLaptop.Enrol(server.Server.Address, await server.NewCode(first));
+        var (team, first, laptop) = await TeamOfOne("Namen", "Ilse");
+        using var _ = laptop;
+        var second = "Joost " + team;
         await laptop.Sync(server.Server.Address);
         var held = new LocalSync(laptop.Store).NamesHeld();
         var device = await server.NewDevice(first);
@@ -53,11 +51,8 @@ public sealed class WorkerNamesTests(ServerFixture server)
     [Fact]
     public async Task ASyncsPulls_SayWhichNamesTheLaptopHolds_FromThePageThatBroughtThemOn_SoOnlyTheFirstCarriesThem()
     {
-        var team = "Pagina " + Guid.NewGuid().ToString("N")[..6];
-        var nurse = "Fenna " + team;
-        await server.Admin("admin", "team", "add", team);
-        await server.Admin("admin", "user", "add", "--team", team, "--name", nurse, "--role", "nurse");
-        using var laptop = await ServerLaptop.Enrol(server.Server.Address, await server.NewCode(nurse));
+        var (_, nurse, laptop) = await TeamOfOne("Pagina", "Fenna");
+        using var _ = laptop;
         var colleague = await server.NewDevice(nurse);
         foreach (var name in new[] { "Jan", "Piet", "Klaas" })
             Assert.Equal(SyncProtocol.Results.Accepted, (await colleague.PushOne("clients", Guid.NewGuid(), SyncProtocol.Operations.Insert, 0, ServerFixture.ClientColumns(name))).Status);
@@ -75,6 +70,16 @@ public sealed class WorkerNamesTests(ServerFixture server)
         Assert.Equal((null, true), first[0]);
         Assert.All(first.Skip(1), pull => Assert.Equal((held, false), pull));
         Assert.Equal((held, false), Assert.Single(pulls.Seen));
+    }
+
+    /// <summary>A team of its own with one nurse, and her laptop enrolled (not synced yet).</summary>
+    private async Task<(string Team, string Nurse, ServerLaptop Laptop)> TeamOfOne(string team, string nurse)
+    {
+        team += " " + Guid.NewGuid().ToString("N")[..6];
+        nurse += " " + team;
+        await server.Admin("admin", "team", "add", team);
+        await server.Admin("admin", "user", "add", "--team", team, "--name", nurse, "--role", "nurse");
+        return (team, nurse, await ServerLaptop.Enrol(server.Server.Address, await server.NewCode(nurse)));
     }
 
     /// <summary>Each pull that passes: the names header it sent, and whether its answer named anyone.</summary>

@@ -60,24 +60,22 @@ public sealed class PullPlanTests(PostgresCluster cluster) : IAsyncLifetime
     public async Task APage_WhileTheFeedsStatisticsWereNeverGathered_ReadsAboutAPageOfTheFeed_NotEveryRowAfterTheAnchor()
     {
         var (store, device) = await AnnasStore();
-        // A connection outside the pools, which the count below empties so the store's sessions end.
-        string connection;
-        await using (var pooled = await _kind.ConnectAsync())
-            connection = new NpgsqlConnectionStringBuilder(pooled.ConnectionString) { Pooling = false }.ToString();
-        await using var db = new NpgsqlConnection(connection);
-        await db.OpenAsync();
-        // Autovacuum would analyse the tables a while after they fill; until then the planner only guesses.
-        await db.ExecAsync("ALTER TABLE rows SET (autovacuum_enabled = false); ALTER TABLE team_clients SET (autovacuum_enabled = false);");
+        await using (var db = (NpgsqlConnection)await _kind.ConnectAsync())
+        {
+            // Autovacuum would analyse the tables a while after they fill; until then the planner only guesses.
+            await db.ExecAsync("ALTER TABLE rows SET (autovacuum_enabled = false); ALTER TABLE team_clients SET (autovacuum_enabled = false);");
+        }
+
         for (var push = 0; push < 60; push++)
             await Push(store, device, 1 + push * 50, 50);
-        var before = await RowsRead(db, atLeast: 0);
+        var before = await RowsRead(atLeast: 0);
 
         var page = await store.PullAsync(device, 0, 100, Now);
-        var read = await RowsRead(db, atLeast: before + page.Changes.Count) - before;
+        var read = await RowsRead(atLeast: before + page.Changes.Count) - before;
 
         Assert.Equal(100, page.Changes.Count);
         Assert.True(page.HasMore);
-        Assert.Equal(0, await Scalar(db, "SELECT count(*) FROM pg_stats WHERE tablename = 'rows'"));
+        Assert.Equal(0, await _kind.CountAsync("SELECT count(*) FROM pg_stats WHERE tablename = 'rows'"));
         Assert.InRange(read, 100, 3 * 100);
     }
 
@@ -93,9 +91,9 @@ public sealed class PullPlanTests(PostgresCluster cluster) : IAsyncLifetime
     /// <summary>
     /// Rows of <c>rows</c> read so far, through any of its indexes or by scanning it, once the store's sessions have ended
     /// (a session hands its counts to the statistics when it ends), the figures reach <paramref name="atLeast"/> and stand
-    /// still.
+    /// still. Each count is read in a session of its own, which sees the statistics as they are then.
     /// </summary>
-    private static async Task<long> RowsRead(NpgsqlConnection db, long atLeast)
+    private async Task<long> RowsRead(long atLeast)
     {
         NpgsqlConnection.ClearAllPools();
         const string Sql = "SELECT (SELECT coalesce(sum(idx_tup_read), 0) FROM pg_stat_user_indexes WHERE relname = 'rows')"
@@ -103,8 +101,7 @@ public sealed class PullPlanTests(PostgresCluster cluster) : IAsyncLifetime
         long last = -1;
         for (var (still, round) = (0, 0); round < 150; round++)
         {
-            await db.ExecAsync("SELECT pg_stat_clear_snapshot();");
-            var now = await Scalar(db, Sql);
+            var now = await _kind.CountAsync(Sql);
             still = now == last && now >= atLeast ? still + 1 : 0;
             if (still == 3)
                 return now;
@@ -113,12 +110,6 @@ public sealed class PullPlanTests(PostgresCluster cluster) : IAsyncLifetime
         }
 
         throw new TimeoutException($"The read counts of 'rows' did not settle at {atLeast} or more within fifteen seconds (last {last}).");
-    }
-
-    private static async Task<long> Scalar(NpgsqlConnection db, string sql)
-    {
-        await using var cmd = new NpgsqlCommand(sql, db);
-        return Convert.ToInt64(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static async Task Push(ISyncStore store, DeviceSession device, long first, int count) =>
