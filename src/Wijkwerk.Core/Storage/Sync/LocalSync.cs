@@ -401,13 +401,14 @@ public sealed class LocalSync(LocalStore store)
     /// written as the enrolled device and worker travel: the server accepts a device's own log only, and
     /// events from before enrolment (another local identity) stay in the local log.
     /// </summary>
-    public IReadOnlyList<AuditRecord> PendingAudit(int max)
+    /// <param name="after">Only events after this seq (the batch after one still on its way); by default, after what the server confirmed.</param>
+    public IReadOnlyList<AuditRecord> PendingAudit(int max, long? after = null)
     {
         var meta = new MetaTable(store.Connection, null);
         using var command = store.Command(
             "SELECT seq, event_type, at, client_id, worker_id, role, device_id, outcome, detail FROM audit_events " +
             "WHERE seq > $after AND device_id = $d AND worker_id = $w ORDER BY seq LIMIT $max");
-        command.Parameters.AddWithValue("$after", AuditConfirmed());
+        command.Parameters.AddWithValue("$after", after ?? AuditConfirmed());
         command.Parameters.AddWithValue("$d", meta.Get("device_id") as string ?? "");
         command.Parameters.AddWithValue("$w", meta.Get("worker_id") as string ?? "");
         command.Parameters.AddWithValue("$max", max);

@@ -68,9 +68,9 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
         var total = (int)store.PendingChanges();
 
         var batch = _local.Pending(PushBatchSize);
-        for (var round = 0; round < MaxRounds && batch.Count > 0; round++)
+        var sending = batch.Count > 0 ? Push(token, batch, cancel) : null;
+        for (var round = 0; sending is not null; round++)
         {
-            var sending = transport.Push(token, new PushRequest(batch.Select(b => b.Mutation).ToList()), cancel);
             // The next batch is read while the server works on this one: rows after this batch's, which its answer does not touch.
             // Once those run out, the outbox is read whole again, for an edit typed meanwhile on a row already sent.
             IReadOnlyList<PendingMutation> next;
@@ -86,13 +86,28 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
             }
 
             var response = await sending;
-            _local.Record(batch, response);
+            var more = round + 1 < MaxRounds;
+            // Sent before this answer is recorded, for the same reason it could be read before: the server works on it meanwhile.
+            sending = more && next.Count > 0 ? Push(token, next, cancel) : null;
+            try
+            {
+                _local.Record(batch, response);
+            }
+            catch (Exception) when (sending is not null)
+            {
+                // Its answer goes unrecorded too: the next sync sends both batches again and the server answers them as before.
+                await Settle(sending);
+                throw;
+            }
+
             pushed += batch.Count;
             accepted += response.Results.Count(r => r.Status == SyncProtocol.Results.Accepted);
             conflicts += response.Results.Count(r => r.Status == SyncProtocol.Results.Conflict);
             refused += response.Results.Count(r => r.Status == SyncProtocol.Results.Refused);
             progress?.Report(new SyncProgress("push", pushed, total));
-            batch = next.Count > 0 ? next : _local.Pending(PushBatchSize);
+            if (sending is null && more && (next = _local.Pending(PushBatchSize)).Count > 0)
+                sending = Push(token, next, cancel);
+            batch = next;
         }
 
         var audited = await UploadAudit(token, cancel);
@@ -144,6 +159,22 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
         return (pulled, removed, setAside, last);
     }
 
+    private Task<PushResponse> Push(string token, IReadOnlyList<PendingMutation> batch, CancellationToken cancel) =>
+        transport.Push(token, new PushRequest(batch.Select(b => b.Mutation).ToList()), cancel);
+
+    /// <summary>A call whose answer will not be recorded: waited for, whatever it meets, so nothing is left running.</summary>
+    private static async Task Settle(Task call)
+    {
+        try
+        {
+            await call;
+        }
+        catch (Exception)
+        {
+            // The sync already ends with the failure that stopped it.
+        }
+    }
+
     /// <summary>A page asked for ahead that will not be written: the call is cancelled and its outcome, whatever it is, ignored.</summary>
     private static async Task Abandon(Task<PullResponse> call, CancellationTokenSource ahead)
     {
@@ -173,15 +204,26 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
     private async Task<int> UploadAudit(string token, CancellationToken cancel)
     {
         var sent = 0;
-        for (var round = 0; round < MaxRounds; round++)
+        var batch = _local.PendingAudit(AuditBatchSize);
+        for (var round = 0; round < MaxRounds && batch.Count > 0; round++)
         {
-            var batch = _local.PendingAudit(AuditBatchSize);
-            if (batch.Count == 0)
-                break;
+            var sending = transport.UploadAudit(token, new AuditUploadRequest(batch), cancel);
+            // The events after this batch are read while the server stores it; they are sent only once it confirmed all of it.
+            IReadOnlyList<AuditRecord> next;
+            try
+            {
+                next = _local.PendingAudit(AuditBatchSize, after: batch[^1].Seq);
+            }
+            catch (Exception)
+            {
+                await Settle(sending);
+                throw;
+            }
+
             AuditUploadResponse response;
             try
             {
-                response = await transport.UploadAudit(token, new AuditUploadRequest(batch), cancel);
+                response = await sending;
             }
             catch (SyncTransportException e) when (e.Status == 404)
             {
@@ -191,8 +233,10 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
             var before = _local.AuditConfirmed();
             _local.ConfirmAudit(Math.Min(response.HighestSeq, batch[^1].Seq));
             sent += batch.Count;
-            if (_local.AuditConfirmed() <= before)
+            var confirmed = _local.AuditConfirmed();
+            if (confirmed <= before)
                 break; // no progress: do not loop on a server that will not take these
+            batch = confirmed == batch[^1].Seq ? next : _local.PendingAudit(AuditBatchSize);
         }
 
         return sent;

@@ -1,0 +1,151 @@
+using Wijkwerk.Core.Audit;
+using Wijkwerk.Core.Domain.Teams;
+using Wijkwerk.Core.Storage.Sync;
+using Wijkwerk.Core.Sync.Laptop;
+using Wijkwerk.Core.Sync.Protocol;
+using Wijkwerk.SyncServer.Store;
+using Wijkwerk.SyncServer.Tests.Support;
+
+namespace Wijkwerk.SyncServer.Tests.LaptopSync;
+
+/// <summary>
+/// The laptop sends its next push before it records the answer to the one before, and reads its next audit events while
+/// the server stores the ones before: an answer lost on the way or a part of a batch not confirmed loses nothing and
+/// stores nothing twice. A real laptop store and sync engine against a real SQLite server store, through a transport
+/// that watches the calls.
+/// </summary>
+public sealed class PushAheadTests : IAsyncLifetime
+{
+    private const int Clients = 7;
+    private readonly SqliteKind _kind = new();
+    private ISyncStore _server = null!;
+    private StoreLaptop _anna = null!;
+
+    public async Task InitializeAsync()
+    {
+        var now = DateTimeOffset.UtcNow;
+        _server = await _kind.OpenAsync();
+        await _server.AddTeamAsync("Noord", now);
+        await _server.AddWorkerAsync("Anna", Role.Nurse, "Noord", now);
+        _anna = await StoreLaptop.Enrol(_server, "Anna");
+        for (var i = 0; i < Clients; i++)
+            _anna.NewClient("Klant" + i);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _anna.Dispose();
+        await _kind.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task EachPushAfterTheFirst_IsSentBeforeTheAnswerBeforeIsRecorded()
+    {
+        var watching = new WatchingTransport(new StoreTransport(_server, _anna.Device), PendingRows(_anna));
+
+        var report = await new SyncEngine(_anna.Store, watching) { PushBatchSize = 2 }.Run();
+
+        Assert.True(report.Converged);
+        Assert.Equal([2, 2, 2, 1], watching.Pushes.Select(p => p.Rows.Count));
+        for (var i = 1; i < watching.Pushes.Count; i++)
+            Assert.Superset(watching.Pushes[i - 1].Rows.ToHashSet(), watching.Pushes[i].PendingWhenSent.ToHashSet());
+        Assert.Empty(new LocalSync(_anna.Store).Pending(100));
+        Assert.Equal(Clients, await ServerClients());
+    }
+
+    [Fact]
+    public async Task APushSentAheadWhoseAnswerIsLost_EndsTheSync_AfterTheAnswerBeforeIsRecorded_AndTheNextSyncStoresNothingTwice()
+    {
+        var watching = new WatchingTransport(new StoreTransport(_server, _anna.Device), PendingRows(_anna)) { LosePushAnswer = 3 };
+
+        await Assert.ThrowsAsync<SyncTransportException>(() => new SyncEngine(_anna.Store, watching) { PushBatchSize = 2 }.Run());
+
+        // The first two answers are recorded; the third batch reached the server, its answer did not reach the laptop, and
+        // the last client was never sent.
+        Assert.Equal(3, watching.Pushes.Count);
+        var pending = new LocalSync(_anna.Store).Pending(100).Select(p => p.Mutation.RowId).ToHashSet();
+        Assert.Equal(3, pending.Count);
+        Assert.Superset(watching.Pushes[2].Rows.ToHashSet(), pending);
+        Assert.Equal(6, await ServerClients());
+
+        var again = await new SyncEngine(_anna.Store, new StoreTransport(_server, _anna.Device)) { PushBatchSize = 2 }.Run();
+
+        Assert.True(again.Converged);
+        Assert.Equal(3, again.Accepted);
+        Assert.Equal(Clients, await ServerClients());
+        Assert.Empty(new LocalSync(_anna.Store).Pending(100));
+    }
+
+    [Fact]
+    public async Task AuditEventsReadAhead_AreNotSentWhenTheServerConfirmsOnlyPartOfABatch_AndEveryEventIsStoredOnce()
+    {
+        var local = AuditLog.Read(_anna.Store).Where(e => e.DeviceId == _anna.Store.Identity.DeviceId).Select(e => e.Seq).Order().ToList();
+        Assert.True(local.Count >= 5, $"{local.Count} events");
+        var watching = new WatchingTransport(new StoreTransport(_server, _anna.Device), PendingRows(_anna)) { ConfirmOnlyFirstOfUpload = 2 };
+
+        var report = await new SyncEngine(_anna.Store, watching) { AuditBatchSize = 3 }.Run();
+
+        Assert.True(report.Converged);
+        var uploads = watching.Uploads;
+        // The second batch was stored only in part: the third batch starts at the first event the server did not confirm.
+        Assert.Equal(uploads[1][1], uploads[2][0]);
+        Assert.Equal(local, uploads.SelectMany(u => u).Distinct().Order());
+        Assert.Equal(local.Count, (await StoredSeqs()).Count);
+        Assert.Equal(local, await StoredSeqs());
+        Assert.Equal(local[^1], new LocalSync(_anna.Store).AuditConfirmed());
+    }
+
+    private async Task<int> ServerClients() =>
+        (await _server.PullAsync(_anna.Device, 0, SyncProtocol.MaxPullPageSize, DateTimeOffset.UtcNow)).Changes.Count(c => c.Table == "clients");
+
+    private async Task<List<long>> StoredSeqs()
+    {
+        var seqs = new List<long>();
+        foreach (var client in _anna.Clients())
+            seqs.AddRange((await _server.ClientAuditAsync(client.Id.Value)).Where(e => e.Source == "laptop").Select(e => e.Seq!.Value));
+        return [.. seqs.Order()];
+    }
+
+    private static Func<IReadOnlyList<Guid>> PendingRows(StoreLaptop laptop) => () => [.. new LocalSync(laptop.Store).Pending(100).Select(p => p.Mutation.RowId)];
+
+    /// <summary>Passes every call on and notes each push (its rows, and the rows still waiting in the outbox as it is sent) and each audit upload.</summary>
+    private sealed class WatchingTransport(ISyncTransport inner, Func<IReadOnlyList<Guid>> pendingRows) : ISyncTransport
+    {
+        public List<(IReadOnlyList<Guid> Rows, IReadOnlyList<Guid> PendingWhenSent)> Pushes { get; } = [];
+
+        public List<IReadOnlyList<long>> Uploads { get; } = [];
+
+        /// <summary>The push (counting from 1) that the server applies and whose answer is then lost.</summary>
+        public int? LosePushAnswer { get; init; }
+
+        /// <summary>The audit upload (counting from 1) of which the server stores only the first event.</summary>
+        public int? ConfirmOnlyFirstOfUpload { get; init; }
+
+        public Task<EnrolResponse> Enrol(EnrolRequest request, CancellationToken cancel) => inner.Enrol(request, cancel);
+
+        public async Task<PushResponse> Push(string token, PushRequest request, CancellationToken cancel)
+        {
+            Pushes.Add(([.. request.Mutations.Select(m => m.RowId)], pendingRows()));
+            var number = Pushes.Count;
+            await Task.Yield();
+            var answer = await inner.Push(token, request, cancel);
+            if (number == LosePushAnswer)
+                throw new SyncTransportException("unreachable", "De verbinding viel weg.");
+            return answer;
+        }
+
+        public Task<PullResponse> Pull(string token, long after, int limit, CancellationToken cancel) => inner.Pull(token, after, limit, cancel);
+
+        public Task<PullResponse> Pull(string token, long after, int limit, long referenceVersion, string? namesHeld, CancellationToken cancel) =>
+            inner.Pull(token, after, limit, referenceVersion, namesHeld, cancel);
+
+        public async Task<AuditUploadResponse> UploadAudit(string token, AuditUploadRequest request, CancellationToken cancel)
+        {
+            Uploads.Add([.. request.Events.Select(e => e.Seq)]);
+            await Task.Yield();
+            return Uploads.Count == ConfirmOnlyFirstOfUpload
+                ? await inner.UploadAudit(token, request with { Events = [request.Events[0]] }, cancel)
+                : await inner.UploadAudit(token, request, cancel);
+        }
+    }
+}
