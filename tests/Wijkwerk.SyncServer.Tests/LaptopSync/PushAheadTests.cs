@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Wijkwerk.Core.Audit;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Storage.Sync;
@@ -50,7 +51,7 @@ public sealed class PushAheadTests : IAsyncLifetime
         for (var i = 1; i < watching.Pushes.Count; i++)
             Assert.Superset(watching.Pushes[i - 1].Rows.ToHashSet(), watching.Pushes[i].PendingWhenSent.ToHashSet());
         Assert.Empty(new LocalSync(_anna.Store).Pending(100));
-        Assert.Equal(Clients, await ServerClients());
+        Assert.Equal(Clients, (await ServerClients()).Count);
     }
 
     [Fact]
@@ -66,13 +67,49 @@ public sealed class PushAheadTests : IAsyncLifetime
         var pending = new LocalSync(_anna.Store).Pending(100).Select(p => p.Mutation.RowId).ToHashSet();
         Assert.Equal(3, pending.Count);
         Assert.Superset(watching.Pushes[2].Rows.ToHashSet(), pending);
-        Assert.Equal(6, await ServerClients());
+        Assert.Equal(6, (await ServerClients()).Count);
 
-        var again = await new SyncEngine(_anna.Store, new StoreTransport(_server, _anna.Device)) { PushBatchSize = 2 }.Run();
+        var again = new WatchingTransport(new StoreTransport(_server, _anna.Device), PendingRows(_anna));
+        var report = await new SyncEngine(_anna.Store, again) { PushBatchSize = 2 }.Run();
 
-        Assert.True(again.Converged);
-        Assert.Equal(3, again.Accepted);
-        Assert.Equal(Clients, await ServerClients());
+        Assert.True(report.Converged);
+        Assert.Equal(watching.Pushes[2].MutationIds, again.Pushes[0].MutationIds);
+        Assert.Equal(3, report.Accepted);
+        Assert.All(await ServerClients(), c => Assert.Equal(1, c.Version));
+        Assert.Equal(Clients, (await ServerClients()).Count);
+        Assert.Empty(new LocalSync(_anna.Store).Pending(100));
+    }
+
+    [Fact]
+    public async Task AnAnswerThatCannotBeRecorded_WhileTheNextPushIsOnItsWay_EndsTheSyncOnceThatPushIsAnswered_AndNothingIsAppliedTwice()
+    {
+        var watching = new WatchingTransport(new StoreTransport(_server, _anna.Device), PendingRows(_anna))
+        {
+            // Sent while the answer to the second push is about to be recorded: from now on the outbox cannot be cleared.
+            OnPush = number =>
+            {
+                if (number == 3)
+                    Exec("CREATE TEMP TRIGGER full_disk BEFORE DELETE ON outbox BEGIN SELECT RAISE(ABORT, 'schijf vol'); END;");
+            },
+            SlowAnswer = 3,
+        };
+
+        await Assert.ThrowsAsync<SqliteException>(() => new SyncEngine(_anna.Store, watching) { PushBatchSize = 2 }.Run());
+
+        Assert.Equal(3, watching.Pushes.Count);
+        Assert.Equal(3, watching.Answered);
+        // The first answer is recorded; the second and third batches reached the server without their answers recorded.
+        Assert.Equal(5, new LocalSync(_anna.Store).Pending(100).Count);
+        Assert.Equal(6, (await ServerClients()).Count);
+        Exec("DROP TRIGGER full_disk;");
+
+        var again = new WatchingTransport(new StoreTransport(_server, _anna.Device), PendingRows(_anna));
+        var report = await new SyncEngine(_anna.Store, again) { PushBatchSize = 2 }.Run();
+
+        Assert.True(report.Converged);
+        Assert.Equal(watching.Pushes[1].MutationIds.Concat(watching.Pushes[2].MutationIds), again.Pushes.Take(2).SelectMany(p => p.MutationIds));
+        Assert.All(await ServerClients(), c => Assert.Equal(1, c.Version));
+        Assert.Equal(Clients, (await ServerClients()).Count);
         Assert.Empty(new LocalSync(_anna.Store).Pending(100));
     }
 
@@ -90,13 +127,18 @@ public sealed class PushAheadTests : IAsyncLifetime
         // The second batch was stored only in part: the third batch starts at the first event the server did not confirm.
         Assert.Equal(uploads[1][1], uploads[2][0]);
         Assert.Equal(local, uploads.SelectMany(u => u).Distinct().Order());
-        Assert.Equal(local.Count, (await StoredSeqs()).Count);
         Assert.Equal(local, await StoredSeqs());
         Assert.Equal(local[^1], new LocalSync(_anna.Store).AuditConfirmed());
     }
 
-    private async Task<int> ServerClients() =>
-        (await _server.PullAsync(_anna.Device, 0, SyncProtocol.MaxPullPageSize, DateTimeOffset.UtcNow)).Changes.Count(c => c.Table == "clients");
+    private async Task<List<RowChange>> ServerClients() =>
+        [.. (await _server.PullAsync(_anna.Device, 0, SyncProtocol.MaxPullPageSize, DateTimeOffset.UtcNow)).Changes.Where(c => c.Table == "clients")];
+
+    private void Exec(string sql)
+    {
+        using var command = _anna.Store.Command(sql);
+        command.ExecuteNonQuery();
+    }
 
     private async Task<List<long>> StoredSeqs()
     {
@@ -111,7 +153,16 @@ public sealed class PushAheadTests : IAsyncLifetime
     /// <summary>Passes every call on and notes each push (its rows, and the rows still waiting in the outbox as it is sent) and each audit upload.</summary>
     private sealed class WatchingTransport(ISyncTransport inner, Func<IReadOnlyList<Guid>> pendingRows) : ISyncTransport
     {
-        public List<(IReadOnlyList<Guid> Rows, IReadOnlyList<Guid> PendingWhenSent)> Pushes { get; } = [];
+        public List<(IReadOnlyList<Guid> Rows, IReadOnlyList<long> MutationIds, IReadOnlyList<Guid> PendingWhenSent)> Pushes { get; } = [];
+
+        /// <summary>Pushes the server answered.</summary>
+        public int Answered { get; private set; }
+
+        /// <summary>The push (counting from 1) whose answer takes half a second to come back.</summary>
+        public int? SlowAnswer { get; init; }
+
+        /// <summary>Runs as a push (counting from 1) is sent, before the server sees it.</summary>
+        public Action<int>? OnPush { get; init; }
 
         public List<IReadOnlyList<long>> Uploads { get; } = [];
 
@@ -125,10 +176,14 @@ public sealed class PushAheadTests : IAsyncLifetime
 
         public async Task<PushResponse> Push(string token, PushRequest request, CancellationToken cancel)
         {
-            Pushes.Add(([.. request.Mutations.Select(m => m.RowId)], pendingRows()));
+            Pushes.Add(([.. request.Mutations.Select(m => m.RowId)], [.. request.Mutations.Select(m => m.MutationId)], pendingRows()));
             var number = Pushes.Count;
+            OnPush?.Invoke(number);
             await Task.Yield();
             var answer = await inner.Push(token, request, cancel);
+            if (number == SlowAnswer)
+                await Task.Delay(TimeSpan.FromMilliseconds(500), CancellationToken.None);
+            Answered++;
             if (number == LosePushAnswer)
                 throw new SyncTransportException("unreachable", "De verbinding viel weg.");
             return answer;

@@ -87,26 +87,33 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
 
             var response = await sending;
             var more = round + 1 < MaxRounds;
-            // Sent before this answer is recorded, for the same reason it could be read before: the server works on it meanwhile.
+            // Sent before this answer is recorded, so the server applies it meanwhile; safe because it holds none of this
+            // batch's rows, whose versions and outbox entries are all that recording the answer changes.
             sending = more && next.Count > 0 ? Push(token, next, cancel) : null;
             try
             {
                 _local.Record(batch, response);
+                pushed += batch.Count;
+                accepted += response.Results.Count(r => r.Status == SyncProtocol.Results.Accepted);
+                conflicts += response.Results.Count(r => r.Status == SyncProtocol.Results.Conflict);
+                refused += response.Results.Count(r => r.Status == SyncProtocol.Results.Refused);
+                progress?.Report(new SyncProgress("push", pushed, total));
             }
             catch (Exception) when (sending is not null)
             {
-                // Its answer goes unrecorded too: the next sync sends both batches again and the server answers them as before.
+                // Its answer goes unrecorded too: the next sync sends both batches again, and the server answers a mutation
+                // it applied before with its first answer instead of applying it twice.
                 await Settle(sending);
                 throw;
             }
 
-            pushed += batch.Count;
-            accepted += response.Results.Count(r => r.Status == SyncProtocol.Results.Accepted);
-            conflicts += response.Results.Count(r => r.Status == SyncProtocol.Results.Conflict);
-            refused += response.Results.Count(r => r.Status == SyncProtocol.Results.Refused);
-            progress?.Report(new SyncProgress("push", pushed, total));
-            if (sending is null && more && (next = _local.Pending(PushBatchSize)).Count > 0)
-                sending = Push(token, next, cancel);
+            if (sending is null && more)
+            {
+                next = _local.Pending(PushBatchSize);
+                if (next.Count > 0)
+                    sending = Push(token, next, cancel);
+            }
+
             batch = next;
         }
 
@@ -159,8 +166,10 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
         return (pulled, removed, setAside, last);
     }
 
-    private Task<PushResponse> Push(string token, IReadOnlyList<PendingMutation> batch, CancellationToken cancel) =>
-        transport.Push(token, new PushRequest(batch.Select(b => b.Mutation).ToList()), cancel);
+    // Awaited here so that a transport failing before it returns a task fails the task instead: the answer before is then
+    // still recorded by the caller.
+    private async Task<PushResponse> Push(string token, IReadOnlyList<PendingMutation> batch, CancellationToken cancel) =>
+        await transport.Push(token, new PushRequest(batch.Select(b => b.Mutation).ToList()), cancel);
 
     /// <summary>A call whose answer will not be recorded: waited for, whatever it meets, so nothing is left running.</summary>
     private static async Task Settle(Task call)
@@ -179,14 +188,7 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
     private static async Task Abandon(Task<PullResponse> call, CancellationTokenSource ahead)
     {
         await ahead.CancelAsync();
-        try
-        {
-            await call;
-        }
-        catch (Exception)
-        {
-            // Whatever this call met (most often the cancel just asked for), the sync already ends with what stopped it.
-        }
+        await Settle(call);
     }
 
     /// <summary>
@@ -216,6 +218,7 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
             }
             catch (Exception)
             {
+                // Its confirmation goes unrecorded: the next sync sends the batch again, which the server stores once.
                 await Settle(sending);
                 throw;
             }
