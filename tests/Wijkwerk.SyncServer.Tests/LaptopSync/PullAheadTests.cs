@@ -1,4 +1,3 @@
-using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Storage.Sync;
 using Wijkwerk.Core.Sync.Laptop;
 using Wijkwerk.Core.Sync.Protocol;
@@ -22,13 +21,9 @@ public sealed class PullAheadTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var now = DateTimeOffset.UtcNow;
         _server = await _kind.OpenAsync();
-        await _server.AddTeamAsync("Noord", now);
-        await _server.AddWorkerAsync("Anna", Role.Nurse, "Noord", now);
-        await _server.AddWorkerAsync("Bram", Role.Nurse, "Noord", now);
-        _anna = await StoreLaptop.Enrol(_server, "Anna");
-        _bram = await StoreLaptop.Enrol(_server, "Bram");
+        var laptops = await StoreLaptop.Noord(_server, "Anna", "Bram");
+        (_anna, _bram) = (laptops[0], laptops[1]);
         // One push per client, so each is its own group in the feed and pages of two hold two clients.
         for (var i = 0; i < Clients; i++)
         {

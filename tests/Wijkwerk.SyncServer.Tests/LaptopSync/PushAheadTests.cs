@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Wijkwerk.Core.Audit;
-using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Storage.Sync;
 using Wijkwerk.Core.Sync.Laptop;
 using Wijkwerk.Core.Sync.Protocol;
@@ -24,11 +23,8 @@ public sealed class PushAheadTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var now = DateTimeOffset.UtcNow;
         _server = await _kind.OpenAsync();
-        await _server.AddTeamAsync("Noord", now);
-        await _server.AddWorkerAsync("Anna", Role.Nurse, "Noord", now);
-        _anna = await StoreLaptop.Enrol(_server, "Anna");
+        _anna = (await StoreLaptop.Noord(_server, "Anna"))[0];
         for (var i = 0; i < Clients; i++)
             _anna.NewClient("Klant" + i);
     }

@@ -1,3 +1,4 @@
+using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Storage;
 using Wijkwerk.Core.Sync.Laptop;
 using Wijkwerk.SyncServer.Store;
@@ -21,6 +22,21 @@ public sealed class StoreLaptop : TestLaptop
         var (enrolment, device) = await StoreDevices.EnrolAnswered(server, worker, DateTimeOffset.UtcNow);
         var (folder, store) = await Create("wijkwerk-storelaptop-", new Uri("http://127.0.0.1:9/"), () => Task.FromResult(enrolment));
         return new StoreLaptop(folder, store, device);
+    }
+
+    /// <summary>Adds team Noord with these nurses to the store and enrols a laptop for each, in the order given.</summary>
+    public static async Task<StoreLaptop[]> Noord(ISyncStore server, params string[] nurses)
+    {
+        var now = DateTimeOffset.UtcNow;
+        await server.AddTeamAsync("Noord", now);
+        var laptops = new StoreLaptop[nurses.Length];
+        for (var i = 0; i < nurses.Length; i++)
+        {
+            await server.AddWorkerAsync(nurses[i], Role.Nurse, "Noord", now);
+            laptops[i] = await Enrol(server, nurses[i]);
+        }
+
+        return laptops;
     }
 
     /// <summary>One sync with the given server store (the same device, wherever its database now is).</summary>
