@@ -13,6 +13,16 @@ public static partial class Texts
             "Verwijdert Wmo-dossiers 15 jaar na de laatste voorziening (zonder voorziening 5 jaar na de laatste activiteit) en de toegangslog na 5 jaar",
             "Removes Wmo files 15 years after the last provision ended (without one, 5 years after the last activity) and the access log after 5 years"),
         [TextId.CliServerRetentionDryRun] = ("Toont alleen wat zou vervallen (aantallen en id's, nooit namen) en wijzigt niets", "Only shows what would go (counts and ids, never names) and changes nothing"),
+        [TextId.CliServerStoreCommand] = ("De opslag van de server zelf", "The server's store itself"),
+        [TextId.CliServerStoreFinishUpdate] = (
+            "Rondt een update af zodra elke serverinstantie deze versie draait: de opslag wordt voortaan in de nieuwste vorm geschreven",
+            "Finishes an update once every server instance runs this version: the store is written in the newest format from then on"),
+        [TextId.StoreFinishedUpdate] = (
+            "De update is afgerond voor {0}: kolomstempels worden voortaan per groep geschreven (kleiner en sneller). Oudere versies van wijkwerk-server kunnen deze opslag niet meer lezen.",
+            "The update is finished for {0}: column stamps are written in groups from now on (smaller and faster). Older versions of wijkwerk-server can no longer read this store."),
+        [TextId.StoreAlreadyUpdated] = (
+            "{0} wordt al in de nieuwste vorm geschreven; er is niets veranderd.",
+            "{0} is already written in the newest format; nothing changed."),
         [TextId.BackupTargetExists] = (
             "'{0}' bestaat al; er is niets geschreven. Kies een nieuwe bestandsnaam, of geef --force om dit bestand te vervangen.",
             "'{0}' already exists; nothing was written. Choose a new file name, or pass --force to replace this file."),

@@ -305,7 +305,7 @@ public static class ServerCommandLine
         admin.Subcommands.Add(pattern);
     }
 
-    /// <summary>Issue 15 items 6 and 7: the online backup and the retention purge.</summary>
+    /// <summary>Issue 15 items 6 and 7: the online backup and the retention purge; and finishing an update of the store.</summary>
     private static void AddOperationsCommands(Command admin, Func<ParseResult, StoreOptions> options, Lang lang)
     {
         string T(TextId id) => Texts.Get(id, lang);
@@ -325,5 +325,11 @@ public static class ServerCommandLine
         purge.SetAction((parse, _) => RetentionAdminCommands.Purge(options(parse), parse.GetValue(dryRun), TimeProvider.System));
         retention.Subcommands.Add(purge);
         admin.Subcommands.Add(retention);
+
+        var store = new Command("store", T(TextId.CliServerStoreCommand));
+        var finishUpdate = new Command("finish-update", T(TextId.CliServerStoreFinishUpdate));
+        finishUpdate.SetAction((parse, _) => StoreAdminCommands.FinishUpdate(options(parse)));
+        store.Subcommands.Add(finishUpdate);
+        admin.Subcommands.Add(store);
     }
 }

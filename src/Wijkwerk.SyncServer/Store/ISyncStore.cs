@@ -99,6 +99,11 @@ public interface ISyncStore
     // Issue 15 items 6 and 7: operations and retention.
     /// <summary>A consistent copy of the whole store written into <paramref name="file"/> (new or empty) while the server keeps writing; answers its size in bytes.</summary>
     Task<long> BackupAsync(string file, CancellationToken cancel = default);
+    /// <summary>
+    /// Issue 15: once every server instance runs this release, writes the store in the newest formats it reads (see
+    /// SqlSyncStore.StoreSettings); false when it already was.
+    /// </summary>
+    Task<bool> FinishUpdateAsync();
     /// <summary>Every client the server still holds something of (a live row or a conflict record), with what the retention schedule reads.</summary>
     Task<IReadOnlyList<ClientFile>> ClientFilesAsync(CancellationToken cancel = default);
     /// <summary>The live rows and conflict records of these clients, counted per kind; changes nothing.</summary>

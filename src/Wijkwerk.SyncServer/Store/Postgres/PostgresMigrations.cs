@@ -147,5 +147,10 @@ internal static class PostgresMigrations
             -- pull by that device leaves the row out while seq still equals it; every later write or touch moves seq.
             ALTER TABLE rows ADD COLUMN pushed_seq bigint;
             """),
+        (6, """
+            -- Settings of the store itself, such as the format its column stamps are written in (ColumnStampText): a store
+            -- keeps the format every running server instance reads until its administrator finishes an update.
+            CREATE TABLE store_settings(name text PRIMARY KEY, value text NOT NULL);
+            """),
     ];
 }

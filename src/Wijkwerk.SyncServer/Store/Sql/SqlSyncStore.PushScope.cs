@@ -41,8 +41,12 @@ public abstract partial class SqlSyncStore
         private readonly Dictionary<Guid, (long Count, long Sum)> _sums = [];
         private readonly HashSet<Guid> _reviewSums = [];
         private readonly HashSet<Guid> _fundSums = [];
+        private StampFormat? _stampFormat;
 
         private SqlDialect Dialect => SqlDialect.Of(db);
+
+        /// <summary>Read once a push, in its transaction: an instance that has served for days picks up <c>admin store finish-update</c> at its next push.</summary>
+        private StampFormat StampFormat => _stampFormat ??= StampFormatOf(db, tx);
 
         public bool HasTeams => teams.Count > 0;
 
@@ -377,7 +381,7 @@ public abstract partial class SqlSyncStore
                     var (table, rowId, row, checksum, asPushed) = chunk[i];
                     values.Add($"(@t{i}, @r{i}, @c{i}, @v{i}, @del{i}, @cols{i}, @stamps{i}, @sum{i}, @at, @by, @dev, @seq{i}, @pushed{i})");
                     parameters.AddRange([("@t" + i, table), ("@r" + i, S(rowId)), ("@c" + i, S(row.ClientId)), ("@v" + i, row.Version), ("@del" + i, row.Deleted ? 1 : 0),
-                        ("@cols" + i, JsonSerializer.Serialize(row.Columns, Json)), ("@stamps" + i, JsonSerializer.Serialize(row.Stamps, Json)), ("@sum" + i, (long)checksum),
+                        ("@cols" + i, JsonSerializer.Serialize(row.Columns, Json)), ("@stamps" + i, ColumnStampText.Write(row.Stamps, StampFormat)), ("@sum" + i, (long)checksum),
                         ("@seq" + i, seqs[i]), ("@pushed" + i, asPushed ? seqs[i] : null)]);
                 }
 
@@ -408,6 +412,6 @@ public abstract partial class SqlSyncStore
     private static StoredRow ReadRow(DbDataReader reader, int first) => new(
         Guid.Parse(reader.GetString(first)), reader.GetInt64(first + 1), reader.GetInt64(first + 2) == 1,
         JsonSerializer.Deserialize<Dictionary<string, string?>>(reader.GetString(first + 3), Json)!,
-        JsonSerializer.Deserialize<Dictionary<string, ColumnStamp>>(reader.GetString(first + 4), Json)!,
+        ColumnStampText.Read(reader.GetString(first + 4)),
         Guid.Parse(reader.GetString(first + 5)), Guid.Parse(reader.GetString(first + 6)));
 }

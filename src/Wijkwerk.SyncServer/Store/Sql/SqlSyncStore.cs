@@ -81,6 +81,9 @@ public abstract partial class SqlSyncStore : ISyncStore
                 Exec(db, tx, "INSERT INTO schema_migrations(number, applied_at) VALUES (@n, @at);", ("@n", number), ("@at", Iso(DateTimeOffset.UtcNow)));
             }
 
+            if (done == 0)
+                WriteNewestFormats(db, tx);
+
             Dialect.SettleRestore(db, tx);
 
             tx.Commit();

@@ -173,5 +173,10 @@ internal static class SqliteMigrations
             -- NULL. A pull by that device leaves the row out while seq still equals it; every later write or touch moves seq.
             ALTER TABLE rows ADD COLUMN pushed_seq INTEGER;
             """),
+        (15, """
+            -- Issue 15: settings of the store itself, such as the format its column stamps are written in (ColumnStampText):
+            -- a store keeps the format every running server instance reads until its administrator finishes an update.
+            CREATE TABLE IF NOT EXISTS store_settings(name TEXT PRIMARY KEY, value TEXT NOT NULL);
+            """),
     ];
 }

@@ -1,0 +1,35 @@
+using System.Data.Common;
+using Wijkwerk.SyncServer.Sync;
+
+namespace Wijkwerk.SyncServer.Store.Sql;
+
+/// <summary>
+/// Issue 15: the formats a store is written in. Several server instances share a PostgreSQL store and are updated one at a
+/// time, so for a while an instance of the last release reads what an updated one wrote. A new format is therefore written
+/// only once the store says so: from the start in a store this release creates (no older instance can open it: the schema
+/// is newer than it knows), and in an older store once its administrator has updated every instance and runs
+/// <c>admin store finish-update</c>.
+/// </summary>
+public abstract partial class SqlSyncStore
+{
+    private const string StampFormatSetting = "column_stamps";
+    private const string GroupedStamps = "grouped";
+
+    public Task<bool> FinishUpdateAsync() => Write((db, tx) =>
+    {
+        if (StampFormatOf(db, tx) == StampFormat.Grouped)
+            return false;
+        WriteNewestFormats(db, tx);
+        return true;
+    });
+
+    /// <summary>The format a new store starts in and an updated one ends in.</summary>
+    private static void WriteNewestFormats(DbConnection db, DbTransaction tx) =>
+        Exec(db, tx, "INSERT INTO store_settings(name, value) VALUES (@n, @v) ON CONFLICT(name) DO UPDATE SET value = excluded.value;",
+            ("@n", StampFormatSetting), ("@v", GroupedStamps));
+
+    private static StampFormat StampFormatOf(DbConnection db, DbTransaction tx) =>
+        Scalar(db, tx, "SELECT value FROM store_settings WHERE name = @n;", ("@n", StampFormatSetting)) as string == GroupedStamps
+            ? StampFormat.Grouped
+            : StampFormat.PerColumn;
+}

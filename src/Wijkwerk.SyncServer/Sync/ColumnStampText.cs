@@ -1,0 +1,90 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+
+namespace Wijkwerk.SyncServer.Sync;
+
+/// <summary>
+/// How a row's column stamps are stored. The first format, one object per column (<c>{"naam":{"v":1,"d":"…","w":"…"}}</c>),
+/// repeats the device and worker for every column: 1.4 kB of a signal's 2 kB in the store. The grouped format names each
+/// stamp once with the columns it covers (<c>[[1,"device","worker","naam","telefoon"],…]</c>); a row a push created whole
+/// is one group. Every release since the grouped format reads both; which one a store is written in is
+/// <see cref="StampFormat"/>, so a server instance that only reads the first never meets the second during an update.
+/// </summary>
+public static class ColumnStampText
+{
+    public static string Write(IReadOnlyDictionary<string, ColumnStamp> stamps, StampFormat format) =>
+        format == StampFormat.Grouped ? Grouped(stamps) : JsonSerializer.Serialize(stamps, PerColumnJson);
+
+    /// <summary>The stamps of either format; <see cref="JsonException"/> for text that is neither.</summary>
+    public static Dictionary<string, ColumnStamp> Read(string text)
+    {
+        if (!text.StartsWith('['))
+            return JsonSerializer.Deserialize<Dictionary<string, ColumnStamp>>(text, PerColumnJson) ?? throw new JsonException("column stamps: null");
+        var stamps = new Dictionary<string, ColumnStamp>(StringComparer.Ordinal);
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(text));
+        Expect(ref reader, JsonTokenType.StartArray);
+        while (Next(ref reader) == JsonTokenType.StartArray)
+        {
+            Expect(ref reader, JsonTokenType.Number);
+            var version = reader.GetInt64();
+            Expect(ref reader, JsonTokenType.String);
+            var device = reader.GetGuid();
+            Expect(ref reader, JsonTokenType.String);
+            var stamp = new ColumnStamp(version, device, reader.GetGuid());
+            while (Next(ref reader) == JsonTokenType.String)
+                stamps[reader.GetString()!] = stamp;
+            if (reader.TokenType != JsonTokenType.EndArray)
+                throw new JsonException("column stamps: a group holds column names after its stamp");
+        }
+
+        if (reader.TokenType != JsonTokenType.EndArray || reader.Read())
+            throw new JsonException("column stamps: a list of groups expected");
+        return stamps;
+    }
+
+    private static readonly JsonSerializerOptions PerColumnJson = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Groups in order of version, device and worker, each group's columns in ordinal order: one text for one set of stamps.</summary>
+    private static string Grouped(IReadOnlyDictionary<string, ColumnStamp> stamps)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            foreach (var group in stamps.GroupBy(s => s.Value, s => s.Key).OrderBy(g => g.Key.V).ThenBy(g => g.Key.D).ThenBy(g => g.Key.W))
+            {
+                json.WriteStartArray();
+                json.WriteNumberValue(group.Key.V);
+                json.WriteStringValue(group.Key.D);
+                json.WriteStringValue(group.Key.W);
+                foreach (var column in group.Order(StringComparer.Ordinal))
+                    json.WriteStringValue(column);
+                json.WriteEndArray();
+            }
+
+            json.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static JsonTokenType Next(ref Utf8JsonReader reader) =>
+        reader.Read() ? reader.TokenType : throw new JsonException("column stamps: the text ends early");
+
+    private static void Expect(ref Utf8JsonReader reader, JsonTokenType type)
+    {
+        if (Next(ref reader) != type)
+            throw new JsonException($"column stamps: {type} expected, {reader.TokenType} found");
+    }
+}
+
+/// <summary>The format a store's column stamps are written in (see <see cref="ColumnStampText"/>).</summary>
+public enum StampFormat
+{
+    /// <summary>One object per column: what every release reads, and what a store that was running before the grouped format keeps writing until its administrator finishes the update.</summary>
+    PerColumn,
+
+    /// <summary>Each stamp once with its columns: a new store's format, and an updated one's after <c>admin store finish-update</c>.</summary>
+    Grouped,
+}

@@ -1,0 +1,91 @@
+using Wijkwerk.Core.Domain.Teams;
+using Wijkwerk.Core.Sync.Protocol;
+using Wijkwerk.SyncServer.Store;
+using Wijkwerk.SyncServer.Tests.Support;
+
+namespace Wijkwerk.SyncServer.Tests.Store;
+
+/// <summary>
+/// A store this release creates writes its column stamps grouped; a store that was running before keeps the format older
+/// instances read until the administrator finishes the update, and a row written in one format merges right in the other.
+/// On both stores.
+/// </summary>
+public abstract class StampFormatStoreTests(StoreKind kind) : StoreTest(kind)
+{
+    private async Task<(ISyncStore Store, DeviceSession Anna, DeviceSession Bram)> NewStore()
+    {
+        var store = await Kind.OpenAsync();
+        await store.AddTeamAsync("Noord", Now);
+        await store.AddWorkerAsync("Anna", Role.Nurse, "Noord", Now);
+        await store.AddWorkerAsync("Bram", Role.Nurse, "Noord", Now);
+        return (store, await StoreDevices.Enrol(store, "Anna", Now), await StoreDevices.Enrol(store, "Bram", Now));
+    }
+
+    private async Task<string> StampsOf(Guid row)
+    {
+        await using var db = await Kind.ConnectAsync();
+        await using var cmd = db.CreateCommand();
+        cmd.CommandText = $"SELECT column_versions FROM rows WHERE row_id = '{row:D}';";
+        return (string)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>The store as a release before the grouped format left it: no setting (its migration ran on a store in use).</summary>
+    private async Task AsBeforeTheGroupedFormat()
+    {
+        await using var db = await Kind.ConnectAsync();
+        await using var cmd = db.CreateCommand();
+        cmd.CommandText = "DELETE FROM store_settings;";
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<MutationResult> Push(ISyncStore store, DeviceSession device, long id, Guid client, long baseVersion, Dictionary<string, string?> columns) =>
+        (await store.PushAsync(device, [new Mutation(id, "clients", client, baseVersion == 0 ? SyncProtocol.Operations.Insert : SyncProtocol.Operations.Update, baseVersion, columns)], Now)).Single();
+
+    [Fact]
+    public async Task ANewStore_WritesGroupedStamps()
+    {
+        var (store, anna, _) = await NewStore();
+        var client = Guid.NewGuid();
+
+        await Push(store, anna, 1, client, 0, ServerFixture.ClientColumns());
+
+        Assert.StartsWith($"""[[1,"{anna.DeviceId:D}","{anna.WorkerId:D}",""", await StampsOf(client));
+        Assert.False(await store.FinishUpdateAsync());
+    }
+
+    [Fact]
+    public async Task AStoreFromBefore_KeepsThePerColumnFormat_UntilTheUpdateIsFinished_AndMergesAcrossBothFormats()
+    {
+        var (store, anna, bram) = await NewStore();
+        await AsBeforeTheGroupedFormat();
+        // Another instance opening the store after this release's migrations leaves its format as it is.
+        var other = await Kind.OpenAsync();
+        var client = Guid.NewGuid();
+
+        Assert.Equal(SyncProtocol.Results.Accepted, (await Push(other, anna, 1, client, 0, ServerFixture.ClientColumns())).Status);
+        Assert.Equal(SyncProtocol.Results.Accepted, (await Push(store, bram, 1, client, 1, new() { ["first_name"] = "Klaas" })).Status);
+        Assert.StartsWith("{", await StampsOf(client));
+
+        Assert.True(await other.FinishUpdateAsync());
+        Assert.False(await store.FinishUpdateAsync());
+        // Anna renames on version 1 after Bram did (per-column text read): a conflict; her phone is hers to change.
+        var stale = await Push(store, anna, 2, client, 1, new() { ["first_name"] = "Piet", ["phone"] = "0612345678" });
+        Assert.Equal(SyncProtocol.Results.Conflict, stale.Status);
+        Assert.Equal(["first_name"], stale.ConflictColumns);
+        var grouped = await StampsOf(client);
+        Assert.StartsWith("[[1,", grouped);
+        Assert.Contains($"""[3,"{anna.DeviceId:D}","{anna.WorkerId:D}","phone"]""", grouped);
+        // Bram, on version 2, changes the phone Anna wrote at 3 (grouped text read): a conflict too, his name stays his.
+        var late = await Push(store, bram, 2, client, 2, new() { ["phone"] = "0687654321", ["first_name"] = "Klaas" });
+        Assert.Equal(SyncProtocol.Results.Conflict, late.Status);
+        Assert.Equal(["phone"], late.ConflictColumns);
+        var page = await store.PullAsync(bram, 0, 100, Now);
+        var row = page.Changes.Single(c => c.RowId == client);
+        Assert.Equal(("Klaas", "0612345678"), (row.Columns["first_name"], row.Columns["phone"]));
+    }
+
+    public sealed class OnSqlite() : StampFormatStoreTests(new SqliteKind());
+
+    [Collection(PostgresCollection.Name)]
+    public sealed class OnPostgres(PostgresCluster cluster) : StampFormatStoreTests(new PostgresKind(cluster));
+}
