@@ -21,9 +21,16 @@ internal sealed class CpuSplit
         _laptopsStart = Process.GetCurrentProcess().TotalProcessorTime;
     }
 
-    public override string ToString()
+    /// <summary>The server's processor time since this split was made.</summary>
+    public TimeSpan Server
     {
-        _server.Refresh();
-        return $"processor time: server {(_server.TotalProcessorTime - _serverStart).TotalSeconds:F2} s, laptops {(Process.GetCurrentProcess().TotalProcessorTime - _laptopsStart).TotalSeconds:F2} s";
+        get
+        {
+            _server.Refresh();
+            return _server.TotalProcessorTime - _serverStart;
+        }
     }
+
+    public override string ToString() =>
+        $"processor time: server {Server.TotalSeconds:F2} s, laptops {(Process.GetCurrentProcess().TotalProcessorTime - _laptopsStart).TotalSeconds:F2} s";
 }

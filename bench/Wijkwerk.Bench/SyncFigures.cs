@@ -87,6 +87,7 @@ public static partial class SyncFigures
         Console.WriteLine($"  first sync: {pulling.Split(pull.Elapsed)}; {pullCpu}");
         Console.WriteLine($"raw SQLite bulk insert of the same {rows:N0} rows (one transaction, prepared): {RawInsert(folder, rows).TotalSeconds:F2} s");
         ProgramFirstSync(serverDll, db, folder, address);
+        ProgramUpload(serverDll, db, folder, address, server);
 
         await SmallSyncs(a, b, folder, address);
     }
@@ -118,6 +119,37 @@ public static partial class SyncFigures
         var (sync, peak) = Wijkwerk(program, "sync", "--data", data);
         Console.WriteLine($"first sync by {what}, its own process: {sync.TotalSeconds:F2} s from process start to exit, peak working set {peak / 1024 / 1024} MB; " +
                           $"the program starting and exiting (--version) {start.TotalSeconds:F2} s");
+    }
+
+    /// <summary>
+    /// The first upload as a person runs it: the same 100,000 rows written into a new laptop (a nurse of a team of its own, so
+    /// nothing comes back), then the real <c>wijkwerk sync</c> in a process of its own, from process start to exit; the upload
+    /// by this process above is the warm figure beside it. The build output, then the installed program as for the first sync.
+    /// </summary>
+    private static void ProgramUpload(string serverDll, string[] db, string folder, Uri address, Process server)
+    {
+        string[] built = ["dotnet", Path.Combine(Path.GetDirectoryName(serverDll)!, "wijkwerk.dll")];
+        ProgramUpload(serverDll, db, folder, address, server, "West", "Erik", "the build output (dotnet wijkwerk.dll)", built);
+        if (Environment.GetEnvironmentVariable("WIJKWERK_BENCH_PROGRAM") is { Length: > 0 } installed)
+            ProgramUpload(serverDll, db, folder, address, server, "Oost", "Fenna", $"the installed program ({installed})", [installed]);
+        else
+            Console.WriteLine("first upload by the installed program: not measured (set WIJKWERK_BENCH_PROGRAM to it; scripts/bench sync publishes one)");
+    }
+
+    private static void ProgramUpload(string serverDll, string[] db, string folder, Uri address, Process server, string team, string user, string what, string[] program)
+    {
+        var data = Path.Combine(folder, "program-" + user);
+        Admin(serverDll, db, "team", "add", team);
+        Admin(serverDll, db, "user", "add", "--team", team, "--name", user, "--role", "nurse");
+        var code = Admin(serverDll, db, "device", "enroll", "--user", user).TrimEnd().Split('\n')[^1].Trim();
+        Wijkwerk(program, "login", "--server", address.ToString(), "--code", code, "--allow-http", "--data", data);
+        int rows;
+        using (var laptop = LocalStore.Open(Path.Combine(data, "wijkwerk.db"), Passphrase, TimeProvider.System))
+            rows = Fill(laptop, clients: 5000, signalsPerClient: 19);
+        var cpu = new CpuSplit(server);
+        var (upload, peak) = Wijkwerk(program, "sync", "--data", data);
+        Console.WriteLine($"first upload by {what}, its own process: {rows:N0} rows in {upload.TotalSeconds:F2} s from process start to exit ({rows / upload.TotalSeconds:N0} rows/s), " +
+                          $"peak working set {peak / 1024 / 1024} MB; server processor time {cpu.Server.TotalSeconds:F2} s");
     }
 
     /// <summary>Runs the laptop program (its command line up to the arguments) to its end: its time from start to exit and its peak working set.</summary>
