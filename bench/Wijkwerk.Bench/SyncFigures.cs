@@ -49,6 +49,8 @@ public static partial class SyncFigures
         var start = new ProcessStartInfo("dotnet", [serverDll, "serve", "--urls", "http://127.0.0.1:0", .. db]) { RedirectStandardOutput = true, RedirectStandardError = true };
         // Hundreds of devices enrol from this one address; the enrolment rate limit is for real networks.
         start.Environment["Wijkwerk__EnrolPermitsPerMinute"] = "100000";
+        // On PostgreSQL the server logs beside where it was started (the repository, under scripts/bench) unless told otherwise.
+        start.Environment["Wijkwerk__LogFolder"] = Path.Combine(folder, "logs");
         using var server = Process.Start(start)!;
         try
         {
@@ -87,69 +89,71 @@ public static partial class SyncFigures
         Console.WriteLine($"  first sync: {pulling.Split(pull.Elapsed)}; {pullCpu}");
         Console.WriteLine($"raw SQLite bulk insert of the same {rows:N0} rows (one transaction, prepared): {RawInsert(folder, rows).TotalSeconds:F2} s");
         ProgramFirstSync(serverDll, db, folder, address);
-        ProgramUpload(serverDll, db, folder, address, server);
 
         await SmallSyncs(a, b, folder, address);
+        // Last: its rows, of teams of their own, would lie in the feed between the small syncs' anchors and their changes.
+        ProgramUpload(serverDll, db, folder, address, server);
+    }
+
+    /// <summary>
+    /// The laptop programs a figure is taken of: the build output started with <c>dotnet</c>, then the program as a laptop has
+    /// it installed (<c>scripts/publish</c>: Native AOT where it can be built), which <c>WIJKWERK_BENCH_PROGRAM</c> names.
+    /// </summary>
+    private static IEnumerable<(string What, string[] Program)> Programs(string serverDll, string figure)
+    {
+        yield return ("the build output (dotnet wijkwerk.dll)", ["dotnet", Path.Combine(Path.GetDirectoryName(serverDll)!, "wijkwerk.dll")]);
+        if (Environment.GetEnvironmentVariable("WIJKWERK_BENCH_PROGRAM") is { Length: > 0 } installed)
+            yield return ($"the installed program ({installed})", [installed]);
+        else
+            Console.WriteLine($"{figure} by the installed program: not measured (set WIJKWERK_BENCH_PROGRAM to it; scripts/bench sync publishes one)");
+    }
+
+    /// <summary>A new nurse of <paramref name="team"/> logged in by the program on a laptop of her own: its data folder.</summary>
+    private static string LoggedIn(string serverDll, string[] db, string folder, Uri address, string team, string user, string[] program)
+    {
+        var data = Path.Combine(folder, "program-" + user);
+        Admin(serverDll, db, "user", "add", "--team", team, "--name", user, "--role", "nurse");
+        var code = Admin(serverDll, db, "device", "enroll", "--user", user).TrimEnd().Split('\n')[^1].Trim();
+        Wijkwerk(program, "login", "--server", address.ToString(), "--code", code, "--allow-http", "--data", data);
+        return data;
     }
 
     /// <summary>
     /// The first sync as a person runs it: the real <c>wijkwerk sync</c> in a process of its own (the store's key derivation
-    /// included), its time from process start to exit and its peak working set, beside the same program starting and exiting
-    /// with nothing to do (<c>--version</c>). First the build output started with <c>dotnet</c>, then the program as a laptop
-    /// has it installed (<c>scripts/publish</c>: Native AOT where it can be built), which <c>WIJKWERK_BENCH_PROGRAM</c> names.
+    /// included) on a new laptop of team Noord, its time from process start to exit and its peak working set, beside the same
+    /// program starting and exiting with nothing to do (<c>--version</c>).
     /// </summary>
     private static void ProgramFirstSync(string serverDll, string[] db, string folder, Uri address)
     {
-        string[] built = ["dotnet", Path.Combine(Path.GetDirectoryName(serverDll)!, "wijkwerk.dll")];
-        ProgramFirstSync(serverDll, db, folder, address, "Carla", "the build output (dotnet wijkwerk.dll)", built);
-        if (Environment.GetEnvironmentVariable("WIJKWERK_BENCH_PROGRAM") is { Length: > 0 } installed)
-            ProgramFirstSync(serverDll, db, folder, address, "Dirk", $"the installed program ({installed})", [installed]);
-        else
-            Console.WriteLine("first sync by the installed program: not measured (set WIJKWERK_BENCH_PROGRAM to it; scripts/bench sync publishes one)");
-    }
-
-    /// <param name="user">A nurse of its own for this program, so its first sync is a new laptop's.</param>
-    private static void ProgramFirstSync(string serverDll, string[] db, string folder, Uri address, string user, string what, string[] program)
-    {
-        var data = Path.Combine(folder, "program-" + user);
-        Admin(serverDll, db, "user", "add", "--team", "Noord", "--name", user, "--role", "nurse");
-        var code = Admin(serverDll, db, "device", "enroll", "--user", user).TrimEnd().Split('\n')[^1].Trim();
-        Wijkwerk(program, "login", "--server", address.ToString(), "--code", code, "--allow-http", "--data", data);
-        var (start, _) = Wijkwerk(program, "--version");
-        var (sync, peak) = Wijkwerk(program, "sync", "--data", data);
-        Console.WriteLine($"first sync by {what}, its own process: {sync.TotalSeconds:F2} s from process start to exit, peak working set {peak / 1024 / 1024} MB; " +
-                          $"the program starting and exiting (--version) {start.TotalSeconds:F2} s");
+        foreach (var ((what, program), user) in Programs(serverDll, "first sync").Zip(["Carla", "Dirk"]))
+        {
+            var data = LoggedIn(serverDll, db, folder, address, "Noord", user, program);
+            var (start, _) = Wijkwerk(program, "--version");
+            var (sync, peak) = Wijkwerk(program, "sync", "--data", data);
+            Console.WriteLine($"first sync by {what}, its own process: {sync.TotalSeconds:F2} s from process start to exit, peak working set {peak / 1024 / 1024} MB; " +
+                              $"the program starting and exiting (--version) {start.TotalSeconds:F2} s");
+        }
     }
 
     /// <summary>
-    /// The first upload as a person runs it: the same 100,000 rows written into a new laptop (a nurse of a team of its own, so
-    /// nothing comes back), then the real <c>wijkwerk sync</c> in a process of its own, from process start to exit; the upload
-    /// by this process above is the warm figure beside it. The build output, then the installed program as for the first sync.
+    /// The first upload as a person runs it: 100,000 rows of the same kind as the bench's own upload written into a new
+    /// laptop (a nurse of a team of its own, so nothing comes back), then the real <c>wijkwerk sync</c> in a process of its
+    /// own, from process start to exit; the upload by this process above is the warm figure beside it.
     /// </summary>
     private static void ProgramUpload(string serverDll, string[] db, string folder, Uri address, Process server)
     {
-        string[] built = ["dotnet", Path.Combine(Path.GetDirectoryName(serverDll)!, "wijkwerk.dll")];
-        ProgramUpload(serverDll, db, folder, address, server, "West", "Erik", "the build output (dotnet wijkwerk.dll)", built);
-        if (Environment.GetEnvironmentVariable("WIJKWERK_BENCH_PROGRAM") is { Length: > 0 } installed)
-            ProgramUpload(serverDll, db, folder, address, server, "Oost", "Fenna", $"the installed program ({installed})", [installed]);
-        else
-            Console.WriteLine("first upload by the installed program: not measured (set WIJKWERK_BENCH_PROGRAM to it; scripts/bench sync publishes one)");
-    }
-
-    private static void ProgramUpload(string serverDll, string[] db, string folder, Uri address, Process server, string team, string user, string what, string[] program)
-    {
-        var data = Path.Combine(folder, "program-" + user);
-        Admin(serverDll, db, "team", "add", team);
-        Admin(serverDll, db, "user", "add", "--team", team, "--name", user, "--role", "nurse");
-        var code = Admin(serverDll, db, "device", "enroll", "--user", user).TrimEnd().Split('\n')[^1].Trim();
-        Wijkwerk(program, "login", "--server", address.ToString(), "--code", code, "--allow-http", "--data", data);
-        int rows;
-        using (var laptop = LocalStore.Open(Path.Combine(data, "wijkwerk.db"), Passphrase, TimeProvider.System))
-            rows = Fill(laptop, clients: 5000, signalsPerClient: 19);
-        var cpu = new CpuSplit(server);
-        var (upload, peak) = Wijkwerk(program, "sync", "--data", data);
-        Console.WriteLine($"first upload by {what}, its own process: {rows:N0} rows in {upload.TotalSeconds:F2} s from process start to exit ({rows / upload.TotalSeconds:N0} rows/s), " +
-                          $"peak working set {peak / 1024 / 1024} MB; server processor time {cpu.Server.TotalSeconds:F2} s");
+        foreach (var ((what, program), (team, user)) in Programs(serverDll, "first upload").Zip([("West", "Erik"), ("Oost", "Fenna")]))
+        {
+            Admin(serverDll, db, "team", "add", team);
+            var data = LoggedIn(serverDll, db, folder, address, team, user, program);
+            int rows;
+            using (var laptop = LocalStore.Open(Path.Combine(data, "wijkwerk.db"), Passphrase, TimeProvider.System))
+                rows = Fill(laptop, clients: 5000, signalsPerClient: 19);
+            var cpu = new CpuSplit(server);
+            var (upload, peak) = Wijkwerk(program, "sync", "--data", data);
+            Console.WriteLine($"first upload by {what}, its own process: {rows:N0} rows in {upload.TotalSeconds:F2} s from process start to exit ({rows / upload.TotalSeconds:N0} rows/s), " +
+                              $"peak working set {peak / 1024 / 1024} MB; server processor time {cpu.Server.TotalSeconds:F2} s");
+        }
     }
 
     /// <summary>Runs the laptop program (its command line up to the arguments) to its end: its time from start to exit and its peak working set.</summary>

@@ -15,11 +15,11 @@ public static partial class Texts
         [TextId.CliServerRetentionDryRun] = ("Toont alleen wat zou vervallen (aantallen en id's, nooit namen) en wijzigt niets", "Only shows what would go (counts and ids, never names) and changes nothing"),
         [TextId.CliServerStoreCommand] = ("De opslag van de server zelf", "The server's store itself"),
         [TextId.CliServerStoreFinishUpdate] = (
-            "Rondt een update af zodra elke serverinstantie deze versie draait: de opslag wordt voortaan in de nieuwste vorm geschreven",
-            "Finishes an update once every server instance runs this version: the store is written in the newest format from then on"),
+            "Rondt een update af; pas uitvoeren als elke serverinstantie op deze opslag deze versie draait: daarna wordt de opslag in de nieuwste vorm geschreven",
+            "Finishes an update; run it only once every server instance on this store runs this version: the store is then written in the newest format"),
         [TextId.StoreFinishedUpdate] = (
-            "De update is afgerond voor {0}: kolomstempels worden voortaan per groep geschreven (kleiner en sneller). Oudere versies van wijkwerk-server kunnen deze opslag niet meer lezen.",
-            "The update is finished for {0}: column stamps are written in groups from now on (smaller and faster). Older versions of wijkwerk-server can no longer read this store."),
+            "De update is afgerond voor {0}: kolomstempels worden voortaan per groep geschreven (kleiner). Een oudere wijkwerk-server die nog op deze opslag draait, kan de rijen die nu geschreven worden niet lezen.",
+            "The update is finished for {0}: column stamps are written in groups from now on (smaller). An older wijkwerk-server still running on this store cannot read the rows written from now on."),
         [TextId.StoreAlreadyUpdated] = (
             "{0} wordt al in de nieuwste vorm geschreven; er is niets veranderd.",
             "{0} is already written in the newest format; nothing changed."),

@@ -101,7 +101,8 @@ public interface ISyncStore
     Task<long> BackupAsync(string file, CancellationToken cancel = default);
     /// <summary>
     /// Issue 15: once every server instance runs this release, writes the store in the newest formats it reads (see
-    /// SqlSyncStore.StoreSettings); false when it already was.
+    /// SqlSyncStore.StoreSettings); false when it already was. Refused (AdminException) when this very opening upgraded the
+    /// schema: then no instance of this release can have served the store yet.
     /// </summary>
     Task<bool> FinishUpdateAsync();
     /// <summary>Every client the server still holds something of (a live row or a conflict record), with what the retention schedule reads.</summary>

@@ -16,11 +16,19 @@ public static class ColumnStampText
     public static string Write(IReadOnlyDictionary<string, ColumnStamp> stamps, StampFormat format) =>
         format == StampFormat.Grouped ? Grouped(stamps) : JsonSerializer.Serialize(stamps, PerColumnJson);
 
-    /// <summary>The stamps of either format; <see cref="JsonException"/> for text that is neither.</summary>
+    /// <summary>
+    /// The stamps of either format. Text that is neither, or a stamp without a version or ids, is refused with a
+    /// <see cref="JsonException"/> or <see cref="FormatException"/>: the two a push turns into the refusal of the one mutation
+    /// on that row, where a stamp read wrongly would be merged on.
+    /// </summary>
     public static Dictionary<string, ColumnStamp> Read(string text)
     {
         if (!text.StartsWith('['))
-            return JsonSerializer.Deserialize<Dictionary<string, ColumnStamp>>(text, PerColumnJson) ?? throw new JsonException("column stamps: null");
+        {
+            var perColumn = JsonSerializer.Deserialize<Dictionary<string, ColumnStamp?>>(text, PerColumnJson) ?? throw new JsonException("column stamps: null");
+            return perColumn.ToDictionary(s => s.Key, s => Checked(s.Value), StringComparer.Ordinal);
+        }
+
         var stamps = new Dictionary<string, ColumnStamp>(StringComparer.Ordinal);
         var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(text));
         Expect(ref reader, JsonTokenType.StartArray);
@@ -31,7 +39,7 @@ public static class ColumnStampText
             Expect(ref reader, JsonTokenType.String);
             var device = reader.GetGuid();
             Expect(ref reader, JsonTokenType.String);
-            var stamp = new ColumnStamp(version, device, reader.GetGuid());
+            var stamp = Checked(new ColumnStamp(version, device, reader.GetGuid()));
             while (Next(ref reader) == JsonTokenType.String)
                 stamps[reader.GetString()!] = stamp;
             if (reader.TokenType != JsonTokenType.EndArray)
@@ -68,6 +76,10 @@ public static class ColumnStampText
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
+
+    /// <summary>Every write gives a row a version of 1 or more and names its device and worker.</summary>
+    private static ColumnStamp Checked(ColumnStamp? stamp) =>
+        stamp is { V: >= 1 } && stamp.D != Guid.Empty && stamp.W != Guid.Empty ? stamp : throw new JsonException("column stamps: a stamp without a version, device or worker");
 
     private static JsonTokenType Next(ref Utf8JsonReader reader) =>
         reader.Read() ? reader.TokenType : throw new JsonException("column stamps: the text ends early");

@@ -29,12 +29,15 @@ public abstract class StampFormatStoreTests(StoreKind kind) : StoreTest(kind)
         return (string)(await cmd.ExecuteScalarAsync())!;
     }
 
-    /// <summary>The store as a release before the grouped format left it: no setting (its migration ran on a store in use).</summary>
+    /// <summary>
+    /// The store as the release before the grouped format left it: without the step that brought the settings (SQLite 15,
+    /// PostgreSQL 6) and their table, so the next instance to open it runs that step on a store in use.
+    /// </summary>
     private async Task AsBeforeTheGroupedFormat()
     {
         await using var db = await Kind.ConnectAsync();
         await using var cmd = db.CreateCommand();
-        cmd.CommandText = "DELETE FROM store_settings;";
+        cmd.CommandText = $"DROP TABLE store_settings; DELETE FROM schema_migrations WHERE number = {(Kind is SqliteKind ? 15 : 6)};";
         await cmd.ExecuteNonQueryAsync();
     }
 
@@ -56,30 +59,34 @@ public abstract class StampFormatStoreTests(StoreKind kind) : StoreTest(kind)
     [Fact]
     public async Task AStoreFromBefore_KeepsThePerColumnFormat_UntilTheUpdateIsFinished_AndMergesAcrossBothFormats()
     {
-        var (store, anna, bram) = await NewStore();
+        var (older, anna, bram) = await NewStore();
         await AsBeforeTheGroupedFormat();
-        // Another instance opening the store after this release's migrations leaves its format as it is.
-        var other = await Kind.OpenAsync();
+        // The first instance of this release upgrades the store and leaves its format as it is.
+        var updated = await Kind.OpenAsync();
         var client = Guid.NewGuid();
 
-        Assert.Equal(SyncProtocol.Results.Accepted, (await Push(other, anna, 1, client, 0, ServerFixture.ClientColumns())).Status);
-        Assert.Equal(SyncProtocol.Results.Accepted, (await Push(store, bram, 1, client, 1, new() { ["first_name"] = "Klaas" })).Status);
+        Assert.Equal(SyncProtocol.Results.Accepted, (await Push(updated, anna, 1, client, 0, ServerFixture.ClientColumns())).Status);
+        Assert.Equal(SyncProtocol.Results.Accepted, (await Push(older, bram, 1, client, 1, new() { ["first_name"] = "Klaas" })).Status);
         Assert.StartsWith("{", await StampsOf(client));
 
-        Assert.True(await other.FinishUpdateAsync());
-        Assert.False(await store.FinishUpdateAsync());
+        // Finishing from the opening that upgraded the store is refused: no instance of this release served it before.
+        var refused = await Assert.ThrowsAsync<AdminException>(updated.FinishUpdateAsync);
+        Assert.Contains("draait nog geen serverinstantie van deze versie", refused.Message);
+        Assert.StartsWith("{", await StampsOf(client));
+        Assert.True(await (await Kind.OpenAsync()).FinishUpdateAsync());
+        Assert.False(await older.FinishUpdateAsync());
         // Anna renames on version 1 after Bram did (per-column text read): a conflict; her phone is hers to change.
-        var stale = await Push(store, anna, 2, client, 1, new() { ["first_name"] = "Piet", ["phone"] = "0612345678" });
+        var stale = await Push(updated, anna, 2, client, 1, new() { ["first_name"] = "Piet", ["phone"] = "0612345678" });
         Assert.Equal(SyncProtocol.Results.Conflict, stale.Status);
         Assert.Equal(["first_name"], stale.ConflictColumns);
         var grouped = await StampsOf(client);
         Assert.StartsWith("[[1,", grouped);
         Assert.Contains($"""[3,"{anna.DeviceId:D}","{anna.WorkerId:D}","phone"]""", grouped);
         // Bram, on version 2, changes the phone Anna wrote at 3 (grouped text read): a conflict too, his name stays his.
-        var late = await Push(store, bram, 2, client, 2, new() { ["phone"] = "0687654321", ["first_name"] = "Klaas" });
+        var late = await Push(older, bram, 2, client, 2, new() { ["phone"] = "0687654321", ["first_name"] = "Klaas" });
         Assert.Equal(SyncProtocol.Results.Conflict, late.Status);
         Assert.Equal(["phone"], late.ConflictColumns);
-        var page = await store.PullAsync(bram, 0, 100, Now);
+        var page = await updated.PullAsync(bram, 0, 100, Now);
         var row = page.Changes.Single(c => c.RowId == client);
         Assert.Equal(("Klaas", "0612345678"), (row.Columns["first_name"], row.Columns["phone"]));
     }

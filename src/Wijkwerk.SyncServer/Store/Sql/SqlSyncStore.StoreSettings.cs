@@ -15,10 +15,18 @@ public abstract partial class SqlSyncStore
     private const string StampFormatSetting = "column_stamps";
     private const string GroupedStamps = "grouped";
 
+    /// <summary>Whether opening this store ran migrations on a store an older release had written: no instance of this release served it before.</summary>
+    private bool _upgradedOnOpen;
+
     public Task<bool> FinishUpdateAsync() => Write((db, tx) =>
     {
         if (StampFormatOf(db, tx) == StampFormat.Grouped)
             return false;
+        // Run with the new program before any instance was replaced, the command would upgrade the store and switch its
+        // format at once, under instances of the older release that are still serving it.
+        if (_upgradedOnOpen)
+            throw new AdminException("Deze opdracht heeft de opslag zojuist zelf bijgewerkt naar deze versie, dus er draait nog geen serverinstantie van deze versie op. " +
+                                     "Vervang en start eerst elke instantie (bij één SQLite-server: start hem), en voer daarna 'admin store finish-update' opnieuw uit.");
         WriteNewestFormats(db, tx);
         return true;
     });

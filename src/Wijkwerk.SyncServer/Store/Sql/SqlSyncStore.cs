@@ -83,6 +83,7 @@ public abstract partial class SqlSyncStore : ISyncStore
 
             if (done == 0)
                 WriteNewestFormats(db, tx);
+            _upgradedOnOpen = done > 0 && done < newest;
 
             Dialect.SettleRestore(db, tx);
 
