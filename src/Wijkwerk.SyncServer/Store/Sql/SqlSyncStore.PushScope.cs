@@ -24,7 +24,7 @@ public abstract partial class SqlSyncStore
     /// push's earlier writes and the rows keep their write order in the feed. What is cached stays true until commit:
     /// every cached row is locked, and every write of a row in a push goes through <see cref="WriteRow"/>.
     /// </summary>
-    private sealed class PushScope(DbConnection db, DbTransaction tx, DeviceSession device, DateTimeOffset now, IReadOnlyList<string> teams) : IPushTransaction
+    private sealed class PushScope(DbConnection db, DbTransaction tx, DeviceSession device, DateTimeOffset now, IReadOnlyList<string> teams, StampFormat stampFormat) : IPushTransaction
     {
         /// <summary>Rows per buffered multi-row statement (see <see cref="SqlDialect.Items"/>): twelve parameters a row, well below either database's limit.</summary>
         private const int RowsPerStatement = 100;
@@ -41,12 +41,8 @@ public abstract partial class SqlSyncStore
         private readonly Dictionary<Guid, (long Count, long Sum)> _sums = [];
         private readonly HashSet<Guid> _reviewSums = [];
         private readonly HashSet<Guid> _fundSums = [];
-        private StampFormat? _stampFormat;
 
         private SqlDialect Dialect => SqlDialect.Of(db);
-
-        /// <summary>Read once a push, in its transaction: an instance that has served for days picks up <c>admin store finish-update</c> at its next push.</summary>
-        private StampFormat StampFormat => _stampFormat ??= StampFormatOf(db, tx);
 
         public bool HasTeams => teams.Count > 0;
 
@@ -381,7 +377,7 @@ public abstract partial class SqlSyncStore
                     var (table, rowId, row, checksum, asPushed) = chunk[i];
                     values.Add($"(@t{i}, @r{i}, @c{i}, @v{i}, @del{i}, @cols{i}, @stamps{i}, @sum{i}, @at, @by, @dev, @seq{i}, @pushed{i})");
                     parameters.AddRange([("@t" + i, table), ("@r" + i, S(rowId)), ("@c" + i, S(row.ClientId)), ("@v" + i, row.Version), ("@del" + i, row.Deleted ? 1 : 0),
-                        ("@cols" + i, JsonSerializer.Serialize(row.Columns, Json)), ("@stamps" + i, ColumnStampText.Write(row.Stamps, StampFormat)), ("@sum" + i, (long)checksum),
+                        ("@cols" + i, JsonSerializer.Serialize(row.Columns, Json)), ("@stamps" + i, ColumnStampText.Write(row.Stamps, stampFormat)), ("@sum" + i, (long)checksum),
                         ("@seq" + i, seqs[i]), ("@pushed" + i, asPushed ? seqs[i] : null)]);
                 }
 

@@ -31,6 +31,19 @@ public abstract partial class SqlSyncStore
         return true;
     });
 
+    /// <summary>Set once this instance has read that the store is written grouped: the format never goes back while it runs (a restore stops every instance first), so its pushes stop asking.</summary>
+    private volatile bool _stampsGrouped;
+
+    /// <summary>The format a push writes stamps in, read in its transaction until it is grouped: an instance that has served for days picks up <c>admin store finish-update</c> at its next push.</summary>
+    private StampFormat PushStampFormat(DbConnection db, DbTransaction tx)
+    {
+        if (_stampsGrouped)
+            return StampFormat.Grouped;
+        var format = StampFormatOf(db, tx);
+        _stampsGrouped = format == StampFormat.Grouped;
+        return format;
+    }
+
     /// <summary>The format a new store starts in and an updated one ends in.</summary>
     private static void WriteNewestFormats(DbConnection db, DbTransaction tx) =>
         Exec(db, tx, "INSERT INTO store_settings(name, value) VALUES (@n, @v) ON CONFLICT(name) DO UPDATE SET value = excluded.value;",

@@ -249,7 +249,7 @@ public abstract partial class SqlSyncStore : ISyncStore
         // The pushes of one device run one after the other, whichever instance takes them; the second then finds the
         // first's mutations recorded and answers their results (see DeviceGate).
         Dialect.LockKey(db, tx, "device/" + S(device.DeviceId));
-        var scope = new PushScope(db, tx, device, now, TeamsOf(db, tx, device.WorkerId));
+        var scope = new PushScope(db, tx, device, now, TeamsOf(db, tx, device.WorkerId), PushStampFormat(db, tx));
         scope.Prefetch(mutations);
         // Idempotence: a mutation seen before (in an earlier push or earlier in this one) gets its first answer again
         // and is not applied twice. The earlier answers are read in one query, the new ones written in a few at the end.
