@@ -85,6 +85,12 @@ public interface ISyncStore
     Task<DeviceSession?> FindDeviceAsync(string tokenHash, CancellationToken cancel = default);
     /// <summary>Applies each mutation once (by device and mutation id); one result per mutation, in order.</summary>
     Task<IReadOnlyList<MutationResult>> PushAsync(DeviceSession device, IReadOnlyList<Mutation> mutations, DateTimeOffset now, CancellationToken cancel = default);
+    /// <summary>
+    /// As the push above, and in the same transaction the device's audit events as <see cref="StoreAuditAsync"/> stores them (the
+    /// caller has checked them); answers the highest audit seq held for the device, or null when no event came with the push.
+    /// </summary>
+    Task<(IReadOnlyList<MutationResult> Results, long? AuditHeld)> PushAsync(
+        DeviceSession device, IReadOnlyList<Mutation> mutations, IReadOnlyList<AuditRecord> audit, DateTimeOffset now, CancellationToken cancel = default);
     /// <summary>The device's scope after <paramref name="after"/>, in feed order; logs each delivery of client data as a transfer.</summary>
     /// <param name="ownWritesHeld">The laptop holds what its accepted pushes wrote (<see cref="SyncProtocol.OwnWritesQuery"/>): leave out the rows
     /// this device wrote as it pushed them that have not moved in the feed since.</param>

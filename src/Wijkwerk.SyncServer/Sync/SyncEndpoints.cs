@@ -51,13 +51,29 @@ public static class SyncEndpoints
         using (batch)
         {
             var device = batch.Device;
-            var results = await store.PushAsync(device, batch.Request.Mutations, clock.GetUtcNow(), context.RequestAborted);
-            logs.CreateLogger("Wijkwerk.Push").LogInformation(
-                "Push from device {DeviceId}: {Count} mutations, {Accepted} accepted, {Conflicts} conflicts, {Refused} refused",
+            var log = logs.CreateLogger("Wijkwerk.Push");
+            var audit = AuditWithPush(device, batch.Request.Audit, log);
+            var (results, auditHeld) = await store.PushAsync(device, batch.Request.Mutations, audit, clock.GetUtcNow(), context.RequestAborted);
+            log.LogInformation(
+                "Push from device {DeviceId}: {Count} mutations, {Accepted} accepted, {Conflicts} conflicts, {Refused} refused; {AuditEvents} audit events",
                 device.DeviceId, results.Count, results.Count(r => r.Status == SyncProtocol.Results.Accepted),
-                results.Count(r => r.Status == SyncProtocol.Results.Conflict), results.Count(r => r.Status == SyncProtocol.Results.Refused));
-            return Results.Json(new PushResponse(results), Problems.Json);
+                results.Count(r => r.Status == SyncProtocol.Results.Conflict), results.Count(r => r.Status == SyncProtocol.Results.Refused), audit.Count);
+            return Results.Json(new PushResponse(results) { AuditHeld = auditHeld }, Problems.Json);
         }
+    }
+
+    /// <summary>
+    /// The audit events that came with a push, when the audit upload would store them; otherwise none, and the push goes on
+    /// without them: the laptop, told nothing of them, sends them to the audit upload, which answers what is wrong.
+    /// </summary>
+    private static IReadOnlyList<AuditRecord> AuditWithPush(DeviceSession device, IReadOnlyList<AuditRecord>? events, ILogger log)
+    {
+        if (events is not { Count: > 0 })
+            return [];
+        if (events.Count <= SyncProtocol.MaxAuditEventsPerUpload && !events.Any(e => e is null) && AuditUploadRules.Check(device, events) is null)
+            return events;
+        log.LogWarning("Audit events with a push from device {DeviceId} not stored ({Count} events); left for the audit upload", device.DeviceId, events.Count);
+        return [];
     }
 
     /// <summary>A posted batch from an authenticated device holding its one sync turn: the shared checks of push and audit upload.</summary>

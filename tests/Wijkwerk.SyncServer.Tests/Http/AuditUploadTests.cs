@@ -67,6 +67,54 @@ public sealed class AuditUploadTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task EventsThatComeWithAPush_AreStoredWithIt_OnceHoweverOftenTheyArrive_AndTheHighestSeqIsAnswered()
+    {
+        var client = Guid.NewGuid();
+        var events = new[] { server.Anna.AuditEvent(7_000_001, client, "Create"), server.Anna.AuditEvent(7_000_002, client, "Change") };
+        var insert = new Mutation(server.Anna.NextMutationId(), "clients", client, "insert", 0, ServerFixture.ClientColumns());
+
+        var first = await server.Anna.PushCarrying(events, insert);
+        var again = await server.Anna.PushCarrying(events, insert);
+        var none = await server.Anna.Push(new Mutation(server.Anna.NextMutationId(), "clients", client, "update", 1, new Dictionary<string, string?> { ["notes"] = "Later" }));
+
+        Assert.Equal(SyncProtocol.Results.Accepted, first.Results.Single().Status);
+        Assert.Equal(7_000_002, first.AuditHeld);
+        Assert.Equal((first.Results[0].Status, first.Results[0].Version), (again.Results[0].Status, again.Results[0].Version));
+        Assert.Equal(7_000_002, again.AuditHeld);
+        Assert.Null(none.AuditHeld);
+        var laptop = (await CentralLog(client)).Where(l => l.Contains("\tlaptop\t", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, laptop.Count);
+        Assert.Contains("\tlaptop\tCreate\t", laptop[0]);
+        Assert.Contains("\tlaptop\tChange\t", laptop[1]);
+    }
+
+    [Fact]
+    public async Task EventsWithAPush_ThatTheAuditUploadWouldRefuse_AreNotStored_NorAnswered_AndThePushIsApplied()
+    {
+        var client = Guid.NewGuid();
+        var own = server.Zora.AuditEvent(8_000_001, client);
+        IReadOnlyList<AuditRecord>[] refused =
+        [
+            [own, own with { Seq = 8_000_002, DeviceId = server.Bram.DeviceId }],
+            [own, own with { Seq = 8_000_003, WorkerId = server.Bram.WorkerId }],
+            [own, server.Zora.AuditEvent(8_000_004, client, "Peek")],
+            [own, own],
+            [.. Enumerable.Range(1, SyncProtocol.MaxAuditEventsPerUpload + 1).Select(i => server.Zora.AuditEvent(8_100_000 + i, client))],
+        ];
+
+        foreach (var events in refused)
+        {
+            var row = Guid.NewGuid();
+            var answer = await server.Zora.PushCarrying(events, new Mutation(server.Zora.NextMutationId(), "clients", row, "insert", 0, ServerFixture.ClientColumns()));
+            Assert.Equal(SyncProtocol.Results.Accepted, answer.Results.Single().Status);
+            Assert.Null(answer.AuditHeld);
+        }
+
+        Assert.Empty(await CentralLog(client)); // not even the good event of a batch left out
+        await server.AssertHealthy();
+    }
+
+    [Fact]
     public async Task WithoutAToken_IsUnauthorized()
     {
         using var response = await server.Http.SendAsync(SyncClient.Request(HttpMethod.Post, SyncProtocol.AuditPath, null, SyncClient.JsonBody("""{"events":[]}""")));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Wijkwerk.Core.Audit;
 using Wijkwerk.Core.Sync.Laptop;
+using Wijkwerk.Core.Sync.Protocol;
 
 namespace Wijkwerk.SyncServer.Tests.LaptopSync;
 
@@ -16,8 +17,8 @@ public partial class AuditSyncTests
         var client = a.NewClient("Wilhelmina", "de Vries");
         a.Store.Clients.Update(a.Find(client.Id)! with { Notes = "Valt vaak" });
 
-        // Request 1 pushes the outbox, request 2 uploads the log: the server stores it, the answer is lost.
-        using (var cut = new FaultyHandler(2, FaultyHandler.Cut.AfterResponse))
+        // Request 1 pushes the outbox and the log with it: the server stores both, the answer is lost.
+        using (var cut = new FaultyHandler(1, FaultyHandler.Cut.AfterResponse))
             await Assert.ThrowsAsync<SyncTransportException>(() => a.Sync(cut));
         var again = await a.Sync();
         var repeated = await a.Sync();
@@ -45,6 +46,33 @@ public partial class AuditSyncTests
         await a.Sync();
         Assert.Equal(before, world.World.Admin("audit", "--client", client.Id.ToString()).Split('\n').Count(l => l.Contains("\tlaptop\t", StringComparison.Ordinal)));
         Assert.True(repeated.AuditUploaded <= again.AuditUploaded);
+    }
+
+    [Fact]
+    public async Task TheLog_TravelsWithThePush_WithoutACallOfItsOwn_AndWithoutAPush_ByTheAuditUpload()
+    {
+        using var world = await LaptopSyncTests.TeamOfTwo();
+        var a = world.Laptops[0];
+        var client = a.NewClient("Wilhelmina", "de Vries");
+        a.Store.Clients.Update(a.Find(client.Id)! with { Notes = "Valt vaak" });
+        var pending = AuditLog.Read(a.Store).Count;
+
+        using var withChanges = new FaultyHandler(int.MaxValue, FaultyHandler.Cut.BeforeRequest);
+        var pushed = await a.Sync(withChanges);
+        a.Store.Dossiers.Open(client.Id);
+        using var withoutChanges = new FaultyHandler(int.MaxValue, FaultyHandler.Cut.BeforeRequest);
+        var viewed = await a.Sync(withoutChanges);
+
+        Assert.Equal(pending, pushed.AuditUploaded);
+        Assert.DoesNotContain(SyncProtocol.AuditPath, withChanges.Paths);
+        Assert.Contains(SyncProtocol.PushPath, withChanges.Paths);
+        Assert.Equal(1, viewed.AuditUploaded);
+        Assert.Contains(SyncProtocol.AuditPath, withoutChanges.Paths);
+        Assert.DoesNotContain(SyncProtocol.PushPath, withoutChanges.Paths);
+        var local = AuditLog.Read(a.Store, client.Id);
+        var central = world.World.Admin("audit", "--client", client.Id.ToString()).Split('\n').Where(l => l.Contains("\tlaptop\t", StringComparison.Ordinal));
+        Assert.Equal(local.Select(e => e.Seq), central.Select(l => long.Parse(Seq().Match(l).Groups[1].Value, CultureInfo.InvariantCulture)));
+        Assert.Contains(local, e => e.Type == AuditEventType.View);
     }
 
     [Fact]

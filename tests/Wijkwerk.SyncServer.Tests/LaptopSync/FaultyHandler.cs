@@ -14,9 +14,13 @@ public sealed class FaultyHandler(int failAt, FaultyHandler.Cut cut, Action? bef
 
     public int Requests { get; private set; }
 
+    /// <summary>The path of every request, in the order sent.</summary>
+    public List<string> Paths { get; } = [];
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         Requests++;
+        Paths.Add(request.RequestUri!.AbsolutePath);
         if (Requests != failAt)
             return await base.SendAsync(request, cancellationToken);
         beforeFailing?.Invoke();

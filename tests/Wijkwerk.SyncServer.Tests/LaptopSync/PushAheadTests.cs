@@ -114,7 +114,8 @@ public sealed class PushAheadTests : IAsyncLifetime
     {
         var local = AuditLog.Read(_anna.Store).Where(e => e.DeviceId == _anna.Store.Identity.DeviceId).Select(e => e.Seq).Order().ToList();
         Assert.True(local.Count >= 5, $"{local.Count} events");
-        var watching = new WatchingTransport(new StoreTransport(_server, _anna.Device), PendingRows(_anna)) { ConfirmOnlyFirstOfUpload = 2 };
+        // An older server, which does not store events that come with a push: they all go by the audit upload.
+        var watching = new WatchingTransport(new StoreTransport(_server, _anna.Device), PendingRows(_anna)) { ConfirmOnlyFirstOfUpload = 2, OlderServer = true };
 
         var report = await new SyncEngine(_anna.Store, watching) { AuditBatchSize = 3 }.Run();
 
@@ -126,6 +127,44 @@ public sealed class PushAheadTests : IAsyncLifetime
         Assert.Equal(local, await StoredSeqs());
         Assert.Equal(local[^1], new LocalSync(_anna.Store).AuditConfirmed());
     }
+
+    [Fact]
+    public async Task AuditEventsGoWithThePushes_EachCarryingTheBatchAfterTheOneBefore_AndNoUploadIsLeftToDo()
+    {
+        var local = OwnEvents();
+        var watching = new WatchingTransport(new StoreTransport(_server, _anna.Device), PendingRows(_anna));
+
+        var report = await new SyncEngine(_anna.Store, watching) { PushBatchSize = 2, AuditBatchSize = 2 }.Run();
+
+        Assert.True(report.Converged);
+        Assert.Equal(4, watching.Pushes.Count);
+        Assert.Equal(Enumerable.Range(0, 4).Select(i => local.Skip(2 * i).Take(2).ToList()), watching.PushedAudit);
+        Assert.Equal(local.Skip(8), watching.Uploads.SelectMany(u => u));
+        Assert.Equal(local.Count, report.AuditUploaded);
+        Assert.Equal(local, await StoredSeqs());
+        Assert.Equal(local[^1], new LocalSync(_anna.Store).AuditConfirmed());
+    }
+
+    [Fact]
+    public async Task APushWhoseEventsTheServerDidNotStore_StopsTheEventsOfTheRest_AndTheUploadSendsFromTheFirstNotStored_EachStoredOnce()
+    {
+        var local = OwnEvents();
+        Assert.True(local.Count >= 6, $"{local.Count} events");
+        var watching = new WatchingTransport(new StoreTransport(_server, _anna.Device), PendingRows(_anna)) { DropAuditOfPush = 2 };
+
+        var report = await new SyncEngine(_anna.Store, watching) { PushBatchSize = 2, AuditBatchSize = 2 }.Run();
+
+        Assert.True(report.Converged);
+        // The third push left before the second's answer said its events were not stored: it carried the next two, which the
+        // server stored but the laptop does not count as delivered, as the events before them were not.
+        Assert.Equal([local[..2], local[2..4], local[4..6], []], watching.PushedAudit);
+        Assert.Equal(local[2..], watching.Uploads.SelectMany(u => u));
+        Assert.Equal(local, await StoredSeqs());
+        Assert.Equal(local[^1], new LocalSync(_anna.Store).AuditConfirmed());
+    }
+
+    private List<long> OwnEvents() =>
+        [.. AuditLog.Read(_anna.Store).Where(e => e.DeviceId == _anna.Store.Identity.DeviceId).Select(e => e.Seq).Order()];
 
     private async Task<List<RowChange>> ServerClients() =>
         [.. (await _server.PullAsync(_anna.Device, 0, SyncProtocol.MaxPullPageSize, DateTimeOffset.UtcNow)).Changes.Where(c => c.Table == "clients")];
@@ -170,13 +209,25 @@ public sealed class PushAheadTests : IAsyncLifetime
 
         public Task<EnrolResponse> Enrol(EnrolRequest request, CancellationToken cancel) => inner.Enrol(request, cancel);
 
+        /// <summary>The audit seqs each push carried.</summary>
+        public List<IReadOnlyList<long>> PushedAudit { get; } = [];
+
+        /// <summary>Answers as a server of the release before: events that come with a push are not stored, and not answered.</summary>
+        public bool OlderServer { get; init; }
+
+        /// <summary>The push (counting from 1) whose events do not reach the server: it stores none and answers none.</summary>
+        public int? DropAuditOfPush { get; init; }
+
         public async Task<PushResponse> Push(string token, PushRequest request, CancellationToken cancel)
         {
             Pushes.Add(([.. request.Mutations.Select(m => m.RowId)], [.. request.Mutations.Select(m => m.MutationId)], pendingRows()));
+            PushedAudit.Add([.. (request.Audit ?? []).Select(e => e.Seq)]);
             var number = Pushes.Count;
             OnPush?.Invoke(number);
             await Task.Yield();
-            var answer = await inner.Push(token, request, cancel);
+            var answer = OlderServer || number == DropAuditOfPush
+                ? await inner.Push(token, request with { Audit = null }, cancel) with { AuditHeld = null }
+                : await inner.Push(token, request, cancel);
             if (number == SlowAnswer)
                 await Task.Delay(TimeSpan.FromMilliseconds(500), CancellationToken.None);
             Answered++;

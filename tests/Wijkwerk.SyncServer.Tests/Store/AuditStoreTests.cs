@@ -37,6 +37,35 @@ public abstract class AuditStoreTests(StoreKind kind) : StoreTest(kind)
         Assert.All(seen, e => Assert.Equal((device.DeviceId, "View", "Success"), (e.DeviceId, e.Type, e.Outcome)));
     }
 
+    [Fact]
+    public async Task Audit_ThatComesWithAPush_IsStoredWithIt_EachEventOnce_AndTheHighestSeqIsAnswered()
+    {
+        var store = await Kind.OpenAsync();
+        await store.AddTeamAsync("Noord", Now);
+        await store.AddWorkerAsync("Anna", Role.Nurse, "Noord", Now);
+        await store.AddEnrolmentCodeAsync("Anna", "code", Now.AddHours(1), Now);
+        await store.EnrolAsync("code", new NewDevice(Guid.NewGuid(), "laptop", "token", "hash"), Now);
+        var device = (await store.FindDeviceAsync("hash"))!;
+        var client = Guid.NewGuid();
+        List<AuditRecord> events = [.. Enumerable.Range(1, 250).Select(seq => new AuditRecord(seq, "Change", Now, client, device.WorkerId, "nurse", device.DeviceId, "Success", "clients"))];
+        var insert = new Mutation(1, "clients", client, SyncProtocol.Operations.Insert, 0, new Dictionary<string, string?>
+        {
+            ["first_name"] = "Cliënt", ["surname_prefix"] = "", ["surname"] = "Test", ["birth_date"] = "1950-01-02", ["postcode"] = "1234AB",
+            ["house_number"] = "5", ["addition"] = "", ["phone"] = "", ["bsn"] = "", ["notes"] = "",
+        });
+
+        var (results, held) = await store.PushAsync(device, [insert], events, Now);
+        var (again, heldAgain) = await store.PushAsync(device, [insert], events[..100], Now);
+        var (_, none) = await store.PushAsync(device, [], [], Now);
+
+        Assert.Equal(SyncProtocol.Results.Accepted, results.Single().Status);
+        Assert.Equal(SyncProtocol.Results.Accepted, again.Single().Status);
+        Assert.Equal((250L, 250L), (held, heldAgain));
+        Assert.Null(none);
+        Assert.Equal(250, await Kind.CountAsync("SELECT count(*) FROM audit_events;"));
+        Assert.Equal(1, await Kind.CountAsync("SELECT count(*) FROM rows WHERE tbl = 'clients';"));
+    }
+
     public sealed class OnSqlite() : AuditStoreTests(new SqliteKind());
 
     [Collection(PostgresCollection.Name)]

@@ -12,8 +12,12 @@ public sealed class StoreTransport(ISyncStore store, DeviceSession device) : ISy
 {
     public Task<EnrolResponse> Enrol(EnrolRequest request, CancellationToken cancel) => throw new NotSupportedException();
 
-    public async Task<PushResponse> Push(string token, PushRequest request, CancellationToken cancel) =>
-        new(await store.PushAsync(device, request.Mutations, DateTimeOffset.UtcNow, cancel));
+    // The audit events that come with a push are stored with it, unchecked: the endpoint's checks are not the store's.
+    public async Task<PushResponse> Push(string token, PushRequest request, CancellationToken cancel)
+    {
+        var (results, auditHeld) = await store.PushAsync(device, request.Mutations, request.Audit ?? [], DateTimeOffset.UtcNow, cancel);
+        return new PushResponse(results) { AuditHeld = auditHeld };
+    }
 
     public Task<PullResponse> Pull(string token, long after, int limit, CancellationToken cancel) =>
         store.PullAsync(device, after, limit, DateTimeOffset.UtcNow, cancel: cancel);

@@ -41,9 +41,12 @@ public sealed class SyncClient(HttpClient http, string token, Guid deviceId, Gui
             : (response.StatusCode, null, await response.Content.ReadFromJsonAsync<ProblemResponse>(Json));
     }
 
-    public async Task<PushResponse> Push(params Mutation[] mutations)
+    public Task<PushResponse> Push(params Mutation[] mutations) => PushCarrying(null, mutations);
+
+    /// <summary>A push with audit events to store with it (<see cref="PushRequest.Audit"/>).</summary>
+    public async Task<PushResponse> PushCarrying(IReadOnlyList<AuditRecord>? audit, params Mutation[] mutations)
     {
-        using var response = await http.SendAsync(Request(HttpMethod.Post, SyncProtocol.PushPath, Token, JsonContent.Create(new PushRequest(mutations), options: Json)));
+        using var response = await http.SendAsync(Request(HttpMethod.Post, SyncProtocol.PushPath, Token, JsonContent.Create(new PushRequest(mutations) { Audit = audit }, options: Json)));
         Assert.True(response.IsSuccessStatusCode, $"push: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return (await response.Content.ReadFromJsonAsync<PushResponse>(Json))!;
     }

@@ -64,11 +64,12 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
     private async Task<SyncReport> Once(IProgress<SyncProgress>? progress, bool fullCheck, CancellationToken cancel)
     {
         var token = _local.Token() ?? throw new SyncTransportException(ProblemCodes.Unauthorized, "Deze laptop is niet aangemeld; gebruik eerst 'wijkwerk login'.");
-        int pushed = 0, accepted = 0, conflicts = 0, refused = 0;
+        int pushed = 0, accepted = 0, conflicts = 0, refused = 0, audited = 0;
         var total = (int)store.PendingChanges();
+        var audit = new AuditWithPushes(_local, AuditBatchSize);
 
         var batch = _local.Pending(PushBatchSize);
-        var sending = batch.Count > 0 ? Push(token, batch, cancel) : null;
+        var sending = batch.Count > 0 ? Push(token, batch, audit, cancel) : null;
         for (var round = 0; sending is not null; round++)
         {
             // The next batch is read while the server works on this one: rows after this batch's, which its answer does not touch.
@@ -81,18 +82,19 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
             catch (Exception)
             {
                 // The server may already hold the batch on its way: its answer is recorded before the failure ends the sync.
-                _local.Record(batch, await sending);
+                _local.Record(batch, (await sending).Response);
                 throw;
             }
 
-            var response = await sending;
+            var (response, carried) = await sending;
             var more = round + 1 < MaxRounds;
             // Sent before this answer is recorded, so the server applies it meanwhile; safe because it holds none of this
             // batch's rows, whose versions and outbox entries are all that recording the answer changes.
-            sending = more && next.Count > 0 ? Push(token, next, cancel) : null;
+            sending = more && next.Count > 0 ? Push(token, next, audit, cancel) : null;
             try
             {
                 _local.Record(batch, response);
+                audited += audit.Answered(carried, response);
                 pushed += batch.Count;
                 accepted += response.Results.Count(r => r.Status == SyncProtocol.Results.Accepted);
                 conflicts += response.Results.Count(r => r.Status == SyncProtocol.Results.Conflict);
@@ -111,13 +113,13 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
             {
                 next = _local.Pending(PushBatchSize);
                 if (next.Count > 0)
-                    sending = Push(token, next, cancel);
+                    sending = Push(token, next, audit, cancel);
             }
 
             batch = next;
         }
 
-        var audited = await UploadAudit(token, cancel);
+        audited += await UploadAudit(token, cancel);
 
         var (pulled, removed, setAside, last) = await PullAll(token, progress, cancel);
         _local.MarkSynced();
@@ -167,9 +169,12 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
     }
 
     // Awaited here so that a transport failing before it returns a task fails the task instead: the answer before is then
-    // still recorded by the caller.
-    private async Task<PushResponse> Push(string token, IReadOnlyList<PendingMutation> batch, CancellationToken cancel) =>
-        await transport.Push(token, new PushRequest(batch.Select(b => b.Mutation).ToList()), cancel);
+    // still recorded by the caller. The audit events are read before the push goes, with the events after them still local.
+    private async Task<(PushResponse Response, IReadOnlyList<AuditRecord> Carried)> Push(string token, IReadOnlyList<PendingMutation> batch, AuditWithPushes audit, CancellationToken cancel)
+    {
+        var carried = audit.Next();
+        return (await transport.Push(token, new PushRequest(batch.Select(b => b.Mutation).ToList()) { Audit = carried.Count > 0 ? carried : null }, cancel), carried);
+    }
 
     /// <summary>A call whose answer will not be recorded: waited for, whatever it meets, so nothing is left running.</summary>
     private static async Task Settle(Task call)

@@ -26,12 +26,25 @@ public sealed record Mutation(long MutationId, string Table, Guid RowId, string 
     public IReadOnlyDictionary<string, long>? ColumnBaseVersions { get; init; }
 }
 
-public sealed record PushRequest(IReadOnlyList<Mutation> Mutations);
+public sealed record PushRequest(IReadOnlyList<Mutation> Mutations)
+{
+    /// <summary>
+    /// The next of the laptop's audit events (at most <see cref="SyncProtocol.MaxAuditEventsPerUpload"/>), stored with the
+    /// mutations in one transaction instead of in a call of their own; none or null sends none. A server that does not
+    /// take them (an older one, or events it would refuse) answers no <see cref="PushResponse.AuditHeld"/>, and the laptop
+    /// uploads them as before.
+    /// </summary>
+    public IReadOnlyList<AuditRecord>? Audit { get; init; }
+}
 
 /// <summary>Per mutation: accepted, conflict (the server kept its value for the listed columns) or refused (with a reason).</summary>
 public sealed record MutationResult(long MutationId, string Status, long Version, string? Reason, IReadOnlyList<string> ConflictColumns);
 
-public sealed record PushResponse(IReadOnlyList<MutationResult> Results);
+public sealed record PushResponse(IReadOnlyList<MutationResult> Results)
+{
+    /// <summary>The highest audit seq the server holds for this device once it stored the push's events; null when it stored none.</summary>
+    public long? AuditHeld { get; init; }
+}
 
 /// <summary>
 /// One row as the server now has it, in change-feed order. <see cref="Removed"/> means the row left this

@@ -229,17 +229,24 @@ public abstract partial class SqlSyncStore : ISyncStore
     /// a mutation saved); when a mutation turns out to be poisoned, that transaction is rolled back whole and the push runs
     /// again with a savepoint around each mutation, so the poisoned one is refused and the rest of the batch still lands.
     /// </summary>
-    public async Task<IReadOnlyList<MutationResult>> PushAsync(DeviceSession device, IReadOnlyList<Mutation> mutations, DateTimeOffset now, CancellationToken cancel = default)
+    public async Task<IReadOnlyList<MutationResult>> PushAsync(DeviceSession device, IReadOnlyList<Mutation> mutations, DateTimeOffset now, CancellationToken cancel = default) =>
+        (await PushAsync(device, mutations, [], now, cancel)).Results;
+
+    public async Task<(IReadOnlyList<MutationResult> Results, long? AuditHeld)> PushAsync(
+        DeviceSession device, IReadOnlyList<Mutation> mutations, IReadOnlyList<AuditRecord> audit, DateTimeOffset now, CancellationToken cancel = default)
     {
         try
         {
-            return await Write((db, tx) => Push(db, tx, device, mutations, now, eachInSavepoint: false), cancel);
+            return await Write((db, tx) => (Push(db, tx, device, mutations, now, eachInSavepoint: false), StoreAuditWith(db, tx, device, audit, now)), cancel);
         }
         catch (PoisonedMutationException)
         {
-            return await Write((db, tx) => Push(db, tx, device, mutations, now, eachInSavepoint: true), cancel);
+            return await Write((db, tx) => (Push(db, tx, device, mutations, now, eachInSavepoint: true), StoreAuditWith(db, tx, device, audit, now)), cancel);
         }
     }
+
+    private static long? StoreAuditWith(DbConnection db, DbTransaction tx, DeviceSession device, IReadOnlyList<AuditRecord> audit, DateTimeOffset now) =>
+        audit.Count == 0 ? null : StoreAudit(db, tx, device, audit, now);
 
     /// <summary>A mutation failed in a push run without savepoints: the push must run again with them.</summary>
     private sealed class PoisonedMutationException : Exception;
@@ -556,7 +563,10 @@ public abstract partial class SqlSyncStore : ISyncStore
     /// <summary>Audit events per statement (see <see cref="SqlDialect.Items"/>): seven parameters each, well below either database's limit.</summary>
     private const int EventsPerStatement = 100;
 
-    public Task<long> StoreAuditAsync(DeviceSession device, IReadOnlyList<AuditRecord> events, DateTimeOffset now, CancellationToken cancel = default) => Write((db, tx) =>
+    public Task<long> StoreAuditAsync(DeviceSession device, IReadOnlyList<AuditRecord> events, DateTimeOffset now, CancellationToken cancel = default) =>
+        Write((db, tx) => StoreAudit(db, tx, device, events, now), cancel);
+
+    private static long StoreAudit(DbConnection db, DbTransaction tx, DeviceSession device, IReadOnlyList<AuditRecord> events, DateTimeOffset now)
     {
         // Many events to a statement: one statement per event was a round trip each on PostgreSQL, 11 of the 39 seconds
         // of a first upload of 100,000 rows (the laptop logs every row it writes).
@@ -575,7 +585,7 @@ public abstract partial class SqlSyncStore : ISyncStore
         }
 
         return Convert.ToInt64(Scalar(db, tx, "SELECT coalesce(max(seq), 0) FROM audit_events WHERE device_id = @d;", ("@d", S(device.DeviceId))), CultureInfo.InvariantCulture);
-    }, cancel);
+    }
 
     public Task<IReadOnlyList<CentralAuditEntry>> ClientAuditAsync(Guid clientId)
     {
