@@ -199,16 +199,17 @@ public static partial class SyncFigures
     private static string Median(List<(TimeSpan Elapsed, string Split)> rounds) =>
         $"{MedianRound(rounds).Elapsed.TotalMilliseconds:F1} ms (rounds: {string.Join(", ", rounds.Select(r => r.Elapsed.TotalMilliseconds.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))})";
 
-    /// <summary>A second team with a small caseload (200 clients): many laptops, each catching up once, then all syncing at once.</summary>
+    /// <summary>Laptops per team in the second round of many devices: a neighbourhood team's size.</summary>
+    private const int TeamSize = 10;
+
+    /// <summary>
+    /// Many laptops, each catching up once, then all syncing at once. First all in one team with a small caseload (200
+    /// clients), where each change goes to every other laptop: the worst case, its work growing with the square of the
+    /// laptops. Then as many laptops in teams of <see cref="TeamSize"/>, each team with a caseload of its own.
+    /// </summary>
     private static async Task ManyDevices(string serverDll, string[] db, string folder, Uri address, int count, Process server)
     {
-        Admin(serverDll, db, "team", "add", "Zuid");
-        var laptops = new List<LocalStore>();
-        for (var i = 0; i < count; i++)
-        {
-            Admin(serverDll, db, "user", "add", "--team", "Zuid", "--name", "Nurse" + i, "--role", "nurse");
-            laptops.Add(await Laptop(folder, "many" + i, address, Admin(serverDll, db, "device", "enroll", "--user", "Nurse" + i), firstSync: false));
-        }
+        var laptops = await Devices(serverDll, db, folder, address, ["Zuid"], count);
 
         // The first laptop brings the caseload; each device then catches up alone (not measured). Then all sync at once with
         // one change each: first each to a client of its own, as a team's day goes, then all to the same client, the worst
@@ -222,6 +223,35 @@ public static partial class SyncFigures
         await Burst(laptops, address, server, "one change each, each to a client of its own, again", (laptop, i) => Edit(laptop, 1, first: i));
         foreach (var laptop in laptops)
             laptop.Dispose();
+
+        var teams = Enumerable.Range(1, Math.Max(1, count / TeamSize)).Select(t => "Wijk" + t).ToArray();
+        laptops = await Devices(serverDll, db, folder, address, teams, TeamSize);
+        for (var t = 0; t < teams.Length; t++)
+            Fill(laptops[t * TeamSize], clients: 2 * TeamSize, signalsPerClient: 0);
+        foreach (var laptop in laptops)
+            await Sync(laptop, address);
+        await Burst(laptops, address, server, $"in teams of {TeamSize}, one change each, each to a client of its own", (laptop, i) => Edit(laptop, 1, first: i % TeamSize));
+        await Burst(laptops, address, server, $"in teams of {TeamSize}, once more", (laptop, i) => Edit(laptop, 1, first: i % TeamSize));
+        foreach (var laptop in laptops)
+            laptop.Dispose();
+    }
+
+    /// <summary>The teams, each with <paramref name="perTeam"/> nurses, each with an enrolled laptop: team by team, in order.</summary>
+    private static async Task<List<LocalStore>> Devices(string serverDll, string[] db, string folder, Uri address, IReadOnlyList<string> teams, int perTeam)
+    {
+        var laptops = new List<LocalStore>();
+        foreach (var team in teams)
+        {
+            Admin(serverDll, db, "team", "add", team);
+            for (var i = 0; i < perTeam; i++)
+            {
+                var name = $"{team}-{i}";
+                Admin(serverDll, db, "user", "add", "--team", team, "--name", name, "--role", "nurse");
+                laptops.Add(await Laptop(folder, name, address, Admin(serverDll, db, "device", "enroll", "--user", name), firstSync: false));
+            }
+        }
+
+        return laptops;
     }
 
     /// <summary>Every laptop makes its change, then all sync at once: the time in all and each laptop's, p50 and p99.</summary>
