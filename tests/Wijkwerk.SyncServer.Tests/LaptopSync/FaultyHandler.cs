@@ -17,10 +17,14 @@ public sealed class FaultyHandler(int failAt, FaultyHandler.Cut cut, Action? bef
     /// <summary>The path of every request, in the order sent.</summary>
     public List<string> Paths { get; } = [];
 
+    /// <summary>The size of every request body sent, in the order sent (0 without one).</summary>
+    public List<long> BodyBytes { get; } = [];
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         Requests++;
         Paths.Add(request.RequestUri!.AbsolutePath);
+        BodyBytes.Add(request.Content is null ? 0 : (await request.Content.ReadAsByteArrayAsync(cancellationToken)).Length);
         if (Requests != failAt)
             return await base.SendAsync(request, cancellationToken);
         beforeFailing?.Invoke();

@@ -14,12 +14,7 @@ public abstract class AuditStoreTests(StoreKind kind) : StoreTest(kind)
     [Fact]
     public async Task Audit_ABatchOfManyStatements_WithASeqTwice_AndSentAgain_StoresEachEventOnce()
     {
-        var store = await Kind.OpenAsync();
-        await store.AddTeamAsync("Noord", Now);
-        await store.AddWorkerAsync("Anna", Role.Nurse, "Noord", Now);
-        await store.AddEnrolmentCodeAsync("Anna", "code", Now.AddHours(1), Now);
-        await store.EnrolAsync("code", new NewDevice(Guid.NewGuid(), "laptop", "token", "hash"), Now);
-        var device = (await store.FindDeviceAsync("hash"))!;
+        var (store, device) = await EnrolledNurse();
         var client = Guid.NewGuid();
         AuditRecord Event(long seq, string detail) =>
             new(seq, "View", Now.AddSeconds(-seq), seq % 3 == 0 ? client : null, device.WorkerId, "nurse", device.DeviceId, "Success", detail);
@@ -40,12 +35,7 @@ public abstract class AuditStoreTests(StoreKind kind) : StoreTest(kind)
     [Fact]
     public async Task Audit_ThatComesWithAPush_IsStoredWithIt_EachEventOnce_AndTheHighestSeqIsAnswered()
     {
-        var store = await Kind.OpenAsync();
-        await store.AddTeamAsync("Noord", Now);
-        await store.AddWorkerAsync("Anna", Role.Nurse, "Noord", Now);
-        await store.AddEnrolmentCodeAsync("Anna", "code", Now.AddHours(1), Now);
-        await store.EnrolAsync("code", new NewDevice(Guid.NewGuid(), "laptop", "token", "hash"), Now);
-        var device = (await store.FindDeviceAsync("hash"))!;
+        var (store, device) = await EnrolledNurse();
         var client = Guid.NewGuid();
         List<AuditRecord> events = [.. Enumerable.Range(1, 250).Select(seq => new AuditRecord(seq, "Change", Now, client, device.WorkerId, "nurse", device.DeviceId, "Success", "clients"))];
         var insert = new Mutation(1, "clients", client, SyncProtocol.Operations.Insert, 0, new Dictionary<string, string?>
@@ -64,6 +54,17 @@ public abstract class AuditStoreTests(StoreKind kind) : StoreTest(kind)
         Assert.Null(none);
         Assert.Equal(250, await Kind.CountAsync("SELECT count(*) FROM audit_events;"));
         Assert.Equal(1, await Kind.CountAsync("SELECT count(*) FROM rows WHERE tbl = 'clients';"));
+    }
+
+    /// <summary>A store with one nurse of team Noord and her enrolled laptop.</summary>
+    private async Task<(ISyncStore Store, DeviceSession Device)> EnrolledNurse()
+    {
+        var store = await Kind.OpenAsync();
+        await store.AddTeamAsync("Noord", Now);
+        await store.AddWorkerAsync("Anna", Role.Nurse, "Noord", Now);
+        await store.AddEnrolmentCodeAsync("Anna", "code", Now.AddHours(1), Now);
+        await store.EnrolAsync("code", new NewDevice(Guid.NewGuid(), "laptop", "token", "hash"), Now);
+        return (store, (await store.FindDeviceAsync("hash"))!);
     }
 
     public sealed class OnSqlite() : AuditStoreTests(new SqliteKind());

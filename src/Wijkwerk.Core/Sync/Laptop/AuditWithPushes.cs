@@ -15,12 +15,12 @@ internal sealed class AuditWithPushes(LocalSync local, int batchSize)
     private long _sentUpTo = local.AuditConfirmed();
     private bool _riding = true;
 
-    /// <summary>The events for the next push: those after the ones already sent with a push of this sync.</summary>
-    public IReadOnlyList<AuditRecord> Next()
+    /// <summary>The events for the next push: those after the ones already sent with a push of this sync that fit in <paramref name="room"/> bytes.</summary>
+    public IReadOnlyList<AuditRecord> Next(long room)
     {
         if (!_riding)
             return [];
-        var events = local.PendingAudit(batchSize, after: _sentUpTo);
+        var events = PushBody.Fit(local.PendingAudit(batchSize, after: _sentUpTo), room);
         if (events.Count > 0)
             _sentUpTo = events[^1].Seq;
         return events;

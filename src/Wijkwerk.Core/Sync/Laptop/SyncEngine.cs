@@ -68,7 +68,7 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
         var total = (int)store.PendingChanges();
         var audit = new AuditWithPushes(_local, AuditBatchSize);
 
-        var batch = _local.Pending(PushBatchSize);
+        var batch = PushBody.Fit(_local.Pending(PushBatchSize));
         var sending = batch.Count > 0 ? Push(token, batch, audit, cancel) : null;
         for (var round = 0; sending is not null; round++)
         {
@@ -77,7 +77,7 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
             IReadOnlyList<PendingMutation> next;
             try
             {
-                next = _local.Pending(PushBatchSize, after: batch.Max(b => b.FirstSeq));
+                next = PushBody.Fit(_local.Pending(PushBatchSize, after: batch.Max(b => b.FirstSeq)));
             }
             catch (Exception)
             {
@@ -111,7 +111,7 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
 
             if (sending is null && more)
             {
-                next = _local.Pending(PushBatchSize);
+                next = PushBody.Fit(_local.Pending(PushBatchSize));
                 if (next.Count > 0)
                     sending = Push(token, next, audit, cancel);
             }
@@ -169,10 +169,11 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
     }
 
     // Awaited here so that a transport failing before it returns a task fails the task instead: the answer before is then
-    // still recorded by the caller. The audit events are read before the push goes, with the events after them still local.
+    // still recorded by the caller. The audit events are read before the push goes, with the events after them still local, as
+    // many as the body has room for beside the mutations.
     private async Task<(PushResponse Response, IReadOnlyList<AuditRecord> Carried)> Push(string token, IReadOnlyList<PendingMutation> batch, AuditWithPushes audit, CancellationToken cancel)
     {
-        var carried = audit.Next();
+        var carried = audit.Next(PushBody.Room(batch));
         return (await transport.Push(token, new PushRequest(batch.Select(b => b.Mutation).ToList()) { Audit = carried.Count > 0 ? carried : null }, cancel), carried);
     }
 
@@ -211,7 +212,7 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
     private async Task<int> UploadAudit(string token, CancellationToken cancel)
     {
         var sent = 0;
-        var batch = _local.PendingAudit(AuditBatchSize);
+        var batch = AuditBatch(null);
         for (var round = 0; round < MaxRounds && batch.Count > 0; round++)
         {
             var sending = transport.UploadAudit(token, new AuditUploadRequest(batch), cancel);
@@ -219,7 +220,7 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
             IReadOnlyList<AuditRecord> next;
             try
             {
-                next = _local.PendingAudit(AuditBatchSize, after: batch[^1].Seq);
+                next = AuditBatch(batch[^1].Seq);
             }
             catch (Exception)
             {
@@ -244,9 +245,13 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
             var confirmed = _local.AuditConfirmed();
             if (confirmed <= before)
                 break; // no progress: do not loop on a server that will not take these
-            batch = confirmed == batch[^1].Seq ? next : _local.PendingAudit(AuditBatchSize);
+            batch = confirmed == batch[^1].Seq ? next : AuditBatch(null);
         }
 
         return sent;
     }
+
+    /// <summary>The next audit events to upload, as many as one request's body holds (see <see cref="SyncProtocol.MaxPushBodyBytes"/>).</summary>
+    private IReadOnlyList<AuditRecord> AuditBatch(long? after) =>
+        PushBody.Fit(_local.PendingAudit(AuditBatchSize, after), SyncProtocol.MaxPushBodyBytes);
 }

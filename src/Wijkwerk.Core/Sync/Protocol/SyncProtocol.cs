@@ -16,6 +16,13 @@ public static class SyncProtocol
     /// <summary>POST a batch of the laptop's audit events (added in version 1; older servers answer 404).</summary>
     public const string AuditPath = BasePath + "/audit";
     public const int MaxMutationsPerPush = 500;
+
+    /// <summary>
+    /// A laptop keeps each push's body below this many bytes, half the request limit a server takes by default (8 MB): a
+    /// batch of long texts (500 visit notes of 8,000 characters) otherwise outgrew that limit, and the server refused the
+    /// same batch at every sync, so nothing after it ever left the laptop.
+    /// </summary>
+    public const long MaxPushBodyBytes = 4 * 1024 * 1024;
     public const int MaxPullPageSize = 2000;
 
     /// <summary>
