@@ -41,6 +41,9 @@ public static class AuditUploadRules
                 return (false, $"Logregel {e.Seq} mist een geldige rol; werk Wijkwerk bij.");
             if (e.Detail is null || e.Detail.Length > MaxDetailLength)
                 return (false, $"Logregel {e.Seq} mist een toelichting of die is te lang; werk Wijkwerk bij.");
+            // PostgreSQL stores no NUL in text: the event would fail the statement, and with it a push that carries it.
+            if (e.Detail.Contains('\0', StringComparison.Ordinal))
+                return (false, $"Logregel {e.Seq} heeft een toelichting met een teken dat niet opgeslagen kan worden; werk Wijkwerk bij.");
         }
 
         if (events.Select(e => e.Seq).Distinct().Count() != events.Count)

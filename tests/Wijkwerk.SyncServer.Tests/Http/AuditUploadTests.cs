@@ -37,11 +37,14 @@ public sealed class AuditUploadTests(ServerFixture server)
         var client = Guid.NewGuid();
         var (unknownType, _, _) = await server.Zora.UploadAudit(server.Zora.AuditEvent(1, client, "Peek"));
         var (zeroSeq, _, _) = await server.Zora.UploadAudit(server.Zora.AuditEvent(0, client));
+        var (nul, _, nulProblem) = await server.Zora.UploadAudit(server.Zora.AuditEvent(2, client) with { Detail = "zoek\0term" });
         var (tooMany, _, tooManyProblem) = await server.Zora.UploadAudit(
             Enumerable.Range(1, SyncProtocol.MaxAuditEventsPerUpload + 1).Select(i => server.Zora.AuditEvent(i, client)).ToArray());
 
         Assert.Equal(HttpStatusCode.BadRequest, unknownType);
         Assert.Equal(HttpStatusCode.BadRequest, zeroSeq);
+        Assert.Equal(HttpStatusCode.BadRequest, nul);
+        Assert.Contains("Logregel 2", nulProblem!.Message);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooMany);
         Assert.Equal(ProblemCodes.TooLarge, tooManyProblem!.Code);
         Assert.Empty(await CentralLog(client));
@@ -99,6 +102,7 @@ public sealed class AuditUploadTests(ServerFixture server)
             [own, own with { Seq = 8_000_003, WorkerId = server.Bram.WorkerId }],
             [own, server.Zora.AuditEvent(8_000_004, client, "Peek")],
             [own, own],
+            [own, own with { Seq = 8_000_005, Detail = "zoek\0term" }],
             [.. Enumerable.Range(1, SyncProtocol.MaxAuditEventsPerUpload + 1).Select(i => server.Zora.AuditEvent(8_100_000 + i, client))],
         ];
 

@@ -18,9 +18,10 @@ public static class SyncProtocol
     public const int MaxMutationsPerPush = 500;
 
     /// <summary>
-    /// A laptop keeps each push's body below this many bytes, half the request limit a server takes by default (8 MB): a
-    /// batch of long texts (500 visit notes of 8,000 characters) otherwise outgrew that limit, and the server refused the
-    /// same batch at every sync, so nothing after it ever left the laptop.
+    /// A laptop keeps each push's body below this many bytes (a single row larger than that, which today's text limits do
+    /// not allow, would still go alone), half the request limit a server takes by default (8 MB): a batch of long texts
+    /// beyond ASCII, which travels as six-byte escapes (500 client notes of 4,000 such characters, 12 MB), otherwise
+    /// outgrew that limit, and the server refused the same batch at every sync, so nothing after it ever left the laptop.
     /// </summary>
     public const long MaxPushBodyBytes = 4 * 1024 * 1024;
     public const int MaxPullPageSize = 2000;
