@@ -38,11 +38,7 @@ public sealed class AdviceDayTests : IDisposable
         var now = DateTimeOffset.Parse(serverTime, System.Globalization.CultureInfo.InvariantCulture);
         var store = new SqliteSyncStore(Path.Combine(_folder, "server.db"));
         await store.MigrateAsync();
-        await store.AddTeamAsync("Noord", now);
-        await store.AddWorkerAsync("Anna", Role.Nurse, "Noord", now);
-        await store.AddEnrolmentCodeAsync("Anna", "code", now.AddHours(1), now);
-        await store.EnrolAsync("code", new NewDevice(Guid.NewGuid(), "laptop", "token", "hash"), now);
-        var device = (await store.FindDeviceAsync("hash"))!;
+        var device = await store.EnrolNoordNurse(now);
         var client = Guid.NewGuid();
         var day = DateOnly.Parse(melding, System.Globalization.CultureInfo.InvariantCulture);
         var content = AdviceServerFixture.Content() with { MeldingDate = day, AanvraagDate = day };

@@ -1,4 +1,3 @@
-using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Sync.Protocol;
 using Wijkwerk.SyncServer.Store;
 using Wijkwerk.SyncServer.Tests.Support;
@@ -15,11 +14,7 @@ public abstract class PushBatchStoreTests(StoreKind kind) : StoreTest(kind)
     private async Task<(ISyncStore Store, DeviceSession Device)> NewStore()
     {
         var store = await Kind.OpenAsync();
-        await store.AddTeamAsync("Noord", Now);
-        await store.AddWorkerAsync("Anna", Role.Nurse, "Noord", Now);
-        await store.AddEnrolmentCodeAsync("Anna", "code", Now.AddHours(1), Now);
-        await store.EnrolAsync("code", new NewDevice(Guid.NewGuid(), "laptop", "token", "hash"), Now);
-        return (store, (await store.FindDeviceAsync("hash"))!);
+        return (store, await store.EnrolNoordNurse(Now));
     }
 
     private static Mutation Insert(long id, Guid client, string firstName = "Jan") =>
