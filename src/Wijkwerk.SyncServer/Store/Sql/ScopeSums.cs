@@ -66,20 +66,21 @@ internal static class ScopeSums
     /// <summary>A sum as the store keeps it, in [0, 2^32).</summary>
     public static long Wrap(long sum) => ((sum % Modulus) + Modulus) % Modulus;
 
-    /// <summary>Clients per multi-row statement of the sums (see <see cref="SqlDialect.Items"/>): a few parameters each, well below either database's limit.</summary>
+    /// <summary>Clients per multi-row statement of a recount (see <see cref="SqlDialect.Items"/>): one parameter each.</summary>
     private const int ClientsPerStatement = 200;
 
-    /// <summary>Adds each client's row count and checksum deltas to its team sums, a few statements for any number of clients.</summary>
+    /// <summary>Adds each client's row count and checksum deltas to its team sums, one statement for any number of clients.</summary>
     public static void Add(DbConnection db, DbTransaction tx, IEnumerable<(Guid Client, long Count, long Sum)> deltas)
     {
-        foreach (var chunk in deltas.Where(d => d.Count != 0 || Wrap(d.Sum) != 0).Chunk(SqlDialect.Of(db).Items(ClientsPerStatement)))
-        {
-            SqlSyncStore.Exec(db, tx, $"""
-                INSERT INTO client_sums(client_id, row_count, checksum) VALUES {string.Join(", ", chunk.Select((_, i) => $"(@c{i}, @n{i}, @s{i})"))}
-                ON CONFLICT(client_id) DO UPDATE SET row_count = client_sums.row_count + excluded.row_count,
-                    checksum = (client_sums.checksum + excluded.checksum) % {Modulus};
-                """, [.. chunk.SelectMany((d, i) => new[] { ("@c" + i, (object?)d.Client.ToString("D")), ("@n" + i, d.Count), ("@s" + i, Wrap(d.Sum)) })]);
-        }
+        var changed = deltas.Where(d => d.Count != 0 || Wrap(d.Sum) != 0).Select(d => new object?[] { d.Client.ToString("D"), d.Count, Wrap(d.Sum) }).ToList();
+        if (changed.Count == 0)
+            return;
+        SqlSyncStore.Exec(db, tx, $"""
+            INSERT INTO client_sums(client_id, row_count, checksum)
+            SELECT {JsonItems.Text(0)}, {JsonItems.Integer(1)}, {JsonItems.Integer(2)} FROM {SqlDialect.Of(db).ItemsFrom("@sums")} WHERE true
+            ON CONFLICT(client_id) DO UPDATE SET row_count = client_sums.row_count + excluded.row_count,
+                checksum = (client_sums.checksum + excluded.checksum) % {Modulus};
+            """, ("@sums", JsonItems.Of(changed)));
     }
 
     /// <summary>

@@ -105,6 +105,9 @@ internal abstract class SqlDialect
     /// </summary>
     public virtual int Items(int upTo) => upTo;
 
+    /// <summary>The items of a <see cref="JsonItems"/> parameter as rows of a FROM clause named <c>j</c>, each item's array in <c>j.value</c>.</summary>
+    public abstract string ItemsFrom(string parameter);
+
     /// <summary>Takes <paramref name="count"/> places in the feed, in one statement, in ascending order.</summary>
     public abstract long[] NextSeqs(DbConnection db, DbTransaction tx, int count);
 

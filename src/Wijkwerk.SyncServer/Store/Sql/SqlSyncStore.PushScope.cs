@@ -26,9 +26,6 @@ public abstract partial class SqlSyncStore
     /// </summary>
     private sealed class PushScope(DbConnection db, DbTransaction tx, DeviceSession device, DateTimeOffset now, IReadOnlyList<string> teams, StampFormat stampFormat) : IPushTransaction
     {
-        /// <summary>Rows per buffered multi-row statement (see <see cref="SqlDialect.Items"/>): twelve parameters a row, well below either database's limit.</summary>
-        private const int RowsPerStatement = 100;
-
         private const string ClientsTable = "clients";
 
         private readonly Dictionary<(string Table, Guid RowId), StoredRow?> _rows = [];
@@ -137,11 +134,10 @@ public abstract partial class SqlSyncStore
         public void Flush()
         {
             WriteBufferedRows();
-            foreach (var chunk in _assigned.Chunk(Math.Max(1, Dialect.Items(RowsPerStatement) / Math.Max(1, teams.Count))))
+            if (_assigned.Count > 0 && teams.Count > 0)
             {
-                var pairs = chunk.SelectMany(c => teams.Select(t => (Client: c, Team: t))).ToList();
-                Exec(db, tx, $"INSERT INTO team_clients(team_id, client_id, assigned_at) VALUES {string.Join(", ", pairs.Select((_, i) => $"(@t{i}, @c{i}, @at)"))} ON CONFLICT DO NOTHING;",
-                    [("@at", Iso(now)), .. pairs.SelectMany((p, i) => new[] { ("@t" + i, (object?)p.Team), ("@c" + i, S(p.Client)) })]);
+                Exec(db, tx, $"INSERT INTO team_clients(team_id, client_id, assigned_at) SELECT {JsonItems.Text(0)}, {JsonItems.Text(1)}, @at FROM {Dialect.ItemsFrom("@pairs")} WHERE true ON CONFLICT DO NOTHING;",
+                    ("@pairs", JsonItems.Of(_assigned.SelectMany(c => teams.Select(t => new object?[] { t, S(c) })))), ("@at", Iso(now)));
             }
 
             _assigned.Clear();
@@ -364,32 +360,26 @@ public abstract partial class SqlSyncStore
         /// <summary>The buffered rows as multi-row upserts, each taking its place in the feed in the order it was written.</summary>
         private void WriteBufferedRows()
         {
-            foreach (var chunk in _buffer.Chunk(Dialect.Items(RowsPerStatement)))
+            if (_buffer.Count == 0)
+                return;
+            // The places in the feed are taken here rather than in the statement, as a row written as pushed keeps its own
+            // place beside it (pushed_seq): whatever moves the row later leaves pushed_seq behind, so the row goes to its
+            // device again (see PullAudience).
+            var seqs = Dialect.NextSeqs(db, tx, _buffer.Count);
+            var items = _buffer.Select((b, i) => new object?[]
             {
-                // The places in the feed are taken here rather than in the statement, as a row written as pushed keeps its own
-                // place beside it (pushed_seq): whatever moves the row later leaves pushed_seq behind, so the row goes to its
-                // device again (see PullAudience).
-                var seqs = Dialect.NextSeqs(db, tx, chunk.Length);
-                var parameters = new List<(string, object?)> { ("@at", Iso(now)), ("@by", S(device.WorkerId)), ("@dev", S(device.DeviceId)) };
-                var values = new List<string>(chunk.Length);
-                for (var i = 0; i < chunk.Length; i++)
-                {
-                    var (table, rowId, row, checksum, asPushed) = chunk[i];
-                    values.Add($"(@t{i}, @r{i}, @c{i}, @v{i}, @del{i}, @cols{i}, @stamps{i}, @sum{i}, @at, @by, @dev, @seq{i}, @pushed{i})");
-                    parameters.AddRange([("@t" + i, table), ("@r" + i, S(rowId)), ("@c" + i, S(row.ClientId)), ("@v" + i, row.Version), ("@del" + i, row.Deleted ? 1 : 0),
-                        ("@cols" + i, JsonSerializer.Serialize(row.Columns, Json)), ("@stamps" + i, ColumnStampText.Write(row.Stamps, stampFormat)), ("@sum" + i, (long)checksum),
-                        ("@seq" + i, seqs[i]), ("@pushed" + i, asPushed ? seqs[i] : null)]);
-                }
-
-                Exec(db, tx, $"""
-                    INSERT INTO rows(tbl, row_id, client_id, version, deleted, columns, column_versions, checksum, updated_at, updated_by, updated_device, seq, pushed_seq)
-                    VALUES {string.Join(", ", values)}
-                    ON CONFLICT(tbl, row_id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted, columns = excluded.columns,
-                        column_versions = excluded.column_versions, checksum = excluded.checksum, updated_at = excluded.updated_at,
-                        updated_by = excluded.updated_by, updated_device = excluded.updated_device, seq = excluded.seq, pushed_seq = excluded.pushed_seq;
-                    """, [.. parameters]);
-            }
-
+                b.Table, S(b.RowId), S(b.Row.ClientId), b.Row.Version, b.Row.Deleted ? 1 : 0, JsonSerializer.Serialize(b.Row.Columns, Json),
+                ColumnStampText.Write(b.Row.Stamps, stampFormat), (long)b.Checksum, seqs[i], b.AsPushed ? seqs[i] : null,
+            });
+            Exec(db, tx, $"""
+                INSERT INTO rows(tbl, row_id, client_id, version, deleted, columns, column_versions, checksum, updated_at, updated_by, updated_device, seq, pushed_seq)
+                SELECT {JsonItems.Text(0)}, {JsonItems.Text(1)}, {JsonItems.Text(2)}, {JsonItems.Integer(3)}, {JsonItems.Integer(4)}, {JsonItems.Text(5)},
+                    {JsonItems.Text(6)}, {JsonItems.Integer(7)}, @at, @by, @dev, {JsonItems.Integer(8)}, {JsonItems.Integer(9)}
+                FROM {Dialect.ItemsFrom("@rows")} WHERE true
+                ON CONFLICT(tbl, row_id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted, columns = excluded.columns,
+                    column_versions = excluded.column_versions, checksum = excluded.checksum, updated_at = excluded.updated_at,
+                    updated_by = excluded.updated_by, updated_device = excluded.updated_device, seq = excluded.seq, pushed_seq = excluded.pushed_seq;
+                """, ("@rows", JsonItems.Of(items)), ("@at", Iso(now)), ("@by", S(device.WorkerId)), ("@dev", S(device.DeviceId)));
             _buffer.Clear();
             _buffered.Clear();
         }

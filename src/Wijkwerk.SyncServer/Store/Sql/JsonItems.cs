@@ -1,0 +1,67 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Wijkwerk.SyncServer.Store.Sql;
+
+/// <summary>
+/// The items of a multi-row write as one parameter: a JSON array holding an array of values per item, which the statement
+/// reads as rows (<see cref="SqlDialect.ItemsFrom"/>, then <see cref="Text"/> and <see cref="Integer"/> for each value).
+/// Microsoft.Data.Sqlite binds every parameter by looking its name up among all of the statement's names, a cost that grows
+/// with the square of the parameters: at 16 rows and 163 parameters a statement that lookup took about a seventh of the
+/// server's processor time in a first upload. One parameter has none of it, and one statement takes every item.
+/// </summary>
+internal static class JsonItems
+{
+    // The text goes to the database's JSON reader, never into a web page: letters beyond ASCII need no escapes.
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The value at <paramref name="index"/> of the item, as text (null stays null).</summary>
+    public static string Text(int index) => $"j.value->>{index}";
+
+    /// <summary>The value at <paramref name="index"/> of the item, as a whole number (PostgreSQL reads every value as text).</summary>
+    public static string Integer(int index) => $"CAST(j.value->>{index} AS BIGINT)";
+
+    /// <summary>The items as the parameter's JSON text; each value a string, a whole number or null.</summary>
+    public static string Of(IEnumerable<object?[]> items)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            json.WriteStartArray();
+            foreach (var item in items)
+            {
+                json.WriteStartArray();
+                foreach (var value in item)
+                    Write(json, value);
+                json.WriteEndArray();
+            }
+
+            json.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void Write(Utf8JsonWriter json, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                json.WriteNullValue();
+                break;
+            case string text:
+                json.WriteStringValue(text);
+                break;
+            case long number:
+                json.WriteNumberValue(number);
+                break;
+            case int number:
+                json.WriteNumberValue(number);
+                break;
+            default:
+                throw new ArgumentException($"An item value of type {value.GetType().Name} has no JSON form here.", nameof(value));
+        }
+    }
+}
