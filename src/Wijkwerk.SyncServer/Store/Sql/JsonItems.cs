@@ -24,20 +24,31 @@ internal static class JsonItems
     public static string Integer(int index) => $"CAST(j.value->>{index} AS BIGINT)";
 
     /// <summary>The items as the parameter's JSON text; each value a string, a whole number or null.</summary>
-    public static string Of(IEnumerable<object?[]> items)
+    public static string Of(IEnumerable<object?[]> items) => Array(json =>
+    {
+        foreach (var item in items)
+        {
+            json.WriteStartArray();
+            foreach (var value in item)
+                Write(json, value);
+            json.WriteEndArray();
+        }
+    });
+
+    /// <summary>Single values as the parameter's JSON text, a flat array that <c>SELECT value FROM json_each(…)</c> reads.</summary>
+    public static string Values(IEnumerable<string> values) => Array(json =>
+    {
+        foreach (var value in values)
+            json.WriteStringValue(value);
+    });
+
+    private static string Array(Action<Utf8JsonWriter> elements)
     {
         var buffer = new ArrayBufferWriter<byte>(4096);
         using (var json = new Utf8JsonWriter(buffer, Options))
         {
             json.WriteStartArray();
-            foreach (var item in items)
-            {
-                json.WriteStartArray();
-                foreach (var value in item)
-                    Write(json, value);
-                json.WriteEndArray();
-            }
-
+            elements(json);
             json.WriteEndArray();
         }
 

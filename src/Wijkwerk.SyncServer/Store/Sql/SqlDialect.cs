@@ -105,6 +105,18 @@ internal abstract class SqlDialect
     /// </summary>
     public virtual int Items(int upTo) => upTo;
 
+    /// <summary>
+    /// A query of <paramref name="columns"/> of the rows of <c>rows</c> with these keys, locked as <see cref="ForUpdate"/> says:
+    /// one point read by the whole primary key per key, many to a command (one round trip), a plan no statistics can spoil.
+    /// </summary>
+    public virtual DbCommand RowsByKey(DbConnection db, DbTransaction tx, string columns, IReadOnlyList<(string Table, string RowId)> keys) =>
+        SqlSyncStore.Command(db, tx, string.Concat(keys.Select((_, i) => $"SELECT {columns} FROM rows WHERE tbl = @t{i} AND row_id = @r{i}{ForUpdate};")),
+            [.. keys.SelectMany((k, i) => new[] { ("@t" + i, (object?)k.Table), ("@r" + i, k.RowId) })]);
+
+    /// <summary>The condition that <paramref name="column"/> is one of <paramref name="values"/>, with its parameters (named from <paramref name="name"/>).</summary>
+    public virtual (string Sql, (string Name, object? Value)[] Parameters) In(string column, string name, IReadOnlyList<string> values) =>
+        ($"{column} IN ({string.Join(", ", values.Select((_, i) => $"{name}{i}"))})", [.. values.Select((v, i) => ($"{name}{i}", (object?)v))]);
+
     /// <summary>The items of a <see cref="JsonItems"/> parameter as rows of a FROM clause named <c>j</c>, each item's array in <c>j.value</c>.</summary>
     public abstract string ItemsFrom(string parameter);
 

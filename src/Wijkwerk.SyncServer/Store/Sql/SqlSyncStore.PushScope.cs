@@ -73,12 +73,10 @@ public abstract partial class SqlSyncStore
             Dialect.LockRows(db, tx, [.. ordered.Select(k => (k.Table, S(k.RowId)))]);
             foreach (var key in ordered)
                 _rows[key] = null;
-            // Point reads by the whole primary key, many to a command (one round trip): a plan no statistics can spoil.
-            foreach (var chunk in ordered.Chunk(Dialect.Items(IdsPerStatement)))
+            foreach (var chunk in ordered.Chunk(IdsPerStatement))
             {
-                using var cmd = Command(db, tx, string.Concat(chunk.Select((_, i) => $"""
-                    SELECT tbl, row_id, client_id, version, deleted, columns, column_versions, updated_device, updated_by FROM rows WHERE tbl = @t{i} AND row_id = @r{i}{Dialect.ForUpdate};
-                    """)), [.. chunk.SelectMany((k, i) => new[] { ("@t" + i, (object?)k.Table), ("@r" + i, S(k.RowId)) })]);
+                using var cmd = Dialect.RowsByKey(db, tx, "rows.tbl, rows.row_id, rows.client_id, rows.version, rows.deleted, rows.columns, rows.column_versions, rows.updated_device, rows.updated_by",
+                    [.. chunk.Select(k => (k.Table, S(k.RowId)))]);
                 using var reader = cmd.ExecuteReader();
                 do
                 {
@@ -102,10 +100,10 @@ public abstract partial class SqlSyncStore
             var clients = ordered.Select(k => k.Table == ClientsTable ? k.RowId : _rows[k]?.ClientId).OfType<Guid>().Distinct().ToList();
             foreach (var client in clients)
                 (_inScope[client], _onCaseload[client]) = (false, false);
-            foreach (var chunk in clients.Chunk(Dialect.Items(IdsPerStatement)))
+            foreach (var chunk in clients.Chunk(IdsPerStatement))
             {
-                using var cmd = Command(db, tx, $"SELECT client_id, team_id FROM team_clients WHERE client_id IN ({string.Join(", ", chunk.Select((_, i) => "@c" + i))});",
-                    [.. chunk.Select((c, i) => ("@c" + i, (object?)S(c)))]);
+                var (inChunk, parameters) = Dialect.In("client_id", "@c", [.. chunk.Select(S)]);
+                using var cmd = Command(db, tx, $"SELECT client_id, team_id FROM team_clients WHERE {inChunk};", parameters);
                 using var reader = cmd.ExecuteReader();
                 while (reader.Read())
                 {

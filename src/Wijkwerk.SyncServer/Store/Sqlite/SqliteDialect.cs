@@ -74,6 +74,14 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string ItemsFrom(string parameter) => $"json_each({parameter}) AS j";
 
+    // One statement of one parameter (see JsonItems), read key by key through the primary key (CROSS JOIN keeps that order).
+    public override DbCommand RowsByKey(DbConnection db, DbTransaction tx, string columns, IReadOnlyList<(string Table, string RowId)> keys) =>
+        SqlSyncStore.Command(db, tx, $"SELECT {columns} FROM {ItemsFrom("@keys")} CROSS JOIN rows WHERE rows.tbl = {JsonItems.Text(0)} AND rows.row_id = {JsonItems.Text(1)};",
+            ("@keys", JsonItems.Of(keys.Select(k => new object?[] { k.Table, k.RowId }))));
+
+    public override (string Sql, (string Name, object? Value)[] Parameters) In(string column, string name, IReadOnlyList<string> values) =>
+        ($"{column} IN (SELECT value FROM json_each({name}))", [(name, JsonItems.Values(values))]);
+
     public override DbCommand Command(DbConnection db, DbTransaction? tx, string sql)
     {
         if (tx is null || !Prepared.TryGetValue(tx, out var cache))
