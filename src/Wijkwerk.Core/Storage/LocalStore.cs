@@ -93,6 +93,9 @@ public sealed class LocalStore : IDisposable
 
     internal FieldCipher Fields => _keys.Fields;
 
+    /// <summary>The store's keys again, for sealing on another thread than this connection's (a cipher serves one thread at a time).</summary>
+    internal KeyRing CopyKeys() => _keys.Copy();
+
     internal byte[] AuditKey => _keys.AuditKey;
 
     internal SqliteConnection Connection => _connection;

@@ -29,7 +29,15 @@ internal static class SecretColumns
         [EscalationColumns.Table] = [.. EscalationColumns.Secrets],
     };
 
+    private static readonly Dictionary<string, string[]> InOrderByTable = ByTable.ToDictionary(t => t.Key, t => t.Value.Order(StringComparer.Ordinal).ToArray());
+
     public static bool IsSecret(string table, string column) => ByTable.TryGetValue(table, out var columns) && columns.Contains(column);
 
     public static IReadOnlyCollection<string> Of(string table) => ByTable.TryGetValue(table, out var columns) ? columns : [];
+
+    /// <summary>The table's secret columns in one fixed order, for values kept by position.</summary>
+    public static IReadOnlyList<string> InOrder(string table) => InOrderByTable.TryGetValue(table, out var columns) ? columns : [];
+
+    /// <summary>The column's place in <see cref="InOrder"/>; -1 when it is not secret.</summary>
+    public static int PlaceOf(string table, string column) => InOrderByTable.TryGetValue(table, out var columns) ? Array.IndexOf(columns, column) : -1;
 }

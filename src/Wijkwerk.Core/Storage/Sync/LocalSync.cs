@@ -210,7 +210,10 @@ public sealed class LocalSync(LocalStore store)
     /// Applies one pulled page and moves the anchor past it, in one transaction. A row this laptop cannot
     /// store is set aside (rolled back to its own savepoint) and the rest of the page goes on.
     /// </summary>
-    public PageApplied Apply(PullResponse page)
+    public PageApplied Apply(PullResponse page) => Apply(page, null);
+
+    /// <param name="seals">The page's secret values sealed ahead (<see cref="PageSealer"/>); what they lack is sealed here.</param>
+    internal PageApplied Apply(PullResponse page, PageSeals? seals)
     {
         if (page.Changes.Count == 0 && page.NextAnchor == Settings().Anchor && page.Workers is not { Count: > 0 } && page.Reference is null)
             return new PageApplied(0, 0, 0);
@@ -229,8 +232,9 @@ public sealed class LocalSync(LocalStore store)
             using var counter = new ScopeCounter(scope);
             using var writer = new PulledRowWriter(store, scope, Types);
             using var statements = new Statements(scope);
-            foreach (var change in page.Changes)
+            for (var index = 0; index < page.Changes.Count; index++)
             {
+                var change = page.Changes[index];
                 if (!PulledTables.Contains(change.Table))
                     continue;
                 var id = change.RowId.ToString();
@@ -264,7 +268,7 @@ public sealed class LocalSync(LocalStore store)
                     continue;
                 }
 
-                var stored = StoreOrSetAside(store, statements, writer, change, pending ? PendingColumns(scope, change.Table, id) : [], anySetAside);
+                var stored = StoreOrSetAside(store, statements, writer, change, pending ? PendingColumns(scope, change.Table, id) : [], anySetAside, seals?.Of(index));
                 // A later version of this row in the same page must clear the copy set aside, or it would count in its place.
                 anySetAside |= !stored;
                 applied += stored ? 1 : 0;
@@ -302,12 +306,12 @@ public sealed class LocalSync(LocalStore store)
     /// so no savepoint is needed around it. <paramref name="anySetAside"/> false (nothing set aside when the page began)
     /// spares the clearing of an earlier set-aside copy, one statement a row on a first sync.
     /// </summary>
-    internal static bool StoreOrSetAside(LocalStore store, Statements statements, PulledRowWriter writer, RowChange change, IReadOnlySet<string> pendingColumns, bool anySetAside = true)
+    internal static bool StoreOrSetAside(LocalStore store, Statements statements, PulledRowWriter writer, RowChange change, IReadOnlySet<string> pendingColumns, bool anySetAside = true, byte[]?[]? sealedAhead = null)
     {
         var id = change.RowId.ToString();
         try
         {
-            writer.Write(change, pendingColumns);
+            writer.Write(change, pendingColumns, sealedAhead);
             if (anySetAside)
                 statements.Run("DELETE FROM sync_set_aside WHERE table_name = $t AND row_id = $r", ("$t", change.Table), ("$r", id));
             return true;

@@ -20,7 +20,9 @@ internal sealed class PulledRowWriter(LocalStore store, WriteScope scope, Func<s
     /// <param name="pendingColumns">Columns with local edits not yet pushed: kept as they are, and the row keeps
     /// its old version, so the push carries the version those edits were made on and the server can tell a
     /// concurrent change from a stale one.</param>
-    public void Write(RowChange change, IReadOnlySet<string> pendingColumns)
+    /// <param name="sealedAhead">The change's secret values already sealed (<see cref="PageSealer"/>), in
+    /// <see cref="SecretColumns.InOrder"/> order; a value missing there is sealed here.</param>
+    public void Write(RowChange change, IReadOnlySet<string> pendingColumns, byte[]?[]? sealedAhead = null)
     {
         // The server sends whole rows, so one upsert does; a row with pending columns gets only the others,
         // which an INSERT could not hold, so it is updated (it exists: the pending edit is on it). That update
@@ -33,7 +35,12 @@ internal sealed class PulledRowWriter(LocalStore store, WriteScope scope, Func<s
         upsert.UpdatedAt.Value = RowReader.FormatInstant(change.UpdatedAt);
         upsert.UpdatedBy.Value = change.UpdatedBy.ToString();
         foreach (var column in upsert.Columns)
-            column.Parameter.Value = ToLocal(change.Table, column, id, change.Columns[column.Name]);
+        {
+            column.Parameter.Value = column.Secret >= 0 && sealedAhead?[column.Secret] is { } sealedValue
+                ? sealedValue
+                : ToLocal(change.Table, column, id, change.Columns[column.Name]);
+        }
+
         upsert.Command.ExecuteNonQuery();
     }
 
@@ -105,7 +112,7 @@ internal sealed class PulledRowWriter(LocalStore store, WriteScope scope, Func<s
         SqliteParameter Parameter(string name) => command.Parameters.Add(new SqliteParameter { ParameterName = "$" + name });
         var upsert = new Upsert(
             command, keepVersion, [.. change.Columns.Keys], [.. pendingColumns],
-            [.. columns.Select(c => new Column(c, Parameter(c), SecretColumns.IsSecret(table, c), columnTypes[c] == "INTEGER"))],
+            [.. columns.Select(c => new Column(c, Parameter(c), SecretColumns.PlaceOf(table, c), columnTypes[c] == "INTEGER"))],
             Parameter("id"), Parameter("version"), Parameter("updated_at"), Parameter("updated_by"));
         command.Prepare();
         if (!_prepared.TryGetValue(table, out var list))
@@ -116,7 +123,7 @@ internal sealed class PulledRowWriter(LocalStore store, WriteScope scope, Func<s
 
     private object ToLocal(string table, Column column, string id, string? value)
     {
-        if (column.Secret)
+        if (column.Secret >= 0)
             return store.Fields.Encrypt(value ?? "", table, column.Name, id);
         if (value is null)
             return DBNull.Value;
@@ -154,7 +161,8 @@ internal sealed class PulledRowWriter(LocalStore store, WriteScope scope, Func<s
         Other,
     }
 
-    private sealed record Column(string Name, SqliteParameter Parameter, bool Secret, bool Integer);
+    /// <param name="Secret">Its place among the table's secret columns (<see cref="SecretColumns.InOrder"/>); -1 when it is not secret.</param>
+    private sealed record Column(string Name, SqliteParameter Parameter, int Secret, bool Integer);
 
     /// <param name="Sent">The column names of the change it was prepared for.</param>
     /// <param name="Pending">The pending columns it was prepared for.</param>

@@ -138,20 +138,21 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
     {
         int pulled = 0, removed = 0, setAside = 0;
         PullResponse? last = null;
+        using var sealer = new PageSealer(store);
         using var ahead = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         var namesHeld = _local.NamesHeld();
-        Task<PullResponse>? next = transport.Pull(token, _local.Settings().Anchor, PullPageSize, store.Reference.Version, namesHeld, ahead.Token);
+        Task<(PullResponse Page, PageSeals Seals)>? next = Sealed(sealer, transport.Pull(token, _local.Settings().Anchor, PullPageSize, store.Reference.Version, namesHeld, ahead.Token));
         try
         {
             for (var round = 0; round < MaxRounds && next is not null; round++)
             {
-                var page = await next;
+                var (page, seals) = await next;
                 if (page.Workers is { Count: > 0 } workers)
                     namesHeld = WorkerNames.Fingerprint(workers);
                 next = page.HasMore && round + 1 < MaxRounds
-                    ? transport.Pull(token, page.NextAnchor, PullPageSize, page.Reference?.Version ?? store.Reference.Version, namesHeld, ahead.Token)
+                    ? Sealed(sealer, transport.Pull(token, page.NextAnchor, PullPageSize, page.Reference?.Version ?? store.Reference.Version, namesHeld, ahead.Token))
                     : null;
-                var applied = _local.Apply(page);
+                var applied = _local.Apply(page, seals);
                 pulled += applied.Applied;
                 removed += applied.Removed;
                 setAside += applied.SetAside;
@@ -166,6 +167,16 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
         }
 
         return (pulled, removed, setAside, last);
+    }
+
+    /// <summary>
+    /// A page with its secret values sealed as soon as it arrives, on the thread that received it, while the page before is
+    /// still being written: on a first sync sealing was a fifth of the writing thread's work.
+    /// </summary>
+    private static async Task<(PullResponse Page, PageSeals Seals)> Sealed(PageSealer sealer, Task<PullResponse> pull)
+    {
+        var page = await pull.ConfigureAwait(false);
+        return (page, sealer.Seal(page));
     }
 
     // Awaited here so that a transport failing before it returns a task fails the task instead: the answer before is then
@@ -191,7 +202,7 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
     }
 
     /// <summary>A page asked for ahead that will not be written: the call is cancelled and its outcome, whatever it is, ignored.</summary>
-    private static async Task Abandon(Task<PullResponse> call, CancellationTokenSource ahead)
+    private static async Task Abandon(Task call, CancellationTokenSource ahead)
     {
         await ahead.CancelAsync();
         await Settle(call);
