@@ -19,15 +19,18 @@ internal sealed class PageSealer(LocalStore store) : IDisposable
         for (var i = 0; i < rows.Length; i++)
         {
             var change = page.Changes[i];
-            var secrets = SecretColumns.InOrder(change.Table);
-            if (change.Removed || change.Deleted || secrets.Count == 0)
+            // A malformed change (a broken server's) is left to the writer, which meets it where a page's failures are handled.
+            if (change is not { Table: { } table, Columns: { } columns } || change.Removed || change.Deleted)
+                continue;
+            var secrets = SecretColumns.InOrder(table);
+            if (secrets.Count == 0)
                 continue;
             var id = change.RowId.ToString();
             var values = new byte[]?[secrets.Count];
             for (var s = 0; s < secrets.Count; s++)
             {
-                if (change.Columns.TryGetValue(secrets[s], out var value))
-                    values[s] = _keys.Fields.Encrypt(value ?? "", change.Table, secrets[s], id);
+                if (columns.TryGetValue(secrets[s], out var value))
+                    values[s] = _keys.Fields.Encrypt(value ?? "", table, secrets[s], id);
             }
 
             rows[i] = values;
