@@ -171,7 +171,7 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
 
     /// <summary>
     /// A page with its secret values sealed as soon as it arrives, on the thread that received it, while the page before is
-    /// still being written: on a first sync sealing was a fifth of the writing thread's work.
+    /// still being written (a first sync of 100,000 rows in the bench, median of five interleaved runs: 3.08 s against 4.06 s sealing as it wrote).
     /// </summary>
     private static async Task<(PullResponse Page, PageSeals Seals)> Sealed(PageSealer sealer, Task<PullResponse> pull)
     {

@@ -19,7 +19,7 @@ public abstract partial class SqlSyncStore
     ///
     /// A push costs a few statements, not a dozen per mutation (on PostgreSQL each is a round trip): the rows the batch
     /// names, with their clients and parents, are locked and read in one go before the first mutation (<see cref="Prefetch"/>),
-    /// the caseload likewise, and the rows it writes wait in a buffer that goes out as multi-row statements. Whatever
+    /// the caseload likewise, and the rows it writes wait in a buffer that goes out as one statement. Whatever
     /// reads or writes the store otherwise writes the buffer out first (<see cref="Flush"/>), so every statement sees the
     /// push's earlier writes and the rows keep their write order in the feed. What is cached stays true until commit:
     /// every cached row is locked, and every write of a row in a push goes through <see cref="WriteRow"/>.
@@ -355,7 +355,7 @@ public abstract partial class SqlSyncStore
             _sums[clientId] = (n + count, ScopeSums.Wrap(total + sum));
         }
 
-        /// <summary>The buffered rows as multi-row upserts, each taking its place in the feed in the order it was written.</summary>
+        /// <summary>The buffered rows as one upsert, each taking its place in the feed in the order it was written.</summary>
         private void WriteBufferedRows()
         {
             if (_buffer.Count == 0)
