@@ -11,7 +11,7 @@ namespace Wijkwerk.SyncServer.Tests.Store;
 public abstract class AuditStoreTests(StoreKind kind) : StoreTest(kind)
 {
     [Fact]
-    public async Task Audit_ABatchOfManyStatements_WithASeqTwice_AndSentAgain_StoresEachEventOnce()
+    public async Task Audit_ABatchOfMany_WithASeqTwice_AndSentAgain_StoresEachEventOnce()
     {
         var (store, device) = await EnrolledNurse();
         var client = Guid.NewGuid();
@@ -53,6 +53,27 @@ public abstract class AuditStoreTests(StoreKind kind) : StoreTest(kind)
         Assert.Null(none);
         Assert.Equal(250, await Kind.CountAsync("SELECT count(*) FROM audit_events;"));
         Assert.Equal(1, await Kind.CountAsync("SELECT count(*) FROM rows WHERE tbl = 'clients';"));
+    }
+
+    [Fact]
+    public async Task Texts_ThatJsonEscapes_AreStoredAsSent_InARowAndAnEventOfOnePush()
+    {
+        var (store, device) = await EnrolledNurse();
+        var client = Guid.NewGuid();
+        const string text = "Zeg \"nee\" \\ niet <b>&amp;</b> 'o' é ü ß 😀 \u2028 — mevrouw’s buurvrouw";
+        var insert = new Mutation(1, "clients", client, SyncProtocol.Operations.Insert, 0, new Dictionary<string, string?>
+        {
+            ["first_name"] = "Zoë", ["surname_prefix"] = "", ["surname"] = "Test", ["birth_date"] = "1950-01-02", ["postcode"] = "1234AB",
+            ["house_number"] = "5", ["addition"] = "", ["phone"] = "", ["bsn"] = "", ["notes"] = text,
+        });
+        AuditRecord[] events = [new(1, "View", Now, client, device.WorkerId, "nurse", device.DeviceId, "Success", text)];
+
+        var (results, held) = await store.PushAsync(device, [insert], events, Now);
+        var page = await store.PullAsync(device, 0, 100, Now);
+
+        Assert.Equal((SyncProtocol.Results.Accepted, (long?)1), (results.Single().Status, held));
+        Assert.Equal(text, page.Changes.Single(c => c.RowId == client).Columns["notes"]);
+        Assert.Equal(text, (await store.ClientAuditAsync(client)).Single(e => e.Source == "laptop").Detail);
     }
 
     /// <summary>A store with one nurse of team Noord and her enrolled laptop.</summary>

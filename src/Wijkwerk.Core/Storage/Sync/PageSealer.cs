@@ -15,11 +15,13 @@ internal sealed class PageSealer(LocalStore store) : IDisposable
 
     public PageSeals Seal(PullResponse page)
     {
+        // A malformed page or change (a broken server's) is left to the writer, which meets it where a page's failures are handled.
+        if (page.Changes is null)
+            return new PageSeals([]);
         var rows = new byte[]?[]?[page.Changes.Count];
         for (var i = 0; i < rows.Length; i++)
         {
             var change = page.Changes[i];
-            // A malformed change (a broken server's) is left to the writer, which meets it where a page's failures are handled.
             if (change is not { Table: { } table, Columns: { } columns } || change.Removed || change.Deleted)
                 continue;
             var secrets = SecretColumns.InOrder(table);

@@ -100,7 +100,7 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override string ForUpdate => " FOR UPDATE";
 
-    public override string ItemsFrom(string parameter) => $"jsonb_array_elements(CAST({parameter} AS jsonb)) AS j(value)";
+    public override string ItemsFrom(string parameter) => $"jsonb_array_elements(CAST({parameter} AS jsonb)) WITH ORDINALITY AS j(value, key)";
 
     public override bool IsTransient(DbException e) =>
         e is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.UniqueViolation };

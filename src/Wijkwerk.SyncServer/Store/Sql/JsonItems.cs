@@ -14,8 +14,12 @@ namespace Wijkwerk.SyncServer.Store.Sql;
 /// </summary>
 internal static class JsonItems
 {
-    // The text goes to the database's JSON reader, never into a web page: letters beyond ASCII need no escapes.
+    // The text goes to the database's JSON reader, never into a web page: letters beyond ASCII need no escapes (those outside
+    // the basic plane are still written as escaped surrogate pairs, which both databases read back whole).
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The item's place in the parameter (from 0 on SQLite, 1 on PostgreSQL), for a statement whose result depends on their order.</summary>
+    public const string Place = "j.key";
 
     /// <summary>The value at <paramref name="index"/> of the item, as text (null stays null).</summary>
     public static string Text(int index) => $"j.value->>{index}";

@@ -117,7 +117,7 @@ internal abstract class SqlDialect
     public virtual (string Sql, (string Name, object? Value)[] Parameters) In(string column, string name, IReadOnlyList<string> values) =>
         ($"{column} IN ({string.Join(", ", values.Select((_, i) => $"{name}{i}"))})", [.. values.Select((v, i) => ($"{name}{i}", (object?)v))]);
 
-    /// <summary>The items of a <see cref="JsonItems"/> parameter as rows of a FROM clause named <c>j</c>, each item's array in <c>j.value</c>.</summary>
+    /// <summary>The items of a <see cref="JsonItems"/> parameter as rows of a FROM clause named <c>j</c>, each item's array in <c>j.value</c>, its place in <c>j.key</c>.</summary>
     public abstract string ItemsFrom(string parameter);
 
     /// <summary>Takes <paramref name="count"/> places in the feed, in one statement, in ascending order.</summary>

@@ -69,7 +69,8 @@ internal sealed class SqliteDialect : SqlDialect
     // by looking its name up among all the statement's names (in a command of many statements, in each of them): that
     // grows with the square of the items, and at 250 ids and 100 rows a statement it took a third of a first upload.
     // The server's share of a first upload of 100,000 rows: 11.5-13.8 s at 250 ids and 100 rows (seven runs), 9.0 s at 40/20,
-    // 8.5 s at 16/10 (one run each).
+    // 8.5 s at 16/10 (one run each). What a push writes, and the rows and caseload it reads, now go as one JSON parameter
+    // (JsonItems); this still bounds a push's scattered earlier answers and the recount of the sums.
     public override int Items(int upTo) => Math.Min(upTo, 16);
 
     public override string ItemsFrom(string parameter) => $"json_each({parameter}) AS j";
