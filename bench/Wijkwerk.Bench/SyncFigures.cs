@@ -7,6 +7,7 @@ using Wijkwerk.Core.Domain.Signals;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Storage;
 using Wijkwerk.Core.Storage.Sync;
+using Wijkwerk.Core.Sync;
 using Wijkwerk.Core.Sync.Laptop;
 using Wijkwerk.Core.Sync.Protocol;
 
@@ -87,7 +88,12 @@ public static partial class SyncFigures
         var pull = await Timed(() => new SyncEngine(b, pulling).Run());
         Console.WriteLine($"first sync of a team: {pull.Result.Pulled:N0} rows pulled in {pull.Elapsed.TotalSeconds:F2} s ({pull.Result.Pulled / pull.Elapsed.TotalSeconds:N0} rows/s, {pull.Elapsed.TotalMilliseconds * 1000 / pull.Result.Pulled:F1} µs a row), converged {pull.Result.Converged}, peak working set {peak.Stop() / 1024 / 1024} MB (was {memoryBefore / 1024 / 1024} MB before it; the bench process holds laptop A's store and 100,000 generated rows too)");
         Console.WriteLine($"  first sync: {pulling.Split(pull.Elapsed)}; {pullCpu}");
-        Console.WriteLine($"raw SQLite bulk insert of the same {rows:N0} rows (one transaction, prepared): {RawInsert(folder, rows).TotalSeconds:F2} s");
+        var raw = RawInsert(folder, rows);
+        Console.WriteLine($"raw SQLite bulk insert of the same {rows:N0} rows (one transaction, prepared): {raw.TotalSeconds:F2} s into a plain table (first sync {pull.Elapsed / raw:F1}x)");
+        var asStored = Enumerable.Range(1, 3).Select(round => StoredRowsInsert.Time(b.Path, [.. SyncSchema.Tables.Select(t => t.Name)], Path.Combine(folder, $"raw-as-stored-{round}.db"))).ToList();
+        var asStoredMedian = asStored.Select(r => r.Elapsed).Order().ElementAt(asStored.Count / 2);
+        Console.WriteLine($"  the {asStored[0].Rows:N0} rows as the first sync stored them, into the laptop's own tables and indexes, median of 3: {asStoredMedian.TotalSeconds:F2} s " +
+            $"(rounds: {string.Join(", ", asStored.Select(r => r.Elapsed.TotalSeconds.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))}; first sync {pull.Elapsed / asStoredMedian:F1}x)");
         ProgramFirstSync(serverDll, db, folder, address);
 
         await SmallSyncs(a, b, folder, address);
