@@ -1,3 +1,4 @@
+using System.Buffers;
 using Wijkwerk.Core.Storage.Sync;
 using Wijkwerk.Core.Sync.Protocol;
 
@@ -14,6 +15,9 @@ internal static class PushBody
 
     /// <summary>The same for an audit event, beyond its texts.</summary>
     private const long AuditFrame = 512;
+
+    /// <summary>The characters the bound counts as one byte: common in text, and never escaped by System.Text.Json.</summary>
+    private static readonly SearchValues<char> Plain = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 -.,:_");
 
     /// <summary>The longest prefix of the batch that fits, and always its first mutation: a row is never left behind for its size.</summary>
     public static IReadOnlyList<PendingMutation> Fit(IReadOnlyList<PendingMutation> batch)
@@ -63,9 +67,19 @@ internal static class PushBody
     {
         if (text is null)
             return 4;
-        long bytes = 2;
-        foreach (var c in text)
-            bytes += char.IsAsciiLetterOrDigit(c) || c is ' ' or '-' or '.' or ',' or ':' or '_' ? 1 : 6;
+        long bytes = 2 + text.Length;
+        // The stretches of plain and of escaped characters are searched for, not tested a character at a time: a search skips
+        // many characters a step (a batch of 500 signals: 57 µs instead of 210, 107 instead of 237 with their text in another
+        // script, PushSizeBenchmarks; every batch is judged twice).
+        var rest = text.AsSpan();
+        while (rest.IndexOfAnyExcept(Plain) is var start and >= 0)
+        {
+            rest = rest[start..];
+            var escaped = rest.IndexOfAny(Plain) is var end and >= 0 ? end : rest.Length;
+            bytes += 5L * escaped;
+            rest = rest[escaped..];
+        }
+
         return bytes;
     }
 }
