@@ -264,6 +264,63 @@ public class LocalSyncTests
     }
 
     [Fact]
+    public void Record_RowsTakenWholeAsSent_CountWithTheValuesSent_ARowEditedSinceOrTakenOtherwiseIsReadAgain()
+    {
+        using var temp = new TempStore();
+        var (anna, piet, kees, els) = (temp.NewClient("Anna"), temp.NewClient("Piet", "Jansen"), temp.NewClient("Kees", "Visser"), temp.NewClient("Els", "Zwartjes"));
+        foreach (var client in new[] { anna, piet, kees, els })
+            temp.Store.Clients.Add(client);
+        var sync = new LocalSync(temp.Store);
+        var first = sync.Pending(100);
+        temp.Store.Clients.Update(piet with { Notes = "getypt tijdens de push" });
+
+        // Anna and Piet taken as sent; Kees taken over another device's write (version 2 is not this push on version 0); Els refused.
+        sync.Record(first, new PushResponse(
+        [
+            new MutationResult(first[0].Mutation.MutationId, SyncProtocol.Results.Accepted, 1, null, []),
+            new MutationResult(first[1].Mutation.MutationId, SyncProtocol.Results.Accepted, 1, null, []),
+            new MutationResult(first[2].Mutation.MutationId, SyncProtocol.Results.Accepted, 2, null, []),
+            new MutationResult(first[3].Mutation.MutationId, SyncProtocol.Results.Refused, 0, "niet in uw team", []),
+        ]));
+        var countedAsSent = temp.Count("SELECT count(*) FROM scope_rows WHERE dirty = 0");
+        var toReRead = temp.Count("SELECT count(*) FROM scope_rows WHERE dirty = 1");
+
+        // An update of one column is not the whole row: it is read again.
+        var update = sync.Pending(100);
+        sync.Record(update, new PushResponse([.. update.Select(p => new MutationResult(p.Mutation.MutationId, SyncProtocol.Results.Accepted, p.Mutation.BaseVersion + 1, null, []))]));
+        var updateReRead = temp.Count($"SELECT dirty FROM scope_rows WHERE row_id = '{piet.Id}'");
+        var kept = sync.Scope(full: false);
+
+        Assert.Equal([SyncProtocol.Operations.Insert, SyncProtocol.Operations.Insert], first.Take(2).Select(p => p.Mutation.Operation));
+        Assert.Equal(SyncProtocol.Operations.Update, Assert.Single(update).Mutation.Operation);
+        Assert.Equal(1, countedAsSent);
+        Assert.Equal(3, toReRead);
+        Assert.Equal(1, updateReRead);
+        Assert.Equal(sync.Scope(full: true), kept);
+        Assert.Equal(2, kept.Count);
+    }
+
+    [Fact]
+    public void Record_AFirstUpload_StartsTheFigures_SoTheSyncAfterItReadsNoRowAgain()
+    {
+        using var temp = new TempStore();
+        var clients = Enumerable.Range(0, 5).Select(i => temp.NewClient($"Cliënt{i}")).ToList();
+        foreach (var client in clients)
+            temp.Store.Clients.Add(client);
+        var sync = new LocalSync(temp.Store);
+        var pushed = sync.Pending(100);
+
+        sync.Record(pushed, new PushResponse([.. pushed.Select(p => new MutationResult(p.Mutation.MutationId, SyncProtocol.Results.Accepted, 1, null, []))]));
+        var started = temp.Count("SELECT count(*) FROM meta WHERE key = 'sync_verified'");
+        var toReRead = temp.Count("SELECT count(*) FROM scope_rows WHERE dirty = 1");
+        var kept = sync.Scope(full: false);
+
+        Assert.Equal(1, started);
+        Assert.Equal(0, toReRead);
+        Assert.Equal((5L, sync.Scope().Checksum), kept);
+    }
+
+    [Fact]
     public void Pull_IntoAScopeThatHoldsRowsButNoFigures_LeavesTheCountToAFullCount()
     {
         using var temp = new TempStore();

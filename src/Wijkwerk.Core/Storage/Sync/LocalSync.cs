@@ -141,21 +141,27 @@ public sealed class LocalSync(LocalStore store)
     public void Record(IReadOnlyList<PendingMutation> pushed, PushResponse response) => store.Write(scope =>
     {
         var results = response.Results.ToDictionary(r => r.MutationId);
-        var tracking = ScopeCache.Tracking(store, scope);
+        var tracking = ScopeCache.StartIfEmpty(store, scope);
+        var countAsSent = tracking && !Exists(scope, "sync_set_aside");
         var refusalsStand = Exists(scope, "sync_refusals");
         using var answered = new JsonRows();
         using var through = new JsonRows();
         var versions = new Dictionary<string, JsonRows>(StringComparer.Ordinal);
         var deletedOnServer = new List<(string Table, string Id, long Version)>();
+        var taken = new List<(string Table, string Id, uint Sum)>();
         using var statements = new Statements(scope);
         foreach (var pending in pushed)
         {
             var m = pending.Mutation;
             var id = m.RowId.ToString();
-            // Pushed rows hold local edits the scope figures have not seen, whatever the answer.
-            if (tracking)
+            var result = results.GetValueOrDefault(m.MutationId);
+            // Pushed rows hold local edits the scope figures have not seen, whatever the answer: a row the server took
+            // whole as it was sent counts with the values sent, every other row is read again for the next figures.
+            if (countAsSent && result is { Status: SyncProtocol.Results.Accepted } && result.Version == m.BaseVersion + 1 && SentWhole(m))
+                taken.Add((m.Table, id, ScopeChecksum.Of(m.Table, m.RowId, result.Version, m.Columns)));
+            else if (tracking)
                 ScopeCache.MarkDirty(statements, m.Table, id);
-            if (!results.TryGetValue(m.MutationId, out var result))
+            if (result is null)
                 continue;
             answered.Add(m.Table, id, pending.LastSeq);
             if (result.Status == SyncProtocol.Results.Refused)
@@ -200,11 +206,51 @@ public sealed class LocalSync(LocalStore store)
                 "JOIN outbox e ON e.table_name = j.value->>0 AND e.row_id = j.value->>1 AND e.seq <= j.value->>2)", ("$rows", answered.Json()));
         }
 
+        CountAsSent(scope, statements, taken);
+
         // After the outbox is cleared: an edit made since the push was read is what keeps the tombstone's row.
         foreach (var (table, id, version) in deletedOnServer)
             DeletedOnServer(scope, statements, table, id, version);
         return 0;
     });
+
+    /// <summary>A mutation that carries every synced column of its row: what the server took from it is the whole row.</summary>
+    private static bool SentWhole(Mutation m) =>
+        m.Operation != SyncProtocol.Operations.Delete && SyncSchema.Find(m.Table) is not null && SyncSchema.ColumnsOf(m.Table).All(m.Columns.ContainsKey);
+
+    /// <summary>
+    /// Counts the rows the server took whole as sent with the values sent, as a pull counts the rows it writes whole: after
+    /// a first upload, re-reading them opened every sealed value of 100,000 rows just sent (about a tenth of the upload's
+    /// time). A row edited again since its values were read still has outbox entries, holds other values, and is read again instead.
+    /// </summary>
+    private void CountAsSent(WriteScope scope, Statements statements, List<(string Table, string Id, uint Sum)> taken)
+    {
+        if (taken.Count == 0)
+            return;
+        var editedSince = new HashSet<(string, string)>();
+        using (var rows = new JsonRows())
+        {
+            foreach (var (table, id, _) in taken)
+                rows.Add(table, id);
+            using var command = scope.Command("SELECT j.value->>0, j.value->>1 FROM json_each($rows) j " +
+                "WHERE EXISTS (SELECT 1 FROM outbox e WHERE e.table_name = j.value->>0 AND e.row_id = j.value->>1)");
+            command.Parameters.AddWithValue("$rows", rows.Json());
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+                editedSince.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        using var counter = new ScopeCounter(scope);
+        foreach (var (table, id, sum) in taken)
+        {
+            if (editedSince.Contains((table, id)))
+                ScopeCache.MarkDirty(statements, table, id);
+            else
+                counter.Count(table, id, sum);
+        }
+
+        counter.Finish(store, scope);
+    }
 
     /// <summary>
     /// Applies one pulled page and moves the anchor past it, in one transaction. A row this laptop cannot
