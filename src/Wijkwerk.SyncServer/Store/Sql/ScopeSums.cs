@@ -75,12 +75,12 @@ internal static class ScopeSums
         var changed = deltas.Where(d => d.Count != 0 || Wrap(d.Sum) != 0).Select(d => new object?[] { d.Client.ToString("D"), d.Count, Wrap(d.Sum) }).ToList();
         if (changed.Count == 0)
             return;
-        SqlSyncStore.Exec(db, tx, $"""
+        SqlDialect.Of(db).ExecItems(db, tx, item => $"""
             INSERT INTO client_sums(client_id, row_count, checksum)
-            SELECT {JsonItems.Text(0)}, {JsonItems.Integer(1)}, {JsonItems.Integer(2)} FROM {SqlDialect.Of(db).ItemsFrom("@sums")} WHERE true
+            SELECT {item.Text(0)}, {item.Integer(1)}, {item.Integer(2)} {item.From} WHERE true
             ON CONFLICT(client_id) DO UPDATE SET row_count = client_sums.row_count + excluded.row_count,
                 checksum = (client_sums.checksum + excluded.checksum) % {Modulus};
-            """, ("@sums", JsonItems.Of(changed)));
+            """, changed);
     }
 
     /// <summary>

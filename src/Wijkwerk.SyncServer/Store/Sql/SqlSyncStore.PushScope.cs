@@ -134,8 +134,8 @@ public abstract partial class SqlSyncStore
             WriteBufferedRows();
             if (_assigned.Count > 0 && teams.Count > 0)
             {
-                Exec(db, tx, $"INSERT INTO team_clients(team_id, client_id, assigned_at) SELECT {JsonItems.Text(0)}, {JsonItems.Text(1)}, @at FROM {Dialect.ItemsFrom("@pairs")} WHERE true ON CONFLICT DO NOTHING;",
-                    ("@pairs", JsonItems.Of(_assigned.SelectMany(c => teams.Select(t => new object?[] { t, S(c) })))), ("@at", Iso(now)));
+                Dialect.ExecItems(db, tx, item => $"INSERT INTO team_clients(team_id, client_id, assigned_at) SELECT {item.Text(0)}, {item.Text(1)}, @at {item.From} WHERE true ON CONFLICT DO NOTHING;",
+                    [.. _assigned.SelectMany(c => teams.Select(t => new object?[] { t, S(c) }))], ("@at", Iso(now)));
             }
 
             _assigned.Clear();
@@ -369,15 +369,15 @@ public abstract partial class SqlSyncStore
                 b.Table, S(b.RowId), S(b.Row.ClientId), b.Row.Version, b.Row.Deleted ? 1 : 0, JsonSerializer.Serialize(b.Row.Columns, Json),
                 ColumnStampText.Write(b.Row.Stamps, stampFormat), (long)b.Checksum, seqs[i], b.AsPushed ? seqs[i] : null,
             });
-            Exec(db, tx, $"""
+            Dialect.ExecItems(db, tx, item => $"""
                 INSERT INTO rows(tbl, row_id, client_id, version, deleted, columns, column_versions, checksum, updated_at, updated_by, updated_device, seq, pushed_seq)
-                SELECT {JsonItems.Text(0)}, {JsonItems.Text(1)}, {JsonItems.Text(2)}, {JsonItems.Integer(3)}, {JsonItems.Integer(4)}, {JsonItems.Text(5)},
-                    {JsonItems.Text(6)}, {JsonItems.Integer(7)}, @at, @by, @dev, {JsonItems.Integer(8)}, {JsonItems.Integer(9)}
-                FROM {Dialect.ItemsFrom("@rows")} WHERE true
+                SELECT {item.Text(0)}, {item.Text(1)}, {item.Text(2)}, {item.Integer(3)}, {item.Integer(4)}, {item.Text(5)},
+                    {item.Text(6)}, {item.Integer(7)}, @at, @by, @dev, {item.Integer(8)}, {item.Integer(9)}
+                {item.From} WHERE true
                 ON CONFLICT(tbl, row_id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted, columns = excluded.columns,
                     column_versions = excluded.column_versions, checksum = excluded.checksum, updated_at = excluded.updated_at,
                     updated_by = excluded.updated_by, updated_device = excluded.updated_device, seq = excluded.seq, pushed_seq = excluded.pushed_seq;
-                """, ("@rows", JsonItems.Of(items)), ("@at", Iso(now)), ("@by", S(device.WorkerId)), ("@dev", S(device.DeviceId)));
+                """, [.. items], ("@at", Iso(now)), ("@by", S(device.WorkerId)), ("@dev", S(device.DeviceId)));
             _buffer.Clear();
             _buffered.Clear();
         }

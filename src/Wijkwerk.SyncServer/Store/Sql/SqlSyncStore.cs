@@ -348,11 +348,11 @@ public abstract partial class SqlSyncStore : ISyncStore
     {
         if (results.Count == 0)
             return;
-        Exec(db, tx, $"""
+        SqlDialect.Of(db).ExecItems(db, tx, item => $"""
             INSERT INTO applied_mutations(device_id, mutation_id, result, applied_at)
-            SELECT @d, {JsonItems.Integer(0)}, {JsonItems.Text(1)}, @at FROM {SqlDialect.Of(db).ItemsFrom("@results")};
+            SELECT @d, {item.Integer(0)}, {item.Text(1)}, @at {item.From};
             """,
-            ("@d", S(deviceId)), ("@at", Iso(now)), ("@results", JsonItems.Of(results.Select(r => new object?[] { r.MutationId, JsonSerializer.Serialize(r, Json) }))));
+            [.. results.Select(r => new object?[] { r.MutationId, JsonSerializer.Serialize(r, Json) })], ("@d", S(deviceId)), ("@at", Iso(now)));
     }
 
     /// <summary>
@@ -548,12 +548,11 @@ public abstract partial class SqlSyncStore : ISyncStore
     {
         if (delivered.Count > 0)
         {
-            Exec(db, tx, $"""
+            SqlDialect.Of(db).ExecItems(db, tx, item => $"""
                 INSERT INTO transfers(device_id, worker_id, client_id, row_count, at)
-                SELECT @d, @w, {JsonItems.Text(0)}, {JsonItems.Integer(1)}, @at FROM {SqlDialect.Of(db).ItemsFrom("@delivered")};
+                SELECT @d, @w, {item.Text(0)}, {item.Integer(1)}, @at {item.From};
                 """,
-                ("@d", S(device.DeviceId)), ("@w", S(device.WorkerId)), ("@at", Iso(now)),
-                ("@delivered", JsonItems.Of(delivered.Select(d => new object?[] { S(d.Client), d.Count }))));
+                [.. delivered.Select(d => new object?[] { S(d.Client), d.Count })], ("@d", S(device.DeviceId)), ("@w", S(device.WorkerId)), ("@at", Iso(now)));
         }
 
         return true;
@@ -570,13 +569,13 @@ public abstract partial class SqlSyncStore : ISyncStore
         // of a first upload of 100,000 rows (the laptop logs every row it writes). In the order sent: of a seq sent twice, the first stands.
         if (events.Count > 0)
         {
-            Exec(db, tx, $"""
+            SqlDialect.Of(db).ExecItems(db, tx, item => $"""
                 INSERT INTO audit_events(device_id, seq, event_type, at, client_id, worker_id, role, outcome, detail, received_at)
-                SELECT @d, {JsonItems.Integer(0)}, {JsonItems.Text(1)}, {JsonItems.Text(2)}, {JsonItems.Text(3)}, @w, {JsonItems.Text(4)}, {JsonItems.Text(5)}, {JsonItems.Text(6)}, @now
-                FROM {SqlDialect.Of(db).ItemsFrom("@events")} WHERE true ORDER BY {JsonItems.Place} ON CONFLICT(device_id, seq) DO NOTHING;
+                SELECT @d, {item.Integer(0)}, {item.Text(1)}, {item.Text(2)}, {item.Text(3)}, @w, {item.Text(4)}, {item.Text(5)}, {item.Text(6)}, @now
+                {item.From} WHERE true {item.InOrder} ON CONFLICT(device_id, seq) DO NOTHING;
                 """,
-                ("@d", S(device.DeviceId)), ("@w", S(device.WorkerId)), ("@now", Iso(now)),
-                ("@events", JsonItems.Of(events.Select(e => new object?[] { e.Seq, e.Type, Iso(e.At), e.ClientId is { } client ? S(client) : null, e.Role, e.Outcome, e.Detail }))));
+                [.. events.Select(e => new object?[] { e.Seq, e.Type, Iso(e.At), e.ClientId is { } client ? S(client) : null, e.Role, e.Outcome, e.Detail })],
+                ("@d", S(device.DeviceId)), ("@w", S(device.WorkerId)), ("@now", Iso(now)));
         }
 
         return Convert.ToInt64(Scalar(db, tx, "SELECT coalesce(max(seq), 0) FROM audit_events WHERE device_id = @d;", ("@d", S(device.DeviceId))), CultureInfo.InvariantCulture);
