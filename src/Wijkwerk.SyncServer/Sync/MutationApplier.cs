@@ -194,31 +194,36 @@ public static class MutationApplier
             var columns = new Dictionary<string, string?>(pushed, StringComparer.Ordinal);
             // The team of an advice is the server's to say: the team whose caseload holds the client, not
             // whatever the laptop remembered at enrolment (empty on older laptops, the first of several teams).
-            if (table.Name == AdviceColumns.AdviceTable)
+            var teamSet = table.Name == AdviceColumns.AdviceTable;
+            if (teamSet)
                 columns[AdviceColumns.TeamColumn] = s.OwnTeamHolding(clientId) ?? "";
+            // An insert was checked whole above, on these very values: only an "update" of a row the server lacks, or an
+            // advice given the server's team, is checked whole again (checking every inserted value twice was a twentieth
+            // of a first upload's request work).
+            string? WholeProblem() => m.Operation == SyncProtocol.Operations.Insert && !teamSet ? null : ValueRules.CheckPushed(table.Name, columns, wholeRow: true, today);
             if (BudgetApplier.Handles(table.Name))
             {
-                return ValueRules.CheckPushed(table.Name, columns, wholeRow: true, today) is { } shapeProblem
+                return WholeProblem() is { } shapeProblem
                     ? Refused(m, 0, shapeProblem)
                     : BudgetApplier.Insert(s, device, m, clientId, parentRow, columns, now, today);
             }
 
             if (FundApplier.Handles(table.Name))
             {
-                return ValueRules.CheckPushed(table.Name, columns, wholeRow: true, today) is { } shapeProblem
+                return WholeProblem() is { } shapeProblem
                     ? Refused(m, 0, shapeProblem)
                     : FundApplier.Insert(s, device, m, clientId, parentRow, columns, today);
             }
 
             if (PauseApplier.Handles(table.Name))
             {
-                return ValueRules.CheckPushed(table.Name, columns, wholeRow: true, today) is { } shapeProblem
+                return WholeProblem() is { } shapeProblem
                     ? Refused(m, 0, shapeProblem)
                     : PauseApplier.Insert(s, device, m, clientId, parentRow, columns, today);
             }
 
             // A row the server does not have yet must come whole, even as an "update".
-            if ((ValueRules.CheckPushed(table.Name, columns, wholeRow: true, today)
+            if ((WholeProblem()
                     ?? RowRules.CheckRow(table.Name, null, columns, m.RowId, today, device.Role, device.WorkerId, parentRow?.Columns, MandatesFor(s, table.Name))
                     ?? ValueRules.CheckRow(table.Name, columns, m.RowId, today)) is { } problem)
                 return Refused(m, 0, problem);
