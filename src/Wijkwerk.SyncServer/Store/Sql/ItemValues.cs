@@ -30,5 +30,6 @@ internal sealed class ItemValues
     /// <summary>The value at <paramref name="index"/> of the item, as a whole number.</summary>
     public string Integer(int index) => _integer(index);
 
+    /// <summary>The name the value at <paramref name="index"/> of an item is bound under.</summary>
     public static string Parameter(int index) => "@i" + index;
 }
