@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Wijkwerk.Core.Storage.Rows;
 using Wijkwerk.Core.Sync;
 using Wijkwerk.Core.Sync.Protocol;
@@ -30,18 +29,20 @@ internal sealed class PulledRowWriter(LocalStore store, WriteScope scope, Func<s
         // on screen, where an edit typed on it would be folded into the delete and never reach the server.
         var upsert = Find(change, pendingColumns) ?? Prepare(change, pendingColumns);
         var id = change.RowId.ToString();
-        upsert.Id.Value = id;
-        upsert.Version.Value = change.Version;
-        upsert.UpdatedAt.Value = RowReader.FormatInstant(change.UpdatedAt);
-        upsert.UpdatedBy.Value = change.UpdatedBy.ToString();
+        var statement = upsert.Statement;
+        statement.Bind(upsert.Id, id);
+        if (!upsert.KeepVersion)
+            statement.Bind(upsert.Version, change.Version);
+        statement.Bind(upsert.UpdatedAt, RowReader.FormatInstant(change.UpdatedAt));
+        statement.Bind(upsert.UpdatedBy, change.UpdatedBy.ToString());
         foreach (var column in upsert.Columns)
         {
-            column.Parameter.Value = column.Secret >= 0 && sealedAhead?[column.Secret] is { } sealedValue
+            statement.Bind(column.Place, column.Secret >= 0 && sealedAhead?[column.Secret] is { } sealedValue
                 ? sealedValue
-                : ToLocal(change.Table, column, id, change.Columns[column.Name]);
+                : ToLocal(change.Table, column, id, change.Columns[column.Name]));
         }
 
-        upsert.Command.ExecuteNonQuery();
+        statement.Run();
     }
 
     /// <summary>
@@ -76,7 +77,7 @@ internal sealed class PulledRowWriter(LocalStore store, WriteScope scope, Func<s
     public void Dispose()
     {
         foreach (var upsert in _prepared.Values.SelectMany(u => u))
-            upsert.Command.Dispose();
+            upsert.Statement.Dispose();
     }
 
     /// <summary>
@@ -105,16 +106,14 @@ internal sealed class PulledRowWriter(LocalStore store, WriteScope scope, Func<s
         var keepVersion = pendingColumns.Count > 0;
         var names = string.Join("", columns.Select(c => c + ", "));
         var values = string.Join("", columns.Select(c => "$" + c + ", "));
-        var command = scope.Command(keepVersion
+        var statement = BoundStatement.Prepare(scope.Transaction.Connection!, keepVersion
             ? $"UPDATE {table} SET {string.Join("", columns.Select(c => $"{c} = ${c}, "))}updated_at = $updated_at, updated_by = $updated_by WHERE id = $id"
             : $"INSERT INTO {table} (id, {names}version, updated_at, updated_by, deleted) VALUES ($id, {values}$version, $updated_at, $updated_by, 0) " +
               $"ON CONFLICT (id) DO UPDATE SET {string.Join("", columns.Select(c => $"{c} = excluded.{c}, "))}version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by, deleted = 0");
-        SqliteParameter Parameter(string name) => command.Parameters.Add(new SqliteParameter { ParameterName = "$" + name });
         var upsert = new Upsert(
-            command, keepVersion, [.. change.Columns.Keys], [.. pendingColumns],
-            [.. columns.Select(c => new Column(c, Parameter(c), SecretColumns.PlaceOf(table, c), columnTypes[c] == "INTEGER"))],
-            Parameter("id"), Parameter("version"), Parameter("updated_at"), Parameter("updated_by"));
-        command.Prepare();
+            statement, keepVersion, [.. change.Columns.Keys], [.. pendingColumns],
+            [.. columns.Select(c => new Column(c, statement.Place("$" + c), SecretColumns.PlaceOf(table, c), columnTypes[c] == "INTEGER"))],
+            statement.Place("$id"), keepVersion ? 0 : statement.Place("$version"), statement.Place("$updated_at"), statement.Place("$updated_by"));
         if (!_prepared.TryGetValue(table, out var list))
             _prepared[table] = list = [];
         list.Add(upsert);
@@ -162,13 +161,15 @@ internal sealed class PulledRowWriter(LocalStore store, WriteScope scope, Func<s
     }
 
     /// <param name="Secret">Its place among the table's secret columns (<see cref="SecretColumns.InOrder"/>); -1 when it is not secret.</param>
-    private sealed record Column(string Name, SqliteParameter Parameter, int Secret, bool Integer);
+    /// <param name="Place">Where its value is bound in the statement.</param>
+    private sealed record Column(string Name, int Place, int Secret, bool Integer);
 
     /// <param name="Sent">The column names of the change it was prepared for.</param>
     /// <param name="Pending">The pending columns it was prepared for.</param>
+    /// <param name="Version">Where the version is bound; 0 in an update that keeps the row's version (bound nowhere).</param>
     private sealed record Upsert(
-        SqliteCommand Command, bool KeepVersion, HashSet<string> Sent, HashSet<string> Pending, Column[] Columns,
-        SqliteParameter Id, SqliteParameter Version, SqliteParameter UpdatedAt, SqliteParameter UpdatedBy)
+        BoundStatement Statement, bool KeepVersion, HashSet<string> Sent, HashSet<string> Pending, Column[] Columns,
+        int Id, int Version, int UpdatedAt, int UpdatedBy)
     {
         /// <summary>Whether a change with these columns and pending columns writes exactly this statement's columns.</summary>
         public bool Covers(IReadOnlyDictionary<string, string?> sent, IReadOnlySet<string> pending)

@@ -1,0 +1,104 @@
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace Wijkwerk.Core.Storage;
+
+/// <summary>
+/// One SQL statement prepared on a connection and run again and again with new values, each bound by its place. A
+/// <see cref="SqliteCommand"/> looks every parameter up by name and copies its text into a new UTF-8 array on every run;
+/// for a statement run once per row (a pulled row written, a pushed row stored) that was the larger part of running it.
+/// It runs inside the transaction the connection has open, which must already hold the write lock where it writes: unlike
+/// a command it does not wait and try again when the database is busy.
+/// </summary>
+public sealed class BoundStatement : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly sqlite3_stmt _statement;
+
+    private BoundStatement(SqliteConnection connection, sqlite3_stmt statement) => (_connection, _statement) = (connection, statement);
+
+    /// <summary>Prepares <paramref name="sql"/>, one statement with <c>@name</c> or <c>$name</c> parameters, on the open <paramref name="connection"/>.</summary>
+    public static BoundStatement Prepare(SqliteConnection connection, string sql)
+    {
+        var rc = raw.sqlite3_prepare_v3(connection.Handle, sql, raw.SQLITE_PREPARE_PERSISTENT, out var statement);
+        if (rc == raw.SQLITE_OK && statement is { IsInvalid: false })
+            return new BoundStatement(connection, statement);
+        statement?.Dispose();
+        SqliteException.ThrowExceptionForRC(rc, connection.Handle);
+        throw new ArgumentException("The text holds no statement.", nameof(sql));
+    }
+
+    /// <summary>The place of the parameter <paramref name="name"/> (with its <c>@</c> or <c>$</c>), to bind it by; found once, not on every run.</summary>
+    public int Place(string name)
+    {
+        var place = raw.sqlite3_bind_parameter_index(_statement, name);
+        return place > 0 ? place : throw new ArgumentException($"The statement has no parameter {name}.", nameof(name));
+    }
+
+    /// <summary>Binds text as it is (no copy into a UTF-8 array first); null binds NULL.</summary>
+    public void Bind(int place, string? text) =>
+        Check(text is null ? raw.sqlite3_bind_null(_statement, place) : raw.sqlite3_bind_text16(_statement, place, text.AsSpan()));
+
+    public void Bind(int place, long number) => Check(raw.sqlite3_bind_int64(_statement, place, number));
+
+    /// <summary>Binds bytes as a blob; null binds NULL.</summary>
+    public void Bind(int place, byte[]? bytes) =>
+        Check(bytes is null ? raw.sqlite3_bind_null(_statement, place) : raw.sqlite3_bind_blob(_statement, place, bytes));
+
+    /// <summary>Binds a value of one of the types SQLite stores (text, whole number, bytes) or null (or <see cref="DBNull"/>).</summary>
+    public void Bind(int place, object? value)
+    {
+        switch (value)
+        {
+            case null or DBNull:
+                Check(raw.sqlite3_bind_null(_statement, place));
+                break;
+            case string text:
+                Bind(place, text);
+                break;
+            case long number:
+                Bind(place, number);
+                break;
+            case int number:
+                Bind(place, number);
+                break;
+            case byte[] bytes:
+                Bind(place, bytes);
+                break;
+            default:
+                throw new ArgumentException($"A value of type {value.GetType().Name} cannot be bound; bind text, a whole number or bytes.", nameof(value));
+        }
+    }
+
+    /// <summary>Runs the statement to its end with the values bound and answers how many rows it changed; the values stay bound for the next run.</summary>
+    public int Run()
+    {
+        var rc = raw.sqlite3_step(_statement);
+        while (rc == raw.SQLITE_ROW)
+            rc = raw.sqlite3_step(_statement);
+        // After a failed step, reset answers the error the step met (and its message), and the statement can run again.
+        var reset = raw.sqlite3_reset(_statement);
+        if (rc != raw.SQLITE_DONE)
+            SqliteException.ThrowExceptionForRC(reset != raw.SQLITE_OK ? reset : rc, _connection.Handle);
+        return raw.sqlite3_changes(_connection.Handle);
+    }
+
+    /// <summary>Runs the statement for one whole number: the first column of its first row; null when it answers no row or NULL there.</summary>
+    public long? Integer()
+    {
+        var rc = raw.sqlite3_step(_statement);
+        long? value = rc == raw.SQLITE_ROW && raw.sqlite3_column_type(_statement, 0) != raw.SQLITE_NULL ? raw.sqlite3_column_int64(_statement, 0) : null;
+        var reset = raw.sqlite3_reset(_statement);
+        if (rc is not (raw.SQLITE_ROW or raw.SQLITE_DONE))
+            SqliteException.ThrowExceptionForRC(reset != raw.SQLITE_OK ? reset : rc, _connection.Handle);
+        return value;
+    }
+
+    public void Dispose() => _statement.Dispose();
+
+    private void Check(int rc)
+    {
+        if (rc != raw.SQLITE_OK)
+            SqliteException.ThrowExceptionForRC(rc, _connection.Handle);
+    }
+}
