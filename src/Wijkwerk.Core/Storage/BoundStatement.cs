@@ -83,6 +83,46 @@ public sealed class BoundStatement : IDisposable
         return raw.sqlite3_changes(_connection.Handle);
     }
 
+    /// <summary>
+    /// Steps to the next row of the statement's answer: true when there is one to read (<see cref="Value"/>); false at the
+    /// end, where it is ready to run again. A caller that stops before the end calls <see cref="Reset"/>.
+    /// </summary>
+    public bool Next()
+    {
+        var rc = raw.sqlite3_step(_statement);
+        if (rc == raw.SQLITE_ROW)
+            return true;
+        var reset = raw.sqlite3_reset(_statement);
+        if (rc != raw.SQLITE_DONE)
+            SqliteException.ThrowExceptionForRC(reset != raw.SQLITE_OK ? reset : rc, _connection.Handle);
+        return false;
+    }
+
+    /// <summary>Ends a run before its last row, so the statement can run again.</summary>
+    public void Reset() => raw.sqlite3_reset(_statement);
+
+    /// <summary>The place of the answer's column <paramref name="name"/>, to read it by.</summary>
+    public int Column(string name)
+    {
+        for (var i = 0; i < raw.sqlite3_column_count(_statement); i++)
+        {
+            if (raw.sqlite3_column_name(_statement, i).utf8_to_string() == name)
+                return i;
+        }
+
+        throw new ArgumentException($"The statement answers no column {name}.", nameof(name));
+    }
+
+    /// <summary>The value in <paramref name="column"/> of the row <see cref="Next"/> stepped to, as a command's reader gives it: text, a whole number, a fraction, bytes, or <see cref="DBNull"/>.</summary>
+    public object Value(int column) => raw.sqlite3_column_type(_statement, column) switch
+    {
+        raw.SQLITE_INTEGER => raw.sqlite3_column_int64(_statement, column),
+        raw.SQLITE_FLOAT => raw.sqlite3_column_double(_statement, column),
+        raw.SQLITE_TEXT => raw.sqlite3_column_text(_statement, column).utf8_to_string(),
+        raw.SQLITE_BLOB => raw.sqlite3_column_blob(_statement, column).ToArray(),
+        _ => DBNull.Value,
+    };
+
     /// <summary>Runs the statement for one whole number: the first column of its first row; null when it answers no row or NULL there.</summary>
     public long? Integer()
     {

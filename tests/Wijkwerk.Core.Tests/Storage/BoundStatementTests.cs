@@ -118,6 +118,31 @@ public sealed class BoundStatementTests : IDisposable
     }
 
     [Fact]
+    public void Next_StepsThroughTheAnswer_WithEachValueAsACommandsReaderGivesIt()
+    {
+        Exec("INSERT INTO t(id, name, n, data) VALUES ('a', 'Zoë', 7, x'00ff'), ('b', NULL, NULL, x''), ('c', 'x', -1, NULL)");
+        using var read = BoundStatement.Prepare(_db, "SELECT id, name, n, data, n / 2.0 AS half FROM t WHERE id <= $last ORDER BY id");
+        var (name, n, data, half) = (read.Column("name"), read.Column("n"), read.Column("data"), read.Column("half"));
+        read.Bind(read.Place("$last"), "b");
+
+        Assert.True(read.Next());
+        Assert.Equal(("a", "Zoë", 7L, 3.5), (read.Value(0), read.Value(name), read.Value(n), read.Value(half)));
+        Assert.Equal(new byte[] { 0, 255 }, read.Value(data));
+        Assert.True(read.Next());
+        Assert.Equal((DBNull.Value, DBNull.Value), (read.Value(name), read.Value(n)));
+        Assert.Equal(Array.Empty<byte>(), read.Value(data));
+        Assert.False(read.Next());
+
+        read.Bind(read.Place("$last"), "c");
+        Assert.True(read.Next());
+        read.Reset();
+        Assert.True(read.Next());
+        Assert.Equal("a", read.Value(0));
+        read.Reset();
+        Assert.Contains("missing", Assert.Throws<ArgumentException>(() => read.Column("missing")).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ItRunsInTheConnectionsTransaction()
     {
         using (var tx = _db.BeginTransaction())
