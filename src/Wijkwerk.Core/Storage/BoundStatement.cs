@@ -76,10 +76,7 @@ public sealed class BoundStatement : IDisposable
         var rc = raw.sqlite3_step(_statement);
         while (rc == raw.SQLITE_ROW)
             rc = raw.sqlite3_step(_statement);
-        // After a failed step, reset answers the error the step met (and its message), and the statement can run again.
-        var reset = raw.sqlite3_reset(_statement);
-        if (rc != raw.SQLITE_DONE)
-            SqliteException.ThrowExceptionForRC(reset != raw.SQLITE_OK ? reset : rc, _connection.Handle);
+        EndRun(rc);
         return raw.sqlite3_changes(_connection.Handle);
     }
 
@@ -92,9 +89,7 @@ public sealed class BoundStatement : IDisposable
         var rc = raw.sqlite3_step(_statement);
         if (rc == raw.SQLITE_ROW)
             return true;
-        var reset = raw.sqlite3_reset(_statement);
-        if (rc != raw.SQLITE_DONE)
-            SqliteException.ThrowExceptionForRC(reset != raw.SQLITE_OK ? reset : rc, _connection.Handle);
+        EndRun(rc);
         return false;
     }
 
@@ -128,13 +123,20 @@ public sealed class BoundStatement : IDisposable
     {
         var rc = raw.sqlite3_step(_statement);
         long? value = rc == raw.SQLITE_ROW && raw.sqlite3_column_type(_statement, 0) != raw.SQLITE_NULL ? raw.sqlite3_column_int64(_statement, 0) : null;
-        var reset = raw.sqlite3_reset(_statement);
-        if (rc is not (raw.SQLITE_ROW or raw.SQLITE_DONE))
-            SqliteException.ThrowExceptionForRC(reset != raw.SQLITE_OK ? reset : rc, _connection.Handle);
+        EndRun(rc);
         return value;
     }
 
     public void Dispose() => _statement.Dispose();
+
+    /// <summary>Resets the statement after a step that answered <paramref name="stepped"/>, and throws when that step failed.</summary>
+    private void EndRun(int stepped)
+    {
+        // After a failed step, reset answers the error the step met (and its message), and the statement can run again.
+        var reset = raw.sqlite3_reset(_statement);
+        if (stepped is not (raw.SQLITE_DONE or raw.SQLITE_ROW))
+            SqliteException.ThrowExceptionForRC(reset != raw.SQLITE_OK ? reset : stepped, _connection.Handle);
+    }
 
     private void Check(int rc)
     {
