@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Wijkwerk.Core.Sync.Protocol;
 using Wijkwerk.SyncServer.Hosting;
 using Wijkwerk.SyncServer.Store;
@@ -13,7 +14,7 @@ public static class EnrolEndpoints
 
     private static async Task<IResult> Enrol(HttpContext context, ISyncStore store, TimeProvider clock, ILoggerFactory logs)
     {
-        var (request, problem) = await RequestBody.Read<EnrolRequest>(context);
+        var (request, problem) = await RequestBody.Read(context, ServerJson.Default.EnrolRequest);
         if (problem is not null)
             return problem;
         if (string.IsNullOrWhiteSpace(request!.Code))
@@ -33,21 +34,21 @@ public static class EnrolEndpoints
         }
 
         logs.CreateLogger("Wijkwerk.Enrolment").LogInformation("Device {DeviceId} enrolled for worker {WorkerId}", response.DeviceId, response.WorkerId);
-        return Results.Json(response, Problems.Json);
+        return Results.Json(response, ServerJson.Default.EnrolResponse);
     }
 }
 
 /// <summary>Reads a JSON body with the server's own answers for what can go wrong (never a framework page).</summary>
 public static class RequestBody
 {
-    public static async Task<(T? Value, IResult? Problem)> Read<T>(HttpContext context)
+    public static async Task<(T? Value, IResult? Problem)> Read<T>(HttpContext context, JsonTypeInfo<T> type)
         where T : class
     {
         if (!IsJson(context.Request.ContentType))
             return (null, Problems.Result(StatusCodes.Status415UnsupportedMediaType, ProblemCodes.InvalidRequest, Problems.ForStatus(StatusCodes.Status415UnsupportedMediaType).Message));
         try
         {
-            var value = await JsonSerializer.DeserializeAsync<T>(context.Request.Body, Problems.Json, context.RequestAborted);
+            var value = await JsonSerializer.DeserializeAsync(context.Request.Body, type, context.RequestAborted);
             return value is null ? (null, Problems.Invalid("Het verzoek is leeg; stuur een JSON-object.")) : (value, null);
         }
         catch (JsonException)

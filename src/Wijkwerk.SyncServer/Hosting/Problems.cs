@@ -6,8 +6,6 @@ namespace Wijkwerk.SyncServer.Hosting;
 /// <summary>Every error leaves the server as a <see cref="ProblemResponse"/>: a code for the laptop, a Dutch sentence for the person.</summary>
 public static class Problems
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public const string NotFound = "not_found";
     public const string ServerError = "server_error";
 
@@ -17,11 +15,11 @@ public static class Problems
             return;
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";
-        await JsonSerializer.SerializeAsync(context.Response.Body, new ProblemResponse(code, message), Json, context.RequestAborted);
+        await JsonSerializer.SerializeAsync(context.Response.Body, new ProblemResponse(code, message), ServerJson.Default.ProblemResponse, context.RequestAborted);
     }
 
     public static IResult Result(int status, string code, string message) =>
-        Results.Json(new ProblemResponse(code, message), Json, statusCode: status);
+        Results.Json(new ProblemResponse(code, message), ServerJson.Default.ProblemResponse, statusCode: status);
 
     public static IResult TooLarge(long limit) => Result(StatusCodes.Status413PayloadTooLarge, ProblemCodes.TooLarge,
         $"Het verzoek is te groot (meer dan {limit / (1024 * 1024)} MB); synchroniseer in kleinere delen of neem contact op met de beheerder.");

@@ -14,7 +14,7 @@ namespace Wijkwerk.SyncServer.Sync;
 public static class ColumnStampText
 {
     public static string Write(IReadOnlyDictionary<string, ColumnStamp> stamps, StampFormat format) =>
-        format == StampFormat.Grouped ? Grouped(stamps) : JsonSerializer.Serialize(stamps, PerColumnJson);
+        format == StampFormat.Grouped ? Grouped(stamps) : JsonSerializer.Serialize(stamps, ServerJson.Default.IReadOnlyDictionaryStringColumnStamp);
 
     /// <summary>
     /// The stamps of either format. Text that is neither, or a stamp without a version or ids, is refused with a
@@ -25,7 +25,7 @@ public static class ColumnStampText
     {
         if (!text.StartsWith('['))
         {
-            var perColumn = JsonSerializer.Deserialize<Dictionary<string, ColumnStamp?>>(text, PerColumnJson) ?? throw new JsonException("column stamps: null");
+            var perColumn = JsonSerializer.Deserialize(text, ServerJson.Default.DictionaryStringColumnStamp) ?? throw new JsonException("column stamps: null");
             return perColumn.ToDictionary(s => s.Key, s => Checked(s.Value), StringComparer.Ordinal);
         }
 
@@ -51,7 +51,6 @@ public static class ColumnStampText
         return stamps;
     }
 
-    private static readonly JsonSerializerOptions PerColumnJson = new(JsonSerializerDefaults.Web);
 
     /// <summary>Groups in order of version, device and worker, each group's columns in ordinal order: one text for one set of stamps.</summary>
     private static string Grouped(IReadOnlyDictionary<string, ColumnStamp> stamps)

@@ -76,7 +76,6 @@ public static class MutationApplier
 
     /// <summary>The column a conflict record names when the conflict is about the row's existence.</summary>
     private const string DeletedColumn = "deleted";
-    private static readonly JsonSerializerOptions ProtocolJson = new(JsonSerializerDefaults.Web);
 
     public static MutationResult Refused(Mutation m, long version, string reason) => new(m.MutationId, SyncProtocol.Results.Refused, version, reason, []);
 
@@ -163,7 +162,7 @@ public static class MutationApplier
             && !LedgerRows.LandsAfterClientDeletion(table.Name, existing is { Deleted: false })
             && (parentRow is { Deleted: true } ? parentRow : s.LoadRow(ClientsTable, clientId)) is { Deleted: true } gone)
         {
-            s.RecordConflict(table.Name, m.RowId, clientId, DeletedColumn, "1", JsonSerializer.Serialize(pushed, ProtocolJson), gone.UpdatedBy, gone.UpdatedDevice);
+            s.RecordConflict(table.Name, m.RowId, clientId, DeletedColumn, "1", JsonSerializer.Serialize(pushed, ServerJson.Default.DictionaryStringString), gone.UpdatedBy, gone.UpdatedDevice);
             return new MutationResult(m.MutationId, SyncProtocol.Results.Conflict, version, null, [DeletedColumn]);
         }
 
@@ -242,7 +241,7 @@ public static class MutationApplier
             if (existing.UpdatedDevice == device.DeviceId)
                 return Refused(m, existing.Version, "Deze rij is verwijderd; de wijziging is niet opgeslagen.");
             // Deleted elsewhere: the deletion stands and the pushed values are kept as a conflict record.
-            s.RecordConflict(table.Name, m.RowId, clientId, DeletedColumn, "1", JsonSerializer.Serialize(pushed, ProtocolJson), existing.UpdatedBy, existing.UpdatedDevice);
+            s.RecordConflict(table.Name, m.RowId, clientId, DeletedColumn, "1", JsonSerializer.Serialize(pushed, ServerJson.Default.DictionaryStringString), existing.UpdatedBy, existing.UpdatedDevice);
             return new MutationResult(m.MutationId, SyncProtocol.Results.Conflict, existing.Version, null, [DeletedColumn]);
         }
 
@@ -320,7 +319,7 @@ public static class MutationApplier
                 continue;
             s.WriteRow(table, rowId, clientId, row, row.Version + 1, true, row.Columns, row.Stamps);
             if (row.UpdatedDevice != device.DeviceId)
-                s.RecordConflict(table, rowId, clientId, DeletedColumn, "1", JsonSerializer.Serialize(row.Columns, ProtocolJson), device.WorkerId, device.DeviceId);
+                s.RecordConflict(table, rowId, clientId, DeletedColumn, "1", JsonSerializer.Serialize(row.Columns, ServerJson.Default.IReadOnlyDictionaryStringString), device.WorkerId, device.DeviceId);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization.Metadata;
 using Wijkwerk.Core.Sync.Protocol;
 using Wijkwerk.SyncServer.Enrolment;
 using Wijkwerk.SyncServer.Hosting;
@@ -22,7 +23,7 @@ public static class SyncEndpoints
     /// </summary>
     private static async Task<IResult> UploadAudit(HttpContext context, ISyncStore store, DeviceGate gate, TimeProvider clock, ILoggerFactory logs)
     {
-        var (batch, problem) = await OpenBatch<AuditUploadRequest, AuditRecord>(context, store, gate, r => r.Events, SyncProtocol.MaxAuditEventsPerUpload,
+        var (batch, problem) = await OpenBatch(context, store, gate, ServerJson.Default.AuditUploadRequest, r => r.Events, SyncProtocol.MaxAuditEventsPerUpload,
             "Het verzoek mist de lijst 'events' of bevat een lege logregel; werk Wijkwerk bij.", "logregels", admitRevoked: true);
         if (batch is null)
             return problem!;
@@ -38,13 +39,13 @@ public static class SyncEndpoints
 
             var highest = await store.StoreAuditAsync(device, events, clock.GetUtcNow(), context.RequestAborted);
             log.LogInformation("Audit upload from device {DeviceId}: {Count} events, highest seq {Highest}", device.DeviceId, events.Count, highest);
-            return Results.Json(new AuditUploadResponse(highest), Problems.Json);
+            return Results.Json(new AuditUploadResponse(highest), ServerJson.Default.AuditUploadResponse);
         }
     }
 
     private static async Task<IResult> Push(HttpContext context, ISyncStore store, DeviceGate gate, TimeProvider clock, ILoggerFactory logs)
     {
-        var (batch, problem) = await OpenBatch<PushRequest, Mutation>(context, store, gate, r => r.Mutations, SyncProtocol.MaxMutationsPerPush,
+        var (batch, problem) = await OpenBatch(context, store, gate, ServerJson.Default.PushRequest, r => r.Mutations, SyncProtocol.MaxMutationsPerPush,
             "Het verzoek mist de lijst 'mutations' of bevat een lege wijziging; werk Wijkwerk bij.", "wijzigingen");
         if (batch is null)
             return problem!;
@@ -58,7 +59,7 @@ public static class SyncEndpoints
                 "Push from device {DeviceId}: {Count} mutations, {Accepted} accepted, {Conflicts} conflicts, {Refused} refused; {AuditEvents} audit events",
                 device.DeviceId, results.Count, results.Count(r => r.Status == SyncProtocol.Results.Accepted),
                 results.Count(r => r.Status == SyncProtocol.Results.Conflict), results.Count(r => r.Status == SyncProtocol.Results.Refused), audit.Count);
-            return Results.Json(new PushResponse(results) { AuditHeld = auditHeld }, Problems.Json);
+            return Results.Json(new PushResponse(results) { AuditHeld = auditHeld }, ServerJson.Default.PushResponse);
         }
     }
 
@@ -83,7 +84,7 @@ public static class SyncEndpoints
     }
 
     private static async Task<(Batch<TRequest>? Batch, IResult? Problem)> OpenBatch<TRequest, TItem>(
-        HttpContext context, ISyncStore store, DeviceGate gate, Func<TRequest, IReadOnlyList<TItem>?> items, int max, string missing, string noun, bool admitRevoked = false)
+        HttpContext context, ISyncStore store, DeviceGate gate, JsonTypeInfo<TRequest> type, Func<TRequest, IReadOnlyList<TItem>?> items, int max, string missing, string noun, bool admitRevoked = false)
         where TRequest : class
     {
         var (device, denied) = await Authenticate(context, store, admitRevoked);
@@ -93,7 +94,7 @@ public static class SyncEndpoints
         if (turn is null)
             return (null, Busy());
 
-        var (request, problem) = await RequestBody.Read<TRequest>(context);
+        var (request, problem) = await RequestBody.Read(context, type);
         var list = request is null ? null : items(request);
         IResult? refusal = problem
             ?? (list is null || list.Any(i => i is null) ? Problems.Invalid(missing) : null)
@@ -129,7 +130,7 @@ public static class SyncEndpoints
 
         // The laptop's connection check: the token is known and the device active; no row is read, sent or logged.
         if (limit == SyncProtocol.CheckOnlyLimit)
-            return Results.Json(new PullResponse([], after, false, 0, 0), Problems.Json);
+            return Results.Json(new PullResponse([], after, false, 0, 0), ServerJson.Default.PullResponse);
 
         using var turn = gate.TryEnter(device!.DeviceId);
         if (turn is null)
@@ -145,7 +146,7 @@ public static class SyncEndpoints
 
         logs.CreateLogger("Wijkwerk.Pull").LogInformation("Pull by device {DeviceId} after {After}: {Count} changes, next {Next}, more {HasMore}",
             device.DeviceId, after, page.Changes.Count, page.NextAnchor, page.HasMore);
-        return Results.Json(page, Problems.Json);
+        return Results.Json(page, ServerJson.Default.PullResponse);
     }
 
     private static IResult Busy() => Problems.Result(StatusCodes.Status409Conflict, ProblemCodes.Busy,

@@ -15,7 +15,6 @@ namespace Wijkwerk.SyncServer.Store.Sql;
 internal static class ScopeSums
 {
     private const long Modulus = 4294967296;
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>
     /// <see cref="SyncSchema.ReviewTables"/> and <see cref="SyncSchema.WasSubmitted"/> as a condition on a
@@ -167,7 +166,7 @@ internal static class ScopeSums
         {
             while (reader.Read())
             {
-                var values = JsonSerializer.Deserialize<Dictionary<string, string?>>(reader.GetString(3), Json)!;
+                var values = JsonSerializer.Deserialize(reader.GetString(3), ServerJson.Default.DictionaryStringString)!;
                 rows.Add((reader.GetString(0), reader.GetString(1), ScopeChecksum.Of(reader.GetString(0), Guid.Parse(reader.GetString(1)), reader.GetInt64(2), values)));
             }
         }

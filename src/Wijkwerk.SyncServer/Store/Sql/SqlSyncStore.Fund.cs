@@ -116,7 +116,7 @@ public abstract partial class SqlSyncStore
         using var reader = cmd.ExecuteReader();
         var rows = new List<(Guid, Dictionary<string, string?>)>();
         while (reader.Read())
-            rows.Add((Guid.Parse(reader.GetString(0)), JsonSerializer.Deserialize<Dictionary<string, string?>>(reader.GetString(1), Json)!));
+            rows.Add((Guid.Parse(reader.GetString(0)), JsonSerializer.Deserialize(reader.GetString(1), ServerJson.Default.DictionaryStringString)!));
         return rows;
     }
 

@@ -93,8 +93,8 @@ public abstract partial class SqlSyncStore
     private static (string, object?)[] FigureParameters(DbConnection db, DbTransaction tx, PatternFigures f) =>
     [
         ("@cases", f.Totals.Cases), ("@clients", f.Totals.Clients), ("@spent", f.Totals.Spent.Cents),
-        ("@src", JsonSerializer.Serialize(f.BySource.Select(PatternShareInfo.From), Json)), ("@dep", JsonSerializer.Serialize(f.ByDepartment.Select(PatternShareInfo.From), Json)),
-        ("@teams", JsonSerializer.Serialize(TeamsHolding(db, tx, f.Clients.Select(c => c.Value)), Json)),
+        ("@src", JsonSerializer.Serialize(f.BySource.Select(PatternShareInfo.From), ServerJson.Default.IEnumerablePatternShareInfo)), ("@dep", JsonSerializer.Serialize(f.ByDepartment.Select(PatternShareInfo.From), ServerJson.Default.IEnumerablePatternShareInfo)),
+        ("@teams", JsonSerializer.Serialize(TeamsHolding(db, tx, f.Clients.Select(c => c.Value)), ServerJson.Default.IEnumerableString)),
         ("@first", DateText.Iso(f.Totals.FirstCase)), ("@last", DateText.Iso(f.Totals.LastCase)),
     ];
 
@@ -120,7 +120,7 @@ public abstract partial class SqlSyncStore
         using var cmd = Command(db, tx, """
             SELECT r.tbl, r.client_id, r.columns FROM tagged_rows t JOIN rows r ON r.tbl = t.tbl AND r.row_id = t.row_id
             WHERE t.tag_key IN (SELECT value FROM json_each(@keys)) AND r.deleted = 0;
-            """, ("@keys", JsonSerializer.Serialize(keys, Json)));
+            """, ("@keys", JsonSerializer.Serialize(keys, ServerJson.Default.IEnumerableString)));
         ReadCases(cmd, cases);
         return cases;
     }
@@ -130,7 +130,7 @@ public abstract partial class SqlSyncStore
         using var reader = cmd.ExecuteReader();
         while (reader.Read())
         {
-            var columns = JsonSerializer.Deserialize<Dictionary<string, string?>>(reader.GetString(2), Json)!;
+            var columns = JsonSerializer.Deserialize(reader.GetString(2), ServerJson.Default.DictionaryStringString)!;
             if (SourceOf.TryGetValue(reader.GetString(0), out var source) && Guid.TryParse(reader.GetString(1), out var client) && source.Read(client, columns) is { } found)
                 cases.Add(found);
         }
@@ -177,7 +177,7 @@ public abstract partial class SqlSyncStore
         using var cmd = Command(db, tx, """
             SELECT DISTINCT t.name FROM team_clients tc JOIN teams t ON t.id = tc.team_id
             WHERE tc.client_id IN (SELECT value FROM json_each(@clients)) ORDER BY t.name;
-            """, ("@clients", JsonSerializer.Serialize(clients.Select(S), Json)));
+            """, ("@clients", JsonSerializer.Serialize(clients.Select(S), ServerJson.Default.IEnumerableString)));
         using var reader = cmd.ExecuteReader();
         var teams = new List<string>();
         while (reader.Read())
@@ -225,7 +225,7 @@ public abstract partial class SqlSyncStore
                 var id = Guid.Parse(reader.GetString(0));
                 patterns.Add(new Pattern(
                     id, reader.GetString(1), state, reader.GetInt32(3), reader.GetInt32(4), new Money(reader.GetInt64(5)),
-                    Shares(reader.GetString(6)), Shares(reader.GetString(7)), JsonSerializer.Deserialize<List<string>>(reader.GetString(8), Json)!,
+                    Shares(reader.GetString(6)), Shares(reader.GetString(7)), JsonSerializer.Deserialize(reader.GetString(8), ServerJson.Default.ListString)!,
                     DateOnly.Parse(reader.GetString(9), CultureInfo.InvariantCulture), DateOnly.Parse(reader.GetString(10), CultureInfo.InvariantCulture),
                     ParseIso(reader.GetString(11)), steps.GetValueOrDefault(id) ?? []));
             }
@@ -235,7 +235,7 @@ public abstract partial class SqlSyncStore
     }
 
     private static List<PatternShare> Shares(string json) =>
-        JsonSerializer.Deserialize<List<PatternShareInfo>>(json, Json)!.Select(s => s.ToShare()).ToList();
+        JsonSerializer.Deserialize(json, ServerJson.Default.ListPatternShareInfo)!.Select(s => s.ToShare()).ToList();
 
     /// <summary>What a worker's laptop receives: a team leader the patterns of their teams' cases, every other role none.</summary>
     private static IReadOnlyList<PatternInfo> PatternsFor(DbConnection db, DbTransaction tx, Guid workerId)

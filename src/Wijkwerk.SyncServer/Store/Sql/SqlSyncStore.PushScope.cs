@@ -366,7 +366,7 @@ public abstract partial class SqlSyncStore
             var seqs = Dialect.NextSeqs(db, tx, _buffer.Count);
             var items = _buffer.Select((b, i) => new object?[]
             {
-                b.Table, S(b.RowId), S(b.Row.ClientId), b.Row.Version, b.Row.Deleted ? 1 : 0, JsonSerializer.Serialize(b.Row.Columns, Json),
+                b.Table, S(b.RowId), S(b.Row.ClientId), b.Row.Version, b.Row.Deleted ? 1 : 0, JsonSerializer.Serialize(b.Row.Columns, ServerJson.Default.IReadOnlyDictionaryStringString),
                 ColumnStampText.Write(b.Row.Stamps, stampFormat), (long)b.Checksum, seqs[i], b.AsPushed ? seqs[i] : null,
             });
             Dialect.ExecItems(db, tx, item => $"""
@@ -395,7 +395,7 @@ public abstract partial class SqlSyncStore
     /// <summary>A stored row from the reader's columns client_id, version, deleted, columns, column_versions, updated_device, updated_by from <paramref name="first"/> on.</summary>
     private static StoredRow ReadRow(DbDataReader reader, int first) => new(
         Guid.Parse(reader.GetString(first)), reader.GetInt64(first + 1), reader.GetInt64(first + 2) == 1,
-        JsonSerializer.Deserialize<Dictionary<string, string?>>(reader.GetString(first + 3), Json)!,
+        JsonSerializer.Deserialize(reader.GetString(first + 3), ServerJson.Default.DictionaryStringString)!,
         ColumnStampText.Read(reader.GetString(first + 4)),
         Guid.Parse(reader.GetString(first + 5)), Guid.Parse(reader.GetString(first + 6)));
 }

@@ -76,7 +76,7 @@ public abstract partial class SqlSyncStore
 
         var id = Guid.CreateVersion7(now);
         Exec(db, tx, "INSERT INTO mandates(id, worker_id, departments, valid_from, valid_until, granted_at) VALUES (@id, @w, @d, @from, @until, @at);",
-            ("@id", S(id)), ("@w", workerId), ("@d", JsonSerializer.Serialize(names, Json)), ("@from", DateText.Iso(from)), ("@until", DateText.Iso(until)), ("@at", Iso(now)));
+            ("@id", S(id)), ("@w", workerId), ("@d", JsonSerializer.Serialize(names, ServerJson.Default.ListString)), ("@from", DateText.Iso(from)), ("@until", DateText.Iso(until)), ("@at", Iso(now)));
         BumpReference(db, tx);
         return new Mandate(new Id<Mandate>(id), new Id<Worker>(Guid.Parse(workerId)), names, from, until, null);
     });
@@ -178,7 +178,7 @@ public abstract partial class SqlSyncStore
         {
             var mandate = new Mandate(
                 new Id<Mandate>(Guid.Parse(reader.GetString(0))), new Id<Worker>(Guid.Parse(reader.GetString(1))),
-                JsonSerializer.Deserialize<List<string>>(reader.GetString(3), Json)!, DateOnly.ParseExact(reader.GetString(4), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                JsonSerializer.Deserialize(reader.GetString(3), ServerJson.Default.ListString)!, DateOnly.ParseExact(reader.GetString(4), "yyyy-MM-dd", CultureInfo.InvariantCulture),
                 DateOnly.ParseExact(reader.GetString(5), "yyyy-MM-dd", CultureInfo.InvariantCulture), reader.IsDBNull(7) ? null : ParseIso(reader.GetString(7)));
             list.Add(new MandateListing(mandate, reader.GetString(2), ParseIso(reader.GetString(6))));
         }

@@ -24,8 +24,6 @@ namespace Wijkwerk.SyncServer.Store.Sql;
 /// </summary>
 public abstract partial class SqlSyncStore : ISyncStore
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     /// <summary>How often a transaction that met a deadlock or a serialisation failure runs again before the failure is passed on.</summary>
     private const int Attempts = 5;
 
@@ -337,7 +335,7 @@ public abstract partial class SqlSyncStore : ISyncStore
             while (reader.Read())
             {
                 if (ids.Contains(reader.GetInt64(0)))
-                    answered[reader.GetInt64(0)] = JsonSerializer.Deserialize<MutationResult>(reader.GetString(1), Json)!;
+                    answered[reader.GetInt64(0)] = JsonSerializer.Deserialize(reader.GetString(1), ServerJson.Default.MutationResult)!;
             }
         }
 
@@ -352,7 +350,7 @@ public abstract partial class SqlSyncStore : ISyncStore
             INSERT INTO applied_mutations(device_id, mutation_id, result, applied_at)
             SELECT @d, {item.Integer(0)}, {item.Text(1)}, @at {item.From};
             """,
-            [.. results.Select(r => new object?[] { r.MutationId, JsonSerializer.Serialize(r, Json) })], ("@d", S(deviceId)), ("@at", Iso(now)));
+            [.. results.Select(r => new object?[] { r.MutationId, JsonSerializer.Serialize(r, ServerJson.Default.MutationResult) })], ("@d", S(deviceId)), ("@at", Iso(now)));
     }
 
     /// <summary>
