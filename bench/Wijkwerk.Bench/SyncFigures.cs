@@ -26,6 +26,9 @@ public static partial class SyncFigures
     /// <param name="devicesOnly">Only the many devices at once (with the bench's two laptops set up but no 100,000 rows).</param>
     public static async Task Run(string serverDll, int devices, bool devicesOnly)
     {
+        Console.WriteLine(Environment.GetEnvironmentVariable("WIJKWERK_BENCH_SERVER") is { Length: > 0 } installed
+            ? $"server: the installed program ({installed})"
+            : "server: the build output (dotnet wijkwerk-server.dll; WIJKWERK_BENCH_SERVER names an installed one)");
         Console.WriteLine("server store: SQLite");
         await RunOn(serverDll, devices, devicesOnly, postgres: null);
         if (Environment.GetEnvironmentVariable("WIJKWERK_BENCH_PG") is { Length: > 0 } postgres)
@@ -47,7 +50,9 @@ public static partial class SyncFigures
         Admin(serverDll, db, "team", "add", "Noord");
         Admin(serverDll, db, "user", "add", "--team", "Noord", "--name", "Anna", "--role", "nurse");
         Admin(serverDll, db, "user", "add", "--team", "Noord", "--name", "Bram", "--role", "nurse");
-        var start = new ProcessStartInfo("dotnet", [serverDll, "serve", "--urls", "http://127.0.0.1:0", .. db]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = ServerStart(serverDll, ["serve", "--urls", "http://127.0.0.1:0", .. db]);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
         // Hundreds of devices enrol from this one address; the enrolment rate limit is for real networks.
         start.Environment["Wijkwerk__EnrolPermitsPerMinute"] = "100000";
         // On PostgreSQL the server logs beside where it was started (the repository, under scripts/bench) unless told otherwise.
@@ -371,7 +376,16 @@ public static partial class SyncFigures
     }
 
     private static string Admin(string serverDll, string[] db, params string[] args) =>
-        RunToEnd(new ProcessStartInfo("dotnet", [serverDll, "admin", .. args, .. db]), "admin " + string.Join(' ', args)).Output;
+        RunToEnd(ServerStart(serverDll, ["admin", .. args, .. db]), "admin " + string.Join(' ', args)).Output;
+
+    /// <summary>
+    /// The server program: the build output started with <c>dotnet</c>, or the program as a municipality installs it
+    /// (<c>scripts/publish server</c>: Native AOT where it can be built), which <c>WIJKWERK_BENCH_SERVER</c> names.
+    /// </summary>
+    private static ProcessStartInfo ServerStart(string serverDll, string[] args) =>
+        Environment.GetEnvironmentVariable("WIJKWERK_BENCH_SERVER") is { Length: > 0 } installed
+            ? new ProcessStartInfo(installed, args)
+            : new ProcessStartInfo("dotnet", [serverDll, .. args]);
 
     /// <summary>Runs a program to its end (both streams read, so neither fills up): its output, time from start to exit and peak working set.</summary>
     private static (string Output, TimeSpan Elapsed, long Peak) RunToEnd(ProcessStartInfo start, string what)

@@ -5,6 +5,7 @@ using Wijkwerk.Core.Localization;
 using Wijkwerk.SyncServer.Cli;
 using Wijkwerk.SyncServer.Hosting;
 using Wijkwerk.SyncServer.Store;
+using Wijkwerk.SyncServer.Tests.Support;
 
 namespace Wijkwerk.SyncServer.Tests.Hosting;
 
@@ -16,14 +17,7 @@ namespace Wijkwerk.SyncServer.Tests.Hosting;
 /// </summary>
 public partial class DeployFilesTests
 {
-    private static string Deploy(string file)
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Wijkwerk.sln")))
-            folder = folder.Parent;
-        Assert.NotNull(folder);
-        return File.ReadAllText(Path.Combine(folder.FullName, "deploy", file));
-    }
+    private static string Deploy(string file) => File.ReadAllText(Path.Combine(NativePublish.RepositoryRoot(), "deploy", file));
 
     private static Dictionary<string, List<string>> Unit() =>
         Deploy("wijkwerk-server.service").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#') && !l.StartsWith('[') && l.Contains('='))

@@ -4,7 +4,10 @@ using System.Text.RegularExpressions;
 
 namespace Wijkwerk.SyncServer.Tests.Support;
 
-/// <summary>Runs the real <c>wijkwerk-server</c> program: admin commands to completion, or the server in the background.</summary>
+/// <summary>
+/// Runs the real <c>wijkwerk-server</c> program: admin commands to completion, or the server in the background. The build output
+/// with <c>dotnet</c>, or where a program is named, that one (the server as published, <c>NativeServer</c>).
+/// </summary>
 public static partial class ServerProgram
 {
     public sealed record Outcome(int ExitCode, string Out, string Error)
@@ -12,10 +15,11 @@ public static partial class ServerProgram
         public string LastLine => Out.TrimEnd('\n', '\r').Split('\n')[^1].TrimEnd('\r');
     }
 
-    public static ProcessStartInfo StartInfo(IEnumerable<string> args)
+    public static ProcessStartInfo StartInfo(IEnumerable<string> args, string? program = null)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "wijkwerk-server.dll"));
+        var info = new ProcessStartInfo(program ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (program is null)
+            info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "wijkwerk-server.dll"));
         foreach (var arg in args)
             info.ArgumentList.Add(arg);
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
@@ -26,9 +30,12 @@ public static partial class ServerProgram
     public static Task<Outcome> Run(params string[] args) => RunWith(null, args);
 
     /// <summary>Runs an admin command with these environment variables added to the test's own.</summary>
-    public static async Task<Outcome> RunWith(IDictionary<string, string>? environment, params string[] args)
+    public static Task<Outcome> RunWith(IDictionary<string, string>? environment, params string[] args) => RunProgram(null, environment, args);
+
+    /// <summary>Runs an admin command of <paramref name="program"/> (null: the build output) with these environment variables added.</summary>
+    public static async Task<Outcome> RunProgram(string? program, IDictionary<string, string>? environment, params string[] args)
     {
-        var info = StartInfo(args);
+        var info = StartInfo(args, program);
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
             info.Environment[key] = value;
         using var process = Process.Start(info)!;
@@ -78,9 +85,9 @@ public static partial class ServerProgram
             StartWith(["--db", db], environment, urls);
 
         /// <summary>The server on the store these options choose (<c>--db FILE</c>, or <c>--store postgres --connection …</c>).</summary>
-        public static async Task<Running> StartWith(IReadOnlyList<string> storeArgs, IDictionary<string, string>? environment = null, string urls = "http://127.0.0.1:0")
+        public static async Task<Running> StartWith(IReadOnlyList<string> storeArgs, IDictionary<string, string>? environment = null, string urls = "http://127.0.0.1:0", string? program = null)
         {
-            var info = StartInfo(["serve", "--urls", urls, .. storeArgs]);
+            var info = StartInfo(["serve", "--urls", urls, .. storeArgs], program);
             foreach (var (key, value) in environment ?? new Dictionary<string, string>())
                 info.Environment[key] = value;
             var process = new Process { StartInfo = info };

@@ -1,0 +1,44 @@
+using System.Diagnostics;
+
+namespace Wijkwerk.SyncServer.Tests.Support;
+
+/// <summary>
+/// A program as <c>scripts/publish</c> makes it for installing (Native AOT). Publishing takes minutes, at low priority: the
+/// tests that need a program share one publish through a class fixture.
+/// </summary>
+public static class NativePublish
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(20);
+
+    /// <summary>Runs <c>scripts/publish</c> with these arguments; null when it published Native AOT, else why it did not.</summary>
+    public static string? Run(params string[] scriptArgs)
+    {
+        // At low priority: the other end-to-end tests run beside it, and the native compile takes both cores for minutes.
+        var info = new ProcessStartInfo("nice") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in (string[])["-n", "10", Path.Combine(RepositoryRoot(), "scripts", "publish"), .. scriptArgs])
+            info.ArgumentList.Add(arg);
+        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(Limit))
+        {
+            process.Kill(entireProcessTree: true);
+            return $"scripts/publish did not finish within {Limit.TotalMinutes} minutes.";
+        }
+
+        // The script falls back to a publish that needs the runtime, saying why on stderr, when the native toolchain is missing.
+        return process.ExitCode != 0 ? $"scripts/publish failed ({process.ExitCode}): {error.Result}{output.Result}"
+            : !output.Result.Contains("(Native AOT)", StringComparison.Ordinal) ? "No Native AOT publish: " + error.Result.Trim() + " Run ./scripts/test, which installs it."
+            : null;
+    }
+
+    /// <summary>The folder of Wijkwerk.sln above the tests' own.</summary>
+    public static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Wijkwerk.sln")))
+            folder = folder.Parent;
+        return folder?.FullName ?? throw new InvalidOperationException("The tests do not run inside the repository: no Wijkwerk.sln above " + AppContext.BaseDirectory);
+    }
+}
