@@ -6,20 +6,11 @@ using Wijkwerk.SyncServer.Sync;
 namespace Wijkwerk.SyncServer;
 
 /// <summary>
-/// Every JSON the server reads and writes, on the wire and in its store, mapped by generated code: a fresh server no longer
-/// builds (and compiles) a reflection-based mapping for each type on its first requests, answers are written without the
-/// converter machinery, and nothing stands in the way of a Native AOT server. Web options (camelCase), as the laptop reads and
-/// writes them (<see cref="Wijkwerk.Core.Sync.Protocol.SyncProtocol"/>).
+/// The JSON the server keeps in its store (row values, column stamps, earlier answers, pattern figures), mapped by generated
+/// code as the protocol's messages are (<see cref="ProtocolJson"/>): no reflection-based mapping built and compiled on a fresh
+/// server's first requests, and nothing in the way of a Native AOT server. Web options (camelCase).
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
-[JsonSerializable(typeof(EnrolRequest))]
-[JsonSerializable(typeof(EnrolResponse))]
-[JsonSerializable(typeof(PushRequest))]
-[JsonSerializable(typeof(PushResponse))]
-[JsonSerializable(typeof(PullResponse))]
-[JsonSerializable(typeof(AuditUploadRequest))]
-[JsonSerializable(typeof(AuditUploadResponse))]
-[JsonSerializable(typeof(ProblemResponse))]
 [JsonSerializable(typeof(MutationResult))]
 [JsonSerializable(typeof(Dictionary<string, string?>))]
 [JsonSerializable(typeof(IReadOnlyDictionary<string, string?>))]

@@ -14,7 +14,7 @@ public static class EnrolEndpoints
 
     private static async Task<IResult> Enrol(HttpContext context, ISyncStore store, TimeProvider clock, ILoggerFactory logs)
     {
-        var (request, problem) = await RequestBody.Read(context, ServerJson.Default.EnrolRequest);
+        var (request, problem) = await RequestBody.Read(context, ProtocolJson.Default.EnrolRequest);
         if (problem is not null)
             return problem;
         if (string.IsNullOrWhiteSpace(request!.Code))
@@ -34,7 +34,7 @@ public static class EnrolEndpoints
         }
 
         logs.CreateLogger("Wijkwerk.Enrolment").LogInformation("Device {DeviceId} enrolled for worker {WorkerId}", response.DeviceId, response.WorkerId);
-        return Results.Json(response, ServerJson.Default.EnrolResponse);
+        return Results.Json(response, ProtocolJson.Default.EnrolResponse);
     }
 }
 

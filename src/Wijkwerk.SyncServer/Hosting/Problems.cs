@@ -15,11 +15,11 @@ public static class Problems
             return;
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";
-        await JsonSerializer.SerializeAsync(context.Response.Body, new ProblemResponse(code, message), ServerJson.Default.ProblemResponse, context.RequestAborted);
+        await JsonSerializer.SerializeAsync(context.Response.Body, new ProblemResponse(code, message), ProtocolJson.Default.ProblemResponse, context.RequestAborted);
     }
 
     public static IResult Result(int status, string code, string message) =>
-        Results.Json(new ProblemResponse(code, message), ServerJson.Default.ProblemResponse, statusCode: status);
+        Results.Json(new ProblemResponse(code, message), ProtocolJson.Default.ProblemResponse, statusCode: status);
 
     public static IResult TooLarge(long limit) => Result(StatusCodes.Status413PayloadTooLarge, ProblemCodes.TooLarge,
         $"Het verzoek is te groot (meer dan {limit / (1024 * 1024)} MB); synchroniseer in kleinere delen of neem contact op met de beheerder.");

@@ -23,7 +23,7 @@ public static class SyncEndpoints
     /// </summary>
     private static async Task<IResult> UploadAudit(HttpContext context, ISyncStore store, DeviceGate gate, TimeProvider clock, ILoggerFactory logs)
     {
-        var (batch, problem) = await OpenBatch(context, store, gate, ServerJson.Default.AuditUploadRequest, r => r.Events, SyncProtocol.MaxAuditEventsPerUpload,
+        var (batch, problem) = await OpenBatch(context, store, gate, ProtocolJson.Default.AuditUploadRequest, r => r.Events, SyncProtocol.MaxAuditEventsPerUpload,
             "Het verzoek mist de lijst 'events' of bevat een lege logregel; werk Wijkwerk bij.", "logregels", admitRevoked: true);
         if (batch is null)
             return problem!;
@@ -39,13 +39,13 @@ public static class SyncEndpoints
 
             var highest = await store.StoreAuditAsync(device, events, clock.GetUtcNow(), context.RequestAborted);
             log.LogInformation("Audit upload from device {DeviceId}: {Count} events, highest seq {Highest}", device.DeviceId, events.Count, highest);
-            return Results.Json(new AuditUploadResponse(highest), ServerJson.Default.AuditUploadResponse);
+            return Results.Json(new AuditUploadResponse(highest), ProtocolJson.Default.AuditUploadResponse);
         }
     }
 
     private static async Task<IResult> Push(HttpContext context, ISyncStore store, DeviceGate gate, TimeProvider clock, ILoggerFactory logs)
     {
-        var (batch, problem) = await OpenBatch(context, store, gate, ServerJson.Default.PushRequest, r => r.Mutations, SyncProtocol.MaxMutationsPerPush,
+        var (batch, problem) = await OpenBatch(context, store, gate, ProtocolJson.Default.PushRequest, r => r.Mutations, SyncProtocol.MaxMutationsPerPush,
             "Het verzoek mist de lijst 'mutations' of bevat een lege wijziging; werk Wijkwerk bij.", "wijzigingen");
         if (batch is null)
             return problem!;
@@ -59,7 +59,7 @@ public static class SyncEndpoints
                 "Push from device {DeviceId}: {Count} mutations, {Accepted} accepted, {Conflicts} conflicts, {Refused} refused; {AuditEvents} audit events",
                 device.DeviceId, results.Count, results.Count(r => r.Status == SyncProtocol.Results.Accepted),
                 results.Count(r => r.Status == SyncProtocol.Results.Conflict), results.Count(r => r.Status == SyncProtocol.Results.Refused), audit.Count);
-            return Results.Json(new PushResponse(results) { AuditHeld = auditHeld }, ServerJson.Default.PushResponse);
+            return Results.Json(new PushResponse(results) { AuditHeld = auditHeld }, ProtocolJson.Default.PushResponse);
         }
     }
 
@@ -130,7 +130,7 @@ public static class SyncEndpoints
 
         // The laptop's connection check: the token is known and the device active; no row is read, sent or logged.
         if (limit == SyncProtocol.CheckOnlyLimit)
-            return Results.Json(new PullResponse([], after, false, 0, 0), ServerJson.Default.PullResponse);
+            return Results.Json(new PullResponse([], after, false, 0, 0), ProtocolJson.Default.PullResponse);
 
         using var turn = gate.TryEnter(device!.DeviceId);
         if (turn is null)
@@ -146,7 +146,7 @@ public static class SyncEndpoints
 
         logs.CreateLogger("Wijkwerk.Pull").LogInformation("Pull by device {DeviceId} after {After}: {Count} changes, next {Next}, more {HasMore}",
             device.DeviceId, after, page.Changes.Count, page.NextAnchor, page.HasMore);
-        return Results.Json(page, ServerJson.Default.PullResponse);
+        return Results.Json(page, ProtocolJson.Default.PullResponse);
     }
 
     private static IResult Busy() => Problems.Result(StatusCodes.Status409Conflict, ProblemCodes.Busy,

@@ -4,8 +4,8 @@ using System.Text.Json.Serialization;
 namespace Wijkwerk.Core.Sync.Protocol;
 
 /// <summary>
-/// The laptop's side of the sync protocol, mapped by generated code so the Native AOT program can talk to the server.
-/// Web options (camelCase), as the server reads and writes them.
+/// The sync protocol's messages, mapped by generated code: the laptop and the server read and write them through this one
+/// mapping, so either can be a Native AOT program. Web options (camelCase).
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(EnrolRequest))]
@@ -17,4 +17,4 @@ namespace Wijkwerk.Core.Sync.Protocol;
 [JsonSerializable(typeof(AuditUploadResponse))]
 [JsonSerializable(typeof(ProblemResponse))]
 [JsonSerializable(typeof(Dictionary<string, string?>))]
-internal sealed partial class ProtocolJson : JsonSerializerContext;
+public sealed partial class ProtocolJson : JsonSerializerContext;
