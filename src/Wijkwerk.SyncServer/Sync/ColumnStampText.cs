@@ -51,7 +51,6 @@ public static class ColumnStampText
         return stamps;
     }
 
-
     /// <summary>Groups in order of version, device and worker, each group's columns in ordinal order: one text for one set of stamps.</summary>
     private static string Grouped(IReadOnlyDictionary<string, ColumnStamp> stamps)
     {
