@@ -6,13 +6,13 @@ using Wijkwerk.SyncServer.Sync;
 namespace Wijkwerk.SyncServer;
 
 /// <summary>
-/// The JSON the server keeps in its store (row values, column stamps, earlier answers, pattern figures), mapped by generated
-/// code as the protocol's messages are (<see cref="ProtocolJson"/>): no reflection-based mapping built and compiled on a fresh
-/// server's first requests, and nothing in the way of a Native AOT server. Web options (camelCase).
+/// The JSON the server keeps in its store (column stamps, earlier answers, pattern figures, row values as written), mapped by
+/// generated code as the protocol's messages are: no reflection-based mapping built and compiled on a fresh server's first
+/// requests, and nothing in the way of a Native AOT server. Web options (camelCase). A row's values are read back through
+/// <see cref="ProtocolJson"/>'s own mapping: the stored text is what a pull sends on the wire as it is.
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(MutationResult))]
-[JsonSerializable(typeof(Dictionary<string, string?>))]
 [JsonSerializable(typeof(IReadOnlyDictionary<string, string?>))]
 [JsonSerializable(typeof(IReadOnlyDictionary<string, ColumnStamp>))]
 [JsonSerializable(typeof(Dictionary<string, ColumnStamp?>))]

@@ -162,7 +162,7 @@ public static class MutationApplier
             && !LedgerRows.LandsAfterClientDeletion(table.Name, existing is { Deleted: false })
             && (parentRow is { Deleted: true } ? parentRow : s.LoadRow(ClientsTable, clientId)) is { Deleted: true } gone)
         {
-            s.RecordConflict(table.Name, m.RowId, clientId, DeletedColumn, "1", JsonSerializer.Serialize(pushed, ServerJson.Default.DictionaryStringString), gone.UpdatedBy, gone.UpdatedDevice);
+            s.RecordConflict(table.Name, m.RowId, clientId, DeletedColumn, "1", JsonSerializer.Serialize(pushed, ProtocolJson.Default.DictionaryStringString), gone.UpdatedBy, gone.UpdatedDevice);
             return new MutationResult(m.MutationId, SyncProtocol.Results.Conflict, version, null, [DeletedColumn]);
         }
 
@@ -241,7 +241,7 @@ public static class MutationApplier
             if (existing.UpdatedDevice == device.DeviceId)
                 return Refused(m, existing.Version, "Deze rij is verwijderd; de wijziging is niet opgeslagen.");
             // Deleted elsewhere: the deletion stands and the pushed values are kept as a conflict record.
-            s.RecordConflict(table.Name, m.RowId, clientId, DeletedColumn, "1", JsonSerializer.Serialize(pushed, ServerJson.Default.DictionaryStringString), existing.UpdatedBy, existing.UpdatedDevice);
+            s.RecordConflict(table.Name, m.RowId, clientId, DeletedColumn, "1", JsonSerializer.Serialize(pushed, ProtocolJson.Default.DictionaryStringString), existing.UpdatedBy, existing.UpdatedDevice);
             return new MutationResult(m.MutationId, SyncProtocol.Results.Conflict, existing.Version, null, [DeletedColumn]);
         }
 

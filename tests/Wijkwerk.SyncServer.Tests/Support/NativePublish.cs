@@ -13,6 +13,11 @@ public static class NativePublish
     /// <summary>Runs <c>scripts/publish</c> with these arguments; null when it published Native AOT, else why it did not.</summary>
     public static string? Run(params string[] scriptArgs)
     {
+        // The laptop's and the server's test projects may publish at the same time, and both publishes build Wijkwerk.Core
+        // for the same runtime into the same obj folder: one publish at a time, across processes.
+        using var turn = Turn();
+        if (turn is null)
+            return $"Another test run held the publish for {Limit.TotalMinutes} minutes.";
         // At low priority: the other end-to-end tests run beside it, and the native compile takes both cores for minutes.
         var info = new ProcessStartInfo("nice") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in (string[])["-n", "10", Path.Combine(RepositoryRoot(), "scripts", "publish"), .. scriptArgs])
@@ -31,6 +36,28 @@ public static class NativePublish
         return process.ExitCode != 0 ? $"scripts/publish failed ({process.ExitCode}): {error.Result}{output.Result}"
             : !output.Result.Contains("(Native AOT)", StringComparison.Ordinal) ? "No Native AOT publish: " + error.Result.Trim() + " Run ./scripts/test, which installs it."
             : null;
+    }
+
+    /// <summary>An exclusive lock on a file every publish of these tests takes; null when none came within the limit.</summary>
+    private static FileStream? Turn()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "wijkwerk-native-publish.lock");
+        var until = DateTime.UtcNow + Limit;
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (DateTime.UtcNow < until)
+            {
+                Thread.Sleep(TimeSpan.FromSeconds(1));
+            }
+            catch (IOException)
+            {
+                return null;
+            }
+        }
     }
 
     /// <summary>The folder of Wijkwerk.sln above the tests' own.</summary>

@@ -166,7 +166,7 @@ internal static class ScopeSums
         {
             while (reader.Read())
             {
-                var values = JsonSerializer.Deserialize(reader.GetString(3), ServerJson.Default.DictionaryStringString)!;
+                var values = JsonSerializer.Deserialize(reader.GetString(3), ProtocolJson.Default.DictionaryStringString)!;
                 rows.Add((reader.GetString(0), reader.GetString(1), ScopeChecksum.Of(reader.GetString(0), Guid.Parse(reader.GetString(1)), reader.GetInt64(2), values)));
             }
         }

@@ -105,7 +105,7 @@ public abstract partial class SqlSyncStore
         using var cmd = Command(db, tx, $"SELECT columns, updated_by, updated_at FROM rows WHERE deleted = 0 AND json_extract(columns, '$.{TagColumn}') IS NOT NULL ORDER BY updated_at, seq;");
         using var reader = cmd.ExecuteReader();
         while (reader.Read())
-            ProposeTag(db, tx, JsonSerializer.Deserialize(reader.GetString(0), ServerJson.Default.DictionaryStringString)!, Guid.Parse(reader.GetString(1)), ParseIso(reader.GetString(2)));
+            ProposeTag(db, tx, JsonSerializer.Deserialize(reader.GetString(0), ProtocolJson.Default.DictionaryStringString)!, Guid.Parse(reader.GetString(1)), ParseIso(reader.GetString(2)));
     }
 
     private static BottleneckInfo BottlenecksOf(DbConnection db, DbTransaction tx)

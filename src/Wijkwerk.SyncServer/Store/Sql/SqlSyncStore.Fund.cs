@@ -4,6 +4,7 @@ using System.Data.Common;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Fund;
 using Wijkwerk.Core.Domain.Teams;
+using Wijkwerk.Core.Sync.Protocol;
 using Wijkwerk.Core.Sync.Rules;
 
 namespace Wijkwerk.SyncServer.Store.Sql;
@@ -116,7 +117,7 @@ public abstract partial class SqlSyncStore
         using var reader = cmd.ExecuteReader();
         var rows = new List<(Guid, Dictionary<string, string?>)>();
         while (reader.Read())
-            rows.Add((Guid.Parse(reader.GetString(0)), JsonSerializer.Deserialize(reader.GetString(1), ServerJson.Default.DictionaryStringString)!));
+            rows.Add((Guid.Parse(reader.GetString(0)), JsonSerializer.Deserialize(reader.GetString(1), ProtocolJson.Default.DictionaryStringString)!));
         return rows;
     }
 

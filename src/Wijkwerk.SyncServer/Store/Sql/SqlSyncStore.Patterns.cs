@@ -130,7 +130,7 @@ public abstract partial class SqlSyncStore
         using var reader = cmd.ExecuteReader();
         while (reader.Read())
         {
-            var columns = JsonSerializer.Deserialize(reader.GetString(2), ServerJson.Default.DictionaryStringString)!;
+            var columns = JsonSerializer.Deserialize(reader.GetString(2), ProtocolJson.Default.DictionaryStringString)!;
             if (SourceOf.TryGetValue(reader.GetString(0), out var source) && Guid.TryParse(reader.GetString(1), out var client) && source.Read(client, columns) is { } found)
                 cases.Add(found);
         }

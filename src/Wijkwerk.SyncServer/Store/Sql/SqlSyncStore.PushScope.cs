@@ -395,7 +395,7 @@ public abstract partial class SqlSyncStore
     /// <summary>A stored row from the reader's columns client_id, version, deleted, columns, column_versions, updated_device, updated_by from <paramref name="first"/> on.</summary>
     private static StoredRow ReadRow(DbDataReader reader, int first) => new(
         Guid.Parse(reader.GetString(first)), reader.GetInt64(first + 1), reader.GetInt64(first + 2) == 1,
-        JsonSerializer.Deserialize(reader.GetString(first + 3), ServerJson.Default.DictionaryStringString)!,
+        JsonSerializer.Deserialize(reader.GetString(first + 3), ProtocolJson.Default.DictionaryStringString)!,
         ColumnStampText.Read(reader.GetString(first + 4)),
         Guid.Parse(reader.GetString(first + 5)), Guid.Parse(reader.GetString(first + 6)));
 }
