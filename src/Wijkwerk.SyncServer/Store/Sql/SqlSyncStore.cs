@@ -31,6 +31,11 @@ public abstract partial class SqlSyncStore : ISyncStore
     // processes (admin commands) still meet BEGIN IMMEDIATE and the busy timeout.
     private readonly SemaphoreSlim _writer = new(1, 1);
 
+    // A pull's transfers are logged before its page is sent, the pulls of a burst together (GroupCommit).
+    private readonly GroupCommit<Transfer> _transfers;
+
+    protected SqlSyncStore() => _transfers = new(LogTransfers);
+
     /// <summary>How many store operations a server process runs at once unless told otherwise (<see cref="Concurrency"/>).</summary>
     public static int DefaultConcurrency => Math.Max(8, 4 * Environment.ProcessorCount);
 
@@ -404,7 +409,7 @@ public abstract partial class SqlSyncStore : ISyncStore
         // while it waited for another left 200 pulls at once (PostgreSQL, a pool of 100) each holding one and none getting
         // a second, until the pool's wait ran out and they failed.
         if (delivered.Count > 0)
-            await LogTransfers(device, delivered, now, cancel);
+            await _transfers.Add(new Transfer(device, delivered, now), cancel);
         return page;
     }
 
@@ -541,20 +546,20 @@ public abstract partial class SqlSyncStore : ISyncStore
         return changes;
     }
 
-    // One statement for all clients: one statement each was a round trip each on PostgreSQL, a hundred for a pull of 100 changes.
-    private Task LogTransfers(DeviceSession device, IReadOnlyList<(Guid Client, int Count)> delivered, DateTimeOffset now, CancellationToken cancel) => Write((db, tx) =>
-    {
-        if (delivered.Count > 0)
-        {
-            SqlDialect.Of(db).ExecItems(db, tx, item => $"""
-                INSERT INTO transfers(device_id, worker_id, client_id, row_count, at)
-                SELECT @d, @w, {item.Text(0)}, {item.Integer(1)}, @at {item.From};
-                """,
-                [.. delivered.Select(d => new object?[] { S(d.Client), d.Count })], ("@d", S(device.DeviceId)), ("@w", S(device.WorkerId)), ("@at", Iso(now)));
-        }
+    /// <summary>The rows of each client one pull delivered to a device: what the transfer log keeps of it.</summary>
+    private sealed record Transfer(DeviceSession Device, IReadOnlyList<(Guid Client, int Count)> Delivered, DateTimeOffset At);
 
+    // One statement for every client of every pull in the group: one statement each was a round trip each on PostgreSQL,
+    // a hundred for a pull of 100 changes.
+    private Task LogTransfers(IReadOnlyList<Transfer> transfers) => Write((db, tx) =>
+    {
+        SqlDialect.Of(db).ExecItems(db, tx, item => $"""
+            INSERT INTO transfers(device_id, worker_id, client_id, row_count, at)
+            SELECT {item.Text(0)}, {item.Text(1)}, {item.Text(2)}, {item.Integer(3)}, {item.Text(4)} {item.From};
+            """,
+            [.. transfers.SelectMany(t => t.Delivered.Select(d => new object?[] { S(t.Device.DeviceId), S(t.Device.WorkerId), S(d.Client), d.Count, Iso(t.At) }))]);
         return true;
-    }, cancel);
+    });
 
     // ---------------------------------------------------------------- audit (NEN 7513)
 
