@@ -31,10 +31,16 @@ public abstract partial class SqlSyncStore : ISyncStore
     // processes (admin commands) still meet BEGIN IMMEDIATE and the busy timeout.
     private readonly SemaphoreSlim _writer = new(1, 1);
 
-    // A pull's transfers are logged before its page is sent, the pulls of a burst together (GroupCommit).
-    private readonly GroupCommit<Transfer> _transfers;
+    // A pull's transfers are logged before its page is sent, the pulls of a burst together (GroupCommit); on SQLite, the
+    // pushes waiting for the one writer likewise go in one transaction, up to one full push's mutations.
+    private readonly GroupCommit<Transfer, bool> _transfers;
+    private readonly GroupCommit<QueuedPush, (IReadOnlyList<MutationResult> Results, long? AuditHeld)> _pushes;
 
-    protected SqlSyncStore() => _transfers = new(LogTransfers);
+    protected SqlSyncStore()
+    {
+        _transfers = new(LogTransfers);
+        _pushes = new(PushTogether, push => push.Mutations.Count, SyncProtocol.MaxMutationsPerPush);
+    }
 
     /// <summary>How many store operations a server process runs at once unless told otherwise (<see cref="Concurrency"/>).</summary>
     public static int DefaultConcurrency => Math.Max(8, 4 * Environment.ProcessorCount);
@@ -238,6 +244,8 @@ public abstract partial class SqlSyncStore : ISyncStore
     public async Task<(IReadOnlyList<MutationResult> Results, long? AuditHeld)> PushAsync(
         DeviceSession device, IReadOnlyList<Mutation> mutations, IReadOnlyList<AuditRecord> audit, DateTimeOffset now, CancellationToken cancel = default)
     {
+        if (Dialect.OneWriter)
+            return await _pushes.Add(new QueuedPush(device, mutations, audit, now), cancel);
         try
         {
             return await Write((db, tx) => (Push(db, tx, device, mutations, now, eachInSavepoint: false), StoreAuditWith(db, tx, device, audit, now)), cancel);
@@ -247,6 +255,46 @@ public abstract partial class SqlSyncStore : ISyncStore
             return await Write((db, tx) => (Push(db, tx, device, mutations, now, eachInSavepoint: true), StoreAuditWith(db, tx, device, audit, now)), cancel);
         }
     }
+
+    private sealed record QueuedPush(DeviceSession Device, IReadOnlyList<Mutation> Mutations, IReadOnlyList<AuditRecord> Audit, DateTimeOffset Now);
+
+    /// <summary>
+    /// Pushes that waited for SQLite's one writer, in one transaction, each in a savepoint of its own: a push that fails is
+    /// rolled back and fails alone (its request answers the failure as before), the others are kept. A failure that asks
+    /// for the transaction to run again (busy) runs the whole group again.
+    /// </summary>
+    private Task<IReadOnlyList<Outcome<(IReadOnlyList<MutationResult> Results, long? AuditHeld)>>> PushTogether(IReadOnlyList<QueuedPush> group) => Write((db, tx) =>
+    {
+        var outcomes = new List<Outcome<(IReadOnlyList<MutationResult>, long?)>>(group.Count);
+        foreach (var push in group)
+        {
+            Exec(db, tx, "SAVEPOINT push;");
+            try
+            {
+                IReadOnlyList<MutationResult> results;
+                try
+                {
+                    results = Push(db, tx, push.Device, push.Mutations, push.Now, eachInSavepoint: false);
+                }
+                catch (PoisonedMutationException)
+                {
+                    Exec(db, tx, "ROLLBACK TO push;");
+                    results = Push(db, tx, push.Device, push.Mutations, push.Now, eachInSavepoint: true);
+                }
+
+                var held = StoreAuditWith(db, tx, push.Device, push.Audit, push.Now);
+                Exec(db, tx, "RELEASE push;");
+                outcomes.Add(Outcome<(IReadOnlyList<MutationResult>, long?)>.Of((results, held)));
+            }
+            catch (Exception e) when (!(e is DbException storage && Dialect.IsTransient(storage)))
+            {
+                Exec(db, tx, "ROLLBACK TO push; RELEASE push;");
+                outcomes.Add(Outcome<(IReadOnlyList<MutationResult>, long?)>.Failed(e));
+            }
+        }
+
+        return (IReadOnlyList<Outcome<(IReadOnlyList<MutationResult> Results, long? AuditHeld)>>)outcomes;
+    });
 
     private static long? StoreAuditWith(DbConnection db, DbTransaction tx, DeviceSession device, IReadOnlyList<AuditRecord> audit, DateTimeOffset now) =>
         audit.Count == 0 ? null : StoreAudit(db, tx, device, audit, now);
@@ -551,14 +599,14 @@ public abstract partial class SqlSyncStore : ISyncStore
 
     // One statement for every client of every pull in the group: one statement each was a round trip each on PostgreSQL,
     // a hundred for a pull of 100 changes.
-    private Task LogTransfers(IReadOnlyList<Transfer> transfers) => Write((db, tx) =>
+    private Task<IReadOnlyList<Outcome<bool>>> LogTransfers(IReadOnlyList<Transfer> transfers) => Write((db, tx) =>
     {
         SqlDialect.Of(db).ExecItems(db, tx, item => $"""
             INSERT INTO transfers(device_id, worker_id, client_id, row_count, at)
             SELECT {item.Text(0)}, {item.Text(1)}, {item.Text(2)}, {item.Integer(3)}, {item.Text(4)} {item.From};
             """,
             [.. transfers.SelectMany(t => t.Delivered.Select(d => new object?[] { S(t.Device.DeviceId), S(t.Device.WorkerId), S(d.Client), d.Count, Iso(t.At) }))]);
-        return true;
+        return (IReadOnlyList<Outcome<bool>>)[.. transfers.Select(_ => Outcome<bool>.Of(true))];
     });
 
     // ---------------------------------------------------------------- audit (NEN 7513)
