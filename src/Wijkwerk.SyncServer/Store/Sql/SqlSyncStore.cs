@@ -234,9 +234,10 @@ public abstract partial class SqlSyncStore : ISyncStore
     // ---------------------------------------------------------------- push
 
     /// <summary>
-    /// Applies a push in one write transaction. A push is applied first without a savepoint per mutation (two round trips
-    /// a mutation saved); when a mutation turns out to be poisoned, that transaction is rolled back whole and the push runs
-    /// again with a savepoint around each mutation, so the poisoned one is refused and the rest of the batch still lands.
+    /// Applies a push in one write transaction (on SQLite, with the pushes that waited for the writer beside it, each in a
+    /// savepoint: <see cref="PushTogether"/>). A push is applied first without a savepoint per mutation (two round trips
+    /// a mutation saved); when a mutation turns out to be poisoned, the push is rolled back whole and runs again with a
+    /// savepoint around each mutation, so the poisoned one is refused and the rest of the batch still lands.
     /// </summary>
     public async Task<IReadOnlyList<MutationResult>> PushAsync(DeviceSession device, IReadOnlyList<Mutation> mutations, DateTimeOffset now, CancellationToken cancel = default) =>
         (await PushAsync(device, mutations, [], now, cancel)).Results;
