@@ -50,7 +50,11 @@ public sealed class GroupedPushTests : IDisposable
         var batches = devices.Select((device, i) => i == 0
             ? (Mutation[])[new Mutation(2, "clients", damaged, SyncProtocol.Operations.Update, 1, new Dictionary<string, string?> { ["first_name"] = "Piet" }), Insert(3, Guid.NewGuid())]
             : [Insert(1, Guid.NewGuid()), Insert(2, Guid.NewGuid())]).ToList();
-        var pushes = devices.Select((device, i) => Task.Run(() => store.PushAsync(device, batches[i], Now))).ToList();
+        // The last device's push comes first and waits for the file alone; the others, the poisoned one among them, queue
+        // behind it and go together.
+        var first = Task.Run(() => store.PushAsync(devices[^1], batches[^1], Now));
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        var pushes = devices.SkipLast(1).Select((device, i) => Task.Run(() => store.PushAsync(device, batches[i], Now))).Append(first).ToList();
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.All(pushes, p => Assert.False(p.IsCompleted));
         await using (var cmd = other.CreateCommand())
