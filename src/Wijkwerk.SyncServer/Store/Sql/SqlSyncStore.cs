@@ -7,6 +7,9 @@ using Wijkwerk.Core.Sync;
 using Wijkwerk.Core.Sync.Protocol;
 using Wijkwerk.SyncServer.Sync;
 
+// What a push answers: each mutation's result, and up to where the audit events it carried are stored.
+using PushAnswer = (System.Collections.Generic.IReadOnlyList<Wijkwerk.Core.Sync.Protocol.MutationResult> Results, long? AuditHeld);
+
 namespace Wijkwerk.SyncServer.Store.Sql;
 
 /// <summary>
@@ -34,7 +37,7 @@ public abstract partial class SqlSyncStore : ISyncStore
     // A pull's transfers are logged before its page is sent, the pulls of a burst together (GroupCommit); on SQLite, the
     // pushes waiting for the one writer likewise go in one transaction, up to one full push's mutations.
     private readonly GroupCommit<Transfer, bool> _transfers;
-    private readonly GroupCommit<QueuedPush, (IReadOnlyList<MutationResult> Results, long? AuditHeld)> _pushes;
+    private readonly GroupCommit<QueuedPush, PushAnswer> _pushes;
 
     protected SqlSyncStore()
     {
@@ -242,24 +245,28 @@ public abstract partial class SqlSyncStore : ISyncStore
     public async Task<IReadOnlyList<MutationResult>> PushAsync(DeviceSession device, IReadOnlyList<Mutation> mutations, DateTimeOffset now, CancellationToken cancel = default) =>
         (await PushAsync(device, mutations, [], now, cancel)).Results;
 
-    public async Task<(IReadOnlyList<MutationResult> Results, long? AuditHeld)> PushAsync(
+    public async Task<PushAnswer> PushAsync(
         DeviceSession device, IReadOnlyList<Mutation> mutations, IReadOnlyList<AuditRecord> audit, DateTimeOffset now, CancellationToken cancel = default)
     {
         var push = new QueuedPush(device, mutations, audit, now);
         return Dialect.OneWriter ? await _pushes.Add(push, cancel) : await PushAlone(push, cancel);
     }
 
-    private async Task<(IReadOnlyList<MutationResult> Results, long? AuditHeld)> PushAlone(QueuedPush push, CancellationToken cancel = default)
+    private async Task<PushAnswer> PushAlone(QueuedPush push, CancellationToken cancel = default)
     {
         try
         {
-            return await Write((db, tx) => (Push(db, tx, push.Device, push.Mutations, push.Now, eachInSavepoint: false), StoreAuditWith(db, tx, push.Device, push.Audit, push.Now)), cancel);
+            return await Write((db, tx) => Applied(db, tx, push, eachInSavepoint: false), cancel);
         }
         catch (PoisonedMutationException)
         {
-            return await Write((db, tx) => (Push(db, tx, push.Device, push.Mutations, push.Now, eachInSavepoint: true), StoreAuditWith(db, tx, push.Device, push.Audit, push.Now)), cancel);
+            return await Write((db, tx) => Applied(db, tx, push, eachInSavepoint: true), cancel);
         }
     }
+
+    /// <summary>The push's mutations and then the audit events it carries, inside the transaction.</summary>
+    private PushAnswer Applied(DbConnection db, DbTransaction tx, QueuedPush push, bool eachInSavepoint) =>
+        (Push(db, tx, push.Device, push.Mutations, push.Now, eachInSavepoint), StoreAuditWith(db, tx, push.Device, push.Audit, push.Now));
 
     private sealed record QueuedPush(DeviceSession Device, IReadOnlyList<Mutation> Mutations, IReadOnlyList<AuditRecord> Audit, DateTimeOffset Now);
 
@@ -270,40 +277,39 @@ public abstract partial class SqlSyncStore : ISyncStore
     /// keeps a copy of every page a savepoint changes, which cost a first upload of 100,000 rows (full pushes, each alone)
     /// about a second of the server's processor time.
     /// </summary>
-    private async Task<IReadOnlyList<Outcome<(IReadOnlyList<MutationResult> Results, long? AuditHeld)>>> PushTogether(IReadOnlyList<QueuedPush> group) =>
-        group is [var alone] ? [Outcome<(IReadOnlyList<MutationResult>, long?)>.Of(await PushAlone(alone))] : await PushInSavepoints(group);
+    private async Task<IReadOnlyList<Outcome<PushAnswer>>> PushTogether(IReadOnlyList<QueuedPush> group) =>
+        group is [var alone] ? [Outcome<PushAnswer>.Of(await PushAlone(alone))] : await PushInSavepoints(group);
 
-    private Task<IReadOnlyList<Outcome<(IReadOnlyList<MutationResult> Results, long? AuditHeld)>>> PushInSavepoints(IReadOnlyList<QueuedPush> group) => Write((db, tx) =>
+    private Task<IReadOnlyList<Outcome<PushAnswer>>> PushInSavepoints(IReadOnlyList<QueuedPush> group) => Write((db, tx) =>
     {
-        var outcomes = new List<Outcome<(IReadOnlyList<MutationResult>, long?)>>(group.Count);
+        var outcomes = new List<Outcome<PushAnswer>>(group.Count);
         foreach (var push in group)
         {
             Exec(db, tx, "SAVEPOINT push;");
             try
             {
-                IReadOnlyList<MutationResult> results;
+                PushAnswer answer;
                 try
                 {
-                    results = Push(db, tx, push.Device, push.Mutations, push.Now, eachInSavepoint: false);
+                    answer = Applied(db, tx, push, eachInSavepoint: false);
                 }
                 catch (PoisonedMutationException)
                 {
                     Exec(db, tx, "ROLLBACK TO push;");
-                    results = Push(db, tx, push.Device, push.Mutations, push.Now, eachInSavepoint: true);
+                    answer = Applied(db, tx, push, eachInSavepoint: true);
                 }
 
-                var held = StoreAuditWith(db, tx, push.Device, push.Audit, push.Now);
                 Exec(db, tx, "RELEASE push;");
-                outcomes.Add(Outcome<(IReadOnlyList<MutationResult>, long?)>.Of((results, held)));
+                outcomes.Add(Outcome<PushAnswer>.Of(answer));
             }
             catch (Exception e) when (!(e is DbException storage && Dialect.IsTransient(storage)))
             {
                 Exec(db, tx, "ROLLBACK TO push; RELEASE push;");
-                outcomes.Add(Outcome<(IReadOnlyList<MutationResult>, long?)>.Failed(e));
+                outcomes.Add(Outcome<PushAnswer>.Failed(e));
             }
         }
 
-        return (IReadOnlyList<Outcome<(IReadOnlyList<MutationResult> Results, long? AuditHeld)>>)outcomes;
+        return (IReadOnlyList<Outcome<PushAnswer>>)outcomes;
     });
 
     private static long? StoreAuditWith(DbConnection db, DbTransaction tx, DeviceSession device, IReadOnlyList<AuditRecord> audit, DateTimeOffset now) =>
