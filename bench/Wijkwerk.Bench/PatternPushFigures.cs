@@ -23,7 +23,7 @@ public static class PatternPushFigures
 
     public static async Task Run()
     {
-        var folder = Directory.CreateTempSubdirectory("wijkwerk-patternbench-").FullName;
+        var folder = RunLeftovers.Folder("wijkwerk-patternbench-");
         try
         {
             var store = new SqliteSyncStore(Path.Combine(folder, "server.db"));
@@ -56,7 +56,7 @@ public static class PatternPushFigures
         finally
         {
             SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
+            RunLeftovers.Remove(folder);
         }
 
         // Each run pushes new clients first (timed: rows of a table no pattern reads, a second reference), then one signal each.

@@ -61,7 +61,7 @@ public static class StoreFigures
 
     private static async Task<Round> OnSqlite(int rows)
     {
-        var folder = Directory.CreateTempSubdirectory("wijkwerk-storebench-").FullName;
+        var folder = RunLeftovers.Folder("wijkwerk-storebench-");
         try
         {
             return await Measure(new SqliteSyncStore(Path.Combine(folder, "server.db")), rows, null);
@@ -69,7 +69,7 @@ public static class StoreFigures
         finally
         {
             SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
+            RunLeftovers.Remove(folder);
         }
     }
 
@@ -151,7 +151,7 @@ public static class StoreFigures
     /// <summary>The same rows' values as one INSERT each in one transaction on a new SQLite file: the floor for a store.</summary>
     private static async Task<Round> Reference(int rows)
     {
-        var folder = Directory.CreateTempSubdirectory("wijkwerk-storebench-ref-").FullName;
+        var folder = RunLeftovers.Folder("wijkwerk-storebench-ref-");
         try
         {
             await using var db = new SqliteConnection($"Data Source={Path.Combine(folder, "raw.db")}");
@@ -180,7 +180,7 @@ public static class StoreFigures
         finally
         {
             SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
+            RunLeftovers.Remove(folder);
         }
     }
 

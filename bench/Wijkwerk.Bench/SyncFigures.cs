@@ -45,7 +45,7 @@ public static partial class SyncFigures
 
     private static async Task RunOn(string serverDll, int devices, bool devicesOnly, string? postgres)
     {
-        var folder = Directory.CreateTempSubdirectory("wijkwerk-syncbench-").FullName;
+        var folder = RunLeftovers.Folder("wijkwerk-syncbench-");
         string[] db = postgres is null ? ["--db", Path.Combine(folder, "server.db")] : ["--store", "postgres", "--connection", postgres];
         Admin(serverDll, db, "team", "add", "Noord");
         Admin(serverDll, db, "user", "add", "--team", "Noord", "--name", "Anna", "--role", "nurse");
@@ -57,7 +57,7 @@ public static partial class SyncFigures
         start.Environment["Wijkwerk__EnrolPermitsPerMinute"] = "100000";
         // On PostgreSQL the server logs beside where it was started (the repository, under scripts/bench) unless told otherwise.
         start.Environment["Wijkwerk__LogFolder"] = Path.Combine(folder, "logs");
-        using var server = Process.Start(start)!;
+        using var server = RunLeftovers.Start(start);
         try
         {
             var address = new Uri(Listening(server));
@@ -70,9 +70,8 @@ public static partial class SyncFigures
         }
         finally
         {
-            server.Kill(entireProcessTree: true);
-            server.WaitForExit();
-            Directory.Delete(folder, recursive: true);
+            RunLeftovers.Stop(server);
+            RunLeftovers.Remove(folder);
         }
     }
 
@@ -393,18 +392,25 @@ public static partial class SyncFigures
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         var watch = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        using var peak = new PeakWorkingSet(process);
-        var errors = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        var elapsed = watch.Elapsed;
-        // The sampler refreshes the same Process object; once it has stopped, a refresh can no longer race the exit code.
-        var top = peak.Stop();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{what}: {errors.Result}{output}");
-        return (output, elapsed, top);
+        using var process = RunLeftovers.Start(start);
+        try
+        {
+            using var peak = new PeakWorkingSet(process);
+            var errors = process.StandardError.ReadToEndAsync();
+            var output = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            var elapsed = watch.Elapsed;
+            // The sampler refreshes the same Process object; once it has stopped, a refresh can no longer race the exit code.
+            var top = peak.Stop();
+            process.WaitForExit();
+            if (process.ExitCode != 0)
+                throw new InvalidOperationException($"{what}: {errors.Result}{output}");
+            return (output, elapsed, top);
+        }
+        finally
+        {
+            RunLeftovers.Forget(process);
+        }
     }
 
     private static async Task<(T Result, TimeSpan Elapsed)> Timed<T>(Func<Task<T>> work)
