@@ -61,12 +61,13 @@ public static partial class SyncFigures
         try
         {
             var address = new Uri(Listening(server));
+            var measured = new MeasuredServer(server, Postgres: postgres is not null);
             var a = await Laptop(folder, "a", address, Admin(serverDll, db, "device", "enroll", "--user", "Anna"));
             var b = await Laptop(folder, "b", address, Admin(serverDll, db, "device", "enroll", "--user", "Bram"));
             if (!devicesOnly)
-                await Figures(serverDll, db, folder, address, server, a, b);
+                await Figures(serverDll, db, folder, address, measured, a, b);
             if (devices > 0)
-                await ManyDevices(serverDll, db, folder, address, devices, server);
+                await ManyDevices(serverDll, db, folder, address, devices, measured);
         }
         finally
         {
@@ -76,7 +77,7 @@ public static partial class SyncFigures
     }
 
     /// <summary>The first upload and first sync of 100,000 rows (the bench process and the real program), and the small syncs.</summary>
-    private static async Task Figures(string serverDll, string[] db, string folder, Uri address, Process server, LocalStore a, LocalStore b)
+    private static async Task Figures(string serverDll, string[] db, string folder, Uri address, MeasuredServer server, LocalStore a, LocalStore b)
     {
         var rows = Fill(a, clients: 5000, signalsPerClient: 19);
         using var uploadHttp = Http(address);
@@ -150,7 +151,7 @@ public static partial class SyncFigures
     /// laptop (a nurse of a team of its own, so nothing comes back), then the real <c>wijkwerk sync</c> in a process of its
     /// own, from process start to exit; the upload by this process above is the warm figure beside it.
     /// </summary>
-    private static void ProgramUpload(string serverDll, string[] db, string folder, Uri address, Process server)
+    private static void ProgramUpload(string serverDll, string[] db, string folder, Uri address, MeasuredServer server)
     {
         foreach (var ((what, program), (team, user)) in Programs(serverDll, "first upload").Zip([("West", "Erik"), ("Oost", "Fenna")]))
         {
@@ -162,7 +163,7 @@ public static partial class SyncFigures
             var cpu = new CpuSplit(server);
             var (upload, peak) = Wijkwerk(program, "sync", "--data", data);
             Console.WriteLine($"first upload by {what}, its own process: {rows:N0} rows in {upload.TotalSeconds:F2} s from process start to exit ({rows / upload.TotalSeconds:N0} rows/s), " +
-                              $"peak working set {peak / 1024 / 1024} MB; server processor time {cpu.Server.TotalSeconds:F2} s");
+                              $"peak working set {peak / 1024 / 1024} MB; processor time: {cpu.ServerAndDatabase}");
         }
     }
 
@@ -217,7 +218,7 @@ public static partial class SyncFigures
     /// clients), where each change goes to every other laptop: the worst case, its work growing with the square of the
     /// laptops. Then as many laptops in teams of <see cref="TeamSize"/>, each team with a caseload of its own.
     /// </summary>
-    private static async Task ManyDevices(string serverDll, string[] db, string folder, Uri address, int count, Process server)
+    private static async Task ManyDevices(string serverDll, string[] db, string folder, Uri address, int count, MeasuredServer server)
     {
         var laptops = await Devices(serverDll, db, folder, address, ["Zuid"], count);
 
@@ -265,7 +266,7 @@ public static partial class SyncFigures
     }
 
     /// <summary>Every laptop makes its change, then all sync at once: the time in all and each laptop's, p50 and p99.</summary>
-    private static async Task Burst(List<LocalStore> laptops, Uri address, Process server, string what, Action<LocalStore, int> change)
+    private static async Task Burst(List<LocalStore> laptops, Uri address, MeasuredServer server, string what, Action<LocalStore, int> change)
     {
         for (var i = 0; i < laptops.Count; i++)
             change(laptops[i], i);
