@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using System.Globalization;
 using Npgsql;
 using Wijkwerk.SyncServer.Store.Sql;
 
@@ -100,7 +101,40 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override string ForUpdate => " FOR UPDATE";
 
-    public override string ItemsFrom(string parameter) => $"jsonb_array_elements(CAST({parameter} AS jsonb)) WITH ORDINALITY AS j(value, key)";
+    // The items as typed arrays, one a value place (bigint where every value is a whole number or null, else text), read
+    // by unnest: Npgsql sends them in PostgreSQL's binary form. One JSON parameter instead, which every statement parsed
+    // and took apart value by value (j.value->>n), cost PostgreSQL 19-24 µs a row in a first upload's insert of its rows
+    // (15-17 µs as arrays, two runs each, interleaved; 10 for the same rows inserted from a table; pg_stat_statements,
+    // 100,000 rows), and the server the building of that JSON text.
+    public override int ExecItems(DbConnection db, DbTransaction tx, Func<ItemValues, string> sql, IReadOnlyList<object?[]> items, params (string Name, object? Value)[] parameters)
+    {
+        if (items.Count == 0)
+            return 0;
+        var width = items.Max(item => item.Length);
+        var arrays = Enumerable.Range(0, width).Select(place => ItemArray(items, place)).ToArray();
+        bool IsInteger(int place) => arrays[place] is long?[];
+        var values = ItemValues.Rows(
+            place => IsInteger(place) ? $"CAST(j.c{place} AS text)" : $"j.c{place}",
+            place => IsInteger(place) ? $"j.c{place}" : $"CAST(j.c{place} AS BIGINT)",
+            $"FROM unnest({string.Join(", ", Enumerable.Range(0, width).Select(place => "@items" + place))}) WITH ORDINALITY " +
+            $"AS j({string.Join(", ", Enumerable.Range(0, width).Select(place => "c" + place))}, key)");
+        return SqlSyncStore.Exec(db, tx, sql(values), [.. parameters, .. arrays.Select((array, place) => ("@items" + place, (object?)array))]);
+    }
+
+    /// <summary>The values at <paramref name="place"/> of every item (null where an item is shorter): whole numbers when all are, else text.</summary>
+    private static Array ItemArray(IReadOnlyList<object?[]> items, int place)
+    {
+        var values = items.Select(item => place < item.Length ? item[place] : null).ToArray();
+        if (values.Any(v => v is not null) && values.All(v => v is null or long or int))
+            return values.Select(v => v is null ? (long?)null : Convert.ToInt64(v, CultureInfo.InvariantCulture)).ToArray();
+        return values.Select(v => v switch
+        {
+            null => null,
+            string text => text,
+            long or int => Convert.ToString(v, CultureInfo.InvariantCulture),
+            _ => throw new ArgumentException($"An item value of type {v.GetType().Name} has no column type here.", nameof(items)),
+        }).ToArray();
+    }
 
     public override bool IsTransient(DbException e) =>
         e is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.UniqueViolation };

@@ -1,8 +1,8 @@
 namespace Wijkwerk.SyncServer.Store.Sql;
 
 /// <summary>
-/// How a statement that writes many items (<see cref="SqlDialect.ExecItems"/>) reads the values of one item: from the
-/// item's place in one JSON parameter for all of them, or from parameters bound for each item in turn.
+/// How a statement that writes many items (<see cref="SqlDialect.ExecItems"/>) reads the values of one item: from a row
+/// of a FROM clause that holds all of them, or from parameters bound for each item in turn.
 /// </summary>
 internal sealed class ItemValues
 {
@@ -12,8 +12,8 @@ internal sealed class ItemValues
     private ItemValues(Func<int, string> text, Func<int, string> integer, string from, string inOrder) =>
         (_text, _integer, From, InOrder) = (text, integer, from, inOrder);
 
-    /// <summary>Every item in one <see cref="JsonItems"/> parameter, read as the rows of <paramref name="from"/>.</summary>
-    public static ItemValues Json(string from) => new(JsonItems.Text, JsonItems.Integer, "FROM " + from, $"ORDER BY {JsonItems.Place}");
+    /// <summary>Every item a row of <paramref name="from"/> (a FROM clause whose rows are named <c>j</c>, in the items' order by <c>j.key</c>).</summary>
+    public static ItemValues Rows(Func<int, string> text, Func<int, string> integer, string from) => new(text, integer, from, "ORDER BY j.key");
 
     /// <summary>One item at a time, its values bound as <c>@i0</c>, <c>@i1</c>, …, with the types they have.</summary>
     public static ItemValues Bound { get; } = new(Parameter, Parameter, "", "");

@@ -117,16 +117,12 @@ internal abstract class SqlDialect
     public virtual (string Sql, (string Name, object? Value)[] Parameters) In(string column, string name, IReadOnlyList<string> values) =>
         ($"{column} IN ({string.Join(", ", values.Select((_, i) => $"{name}{i}"))})", [.. values.Select((v, i) => ($"{name}{i}", (object?)v))]);
 
-    /// <summary>The items of a <see cref="JsonItems"/> parameter as rows of a FROM clause named <c>j</c>, each item's array in <c>j.value</c>, its place in <c>j.key</c>.</summary>
-    public abstract string ItemsFrom(string parameter);
-
     /// <summary>
     /// Runs the statement <paramref name="sql"/> makes for every one of <paramref name="items"/> (each item's values read
-    /// through the <see cref="ItemValues"/> it is given, the rest of its parameters from <paramref name="parameters"/>):
-    /// here as one statement over one JSON parameter, a single round trip for all of them. The items' order is kept.
+    /// through the <see cref="ItemValues"/> it is given, the rest of its parameters from <paramref name="parameters"/>),
+    /// each item's values a string, a whole number or null. The items' order is kept.
     /// </summary>
-    public virtual int ExecItems(DbConnection db, DbTransaction tx, Func<ItemValues, string> sql, IReadOnlyList<object?[]> items, params (string Name, object? Value)[] parameters) =>
-        items.Count == 0 ? 0 : SqlSyncStore.Exec(db, tx, sql(ItemValues.Json(ItemsFrom("@items"))), [.. parameters, ("@items", JsonItems.Of(items))]);
+    public abstract int ExecItems(DbConnection db, DbTransaction tx, Func<ItemValues, string> sql, IReadOnlyList<object?[]> items, params (string Name, object? Value)[] parameters);
 
     /// <summary>Takes <paramref name="count"/> places in the feed, in one statement, in ascending order.</summary>
     public abstract long[] NextSeqs(DbConnection db, DbTransaction tx, int count);

@@ -75,11 +75,9 @@ internal sealed class SqliteDialect : SqlDialect
     // and the recount of the sums.
     public override int Items(int upTo) => Math.Min(upTo, 16);
 
-    public override string ItemsFrom(string parameter) => $"json_each({parameter}) AS j";
-
     // One statement of one parameter (see JsonItems), read key by key through the primary key (CROSS JOIN keeps that order).
     public override DbCommand RowsByKey(DbConnection db, DbTransaction tx, string columns, IReadOnlyList<(string Table, string RowId)> keys) =>
-        SqlSyncStore.Command(db, tx, $"SELECT {columns} FROM {ItemsFrom("@keys")} CROSS JOIN rows WHERE rows.tbl = {JsonItems.Text(0)} AND rows.row_id = {JsonItems.Text(1)};",
+        SqlSyncStore.Command(db, tx, $"SELECT {columns} FROM json_each(@keys) AS j CROSS JOIN rows WHERE rows.tbl = {JsonItems.Text(0)} AND rows.row_id = {JsonItems.Text(1)};",
             ("@keys", JsonItems.Of(keys.Select(k => new object?[] { k.Table, k.RowId }))));
 
     public override (string Sql, (string Name, object? Value)[] Parameters) In(string column, string name, IReadOnlyList<string> values) =>

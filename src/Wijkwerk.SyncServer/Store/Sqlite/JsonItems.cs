@@ -3,29 +3,23 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Wijkwerk.SyncServer.Store.Sql;
+namespace Wijkwerk.SyncServer.Store.Sqlite;
 
 /// <summary>
-/// The items of a multi-row write as one parameter: a JSON array holding an array of values per item, which the statement
-/// reads as rows (<see cref="SqlDialect.ItemsFrom"/>, then <see cref="Text"/> and <see cref="Integer"/> for each value).
+/// Many keys or values of one SQLite statement as one parameter: a JSON array holding an array of values per item (or a
+/// value per item), which the statement reads as rows of <c>json_each</c> named <c>j</c> (<see cref="Text"/> for each value).
 /// Microsoft.Data.Sqlite binds every parameter by looking its name up among all of the statement's names, a cost that grows
 /// with the square of the parameters: at 16 rows and 163 parameters a statement that lookup took about a seventh of the
-/// server's processor time in a first upload. One parameter has none of it, and one statement takes every item.
+/// server's processor time in a first upload. One parameter has none of it.
 /// </summary>
 internal static class JsonItems
 {
     // The text goes to the database's JSON reader, never into a web page: letters beyond ASCII need no escapes (those outside
-    // the basic plane are still written as escaped surrogate pairs, which both databases read back whole).
+    // the basic plane are still written as escaped surrogate pairs, which SQLite reads back whole).
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    /// <summary>The item's place in the parameter (from 0 on SQLite, 1 on PostgreSQL), for a statement whose result depends on their order.</summary>
-    public const string Place = "j.key";
 
     /// <summary>The value at <paramref name="index"/> of the item, as text (null stays null).</summary>
     public static string Text(int index) => $"j.value->>{index}";
-
-    /// <summary>The value at <paramref name="index"/> of the item, as a whole number (PostgreSQL reads every value as text).</summary>
-    public static string Integer(int index) => $"CAST(j.value->>{index} AS BIGINT)";
 
     /// <summary>The items as the parameter's JSON text; each value a string, a whole number or null.</summary>
     public static string Of(IEnumerable<object?[]> items) => Array(json =>
