@@ -110,21 +110,21 @@ internal sealed class PostgresDialect : SqlDialect
     {
         if (items.Count == 0)
             return 0;
-        var width = items.Max(item => item.Length);
-        var arrays = Enumerable.Range(0, width).Select(place => ItemArray(items, place)).ToArray();
+        // Every item of one statement has the same places (the statement reads each of them).
+        var places = Enumerable.Range(0, items[0].Length).ToArray();
+        var arrays = places.Select(place => ItemArray(items, place)).ToArray();
         bool IsInteger(int place) => arrays[place] is long?[];
         var values = ItemValues.Rows(
             place => IsInteger(place) ? $"CAST(j.c{place} AS text)" : $"j.c{place}",
             place => IsInteger(place) ? $"j.c{place}" : $"CAST(j.c{place} AS BIGINT)",
-            $"FROM unnest({string.Join(", ", Enumerable.Range(0, width).Select(place => "@items" + place))}) WITH ORDINALITY " +
-            $"AS j({string.Join(", ", Enumerable.Range(0, width).Select(place => "c" + place))}, key)");
+            $"FROM unnest({string.Join(", ", places.Select(place => "@items" + place))}) WITH ORDINALITY AS j({string.Join(", ", places.Select(place => "c" + place))}, key)");
         return SqlSyncStore.Exec(db, tx, sql(values), [.. parameters, .. arrays.Select((array, place) => ("@items" + place, (object?)array))]);
     }
 
-    /// <summary>The values at <paramref name="place"/> of every item (null where an item is shorter): whole numbers when all are, else text.</summary>
+    /// <summary>The values at <paramref name="place"/> of every item: whole numbers when all are, else text.</summary>
     private static Array ItemArray(IReadOnlyList<object?[]> items, int place)
     {
-        var values = items.Select(item => place < item.Length ? item[place] : null).ToArray();
+        var values = items.Select(item => item[place]).ToArray();
         if (values.Any(v => v is not null) && values.All(v => v is null or long or int))
             return values.Select(v => v is null ? (long?)null : Convert.ToInt64(v, CultureInfo.InvariantCulture)).ToArray();
         return values.Select(v => v switch
