@@ -14,6 +14,10 @@ public sealed class PostgresSyncStore(string connectionString) : SqlSyncStore
     {
         // The few statements of a push run hundreds of times per connection: let the driver prepare them once.
         MaxAutoPrepare = 64,
+        // A connection back in the pool was reset with seven statements, sent with its next use (1,047 times in a burst of
+        // 200 syncs: half the statements PostgreSQL ran). Nothing of ours outlives a transaction (SET LOCAL, transaction
+        // advisory locks, no temporary tables or LISTEN), so there is nothing to reset.
+        NoResetOnClose = true,
     }.ToString();
 
     private protected override SqlDialect Dialect => PostgresDialect.Instance;
