@@ -94,7 +94,9 @@ public interface ISyncStore
     /// <summary>The device's scope after <paramref name="after"/>, in feed order; logs each delivery of client data as a transfer.</summary>
     /// <param name="ownWritesHeld">The laptop holds what its accepted pushes wrote (<see cref="SyncProtocol.OwnWritesQuery"/>): leave out the rows
     /// this device wrote as it pushed them that have not moved in the feed since.</param>
-    Task<PullResponse> PullAsync(DeviceSession device, long after, int limit, DateTimeOffset now, bool ownWritesHeld = false, CancellationToken cancel = default);
+    /// <param name="knownReference">The reference version the laptop holds: the page brings the worker's set
+    /// (<see cref="ReferenceDataAsync"/>) when the store's differs, read in the page's snapshot; null for none.</param>
+    Task<PullResponse> PullAsync(DeviceSession device, long after, int limit, DateTimeOffset now, bool ownWritesHeld = false, long? knownReference = null, CancellationToken cancel = default);
 
     // NEN 7513.
     /// <summary>Stores the device's audit events, each (device, seq) once however often it arrives; answers the highest seq held for the device.</summary>

@@ -136,13 +136,11 @@ public static class SyncEndpoints
         if (turn is null)
             return Busy();
 
-        var page = await store.PullAsync(device, after, (int)Math.Min(limit, SyncProtocol.MaxPullPageSize), clock.GetUtcNow(), ownWrites.Length > 0, context.RequestAborted);
+        // A laptop that says which reference version it holds gets the set when the server's differs; one that does not say (older) gets none.
+        var page = await store.PullAsync(device, after, (int)Math.Min(limit, SyncProtocol.MaxPullPageSize), clock.GetUtcNow(), ownWrites.Length > 0, knownReference, context.RequestAborted);
         // A laptop that holds the colleagues' names this page would bring is spared them (a big team's list on every pull).
         if (context.Request.Headers[SyncProtocol.NamesHeader].ToString() is { Length: > 0 } namesHeld && page.Workers is { } workers && WorkerNames.Fingerprint(workers) == namesHeld)
             page = page with { Workers = null };
-        // A laptop that says which reference version it holds gets the set when the server's differs; one that does not say (older) gets none.
-        if (knownReference is { } known)
-            page = page with { Reference = await store.ReferenceDataAsync(device.WorkerId, known, context.RequestAborted) };
 
         logs.CreateLogger("Wijkwerk.Pull").LogInformation("Pull by device {DeviceId} after {After}: {Count} changes, next {Next}, more {HasMore}",
             device.DeviceId, after, page.Changes.Count, page.NextAnchor, page.HasMore);

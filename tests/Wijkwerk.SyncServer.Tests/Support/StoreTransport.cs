@@ -22,10 +22,10 @@ public sealed class StoreTransport(ISyncStore store, DeviceSession device) : ISy
     public Task<PullResponse> Pull(string token, long after, int limit, CancellationToken cancel) =>
         store.PullAsync(device, after, limit, DateTimeOffset.UtcNow, cancel: cancel);
 
-    // As the HTTP transport's ordinary pull: the laptop holds what its accepted pushes wrote. Reference data and leaving out
-    // the names a laptop holds are the endpoint's, not the store's.
+    // As the HTTP transport's ordinary pull: the laptop holds what its accepted pushes wrote, and says which reference
+    // version it holds. Leaving out the names a laptop holds is the endpoint's, not the store's.
     public Task<PullResponse> Pull(string token, long after, int limit, long referenceVersion, string? namesHeld, CancellationToken cancel) =>
-        store.PullAsync(device, after, limit, DateTimeOffset.UtcNow, ownWritesHeld: true, cancel);
+        store.PullAsync(device, after, limit, DateTimeOffset.UtcNow, ownWritesHeld: true, referenceVersion, cancel);
 
     public async Task<AuditUploadResponse> UploadAudit(string token, AuditUploadRequest request, CancellationToken cancel) =>
         new(await store.StoreAuditAsync(device, request.Events, DateTimeOffset.UtcNow, cancel));

@@ -133,8 +133,16 @@ public abstract partial class SqlSyncStore
         var version = Convert.ToInt64(Scalar(db, tx, "SELECT value FROM counters WHERE name = 'reference';"), CultureInfo.InvariantCulture);
         if (version == knownVersion)
             return null;
+        var data = ReferenceSet(db, tx, workerId, version);
+        tx.Commit();
+        return data;
+    }
+
+    /// <summary>The set of <paramref name="version"/> for the worker's laptop, read in the caller's snapshot (the one that read the version).</summary>
+    private static ReferenceData ReferenceSet(DbConnection db, DbTransaction tx, Guid workerId, long version)
+    {
         var fund = FundOf(db, tx);
-        var data = new ReferenceData(version)
+        return new ReferenceData(version)
         {
             Departments = Departments(db, tx),
             Mandates = MandatesOf(db, tx, workerId).Select(MandateInfo.From).ToList(),
@@ -146,8 +154,6 @@ public abstract partial class SqlSyncStore
             Bottlenecks = BottlenecksOf(db, tx),
             Patterns = PatternsFor(db, tx, workerId),
         };
-        tx.Commit();
-        return data;
     }
 
     internal static IReadOnlyList<Mandate> MandatesOf(DbConnection db, DbTransaction? tx, Guid workerId) =>

@@ -466,9 +466,9 @@ public abstract partial class SqlSyncStore : ISyncStore
     /// <summary>Every client with a fund row.</summary>
     private const string FundScopeSql = "SELECT client_id FROM client_sums_fund";
 
-    public async Task<PullResponse> PullAsync(DeviceSession device, long after, int limit, DateTimeOffset now, bool ownWritesHeld = false, CancellationToken cancel = default)
+    public async Task<PullResponse> PullAsync(DeviceSession device, long after, int limit, DateTimeOffset now, bool ownWritesHeld = false, long? knownReference = null, CancellationToken cancel = default)
     {
-        var (page, delivered) = await Read(db => ReadPage(db, device, after, limit, ownWritesHeld), cancel);
+        var (page, delivered) = await Read(db => ReadPage(db, device, after, limit, ownWritesHeld, knownReference), cancel);
         // The log is written on a connection of its own once the read connection is back in the pool: a pull that held one
         // while it waited for another left 200 pulls at once (PostgreSQL, a pool of 100) each holding one and none getting
         // a second, until the pool's wait ran out and they failed.
@@ -478,7 +478,7 @@ public abstract partial class SqlSyncStore : ISyncStore
     }
 
     /// <summary>A pull's page, in one read transaction, and how many rows of each client it delivers (for the transfer log).</summary>
-    private (PullResponse Page, List<(Guid Client, int Count)> Delivered) ReadPage(DbConnection db, DeviceSession device, long after, int limit, bool ownWritesHeld)
+    private (PullResponse Page, List<(Guid Client, int Count)> Delivered) ReadPage(DbConnection db, DeviceSession device, long after, int limit, bool ownWritesHeld, long? knownReference)
     {
         // One read transaction: the horizon, the page and the scope checksum come from the same snapshot.
         using var tx = BeginRead(db);
@@ -509,18 +509,22 @@ public abstract partial class SqlSyncStore : ISyncStore
         var nextAnchor = hasMore ? changes[^1].Group : Math.Max(after, horizon - 1);
         // The sums below are read in this snapshot, which may hold changes committed above the horizon (several
         // writers): say so rather than let the laptop take the difference for a loss and re-read its scope.
-        var heldBack = !hasMore && !Dialect.OneWriter
-            && Feed(db, tx, audience, "", horizon - 1, long.MaxValue, 1).Count > 0;
+        var askHeldBack = !hasMore && !Dialect.OneWriter;
 
         long count = 0, sum = 0;
         var workers = new List<WorkerInfo>();
-        // The sums and the colleagues' names in one command: one round trip on PostgreSQL.
+        var heldBack = false;
+        long? reference = null;
+        // The sums, the colleagues' names, whether changes wait above the horizon and the reference version in one command:
+        // one round trip on PostgreSQL, where each of the last two was one or two of their own.
         using (var cmd = Command(db, tx, $"""
             SELECT coalesce(sum(row_count), 0), coalesce(sum(checksum), 0) FROM {audience.Sums} WHERE client_id IN ({audience.Scope});
             SELECT id, name FROM workers WHERE id = @w
                OR id IN (SELECT worker_id FROM worker_teams WHERE team_id IN (SELECT team_id FROM worker_teams WHERE worker_id = @w))
             ORDER BY name, id;
-            """, [("@w", worker), .. audience.Parameters]))
+            {(askHeldBack ? HeldBackSql(Dialect, audience) : "")}
+            {(knownReference is null ? "" : "SELECT value FROM counters WHERE name = 'reference';")}
+            """, [("@w", worker), .. (askHeldBack ? [("@heldAfter", horizon - 1)] : Array.Empty<(string, object?)>()), .. audience.Parameters]))
         using (var reader = cmd.ExecuteReader())
         {
             while (reader.Read())
@@ -532,12 +536,52 @@ public abstract partial class SqlSyncStore : ISyncStore
             reader.NextResult();
             while (reader.Read())
                 workers.Add(new WorkerInfo(Guid.Parse(reader.GetString(0)), reader.GetString(1)));
+            if (askHeldBack)
+                heldBack = NextValue(reader) is not null;
+            if (knownReference is not null)
+                reference = Convert.ToInt64(NextValue(reader), CultureInfo.InvariantCulture);
         }
 
+        // In the page's snapshot: the version and the lists it describes.
+        var referenceData = reference is { } version && version != knownReference ? ReferenceSet(db, tx, device.WorkerId, version) : null;
         tx.Commit();
-        var page = new PullResponse(changes.Select(c => c.Change).ToList(), nextAnchor, hasMore, count, unchecked((uint)sum), workers) { ScopeHeldBack = heldBack };
+        var page = new PullResponse(changes.Select(c => c.Change).ToList(), nextAnchor, hasMore, count, unchecked((uint)sum), workers)
+        {
+            ScopeHeldBack = heldBack,
+            Reference = referenceData,
+        };
         return (page, changes.Where(c => !c.Change.Removed).GroupBy(c => c.ClientId).Select(g => (Client: g.Key, Count: g.Count())).ToList());
     }
+
+    /// <summary>The first value of the reader's next result set, null when it has no row (or holds null).</summary>
+    private static object? NextValue(DbDataReader reader)
+    {
+        reader.NextResult();
+        return reader.Read() && !reader.IsDBNull(0) ? reader.GetValue(0) : null;
+    }
+
+    /// <summary>
+    /// A row when a change in the audience's scope waits above the horizon (above <c>@heldAfter</c>): the feed's own
+    /// filters (<see cref="FeedWhere"/>), asked only whether any row passes, with the feed's plan.
+    /// </summary>
+    private static string HeldBackSql(SqlDialect dialect, PullAudience audience)
+    {
+        var (rows, conflicts, exits) = FeedWhere(dialect, audience, $"{dialect.FeedGroup} > @heldAfter");
+        return $"""
+            {dialect.FeedPlanBegin}SELECT 1 WHERE EXISTS (SELECT 1 FROM rows WHERE {rows})
+               OR EXISTS (SELECT 1 FROM conflicts WHERE {conflicts}) OR EXISTS (SELECT 1 FROM scope_events WHERE {exits});{dialect.FeedPlanEnd}
+            """;
+    }
+
+    /// <summary>
+    /// What the feed serves of the rows, the conflict records and the scope exits within <paramref name="window"/>: those in
+    /// the audience's scope, walked in feed order (FeedInScope); a scope exit is for one of the worker's teams, unless the
+    /// client is (again) in scope through a team.
+    /// </summary>
+    private static (string Rows, string Conflicts, string Exits) FeedWhere(SqlDialect dialect, PullAudience audience, string window) => (
+        $"{window} AND {dialect.FeedInScope("rows", audience.Scope)}{audience.RowFilter}",
+        $"{window} AND {dialect.FeedInScope("conflicts", audience.Scope)}{audience.ConflictFilter}",
+        $"{window} AND team_id IN ({audience.Teams}) AND client_id NOT IN ({audience.Scope}){audience.ExitFilter}");
 
     /// <summary>The worker's teams and the feed's horizon, in one command (one round trip on PostgreSQL) and one snapshot.</summary>
     private static (IReadOnlyList<string> Teams, long Horizon) TeamsAndHorizon(DbConnection db, DbTransaction tx, string worker)
@@ -563,22 +607,20 @@ public abstract partial class SqlSyncStore : ISyncStore
     {
         var dialect = SqlDialect.Of(db);
         var group = dialect.FeedGroup;
-        var window = $"{group} > @after AND {group} < @horizon{only}";
+        var (rows, conflicts, exits) = FeedWhere(dialect, audience, $"{group} > @after AND {group} < @horizon{only}");
         var order = group == "seq" ? "seq" : $"{group}, seq";
         (string, object?)[] parameters = [("@after", after), ("@horizon", horizon), ("@limit", take), .. audience.Parameters];
         var changes = new List<FeedEntry>();
         // One command, three result sets (rows, conflict records, scope exits): one round trip on PostgreSQL, not three.
         // Both databases are told (FeedInScope) to walk the feed in order from the anchor and test scope per row, rather
-        // than read every row of every client in scope and sort them. A scope exit is for one of the worker's teams, unless the
-        // client is (again) in scope through a team.
+        // than read every row of every client in scope and sort them.
         using var cmd = Command(db, tx, $"""
             {dialect.FeedPlanBegin}SELECT {group}, seq, tbl, row_id, client_id, version, deleted, columns, updated_at, updated_by FROM rows
-            WHERE {window} AND {dialect.FeedInScope("rows", audience.Scope)}{audience.RowFilter} ORDER BY {order} LIMIT @limit;
+            WHERE {rows} ORDER BY {order} LIMIT @limit;
             SELECT {group}, seq, id, version, {ScopeSums.ConflictSelect} FROM conflicts
-            WHERE {window} AND {dialect.FeedInScope("conflicts", audience.Scope)}{audience.ConflictFilter} ORDER BY {order} LIMIT @limit;
+            WHERE {conflicts} ORDER BY {order} LIMIT @limit;
             SELECT {group}, seq, tbl, row_id, client_id, at FROM scope_events
-            WHERE {window} AND team_id IN ({audience.Teams})
-              AND client_id NOT IN ({audience.Scope}){audience.ExitFilter} ORDER BY {order} LIMIT @limit;{dialect.FeedPlanEnd}
+            WHERE {exits} ORDER BY {order} LIMIT @limit;{dialect.FeedPlanEnd}
             """, parameters);
         using var reader = cmd.ExecuteReader();
         while (reader.Read())
