@@ -27,6 +27,7 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
     /// </summary>
     public async Task<SyncReport> Run(IProgress<SyncProgress>? progress = null, CancellationToken cancel = default)
     {
+        using var bookkeeping = store.BookkeepingCommits();
         var first = await Once(progress, fullCheck: false, cancel);
         if (first.Converged || first.HeldBack || store.PendingChanges() > 0 || await Repair(cancel) is not { } repair)
             return first;
