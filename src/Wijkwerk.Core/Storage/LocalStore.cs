@@ -279,11 +279,12 @@ public sealed class LocalStore : IDisposable
 
     /// <summary>
     /// Until disposed, this connection's commits are written to the log without waiting for the disk each (WAL with
-    /// synchronous=NORMAL: a power cut may undo the last of them, never tear the file). For a sync's own bookkeeping only,
-    /// which the next sync redoes: answers recorded (the server answers a mutation again with its first answer), pages
-    /// applied (pulled again from the anchor before), audit events confirmed (uploaded again, held once). What a worker
-    /// types commits on the app's own connection, each commit waiting for the disk, and takes these with it. A small sync
-    /// committed four or five times, each a flush: a fifth of a laptop's processor time in 100 syncs at once.
+    /// synchronous=NORMAL: a power cut may undo them back to the last flush, never tear the file), and the next commit
+    /// that waits (on any connection) takes them to disk with it. For a sync's own bookkeeping only, which the next sync
+    /// redoes: answers recorded (the server answers a mutation again with its first answer), pages applied (pulled again
+    /// from the anchor before), audit events confirmed (uploaded again, held once). Never for a change of the laptop's own:
+    /// its outbox number is the mutation id the server answers by. A small sync committed four or five times, each a
+    /// flush: a fifth of a laptop's processor time in 100 syncs at once.
     /// </summary>
     public IDisposable BookkeepingCommits()
     {

@@ -10,7 +10,8 @@ namespace Wijkwerk.SyncServer.Tests.LaptopSync;
 /// <summary>
 /// A sync's own commits on the laptop do not wait for the disk one by one (synchronous=NORMAL, LocalStore.BookkeepingCommits),
 /// and once the sync ends, whether it converged or failed halfway, what the worker types commits waiting for the disk again
-/// (FULL) on that connection. A real laptop store and sync engine against a real SQLite server store.
+/// (FULL) on that connection; so do the changes a scope repair queues, and the push that sends them. A real laptop store
+/// and sync engine against a real SQLite server store.
 /// </summary>
 public sealed class BookkeepingCommitsTests : IAsyncLifetime
 {
@@ -61,6 +62,29 @@ public sealed class BookkeepingCommitsTests : IAsyncLifetime
         Assert.Equal(2, _anna.Clients().Count);
     }
 
+    [Fact]
+    public async Task ASyncThatRepairs_SendsWhatTheRepairQueued_WithCommitsThatWaitForTheDisk()
+    {
+        _anna.NewClient("Geertje");
+        Assert.True((await _anna.Sync(_server)).Converged);
+        // The server loses the client's row and its sums behind its back, as a restore from an older copy would.
+        await using (var db = await _kind.ConnectAsync())
+        await using (var lose = db.CreateCommand())
+        {
+            lose.CommandText = "DELETE FROM rows; DELETE FROM client_sums;";
+            await lose.ExecuteNonQueryAsync();
+        }
+
+        var watching = new SyncModeTransport(new StoreTransport(_server, _anna.Device), _anna.Store);
+        var report = await new SyncEngine(_anna.Store, watching).Run();
+
+        Assert.Equal(1, report.Repair?.Requeued);
+        Assert.True(report.Converged);
+        Assert.Equal(Normal, watching.Seen[0]);
+        Assert.Equal([Full], watching.Pushed);
+        Assert.Equal(Full, SyncMode(_anna.Store));
+    }
+
     private static long SyncMode(LocalStore store)
     {
         using var command = new SqliteCommand("PRAGMA synchronous;", store.Connection);
@@ -72,6 +96,9 @@ public sealed class BookkeepingCommitsTests : IAsyncLifetime
     {
         public List<long> Seen { get; } = [];
 
+        /// <summary>The modes seen as pushes went out.</summary>
+        public List<long> Pushed { get; } = [];
+
         public bool FailPull { get; init; }
 
         public Task<EnrolResponse> Enrol(EnrolRequest request, CancellationToken cancel) => inner.Enrol(request, cancel);
@@ -79,6 +106,7 @@ public sealed class BookkeepingCommitsTests : IAsyncLifetime
         public Task<PushResponse> Push(string token, PushRequest request, CancellationToken cancel)
         {
             Seen.Add(SyncMode(laptop));
+            Pushed.Add(SyncMode(laptop));
             return inner.Push(token, request, cancel);
         }
 

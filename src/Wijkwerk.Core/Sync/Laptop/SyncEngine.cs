@@ -27,11 +27,17 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
     /// </summary>
     public async Task<SyncReport> Run(IProgress<SyncProgress>? progress = null, CancellationToken cancel = default)
     {
-        using var bookkeeping = store.BookkeepingCommits();
-        var first = await Once(progress, fullCheck: false, cancel);
+        SyncReport first;
+        using (store.BookkeepingCommits())
+            first = await Once(progress, fullCheck: false, cancel);
+        // Waits for the disk, and takes the sync's commits before it there with it.
+        _local.MarkSynced();
         if (first.Converged || first.HeldBack || store.PendingChanges() > 0 || await Repair(cancel) is not { } repair)
             return first;
+        // Not as bookkeeping: a repair queues changes of the laptop's own, numbered as the server answers them, which a
+        // power cut must not undo once they are sent (the number would be given again to a later change).
         var second = await Once(progress, fullCheck: true, cancel);
+        _local.MarkSynced();
         return new SyncReport(
             first.Pushed + second.Pushed, first.Accepted + second.Accepted, first.Conflicts + second.Conflicts, first.Refused + second.Refused,
             first.Pulled + second.Pulled + repair.Rewritten, first.Removed + second.Removed + repair.Removed, second.Converged, second.ScopeCount)
@@ -123,7 +129,6 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
         audited += await UploadAudit(token, cancel);
 
         var (pulled, removed, setAside, last) = await PullAll(token, progress, cancel);
-        _local.MarkSynced();
         var (count, checksum) = _local.Scope(full: fullCheck);
         var heldBack = last is { ScopeHeldBack: true };
         var converged = last is not null && !heldBack && store.PendingChanges() == 0 && count == last.ScopeCount && checksum == last.ScopeChecksum;

@@ -561,17 +561,23 @@ public abstract partial class SqlSyncStore : ISyncStore
     }
 
     /// <summary>
-    /// A row when a change in the audience's scope waits above the horizon (above <c>@heldAfter</c>): the feed's own
-    /// filters (<see cref="FeedWhere"/>), asked only whether any row passes, with the feed's plan.
+    /// Not null when a change in the audience's scope waits above the horizon (above <c>@heldAfter</c>): the feed's own
+    /// filters (<see cref="FeedWhere"/>) and order, the first row of each, as a page would be read. Asked as EXISTS instead,
+    /// PostgreSQL drops the order, and with it the walk of the feed's index from the horizon.
     /// </summary>
     private static string HeldBackSql(SqlDialect dialect, PullAudience audience)
     {
         var (rows, conflicts, exits) = FeedWhere(dialect, audience, $"{dialect.FeedGroup} > @heldAfter");
+        var order = FeedOrder(dialect);
         return $"""
-            {dialect.FeedPlanBegin}SELECT 1 WHERE EXISTS (SELECT 1 FROM rows WHERE {rows})
-               OR EXISTS (SELECT 1 FROM conflicts WHERE {conflicts}) OR EXISTS (SELECT 1 FROM scope_events WHERE {exits});{dialect.FeedPlanEnd}
+            {dialect.FeedPlanBegin}SELECT coalesce((SELECT 1 FROM rows WHERE {rows} ORDER BY {order} LIMIT 1),
+               (SELECT 1 FROM conflicts WHERE {conflicts} ORDER BY {order} LIMIT 1),
+               (SELECT 1 FROM scope_events WHERE {exits} ORDER BY {order} LIMIT 1));{dialect.FeedPlanEnd}
             """;
     }
+
+    /// <summary>The feed's order: by group (seq, or transaction then seq).</summary>
+    private static string FeedOrder(SqlDialect dialect) => dialect.FeedGroup == "seq" ? "seq" : $"{dialect.FeedGroup}, seq";
 
     /// <summary>
     /// What the feed serves of the rows, the conflict records and the scope exits within <paramref name="window"/>: those in
@@ -608,7 +614,7 @@ public abstract partial class SqlSyncStore : ISyncStore
         var dialect = SqlDialect.Of(db);
         var group = dialect.FeedGroup;
         var (rows, conflicts, exits) = FeedWhere(dialect, audience, $"{group} > @after AND {group} < @horizon{only}");
-        var order = group == "seq" ? "seq" : $"{group}, seq";
+        var order = FeedOrder(dialect);
         (string, object?)[] parameters = [("@after", after), ("@horizon", horizon), ("@limit", take), .. audience.Parameters];
         var changes = new List<FeedEntry>();
         // One command, three result sets (rows, conflict records, scope exits): one round trip on PostgreSQL, not three.

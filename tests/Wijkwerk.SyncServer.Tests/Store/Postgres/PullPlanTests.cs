@@ -79,6 +79,27 @@ public sealed class PullPlanTests(PostgresCluster cluster) : IAsyncLifetime
         Assert.InRange(read, 100, 3 * 100);
     }
 
+    [Fact]
+    public async Task APullWithNothingNew_WhileTheFeedsStatisticsWereNeverGathered_ReadsNoRowOfTheFeed()
+    {
+        var (store, device) = await AnnasStore();
+        await using (var db = (NpgsqlConnection)await _kind.ConnectAsync())
+            await db.ExecAsync("ALTER TABLE rows SET (autovacuum_enabled = false); ALTER TABLE team_clients SET (autovacuum_enabled = false);");
+        for (var push = 0; push < 60; push++)
+            await Push(store, device, 1 + push * 50, 50);
+        var anchor = await CatchUp.Pull(from => store.PullAsync(device, from, 2000, Now), 0, _ => { });
+        var before = await RowsRead(atLeast: 0);
+
+        // The page, and whether changes wait above the horizon: both walk the feed from where they start.
+        var page = await store.PullAsync(device, anchor.NextAnchor, 100, Now);
+        var read = await RowsRead(atLeast: before) - before;
+
+        Assert.Empty(page.Changes);
+        Assert.False(page.ScopeHeldBack);
+        Assert.Equal(3000, page.ScopeCount);
+        Assert.InRange(read, 0, 10);
+    }
+
     /// <summary>A store with one nurse of one team, and her device.</summary>
     private async Task<(ISyncStore Store, DeviceSession Device)> AnnasStore()
     {
