@@ -1,4 +1,3 @@
-using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.SyncServer.Tests.Support;
 
 namespace Wijkwerk.SyncServer.Tests.Store;
@@ -14,9 +13,7 @@ public abstract class PullReferenceStoreTests(StoreKind kind) : StoreTest(kind)
     public async Task APull_BringsTheReferenceSetOnlyWhenTheLaptopHoldsAnotherVersion()
     {
         var store = await Kind.OpenAsync();
-        await store.AddTeamAsync("Noord", Now);
-        await store.AddWorkerAsync("Anna", Role.Nurse, "Noord", Now);
-        var anna = await StoreDevices.Enrol(store, "Anna", Now);
+        var anna = await store.EnrolNoordNurse(Now);
         var held = (await store.ReferenceDataAsync(anna.WorkerId, -1))!.Version;
 
         var unsaid = await store.PullAsync(anna, 0, 100, Now);

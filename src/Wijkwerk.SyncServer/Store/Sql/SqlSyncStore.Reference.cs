@@ -126,11 +126,14 @@ public abstract partial class SqlSyncStore
     public Task<ReferenceData?> ReferenceDataAsync(Guid workerId, long knownVersion, CancellationToken cancel = default) =>
         Read(db => ReferenceData(db, workerId, knownVersion), cancel);
 
+    /// <summary>The version of the reference set: every change to it counts one up.</summary>
+    private const string ReferenceVersionSql = "SELECT value FROM counters WHERE name = 'reference';";
+
     private static ReferenceData? ReferenceData(DbConnection db, Guid workerId, long knownVersion)
     {
         // One snapshot: the version number and the lists it describes.
         using var tx = BeginRead(db);
-        var version = Convert.ToInt64(Scalar(db, tx, "SELECT value FROM counters WHERE name = 'reference';"), CultureInfo.InvariantCulture);
+        var version = Convert.ToInt64(Scalar(db, tx, ReferenceVersionSql), CultureInfo.InvariantCulture);
         if (version == knownVersion)
             return null;
         var data = ReferenceSet(db, tx, workerId, version);

@@ -523,8 +523,8 @@ public abstract partial class SqlSyncStore : ISyncStore
                OR id IN (SELECT worker_id FROM worker_teams WHERE team_id IN (SELECT team_id FROM worker_teams WHERE worker_id = @w))
             ORDER BY name, id;
             {(askHeldBack ? HeldBackSql(Dialect, audience) : "")}
-            {(knownReference is null ? "" : "SELECT value FROM counters WHERE name = 'reference';")}
-            """, [("@w", worker), .. (askHeldBack ? [("@heldAfter", horizon - 1)] : Array.Empty<(string, object?)>()), .. audience.Parameters]))
+            {(knownReference is null ? "" : ReferenceVersionSql)}
+            """, [("@w", worker), ("@heldAfter", horizon - 1), .. audience.Parameters]))
         using (var reader = cmd.ExecuteReader())
         {
             while (reader.Read())

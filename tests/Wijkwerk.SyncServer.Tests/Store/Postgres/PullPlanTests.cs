@@ -59,15 +59,7 @@ public sealed class PullPlanTests(PostgresCluster cluster) : IAsyncLifetime
     [Fact]
     public async Task APage_WhileTheFeedsStatisticsWereNeverGathered_ReadsAboutAPageOfTheFeed_NotEveryRowAfterTheAnchor()
     {
-        var (store, device) = await AnnasStore();
-        await using (var db = (NpgsqlConnection)await _kind.ConnectAsync())
-        {
-            // Autovacuum would analyse the tables a while after they fill; until then the planner only guesses.
-            await db.ExecAsync("ALTER TABLE rows SET (autovacuum_enabled = false); ALTER TABLE team_clients SET (autovacuum_enabled = false);");
-        }
-
-        for (var push = 0; push < 60; push++)
-            await Push(store, device, 1 + push * 50, 50);
+        var (store, device) = await AnnasFeedNeverAnalysed();
         var before = await RowsRead(atLeast: 0);
 
         var page = await store.PullAsync(device, 0, 100, Now);
@@ -82,11 +74,7 @@ public sealed class PullPlanTests(PostgresCluster cluster) : IAsyncLifetime
     [Fact]
     public async Task APullWithNothingNew_WhileTheFeedsStatisticsWereNeverGathered_ReadsNoRowOfTheFeed()
     {
-        var (store, device) = await AnnasStore();
-        await using (var db = (NpgsqlConnection)await _kind.ConnectAsync())
-            await db.ExecAsync("ALTER TABLE rows SET (autovacuum_enabled = false); ALTER TABLE team_clients SET (autovacuum_enabled = false);");
-        for (var push = 0; push < 60; push++)
-            await Push(store, device, 1 + push * 50, 50);
+        var (store, device) = await AnnasFeedNeverAnalysed();
         var anchor = await CatchUp.Pull(from => store.PullAsync(device, from, 2000, Now), 0, _ => { });
         var before = await RowsRead(atLeast: 0);
 
@@ -98,6 +86,21 @@ public sealed class PullPlanTests(PostgresCluster cluster) : IAsyncLifetime
         Assert.False(page.ScopeHeldBack);
         Assert.Equal(3000, page.ScopeCount);
         Assert.InRange(read, 0, 10);
+    }
+
+    /// <summary>Anna's store with 3,000 clients in the feed, pushed 50 at a time, and no statistics gathered on the feed or the caseload.</summary>
+    private async Task<(ISyncStore Store, DeviceSession Device)> AnnasFeedNeverAnalysed()
+    {
+        var (store, device) = await AnnasStore();
+        await using (var db = (NpgsqlConnection)await _kind.ConnectAsync())
+        {
+            // Autovacuum would analyse the tables a while after they fill; until then the planner only guesses.
+            await db.ExecAsync("ALTER TABLE rows SET (autovacuum_enabled = false); ALTER TABLE team_clients SET (autovacuum_enabled = false);");
+        }
+
+        for (var push = 0; push < 60; push++)
+            await Push(store, device, 1 + push * 50, 50);
+        return (store, device);
     }
 
     /// <summary>A store with one nurse of one team, and her device.</summary>
