@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Wijkwerk.Core.Domain.Patterns;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Sync.Rules;
@@ -43,7 +44,10 @@ public static class SyncSchema
         new(EscalationColumns.Table, EscalationColumns.Escalation, "client_id"),
     ];
 
-    public static SyncTable? Find(string name) => Tables.FirstOrDefault(t => t.Name == name);
+    // Found by name for every pulled and pushed row: a lookup, where a search through the list allocated its predicate each time.
+    private static readonly FrozenDictionary<string, SyncTable> ByName = Tables.ToFrozenDictionary(t => t.Name, StringComparer.Ordinal);
+
+    public static SyncTable? Find(string name) => ByName.GetValueOrDefault(name);
 
     /// <summary>
     /// The columns a conflict record travels with (the pull sends exactly these), in the order the scope

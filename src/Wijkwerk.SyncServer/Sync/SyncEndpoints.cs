@@ -144,6 +144,9 @@ public static class SyncEndpoints
 
         logs.CreateLogger("Wijkwerk.Pull").LogInformation("Pull by device {DeviceId} after {After}: {Count} changes, next {Next}, more {HasMore}",
             device.DeviceId, after, page.Changes.Count, page.NextAnchor, page.HasMore);
+        // Ahead of the rows, so the laptop asks for the next page while it still reads this one.
+        foreach (var (name, value) in PageHead.Of(page).Headers())
+            context.Response.Headers[name] = value;
         return Results.Json(page, ProtocolJson.Default.PullResponse);
     }
 

@@ -34,6 +34,39 @@ public class StoredColumnsTests
         Assert.ThrowsAny<JsonException>(() => JsonSerializer.Serialize(Page(damaged), ProtocolJson.Default.PullResponse));
     }
 
+    [Fact]
+    public void RowsValues_ReadAsAJsonObjectOfTexts_WithALaterDuplicateWinning_AndEscapedOrUnknownNamesReadExactly()
+    {
+        const string json = """
+            {"changes":[
+              {"seq":1,"table":"clients","rowId":"0190a1b2-0000-7000-8000-000000000002","version":1,"deleted":false,"removed":false,"updatedAt":"2026-03-01T09:30:00+00:00","updatedBy":"0190a1b2-0000-7000-8000-000000000002",
+               "columns":{"first_name":"Jan","first_name":"Piet","notes":null,"first\u005fname_x":"a","onbekend":"b"}},
+              {"seq":2,"table":"clients","rowId":"0190a1b2-0000-7000-8000-000000000003","version":1,"deleted":false,"removed":false,"updatedAt":"2026-03-01T09:30:00+00:00","updatedBy":"0190a1b2-0000-7000-8000-000000000002",
+               "columns":{"first_name":"Zoë"}}],
+             "nextAnchor":2,"hasMore":false,"scopeCount":2,"scopeChecksum":0}
+            """;
+
+        var page = JsonSerializer.Deserialize(json, ProtocolJson.Default.PullResponse)!;
+
+        var first = page.Changes[0].Columns;
+        Assert.Equal(new Dictionary<string, string?> { ["first_name"] = "Piet", ["notes"] = null, ["first_name_x"] = "a", ["onbekend"] = "b" }, first.ToDictionary());
+        Assert.Equal("Zoë", page.Changes[1].Columns["first_name"]);
+        // A known column's name is one string for every row of the page.
+        Assert.Same(first.Keys.First(), page.Changes[1].Columns.Keys.Single());
+    }
+
+    [Theory]
+    [InlineData("""{"first_name":12}""")]
+    [InlineData("""{"first_name":true}""")]
+    [InlineData("""{"first_name":{"a":"b"}}""")]
+    [InlineData("""["first_name"]""")]
+    public void RowsValuesThatAreNotAnObjectOfTexts_FailThePage(string columns)
+    {
+        var json = """{"changes":[{"seq":1,"table":"clients","rowId":"0190a1b2-0000-7000-8000-000000000002","version":1,"columns":""" + columns + """}],"nextAnchor":1}""";
+
+        Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize(json, ProtocolJson.Default.PullResponse));
+    }
+
     private static PullResponse Page(IReadOnlyDictionary<string, string?> columns) =>
         new([new RowChange(9, "clients", Row, 4, false, false, At, Row, columns)], 9, false, 1, 7);
 }

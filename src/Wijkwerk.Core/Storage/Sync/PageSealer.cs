@@ -12,8 +12,16 @@ namespace Wijkwerk.Core.Storage.Sync;
 internal sealed class PageSealer(LocalStore store) : IDisposable
 {
     private readonly KeyRing _keys = store.CopyKeys();
+    private readonly Lock _sealing = new();
 
+    /// <summary>Seals one page at a time: pages asked for ahead may arrive together, on threads of their own.</summary>
     public PageSeals Seal(PullResponse page)
+    {
+        lock (_sealing)
+            return SealOne(page);
+    }
+
+    private PageSeals SealOne(PullResponse page)
     {
         // A malformed page or change (a broken server's) is left to the writer, which meets it where a page's failures are handled.
         if (page.Changes is null)

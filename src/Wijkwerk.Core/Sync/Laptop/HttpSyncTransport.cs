@@ -22,13 +22,23 @@ public sealed class HttpSyncTransport(HttpClient http) : ISyncTransport
         Send(HttpMethod.Get, $"{SyncProtocol.PullPath}?after={after}&limit={limit}", token, null, ProtocolJson.Default.PullResponse, cancel);
 
     public Task<PullResponse> Pull(string token, long after, int limit, long referenceVersion, string? namesHeld, CancellationToken cancel) =>
-        Send(HttpMethod.Get, $"{SyncProtocol.PullPath}?after={after}&limit={limit}&{SyncProtocol.ReferenceQuery}={referenceVersion}&{SyncProtocol.OwnWritesQuery}={SyncProtocol.OwnWritesHeld}", token, null, ProtocolJson.Default.PullResponse, cancel,
-            namesHeld is null ? null : (SyncProtocol.NamesHeader, namesHeld));
+        PullAhead(token, after, limit, referenceVersion, namesHeld, cancel).Page;
+
+    public PullCall PullAhead(string token, long after, int limit, long referenceVersion, string? namesHeld, CancellationToken cancel)
+    {
+        var head = new TaskCompletionSource<PageHead>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var page = Send(HttpMethod.Get, $"{SyncProtocol.PullPath}?after={after}&limit={limit}&{SyncProtocol.ReferenceQuery}={referenceVersion}&{SyncProtocol.OwnWritesQuery}={SyncProtocol.OwnWritesHeld}", token, null, ProtocolJson.Default.PullResponse, cancel,
+            namesHeld is null ? null : (SyncProtocol.NamesHeader, namesHeld),
+            headers => { if (PageHead.From(headers) is { } early) head.TrySetResult(early); });
+        return PullCall.Racing(head.Task, page);
+    }
 
     public Task<AuditUploadResponse> UploadAudit(string token, AuditUploadRequest request, CancellationToken cancel) =>
         Send(HttpMethod.Post, SyncProtocol.AuditPath, token, JsonContent.Create(request, ProtocolJson.Default.AuditUploadRequest), ProtocolJson.Default.AuditUploadResponse, cancel);
 
-    private async Task<T> Send<T>(HttpMethod method, string path, string? token, HttpContent? body, JsonTypeInfo<T> answer, CancellationToken cancel, (string Name, string Value)? header = null)
+    /// <param name="answered">Told the headers of a successful answer, before its body is read.</param>
+    private async Task<T> Send<T>(HttpMethod method, string path, string? token, HttpContent? body, JsonTypeInfo<T> answer, CancellationToken cancel,
+        (string Name, string Value)? header = null, Action<HttpResponseHeaders>? answered = null)
     {
         using var request = new HttpRequestMessage(method, path);
         request.Headers.Add(SyncProtocol.VersionHeader, SyncProtocol.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -58,6 +68,7 @@ public sealed class HttpSyncTransport(HttpClient http) : ISyncTransport
         {
             if (response.IsSuccessStatusCode)
             {
+                answered?.Invoke(response.Headers);
                 try
                 {
                     return await response.Content.ReadFromJsonAsync(answer, reading.Token)

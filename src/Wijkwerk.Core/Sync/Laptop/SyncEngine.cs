@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Wijkwerk.Core.Storage;
 using Wijkwerk.Core.Storage.Sync;
 using Wijkwerk.Core.Sync.Protocol;
@@ -12,6 +13,12 @@ namespace Wijkwerk.Core.Sync.Laptop;
 public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
 {
     private const int MaxRounds = 10_000;
+
+    /// <summary>
+    /// Pages asked for beyond the one being written. Two let the server read one while the laptop receives another; the
+    /// laptop then holds three pages at most.
+    /// </summary>
+    private const int PagesAhead = 2;
     private readonly LocalSync _local = new(store);
 
     public int PushBatchSize { get; init; } = SyncProtocol.MaxMutationsPerPush;
@@ -136,9 +143,10 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
     }
 
     /// <summary>
-    /// Pulls and applies pages until the server has no more. The next page is asked for before this one is written: its
-    /// anchor, reference version and colleagues' names are what writing this one stores, so the server reads it while the laptop writes.
-    /// A page that fails to apply ends the sync as before, and the page asked for ahead is dropped unread.
+    /// Pulls and applies pages until the server has no more. Pages are asked for ahead of the one being written, each as soon
+    /// as the answer before it told its head (<see cref="PageHead"/>: over HTTP its headers, before its rows), and at most
+    /// <see cref="PagesAhead"/> of them: the server reads one page while the laptop reads and seals the one before and writes
+    /// the one before that. A page that fails to apply ends the sync as before, and the pages asked for ahead are dropped unread.
     /// </summary>
     private async Task<(int Pulled, int Removed, int SetAside, PullResponse? Last)> PullAll(string token, IProgress<SyncProgress>? progress, CancellationToken cancel)
     {
@@ -146,18 +154,16 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
         PullResponse? last = null;
         using var sealer = new PageSealer(store);
         using var ahead = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        var namesHeld = _local.NamesHeld();
-        Task<(PullResponse Page, PageSeals Seals)>? next = Sealed(sealer, transport.Pull(token, _local.Settings().Anchor, PullPageSize, store.Reference.Version, namesHeld, ahead.Token));
+        var asked = Channel.CreateBounded<AskedPage>(new BoundedChannelOptions(PagesAhead) { SingleReader = true, SingleWriter = true });
+        var asking = Ask(token, (_local.Settings().Anchor, store.Reference.Version, _local.NamesHeld()), sealer, asked.Writer, ahead.Token);
         try
         {
-            for (var round = 0; round < MaxRounds && next is not null; round++)
+            await foreach (var call in asked.Reader.ReadAllAsync(cancel))
             {
-                var (page, seals) = await next;
-                if (page.Workers is { Count: > 0 } workers)
-                    namesHeld = WorkerNames.Fingerprint(workers);
-                next = page.HasMore && round + 1 < MaxRounds
-                    ? Sealed(sealer, transport.Pull(token, page.NextAnchor, PullPageSize, page.Reference?.Version ?? store.Reference.Version, namesHeld, ahead.Token))
-                    : null;
+                var (page, seals) = await call.Page;
+                // The next page was asked for by this page's head: a page that says otherwise would leave a gap or a repeat behind.
+                if (await call.Head != PageHead.Of(page))
+                    throw new SyncTransportException(ProblemCodes.InvalidRequest, "De server gaf een pagina die niet overeenkomt met wat hij erover vooraf meldde.");
                 var applied = _local.Apply(page, seals);
                 pulled += applied.Applied;
                 removed += applied.Removed;
@@ -168,12 +174,46 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
         }
         finally
         {
-            if (next is not null)
-                await Abandon(next, ahead);
+            await ahead.CancelAsync();
+            await Settle(asking);
+            while (asked.Reader.TryRead(out var dropped))
+                await Settle(dropped.Page);
         }
 
         return (pulled, removed, setAside, last);
     }
+
+    /// <summary>
+    /// Asks for pages from <paramref name="start"/> on (the laptop's anchor, reference version and names, as the first pull
+    /// says them), each once the one before told its head and there is room ahead, until a head says no more follow. A
+    /// failure ends the asking; the page it struck fails too, or, for a call that never got under way, the channel ends
+    /// with the failure, so the writer meets it either way.
+    /// </summary>
+    private async Task Ask(string token, (long After, long Reference, string? Names) start, PageSealer sealer, ChannelWriter<AskedPage> pages, CancellationToken cancel)
+    {
+        var (after, reference, names) = start;
+        try
+        {
+            for (var round = 0; round < MaxRounds && await pages.WaitToWriteAsync(cancel); round++)
+            {
+                var call = transport.PullAhead(token, after, PullPageSize, reference, names, cancel);
+                pages.TryWrite(new AskedPage(call.Head, Sealed(sealer, call.Page)));
+                var head = await call.Head;
+                if (!head.HasMore)
+                    break;
+                (after, reference, names) = (head.NextAnchor, head.ReferenceVersion ?? reference, head.Names ?? names);
+            }
+
+            pages.TryComplete();
+        }
+        catch (Exception e)
+        {
+            pages.TryComplete(e);
+        }
+    }
+
+    /// <summary>A page asked for: its head, then its rows with their secret values sealed.</summary>
+    private sealed record AskedPage(Task<PageHead> Head, Task<(PullResponse Page, PageSeals Seals)> Page);
 
     /// <summary>
     /// A page with its secret values sealed as soon as it arrives, on the thread that received it, while the page before is
@@ -205,13 +245,6 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
         {
             // The sync already ends with the failure that stopped it.
         }
-    }
-
-    /// <summary>A page asked for ahead that will not be written: the call is cancelled and its outcome, whatever it is, ignored.</summary>
-    private static async Task Abandon(Task call, CancellationTokenSource ahead)
-    {
-        await ahead.CancelAsync();
-        await Settle(call);
     }
 
     /// <summary>

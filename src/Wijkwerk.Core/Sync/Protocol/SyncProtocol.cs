@@ -45,9 +45,19 @@ public static class SyncProtocol
     /// <summary>
     /// The pull's header with the fingerprint of the colleagues' names the laptop holds (<see cref="WorkerNames"/>): the
     /// server leaves the names out of a page whose list has that fingerprint. A header rather than a query parameter, which
-    /// request logs keep. An older server ignores it and sends the names.
+    /// request logs keep. An older server ignores it and sends the names. On a pull's answer, the fingerprint of the names
+    /// the page brings (<see cref="PageHead"/>).
     /// </summary>
     public const string NamesHeader = "X-Wijkwerk-Names";
+
+    /// <summary>A pull answer's header with the page's next anchor (<see cref="PageHead"/>); an older server sends none.</summary>
+    public const string NextAnchorHeader = "X-Wijkwerk-Next-Anchor";
+
+    /// <summary>A pull answer's header saying whether more pages follow ("true" or "false").</summary>
+    public const string HasMoreHeader = "X-Wijkwerk-Has-More";
+
+    /// <summary>A pull answer's header with the reference version the page brings; absent when it brings none.</summary>
+    public const string ReferenceHeader = "X-Wijkwerk-Reference";
 
     /// <summary>
     /// A pull with this limit only checks that the server answers and still knows the device: an empty page
