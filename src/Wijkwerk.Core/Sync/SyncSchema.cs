@@ -47,7 +47,8 @@ public static class SyncSchema
     // Found by name for every pulled and pushed row: a lookup, where a search through the list allocated its predicate each time.
     private static readonly FrozenDictionary<string, SyncTable> ByName = Tables.ToFrozenDictionary(t => t.Name, StringComparer.Ordinal);
 
-    public static SyncTable? Find(string name) => ByName.GetValueOrDefault(name);
+    /// <summary>The synced table of that name; null for any other name, and for none at all (a broken page's or push's row).</summary>
+    public static SyncTable? Find(string? name) => name is not null && ByName.TryGetValue(name, out var table) ? table : null;
 
     /// <summary>
     /// The columns a conflict record travels with (the pull sends exactly these), in the order the scope
