@@ -64,7 +64,7 @@ public sealed class PullAheadTests : IAsyncLifetime
     public async Task PagesAreAskedFor_AsSoonAsTheHeadBeforeIsKnown_WhileTheirRowsAreStillUnderWay_UpToTwoAhead()
     {
         var written = new PagesWritten();
-        var watching = new WatchingTransport(new StoreTransport(_server, _bram.Device), written.Count) { HoldPages = true };
+        var watching = new WatchingTransport(new StoreTransport(_server, _bram.Device), written.Count) { HoldRows = _ => true };
 
         var sync = new SyncEngine(_bram.Store, watching) { PullPageSize = 2 }.Run(written);
         await watching.AskedFor(3);
@@ -121,13 +121,17 @@ public sealed class PullAheadTests : IAsyncLifetime
     {
         var watching = new WatchingTransport(new StoreTransport(_server, _bram.Device), () => 0)
         {
-            // The second page holds a row without columns ("columns": null from a broken server); the third is asked for
-            // while the laptop tries to write it, and its answer waits until the sync gives it up.
+            // The second page holds a row without columns ("columns": null from a broken server), and comes only once the
+            // third is asked for; the third's answer waits until the sync gives it up.
             Alter = (number, page) => number == 2 ? page with { Changes = [page.Changes[0] with { Columns = null! }, .. page.Changes.Skip(1)] } : page,
             OnPull = (number, cancel) => number == 3 ? Task.Delay(TimeSpan.FromMinutes(1), cancel) : Task.CompletedTask,
+            HoldRows = number => number == 2,
         };
 
-        await Assert.ThrowsAsync<NullReferenceException>(() => new SyncEngine(_bram.Store, watching) { PullPageSize = 2 }.Run());
+        var sync = new SyncEngine(_bram.Store, watching) { PullPageSize = 2 }.Run();
+        await watching.AskedFor(3);
+        watching.Release(2);
+        await Assert.ThrowsAsync<NullReferenceException>(() => sync);
 
         Assert.Contains(3, watching.Cancelled);
         Assert.Equal(watching.Answer(1).NextAnchor, AnchorOf(_bram)());
@@ -185,8 +189,11 @@ public sealed class PullAheadTests : IAsyncLifetime
         /// <summary>Starts when a pull (counting from 1) is asked for; the pull is passed on once it ends.</summary>
         public Func<int, CancellationToken, Task>? OnPull { get; init; }
 
-        /// <summary>Each pull's head comes at once, its rows only once released (<see cref="Release"/>), as headers come before a body.</summary>
-        public bool HoldPages { get; init; }
+        /// <summary>
+        /// The pulls (counting from 1) whose head comes at once and whose rows only once released (<see cref="Release"/>),
+        /// as headers come before a body.
+        /// </summary>
+        public Func<int, bool> HoldRows { get; init; } = _ => false;
 
         /// <summary>The server's answer to a pull (counting from 1), before any change by <see cref="Alter"/>.</summary>
         public PullResponse Answer(int number)
@@ -234,7 +241,7 @@ public sealed class PullAheadTests : IAsyncLifetime
 
             // The head is the server's own, so an answer changed by Alter may say otherwise than its head.
             var answer = Answered(number, token, after, limit, referenceVersion, namesHeld, cancel);
-            return new PullCall(HeadOf(answer), HoldPages ? RowsOf(number, answer) : SentOf(answer));
+            return new PullCall(HeadOf(answer), HoldRows(number) ? RowsOf(number, answer, cancel) : SentOf(answer));
         }
 
         public Task<AuditUploadResponse> UploadAudit(string token, AuditUploadRequest request, CancellationToken cancel) => inner.UploadAudit(token, request, cancel);
@@ -267,9 +274,9 @@ public sealed class PullAheadTests : IAsyncLifetime
 
         private static async Task<PullResponse> SentOf(Task<(PullResponse Server, PullResponse Sent)> answer) => (await answer).Sent;
 
-        private async Task<PullResponse> RowsOf(int number, Task<(PullResponse Server, PullResponse Sent)> answer)
+        private async Task<PullResponse> RowsOf(int number, Task<(PullResponse Server, PullResponse Sent)> answer, CancellationToken cancel)
         {
-            await Held(number).Task;
+            await Held(number).Task.WaitAsync(cancel);
             return await SentOf(answer);
         }
 

@@ -53,6 +53,9 @@ public sealed class ColumnsConverter : JsonConverter<IReadOnlyDictionary<string,
     /// <summary>The longest name looked up among <see cref="KnownNames"/>; a longer one is read as a string of its own.</summary>
     private const int LongestLookedUp = 64;
 
+    /// <summary>The most values a row's dictionary is made room for before it is read (no table has this many columns).</summary>
+    private const int LargestPresized = 256;
+
     /// <summary>How many values the row before held on this thread: the next row's dictionary is made that size.</summary>
     [ThreadStatic]
     private static int _lastCount;
@@ -70,7 +73,7 @@ public sealed class ColumnsConverter : JsonConverter<IReadOnlyDictionary<string,
             return null;
         if (reader.TokenType != JsonTokenType.StartObject)
             throw new JsonException("A row's values must be a JSON object.");
-        var values = new Dictionary<string, string?>(_lastCount, StringComparer.Ordinal);
+        var values = new Dictionary<string, string?>(Math.Min(_lastCount, LargestPresized), StringComparer.Ordinal);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = Name(ref reader);
