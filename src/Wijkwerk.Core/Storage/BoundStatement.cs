@@ -41,6 +41,21 @@ public sealed class BoundStatement : IDisposable
 
     public void Bind(int place, long number) => Check(raw.sqlite3_bind_int64(_statement, place, number));
 
+    /// <summary>Binds an id as its text (<see cref="Guid.ToString()"/>), written straight into the statement rather than into a string first.</summary>
+    public void Bind(int place, Guid id)
+    {
+        Span<byte> text = stackalloc byte[36];
+        id.TryFormat(text, out var length, "D");
+        Check(raw.sqlite3_bind_text(_statement, place, text[..length]));
+    }
+
+    /// <summary>Binds an instant as <see cref="RowReader.FormatInstant"/> writes it, straight into the statement rather than into a string first.</summary>
+    public void Bind(int place, DateTimeOffset instant)
+    {
+        Span<byte> text = stackalloc byte[RowReader.LongestInstant];
+        Check(raw.sqlite3_bind_text(_statement, place, text[..RowReader.FormatInstant(instant, text)]));
+    }
+
     /// <summary>Binds bytes as a blob; null binds NULL.</summary>
     public void Bind(int place, byte[]? bytes) =>
         Check(bytes is null ? raw.sqlite3_bind_null(_statement, place) : raw.sqlite3_bind_blob(_statement, place, bytes));

@@ -33,7 +33,16 @@ internal readonly struct RowReader(LocalStore store, string table, SqliteDataRea
 
     public DateTimeOffset? NullableInstant(string column) => NullableText(column) is { } text ? ParseInstant(text) : null;
 
-    public static string FormatInstant(DateTimeOffset instant) => instant.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+    public static string FormatInstant(DateTimeOffset instant) => instant.UtcDateTime.ToString(InstantFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>The instant as <see cref="FormatInstant(DateTimeOffset)"/> writes it, as UTF-8 into <paramref name="utf8"/> (<see cref="LongestInstant"/> long); its length.</summary>
+    public static int FormatInstant(DateTimeOffset instant, Span<byte> utf8) =>
+        instant.UtcDateTime.TryFormat(utf8, out var length, InstantFormat, CultureInfo.InvariantCulture) ? length : throw new ArgumentException("The buffer is too short for an instant.", nameof(utf8));
+
+    /// <summary>The longest instant <see cref="FormatInstant(DateTimeOffset)"/> writes ("2026-12-04T15:02:48.1234567Z").</summary>
+    public const int LongestInstant = 28;
+
+    private const string InstantFormat = "O";
 
     // Everything this program writes is in the round-trip form, which parses several times faster than the general
     // parser; a value in another form (written by hand or by an older version) still reads.

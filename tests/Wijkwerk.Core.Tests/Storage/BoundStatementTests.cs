@@ -43,6 +43,21 @@ public sealed class BoundStatementTests : IDisposable
     }
 
     [Fact]
+    public void IdsAndInstants_AreStoredAsTheTextTheRowsOwnWritersGiveThem()
+    {
+        var id = Guid.NewGuid();
+        var instant = new DateTimeOffset(2026, 12, 4, 16, 2, 48, 123, TimeSpan.FromHours(1)).AddTicks(4567);
+        using var insert = BoundStatement.Prepare(_db, "INSERT INTO t(id, name) VALUES ($id, $name)");
+        insert.Bind(insert.Place("$id"), id);
+        insert.Bind(insert.Place("$name"), instant);
+        insert.Run();
+
+        Assert.Equal(RowReader.FormatInstant(instant), Read($"SELECT name FROM t WHERE id = '{id}'"));
+        Assert.Equal("2026-12-04T15:02:48.1234567Z", RowReader.FormatInstant(instant));
+        Assert.Equal("text", Read($"SELECT typeof(id) FROM t WHERE id = '{id}'"));
+    }
+
+    [Fact]
     public void WholeNumbersBytesAndBoxedValues_AreStoredAsTheirOwnTypes()
     {
         using var insert = BoundStatement.Prepare(_db, "INSERT INTO t(id, n, data) VALUES (@id, @n, @data)");

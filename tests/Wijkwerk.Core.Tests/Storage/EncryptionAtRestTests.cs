@@ -52,6 +52,18 @@ public class EncryptionAtRestTests
     }
 
     [Fact]
+    public void SealedValue_ByARowsIdWithoutItsText_IsBoundToThatIdsText()
+    {
+        using var cipher = new FieldCipher(RandomNumberGenerator.GetBytes(32));
+        var row = Guid.NewGuid();
+        var sealedName = cipher.Encrypt("Wilhelmina", "clients", "first_name", row);
+
+        Assert.Equal("Wilhelmina", cipher.Decrypt(sealedName, "clients", "first_name", row.ToString()));
+        Assert.ThrowsAny<CryptographicException>(() => cipher.Decrypt(sealedName, "clients", "first_name", row.ToString("N")));
+        Assert.ThrowsAny<CryptographicException>(() => cipher.Decrypt(sealedName, "clients", "first_name", Guid.NewGuid().ToString()));
+    }
+
+    [Fact]
     public void SealedValue_SameTextTwice_DiffersSoEqualValuesCannotBeSpotted()
     {
         using var cipher = new FieldCipher(RandomNumberGenerator.GetBytes(32));

@@ -283,38 +283,39 @@ public sealed class LocalSync(LocalStore store)
                 var change = page.Changes[index];
                 if (!PulledTables.Contains(change.Table))
                     continue;
-                var id = change.RowId.ToString();
-                var pending = pendingRows.Contains((change.Table, id));
+                var pending = pendingRows.Contains((change.Table, change.RowId));
+                // The id's text only where a row is not simply written whole and counted: a first sync writes 100,000 that way.
+                string Id() => change.RowId.ToString();
                 if (tracking && (change.Removed || change.Deleted || pending))
-                    ScopeCache.MarkDirty(statements, change.Table, id);
+                    ScopeCache.MarkDirty(statements, change.Table, Id());
                 if (change.Removed && change.Table == ClientRows.Table)
                 {
-                    LeaveScope(scope, statements, id, tracking);
+                    LeaveScope(scope, statements, Id(), tracking);
                     removed++;
                     continue;
                 }
 
-                var pendingEdit = pending && !PendingDelete(scope, change.Table, id);
+                var pendingEdit = pending && !PendingDelete(scope, change.Table, Id());
                 if (change.Deleted && !change.Removed && pendingEdit)
                 {
                     // An edit still waiting to be pushed: the row becomes a tombstone, and the edit still
                     // goes, so the server keeps it as a conflict record, as if it had been pushed first.
-                    statements.Run($"UPDATE {change.Table} SET deleted = 1, version = $v WHERE id = $id", ("$v", change.Version), ("$id", id));
+                    statements.Run($"UPDATE {change.Table} SET deleted = 1, version = $v WHERE id = $id", ("$v", change.Version), ("$id", Id()));
                     applied++;
                     continue;
                 }
 
                 if (change.Removed || change.Deleted)
                 {
-                    statements.Run($"DELETE FROM {change.Table} WHERE id = $id", ("$id", id));
+                    statements.Run($"DELETE FROM {change.Table} WHERE id = $id", ("$id", Id()));
                     if (pending)
-                        statements.Run("DELETE FROM outbox WHERE table_name = $t AND row_id = $id", ("$t", change.Table), ("$id", id));
+                        statements.Run("DELETE FROM outbox WHERE table_name = $t AND row_id = $id", ("$t", change.Table), ("$id", Id()));
                     removed += change.Removed ? 1 : 0;
                     applied += change.Deleted && !change.Removed ? 1 : 0;
                     continue;
                 }
 
-                var stored = StoreOrSetAside(store, statements, writer, change, pending ? PendingColumns(scope, change.Table, id) : [], anySetAside, seals?.Of(index));
+                var stored = StoreOrSetAside(store, statements, writer, change, pending ? PendingColumns(scope, change.Table, Id()) : [], anySetAside, seals?.Of(index));
                 // A later version of this row in the same page must clear the copy set aside, or it would count in its place.
                 anySetAside |= !stored;
                 applied += stored ? 1 : 0;
@@ -322,9 +323,9 @@ public sealed class LocalSync(LocalStore store)
                 if (!tracking || pending)
                     continue;
                 if (stored && countOnWrite && writer.StoredTexts(change) is { } texts)
-                    counter.Count(change.Table, id, ScopeChecksum.Of(change.Table, change.RowId, change.Version, texts));
+                    counter.Count(change.Table, change.RowId, ScopeChecksum.Of(change.Table, change.RowId, change.Version, texts));
                 else
-                    ScopeCache.MarkDirty(statements, change.Table, id);
+                    ScopeCache.MarkDirty(statements, change.Table, Id());
             }
 
             counter.Finish(store, scope);
@@ -354,18 +355,17 @@ public sealed class LocalSync(LocalStore store)
     /// </summary>
     internal static bool StoreOrSetAside(LocalStore store, Statements statements, PulledRowWriter writer, RowChange change, IReadOnlySet<string> pendingColumns, bool anySetAside = true, byte[]?[]? sealedAhead = null)
     {
-        var id = change.RowId.ToString();
         try
         {
             writer.Write(change, pendingColumns, sealedAhead);
             if (anySetAside)
-                statements.Run("DELETE FROM sync_set_aside WHERE table_name = $t AND row_id = $r", ("$t", change.Table), ("$r", id));
+                statements.Run("DELETE FROM sync_set_aside WHERE table_name = $t AND row_id = $r", ("$t", change.Table), ("$r", change.RowId.ToString()));
             return true;
         }
         catch (Exception e) when (UnstorableReason(e) is { } reason)
         {
             statements.Run("INSERT OR REPLACE INTO sync_set_aside (table_name, row_id, seq, reason, at, checksum) VALUES ($t, $r, $s, $why, $at, $sum)",
-                ("$t", change.Table), ("$r", id), ("$s", change.Seq), ("$why", reason), ("$at", store.Now()),
+                ("$t", change.Table), ("$r", change.RowId.ToString()), ("$s", change.Seq), ("$why", reason), ("$at", store.Now()),
                 ("$sum", (long)ScopeChecksum.Of(change.Table, change.RowId, change.Version, change.Columns)));
             return false;
         }
@@ -530,13 +530,19 @@ public sealed class LocalSync(LocalStore store)
         return command.ExecuteScalar() is not null;
     }
 
-    internal static HashSet<(string Table, string Id)> PendingRows(WriteScope scope)
+    /// <summary>The rows with edits still waiting to be pushed, by table and id.</summary>
+    internal static HashSet<(string Table, Guid Id)> PendingRows(WriteScope scope)
     {
         using var command = scope.Command("SELECT DISTINCT table_name, row_id FROM outbox");
         using var reader = command.ExecuteReader();
-        var rows = new HashSet<(string, string)>();
+        var rows = new HashSet<(string, Guid)>();
+        // Every synced row's id is a Guid; an entry with another id (a stray tool's) matches no pulled row.
         while (reader.Read())
-            rows.Add((reader.GetString(0), reader.GetString(1)));
+        {
+            if (Guid.TryParse(reader.GetString(1), out var id))
+                rows.Add((reader.GetString(0), id));
+        }
+
         return rows;
     }
 

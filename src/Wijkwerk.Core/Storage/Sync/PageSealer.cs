@@ -35,12 +35,11 @@ internal sealed class PageSealer(LocalStore store) : IDisposable
             var secrets = SecretColumns.InOrder(table);
             if (secrets.Count == 0)
                 continue;
-            var id = change.RowId.ToString();
             var values = new byte[]?[secrets.Count];
             for (var s = 0; s < secrets.Count; s++)
             {
                 if (columns.TryGetValue(secrets[s], out var value))
-                    values[s] = _keys.Fields.Encrypt(value ?? "", table, secrets[s], id);
+                    values[s] = _keys.Fields.Encrypt(value ?? "", table, secrets[s], change.RowId);
             }
 
             rows[i] = values;

@@ -28,18 +28,17 @@ internal sealed class PulledRowWriter(LocalStore store, WriteScope scope, Func<s
         // keeps the row's local deleted flag: a delete still waiting to be pushed must not bring the row back
         // on screen, where an edit typed on it would be folded into the delete and never reach the server.
         var upsert = Find(change, pendingColumns) ?? Prepare(change, pendingColumns);
-        var id = change.RowId.ToString();
         var statement = upsert.Statement;
-        statement.Bind(upsert.Id, id);
+        statement.Bind(upsert.Id, change.RowId);
         if (!upsert.KeepVersion)
             statement.Bind(upsert.Version, change.Version);
-        statement.Bind(upsert.UpdatedAt, RowReader.FormatInstant(change.UpdatedAt));
-        statement.Bind(upsert.UpdatedBy, change.UpdatedBy.ToString());
+        statement.Bind(upsert.UpdatedAt, change.UpdatedAt);
+        statement.Bind(upsert.UpdatedBy, change.UpdatedBy);
         foreach (var column in upsert.Columns)
         {
             statement.Bind(column.Place, column.Secret >= 0 && sealedAhead?[column.Secret] is { } sealedValue
                 ? sealedValue
-                : ToLocal(change.Table, column, id, change.Columns[column.Name]));
+                : ToLocal(change.Table, column, change.RowId, change.Columns[column.Name]));
         }
 
         statement.Run();
@@ -120,7 +119,7 @@ internal sealed class PulledRowWriter(LocalStore store, WriteScope scope, Func<s
         return upsert;
     }
 
-    private object ToLocal(string table, Column column, string id, string? value)
+    private object ToLocal(string table, Column column, Guid id, string? value)
     {
         if (column.Secret >= 0)
             return store.Fields.Encrypt(value ?? "", table, column.Name, id);

@@ -37,11 +37,25 @@ internal sealed class ScopeCounter : IDisposable
     /// </summary>
     public void Count(string table, string id, uint sum)
     {
-        _read.Bind(_readTable, table);
         _read.Bind(_readId, id);
+        _write.Bind(_id, id);
+        Count(table, sum);
+    }
+
+    /// <inheritdoc cref="Count(string, string, uint)"/>
+    public void Count(string table, Guid id, uint sum)
+    {
+        _read.Bind(_readId, id);
+        _write.Bind(_id, id);
+        Count(table, sum);
+    }
+
+    /// <summary>Counts the row whose id is bound already.</summary>
+    private void Count(string table, uint sum)
+    {
+        _read.Bind(_readTable, table);
         var was = _read.Integer() is { } before ? (uint?)(uint)before : null;
         _write.Bind(_table, table);
-        _write.Bind(_id, id);
         _write.Bind(_sum, (long)sum);
         _write.Run();
         _rows += was is null ? 1 : 0;

@@ -28,7 +28,7 @@ public sealed class ScopeRepair(LocalStore store)
     {
         // Rows change here without the marks of an ordinary sync: the figures after a repair count every row.
         ScopeCache.Forget(scope);
-        var pending = PendingRows(scope);
+        var pending = LocalSync.PendingRows(scope);
         var refused = Rows(scope, "SELECT DISTINCT table_name, row_id FROM sync_refusals");
         using var writer = new PulledRowWriter(store, scope, _sync.Types);
         using var statements = new Statements(scope);
@@ -79,7 +79,7 @@ public sealed class ScopeRepair(LocalStore store)
     /// </summary>
     public ScopeRepairReport Finish(long anchor) => store.Write(scope =>
     {
-        var pending = PendingRows(scope);
+        var pending = LocalSync.PendingRows(scope);
         var role = store.Identity.Role;
         foreach (var table in LocalScope.Tables)
         {
@@ -116,8 +116,6 @@ public sealed class ScopeRepair(LocalStore store)
 
     private static string Id((string Table, Guid Id) key) => key.Id.ToString();
 
-    private static HashSet<(string, Guid)> PendingRows(WriteScope scope) =>
-        LocalSync.PendingRows(scope).Select(row => (row.Table, Guid.Parse(row.Id))).ToHashSet();
 
     private static HashSet<(string, Guid)> Rows(WriteScope scope, string sql)
     {

@@ -50,9 +50,10 @@ public sealed record PushResponse(IReadOnlyList<MutationResult> Results)
 /// One row as the server now has it, in change-feed order. <see cref="Removed"/> means the row left this
 /// device's scope (the client left the team's caseload): delete it locally, it is not a deletion.
 /// </summary>
+[JsonConverter(typeof(RowChangeConverter))]
 public sealed record RowChange(
     long Seq, string Table, Guid RowId, long Version, bool Deleted, bool Removed, DateTimeOffset UpdatedAt, Guid UpdatedBy,
-    [property: JsonConverter(typeof(ColumnsConverter))] IReadOnlyDictionary<string, string?> Columns);
+    IReadOnlyDictionary<string, string?> Columns);
 
 /// <summary>
 /// A page of the change feed after an anchor. Scope count and checksum describe everything the device

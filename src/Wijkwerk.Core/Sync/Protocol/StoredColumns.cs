@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Collections.ObjectModel;
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
@@ -45,27 +46,32 @@ public sealed class StoredColumns(string json) : IReadOnlyDictionary<string, str
 /// </summary>
 public sealed class ColumnsConverter : JsonConverter<IReadOnlyDictionary<string, string?>>
 {
-    /// <summary>The synced tables' column names, so a page's 2,000 rows share one string a name instead of each reading its own.</summary>
-    private static readonly FrozenSet<string> KnownNames = SyncSchema.Tables.SelectMany(t => t.Columns).Concat(SyncSchema.ConflictColumns).ToFrozenSet(StringComparer.Ordinal);
+    /// <summary>The synced tables' names and column names, so a page's 2,000 rows share one string a name instead of each reading its own.</summary>
+    private static readonly FrozenSet<string> KnownNames = SyncSchema.Tables.SelectMany(t => t.Columns.Prepend(t.Name))
+        .Concat(SyncSchema.ConflictColumns).Append(SyncProtocol.ConflictsTable).ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownByChars = KnownNames.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The longest name looked up among <see cref="KnownNames"/>; a longer one is read as a string of its own.</summary>
     private const int LongestLookedUp = 64;
 
-    /// <summary>The most values a row's dictionary is made room for before it is read (no table has this many columns).</summary>
-    private const int LargestPresized = 256;
+    /// <summary>The most values a row is held with shared names; a row with more is held as a dictionary of its own.</summary>
+    private const int MostShared = 64;
 
-    /// <summary>How many values the row before held on this thread: the next row's dictionary is made that size.</summary>
+    /// <summary>The names of the row read before on this thread, in order: a row with the same names shares them.</summary>
     [ThreadStatic]
-    private static int _lastCount;
+    private static ColumnNames? _lastNames;
+
+    /// <summary>The names and values of the row being read on this thread, emptied once it is read.</summary>
+    [ThreadStatic]
+    private static List<(string Name, string? Value)>? _reading;
 
     /// <summary>
     /// Read as the generated mapping of a dictionary of text reads it (a later duplicate name wins, a value that is not text
-    /// or null fails), but sized by the row before, in one go rather than grown step by step, and with the known column names
-    /// shared: a pulled page lives until it is written, and every row's own names and grown-out arrays were garbage the
-    /// collector copied with it (the installed program's peak working set in a first sync of 100,000 rows: 77-81 MB in four
-    /// runs, 87-89 MB before).
+    /// or null fails), but held as <see cref="ColumnValues"/>, whose names are the known column names shared, in one array
+    /// shared with the rows before that had the same: a pulled page lives until it is written, and every row's own names and
+    /// dictionary were garbage the collector copied with it. Reading a page of 2,000 rows (<c>PullPageReadBenchmarks</c>, with the
+    /// rows themselves read by <see cref="RowChangeConverter"/>) took 2.8 ms and 2.43 MB with a dictionary each, 2.6 ms and 1.55 MB so.
     /// </summary>
     public override IReadOnlyDictionary<string, string?>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -73,24 +79,60 @@ public sealed class ColumnsConverter : JsonConverter<IReadOnlyDictionary<string,
             return null;
         if (reader.TokenType != JsonTokenType.StartObject)
             throw new JsonException("A row's values must be a JSON object.");
-        var values = new Dictionary<string, string?>(Math.Min(_lastCount, LargestPresized), StringComparer.Ordinal);
+        var pairs = _reading ??= [];
+        try
+        {
+            return Read(ref reader, pairs);
+        }
+        finally
+        {
+            pairs.Clear();
+        }
+    }
+
+    private static IReadOnlyDictionary<string, string?> Read(ref Utf8JsonReader reader, List<(string Name, string? Value)> pairs)
+    {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = Name(ref reader);
+            var name = Shared(ref reader);
             reader.Read();
-            values[name] = reader.TokenType switch
+            pairs.Add((name, reader.TokenType switch
             {
                 JsonTokenType.Null => null,
                 JsonTokenType.String => reader.GetString(),
                 _ => throw new JsonException($"The value of '{name}' must be text or null."),
-            };
+            }));
         }
 
-        _lastCount = values.Count;
+        if (pairs.Count > MostShared)
+        {
+            // Not a row of ours: read as any dictionary, and the list that held it is not kept for the next row.
+            _reading = null;
+            return Dictionary(pairs);
+        }
+
+        var values = new string?[pairs.Count];
+        for (var i = 0; i < values.Length; i++)
+            values[i] = pairs[i].Value;
+        if (_lastNames is { } last && last.Same(pairs))
+            return new ColumnValues(last, values);
+        if (ColumnNames.Distinct(pairs) is not { } names)
+            return Dictionary(pairs);
+        _lastNames = names;
+        return new ColumnValues(names, values);
+    }
+
+    /// <summary>The values as a dictionary of their own, a later duplicate name winning.</summary>
+    private static Dictionary<string, string?> Dictionary(List<(string Name, string? Value)> pairs)
+    {
+        var values = new Dictionary<string, string?>(pairs.Count, StringComparer.Ordinal);
+        foreach (var (name, value) in pairs)
+            values[name] = value;
         return values;
     }
 
-    private static string Name(ref Utf8JsonReader reader)
+    /// <summary>The text of the reader's name or string, as the one shared string when it is a known table or column name.</summary>
+    internal static string Shared(ref Utf8JsonReader reader)
     {
         Span<char> chars = stackalloc char[LongestLookedUp];
         if (!reader.ValueIsEscaped && reader.ValueSpan.Length <= LongestLookedUp)
@@ -109,5 +151,96 @@ public sealed class ColumnsConverter : JsonConverter<IReadOnlyDictionary<string,
             writer.WriteRawValue(stored.Json);
         else
             JsonSerializer.Serialize(writer, value as Dictionary<string, string?> ?? value.ToDictionary(), ProtocolJson.Default.DictionaryStringString);
+    }
+}
+
+/// <summary>
+/// A row's values as read off the wire: its names (<see cref="ColumnNames"/>, shared between rows sent with the same) and their
+/// values. A row has a few dozen columns at most, so a name is found by walking them, first by the shared string itself.
+/// </summary>
+internal sealed class ColumnValues(ColumnNames names, string?[] values) : IReadOnlyDictionary<string, string?>
+{
+    public string? this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"The row has no column '{key}'.");
+
+    public IEnumerable<string> Keys => names.Keys;
+
+    public IEnumerable<string?> Values => values;
+
+    public int Count => values.Length;
+
+    public bool ContainsKey(string key) => names.IndexOf(key) >= 0;
+
+    public bool TryGetValue(string key, [MaybeNullWhen(false)] out string? value)
+    {
+        var index = names.IndexOf(key);
+        value = index >= 0 ? values[index] : null;
+        return index >= 0;
+    }
+
+    public IEnumerator<KeyValuePair<string, string?>> GetEnumerator()
+    {
+        for (var i = 0; i < values.Length; i++)
+            yield return new KeyValuePair<string, string?>(names.Keys[i], values[i]);
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}
+
+/// <summary>The distinct names of a row's values, in the order sent; one for every row of a page sent with the same.</summary>
+internal sealed class ColumnNames
+{
+    private readonly string[] _names;
+
+    private ColumnNames(string[] names) => (_names, Keys) = (names, Array.AsReadOnly(names));
+
+    public ReadOnlyCollection<string> Keys { get; }
+
+    /// <summary>The names of <paramref name="pairs"/>; null when one comes twice, which a dictionary holds once.</summary>
+    public static ColumnNames? Distinct(List<(string Name, string? Value)> pairs)
+    {
+        var names = new string[pairs.Count];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = pairs[i].Name;
+            for (var j = 0; j < i; j++)
+            {
+                if (string.Equals(names[i], names[j], StringComparison.Ordinal))
+                    return null;
+            }
+        }
+
+        return new ColumnNames(names);
+    }
+
+    /// <summary>Whether <paramref name="pairs"/> have these names, in this order.</summary>
+    public bool Same(List<(string Name, string? Value)> pairs)
+    {
+        if (_names.Length != pairs.Count)
+            return false;
+        for (var i = 0; i < _names.Length; i++)
+        {
+            if (!string.Equals(_names[i], pairs[i].Name, StringComparison.Ordinal))
+                return false;
+        }
+
+        return true;
+    }
+
+    public int IndexOf(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        for (var i = 0; i < _names.Length; i++)
+        {
+            if (ReferenceEquals(_names[i], key))
+                return i;
+        }
+
+        for (var i = 0; i < _names.Length; i++)
+        {
+            if (string.Equals(_names[i], key, StringComparison.Ordinal))
+                return i;
+        }
+
+        return -1;
     }
 }
