@@ -57,6 +57,8 @@ public class RowChangeConverterTests
     [InlineData("""{"rowId":12}""")]
     [InlineData("""{"updatedAt":"gisteren"}""")]
     [InlineData("""{"table":5}""")]
+    [InlineData("""{"table":{"naam":"clients"}}""")]
+    [InlineData("""{"table":["clients"]}""")]
     [InlineData("""[1]""")]
     [InlineData("""17""")]
     public void ARowWithAValueOfTheWrongKind_FailsThePage(string row)

@@ -37,7 +37,12 @@ public sealed class RowChangeConverter : JsonConverter<RowChange>
                     seq = Integer(ref reader, property);
                     break;
                 case "table":
-                    table = reader.TokenType == JsonTokenType.Null ? null : ColumnsConverter.Shared(ref reader);
+                    table = reader.TokenType switch
+                    {
+                        JsonTokenType.Null => null,
+                        JsonTokenType.String => ColumnsConverter.Shared(ref reader),
+                        _ => throw new JsonException("The value of 'table' must be text."),
+                    };
                     break;
                 case "rowid":
                     rowId = reader.GetGuid();
