@@ -20,7 +20,11 @@ public sealed class FieldCipher : IDisposable
 
     public FieldCipher(ReadOnlySpan<byte> dataKey) => _aes = new AesGcm(dataKey, TagBytes);
 
-    public byte[] Encrypt(string plaintext, string table, string column, string rowId) => Encrypt(plaintext, table, column, rowId.AsSpan());
+    public byte[] Encrypt(string plaintext, string table, string column, string rowId)
+    {
+        ArgumentNullException.ThrowIfNull(rowId);
+        return Encrypt(plaintext, table, column, rowId.AsSpan());
+    }
 
     /// <summary>As by the row id's text (<see cref="Guid.ToString()"/>), without making a string of it: a first sync seals a million values.</summary>
     public byte[] Encrypt(string plaintext, string table, string column, Guid rowId)
@@ -47,8 +51,11 @@ public sealed class FieldCipher : IDisposable
         }
     }
 
-    public string Decrypt(byte[] sealedValue, string table, string column, string rowId) =>
-        Encoding.UTF8.GetString(DecryptBytes(sealedValue, AssociatedData(table, column, rowId, stackalloc byte[AssociatedDataLength(table, column, rowId)])));
+    public string Decrypt(byte[] sealedValue, string table, string column, string rowId)
+    {
+        ArgumentNullException.ThrowIfNull(rowId);
+        return Encoding.UTF8.GetString(DecryptBytes(sealedValue, AssociatedData(table, column, rowId, stackalloc byte[AssociatedDataLength(table, column, rowId)])));
+    }
 
     public byte[] EncryptBytes(ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> associatedData)
     {

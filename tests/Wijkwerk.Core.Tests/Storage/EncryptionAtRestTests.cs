@@ -61,6 +61,8 @@ public class EncryptionAtRestTests
         Assert.Equal("Wilhelmina", cipher.Decrypt(sealedName, "clients", "first_name", row.ToString()));
         Assert.ThrowsAny<CryptographicException>(() => cipher.Decrypt(sealedName, "clients", "first_name", row.ToString("N")));
         Assert.ThrowsAny<CryptographicException>(() => cipher.Decrypt(sealedName, "clients", "first_name", Guid.NewGuid().ToString()));
+        Assert.Throws<ArgumentNullException>(() => cipher.Decrypt(sealedName, "clients", "first_name", null!));
+        Assert.Throws<ArgumentNullException>(() => cipher.Encrypt("Wilhelmina", "clients", "first_name", (string)null!));
     }
 
     [Fact]

@@ -27,6 +27,7 @@ public class RowChangeConverterTests
     [InlineData($$$"""{"SEQ":9,"Table":"clients","ROWID":"{{{Row}}}","Version":4,"DELETED":true,"Removed":false,"UPDATEDAT":"2026-03-01T09:30:00+00:00","UpdatedBy":"{{{Worker}}}","Columns":{"notes":"x"}}""")]
     [InlineData($$$"""{"seq":"9","table":"clients","rowId":"{{{Row}}}","version":"4","deleted":true,"updatedAt":"2026-03-01T09:30:00+00:00","updatedBy":"{{{Worker}}}","columns":{"notes":"x"}}""")]
     [InlineData($$$"""{"columns":{"notes":"x"},"updatedBy":"{{{Worker}}}","extra":{"a":[1,{"b":null}]},"updatedAt":"2026-03-01T10:30:00+01:00","deleted":true,"version":4,"rowId":"{{{Row}}}","table":"clients","seq":9,"more":[true]}""")]
+    [InlineData($$$"""{"seq":9,"table":"clients","rowId":"{{{Row}}}","version":4,"deleted":true,"\u0075\u0070\u0064\u0061\u0074\u0065\u0064\u0041\u0074":"2026-03-01T09:30:00Z","\u0055\u0050\u0044\u0041\u0054\u0045\u0044\u0042\u0059":"{{{Worker}}}","columns":{"notes":"x"}}""")]
     [InlineData($$$"""{"se\u0071":9,"table":"clients","rowId":"{{{Row}}}","version":4,"deleted":true,"removed":false,"updatedAt":"2026-03-01T09:30:00Z","updatedBy":"{{{Worker}}}","columns":{"notes":"x"},"eenveelteLangeNaamDieGeenVeldIs":1}""")]
     public void ARowWrittenInAnyWayTheWebOptionsRead_ReadsAsTheSameChange(string row)
     {
@@ -50,6 +51,9 @@ public class RowChangeConverterTests
     [Theory]
     [InlineData("""{"seq":"negen"}""")]
     [InlineData("""{"seq":1.5}""")]
+    [InlineData("""{"seq":" 9"}""")]
+    [InlineData("""{"seq":"9\u0000"}""")]
+    [InlineData("""{"version":"9.0"}""")]
     [InlineData("""{"seq":null}""")]
     [InlineData("""{"version":true}""")]
     [InlineData("""{"deleted":"true"}""")]

@@ -536,10 +536,12 @@ public sealed class LocalSync(LocalStore store)
         using var command = scope.Command("SELECT DISTINCT table_name, row_id FROM outbox");
         using var reader = command.ExecuteReader();
         var rows = new HashSet<(string, Guid)>();
-        // Every synced row's id is a Guid; an entry with another id (a stray tool's) matches no pulled row.
+        // A pulled row's id is a Guid's own text; an entry with any other id (a stray tool's) is left out, as it was never that
+        // text, and the statements that find a pending row's entries look for that text.
         while (reader.Read())
         {
-            if (Guid.TryParse(reader.GetString(1), out var id))
+            var text = reader.GetString(1);
+            if (Guid.TryParse(text, out var id) && id.ToString() == text)
                 rows.Add((reader.GetString(0), id));
         }
 

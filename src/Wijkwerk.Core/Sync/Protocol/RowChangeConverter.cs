@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -101,10 +100,11 @@ public sealed class RowChangeConverter : JsonConverter<RowChange>
     /// </summary>
     private static string Property(ref Utf8JsonReader reader)
     {
+        // A character takes at most six bytes as written: an escape, \uXXXX.
         var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
-        if (length > LongestName * 3)
+        if (length > LongestName * 6)
             return "";
-        Span<char> name = stackalloc char[LongestName * 3];
+        Span<char> name = stackalloc char[LongestName * 6];
         name = name[..reader.CopyString(name)];
         if (name.Length > LongestName)
             return "";
@@ -129,11 +129,11 @@ public sealed class RowChangeConverter : JsonConverter<RowChange>
         _ => null,
     };
 
-    /// <summary>A whole number, written as a number or, as the web options allow, as text.</summary>
+    /// <summary>A whole number, written as a number or, as the web options allow, as text (read by the options' own rules).</summary>
     private static long Integer(ref Utf8JsonReader reader, string property) => reader.TokenType switch
     {
         JsonTokenType.Number => reader.GetInt64(),
-        JsonTokenType.String when long.TryParse(reader.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) => number,
+        JsonTokenType.String => JsonSerializer.Deserialize(ref reader, ProtocolJson.Default.Int64),
         _ => throw new JsonException($"The value of '{property}' must be a whole number."),
     };
 }

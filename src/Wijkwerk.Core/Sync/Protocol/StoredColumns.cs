@@ -41,7 +41,7 @@ public sealed class StoredColumns(string json) : IReadOnlyDictionary<string, str
 }
 
 /// <summary>
-/// A row's values on the wire: read into a dictionary; written from one, or, when they are <see cref="StoredColumns"/>,
+/// A row's values on the wire: read into <see cref="ColumnValues"/> (a dictionary for a row unlike ours); written from a dictionary, or, when they are <see cref="StoredColumns"/>,
 /// as their stored text (checked to be JSON on the way out, so a damaged value fails the page on the server, not the laptop).
 /// </summary>
 public sealed class ColumnsConverter : JsonConverter<IReadOnlyDictionary<string, string?>>
