@@ -139,14 +139,14 @@ public static class SyncEndpoints
         // A laptop that says which reference version it holds gets the set when the server's differs; one that does not say (older) gets none.
         var page = await store.PullAsync(device, after, (int)Math.Min(limit, SyncProtocol.MaxPullPageSize), clock.GetUtcNow(), ownWrites.Length > 0, knownReference, context.RequestAborted);
         // A laptop that holds the colleagues' names this page would bring is spared them (a big team's list on every pull).
-        var names = page.Workers is { } workers ? WorkerNames.Fingerprint(workers) : null;
-        if (names is not null && names == context.Request.Headers[SyncProtocol.NamesHeader].ToString())
-            (page, names) = (page with { Workers = null }, null);
+        var head = PageHead.Of(page);
+        if (head.Names is not null && head.Names == context.Request.Headers[SyncProtocol.NamesHeader].ToString())
+            (page, head) = (page with { Workers = null }, head with { Names = null });
 
         logs.CreateLogger("Wijkwerk.Pull").LogInformation("Pull by device {DeviceId} after {After}: {Count} changes, next {Next}, more {HasMore}",
             device.DeviceId, after, page.Changes.Count, page.NextAnchor, page.HasMore);
-        // Ahead of the rows, so the laptop asks for the next page while it still reads this one; the names' fingerprint as found above.
-        foreach (var (name, value) in new PageHead(page.NextAnchor, page.HasMore, page.Reference?.Version, names).Headers())
+        // Ahead of the rows, so the laptop asks for the next page while it still reads this one; the names' fingerprint taken once, above.
+        foreach (var (name, value) in head.Headers())
             context.Response.Headers[name] = value;
         return Results.Json(page, ProtocolJson.Default.PullResponse);
     }

@@ -116,7 +116,6 @@ public sealed class ScopeRepair(LocalStore store)
 
     private static string Id((string Table, Guid Id) key) => key.Id.ToString();
 
-
     private static HashSet<(string, Guid)> Rows(WriteScope scope, string sql)
     {
         using var command = scope.Command(sql);
