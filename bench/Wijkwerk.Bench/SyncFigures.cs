@@ -319,7 +319,7 @@ public static partial class SyncFigures
 
     private static HttpClient Http(Uri address) => new() { BaseAddress = address, Timeout = TimeSpan.FromMinutes(5) };
 
-    private static int Fill(LocalStore store, int clients, int signalsPerClient)
+    internal static int Fill(LocalStore store, int clients, int signalsPerClient)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         store.Batch(() =>

@@ -20,6 +20,7 @@ public sealed class LocalStore : IDisposable
     private readonly KeyRing _keys;
     private readonly string _storeId;
     private WriteScope? _scope;
+    private SqliteTransaction? _reading;
 
     private LocalStore(string path, SqliteConnection connection, KeyRing keys, string storeId, StoreIdentity identity, TimeProvider clock)
     {
@@ -278,6 +279,27 @@ public sealed class LocalStore : IDisposable
     }
 
     /// <summary>
+    /// Runs reading work in one read transaction: its statements see one snapshot, and the log's read lock is taken once
+    /// instead of by each statement. A push reads each of its rows by a statement of its own, and taking and leaving that
+    /// lock was over a quarter of reading them in a profile of a first upload. Inside a write it is part of that write.
+    /// </summary>
+    internal T Snapshot<T>(Func<T> work)
+    {
+        if (_scope is not null || _reading is not null)
+            return work();
+        using var tx = _connection.BeginTransaction(deferred: true);
+        _reading = tx;
+        try
+        {
+            return work();
+        }
+        finally
+        {
+            _reading = null;
+        }
+    }
+
+    /// <summary>
     /// Until disposed, this connection's commits are written to the log without waiting for the disk each (WAL with
     /// synchronous=NORMAL: a power cut may undo them back to the last flush, never tear the file), and the next commit
     /// that waits (on any connection) takes them to disk with it. For a sync's own bookkeeping only, which the next sync
@@ -352,7 +374,7 @@ public sealed class LocalStore : IDisposable
     {
         var command = _connection.CreateCommand();
         command.CommandText = sql;
-        command.Transaction = tx ?? _scope?.Transaction;
+        command.Transaction = tx ?? _scope?.Transaction ?? _reading;
         return command;
     }
 

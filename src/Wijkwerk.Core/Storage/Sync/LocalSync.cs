@@ -83,7 +83,9 @@ public sealed class LocalSync(LocalStore store)
     /// <summary>The outbox folded per row, oldest first: one mutation carries every column changed since the last push.</summary>
     /// <param name="after">Only rows whose oldest pending entry comes after this outbox seq: the batch after one still on its way,
     /// which holds none of that batch's rows (each of those still has its older entries).</param>
-    public IReadOnlyList<PendingMutation> Pending(int max, long after = 0)
+    public IReadOnlyList<PendingMutation> Pending(int max, long after = 0) => store.Snapshot(() => ReadPending(max, after));
+
+    private List<PendingMutation> ReadPending(int max, long after)
     {
         // The oldest rows with pending edits, then every entry of just those rows, in one query: the cost follows
         // the batch, not the size of the outbox. The rows are found walking the outbox in seq order and keeping each
