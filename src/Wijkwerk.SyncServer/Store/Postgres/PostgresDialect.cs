@@ -99,7 +99,20 @@ internal sealed class PostgresDialect : SqlDialect
         SqlSyncStore.Exec(db, tx, "SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(@keys) AS k;",
             ("@keys", rows.Select(r => r.Table + "/" + r.RowId).ToArray()));
 
-    public override string ForUpdate => " FOR UPDATE";
+    // One statement for all the keys, as two arrays: each key in turn looked up and locked (a subquery that locks is never
+    // made a join, so its plan stays a lookup by the primary key a key, in the keys' order, whatever the statistics). A
+    // statement a key, even prepared, cost a bind and an execute each in PostgreSQL and in the driver: 500 a push of a first
+    // upload (its PostgreSQL processor time 5.5 s before, 4.1-4.7 after, one run each interleaved, 100,000 rows).
+    public override DbCommand RowsByKey(DbConnection db, DbTransaction tx, string columns, IReadOnlyList<(string Table, string RowId)> keys) =>
+        SqlSyncStore.Command(db, tx, $"""
+            SELECT {columns} FROM unnest(@tables, @ids) AS k(tbl, row_id)
+            CROSS JOIN LATERAL (SELECT * FROM rows WHERE rows.tbl = k.tbl AND rows.row_id = k.row_id FOR UPDATE) AS rows;
+            """,
+            ("@tables", keys.Select(k => k.Table).ToArray()), ("@ids", keys.Select(k => k.RowId).ToArray()));
+
+    // One array parameter: a list of parameters made a statement of its own for every length of the list.
+    public override (string Sql, (string Name, object? Value)[] Parameters) In(string column, string name, IReadOnlyList<string> values) =>
+        ($"{column} = ANY({name})", [(name, values.ToArray())]);
 
     // The items as typed arrays, one a value place (bigint where every value is a whole number or null, else text), read
     // by unnest: Npgsql sends them in PostgreSQL's binary form. One JSON parameter instead, which every statement parsed

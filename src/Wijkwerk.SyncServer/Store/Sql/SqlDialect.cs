@@ -92,12 +92,9 @@ internal abstract class SqlDialect
 
     /// <summary>
     /// <see cref="LockRow"/> for many rows at once, in the order given (one order for every push, so no two wait on each
-    /// other crosswise); the rows that exist are locked by reading them with <see cref="ForUpdate"/> after this.
+    /// other crosswise); the rows that exist are locked by reading them with <see cref="RowsByKey"/> after this.
     /// </summary>
     public abstract void LockRows(DbConnection db, DbTransaction tx, IReadOnlyList<(string Table, string RowId)> rows);
-
-    /// <summary>The clause that locks the rows a query reads, for the rest of the transaction ("" where one writer needs none).</summary>
-    public virtual string ForUpdate => "";
 
     /// <summary>
     /// How many ids, rows or clients one multi-item statement carries, at most <paramref name="upTo"/>: as many as that
@@ -106,16 +103,14 @@ internal abstract class SqlDialect
     public virtual int Items(int upTo) => upTo;
 
     /// <summary>
-    /// A query of <paramref name="columns"/> of the rows of <c>rows</c> with these keys, locked as <see cref="ForUpdate"/> says:
-    /// one point read by the whole primary key per key, many to a command (one round trip), a plan no statistics can spoil.
+    /// A query of <paramref name="columns"/> of the rows of <c>rows</c> with these keys, locked for the rest of the transaction
+    /// where there are several writers: one point read by the whole primary key per key, all in one statement, a plan no
+    /// statistics can spoil.
     /// </summary>
-    public virtual DbCommand RowsByKey(DbConnection db, DbTransaction tx, string columns, IReadOnlyList<(string Table, string RowId)> keys) =>
-        SqlSyncStore.Command(db, tx, string.Concat(keys.Select((_, i) => $"SELECT {columns} FROM rows WHERE tbl = @t{i} AND row_id = @r{i}{ForUpdate};")),
-            [.. keys.SelectMany((k, i) => new[] { ("@t" + i, (object?)k.Table), ("@r" + i, k.RowId) })]);
+    public abstract DbCommand RowsByKey(DbConnection db, DbTransaction tx, string columns, IReadOnlyList<(string Table, string RowId)> keys);
 
     /// <summary>The condition that <paramref name="column"/> is one of <paramref name="values"/>, with its parameters (named from <paramref name="name"/>).</summary>
-    public virtual (string Sql, (string Name, object? Value)[] Parameters) In(string column, string name, IReadOnlyList<string> values) =>
-        ($"{column} IN ({string.Join(", ", values.Select((_, i) => $"{name}{i}"))})", [.. values.Select((v, i) => ($"{name}{i}", (object?)v))]);
+    public abstract (string Sql, (string Name, object? Value)[] Parameters) In(string column, string name, IReadOnlyList<string> values);
 
     /// <summary>
     /// Runs the statement <paramref name="sql"/> makes for every one of <paramref name="items"/> (each item's values read
