@@ -37,6 +37,28 @@ public abstract class ScopeSumsStoreTests(StoreKind kind) : StoreTest(kind)
     }
 
     [Fact]
+    public async Task OnlyTheLastPage_CarriesTheSums_OfTheWholeScope()
+    {
+        var (store, nurse, _, _) = await World();
+        for (var i = 0; i < 7; i++)
+            await NewClient(store, nurse);
+
+        var pages = new List<PullResponse>();
+        var after = 0L;
+        do
+        {
+            pages.Add(await store.PullAsync(nurse, after, 3, Now));
+            after = pages[^1].NextAnchor;
+        }
+        while (pages[^1].HasMore && pages.Count < 10);
+
+        Assert.Equal(3, pages.Count);
+        Assert.All(pages[..^1], page => Assert.Equal((0L, 0u), (page.ScopeCount, page.ScopeChecksum)));
+        Assert.Equal(SumOf(pages.SelectMany(p => p.Changes)), (pages[^1].ScopeCount, pages[^1].ScopeChecksum));
+        Assert.Equal(7, pages[^1].ScopeCount);
+    }
+
+    [Fact]
     public async Task Consultant_ReceivesOnlySubmittedAdviceAndTheirClients_NoConflicts_AndItsSumsCoverExactlyThat()
     {
         var (store, nurse, otherLaptop, consultant) = await World();

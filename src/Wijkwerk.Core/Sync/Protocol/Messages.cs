@@ -57,7 +57,8 @@ public sealed record RowChange(
 
 /// <summary>
 /// A page of the change feed after an anchor. Scope count and checksum describe everything the device
-/// should hold once it has applied every page, so it can prove it converged.
+/// should hold once it has applied every page, so it can prove it converged: they come with the last page only
+/// (<see cref="HasMore"/> false), and a page with more to follow holds zero for both.
 /// <see cref="Workers"/> names the worker's team colleagues (and the worker), so a laptop can say who wrote a value
 /// or made a move; an older server sends none.
 /// </summary>

@@ -516,9 +516,11 @@ public abstract partial class SqlSyncStore : ISyncStore
         var heldBack = false;
         long? reference = null;
         // The sums, the colleagues' names, whether changes wait above the horizon and the reference version in one command:
-        // one round trip on PostgreSQL, where each of the last two was one or two of their own.
+        // one round trip on PostgreSQL, where each of the last two was one or two of their own. The sums cost a read of every
+        // client in scope, and a laptop compares only the last page's: a page with more to follow carries
+        // none (PullResponse).
         using (var cmd = Command(db, tx, $"""
-            SELECT coalesce(sum(row_count), 0), coalesce(sum(checksum), 0) FROM {audience.Sums} WHERE client_id IN ({audience.Scope});
+            SELECT coalesce(sum(row_count), 0), coalesce(sum(checksum), 0) FROM {audience.Sums} WHERE {(hasMore ? "false AND " : "")}client_id IN ({audience.Scope});
             SELECT id, name FROM workers WHERE id = @w
                OR id IN (SELECT worker_id FROM worker_teams WHERE team_id IN (SELECT team_id FROM worker_teams WHERE worker_id = @w))
             ORDER BY name, id;
