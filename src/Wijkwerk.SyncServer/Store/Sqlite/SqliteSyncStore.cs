@@ -29,15 +29,8 @@ public sealed class SqliteSyncStore : SqlSyncStore
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        // The file read through a memory map, not a read call a page into each connection's own small cache: a pull of a
-        // first sync walked its rows' pages that way, the calls and copies a third of the feed's time. A pooled connection
-        // keeps the setting; asking again costs microseconds.
-        Exec(connection, null, MemoryMap);
         return connection;
     }
-
-    /// <summary>Up to 1 GiB of the file mapped: address space, not memory; the pages are the system's file cache, shared by every connection.</summary>
-    private const string MemoryMap = "PRAGMA mmap_size=1073741824;";
 
     /// <summary>
     /// How far a backup's counters jump ahead of the store's. Restored, the store must hand out change numbers above
