@@ -78,23 +78,19 @@ public abstract partial class SqlSyncStore
                 using var cmd = Dialect.RowsByKey(db, tx, "rows.tbl, rows.row_id, rows.client_id, rows.version, rows.deleted, rows.columns, rows.column_versions, rows.updated_device, rows.updated_by",
                     [.. chunk.Select(k => (k.Table, S(k.RowId)))]);
                 using var reader = cmd.ExecuteReader();
-                do
+                while (reader.Read())
                 {
-                    while (reader.Read())
+                    var key = (reader.GetString(0), Guid.Parse(reader.GetString(1)));
+                    try
                     {
-                        var key = (reader.GetString(0), Guid.Parse(reader.GetString(1)));
-                        try
-                        {
-                            _rows[key] = ReadRow(reader, 2);
-                        }
-                        catch (Exception e) when (e is JsonException or FormatException)
-                        {
-                            // An unreadable stored row is read again by the mutation that needs it, which is then refused alone.
-                            _rows.Remove(key);
-                        }
+                        _rows[key] = ReadRow(reader, 2);
+                    }
+                    catch (Exception e) when (e is JsonException or FormatException)
+                    {
+                        // An unreadable stored row is read again by the mutation that needs it, which is then refused alone.
+                        _rows.Remove(key);
                     }
                 }
-                while (reader.NextResult());
             }
 
             var clients = ordered.Select(k => k.Table == ClientsTable ? k.RowId : _rows[k]?.ClientId).OfType<Guid>().Distinct().ToList();

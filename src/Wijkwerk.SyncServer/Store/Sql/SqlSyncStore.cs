@@ -380,7 +380,7 @@ public abstract partial class SqlSyncStore : ISyncStore
         return results;
     }
 
-    /// <summary>Keys per statement when a push reads its rows, caseload and (when scattered) earlier answers: well below either database's parameter limit.</summary>
+    /// <summary>Keys per statement when a push reads its rows, caseload and (when scattered) earlier answers: the rows and caseload go as one parameter each, the earlier answers as a parameter a key, well below either database's limit.</summary>
     private const int IdsPerStatement = 250;
 
     private static Dictionary<long, MutationResult> AppliedBefore(DbConnection db, DbTransaction tx, Guid deviceId, IReadOnlyList<Mutation> mutations)
