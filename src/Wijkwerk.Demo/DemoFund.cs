@@ -127,7 +127,7 @@ public static class DemoFund
             if (amount.Cents > 0)
             {
                 var on = r.RequestedAt.AddDays(50);
-                repayments.Add(new FundRepayment(new Id<FundRepayment>(Guid.CreateVersion7(on)), r.Id, share.Partner, amount, DateOnly.FromDateTime(AmsterdamTime.ToLocal(on).DateTime), secretary, on));
+                repayments.Add(new FundRepayment(new Id<FundRepayment>(Guid.CreateVersion7(on)), r.Id, share.Partner, amount, AmsterdamTime.DayOf(on), secretary, on));
             }
         }
 

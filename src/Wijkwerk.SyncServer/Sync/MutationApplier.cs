@@ -99,7 +99,7 @@ public static class MutationApplier
 
         // The laptops judge dates by the Dutch calendar day; so does the server, or a melding typed just
         // after midnight would be "in the future" here for an hour or two.
-        var today = DateOnly.FromDateTime(AmsterdamTime.ToLocal(now).DateTime);
+        var today = AmsterdamTime.DayOf(now);
         // Every pushed value is checked before it is merged or kept as the other side of a conflict: what
         // the server stores, as a row or in a conflict record, every laptop in scope must be able to read.
         if (m.Operation != SyncProtocol.Operations.Delete

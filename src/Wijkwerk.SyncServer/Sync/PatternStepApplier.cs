@@ -39,7 +39,7 @@ internal static class PatternStepApplier
 
         if (s.PatternOf(step.PatternId) is not { } pattern)
             return Refused(m, $"{Subject}: het patroon {Echo.Describe(new Problem("patroon", TextId.PatternUnknown))}.");
-        var today = DateOnly.FromDateTime(AmsterdamTime.ToLocal(now).DateTime);
+        var today = AmsterdamTime.DayOf(now);
         var problems = PatternRules.Check(device.Role, s.TeamNamesOfPusher(), pattern, step, today);
         if (problems.Count > 0)
             return Refused(m, $"{Subject} '{Echo.Short(pattern.TagKey)}': {string.Join("; ", problems.Select(p => $"{p.Field} {Echo.Describe(p)}"))}.");

@@ -201,7 +201,7 @@ public sealed partial class SyncModelRun : IDisposable
 
     private string Next() => $"s{_seed}-{++_counter}";
 
-    private static DateOnly Today => DateOnly.FromDateTime(AmsterdamTime.ToLocal(DateTimeOffset.UtcNow).DateTime);
+    private static DateOnly Today => AmsterdamTime.DayOf(DateTimeOffset.UtcNow);
 
     private Guid? PickClient(ModelNurse nurse) => Pick(LaptopRows.Ids(nurse.Laptop.Store, ClientRows.Table));
 

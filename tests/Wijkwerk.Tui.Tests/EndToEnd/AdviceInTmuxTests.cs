@@ -23,7 +23,7 @@ public sealed class AdviceInTmuxTests : InTmuxTest
     private const string Wishes = "Zo lang mogelijk thuis blijven wonen in een schoon huis.";
     private const string Alternatives = "Dochter doet de boodschappen; zelf een schoonmaker betalen lukt niet.";
     private const string Rationale = "Door artrose in beide handen kan mevrouw niet stofzuigen of dweilen.";
-    private readonly DateOnly _today = AmsterdamTime.Today(TimeProvider.System);
+    private readonly DateOnly _today = RealDay.Settled();
     private readonly Id<Client> _clientId;
 
     public AdviceInTmuxTests() => _clientId = SeedClient();

@@ -22,7 +22,7 @@ public sealed class ListsAndDetailsInTmuxTests : InTmuxTest
         "doet niet meer open. Laatste woord: rolluiken.";
 
     private static readonly TimeProvider Clock = TimeProvider.System;
-    private readonly DateOnly _today = AmsterdamTime.Today(Clock);
+    private readonly DateOnly _today = RealDay.Settled();
 
     public ListsAndDetailsInTmuxTests() => SeedStore();
 

@@ -16,7 +16,7 @@ namespace Wijkwerk.Tui.Tests.EndToEnd;
 public sealed class MandateInTmuxTests : InTmuxTest
 {
     private static readonly TimeProvider Clock = TimeProvider.System;
-    private readonly DateOnly _today = AmsterdamTime.Today(Clock);
+    private readonly DateOnly _today = RealDay.Settled();
     private int _typed;
     private int _pressed;
 

@@ -23,7 +23,7 @@ public sealed class PauseInTmuxTests : InTmuxTest
     [Fact]
     public void APauseRecordedFromTheDossier_IsOnHomeAsAReminderAfterARestart()
     {
-        var today = AmsterdamTime.Today(Clock);
+        var today = RealDay.Settled();
         Tmux.Start();
         Tmux.WaitFor("Wijkwerk · Startscherm");
         Press("c");

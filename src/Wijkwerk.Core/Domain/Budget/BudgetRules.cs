@@ -68,7 +68,7 @@ public static class BudgetRules
             problems.Add(figureProblem);
         Required(problems, "betrokkenheid", r.Triangle.Engagement, BudgetRequest.MaxTextLength);
         Required(problems, "knelpunt", r.BottleneckTag, BudgetRequest.MaxShortLength);
-        if (DayOf(r.RequestedAt) > today)
+        if (AmsterdamTime.DayOf(r.RequestedAt) > today)
             problems.Add(new Problem("aangevraagd op", TextId.DateInFuture));
         return problems;
     }
@@ -116,7 +116,7 @@ public static class BudgetRules
         if (!actor.IsIn(request.Team))
             return new Problem("team", TextId.BudgetVoteOtherTeam, request.Team);
         if (votesSoFar.FirstOrDefault(v => v.RequestId == request.Id && v.Voter == vote.Voter && v.Id != vote.Id) is { } earlier)
-            return new Problem("stem", TextId.BudgetSecondVote, DateText.Show(DayOf(earlier.At)));
+            return new Problem("stem", TextId.BudgetSecondVote, DateText.Show(AmsterdamTime.DayOf(earlier.At)));
         if (!request.IsOpen)
             return new Problem("verzoek", TextId.BudgetNotOpen, request.Status);
         if (!Enum.IsDefined(vote.Kind))
@@ -125,7 +125,7 @@ public static class BudgetRules
             return new Problem("alternatief", TextId.BudgetAlternativeMissing);
         if (vote.Alternative.Length > BudgetVote.MaxAlternativeLength)
             return new Problem("alternatief", TextId.TooLong, BudgetVote.MaxAlternativeLength);
-        if (DayOf(vote.At) > today)
+        if (AmsterdamTime.DayOf(vote.At) > today)
             return new Problem("gestemd op", TextId.DateInFuture);
         return null;
     }
@@ -145,7 +145,7 @@ public static class BudgetRules
             if (before == after)
                 return null;
             return before.Outcome is { } done
-                ? new Problem("status", TextId.BudgetAlreadyClosed, before.Status, DateText.Show(DayOf(done.At)))
+                ? new Problem("status", TextId.BudgetAlreadyClosed, before.Status, DateText.Show(AmsterdamTime.DayOf(done.At)))
                 : new Problem("verzoek", TextId.BudgetRequestFixed);
         }
 
@@ -181,13 +181,10 @@ public static class BudgetRules
             return new Problem(noteField, TextId.FieldRequired);
         if (outcome.Note.Length > BudgetRequest.MaxTextLength)
             return new Problem(noteField, TextId.TooLong, BudgetRequest.MaxTextLength);
-        if (DayOf(outcome.At) > today)
+        if (AmsterdamTime.DayOf(outcome.At) > today)
             return new Problem("datum", TextId.DateInFuture);
         return outcome.At < (before.ApprovedAt ?? before.RequestedAt)
             ? new Problem("datum", TextId.BudgetOutcomeTooEarly)
             : null;
     }
-
-
-    private static DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(AmsterdamTime.ToLocal(instant).DateTime);
 }

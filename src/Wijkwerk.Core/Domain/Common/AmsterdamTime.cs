@@ -7,7 +7,10 @@ public static class AmsterdamTime
 
     public static DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToLocal(clock.GetUtcNow()).DateTime);
+    public static DateOnly Today(TimeProvider clock) => DayOf(clock.GetUtcNow());
+
+    /// <summary>The Dutch calendar day an instant falls on.</summary>
+    public static DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(ToLocal(instant).DateTime);
 
     /// <summary>The UTC instant at which a Dutch calendar day starts.</summary>
     public static DateTimeOffset StartOf(DateOnly day)

@@ -41,7 +41,7 @@ public static class FundReceivables
             .ToDictionary(g => g.Key, g => g.Aggregate(Money.Zero, (sum, r) => sum + r.Amount));
         return requests.Where(r => r.Settlement is not null).OrderBy(r => r.Settlement!.At).ThenBy(r => r.Id.Value)
             .SelectMany(r => r.Settlement!.Shares.Select(s => new Receivable(
-                r.Id, s.Partner, s.Amount, paid.GetValueOrDefault((r.Id, s.Partner.ToUpperInvariant())), Days.Of(r.Settlement.At))))
+                r.Id, s.Partner, s.Amount, paid.GetValueOrDefault((r.Id, s.Partner.ToUpperInvariant())), AmsterdamTime.DayOf(r.Settlement.At))))
             .ToList();
     }
 

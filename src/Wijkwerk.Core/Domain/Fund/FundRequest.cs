@@ -76,7 +76,7 @@ public sealed record FundRequest(
     /// <summary>The last day to pay an approved request (Dutch calendar); null before approval or after a refusal.</summary>
     public DateOnly? PayoutDue =>
         Decision is { } decision && Status is not (FundRequestStatus.Requested or FundRequestStatus.Refused)
-            ? Days.Of(decision.At).AddDays(PayoutDays)
+            ? AmsterdamTime.DayOf(decision.At).AddDays(PayoutDays)
             : null;
 
     /// <summary>Approved, not paid, and past its due date.</summary>

@@ -41,7 +41,7 @@ public static class FundReview
     public static IReadOnlyList<FundReviewPeriod> Of(IEnumerable<FundRequest> requests, IEnumerable<FundRepayment> repayments)
     {
         var repaid = repayments.GroupBy(r => r.RequestId).ToDictionary(g => g.Key, g => g.Aggregate(Money.Zero, (s, r) => s + r.Amount));
-        return requests.GroupBy(r => HalfYear.Of(Days.Of(r.RequestedAt))).OrderBy(g => g.Key)
+        return requests.GroupBy(r => HalfYear.Of(AmsterdamTime.DayOf(r.RequestedAt))).OrderBy(g => g.Key)
             .Select(g =>
             {
                 var all = g.ToList();

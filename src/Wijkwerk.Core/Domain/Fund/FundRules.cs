@@ -58,7 +58,7 @@ public static class FundRules
             problems.Add(figureProblem);
         Required(problems, "betrokkenheid", r.Triangle.Engagement, FundRequest.MaxTextLength);
         Required(problems, "knelpunt", r.BottleneckTag, FundRequest.MaxShortLength);
-        if (Days.Of(r.RequestedAt) > today)
+        if (AmsterdamTime.DayOf(r.RequestedAt) > today)
             problems.Add(new Problem("aangevraagd op", TextId.DateInFuture));
         return problems;
     }
@@ -122,7 +122,7 @@ public static class FundRules
             (FundRequestStatus.Evaluated, FundRequestStatus.Settled) => Settled(actor, before, after, fund),
             _ => new Problem("status", TextId.BudgetStepNotAllowed, before.Status, after.Status),
         };
-        return step ?? (Days.Of(StepAt(after)) > today ? new Problem("datum", TextId.DateInFuture) : null);
+        return step ?? (AmsterdamTime.DayOf(StepAt(after)) > today ? new Problem("datum", TextId.DateInFuture) : null);
     }
 
     /// <summary>
@@ -149,9 +149,9 @@ public static class FundRules
         var open = share.Amount - repaid;
         if (repayment.Amount.Cents > open.Cents)
             return new Problem("bedrag", TextId.FundRepaymentTooMuch, repayment.Amount.ToString(), share.Partner, open.ToString());
-        if (repayment.ReceivedOn > today || Days.Of(repayment.RecordedAt) > today)
+        if (repayment.ReceivedOn > today || AmsterdamTime.DayOf(repayment.RecordedAt) > today)
             return new Problem("ontvangen op", TextId.DateInFuture);
-        return repayment.ReceivedOn < Days.Of(settlement.At) ? new Problem("ontvangen op", TextId.FundRepaymentBeforeSettlementDay, DateText.Show(Days.Of(settlement.At))) : null;
+        return repayment.ReceivedOn < AmsterdamTime.DayOf(settlement.At) ? new Problem("ontvangen op", TextId.FundRepaymentBeforeSettlementDay, DateText.Show(AmsterdamTime.DayOf(settlement.At))) : null;
     }
 
     private static Problem? Decided(FundActor actor, FundRequest before, FundRequest after)

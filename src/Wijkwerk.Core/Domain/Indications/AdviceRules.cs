@@ -141,5 +141,5 @@ public static class AdviceRules
     }
 
     private static DateOnly? DayOf(DateTimeOffset? instant) =>
-        instant is { } at ? DateOnly.FromDateTime(AmsterdamTime.ToLocal(at).DateTime) : null;
+        instant is { } at ? AmsterdamTime.DayOf(at) : null;
 }

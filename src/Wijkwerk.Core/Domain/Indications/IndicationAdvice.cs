@@ -31,7 +31,7 @@ public sealed record IndicationAdvice(
         Content.MeldingDate,
         Content.AanvraagDate,
         Extension?.Until,
-        Decision is { } decision ? DateOnly.FromDateTime(AmsterdamTime.ToLocal(decision.At).DateTime) : null,
+        Decision is { } decision ? AmsterdamTime.DayOf(decision.At) : null,
         Status == AdviceStatus.Withdrawn);
 
     public static Parsed<IndicationAdvice> Draft(

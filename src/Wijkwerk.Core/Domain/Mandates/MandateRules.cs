@@ -61,7 +61,7 @@ public static class MandateRules
             return new Problem("mandaat", TextId.MandateNone);
         return mandate.StateOn(today) switch
         {
-            MandateState.Revoked => new Problem("mandaat", TextId.MandateRevoked, DateText.Show(DayOf(mandate.RevokedAt!.Value))),
+            MandateState.Revoked => new Problem("mandaat", TextId.MandateRevoked, DateText.Show(AmsterdamTime.DayOf(mandate.RevokedAt!.Value))),
             MandateState.NotYetValid => new Problem("mandaat", TextId.MandateNotYetValid, DateText.Show(mandate.ValidFrom)),
             MandateState.Expired => new Problem("mandaat", TextId.MandateExpired, DateText.Show(mandate.ValidUntil)),
             _ => mandate.Covers(department) ? null : new Problem("afdeling", TextId.MandateDepartmentNotCovered, department, string.Join(", ", mandate.Departments)),
@@ -85,7 +85,7 @@ public static class MandateRules
             problems.Add(figureProblem);
         TriangleSide(problems, "betrokkenheid", d.Triangle.Engagement);
         Short(problems, "knelpunt", d.BottleneckTag);
-        var decidedOn = DayOf(d.DecidedAt);
+        var decidedOn = AmsterdamTime.DayOf(d.DecidedAt);
         if (decidedOn > today)
             problems.Add(new Problem("besloten op", TextId.DateInFuture));
         if (d.FollowUpOn < decidedOn)
@@ -104,7 +104,7 @@ public static class MandateRules
         if (before.FollowUp == after.FollowUp)
             return null;
         if (before.FollowUp is { } done)
-            return new Problem("opvolging", TextId.MandateFollowUpDone, DateText.Show(DayOf(done.At)));
+            return new Problem("opvolging", TextId.MandateFollowUpDone, DateText.Show(AmsterdamTime.DayOf(done.At)));
         var followUp = after.FollowUp!;
         if (role != Role.TeamLeader)
             return new Problem("rol", TextId.MandateRoleNotAllowed, role);
@@ -114,10 +114,10 @@ public static class MandateRules
             return new Problem("uitkomst", TextId.FieldRequired);
         var problems = new List<Problem>();
         Text(problems, "hoe het afliep", followUp.HowItEnded);
-        if (DayOf(followUp.At) > today)
+        if (AmsterdamTime.DayOf(followUp.At) > today)
             problems.Add(new Problem("opgevolgd op", TextId.DateInFuture));
         else if (followUp.At < before.DecidedAt)
-            problems.Add(new Problem("opgevolgd op", TextId.DateBeforeOther, TextId.FieldDecisionDate, DateText.Show(DayOf(before.DecidedAt))));
+            problems.Add(new Problem("opgevolgd op", TextId.DateBeforeOther, TextId.FieldDecisionDate, DateText.Show(AmsterdamTime.DayOf(before.DecidedAt))));
         return problems.FirstOrDefault();
     }
 
@@ -132,7 +132,7 @@ public static class MandateRules
             return new Problem("besluit", TextId.MandateAddendumWithoutDecision);
         var problems = new List<Problem>();
         Text(problems, "aanvulling", addendum.Text);
-        if (DayOf(addendum.At) > today)
+        if (AmsterdamTime.DayOf(addendum.At) > today)
             problems.Add(new Problem("aangevuld op", TextId.DateInFuture));
         return problems.FirstOrDefault();
     }
@@ -148,7 +148,4 @@ public static class MandateRules
     private static void Short(List<Problem> problems, string field, string text) => Required(problems, field, text, MandateDecision.MaxShortLength);
 
     private static void Text(List<Problem> problems, string field, string text) => Required(problems, field, text, MandateDecision.MaxTextLength);
-
-
-    private static DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(AmsterdamTime.ToLocal(instant).DateTime);
 }

@@ -162,7 +162,7 @@ public static class AdviceColumns
         {
             var reader = new ColumnReader(row);
             var status = reader.Enum<AdviceStatus>("status");
-            DateOnly? decidedOn = reader.OptionalInstant("decided_at") is { } decided ? DateOnly.FromDateTime(AmsterdamTime.ToLocal(decided).DateTime) : null;
+            DateOnly? decidedOn = reader.OptionalInstant("decided_at") is { } decided ? AmsterdamTime.DayOf(decided) : null;
             return (status, new LegalClocks(
                 reader.Date("melding_date"), reader.OptionalDate("aanvraag_date"), reader.OptionalDate("extended_until"), decidedOn, status == AdviceStatus.Withdrawn));
         }

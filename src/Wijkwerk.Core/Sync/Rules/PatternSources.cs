@@ -49,7 +49,7 @@ public static class PatternSources
             return null;
         if (!DateTimeOffset.TryParse(Text(row, dayColumn), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
             return null;
-        return new TaggedCase(tag, new Id<Client>(client), DateOnly.FromDateTime(AmsterdamTime.ToLocal(at).DateTime), spent, source, department);
+        return new TaggedCase(tag, new Id<Client>(client), AmsterdamTime.DayOf(at), spent, source, department);
     }
 
     private static string? Text(IReadOnlyDictionary<string, string?> row, string column) =>

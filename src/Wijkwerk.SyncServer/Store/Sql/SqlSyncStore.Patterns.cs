@@ -50,7 +50,7 @@ public abstract partial class SqlSyncStore
     /// </summary>
     private PatternRun RefreshPatterns(DbConnection db, DbTransaction tx, DateTimeOffset now, IReadOnlyCollection<string>? touched)
     {
-        var today = DateOnly.FromDateTime(AmsterdamTime.ToLocal(now).DateTime);
+        var today = AmsterdamTime.DayOf(now);
         var known = new List<KnownPattern>();
         using (var cmd = Command(db, tx, "SELECT id, tag_key, state, ended_on FROM patterns;"))
         using (var reader = cmd.ExecuteReader())
@@ -272,7 +272,7 @@ public abstract partial class SqlSyncStore
             """,
             ("@id", S(step.Id)), ("@p", S(step.PatternId)), ("@to", step.To.ToString()), ("@at", Iso(step.At)), ("@by", S(step.By.Value)), ("@d", S(device)),
             ("@now", Iso(now)), ("@reason", step.Reason), ("@what", step.Fix?.What), ("@who", step.Fix?.Who), ("@until", step.Fix is { } fix ? DateText.Iso(fix.By) : null));
-        var ended = PatternRules.IsOpen(step.To) ? null : DateText.Iso(DateOnly.FromDateTime(AmsterdamTime.ToLocal(now).DateTime));
+        var ended = PatternRules.IsOpen(step.To) ? null : DateText.Iso(AmsterdamTime.DayOf(now));
         Exec(db, tx, "UPDATE patterns SET state = @s, ended_on = @e, updated_at = @now WHERE id = @id;",
             ("@s", step.To.ToString()), ("@e", ended), ("@now", Iso(now)), ("@id", S(step.PatternId)));
         BumpReference(db, tx);

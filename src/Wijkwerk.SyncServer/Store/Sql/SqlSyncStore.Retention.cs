@@ -69,7 +69,7 @@ public abstract partial class SqlSyncStore
             while (reader.Read())
             {
                 var client = Guid.Parse(reader.GetString(0));
-                var last = DateOnly.FromDateTime(AmsterdamTime.ToLocal(ParseIso(reader.GetString(1))).DateTime);
+                var last = AmsterdamTime.DayOf(ParseIso(reader.GetString(1)));
                 files.Add(new ClientFile(client, new FileHistory(provisions.GetValueOrDefault(client) ?? [], last)));
             }
         }

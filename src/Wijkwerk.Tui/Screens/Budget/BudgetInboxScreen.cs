@@ -39,7 +39,7 @@ public sealed class BudgetInboxScreen : TableListScreen<BudgetRequest>
     }
 
     protected override IReadOnlyList<string> Cells(BudgetRequest r) =>
-        [DateText.Show(DateOnly.FromDateTime(AmsterdamTime.ToLocal(r.RequestedAt).DateTime)), ClientName(r.ClientId), r.Amount.ToString(),
+        [DateText.Show(AmsterdamTime.DayOf(r.RequestedAt)), ClientName(r.ClientId), r.Amount.ToString(),
             $"{_approvals.GetValueOrDefault(r.Id)}/{BudgetRules.RequiredApprovals}", r.What, EnumTexts.Name(r.Category, App.Lang)];
 
     protected override IEnumerable<string> Searched(BudgetRequest r) => [ClientName(r.ClientId), r.What, EnumTexts.Name(r.Category, App.Lang), r.Supplier.Name];

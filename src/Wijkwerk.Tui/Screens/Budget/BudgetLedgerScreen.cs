@@ -45,7 +45,7 @@ public sealed class BudgetLedgerScreen : DetailScreen
         lines.Add(TextLine.Blank);
         lines.Add(TextLine.Heading(T(TextId.UiBudgetLedgerRequests)));
         lines.AddRange(App.Store.Budget.All().Where(r => r.Team == Team).OrderByDescending(r => r.RequestedAt).Select(r => TextLine.TableRow(
-            $"{DateText.Show(DateOnly.FromDateTime(AmsterdamTime.ToLocal(r.RequestedAt).DateTime))}  {EnumTexts.Name(r.Status, App.Lang),-20} {r.Amount,11}  {r.What}")));
+            $"{DateText.Show(AmsterdamTime.DayOf(r.RequestedAt))}  {EnumTexts.Name(r.Status, App.Lang),-20} {r.Amount,11}  {r.What}")));
         return lines;
     }
 }

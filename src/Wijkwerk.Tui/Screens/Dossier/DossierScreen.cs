@@ -198,7 +198,7 @@ public sealed class DossierScreen : AppScreen
         if (item.Pause is { } p)
             return PauseRow(p);
         if (item.Escalation is { } e)
-            return $"{DateText.Show(DateOnly.FromDateTime(AmsterdamTime.ToLocal(e.At).DateTime))}        {EscalationRow(e)}";
+            return $"{DateText.Show(AmsterdamTime.DayOf(e.At))}        {EscalationRow(e)}";
 
         var v = item.Visit!;
         var zrm = v.Zrm is { Scores.Count: > 0 } z ? $"  ZRM {z.Scores.Count}/{z.Version.Domains.Count}" : "";

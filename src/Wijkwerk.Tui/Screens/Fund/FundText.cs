@@ -11,11 +11,8 @@ public static class FundText
     public static string When(WijkwerkApp app, FundRequest request, DateOnly today) => request switch
     {
         { Status: FundRequestStatus.Approved, PayoutDue: { } due } => app.T(request.IsPayoutLate(today) ? TextId.UiFundPayoutLate : TextId.UiFundPayoutDue, DateText.Show(due)),
-        _ => app.T(TextId.UiFundRequestedOn, DateText.Show(Day(request.RequestedAt))),
+        _ => app.T(TextId.UiFundRequestedOn, DateText.Show(AmsterdamTime.DayOf(request.RequestedAt))),
     };
-
-    /// <summary>The Dutch calendar day of an instant, as the fund rules count days.</summary>
-    public static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(AmsterdamTime.ToLocal(at).DateTime);
 
     public static string YesNo(WijkwerkApp app, bool value) => app.T(value ? TextId.UiFundYes : TextId.UiFundNo);
 

@@ -40,7 +40,7 @@ public sealed class DecisionsScreen : TableListScreen<MandateDecision>
     }
 
     protected override IReadOnlyList<string> Cells(MandateDecision d) =>
-        [DateText.Show(DateOnly.FromDateTime(AmsterdamTime.ToLocal(d.DecidedAt).DateTime)), ClientName(d.ClientId), d.Department, DecisionText.FollowUpState(App, d, Today), d.RuleOverridden];
+        [DateText.Show(AmsterdamTime.DayOf(d.DecidedAt)), ClientName(d.ClientId), d.Department, DecisionText.FollowUpState(App, d, Today), d.RuleOverridden];
 
     protected override IEnumerable<string> Searched(MandateDecision d) => [ClientName(d.ClientId), d.Department, d.RuleOverridden, d.BottleneckTag];
 

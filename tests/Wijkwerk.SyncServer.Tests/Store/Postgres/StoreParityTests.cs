@@ -51,7 +51,7 @@ public sealed partial class StoreParityTests(PostgresCluster cluster) : IAsyncLi
         var lines = new List<string>();
         void Say(string what, object? value) => lines.Add(what + " " + JsonSerializer.Serialize(value, Json));
         var now = _now;
-        var today = DateOnly.FromDateTime(AmsterdamTime.ToLocal(now).DateTime);
+        var today = AmsterdamTime.DayOf(now);
 
         Say("team", await store.AddTeamAsync("Noord", now));
         Say("team", await store.AddTeamAsync("Zuid", now));

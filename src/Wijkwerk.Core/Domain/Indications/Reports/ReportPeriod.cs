@@ -20,7 +20,7 @@ public readonly record struct ReportPeriod(PeriodKind Kind, int Year, int Number
         new(kind, day.Year, kind == PeriodKind.Month ? day.Month : (day.Month + 2) / 3);
 
     public static ReportPeriod Of(DateTimeOffset instant, PeriodKind kind) =>
-        Of(DateOnly.FromDateTime(AmsterdamTime.ToLocal(instant).DateTime), kind);
+        Of(AmsterdamTime.DayOf(instant), kind);
 
     public DateOnly First => new(Year, Kind == PeriodKind.Month ? Number : (Number * 3) - 2, 1);
 
