@@ -151,7 +151,7 @@ public sealed partial class StoreParityTests(PostgresCluster cluster) : IAsyncLi
     /// <summary>
     /// A page (from the start of the feed) without what each store numbers its own way: the anchor and the changes'
     /// places in the feed; and whether its scope checksum is that of the rows it delivered (its value differs, as the
-    /// rows hold the ids each store made).
+    /// rows hold the ids each store made); the colleagues by name, as the page lists them in order of the ids each store made.
     /// </summary>
     private static object Feed(PullResponse page)
     {
@@ -165,7 +165,7 @@ public sealed partial class StoreParityTests(PostgresCluster cluster) : IAsyncLi
         }
 
         var delivered = ScopeChecksum.Sum(live.Values.Select(c => ScopeChecksum.Of(c.Table, c.RowId, c.Version, c.Columns)));
-        return new { Changes = page.Changes.Select(c => c with { Seq = 0 }), page.HasMore, page.ScopeCount, ChecksumOfDelivered = page.ScopeChecksum == delivered, page.Workers };
+        return new { Changes = page.Changes.Select(c => c with { Seq = 0 }), page.HasMore, page.ScopeCount, ChecksumOfDelivered = page.ScopeChecksum == delivered, Workers = page.Workers?.OrderBy(w => w.Name, StringComparer.Ordinal) };
     }
 
     /// <summary>The line with every id replaced by its number of first appearance in it, the script's own ids by their place.</summary>
