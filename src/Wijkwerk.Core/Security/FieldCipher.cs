@@ -12,13 +12,13 @@ namespace Wijkwerk.Core.Security;
 public sealed class FieldCipher : IDisposable
 {
     private const byte FormatVersion = 1;
-    private const int NonceBytes = 12;
-    private const int TagBytes = 16;
+    private const int NonceBytes = Gcm.NonceBytes;
+    private const int TagBytes = Gcm.TagBytes;
     private const int HeaderBytes = 1 + NonceBytes;
 
-    private readonly AesGcm _aes;
+    private readonly Gcm _gcm;
 
-    public FieldCipher(ReadOnlySpan<byte> dataKey) => _aes = new AesGcm(dataKey, TagBytes);
+    public FieldCipher(ReadOnlySpan<byte> dataKey) => _gcm = Gcm.For(dataKey);
 
     public byte[] Encrypt(string plaintext, string table, string column, string rowId)
     {
@@ -63,7 +63,7 @@ public sealed class FieldCipher : IDisposable
         output[0] = FormatVersion;
         var nonce = output.AsSpan(1, NonceBytes);
         Nonces.Next(nonce);
-        _aes.Encrypt(nonce, plaintext, output.AsSpan(HeaderBytes, plaintext.Length), output.AsSpan(HeaderBytes + plaintext.Length), associatedData);
+        _gcm.Encrypt(nonce, plaintext, output.AsSpan(HeaderBytes), associatedData);
         return output;
     }
 
@@ -74,11 +74,11 @@ public sealed class FieldCipher : IDisposable
             throw new CryptographicException("The encrypted value has an unknown format.");
         var length = sealedValue.Length - HeaderBytes - TagBytes;
         var plaintext = new byte[length];
-        _aes.Decrypt(sealedValue.Slice(1, NonceBytes), sealedValue.Slice(HeaderBytes, length), sealedValue[(HeaderBytes + length)..], plaintext, associatedData);
+        _gcm.Decrypt(sealedValue.Slice(1, NonceBytes), sealedValue[HeaderBytes..], plaintext, associatedData);
         return plaintext;
     }
 
-    public void Dispose() => _aes.Dispose();
+    public void Dispose() => _gcm.Dispose();
 
     private static int AssociatedDataLength(string table, string column, ReadOnlySpan<char> rowId) =>
         Encoding.UTF8.GetByteCount(table) + Encoding.UTF8.GetByteCount(column) + Encoding.UTF8.GetByteCount(rowId) + 2;
