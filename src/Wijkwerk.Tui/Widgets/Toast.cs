@@ -11,6 +11,11 @@ public sealed class Toast : IWidget
 {
     public static readonly TimeSpan DefaultDuration = TimeSpan.FromSeconds(3);
 
+    /// <summary>Characters a second a person reads a message at, glancing up from a client's kitchen table.</summary>
+    private const double ReadingSpeed = 15;
+
+    private static readonly TimeSpan Noticing = TimeSpan.FromSeconds(1.5);
+
     private readonly TimeProvider _time;
     private TimeSpan _duration;
     // Counted from the first time the message is drawn, not from when it was given: a message given while the app
@@ -37,9 +42,16 @@ public sealed class Toast : IWidget
     {
         Message = message;
         Owner = owner;
-        _duration = duration ?? DefaultDuration;
+        _duration = duration ?? ReadingTime(message);
         _expires = null;
     }
+
+    /// <summary>
+    /// How long a message given without a time stays: <see cref="DefaultDuration"/>, or longer for a message that takes
+    /// longer to read ("Wmo-advies ingediend; gaat mee met de volgende sync (F5)." was gone before it was read).
+    /// </summary>
+    public static TimeSpan ReadingTime(string message) =>
+        TimeSpan.FromTicks(Math.Max(DefaultDuration.Ticks, (Noticing + TimeSpan.FromSeconds(message.Length / ReadingSpeed)).Ticks));
 
     /// <summary>Visible, and about <paramref name="screen"/> (or about no screen in particular).</summary>
     public bool IsVisibleOn(object? screen) => IsVisible && (Owner is null || ReferenceEquals(Owner, screen));

@@ -146,6 +146,38 @@ public sealed class DialogAndBarTests
     }
 
     [Fact]
+    public void Toast_GivenWithoutATime_StaysForTheDefault_OrLongerForALongMessage()
+    {
+        var time = new FakeClock();
+        var terminal = new FakeTerminal();
+        var loop = new UiLoop(terminal, time, tickInterval: TimeSpan.FromMilliseconds(250));
+        var toast = new Toast(time);
+        loop.Screens.Push(new ToastScreen(toast));
+        const string submitted = "Wmo-advies ingediend; gaat mee met de volgende sync (F5).";
+
+        var (shortAt, shortAfter) = ShownAt(toast, loop, terminal, time, "Opgeslagen", Toast.DefaultDuration);
+        var (longAt, longAfter) = ShownAt(toast, loop, terminal, time, submitted, Toast.DefaultDuration + TimeSpan.FromSeconds(2));
+
+        Assert.Equal((" Opgeslagen", ""), (shortAt, shortAfter));
+        Assert.Equal((" " + submitted, " " + submitted), (longAt, longAfter));
+        Assert.Equal(Toast.DefaultDuration, Toast.ReadingTime("Opgeslagen"));
+        Assert.InRange(Toast.ReadingTime(submitted), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(6));
+    }
+
+    /// <summary>The toast's line just before <paramref name="after"/> has passed since it was drawn, and at that moment.</summary>
+    private static (string Before, string At) ShownAt(Toast toast, UiLoop loop, FakeTerminal terminal, FakeClock time, string message, TimeSpan after)
+    {
+        toast.Show(message);
+        loop.RunUntilIdle();
+        time.Advance(after - TimeSpan.FromMilliseconds(250));
+        loop.RunUntilIdle();
+        var before = terminal.RowText(0);
+        time.Advance(TimeSpan.FromMilliseconds(250));
+        loop.RunUntilIdle();
+        return (before, terminal.RowText(0));
+    }
+
+    [Fact]
     public void Toast_LongerThanTheLine_WrapsAtWordsInsteadOfBeingCut()
     {
         var time = new FakeClock();
