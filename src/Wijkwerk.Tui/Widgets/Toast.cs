@@ -50,8 +50,11 @@ public sealed class Toast : IWidget
     /// How long a message given without a time stays: <see cref="DefaultDuration"/>, or longer for a message that takes
     /// longer to read ("Wmo-advies ingediend; gaat mee met de volgende sync (F5)." was gone before it was read).
     /// </summary>
-    public static TimeSpan ReadingTime(string message) =>
-        TimeSpan.FromTicks(Math.Max(DefaultDuration.Ticks, (Noticing + TimeSpan.FromSeconds(message.Length / ReadingSpeed)).Ticks));
+    public static TimeSpan ReadingTime(string message)
+    {
+        var reading = Noticing + TimeSpan.FromSeconds(message.Length / ReadingSpeed);
+        return reading > DefaultDuration ? reading : DefaultDuration;
+    }
 
     /// <summary>Visible, and about <paramref name="screen"/> (or about no screen in particular).</summary>
     public bool IsVisibleOn(object? screen) => IsVisible && (Owner is null || ReferenceEquals(Owner, screen));

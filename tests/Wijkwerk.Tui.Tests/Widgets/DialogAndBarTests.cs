@@ -104,11 +104,7 @@ public sealed class DialogAndBarTests
     [Fact]
     public void Toast_AfterDuration_DisappearsOnNextTick()
     {
-        var time = new FakeClock();
-        var terminal = new FakeTerminal();
-        var loop = new UiLoop(terminal, time, tickInterval: TimeSpan.FromMilliseconds(250));
-        var toast = new Toast(time);
-        loop.Screens.Push(new ToastScreen(toast));
+        var (time, terminal, loop, toast) = ToastOnScreen.Make();
         toast.Show("Opgeslagen", TimeSpan.FromSeconds(2));
         loop.RunUntilIdle();
         var shown = terminal.RowText(0);
@@ -123,11 +119,7 @@ public sealed class DialogAndBarTests
     [Fact]
     public void Toast_GivenBeforeTheFirstFrame_IsShownForItsWholeTimeFromWhenItIsDrawn()
     {
-        var time = new FakeClock();
-        var terminal = new FakeTerminal();
-        var loop = new UiLoop(terminal, time, tickInterval: TimeSpan.FromMilliseconds(250));
-        var toast = new Toast(time);
-        loop.Screens.Push(new ToastScreen(toast));
+        var (time, terminal, loop, toast) = ToastOnScreen.Make();
         toast.Show("Concept hersteld", TimeSpan.FromSeconds(3));
         // A slow start: the message was given long before anything was drawn.
         time.Advance(TimeSpan.FromSeconds(10));
@@ -148,33 +140,16 @@ public sealed class DialogAndBarTests
     [Fact]
     public void Toast_GivenWithoutATime_StaysForTheDefault_OrLongerForALongMessage()
     {
-        var time = new FakeClock();
-        var terminal = new FakeTerminal();
-        var loop = new UiLoop(terminal, time, tickInterval: TimeSpan.FromMilliseconds(250));
-        var toast = new Toast(time);
-        loop.Screens.Push(new ToastScreen(toast));
+        var screen = ToastOnScreen.Make();
         const string submitted = "Wmo-advies ingediend; gaat mee met de volgende sync (F5).";
 
-        var (shortAt, shortAfter) = ShownAt(toast, loop, terminal, time, "Opgeslagen", Toast.DefaultDuration);
-        var (longAt, longAfter) = ShownAt(toast, loop, terminal, time, submitted, Toast.DefaultDuration + TimeSpan.FromSeconds(2));
+        var (shortAt, shortAfter) = screen.ShownAt("Opgeslagen", Toast.DefaultDuration);
+        var (longAt, longAfter) = screen.ShownAt(submitted, Toast.DefaultDuration + TimeSpan.FromSeconds(2));
 
         Assert.Equal((" Opgeslagen", ""), (shortAt, shortAfter));
         Assert.Equal((" " + submitted, " " + submitted), (longAt, longAfter));
         Assert.Equal(Toast.DefaultDuration, Toast.ReadingTime("Opgeslagen"));
         Assert.InRange(Toast.ReadingTime(submitted), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(6));
-    }
-
-    /// <summary>The toast's line just before <paramref name="after"/> has passed since it was drawn, and at that moment.</summary>
-    private static (string Before, string At) ShownAt(Toast toast, UiLoop loop, FakeTerminal terminal, FakeClock time, string message, TimeSpan after)
-    {
-        toast.Show(message);
-        loop.RunUntilIdle();
-        time.Advance(after - TimeSpan.FromMilliseconds(250));
-        loop.RunUntilIdle();
-        var before = terminal.RowText(0);
-        time.Advance(TimeSpan.FromMilliseconds(250));
-        loop.RunUntilIdle();
-        return (before, terminal.RowText(0));
     }
 
     [Fact]
@@ -262,6 +237,33 @@ public sealed class DialogAndBarTests
 
         Assert.Contains("F5  Synchroniseren", shown, StringComparison.Ordinal);
         Assert.Equal("lijst", terminal.ScreenText().Trim());
+    }
+
+    /// <summary>A toast on a screen of its own, in a loop on a fake clock ticking every 250 ms.</summary>
+    private sealed record ToastOnScreen(FakeClock Time, FakeTerminal Terminal, UiLoop Loop, Toast Toast)
+    {
+        public static ToastOnScreen Make()
+        {
+            var time = new FakeClock();
+            var terminal = new FakeTerminal();
+            var loop = new UiLoop(terminal, time, tickInterval: TimeSpan.FromMilliseconds(250));
+            var toast = new Toast(time);
+            loop.Screens.Push(new ToastScreen(toast));
+            return new ToastOnScreen(time, terminal, loop, toast);
+        }
+
+        /// <summary>The toast's line just before <paramref name="after"/> has passed since it was drawn, and at that moment.</summary>
+        public (string Before, string At) ShownAt(string message, TimeSpan after)
+        {
+            Toast.Show(message);
+            Loop.RunUntilIdle();
+            Time.Advance(after - TimeSpan.FromMilliseconds(250));
+            Loop.RunUntilIdle();
+            var before = Terminal.RowText(0);
+            Time.Advance(TimeSpan.FromMilliseconds(250));
+            Loop.RunUntilIdle();
+            return (before, Terminal.RowText(0));
+        }
     }
 
     private sealed class ToastScreen(Toast toast) : IScreen
