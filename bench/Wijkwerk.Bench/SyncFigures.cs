@@ -93,13 +93,15 @@ public static partial class SyncFigures
         var pull = await Timed(() => new SyncEngine(b, pulling).Run());
         Console.WriteLine($"first sync of a team: {pull.Result.Pulled:N0} rows pulled in {pull.Elapsed.TotalSeconds:F2} s ({pull.Result.Pulled / pull.Elapsed.TotalSeconds:N0} rows/s, {pull.Elapsed.TotalMilliseconds * 1000 / pull.Result.Pulled:F1} µs a row), converged {pull.Result.Converged}, peak working set {peak.Stop() / 1024 / 1024} MB (was {memoryBefore / 1024 / 1024} MB before it; the bench process holds laptop A's store and 100,000 generated rows too)");
         Console.WriteLine($"  first sync: {pulling.Split(pull.Elapsed)}; {pullCpu}");
-        var raw = RawInsert(folder, rows);
-        Console.WriteLine($"raw SQLite bulk insert of the same {rows:N0} rows (one transaction, prepared): {raw.TotalSeconds:F2} s into a plain table (first sync {pull.Elapsed / raw:F1}x)");
+        var raws = Enumerable.Range(1, 3).Select(round => RawInsert(folder, rows, round)).ToList();
+        var raw = MedianOf(raws);
+        Console.WriteLine($"raw SQLite bulk insert of the same {rows:N0} rows (one transaction, prepared), median of 3: {raw.TotalSeconds:F2} s into a plain table " +
+            $"(rounds: {Seconds(raws)}; first sync {pull.Elapsed / raw:F1}x)");
         var asStored = Enumerable.Range(1, 3).Select(round => StoredRowsInsert.Time(b.Path, [.. SyncSchema.Tables.Select(t => t.Name)], Path.Combine(folder, $"raw-as-stored-{round}.db"))).ToList();
-        var asStoredMedian = asStored.Select(r => r.Elapsed).Order().ElementAt(asStored.Count / 2);
+        var asStoredMedian = MedianOf([.. asStored.Select(r => r.Elapsed)]);
         Console.WriteLine($"  the {asStored[0].Rows:N0} rows as the first sync stored them, into the laptop's own tables and indexes, median of 3: {asStoredMedian.TotalSeconds:F2} s " +
-            $"(rounds: {string.Join(", ", asStored.Select(r => r.Elapsed.TotalSeconds.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))}; first sync {pull.Elapsed / asStoredMedian:F1}x)");
-        ProgramFirstSync(serverDll, db, folder, address);
+            $"(rounds: {Seconds(asStored.Select(r => r.Elapsed))}; first sync {pull.Elapsed / asStoredMedian:F1}x)");
+        ProgramFirstSync(serverDll, db, folder, address, raw);
 
         await SmallSyncs(a, b, folder, address);
         // Last: its rows, of teams of their own, would lie in the feed between the small syncs' anchors and their changes.
@@ -130,42 +132,75 @@ public static partial class SyncFigures
     }
 
     /// <summary>
-    /// The first sync as a person runs it: the real <c>wijkwerk sync</c> in a process of its own (the store's key derivation
-    /// included) on a new laptop of team Noord, its time from process start to exit and its peak working set, beside the same
-    /// program starting and exiting with nothing to do (<c>--version</c>).
+    /// Runs of each program's first sync, and of its first upload: one run of either moved by a fifth from one run to the
+    /// next on a machine of two shared cores, as much as the changes measured by it.
     /// </summary>
-    private static void ProgramFirstSync(string serverDll, string[] db, string folder, Uri address)
+    private const int FirstSyncRounds = 5;
+
+    private const int UploadRounds = 3;
+
+    /// <summary>
+    /// The first sync as a person runs it: the real <c>wijkwerk sync</c> in a process of its own (the store's key derivation
+    /// included), each round on a new laptop of team Noord, its time from process start to exit (the median and every round,
+    /// beside the raw insert's median) and its peak working set, beside the same program starting and exiting with nothing to
+    /// do (<c>--version</c>). A round's laptop is removed once measured, so the rounds take no more disk than one.
+    /// </summary>
+    private static void ProgramFirstSync(string serverDll, string[] db, string folder, Uri address, TimeSpan raw)
     {
         foreach (var ((what, program), user) in Programs(serverDll, "first sync").Zip(["Carla", "Dirk"]))
         {
-            var data = LoggedIn(serverDll, db, folder, address, "Noord", user, program);
             var (start, _) = Wijkwerk(program, "--version");
-            var (sync, peak) = Wijkwerk(program, "sync", "--data", data);
-            Console.WriteLine($"first sync by {what}, its own process: {sync.TotalSeconds:F2} s from process start to exit, peak working set {peak / 1024 / 1024} MB; " +
-                              $"the program starting and exiting (--version) {start.TotalSeconds:F2} s");
+            var rounds = new List<(TimeSpan Elapsed, long Peak)>();
+            for (var round = 1; round <= FirstSyncRounds; round++)
+            {
+                var data = LoggedIn(serverDll, db, folder, address, "Noord", user + round, program);
+                rounds.Add(Wijkwerk(program, "sync", "--data", data));
+                Directory.Delete(data, recursive: true);
+            }
+
+            var median = MedianOf([.. rounds.Select(r => r.Elapsed)]);
+            Console.WriteLine($"first sync by {what}, its own process, median of {FirstSyncRounds}: {median.TotalSeconds:F2} s from process start to exit " +
+                              $"({median / raw:F1}x the raw insert; rounds: {Seconds([.. rounds.Select(r => r.Elapsed)])}), peak working set {rounds.Max(r => r.Peak) / 1024 / 1024} MB " +
+                              $"at most; the program starting and exiting (--version) {start.TotalSeconds:F2} s");
         }
     }
 
     /// <summary>
     /// The first upload as a person runs it: 100,000 rows of the same kind as the bench's own upload written into a new
     /// laptop (a nurse of a team of its own, so nothing comes back), then the real <c>wijkwerk sync</c> in a process of its
-    /// own, from process start to exit; the upload by this process above is the warm figure beside it.
+    /// own, from process start to exit, in <see cref="UploadRounds"/> rounds (the median, every round, and the median round's
+    /// processor time); the upload by this process above is the warm figure beside it.
     /// </summary>
     private static void ProgramUpload(string serverDll, string[] db, string folder, Uri address, MeasuredServer server)
     {
         foreach (var ((what, program), (team, user)) in Programs(serverDll, "first upload").Zip([("West", "Erik"), ("Oost", "Fenna")]))
         {
-            Admin(serverDll, db, "team", "add", team);
-            var data = LoggedIn(serverDll, db, folder, address, team, user, program);
-            int rows;
-            using (var laptop = LocalStore.Open(Path.Combine(data, "wijkwerk.db"), Passphrase, TimeProvider.System))
-                rows = Fill(laptop, clients: 5000, signalsPerClient: 19);
-            var cpu = new CpuSplit(server);
-            var (upload, peak) = Wijkwerk(program, "sync", "--data", data);
-            Console.WriteLine($"first upload by {what}, its own process: {rows:N0} rows in {upload.TotalSeconds:F2} s from process start to exit ({rows / upload.TotalSeconds:N0} rows/s), " +
-                              $"peak working set {peak / 1024 / 1024} MB; processor time: {cpu.ServerAndDatabase}");
+            var rounds = new List<(TimeSpan Elapsed, long Peak, string Cpu)>();
+            var rows = 0;
+            for (var round = 1; round <= UploadRounds; round++)
+            {
+                Admin(serverDll, db, "team", "add", team + round);
+                var data = LoggedIn(serverDll, db, folder, address, team + round, user + round, program);
+                using (var laptop = LocalStore.Open(Path.Combine(data, "wijkwerk.db"), Passphrase, TimeProvider.System))
+                    rows = Fill(laptop, clients: 5000, signalsPerClient: 19);
+                var cpu = new CpuSplit(server);
+                var (upload, peak) = Wijkwerk(program, "sync", "--data", data);
+                rounds.Add((upload, peak, cpu.ServerAndDatabase));
+                Directory.Delete(data, recursive: true);
+            }
+
+            var median = rounds.OrderBy(r => r.Elapsed).ElementAt(rounds.Count / 2);
+            Console.WriteLine($"first upload by {what}, its own process, median of {UploadRounds}: {rows:N0} rows in {median.Elapsed.TotalSeconds:F2} s from process start to exit " +
+                              $"({rows / median.Elapsed.TotalSeconds:N0} rows/s; rounds: {Seconds([.. rounds.Select(r => r.Elapsed)])}), peak working set {rounds.Max(r => r.Peak) / 1024 / 1024} MB " +
+                              $"at most; processor time of the median round: {median.Cpu}");
         }
     }
+
+    private static TimeSpan MedianOf(IReadOnlyList<TimeSpan> rounds) => rounds.Order().ElementAt(rounds.Count / 2);
+
+    /// <summary>Every round's seconds, in the order run.</summary>
+    private static string Seconds(IEnumerable<TimeSpan> rounds) =>
+        string.Join(", ", rounds.Select(r => r.TotalSeconds.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>Runs the laptop program (its command line up to the arguments) to its end: its time from start to exit and its peak working set.</summary>
     private static (TimeSpan Elapsed, long Peak) Wijkwerk(string[] program, params string[] args)
@@ -347,9 +382,9 @@ public static partial class SyncFigures
     }
 
     /// <summary>The physical floor: the same number of 12-column rows into a plain table, one prepared statement, one transaction.</summary>
-    private static TimeSpan RawInsert(string folder, int rows)
+    private static TimeSpan RawInsert(string folder, int rows, int round = 1)
     {
-        var path = Path.Combine(folder, $"raw-{rows}.db");
+        var path = Path.Combine(folder, $"raw-{rows}-{round}.db");
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         connection.Open();
         using (var setup = connection.CreateCommand())
