@@ -16,7 +16,8 @@ namespace Wijkwerk.Bench;
 /// <summary>
 /// Sync figures with the real server process on loopback and real laptop stores: first sync of a team
 /// of 5,000 clients / 100,000 rows, an incremental sync of 100 changes, and many devices at once; each
-/// beside a raw SQLite bulk insert of the same rows. Wall-clock figures from one run: read them as sizes.
+/// beside a raw SQLite bulk insert of the same rows. Wall-clock figures: the small syncs, the real program's first sync and first
+/// upload and the raw inserts of 100,000 rows as medians of rounds run here, every round beside; the rest from one run, to read as sizes.
 /// </summary>
 public static partial class SyncFigures
 {
@@ -189,14 +190,17 @@ public static partial class SyncFigures
                 Directory.Delete(data, recursive: true);
             }
 
-            var median = rounds.OrderBy(r => r.Elapsed).ElementAt(rounds.Count / 2);
+            var median = MedianBy(rounds, r => r.Elapsed);
             Console.WriteLine($"first upload by {what}, its own process, median of {UploadRounds}: {rows:N0} rows in {median.Elapsed.TotalSeconds:F2} s from process start to exit " +
                               $"({rows / median.Elapsed.TotalSeconds:N0} rows/s; rounds: {Seconds([.. rounds.Select(r => r.Elapsed)])}), peak working set {rounds.Max(r => r.Peak) / 1024 / 1024} MB " +
                               $"at most; processor time of the median round: {median.Cpu}");
         }
     }
 
-    private static TimeSpan MedianOf(IReadOnlyList<TimeSpan> rounds) => rounds.Order().ElementAt(rounds.Count / 2);
+    private static TimeSpan MedianOf(IReadOnlyList<TimeSpan> rounds) => MedianBy(rounds, r => r);
+
+    /// <summary>The round in the middle by time (of an even count, the later of the two).</summary>
+    private static T MedianBy<T>(IReadOnlyList<T> rounds, Func<T, TimeSpan> time) => rounds.OrderBy(time).ElementAt(rounds.Count / 2);
 
     /// <summary>Every round's seconds, in the order run.</summary>
     private static string Seconds(IEnumerable<TimeSpan> rounds) =>
@@ -238,8 +242,7 @@ public static partial class SyncFigures
         Console.WriteLine($"  median round: {MedianRound(idles).Split}");
     }
 
-    private static (TimeSpan Elapsed, string Split) MedianRound(List<(TimeSpan Elapsed, string Split)> rounds) =>
-        rounds.OrderBy(r => r.Elapsed).ElementAt(rounds.Count / 2);
+    private static (TimeSpan Elapsed, string Split) MedianRound(List<(TimeSpan Elapsed, string Split)> rounds) => MedianBy(rounds, r => r.Elapsed);
 
     /// <summary>The median in milliseconds, then every round's in the order run.</summary>
     private static string Median(List<(TimeSpan Elapsed, string Split)> rounds) =>
