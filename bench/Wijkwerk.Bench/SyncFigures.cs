@@ -138,6 +138,7 @@ public static partial class SyncFigures
     /// </summary>
     private const int FirstSyncRounds = 5;
 
+    /// <summary>Fewer than <see cref="FirstSyncRounds"/>: each round first writes 100,000 rows into its laptop.</summary>
     private const int UploadRounds = 3;
 
     /// <summary>

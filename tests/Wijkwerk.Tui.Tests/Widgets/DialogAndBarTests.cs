@@ -143,11 +143,11 @@ public sealed class DialogAndBarTests
         var screen = ToastOnScreen.Make();
         const string submitted = "Wmo-advies ingediend; gaat mee met de volgende sync (F5).";
 
-        var (shortAt, shortAfter) = screen.ShownAt("Opgeslagen", Toast.DefaultDuration);
-        var (longAt, longAfter) = screen.ShownAt(submitted, Toast.DefaultDuration + TimeSpan.FromSeconds(2));
+        var (shortBefore, shortAt) = screen.ShownAt("Opgeslagen", Toast.DefaultDuration);
+        var (longBefore, longAt) = screen.ShownAt(submitted, Toast.DefaultDuration + TimeSpan.FromSeconds(2));
 
-        Assert.Equal((" Opgeslagen", ""), (shortAt, shortAfter));
-        Assert.Equal((" " + submitted, " " + submitted), (longAt, longAfter));
+        Assert.Equal((" Opgeslagen", ""), (shortBefore, shortAt));
+        Assert.Equal((" " + submitted, " " + submitted), (longBefore, longAt));
         Assert.Equal(Toast.DefaultDuration, Toast.ReadingTime("Opgeslagen"));
         Assert.InRange(Toast.ReadingTime(submitted), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(6));
     }
