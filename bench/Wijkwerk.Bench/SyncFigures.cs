@@ -99,7 +99,7 @@ public static partial class SyncFigures
         Console.WriteLine($"raw SQLite bulk insert of the same {rows:N0} rows (one transaction, prepared), median of 3: {raw.TotalSeconds:F2} s into a plain table " +
             $"(rounds: {Seconds(raws)}; first sync {pull.Elapsed / raw:F1}x)");
         var asStored = Enumerable.Range(1, 3).Select(round => StoredRowsInsert.Time(b.Path, [.. SyncSchema.Tables.Select(t => t.Name)], Path.Combine(folder, $"raw-as-stored-{round}.db"))).ToList();
-        var asStoredMedian = MedianOf([.. asStored.Select(r => r.Elapsed)]);
+        var asStoredMedian = MedianBy(asStored, r => r.Elapsed).Elapsed;
         Console.WriteLine($"  the {asStored[0].Rows:N0} rows as the first sync stored them, into the laptop's own tables and indexes, median of 3: {asStoredMedian.TotalSeconds:F2} s " +
             $"(rounds: {Seconds(asStored.Select(r => r.Elapsed))}; first sync {pull.Elapsed / asStoredMedian:F1}x)");
         ProgramFirstSync(serverDll, db, folder, address, raw);
@@ -160,9 +160,9 @@ public static partial class SyncFigures
                 Directory.Delete(data, recursive: true);
             }
 
-            var median = MedianOf([.. rounds.Select(r => r.Elapsed)]);
+            var median = MedianBy(rounds, r => r.Elapsed).Elapsed;
             Console.WriteLine($"first sync by {what}, its own process, median of {FirstSyncRounds}: {median.TotalSeconds:F2} s from process start to exit " +
-                              $"({median / raw:F1}x the raw insert; rounds: {Seconds([.. rounds.Select(r => r.Elapsed)])}), peak working set {rounds.Max(r => r.Peak) / 1024 / 1024} MB " +
+                              $"({median / raw:F1}x the raw insert; rounds: {Seconds(rounds.Select(r => r.Elapsed))}), peak working set {rounds.Max(r => r.Peak) / 1024 / 1024} MB " +
                               $"at most; the program starting and exiting (--version) {start.TotalSeconds:F2} s");
         }
     }
@@ -193,7 +193,7 @@ public static partial class SyncFigures
 
             var median = MedianBy(rounds, r => r.Elapsed);
             Console.WriteLine($"first upload by {what}, its own process, median of {UploadRounds}: {rows:N0} rows in {median.Elapsed.TotalSeconds:F2} s from process start to exit " +
-                              $"({rows / median.Elapsed.TotalSeconds:N0} rows/s; rounds: {Seconds([.. rounds.Select(r => r.Elapsed)])}), peak working set {rounds.Max(r => r.Peak) / 1024 / 1024} MB " +
+                              $"({rows / median.Elapsed.TotalSeconds:N0} rows/s; rounds: {Seconds(rounds.Select(r => r.Elapsed))}), peak working set {rounds.Max(r => r.Peak) / 1024 / 1024} MB " +
                               $"at most; processor time of the median round: {median.Cpu}");
         }
     }
