@@ -138,7 +138,7 @@ public sealed class LocalSync(LocalStore store)
 
     /// <summary>
     /// Records the server's answer: the new version of accepted rows, the reason for refused ones; the outbox entries go.
-    /// What every answer does (versions, outbox, refusals that no longer stand) is one statement for the whole batch.
+    /// What every answer does (versions, outbox, refusals that no longer stand) is one prepared statement for the whole batch.
     /// </summary>
     public void Record(IReadOnlyList<PendingMutation> pushed, PushResponse response) => store.Write(scope =>
     {
@@ -146,9 +146,9 @@ public sealed class LocalSync(LocalStore store)
         var tracking = ScopeCache.StartIfEmpty(store, scope);
         var countAsSent = tracking && !Exists(scope, "sync_set_aside");
         var refusalsStand = Exists(scope, "sync_refusals");
-        using var answered = new JsonRows();
-        using var through = new JsonRows();
-        var versions = new Dictionary<string, JsonRows>(StringComparer.Ordinal);
+        var answered = new List<(string Table, string Id, long LastSeq)>(pushed.Count);
+        var through = new List<(string Table, string Id)>();
+        var versions = new Dictionary<string, List<(string Id, long Version)>>(StringComparer.Ordinal);
         var deletedOnServer = new List<(string Table, string Id, long Version)>();
         var taken = new List<(string Table, string Id, uint Sum)>();
         using var statements = new Statements(scope);
@@ -165,7 +165,7 @@ public sealed class LocalSync(LocalStore store)
                 ScopeCache.MarkDirty(statements, m.Table, id);
             if (result is null)
                 continue;
-            answered.Add(m.Table, id, pending.LastSeq);
+            answered.Add((m.Table, id, pending.LastSeq));
             if (result.Status == SyncProtocol.Results.Refused)
             {
                 statements.Run("INSERT OR REPLACE INTO sync_refusals (mutation_id, table_name, row_id, reason, at) VALUES ($m, $t, $r, $why, $at)",
@@ -183,29 +183,36 @@ public sealed class LocalSync(LocalStore store)
             if (result.Status == SyncProtocol.Results.Accepted && result.Version == m.BaseVersion + 1)
             {
                 if (!versions.TryGetValue(m.Table, out var rows))
-                    versions[m.Table] = rows = new JsonRows();
-                rows.Add(id, result.Version);
+                    versions[m.Table] = rows = [];
+                rows.Add((id, result.Version));
             }
 
             // The row went through after all (fixed and pushed again): its earlier refusals no longer stand.
             if (refusalsStand)
-                through.Add(m.Table, id);
+                through.Add((m.Table, id));
             if (result.Status == SyncProtocol.Results.Conflict && result.ConflictColumns.Contains(DeletedColumn))
                 deletedOnServer.Add((m.Table, id, result.Version));
         }
 
         foreach (var (table, rows) in versions)
         {
-            using (rows)
-                Execute(scope, $"UPDATE {table} SET version = j.value->>1 FROM json_each($rows) j WHERE {table}.id = j.value->>0", ("$rows", rows.Json()));
+            using var update = new RowStatement(scope, $"UPDATE {table} SET version = $version WHERE id = $id", "$id", "$version");
+            foreach (var (id, version) in rows)
+                update.Run(id, version);
         }
 
         if (through.Count > 0)
-            Execute(scope, "DELETE FROM sync_refusals WHERE (table_name, row_id) IN (SELECT j.value->>0, j.value->>1 FROM json_each($rows) j)", ("$rows", through.Json()));
+        {
+            using var stands = new RowStatement(scope, "DELETE FROM sync_refusals WHERE table_name = $t AND row_id = $r", "$t", "$r");
+            foreach (var (table, id) in through)
+                stands.Run(table, id);
+        }
+
         if (answered.Count > 0)
         {
-            Execute(scope, "DELETE FROM outbox WHERE seq IN (SELECT e.seq FROM json_each($rows) j " +
-                "JOIN outbox e ON e.table_name = j.value->>0 AND e.row_id = j.value->>1 AND e.seq <= j.value->>2)", ("$rows", answered.Json()));
+            using var sent = new RowStatement(scope, "DELETE FROM outbox WHERE table_name = $t AND row_id = $r AND seq <= $seq", "$t", "$r", "$seq");
+            foreach (var (table, id, lastSeq) in answered)
+                sent.Run(table, id, lastSeq);
         }
 
         CountAsSent(scope, statements, taken);
@@ -229,23 +236,11 @@ public sealed class LocalSync(LocalStore store)
     {
         if (taken.Count == 0)
             return;
-        var editedSince = new HashSet<(string, string)>();
-        using (var rows = new JsonRows())
-        {
-            foreach (var (table, id, _) in taken)
-                rows.Add(table, id);
-            using var command = scope.Command("SELECT j.value->>0, j.value->>1 FROM json_each($rows) j " +
-                "WHERE EXISTS (SELECT 1 FROM outbox e WHERE e.table_name = j.value->>0 AND e.row_id = j.value->>1)");
-            command.Parameters.AddWithValue("$rows", rows.Json());
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-                editedSince.Add((reader.GetString(0), reader.GetString(1)));
-        }
-
+        using var editedSince = new RowStatement(scope, "SELECT 1 FROM outbox WHERE table_name = $t AND row_id = $r LIMIT 1", "$t", "$r");
         using var counter = new ScopeCounter(scope);
         foreach (var (table, id, sum) in taken)
         {
-            if (editedSince.Contains((table, id)))
+            if (editedSince.Answers(table, id))
                 ScopeCache.MarkDirty(statements, table, id);
             else
                 counter.Count(table, id, sum);
