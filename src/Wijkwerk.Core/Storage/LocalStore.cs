@@ -21,6 +21,7 @@ public sealed class LocalStore : IDisposable
     private readonly string _storeId;
     private WriteScope? _scope;
     private SqliteTransaction? _reading;
+    private BackgroundCheckpoints? _checkpoints;
 
     private LocalStore(string path, SqliteConnection connection, KeyRing keys, string storeId, StoreIdentity identity, TimeProvider clock)
     {
@@ -270,6 +271,7 @@ public sealed class LocalStore : IDisposable
             var result = work(scope);
             scope.Complete();
             tx.Commit();
+            _checkpoints?.Committed();
             return result;
         }
         finally
@@ -318,6 +320,31 @@ public sealed class LocalStore : IDisposable
     {
         public void Dispose() => Execute(connection, "PRAGMA synchronous=FULL");
     }
+
+    /// <summary>
+    /// Until disposed, this connection's commits leave copying the log back into the file to a connection beside it
+    /// (<see cref="BackgroundCheckpoints"/>), for a pull of many pages. Not for every sync: opening that connection and
+    /// waiting for its last copy made a sync with nothing to do about a millisecond slower (4.6-5.5 against 5.8-6.5 ms).
+    /// </summary>
+    internal IDisposable CheckpointsBeside()
+    {
+        Execute(_connection, "PRAGMA wal_autocheckpoint=0");
+        _checkpoints = new BackgroundCheckpoints(Connect(Path, readOnly: false));
+        return new OwnCheckpoints(this);
+    }
+
+    private sealed class OwnCheckpoints(LocalStore store) : IDisposable
+    {
+        public void Dispose()
+        {
+            store._checkpoints?.Dispose();
+            store._checkpoints = null;
+            Execute(store._connection, $"PRAGMA wal_autocheckpoint={SqliteCheckpointPages}");
+        }
+    }
+
+    /// <summary>SQLite's own: a commit that takes the log past this many pages copies it back into the file.</summary>
+    private const int SqliteCheckpointPages = 1000;
 
     /// <summary>Runs several changes as one transaction: all of them land, or none.</summary>
     public void Batch(Action work) => Write(_ =>

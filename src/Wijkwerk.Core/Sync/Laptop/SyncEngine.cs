@@ -147,6 +147,7 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
     /// as the answer before it told its head (<see cref="PageHead"/>: over HTTP its headers, before its rows), and at most
     /// <see cref="PagesAhead"/> of them: the server reads one page while the laptop reads and seals the one before and writes
     /// the one before that. A page that fails to apply ends the sync as before, and the pages asked for ahead are dropped unread.
+    /// After a page that says more follow, the log is copied back into the file beside the writer (<see cref="LocalStore.CheckpointsBeside"/>).
     /// </summary>
     private async Task<(int Pulled, int Removed, int SetAside, PullResponse? Last)> PullAll(string token, IProgress<SyncProgress>? progress, CancellationToken cancel)
     {
@@ -156,6 +157,7 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
         using var ahead = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         var asked = Channel.CreateBounded<AskedPage>(new BoundedChannelOptions(PagesAhead) { SingleReader = true, SingleWriter = true });
         var asking = Ask(token, (_local.Settings().Anchor, store.Reference.Version, _local.NamesHeld()), sealer, asked.Writer, ahead.Token);
+        IDisposable? checkpointsBeside = null;
         try
         {
             await foreach (var call in asked.Reader.ReadAllAsync(cancel))
@@ -170,10 +172,14 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
                 setAside += applied.SetAside;
                 last = page;
                 progress?.Report(new SyncProgress("pull", pulled + removed, null));
+                // A pull of many pages (a first sync) writes the log past 1,000 pages again and again: it is copied back beside the writer, not by its commits.
+                if (page.HasMore)
+                    checkpointsBeside ??= store.CheckpointsBeside();
             }
         }
         finally
         {
+            checkpointsBeside?.Dispose();
             await ahead.CancelAsync();
             await Settle(asking);
             while (asked.Reader.TryRead(out var dropped))
