@@ -337,9 +337,15 @@ public sealed class LocalStore : IDisposable
     {
         public void Dispose()
         {
-            store._checkpoints?.Dispose();
-            store._checkpoints = null;
-            Execute(store._connection, $"PRAGMA wal_autocheckpoint={SqliteCheckpointPages}");
+            try
+            {
+                store._checkpoints?.Dispose();
+            }
+            finally
+            {
+                store._checkpoints = null;
+                Execute(store._connection, $"PRAGMA wal_autocheckpoint={SqliteCheckpointPages}");
+            }
         }
     }
 

@@ -138,7 +138,7 @@ public sealed class LocalSync(LocalStore store)
 
     /// <summary>
     /// Records the server's answer: the new version of accepted rows, the reason for refused ones; the outbox entries go.
-    /// What every answer does (versions, outbox, refusals that no longer stand) is one prepared statement for the whole batch.
+    /// What every answer does (versions, outbox, refusals that no longer stand) is one prepared statement each, run for every row.
     /// </summary>
     public void Record(IReadOnlyList<PendingMutation> pushed, PushResponse response) => store.Write(scope =>
     {
