@@ -200,11 +200,16 @@ public class LocalSyncTests
         Assert.Equal(0, temp.Count("SELECT count(*) FROM scope_rows WHERE dirty = 1"));
     }
 
-    [Fact]
-    public void FirstPull_IntoAnEmptyScope_CountsTheRowsItWritesWhole_AsAFullCountWould()
+    /// <param name="sealedAhead">The pages sealed as they arrive (<see cref="PageSealer"/>), which then also works out each row's share.</param>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void FirstPull_IntoAnEmptyScope_CountsTheRowsItWritesWhole_AsAFullCountWould(bool sealedAhead)
     {
         using var temp = new TempStore();
         var sync = new LocalSync(temp.Store);
+        using var sealer = new PageSealer(temp.Store, sync.Forms);
+        void Apply(PullResponse page) => sync.Apply(page, sealedAhead ? sealer.Seal(page) : null);
         var (client, signal, partial, member) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
         (string, string?)[] Signal(string observation, bool tagged) =>
         [
@@ -215,14 +220,14 @@ public class LocalSyncTests
 
         // A null secret, a number sent as "007" (stored as 7), a row without one of its columns (not counted as written: read
         // back), then a page that writes one of these rows again, removes another and brings a new one.
-        sync.Apply(Page(4,
+        Apply(Page(4,
             Change(1, "clients", client, 1, ("first_name", "Els"), ("surname_prefix", null), ("surname", "Zwartjes"), ("birth_date", "1940-01-02"),
                 ("postcode", "1234 AB"), ("house_number", "5"), ("addition", ""), ("phone", ""), ("bsn", ""), ("notes", "")),
             Change(2, "signals", signal, 1, Signal("eerst", tagged: true)),
             Change(3, "signals", partial, 1, Signal("zonder label", tagged: false)),
             Change(4, "household_members", member, 1, ("client_id", client.ToString()), ("name", "Kees"), ("relation", "Partner"), ("birth_date", ""))));
         var countedAsWritten = temp.Count("SELECT count(*) FROM scope_rows WHERE dirty = 0");
-        sync.Apply(Page(7,
+        Apply(Page(7,
             Change(5, "signals", signal, 2, Signal("later", tagged: true)),
             new RowChange(6, "household_members", member, 2, true, false, DateTimeOffset.UnixEpoch, Guid.Empty, new Dictionary<string, string?>()),
             Change(7, "signals", Guid.CreateVersion7(), 1, Signal("nieuw", tagged: true))));

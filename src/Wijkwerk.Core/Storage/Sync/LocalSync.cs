@@ -28,6 +28,10 @@ public sealed class LocalSync(LocalStore store)
     private const string DeletedColumn = "deleted";
     private static readonly string[] PulledTables = [.. SyncSchema.Tables.Select(t => t.Name), "conflicts"];
     private readonly Dictionary<string, Dictionary<string, string>> _columnTypes = [];
+    private StoredForms? _forms;
+
+    /// <summary>How this laptop's schema stores the synced tables' checksum columns (read once, like <see cref="Types"/>).</summary>
+    internal StoredForms Forms => _forms ??= new StoredForms(Types);
 
     public SyncSettings Settings()
     {
@@ -319,8 +323,8 @@ public sealed class LocalSync(LocalStore store)
                 setAside += stored ? 0 : 1;
                 if (!tracking || pending)
                     continue;
-                if (stored && countOnWrite && writer.StoredTexts(change) is { } texts)
-                    counter.Count(change.Table, change.RowId, ScopeChecksum.Of(change.Table, change.RowId, change.Version, texts));
+                if (stored && countOnWrite && (seals?.SumOf(index) ?? Forms.Sum(change)) is { } sum)
+                    counter.Count(change.Table, change.RowId, sum);
                 else
                     ScopeCache.MarkDirty(statements, change.Table, Id());
             }

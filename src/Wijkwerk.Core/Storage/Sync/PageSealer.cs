@@ -7,9 +7,10 @@ namespace Wijkwerk.Core.Storage.Sync;
 /// <summary>
 /// Seals the secret values of a pulled page as soon as it arrives, while the page before it is still being written: sealing
 /// needs nothing of the store but its key, and took ten AES-GCM operations a client on the thread that writes. It has keys
-/// of its own, as a cipher serves one thread at a time.
+/// of its own, as a cipher serves one thread at a time. Each row's share of the scope checksum, as it will be stored, is
+/// worked out here too (<paramref name="forms"/>), for the writer to count it with.
 /// </summary>
-internal sealed class PageSealer(LocalStore store) : IDisposable
+internal sealed class PageSealer(LocalStore store, StoredForms forms) : IDisposable
 {
     private readonly KeyRing _keys = store.CopyKeys();
     private readonly Lock _sealing = new();
@@ -25,13 +26,15 @@ internal sealed class PageSealer(LocalStore store) : IDisposable
     {
         // A malformed page or change (a broken server's) is left to the writer, which meets it where a page's failures are handled.
         if (page.Changes is null)
-            return new PageSeals([]);
+            return new PageSeals([], []);
         var rows = new byte[]?[]?[page.Changes.Count];
+        var sums = new uint?[page.Changes.Count];
         for (var i = 0; i < rows.Length; i++)
         {
             var change = page.Changes[i];
             if (change is not { Table: { } table, Columns: { } columns } || change.Removed || change.Deleted)
                 continue;
+            sums[i] = forms.Sum(change);
             var secrets = SecretColumns.InOrder(table);
             if (secrets.Count == 0)
                 continue;
@@ -45,15 +48,21 @@ internal sealed class PageSealer(LocalStore store) : IDisposable
             rows[i] = values;
         }
 
-        return new PageSeals(rows);
+        return new PageSeals(rows, sums);
     }
 
     public void Dispose() => _keys.Dispose();
 }
 
-/// <summary>A page's secret values as <see cref="PageSealer"/> sealed them: by change, in <see cref="SecretColumns.InOrder"/> order.</summary>
-internal sealed class PageSeals(byte[]?[]?[] rows)
+/// <summary>
+/// A page's secret values as <see cref="PageSealer"/> sealed them: by change, in <see cref="SecretColumns.InOrder"/> order;
+/// and each change's share of the scope checksum once stored whole (<see cref="StoredForms.Sum"/>).
+/// </summary>
+internal sealed class PageSeals(byte[]?[]?[] rows, uint?[] sums)
 {
     /// <summary>The sealed values of the page's change at <paramref name="index"/>; null for a change with none.</summary>
     public byte[]?[]? Of(int index) => index < rows.Length ? rows[index] : null;
+
+    /// <summary>The share of the page's change at <paramref name="index"/>; null when it was not worked out or cannot be told.</summary>
+    public uint? SumOf(int index) => index < sums.Length ? sums[index] : null;
 }

@@ -14,7 +14,6 @@ internal sealed class PulledRowWriter(LocalStore store, WriteScope scope, Func<s
     /// <summary>The columns every synced table has and the server sets; never copied from a change's values.</summary>
     public static readonly HashSet<string> SyncColumns = ["id", "version", "updated_at", "updated_by", "deleted"];
     private readonly Dictionary<string, List<Upsert>> _prepared = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Stored[]?> _storedKinds = new(StringComparer.Ordinal);
 
     /// <param name="pendingColumns">Columns with local edits not yet pushed: kept as they are, and the row keeps
     /// its old version, so the push carries the version those edits were made on and the server can tell a
@@ -42,35 +41,6 @@ internal sealed class PulledRowWriter(LocalStore store, WriteScope scope, Func<s
         }
 
         statement.Run();
-    }
-
-    /// <summary>
-    /// The row's checksum values (<see cref="SyncSchema.ColumnsOf"/> order) as <see cref="LocalScope.ServerText"/> will read
-    /// them back after <see cref="Write"/> stored <paramref name="change"/> whole; null when that cannot be told from the
-    /// change alone: a column it does not carry keeps what was there, and a column of another type SQLite may store in
-    /// another form.
-    /// </summary>
-    public string?[]? StoredTexts(RowChange change)
-    {
-        if (StoredKinds(change.Table) is not { } kinds)
-            return null;
-        var columns = SyncSchema.ColumnsOf(change.Table);
-        var texts = new string?[columns.Count];
-        for (var i = 0; i < columns.Count; i++)
-        {
-            if (!change.Columns.TryGetValue(columns[i], out var value))
-                return null;
-            if (kinds[i] == Stored.Sealed)
-                texts[i] = value ?? "";
-            else if (value is null || kinds[i] == Stored.Text)
-                texts[i] = value;
-            else if (kinds[i] == Stored.Integer && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
-                texts[i] = number.ToString(CultureInfo.InvariantCulture);
-            else
-                return null;
-        }
-
-        return texts;
     }
 
     public void Dispose()
@@ -133,31 +103,6 @@ internal sealed class PulledRowWriter(LocalStore store, WriteScope scope, Func<s
     }
 
     /// <summary>How each checksum column of the table is stored, worked out once a table; null when one is not a column here.</summary>
-    private Stored[]? StoredKinds(string table)
-    {
-        if (_storedKinds.TryGetValue(table, out var known))
-            return known;
-        var columnTypes = types(table);
-        var kinds = new List<Stored>();
-        foreach (var column in SyncSchema.ColumnsOf(table))
-        {
-            if (!columnTypes.TryGetValue(column, out var type))
-                return _storedKinds[table] = null;
-            kinds.Add(SecretColumns.IsSecret(table, column) ? Stored.Sealed : type switch { "TEXT" => Stored.Text, "INTEGER" => Stored.Integer, _ => Stored.Other });
-        }
-
-        return _storedKinds[table] = [.. kinds];
-    }
-
-    private enum Stored
-    {
-        Sealed,
-        Text,
-        Integer,
-
-        /// <summary>Another type, whose stored form SQLite may change: only a null can be told.</summary>
-        Other,
-    }
 
     /// <param name="Secret">Its place among the table's secret columns (<see cref="SecretColumns.InOrder"/>); -1 when it is not secret.</param>
     /// <param name="Place">Where its value is bound in the statement.</param>

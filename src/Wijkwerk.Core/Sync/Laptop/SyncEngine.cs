@@ -153,7 +153,7 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
     {
         int pulled = 0, removed = 0, setAside = 0;
         PullResponse? last = null;
-        using var sealer = new PageSealer(store);
+        using var sealer = new PageSealer(store, _local.Forms);
         using var ahead = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         var asked = Channel.CreateBounded<AskedPage>(new BoundedChannelOptions(PagesAhead) { SingleReader = true, SingleWriter = true });
         var asking = Ask(token, (_local.Settings().Anchor, store.Reference.Version, _local.NamesHeld()), sealer, asked.Writer, ahead.Token);
