@@ -219,23 +219,26 @@ public class LocalSyncTests
         ];
 
         // A null secret, a number sent as "007" (stored as 7), a row without one of its columns (not counted as written: read
-        // back), then a page that writes one of these rows again, removes another and brings a new one.
-        Apply(Page(4,
+        // back), a conflict record, then a page that writes one of these rows again, removes another and brings a new one.
+        Apply(Page(5,
             Change(1, "clients", client, 1, ("first_name", "Els"), ("surname_prefix", null), ("surname", "Zwartjes"), ("birth_date", "1940-01-02"),
                 ("postcode", "1234 AB"), ("house_number", "5"), ("addition", ""), ("phone", ""), ("bsn", ""), ("notes", "")),
             Change(2, "signals", signal, 1, Signal("eerst", tagged: true)),
             Change(3, "signals", partial, 1, Signal("zonder label", tagged: false)),
-            Change(4, "household_members", member, 1, ("client_id", client.ToString()), ("name", "Kees"), ("relation", "Partner"), ("birth_date", ""))));
+            Change(4, "household_members", member, 1, ("client_id", client.ToString()), ("name", "Kees"), ("relation", "Partner"), ("birth_date", "")),
+            Change(5, "conflicts", Guid.CreateVersion7(), 1, ("table_name", "clients"), ("row_id", client.ToString()), ("client_id", client.ToString()),
+                ("column_name", "phone"), ("kept_value", "0612345678"), ("other_value", "0687654321"), ("kept_by", Guid.Empty.ToString()),
+                ("other_by", Guid.Empty.ToString()), ("at", "2026-01-02T10:00:00.0000000Z"), ("resolved", null))));
         var countedAsWritten = temp.Count("SELECT count(*) FROM scope_rows WHERE dirty = 0");
-        Apply(Page(7,
-            Change(5, "signals", signal, 2, Signal("later", tagged: true)),
-            new RowChange(6, "household_members", member, 2, true, false, DateTimeOffset.UnixEpoch, Guid.Empty, new Dictionary<string, string?>()),
-            Change(7, "signals", Guid.CreateVersion7(), 1, Signal("nieuw", tagged: true))));
+        Apply(Page(8,
+            Change(6, "signals", signal, 2, Signal("later", tagged: true)),
+            new RowChange(7, "household_members", member, 2, true, false, DateTimeOffset.UnixEpoch, Guid.Empty, new Dictionary<string, string?>()),
+            Change(8, "signals", Guid.CreateVersion7(), 1, Signal("nieuw", tagged: true))));
         var kept = sync.Scope(full: false);
 
-        Assert.Equal(3, countedAsWritten);
+        Assert.Equal(4, countedAsWritten);
         Assert.Equal(sync.Scope(full: true), kept);
-        Assert.Equal(4, kept.Count);
+        Assert.Equal(5, kept.Count);
     }
 
     [Fact]

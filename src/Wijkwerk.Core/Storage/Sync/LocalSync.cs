@@ -31,7 +31,7 @@ public sealed class LocalSync(LocalStore store)
     private StoredForms? _forms;
 
     /// <summary>How this laptop's schema stores the synced tables' checksum columns (read once, like <see cref="Types"/>).</summary>
-    internal StoredForms Forms => _forms ??= new StoredForms(Types);
+    internal StoredForms Forms => _forms ??= new StoredForms(PulledTables, Types);
 
     public SyncSettings Settings()
     {

@@ -15,9 +15,10 @@ internal sealed class StoredForms
 {
     private readonly Dictionary<string, Stored[]?> _kinds;
 
+    /// <param name="tables">The tables pulled rows are written to (the conflict records' too).</param>
     /// <param name="types">A table's columns and their declared types, as the laptop's schema has them.</param>
-    public StoredForms(Func<string, Dictionary<string, string>> types) =>
-        _kinds = SyncSchema.Tables.ToDictionary(t => t.Name, t => KindsOf(t.Name, types(t.Name)), StringComparer.Ordinal);
+    public StoredForms(IEnumerable<string> tables, Func<string, Dictionary<string, string>> types) =>
+        _kinds = tables.ToDictionary(t => t, t => KindsOf(t, types(t)), StringComparer.Ordinal);
 
     /// <summary>
     /// The row's checksum values (<see cref="SyncSchema.ColumnsOf"/> order) as <see cref="LocalScope.ServerText"/> will read
