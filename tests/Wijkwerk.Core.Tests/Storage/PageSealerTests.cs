@@ -20,7 +20,7 @@ public class PageSealerTests
             ["notes"] = "Kwetsbare buurvrouw",
         };
         var page = new PullResponse([new RowChange(1, ClientRows.Table, id, 1, false, false, DateTimeOffset.UnixEpoch, Guid.Empty, columns)], 1, false, 1, 0);
-        using var sealer = new PageSealer(temp.Store, new LocalSync(temp.Store).Forms);
+        using var sealer = new PageSealer(temp.Store);
         var seals = sealer.Seal(page);
         var sealedRow = seals.Of(0)!;
         sealedRow[SecretColumns.PlaceOf(ClientRows.Table, "notes")] = null;

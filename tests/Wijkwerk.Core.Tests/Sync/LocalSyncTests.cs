@@ -208,7 +208,8 @@ public class LocalSyncTests
     {
         using var temp = new TempStore();
         var sync = new LocalSync(temp.Store);
-        using var sealer = new PageSealer(temp.Store, sync.Forms);
+        using var sealer = new PageSealer(temp.Store);
+        sealer.CountWith(sync.Forms);
         void Apply(PullResponse page) => sync.Apply(page, sealedAhead ? sealer.Seal(page) : null);
         var (client, signal, partial, member) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
         (string, string?)[] Signal(string observation, bool tagged) =>

@@ -102,8 +102,6 @@ internal sealed class PulledRowWriter(LocalStore store, WriteScope scope, Func<s
             : throw new UnreadableValueException($"Kolom '{column.Name}' van tabel '{table}' is geen geheel getal.");
     }
 
-    /// <summary>How each checksum column of the table is stored, worked out once a table; null when one is not a column here.</summary>
-
     /// <param name="Secret">Its place among the table's secret columns (<see cref="SecretColumns.InOrder"/>); -1 when it is not secret.</param>
     /// <param name="Place">Where its value is bound in the statement.</param>
     private sealed record Column(string Name, int Place, int Secret, bool Integer);

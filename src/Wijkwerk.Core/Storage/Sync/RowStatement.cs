@@ -25,27 +25,22 @@ internal sealed class RowStatement : IDisposable
         return _statement.Run();
     }
 
-    public int Run(string first, string second)
-    {
-        _statement.Bind(_places[0], first);
-        _statement.Bind(_places[1], second);
-        return _statement.Run();
-    }
+    public int Run(string first, string second) => Bound(first, second).Run();
 
     public int Run(string first, string second, long number)
     {
-        _statement.Bind(_places[0], first);
-        _statement.Bind(_places[1], second);
         _statement.Bind(_places[2], number);
-        return _statement.Run();
+        return Bound(first, second).Run();
     }
 
     /// <summary>Whether the statement, a query, answers a row for these values.</summary>
-    public bool Answers(string first, string second)
+    public bool Answers(string first, string second) => Bound(first, second).Integer() is not null;
+
+    private BoundStatement Bound(string first, string second)
     {
         _statement.Bind(_places[0], first);
         _statement.Bind(_places[1], second);
-        return _statement.Integer() is not null;
+        return _statement;
     }
 
     public void Dispose() => _statement.Dispose();

@@ -147,13 +147,14 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
     /// as the answer before it told its head (<see cref="PageHead"/>: over HTTP its headers, before its rows), and at most
     /// <see cref="PagesAhead"/> of them: the server reads one page while the laptop reads and seals the one before and writes
     /// the one before that. A page that fails to apply ends the sync as before, and the pages asked for ahead are dropped unread.
-    /// After a page that says more follow, the log is copied back into the file beside the writer (<see cref="LocalStore.CheckpointsBeside"/>).
+    /// After a page that says more follow, the log is copied back into the file beside the writer (<see cref="LocalStore.CheckpointsBeside"/>)
+    /// and the sealer works out the rows' shares of the scope checksum (<see cref="PageSealer.CountWith"/>).
     /// </summary>
     private async Task<(int Pulled, int Removed, int SetAside, PullResponse? Last)> PullAll(string token, IProgress<SyncProgress>? progress, CancellationToken cancel)
     {
         int pulled = 0, removed = 0, setAside = 0;
         PullResponse? last = null;
-        using var sealer = new PageSealer(store, _local.Forms);
+        using var sealer = new PageSealer(store);
         using var ahead = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         var asked = Channel.CreateBounded<AskedPage>(new BoundedChannelOptions(PagesAhead) { SingleReader = true, SingleWriter = true });
         var asking = Ask(token, (_local.Settings().Anchor, store.Reference.Version, _local.NamesHeld()), sealer, asked.Writer, ahead.Token);
@@ -172,9 +173,13 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
                 setAside += applied.SetAside;
                 last = page;
                 progress?.Report(new SyncProgress("pull", pulled + removed, null));
-                // A pull of many pages (a first sync) writes the log past 1,000 pages again and again: it is copied back beside the writer, not by its commits.
-                if (page.HasMore)
-                    checkpointsBeside ??= store.CheckpointsBeside();
+                // A pull of many pages (a first sync) writes the log past 1,000 pages again and again: it is copied back beside the
+                // writer, not by its commits; and the rows' shares of the scope checksum are worked out as their pages arrive.
+                if (page.HasMore && checkpointsBeside is null)
+                {
+                    checkpointsBeside = store.CheckpointsBeside();
+                    sealer.CountWith(_local.Forms);
+                }
             }
         }
         finally
