@@ -6,6 +6,7 @@ using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Localization;
 using Wijkwerk.Core.Security;
 using Wijkwerk.Core.Storage.Repositories;
+using Wijkwerk.Core.Storage.Sync;
 
 namespace Wijkwerk.Core.Storage;
 
@@ -22,6 +23,7 @@ public sealed class LocalStore : IDisposable
     private WriteScope? _scope;
     private SqliteTransaction? _reading;
     private BackgroundCheckpoints? _checkpoints;
+    private DeclaredTypes? _declared;
 
     private LocalStore(string path, SqliteConnection connection, KeyRing keys, string storeId, StoreIdentity identity, TimeProvider clock)
     {
@@ -412,6 +414,9 @@ public sealed class LocalStore : IDisposable
     }
 
     internal string StoreId => _storeId;
+
+    /// <summary>The synced tables' declared column types, read once while the store is open.</summary>
+    internal DeclaredTypes Declared => _declared ??= new DeclaredTypes(this);
 
     public string Now() => Clock.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 

@@ -26,12 +26,8 @@ public sealed class LocalSync(LocalStore store)
     private const string LastSyncKey = "sync_last";
     private const string AuditConfirmedKey = "sync_audit_confirmed";
     private const string DeletedColumn = "deleted";
-    private static readonly string[] PulledTables = [.. SyncSchema.Tables.Select(t => t.Name), "conflicts"];
-    private readonly Dictionary<string, Dictionary<string, string>> _columnTypes = [];
-    private StoredForms? _forms;
-
-    /// <summary>How this laptop's schema stores the synced tables' checksum columns (read once, like <see cref="Types"/>).</summary>
-    internal StoredForms Forms => _forms ??= new StoredForms(PulledTables, Types);
+    /// <summary>How this laptop's schema stores the synced tables' checksum columns.</summary>
+    internal StoredForms Forms => store.Declared.Forms;
 
     public SyncSettings Settings()
     {
@@ -78,7 +74,7 @@ public sealed class LocalSync(LocalStore store)
                 throw new EnrolmentRefusedException(pending);
         }
 
-        foreach (var table in PulledTables.Reverse().Concat(["sync_refusals", "sync_set_aside", "scope_kept", "scope_rows", "drafts", "worker_names", "reference_data", "pattern_steps"]))
+        foreach (var table in DeclaredTypes.PulledTables.Reverse().Concat(["sync_refusals", "sync_set_aside", "scope_kept", "scope_rows", "drafts", "worker_names", "reference_data", "pattern_steps"]))
             Execute(scope, $"DELETE FROM {table}");
         Execute(scope, "DELETE FROM meta WHERE key = $last", ("$last", LastSyncKey));
         ScopeCache.Forget(scope);
@@ -115,7 +111,7 @@ public sealed class LocalSync(LocalStore store)
             }
         }
 
-        using var rows = new RowTexts(store, Types);
+        using var rows = new RowTexts(store, store.Declared.Of);
         var pending = new List<PendingMutation>(folds.Count);
         foreach (var fold in folds)
         {
@@ -126,7 +122,7 @@ public sealed class LocalSync(LocalStore store)
             if (version == 0 && operation == SyncProtocol.Operations.Update)
             {
                 operation = SyncProtocol.Operations.Insert;
-                (version, values) = rows.Read(fold.Table, fold.RowId, Types(fold.Table).Keys);
+                (version, values) = rows.Read(fold.Table, fold.RowId, store.Declared.Of(fold.Table).Keys);
             }
 
             var mutation = new Mutation(fold.Last, fold.Table, Guid.Parse(fold.RowId), operation, version,
@@ -277,12 +273,12 @@ public sealed class LocalSync(LocalStore store)
             // A standing refusal may count a row with the server's checksum instead of its values: such pages re-read.
             var countOnWrite = tracking && !Exists(scope, "sync_refusals");
             using var counter = new ScopeCounter(scope);
-            using var writer = new PulledRowWriter(store, scope, Types);
+            using var writer = new PulledRowWriter(store, scope, store.Declared.Of);
             using var statements = new Statements(scope);
             for (var index = 0; index < page.Changes.Count; index++)
             {
                 var change = page.Changes[index];
-                if (!PulledTables.Contains(change.Table))
+                if (!DeclaredTypes.PulledTables.Contains(change.Table))
                     continue;
                 var pending = pendingRows.Contains((change.Table, change.RowId));
                 // The id's text only where a row is not simply written whole and counted: a first sync writes 100,000 that way.
@@ -559,21 +555,6 @@ public sealed class LocalSync(LocalStore store)
         while (reader.Read())
             columns.UnionWith(JsonSerializer.Deserialize(reader.GetString(0), LocalJson.Default.StringArray) ?? []);
         return columns;
-    }
-
-    internal Dictionary<string, string> Types(string table)
-    {
-        if (_columnTypes.TryGetValue(table, out var types))
-            return types;
-        types = [];
-        using (var command = store.Command($"SELECT name, type FROM pragma_table_info('{table}')"))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-                types[reader.GetString(0)] = reader.GetString(1);
-        }
-
-        return _columnTypes[table] = types;
     }
 
     internal static void Execute(WriteScope scope, string sql, params (string Name, object Value)[] args)

@@ -20,7 +20,6 @@ public sealed class ScopeRepair(LocalStore store)
 {
     private readonly Dictionary<(string Table, Guid Id), LocalScope.Row> _local = new LocalScope(store).Rows();
     private readonly HashSet<(string Table, Guid Id)> _seen = [];
-    private readonly LocalSync _sync = new(store);
     private int _rewritten, _removed, _requeued;
 
     /// <summary>Applies one page of the scope as read from anchor 0, in one transaction; the anchor stays until <see cref="Finish"/>.</summary>
@@ -30,7 +29,7 @@ public sealed class ScopeRepair(LocalStore store)
         ScopeCache.Forget(scope);
         var pending = LocalSync.PendingRows(scope);
         var refused = Rows(scope, "SELECT DISTINCT table_name, row_id FROM sync_refusals");
-        using var writer = new PulledRowWriter(store, scope, _sync.Types);
+        using var writer = new PulledRowWriter(store, scope, store.Declared.Of);
         using var statements = new Statements(scope);
         foreach (var change in page.Changes)
         {
