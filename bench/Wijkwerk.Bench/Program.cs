@@ -39,10 +39,11 @@ if (args is ["held", ..])
     return;
 }
 
-// "devices [N]" runs only the sync figures' many devices at once.
+// "devices [N] [ROUNDS]" runs only the sync figures' many devices at once, the one-team burst of a server that has run a while ROUNDS times.
 if (args is ["sync" or "devices", ..])
 {
-    await SyncFigures.Run(Path.Combine(AppContext.BaseDirectory, "wijkwerk-server.dll"), args.Length > 1 ? int.Parse(args[1]) : 200, devicesOnly: args[0] == "devices");
+    await SyncFigures.Run(Path.Combine(AppContext.BaseDirectory, "wijkwerk-server.dll"), args.Length > 1 ? int.Parse(args[1]) : 200, devicesOnly: args[0] == "devices",
+        rounds: args is ["devices", _, var rounds, ..] ? int.Parse(rounds) : 1);
     return;
 }
 
