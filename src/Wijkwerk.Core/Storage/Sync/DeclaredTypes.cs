@@ -13,25 +13,25 @@ internal sealed class DeclaredTypes(LocalStore store)
     /// <summary>The tables pulled rows are written to: the synced tables and the conflict records.</summary>
     public static readonly string[] PulledTables = [.. SyncSchema.Tables.Select(t => t.Name), "conflicts"];
 
-    private readonly Dictionary<string, Dictionary<string, string>> _tables = [];
+    private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _tables = [];
     private StoredForms? _forms;
 
     /// <summary>How this store keeps the checksum columns of the pulled tables.</summary>
     public StoredForms Forms => _forms ??= new StoredForms(PulledTables, Of);
 
-    /// <summary>The table's columns and their declared types.</summary>
-    public Dictionary<string, string> Of(string table)
+    /// <summary>The table's columns and their declared types (read-only: every sync of the store shares them).</summary>
+    public IReadOnlyDictionary<string, string> Of(string table)
     {
         if (_tables.TryGetValue(table, out var types))
             return types;
-        types = [];
+        var declared = new Dictionary<string, string>();
         using (var command = store.Command($"SELECT name, type FROM pragma_table_info('{table}')"))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
-                types[reader.GetString(0)] = reader.GetString(1);
+                declared[reader.GetString(0)] = reader.GetString(1);
         }
 
-        return _tables[table] = types;
+        return _tables[table] = declared;
     }
 }

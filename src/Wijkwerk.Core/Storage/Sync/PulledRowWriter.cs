@@ -9,7 +9,7 @@ namespace Wijkwerk.Core.Storage.Sync;
 /// Writes rows as the server sent them: one prepared upsert per table and column set, secret columns
 /// sealed like local data, nothing in the outbox (these are the server's rows, not local changes).
 /// </summary>
-internal sealed class PulledRowWriter(LocalStore store, WriteScope scope, Func<string, Dictionary<string, string>> types) : IDisposable
+internal sealed class PulledRowWriter(LocalStore store, WriteScope scope, Func<string, IReadOnlyDictionary<string, string>> types) : IDisposable
 {
     /// <summary>The columns every synced table has and the server sets; never copied from a change's values.</summary>
     public static readonly HashSet<string> SyncColumns = ["id", "version", "updated_at", "updated_by", "deleted"];

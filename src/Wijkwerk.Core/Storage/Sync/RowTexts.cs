@@ -6,7 +6,7 @@ namespace Wijkwerk.Core.Storage.Sync;
 /// (<see cref="BoundStatement"/>): a command's reader (the id bound by name, each value through its general reader) took
 /// about a fifth of reading a push's rows in a profile of a first upload.
 /// </summary>
-internal sealed class RowTexts(LocalStore store, Func<string, Dictionary<string, string>> types) : IDisposable
+internal sealed class RowTexts(LocalStore store, Func<string, IReadOnlyDictionary<string, string>> types) : IDisposable
 {
     private readonly Dictionary<string, Prepared> _prepared = new(StringComparer.Ordinal);
 

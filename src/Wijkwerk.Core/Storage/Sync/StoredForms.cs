@@ -17,7 +17,7 @@ internal sealed class StoredForms
 
     /// <param name="tables">The tables pulled rows are written to (the conflict records' too).</param>
     /// <param name="types">A table's columns and their declared types, as the laptop's schema has them.</param>
-    public StoredForms(IEnumerable<string> tables, Func<string, Dictionary<string, string>> types) =>
+    public StoredForms(IEnumerable<string> tables, Func<string, IReadOnlyDictionary<string, string>> types) =>
         _kinds = tables.ToDictionary(t => t, t => KindsOf(t, types(t)), StringComparer.Ordinal);
 
     /// <summary>
@@ -52,7 +52,7 @@ internal sealed class StoredForms
     /// <summary>The row's share of the scope checksum once stored whole as <paramref name="change"/> has it; null as <see cref="Texts"/>.</summary>
     public uint? Sum(RowChange change) => Texts(change) is { } texts ? ScopeChecksum.Of(change.Table, change.RowId, change.Version, texts) : null;
 
-    private static Stored[]? KindsOf(string table, Dictionary<string, string> columnTypes)
+    private static Stored[]? KindsOf(string table, IReadOnlyDictionary<string, string> columnTypes)
     {
         var kinds = new List<Stored>();
         foreach (var column in SyncSchema.ColumnsOf(table))
