@@ -92,7 +92,7 @@ public sealed class BookkeepingCommitsTests : IAsyncLifetime
     }
 
     /// <summary>Notes the laptop connection's synchronous mode as each push and pull goes out; can fail the first pull.</summary>
-    private sealed class SyncModeTransport(ISyncTransport inner, LocalStore laptop) : ISyncTransport
+    private sealed class SyncModeTransport(ISyncTransport inner, LocalStore laptop) : PassThroughTransport(inner)
     {
         public List<long> Seen { get; } = [];
 
@@ -103,28 +103,22 @@ public sealed class BookkeepingCommitsTests : IAsyncLifetime
 
         public bool FailPull { get; init; }
 
-        public Task<EnrolResponse> Enrol(EnrolRequest request, CancellationToken cancel) => inner.Enrol(request, cancel);
-
-        public Task<PushResponse> Push(string token, PushRequest request, CancellationToken cancel)
+        public override Task<PushResponse> Push(string token, PushRequest request, CancellationToken cancel)
         {
             Seen.Add(SyncMode(laptop));
             Pushed.Add(SyncMode(laptop));
-            return inner.Push(token, request, cancel);
+            return base.Push(token, request, cancel);
         }
 
-        public Task<PullResponse> Pull(string token, long after, int limit, CancellationToken cancel) => Pull(token, after, limit, 0, null, cancel);
-
         // Only a sync's first pull is asked for on the engine's own thread: later ones go while it writes, and must not use its connection.
-        public Task<PullResponse> Pull(string token, long after, int limit, long referenceVersion, string? namesHeld, CancellationToken cancel)
+        public override Task<PullResponse> Pull(string token, long after, int limit, long referenceVersion, string? namesHeld, CancellationToken cancel)
         {
             if (!_pulled)
                 Seen.Add(SyncMode(laptop));
             _pulled = true;
             return FailPull
                 ? throw new SyncTransportException(HttpSyncTransport.Unreachable, "De server is niet bereikbaar.")
-                : inner.Pull(token, after, limit, referenceVersion, namesHeld, cancel);
+                : base.Pull(token, after, limit, referenceVersion, namesHeld, cancel);
         }
-
-        public Task<AuditUploadResponse> UploadAudit(string token, AuditUploadRequest request, CancellationToken cancel) => inner.UploadAudit(token, request, cancel);
     }
 }

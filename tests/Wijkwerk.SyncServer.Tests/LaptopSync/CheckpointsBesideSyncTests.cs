@@ -93,21 +93,13 @@ public sealed class CheckpointsBesideSyncTests : IAsyncLifetime
     }
 
     /// <summary>Serves the first two pages and fails the third.</summary>
-    private sealed class FailingThirdPull(ISyncTransport inner) : ISyncTransport
+    private sealed class FailingThirdPull(ISyncTransport inner) : PassThroughTransport(inner)
     {
         private int _pulls;
 
-        public Task<EnrolResponse> Enrol(EnrolRequest request, CancellationToken cancel) => inner.Enrol(request, cancel);
-
-        public Task<PushResponse> Push(string token, PushRequest request, CancellationToken cancel) => inner.Push(token, request, cancel);
-
-        public Task<PullResponse> Pull(string token, long after, int limit, CancellationToken cancel) => Pull(token, after, limit, 0, null, cancel);
-
-        public Task<PullResponse> Pull(string token, long after, int limit, long referenceVersion, string? namesHeld, CancellationToken cancel) =>
+        public override Task<PullResponse> Pull(string token, long after, int limit, long referenceVersion, string? namesHeld, CancellationToken cancel) =>
             Interlocked.Increment(ref _pulls) == 3
                 ? throw new SyncTransportException(HttpSyncTransport.Unreachable, "De server is niet bereikbaar.")
-                : inner.Pull(token, after, limit, referenceVersion, namesHeld, cancel);
-
-        public Task<AuditUploadResponse> UploadAudit(string token, AuditUploadRequest request, CancellationToken cancel) => inner.UploadAudit(token, request, cancel);
+                : base.Pull(token, after, limit, referenceVersion, namesHeld, cancel);
     }
 }
