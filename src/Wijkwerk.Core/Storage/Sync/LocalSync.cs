@@ -111,7 +111,7 @@ public sealed class LocalSync(LocalStore store)
             }
         }
 
-        using var rows = new RowTexts(store, store.Declared.Of);
+        using var rows = new RowTexts(store);
         var pending = new List<PendingMutation>(folds.Count);
         foreach (var fold in folds)
         {
@@ -273,7 +273,7 @@ public sealed class LocalSync(LocalStore store)
             // A standing refusal may count a row with the server's checksum instead of its values: such pages re-read.
             var countOnWrite = tracking && !Exists(scope, "sync_refusals");
             using var counter = new ScopeCounter(scope);
-            using var writer = new PulledRowWriter(store, scope, store.Declared.Of);
+            using var writer = new PulledRowWriter(store, scope);
             using var statements = new Statements(scope);
             for (var index = 0; index < page.Changes.Count; index++)
             {

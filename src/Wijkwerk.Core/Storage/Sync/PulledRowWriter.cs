@@ -9,7 +9,7 @@ namespace Wijkwerk.Core.Storage.Sync;
 /// Writes rows as the server sent them: one prepared upsert per table and column set, secret columns
 /// sealed like local data, nothing in the outbox (these are the server's rows, not local changes).
 /// </summary>
-internal sealed class PulledRowWriter(LocalStore store, WriteScope scope, Func<string, IReadOnlyDictionary<string, string>> types) : IDisposable
+internal sealed class PulledRowWriter(LocalStore store, WriteScope scope) : IDisposable
 {
     /// <summary>The columns every synced table has and the server sets; never copied from a change's values.</summary>
     public static readonly HashSet<string> SyncColumns = ["id", "version", "updated_at", "updated_by", "deleted"];
@@ -70,7 +70,7 @@ internal sealed class PulledRowWriter(LocalStore store, WriteScope scope, Func<s
     private Upsert Prepare(RowChange change, IReadOnlySet<string> pendingColumns)
     {
         var table = change.Table;
-        var columnTypes = types(table);
+        var columnTypes = store.Declared.Of(table);
         var columns = change.Columns.Keys.Where(c => columnTypes.ContainsKey(c) && !SyncColumns.Contains(c) && !pendingColumns.Contains(c)).Order(StringComparer.Ordinal).ToList();
         var keepVersion = pendingColumns.Count > 0;
         var names = string.Join("", columns.Select(c => c + ", "));

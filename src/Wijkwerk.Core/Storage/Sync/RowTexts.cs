@@ -6,14 +6,14 @@ namespace Wijkwerk.Core.Storage.Sync;
 /// (<see cref="BoundStatement"/>): a command's reader (the id bound by name, each value through its general reader) took
 /// about a fifth of reading a push's rows in a profile of a first upload.
 /// </summary>
-internal sealed class RowTexts(LocalStore store, Func<string, IReadOnlyDictionary<string, string>> types) : IDisposable
+internal sealed class RowTexts(LocalStore store) : IDisposable
 {
     private readonly Dictionary<string, Prepared> _prepared = new(StringComparer.Ordinal);
 
     /// <summary>The row's version and the wanted columns' values; version 0 and every value null when there is no such row.</summary>
     public (long Version, Dictionary<string, string?> Values) Read(string table, string rowId, IEnumerable<string> columns)
     {
-        var known = types(table);
+        var known = store.Declared.Of(table);
         var prepared = PreparedFor(table);
         var statement = prepared.Statement;
         statement.Bind(prepared.Id, rowId);
@@ -48,7 +48,7 @@ internal sealed class RowTexts(LocalStore store, Func<string, IReadOnlyDictionar
             return prepared;
         var statement = BoundStatement.Prepare(store.Connection, $"SELECT * FROM {table} WHERE id = $id");
         // Each column's place found once: looking a name up goes through every column before it.
-        var columns = types(table).Keys.ToDictionary(c => c, statement.Column, StringComparer.Ordinal);
+        var columns = store.Declared.Of(table).Keys.ToDictionary(c => c, statement.Column, StringComparer.Ordinal);
         return _prepared[table] = new Prepared(statement, statement.Place("$id"), columns);
     }
 

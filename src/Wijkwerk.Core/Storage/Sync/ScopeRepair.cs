@@ -29,7 +29,7 @@ public sealed class ScopeRepair(LocalStore store)
         ScopeCache.Forget(scope);
         var pending = LocalSync.PendingRows(scope);
         var refused = Rows(scope, "SELECT DISTINCT table_name, row_id FROM sync_refusals");
-        using var writer = new PulledRowWriter(store, scope, store.Declared.Of);
+        using var writer = new PulledRowWriter(store, scope);
         using var statements = new Statements(scope);
         foreach (var change in page.Changes)
         {
