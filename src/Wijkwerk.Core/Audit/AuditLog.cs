@@ -72,7 +72,7 @@ public static class AuditLog
 
     private static (long Seq, byte[] Hash)? ReadHead(LocalStore store)
     {
-        if (new MetaTable(store.Connection, null).Get(HeadKey) is not byte[] sealedHead)
+        if (new MetaTable(store, null).Get(HeadKey) is not byte[] sealedHead)
             return null;
         try
         {

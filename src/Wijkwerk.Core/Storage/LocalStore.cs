@@ -18,6 +18,7 @@ namespace Wijkwerk.Core.Storage;
 public sealed class LocalStore : IDisposable
 {
     private readonly SqliteConnection _connection;
+    private readonly KeptCommands _commands;
     private readonly KeyRing _keys;
     private readonly string _storeId;
     private WriteScope? _scope;
@@ -29,6 +30,7 @@ public sealed class LocalStore : IDisposable
     {
         Path = path;
         _connection = connection;
+        _commands = new KeptCommands(connection);
         _keys = keys;
         _storeId = storeId;
         Identity = identity;
@@ -241,7 +243,7 @@ public sealed class LocalStore : IDisposable
     public void ChangePassphrase(string current, string next)
     {
         RequirePassphrase(next);
-        var meta = new MetaTable(_connection, null);
+        var meta = new MetaTable(this, null);
         using (var check = KeyRing.Unseal(meta.GetSealedKey(), current, _storeId))
         {
             if (check is null)
@@ -251,7 +253,7 @@ public sealed class LocalStore : IDisposable
         var sealedKey = _keys.Seal(next, _storeId);
         Write(scope =>
         {
-            new MetaTable(_connection, scope.Transaction).SetSealedKey(sealedKey);
+            new MetaTable(this, scope.Transaction).SetSealedKey(sealedKey);
             scope.Audit(Audit.AuditEventType.PassphraseChange, null);
             return 0;
         });
@@ -405,13 +407,8 @@ public sealed class LocalStore : IDisposable
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    internal SqliteCommand Command(string sql, SqliteTransaction? tx = null)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = tx ?? _scope?.Transaction ?? _reading;
-        return command;
-    }
+    /// <summary>A command on the store's connection, compiled once for every use of the same text (<see cref="KeptCommands"/>): dispose it to hand it back.</summary>
+    internal SqliteCommand Command(string sql, SqliteTransaction? tx = null) => _commands.Rent(sql, tx ?? _scope?.Transaction ?? _reading);
 
     internal string StoreId => _storeId;
 
@@ -422,6 +419,7 @@ public sealed class LocalStore : IDisposable
 
     public void Dispose()
     {
+        _commands.Dispose();
         _connection.Dispose();
         _keys.Dispose();
     }
@@ -442,6 +440,7 @@ public sealed class LocalStore : IDisposable
             Pooling = false,
         }.ToString());
         connection.Open();
+        KeptCommands.MakeRoom(connection);
         // Connection settings only: nothing here writes to the file before it has been checked.
         Execute(connection, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON; PRAGMA temp_store=MEMORY; PRAGMA busy_timeout=2000;");
         return connection;

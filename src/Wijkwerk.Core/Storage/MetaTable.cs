@@ -5,13 +5,19 @@ using Wijkwerk.Core.Security;
 namespace Wijkwerk.Core.Storage;
 
 /// <summary>Key/value facts about the store: its id, the sealed data key, who works with it.</summary>
-internal sealed class MetaTable(SqliteConnection connection, SqliteTransaction? tx)
+internal sealed class MetaTable
 {
+    private readonly Func<string, SqliteCommand> _command;
+
+    /// <summary>While a store file is created or checked, before there is a store.</summary>
+    public MetaTable(SqliteConnection connection, SqliteTransaction? tx) => _command = sql => new SqliteCommand(sql, connection, tx);
+
+    /// <summary>Through the open store's kept commands: a sync reads and sets its anchor and settings every time.</summary>
+    public MetaTable(LocalStore store, SqliteTransaction? tx) => _command = sql => store.Command(sql, tx);
+
     public void Set(string key, object value)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = "INSERT INTO meta (key, value) VALUES ($key, $value) ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+        using var command = _command("INSERT INTO meta (key, value) VALUES ($key, $value) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
         command.Parameters.AddWithValue("$key", key);
         command.Parameters.AddWithValue("$value", value);
         command.ExecuteNonQuery();
@@ -19,9 +25,7 @@ internal sealed class MetaTable(SqliteConnection connection, SqliteTransaction? 
 
     public object? Get(string key)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = "SELECT value FROM meta WHERE key = $key";
+        using var command = _command("SELECT value FROM meta WHERE key = $key");
         command.Parameters.AddWithValue("$key", key);
         return command.ExecuteScalar();
     }

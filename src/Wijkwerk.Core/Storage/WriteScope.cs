@@ -137,7 +137,7 @@ internal sealed class WriteScope : IDisposable
     public void Complete()
     {
         if (_auditTouched)
-            AuditLog.SealHead(_store.Fields, _store.StoreId, new MetaTable(_store.Connection, Transaction), _auditSeq, _auditHash);
+            AuditLog.SealHead(_store.Fields, _store.StoreId, new MetaTable(_store, Transaction), _auditSeq, _auditHash);
     }
 
     public void Dispose()

@@ -21,7 +21,7 @@ public sealed class AdviceRepository(LocalStore store)
     public Worker Me => new(store.Identity.WorkerId, store.Identity.WorkerName, store.Identity.Role, []);
 
     /// <summary>The team new advice is written for: the worker's first team at enrolment, or empty on a store of one's own.</summary>
-    public string Team => new MetaTable(store.Connection, null).Get(TeamKey) as string ?? "";
+    public string Team => new MetaTable(store, null).Get(TeamKey) as string ?? "";
 
     public DateOnly Today => AmsterdamTime.Today(store.Clock);
 
@@ -162,7 +162,7 @@ public sealed class AdviceRepository(LocalStore store)
     }
 
     internal static void RememberTeam(LocalStore store, WriteScope scope, string team) =>
-        new MetaTable(store.Connection, scope.Transaction).Set(TeamKey, team);
+        new MetaTable(store, scope.Transaction).Set(TeamKey, team);
 
     private IndicationAdvice? Find(Id<IndicationAdvice> id, bool audit)
     {

@@ -42,7 +42,7 @@ public sealed class WorkerNameRepository(LocalStore store)
     {
         using (var forget = scope.Command($"DELETE FROM {Table}"))
             forget.ExecuteNonQuery();
-        new MetaTable(store.Connection, scope.Transaction).Set(HeldKey, scope.Seal("meta", HeldKey, store.StoreId, WorkerNames.Fingerprint(workers)));
+        new MetaTable(store, scope.Transaction).Set(HeldKey, scope.Seal("meta", HeldKey, store.StoreId, WorkerNames.Fingerprint(workers)));
         using var command = scope.Command($"INSERT INTO {Table} (id, {NameColumn}) VALUES ($id, $name)");
         var id = command.Parameters.Add("$id", Microsoft.Data.Sqlite.SqliteType.Text);
         var name = command.Parameters.Add("$name", Microsoft.Data.Sqlite.SqliteType.Blob);

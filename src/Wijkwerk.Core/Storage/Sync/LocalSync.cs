@@ -31,7 +31,7 @@ public sealed class LocalSync(LocalStore store)
 
     public SyncSettings Settings()
     {
-        var meta = new MetaTable(store.Connection, null);
+        var meta = new MetaTable(store, null);
         var server = meta.Get(ServerKey) as string;
         var anchor = meta.Get(AnchorKey) is string a ? long.Parse(a, CultureInfo.InvariantCulture) : 0;
         DateTimeOffset? last = meta.Get(LastSyncKey) is string l ? DateTimeOffset.Parse(l, CultureInfo.InvariantCulture) : null;
@@ -39,7 +39,7 @@ public sealed class LocalSync(LocalStore store)
     }
 
     public string? Token() =>
-        new MetaTable(store.Connection, null).Get(TokenKey) is byte[] sealedToken ? store.Fields.Decrypt(sealedToken, "meta", TokenKey, store.StoreId) : null;
+        new MetaTable(store, null).Get(TokenKey) is byte[] sealedToken ? store.Fields.Decrypt(sealedToken, "meta", TokenKey, store.StoreId) : null;
 
     /// <summary>
     /// From now on this laptop works as the worker the server named, with the device id and token it issued.
@@ -51,7 +51,7 @@ public sealed class LocalSync(LocalStore store)
     /// <exception cref="EnrolmentRefusedException">Another worker's edits wait; nothing was changed.</exception>
     public void Enrol(Uri server, EnrolResponse enrolment) => store.Write(scope =>
     {
-        var meta = new MetaTable(store.Connection, scope.Transaction);
+        var meta = new MetaTable(store, scope.Transaction);
         if (meta.Get(ServerKey) is not null && meta.Get("worker_id") is string earlier && Guid.Parse(earlier) != enrolment.WorkerId)
             ForgetEarlierWorker(scope);
         meta.Set(ServerKey, server.ToString());
@@ -326,7 +326,7 @@ public sealed class LocalSync(LocalStore store)
             }
 
             counter.Finish(store, scope);
-            var meta = new MetaTable(store.Connection, scope.Transaction);
+            var meta = new MetaTable(store, scope.Transaction);
             meta.Set(AnchorKey, page.NextAnchor.ToString(CultureInfo.InvariantCulture));
             return new PageApplied(applied, removed, setAside);
         });
@@ -441,7 +441,7 @@ public sealed class LocalSync(LocalStore store)
 
     /// <summary>The highest audit seq the server confirmed holding for this device.</summary>
     public long AuditConfirmed() =>
-        new MetaTable(store.Connection, null).Get(AuditConfirmedKey) is string text ? long.Parse(text, CultureInfo.InvariantCulture) : 0;
+        new MetaTable(store, null).Get(AuditConfirmedKey) is string text ? long.Parse(text, CultureInfo.InvariantCulture) : 0;
 
     /// <summary>
     /// The oldest audit events the server has not confirmed, at most <paramref name="max"/>. Only events
@@ -451,7 +451,7 @@ public sealed class LocalSync(LocalStore store)
     /// <param name="after">Only events after this seq (the batch after one still on its way); by default, after what the server confirmed.</param>
     public IReadOnlyList<AuditRecord> PendingAudit(int max, long? after = null)
     {
-        var meta = new MetaTable(store.Connection, null);
+        var meta = new MetaTable(store, null);
         using var command = store.Command(
             "SELECT seq, event_type, at, client_id, worker_id, role, device_id, outcome, detail FROM audit_events " +
             "WHERE seq > $after AND device_id = $d AND worker_id = $w ORDER BY seq LIMIT $max");
@@ -477,10 +477,10 @@ public sealed class LocalSync(LocalStore store)
     public void ConfirmAudit(long highest)
     {
         if (highest > AuditConfirmed())
-            new MetaTable(store.Connection, null).Set(AuditConfirmedKey, highest.ToString(CultureInfo.InvariantCulture));
+            new MetaTable(store, null).Set(AuditConfirmedKey, highest.ToString(CultureInfo.InvariantCulture));
     }
 
-    public void MarkSynced() => new MetaTable(store.Connection, null).Set(LastSyncKey, store.Now());
+    public void MarkSynced() => new MetaTable(store, null).Set(LastSyncKey, store.Now());
 
     /// <summary>
     /// The scope figures for a sync. Opening every sealed value costs about 10 µs a row, so a sync re-reads

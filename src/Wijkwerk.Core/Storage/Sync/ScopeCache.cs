@@ -22,7 +22,7 @@ internal static class ScopeCache
     private const string FiguresKey = "sync_verified";
 
     /// <summary>Whether there are figures to keep current; without them the next figures are a full count anyway.</summary>
-    public static bool Tracking(LocalStore store, WriteScope scope) => new MetaTable(store.Connection, scope.Transaction).Get(FiguresKey) is not null;
+    public static bool Tracking(LocalStore store, WriteScope scope) => new MetaTable(store, scope.Transaction).Get(FiguresKey) is not null;
 
     /// <summary>
     /// Starts the figures at nothing when there are none and nothing counts yet, so the rows a first pull writes can be
@@ -132,7 +132,7 @@ internal static class ScopeCache
 
     /// <summary>The figures as saved: when the last full count was, count and sum; null when there are none or they do not read.</summary>
     private static (DateTimeOffset CountedAt, long Count, uint Total)? Figures(LocalStore store, WriteScope scope) =>
-        new MetaTable(store.Connection, scope.Transaction).Get(FiguresKey) is string figures && figures.Split('|') is [var when, var countText, var sumText]
+        new MetaTable(store, scope.Transaction).Get(FiguresKey) is string figures && figures.Split('|') is [var when, var countText, var sumText]
         && DateTimeOffset.TryParse(when, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var countedAt)
         && long.TryParse(countText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count)
         && uint.TryParse(sumText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var total)
@@ -140,6 +140,6 @@ internal static class ScopeCache
             : null;
 
     private static void Save(LocalStore store, WriteScope scope, DateTimeOffset countedAt, long count, uint total) =>
-        new MetaTable(store.Connection, scope.Transaction).Set(FiguresKey, string.Join('|',
+        new MetaTable(store, scope.Transaction).Set(FiguresKey, string.Join('|',
             countedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), count.ToString(CultureInfo.InvariantCulture), total.ToString(CultureInfo.InvariantCulture)));
 }

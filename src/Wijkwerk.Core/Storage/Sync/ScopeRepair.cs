@@ -102,7 +102,7 @@ public sealed class ScopeRepair(LocalStore store)
         }
 
         LocalSync.Execute(scope, "DELETE FROM scope_kept WHERE NOT EXISTS (SELECT 1 FROM sync_refusals r WHERE r.table_name = scope_kept.table_name AND r.row_id = scope_kept.row_id)");
-        new MetaTable(store.Connection, scope.Transaction).Set(LocalSync.AnchorKey, anchor.ToString(CultureInfo.InvariantCulture));
+        new MetaTable(store, scope.Transaction).Set(LocalSync.AnchorKey, anchor.ToString(CultureInfo.InvariantCulture));
         return new ScopeRepairReport(_rewritten, _removed, _requeued);
     });
 
