@@ -15,10 +15,10 @@ internal sealed class KeptCommands(SqliteConnection connection) : IDisposable
 {
     public const int Capacity = 128;
 
-    /// <summary>Room for this many statements' small allocations beside the connection (SQLite's own default is 100).</summary>
+    /// <summary>Lookaside memory of <see cref="LookasideSlots"/> times <see cref="LookasideSlotBytes"/> (720 KB) beside the connection, which SQLite splits into large and small slots.</summary>
     private const int LookasideSlots = 600;
 
-    /// <summary>SQLite's own default size of one such allocation.</summary>
+    /// <summary>SQLite's own size of a large slot.</summary>
     private const int LookasideSlotBytes = 1200;
 
     private readonly Dictionary<string, LinkedListNode<KeptCommand>> _kept = new(StringComparer.Ordinal);
@@ -27,10 +27,11 @@ internal sealed class KeptCommands(SqliteConnection connection) : IDisposable
     private bool _disposed;
 
     /// <summary>
-    /// Gives a connection that will keep commands room for them, before its first statement. A kept statement holds its small
-    /// allocations from the connection's lookaside memory for as long as it is kept, and in SQLite's default (about 120 KB)
-    /// the kept ones left none: each statement run then went to the process heap instead, about 2,000 times a small sync
-    /// (against none with this room), and 200 laptops syncing at once used more processor time than without kept commands.
+    /// Gives a connection that will keep commands room for them; before its first statement, while no lookaside memory is in
+    /// use. A kept statement holds its small allocations from the connection's lookaside memory for as long as it is kept,
+    /// and in SQLite's default the kept ones left none: each statement run then went to the process heap instead, about
+    /// 2,000 times a small sync (against none with this room), and 200 laptops syncing at once used more processor time than
+    /// without kept commands.
     /// </summary>
     public static void MakeRoom(SqliteConnection connection)
     {
@@ -65,7 +66,7 @@ internal sealed class KeptCommands(SqliteConnection connection) : IDisposable
                 return node.Value;
             }
 
-            var command = new KeptCommand(this) { Connection = connection, CommandText = sql, Transaction = tx, Rented = true };
+            var command = new KeptCommand(this, sql) { Connection = connection, CommandText = sql, Transaction = tx, Rented = true };
             _kept[sql] = _recent.AddFirst(command);
             if (_kept.Count > Capacity)
                 Evict(_recent.Last!);
@@ -89,7 +90,7 @@ internal sealed class KeptCommands(SqliteConnection connection) : IDisposable
         lock (_lock)
         {
             if (!command.Evicted && command.Open)
-                Evict(_kept[command.CommandText]);
+                Evict(_kept[command.Key]);
             if (command.Evicted)
                 return false;
             command.Parameters.Clear();
@@ -102,23 +103,31 @@ internal sealed class KeptCommands(SqliteConnection connection) : IDisposable
     private void Evict(LinkedListNode<KeptCommand> node)
     {
         _recent.Remove(node);
-        _kept.Remove(node.Value.CommandText);
+        _kept.Remove(node.Value.Key);
         node.Value.Evicted = true;
         if (!node.Value.Rented)
             node.Value.Dispose();
     }
 
-    private sealed class KeptCommand(KeptCommands owner) : SqliteCommand
+    /// <param name="key">The text it is kept under, whatever a caller does with <see cref="SqliteCommand.CommandText"/>.</param>
+    private sealed class KeptCommand(KeptCommands owner, string key) : SqliteCommand
     {
+        public string Key => key;
+
         public bool Rented { get; set; }
 
         public bool Evicted { get; set; }
 
         public bool Open => DataReader is not null;
 
+        /// <summary>
+        /// Handed back while rented; disposed for good once evicted. Disposed again while it waits in the cache, it stays as it
+        /// is: finalizing its statements there would leave the next holder a command that compiles on every use. A second
+        /// dispose after the same text was rented again cannot be told from the new holder's own, so callers dispose once.
+        /// </summary>
         protected override void Dispose(bool disposing)
         {
-            if (disposing && Rented && owner.TakeBack(this))
+            if (disposing && !Evicted && (!Rented || owner.TakeBack(this)))
                 return;
             base.Dispose(disposing);
         }

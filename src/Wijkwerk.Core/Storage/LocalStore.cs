@@ -153,7 +153,7 @@ public sealed class LocalStore : IDisposable
         SqliteConnection? connection = null;
         try
         {
-            connection = Connect(path, readOnly: false);
+            connection = Connect(path, readOnly: false, keepsCommands: true);
             Execute(connection, "PRAGMA journal_mode=WAL");
             Migrate(connection, Scalar<long>(connection, "PRAGMA user_version"));
             var meta = new MetaTable(connection, null);
@@ -235,7 +235,7 @@ public sealed class LocalStore : IDisposable
     /// </summary>
     public LocalStore OpenAnother()
     {
-        var connection = Connect(Path, readOnly: false);
+        var connection = Connect(Path, readOnly: false, keepsCommands: true);
         return new LocalStore(Path, connection, _keys.Copy(), _storeId, Identity, Clock);
     }
 
@@ -407,7 +407,7 @@ public sealed class LocalStore : IDisposable
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>A command on the store's connection, compiled once for every use of the same text (<see cref="KeptCommands"/>): dispose it to hand it back.</summary>
+    /// <summary>A command on the store's connection, kept compiled for the next use of the same text (<see cref="KeptCommands"/>): dispose it to hand it back.</summary>
     internal SqliteCommand Command(string sql, SqliteTransaction? tx = null) => _commands.Rent(sql, tx ?? _scope?.Transaction ?? _reading);
 
     internal string StoreId => _storeId;
@@ -430,7 +430,8 @@ public sealed class LocalStore : IDisposable
             throw new ArgumentException(Texts.Get(TextId.PassphraseTooShort, Lang.En), nameof(passphrase));
     }
 
-    private static SqliteConnection Connect(string path, bool readOnly)
+    /// <param name="keepsCommands">The store's own connection, which keeps its commands (<see cref="KeptCommands.MakeRoom"/>).</param>
+    private static SqliteConnection Connect(string path, bool readOnly, bool keepsCommands = false)
     {
         // Pooling off: a closed store must really release its file, so it can be copied, wiped or scanned.
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
@@ -439,11 +440,20 @@ public sealed class LocalStore : IDisposable
             Mode = readOnly ? SqliteOpenMode.ReadOnly : File.Exists(path) ? SqliteOpenMode.ReadWrite : SqliteOpenMode.ReadWriteCreate,
             Pooling = false,
         }.ToString());
-        connection.Open();
-        KeptCommands.MakeRoom(connection);
-        // Connection settings only: nothing here writes to the file before it has been checked.
-        Execute(connection, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON; PRAGMA temp_store=MEMORY; PRAGMA busy_timeout=2000;");
-        return connection;
+        try
+        {
+            connection.Open();
+            if (keepsCommands)
+                KeptCommands.MakeRoom(connection);
+            // Connection settings only: nothing here writes to the file before it has been checked.
+            Execute(connection, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON; PRAGMA temp_store=MEMORY; PRAGMA busy_timeout=2000;");
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
     }
 
     private static void Migrate(SqliteConnection connection, long from)

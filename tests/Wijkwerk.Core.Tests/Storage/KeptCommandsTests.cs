@@ -62,19 +62,22 @@ public sealed class KeptCommandsTests : IDisposable
     [Fact]
     public void NextUse_RunsInTheTransactionItIsGiven_NotTheOneBefore()
     {
+        SqliteCommand inside;
         using (var tx = _db.BeginTransaction())
         {
-            using (var insert = _kept.Rent("INSERT INTO t(name) VALUES ($n)", tx))
+            using (inside = _kept.Rent("INSERT INTO t(name) VALUES ($n)", tx))
             {
-                insert.Parameters.AddWithValue("$n", "in de transactie");
-                insert.ExecuteNonQuery();
+                inside.Parameters.AddWithValue("$n", "in de transactie");
+                inside.ExecuteNonQuery();
             }
 
+            Assert.Null(inside.Transaction);
             tx.Commit();
         }
 
         using (var outside = _kept.Rent("INSERT INTO t(name) VALUES ($n)", null))
         {
+            Assert.Same(inside, outside);
             Assert.Null(outside.Transaction);
             outside.Parameters.AddWithValue("$n", "erna");
             outside.ExecuteNonQuery();
@@ -150,10 +153,24 @@ public sealed class KeptCommandsTests : IDisposable
                 Scalar($"SELECT {i}", out _);
 
             Assert.Equal("bezig", busy.ExecuteScalar());
+            Assert.Equal(KeptCommands.Capacity + 1, CompiledStatements());
         }
 
         Assert.Equal(KeptCommands.Capacity, _kept.Count);
         Assert.Equal(KeptCommands.Capacity, CompiledStatements());
+    }
+
+    [Fact]
+    public void DisposedAgainWhileKept_StaysCompiledForTheNextHolder()
+    {
+        var command = Scalar("SELECT 5", out _);
+
+        command.Dispose();
+
+        Assert.Equal(1, CompiledStatements());
+        using var again = _kept.Rent("SELECT 5", null);
+        Assert.Same(command, again);
+        Assert.Equal(5L, again.ExecuteScalar());
     }
 
     [Fact]
