@@ -123,8 +123,14 @@ public sealed class WijkwerkApp : IDisposable
         _store?.Dispose();
         _store = null;
         Start();
-        Notify(T(TextId.UiLockedAfterIdle, new Count((int)Options.AutoLockAfter.TotalMinutes, Noun.Minute)), TimeSpan.FromMinutes(1));
+        Notify(T(TextId.UiLockedAfterIdle, new Count((int)Options.AutoLockAfter.TotalMinutes, Noun.Minute)), ForWhoWasAway);
     }
+
+    /// <summary>
+    /// How long a message stays that was given while the person may not be looking: after an idle lock, and after a start
+    /// that brought back a form the app went down with (a crash, a flat battery, a kill).
+    /// </summary>
+    private static readonly TimeSpan ForWhoWasAway = TimeSpan.FromMinutes(1);
 
     public void NoteActivity() => _lastActivity = Clock.GetUtcNow();
 
@@ -343,7 +349,7 @@ public sealed class WijkwerkApp : IDisposable
         {
             if (FormScreens.OpenForDraft(this, key))
             {
-                Notify(T(TextId.UiDraftRestored));
+                Notify(T(TextId.UiDraftRestored), ForWhoWasAway);
                 return;
             }
         }

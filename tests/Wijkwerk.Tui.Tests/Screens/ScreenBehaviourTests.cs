@@ -302,6 +302,9 @@ public sealed class ScreenBehaviourTests
         Assert.Equal("Geertruida", form.Field("voornaam").Read());
         Assert.Equal("1234 AB", form.Field("postcode").Read());
         Assert.Contains("Concept hersteld", app.Screen(), StringComparison.Ordinal);
+        // The person may not have been looking when the app came back: the message waits well past its reading time.
+        Assert.Contains("Concept hersteld", app.Wait(TimeSpan.FromSeconds(30)).Screen(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Concept hersteld", app.Wait(TimeSpan.FromSeconds(31)).Screen(), StringComparison.Ordinal);
         app.Press(KeyInput.Ctrl('s'));
         Assert.Contains(app.TopAs<ClientsScreen>().Visible, c => c.Name.SortForm == "Halverwege, Geertruida");
         Assert.Empty(app.Store.Drafts.Keys());
