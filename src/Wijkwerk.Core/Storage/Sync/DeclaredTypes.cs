@@ -25,9 +25,11 @@ internal sealed class DeclaredTypes(LocalStore store)
         if (_tables.TryGetValue(table, out var types))
             return types;
         var declared = new Dictionary<string, string>();
-        using (var command = store.Command($"SELECT name, type FROM pragma_table_info('{table}')"))
-        using (var reader = command.ExecuteReader())
+        // The table as a value, not in the text: one kept command for every table, not one a table read once per open store.
+        using (var command = store.Command("SELECT name, type FROM pragma_table_info($table)"))
         {
+            command.Parameters.AddWithValue("$table", table);
+            using var reader = command.ExecuteReader();
             while (reader.Read())
                 declared[reader.GetString(0)] = reader.GetString(1);
         }
