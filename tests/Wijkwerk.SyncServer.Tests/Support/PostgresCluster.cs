@@ -46,14 +46,19 @@ public sealed class PostgresCluster : IAsyncLifetime
         }
     }
 
-    /// <summary>A new, empty database; answers its connection string.</summary>
-    public async Task<string> CreateDatabaseAsync()
+    /// <summary>
+    /// A new, empty database; answers its connection string. The cluster compares text bytewise (C); with
+    /// <paramref name="icuLocale"/> the database compares by that locale instead, as one an administrator made for a Dutch
+    /// municipality would.
+    /// </summary>
+    public async Task<string> CreateDatabaseAsync(string? icuLocale = null)
     {
         var name = "t_" + Guid.NewGuid().ToString("N");
         await using (var db = new NpgsqlConnection(ConnectionString("postgres")))
         {
             await db.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"CREATE DATABASE {name};", db);
+            var locale = icuLocale is null ? "" : $" TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE '{icuLocale}'";
+            await using var cmd = new NpgsqlCommand($"CREATE DATABASE {name}{locale};", db);
             await cmd.ExecuteNonQueryAsync();
         }
 
