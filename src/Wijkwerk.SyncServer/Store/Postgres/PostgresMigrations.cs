@@ -153,12 +153,17 @@ internal static class PostgresMigrations
             CREATE TABLE store_settings(name text PRIMARY KEY, value text NOT NULL);
             """),
         (7, """
-            -- The keys a sync looks up, writes and walks (ids, table names, token hashes) compare byte by byte, as SQLite
-            -- compares them, whatever locale the database was created with: under the database's collation every
-            -- comparison in their indexes went through the locale (strcoll, or ICU), which the ids, made of hex digits and
-            -- dashes, never need. 100,000 rows written in pushes of 500 into a table keyed as rows is, by three indexes:
-            -- 0.74-0.76 s bytewise, 0.89-0.91 s under C.UTF-8, 1.07-1.42 s under ICU nl-NL. Equality is the same in all of
-            -- them; an order by these keys is now SQLite's on every database.
+            -- The keys a push and a pull look up, write and walk by the hundred (ids, table names, token hashes) compare
+            -- byte by byte, as SQLite compares them, whatever locale the database was created with: under a locale other
+            -- than C every comparison in their indexes went through it (strcoll, or ICU), which the ids, made of hex digits
+            -- and dashes, never need. 100,000 rows written in pushes of 500 into a table keyed as rows is, by three
+            -- indexes: 0.74-0.76 s bytewise, 0.89-0.91 s under C.UTF-8, 1.07-1.42 s under ICU nl-NL. Equality is the same
+            -- in all of them; an order by these keys is now SQLite's on every database.
+            -- Every table is locked first, before any index is rebuilt: taken one by one, a sync of an instance still on
+            -- the release before could hold a later table while it waited for an earlier one, a deadlock the step can lose
+            -- (MigrateAsync then takes it again).
+            LOCK TABLE worker_teams, devices, workers, teams, team_clients, rows, conflicts, scope_events, tagged_rows,
+                applied_mutations, audit_events, client_sums, client_sums_review, client_sums_fund, transfers IN ACCESS EXCLUSIVE MODE;
             ALTER TABLE rows ALTER COLUMN tbl TYPE text COLLATE "C", ALTER COLUMN row_id TYPE text COLLATE "C",
                 ALTER COLUMN client_id TYPE text COLLATE "C", ALTER COLUMN updated_device TYPE text COLLATE "C";
             ALTER TABLE conflicts ALTER COLUMN id TYPE text COLLATE "C", ALTER COLUMN tbl TYPE text COLLATE "C",
@@ -178,9 +183,9 @@ internal static class PostgresMigrations
                 ALTER COLUMN token_hash TYPE text COLLATE "C";
             ALTER TABLE workers ALTER COLUMN id TYPE text COLLATE "C";
             ALTER TABLE teams ALTER COLUMN id TYPE text COLLATE "C";
-            -- The transfer log is only ever looked up by client: its own numbering cost every row a step of a sequence and
-            -- an entry in an index of its own, each pull writing a row for each client it delivered (200 a pull in a
-            -- team of 200). 80,000 rows in inserts of 200: 0.24-0.25 s with it, 0.16-0.17 s without.
+            -- The transfer log is never looked up by a number of its own: that numbering cost every row a step of a
+            -- sequence and an entry in an index of its own, each pull writing a row for each client it delivered (200 a
+            -- pull in a team of 200). 80,000 rows in inserts of 200: 0.24-0.25 s with it, 0.16-0.17 s without.
             ALTER TABLE transfers DROP COLUMN id, ALTER COLUMN device_id TYPE text COLLATE "C",
                 ALTER COLUMN worker_id TYPE text COLLATE "C", ALTER COLUMN client_id TYPE text COLLATE "C";
             """),

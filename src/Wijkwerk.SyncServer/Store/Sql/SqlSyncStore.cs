@@ -77,34 +77,52 @@ public abstract partial class SqlSyncStore : ISyncStore
         await _writer.WaitAsync(cancel);
         try
         {
-            using var db = Open();
-            Dialect.PrepareStore(db);
-            using var tx = Dialect.BeginWrite(db);
-            Dialect.LockMigrations(db, tx);
-            Exec(db, tx, "CREATE TABLE IF NOT EXISTS schema_migrations(number INTEGER PRIMARY KEY, applied_at TEXT NOT NULL);");
-            var done = Convert.ToInt64(Scalar(db, tx, "SELECT coalesce(max(number), 0) FROM schema_migrations;"), CultureInfo.InvariantCulture);
-            var newest = Dialect.Migrations.Max(s => s.Number);
-            if (done > newest)
-                throw new InvalidOperationException($"De serveropslag heeft schemaversie {done}, nieuwer dan dit programma kent ({newest}); werk wijkwerk-server bij.");
-            foreach (var (number, sql) in Dialect.Migrations.Where(s => s.Number > done).OrderBy(s => s.Number))
+            // A step that locks several tables can lose a deadlock to the syncs other instances serve meanwhile (PostgreSQL,
+            // an update while the release before still runs); the whole transaction rolls back, so it is taken again.
+            for (var attempt = 1; ; attempt++)
             {
-                Exec(db, tx, sql);
-                Dialect.MigrationCode.GetValueOrDefault(number)?.Invoke(db, tx);
-                Exec(db, tx, "INSERT INTO schema_migrations(number, applied_at) VALUES (@n, @at);", ("@n", number), ("@at", Iso(DateTimeOffset.UtcNow)));
+                try
+                {
+                    Migrate();
+                    return;
+                }
+                catch (DbException e) when (attempt < Attempts && Dialect.IsTransient(e))
+                {
+                    await Task.Delay(Random.Shared.Next(50, 200 * attempt), cancel);
+                }
             }
-
-            if (done == 0)
-                WriteNewestFormats(db, tx);
-            _upgradedOnOpen = done > 0 && done < newest;
-
-            Dialect.SettleRestore(db, tx);
-
-            tx.Commit();
         }
         finally
         {
             _writer.Release();
         }
+    }
+
+    private void Migrate()
+    {
+        using var db = Open();
+        Dialect.PrepareStore(db);
+        using var tx = Dialect.BeginWrite(db);
+        Dialect.LockMigrations(db, tx);
+        Exec(db, tx, "CREATE TABLE IF NOT EXISTS schema_migrations(number INTEGER PRIMARY KEY, applied_at TEXT NOT NULL);");
+        var done = Convert.ToInt64(Scalar(db, tx, "SELECT coalesce(max(number), 0) FROM schema_migrations;"), CultureInfo.InvariantCulture);
+        var newest = Dialect.Migrations.Max(s => s.Number);
+        if (done > newest)
+            throw new InvalidOperationException($"De serveropslag heeft schemaversie {done}, nieuwer dan dit programma kent ({newest}); werk wijkwerk-server bij.");
+        foreach (var (number, sql) in Dialect.Migrations.Where(s => s.Number > done).OrderBy(s => s.Number))
+        {
+            Exec(db, tx, sql);
+            Dialect.MigrationCode.GetValueOrDefault(number)?.Invoke(db, tx);
+            Exec(db, tx, "INSERT INTO schema_migrations(number, applied_at) VALUES (@n, @at);", ("@n", number), ("@at", Iso(DateTimeOffset.UtcNow)));
+        }
+
+        if (done == 0)
+            WriteNewestFormats(db, tx);
+        _upgradedOnOpen = done > 0 && done < newest;
+
+        Dialect.SettleRestore(db, tx);
+
+        tx.Commit();
     }
 
     /// <summary>A consistent copy of the whole store; each database has its own way (see the stores).</summary>
