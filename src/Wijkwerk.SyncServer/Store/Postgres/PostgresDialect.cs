@@ -19,7 +19,7 @@ internal sealed class PostgresDialect : SqlDialect
     public static readonly PostgresDialect Instance = new();
 
     // Any lock key of ours: the two 32-bit halves keep migrations apart from the row locks (hashtextextended is 64-bit).
-    private const long MigrationLock = 0x5769_6A6B_7765_726BL;
+    internal const long MigrationLock = 0x5769_6A6B_7765_726BL;
 
     public override bool OneWriter => false;
 

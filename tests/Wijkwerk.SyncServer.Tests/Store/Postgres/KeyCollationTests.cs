@@ -106,6 +106,43 @@ public sealed class KeyCollationTests(PostgresCluster cluster)
         Assert.Equal(client, Assert.Single((await running.PullAsync(device, 0, 100, Now)).Changes).RowId);
     }
 
+    [Fact]
+    public async Task Step7_LosingADeadlockToASyncOfTheReleaseBefore_IsTakenAgain_AndFinishes()
+    {
+        var database = await cluster.CreateDatabaseAsync();
+        await new PostgresSyncStore(database).MigrateAsync();
+        await Exec(database, BeforeStep7);
+        await using var sync = new NpgsqlConnection(database);
+        await sync.OpenAsync();
+        await using var tx = await sync.BeginTransactionAsync();
+        // A sync reads the worker's teams, and the step waits for it...
+        await using (var teams = new NpgsqlCommand("SELECT count(*) FROM worker_teams;", sync, tx))
+            await teams.ExecuteScalarAsync();
+        var migrating = Task.Run(() => new PostgresSyncStore(database).MigrateAsync());
+        await WaitForALockOn(database, "worker_teams");
+        // ...while the sync waits for what the step holds: PostgreSQL ends the step's transaction, which waited first.
+        await using (var holds = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@k);", sync, tx))
+        {
+            holds.Parameters.AddWithValue("@k", PostgresDialect.MigrationLock);
+            await holds.ExecuteNonQueryAsync();
+        }
+
+        await tx.CommitAsync();
+
+        await migrating.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Empty(await NotBytewise(database));
+    }
+
+    private static async Task WaitForALockOn(string database, string table)
+    {
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (await Scalar<long>(database, $"SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = '{table}' AND NOT l.granted;") == 0)
+        {
+            Assert.True(DateTime.UtcNow < until, $"Nothing waited for {table} within 30 s.");
+            await Task.Delay(20);
+        }
+    }
+
     private static async Task<(DeviceSession Device, Guid Client)> PushAndPullOneClient(PostgresSyncStore store)
     {
         await store.AddTeamAsync("Noord", Now);
