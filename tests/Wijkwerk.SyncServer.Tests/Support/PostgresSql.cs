@@ -10,4 +10,21 @@ public static class PostgresSql
         await using var cmd = new NpgsqlCommand(sql, db);
         await cmd.ExecuteNonQueryAsync();
     }
+
+    /// <summary>Runs the SQL on a connection of its own to the database.</summary>
+    public static async Task ExecAsync(string database, string sql)
+    {
+        await using var db = new NpgsqlConnection(database);
+        await db.OpenAsync();
+        await db.ExecAsync(sql);
+    }
+
+    /// <summary>The first value the SQL answers, on a connection of its own to the database.</summary>
+    public static async Task<T> ScalarAsync<T>(string database, string sql)
+    {
+        await using var db = new NpgsqlConnection(database);
+        await db.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, db);
+        return (T)(await cmd.ExecuteScalarAsync())!;
+    }
 }

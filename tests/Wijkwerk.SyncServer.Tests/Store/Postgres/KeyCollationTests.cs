@@ -44,14 +44,14 @@ public sealed class KeyCollationTests(PostgresCluster cluster)
     {
         var database = await cluster.CreateDatabaseAsync(icuLocale: "nl-NL");
         // The database itself compares as Dutch readers do: a before B, whatever the case; bytewise 'B' comes first.
-        Assert.True(await Scalar<bool>(database, "SELECT 'a' < 'B';"));
+        Assert.True(await PostgresSql.ScalarAsync<bool>(database, "SELECT 'a' < 'B';"));
         var store = new PostgresSyncStore(database);
         await store.MigrateAsync();
 
         var (device, client) = await PushAndPullOneClient(store);
 
         Assert.Empty(await NotBytewise(database));
-        Assert.False(await Scalar<bool>(database, "SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'transfers' AND column_name = 'id');"));
+        Assert.False(await PostgresSql.ScalarAsync<bool>(database, "SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'transfers' AND column_name = 'id');"));
         var transfer = Assert.Single(await store.ClientAuditAsync(client), e => e.Type == "Transfer");
         Assert.Equal((device.DeviceId, "rows=1"), (transfer.DeviceId, transfer.Detail));
     }
@@ -63,7 +63,7 @@ public sealed class KeyCollationTests(PostgresCluster cluster)
         var store = new PostgresSyncStore(database);
         await store.MigrateAsync();
         var (device, client) = await PushAndPullOneClient(store);
-        await Exec(database, BeforeStep7);
+        await PostgresSql.ExecAsync(database, BeforeStep7);
         Assert.NotEmpty(await NotBytewise(database));
 
         var upgraded = new PostgresSyncStore(database);
@@ -73,7 +73,7 @@ public sealed class KeyCollationTests(PostgresCluster cluster)
         Assert.Single(await upgraded.ClientAuditAsync(client), e => e.Type == "Transfer" && e.DeviceId == device.DeviceId);
         var again = await upgraded.PullAsync(device, 0, 100, Now);
         Assert.Equal(client, Assert.Single(again.Changes).RowId);
-        Assert.Equal(2L, await Scalar<long>(database, $"SELECT count(*) FROM transfers WHERE client_id = '{client:D}';"));
+        Assert.Equal(2L, await PostgresSql.ScalarAsync<long>(database, $"SELECT count(*) FROM transfers WHERE client_id = '{client:D}';"));
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class KeyCollationTests(PostgresCluster cluster)
         var running = new PostgresSyncStore(database + ";Maximum Pool Size=1");
         await running.MigrateAsync();
         var (device, client) = await PushAndPullOneClient(running);
-        await Exec(database, BeforeStep7);
+        await PostgresSql.ExecAsync(database, BeforeStep7);
         for (var i = 0; i < 10; i++)
             Assert.Single((await running.PullAsync(device, 0, 100, Now)).Changes);
 
@@ -111,7 +111,7 @@ public sealed class KeyCollationTests(PostgresCluster cluster)
     {
         var database = await cluster.CreateDatabaseAsync();
         await new PostgresSyncStore(database).MigrateAsync();
-        await Exec(database, BeforeStep7);
+        await PostgresSql.ExecAsync(database, BeforeStep7);
         await using var sync = new NpgsqlConnection(database);
         await sync.OpenAsync();
         await using var tx = await sync.BeginTransactionAsync();
@@ -136,7 +136,7 @@ public sealed class KeyCollationTests(PostgresCluster cluster)
     private static async Task WaitForALockOn(string database, string table)
     {
         var until = DateTime.UtcNow.AddSeconds(30);
-        while (await Scalar<long>(database, $"SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = '{table}' AND NOT l.granted;") == 0)
+        while (await PostgresSql.ScalarAsync<long>(database, $"SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = '{table}' AND NOT l.granted;") == 0)
         {
             Assert.True(DateTime.UtcNow < until, $"Nothing waited for {table} within 30 s.");
             await Task.Delay(20);
@@ -173,21 +173,5 @@ public sealed class KeyCollationTests(PostgresCluster cluster)
         while (await reader.ReadAsync())
             found.Add(reader.GetString(0));
         return found;
-    }
-
-    private static async Task Exec(string database, string sql)
-    {
-        await using var db = new NpgsqlConnection(database);
-        await db.OpenAsync();
-        await using var cmd = new NpgsqlCommand(sql, db);
-        await cmd.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<T> Scalar<T>(string database, string sql)
-    {
-        await using var db = new NpgsqlConnection(database);
-        await db.OpenAsync();
-        await using var cmd = new NpgsqlCommand(sql, db);
-        return (T)(await cmd.ExecuteScalarAsync())!;
     }
 }

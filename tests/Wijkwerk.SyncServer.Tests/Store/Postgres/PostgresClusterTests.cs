@@ -13,28 +13,12 @@ public sealed class PostgresClusterTests(PostgresCluster cluster)
         var first = await cluster.CreateDatabaseAsync();
         var second = await cluster.CreateDatabaseAsync();
 
-        await Exec(first, "CREATE TABLE marker(id int);");
-        Assert.Equal(1L, await Scalar(first, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'marker';"));
-        Assert.Equal(0L, await Scalar(second, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'marker';"));
+        await PostgresSql.ExecAsync(first, "CREATE TABLE marker(id int);");
+        Assert.Equal(1L, await PostgresSql.ScalarAsync<long>(first, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'marker';"));
+        Assert.Equal(0L, await PostgresSql.ScalarAsync<long>(second, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'marker';"));
         await using var db = new NpgsqlConnection(first);
         await db.OpenAsync();
         await using var cmd = new NpgsqlCommand("SHOW listen_addresses;", db);
         Assert.Equal("127.0.0.1", (string?)await cmd.ExecuteScalarAsync());
-    }
-
-    private static async Task Exec(string connection, string sql)
-    {
-        await using var db = new NpgsqlConnection(connection);
-        await db.OpenAsync();
-        await using var cmd = new NpgsqlCommand(sql, db);
-        await cmd.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<long> Scalar(string connection, string sql)
-    {
-        await using var db = new NpgsqlConnection(connection);
-        await db.OpenAsync();
-        await using var cmd = new NpgsqlCommand(sql, db);
-        return Convert.ToInt64(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }
