@@ -79,18 +79,11 @@ public abstract partial class SqlSyncStore : ISyncStore
         {
             // A step that locks several tables can lose a deadlock to the syncs other instances serve meanwhile (PostgreSQL,
             // an update while the release before still runs); the whole transaction rolls back, so it is taken again.
-            for (var attempt = 1; ; attempt++)
+            await Retried(() =>
             {
-                try
-                {
-                    Migrate();
-                    return;
-                }
-                catch (DbException e) when (attempt < Attempts && Dialect.IsTransient(e))
-                {
-                    await Task.Delay(Random.Shared.Next(50, 200 * attempt), cancel);
-                }
-            }
+                Migrate();
+                return Task.FromResult(true);
+            }, cancel);
         }
         finally
         {
@@ -98,6 +91,7 @@ public abstract partial class SqlSyncStore : ISyncStore
         }
     }
 
+    /// <summary>One transaction that takes the store to this program's schema.</summary>
     private void Migrate()
     {
         using var db = Open();
@@ -755,13 +749,17 @@ public abstract partial class SqlSyncStore : ISyncStore
     /// Runs the work in one write transaction and commits it. SQLite: one writer at a time, queued in-process. PostgreSQL:
     /// concurrent, and a transaction that met a deadlock or a serialisation failure runs again from the start.
     /// </summary>
-    private async Task<T> Write<T>(Func<DbConnection, DbTransaction, T> work, CancellationToken cancel = default)
+    private Task<T> Write<T>(Func<DbConnection, DbTransaction, T> work, CancellationToken cancel = default) =>
+        Retried(() => WriteOnce(work, cancel), cancel);
+
+    /// <summary>Runs a transaction again from the start after a deadlock or a serialisation failure, at most <see cref="Attempts"/> times in all.</summary>
+    private async Task<T> Retried<T>(Func<Task<T>> transaction, CancellationToken cancel)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await WriteOnce(work, cancel);
+                return await transaction();
             }
             catch (DbException e) when (attempt < Attempts && Dialect.IsTransient(e))
             {
