@@ -89,8 +89,10 @@ public interface ISyncStore
     /// As the push above, and in the same transaction the device's audit events as <see cref="StoreAuditAsync"/> stores them (the
     /// caller has checked them); answers the highest audit seq held for the device, or null when no event came with the push.
     /// </summary>
+    /// <param name="turn">The push's own id, recorded with it, and the push it must follow (<see cref="PushTurn"/>); null for a push of an older laptop.</param>
+    /// <exception cref="PushOutOfTurnException">The push it must follow is not applied: nothing is.</exception>
     Task<(IReadOnlyList<MutationResult> Results, long? AuditHeld)> PushAsync(
-        DeviceSession device, IReadOnlyList<Mutation> mutations, IReadOnlyList<AuditRecord> audit, DateTimeOffset now, CancellationToken cancel = default);
+        DeviceSession device, IReadOnlyList<Mutation> mutations, IReadOnlyList<AuditRecord> audit, DateTimeOffset now, PushTurn? turn = null, CancellationToken cancel = default);
     /// <summary>The device's scope after <paramref name="after"/>, in feed order; logs each delivery of client data as a transfer.</summary>
     /// <param name="ownWritesHeld">The laptop holds what its accepted pushes wrote (<see cref="SyncProtocol.OwnWritesQuery"/>): leave out the rows
     /// this device wrote as it pushed them that have not moved in the feed since.</param>

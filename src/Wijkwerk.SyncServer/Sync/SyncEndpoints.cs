@@ -12,7 +12,10 @@ public static class SyncEndpoints
 {
     public static void Map(WebApplication app)
     {
-        app.MapPost(SyncProtocol.PushPath, Push);
+        app.MapPost(SyncProtocol.PushPath, (HttpContext context, ISyncStore store, DeviceGate gate, TimeProvider clock, ILoggerFactory logs) =>
+            Push(context, store, gate, clock, logs, inTurn: false));
+        app.MapPost(SyncProtocol.PushInTurnPath, (HttpContext context, ISyncStore store, DeviceGate gate, TimeProvider clock, ILoggerFactory logs) =>
+            Push(context, store, gate, clock, logs, inTurn: true));
         app.MapGet(SyncProtocol.PullPath, Pull);
         app.MapPost(SyncProtocol.AuditPath, UploadAudit);
     }
@@ -43,25 +46,50 @@ public static class SyncEndpoints
         }
     }
 
-    private static async Task<IResult> Push(HttpContext context, ISyncStore store, DeviceGate gate, TimeProvider clock, ILoggerFactory logs)
+    /// <summary>
+    /// How long a push sent in turn waits for the device's push before it to be answered: about what a laptop waits for an
+    /// answer. Then it is answered out of turn, and the laptop sends it again once it has the answer before.
+    /// </summary>
+    private static readonly TimeSpan InTurnPatience = TimeSpan.FromSeconds(60);
+
+    /// <param name="inTurn">The push came on <see cref="SyncProtocol.PushInTurnPath"/>: it is read while the device's push before it
+    /// is written, then waits for that one's turn to end, and is applied only if that one was (<see cref="PushTurn"/>).</param>
+    private static async Task<IResult> Push(HttpContext context, ISyncStore store, DeviceGate gate, TimeProvider clock, ILoggerFactory logs, bool inTurn)
     {
         var (batch, problem) = await OpenBatch(context, store, gate, ProtocolJson.Default.PushRequest, r => r.Mutations, SyncProtocol.MaxMutationsPerPush,
-            "Het verzoek mist de lijst 'mutations' of bevat een lege wijziging; werk Wijkwerk bij.", "wijzigingen");
+            "Het verzoek mist de lijst 'mutations' of bevat een lege wijziging; werk Wijkwerk bij.", "wijzigingen",
+            inTurn ? r => r.Id is null || r.Follows is null ? "Een push op zijn beurt noemt zijn eigen 'id' en de push ervoor ('follows'); werk Wijkwerk bij." : null : null);
         if (batch is null)
             return problem!;
         using (batch)
         {
             var device = batch.Device;
+            var request = batch.Request;
             var log = logs.CreateLogger("Wijkwerk.Push");
-            var audit = AuditWithPush(device, batch.Request.Audit, log);
-            var (results, auditHeld) = await store.PushAsync(device, batch.Request.Mutations, audit, clock.GetUtcNow(), context.RequestAborted);
+            var audit = AuditWithPush(device, request.Audit, log);
+            PushTurn? turn = request.Id is { } id ? new(id, inTurn ? request.Follows : null) : null;
+            IReadOnlyList<MutationResult> results;
+            long? auditHeld;
+            try
+            {
+                (results, auditHeld) = await store.PushAsync(device, request.Mutations, audit, clock.GetUtcNow(), turn, context.RequestAborted);
+            }
+            catch (PushOutOfTurnException)
+            {
+                log.LogInformation("Push from device {DeviceId} out of turn: {Count} mutations, none applied", device.DeviceId, request.Mutations.Count);
+                return OutOfTurn();
+            }
+
             log.LogInformation(
                 "Push from device {DeviceId}: {Count} mutations, {Accepted} accepted, {Conflicts} conflicts, {Refused} refused; {AuditEvents} audit events",
                 device.DeviceId, results.Count, results.Count(r => r.Status == SyncProtocol.Results.Accepted),
                 results.Count(r => r.Status == SyncProtocol.Results.Conflict), results.Count(r => r.Status == SyncProtocol.Results.Refused), audit.Count);
-            return Results.Json(new PushResponse(results) { AuditHeld = auditHeld }, ProtocolJson.Default.PushResponse);
+            return Results.Json(new PushResponse(results) { AuditHeld = auditHeld, InTurn = true }, ProtocolJson.Default.PushResponse);
         }
     }
+
+    private static IResult OutOfTurn() => Problems.Result(StatusCodes.Status409Conflict, ProblemCodes.OutOfTurn,
+        "Deze wijzigingen kwamen aan voordat die ervoor verwerkt waren; er is niets van verwerkt. Stuur ze opnieuw na het antwoord op die ervoor.");
 
     /// <summary>
     /// The audit events that came with a push, when the audit upload would store them; otherwise none, and the push goes on
@@ -84,14 +112,16 @@ public static class SyncEndpoints
     }
 
     private static async Task<(Batch<TRequest>? Batch, IResult? Problem)> OpenBatch<TRequest, TItem>(
-        HttpContext context, ISyncStore store, DeviceGate gate, JsonTypeInfo<TRequest> type, Func<TRequest, IReadOnlyList<TItem>?> items, int max, string missing, string noun, bool admitRevoked = false)
+        HttpContext context, ISyncStore store, DeviceGate gate, JsonTypeInfo<TRequest> type, Func<TRequest, IReadOnlyList<TItem>?> items, int max, string missing, string noun,
+        Func<TRequest, string?>? inTurn = null, bool admitRevoked = false)
         where TRequest : class
     {
         var (device, denied) = await Authenticate(context, store, admitRevoked);
         if (denied is not null)
             return (null, denied);
-        var turn = gate.TryEnter(device!.DeviceId);
-        if (turn is null)
+        // A batch sent in turn is read first, while the device's request before it still holds the turn; any other takes the turn first.
+        var turn = inTurn is null ? gate.TryEnter(device!.DeviceId) : null;
+        if (inTurn is null && turn is null)
             return (null, Busy());
 
         var (request, problem) = await RequestBody.Read(context, type);
@@ -100,10 +130,13 @@ public static class SyncEndpoints
             ?? (list is null || list.Any(i => i is null) ? Problems.Invalid(missing) : null)
             ?? (list!.Count > max
                 ? Problems.Result(StatusCodes.Status413PayloadTooLarge, ProblemCodes.TooLarge, $"Te veel {noun} in één keer ({list.Count}); stuur er hoogstens {max} per keer.")
-                : null);
+                : null)
+            ?? (inTurn?.Invoke(request!) is { } unnamed ? Problems.Invalid(unnamed) : null);
+        if (refusal is null && inTurn is not null)
+            refusal = (turn = await gate.EnterNext(device!.DeviceId, InTurnPatience, context.RequestAborted)) is null ? OutOfTurn() : null;
         if (refusal is null)
-            return (new Batch<TRequest>(device, request!, turn), null);
-        turn.Dispose();
+            return (new Batch<TRequest>(device!, request!, turn!), null);
+        turn?.Dispose();
         return (null, refusal);
     }
 

@@ -15,7 +15,7 @@ public sealed class StoreTransport(ISyncStore store, DeviceSession device) : ISy
     // The audit events that come with a push are stored with it, unchecked: the endpoint's checks are not the store's.
     public async Task<PushResponse> Push(string token, PushRequest request, CancellationToken cancel)
     {
-        var (results, auditHeld) = await store.PushAsync(device, request.Mutations, request.Audit ?? [], DateTimeOffset.UtcNow, cancel);
+        var (results, auditHeld) = await store.PushAsync(device, request.Mutations, request.Audit ?? [], DateTimeOffset.UtcNow, cancel: cancel);
         return new PushResponse(results) { AuditHeld = auditHeld };
     }
 

@@ -27,6 +27,9 @@ internal sealed class AuditWithPushes(LocalSync local, int batchSize)
         return events;
     }
 
+    /// <summary>A push that applied nothing (out of turn): as an answer that does not hold its events.</summary>
+    public void Unanswered() => _riding = false;
+
     /// <summary>A push's answer, in the order the pushes went: confirms the events it carried when the server holds them.</summary>
     /// <returns>How many events it confirmed.</returns>
     public int Answered(IReadOnlyList<AuditRecord> carried, PushResponse response)

@@ -15,8 +15,22 @@ public sealed class HttpSyncTransport(HttpClient http) : ISyncTransport
     public Task<EnrolResponse> Enrol(EnrolRequest request, CancellationToken cancel) =>
         Send(HttpMethod.Post, SyncProtocol.EnrolPath, null, JsonContent.Create(request, ProtocolJson.Default.EnrolRequest), ProtocolJson.Default.EnrolResponse, cancel);
 
-    public Task<PushResponse> Push(string token, PushRequest request, CancellationToken cancel) =>
-        Send(HttpMethod.Post, SyncProtocol.PushPath, token, JsonContent.Create(request, ProtocolJson.Default.PushRequest), ProtocolJson.Default.PushResponse, cancel);
+    public Task<PushResponse> Push(string token, PushRequest request, CancellationToken cancel) => request.Follows is null
+        ? Send(HttpMethod.Post, SyncProtocol.PushPath, token, JsonContent.Create(request, ProtocolJson.Default.PushRequest), ProtocolJson.Default.PushResponse, cancel)
+        : PushInTurn(token, request, cancel);
+
+    // A server instance of a release before the path (during an update) does not know it: it applied nothing, as out of turn.
+    private async Task<PushResponse> PushInTurn(string token, PushRequest request, CancellationToken cancel)
+    {
+        try
+        {
+            return await Send(HttpMethod.Post, SyncProtocol.PushInTurnPath, token, JsonContent.Create(request, ProtocolJson.Default.PushRequest), ProtocolJson.Default.PushResponse, cancel);
+        }
+        catch (SyncTransportException e) when (e.Status == (int)HttpStatusCode.NotFound && e.Code != ProblemCodes.OutOfTurn)
+        {
+            throw new SyncTransportException(ProblemCodes.OutOfTurn, e.Message, e.Status, e);
+        }
+    }
 
     public Task<PullResponse> Pull(string token, long after, int limit, CancellationToken cancel) =>
         Send(HttpMethod.Get, $"{SyncProtocol.PullPath}?after={after}&limit={limit}", token, null, ProtocolJson.Default.PullResponse, cancel);

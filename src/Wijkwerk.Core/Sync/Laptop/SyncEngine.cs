@@ -19,6 +19,9 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
     /// laptop then holds three pages at most.
     /// </summary>
     private const int PagesAhead = 2;
+
+    /// <summary>Pushes on their way at once when the server takes them in turn: it reads one while it writes the other.</summary>
+    private const int PushesOnTheirWay = 2;
     private readonly LocalSync _local = new(store);
 
     public int PushBatchSize { get; init; } = SyncProtocol.MaxMutationsPerPush;
@@ -78,61 +81,7 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
     private async Task<SyncReport> Once(IProgress<SyncProgress>? progress, bool fullCheck, CancellationToken cancel)
     {
         var token = _local.Token() ?? throw new SyncTransportException(ProblemCodes.Unauthorized, "Deze laptop is niet aangemeld; gebruik eerst 'wijkwerk login'.");
-        int pushed = 0, accepted = 0, conflicts = 0, refused = 0, audited = 0;
-        var total = (int)store.PendingChanges();
-        var audit = new AuditWithPushes(_local, AuditBatchSize);
-
-        var batch = PushBody.Fit(_local.Pending(PushBatchSize));
-        var sending = batch.Count > 0 ? Push(token, batch, audit, cancel) : null;
-        for (var round = 0; sending is not null; round++)
-        {
-            // The next batch is read while the server works on this one: rows after this batch's, which its answer does not touch.
-            // Once those run out, the outbox is read whole again, for an edit typed meanwhile on a row already sent.
-            IReadOnlyList<PendingMutation> next;
-            try
-            {
-                next = PushBody.Fit(_local.Pending(PushBatchSize, after: batch.Max(b => b.FirstSeq)));
-            }
-            catch (Exception)
-            {
-                // The server may already hold the batch on its way: its answer is recorded before the failure ends the sync.
-                _local.Record(batch, (await sending).Response);
-                throw;
-            }
-
-            var (response, carried) = await sending;
-            var more = round + 1 < MaxRounds;
-            // Sent before this answer is recorded, so the server applies it meanwhile; safe because it holds none of this
-            // batch's rows, whose versions and outbox entries are all that recording the answer changes.
-            sending = more && next.Count > 0 ? Push(token, next, audit, cancel) : null;
-            try
-            {
-                _local.Record(batch, response);
-                audited += audit.Answered(carried, response);
-                pushed += batch.Count;
-                accepted += response.Results.Count(r => r.Status == SyncProtocol.Results.Accepted);
-                conflicts += response.Results.Count(r => r.Status == SyncProtocol.Results.Conflict);
-                refused += response.Results.Count(r => r.Status == SyncProtocol.Results.Refused);
-                progress?.Report(new SyncProgress("push", pushed, total));
-            }
-            catch (Exception) when (sending is not null)
-            {
-                // Its answer goes unrecorded too: the next sync sends both batches again, and the server answers a mutation
-                // it applied before with its first answer instead of applying it twice.
-                await Settle(sending);
-                throw;
-            }
-
-            if (sending is null && more)
-            {
-                next = PushBody.Fit(_local.Pending(PushBatchSize));
-                if (next.Count > 0)
-                    sending = Push(token, next, audit, cancel);
-            }
-
-            batch = next;
-        }
-
+        var (pushed, accepted, conflicts, refused, audited) = await PushAll(token, progress, cancel);
         audited += await UploadAudit(token, cancel);
 
         var (pulled, removed, setAside, last) = await PullAll(token, progress, cancel);
@@ -236,13 +185,140 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
         return (page, sealer.Seal(page));
     }
 
-    // Awaited here so that a transport failing before it returns a task fails the task instead: the answer before is then
-    // still recorded by the caller. The audit events are read before the push goes, with the events after them still local, as
-    // many as the body has room for beside the mutations.
-    private async Task<(PushResponse Response, IReadOnlyList<AuditRecord> Carried)> Push(string token, IReadOnlyList<PendingMutation> batch, AuditWithPushes audit, CancellationToken cancel)
+    /// <summary>
+    /// Pushes the outbox in batches. The next batch is read while the server works on the one before (rows after that
+    /// one's, which its answer does not touch), and sent as soon as the answer before it came, before that answer is
+    /// recorded. Once a server's answer said it takes pushes in turn (<see cref="PushResponse.InTurn"/>), the next batch goes
+    /// without waiting for that answer too, naming the push before it (<see cref="PushRequest.Follows"/>): the server reads it
+    /// while it writes the one before, and applies it only after that one. A push that comes out of turn (it reached the
+    /// server first, or an instance of an older release) applied nothing, nor did any after it: they go again one at a time,
+    /// as does the rest of the sync. Once the batches after those sent run out with nothing on its way, the outbox is read
+    /// whole again, for an edit typed meanwhile on a row already sent.
+    /// </summary>
+    private async Task<(int Pushed, int Accepted, int Conflicts, int Refused, int Audited)> PushAll(string token, IProgress<SyncProgress>? progress, CancellationToken cancel)
+    {
+        int pushed = 0, accepted = 0, conflicts = 0, refused = 0, audited = 0;
+        var total = (int)store.PendingChanges();
+        var audit = new AuditWithPushes(_local, AuditBatchSize);
+        var onTheirWay = new Queue<SentPush>();
+        var (inTurn, oneAtATime) = (false, false);
+        long readAfter = 0;
+        var next = PushBody.Fit(_local.Pending(PushBatchSize));
+        for (var round = 0; round < MaxRounds && (next.Count > 0 || onTheirWay.Count > 0); round++)
+        {
+            if (onTheirWay.Count == 0 || inTurn && onTheirWay.Count < PushesOnTheirWay && next.Count > 0)
+            {
+                onTheirWay.Enqueue(Send(token, next, readAfter, audit, inTurn ? onTheirWay.LastOrDefault()?.Id : null, cancel));
+                readAfter = next.Max(b => b.FirstSeq);
+                next = await ReadAhead(readAfter, onTheirWay);
+                continue;
+            }
+
+            var sent = onTheirWay.Dequeue();
+            PushResponse response;
+            try
+            {
+                response = await sent.Answer;
+            }
+            catch (SyncTransportException e) when (e.Code == ProblemCodes.OutOfTurn)
+            {
+                // Every push after it names the one before it, so none of those was applied either.
+                await SettleAll(onTheirWay);
+                audit.Unanswered();
+                (inTurn, oneAtATime) = (false, true);
+                readAfter = sent.ReadAfter;
+                next = PushBody.Fit(_local.Pending(PushBatchSize, after: readAfter));
+                continue;
+            }
+            catch (Exception)
+            {
+                await SettleAll(onTheirWay);
+                throw;
+            }
+
+            inTurn = response.InTurn && !oneAtATime;
+            // Sent before this answer is recorded, so the server applies it meanwhile; safe because it holds none of this
+            // batch's rows, whose versions and outbox entries are all that recording the answer changes.
+            if (onTheirWay.Count == 0 && next.Count > 0 && round + 1 < MaxRounds)
+            {
+                onTheirWay.Enqueue(Send(token, next, readAfter, audit, null, cancel));
+                readAfter = next.Max(b => b.FirstSeq);
+                next = [];
+            }
+
+            try
+            {
+                _local.Record(sent.Batch, response);
+                audited += audit.Answered(sent.Carried, response);
+                pushed += sent.Batch.Count;
+                accepted += response.Results.Count(r => r.Status == SyncProtocol.Results.Accepted);
+                conflicts += response.Results.Count(r => r.Status == SyncProtocol.Results.Conflict);
+                refused += response.Results.Count(r => r.Status == SyncProtocol.Results.Refused);
+                progress?.Report(new SyncProgress("push", pushed, total));
+            }
+            catch (Exception) when (onTheirWay.Count > 0)
+            {
+                // Their answers go unrecorded too: the next sync sends these batches again, and the server answers a mutation
+                // it applied before with its first answer instead of applying it twice.
+                await SettleAll(onTheirWay);
+                throw;
+            }
+
+            if (next.Count == 0)
+                next = await ReadAhead(onTheirWay.Count > 0 ? readAfter : (readAfter = 0), onTheirWay);
+        }
+
+        // Only when the rounds ran out: their answers go unrecorded, and the next sync sends those batches again.
+        await SettleAll(onTheirWay);
+        return (pushed, accepted, conflicts, refused, audited);
+    }
+
+    /// <summary>
+    /// The batch after <paramref name="after"/>, read while the pushes before it are on their way; when the read fails, their
+    /// answers are recorded first (the server may hold their batches already), then the failure ends the sync.
+    /// </summary>
+    private async Task<IReadOnlyList<PendingMutation>> ReadAhead(long after, Queue<SentPush> onTheirWay)
+    {
+        try
+        {
+            return PushBody.Fit(_local.Pending(PushBatchSize, after));
+        }
+        catch (Exception)
+        {
+            try
+            {
+                while (onTheirWay.TryDequeue(out var sent))
+                    _local.Record(sent.Batch, await sent.Answer);
+            }
+            finally
+            {
+                await SettleAll(onTheirWay);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>A push on its way: its batch, read after the outbox seq <see cref="ReadAfter"/>, and the audit events it carries.</summary>
+    private sealed record SentPush(IReadOnlyList<PendingMutation> Batch, long ReadAfter, Guid Id, IReadOnlyList<AuditRecord> Carried, Task<PushResponse> Answer);
+
+    // The audit events are read before the push goes, with the events after them still local, as many as the body has room
+    // for beside the mutations.
+    private SentPush Send(string token, IReadOnlyList<PendingMutation> batch, long readAfter, AuditWithPushes audit, Guid? follows, CancellationToken cancel)
     {
         var carried = audit.Next(PushBody.Room(batch));
-        return (await transport.Push(token, new PushRequest(batch.Select(b => b.Mutation).ToList()) { Audit = carried.Count > 0 ? carried : null }, cancel), carried);
+        var request = new PushRequest([.. batch.Select(b => b.Mutation)]) { Audit = carried.Count > 0 ? carried : null, Id = Guid.NewGuid(), Follows = follows };
+        return new SentPush(batch, readAfter, request.Id.Value, carried, Answer(token, request, cancel));
+    }
+
+    // Awaited here so that a transport failing before it returns a task fails the task instead: the answer before is then
+    // still recorded by the caller.
+    private async Task<PushResponse> Answer(string token, PushRequest request, CancellationToken cancel) => await transport.Push(token, request, cancel);
+
+    private static async Task SettleAll(Queue<SentPush> onTheirWay)
+    {
+        while (onTheirWay.TryDequeue(out var sent))
+            await Settle(sent.Answer);
     }
 
     /// <summary>A call whose answer will not be recorded: waited for, whatever it meets, so nothing is left running.</summary>

@@ -35,6 +35,15 @@ public sealed record PushRequest(IReadOnlyList<Mutation> Mutations)
     /// uploads them as before.
     /// </summary>
     public IReadOnlyList<AuditRecord>? Audit { get; init; }
+
+    /// <summary>This push's own id, which the server records with it, so that a push sent after it may name it (null: none).</summary>
+    public Guid? Id { get; init; }
+
+    /// <summary>
+    /// The <see cref="Id"/> of the push sent just before this one whose answer the laptop has not yet had: the server applies
+    /// this one only once that one is applied (<see cref="SyncProtocol.PushInTurnPath"/>, the only path that reads it).
+    /// </summary>
+    public Guid? Follows { get; init; }
 }
 
 /// <summary>Per mutation: accepted, conflict (the server kept its value for the listed columns) or refused (with a reason).</summary>
@@ -44,6 +53,12 @@ public sealed record PushResponse(IReadOnlyList<MutationResult> Results)
 {
     /// <summary>The highest audit seq the server holds for this device once it stored the push's events; null when it stored none.</summary>
     public long? AuditHeld { get; init; }
+
+    /// <summary>
+    /// The server takes a push sent before this answer on <see cref="SyncProtocol.PushInTurnPath"/>, in turn; an older
+    /// server says nothing, and its laptops send one push at a time.
+    /// </summary>
+    public bool InTurn { get; init; }
 }
 
 /// <summary>

@@ -12,6 +12,14 @@ public static class SyncProtocol
     public const string BasePath = "/sync/v1";
     public const string EnrolPath = BasePath + "/enrol";
     public const string PushPath = BasePath + "/push";
+
+    /// <summary>
+    /// POST a push sent before the answer to the one before it (<see cref="PushRequest.Follows"/>): the server reads it while
+    /// it writes that one, and applies it only after it, else answers 409 with <see cref="ProblemCodes.OutOfTurn"/> and
+    /// applies nothing. A path of its own, so that a server of a release before it answers 404 instead of applying the push
+    /// out of order; a laptop sends here only after a server's answer said it takes pushes so (<see cref="PushResponse.InTurn"/>).
+    /// </summary>
+    public const string PushInTurnPath = PushPath + "/in-turn";
     public const string PullPath = BasePath + "/pull";
     /// <summary>POST a batch of the laptop's audit events (added in version 1; older servers answer 404).</summary>
     public const string AuditPath = BasePath + "/audit";
@@ -95,6 +103,9 @@ public static class ProblemCodes
     public const string TooLarge = "too_large";
     public const string RateLimited = "rate_limited";
     public const string Busy = "busy";
+
+    /// <summary>A push on <see cref="SyncProtocol.PushInTurnPath"/> whose push before was not applied (yet): nothing of it was applied.</summary>
+    public const string OutOfTurn = "out_of_turn";
     public const string CodeInvalid = "code_invalid";
     public const string Forbidden = "forbidden";
 }

@@ -189,5 +189,11 @@ internal static class PostgresMigrations
             ALTER TABLE transfers DROP COLUMN id, ALTER COLUMN device_id TYPE text COLLATE "C",
                 ALTER COLUMN worker_id TYPE text COLLATE "C", ALTER COLUMN client_id TYPE text COLLATE "C";
             """),
+        (8, """
+            -- Each device's last push applied, by the id its laptop gave it: a push sent before the answer to the one
+            -- before it names that one, and is applied only when it is this (SqlSyncStore.TakeTurn). Written to run again
+            -- harmlessly, as a test re-runs the steps from 6 on.
+            CREATE TABLE IF NOT EXISTS device_pushes(device_id text COLLATE "C" PRIMARY KEY, push_id text NOT NULL);
+            """),
     ];
 }

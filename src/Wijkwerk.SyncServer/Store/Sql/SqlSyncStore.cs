@@ -262,12 +262,12 @@ public abstract partial class SqlSyncStore : ISyncStore
     /// savepoint around each mutation, so the poisoned one is refused and the rest of the batch still lands.
     /// </summary>
     public async Task<IReadOnlyList<MutationResult>> PushAsync(DeviceSession device, IReadOnlyList<Mutation> mutations, DateTimeOffset now, CancellationToken cancel = default) =>
-        (await PushAsync(device, mutations, [], now, cancel)).Results;
+        (await PushAsync(device, mutations, [], now, cancel: cancel)).Results;
 
     public async Task<PushAnswer> PushAsync(
-        DeviceSession device, IReadOnlyList<Mutation> mutations, IReadOnlyList<AuditRecord> audit, DateTimeOffset now, CancellationToken cancel = default)
+        DeviceSession device, IReadOnlyList<Mutation> mutations, IReadOnlyList<AuditRecord> audit, DateTimeOffset now, PushTurn? turn = null, CancellationToken cancel = default)
     {
-        var push = new QueuedPush(device, mutations, audit, now);
+        var push = new QueuedPush(device, mutations, audit, now, turn);
         return Dialect.OneWriter ? await _pushes.Add(push, cancel) : await PushAlone(push, cancel);
     }
 
@@ -285,9 +285,9 @@ public abstract partial class SqlSyncStore : ISyncStore
 
     /// <summary>The push's mutations and then the audit events it carries, inside the transaction.</summary>
     private PushAnswer Applied(DbConnection db, DbTransaction tx, QueuedPush push, bool eachInSavepoint) =>
-        (Push(db, tx, push.Device, push.Mutations, push.Now, eachInSavepoint), StoreAuditWith(db, tx, push.Device, push.Audit, push.Now));
+        (Push(db, tx, push.Device, push.Mutations, push.Now, push.Turn, eachInSavepoint), StoreAuditWith(db, tx, push.Device, push.Audit, push.Now));
 
-    private sealed record QueuedPush(DeviceSession Device, IReadOnlyList<Mutation> Mutations, IReadOnlyList<AuditRecord> Audit, DateTimeOffset Now);
+    private sealed record QueuedPush(DeviceSession Device, IReadOnlyList<Mutation> Mutations, IReadOnlyList<AuditRecord> Audit, DateTimeOffset Now, PushTurn? Turn);
 
     /// <summary>
     /// Pushes that waited for SQLite's one writer, in one transaction, each in a savepoint of its own: a push that fails is
@@ -337,11 +337,13 @@ public abstract partial class SqlSyncStore : ISyncStore
     /// <summary>A mutation failed in a push run without savepoints: the push must run again with them.</summary>
     private sealed class PoisonedMutationException : Exception;
 
-    private IReadOnlyList<MutationResult> Push(DbConnection db, DbTransaction tx, DeviceSession device, IReadOnlyList<Mutation> mutations, DateTimeOffset now, bool eachInSavepoint)
+    private IReadOnlyList<MutationResult> Push(DbConnection db, DbTransaction tx, DeviceSession device, IReadOnlyList<Mutation> mutations, DateTimeOffset now, PushTurn? turn, bool eachInSavepoint)
     {
         // The pushes of one device run one after the other, whichever instance takes them; the second then finds the
         // first's mutations recorded and answers their results (see DeviceGate).
         Dialect.LockKey(db, tx, "device/" + S(device.DeviceId));
+        if (turn is not null)
+            TakeTurn(db, tx, device.DeviceId, turn);
         var scope = new PushScope(db, tx, device, now, TeamsOf(db, tx, device.WorkerId), PushStampFormat(db, tx));
         scope.Prefetch(mutations);
         // Idempotence: a mutation seen before (in an earlier push or earlier in this one) gets its first answer again
@@ -397,6 +399,18 @@ public abstract partial class SqlSyncStore : ISyncStore
         if (scope.TouchedTags.Count > 0)
             RefreshPatterns(db, tx, now, scope.TouchedTags);
         return results;
+    }
+
+    /// <summary>
+    /// A push that follows another is applied only when that one is the device's last push recorded, under the device's
+    /// lock: applied, and nothing of the device's since. The push's own id is recorded as the device's last in its transaction.
+    /// </summary>
+    private static void TakeTurn(DbConnection db, DbTransaction tx, Guid deviceId, PushTurn turn)
+    {
+        if (turn.Follows is { } follows && Scalar(db, tx, "SELECT push_id FROM device_pushes WHERE device_id = @d;", ("@d", S(deviceId))) as string != S(follows))
+            throw new PushOutOfTurnException();
+        Exec(db, tx, "INSERT INTO device_pushes(device_id, push_id) VALUES (@d, @p) ON CONFLICT(device_id) DO UPDATE SET push_id = excluded.push_id;",
+            ("@d", S(deviceId)), ("@p", S(turn.Id)));
     }
 
     /// <summary>Keys per statement when a push reads its rows, caseload and (when scattered) earlier answers: the rows and caseload go as one parameter each, the earlier answers as a parameter a key, well below either database's limit.</summary>

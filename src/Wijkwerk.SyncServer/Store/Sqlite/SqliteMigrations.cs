@@ -178,5 +178,11 @@ internal static class SqliteMigrations
             -- a store keeps the format every running server instance reads until its administrator finishes an update.
             CREATE TABLE IF NOT EXISTS store_settings(name TEXT PRIMARY KEY, value TEXT NOT NULL);
             """),
+        (16, """
+            -- Issue 15: each device's last push applied, by the id its laptop gave it: a push sent before the answer to the
+            -- one before it names that one, and is applied only when it is this (SqlSyncStore.TakeTurn).
+            -- Written to run again harmlessly, as a test re-runs the steps from 15 on.
+            CREATE TABLE IF NOT EXISTS device_pushes(device_id TEXT PRIMARY KEY, push_id TEXT NOT NULL) WITHOUT ROWID;
+            """),
     ];
 }

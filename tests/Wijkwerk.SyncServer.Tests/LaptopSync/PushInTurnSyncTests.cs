@@ -1,0 +1,165 @@
+using System.Net;
+using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Signals;
+using Wijkwerk.Core.Storage.Sync;
+using Wijkwerk.Core.Sync.Protocol;
+
+namespace Wijkwerk.SyncServer.Tests.LaptopSync;
+
+/// <summary>
+/// Once the server says it takes pushes in turn, a laptop sends the next push before the answer to the one before: the
+/// server reads it while it writes that one, and applies it only after it. A push that gets there first, or meets a server
+/// instance without the path, applies nothing and goes again, one at a time. The real server over real HTTP, rows whose
+/// client travels in the push before them, and the laptop's access log riding along.
+/// </summary>
+public sealed class PushInTurnSyncTests
+{
+    private const int Clients = 12;
+    private const int Batch = 5;
+
+    [Fact]
+    public async Task AnUpload_HasTwoPushesOnTheirWay_AndEveryRowLandsOnce_AfterTheClientItBelongsTo()
+    {
+        using var team = await Team.Noord("Anna", "Bram");
+        var anna = ClientsWithSignals(team);
+        using var watching = new TurnWatchingHandler();
+
+        var report = await anna.Sync(watching, Batch);
+
+        Assert.Equal((2 * Clients, 0, 0), (report.Accepted, report.Conflicts, report.Refused));
+        Assert.True(report.Converged);
+        Assert.Equal(SyncProtocol.PushPath, watching.Pushes[0].Path);
+        Assert.Contains(watching.Pushes, p => p.Path == SyncProtocol.PushInTurnPath);
+        Assert.All(watching.Pushes, p => Assert.Equal(HttpStatusCode.OK, p.Status));
+        Assert.Equal(2, watching.MostOnTheirWay);
+        await AllArrived(team, anna);
+    }
+
+    [Fact]
+    public async Task APushThatGetsThereBeforeThePushItFollows_AppliesNothing_AndGoesAgainAfterIt_WithTheRestOneAtATime()
+    {
+        using var team = await Team.Noord("Anna", "Bram");
+        var anna = ClientsWithSignals(team);
+        // The second push is sent as soon as the first is answered, the third in turn behind it: held back, the second
+        // reaches the server after the third.
+        using var watching = new TurnWatchingHandler { HoldPush = 2 };
+
+        var report = await anna.Sync(watching, Batch);
+
+        Assert.Equal((2 * Clients, 0, 0), (report.Accepted, report.Conflicts, report.Refused));
+        Assert.True(report.Converged);
+        Assert.Equal((SyncProtocol.PushInTurnPath, HttpStatusCode.Conflict), (watching.Pushes[2].Path, watching.Pushes[2].Status));
+        AfterTheLastInTurnOnlyPlainPushes(watching, HttpStatusCode.Conflict);
+        await AllArrived(team, anna);
+    }
+
+    [Fact]
+    public async Task AServerInstanceWithoutTheInTurnPath_IsSentEveryPushAgainOneAtATime()
+    {
+        using var team = await Team.Noord("Anna", "Bram");
+        var anna = ClientsWithSignals(team);
+        using var watching = new TurnWatchingHandler { WithoutInTurnPath = true };
+
+        var report = await anna.Sync(watching, Batch);
+
+        Assert.Equal((2 * Clients, 0, 0), (report.Accepted, report.Conflicts, report.Refused));
+        Assert.True(report.Converged);
+        AfterTheLastInTurnOnlyPlainPushes(watching, HttpStatusCode.NotFound);
+        await AllArrived(team, anna);
+    }
+
+    /// <summary>Every push in turn met <paramref name="refused"/> (there was one); every push sent after the last of them went alone, on the plain path, and was taken.</summary>
+    private static void AfterTheLastInTurnOnlyPlainPushes(TurnWatchingHandler watching, HttpStatusCode refused)
+    {
+        var inTurn = watching.Pushes.FindAll(p => p.Path == SyncProtocol.PushInTurnPath);
+        Assert.NotEmpty(inTurn);
+        Assert.All(inTurn, p => Assert.Equal(refused, p.Status));
+        var after = watching.Pushes.Skip(watching.Pushes.LastIndexOf(inTurn[^1]) + 1).ToList();
+        Assert.NotEmpty(after);
+        Assert.All(after, p => Assert.Equal((SyncProtocol.PushPath, HttpStatusCode.OK), (p.Path, p.Status)));
+    }
+
+    /// <summary>Anna's clients, each followed by a signal about it: a batch of five often ends between a client and its signal.</summary>
+    private static Laptop ClientsWithSignals(Team team)
+    {
+        var anna = team.Laptops[0];
+        anna.Store.Batch(() =>
+        {
+            for (var i = 0; i < Clients; i++)
+            {
+                var client = anna.NewClient("Naam" + i, "Achternaam" + i);
+                anna.Store.Signals.Add(Signal.Report(
+                    Id<Signal>.New(team.World.Clock), client.Id, SignalSource.Pharmacy, null, "Vergeet medicatie " + i, [LifeDomain.FittingSupport],
+                    Urgency.Normal, new ConsentBasis(true, ""), null, team.World.Clock.GetUtcNow()).Value);
+            }
+        });
+        Assert.NotEmpty(new LocalSync(anna.Store).PendingAudit(1000));
+        return anna;
+    }
+
+    /// <summary>Nothing left on Anna's laptop, her access log included, and Bram in her team receives every row.</summary>
+    private static async Task AllArrived(Team team, Laptop anna)
+    {
+        Assert.Equal(0, anna.Store.PendingChanges());
+        Assert.Empty(new LocalSync(anna.Store).PendingAudit(1000, new LocalSync(anna.Store).AuditConfirmed()));
+        var bram = team.Laptops[1];
+        Assert.True((await bram.Sync()).Converged);
+        Assert.Equal(anna.Clients().Select(c => c.Id.ToString()).Order(), bram.Clients().Select(c => c.Id.ToString()).Order());
+        Assert.Equal(Clients, bram.Store.Signals.Open().Count);
+    }
+
+    /// <summary>A push as the handler saw it, in the order sent: its path, and its answer once it came.</summary>
+    private sealed class PushSeen(string path)
+    {
+        public string Path { get; } = path;
+
+        public HttpStatusCode? Status { get; set; }
+    }
+
+    /// <summary>Real HTTP that notes each push's path and answer and how many were on their way at once; it can hold one push back, or play a server instance without the in-turn path.</summary>
+    private sealed class TurnWatchingHandler() : DelegatingHandler(new SocketsHttpHandler())
+    {
+        private readonly Lock _lock = new();
+        private int _onTheirWay;
+
+        /// <summary>The push (1 for the first) held back half a second before it leaves.</summary>
+        public int HoldPush { get; init; }
+
+        public bool WithoutInTurnPath { get; init; }
+
+        public List<PushSeen> Pushes { get; } = [];
+
+        public int MostOnTheirWay { get; private set; }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var path = request.RequestUri!.AbsolutePath;
+            if (!path.StartsWith(SyncProtocol.PushPath, StringComparison.Ordinal))
+                return await base.SendAsync(request, cancellationToken);
+            var seen = new PushSeen(path);
+            int number;
+            lock (_lock)
+            {
+                Pushes.Add(seen);
+                number = Pushes.Count;
+                MostOnTheirWay = Math.Max(MostOnTheirWay, ++_onTheirWay);
+            }
+
+            try
+            {
+                if (number == HoldPush)
+                    await Task.Delay(500, cancellationToken);
+                var response = WithoutInTurnPath && path == SyncProtocol.PushInTurnPath
+                    ? new HttpResponseMessage(HttpStatusCode.NotFound) { Content = new StringContent("") }
+                    : await base.SendAsync(request, cancellationToken);
+                seen.Status = response.StatusCode;
+                return response;
+            }
+            finally
+            {
+                lock (_lock)
+                    _onTheirWay--;
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using Wijkwerk.SyncServer.Sync;
+
+namespace Wijkwerk.SyncServer.Tests.Sync;
+
+/// <summary>
+/// A device's turn: a second request meets "busy" at once, but a push sent in turn waits for the turn held now, one
+/// such request per device, and no longer than its patience.
+/// </summary>
+public sealed class DeviceGateTests
+{
+    private static readonly TimeSpan Long = TimeSpan.FromSeconds(30);
+    private readonly DeviceGate _gate = new();
+    private readonly Guid _device = Guid.NewGuid();
+
+    [Fact]
+    public async Task ARequestInTurn_WaitsForTheTurnHeldNow_AndTakesItWhenItEnds()
+    {
+        var held = _gate.TryEnter(_device)!;
+
+        var next = _gate.EnterNext(_device, Long, CancellationToken.None);
+        await Task.Delay(50);
+
+        Assert.False(next.IsCompleted);
+        Assert.Null(_gate.TryEnter(_device));
+        held.Dispose();
+        using var taken = await next.WaitAsync(Long);
+        Assert.NotNull(taken);
+        Assert.Null(_gate.TryEnter(_device));
+    }
+
+    [Fact]
+    public async Task TheTurnEnding_IsHandedToTheRequestWaitingInTurn_BeforeAnyRequestArrivingMeanwhile()
+    {
+        var held = _gate.TryEnter(_device)!;
+        var next = _gate.EnterNext(_device, Long, CancellationToken.None);
+
+        held.Dispose();
+        var meanwhile = _gate.TryEnter(_device);
+        var later = await _gate.EnterNext(_device, TimeSpan.FromMilliseconds(100), CancellationToken.None).WaitAsync(Long);
+
+        Assert.Null(meanwhile);
+        Assert.Null(later);
+        using var taken = await next.WaitAsync(Long);
+        Assert.NotNull(taken);
+    }
+
+    [Fact]
+    public async Task ATurnHandedToARequestThatGaveUp_IsPassedOn_AndTheDeviceIsFreeAgain()
+    {
+        var held = _gate.TryEnter(_device)!;
+        using var cancel = new CancellationTokenSource();
+        var next = _gate.EnterNext(_device, Long, cancel.Token);
+
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => next.WaitAsync(Long));
+        held.Dispose();
+
+        using var again = _gate.TryEnter(_device);
+        Assert.NotNull(again);
+    }
+
+    [Fact]
+    public async Task ASecondRequestInTurn_WhileOneWaits_IsNotLetIn()
+    {
+        using var held = _gate.TryEnter(_device)!;
+        var first = _gate.EnterNext(_device, Long, CancellationToken.None);
+
+        var second = await _gate.EnterNext(_device, Long, CancellationToken.None).WaitAsync(Long);
+
+        Assert.Null(second);
+        Assert.False(first.IsCompleted);
+    }
+
+    [Fact]
+    public async Task ARequestInTurn_WhoseTurnDoesNotEndWithinItsPatience_IsNotLetIn_AndTheTurnStaysHeld()
+    {
+        using var held = _gate.TryEnter(_device)!;
+
+        var next = await _gate.EnterNext(_device, TimeSpan.FromMilliseconds(100), CancellationToken.None).WaitAsync(Long);
+
+        Assert.Null(next);
+        Assert.Null(_gate.TryEnter(_device));
+    }
+
+    [Fact]
+    public async Task ARequestInTurn_OnAFreeDevice_TakesTheTurnAtOnce_AndAnotherDeviceIsNotHeldBack()
+    {
+        using var taken = await _gate.EnterNext(_device, Long, CancellationToken.None).WaitAsync(Long);
+        using var other = _gate.TryEnter(Guid.NewGuid());
+
+        Assert.NotNull(taken);
+        Assert.NotNull(other);
+    }
+}
