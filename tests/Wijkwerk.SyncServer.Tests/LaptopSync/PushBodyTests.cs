@@ -31,7 +31,7 @@ public sealed class PushBodyTests
         Assert.Equal(events, pushed.AuditUploaded);
         Assert.Equal(0, a.Store.PendingChanges());
         Assert.All(clients, c => Assert.Equal(notes, b.Find(c.Id)?.Notes));
-        var pushes = watching.Paths.Select((path, i) => (path, bytes: watching.BodyBytes[i])).Where(r => r.path == SyncProtocol.PushPath).ToList();
+        var pushes = watching.Paths.Select((path, i) => (path, bytes: watching.BodyBytes[i])).Where(r => r.path is SyncProtocol.PushPath or SyncProtocol.PushInTurnPath).ToList();
         Assert.True(pushes.Count > 2, $"{pushes.Count} pushes");
         Assert.All(pushes, p => Assert.InRange(p.bytes, 1, SyncProtocol.MaxPushBodyBytes));
     }

@@ -26,6 +26,7 @@ public sealed partial class HostileRequestTests
         var authenticated = new (string Name, HttpMethod Method, string Path, Func<Setup, string?> Body)[]
         {
             ("push", HttpMethod.Post, PushPath, _ => ValidPush()),
+            ("push in turn", HttpMethod.Post, PushInTurnPath, _ => ValidPushInTurn()),
             ("pull", HttpMethod.Get, PullPath, _ => null),
             ("audit", HttpMethod.Post, AuditPath, s => AuditBody(s)),
         };
@@ -43,6 +44,7 @@ public sealed partial class HostileRequestTests
 
         // A revoked device may still upload its own audit log (issue 9, scenario 10): only push and pull here.
         Add("push: revoked device", s => Send(HttpMethod.Post, PushPath, s.RevokedToken, Json(ValidPush())), HttpStatusCode.Unauthorized, ProblemCodes.Revoked, "ingetrokken");
+        Add("push in turn: revoked device", s => Send(HttpMethod.Post, PushInTurnPath, s.RevokedToken, Json(ValidPushInTurn())), HttpStatusCode.Unauthorized, ProblemCodes.Revoked, "ingetrokken");
         Add("pull: revoked device", s => Send(HttpMethod.Get, PullPath, s.RevokedToken), HttpStatusCode.Unauthorized, ProblemCodes.Revoked, "ingetrokken");
 
         // The protocol header, on every sync endpoint.
@@ -64,6 +66,7 @@ public sealed partial class HostileRequestTests
         var methods = new (string Path, string[] Wrong)[]
         {
             (PushPath, ["GET", "PUT", "DELETE", "PATCH"]),
+            (PushInTurnPath, ["GET", "PUT", "DELETE"]),
             (EnrolPath, ["GET", "PUT"]),
             (AuditPath, ["GET", "DELETE"]),
             (PullPath, ["POST", "PUT", "DELETE"]),
@@ -79,6 +82,7 @@ public sealed partial class HostileRequestTests
         var posted = new (string Name, string Path, Func<Setup, string> Body)[]
         {
             ("push", PushPath, _ => ValidPush()),
+            ("push in turn", PushInTurnPath, _ => ValidPushInTurn()),
             ("audit", AuditPath, s => AuditBody(s)),
             ("enrol", EnrolPath, _ => """{"code":"ABCD-EFGH","deviceName":"laptop"}"""),
         };
@@ -113,7 +117,19 @@ public sealed partial class HostileRequestTests
         })
         {
             Add($"push: {label}", s => Send(HttpMethod.Post, PushPath, s.Anna, Json(json)), HttpStatusCode.BadRequest, ProblemCodes.InvalidRequest, part);
+            Add($"push in turn: {label}", s => Send(HttpMethod.Post, PushInTurnPath, s.Anna, Json(json)), HttpStatusCode.BadRequest, ProblemCodes.InvalidRequest, part);
         }
+
+        // A push in turn names itself and the push before it; one that names a push the server never applied applies nothing.
+        var valid = $$$"""{"mutations":[{"mutationId":1,"table":"clients","rowId":"{{{client}}}","operation":"insert","baseVersion":0,"columns":{}}]""";
+        Add("push in turn: without follows", s => Send(HttpMethod.Post, PushInTurnPath, s.Anna, Json(valid + $$$""","id":"{{{client}}}"}""")),
+            HttpStatusCode.BadRequest, ProblemCodes.InvalidRequest, "'follows'");
+        Add("push in turn: without its id", s => Send(HttpMethod.Post, PushInTurnPath, s.Anna, Json(valid + $$$""","follows":"{{{client}}}"}""")),
+            HttpStatusCode.BadRequest, ProblemCodes.InvalidRequest, "'id'");
+        Add("push in turn: follows a push never applied", s => Send(HttpMethod.Post, PushInTurnPath, s.Anna, Json(ValidPushInTurn())),
+            HttpStatusCode.Conflict, ProblemCodes.OutOfTurn, "niets van verwerkt");
+        Add("push in turn: a follows that is no guid", s => Send(HttpMethod.Post, PushInTurnPath, s.Anna, Json(valid + $$$""","id":"{{{client}}}","follows":"de vorige"}""")),
+            HttpStatusCode.BadRequest, ProblemCodes.InvalidRequest, BadJson);
 
         Add("push: bytes that are not UTF-8", s => Send(HttpMethod.Post, PushPath, s.Anna, Bytes([0x7B, 0xFF, 0xFE, 0x7D])), HttpStatusCode.BadRequest, ProblemCodes.InvalidRequest, BadJson);
         Add("push: 501 mutations", s => Send(HttpMethod.Post, PushPath, s.Anna, Json(PushBody([.. Enumerable.Range(1, MaxMutationsPerPush + 1).Select(i => new Mutation(i, "clients", Guid.NewGuid(), "insert", 0, ServerFixture.ClientColumns()))]))),
