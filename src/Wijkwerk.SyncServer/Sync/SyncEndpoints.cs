@@ -119,25 +119,52 @@ public static class SyncEndpoints
         var (device, denied) = await Authenticate(context, store, admitRevoked);
         if (denied is not null)
             return (null, denied);
-        // A batch sent in turn is read first, while the device's request before it still holds the turn; any other takes the turn first.
-        var turn = inTurn is null ? gate.TryEnter(device!.DeviceId) : null;
-        if (inTurn is null && turn is null)
+        // Any other batch takes the device's turn before its body is read, and hears busy when another request holds it. A
+        // push sent in turn claims the turn after the one held now as it arrives, in the order the laptop sent them, and is
+        // read while it waits.
+        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        var entering = inTurn is null ? Task.FromResult(gate.TryEnter(device!.DeviceId)) : gate.EnterNext(device!.DeviceId, InTurnPatience, abandon.Token);
+        if (inTurn is null && entering.Result is null)
             return (null, Busy());
 
-        var (request, problem) = await RequestBody.Read(context, type);
-        var list = request is null ? null : items(request);
-        IResult? refusal = problem
-            ?? (list is null || list.Any(i => i is null) ? Problems.Invalid(missing) : null)
-            ?? (list!.Count > max
-                ? Problems.Result(StatusCodes.Status413PayloadTooLarge, ProblemCodes.TooLarge, $"Te veel {noun} in één keer ({list.Count}); stuur er hoogstens {max} per keer.")
-                : null)
-            ?? (inTurn?.Invoke(request!) is { } unnamed ? Problems.Invalid(unnamed) : null);
-        if (refusal is null && inTurn is not null)
-            refusal = (turn = await gate.EnterNext(device!.DeviceId, InTurnPatience, context.RequestAborted)) is null ? OutOfTurn() : null;
-        if (refusal is null)
-            return (new Batch<TRequest>(device!, request!, turn!), null);
-        turn?.Dispose();
-        return (null, refusal);
+        TRequest? request;
+        IResult? refusal;
+        try
+        {
+            (request, var problem) = await RequestBody.Read(context, type);
+            var list = request is null ? null : items(request);
+            refusal = problem
+                ?? (list is null || list.Any(i => i is null) ? Problems.Invalid(missing) : null)
+                ?? (list!.Count > max
+                    ? Problems.Result(StatusCodes.Status413PayloadTooLarge, ProblemCodes.TooLarge, $"Te veel {noun} in één keer ({list.Count}); stuur er hoogstens {max} per keer.")
+                    : null)
+                ?? (inTurn?.Invoke(request!) is { } unnamed ? Problems.Invalid(unnamed) : null);
+        }
+        catch (Exception)
+        {
+            // A body cut off halfway: the device's turn, or its claim on the next, goes with the request.
+            await Release(entering, abandon);
+            throw;
+        }
+
+        if (refusal is null && await entering is { } turn)
+            return (new Batch<TRequest>(device, request!, turn), null);
+        await Release(entering, abandon);
+        return (null, refusal ?? OutOfTurn());
+    }
+
+    /// <summary>Gives up a turn taken, or the claim on one still waited for.</summary>
+    private static async Task Release(Task<IDisposable?> entering, CancellationTokenSource abandon)
+    {
+        await abandon.CancelAsync();
+        try
+        {
+            (await entering)?.Dispose();
+        }
+        catch (OperationCanceledException)
+        {
+            // The claim ended unanswered: no turn was taken.
+        }
     }
 
     private static async Task<IResult> Pull(HttpContext context, ISyncStore store, DeviceGate gate, TimeProvider clock, ILoggerFactory logs)

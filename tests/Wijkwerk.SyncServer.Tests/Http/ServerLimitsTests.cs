@@ -98,6 +98,31 @@ public sealed class ServerLimitsTests(ServerFixture server)
         await server.AssertHealthy();
     }
 
+    [Theory]
+    [InlineData(SyncProtocol.PushPath)]
+    [InlineData(SyncProtocol.PushInTurnPath)]
+    public async Task APushWhoseBodyIsCutOffHalfway_LeavesTheDeviceFreeForItsNextSync(string path)
+    {
+        var device = await server.NewDevice("Bram");
+        var uri = new Uri(server.Server.Address);
+
+        using (var tcp = new System.Net.Sockets.TcpClient())
+        {
+            await tcp.ConnectAsync(uri.Host, uri.Port);
+            await using var stream = tcp.GetStream();
+            var head = $"POST {path} HTTP/1.1\r\nHost: {uri.Authority}\r\nAuthorization: Bearer {device.Token}\r\n{SyncProtocol.VersionHeader}: {SyncProtocol.Version}\r\n" +
+                       "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"mutations\":[";
+            await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(head));
+            await stream.FlushAsync();
+            // Long enough for the server to have authenticated the request and begun reading its body.
+            await Task.Delay(300);
+        }
+
+        var result = await device.PushOne("clients", Guid.NewGuid(), SyncProtocol.Operations.Insert, 0, ServerFixture.ClientColumns("Na de breuk"));
+
+        Assert.Equal(SyncProtocol.Results.Accepted, result.Status);
+    }
+
     [Fact]
     public async Task EveryDeliveryOfClientData_IsLoggedAsATransfer()
     {

@@ -22,7 +22,8 @@ public sealed class PushInTurnSyncTests
     {
         using var team = await Team.Noord("Anna", "Bram");
         var anna = ClientsWithSignals(team);
-        using var watching = new TurnWatchingHandler();
+        // Each answer comes a little late, as from a server further away: the next push is always on its way by then.
+        using var watching = new TurnWatchingHandler { AnswerDelay = TimeSpan.FromMilliseconds(200) };
 
         var report = await anna.Sync(watching, Batch);
 
@@ -122,8 +123,11 @@ public sealed class PushInTurnSyncTests
         private readonly Lock _lock = new();
         private int _onTheirWay;
 
-        /// <summary>The push (1 for the first) held back half a second before it leaves.</summary>
+        /// <summary>The push (1 for the first) held back two seconds before it leaves.</summary>
         public int HoldPush { get; init; }
+
+        /// <summary>How long each push's answer is held back once it came.</summary>
+        public TimeSpan AnswerDelay { get; init; }
 
         public bool WithoutInTurnPath { get; init; }
 
@@ -148,11 +152,12 @@ public sealed class PushInTurnSyncTests
             try
             {
                 if (number == HoldPush)
-                    await Task.Delay(500, cancellationToken);
+                    await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
                 var response = WithoutInTurnPath && path == SyncProtocol.PushInTurnPath
                     ? new HttpResponseMessage(HttpStatusCode.NotFound) { Content = new StringContent("") }
                     : await base.SendAsync(request, cancellationToken);
                 seen.Status = response.StatusCode;
+                await Task.Delay(AnswerDelay, cancellationToken);
                 return response;
             }
             finally

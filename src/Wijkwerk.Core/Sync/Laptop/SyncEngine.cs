@@ -191,9 +191,10 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
     /// recorded. Once a server's answer said it takes pushes in turn (<see cref="PushResponse.InTurn"/>), the next batch goes
     /// without waiting for that answer too, naming the push before it (<see cref="PushRequest.Follows"/>): the server reads it
     /// while it writes the one before, and applies it only after that one. A push that comes out of turn (it reached the
-    /// server first, or an instance of an older release) applied nothing, nor did any after it: they go again one at a time,
-    /// as does the rest of the sync. Once the batches after those sent run out with nothing on its way, the outbox is read
-    /// whole again, for an edit typed meanwhile on a row already sent.
+    /// server first, or an instance of an older release), or that finds the device busy with the push after it, applied
+    /// nothing, nor did any push after it: they go again one at a time, as does the rest of the sync. Once the batches
+    /// after those sent run out with nothing on its way, the outbox is read whole again, for an edit typed meanwhile on a
+    /// row already sent.
     /// </summary>
     private async Task<(int Pushed, int Accepted, int Conflicts, int Refused, int Audited)> PushAll(string token, IProgress<SyncProgress>? progress, CancellationToken cancel)
     {
@@ -204,9 +205,9 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
         var (inTurn, oneAtATime) = (false, false);
         long readAfter = 0;
         var next = PushBody.Fit(_local.Pending(PushBatchSize));
-        for (var round = 0; round < MaxRounds && (next.Count > 0 || onTheirWay.Count > 0); round++)
+        for (var round = 0; round < MaxRounds && (next.Count > 0 || onTheirWay.Count > 0);)
         {
-            if (onTheirWay.Count == 0 || inTurn && onTheirWay.Count < PushesOnTheirWay && next.Count > 0)
+            if (next.Count > 0 && (onTheirWay.Count == 0 || inTurn && onTheirWay.Count < PushesOnTheirWay))
             {
                 onTheirWay.Enqueue(Send(token, next, readAfter, audit, inTurn ? onTheirWay.LastOrDefault()?.Id : null, cancel));
                 readAfter = next.Max(b => b.FirstSeq);
@@ -214,21 +215,21 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
                 continue;
             }
 
+            round++;
             var sent = onTheirWay.Dequeue();
-            PushResponse response;
+            PushResponse? response;
+            IReadOnlyList<AuditRecord> carried;
             try
             {
-                response = await sent.Answer;
+                (response, carried) = await sent.Answer;
             }
-            catch (SyncTransportException e) when (e.Code == ProblemCodes.OutOfTurn)
+            catch (SyncTransportException e) when (e.Code == ProblemCodes.OutOfTurn || e.Code == ProblemCodes.Busy && onTheirWay.Count > 0)
             {
                 // Every push after it names the one before it, so none of those was applied either.
                 await SettleAll(onTheirWay);
                 audit.Unanswered();
                 (inTurn, oneAtATime) = (false, true);
-                readAfter = sent.ReadAfter;
-                next = PushBody.Fit(_local.Pending(PushBatchSize, after: readAfter));
-                continue;
+                (readAfter, next, response, carried) = (sent.ReadAfter, [], null, []);
             }
             catch (Exception)
             {
@@ -236,32 +237,35 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
                 throw;
             }
 
-            inTurn = response.InTurn && !oneAtATime;
-            // Sent before this answer is recorded, so the server applies it meanwhile; safe because it holds none of this
-            // batch's rows, whose versions and outbox entries are all that recording the answer changes.
-            if (onTheirWay.Count == 0 && next.Count > 0 && round + 1 < MaxRounds)
+            if (response is not null)
             {
-                onTheirWay.Enqueue(Send(token, next, readAfter, audit, null, cancel));
-                readAfter = next.Max(b => b.FirstSeq);
-                next = [];
-            }
+                inTurn = response.InTurn && !oneAtATime;
+                // Sent before this answer is recorded, so the server applies it meanwhile; safe because it holds none of this
+                // batch's rows, whose versions and outbox entries are all that recording the answer changes.
+                if (onTheirWay.Count == 0 && next.Count > 0 && round < MaxRounds)
+                {
+                    onTheirWay.Enqueue(Send(token, next, readAfter, audit, null, cancel));
+                    readAfter = next.Max(b => b.FirstSeq);
+                    next = [];
+                }
 
-            try
-            {
-                _local.Record(sent.Batch, response);
-                audited += audit.Answered(sent.Carried, response);
-                pushed += sent.Batch.Count;
-                accepted += response.Results.Count(r => r.Status == SyncProtocol.Results.Accepted);
-                conflicts += response.Results.Count(r => r.Status == SyncProtocol.Results.Conflict);
-                refused += response.Results.Count(r => r.Status == SyncProtocol.Results.Refused);
-                progress?.Report(new SyncProgress("push", pushed, total));
-            }
-            catch (Exception) when (onTheirWay.Count > 0)
-            {
-                // Their answers go unrecorded too: the next sync sends these batches again, and the server answers a mutation
-                // it applied before with its first answer instead of applying it twice.
-                await SettleAll(onTheirWay);
-                throw;
+                try
+                {
+                    _local.Record(sent.Batch, response);
+                    audited += audit.Answered(carried, response);
+                    pushed += sent.Batch.Count;
+                    accepted += response.Results.Count(r => r.Status == SyncProtocol.Results.Accepted);
+                    conflicts += response.Results.Count(r => r.Status == SyncProtocol.Results.Conflict);
+                    refused += response.Results.Count(r => r.Status == SyncProtocol.Results.Refused);
+                    progress?.Report(new SyncProgress("push", pushed, total));
+                }
+                catch (Exception) when (onTheirWay.Count > 0)
+                {
+                    // Their answers go unrecorded too: the next sync sends these batches again, and the server answers a mutation
+                    // it applied before with its first answer instead of applying it twice.
+                    await SettleAll(onTheirWay);
+                    throw;
+                }
             }
 
             if (next.Count == 0)
@@ -288,7 +292,7 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
             try
             {
                 while (onTheirWay.TryDequeue(out var sent))
-                    _local.Record(sent.Batch, await sent.Answer);
+                    _local.Record(sent.Batch, (await sent.Answer).Response);
             }
             finally
             {
@@ -299,21 +303,25 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
         }
     }
 
-    /// <summary>A push on its way: its batch, read after the outbox seq <see cref="ReadAfter"/>, and the audit events it carries.</summary>
-    private sealed record SentPush(IReadOnlyList<PendingMutation> Batch, long ReadAfter, Guid Id, IReadOnlyList<AuditRecord> Carried, Task<PushResponse> Answer);
+    /// <summary>A push on its way: its batch, read after the outbox seq <see cref="ReadAfter"/>, and its answer with the audit events it carried.</summary>
+    private sealed record SentPush(IReadOnlyList<PendingMutation> Batch, long ReadAfter, Guid Id, Task<(PushResponse Response, IReadOnlyList<AuditRecord> Carried)> Answer);
 
-    // The audit events are read before the push goes, with the events after them still local, as many as the body has room
-    // for beside the mutations.
     private SentPush Send(string token, IReadOnlyList<PendingMutation> batch, long readAfter, AuditWithPushes audit, Guid? follows, CancellationToken cancel)
     {
-        var carried = audit.Next(PushBody.Room(batch));
-        var request = new PushRequest([.. batch.Select(b => b.Mutation)]) { Audit = carried.Count > 0 ? carried : null, Id = Guid.NewGuid(), Follows = follows };
-        return new SentPush(batch, readAfter, request.Id.Value, carried, Answer(token, request, cancel));
+        var id = Guid.NewGuid();
+        return new SentPush(batch, readAfter, id, Push(token, batch, audit, id, follows, cancel));
     }
 
-    // Awaited here so that a transport failing before it returns a task fails the task instead: the answer before is then
-    // still recorded by the caller.
-    private async Task<PushResponse> Answer(string token, PushRequest request, CancellationToken cancel) => await transport.Push(token, request, cancel);
+    // Awaited here so that a transport failing before it returns a task, or the audit events failing to be read, fails the
+    // task instead: the answer before is then still recorded by the caller. The audit events are read before the push goes,
+    // with the events after them still local, as many as the body has room for beside the mutations.
+    private async Task<(PushResponse Response, IReadOnlyList<AuditRecord> Carried)> Push(
+        string token, IReadOnlyList<PendingMutation> batch, AuditWithPushes audit, Guid id, Guid? follows, CancellationToken cancel)
+    {
+        var carried = audit.Next(PushBody.Room(batch));
+        var request = new PushRequest([.. batch.Select(b => b.Mutation)]) { Audit = carried.Count > 0 ? carried : null, Id = id, Follows = follows };
+        return (await transport.Push(token, request, cancel), carried);
+    }
 
     private static async Task SettleAll(Queue<SentPush> onTheirWay)
     {
