@@ -52,8 +52,8 @@ public static class SyncEndpoints
     /// </summary>
     private static readonly TimeSpan InTurnPatience = TimeSpan.FromSeconds(60);
 
-    /// <param name="inTurn">The push came on <see cref="SyncProtocol.PushInTurnPath"/>: it is read while the device's push before it
-    /// is written, then waits for that one's turn to end, and is applied only if that one was (<see cref="PushTurn"/>).</param>
+    /// <param name="inTurn">The push came on <see cref="SyncProtocol.PushInTurnPath"/>: it claims the device's next turn as it arrives,
+    /// is read while the device's push before it is written, and is applied only if that one was (<see cref="PushTurn"/>).</param>
     private static async Task<IResult> Push(HttpContext context, ISyncStore store, DeviceGate gate, TimeProvider clock, ILoggerFactory logs, bool inTurn)
     {
         var (batch, problem) = await OpenBatch(context, store, gate, ProtocolJson.Default.PushRequest, r => r.Mutations, SyncProtocol.MaxMutationsPerPush,
