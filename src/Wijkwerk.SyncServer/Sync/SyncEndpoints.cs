@@ -124,8 +124,8 @@ public static class SyncEndpoints
         // read while it waits.
         using var abandon = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         var entering = inTurn is null ? Task.FromResult(gate.TryEnter(device!.DeviceId)) : gate.EnterNext(device!.DeviceId, InTurnPatience, abandon.Token);
-        if (inTurn is null && entering.Result is null)
-            return (null, Busy());
+        if (entering is { IsCompletedSuccessfully: true, Result: null })
+            return (null, inTurn is null ? Busy() : OutOfTurn());
 
         TRequest? request;
         IResult? refusal;

@@ -104,16 +104,9 @@ public sealed class ServerLimitsTests(ServerFixture server)
     public async Task APushWhoseBodyIsCutOffHalfway_LeavesTheDeviceFreeForItsNextSync(string path)
     {
         var device = await server.NewDevice("Bram");
-        var uri = new Uri(server.Server.Address);
 
-        using (var tcp = new System.Net.Sockets.TcpClient())
+        using (await UnfinishedPush(path, device))
         {
-            await tcp.ConnectAsync(uri.Host, uri.Port);
-            await using var stream = tcp.GetStream();
-            var head = $"POST {path} HTTP/1.1\r\nHost: {uri.Authority}\r\nAuthorization: Bearer {device.Token}\r\n{SyncProtocol.VersionHeader}: {SyncProtocol.Version}\r\n" +
-                       "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"mutations\":[";
-            await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(head));
-            await stream.FlushAsync();
             // Long enough for the server to have authenticated the request and begun reading its body.
             await Task.Delay(300);
         }
@@ -121,6 +114,47 @@ public sealed class ServerLimitsTests(ServerFixture server)
         var result = await device.PushOne("clients", Guid.NewGuid(), SyncProtocol.Operations.Insert, 0, ServerFixture.ClientColumns("Na de breuk"));
 
         Assert.Equal(SyncProtocol.Results.Accepted, result.Status);
+    }
+
+    [Fact]
+    public async Task APushInTurn_WhileAnotherWaitsForTheDevicesNextTurn_IsAnsweredOutOfTurnAtOnce()
+    {
+        var device = await server.NewDevice("Bram");
+        HttpResponseMessage second;
+        Task<HttpResponseMessage> first;
+        using (await UnfinishedPush(SyncProtocol.PushPath, device))
+        {
+            await Task.Delay(300);
+            first = server.Http.SendAsync(InTurn(device));
+            await Task.Delay(300);
+            second = await server.Http.SendAsync(InTurn(device)).WaitAsync(TimeSpan.FromSeconds(20));
+            Assert.False(first.IsCompleted);
+        }
+
+        using var firstAnswer = await first.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal((HttpStatusCode.Conflict, ProblemCodes.OutOfTurn), (second.StatusCode, (await second.Content.ReadFromJsonAsync<ProblemResponse>(SyncClient.Json))!.Code));
+        // It waited for the turn, then came out of turn too: the push it follows was never applied.
+        Assert.Equal(HttpStatusCode.Conflict, firstAnswer.StatusCode);
+        second.Dispose();
+        var result = await device.PushOne("clients", Guid.NewGuid(), SyncProtocol.Operations.Insert, 0, ServerFixture.ClientColumns("Daarna"));
+        Assert.Equal(SyncProtocol.Results.Accepted, result.Status);
+    }
+
+    private static HttpRequestMessage InTurn(SyncClient device) => SyncClient.Request(HttpMethod.Post, SyncProtocol.PushInTurnPath, device.Token, JsonContent.Create(
+        new PushRequest([new Mutation(1, "clients", Guid.NewGuid(), SyncProtocol.Operations.Insert, 0, ServerFixture.ClientColumns("Op zijn beurt"))]) { Id = Guid.NewGuid(), Follows = Guid.NewGuid() },
+        options: SyncClient.Json));
+
+    /// <summary>A push whose headers and first bytes are sent and the rest never: the server holds it open while it waits for the body, until the connection is closed.</summary>
+    private async Task<IDisposable> UnfinishedPush(string path, SyncClient device)
+    {
+        var uri = new Uri(server.Server.Address);
+        var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(uri.Host, uri.Port);
+        var head = $"POST {path} HTTP/1.1\r\nHost: {uri.Authority}\r\nAuthorization: Bearer {device.Token}\r\n{SyncProtocol.VersionHeader}: {SyncProtocol.Version}\r\n" +
+                   "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"mutations\":[";
+        await tcp.GetStream().WriteAsync(System.Text.Encoding.ASCII.GetBytes(head));
+        await tcp.GetStream().FlushAsync();
+        return tcp;
     }
 
     [Fact]
