@@ -209,7 +209,7 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
         {
             if (next.Count > 0 && (onTheirWay.Count == 0 || inTurn && onTheirWay.Count < PushesOnTheirWay))
             {
-                onTheirWay.Enqueue(Send(token, next, readAfter, audit, inTurn ? onTheirWay.LastOrDefault()?.Id : null, cancel));
+                onTheirWay.Enqueue(Send(token, next, audit, inTurn ? onTheirWay.LastOrDefault()?.Id : null, cancel));
                 readAfter = next.Max(b => b.FirstSeq);
                 next = await ReadAhead(readAfter, onTheirWay);
                 continue;
@@ -225,11 +225,12 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
             }
             catch (SyncTransportException e) when (e.Code == ProblemCodes.OutOfTurn || e.Code == ProblemCodes.Busy && onTheirWay.Count > 0)
             {
-                // Every push after it names the one before it, so none of those was applied either.
+                // Every push after it names the one before it, so none of those was applied either. With nothing on its way, the
+                // outbox is read whole again below, and its oldest rows are this push's.
                 await SettleAll(onTheirWay);
                 audit.Unanswered();
                 (inTurn, oneAtATime) = (false, true);
-                (readAfter, next, response, carried) = (sent.ReadAfter, [], null, []);
+                (next, response, carried) = ([], null, []);
             }
             catch (Exception)
             {
@@ -244,7 +245,7 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
                 // batch's rows, whose versions and outbox entries are all that recording the answer changes.
                 if (onTheirWay.Count == 0 && next.Count > 0 && round < MaxRounds)
                 {
-                    onTheirWay.Enqueue(Send(token, next, readAfter, audit, null, cancel));
+                    onTheirWay.Enqueue(Send(token, next, audit, null, cancel));
                     readAfter = next.Max(b => b.FirstSeq);
                     next = [];
                 }
@@ -303,13 +304,13 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
         }
     }
 
-    /// <summary>A push on its way: its batch, read after the outbox seq <see cref="ReadAfter"/>, and its answer with the audit events it carried.</summary>
-    private sealed record SentPush(IReadOnlyList<PendingMutation> Batch, long ReadAfter, Guid Id, Task<(PushResponse Response, IReadOnlyList<AuditRecord> Carried)> Answer);
+    /// <summary>A push on its way: its batch, and its answer with the audit events it carried.</summary>
+    private sealed record SentPush(IReadOnlyList<PendingMutation> Batch, Guid Id, Task<(PushResponse Response, IReadOnlyList<AuditRecord> Carried)> Answer);
 
-    private SentPush Send(string token, IReadOnlyList<PendingMutation> batch, long readAfter, AuditWithPushes audit, Guid? follows, CancellationToken cancel)
+    private SentPush Send(string token, IReadOnlyList<PendingMutation> batch, AuditWithPushes audit, Guid? follows, CancellationToken cancel)
     {
         var id = Guid.NewGuid();
-        return new SentPush(batch, readAfter, id, Push(token, batch, audit, id, follows, cancel));
+        return new SentPush(batch, id, Push(token, batch, audit, id, follows, cancel));
     }
 
     // Awaited here so that a transport failing before it returns a task, or the audit events failing to be read, fails the
