@@ -140,9 +140,8 @@ public sealed class ServerLimitsTests(ServerFixture server)
         Assert.Equal(SyncProtocol.Results.Accepted, result.Status);
     }
 
-    private static HttpRequestMessage InTurn(SyncClient device) => SyncClient.Request(HttpMethod.Post, SyncProtocol.PushInTurnPath, device.Token, JsonContent.Create(
-        new PushRequest([new Mutation(1, "clients", Guid.NewGuid(), SyncProtocol.Operations.Insert, 0, ServerFixture.ClientColumns("Op zijn beurt"))]) { Id = Guid.NewGuid(), Follows = Guid.NewGuid() },
-        options: SyncClient.Json));
+    private static HttpRequestMessage InTurn(SyncClient device) => SyncClient.Request(HttpMethod.Post, SyncProtocol.PushInTurnPath, device.Token,
+        JsonContent.Create(SyncClient.InTurnAfterAPushNeverApplied("Op zijn beurt"), options: SyncClient.Json));
 
     /// <summary>A push whose headers and first bytes are sent and the rest never: the server holds it open while it waits for the body, until the connection is closed.</summary>
     private async Task<IDisposable> UnfinishedPush(string path, SyncClient device)

@@ -33,6 +33,10 @@ public sealed class SyncClient(HttpClient http, string token, Guid deviceId, Gui
 
     public static StringContent JsonBody(string json) => new(json, Encoding.UTF8, "application/json");
 
+    /// <summary>A push of one new client as sent in turn, naming a push before it that the server never applied.</summary>
+    public static PushRequest InTurnAfterAPushNeverApplied(string firstName) =>
+        new([new Mutation(1, "clients", Guid.NewGuid(), SyncProtocol.Operations.Insert, 0, ServerFixture.ClientColumns(firstName))]) { Id = Guid.NewGuid(), Follows = Guid.NewGuid() };
+
     public static async Task<(HttpStatusCode Status, EnrolResponse? Enrolled, ProblemResponse? Problem)> Enrol(HttpClient http, string code, string name = "laptop")
     {
         using var response = await http.SendAsync(Request(HttpMethod.Post, SyncProtocol.EnrolPath, null, JsonContent.Create(new EnrolRequest(code, name), options: Json)));

@@ -15,22 +15,24 @@ public sealed class HttpSyncTransport(HttpClient http) : ISyncTransport
     public Task<EnrolResponse> Enrol(EnrolRequest request, CancellationToken cancel) =>
         Send(HttpMethod.Post, SyncProtocol.EnrolPath, null, JsonContent.Create(request, ProtocolJson.Default.EnrolRequest), ProtocolJson.Default.EnrolResponse, cancel);
 
-    public Task<PushResponse> Push(string token, PushRequest request, CancellationToken cancel) => request.Follows is null
-        ? Send(HttpMethod.Post, SyncProtocol.PushPath, token, JsonContent.Create(request, ProtocolJson.Default.PushRequest), ProtocolJson.Default.PushResponse, cancel)
-        : PushInTurn(token, request, cancel);
+    public Task<PushResponse> Push(string token, PushRequest request, CancellationToken cancel) =>
+        request.Follows is null ? Push(SyncProtocol.PushPath, token, request, cancel) : PushInTurn(token, request, cancel);
 
     // A server instance of a release before the path (during an update) does not know it: it applied nothing, as out of turn.
     private async Task<PushResponse> PushInTurn(string token, PushRequest request, CancellationToken cancel)
     {
         try
         {
-            return await Send(HttpMethod.Post, SyncProtocol.PushInTurnPath, token, JsonContent.Create(request, ProtocolJson.Default.PushRequest), ProtocolJson.Default.PushResponse, cancel);
+            return await Push(SyncProtocol.PushInTurnPath, token, request, cancel);
         }
-        catch (SyncTransportException e) when (e.Status == (int)HttpStatusCode.NotFound && e.Code != ProblemCodes.OutOfTurn)
+        catch (SyncTransportException e) when (e.Status == (int)HttpStatusCode.NotFound)
         {
             throw new SyncTransportException(ProblemCodes.OutOfTurn, e.Message, e.Status, e);
         }
     }
+
+    private Task<PushResponse> Push(string path, string token, PushRequest request, CancellationToken cancel) =>
+        Send(HttpMethod.Post, path, token, JsonContent.Create(request, ProtocolJson.Default.PushRequest), ProtocolJson.Default.PushResponse, cancel);
 
     public Task<PullResponse> Pull(string token, long after, int limit, CancellationToken cancel) =>
         Send(HttpMethod.Get, $"{SyncProtocol.PullPath}?after={after}&limit={limit}", token, null, ProtocolJson.Default.PullResponse, cancel);

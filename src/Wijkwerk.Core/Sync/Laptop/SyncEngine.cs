@@ -203,15 +203,13 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
         var audit = new AuditWithPushes(_local, AuditBatchSize);
         var onTheirWay = new Queue<SentPush>();
         var (inTurn, oneAtATime) = (false, false);
-        long readAfter = 0;
         var next = PushBody.Fit(_local.Pending(PushBatchSize));
         for (var round = 0; round < MaxRounds && (next.Count > 0 || onTheirWay.Count > 0);)
         {
             if (next.Count > 0 && (onTheirWay.Count == 0 || inTurn && onTheirWay.Count < PushesOnTheirWay))
             {
                 onTheirWay.Enqueue(Send(token, next, audit, inTurn ? onTheirWay.LastOrDefault()?.Id : null, cancel));
-                readAfter = next.Max(b => b.FirstSeq);
-                next = await ReadAhead(readAfter, onTheirWay);
+                next = await ReadAhead(onTheirWay);
                 continue;
             }
 
@@ -246,7 +244,6 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
                 if (onTheirWay.Count == 0 && next.Count > 0 && round < MaxRounds)
                 {
                     onTheirWay.Enqueue(Send(token, next, audit, null, cancel));
-                    readAfter = next.Max(b => b.FirstSeq);
                     next = [];
                 }
 
@@ -270,7 +267,7 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
             }
 
             if (next.Count == 0)
-                next = await ReadAhead(onTheirWay.Count > 0 ? readAfter : (readAfter = 0), onTheirWay);
+                next = await ReadAhead(onTheirWay);
         }
 
         // Only when the rounds ran out: their answers go unrecorded, and the next sync sends those batches again.
@@ -279,14 +276,15 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
     }
 
     /// <summary>
-    /// The batch after <paramref name="after"/>, read while the pushes before it are on their way; when the read fails, their
-    /// answers are recorded first (the server may hold their batches already), then the failure ends the sync.
+    /// The batch after the last one on its way (rows whose oldest entry comes after that batch's), read while the pushes are on
+    /// their way; with none on its way, the whole outbox. When the read fails, the answers on their way are recorded first
+    /// (the server may hold their batches already), then the failure ends the sync.
     /// </summary>
-    private async Task<IReadOnlyList<PendingMutation>> ReadAhead(long after, Queue<SentPush> onTheirWay)
+    private async Task<IReadOnlyList<PendingMutation>> ReadAhead(Queue<SentPush> onTheirWay)
     {
         try
         {
-            return PushBody.Fit(_local.Pending(PushBatchSize, after));
+            return PushBody.Fit(_local.Pending(PushBatchSize, after: onTheirWay.LastOrDefault()?.Batch.Max(b => b.FirstSeq) ?? 0));
         }
         catch (Exception)
         {

@@ -403,14 +403,20 @@ public abstract partial class SqlSyncStore : ISyncStore
 
     /// <summary>
     /// A push that follows another is applied only when that one is the device's last push recorded, under the device's
-    /// lock: applied, and nothing of the device's since. The push's own id is recorded as the device's last in its transaction.
+    /// lock: applied, and nothing of the device's since. The push's own id is recorded as the device's last in its transaction,
+    /// for a following push in the one statement that checks (a round trip less on PostgreSQL, on every push in turn).
     /// </summary>
     private static void TakeTurn(DbConnection db, DbTransaction tx, Guid deviceId, PushTurn turn)
     {
-        if (turn.Follows is { } follows && Scalar(db, tx, "SELECT push_id FROM device_pushes WHERE device_id = @d;", ("@d", S(deviceId))) as string != S(follows))
+        if (turn.Follows is not { } follows)
+        {
+            Exec(db, tx, "INSERT INTO device_pushes(device_id, push_id) VALUES (@d, @p) ON CONFLICT(device_id) DO UPDATE SET push_id = excluded.push_id;",
+                ("@d", S(deviceId)), ("@p", S(turn.Id)));
+            return;
+        }
+
+        if (Exec(db, tx, "UPDATE device_pushes SET push_id = @p WHERE device_id = @d AND push_id = @f;", ("@d", S(deviceId)), ("@p", S(turn.Id)), ("@f", S(follows))) == 0)
             throw new PushOutOfTurnException();
-        Exec(db, tx, "INSERT INTO device_pushes(device_id, push_id) VALUES (@d, @p) ON CONFLICT(device_id) DO UPDATE SET push_id = excluded.push_id;",
-            ("@d", S(deviceId)), ("@p", S(turn.Id)));
     }
 
     /// <summary>Keys per statement when a push reads its rows, caseload and (when scattered) earlier answers: the rows and caseload go as one parameter each, the earlier answers as a parameter a key, well below either database's limit.</summary>

@@ -183,9 +183,7 @@ public sealed partial class HostileRequestTests(ServerFixture server)
 
     private static string ValidPush() => PushBody(new Mutation(1, "clients", Guid.NewGuid(), "insert", 0, ServerFixture.ClientColumns("Nooit")));
 
-    /// <summary>A valid push as sent in turn, naming a push before it that the server never applied.</summary>
-    private static string ValidPushInTurn() => JsonSerializer.Serialize(
-        new PushRequest([new Mutation(1, "clients", Guid.NewGuid(), "insert", 0, ServerFixture.ClientColumns("Nooit"))]) { Id = Guid.NewGuid(), Follows = Guid.NewGuid() }, SyncClient.Json);
+    private static string ValidPushInTurn() => JsonSerializer.Serialize(SyncClient.InTurnAfterAPushNeverApplied("Nooit"), SyncClient.Json);
 
     private static string AuditBody(Setup s, long seq = 1) =>
         JsonSerializer.Serialize(new AuditUploadRequest([s.Server.Anna.AuditEvent(seq, s.NoordClient)]), SyncClient.Json);

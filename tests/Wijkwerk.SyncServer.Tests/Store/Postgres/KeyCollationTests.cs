@@ -1,5 +1,4 @@
 using Npgsql;
-using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Sync.Protocol;
 using Wijkwerk.SyncServer.Store;
 using Wijkwerk.SyncServer.Store.Postgres;
@@ -145,9 +144,7 @@ public sealed class KeyCollationTests(PostgresCluster cluster)
 
     private static async Task<(DeviceSession Device, Guid Client)> PushAndPullOneClient(PostgresSyncStore store)
     {
-        await store.AddTeamAsync("Noord", Now);
-        await store.AddWorkerAsync("Anna", Role.Nurse, "Noord", Now);
-        var device = await StoreDevices.Enrol(store, "Anna", Now);
+        var device = await store.EnrolNoordNurse(Now);
         var client = Guid.NewGuid();
         var pushed = await store.PushAsync(device, [new Mutation(1, "clients", client, SyncProtocol.Operations.Insert, 0, ServerFixture.ClientColumns())], Now);
         Assert.Equal(SyncProtocol.Results.Accepted, Assert.Single(pushed).Status);
