@@ -8,6 +8,7 @@ using Wijkwerk.Core.Domain.Patterns;
 using Wijkwerk.Core.Domain.Retention;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Sync.Protocol;
+using Wijkwerk.SyncServer.Sync;
 
 namespace Wijkwerk.SyncServer.Store;
 
@@ -90,9 +91,12 @@ public interface ISyncStore
     /// caller has checked them); answers the highest audit seq held for the device, or null when no event came with the push.
     /// </summary>
     /// <param name="turn">The push's own id, recorded with it, and the push it must follow (<see cref="PushTurn"/>); null for a push of an older laptop.</param>
+    /// <param name="prepared">The mutations as <see cref="MutationApplier.Prepare"/> made them ready, one for each (the work that need not
+    /// wait for the device's turn); null to prepare them in the transaction.</param>
     /// <exception cref="PushOutOfTurnException">The push it must follow is not applied: nothing is.</exception>
     Task<(IReadOnlyList<MutationResult> Results, long? AuditHeld)> PushAsync(
-        DeviceSession device, IReadOnlyList<Mutation> mutations, IReadOnlyList<AuditRecord> audit, DateTimeOffset now, PushTurn? turn = null, CancellationToken cancel = default);
+        DeviceSession device, IReadOnlyList<Mutation> mutations, IReadOnlyList<AuditRecord> audit, DateTimeOffset now, PushTurn? turn = null,
+        IReadOnlyList<PreparedMutation?>? prepared = null, CancellationToken cancel = default);
     /// <summary>The device's scope after <paramref name="after"/>, in feed order; logs each delivery of client data as a transfer.</summary>
     /// <param name="ownWritesHeld">The laptop holds what its accepted pushes wrote (<see cref="SyncProtocol.OwnWritesQuery"/>): leave out the rows
     /// this device wrote as it pushed them that have not moved in the feed since.</param>

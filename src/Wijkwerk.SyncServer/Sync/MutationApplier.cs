@@ -55,6 +55,8 @@ public interface IPushTransaction
     void AssignToOwnTeams(Guid clientId);
     /// <summary>Writes the row with a new change sequence; the store sets updated_at/by/device itself.</summary>
     void WriteRow(string table, Guid rowId, Guid clientId, StoredRow? before, long version, bool deleted, IReadOnlyDictionary<string, string?> columns, IReadOnlyDictionary<string, ColumnStamp> stamps);
+    /// <summary>Writes a row the store held none of, as <paramref name="row"/> has it, with a new change sequence.</summary>
+    void WriteNewRow(string table, Guid rowId, Guid clientId, NewRow row);
     void RecordConflict(string table, Guid rowId, Guid clientId, string column, string? kept, string? other, Guid keptBy, Guid keptDevice);
     /// <summary>Gives the row a new change sequence without changing it, so every laptop in scope receives it again.</summary>
     void TouchRow(string table, Guid rowId);
@@ -79,32 +81,44 @@ public static class MutationApplier
 
     public static MutationResult Refused(Mutation m, long version, string reason) => new(m.MutationId, SyncProtocol.Results.Refused, version, reason, []);
 
-    public static MutationResult Apply(IPushTransaction s, DeviceSession device, Mutation m, DateTimeOffset now)
+    /// <summary>
+    /// What can be judged of each mutation without the store (<see cref="PreparedMutation"/>), for a push to work out before it
+    /// waits for its device's turn. A mutation that cannot be (it throws) is left null: applying it prepares it again, inside
+    /// the transaction, where the failure is answered as before.
+    /// </summary>
+    public static IReadOnlyList<PreparedMutation?> Prepare(DeviceSession device, IReadOnlyList<Mutation> mutations, DateTimeOffset now)
+    {
+        var today = AmsterdamTime.DayOf(now);
+        var prepared = new PreparedMutation?[mutations.Count];
+        for (var i = 0; i < mutations.Count; i++)
+        {
+            try
+            {
+                prepared[i] = Routed(mutations[i]) ? null : Prepare(device, mutations[i], today);
+            }
+            catch (Exception e) when (e is FormatException or JsonException or InvalidOperationException or ArgumentException)
+            {
+                prepared[i] = null;
+            }
+        }
+
+        return prepared;
+    }
+
+    /// <param name="ready">The mutation as <see cref="Prepare(DeviceSession, IReadOnlyList{Mutation}, DateTimeOffset)"/> made it ready; prepared here when null.</param>
+    public static MutationResult Apply(IPushTransaction s, DeviceSession device, Mutation m, DateTimeOffset now, PreparedMutation? ready = null)
     {
         if (m.Table == SyncProtocol.ConflictsTable)
             return ConflictResolution.Apply(s, device, m);
         if (PatternStepApplier.Handles(m.Table))
             return PatternStepApplier.Apply(s, device, m, now);
-        if (m.Table is null || SyncSchema.Find(m.Table) is not { } table)
-            return Refused(m, 0, $"Onbekende tabel '{Echo.Short(m.Table)}'; deze wijziging is niet opgeslagen.");
-        if (m.Operation is not (SyncProtocol.Operations.Insert or SyncProtocol.Operations.Update or SyncProtocol.Operations.Delete))
-            return Refused(m, 0, $"Onbekende bewerking '{Echo.Short(m.Operation)}'; verwacht insert, update of delete.");
-        if (m.RowId == Guid.Empty)
-            return Refused(m, 0, "De rij heeft geen geldig id.");
-        var pushed = new Dictionary<string, string?>(m.Columns ?? new Dictionary<string, string?>(), StringComparer.Ordinal);
-        if (RowRules.CheckColumns(table, pushed.Keys) is { } columnProblem)
-            return Refused(m, 0, columnProblem);
-        if (RowRules.CheckRole(device.Role, table.Name) is { } roleProblem)
-            return Refused(m, 0, roleProblem);
-
         // The laptops judge dates by the Dutch calendar day; so does the server, or a melding typed just
         // after midnight would be "in the future" here for an hour or two.
         var today = AmsterdamTime.DayOf(now);
-        // Every pushed value is checked before it is merged or kept as the other side of a conflict: what
-        // the server stores, as a row or in a conflict record, every laptop in scope must be able to read.
-        if (m.Operation != SyncProtocol.Operations.Delete
-            && ValueRules.CheckPushed(table.Name, pushed, m.Operation == SyncProtocol.Operations.Insert, today) is { } valueProblem)
-            return Refused(m, 0, valueProblem);
+        var prepared = ready is not null && ReferenceEquals(ready.Mutation, m) && ready.Today == today ? ready : Prepare(device, m, today);
+        if (prepared.Refusal is { } refusal)
+            return refusal;
+        var (table, pushed) = (prepared.Table!, prepared.Pushed);
 
         var existing = s.LoadRow(table.Name, m.RowId);
         var version = existing?.Version ?? 0;
@@ -190,49 +204,55 @@ public static class MutationApplier
 
         if (existing is null)
         {
-            var columns = new Dictionary<string, string?>(pushed, StringComparer.Ordinal);
-            // The team of an advice is the server's to say: the team whose caseload holds the client, not
-            // whatever the laptop remembered at enrolment (empty on older laptops, the first of several teams).
-            var teamSet = table.Name == AdviceColumns.AdviceTable;
-            if (teamSet)
-                columns[AdviceColumns.TeamColumn] = s.OwnTeamHolding(clientId) ?? "";
-            // An insert was checked whole above, on these very values: only an "update" of a row the server lacks, or an
-            // advice given the server's team, is checked whole again (checking every inserted value twice was about 3 % of the
-            // server's request work in a first upload).
-            string? WholeProblem() => m.Operation == SyncProtocol.Operations.Insert && !teamSet ? null : ValueRules.CheckPushed(table.Name, columns, wholeRow: true, today);
-            if (BudgetApplier.Handles(table.Name))
+            var row = prepared.NewRow;
+            if (row is null)
             {
-                return WholeProblem() is { } shapeProblem
-                    ? Refused(m, 0, shapeProblem)
-                    : BudgetApplier.Insert(s, device, m, clientId, parentRow, columns, now, today);
+                var columns = new Dictionary<string, string?>(pushed, StringComparer.Ordinal);
+                // The team of an advice is the server's to say: the team whose caseload holds the client, not
+                // whatever the laptop remembered at enrolment (empty on older laptops, the first of several teams).
+                var teamSet = table.Name == AdviceColumns.AdviceTable;
+                if (teamSet)
+                    columns[AdviceColumns.TeamColumn] = s.OwnTeamHolding(clientId) ?? "";
+                // An insert was checked whole above, on these very values: only an "update" of a row the server lacks, or an
+                // advice given the server's team, is checked whole again (checking every inserted value twice was about 3 % of the
+                // server's request work in a first upload).
+                string? WholeProblem() => m.Operation == SyncProtocol.Operations.Insert && !teamSet ? null : ValueRules.CheckPushed(table.Name, columns, wholeRow: true, today);
+                if (BudgetApplier.Handles(table.Name))
+                {
+                    return WholeProblem() is { } shapeProblem
+                        ? Refused(m, 0, shapeProblem)
+                        : BudgetApplier.Insert(s, device, m, clientId, parentRow, columns, now, today);
+                }
+
+                if (FundApplier.Handles(table.Name))
+                {
+                    return WholeProblem() is { } shapeProblem
+                        ? Refused(m, 0, shapeProblem)
+                        : FundApplier.Insert(s, device, m, clientId, parentRow, columns, today);
+                }
+
+                if (PauseApplier.Handles(table.Name))
+                {
+                    return WholeProblem() is { } shapeProblem
+                        ? Refused(m, 0, shapeProblem)
+                        : PauseApplier.Insert(s, device, m, clientId, parentRow, columns, today);
+                }
+
+                // A row the server does not have yet must come whole, even as an "update".
+                if (WholeProblem() is { } wholeProblem)
+                    return Refused(m, 0, wholeProblem);
+                row = NewRow.Of(table.Name, m.RowId, columns, device, today);
             }
 
-            if (FundApplier.Handles(table.Name))
-            {
-                return WholeProblem() is { } shapeProblem
-                    ? Refused(m, 0, shapeProblem)
-                    : FundApplier.Insert(s, device, m, clientId, parentRow, columns, today);
-            }
-
-            if (PauseApplier.Handles(table.Name))
-            {
-                return WholeProblem() is { } shapeProblem
-                    ? Refused(m, 0, shapeProblem)
-                    : PauseApplier.Insert(s, device, m, clientId, parentRow, columns, today);
-            }
-
-            // A row the server does not have yet must come whole, even as an "update".
-            if ((WholeProblem()
-                    ?? RowRules.CheckRow(table.Name, null, columns, m.RowId, today, device.Role, device.WorkerId, parentRow?.Columns, MandatesFor(s, table.Name))
-                    ?? ValueRules.CheckRow(table.Name, columns, m.RowId, today)) is { } problem)
+            if ((RowRules.CheckRow(table.Name, null, row.Columns, m.RowId, today, device.Role, device.WorkerId, parentRow?.Columns, MandatesFor(s, table.Name))
+                    ?? row.ValueProblem) is { } problem)
                 return Refused(m, 0, problem);
             if (autoAssign)
             {
                 s.AssignToOwnTeams(clientId);
             }
 
-            var stamps = columns.Keys.ToDictionary(c => c, _ => new ColumnStamp(1, device.DeviceId, device.WorkerId), StringComparer.Ordinal);
-            s.WriteRow(table.Name, m.RowId, clientId, null, 1, false, columns, stamps);
+            s.WriteNewRow(table.Name, m.RowId, clientId, row);
             return new MutationResult(m.MutationId, SyncProtocol.Results.Accepted, 1, null, []);
         }
 
@@ -254,7 +274,10 @@ public static class MutationApplier
 
         // An advice inserted again (its answer was lost) still carries the laptop's team: the server's stands.
         if (table.Name == AdviceColumns.AdviceTable && m.Operation == SyncProtocol.Operations.Insert)
+        {
+            pushed = new Dictionary<string, string?>(pushed, StringComparer.Ordinal);
             pushed.Remove(AdviceColumns.TeamColumn);
+        }
 
         // A recorded mandate decision or addendum is never merged: a change to it is judged as pushed onto the
         // row as stored, so an edit of a recorded field or a second follow-up is refused rather than kept as a conflict.
@@ -304,6 +327,39 @@ public static class MutationApplier
             ? new MutationResult(m.MutationId, SyncProtocol.Results.Conflict, newVersion, null, outcome.Conflicts)
             : new MutationResult(m.MutationId, SyncProtocol.Results.Accepted, newVersion, null, []);
     }
+
+    private static bool Routed(Mutation m) => m.Table == SyncProtocol.ConflictsTable || PatternStepApplier.Handles(m.Table);
+
+    private static PreparedMutation Prepare(DeviceSession device, Mutation m, DateOnly today)
+    {
+        PreparedMutation Refuse(string reason) => new(m, today, Refused(m, 0, reason), null, [], null);
+
+        if (m.Table is null || SyncSchema.Find(m.Table) is not { } table)
+            return Refuse($"Onbekende tabel '{Echo.Short(m.Table)}'; deze wijziging is niet opgeslagen.");
+        if (m.Operation is not (SyncProtocol.Operations.Insert or SyncProtocol.Operations.Update or SyncProtocol.Operations.Delete))
+            return Refuse($"Onbekende bewerking '{Echo.Short(m.Operation)}'; verwacht insert, update of delete.");
+        if (m.RowId == Guid.Empty)
+            return Refuse("De rij heeft geen geldig id.");
+        var pushed = new Dictionary<string, string?>(m.Columns ?? new Dictionary<string, string?>(), StringComparer.Ordinal);
+        if (RowRules.CheckColumns(table, pushed.Keys) is { } columnProblem)
+            return Refuse(columnProblem);
+        if (RowRules.CheckRole(device.Role, table.Name) is { } roleProblem)
+            return Refuse(roleProblem);
+
+        // Every pushed value is checked before it is merged or kept as the other side of a conflict: what
+        // the server stores, as a row or in a conflict record, every laptop in scope must be able to read.
+        if (m.Operation != SyncProtocol.Operations.Delete
+            && ValueRules.CheckPushed(table.Name, pushed, m.Operation == SyncProtocol.Operations.Insert, today) is { } valueProblem)
+            return Refuse(valueProblem);
+        var newRow = m.Operation == SyncProtocol.Operations.Insert && TakesPushedValues(table.Name)
+            ? NewRow.Of(table.Name, m.RowId, pushed, device, today)
+            : null;
+        return new PreparedMutation(m, today, null, table, pushed, newRow);
+    }
+
+    /// <summary>A new row of the table holds exactly the pushed values: not an advice (its team is the server's) nor money or a pause (their appliers work values out).</summary>
+    private static bool TakesPushedValues(string table) =>
+        table != AdviceColumns.AdviceTable && !BudgetApplier.Handles(table) && !FundApplier.Handles(table) && !PauseApplier.Handles(table);
 
     /// <summary>
     /// A client's deletion takes the rows about them that the deleting laptop did not delete itself (it sends

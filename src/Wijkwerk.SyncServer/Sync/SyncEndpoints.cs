@@ -56,9 +56,11 @@ public static class SyncEndpoints
     /// is read while the device's push before it is written, and is applied only if that one was (<see cref="PushTurn"/>).</param>
     private static async Task<IResult> Push(HttpContext context, ISyncStore store, DeviceGate gate, TimeProvider clock, ILoggerFactory logs, bool inTurn)
     {
+        IReadOnlyList<PreparedMutation?>? prepared = null;
         var (batch, problem) = await OpenBatch(context, store, gate, ProtocolJson.Default.PushRequest, r => r.Mutations, SyncProtocol.MaxMutationsPerPush,
             "Het verzoek mist de lijst 'mutations' of bevat een lege wijziging; werk Wijkwerk bij.", "wijzigingen",
-            inTurn ? r => r.Id is null || r.Follows is null ? "Een push op zijn beurt noemt zijn eigen 'id' en de push ervoor ('follows'); werk Wijkwerk bij." : null : null);
+            inTurn ? r => r.Id is null || r.Follows is null ? "Een push op zijn beurt noemt zijn eigen 'id' en de push ervoor ('follows'); werk Wijkwerk bij." : null : null,
+            whileWaiting: (device, r) => prepared = MutationApplier.Prepare(device, r.Mutations, clock.GetUtcNow()));
         if (batch is null)
             return problem!;
         using (batch)
@@ -72,7 +74,7 @@ public static class SyncEndpoints
             long? auditHeld;
             try
             {
-                (results, auditHeld) = await store.PushAsync(device, request.Mutations, audit, clock.GetUtcNow(), turn, context.RequestAborted);
+                (results, auditHeld) = await store.PushAsync(device, request.Mutations, audit, clock.GetUtcNow(), turn, prepared, context.RequestAborted);
             }
             catch (PushOutOfTurnException)
             {
@@ -113,7 +115,7 @@ public static class SyncEndpoints
 
     private static async Task<(Batch<TRequest>? Batch, IResult? Problem)> OpenBatch<TRequest, TItem>(
         HttpContext context, ISyncStore store, DeviceGate gate, JsonTypeInfo<TRequest> type, Func<TRequest, IReadOnlyList<TItem>?> items, int max, string missing, string noun,
-        Func<TRequest, string?>? inTurn = null, bool admitRevoked = false)
+        Func<TRequest, string?>? inTurn = null, Action<DeviceSession, TRequest>? whileWaiting = null, bool admitRevoked = false)
         where TRequest : class
     {
         var (device, denied) = await Authenticate(context, store, admitRevoked);
@@ -139,10 +141,13 @@ public static class SyncEndpoints
                     ? Problems.Result(StatusCodes.Status413PayloadTooLarge, ProblemCodes.TooLarge, $"Te veel {noun} in één keer ({list.Count}); stuur er hoogstens {max} per keer.")
                     : null)
                 ?? (inTurn?.Invoke(request!) is { } unnamed ? Problems.Invalid(unnamed) : null);
+            // What needs no store is done before the device's turn comes: its pushes are written one at a time.
+            if (refusal is null)
+                whileWaiting?.Invoke(device, request!);
         }
         catch (Exception)
         {
-            // A body cut off halfway: the device's turn, or its claim on the next, goes with the request.
+            // A body cut off halfway, or one that fails to be made ready: the device's turn, or its claim on the next, goes with the request.
             await Release(entering, abandon);
             throw;
         }

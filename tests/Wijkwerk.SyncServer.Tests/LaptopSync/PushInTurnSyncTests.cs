@@ -2,6 +2,7 @@ using System.Net;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Signals;
 using Wijkwerk.Core.Storage.Sync;
+using Wijkwerk.Core.Sync.Laptop;
 using Wijkwerk.Core.Sync.Protocol;
 
 namespace Wijkwerk.SyncServer.Tests.LaptopSync;
@@ -25,7 +26,7 @@ public sealed class PushInTurnSyncTests
         // Each answer comes a little late, as from a server further away: the next push is always on its way by then.
         using var watching = new TurnWatchingHandler { AnswerDelay = TimeSpan.FromMilliseconds(200) };
 
-        var report = await anna.Sync(watching, Batch);
+        var report = await anna.Sync(watching, Batch, new Recording(watching));
 
         Assert.Equal((2 * Clients, 0, 0), (report.Accepted, report.Conflicts, report.Refused));
         Assert.True(report.Converged);
@@ -33,6 +34,10 @@ public sealed class PushInTurnSyncTests
         Assert.Contains(watching.Pushes, p => p.Path == SyncProtocol.PushInTurnPath);
         Assert.All(watching.Pushes, p => Assert.Equal(HttpStatusCode.OK, p.Status));
         Assert.Equal(2, watching.MostOnTheirWay);
+        // From the fourth push on, each leaves as the answer two pushes before it comes, before that answer is recorded.
+        Assert.True(watching.Pushes.Count >= 5);
+        Assert.All(Enumerable.Range(4, watching.Pushes.Count - 3), k =>
+            Assert.True(watching.Events.IndexOf($"sent {k}") < watching.Events.IndexOf($"recorded {k - 2}"), string.Join(", ", watching.Events)));
         await AllArrived(team, anna);
     }
 
@@ -109,6 +114,16 @@ public sealed class PushInTurnSyncTests
         Assert.Equal(Clients, bram.Store.Signals.Open().Count);
     }
 
+    /// <summary>Notes each push's answer recorded on the laptop (its progress report, made as it is recorded) beside the pushes sent.</summary>
+    private sealed class Recording(TurnWatchingHandler watching) : IProgress<SyncProgress>
+    {
+        public void Report(SyncProgress value)
+        {
+            if (value.Phase == "push")
+                watching.Recorded();
+        }
+    }
+
     /// <summary>A push as the handler saw it, in the order sent: its path, and its answer once it came.</summary>
     private sealed class PushSeen(string path)
     {
@@ -122,6 +137,7 @@ public sealed class PushInTurnSyncTests
     {
         private readonly Lock _lock = new();
         private int _onTheirWay;
+        private int _recorded;
 
         /// <summary>The push (1 for the first) held back two seconds before it leaves.</summary>
         public int HoldPush { get; init; }
@@ -135,6 +151,15 @@ public sealed class PushInTurnSyncTests
 
         public int MostOnTheirWay { get; private set; }
 
+        /// <summary>"sent k" as push k leaves, "recorded k" as the laptop has recorded the answer to push k.</summary>
+        public List<string> Events { get; } = [];
+
+        public void Recorded()
+        {
+            lock (_lock)
+                Events.Add($"recorded {++_recorded}");
+        }
+
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var path = request.RequestUri!.AbsolutePath;
@@ -146,6 +171,7 @@ public sealed class PushInTurnSyncTests
             {
                 Pushes.Add(seen);
                 number = Pushes.Count;
+                Events.Add($"sent {number}");
                 MostOnTheirWay = Math.Max(MostOnTheirWay, ++_onTheirWay);
             }
 

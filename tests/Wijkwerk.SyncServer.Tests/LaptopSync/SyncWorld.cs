@@ -199,10 +199,10 @@ public sealed class Laptop(SyncWorld world, string folder, LocalStore store) : I
 
     public LocalStore Store { get; private set; } = store;
 
-    public Task<SyncReport> Sync(HttpMessageHandler? handler = null, int batch = 500)
+    public Task<SyncReport> Sync(HttpMessageHandler? handler = null, int batch = 500, IProgress<SyncProgress>? progress = null)
     {
         var http = handler is null ? _http : new HttpClient(handler, disposeHandler: false) { BaseAddress = world.Address };
-        return new SyncEngine(Store, new HttpSyncTransport(http)) { PushBatchSize = batch, PullPageSize = batch }.Run();
+        return new SyncEngine(Store, new HttpSyncTransport(http)) { PushBatchSize = batch, PullPageSize = batch }.Run(progress);
     }
 
     public Client NewClient(string first, string surname, string postcode = "1234 AB")

@@ -241,9 +241,9 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
                 inTurn = response.InTurn && !oneAtATime;
                 // Sent before this answer is recorded, so the server applies it meanwhile; safe because it holds none of this
                 // batch's rows, whose versions and outbox entries are all that recording the answer changes.
-                if (onTheirWay.Count == 0 && next.Count > 0 && round < MaxRounds)
+                if (next.Count > 0 && round < MaxRounds && (onTheirWay.Count == 0 || inTurn && onTheirWay.Count < PushesOnTheirWay))
                 {
-                    onTheirWay.Enqueue(Send(token, next, audit, null, cancel));
+                    onTheirWay.Enqueue(Send(token, next, audit, inTurn ? onTheirWay.LastOrDefault()?.Id : null, cancel));
                     next = [];
                 }
 

@@ -231,17 +231,28 @@ public abstract partial class SqlSyncStore
 
         public void WriteRow(string table, Guid rowId, Guid clientId, StoredRow? before, long version, bool deleted, IReadOnlyDictionary<string, string?> columns, IReadOnlyDictionary<string, ColumnStamp> stamps)
         {
-            // One multi-row upsert cannot write a row twice.
-            if (_buffered.Contains((table, rowId)))
-                WriteBufferedRows();
             var wasLive = before is { Deleted: false };
             var checksum = ScopeChecksum.Of(table, rowId, version, columns);
             long countDelta = (deleted ? 0 : 1) - (wasLive ? 1 : 0);
             long sumDelta = (deleted ? 0L : checksum) - (wasLive ? ScopeChecksum.Of(table, rowId, before!.Version, before.Columns) : 0L);
-            AddSums(clientId, countDelta, sumDelta);
             var row = new StoredRow(clientId, version, deleted, new Dictionary<string, string?>(columns, StringComparer.Ordinal),
                 new Dictionary<string, ColumnStamp>(stamps, StringComparer.Ordinal), device.DeviceId, device.WorkerId);
-            _buffer.Add(new BufferedRow(table, rowId, row, checksum, AsPushed(table, rowId, before, version, deleted, columns)));
+            Buffer(table, rowId, before, row, checksum, countDelta, sumDelta, texts: null);
+        }
+
+        public void WriteNewRow(string table, Guid rowId, Guid clientId, NewRow row) =>
+            Buffer(table, rowId, null, new StoredRow(clientId, 1, false, row.Columns, row.Stamps, device.DeviceId, device.WorkerId), row.Checksum, 1, row.Checksum,
+                (row.ColumnsText, row.StampsText(stampFormat)));
+
+        /// <param name="texts">The row's values and stamps as stored, when worked out already; written out from the row otherwise.</param>
+        private void Buffer(string table, Guid rowId, StoredRow? before, StoredRow row, uint checksum, long countDelta, long sumDelta, (string Columns, string Stamps)? texts)
+        {
+            // One multi-row upsert cannot write a row twice.
+            if (_buffered.Contains((table, rowId)))
+                WriteBufferedRows();
+            var (clientId, deleted, columns) = (row.ClientId, row.Deleted, row.Columns);
+            AddSums(clientId, countDelta, sumDelta);
+            _buffer.Add(new BufferedRow(table, rowId, row, checksum, AsPushed(table, rowId, before, row.Version, deleted, columns), texts));
             _buffered.Add((table, rowId));
             _rows[(table, rowId)] = row;
             if (!deleted)
@@ -362,8 +373,9 @@ public abstract partial class SqlSyncStore
             var seqs = Dialect.NextSeqs(db, tx, _buffer.Count);
             var items = _buffer.Select((b, i) => new object?[]
             {
-                b.Table, S(b.RowId), S(b.Row.ClientId), b.Row.Version, b.Row.Deleted ? 1 : 0, JsonSerializer.Serialize(b.Row.Columns, ServerJson.Default.IReadOnlyDictionaryStringString),
-                ColumnStampText.Write(b.Row.Stamps, stampFormat), (long)b.Checksum, seqs[i], b.AsPushed ? seqs[i] : null,
+                b.Table, S(b.RowId), S(b.Row.ClientId), b.Row.Version, b.Row.Deleted ? 1 : 0,
+                b.Texts?.Columns ?? JsonSerializer.Serialize(b.Row.Columns, ServerJson.Default.IReadOnlyDictionaryStringString),
+                b.Texts?.Stamps ?? ColumnStampText.Write(b.Row.Stamps, stampFormat), (long)b.Checksum, seqs[i], b.AsPushed ? seqs[i] : null,
             });
             Dialect.ExecItems(db, tx, item => $"""
                 INSERT INTO rows(tbl, row_id, client_id, version, deleted, columns, column_versions, checksum, updated_at, updated_by, updated_device, seq, pushed_seq)
@@ -378,7 +390,7 @@ public abstract partial class SqlSyncStore
             _buffered.Clear();
         }
 
-        private sealed record BufferedRow(string Table, Guid RowId, StoredRow Row, uint Checksum, bool AsPushed);
+        private sealed record BufferedRow(string Table, Guid RowId, StoredRow Row, uint Checksum, bool AsPushed, (string Columns, string Stamps)? Texts);
     }
 
     internal static StoredRow? LoadRow(DbConnection db, DbTransaction tx, string table, Guid rowId)

@@ -265,9 +265,12 @@ public abstract partial class SqlSyncStore : ISyncStore
         (await PushAsync(device, mutations, [], now, cancel: cancel)).Results;
 
     public async Task<PushAnswer> PushAsync(
-        DeviceSession device, IReadOnlyList<Mutation> mutations, IReadOnlyList<AuditRecord> audit, DateTimeOffset now, PushTurn? turn = null, CancellationToken cancel = default)
+        DeviceSession device, IReadOnlyList<Mutation> mutations, IReadOnlyList<AuditRecord> audit, DateTimeOffset now, PushTurn? turn = null,
+        IReadOnlyList<PreparedMutation?>? prepared = null, CancellationToken cancel = default)
     {
-        var push = new QueuedPush(device, mutations, audit, now, turn);
+        if (prepared is not null && prepared.Count != mutations.Count)
+            throw new ArgumentException("One prepared mutation for each mutation, or none.", nameof(prepared));
+        var push = new QueuedPush(device, mutations, prepared, audit, now, turn);
         return Dialect.OneWriter ? await _pushes.Add(push, cancel) : await PushAlone(push, cancel);
     }
 
@@ -285,9 +288,10 @@ public abstract partial class SqlSyncStore : ISyncStore
 
     /// <summary>The push's mutations and then the audit events it carries, inside the transaction.</summary>
     private PushAnswer Applied(DbConnection db, DbTransaction tx, QueuedPush push, bool eachInSavepoint) =>
-        (Push(db, tx, push.Device, push.Mutations, push.Now, push.Turn, eachInSavepoint), StoreAuditWith(db, tx, push.Device, push.Audit, push.Now));
+        (Push(db, tx, push, eachInSavepoint), StoreAuditWith(db, tx, push.Device, push.Audit, push.Now));
 
-    private sealed record QueuedPush(DeviceSession Device, IReadOnlyList<Mutation> Mutations, IReadOnlyList<AuditRecord> Audit, DateTimeOffset Now, PushTurn? Turn);
+    private sealed record QueuedPush(
+        DeviceSession Device, IReadOnlyList<Mutation> Mutations, IReadOnlyList<PreparedMutation?>? Prepared, IReadOnlyList<AuditRecord> Audit, DateTimeOffset Now, PushTurn? Turn);
 
     /// <summary>
     /// Pushes that waited for SQLite's one writer, in one transaction, each in a savepoint of its own: a push that fails is
@@ -337,8 +341,9 @@ public abstract partial class SqlSyncStore : ISyncStore
     /// <summary>A mutation failed in a push run without savepoints: the push must run again with them.</summary>
     private sealed class PoisonedMutationException : Exception;
 
-    private IReadOnlyList<MutationResult> Push(DbConnection db, DbTransaction tx, DeviceSession device, IReadOnlyList<Mutation> mutations, DateTimeOffset now, PushTurn? turn, bool eachInSavepoint)
+    private IReadOnlyList<MutationResult> Push(DbConnection db, DbTransaction tx, QueuedPush push, bool eachInSavepoint)
     {
+        var (device, mutations, now, turn) = (push.Device, push.Mutations, push.Now, push.Turn);
         // The pushes of one device run one after the other, whichever instance takes them; the second then finds the
         // first's mutations recorded and answers their results (see DeviceGate).
         Dialect.LockKey(db, tx, "device/" + S(device.DeviceId));
@@ -351,8 +356,9 @@ public abstract partial class SqlSyncStore : ISyncStore
         var answered = AppliedBefore(db, tx, device.DeviceId, mutations);
         var fresh = new List<MutationResult>(mutations.Count);
         var results = new List<MutationResult>(mutations.Count);
-        foreach (var mutation in mutations)
+        for (var i = 0; i < mutations.Count; i++)
         {
+            var mutation = mutations[i];
             if (answered.TryGetValue(mutation.MutationId, out var stored))
             {
                 results.Add(stored);
@@ -365,7 +371,7 @@ public abstract partial class SqlSyncStore : ISyncStore
             try
             {
                 scope.Applying = mutation;
-                result = MutationApplier.Apply(scope, device, mutation, now);
+                result = MutationApplier.Apply(scope, device, mutation, now, push.Prepared?[i]);
                 if (eachInSavepoint)
                 {
                     scope.Flush();
