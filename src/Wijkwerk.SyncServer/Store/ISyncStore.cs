@@ -91,8 +91,8 @@ public interface ISyncStore
     /// caller has checked them); answers the highest audit seq held for the device, or null when no event came with the push.
     /// </summary>
     /// <param name="turn">The push's own id, recorded with it, and the push it must follow (<see cref="PushTurn"/>); null for a push of an older laptop.</param>
-    /// <param name="prepared">The mutations as <see cref="MutationApplier.Prepare"/> made them ready, one for each (the work that need not
-    /// wait for the device's turn); null to prepare them in the transaction.</param>
+    /// <param name="prepared">The mutations as <see cref="MutationApplier.Prepare"/> made them ready, one for each (the work that needs no
+    /// store, done before the transaction); null to prepare them in the transaction.</param>
     /// <exception cref="PushOutOfTurnException">The push it must follow is not applied: nothing is.</exception>
     Task<(IReadOnlyList<MutationResult> Results, long? AuditHeld)> PushAsync(
         DeviceSession device, IReadOnlyList<Mutation> mutations, IReadOnlyList<AuditRecord> audit, DateTimeOffset now, PushTurn? turn = null,

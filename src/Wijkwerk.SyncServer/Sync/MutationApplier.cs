@@ -82,9 +82,9 @@ public static class MutationApplier
     public static MutationResult Refused(Mutation m, long version, string reason) => new(m.MutationId, SyncProtocol.Results.Refused, version, reason, []);
 
     /// <summary>
-    /// What can be judged of each mutation without the store (<see cref="PreparedMutation"/>), for a push to work out before it
-    /// waits for its device's turn. A mutation that cannot be (it throws) is left null: applying it prepares it again, inside
-    /// the transaction, where the failure is answered as before.
+    /// What can be judged of each mutation without the store (<see cref="PreparedMutation"/>), for a push to work out before
+    /// its transaction. A mutation whose data makes that throw (<see cref="IsPoison"/>) is left null: applying it prepares it
+    /// again, inside the transaction, where it is refused alone as before. Any other failure fails the push, as it would there.
     /// </summary>
     public static IReadOnlyList<PreparedMutation?> Prepare(DeviceSession device, IReadOnlyList<Mutation> mutations, DateTimeOffset now)
     {
@@ -94,9 +94,9 @@ public static class MutationApplier
         {
             try
             {
-                prepared[i] = Routed(mutations[i]) ? null : Prepare(device, mutations[i], today);
+                prepared[i] = Routed(mutations[i]) ? null : Prepare(device, mutations[i], today, withNewRow: true);
             }
-            catch (Exception e) when (e is FormatException or JsonException or InvalidOperationException or ArgumentException)
+            catch (Exception e) when (IsPoison(e))
             {
                 prepared[i] = null;
             }
@@ -104,6 +104,9 @@ public static class MutationApplier
 
         return prepared;
     }
+
+    /// <summary>What a mutation's own bad data throws while it is judged or applied: that mutation is refused, the rest of its push goes on.</summary>
+    public static bool IsPoison(Exception e) => e is FormatException or JsonException or InvalidOperationException or ArgumentException;
 
     /// <param name="ready">The mutation as <see cref="Prepare(DeviceSession, IReadOnlyList{Mutation}, DateTimeOffset)"/> made it ready; prepared here when null.</param>
     public static MutationResult Apply(IPushTransaction s, DeviceSession device, Mutation m, DateTimeOffset now, PreparedMutation? ready = null)
@@ -115,7 +118,10 @@ public static class MutationApplier
         // The laptops judge dates by the Dutch calendar day; so does the server, or a melding typed just
         // after midnight would be "in the future" here for an hour or two.
         var today = AmsterdamTime.DayOf(now);
-        var prepared = ready is not null && ReferenceEquals(ready.Mutation, m) && ready.Today == today ? ready : Prepare(device, m, today);
+        // Prepared here, a new row is worked out only once the store has none: most inserts refused or merged need none.
+        var prepared = ready is not null && ReferenceEquals(ready.Mutation, m) && ready.DeviceId == device.DeviceId && ready.Today == today
+            ? ready
+            : Prepare(device, m, today, withNewRow: false);
         if (prepared.Refusal is { } refusal)
             return refusal;
         var (table, pushed) = (prepared.Table!, prepared.Pushed);
@@ -176,7 +182,7 @@ public static class MutationApplier
             && !LedgerRows.LandsAfterClientDeletion(table.Name, existing is { Deleted: false })
             && (parentRow is { Deleted: true } ? parentRow : s.LoadRow(ClientsTable, clientId)) is { Deleted: true } gone)
         {
-            s.RecordConflict(table.Name, m.RowId, clientId, DeletedColumn, "1", JsonSerializer.Serialize(pushed, ProtocolJson.Default.DictionaryStringString), gone.UpdatedBy, gone.UpdatedDevice);
+            s.RecordConflict(table.Name, m.RowId, clientId, DeletedColumn, "1", JsonSerializer.Serialize(pushed, ServerJson.Default.IReadOnlyDictionaryStringString), gone.UpdatedBy, gone.UpdatedDevice);
             return new MutationResult(m.MutationId, SyncProtocol.Results.Conflict, version, null, [DeletedColumn]);
         }
 
@@ -261,7 +267,7 @@ public static class MutationApplier
             if (existing.UpdatedDevice == device.DeviceId)
                 return Refused(m, existing.Version, "Deze rij is verwijderd; de wijziging is niet opgeslagen.");
             // Deleted elsewhere: the deletion stands and the pushed values are kept as a conflict record.
-            s.RecordConflict(table.Name, m.RowId, clientId, DeletedColumn, "1", JsonSerializer.Serialize(pushed, ProtocolJson.Default.DictionaryStringString), existing.UpdatedBy, existing.UpdatedDevice);
+            s.RecordConflict(table.Name, m.RowId, clientId, DeletedColumn, "1", JsonSerializer.Serialize(pushed, ServerJson.Default.IReadOnlyDictionaryStringString), existing.UpdatedBy, existing.UpdatedDevice);
             return new MutationResult(m.MutationId, SyncProtocol.Results.Conflict, existing.Version, null, [DeletedColumn]);
         }
 
@@ -275,8 +281,9 @@ public static class MutationApplier
         // An advice inserted again (its answer was lost) still carries the laptop's team: the server's stands.
         if (table.Name == AdviceColumns.AdviceTable && m.Operation == SyncProtocol.Operations.Insert)
         {
-            pushed = new Dictionary<string, string?>(pushed, StringComparer.Ordinal);
-            pushed.Remove(AdviceColumns.TeamColumn);
+            var withoutTeam = new Dictionary<string, string?>(pushed, StringComparer.Ordinal);
+            withoutTeam.Remove(AdviceColumns.TeamColumn);
+            pushed = withoutTeam;
         }
 
         // A recorded mandate decision or addendum is never merged: a change to it is judged as pushed onto the
@@ -330,9 +337,10 @@ public static class MutationApplier
 
     private static bool Routed(Mutation m) => m.Table == SyncProtocol.ConflictsTable || PatternStepApplier.Handles(m.Table);
 
-    private static PreparedMutation Prepare(DeviceSession device, Mutation m, DateOnly today)
+    /// <param name="withNewRow">Work out the row a plain insert creates (<see cref="NewRow"/>) now, before the store is read.</param>
+    private static PreparedMutation Prepare(DeviceSession device, Mutation m, DateOnly today, bool withNewRow)
     {
-        PreparedMutation Refuse(string reason) => new(m, today, Refused(m, 0, reason), null, [], null);
+        PreparedMutation Refuse(string reason) => new(m, device.DeviceId, today, Refused(m, 0, reason), null, new Dictionary<string, string?>(), null);
 
         if (m.Table is null || SyncSchema.Find(m.Table) is not { } table)
             return Refuse($"Onbekende tabel '{Echo.Short(m.Table)}'; deze wijziging is niet opgeslagen.");
@@ -351,10 +359,10 @@ public static class MutationApplier
         if (m.Operation != SyncProtocol.Operations.Delete
             && ValueRules.CheckPushed(table.Name, pushed, m.Operation == SyncProtocol.Operations.Insert, today) is { } valueProblem)
             return Refuse(valueProblem);
-        var newRow = m.Operation == SyncProtocol.Operations.Insert && TakesPushedValues(table.Name)
+        var newRow = withNewRow && m.Operation == SyncProtocol.Operations.Insert && TakesPushedValues(table.Name)
             ? NewRow.Of(table.Name, m.RowId, pushed, device, today)
             : null;
-        return new PreparedMutation(m, today, null, table, pushed, newRow);
+        return new PreparedMutation(m, device.DeviceId, today, null, table, pushed, newRow);
     }
 
     /// <summary>A new row of the table holds exactly the pushed values: not an advice (its team is the server's) nor money or a pause (their appliers work values out).</summary>

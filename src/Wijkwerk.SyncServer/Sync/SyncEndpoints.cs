@@ -60,7 +60,7 @@ public static class SyncEndpoints
         var (batch, problem) = await OpenBatch(context, store, gate, ProtocolJson.Default.PushRequest, r => r.Mutations, SyncProtocol.MaxMutationsPerPush,
             "Het verzoek mist de lijst 'mutations' of bevat een lege wijziging; werk Wijkwerk bij.", "wijzigingen",
             inTurn ? r => r.Id is null || r.Follows is null ? "Een push op zijn beurt noemt zijn eigen 'id' en de push ervoor ('follows'); werk Wijkwerk bij." : null : null,
-            whileWaiting: (device, r) => prepared = MutationApplier.Prepare(device, r.Mutations, clock.GetUtcNow()));
+            prepare: (device, r) => prepared = MutationApplier.Prepare(device, r.Mutations, clock.GetUtcNow()));
         if (batch is null)
             return problem!;
         using (batch)
@@ -115,7 +115,7 @@ public static class SyncEndpoints
 
     private static async Task<(Batch<TRequest>? Batch, IResult? Problem)> OpenBatch<TRequest, TItem>(
         HttpContext context, ISyncStore store, DeviceGate gate, JsonTypeInfo<TRequest> type, Func<TRequest, IReadOnlyList<TItem>?> items, int max, string missing, string noun,
-        Func<TRequest, string?>? inTurn = null, Action<DeviceSession, TRequest>? whileWaiting = null, bool admitRevoked = false)
+        Func<TRequest, string?>? inTurn = null, Action<DeviceSession, TRequest>? prepare = null, bool admitRevoked = false)
         where TRequest : class
     {
         var (device, denied) = await Authenticate(context, store, admitRevoked);
@@ -141,9 +141,9 @@ public static class SyncEndpoints
                     ? Problems.Result(StatusCodes.Status413PayloadTooLarge, ProblemCodes.TooLarge, $"Te veel {noun} in één keer ({list.Count}); stuur er hoogstens {max} per keer.")
                     : null)
                 ?? (inTurn?.Invoke(request!) is { } unnamed ? Problems.Invalid(unnamed) : null);
-            // What needs no store is done before the device's turn comes: its pushes are written one at a time.
+            // What needs no store is done outside the store's transaction, and for a push in turn while the push before it is written.
             if (refusal is null)
-                whileWaiting?.Invoke(device, request!);
+                prepare?.Invoke(device, request!);
         }
         catch (Exception)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Wijkwerk.Core.Domain.Common;
+using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Sync.Protocol;
 using Wijkwerk.SyncServer.Store;
 using Wijkwerk.SyncServer.Sync;
@@ -42,6 +43,8 @@ public abstract class PreparedPushStoreTests(Func<StoreKind> kinds) : IAsyncLife
             // A row the server lacks, sent as an update: judged whole.
             new(7, "clients", other, SyncProtocol.Operations.Update, 0, ServerFixture.ClientColumns("Kees")),
         ];
+        // Bram, in Anna's team, writes the client's notes after her first push; her second push wrote them on the version before.
+        Mutation[] Brams() => [new(1, "clients", client, SyncProtocol.Operations.Update, 1, new Dictionary<string, string?> { ["notes"] = "Bram belde" })];
         Mutation[] Second() =>
         [
             new(8, "clients", client, SyncProtocol.Operations.Update, 1, new Dictionary<string, string?> { ["notes"] = "Belt liever 's ochtends" }),
@@ -50,13 +53,14 @@ public abstract class PreparedPushStoreTests(Func<StoreKind> kinds) : IAsyncLife
             new(10, "clients", client, SyncProtocol.Operations.Insert, 0, ServerFixture.ClientColumns("Johannes")),
         ];
 
-        var (inTransaction, storedInTransaction) = await Pushed(_inTransaction, ready: false, First, Second);
-        var (beforeTurn, storedBeforeTurn) = await Pushed(_beforeTurn, ready: true, First, Second);
+        var (inTransaction, storedInTransaction) = await Pushed(_inTransaction, ready: false, First, Brams, Second);
+        var (beforeTurn, storedBeforeTurn) = await Pushed(_beforeTurn, ready: true, First, Brams, Second);
 
         Assert.Equal(Describe(inTransaction), Describe(beforeTurn));
         Assert.Equal(storedInTransaction, storedBeforeTurn);
         Assert.Equal(new long[] { 5, 6 }, inTransaction.Where(r => r.Status == SyncProtocol.Results.Refused).Select(r => r.MutationId));
         Assert.Contains(storedInTransaction, s => s.StartsWith($"signals | {signal} | {client} | 2 | 1 | ", StringComparison.Ordinal));
+        Assert.Contains(storedInTransaction, s => s.StartsWith($"clients | {client} | notes | Bram belde | Belt liever", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -66,7 +70,9 @@ public abstract class PreparedPushStoreTests(Func<StoreKind> kinds) : IAsyncLife
         var device = await store.EnrolNoordNurse(Now);
         var client = Guid.NewGuid();
         var today = AmsterdamTime.DayOf(Now);
-        var tomorrow = Now.AddDays(1);
+        var tomorrow = Now;
+        while (AmsterdamTime.DayOf(tomorrow) == today)
+            tomorrow = tomorrow.AddHours(1);
         Mutation[] mutations =
         [
             new(1, "clients", client, SyncProtocol.Operations.Insert, 0, ServerFixture.ClientColumns()),
@@ -82,15 +88,21 @@ public abstract class PreparedPushStoreTests(Func<StoreKind> kinds) : IAsyncLife
     }
 
     /// <summary>
-    /// Both pushes on a new store by a new nurse of Noord; the answers, and every stored row, client sum and conflict with the
-    /// device's and worker's ids replaced (the rows pushed hold neither as a value, so their checksums agree too).
+    /// The pushes on a new store by two nurses of Noord; the answers, and every stored row, client sum and conflict with the
+    /// devices' and workers' ids replaced (the rows pushed hold none as a value, so their checksums agree too; a conflict's
+    /// checksum holds its own new id, so conflicts are compared by what they hold).
     /// </summary>
-    private static async Task<(List<MutationResult> Results, List<string> Stored)> Pushed(StoreKind kind, bool ready, Func<Mutation[]> first, Func<Mutation[]> second)
+    private static async Task<(List<MutationResult> Results, List<string> Stored)> Pushed(
+        StoreKind kind, bool ready, Func<Mutation[]> first, Func<Mutation[]> brams, Func<Mutation[]> second)
     {
         var store = await kind.OpenAsync();
-        var device = await store.EnrolNoordNurse(Now);
+        var anna = await store.EnrolNoordNurse(Now);
+        await store.AddWorkerAsync("Bram", Role.Nurse, "Noord", Now);
+        await store.AddEnrolmentCodeAsync("Bram", "code-bram", Now.AddHours(1), Now);
+        await store.EnrolAsync("code-bram", new NewDevice(Guid.NewGuid(), "laptop", "token-bram", "hash-bram"), Now);
+        var bram = (await store.FindDeviceAsync("hash-bram"))!;
         var results = new List<MutationResult>();
-        foreach (var mutations in new[] { first(), second() })
+        foreach (var (device, mutations) in new[] { (anna, first()), (bram, brams()), (anna, second()) })
         {
             var (answers, _) = await store.PushAsync(device, mutations, [], Now, prepared: ready ? MutationApplier.Prepare(device, mutations, Now) : null);
             results.AddRange(answers);
@@ -100,8 +112,13 @@ public abstract class PreparedPushStoreTests(Func<StoreKind> kinds) : IAsyncLife
         await using var db = await kind.ConnectAsync();
         foreach (var sql in new[]
                  {
-                     "SELECT tbl, row_id, client_id, version, deleted, columns, column_versions, checksum, updated_by, updated_device FROM rows ORDER BY tbl, row_id;",
-                     "SELECT client_id, row_count, checksum FROM client_sums ORDER BY client_id;",
+                     "SELECT tbl, row_id, client_id, version, deleted, columns, column_versions, checksum, updated_by, updated_device, seq, pushed_seq FROM rows ORDER BY tbl, row_id;",
+                     // A client's sum less its conflicts' checksums (modulo 2^32, as sums are kept): what its rows add up to.
+                     """
+                     SELECT s.client_id, s.row_count,
+                         ((s.checksum - COALESCE((SELECT sum(c.checksum) FROM conflicts c WHERE c.client_id = s.client_id), 0)) % 4294967296 + 4294967296) % 4294967296
+                     FROM client_sums s ORDER BY s.client_id;
+                     """,
                      "SELECT tbl, row_id, column_name, kept_value, other_value FROM conflicts ORDER BY tbl, row_id, column_name;",
                  })
         {
@@ -111,7 +128,8 @@ public abstract class PreparedPushStoreTests(Func<StoreKind> kinds) : IAsyncLife
             while (await reader.ReadAsync())
             {
                 var line = string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)));
-                stored.Add(line.Replace(device.DeviceId.ToString(), "DEVICE").Replace(device.WorkerId.ToString(), "WORKER"));
+                stored.Add(line.Replace(anna.DeviceId.ToString(), "ANNA-DEVICE").Replace(anna.WorkerId.ToString(), "ANNA")
+                    .Replace(bram.DeviceId.ToString(), "BRAM-DEVICE").Replace(bram.WorkerId.ToString(), "BRAM"));
             }
         }
 

@@ -382,7 +382,7 @@ public abstract partial class SqlSyncStore : ISyncStore
             {
                 throw; // a storage failure fails the whole batch; the laptop sends it again
             }
-            catch (Exception e) when (e is FormatException or JsonException or InvalidOperationException or ArgumentException)
+            catch (Exception e) when (MutationApplier.IsPoison(e))
             {
                 if (!eachInSavepoint)
                     throw new PoisonedMutationException();
