@@ -247,7 +247,7 @@ public static class MutationApplier
                 // A row the server does not have yet must come whole, even as an "update".
                 if (WholeProblem() is { } wholeProblem)
                     return Refused(m, 0, wholeProblem);
-                row = NewRow.Of(table.Name, m.RowId, columns, device, today);
+                row = new NewRow(table.Name, m.RowId, columns, device, today);
             }
 
             if ((RowRules.CheckRow(table.Name, null, row.Columns, m.RowId, today, device.Role, device.WorkerId, parentRow?.Columns, MandatesFor(s, table.Name))
@@ -360,7 +360,7 @@ public static class MutationApplier
             && ValueRules.CheckPushed(table.Name, pushed, m.Operation == SyncProtocol.Operations.Insert, today) is { } valueProblem)
             return Refuse(valueProblem);
         var newRow = withNewRow && m.Operation == SyncProtocol.Operations.Insert && TakesPushedValues(table.Name)
-            ? NewRow.Of(table.Name, m.RowId, pushed, device, today)
+            ? new NewRow(table.Name, m.RowId, pushed, device, today)
             : null;
         return new PreparedMutation(m, device.DeviceId, today, null, table, pushed, newRow);
     }

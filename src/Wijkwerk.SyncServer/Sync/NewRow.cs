@@ -14,7 +14,8 @@ public sealed class NewRow
 {
     private readonly string _groupedStamps;
 
-    private NewRow(string table, Guid rowId, IReadOnlyDictionary<string, string?> columns, DeviceSession device, DateOnly today)
+    /// <param name="columns">Kept as they are: the caller hands them over and changes them no more.</param>
+    public NewRow(string table, Guid rowId, IReadOnlyDictionary<string, string?> columns, DeviceSession device, DateOnly today)
     {
         Columns = columns;
         Stamps = columns.Keys.ToDictionary(c => c, _ => new ColumnStamp(1, device.DeviceId, device.WorkerId), StringComparer.Ordinal);
@@ -35,10 +36,6 @@ public sealed class NewRow
 
     /// <summary>What <see cref="ValueRules.CheckRow"/> finds wrong with the row as a whole; null when nothing.</summary>
     public string? ValueProblem { get; }
-
-    /// <param name="columns">Kept as they are: the caller hands them over and changes them no more.</param>
-    public static NewRow Of(string table, Guid rowId, IReadOnlyDictionary<string, string?> columns, DeviceSession device, DateOnly today) =>
-        new(table, rowId, columns, device, today);
 
     public string StampsText(StampFormat format) => format == StampFormat.Grouped ? _groupedStamps : ColumnStampText.Write(Stamps, format);
 }

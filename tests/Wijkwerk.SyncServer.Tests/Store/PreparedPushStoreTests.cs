@@ -98,9 +98,7 @@ public abstract class PreparedPushStoreTests(Func<StoreKind> kinds) : IAsyncLife
         var store = await kind.OpenAsync();
         var anna = await store.EnrolNoordNurse(Now);
         await store.AddWorkerAsync("Bram", Role.Nurse, "Noord", Now);
-        await store.AddEnrolmentCodeAsync("Bram", "code-bram", Now.AddHours(1), Now);
-        await store.EnrolAsync("code-bram", new NewDevice(Guid.NewGuid(), "laptop", "token-bram", "hash-bram"), Now);
-        var bram = (await store.FindDeviceAsync("hash-bram"))!;
+        var bram = await StoreDevices.Enrol(store, "Bram", Now);
         var results = new List<MutationResult>();
         foreach (var (device, mutations) in new[] { (anna, first()), (bram, brams()), (anna, second()) })
         {

@@ -204,11 +204,15 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
         var onTheirWay = new Queue<SentPush>();
         var (inTurn, oneAtATime) = (false, false);
         var next = PushBody.Fit(_local.Pending(PushBatchSize));
+        // A batch read goes as soon as nothing is on its way, or, in turn, while fewer than PushesOnTheirWay are, naming the last.
+        bool MaySend() => next.Count > 0 && (onTheirWay.Count == 0 || inTurn && onTheirWay.Count < PushesOnTheirWay);
+        void SendNext() => onTheirWay.Enqueue(Send(token, next, audit, inTurn ? onTheirWay.LastOrDefault()?.Id : null, cancel));
+
         for (var round = 0; round < MaxRounds && (next.Count > 0 || onTheirWay.Count > 0);)
         {
-            if (next.Count > 0 && (onTheirWay.Count == 0 || inTurn && onTheirWay.Count < PushesOnTheirWay))
+            if (MaySend())
             {
-                onTheirWay.Enqueue(Send(token, next, audit, inTurn ? onTheirWay.LastOrDefault()?.Id : null, cancel));
+                SendNext();
                 next = await ReadAhead(onTheirWay);
                 continue;
             }
@@ -241,9 +245,9 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
                 inTurn = response.InTurn && !oneAtATime;
                 // Sent before this answer is recorded, so the server applies it meanwhile; safe because it holds none of this
                 // batch's rows, whose versions and outbox entries are all that recording the answer changes.
-                if (next.Count > 0 && round < MaxRounds && (onTheirWay.Count == 0 || inTurn && onTheirWay.Count < PushesOnTheirWay))
+                if (round < MaxRounds && MaySend())
                 {
-                    onTheirWay.Enqueue(Send(token, next, audit, inTurn ? onTheirWay.LastOrDefault()?.Id : null, cancel));
+                    SendNext();
                     next = [];
                 }
 
