@@ -57,6 +57,36 @@ public sealed class DeviceGateTests
         Assert.NotNull(again);
     }
 
+    /// <summary>
+    /// The turn handed over just as its waiter gives up: the hand-over reaches the waiter on another thread, so giving up
+    /// right after it finds the turn already handed and must pass it on. A turn kept by a waiter that gave up would leave the
+    /// device busy for good. Run many times, as the thread pool may now and then deliver the hand-over first.
+    /// </summary>
+    [Fact]
+    public async Task ATurnHandedOverJustAsItsWaiterGivesUp_IsPassedOn_AndTheDeviceIsFreeAgain()
+    {
+        for (var round = 0; round < 200; round++)
+        {
+            var held = _gate.TryEnter(_device)!;
+            using var cancel = new CancellationTokenSource();
+            var next = _gate.EnterNext(_device, Long, cancel.Token);
+
+            held.Dispose();
+            await cancel.CancelAsync();
+            try
+            {
+                (await next.WaitAsync(Long))?.Dispose();
+            }
+            catch (OperationCanceledException)
+            {
+                // It gave up; the turn it was handed went on.
+            }
+
+            using var free = _gate.TryEnter(_device);
+            Assert.True(free is not null, $"round {round}: the device stayed busy");
+        }
+    }
+
     [Fact]
     public async Task ASecondRequestInTurn_WhileOneWaits_IsNotLetIn()
     {
