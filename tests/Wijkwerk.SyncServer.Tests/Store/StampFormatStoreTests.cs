@@ -1,6 +1,7 @@
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Sync.Protocol;
 using Wijkwerk.SyncServer.Store;
+using Wijkwerk.SyncServer.Sync;
 using Wijkwerk.SyncServer.Tests.Support;
 
 namespace Wijkwerk.SyncServer.Tests.Store;
@@ -92,6 +93,32 @@ public abstract class StampFormatStoreTests(StoreKind kind) : StoreTest(kind)
         var page = await updated.PullAsync(bram, 0, 100, Now);
         var row = page.Changes.Single(c => c.RowId == client);
         Assert.Equal(("Klaas", "0612345678"), (row.Columns["first_name"], row.Columns["phone"]));
+    }
+
+    /// <summary>
+    /// A new row made ready before its push's transaction carries its stamps as grouped text (<see cref="NewRow"/>); a store
+    /// still in the format older instances read writes them per column all the same, as for a row it prepares itself.
+    /// </summary>
+    [Fact]
+    public async Task ANewRowMadeReadyBeforeItsTransaction_IsStampedPerColumn_InAStoreFromBefore()
+    {
+        var (_, anna, _) = await NewStore();
+        await AsBeforeTheGroupedFormat();
+        var updated = await Kind.OpenAsync();
+        Guid prepared = Guid.NewGuid(), unprepared = Guid.NewGuid();
+        Mutation[] mutations =
+        [
+            new(1, "clients", prepared, SyncProtocol.Operations.Insert, 0, ServerFixture.ClientColumns()),
+            new(2, "clients", unprepared, SyncProtocol.Operations.Insert, 0, ServerFixture.ClientColumns()),
+        ];
+        var ready = MutationApplier.Prepare(anna, mutations, Now);
+
+        var (results, _) = await updated.PushAsync(anna, mutations, [], Now, prepared: [ready[0], null]);
+
+        Assert.NotNull(ready[0]!.NewRow);
+        Assert.All(results, r => Assert.Equal(SyncProtocol.Results.Accepted, r.Status));
+        Assert.StartsWith("{", await StampsOf(prepared));
+        Assert.Equal(await StampsOf(unprepared), await StampsOf(prepared));
     }
 
     public sealed class OnSqlite() : StampFormatStoreTests(new SqliteKind());
