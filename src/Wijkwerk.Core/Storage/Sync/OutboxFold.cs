@@ -29,7 +29,8 @@ internal sealed class OutboxFold(string table, string rowId)
         Last = seq;
         _operations.Add(operation);
         Columns.UnionWith(touched);
-        if (baseVersion is not { } version)
+        // A row first inserted here goes as an insert or a delete, never with bases (OlderBases): none are kept for it.
+        if (baseVersion is not { } version || _operations[0] == OutboxOperations.Insert)
             return;
         // Each column's base is the oldest version any of its edits was made on.
         foreach (var column in touched)
