@@ -19,8 +19,15 @@ namespace Wijkwerk.Core.Sync;
 /// </summary>
 public static class ScopeChecksum
 {
-    public static uint Of(string table, Guid rowId, long version, IReadOnlyDictionary<string, string?> values) =>
-        Of(table, rowId, version, SyncSchema.ColumnsOf(table).Select(values.GetValueOrDefault).ToArray());
+    public static uint Of(string table, Guid rowId, long version, IReadOnlyDictionary<string, string?> values)
+    {
+        // A loop, not Select(...).ToArray(): that took a delegate and a growing buffer a row, for every row pushed or pulled.
+        var columns = SyncSchema.ColumnsOf(table);
+        var ordered = new string?[columns.Count];
+        for (var i = 0; i < ordered.Length; i++)
+            ordered[i] = values.GetValueOrDefault(columns[i]);
+        return Of(table, rowId, version, ordered);
+    }
 
     /// <param name="values">The row's values in <see cref="SyncSchema.ColumnsOf"/> order.</param>
     public static uint Of(string table, Guid rowId, long version, IReadOnlyList<string?> values)

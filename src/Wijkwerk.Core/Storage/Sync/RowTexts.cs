@@ -20,7 +20,7 @@ internal sealed class RowTexts(LocalStore store) : IDisposable
         var found = statement.Next();
         try
         {
-            var values = new Dictionary<string, string?>();
+            var values = new Dictionary<string, string?>(columns.TryGetNonEnumeratedCount(out var count) ? count : 0);
             foreach (var column in columns)
             {
                 if (known.ContainsKey(column) && !PulledRowWriter.SyncColumns.Contains(column))
