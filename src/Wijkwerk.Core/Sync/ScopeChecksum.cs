@@ -21,7 +21,8 @@ public static class ScopeChecksum
 {
     public static uint Of(string table, Guid rowId, long version, IReadOnlyDictionary<string, string?> values)
     {
-        // A loop, not Select(...).ToArray(): that took a delegate and a growing buffer a row, for every row pushed or pulled.
+        // A loop, not Select(...).ToArray(), which took a delegate and a growing buffer for each row: a push counts every row
+        // it writes this way, on the server as it stores it and on the laptop as it records the answer.
         var columns = SyncSchema.ColumnsOf(table);
         var ordered = new string?[columns.Count];
         for (var i = 0; i < ordered.Length; i++)
