@@ -23,8 +23,11 @@ public sealed class PushInTurnSyncTests
     {
         using var team = await Team.Noord("Anna", "Bram");
         var anna = ClientsWithSignals(team);
-        // Each answer comes a little late, as from a server further away: the next push is always on its way by then.
-        using var watching = new TurnWatchingHandler { AnswerDelay = TimeSpan.FromMilliseconds(200) };
+        // Each answer comes a little late, as from a server further away: the next push is always on its way by then. A push
+        // in turn leaves a moment after the laptop sends it, as behind the push before it on a real network: sent back to
+        // back, the two are authenticated side by side, and under load the one in turn could get there first (that case is
+        // the next test's).
+        using var watching = new TurnWatchingHandler { AnswerDelay = TimeSpan.FromMilliseconds(200), InTurnDelay = TimeSpan.FromMilliseconds(50) };
 
         var report = await anna.Sync(watching, Batch, new Recording(watching));
 
@@ -145,6 +148,9 @@ public sealed class PushInTurnSyncTests
         /// <summary>How long each push's answer is held back once it came.</summary>
         public TimeSpan AnswerDelay { get; init; }
 
+        /// <summary>How long each push in turn waits before it leaves.</summary>
+        public TimeSpan InTurnDelay { get; init; }
+
         public bool WithoutInTurnPath { get; init; }
 
         public List<PushSeen> Pushes { get; } = [];
@@ -179,6 +185,8 @@ public sealed class PushInTurnSyncTests
             {
                 if (number == HoldPush)
                     await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+                if (path == SyncProtocol.PushInTurnPath)
+                    await Task.Delay(InTurnDelay, cancellationToken);
                 var response = WithoutInTurnPath && path == SyncProtocol.PushInTurnPath
                     ? new HttpResponseMessage(HttpStatusCode.NotFound) { Content = new StringContent("") }
                     : await base.SendAsync(request, cancellationToken);
