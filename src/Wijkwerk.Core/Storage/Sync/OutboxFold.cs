@@ -20,8 +20,11 @@ internal sealed class OutboxFold(string table, string rowId)
 
     public string Operation =>
         _operations.Contains(OutboxOperations.Delete) ? SyncProtocol.Operations.Delete
-        : _operations[0] == OutboxOperations.Insert ? SyncProtocol.Operations.Insert
+        : FirstInserted ? SyncProtocol.Operations.Insert
         : SyncProtocol.Operations.Update;
+
+    /// <summary>The row was first inserted here: it goes as an insert or a delete, never with column bases.</summary>
+    private bool FirstInserted => _operations[0] == OutboxOperations.Insert;
 
     public void Add(long seq, string operation, IReadOnlyList<string> touched, long? baseVersion)
     {
@@ -29,8 +32,8 @@ internal sealed class OutboxFold(string table, string rowId)
         Last = seq;
         _operations.Add(operation);
         Columns.UnionWith(touched);
-        // A row first inserted here goes as an insert or a delete, never with bases (OlderBases): none are kept for it.
-        if (baseVersion is not { } version || _operations[0] == OutboxOperations.Insert)
+        // Bases serve only an update (OlderBases): none are kept for a row first inserted here.
+        if (baseVersion is not { } version || FirstInserted)
             return;
         // Each column's base is the oldest version any of its edits was made on.
         foreach (var column in touched)
