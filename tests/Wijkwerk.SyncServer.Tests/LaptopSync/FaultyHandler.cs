@@ -12,7 +12,11 @@ public sealed class FaultyHandler(int failAt, FaultyHandler.Cut cut, Action? bef
         AfterResponse,
     }
 
-    public int Requests { get; private set; }
+    private readonly Lock _lock = new();
+    private int _requests;
+
+    /// <summary>How many requests were sent; counted as each is sent, as a push in turn may leave while the one before is on its way.</summary>
+    public int Requests => Volatile.Read(ref _requests);
 
     /// <summary>The path of every request, in the order sent.</summary>
     public List<string> Paths { get; } = [];
@@ -22,10 +26,16 @@ public sealed class FaultyHandler(int failAt, FaultyHandler.Cut cut, Action? bef
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        Requests++;
-        Paths.Add(request.RequestUri!.AbsolutePath);
-        BodyBytes.Add(request.Content is null ? 0 : (await request.Content.ReadAsByteArrayAsync(cancellationToken)).Length);
-        if (Requests != failAt)
+        var bytes = request.Content is null ? 0 : (await request.Content.ReadAsByteArrayAsync(cancellationToken)).Length;
+        int number;
+        lock (_lock)
+        {
+            number = ++_requests;
+            Paths.Add(request.RequestUri!.AbsolutePath);
+            BodyBytes.Add(bytes);
+        }
+
+        if (number != failAt)
             return await base.SendAsync(request, cancellationToken);
         beforeFailing?.Invoke();
         if (cut == Cut.AfterResponse)
