@@ -54,6 +54,8 @@ public static class ColumnStampText
     /// <summary>Groups in order of version, device and worker, each group's columns in ordinal order: one text for one set of stamps.</summary>
     private static string Grouped(IReadOnlyDictionary<string, ColumnStamp> stamps)
     {
+        if (stamps is UniformStamps uniform)
+            return OneGroup(uniform);
         // One sort by stamp, then column, makes each group a run of equal stamps: no grouping, and no second sort of every
         // group's columns (a signal's 13 columns, PushRowBenchmarks: under one stamp 1.02 µs instead of 1.34 grouping and
         // sorting, edited by two devices 1.09 instead of 1.49).
@@ -70,10 +72,7 @@ public static class ColumnStampText
                 {
                     if (i > 0)
                         json.WriteEndArray();
-                    json.WriteStartArray();
-                    json.WriteNumberValue(stamp.V);
-                    json.WriteStringValue(stamp.D);
-                    json.WriteStringValue(stamp.W);
+                    StartGroup(json, stamp);
                 }
 
                 json.WriteStringValue(sorted[i].Key);
@@ -85,6 +84,37 @@ public static class ColumnStampText
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>The text <see cref="Grouped"/> writes for these stamps, with only the columns to sort: a row created whole (a first upload's every row).</summary>
+    private static string OneGroup(UniformStamps stamps)
+    {
+        var columns = stamps.Keys.ToArray();
+        Array.Sort(columns, string.CompareOrdinal);
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            if (columns.Length > 0)
+            {
+                StartGroup(json, stamps.Stamp);
+                foreach (var column in columns)
+                    json.WriteStringValue(column);
+                json.WriteEndArray();
+            }
+
+            json.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void StartGroup(Utf8JsonWriter json, ColumnStamp stamp)
+    {
+        json.WriteStartArray();
+        json.WriteNumberValue(stamp.V);
+        json.WriteStringValue(stamp.D);
+        json.WriteStringValue(stamp.W);
     }
 
     // Most rows have one stamp for all their columns: telling stamps equal is quicker than ordering them.

@@ -14,11 +14,11 @@ public sealed class NewRow
 {
     private readonly string _groupedStamps;
 
-    /// <param name="columns">Kept as they are: the caller hands them over and changes them no more.</param>
+    /// <param name="columns">Kept as they are, keyed by ordinal name (the stamps read their names): the caller hands them over and changes them no more.</param>
     public NewRow(string table, Guid rowId, IReadOnlyDictionary<string, string?> columns, DeviceSession device, DateOnly today)
     {
         Columns = columns;
-        Stamps = columns.Keys.ToDictionary(c => c, _ => new ColumnStamp(1, device.DeviceId, device.WorkerId), StringComparer.Ordinal);
+        Stamps = new UniformStamps(columns, new ColumnStamp(1, device.DeviceId, device.WorkerId));
         Checksum = ScopeChecksum.Of(table, rowId, 1, columns);
         ColumnsText = JsonSerializer.Serialize(columns, ServerJson.Default.IReadOnlyDictionaryStringString);
         _groupedStamps = ColumnStampText.Write(Stamps, StampFormat.Grouped);

@@ -43,6 +43,32 @@ public sealed class ColumnStampTextTests
         Assert.Equal(4, ColumnStampText.Write(Mixed(), StampFormat.Grouped).Count(c => c == '[') - 1);
     }
 
+    public static TheoryData<string[]> ColumnSets() => new()
+    {
+        Array.Empty<string>(),
+        new[] { "naam" },
+        new[] { "telefoon", "naam", "Naam", "adres_2", "adres_10", "adres", "é_kolom", "z" },
+        Enumerable.Range(0, 13).Select(i => "column_" + (13 - i)).ToArray(),
+    };
+
+    [Theory]
+    [MemberData(nameof(ColumnSets))]
+    public void UniformStamps_WriteTheSameText_AsTheSameStampsInADictionary(string[] columns)
+    {
+        var values = columns.ToDictionary(c => c, c => (string?)("waarde van " + c), StringComparer.Ordinal);
+        var stamp = new ColumnStamp(1, Laptop, Nurse);
+        var uniform = new UniformStamps(values, stamp);
+        var dictionary = columns.ToDictionary(c => c, _ => stamp, StringComparer.Ordinal);
+
+        foreach (var format in new[] { StampFormat.Grouped, StampFormat.PerColumn })
+            Assert.Equal(ColumnStampText.Write(dictionary, format), ColumnStampText.Write(uniform, format));
+        Assert.Equal(dictionary.OrderBy(s => s.Key, StringComparer.Ordinal), uniform.OrderBy(s => s.Key, StringComparer.Ordinal));
+        Assert.Equal(columns.Length, uniform.Count);
+        Assert.All(columns, c => Assert.Equal(stamp, uniform[c]));
+        Assert.False(uniform.TryGetValue("geen_kolom", out _));
+        Assert.Throws<KeyNotFoundException>(() => uniform["geen_kolom"]);
+    }
+
     [Fact]
     public void Grouped_IsAQuarterOfPerColumn_ForARowWrittenWhole()
     {
