@@ -347,7 +347,7 @@ public static class ValueRules
     public static string? CheckPushed(string table, IReadOnlyDictionary<string, string?> pushed, bool wholeRow, DateOnly today)
     {
         var formats = Formats(table);
-        if (wholeRow)
+        if (wholeRow && LacksRequired(formats, pushed))
         {
             var missing = formats.Where(f => !f.Optional && !pushed.ContainsKey(f.Column)).Select(f => $"'{f.Column}'").ToList();
             if (missing.Count > 0)
@@ -400,29 +400,48 @@ public static class ValueRules
         }
     }
 
+    // Every pushed value of a first upload passes through here: the list of missing columns and the column's name in a
+    // message are made only for a row that has a problem.
+    private static bool LacksRequired(IReadOnlyList<ColumnFormat> formats, IReadOnlyDictionary<string, string?> pushed)
+    {
+        foreach (var format in formats)
+        {
+            if (!format.Optional && !pushed.ContainsKey(format.Column))
+                return true;
+        }
+
+        return false;
+    }
+
     private static string? CheckValue(ColumnFormat format, string? value, DateOnly today)
     {
-        var column = $"kolom '{format.Column}'";
+        var problem = ValueProblem(format, value, today);
+        return problem is null ? null : $"kolom '{format.Column}' {problem}";
+    }
+
+    /// <summary>What is wrong with the value, to follow the column's name; null when nothing.</summary>
+    private static string? ValueProblem(ColumnFormat format, string? value, DateOnly today)
+    {
         if (value is null)
-            return format.Optional ? null : $"{column} mag niet leeg (null) zijn; werk Wijkwerk bij. Deze wijziging is niet opgeslagen.";
+            return format.Optional ? null : "mag niet leeg (null) zijn; werk Wijkwerk bij. Deze wijziging is niet opgeslagen.";
         if (BadCharacter(value, format.MultiLine) is { } bad)
-            return $"{column} bevat een ongeldig teken ({bad}); haal het weg en sla opnieuw op.";
+            return $"bevat een ongeldig teken ({bad}); haal het weg en sla opnieuw op.";
         if (value.Length == 0 && format.Optional)
             return null;
         if (format.Required && value.Trim().Length == 0)
-            return $"{column} is verplicht; vul het in en sla opnieuw op.";
+            return "is verplicht; vul het in en sla opnieuw op.";
         // Shape before length: "31-02-never" is not a date, rather than a date that is too long.
         if (!format.IsValid(value))
-            return Invalid(column, value, format);
+            return Invalid(value, format);
         if (value.Length > format.MaxLength)
-            return $"{column} is te lang: {value.Length} tekens, maximaal {format.MaxLength}; maak het korter en sla opnieuw op.";
+            return $"is te lang: {value.Length} tekens, maximaal {format.MaxLength}; maak het korter en sla opnieuw op.";
         return format.NotAfterToday && IsoDate(value) is { } date && date > today
-            ? $"{column} ligt in de toekomst ({value}); controleer de datum en sla opnieuw op."
+            ? $"ligt in de toekomst ({value}); controleer de datum en sla opnieuw op."
             : null;
     }
 
-    private static string Invalid(string column, string value, ColumnFormat format) =>
-        $"{column} heeft een ongeldige waarde '{Echo.Short(value)}'; verwacht {format.Expected}. Deze wijziging is niet opgeslagen.";
+    private static string Invalid(string value, ColumnFormat format) =>
+        $"heeft een ongeldige waarde '{Echo.Short(value)}'; verwacht {format.Expected}. Deze wijziging is niet opgeslagen.";
 
     /// <summary>A control character (line breaks and tabs only in multi-line text) or half a surrogate pair, shown as its code.</summary>
     private static string? BadCharacter(string value, bool multiLine)
@@ -492,8 +511,19 @@ public static class ValueRules
     private static readonly string[] InstantFormats =
         ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", "yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", "yyyy-MM-dd'T'HH:mm:sszzz"];
 
+    private const DateTimeStyles InUtc = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
+
+    /// <summary>
+    /// By the formats above. What every laptop writes (<c>"O"</c> of a UTC time, seven digits and a Z: the first of them) is
+    /// tried first on its own, through .NET's quick path for that one format; anything else goes through the list.
+    /// </summary>
     private static DateTimeOffset? IsoInstant(string text) =>
-        DateTimeOffset.TryParseExact(text, InstantFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at) ? at : null;
+        (text.Length == RoundTripLength && text[^1] == 'Z' && DateTimeOffset.TryParseExact(text, "O", CultureInfo.InvariantCulture, InUtc, out var at))
+        || DateTimeOffset.TryParseExact(text, InstantFormats, CultureInfo.InvariantCulture, InUtc, out at)
+            ? at
+            : null;
+
+    private const int RoundTripLength = 28;
 
     private sealed class ColumnException(string column) : Exception(column)
     {
