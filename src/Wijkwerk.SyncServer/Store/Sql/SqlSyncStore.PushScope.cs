@@ -252,7 +252,7 @@ public abstract partial class SqlSyncStore
                 WriteBufferedRows();
             var (clientId, deleted, columns) = (row.ClientId, row.Deleted, row.Columns);
             AddSums(clientId, countDelta, sumDelta);
-            _buffer.Add(new BufferedRow(table, rowId, row, checksum, AsPushed(table, rowId, before, row.Version, deleted, columns), texts));
+            _buffer.Add(new BufferedRow(table, rowId, row, checksum, AsPushed(table, rowId, before, row.Version, deleted, columns), texts, New: before is null));
             _buffered.Add((table, rowId));
             _rows[(table, rowId)] = row;
             if (!deleted)
@@ -362,7 +362,14 @@ public abstract partial class SqlSyncStore
             _sums[clientId] = (n + count, ScopeSums.Wrap(total + sum));
         }
 
-        /// <summary>The buffered rows as one upsert, each taking its place in the feed in the order it was written.</summary>
+        /// <summary>
+        /// The buffered rows, each taking its place in the feed in the order it was written: the rows the store did not hold
+        /// as one plain insert, the others as one upsert. A row is new only as read under its lock (<see cref="Prefetch"/>,
+        /// <see cref="LoadRow"/>), so the insert meets no row of that key; were one there after all, the insert fails and the
+        /// transaction runs again, where an upsert would have written over a row this push never read. On PostgreSQL the
+        /// upsert's check for a conflict before each insert cost a first upload's row inserts about a third more
+        /// (100,000 rows from a table, three rounds each: 0.83-0.88 s against 0.59-0.64 s).
+        /// </summary>
         private void WriteBufferedRows()
         {
             if (_buffer.Count == 0)
@@ -371,26 +378,43 @@ public abstract partial class SqlSyncStore
             // place beside it (pushed_seq): whatever moves the row later leaves pushed_seq behind, so the row goes to its
             // device again (see PullAudience).
             var seqs = Dialect.NextSeqs(db, tx, _buffer.Count);
-            var items = _buffer.Select((b, i) => new object?[]
+            var (fresh, stored) = (new List<object?[]>(_buffer.Count), new List<object?[]>());
+            for (var i = 0; i < _buffer.Count; i++)
             {
-                b.Table, S(b.RowId), S(b.Row.ClientId), b.Row.Version, b.Row.Deleted ? 1 : 0,
-                b.Texts?.Columns ?? JsonSerializer.Serialize(b.Row.Columns, ServerJson.Default.IReadOnlyDictionaryStringString),
-                b.Texts?.Stamps ?? ColumnStampText.Write(b.Row.Stamps, stampFormat), (long)b.Checksum, seqs[i], b.AsPushed ? seqs[i] : null,
-            });
+                var b = _buffer[i];
+                (b.New ? fresh : stored).Add(
+                [
+                    b.Table, S(b.RowId), S(b.Row.ClientId), b.Row.Version, b.Row.Deleted ? 1 : 0,
+                    b.Texts?.Columns ?? JsonSerializer.Serialize(b.Row.Columns, ServerJson.Default.IReadOnlyDictionaryStringString),
+                    b.Texts?.Stamps ?? ColumnStampText.Write(b.Row.Stamps, stampFormat), (long)b.Checksum, seqs[i], b.AsPushed ? seqs[i] : null,
+                ]);
+            }
+
+            WriteRows(fresh, onConflict: "");
+            WriteRows(stored, onConflict: """
+                ON CONFLICT(tbl, row_id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted, columns = excluded.columns,
+                    column_versions = excluded.column_versions, checksum = excluded.checksum, updated_at = excluded.updated_at,
+                    updated_by = excluded.updated_by, updated_device = excluded.updated_device, seq = excluded.seq, pushed_seq = excluded.pushed_seq
+                """);
+            _buffer.Clear();
+            _buffered.Clear();
+        }
+
+        private void WriteRows(List<object?[]> items, string onConflict)
+        {
+            if (items.Count == 0)
+                return;
             Dialect.ExecItems(db, tx, item => $"""
                 INSERT INTO rows(tbl, row_id, client_id, version, deleted, columns, column_versions, checksum, updated_at, updated_by, updated_device, seq, pushed_seq)
                 SELECT {item.Text(0)}, {item.Text(1)}, {item.Text(2)}, {item.Integer(3)}, {item.Integer(4)}, {item.Text(5)},
                     {item.Text(6)}, {item.Integer(7)}, @at, @by, @dev, {item.Integer(8)}, {item.Integer(9)}
                 {item.From} WHERE true
-                ON CONFLICT(tbl, row_id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted, columns = excluded.columns,
-                    column_versions = excluded.column_versions, checksum = excluded.checksum, updated_at = excluded.updated_at,
-                    updated_by = excluded.updated_by, updated_device = excluded.updated_device, seq = excluded.seq, pushed_seq = excluded.pushed_seq;
-                """, [.. items], ("@at", Iso(now)), ("@by", S(device.WorkerId)), ("@dev", S(device.DeviceId)));
-            _buffer.Clear();
-            _buffered.Clear();
+                {onConflict};
+                """, items, ("@at", Iso(now)), ("@by", S(device.WorkerId)), ("@dev", S(device.DeviceId)));
         }
 
-        private sealed record BufferedRow(string Table, Guid RowId, StoredRow Row, uint Checksum, bool AsPushed, (string Columns, string Stamps)? Texts);
+        /// <param name="New">The store held no row of this key when the push read it under its lock.</param>
+        private sealed record BufferedRow(string Table, Guid RowId, StoredRow Row, uint Checksum, bool AsPushed, (string Columns, string Stamps)? Texts, bool New);
     }
 
     internal static StoredRow? LoadRow(DbConnection db, DbTransaction tx, string table, Guid rowId)
