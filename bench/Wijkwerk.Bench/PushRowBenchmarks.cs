@@ -8,7 +8,8 @@ namespace Wijkwerk.Bench;
 
 /// <summary>
 /// Work the server does for every row of a push, beyond the store: the column stamps of a row written whole (one stamp for
-/// all its columns, as in a first upload) and of a row edited by two devices, and the check of one enum value.
+/// all its columns, as in a first upload: as a dictionary, and as a new row holds them) and of a row edited by two devices,
+/// and the check of one enum value.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 15)]
@@ -26,6 +27,11 @@ public class PushRowBenchmarks
 
     [Benchmark]
     public string StampsOfARowWrittenWhole() => ColumnStampText.Write(_whole, StampFormat.Grouped);
+
+    private readonly UniformStamps _new = new(Columns.ToDictionary(c => c, c => (string?)c, StringComparer.Ordinal), new ColumnStamp(1, Device, Worker));
+
+    [Benchmark]
+    public string StampsOfANewRow() => ColumnStampText.Write(_new, StampFormat.Grouped);
 
     [Benchmark]
     public string StampsOfARowEditedByTwoDevices() => ColumnStampText.Write(_edited, StampFormat.Grouped);
