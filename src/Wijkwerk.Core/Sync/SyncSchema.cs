@@ -50,6 +50,13 @@ public static class SyncSchema
     /// <summary>The synced table of that name; null for any other name, and for none at all (a broken page's or push's row).</summary>
     public static SyncTable? Find(string? name) => name is not null && ByName.TryGetValue(name, out var table) ? table : null;
 
+    // Every column of every pushed row is looked up: by hash, not along the table's list.
+    private static readonly FrozenDictionary<string, FrozenSet<string>> ColumnSets =
+        Tables.ToFrozenDictionary(t => t.Name, t => t.Columns.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
+
+    /// <summary>Whether the column is one of the synced table's columns (ordinal); false for a table that is not synced.</summary>
+    public static bool HasColumn(string table, string column) => ColumnSets.TryGetValue(table, out var columns) && columns.Contains(column);
+
     /// <summary>
     /// The columns a conflict record travels with (the pull sends exactly these), in the order the scope
     /// checksum reads them. "resolved" is "0" while open and the server's UTC time of the resolution after.

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Wijkwerk.Core.Domain.Budget;
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
@@ -17,10 +16,6 @@ namespace Wijkwerk.Core.Sync.Rules;
 /// </summary>
 public static class RowRules
 {
-    /// <summary>Each table of the schema (that very instance) with its columns as a set.</summary>
-    private static readonly Dictionary<SyncSchema.SyncTable, FrozenSet<string>> ColumnSets =
-        SyncSchema.Tables.ToDictionary<SyncSchema.SyncTable, SyncSchema.SyncTable, FrozenSet<string>>(t => t, t => t.Columns.ToFrozenSet(StringComparer.Ordinal), ReferenceEqualityComparer.Instance);
-
     /// <summary>
     /// Only the people who work with dossiers write them; the Wmo consultant writes only on indication
     /// advice (which parts, <see cref="AdviceRules"/> decides); administrators write nothing.
@@ -82,11 +77,9 @@ public static class RowRules
     /// <summary>Every pushed column must be a writable column of the table (no mass assignment).</summary>
     public static string? CheckColumns(SyncSchema.SyncTable table, IEnumerable<string> columns)
     {
-        // Every column of every pushed row is looked up: by hash, not along the table's list.
-        IReadOnlyCollection<string> known = ColumnSets.TryGetValue(table, out var set) ? set : table.Columns;
         foreach (var column in columns)
         {
-            if (!known.Contains(column))
+            if (!SyncSchema.HasColumn(table.Name, column))
                 return $"Onbekende kolom '{Echo.Short(column)}' in tabel '{table.Name}' (unknown column); deze wijziging is niet opgeslagen.";
         }
 

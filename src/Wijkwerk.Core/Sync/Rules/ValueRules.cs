@@ -347,14 +347,10 @@ public static class ValueRules
     public static string? CheckPushed(string table, IReadOnlyDictionary<string, string?> pushed, bool wholeRow, DateOnly today)
     {
         var formats = Formats(table);
-        if (wholeRow && LacksRequired(formats, pushed))
+        if (wholeRow && MissingRequired(formats, pushed) is { } missing)
         {
-            var missing = formats.Where(f => !f.Optional && !pushed.ContainsKey(f.Column)).Select(f => $"'{f.Column}'").ToList();
-            if (missing.Count > 0)
-            {
-                return $"{Subject(table)}: een nieuwe rij mist de verplichte kolommen {string.Join(", ", missing)}; "
-                    + "vul die gegevens in en sla opnieuw op (of werk Wijkwerk bij). Deze wijziging is niet opgeslagen.";
-            }
+            return $"{Subject(table)}: een nieuwe rij mist de verplichte kolommen {string.Join(", ", missing)}; "
+                + "vul die gegevens in en sla opnieuw op (of werk Wijkwerk bij). Deze wijziging is niet opgeslagen.";
         }
 
         foreach (var format in formats)
@@ -402,15 +398,16 @@ public static class ValueRules
 
     // Every pushed value of a first upload passes through here: the list of missing columns and the column's name in a
     // message are made only for a row that has a problem.
-    private static bool LacksRequired(IReadOnlyList<ColumnFormat> formats, IReadOnlyDictionary<string, string?> pushed)
+    private static List<string>? MissingRequired(IReadOnlyList<ColumnFormat> formats, IReadOnlyDictionary<string, string?> pushed)
     {
+        List<string>? missing = null;
         foreach (var format in formats)
         {
             if (!format.Optional && !pushed.ContainsKey(format.Column))
-                return true;
+                (missing ??= []).Add($"'{format.Column}'");
         }
 
-        return false;
+        return missing;
     }
 
     private static string? CheckValue(ColumnFormat format, string? value, DateOnly today)
