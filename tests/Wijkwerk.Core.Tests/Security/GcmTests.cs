@@ -65,6 +65,39 @@ public sealed class GcmTests
         Assert.ThrowsAny<CryptographicException>(() => open.Decrypt(nonce, sealedValue, opened, "clients\nadres\nanother row"u8));
     }
 
+    [Theory]
+    [MemberData(nameof(Implementations))]
+    public void AValueThatFailsToOpen_LeavesNothingOfItsPlaintextBehind(string implementation)
+    {
+        var key = RandomNumberGenerator.GetBytes(32);
+        var nonce = RandomNumberGenerator.GetBytes(Gcm.NonceBytes);
+        var plaintext = "Kortenhoef, Oudegracht 12"u8.ToArray();
+        using var gcm = Make(implementation, key);
+        var sealedValue = new byte[plaintext.Length + Gcm.TagBytes];
+        gcm.Encrypt(nonce, plaintext, sealedValue, []);
+        sealedValue[^1] ^= 1;
+
+        var opened = new byte[plaintext.Length];
+        Assert.ThrowsAny<CryptographicException>(() => gcm.Decrypt(nonce, sealedValue, opened, []));
+        // What the buffer holds instead is each library's own (zeros, or libsodium's filler): no byte of the plaintext in its place.
+        Assert.All(Enumerable.Range(0, plaintext.Length), i => Assert.NotEqual(plaintext[i], opened[i]));
+    }
+
+    [Fact]
+    public void LibsodiumsCipher_OnceDisposed_SealsAndOpensNoMore()
+    {
+        if (!Aes256Gcm.IsSupported)
+            return;
+        var gcm = new Gcm.Sodium(Key);
+        var output = new byte[Plaintext.Length + Gcm.TagBytes];
+        gcm.Encrypt(Nonce, Plaintext, output, AssociatedData);
+        gcm.Dispose();
+        gcm.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => gcm.Encrypt(Nonce, Plaintext, output, AssociatedData));
+        Assert.Throws<ObjectDisposedException>(() => gcm.Decrypt(Nonce, Sealed, new byte[Plaintext.Length], AssociatedData));
+    }
+
     [Fact]
     public void ATwoHundredFiftySixBitKey_GoesToLibsodium_WhereTheProcessorHasItsInstructions_OtherKeysToThePlatform()
     {
