@@ -32,6 +32,26 @@ public abstract class AuditStoreTests(StoreKind kind) : StoreTest(kind)
     }
 
     [Fact]
+    public async Task Audit_ABatchBelowAndAboveTheHighestStored_FillsAGapBelow_AddsTheRest_AndKeepsWhatWasStored()
+    {
+        var (store, device) = await EnrolledNurse();
+        AuditRecord Event(long seq, string detail) => new(seq, "View", Now, null, device.WorkerId, "nurse", device.DeviceId, "Success", detail);
+        var first = await store.StoreAuditAsync(device, [.. Enumerable.Range(1, 100).Where(seq => seq != 50).Select(seq => Event(seq, "eerst"))], Now);
+        // Seqs 40-150: 40-49 and 51-100 held already, 50 a gap, 101-150 new; 120 twice, its first copy the one to keep.
+        List<AuditRecord> overlapping = [.. Enumerable.Range(40, 111).Select(seq => Event(seq, "tweede"))];
+        overlapping.Insert(10, Event(120, "dubbel"));
+
+        var highest = await store.StoreAuditAsync(device, overlapping, Now);
+
+        Assert.Equal((100L, 150L), (first, highest));
+        Assert.Equal(150, await Kind.CountAsync("SELECT count(*) FROM audit_events;"));
+        Assert.Equal(99, await Kind.CountAsync("SELECT count(*) FROM audit_events WHERE detail = 'eerst';"));
+        Assert.Equal(1, await Kind.CountAsync("SELECT count(*) FROM audit_events WHERE detail = 'tweede' AND seq = 50;"));
+        Assert.Equal(1, await Kind.CountAsync("SELECT count(*) FROM audit_events WHERE detail = 'dubbel' AND seq = 120;"));
+        Assert.Equal(50, await Kind.CountAsync("SELECT count(*) FROM audit_events WHERE seq > 100;"));
+    }
+
+    [Fact]
     public async Task Audit_ThatComesWithAPush_IsStoredWithIt_EachEventOnce_AndTheHighestSeqIsAnswered()
     {
         var (store, device) = await EnrolledNurse();

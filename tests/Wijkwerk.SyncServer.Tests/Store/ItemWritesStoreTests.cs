@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Npgsql;
 using Wijkwerk.SyncServer.Store.Sql;
 using Wijkwerk.SyncServer.Tests.Support;
@@ -53,6 +54,49 @@ public abstract class ItemWritesStoreTests(StoreKind kind) : StoreTest(kind)
         Assert.Equal(
             ["Één|5|5|null|7|3|eerste", "Twee|null|null|null|x|40|eerste", "Drie|9|9|null|12|-2|eerste", "Vier|2|2|null|null|0|eerste"],
             rows);
+    }
+
+    [Fact]
+    public async Task InsertedItems_KeepTheirTextNumbersAndNulls_AndAKeyTakenWritesNoneOfThem()
+    {
+        await Kind.OpenAsync();
+        await using var db = await Kind.ConnectAsync();
+        await using (var create = db.CreateCommand())
+        {
+            create.CommandText = "CREATE TABLE insert_probe(name TEXT PRIMARY KEY, amount BIGINT, note TEXT, counted BIGINT NOT NULL);";
+            await create.ExecuteNonQueryAsync();
+        }
+
+        string[] columns = ["name", "amount", "note", "counted"];
+        object?[][] items =
+        [
+            ["Één", 5L, "ä, \"quoted\"\n", 0],
+            ["Twee", null, null, long.MaxValue],
+            ["Drie", -9L, "", -1L],
+        ];
+        await using (var tx = await db.BeginTransactionAsync())
+        {
+            SqlDialect.Of(db).InsertItems(db, tx, "insert_probe", columns, items);
+            await tx.CommitAsync();
+        }
+
+        // A second batch whose last item takes a name already there: the whole batch fails, the first stays as it was.
+        await using (var tx = await db.BeginTransactionAsync())
+        {
+            Assert.ThrowsAny<DbException>(() => SqlDialect.Of(db).InsertItems(db, tx, "insert_probe", columns, [["Vier", 4L, "nieuw", 4L], ["Twee", 2L, "opnieuw", 2L]]));
+            await tx.RollbackAsync();
+        }
+
+        var rows = new List<string>();
+        await using (var read = db.CreateCommand())
+        {
+            read.CommandText = "SELECT name, amount, note, counted FROM insert_probe ORDER BY counted;";
+            await using var reader = await read.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+                rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
+        Assert.Equal(["Drie|-9||-1", "Één|5|ä, \"quoted\"\n|0", $"Twee|null|null|{long.MaxValue}"], rows);
     }
 
     public sealed class OnSqlite() : ItemWritesStoreTests(new SqliteKind());

@@ -119,6 +119,14 @@ internal abstract class SqlDialect
     /// </summary>
     public abstract int ExecItems(DbConnection db, DbTransaction tx, Func<ItemValues, string> sql, IReadOnlyList<object?[]> items, params (string Name, object? Value)[] parameters);
 
+    /// <summary>
+    /// Inserts <paramref name="items"/> into <paramref name="table"/> as they are (each item's values in the order of
+    /// <paramref name="columns"/>: a string, a whole number or null): for rows that meet no constraint, as a key taken fails
+    /// them all. By default one prepared statement run for each item (<see cref="ExecItems"/>).
+    /// </summary>
+    public virtual void InsertItems(DbConnection db, DbTransaction tx, string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> items) =>
+        ExecItems(db, tx, item => $"INSERT INTO {table}({string.Join(", ", columns)}) SELECT {string.Join(", ", columns.Select((_, i) => item.Text(i)))} {item.From};", items);
+
     /// <summary>Takes <paramref name="count"/> places in the feed, in one statement, in ascending order.</summary>
     public abstract long[] NextSeqs(DbConnection db, DbTransaction tx, int count);
 

@@ -380,40 +380,41 @@ public abstract partial class SqlSyncStore
             // place beside it (pushed_seq): whatever moves the row later leaves pushed_seq behind, so the row goes to its
             // device again (see PullAudience).
             var seqs = Dialect.NextSeqs(db, tx, _buffer.Count);
+            var (at, by, dev) = (Iso(now), S(device.WorkerId), S(device.DeviceId));
             var (fresh, stored) = (new List<object?[]>(_buffer.Count), new List<object?[]>());
             for (var i = 0; i < _buffer.Count; i++)
             {
                 var b = _buffer[i];
                 (b.New ? fresh : stored).Add(
                 [
-                    b.Table, S(b.RowId), S(b.Row.ClientId), b.Row.Version, b.Row.Deleted ? 1 : 0,
+                    b.Table, S(b.RowId), S(b.Row.ClientId), b.Row.Version, b.Row.Deleted ? 1L : 0L,
                     b.Texts?.Columns ?? JsonSerializer.Serialize(b.Row.Columns, ServerJson.Default.IReadOnlyDictionaryStringString),
-                    b.Texts?.Stamps ?? ColumnStampText.Write(b.Row.Stamps, stampFormat), (long)b.Checksum, seqs[i], b.AsPushed ? seqs[i] : null,
+                    b.Texts?.Stamps ?? ColumnStampText.Write(b.Row.Stamps, stampFormat), (long)b.Checksum, at, by, dev, seqs[i], b.AsPushed ? seqs[i] : null,
                 ]);
             }
 
-            WriteRows(fresh, onConflict: "");
-            WriteRows(stored, onConflict: """
-                ON CONFLICT(tbl, row_id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted, columns = excluded.columns,
-                    column_versions = excluded.column_versions, checksum = excluded.checksum, updated_at = excluded.updated_at,
-                    updated_by = excluded.updated_by, updated_device = excluded.updated_device, seq = excluded.seq, pushed_seq = excluded.pushed_seq
-                """);
+            Dialect.InsertItems(db, tx, "rows", RowColumns, fresh);
+            if (stored.Count > 0)
+            {
+                Dialect.ExecItems(db, tx, item => $"""
+                    INSERT INTO rows({string.Join(", ", RowColumns)})
+                    SELECT {string.Join(", ", RowColumns.Select((_, i) => RowColumnIsNumber[i] ? item.Integer(i) : item.Text(i)))}
+                    {item.From} WHERE true
+                    ON CONFLICT(tbl, row_id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted, columns = excluded.columns,
+                        column_versions = excluded.column_versions, checksum = excluded.checksum, updated_at = excluded.updated_at,
+                        updated_by = excluded.updated_by, updated_device = excluded.updated_device, seq = excluded.seq, pushed_seq = excluded.pushed_seq;
+                    """, stored);
+            }
+
             _buffer.Clear();
             _buffered.Clear();
         }
 
-        private void WriteRows(List<object?[]> items, string onConflict)
-        {
-            if (items.Count == 0)
-                return;
-            Dialect.ExecItems(db, tx, item => $"""
-                INSERT INTO rows(tbl, row_id, client_id, version, deleted, columns, column_versions, checksum, updated_at, updated_by, updated_device, seq, pushed_seq)
-                SELECT {item.Text(0)}, {item.Text(1)}, {item.Text(2)}, {item.Integer(3)}, {item.Integer(4)}, {item.Text(5)},
-                    {item.Text(6)}, {item.Integer(7)}, @at, @by, @dev, {item.Integer(8)}, {item.Integer(9)}
-                {item.From} WHERE true
-                {onConflict};
-                """, items, ("@at", Iso(now)), ("@by", S(device.WorkerId)), ("@dev", S(device.DeviceId)));
-        }
+        /// <summary>The columns of a buffered row as written, in the order of its values.</summary>
+        private static readonly string[] RowColumns =
+            ["tbl", "row_id", "client_id", "version", "deleted", "columns", "column_versions", "checksum", "updated_at", "updated_by", "updated_device", "seq", "pushed_seq"];
+
+        private static readonly bool[] RowColumnIsNumber = [.. RowColumns.Select(c => c is "version" or "deleted" or "checksum" or "seq" or "pushed_seq")];
 
         /// <param name="New">The store held no row of this key when the push read it under its lock.</param>
         private sealed record BufferedRow(string Table, Guid RowId, StoredRow Row, uint Checksum, bool AsPushed, (string Columns, string Stamps)? Texts, bool New);
