@@ -56,23 +56,26 @@ public abstract class ItemWritesStoreTests(StoreKind kind) : StoreTest(kind)
             rows);
     }
 
-    [Fact]
-    public async Task InsertedItems_KeepTheirTextNumbersAndNulls_AndAKeyTakenWritesNoneOfThem()
+    [Theory]
+    [InlineData(3)]
+    [InlineData(120)]
+    public async Task InsertedItems_KeepTheirTextNumbersAndNulls_AndAKeyTakenWritesNoneOfThem(int count)
     {
         await Kind.OpenAsync();
         await using var db = await Kind.ConnectAsync();
         await using (var create = db.CreateCommand())
         {
-            create.CommandText = "CREATE TABLE insert_probe(name TEXT PRIMARY KEY, amount BIGINT, note TEXT, counted BIGINT NOT NULL);";
+            create.CommandText = "CREATE TABLE insert_probe(name TEXT PRIMARY KEY, amount BIGINT, note TEXT, counted BIGINT NOT NULL, never BIGINT);";
             await create.ExecuteNonQueryAsync();
         }
 
-        string[] columns = ["name", "amount", "note", "counted"];
+        string[] columns = ["name", "amount", "note", "counted", "never"];
         object?[][] items =
         [
-            ["Één", 5L, "ä, \"quoted\"\n", 0],
-            ["Twee", null, null, long.MaxValue],
-            ["Drie", -9L, "", -1L],
+            ["Één", 5L, "ä, \"quoted\"\n", 0, null],
+            ["Twee", null, null, long.MaxValue, null],
+            ["Drie", -9L, "", -1L, null],
+            .. Enumerable.Range(4, count - 3).Select(i => new object?[] { "Nummer " + i, (long)i, "noot " + i, 1000L + i, null }),
         ];
         await using (var tx = await db.BeginTransactionAsync())
         {
@@ -80,23 +83,26 @@ public abstract class ItemWritesStoreTests(StoreKind kind) : StoreTest(kind)
             await tx.CommitAsync();
         }
 
-        // A second batch whose last item takes a name already there: the whole batch fails, the first stays as it was.
+        // A second batch as large whose last item takes a name already there: the whole batch fails, the first stays as it was.
         await using (var tx = await db.BeginTransactionAsync())
         {
-            Assert.ThrowsAny<DbException>(() => SqlDialect.Of(db).InsertItems(db, tx, "insert_probe", columns, [["Vier", 4L, "nieuw", 4L], ["Twee", 2L, "opnieuw", 2L]]));
+            object?[][] clashing = [.. Enumerable.Range(1, count - 1).Select(i => new object?[] { "Later " + i, 1L, "", 1L, null }), ["Twee", 2L, "opnieuw", 2L, null]];
+            Assert.ThrowsAny<DbException>(() => SqlDialect.Of(db).InsertItems(db, tx, "insert_probe", columns, clashing));
             await tx.RollbackAsync();
         }
 
         var rows = new List<string>();
         await using (var read = db.CreateCommand())
         {
-            read.CommandText = "SELECT name, amount, note, counted FROM insert_probe ORDER BY counted;";
+            read.CommandText = "SELECT name, amount, note, counted, never FROM insert_probe ORDER BY counted;";
             await using var reader = await read.ExecuteReaderAsync();
             while (await reader.ReadAsync())
                 rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
         }
 
-        Assert.Equal(["Drie|-9||-1", "Één|5|ä, \"quoted\"\n|0", $"Twee|null|null|{long.MaxValue}"], rows);
+        Assert.Equal(
+            ["Drie|-9||-1|null", "Één|5|ä, \"quoted\"\n|0|null", .. Enumerable.Range(4, count - 3).Select(i => $"Nummer {i}|{i}|noot {i}|{1000 + i}|null"), $"Twee|null|null|{long.MaxValue}|null"],
+            rows);
     }
 
     public sealed class OnSqlite() : ItemWritesStoreTests(new SqliteKind());

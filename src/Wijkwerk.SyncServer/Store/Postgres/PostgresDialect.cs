@@ -2,7 +2,6 @@ using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using Npgsql;
-using NpgsqlTypes;
 using Wijkwerk.SyncServer.Store.Sql;
 
 namespace Wijkwerk.SyncServer.Store.Postgres;
@@ -133,38 +132,6 @@ internal sealed class PostgresDialect : SqlDialect
             place => IsInteger(place) ? $"j.c{place}" : $"CAST(j.c{place} AS BIGINT)",
             $"FROM unnest({string.Join(", ", places.Select(place => "@items" + place))}) WITH ORDINALITY AS j({string.Join(", ", places.Select(place => "c" + place))}, key)");
         return SqlSyncStore.Exec(db, tx, sql(values), [.. parameters, .. arrays.Select((array, place) => ("@items" + place, (object?)array))]);
-    }
-
-    // PostgreSQL's COPY in its binary form: the values go as they are, with no statement to plan, no arrays to build or take
-    // apart, and, where the table has no row trigger, in batches of rows into its pages.
-    public override void InsertItems(DbConnection db, DbTransaction tx, string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> items)
-    {
-        if (items.Count == 0)
-            return;
-        using var copy = ((NpgsqlConnection)db).BeginBinaryImport($"COPY {table}({string.Join(", ", columns)}) FROM STDIN (FORMAT BINARY)");
-        foreach (var item in items)
-        {
-            copy.StartRow();
-            foreach (var value in item)
-            {
-                switch (value)
-                {
-                    case null:
-                        copy.WriteNull();
-                        break;
-                    case string text:
-                        copy.Write(text, NpgsqlDbType.Text);
-                        break;
-                    case long or int:
-                        copy.Write(Convert.ToInt64(value, CultureInfo.InvariantCulture), NpgsqlDbType.Bigint);
-                        break;
-                    default:
-                        throw new ArgumentException($"An item value of type {value.GetType().Name} has no column type here.", nameof(items));
-                }
-            }
-        }
-
-        copy.Complete();
     }
 
     /// <summary>The values at <paramref name="place"/> of every item: whole numbers when all are, else text.</summary>
