@@ -105,6 +105,36 @@ public abstract class ItemWritesStoreTests(StoreKind kind) : StoreTest(kind)
             rows);
     }
 
+    [Fact]
+    public async Task InsertedItems_WithAConflictClause_GoInTheOrderGiven_SoOfOneKeyTheFirstStands()
+    {
+        await Kind.OpenAsync();
+        await using var db = await Kind.ConnectAsync();
+        await using (var create = db.CreateCommand())
+        {
+            create.CommandText = "CREATE TABLE conflict_probe(name TEXT PRIMARY KEY, note TEXT); INSERT INTO conflict_probe VALUES ('Twee', 'er al');";
+            await create.ExecuteNonQueryAsync();
+        }
+
+        object?[][] items = [["Drie", "eerste"], ["Twee", "nieuw"], ["Drie", "tweede"], ["Eén", "enige"], ["Drie", "derde"]];
+        await using (var tx = await db.BeginTransactionAsync())
+        {
+            SqlDialect.Of(db).InsertItems(db, tx, "conflict_probe", ["name", "note"], items, onConflict: "ON CONFLICT(name) DO NOTHING");
+            await tx.CommitAsync();
+        }
+
+        var rows = new List<string>();
+        await using (var read = db.CreateCommand())
+        {
+            read.CommandText = "SELECT name, note FROM conflict_probe ORDER BY name;";
+            await using var reader = await read.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+                rows.Add(reader.GetString(0) + "|" + reader.GetString(1));
+        }
+
+        Assert.Equal(["Drie|eerste", "Eén|enige", "Twee|er al"], rows);
+    }
+
     public sealed class OnSqlite() : ItemWritesStoreTests(new SqliteKind());
 
     [Collection(PostgresCollection.Name)]

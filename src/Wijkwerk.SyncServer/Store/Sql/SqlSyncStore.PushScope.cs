@@ -394,18 +394,11 @@ public abstract partial class SqlSyncStore
             }
 
             Dialect.InsertItems(db, tx, "rows", RowColumns, fresh);
-            if (stored.Count > 0)
-            {
-                Dialect.ExecItems(db, tx, item => $"""
-                    INSERT INTO rows({string.Join(", ", RowColumns)})
-                    SELECT {string.Join(", ", RowColumns.Select((_, i) => RowColumnIsNumber[i] ? item.Integer(i) : item.Text(i)))}
-                    {item.From} WHERE true
-                    ON CONFLICT(tbl, row_id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted, columns = excluded.columns,
-                        column_versions = excluded.column_versions, checksum = excluded.checksum, updated_at = excluded.updated_at,
-                        updated_by = excluded.updated_by, updated_device = excluded.updated_device, seq = excluded.seq, pushed_seq = excluded.pushed_seq;
-                    """, stored);
-            }
-
+            Dialect.InsertItems(db, tx, "rows", RowColumns, stored, onConflict: """
+                ON CONFLICT(tbl, row_id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted, columns = excluded.columns,
+                    column_versions = excluded.column_versions, checksum = excluded.checksum, updated_at = excluded.updated_at,
+                    updated_by = excluded.updated_by, updated_device = excluded.updated_device, seq = excluded.seq, pushed_seq = excluded.pushed_seq
+                """);
             _buffer.Clear();
             _buffered.Clear();
         }
@@ -413,8 +406,6 @@ public abstract partial class SqlSyncStore
         /// <summary>The columns of a buffered row as written, in the order of its values.</summary>
         private static readonly string[] RowColumns =
             ["tbl", "row_id", "client_id", "version", "deleted", "columns", "column_versions", "checksum", "updated_at", "updated_by", "updated_device", "seq", "pushed_seq"];
-
-        private static readonly bool[] RowColumnIsNumber = [.. RowColumns.Select(c => c is "version" or "deleted" or "checksum" or "seq" or "pushed_seq")];
 
         /// <param name="New">The store held no row of this key when the push read it under its lock.</param>
         private sealed record BufferedRow(string Table, Guid RowId, StoredRow Row, uint Checksum, bool AsPushed, (string Columns, string Stamps)? Texts, bool New);

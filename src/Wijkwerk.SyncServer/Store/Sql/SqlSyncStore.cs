@@ -740,20 +740,17 @@ public abstract partial class SqlSyncStore : ISyncStore
         var (fresh, resent, seen) = (new List<object?[]>(events.Count), new List<object?[]>(), new HashSet<long>());
         foreach (var e in events)
         {
+            var item = new object?[] { deviceId, e.Seq, e.Type, Iso(e.At), e.ClientId is { } client ? S(client) : null, workerId, e.Role, e.Outcome, e.Detail, received };
             if (e.Seq <= highest)
-                resent.Add([e.Seq, e.Type, Iso(e.At), e.ClientId is { } resentClient ? S(resentClient) : null, e.Role, e.Outcome, e.Detail]);
+                resent.Add(item);
             else if (seen.Add(e.Seq))
-                fresh.Add([deviceId, e.Seq, e.Type, Iso(e.At), e.ClientId is { } client ? S(client) : null, workerId, e.Role, e.Outcome, e.Detail, received]);
+                fresh.Add(item);
         }
 
-        var dialect = SqlDialect.Of(db);
-        dialect.InsertItems(db, tx, "audit_events", ["device_id", "seq", "event_type", "at", "client_id", "worker_id", "role", "outcome", "detail", "received_at"], fresh);
-        dialect.ExecItems(db, tx, item => $"""
-            INSERT INTO audit_events(device_id, seq, event_type, at, client_id, worker_id, role, outcome, detail, received_at)
-            SELECT @d, {item.Integer(0)}, {item.Text(1)}, {item.Text(2)}, {item.Text(3)}, @w, {item.Text(4)}, {item.Text(5)}, {item.Text(6)}, @now
-            {item.From} WHERE true {item.InOrder} ON CONFLICT(device_id, seq) DO NOTHING;
-            """, resent, ("@d", deviceId), ("@w", workerId), ("@now", received));
-        return Math.Max(highest, seen.Count == 0 ? 0 : seen.Max());
+        string[] columns = ["device_id", "seq", "event_type", "at", "client_id", "worker_id", "role", "outcome", "detail", "received_at"];
+        SqlDialect.Of(db).InsertItems(db, tx, "audit_events", columns, fresh);
+        SqlDialect.Of(db).InsertItems(db, tx, "audit_events", columns, resent, onConflict: "ON CONFLICT(device_id, seq) DO NOTHING");
+        return seen.Count == 0 ? highest : seen.Max();
     }
 
     public Task<IReadOnlyList<CentralAuditEntry>> ClientAuditAsync(Guid clientId)
