@@ -42,14 +42,7 @@ public abstract class ItemWritesStoreTests(StoreKind kind) : StoreTest(kind)
             await tx.CommitAsync();
         }
 
-        var rows = new List<string>();
-        await using (var read = db.CreateCommand())
-        {
-            read.CommandText = "SELECT name, amount, amount_text, note, code, counted, batch FROM item_probe ORDER BY id;";
-            await using var reader = await read.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-                rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
-        }
+        var rows = await Rows(db, "SELECT name, amount, amount_text, note, code, counted, batch FROM item_probe ORDER BY id;");
 
         Assert.Equal(
             ["Één|5|5|null|7|3|eerste", "Twee|null|null|null|x|40|eerste", "Drie|9|9|null|12|-2|eerste", "Vier|2|2|null|null|0|eerste"],
@@ -91,14 +84,7 @@ public abstract class ItemWritesStoreTests(StoreKind kind) : StoreTest(kind)
             await tx.RollbackAsync();
         }
 
-        var rows = new List<string>();
-        await using (var read = db.CreateCommand())
-        {
-            read.CommandText = "SELECT name, amount, note, counted, never FROM insert_probe ORDER BY counted;";
-            await using var reader = await read.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-                rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
-        }
+        var rows = await Rows(db, "SELECT name, amount, note, counted, never FROM insert_probe ORDER BY counted;");
 
         Assert.Equal(
             ["Drie|-9||-1|null", "Één|5|ä, \"quoted\"\n|0|null", .. Enumerable.Range(4, count - 3).Select(i => $"Nummer {i}|{i}|noot {i}|{1000 + i}|null"), $"Twee|null|null|{long.MaxValue}|null"],
@@ -123,16 +109,21 @@ public abstract class ItemWritesStoreTests(StoreKind kind) : StoreTest(kind)
             await tx.CommitAsync();
         }
 
-        var rows = new List<string>();
-        await using (var read = db.CreateCommand())
-        {
-            read.CommandText = "SELECT name, note FROM conflict_probe ORDER BY name;";
-            await using var reader = await read.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-                rows.Add(reader.GetString(0) + "|" + reader.GetString(1));
-        }
+        var rows = await Rows(db, "SELECT name, note FROM conflict_probe ORDER BY name;");
 
         Assert.Equal(["Drie|eerste", "Eén|enige", "Twee|er al"], rows);
+    }
+
+    /// <summary>Each row the query reads, its values joined by '|' (null as "null").</summary>
+    private static async Task<List<string>> Rows(DbConnection db, string sql)
+    {
+        await using var read = db.CreateCommand();
+        read.CommandText = sql;
+        await using var reader = await read.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+        return rows;
     }
 
     public sealed class OnSqlite() : ItemWritesStoreTests(new SqliteKind());
