@@ -58,7 +58,7 @@ public abstract class ItemWritesStoreTests(StoreKind kind) : StoreTest(kind)
         await using var db = await Kind.ConnectAsync();
         await using (var create = db.CreateCommand())
         {
-            create.CommandText = "CREATE TABLE insert_probe(name TEXT PRIMARY KEY, amount BIGINT, note TEXT, counted BIGINT NOT NULL, never BIGINT);";
+            create.CommandText = "CREATE TABLE insert_probe(name TEXT PRIMARY KEY, amount BIGINT, note TEXT, counted BIGINT NOT NULL, never BIGINT, batch TEXT, round BIGINT);";
             await create.ExecuteNonQueryAsync();
         }
 
@@ -72,7 +72,7 @@ public abstract class ItemWritesStoreTests(StoreKind kind) : StoreTest(kind)
         ];
         await using (var tx = await db.BeginTransactionAsync())
         {
-            SqlDialect.Of(db).InsertItems(db, tx, "insert_probe", columns, items);
+            SqlDialect.Of(db).InsertItems(db, tx, "insert_probe", columns, items, [("batch", "eerste"), ("round", 7L)]);
             await tx.CommitAsync();
         }
 
@@ -84,10 +84,11 @@ public abstract class ItemWritesStoreTests(StoreKind kind) : StoreTest(kind)
             await tx.RollbackAsync();
         }
 
-        var rows = await Rows(db, "SELECT name, amount, note, counted, never FROM insert_probe ORDER BY counted;");
+        var rows = await Rows(db, "SELECT name, amount, note, counted, never, batch, round FROM insert_probe ORDER BY counted;");
 
         Assert.Equal(
-            ["Drie|-9||-1|null", "Één|5|ä, \"quoted\"\n|0|null", .. Enumerable.Range(4, count - 3).Select(i => $"Nummer {i}|{i}|noot {i}|{1000 + i}|null"), $"Twee|null|null|{long.MaxValue}|null"],
+            ["Drie|-9||-1|null|eerste|7", "Één|5|ä, \"quoted\"\n|0|null|eerste|7", .. Enumerable.Range(4, count - 3).Select(i => $"Nummer {i}|{i}|noot {i}|{1000 + i}|null|eerste|7"),
+                $"Twee|null|null|{long.MaxValue}|null|eerste|7"],
             rows);
     }
 

@@ -380,7 +380,6 @@ public abstract partial class SqlSyncStore
             // place beside it (pushed_seq): whatever moves the row later leaves pushed_seq behind, so the row goes to its
             // device again (see PullAudience).
             var seqs = Dialect.NextSeqs(db, tx, _buffer.Count);
-            var (at, by, dev) = (Iso(now), S(device.WorkerId), S(device.DeviceId));
             var (fresh, stored) = (new List<object?[]>(_buffer.Count), new List<object?[]>());
             for (var i = 0; i < _buffer.Count; i++)
             {
@@ -389,12 +388,13 @@ public abstract partial class SqlSyncStore
                 [
                     b.Table, S(b.RowId), S(b.Row.ClientId), b.Row.Version, b.Row.Deleted ? 1L : 0L,
                     b.Texts?.Columns ?? JsonSerializer.Serialize(b.Row.Columns, ServerJson.Default.IReadOnlyDictionaryStringString),
-                    b.Texts?.Stamps ?? ColumnStampText.Write(b.Row.Stamps, stampFormat), (long)b.Checksum, at, by, dev, seqs[i], b.AsPushed ? seqs[i] : null,
+                    b.Texts?.Stamps ?? ColumnStampText.Write(b.Row.Stamps, stampFormat), (long)b.Checksum, seqs[i], b.AsPushed ? seqs[i] : null,
                 ]);
             }
 
-            Dialect.InsertItems(db, tx, "rows", RowColumns, fresh);
-            Dialect.InsertItems(db, tx, "rows", RowColumns, stored, onConflict: """
+            (string, object)[] same = [("updated_at", Iso(now)), ("updated_by", S(device.WorkerId)), ("updated_device", S(device.DeviceId))];
+            Dialect.InsertItems(db, tx, "rows", RowColumns, fresh, same);
+            Dialect.InsertItems(db, tx, "rows", RowColumns, stored, same, onConflict: """
                 ON CONFLICT(tbl, row_id) DO UPDATE SET version = excluded.version, deleted = excluded.deleted, columns = excluded.columns,
                     column_versions = excluded.column_versions, checksum = excluded.checksum, updated_at = excluded.updated_at,
                     updated_by = excluded.updated_by, updated_device = excluded.updated_device, seq = excluded.seq, pushed_seq = excluded.pushed_seq
@@ -403,9 +403,8 @@ public abstract partial class SqlSyncStore
             _buffered.Clear();
         }
 
-        /// <summary>The columns of a buffered row as written, in the order of its values.</summary>
-        private static readonly string[] RowColumns =
-            ["tbl", "row_id", "client_id", "version", "deleted", "columns", "column_versions", "checksum", "updated_at", "updated_by", "updated_device", "seq", "pushed_seq"];
+        /// <summary>The columns of a buffered row as written, in the order of its values (the push's own beside them).</summary>
+        private static readonly string[] RowColumns = ["tbl", "row_id", "client_id", "version", "deleted", "columns", "column_versions", "checksum", "seq", "pushed_seq"];
 
         /// <param name="New">The store held no row of this key when the push read it under its lock.</param>
         private sealed record BufferedRow(string Table, Guid RowId, StoredRow Row, uint Checksum, bool AsPushed, (string Columns, string Stamps)? Texts, bool New);

@@ -460,9 +460,9 @@ public abstract partial class SqlSyncStore : ISyncStore
     {
         if (results.Count == 0)
             return;
-        var (device, at) = (S(deviceId), Iso(now));
-        SqlDialect.Of(db).InsertItems(db, tx, "applied_mutations", ["device_id", "mutation_id", "result", "applied_at"],
-            [.. results.Select(r => new object?[] { device, r.MutationId, JsonSerializer.Serialize(r, ServerJson.Default.MutationResult), at })]);
+        SqlDialect.Of(db).InsertItems(db, tx, "applied_mutations", ["mutation_id", "result"],
+            [.. results.Select(r => new object?[] { r.MutationId, JsonSerializer.Serialize(r, ServerJson.Default.MutationResult) })],
+            [("device_id", S(deviceId)), ("applied_at", Iso(now))]);
     }
 
     /// <summary>
@@ -740,16 +740,17 @@ public abstract partial class SqlSyncStore : ISyncStore
         var (fresh, resent, seen) = (new List<object?[]>(events.Count), new List<object?[]>(), new HashSet<long>());
         foreach (var e in events)
         {
-            var item = new object?[] { deviceId, e.Seq, e.Type, Iso(e.At), e.ClientId is { } client ? S(client) : null, workerId, e.Role, e.Outcome, e.Detail, received };
+            var item = new object?[] { e.Seq, e.Type, Iso(e.At), e.ClientId is { } client ? S(client) : null, e.Role, e.Outcome, e.Detail };
             if (e.Seq <= highest)
                 resent.Add(item);
             else if (seen.Add(e.Seq))
                 fresh.Add(item);
         }
 
-        string[] columns = ["device_id", "seq", "event_type", "at", "client_id", "worker_id", "role", "outcome", "detail", "received_at"];
-        SqlDialect.Of(db).InsertItems(db, tx, "audit_events", columns, fresh);
-        SqlDialect.Of(db).InsertItems(db, tx, "audit_events", columns, resent, onConflict: "ON CONFLICT(device_id, seq) DO NOTHING");
+        string[] columns = ["seq", "event_type", "at", "client_id", "role", "outcome", "detail"];
+        (string, object)[] same = [("device_id", deviceId), ("worker_id", workerId), ("received_at", received)];
+        SqlDialect.Of(db).InsertItems(db, tx, "audit_events", columns, fresh, same);
+        SqlDialect.Of(db).InsertItems(db, tx, "audit_events", columns, resent, same, onConflict: "ON CONFLICT(device_id, seq) DO NOTHING");
         return seen.Count == 0 ? highest : seen.Max();
     }
 
