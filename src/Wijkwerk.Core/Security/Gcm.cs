@@ -8,8 +8,8 @@ namespace Wijkwerk.Core.Security;
 /// <summary>
 /// AES-256-GCM with a 12-byte nonce and a 16-byte tag written after the ciphertext. Through libsodium where the processor
 /// has the instructions it needs, with the key set up once (<see cref="Sodium"/>): the platform's AesGcm goes through
-/// OpenSSL, which sets the key up again for every value, and a laptop seals ten values a client it pulls. Elsewhere, and for a key of another length, the platform's. Both are
-/// the one standard, so a value sealed by either opens with the other.
+/// OpenSSL, which sets the key up again for every value, and a laptop seals ten values a client it pulls. Elsewhere, and
+/// for a key of another length, the platform's. Both are the one standard, so a value sealed by either opens with the other.
 /// </summary>
 internal abstract partial class Gcm : IDisposable
 {
