@@ -37,39 +37,24 @@ internal abstract partial class Gcm : IDisposable
     /// </summary>
     internal sealed partial class Sodium : Gcm
     {
-        // libsodium's state must lie on a 16-byte boundary; an array on the pinned heap never moves, so its first boundary stays one.
-        private const int Alignment = 16;
-
-        private readonly byte[] _memory;
-        private readonly int _offset;
-        private readonly int _length;
-        private bool _disposed;
+        private readonly State _state;
 
         public Sodium(ReadOnlySpan<byte> key)
         {
             if (key.Length != KeyBytes || !Aes256Gcm.IsSupported)
                 throw new PlatformNotSupportedException("libsodium's AES-256-GCM needs a 32-byte key and a processor with AES-NI and carry-less multiplication.");
-            _length = checked((int)Native.crypto_aead_aes256gcm_statebytes());
-            _memory = GC.AllocateArray<byte>(_length + Alignment, pinned: true);
-            _offset = (int)((Alignment - (Marshal.UnsafeAddrOfPinnedArrayElement(_memory, 0) % Alignment)) % Alignment);
-            Native.crypto_aead_aes256gcm_beforenm(State, key);
-        }
-
-        private Span<byte> State
-        {
-            get
-            {
-                ObjectDisposedException.ThrowIf(_disposed, this);
-                return _memory.AsSpan(_offset, _length);
-            }
+            _state = Native.sodium_malloc(Native.crypto_aead_aes256gcm_statebytes());
+            if (_state.IsInvalid)
+                throw new OutOfMemoryException("libsodium could not set aside locked memory for an AES-GCM key.");
+            Native.crypto_aead_aes256gcm_beforenm(_state, key);
         }
 
         public override void Encrypt(ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> plaintext, Span<byte> sealedValue, ReadOnlySpan<byte> associatedData)
         {
             if (nonce.Length != NonceBytes || sealedValue.Length != plaintext.Length + TagBytes)
                 throw new ArgumentException("AES-GCM here takes a 12-byte nonce and writes the value followed by its 16-byte tag.", nameof(sealedValue));
-            Native.crypto_aead_aes256gcm_encrypt_detached_afternm(sealedValue[..plaintext.Length], sealedValue[plaintext.Length..], out _, plaintext, (ulong)plaintext.Length,
-                associatedData, (ulong)associatedData.Length, IntPtr.Zero, nonce, State);
+            Native.crypto_aead_aes256gcm_encrypt_detached_afternm(sealedValue[..plaintext.Length], sealedValue[plaintext.Length..], IntPtr.Zero, plaintext, (ulong)plaintext.Length,
+                associatedData, (ulong)associatedData.Length, IntPtr.Zero, nonce, _state);
         }
 
         public override void Decrypt(ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> sealedValue, Span<byte> plaintext, ReadOnlySpan<byte> associatedData)
@@ -77,16 +62,31 @@ internal abstract partial class Gcm : IDisposable
             if (nonce.Length != NonceBytes || sealedValue.Length != plaintext.Length + TagBytes)
                 throw new ArgumentException("AES-GCM here takes a 12-byte nonce and a value followed by its 16-byte tag.", nameof(sealedValue));
             if (Native.crypto_aead_aes256gcm_decrypt_detached_afternm(plaintext, IntPtr.Zero, sealedValue[..plaintext.Length], (ulong)plaintext.Length,
-                    sealedValue[plaintext.Length..], associatedData, (ulong)associatedData.Length, nonce, State) != 0)
+                    sealedValue[plaintext.Length..], associatedData, (ulong)associatedData.Length, nonce, _state) != 0)
                 throw new AuthenticationTagMismatchException();
         }
 
-        public override void Dispose()
+        // A call under way holds the handle (the marshaller adds a reference for it), so the memory is freed after it ends.
+        public override void Dispose() => _state.Dispose();
+
+        /// <summary>
+        /// The key's state in libsodium's own memory (sodium_malloc): locked against swapping, between guard pages, aligned
+        /// as the state needs for a size that is a multiple of 16, and wiped when freed.
+        /// </summary>
+        internal sealed class State : SafeHandle
         {
-            if (_disposed)
-                return;
-            CryptographicOperations.ZeroMemory(_memory);
-            _disposed = true;
+            public State()
+                : base(IntPtr.Zero, ownsHandle: true)
+            {
+            }
+
+            public override bool IsInvalid => handle == IntPtr.Zero;
+
+            protected override bool ReleaseHandle()
+            {
+                Native.sodium_free(handle);
+                return true;
+            }
         }
 
         /// <summary>The few functions of libsodium's AES-256-GCM that NSec does not offer, from the library NSec brings.</summary>
@@ -100,17 +100,25 @@ internal abstract partial class Gcm : IDisposable
 
             [LibraryImport(Library)]
             [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
-            internal static partial int crypto_aead_aes256gcm_beforenm(Span<byte> state, ReadOnlySpan<byte> key);
+            internal static partial State sodium_malloc(nuint size);
 
             [LibraryImport(Library)]
             [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
-            internal static partial int crypto_aead_aes256gcm_encrypt_detached_afternm(Span<byte> c, Span<byte> mac, out ulong maclen, ReadOnlySpan<byte> m, ulong mlen,
-                ReadOnlySpan<byte> ad, ulong adlen, IntPtr nsec, ReadOnlySpan<byte> npub, ReadOnlySpan<byte> state);
+            internal static partial void sodium_free(IntPtr pointer);
+
+            [LibraryImport(Library)]
+            [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+            internal static partial int crypto_aead_aes256gcm_beforenm(State state, ReadOnlySpan<byte> key);
+
+            [LibraryImport(Library)]
+            [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
+            internal static partial int crypto_aead_aes256gcm_encrypt_detached_afternm(Span<byte> c, Span<byte> mac, IntPtr maclen, ReadOnlySpan<byte> m, ulong mlen,
+                ReadOnlySpan<byte> ad, ulong adlen, IntPtr nsec, ReadOnlySpan<byte> npub, State state);
 
             [LibraryImport(Library)]
             [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl)])]
             internal static partial int crypto_aead_aes256gcm_decrypt_detached_afternm(Span<byte> m, IntPtr nsec, ReadOnlySpan<byte> c, ulong clen,
-                ReadOnlySpan<byte> mac, ReadOnlySpan<byte> ad, ulong adlen, ReadOnlySpan<byte> npub, ReadOnlySpan<byte> state);
+                ReadOnlySpan<byte> mac, ReadOnlySpan<byte> ad, ulong adlen, ReadOnlySpan<byte> npub, State state);
         }
     }
 
