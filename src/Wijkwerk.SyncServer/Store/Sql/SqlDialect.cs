@@ -121,14 +121,15 @@ internal abstract class SqlDialect
 
     /// <summary>
     /// Inserts <paramref name="items"/> into <paramref name="table"/> (each item's values in the order of
-    /// <paramref name="columns"/>: a string, a whole number or null) in one statement (<see cref="ExecItems"/>): a column is
-    /// read as text where an item holds text there, else as whole numbers; the columns in <paramref name="same"/> take one
-    /// value for every item, sent once (a text or a whole number). Without <paramref name="onConflict"/> a plain
-    /// insert, which a key taken fails as a whole; with it (an <c>ON CONFLICT</c> clause) the items in the order given, so
-    /// of two with one key the first is inserted and the second meets the clause. On PostgreSQL COPY's binary form took longer than an insert of the same rows for every table
-    /// it was tried on (a first upload's rows 15.2 µs a row against 10.3, its audit events 7.2 against 6.1, its applied
-    /// mutations 4.5 against 2.6; seven uploads each, pg_stat_statements), and a push of one row waited 0.5-0.65 ms in each
-    /// COPY against 0.03-0.07 ms in each insert: COPY waits for the database twice, at its start and its end.
+    /// <paramref name="columns"/>: a string, a whole number or null) through <see cref="ExecItems"/> (on PostgreSQL one
+    /// statement for all of them): a column is read as text where an item holds text there, else as whole numbers; the
+    /// columns in <paramref name="same"/> take one value for every item, sent once (a text or a whole number). Without
+    /// <paramref name="onConflict"/> a plain insert, which a key taken fails, and with it the caller's transaction; with it
+    /// (an <c>ON CONFLICT</c> clause) the items in the order given, so of two with one key the first is inserted and the
+    /// second meets the clause. On PostgreSQL COPY's binary form took longer than an insert of the same rows for every
+    /// table it was tried on (a first upload's rows 15.2 µs a row against 10.3, its audit events 7.2 against 6.1, its
+    /// applied mutations 4.5 against 2.6; seven uploads each, pg_stat_statements), and a push of one row waited 0.5-0.65 ms
+    /// in each COPY against 0.03-0.07 ms in each insert: COPY waits for the database twice, at its start and its end.
     /// </summary>
     public void InsertItems(DbConnection db, DbTransaction tx, string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> items,
         IReadOnlyList<(string Column, object Value)>? same = null, string onConflict = "")
@@ -137,7 +138,7 @@ internal abstract class SqlDialect
         // A column no item fills is read as a whole number too: PostgreSQL turns a null number into text for a text column,
         // not a null text into a number.
         string Value(ItemValues item, int place) => items.Any(i => i[place] is string) ? item.Text(place) : item.Integer(place);
-        // "WHERE true" keeps PostgreSQL from reading ON CONFLICT as part of the FROM clause.
+        // SQLite asks for a WHERE clause, even "WHERE true", before the ON CONFLICT of an INSERT … SELECT (a parsing ambiguity of its own).
         ExecItems(db, tx, item => $"""
             INSERT INTO {table}({string.Join(", ", [.. columns, .. same.Select(s => s.Column)])})
             SELECT {string.Join(", ", [.. columns.Select((_, place) => Value(item, place)), .. same.Select((_, i) => "@same" + i)])} {item.From}
