@@ -31,8 +31,8 @@ internal abstract partial class Gcm : IDisposable
     /// <summary>
     /// libsodium's, with the key set up once: its key schedule and the powers of the hash key in a state of their own, which
     /// every value then uses. NSec's AES-GCM (one call a value, the key given each time) sets all of that up again for every
-    /// value, and that took longer than sealing or opening a short value itself: a field of 25 characters sealed in 154 ns
-    /// against 248, opened in 140 against 225 (FieldCipherBenchmarks). NSec still loads and starts libsodium, and says
+    /// value, and that took longer than sealing or opening a short value itself: a field of 25 characters sealed in 160 ns
+    /// against 248, opened in 147 against 225 (FieldCipherBenchmarks). NSec still loads and starts libsodium, and says
     /// whether the processor has what its AES-GCM needs.
     /// </summary>
     internal sealed partial class Sodium : Gcm
