@@ -51,19 +51,24 @@ internal abstract partial class Gcm : IDisposable
 
         public override void Encrypt(ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> plaintext, Span<byte> sealedValue, ReadOnlySpan<byte> associatedData)
         {
-            if (nonce.Length != NonceBytes || sealedValue.Length != plaintext.Length + TagBytes)
-                throw new ArgumentException("AES-GCM here takes a 12-byte nonce and writes the value followed by its 16-byte tag.", nameof(sealedValue));
+            RequireShape(nonce, plaintext.Length, sealedValue.Length);
             Native.crypto_aead_aes256gcm_encrypt_detached_afternm(sealedValue[..plaintext.Length], sealedValue[plaintext.Length..], IntPtr.Zero, plaintext, (ulong)plaintext.Length,
                 associatedData, (ulong)associatedData.Length, IntPtr.Zero, nonce, _state);
         }
 
         public override void Decrypt(ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> sealedValue, Span<byte> plaintext, ReadOnlySpan<byte> associatedData)
         {
-            if (nonce.Length != NonceBytes || sealedValue.Length != plaintext.Length + TagBytes)
-                throw new ArgumentException("AES-GCM here takes a 12-byte nonce and a value followed by its 16-byte tag.", nameof(sealedValue));
+            RequireShape(nonce, plaintext.Length, sealedValue.Length);
             if (Native.crypto_aead_aes256gcm_decrypt_detached_afternm(plaintext, IntPtr.Zero, sealedValue[..plaintext.Length], (ulong)plaintext.Length,
                     sealedValue[plaintext.Length..], associatedData, (ulong)associatedData.Length, nonce, _state) != 0)
                 throw new AuthenticationTagMismatchException();
+        }
+
+        // libsodium reads and writes exactly these lengths: anything else would run past a buffer.
+        private static void RequireShape(ReadOnlySpan<byte> nonce, int plaintextLength, int sealedLength)
+        {
+            if (nonce.Length != NonceBytes || sealedLength != plaintextLength + TagBytes)
+                throw new ArgumentException("AES-GCM here takes a 12-byte nonce and a value followed by its 16-byte tag.", nameof(sealedLength));
         }
 
         // A call under way holds the handle (the marshaller adds a reference for it), so the memory is freed after it ends.

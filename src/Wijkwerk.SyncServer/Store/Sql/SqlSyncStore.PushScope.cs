@@ -386,7 +386,7 @@ public abstract partial class SqlSyncStore
                 var b = _buffer[i];
                 (b.New ? fresh : stored).Add(
                 [
-                    b.Table, S(b.RowId), S(b.Row.ClientId), b.Row.Version, b.Row.Deleted ? 1L : 0L,
+                    b.Table, S(b.RowId), S(b.Row.ClientId), b.Row.Version, b.Row.Deleted ? 1 : 0,
                     b.Texts?.Columns ?? JsonSerializer.Serialize(b.Row.Columns, ServerJson.Default.IReadOnlyDictionaryStringString),
                     b.Texts?.Stamps ?? ColumnStampText.Write(b.Row.Stamps, stampFormat), (long)b.Checksum, seqs[i], b.AsPushed ? seqs[i] : null,
                 ]);
