@@ -242,7 +242,10 @@ public abstract class ScopeSumsStoreTests(StoreKind kind) : StoreTest(kind)
             var (_, beforeReview) = await PullAll(store, consultant);
             Exec("UPDATE rows SET checksum = 1; UPDATE conflicts SET checksum = 2; UPDATE client_sums SET checksum = 3, row_count = 99; " +
                  "DELETE FROM client_sums_review; DELETE FROM schema_migrations WHERE number >= 5; " +
-                 // A store at version 4: the later steps' tables go too, so steps 5 to 15 run again in order.
+                 // Step 17's triggers first: SQLite checks every trigger's tables when a table is altered.
+                 "DROP TRIGGER workers_names_insert; DROP TRIGGER workers_names_update; DROP TRIGGER workers_names_delete; " +
+                 "DROP TRIGGER worker_teams_names_insert; DROP TRIGGER worker_teams_names_update; DROP TRIGGER worker_teams_names_delete; " +
+                 // A store at version 4: the later steps' tables go too, so steps 5 to 17 run again in order.
                  "DROP TABLE departments; DROP TABLE mandates; DROP TABLE cost_tables; DROP TABLE cost_entries; DROP TABLE team_budgets; " +
                  "DROP TABLE fund_partners; DROP TABLE fund_deposits; DROP TABLE fund_members; DROP TABLE client_sums_fund; DROP TABLE bottleneck_tags; " +
                  "DROP TABLE pattern_steps; DROP TABLE patterns; DROP TABLE pattern_settings; DROP TABLE pause_settings; DROP TABLE tagged_rows; DROP TABLE store_settings; " +

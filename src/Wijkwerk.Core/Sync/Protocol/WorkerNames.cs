@@ -14,6 +14,8 @@ public static class WorkerNames
     /// <summary>The list's fingerprint: hex of SHA-256 over each worker's id and name, in the order given.</summary>
     public static string Fingerprint(IEnumerable<WorkerInfo> workers)
     {
+        if (workers is Fingerprinted known)
+            return known.Fingerprint;
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var worker in workers)
         {
@@ -24,5 +26,21 @@ public static class WorkerNames
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>The list with its fingerprint worked out once: a server hands one list to every pull of a team.</summary>
+    public static IReadOnlyList<WorkerInfo> WithFingerprint(IReadOnlyList<WorkerInfo> workers) => new Fingerprinted(workers, Fingerprint(workers));
+
+    private sealed class Fingerprinted(IReadOnlyList<WorkerInfo> workers, string fingerprint) : IReadOnlyList<WorkerInfo>
+    {
+        public string Fingerprint => fingerprint;
+
+        public WorkerInfo this[int index] => workers[index];
+
+        public int Count => workers.Count;
+
+        public IEnumerator<WorkerInfo> GetEnumerator() => workers.GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

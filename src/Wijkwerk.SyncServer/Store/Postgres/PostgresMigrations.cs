@@ -195,5 +195,23 @@ internal static class PostgresMigrations
             -- harmlessly, as a test re-runs the steps from 6 on.
             CREATE TABLE IF NOT EXISTS device_pushes(device_id text COLLATE "C" PRIMARY KEY, push_id text NOT NULL);
             """),
+        (9, """
+            -- The names version, a random token replaced in the transaction of every change to a worker or to a team
+            -- membership, whoever makes it, so a pull reuses the colleagues' names its instance read under the same
+            -- token (SqlSyncStore.ColleagueNames). Once a statement, not once a row: the token need only change. On any
+            -- update of a worker, not of the id and name alone: a trigger that names columns stops step 7 from changing
+            -- their type when a test runs it again.
+            -- Written to run again harmlessly, as a test re-runs the steps from 6 on.
+            INSERT INTO store_settings(name, value) VALUES ('names_version', gen_random_uuid()::text) ON CONFLICT (name) DO NOTHING;
+            CREATE OR REPLACE FUNCTION new_names_version() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                UPDATE store_settings SET value = gen_random_uuid()::text WHERE name = 'names_version';
+                RETURN NULL;
+            END $$;
+            CREATE OR REPLACE TRIGGER workers_names AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON workers
+                FOR EACH STATEMENT EXECUTE FUNCTION new_names_version();
+            CREATE OR REPLACE TRIGGER worker_teams_names AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON worker_teams
+                FOR EACH STATEMENT EXECUTE FUNCTION new_names_version();
+            """),
     ];
 }

@@ -526,7 +526,7 @@ public abstract partial class SqlSyncStore : ISyncStore
         // One read transaction: the horizon, the page and the scope checksum come from the same snapshot.
         using var tx = BeginRead(db);
         var worker = S(device.WorkerId);
-        var (teams, horizon) = TeamsAndHorizon(db, tx, worker);
+        var (teams, horizon, namesVersion) = TeamsAndHorizon(db, tx, worker);
         // A fund secretariat's scope is not a caseload: its teams play no part.
         var audience = PullAudience.Of(device, SyncSchema.ReceivesFundOnly(device.Role) ? [] : teams, ownWritesHeld);
         // An anchor at or beyond the horizon was not handed out by this store: it was restored from a copy without the
@@ -555,20 +555,16 @@ public abstract partial class SqlSyncStore : ISyncStore
         var askHeldBack = !hasMore && !Dialect.OneWriter;
 
         long count = 0, sum = 0;
-        var workers = new List<WorkerInfo>();
+        var workers = HeldNames(device.WorkerId, namesVersion);
         var heldBack = false;
         long? reference = null;
-        // The sums, the colleagues' names, whether changes wait above the horizon and the reference version in one command:
-        // one round trip on PostgreSQL, where each of the last two was one or two of their own. The sums cost a read of every
-        // client in scope, and a laptop compares only the last page's: a page with more to follow carries
-        // none (PullResponse). The names come unordered and are put in order of id here, which only their fingerprint needs:
-        // in order of name each new PostgreSQL connection loaded the ICU collation of names on its first pull (this statement
-        // 17 ms on a fresh connection against 5-6 without), a burst of syncs opens dozens, and an order the database makes
-        // follows its collation, so the two stores would tell the same list by different fingerprints.
+        // The sums, the colleagues' names (unless held for this version), whether changes wait above the horizon and the
+        // reference version in one command: one round trip on PostgreSQL, where each of the last two was one or two of their
+        // own. The sums cost a read of every client in scope, and a laptop compares only the last page's: a page with more to
+        // follow carries none (PullResponse).
         using (var cmd = Command(db, tx, $"""
             SELECT coalesce(sum(row_count), 0), coalesce(sum(checksum), 0) FROM {audience.Sums} WHERE {(hasMore ? "false AND " : "")}client_id IN ({audience.Scope});
-            SELECT id, name FROM workers WHERE id = @w
-               OR id IN (SELECT worker_id FROM worker_teams WHERE team_id IN (SELECT team_id FROM worker_teams WHERE worker_id = @w));
+            {(workers is null ? ColleagueNamesSql : "")}
             {(askHeldBack ? HeldBackSql(Dialect, audience) : "")}
             {(knownReference is null ? "" : ReferenceVersionSql)}
             """, [("@w", worker), ("@heldAfter", horizon - 1), .. audience.Parameters]))
@@ -580,16 +576,17 @@ public abstract partial class SqlSyncStore : ISyncStore
                 sum += reader.GetInt64(1);
             }
 
-            reader.NextResult();
-            while (reader.Read())
-                workers.Add(new WorkerInfo(Guid.Parse(reader.GetString(0)), reader.GetString(1)));
+            if (workers is null)
+            {
+                reader.NextResult();
+                workers = ReadNames(reader, device.WorkerId, namesVersion);
+            }
+
             if (askHeldBack)
                 heldBack = NextValue(reader) is not null;
             if (knownReference is not null)
                 reference = Convert.ToInt64(NextValue(reader), CultureInfo.InvariantCulture);
         }
-
-        workers.Sort((a, b) => a.Id.CompareTo(b.Id));
 
         // In the page's snapshot: the version and the lists it describes.
         var referenceData = reference is { } version && version != knownReference ? ReferenceSet(db, tx, device.WorkerId, version) : null;
@@ -638,17 +635,21 @@ public abstract partial class SqlSyncStore : ISyncStore
         $"{window} AND {dialect.FeedInScope("conflicts", audience.Scope)}{audience.ConflictFilter}",
         $"{window} AND team_id IN ({audience.Teams}) AND client_id NOT IN ({audience.Scope}){audience.ExitFilter}");
 
-    /// <summary>The worker's teams and the feed's horizon, in one command (one round trip on PostgreSQL) and one snapshot.</summary>
-    private static (IReadOnlyList<string> Teams, long Horizon) TeamsAndHorizon(DbConnection db, DbTransaction tx, string worker)
+    /// <summary>
+    /// The worker's teams, the feed's horizon and the names version (null in a store that has none), in one command (one
+    /// round trip on PostgreSQL) and one snapshot.
+    /// </summary>
+    private static (IReadOnlyList<string> Teams, long Horizon, string? NamesVersion) TeamsAndHorizon(DbConnection db, DbTransaction tx, string worker)
     {
         var teams = new List<string>();
-        using var cmd = Command(db, tx, "SELECT team_id FROM worker_teams WHERE worker_id = @w ORDER BY team_id;\n" + SqlDialect.Of(db).FeedHorizonSql, ("@w", worker));
+        using var cmd = Command(db, tx, "SELECT team_id FROM worker_teams WHERE worker_id = @w ORDER BY team_id;\n" + SqlDialect.Of(db).FeedHorizonSql + "\n" + NamesVersionSql, ("@w", worker));
         using var reader = cmd.ExecuteReader();
         while (reader.Read())
             teams.Add(reader.GetString(0));
         reader.NextResult();
         reader.Read();
-        return (teams, Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture));
+        var horizon = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
+        return (teams, horizon, NextValue(reader) as string);
     }
 
     /// <summary>A feed entry with the group (seq or transaction) the pull pages by.</summary>

@@ -184,5 +184,24 @@ internal static class SqliteMigrations
             -- Written to run again harmlessly, as a test re-runs the steps from 15 on.
             CREATE TABLE IF NOT EXISTS device_pushes(device_id TEXT PRIMARY KEY, push_id TEXT NOT NULL) WITHOUT ROWID;
             """),
+        (17, """
+            -- Issue 15: the names version, a random token replaced in the transaction of every change to a worker's id or
+            -- name or to a team membership, so a pull reuses the colleagues' names it read under the same token
+            -- (SqlSyncStore.ColleagueNames). SQLite has no TRUNCATE, and a DELETE fires these triggers for every row.
+            -- Written to run again harmlessly, as a test re-runs the steps from 15 on.
+            INSERT OR IGNORE INTO store_settings(name, value) VALUES ('names_version', lower(hex(randomblob(16))));
+            CREATE TRIGGER IF NOT EXISTS workers_names_insert AFTER INSERT ON workers
+                BEGIN UPDATE store_settings SET value = lower(hex(randomblob(16))) WHERE name = 'names_version'; END;
+            CREATE TRIGGER IF NOT EXISTS workers_names_update AFTER UPDATE OF id, name ON workers
+                BEGIN UPDATE store_settings SET value = lower(hex(randomblob(16))) WHERE name = 'names_version'; END;
+            CREATE TRIGGER IF NOT EXISTS workers_names_delete AFTER DELETE ON workers
+                BEGIN UPDATE store_settings SET value = lower(hex(randomblob(16))) WHERE name = 'names_version'; END;
+            CREATE TRIGGER IF NOT EXISTS worker_teams_names_insert AFTER INSERT ON worker_teams
+                BEGIN UPDATE store_settings SET value = lower(hex(randomblob(16))) WHERE name = 'names_version'; END;
+            CREATE TRIGGER IF NOT EXISTS worker_teams_names_update AFTER UPDATE ON worker_teams
+                BEGIN UPDATE store_settings SET value = lower(hex(randomblob(16))) WHERE name = 'names_version'; END;
+            CREATE TRIGGER IF NOT EXISTS worker_teams_names_delete AFTER DELETE ON worker_teams
+                BEGIN UPDATE store_settings SET value = lower(hex(randomblob(16))) WHERE name = 'names_version'; END;
+            """),
     ];
 }
