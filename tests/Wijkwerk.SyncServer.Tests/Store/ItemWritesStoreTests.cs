@@ -115,6 +115,39 @@ public abstract class ItemWritesStoreTests(StoreKind kind) : StoreTest(kind)
         Assert.Equal(["Drie|eerste", "Eén|enige", "Twee|er al"], rows);
     }
 
+    [Fact]
+    public async Task InsertedGroups_GiveEachItemItsGroupsValues_WhateverTheGroupsSizes()
+    {
+        await Kind.OpenAsync();
+        await using var db = await Kind.ConnectAsync();
+        await using (var create = db.CreateCommand())
+        {
+            create.CommandText = "CREATE TABLE group_probe(name TEXT NOT NULL, amount BIGINT, never BIGINT, label TEXT, place BIGINT);";
+            await create.ExecuteNonQueryAsync();
+        }
+
+        (object[] Shared, IReadOnlyList<object?[]> Items)[] groups =
+        [
+            (["eerste, \"met\" komma", 1L], [["a", 5L, null], ["b", null, null]]),
+            (["leeg", 2L], []),
+            (["derde\n", long.MaxValue], [.. Enumerable.Range(1, 150).Select(i => new object?[] { "c" + i, (long)-i, null })]),
+            (["vierde", -4L], [["d", 0L, null]]),
+        ];
+        await using (var tx = await db.BeginTransactionAsync())
+        {
+            SqlDialect.Of(db).InsertGroups(db, tx, "group_probe", ["name", "amount", "never"], ["label", "place"], groups);
+            await tx.CommitAsync();
+        }
+
+        var rows = await Rows(db, "SELECT name, amount, never, label, place FROM group_probe ORDER BY place, name;");
+        static string Text(object? value) => value is null ? "null" : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!;
+
+        Assert.Equal(
+            [.. groups.SelectMany(g => g.Items.Select(item => $"{item[0]}|{Text(item[1])}|null|{g.Shared[0]}|{Text(g.Shared[1])}"))
+                .OrderBy(row => long.Parse(row.Split('|')[^1], System.Globalization.CultureInfo.InvariantCulture)).ThenBy(row => row.Split('|')[0], StringComparer.Ordinal)],
+            rows);
+    }
+
     /// <summary>Each row the query reads, its values joined by '|' (null as "null").</summary>
     private static async Task<List<string>> Rows(DbConnection db, string sql)
     {

@@ -134,10 +134,37 @@ internal sealed class PostgresDialect : SqlDialect
         return SqlSyncStore.Exec(db, tx, sql(values), [.. parameters, .. arrays.Select((array, place) => ("@items" + place, (object?)array))]);
     }
 
-    /// <summary>The values at <paramref name="place"/> of every item: whole numbers when all are, else text.</summary>
-    private static Array ItemArray(IReadOnlyList<object?[]> items, int place)
+    // One statement for all groups: the items' values and each item's group as arrays, joined to the groups' values by the
+    // group's place. A statement a group (a burst's transfer log in groups of pulls) sent the same device, worker and time
+    // with every item, and the server made a text of each for every one.
+    public override void InsertGroups(DbConnection db, DbTransaction tx, string table, IReadOnlyList<string> columns, IReadOnlyList<string> sharedColumns,
+        IReadOnlyList<(object[] Shared, IReadOnlyList<object?[]> Items)> groups)
     {
-        var values = items.Select(item => item[place]).ToArray();
+        if (groups.All(g => g.Items.Count == 0))
+            return;
+        var items = Enumerable.Range(0, columns.Count).Select(place => ItemArray(groups.SelectMany(g => g.Items.Select(item => item[place])))).ToArray();
+        var groupOf = groups.SelectMany((g, n) => Enumerable.Repeat((long)n + 1, g.Items.Count)).ToArray();
+        var shared = Enumerable.Range(0, sharedColumns.Count).Select(place => ItemArray(groups.Select(g => (object?)g.Shared[place]))).ToArray();
+        SqlSyncStore.Exec(db, tx, $"""
+            INSERT INTO {table}({string.Join(", ", [.. columns, .. sharedColumns])})
+            SELECT {string.Join(", ", [.. items.Select((array, place) => Typed(array, "j.c" + place)), .. shared.Select((array, place) => Typed(array, "g.s" + place))])}
+            FROM unnest({string.Join(", ", items.Select((_, place) => "@items" + place))}, @group) AS j({string.Join(", ", items.Select((_, place) => "c" + place))}, grp)
+            JOIN unnest({string.Join(", ", shared.Select((_, place) => "@shared" + place))}) WITH ORDINALITY AS g({string.Join(", ", shared.Select((_, place) => "s" + place))}, n) ON g.n = j.grp;
+            """,
+            [.. items.Select((array, place) => ("@items" + place, (object?)array)), ("@group", groupOf), .. shared.Select((array, place) => ("@shared" + place, (object?)array))]);
+    }
+
+    /// <summary>A value read from an item array: a column of nulls alone as a null number, which PostgreSQL turns into text for a text column (not a null text into a number).</summary>
+    private static string Typed(Array values, string value) =>
+        values is string?[] texts && texts.All(text => text is null) ? $"CAST({value} AS BIGINT)" : value;
+
+    /// <summary>The values at <paramref name="place"/> of every item: whole numbers when all are, else text.</summary>
+    private static Array ItemArray(IReadOnlyList<object?[]> items, int place) => ItemArray(items.Select(item => item[place]));
+
+    /// <summary>The values as an array: whole numbers when all are, else text.</summary>
+    private static Array ItemArray(IEnumerable<object?> items)
+    {
+        var values = items.ToArray();
         if (values.Any(v => v is not null) && values.All(v => v is null or long or int))
             return values.Select(v => v is null ? (long?)null : Convert.ToInt64(v, CultureInfo.InvariantCulture)).ToArray();
         return values.Select(v => v switch

@@ -146,6 +146,19 @@ internal abstract class SqlDialect
             """, items, [.. same.Select((s, i) => ("@same" + i, (object?)s.Value))]);
     }
 
+    /// <summary>
+    /// Inserts the items of every group into <paramref name="table"/> as <see cref="InsertItems"/> without a conflict clause
+    /// does, each group's <c>Shared</c> values (in the order of <paramref name="sharedColumns"/>, a text or a whole number)
+    /// taking the place of its <c>same</c>: for items that share a few values a group, as the transfer log's rows share
+    /// their pull's device, worker and time. Here one <see cref="InsertItems"/> a group; on PostgreSQL one statement for all.
+    /// </summary>
+    public virtual void InsertGroups(DbConnection db, DbTransaction tx, string table, IReadOnlyList<string> columns, IReadOnlyList<string> sharedColumns,
+        IReadOnlyList<(object[] Shared, IReadOnlyList<object?[]> Items)> groups)
+    {
+        foreach (var (shared, items) in groups)
+            InsertItems(db, tx, table, columns, items, [.. sharedColumns.Select((column, place) => (column, shared[place]))]);
+    }
+
     /// <summary>Takes <paramref name="count"/> places in the feed, in one statement, in ascending order.</summary>
     public abstract long[] NextSeqs(DbConnection db, DbTransaction tx, int count);
 

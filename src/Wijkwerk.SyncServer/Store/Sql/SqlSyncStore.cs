@@ -711,12 +711,12 @@ public abstract partial class SqlSyncStore : ISyncStore
     /// <summary>The rows of each client one pull delivered to a device: what the transfer log keeps of it.</summary>
     private sealed record Transfer(DeviceSession Device, IReadOnlyList<(Guid Client, int Count)> Delivered, DateTimeOffset At);
 
-    // One statement for every client of every pull in the group: one statement each was a round trip each on PostgreSQL,
-    // a hundred for a pull of 100 changes.
+    // One statement for every client of every pull in the group on PostgreSQL (one statement each was a round trip each, a
+    // hundred for a pull of 100 changes), a pull's device, worker and time sent once for all its clients.
     private Task<IReadOnlyList<Outcome<bool>>> LogTransfers(IReadOnlyList<Transfer> transfers) => Write((db, tx) =>
     {
-        SqlDialect.Of(db).InsertItems(db, tx, "transfers", ["device_id", "worker_id", "client_id", "row_count", "at"],
-            [.. transfers.SelectMany(t => t.Delivered.Select(d => new object?[] { S(t.Device.DeviceId), S(t.Device.WorkerId), S(d.Client), d.Count, Iso(t.At) }))]);
+        SqlDialect.Of(db).InsertGroups(db, tx, "transfers", ["client_id", "row_count"], ["device_id", "worker_id", "at"],
+            [.. transfers.Select(t => (new object[] { S(t.Device.DeviceId), S(t.Device.WorkerId), Iso(t.At) }, (IReadOnlyList<object?[]>)[.. t.Delivered.Select(d => new object?[] { S(d.Client), d.Count })]))]);
         return (IReadOnlyList<Outcome<bool>>)[.. transfers.Select(_ => Outcome<bool>.Of(true))];
     });
 
