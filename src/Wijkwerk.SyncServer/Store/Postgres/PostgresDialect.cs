@@ -8,9 +8,10 @@ namespace Wijkwerk.SyncServer.Store.Postgres;
 
 /// <summary>
 /// PostgreSQL with several writers (server instances) at once. A change number taken inside a transaction is not
-/// commit order, so every change row also records its transaction id (<c>xid</c>, set by a trigger whenever it takes
-/// a new seq) and a pull serves only transactions below <c>pg_snapshot_xmin</c> of its snapshot: each of those has
-/// committed or never will, so no later commit can land below the anchor. A pull's anchor is an xid and its page holds
+/// commit order, so every change row also records its transaction id (<c>xid</c>: the column's default, and set again by
+/// a trigger whenever a write gives it another, so it changes exactly when seq does) and a pull serves only transactions
+/// below <c>pg_snapshot_xmin</c> of its snapshot: each of those has committed or never will, so no later commit can land
+/// below the anchor. A pull's anchor is an xid and its page holds
 /// whole transactions. A transaction left open elsewhere holds the horizon, and so every pull, back until it ends:
 /// changes are delayed, never skipped.
 /// </summary>

@@ -128,6 +128,55 @@ public sealed class PostgresFeedTests(PostgresCluster cluster) : IAsyncLifetime
         Assert.False(rest.HasMore);
     }
 
+    [Fact]
+    public async Task AFeedEntry_TakesItsTransactionsPlace_WhateverPlaceItsWriterGives_AndKeepsItWhileItsSeqStays()
+    {
+        await _kind.OpenAsync();
+        await using var db = (NpgsqlConnection)await _kind.ConnectAsync();
+        const string Here = "pg_current_xact_id()::text::bigint + feed_offset()";
+        const string Insert = """
+            INSERT INTO rows(tbl, row_id, client_id, version, columns, column_versions, checksum, updated_at, updated_by, updated_device, seq, xid)
+            VALUES ('clients', 'named', 'c', 1, '{}', '{}', 0, 't', 'w', 'd', 900001, 5), ('clients', 'unnamed', 'c', 1, '{}', '{}', 0, 't', 'w', 'd', 900002, DEFAULT);
+            INSERT INTO scope_events(seq, team_id, client_id, kind, tbl, row_id, at, xid) VALUES (900003, 't', 'c', 'exit', 'clients', 'named', 't', 7);
+            """;
+        long written;
+        await using (var tx = await db.BeginTransactionAsync())
+        {
+            written = await Scalar(db, $"{Insert} SELECT {Here};");
+            Assert.Equal([written, written, written], await Places(db));
+            await tx.CommitAsync();
+        }
+
+        await using (var tx = await db.BeginTransactionAsync())
+        {
+            // A write that keeps the seq keeps the place; one that moves it takes this transaction's place.
+            var moved = await Scalar(db, $"UPDATE rows SET version = 2, xid = 9 WHERE row_id = 'named'; UPDATE rows SET seq = 900004 WHERE row_id = 'unnamed'; SELECT {Here};");
+            Assert.NotEqual(written, moved);
+            Assert.Equal([written, moved, written], await Places(db));
+            await tx.CommitAsync();
+        }
+    }
+
+    /// <summary>The places of the rows 'named' and 'unnamed' and of the scope event, in that order.</summary>
+    private static async Task<List<long>> Places(NpgsqlConnection db)
+    {
+        await using var cmd = new NpgsqlCommand("""
+            SELECT xid FROM (SELECT 1 AS o, xid FROM rows WHERE row_id = 'named' UNION ALL SELECT 2, xid FROM rows WHERE row_id = 'unnamed'
+                UNION ALL SELECT 3, xid FROM scope_events WHERE seq = 900003) p ORDER BY o;
+            """, db);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        var places = new List<long>();
+        while (await reader.ReadAsync())
+            places.Add(reader.GetInt64(0));
+        return places;
+    }
+
+    private static async Task<long> Scalar(NpgsqlConnection db, string sql)
+    {
+        await using var cmd = new NpgsqlCommand(sql, db);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private static Task<DeviceSession> Device(ISyncStore store, string worker) => StoreDevices.Enrol(store, worker, Now);
 
     /// <summary>
