@@ -28,7 +28,7 @@ public static class WorkerNames
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    /// <summary>The list with its fingerprint worked out once: a server hands one list to every pull of a team.</summary>
+    /// <summary>The list with its fingerprint worked out once: a server hands one list to every pull of a worker until the names change.</summary>
     public static IReadOnlyList<WorkerInfo> WithFingerprint(IReadOnlyList<WorkerInfo> workers) => new Fingerprinted(workers, Fingerprint(workers));
 
     private sealed class Fingerprinted(IReadOnlyList<WorkerInfo> workers, string fingerprint) : IReadOnlyList<WorkerInfo>

@@ -9,11 +9,10 @@ namespace Wijkwerk.SyncServer.Store.Postgres;
 /// <summary>
 /// PostgreSQL with several writers (server instances) at once. A change number taken inside a transaction is not
 /// commit order, so every change row also records its transaction id (<c>xid</c>: the column's default, and set again by
-/// a trigger whenever a write gives it another, so it changes exactly when seq does) and a pull serves only transactions
-/// below <c>pg_snapshot_xmin</c> of its snapshot: each of those has committed or never will, so no later commit can land
-/// below the anchor. A pull's anchor is an xid and its page holds
-/// whole transactions. A transaction left open elsewhere holds the horizon, and so every pull, back until it ends:
-/// changes are delayed, never skipped.
+/// a trigger whenever a write takes a new seq) and a pull serves only transactions below <c>pg_snapshot_xmin</c> of its
+/// snapshot: each of those has committed or never will, so no later commit can land below the anchor. A pull's anchor
+/// is an xid and its page holds whole transactions. A transaction left open elsewhere holds the horizon, and so every
+/// pull, back until it ends: changes are delayed, never skipped.
 /// </summary>
 internal sealed class PostgresDialect : SqlDialect
 {
@@ -136,11 +135,20 @@ internal sealed class PostgresDialect : SqlDialect
     }
 
     // One statement for all groups: the items' values and each item's group as arrays, joined to the groups' values by the
-    // group's place. A statement a group (a burst's transfer log in groups of pulls) sent the same device, worker and time
-    // with every item, and the server made a text of each for every one.
+    // group's place. The transfer log's one statement before sent each pull's device, worker and time with every client it
+    // delivered, and the server made a text of each for every one: in bursts of 200 pulls of one team its insert took
+    // PostgreSQL 5.0-7.9 µs a row over six runs, 4.6-4.9 µs in three so (pg_stat_statements, which counts waits for the
+    // processor too).
     public override void InsertGroups(DbConnection db, DbTransaction tx, string table, IReadOnlyList<string> columns, IReadOnlyList<string> sharedColumns,
         IReadOnlyList<(object[] Shared, IReadOnlyList<object?[]> Items)> groups)
     {
+        ArgumentOutOfRangeException.ThrowIfZero(columns.Count);
+        if (sharedColumns.Count == 0)
+        {
+            base.InsertGroups(db, tx, table, columns, sharedColumns, groups);
+            return;
+        }
+
         if (groups.All(g => g.Items.Count == 0))
             return;
         var items = Enumerable.Range(0, columns.Count).Select(place => ItemArray(groups.SelectMany(g => g.Items.Select(item => item[place])))).ToArray();

@@ -138,31 +138,41 @@ public sealed class PostgresFeedTests(PostgresCluster cluster) : IAsyncLifetime
             INSERT INTO rows(tbl, row_id, client_id, version, columns, column_versions, checksum, updated_at, updated_by, updated_device, seq, xid)
             VALUES ('clients', 'named', 'c', 1, '{}', '{}', 0, 't', 'w', 'd', 900001, 5), ('clients', 'unnamed', 'c', 1, '{}', '{}', 0, 't', 'w', 'd', 900002, DEFAULT);
             INSERT INTO scope_events(seq, team_id, client_id, kind, tbl, row_id, at, xid) VALUES (900003, 't', 'c', 'exit', 'clients', 'named', 't', 7);
+            INSERT INTO conflicts(id, tbl, row_id, client_id, column_name, kept_by, other_by, kept_device, other_device, at, version, checksum, seq, xid)
+            VALUES ('k', 'clients', 'named', 'c', 'notes', 'w', 'w', 'd', 'd', 't', 1, 0, 900005, 6);
             """;
         long written;
         await using (var tx = await db.BeginTransactionAsync())
         {
             written = await Scalar(db, $"{Insert} SELECT {Here};");
-            Assert.Equal([written, written, written], await Places(db));
+            Assert.Equal([written, written, written, written], await Places(db));
             await tx.CommitAsync();
         }
 
         await using (var tx = await db.BeginTransactionAsync())
         {
-            // A write that keeps the seq keeps the place; one that moves it takes this transaction's place.
-            var moved = await Scalar(db, $"UPDATE rows SET version = 2, xid = 9 WHERE row_id = 'named'; UPDATE rows SET seq = 900004 WHERE row_id = 'unnamed'; SELECT {Here};");
+            // A write that keeps the seq keeps the place, whatever place it names; one that moves it, an upsert as a push
+            // writes a stored row, takes this transaction's place.
+            var moved = await Scalar(db, $$"""
+                UPDATE rows SET version = 2, xid = 9 WHERE row_id = 'named';
+                INSERT INTO rows(tbl, row_id, client_id, version, columns, column_versions, checksum, updated_at, updated_by, updated_device, seq)
+                VALUES ('clients', 'unnamed', 'c', 2, '{}', '{}', 0, 't', 'w', 'd', 900004)
+                ON CONFLICT (tbl, row_id) DO UPDATE SET version = excluded.version, seq = excluded.seq;
+                UPDATE conflicts SET resolved = 1, xid = 9 WHERE id = 'k';
+                SELECT {{Here}};
+                """);
             Assert.NotEqual(written, moved);
-            Assert.Equal([written, moved, written], await Places(db));
+            Assert.Equal([written, moved, written, written], await Places(db));
             await tx.CommitAsync();
         }
     }
 
-    /// <summary>The places of the rows 'named' and 'unnamed' and of the scope event, in that order.</summary>
+    /// <summary>The places of the rows 'named' and 'unnamed', of the scope event and of the conflict record, in that order.</summary>
     private static async Task<List<long>> Places(NpgsqlConnection db)
     {
         await using var cmd = new NpgsqlCommand("""
             SELECT xid FROM (SELECT 1 AS o, xid FROM rows WHERE row_id = 'named' UNION ALL SELECT 2, xid FROM rows WHERE row_id = 'unnamed'
-                UNION ALL SELECT 3, xid FROM scope_events WHERE seq = 900003) p ORDER BY o;
+                UNION ALL SELECT 3, xid FROM scope_events WHERE seq = 900003 UNION ALL SELECT 4, xid FROM conflicts WHERE id = 'k') p ORDER BY o;
             """, db);
         await using var reader = await cmd.ExecuteReaderAsync();
         var places = new List<long>();
