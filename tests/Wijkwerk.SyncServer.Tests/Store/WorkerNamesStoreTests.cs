@@ -55,23 +55,14 @@ public abstract class WorkerNamesStoreTests(StoreKind kind) : StoreTest(kind)
         Assert.Equal(new[] { new WorkerInfo(first, "Collega A"), new WorkerInfo(second, "Collega B") }.OrderBy(w => w.Id), afterAdd);
 
         // An administrator renames, moves and removes in the database itself, each a change the next pull shows.
-        await Behind($"UPDATE workers SET name = 'Collega B2' WHERE id = '{second:D}'");
+        await Kind.ExecAsync($"UPDATE workers SET name = 'Collega B2' WHERE id = '{second:D}'");
         Assert.Contains(new WorkerInfo(second, "Collega B2"), await Names());
-        Assert.Equal(1, await Behind($"UPDATE worker_teams SET team_id = (SELECT id FROM teams WHERE name = 'Zuid') WHERE worker_id = '{second:D}'"));
+        Assert.Equal(1, await Kind.ExecAsync($"UPDATE worker_teams SET team_id = (SELECT id FROM teams WHERE name = 'Zuid') WHERE worker_id = '{second:D}'"));
         Assert.Equal([new WorkerInfo(first, "Collega A")], await Names());
-        await Behind($"UPDATE worker_teams SET team_id = (SELECT id FROM teams WHERE name = 'Noord') WHERE worker_id = '{second:D}'");
+        await Kind.ExecAsync($"UPDATE worker_teams SET team_id = (SELECT id FROM teams WHERE name = 'Noord') WHERE worker_id = '{second:D}'");
         Assert.Equal(2, (await Names()).Count);
-        await Behind($"DELETE FROM worker_teams WHERE worker_id = '{second:D}'");
+        await Kind.ExecAsync($"DELETE FROM worker_teams WHERE worker_id = '{second:D}'");
         Assert.Equal([new WorkerInfo(first, "Collega A")], await Names());
-    }
-
-    /// <summary>Runs a statement on the store behind the server's back; the rows it changed.</summary>
-    private async Task<int> Behind(string sql)
-    {
-        await using var db = await Kind.ConnectAsync();
-        await using var cmd = db.CreateCommand();
-        cmd.CommandText = sql;
-        return await cmd.ExecuteNonQueryAsync();
     }
 
     public sealed class OnSqlite() : WorkerNamesStoreTests(new SqliteKind());

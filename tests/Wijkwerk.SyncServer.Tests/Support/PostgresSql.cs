@@ -24,6 +24,12 @@ public static class PostgresSql
     {
         await using var db = new NpgsqlConnection(database);
         await db.OpenAsync();
+        return await db.ScalarAsync<T>(sql);
+    }
+
+    /// <summary>The first value the SQL answers, on this connection (within its transaction, if one is open).</summary>
+    public static async Task<T> ScalarAsync<T>(this NpgsqlConnection db, string sql)
+    {
         await using var cmd = new NpgsqlCommand(sql, db);
         return (T)(await cmd.ExecuteScalarAsync())!;
     }

@@ -34,6 +34,15 @@ public abstract class StoreKind : IAsyncDisposable
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Runs the SQL on the store behind the server's back, as an administrator in the database would; the rows it changed.</summary>
+    public async Task<int> ExecAsync(string sql)
+    {
+        await using var db = await ConnectAsync();
+        await using var cmd = db.CreateCommand();
+        cmd.CommandText = sql;
+        return await cmd.ExecuteNonQueryAsync();
+    }
+
     public abstract ValueTask DisposeAsync();
 }
 

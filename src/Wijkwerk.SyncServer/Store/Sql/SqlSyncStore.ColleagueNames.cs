@@ -54,7 +54,7 @@ public abstract partial class SqlSyncStore
         while (reader.Read())
             workers.Add(new WorkerInfo(Guid.Parse(reader.GetString(0)), reader.GetString(1)));
         workers.Sort((a, b) => a.Id.CompareTo(b.Id));
-        var list = Core.Sync.Protocol.WorkerNames.WithFingerprint(workers.AsReadOnly());
+        var list = Core.Sync.Protocol.WorkerNames.WithFingerprint(workers);
         if (version is not null)
             _colleagueNames[worker] = new ColleagueNames(version, list);
         return list;

@@ -144,7 +144,7 @@ public sealed class PostgresFeedTests(PostgresCluster cluster) : IAsyncLifetime
         long written;
         await using (var tx = await db.BeginTransactionAsync())
         {
-            written = await Scalar(db, $"{Insert} SELECT {Here};");
+            written = await db.ScalarAsync<long>($"{Insert} SELECT {Here};");
             Assert.Equal([written, written, written, written], await Places(db));
             await tx.CommitAsync();
         }
@@ -153,7 +153,7 @@ public sealed class PostgresFeedTests(PostgresCluster cluster) : IAsyncLifetime
         {
             // A write that keeps the seq keeps the place, whatever place it names; one that moves it, an upsert as a push
             // writes a stored row, takes this transaction's place.
-            var moved = await Scalar(db, $$"""
+            var moved = await db.ScalarAsync<long>($$"""
                 UPDATE rows SET version = 2, xid = 9 WHERE row_id = 'named';
                 INSERT INTO rows(tbl, row_id, client_id, version, columns, column_versions, checksum, updated_at, updated_by, updated_device, seq)
                 VALUES ('clients', 'unnamed', 'c', 2, '{}', '{}', 0, 't', 'w', 'd', 900004)
@@ -179,12 +179,6 @@ public sealed class PostgresFeedTests(PostgresCluster cluster) : IAsyncLifetime
         while (await reader.ReadAsync())
             places.Add(reader.GetInt64(0));
         return places;
-    }
-
-    private static async Task<long> Scalar(NpgsqlConnection db, string sql)
-    {
-        await using var cmd = new NpgsqlCommand(sql, db);
-        return Convert.ToInt64(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static Task<DeviceSession> Device(ISyncStore store, string worker) => StoreDevices.Enrol(store, worker, Now);
