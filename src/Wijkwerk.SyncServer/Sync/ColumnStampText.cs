@@ -98,7 +98,7 @@ public static class ColumnStampText
     private static string? OneGroup(UniformStamps stamps)
     {
         var columns = stamps.Keys.ToArray();
-        if (!columns.All(IsPlainName))
+        if (!Array.TrueForAll(columns, IsPlainName))
             return null;
         if (columns.Length == 0)
             return "[]";
@@ -111,7 +111,11 @@ public static class ColumnStampText
         return text.Append("]]").ToString();
     }
 
-    private static bool IsPlainName(string name) => name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+    // One vectorised search per name: testing it character by character through LINQ took about 4 % of the server's processor
+    // time in a first upload (perf), where every row's stamps are written once.
+    private static bool IsPlainName(string name) => name.Length > 0 && !name.AsSpan().ContainsAnyExcept(PlainCharacters);
+
+    private static readonly SearchValues<char> PlainCharacters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
 
     // Most rows have one stamp for all their columns: telling stamps equal is quicker than ordering them.
     private static int ByStampThenColumn(KeyValuePair<string, ColumnStamp> a, KeyValuePair<string, ColumnStamp> b)

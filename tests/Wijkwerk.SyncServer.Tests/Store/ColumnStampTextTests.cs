@@ -49,6 +49,13 @@ public sealed class ColumnStampTextTests
         new[] { "naam" },
         new[] { "telefoon", "naam", "Naam", "adres_2", "adres_10", "adres", "é_kolom", "z" },
         Enumerable.Range(0, 13).Select(i => "column_" + (13 - i)).ToArray(),
+        // One name the direct text cannot hold among plain ones, wherever it stands: the JSON writer escapes it.
+        new[] { "naam", "met \"aanhalingsteken\"", "z" },
+        new[] { "schuine\\streep", "naam" },
+        new[] { "naam", "adres", "regel\neinde" },
+        new[] { "naam", "streepje-kolom" },
+        new[] { "naam", "", "z" },
+        new[] { "a<b", "c&d", "e+f", "g'h" },
     };
 
     [Theory]

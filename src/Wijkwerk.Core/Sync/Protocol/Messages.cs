@@ -17,6 +17,7 @@ public sealed record TeamInfo(Guid Id, string Name);
 /// often it arrives. <see cref="BaseVersion"/> is the row version the laptop last saw: columns changed on
 /// the server since then by another device are the ones that can conflict. Values travel as text.
 /// </summary>
+[JsonConverter(typeof(MutationConverter))]
 public sealed record Mutation(long MutationId, string Table, Guid RowId, string Operation, long BaseVersion, IReadOnlyDictionary<string, string?> Columns)
 {
     /// <summary>
@@ -47,6 +48,7 @@ public sealed record PushRequest(IReadOnlyList<Mutation> Mutations)
 }
 
 /// <summary>Per mutation: accepted, conflict (the server kept its value for the listed columns) or refused (with a reason).</summary>
+[JsonConverter(typeof(MutationResultConverter))]
 public sealed record MutationResult(long MutationId, string Status, long Version, string? Reason, IReadOnlyList<string> ConflictColumns);
 
 public sealed record PushResponse(IReadOnlyList<MutationResult> Results)
@@ -102,6 +104,7 @@ public sealed record WorkerInfo(Guid Id, string Name);
 /// Type and outcome are the names of <c>AuditEventType</c> and <c>AuditOutcome</c>; detail holds counts
 /// and table names only.
 /// </summary>
+[JsonConverter(typeof(AuditRecordConverter))]
 public sealed record AuditRecord(long Seq, string Type, DateTimeOffset At, Guid? ClientId, Guid WorkerId, string Role, Guid DeviceId, string Outcome, string Detail);
 
 /// <summary>A batch of the laptop's audit events, oldest first, at most <see cref="SyncProtocol.MaxAuditEventsPerUpload"/>.</summary>

@@ -11,43 +11,33 @@ namespace Wijkwerk.Core.Sync.Protocol;
 /// </summary>
 public sealed class RowChangeConverter : JsonConverter<RowChange>
 {
+    private const string What = "A row";
     private static readonly ColumnsConverter Columns = new();
-
-    /// <summary>The longest property name compared; a longer one is no property of a row and is skipped.</summary>
-    private const int LongestName = 16;
 
     public override RowChange? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType != JsonTokenType.StartObject)
-            throw new JsonException("A row must be a JSON object.");
+        WireReading.ExpectObject(ref reader, What);
         long seq = 0, version = 0;
         string? table = null;
         Guid rowId = default, updatedBy = default;
         bool deleted = false, removed = false;
         DateTimeOffset updatedAt = default;
         IReadOnlyDictionary<string, string?>? columns = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (WireReading.NextProperty(ref reader, What, Known) is { } property)
         {
-            var property = Property(ref reader);
-            reader.Read();
             switch (property)
             {
                 case "seq":
-                    seq = Integer(ref reader, property);
+                    seq = WireReading.Integer(ref reader, property);
                     break;
                 case "table":
-                    table = reader.TokenType switch
-                    {
-                        JsonTokenType.Null => null,
-                        JsonTokenType.String => ColumnsConverter.Shared(ref reader),
-                        _ => throw new JsonException("The value of 'table' must be text."),
-                    };
+                    table = WireReading.SharedText(ref reader, property);
                     break;
                 case "rowid":
                     rowId = reader.GetGuid();
                     break;
                 case "version":
-                    version = Integer(ref reader, property);
+                    version = WireReading.Integer(ref reader, property);
                     break;
                 case "deleted":
                     deleted = reader.GetBoolean();
@@ -70,8 +60,6 @@ public sealed class RowChangeConverter : JsonConverter<RowChange>
             }
         }
 
-        if (reader.TokenType != JsonTokenType.EndObject)
-            throw new JsonException("A row's object does not end where it should.");
         return new RowChange(seq, table!, rowId, version, deleted, removed, updatedAt, updatedBy, columns!);
     }
 
@@ -94,26 +82,6 @@ public sealed class RowChangeConverter : JsonConverter<RowChange>
         writer.WriteEndObject();
     }
 
-    /// <summary>
-    /// The property's name in lower case, for the few a row has; "" for any other. Written as the server writes it, it is
-    /// matched as it stands; only a name in another case is lowered first.
-    /// </summary>
-    private static string Property(ref Utf8JsonReader reader)
-    {
-        // A character takes at most six bytes as written: an escape, \uXXXX.
-        var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
-        if (length > LongestName * 6)
-            return "";
-        Span<char> name = stackalloc char[LongestName * 6];
-        name = name[..reader.CopyString(name)];
-        if (name.Length > LongestName)
-            return "";
-        if (Known(name) is { } known)
-            return known;
-        Span<char> lower = stackalloc char[LongestName];
-        return Known(lower[..name.ToLowerInvariant(lower)]) ?? "";
-    }
-
     /// <summary>The lower-case name of the property called <paramref name="name"/> as written or in lower case; null for any other.</summary>
     private static string? Known(ReadOnlySpan<char> name) => name switch
     {
@@ -127,13 +95,5 @@ public sealed class RowChangeConverter : JsonConverter<RowChange>
         "updatedBy" or "updatedby" => "updatedby",
         "columns" => "columns",
         _ => null,
-    };
-
-    /// <summary>A whole number, written as a number or, as the web options allow, as text (read by the options' own rules).</summary>
-    private static long Integer(ref Utf8JsonReader reader, string property) => reader.TokenType switch
-    {
-        JsonTokenType.Number => reader.GetInt64(),
-        JsonTokenType.String => JsonSerializer.Deserialize(ref reader, ProtocolJson.Default.Int64),
-        _ => throw new JsonException($"The value of '{property}' must be a whole number."),
     };
 }

@@ -1,0 +1,116 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Wijkwerk.Core.Sync.Protocol;
+
+/// <summary>
+/// A <see cref="Mutation"/> on the wire, read and written as the generated mapping of the protocol's web options did, but by
+/// hand, as a pulled row is (<see cref="RowChangeConverter"/>), its values with their names shared (<see cref="ColumnsConverter"/>):
+/// a first upload's server reads 100,000 of them, and reading the push requests through the generated mapping was about a
+/// seventh of its processor time (perf).
+/// </summary>
+public sealed class MutationConverter : JsonConverter<Mutation>
+{
+    private const string What = "A change";
+    private static readonly ColumnsConverter Columns = new();
+
+    public override Mutation? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        WireReading.ExpectObject(ref reader, What);
+        long mutationId = 0, baseVersion = 0;
+        string? table = null, operation = null;
+        Guid rowId = default;
+        IReadOnlyDictionary<string, string?>? columns = null;
+        IReadOnlyDictionary<string, long>? baseVersions = null;
+        while (WireReading.NextProperty(ref reader, What, Known) is { } property)
+        {
+            switch (property)
+            {
+                case "mutationid":
+                    mutationId = WireReading.Integer(ref reader, property);
+                    break;
+                case "table":
+                    table = WireReading.SharedText(ref reader, property);
+                    break;
+                case "rowid":
+                    rowId = reader.GetGuid();
+                    break;
+                case "operation":
+                    operation = WireReading.Text(ref reader, property);
+                    break;
+                case "baseversion":
+                    baseVersion = WireReading.Integer(ref reader, property);
+                    break;
+                case "columns":
+                    columns = Columns.Read(ref reader, typeof(IReadOnlyDictionary<string, string?>), options);
+                    break;
+                case "columnbaseversions":
+                    baseVersions = BaseVersions(ref reader);
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        return new Mutation(mutationId, table!, rowId, operation!, baseVersion, columns!) { ColumnBaseVersions = baseVersions };
+    }
+
+    public override void Write(Utf8JsonWriter writer, Mutation value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("mutationId"u8, value.MutationId);
+        writer.WriteString("table"u8, value.Table);
+        writer.WriteString("rowId"u8, value.RowId);
+        writer.WriteString("operation"u8, value.Operation);
+        writer.WriteNumber("baseVersion"u8, value.BaseVersion);
+        writer.WritePropertyName("columns"u8);
+        if (value.Columns is null)
+            writer.WriteNullValue();
+        else
+            Columns.Write(writer, value.Columns, options);
+        writer.WritePropertyName("columnBaseVersions"u8);
+        if (value.ColumnBaseVersions is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            writer.WriteStartObject();
+            foreach (var (column, version) in value.ColumnBaseVersions)
+                writer.WriteNumber(column, version);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Per column, a whole number (also as text); a later duplicate name wins, as in any dictionary the options read.</summary>
+    private static Dictionary<string, long>? BaseVersions(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+            return null;
+        WireReading.ExpectObject(ref reader, "The columns' base versions");
+        var versions = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var column = reader.GetString()!;
+            reader.Read();
+            versions[column] = WireReading.Integer(ref reader, column);
+        }
+
+        return versions;
+    }
+
+    private static string? Known(ReadOnlySpan<char> name) => name switch
+    {
+        "mutationId" or "mutationid" => "mutationid",
+        "table" => "table",
+        "rowId" or "rowid" => "rowid",
+        "operation" => "operation",
+        "baseVersion" or "baseversion" => "baseversion",
+        "columns" => "columns",
+        "columnBaseVersions" or "columnbaseversions" => "columnbaseversions",
+        _ => null,
+    };
+}
