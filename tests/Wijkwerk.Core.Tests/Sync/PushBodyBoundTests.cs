@@ -60,4 +60,32 @@ public sealed class PushBodyBoundTests
             Assert.Equal(2 + value.Sum(c => char.IsAsciiLetterOrDigit(c) || " -.,:_".Contains(c) ? 1 : 6), BoundOf(value));
         }
     }
+
+    /// <summary>
+    /// A whole mutation and a whole audit event, with their numbers at their longest, every id, base versions and nulls: the
+    /// bound of each, frame and all, is never below the bytes it takes in a push as written (a comma before it included).
+    /// </summary>
+    [Theory]
+    [InlineData(long.MinValue, "Zoë \"Zus\" <b>", true)]
+    [InlineData(long.MaxValue, "", false)]
+    [InlineData(0, null, true)]
+    public void AWholeMutationOrAuditEvent_AtItsLongest_IsNeverAboveItsBound(long number, string? text, bool baseVersions)
+    {
+        var mutation = new Mutation(number, text!, Guid.NewGuid(), text!, number, new Dictionary<string, string?> { ["notes"] = text, ["first_name"] = null, [""] = "x" })
+        {
+            ColumnBaseVersions = baseVersions ? new Dictionary<string, long> { ["notes"] = number, ["first_name"] = long.MinValue } : null,
+        };
+        var pending = new PendingMutation(mutation, 1, 1);
+        var mutationBytes = Written(new PushRequest([mutation, mutation])) - Written(new PushRequest([mutation]));
+
+        Assert.True(SyncProtocol.MaxPushBodyBytes - PushBody.Room([pending]) >= mutationBytes, $"bound below the {mutationBytes} bytes written");
+
+        var auditEvent = new AuditRecord(number, text!, DateTimeOffset.MaxValue.ToOffset(TimeSpan.FromHours(-14)), baseVersions ? Guid.NewGuid() : null, Guid.NewGuid(), text!, Guid.NewGuid(), text!, text!);
+        var auditBytes = Written(new PushRequest([]) { Audit = [auditEvent, auditEvent] }) - Written(new PushRequest([]) { Audit = [auditEvent] });
+
+        Assert.Empty(PushBody.Fit([auditEvent], auditBytes - 1));
+        Assert.Single(PushBody.Fit([auditEvent], 10_000));
+    }
+
+    private static int Written(PushRequest request) => JsonSerializer.SerializeToUtf8Bytes(request, ProtocolJson.Default.PushRequest).Length;
 }
