@@ -12,7 +12,6 @@ namespace Wijkwerk.Core.Sync.Protocol;
 public sealed class MutationConverter : JsonConverter<Mutation>
 {
     private const string What = "A change";
-    private static readonly ColumnsConverter Columns = new();
 
     public override Mutation? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -42,10 +41,10 @@ public sealed class MutationConverter : JsonConverter<Mutation>
                     baseVersion = WireReading.Integer(ref reader, property);
                     break;
                 case "columns":
-                    columns = Columns.Read(ref reader, typeof(IReadOnlyDictionary<string, string?>), options);
+                    columns = WireReading.Columns.Read(ref reader, typeof(IReadOnlyDictionary<string, string?>), options);
                     break;
                 case "columnbaseversions":
-                    baseVersions = BaseVersions(ref reader);
+                    baseVersions = JsonSerializer.Deserialize(ref reader, ProtocolJson.Default.IReadOnlyDictionaryStringInt64);
                     break;
                 default:
                     reader.Skip();
@@ -68,38 +67,10 @@ public sealed class MutationConverter : JsonConverter<Mutation>
         if (value.Columns is null)
             writer.WriteNullValue();
         else
-            Columns.Write(writer, value.Columns, options);
+            WireReading.Columns.Write(writer, value.Columns, options);
         writer.WritePropertyName("columnBaseVersions"u8);
-        if (value.ColumnBaseVersions is null)
-        {
-            writer.WriteNullValue();
-        }
-        else
-        {
-            writer.WriteStartObject();
-            foreach (var (column, version) in value.ColumnBaseVersions)
-                writer.WriteNumber(column, version);
-            writer.WriteEndObject();
-        }
-
+        JsonSerializer.Serialize(writer, value.ColumnBaseVersions, ProtocolJson.Default.IReadOnlyDictionaryStringInt64);
         writer.WriteEndObject();
-    }
-
-    /// <summary>Per column, a whole number (also as text); a later duplicate name wins, as in any dictionary the options read.</summary>
-    private static Dictionary<string, long>? BaseVersions(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType == JsonTokenType.Null)
-            return null;
-        WireReading.ExpectObject(ref reader, "The columns' base versions");
-        var versions = new Dictionary<string, long>(StringComparer.Ordinal);
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var column = reader.GetString()!;
-            reader.Read();
-            versions[column] = WireReading.Integer(ref reader, column);
-        }
-
-        return versions;
     }
 
     private static string? Known(ReadOnlySpan<char> name) => name switch

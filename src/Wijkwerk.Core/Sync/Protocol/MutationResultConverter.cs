@@ -17,7 +17,7 @@ public sealed class MutationResultConverter : JsonConverter<MutationResult>
         WireReading.ExpectObject(ref reader, What);
         long mutationId = 0, version = 0;
         string? status = null, reason = null;
-        List<string>? conflictColumns = null;
+        IReadOnlyList<string>? conflictColumns = null;
         while (WireReading.NextProperty(ref reader, What, Known) is { } property)
         {
             switch (property)
@@ -35,7 +35,7 @@ public sealed class MutationResultConverter : JsonConverter<MutationResult>
                     reason = WireReading.Text(ref reader, property);
                     break;
                 case "conflictcolumns":
-                    conflictColumns = Names(ref reader, property);
+                    conflictColumns = JsonSerializer.Deserialize(ref reader, ProtocolJson.Default.IReadOnlyListString);
                     break;
                 default:
                     reader.Skip();
@@ -54,32 +54,8 @@ public sealed class MutationResultConverter : JsonConverter<MutationResult>
         writer.WriteNumber("version"u8, value.Version);
         writer.WriteString("reason"u8, value.Reason);
         writer.WritePropertyName("conflictColumns"u8);
-        if (value.ConflictColumns is null)
-        {
-            writer.WriteNullValue();
-        }
-        else
-        {
-            writer.WriteStartArray();
-            foreach (var column in value.ConflictColumns)
-                writer.WriteStringValue(column);
-            writer.WriteEndArray();
-        }
-
+        JsonSerializer.Serialize(writer, value.ConflictColumns, ProtocolJson.Default.IReadOnlyListString);
         writer.WriteEndObject();
-    }
-
-    /// <summary>A list of texts (each may be null), or null.</summary>
-    private static List<string>? Names(ref Utf8JsonReader reader, string property)
-    {
-        if (reader.TokenType == JsonTokenType.Null)
-            return null;
-        if (reader.TokenType != JsonTokenType.StartArray)
-            throw new JsonException($"The value of '{property}' must be a list of texts.");
-        var names = new List<string>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-            names.Add(WireReading.Text(ref reader, property)!);
-        return names;
     }
 
     private static string? Known(ReadOnlySpan<char> name) => name switch

@@ -17,4 +17,6 @@ namespace Wijkwerk.Core.Sync.Protocol;
 [JsonSerializable(typeof(AuditUploadResponse))]
 [JsonSerializable(typeof(ProblemResponse))]
 [JsonSerializable(typeof(Dictionary<string, string?>))]
+[JsonSerializable(typeof(IReadOnlyDictionary<string, long>))]
+[JsonSerializable(typeof(IReadOnlyList<string>))]
 public sealed partial class ProtocolJson : JsonSerializerContext;

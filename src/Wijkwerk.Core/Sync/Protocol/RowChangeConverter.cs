@@ -12,7 +12,6 @@ namespace Wijkwerk.Core.Sync.Protocol;
 public sealed class RowChangeConverter : JsonConverter<RowChange>
 {
     private const string What = "A row";
-    private static readonly ColumnsConverter Columns = new();
 
     public override RowChange? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -52,7 +51,7 @@ public sealed class RowChangeConverter : JsonConverter<RowChange>
                     updatedBy = reader.GetGuid();
                     break;
                 case "columns":
-                    columns = Columns.Read(ref reader, typeof(IReadOnlyDictionary<string, string?>), options);
+                    columns = WireReading.Columns.Read(ref reader, typeof(IReadOnlyDictionary<string, string?>), options);
                     break;
                 default:
                     reader.Skip();
@@ -78,7 +77,7 @@ public sealed class RowChangeConverter : JsonConverter<RowChange>
         if (value.Columns is null)
             writer.WriteNullValue();
         else
-            Columns.Write(writer, value.Columns, options);
+            WireReading.Columns.Write(writer, value.Columns, options);
         writer.WriteEndObject();
     }
 

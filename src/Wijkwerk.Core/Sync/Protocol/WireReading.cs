@@ -13,6 +13,9 @@ internal static class WireReading
     /// <summary>The lower-case name of a property called <paramref name="name"/> as written or in lower case; null for any other.</summary>
     public delegate string? KnownName(ReadOnlySpan<char> name);
 
+    /// <summary>A row's or a change's values, read with their names shared and written as stored (one converter for every message that holds them).</summary>
+    public static readonly ColumnsConverter Columns = new();
+
     /// <summary>The longest property name compared; a longer one is no property of these objects and is skipped.</summary>
     private const int LongestName = 24;
 
