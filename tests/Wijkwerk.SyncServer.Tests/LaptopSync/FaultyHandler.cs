@@ -1,3 +1,6 @@
+using System.Net;
+using Wijkwerk.Core.Sync.Protocol;
+
 namespace Wijkwerk.SyncServer.Tests.LaptopSync;
 
 /// <summary>
@@ -24,6 +27,23 @@ public sealed class FaultyHandler(int failAt, FaultyHandler.Cut cut, Action? bef
     /// <summary>The size of every request body sent, in the order sent (0 without one).</summary>
     public List<long> BodyBytes { get; } = [];
 
+    /// <summary>The numbers (1 for the first) of the requests the server answered 409: a push out of turn, or a device busy.</summary>
+    public HashSet<int> AnsweredConflict { get; } = [];
+
+    /// <summary>
+    /// The cut request was a push sent behind one answered 409 (a push in turn that got to the server before the push it
+    /// follows): the laptop drops such pushes unheard, applied or not, and sends their rows again, so the cut does not end its sync.
+    /// </summary>
+    public bool CutPushDroppedBehindAConflict
+    {
+        get
+        {
+            lock (_lock)
+                return Paths.Count >= failAt && Paths[failAt - 1].StartsWith(SyncProtocol.PushPath, StringComparison.Ordinal)
+                    && AnsweredConflict.Any(n => n < failAt && Paths[n - 1].StartsWith(SyncProtocol.PushPath, StringComparison.Ordinal));
+        }
+    }
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var bytes = request.Content is null ? 0 : (await request.Content.ReadAsByteArrayAsync(cancellationToken)).Length;
@@ -36,7 +56,17 @@ public sealed class FaultyHandler(int failAt, FaultyHandler.Cut cut, Action? bef
         }
 
         if (number != failAt)
-            return await base.SendAsync(request, cancellationToken);
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            if (response.StatusCode == HttpStatusCode.Conflict)
+            {
+                lock (_lock)
+                    AnsweredConflict.Add(number);
+            }
+
+            return response;
+        }
+
         beforeFailing?.Invoke();
         if (cut == Cut.AfterResponse)
         {

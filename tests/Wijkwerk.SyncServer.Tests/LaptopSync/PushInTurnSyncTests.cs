@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Net;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Signals;
@@ -45,7 +46,7 @@ public sealed class PushInTurnSyncTests
     }
 
     [Fact]
-    public async Task APushThatGetsThereBeforeThePushItFollows_AppliesNothing_AndGoesAgainAfterIt_WithTheRestOneAtATime()
+    public async Task APushThatGetsThereBeforeThePushItFollows_AppliesNothing_AndGoesAgainAfterIt_ThenPushesGoInTurnAgain()
     {
         using var team = await Team.Noord("Anna", "Bram");
         var anna = ClientsWithSignals(team);
@@ -58,7 +59,28 @@ public sealed class PushInTurnSyncTests
         Assert.Equal((2 * Clients, 0, 0), (report.Accepted, report.Conflicts, report.Refused));
         Assert.True(report.Converged);
         Assert.Equal((SyncProtocol.PushInTurnPath, HttpStatusCode.Conflict), (watching.Pushes[2].Path, watching.Pushes[2].Status));
-        AfterTheLastInTurnOnlyPlainPushes(watching, HttpStatusCode.Conflict);
+        AfterTheLastRefusedInTurnAgain(watching);
+        await AllArrived(team, anna);
+    }
+
+    [Fact]
+    public async Task APushSentWithNoneOnItsWay_WaitsForItsTurn_WhileThePushBehindItHoldsTheDevice_InsteadOfHearingBusy()
+    {
+        using var team = await Team.Noord("Anna", "Bram");
+        var anna = ClientsWithSignals(team);
+        // The third push reaches the server first and takes the device's turn while its body is on its way; the second,
+        // sent before it with none on its way, gets there a second later. Had it not named the push answered before it, it
+        // would hear that the device is busy, and the rest of the sync would go again from there.
+        using var watching = new TurnWatchingHandler { HoldPush = 2, Hold = TimeSpan.FromSeconds(1), SlowBodyPush = 3 };
+
+        var report = await anna.Sync(watching, Batch);
+
+        Assert.Equal((2 * Clients, 0, 0), (report.Accepted, report.Conflicts, report.Refused));
+        Assert.True(report.Converged);
+        Assert.Equal((SyncProtocol.PushInTurnPath, HttpStatusCode.OK), (watching.Pushes[1].Path, watching.Pushes[1].Status));
+        Assert.Equal((SyncProtocol.PushInTurnPath, HttpStatusCode.Conflict, ProblemCodes.OutOfTurn), (watching.Pushes[2].Path, watching.Pushes[2].Status, watching.Pushes[2].Problem));
+        Assert.DoesNotContain(watching.Pushes, p => p.Problem == ProblemCodes.Busy);
+        AfterTheLastRefusedInTurnAgain(watching);
         await AllArrived(team, anna);
     }
 
@@ -75,6 +97,16 @@ public sealed class PushInTurnSyncTests
         Assert.True(report.Converged);
         AfterTheLastInTurnOnlyPlainPushes(watching, HttpStatusCode.NotFound);
         await AllArrived(team, anna);
+    }
+
+    /// <summary>After the last push answered out of turn, every push was taken: the first alone, on the plain path, then in turn again.</summary>
+    private static void AfterTheLastRefusedInTurnAgain(TurnWatchingHandler watching)
+    {
+        var after = watching.Pushes.Skip(watching.Pushes.FindLastIndex(p => p.Status == HttpStatusCode.Conflict) + 1).ToList();
+        Assert.True(after.Count >= 2, string.Join(", ", watching.Pushes.Select(p => $"{p.Path} {p.Status}")));
+        Assert.All(after, p => Assert.Equal(HttpStatusCode.OK, p.Status));
+        Assert.Equal(SyncProtocol.PushPath, after[0].Path);
+        Assert.All(after.Skip(1), p => Assert.Equal(SyncProtocol.PushInTurnPath, p.Path));
     }
 
     /// <summary>Every push in turn met <paramref name="refused"/> (there was one); every push sent after the last of them went alone, on the plain path, and was taken.</summary>
@@ -133,6 +165,9 @@ public sealed class PushInTurnSyncTests
         public string Path { get; } = path;
 
         public HttpStatusCode? Status { get; set; }
+
+        /// <summary>The problem's code in a refusal's body.</summary>
+        public string? Problem { get; set; }
     }
 
     /// <summary>Real HTTP that notes each push's path and answer and how many were on their way at once; it can hold one push back, or play a server instance without the in-turn path.</summary>
@@ -141,14 +176,20 @@ public sealed class PushInTurnSyncTests
         private readonly Lock _lock = new();
         private int _onTheirWay;
         private int _recorded;
+        private Task _left = Task.CompletedTask;
 
-        /// <summary>The push (1 for the first) held back two seconds before it leaves.</summary>
+        /// <summary>The push (1 for the first) held back for <see cref="Hold"/> before it leaves.</summary>
         public int HoldPush { get; init; }
+
+        public TimeSpan Hold { get; init; } = TimeSpan.FromSeconds(2);
+
+        /// <summary>The push whose body leaves three seconds after its head, so that the server waits for it with the request under way.</summary>
+        public int SlowBodyPush { get; init; }
 
         /// <summary>How long each push's answer is held back once it came.</summary>
         public TimeSpan AnswerDelay { get; init; }
 
-        /// <summary>How long each push in turn waits before it leaves.</summary>
+        /// <summary>How long each push in turn leaves after the push before it left.</summary>
         public TimeSpan InTurnDelay { get; init; }
 
         public bool WithoutInTurnPath { get; init; }
@@ -173,8 +214,11 @@ public sealed class PushInTurnSyncTests
                 return await base.SendAsync(request, cancellationToken);
             var seen = new PushSeen(path);
             int number;
+            Task before;
+            var leaving = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             lock (_lock)
             {
+                (before, _left) = (_left, leaving.Task);
                 Pushes.Add(seen);
                 number = Pushes.Count;
                 Events.Add($"sent {number}");
@@ -184,21 +228,71 @@ public sealed class PushInTurnSyncTests
             try
             {
                 if (number == HoldPush)
-                    await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
-                if (path == SyncProtocol.PushInTurnPath)
+                    await Task.Delay(Hold, cancellationToken);
+                if (path == SyncProtocol.PushInTurnPath && InTurnDelay > TimeSpan.Zero)
+                {
+                    await before;
                     await Task.Delay(InTurnDelay, cancellationToken);
+                }
+
+                leaving.TrySetResult();
+                if (number == SlowBodyPush)
+                    request.Content = new SlowContent(request.Content!, TimeSpan.FromSeconds(3));
                 var response = WithoutInTurnPath && path == SyncProtocol.PushInTurnPath
                     ? new HttpResponseMessage(HttpStatusCode.NotFound) { Content = new StringContent("") }
                     : await base.SendAsync(request, cancellationToken);
                 seen.Status = response.StatusCode;
+                if (response.StatusCode == HttpStatusCode.Conflict)
+                {
+                    // Read here and given back whole, so that the laptop reads the same answer after this.
+                    var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+                    seen.Problem = JsonSerializer.Deserialize(body, ProtocolJson.Default.ProblemResponse)?.Code;
+                    response.Content = Copy(response.Content, new ByteArrayContent(body));
+                }
                 await Task.Delay(AnswerDelay, cancellationToken);
                 return response;
             }
             finally
             {
+                leaving.TrySetResult();
                 lock (_lock)
                     _onTheirWay--;
             }
+        }
+    }
+
+    /// <summary><paramref name="copy"/> with the headers of <paramref name="original"/>.</summary>
+    private static HttpContent Copy(HttpContent original, HttpContent copy)
+    {
+        foreach (var (name, values) in original.Headers)
+            copy.Headers.TryAddWithoutValidation(name, values);
+        return copy;
+    }
+
+    /// <summary>A request body that leaves only after <paramref name="delay"/>, its head (with its length) at once.</summary>
+    private sealed class SlowContent : HttpContent
+    {
+        private readonly HttpContent _inner;
+        private readonly TimeSpan _delay;
+
+        public SlowContent(HttpContent inner, TimeSpan delay)
+        {
+            (_inner, _delay) = (inner, delay);
+            Copy(inner, this);
+        }
+
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            // The head leaves now: the client would otherwise hold it back with the body.
+            await stream.FlushAsync();
+            await Task.Delay(_delay);
+            await _inner.CopyToAsync(stream);
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = _inner.Headers.ContentLength ?? -1;
+            return length >= 0;
         }
     }
 }

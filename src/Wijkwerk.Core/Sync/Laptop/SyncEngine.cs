@@ -1,3 +1,4 @@
+using System.Net;
 using System.Threading.Channels;
 using Wijkwerk.Core.Storage;
 using Wijkwerk.Core.Storage.Sync;
@@ -190,11 +191,13 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
     /// one's, which its answer does not touch), and sent as soon as the answer before it came, before that answer is
     /// recorded. Once a server's answer said it takes pushes in turn (<see cref="PushResponse.InTurn"/>), the next batch goes
     /// without waiting for that answer too, naming the push before it (<see cref="PushRequest.Follows"/>): the server reads it
-    /// while it writes the one before, and applies it only after that one. A push that comes out of turn (it reached the
-    /// server first, or an instance of an older release), or that finds the device busy with the push after it, applied
-    /// nothing, nor did any push after it: they go again one at a time, as does the rest of the sync. Once the batches
-    /// after those sent run out with nothing on its way, the outbox is read whole again, for an edit typed meanwhile on a
-    /// row already sent.
+    /// while it writes the one before, and applies it only after that one. With none on its way, the push names the last one
+    /// answered, so that it waits for its turn on the server instead of finding the device busy with the push sent just
+    /// behind it. A push that comes out of turn (it reached the server first), or that finds the device busy with the push
+    /// after it, applied nothing, nor did any push after it: they go again, the first of them alone, then in turn again. A
+    /// server instance of an older release, which does not know the path, is sent the rest of the sync one push at a time.
+    /// Once the batches after those sent run out with nothing on its way, the outbox is read whole again, for an edit typed
+    /// meanwhile on a row already sent.
     /// </summary>
     private async Task<(int Pushed, int Accepted, int Conflicts, int Refused, int Audited)> PushAll(string token, IProgress<SyncProgress>? progress, CancellationToken cancel)
     {
@@ -203,10 +206,11 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
         var audit = new AuditWithPushes(_local, AuditBatchSize);
         var onTheirWay = new Queue<SentPush>();
         var (inTurn, oneAtATime) = (false, false);
+        Guid? answered = null;
         var next = PushBody.Fit(_local.Pending(PushBatchSize));
         // A batch read goes as soon as nothing is on its way, or, in turn, while fewer than PushesOnTheirWay are, naming the last.
         bool MaySend() => next.Count > 0 && (onTheirWay.Count == 0 || inTurn && onTheirWay.Count < PushesOnTheirWay);
-        void SendNext() => onTheirWay.Enqueue(Send(token, next, audit, inTurn ? onTheirWay.LastOrDefault()?.Id : null, cancel));
+        void SendNext() => onTheirWay.Enqueue(Send(token, next, audit, inTurn ? onTheirWay.LastOrDefault()?.Id ?? answered : null, cancel));
 
         for (var round = 0; round < MaxRounds && (next.Count > 0 || onTheirWay.Count > 0);)
         {
@@ -231,7 +235,7 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
                 // outbox is read whole again below, and its oldest rows are this push's.
                 await SettleAll(onTheirWay);
                 audit.Unanswered();
-                (inTurn, oneAtATime) = (false, true);
+                (inTurn, oneAtATime) = (false, oneAtATime || e.Status == (int)HttpStatusCode.NotFound);
                 (next, response, carried) = ([], null, []);
             }
             catch (Exception)
@@ -243,6 +247,7 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
             if (response is not null)
             {
                 inTurn = response.InTurn && !oneAtATime;
+                answered = sent.Id;
                 // Sent before this answer is recorded, so the server applies it meanwhile; safe because it holds none of this
                 // batch's rows, whose versions and outbox entries are all that recording the answer changes.
                 if (round < MaxRounds && MaySend())
