@@ -15,6 +15,9 @@ public sealed class DeviceGate
 {
     private readonly ConcurrentDictionary<Guid, Turn> _busy = new();
 
+    /// <summary>Whether a request of the device holds its turn now.</summary>
+    public bool IsHeld(Guid device) => _busy.ContainsKey(device);
+
     public IDisposable? TryEnter(Guid device)
     {
         var turn = new Turn(this, device);

@@ -52,6 +52,12 @@ public static class SyncEndpoints
     /// </summary>
     private static readonly TimeSpan InTurnPatience = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// How long a push in turn that got to the server before the push it follows gives that one to arrive, when no request of
+    /// the device waits for the turn it gives up: the two are sent back to back, and under load the second can overtake the first.
+    /// </summary>
+    private static readonly TimeSpan OvertakenGrace = TimeSpan.FromMilliseconds(200);
+
     /// <param name="inTurn">The push came on <see cref="SyncProtocol.PushInTurnPath"/>: it claims the device's next turn as it arrives,
     /// is read while the device's push before it is written, and is applied only if that one was (<see cref="PushTurn"/>).</param>
     private static async Task<IResult> Push(HttpContext context, ISyncStore store, DeviceGate gate, TimeProvider clock, ILoggerFactory logs, bool inTurn)
@@ -70,23 +76,38 @@ public static class SyncEndpoints
             var log = logs.CreateLogger("Wijkwerk.Push");
             var audit = AuditWithPush(device, request.Audit, log);
             PushTurn? turn = request.Id is { } id ? new(id, inTurn ? request.Follows : null) : null;
-            IReadOnlyList<MutationResult> results;
-            long? auditHeld;
-            try
-            {
-                (results, auditHeld) = await store.PushAsync(device, request.Mutations, audit, clock.GetUtcNow(), turn, prepared, context.RequestAborted);
-            }
-            catch (PushOutOfTurnException)
+            var answer = await Applied(store, device, request, audit, clock, turn, prepared, context.RequestAborted);
+            // Sent back to back with the push it follows, a push in turn can overtake it under load: it tries once more, after it.
+            if (answer is null && inTurn && await batch.TurnAfterAnother(gate, OvertakenGrace, InTurnPatience, context.RequestAborted))
+                answer = await Applied(store, device, request, audit, clock, turn, prepared, context.RequestAborted);
+            if (answer is null)
             {
                 log.LogInformation("Push from device {DeviceId} out of turn: {Count} mutations, none applied", device.DeviceId, request.Mutations.Count);
                 return OutOfTurn();
             }
+
+            var (results, auditHeld) = answer.Value;
 
             log.LogInformation(
                 "Push from device {DeviceId}: {Count} mutations, {Accepted} accepted, {Conflicts} conflicts, {Refused} refused; {AuditEvents} audit events",
                 device.DeviceId, results.Count, results.Count(r => r.Status == SyncProtocol.Results.Accepted),
                 results.Count(r => r.Status == SyncProtocol.Results.Conflict), results.Count(r => r.Status == SyncProtocol.Results.Refused), audit.Count);
             return Results.Json(new PushResponse(results) { AuditHeld = auditHeld, InTurn = true }, ProtocolJson.Default.PushResponse);
+        }
+    }
+
+    /// <summary>The push applied, or null when it is out of turn: the push it follows is not the device's last applied, and nothing of it was.</summary>
+    private static async Task<(IReadOnlyList<MutationResult> Results, long? AuditHeld)?> Applied(
+        ISyncStore store, DeviceSession device, PushRequest request, IReadOnlyList<AuditRecord> audit, TimeProvider clock, PushTurn? turn,
+        IReadOnlyList<PreparedMutation?>? prepared, CancellationToken cancel)
+    {
+        try
+        {
+            return await store.PushAsync(device, request.Mutations, audit, clock.GetUtcNow(), turn, prepared, cancel);
+        }
+        catch (PushOutOfTurnException)
+        {
+            return null;
         }
     }
 
@@ -108,9 +129,30 @@ public static class SyncEndpoints
     }
 
     /// <summary>A posted batch from an authenticated device holding its one sync turn: the shared checks of push and audit upload.</summary>
-    private sealed record Batch<TRequest>(DeviceSession Device, TRequest Request, IDisposable Turn) : IDisposable
+    private sealed class Batch<TRequest>(DeviceSession device, TRequest request, IDisposable turn) : IDisposable
     {
-        public void Dispose() => Turn.Dispose();
+        private IDisposable? _turn = turn;
+
+        public DeviceSession Device { get; } = device;
+
+        public TRequest Request { get; } = request;
+
+        /// <summary>
+        /// Gives up the device's turn and takes the next one, after the request that waits for it, or that arrives within
+        /// <paramref name="grace"/>, has had it: false when the device's next turn went to another request, or did not come
+        /// within <paramref name="patience"/>.
+        /// </summary>
+        public async Task<bool> TurnAfterAnother(DeviceGate gate, TimeSpan grace, TimeSpan patience, CancellationToken cancel)
+        {
+            _turn?.Dispose();
+            _turn = null;
+            if (!gate.IsHeld(Device.DeviceId))
+                await Task.Delay(grace, cancel);
+            _turn = await gate.EnterNext(Device.DeviceId, patience, cancel);
+            return _turn is not null;
+        }
+
+        public void Dispose() => _turn?.Dispose();
     }
 
     private static async Task<(Batch<TRequest>? Batch, IResult? Problem)> OpenBatch<TRequest, TItem>(
