@@ -18,6 +18,13 @@ public sealed record ServerSettings
     public bool AllowInsecureHttp { get; set; }
     public long MaxRequestBodyBytes { get; set; } = 8 * 1024 * 1024;
     public int EnrolPermitsPerMinute { get; set; } = 10;
+
+    /// <summary>
+    /// How long a push in turn that got to the server before the push it follows gives that one to arrive, when no request
+    /// of the device waits for the turn: sent back to back, the second can overtake the first under load, or behind a load
+    /// balancer reach an instance that answers first.
+    /// </summary>
+    public int InTurnGraceMilliseconds { get; set; } = 200;
     public string? LogFolder { get; set; }
 
     /// <summary>How many store operations run at once; unset, <see cref="Store.Sql.SqlSyncStore.DefaultConcurrency"/>.</summary>

@@ -15,7 +15,7 @@ public sealed class DeviceGate
 {
     private readonly ConcurrentDictionary<Guid, Turn> _busy = new();
 
-    /// <summary>Whether a request of the device holds its turn now.</summary>
+    /// <summary>Whether a request of the device holds its turn now: a hint, as the turn may end or be taken the moment after.</summary>
     public bool IsHeld(Guid device) => _busy.ContainsKey(device);
 
     public IDisposable? TryEnter(Guid device)

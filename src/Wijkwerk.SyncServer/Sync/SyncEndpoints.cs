@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Serialization.Metadata;
 using Wijkwerk.Core.Sync.Protocol;
@@ -14,8 +15,8 @@ public static class SyncEndpoints
     {
         app.MapPost(SyncProtocol.PushPath, (HttpContext context, ISyncStore store, DeviceGate gate, TimeProvider clock, ILoggerFactory logs) =>
             Push(context, store, gate, clock, logs, inTurn: false));
-        app.MapPost(SyncProtocol.PushInTurnPath, (HttpContext context, ISyncStore store, DeviceGate gate, TimeProvider clock, ILoggerFactory logs) =>
-            Push(context, store, gate, clock, logs, inTurn: true));
+        app.MapPost(SyncProtocol.PushInTurnPath, (HttpContext context, ISyncStore store, DeviceGate gate, TimeProvider clock, ILoggerFactory logs, ServerSettings settings) =>
+            Push(context, store, gate, clock, logs, inTurn: true, TimeSpan.FromMilliseconds(Math.Max(0, settings.InTurnGraceMilliseconds))));
         app.MapGet(SyncProtocol.PullPath, Pull);
         app.MapPost(SyncProtocol.AuditPath, UploadAudit);
     }
@@ -47,21 +48,18 @@ public static class SyncEndpoints
     }
 
     /// <summary>
-    /// How long a push sent in turn waits for the device's push before it to be answered: about what a laptop waits for an
-    /// answer. Then it is answered out of turn, and the laptop sends it again once it has the answer before.
+    /// How long a push sent in turn waits, from its arrival, for the device's push before it to be answered: about what a
+    /// laptop waits for an answer. Then it is answered out of turn, and the laptop sends it again once it has the answer before.
     /// </summary>
     private static readonly TimeSpan InTurnPatience = TimeSpan.FromSeconds(60);
 
-    /// <summary>
-    /// How long a push in turn that got to the server before the push it follows gives that one to arrive, when no request of
-    /// the device waits for the turn it gives up: the two are sent back to back, and under load the second can overtake the first.
-    /// </summary>
-    private static readonly TimeSpan OvertakenGrace = TimeSpan.FromMilliseconds(200);
 
     /// <param name="inTurn">The push came on <see cref="SyncProtocol.PushInTurnPath"/>: it claims the device's next turn as it arrives,
     /// is read while the device's push before it is written, and is applied only if that one was (<see cref="PushTurn"/>).</param>
-    private static async Task<IResult> Push(HttpContext context, ISyncStore store, DeviceGate gate, TimeProvider clock, ILoggerFactory logs, bool inTurn)
+    /// <param name="grace">For a push in turn that finds itself out of turn: how long it gives the push it follows to arrive.</param>
+    private static async Task<IResult> Push(HttpContext context, ISyncStore store, DeviceGate gate, TimeProvider clock, ILoggerFactory logs, bool inTurn, TimeSpan grace = default)
     {
+        var arrived = Stopwatch.GetTimestamp();
         IReadOnlyList<PreparedMutation?>? prepared = null;
         var (batch, problem) = await OpenBatch(context, store, gate, ProtocolJson.Default.PushRequest, r => r.Mutations, SyncProtocol.MaxMutationsPerPush,
             "Het verzoek mist de lijst 'mutations' of bevat een lege wijziging; werk Wijkwerk bij.", "wijzigingen",
@@ -78,7 +76,7 @@ public static class SyncEndpoints
             PushTurn? turn = request.Id is { } id ? new(id, inTurn ? request.Follows : null) : null;
             var answer = await Applied(store, device, request, audit, clock, turn, prepared, context.RequestAborted);
             // Sent back to back with the push it follows, a push in turn can overtake it under load: it tries once more, after it.
-            if (answer is null && inTurn && await batch.TurnAfterAnother(gate, OvertakenGrace, InTurnPatience, context.RequestAborted))
+            if (answer is null && inTurn && await batch.TurnAfterAnother(gate, grace, InTurnPatience - Stopwatch.GetElapsedTime(arrived), context.RequestAborted))
                 answer = await Applied(store, device, request, audit, clock, turn, prepared, context.RequestAborted);
             if (answer is null)
             {
@@ -140,15 +138,20 @@ public static class SyncEndpoints
         /// <summary>
         /// Gives up the device's turn and takes the next one, after the request that waits for it, or that arrives within
         /// <paramref name="grace"/>, has had it: false when the device's next turn went to another request, or did not come
-        /// within <paramref name="patience"/>.
+        /// within <paramref name="patience"/> (grace included).
         /// </summary>
         public async Task<bool> TurnAfterAnother(DeviceGate gate, TimeSpan grace, TimeSpan patience, CancellationToken cancel)
         {
             _turn?.Dispose();
             _turn = null;
+            if (patience <= TimeSpan.Zero)
+                return false;
+            var waited = Stopwatch.GetTimestamp();
+            // Handed over at once when a request waited for the turn; else the push it follows may be a moment away.
             if (!gate.IsHeld(Device.DeviceId))
-                await Task.Delay(grace, cancel);
-            _turn = await gate.EnterNext(Device.DeviceId, patience, cancel);
+                await Task.Delay(grace < patience ? grace : patience, cancel);
+            var left = patience - Stopwatch.GetElapsedTime(waited);
+            _turn = await gate.EnterNext(Device.DeviceId, left > TimeSpan.Zero ? left : TimeSpan.Zero, cancel);
             return _turn is not null;
         }
 

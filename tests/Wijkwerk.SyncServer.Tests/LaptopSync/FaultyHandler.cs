@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Wijkwerk.Core.Sync.Protocol;
 
 namespace Wijkwerk.SyncServer.Tests.LaptopSync;
@@ -27,41 +28,54 @@ public sealed class FaultyHandler(int failAt, FaultyHandler.Cut cut, Action? bef
     /// <summary>The size of every request body sent, in the order sent (0 without one).</summary>
     public List<long> BodyBytes { get; } = [];
 
-    /// <summary>The numbers (1 for the first) of the requests the server answered 409: a push out of turn, or a device busy.</summary>
-    public HashSet<int> AnsweredConflict { get; } = [];
+    private readonly HashSet<Guid> _answeredConflict = [];
+    private readonly Dictionary<int, (Guid Id, Guid? Follows)> _pushes = [];
 
     /// <summary>
-    /// The cut request was a push sent behind one answered 409 (a push in turn that got to the server before the push it
-    /// follows): the laptop drops such pushes unheard, applied or not, and sends their rows again, so the cut does not end its sync.
+    /// The cut request was a push that follows, directly or through the pushes between, one the server answered 409 (out of
+    /// turn, or busy): the laptop drops such pushes unheard, applied or not, and sends their rows again, so the cut does not end its sync.
     /// </summary>
     public bool CutPushDroppedBehindAConflict
     {
         get
         {
             lock (_lock)
-                return Paths.Count >= failAt && Paths[failAt - 1].StartsWith(SyncProtocol.PushPath, StringComparison.Ordinal)
-                    && AnsweredConflict.Any(n => n < failAt && Paths[n - 1].StartsWith(SyncProtocol.PushPath, StringComparison.Ordinal));
+            {
+                var ids = _pushes.Values.ToDictionary(p => p.Id, p => p.Follows);
+                for (var follows = _pushes.GetValueOrDefault(failAt).Follows; follows is { } before; follows = ids.GetValueOrDefault(before))
+                {
+                    if (_answeredConflict.Contains(before))
+                        return true;
+                }
+
+                return false;
+            }
         }
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var bytes = request.Content is null ? 0 : (await request.Content.ReadAsByteArrayAsync(cancellationToken)).Length;
+        var body = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(cancellationToken);
+        var push = request.RequestUri!.AbsolutePath.StartsWith(SyncProtocol.PushPath, StringComparison.Ordinal)
+            ? JsonSerializer.Deserialize(body, ProtocolJson.Default.PushRequest)
+            : null;
         int number;
         lock (_lock)
         {
             number = ++_requests;
             Paths.Add(request.RequestUri!.AbsolutePath);
-            BodyBytes.Add(bytes);
+            BodyBytes.Add(body.Length);
+            if (push is { Id: { } id })
+                _pushes[number] = (id, push.Follows);
         }
 
         if (number != failAt)
         {
             var response = await base.SendAsync(request, cancellationToken);
-            if (response.StatusCode == HttpStatusCode.Conflict)
+            if (response.StatusCode == HttpStatusCode.Conflict && push is { Id: { } conflicted })
             {
                 lock (_lock)
-                    AnsweredConflict.Add(number);
+                    _answeredConflict.Add(conflicted);
             }
 
             return response;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Signals;
@@ -9,9 +10,10 @@ namespace Wijkwerk.SyncServer.Tests.LaptopSync;
 
 /// <summary>
 /// Once the server says it takes pushes in turn, a laptop sends the next push before the answer to the one before: the
-/// server reads it while it writes that one, and applies it only after it. A push that gets there first, or meets a server
-/// instance without the path, applies nothing and goes again, one at a time. The real server over real HTTP, rows whose
-/// client travels in the push before them, and the laptop's access log riding along.
+/// server reads it while it writes that one, and applies it only after it. A push that gets there first waits for the one
+/// it follows, a moment at most; when that one still does not come, it applies nothing and goes again, after which the
+/// pushes go in turn again. A server instance without the path is sent the rest one at a time. The real server over real
+/// HTTP, rows whose client travels in the push before them, and the laptop's access log riding along.
 /// </summary>
 public sealed class PushInTurnSyncTests
 {
@@ -83,12 +85,14 @@ public sealed class PushInTurnSyncTests
     }
 
     [Fact]
-    public async Task APushInTurnThatGetsThereJustBeforeThePushItFollows_IsAppliedAfterIt()
+    public async Task APushInTurnThatGetsThereBeforeThePushItFollows_GivesItTheGraceToArrive_AndIsAppliedAfterIt()
     {
-        using var team = await Team.Noord("Anna", "Bram");
+        var grace = TimeSpan.FromSeconds(5);
+        using var team = await Team.Noord(new SyncWorld(new Dictionary<string, string> { ["Wijkwerk__InTurnGraceMilliseconds"] = $"{grace.TotalMilliseconds}" }), "Anna", "Bram");
         var anna = ClientsWithSignals(team);
-        // The second push leaves a tenth of a second late: the third, sent behind it, is there first and finds itself out of turn.
-        using var watching = new TurnWatchingHandler { HoldPush = 2, Hold = TimeSpan.FromMilliseconds(100) };
+        // The second push leaves a second late: the third, sent behind it, is there first, finds itself out of turn with no
+        // request of the device waiting, and gives the second its grace to arrive.
+        using var watching = new TurnWatchingHandler { HoldPush = 2, Hold = TimeSpan.FromSeconds(1) };
 
         var report = await anna.Sync(watching, Batch);
 
@@ -96,6 +100,7 @@ public sealed class PushInTurnSyncTests
         Assert.True(report.Converged);
         Assert.Equal(SyncProtocol.PushInTurnPath, watching.Pushes[2].Path);
         Assert.All(watching.Pushes, p => Assert.Equal(HttpStatusCode.OK, p.Status));
+        Assert.True(watching.Pushes[2].Answered >= grace, $"the third push was answered after {watching.Pushes[2].Answered}, before the grace ended");
         await AllArrived(team, anna);
     }
 
@@ -186,6 +191,9 @@ public sealed class PushInTurnSyncTests
         public string Path { get; } = path;
 
         public HttpStatusCode? Status { get; set; }
+
+        /// <summary>How long after it was sent its answer came.</summary>
+        public TimeSpan Answered { get; set; }
     }
 
     /// <summary>Real HTTP that notes each push's path and answer and how many were on their way at once; it can hold one push back, or play a server instance without the in-turn path.</summary>
@@ -231,6 +239,7 @@ public sealed class PushInTurnSyncTests
             if (!path.StartsWith(SyncProtocol.PushPath, StringComparison.Ordinal))
                 return await base.SendAsync(request, cancellationToken);
             var seen = new PushSeen(path);
+            var sent = Stopwatch.GetTimestamp();
             int number;
             Task before;
             var leaving = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -259,7 +268,7 @@ public sealed class PushInTurnSyncTests
                 var response = WithoutInTurnPath && path == SyncProtocol.PushInTurnPath
                     ? new HttpResponseMessage(HttpStatusCode.NotFound) { Content = new StringContent("") }
                     : await base.SendAsync(request, cancellationToken);
-                seen.Status = response.StatusCode;
+                (seen.Status, seen.Answered) = (response.StatusCode, Stopwatch.GetElapsedTime(sent));
                 await Task.Delay(AnswerDelay, cancellationToken);
                 return response;
             }
@@ -272,7 +281,7 @@ public sealed class PushInTurnSyncTests
         }
     }
 
-    /// <summary>A request body that leaves only after <paramref name="delay"/>, its head (with its length) at once.</summary>
+    /// <summary>A request body that leaves only after a delay, its head at once.</summary>
     private sealed class SlowContent : HttpContent
     {
         private readonly HttpContent _inner;
@@ -285,12 +294,22 @@ public sealed class PushInTurnSyncTests
                 Headers.TryAddWithoutValidation(name, values);
         }
 
-        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+            SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
         {
             // The head leaves now: the client would otherwise hold it back with the body.
-            await stream.FlushAsync();
-            await Task.Delay(_delay);
-            await _inner.CopyToAsync(stream);
+            await stream.FlushAsync(cancellationToken);
+            await Task.Delay(_delay, cancellationToken);
+            await _inner.CopyToAsync(stream, cancellationToken);
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+                _inner.Dispose();
+            base.Dispose(disposing);
         }
 
         protected override bool TryComputeLength(out long length)

@@ -21,8 +21,12 @@ public sealed partial class SyncWorld : IDisposable
     private Process _server;
     private readonly List<Laptop> _laptops = [];
 
-    public SyncWorld()
+    private readonly IReadOnlyDictionary<string, string> _serverEnvironment;
+
+    /// <param name="serverEnvironment">Settings for the server, as environment variables (<c>Wijkwerk__…</c>).</param>
+    public SyncWorld(IReadOnlyDictionary<string, string>? serverEnvironment = null)
     {
+        _serverEnvironment = serverEnvironment ?? new Dictionary<string, string>();
         Folder = Directory.CreateTempSubdirectory("wijkwerk-sync-").FullName;
         Database = Path.Combine(Folder, "server.db");
         _server = StartServer();
@@ -145,6 +149,8 @@ public sealed partial class SyncWorld : IDisposable
         foreach (var arg in new[] { ServerDll, "serve", "--urls", urls, "--db", Database })
             info.ArgumentList.Add(arg);
         info.WorkingDirectory = Folder;
+        foreach (var (key, value) in _serverEnvironment)
+            info.Environment[key] = value;
         return Process.Start(info)!;
     }
 
@@ -173,9 +179,10 @@ public sealed partial class SyncWorld : IDisposable
 /// <summary>A world with team Noord and one enrolled laptop per nurse, disposed together.</summary>
 public sealed record Team(SyncWorld World, IReadOnlyList<Laptop> Laptops) : IDisposable
 {
-    public static async Task<Team> Noord(params string[] nurses)
+    public static Task<Team> Noord(params string[] nurses) => Noord(new SyncWorld(), nurses);
+
+    public static async Task<Team> Noord(SyncWorld world, params string[] nurses)
     {
-        var world = new SyncWorld();
         world.Team("Noord");
         var laptops = new List<Laptop>();
         foreach (var nurse in nurses)

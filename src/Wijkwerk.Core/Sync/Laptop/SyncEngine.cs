@@ -193,8 +193,8 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
     /// without waiting for that answer too, naming the push before it (<see cref="PushRequest.Follows"/>): the server reads it
     /// while it writes the one before, and applies it only after that one. With none on its way, the push names the last one
     /// answered, so that it waits for its turn on the server instead of finding the device busy with the push sent just
-    /// behind it. A push that comes out of turn (it reached the server first), or that finds the device busy with the push
-    /// after it, applied nothing, nor did any push after it: they go again, the first of them alone, then in turn again. A
+    /// behind it. A push that comes out of turn (the push it follows did not reach the server in time), or that finds the device
+    /// busy with the push after it, applied nothing, nor did any push after it: they go again, the first of them alone, then in turn again. A
     /// server instance of an older release, which does not know the path, is sent the rest of the sync one push at a time.
     /// Once the batches after those sent run out with nothing on its way, the outbox is read whole again, for an edit typed
     /// meanwhile on a row already sent.

@@ -41,8 +41,8 @@ public sealed record PushRequest(IReadOnlyList<Mutation> Mutations)
     public Guid? Id { get; init; }
 
     /// <summary>
-    /// The <see cref="Id"/> of the push sent just before this one whose answer the laptop has not yet had: the server applies
-    /// this one only once that one is applied (<see cref="SyncProtocol.PushInTurnPath"/>, the only path that reads it).
+    /// The <see cref="Id"/> of the push sent just before this one, whose answer the laptop may not have had yet: the server
+    /// applies this one only once that one is applied (<see cref="SyncProtocol.PushInTurnPath"/>, the only path that reads it).
     /// </summary>
     public Guid? Follows { get; init; }
 }

@@ -14,9 +14,9 @@ public static class SyncProtocol
     public const string PushPath = BasePath + "/push";
 
     /// <summary>
-    /// POST a push sent before the answer to the one before it (<see cref="PushRequest.Follows"/>): the server reads it while
-    /// it writes that one, and applies it only after it, else answers 409 with <see cref="ProblemCodes.OutOfTurn"/> and
-    /// applies nothing. A path of its own, so that a server of a release before it answers 404 instead of applying the push
+    /// POST a push that names the push before it (<see cref="PushRequest.Follows"/>), mostly sent before that one's answer: the
+    /// server reads it while it writes that one, and applies it only after it; one that got there first waits for that one a
+    /// moment at most, else answers 409 with <see cref="ProblemCodes.OutOfTurn"/> and applies nothing. A path of its own, so that a server of a release before it answers 404 instead of applying the push
     /// out of order; a laptop sends here only after a server's answer said it takes pushes so (<see cref="PushResponse.InTurn"/>).
     /// </summary>
     public const string PushInTurnPath = PushPath + "/in-turn";
