@@ -53,7 +53,6 @@ public static class SyncEndpoints
     /// </summary>
     private static readonly TimeSpan InTurnPatience = TimeSpan.FromSeconds(60);
 
-
     /// <param name="inTurn">The push came on <see cref="SyncProtocol.PushInTurnPath"/>: it claims the device's next turn as it arrives,
     /// is read while the device's push before it is written, and is applied only if that one was (<see cref="PushTurn"/>).</param>
     /// <param name="grace">For a push in turn that finds itself out of turn: how long it gives the push it follows to arrive.</param>
@@ -74,10 +73,10 @@ public static class SyncEndpoints
             var log = logs.CreateLogger("Wijkwerk.Push");
             var audit = AuditWithPush(device, request.Audit, log);
             PushTurn? turn = request.Id is { } id ? new(id, inTurn ? request.Follows : null) : null;
-            var answer = await Applied(store, device, request, audit, clock, turn, prepared, context.RequestAborted);
+            var answer = await Applied();
             // Sent back to back with the push it follows, a push in turn can overtake it under load: it tries once more, after it.
             if (answer is null && inTurn && await batch.TurnAfterAnother(gate, grace, InTurnPatience - Stopwatch.GetElapsedTime(arrived), context.RequestAborted))
-                answer = await Applied(store, device, request, audit, clock, turn, prepared, context.RequestAborted);
+                answer = await Applied();
             if (answer is null)
             {
                 log.LogInformation("Push from device {DeviceId} out of turn: {Count} mutations, none applied", device.DeviceId, request.Mutations.Count);
@@ -91,21 +90,19 @@ public static class SyncEndpoints
                 device.DeviceId, results.Count, results.Count(r => r.Status == SyncProtocol.Results.Accepted),
                 results.Count(r => r.Status == SyncProtocol.Results.Conflict), results.Count(r => r.Status == SyncProtocol.Results.Refused), audit.Count);
             return Results.Json(new PushResponse(results) { AuditHeld = auditHeld, InTurn = true }, ProtocolJson.Default.PushResponse);
-        }
-    }
 
-    /// <summary>The push applied, or null when it is out of turn: the push it follows is not the device's last applied, and nothing of it was.</summary>
-    private static async Task<(IReadOnlyList<MutationResult> Results, long? AuditHeld)?> Applied(
-        ISyncStore store, DeviceSession device, PushRequest request, IReadOnlyList<AuditRecord> audit, TimeProvider clock, PushTurn? turn,
-        IReadOnlyList<PreparedMutation?>? prepared, CancellationToken cancel)
-    {
-        try
-        {
-            return await store.PushAsync(device, request.Mutations, audit, clock.GetUtcNow(), turn, prepared, cancel);
-        }
-        catch (PushOutOfTurnException)
-        {
-            return null;
+            // The push applied, or null when it is out of turn: the push it follows is not the device's last applied, and nothing of it was.
+            async Task<(IReadOnlyList<MutationResult> Results, long? AuditHeld)?> Applied()
+            {
+                try
+                {
+                    return await store.PushAsync(device, request.Mutations, audit, clock.GetUtcNow(), turn, prepared, context.RequestAborted);
+                }
+                catch (PushOutOfTurnException)
+                {
+                    return null;
+                }
+            }
         }
     }
 

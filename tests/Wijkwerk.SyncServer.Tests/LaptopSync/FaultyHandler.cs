@@ -29,7 +29,8 @@ public sealed class FaultyHandler(int failAt, FaultyHandler.Cut cut, Action? bef
     public List<long> BodyBytes { get; } = [];
 
     private readonly HashSet<Guid> _answeredConflict = [];
-    private readonly Dictionary<int, (Guid Id, Guid? Follows)> _pushes = [];
+    private readonly Dictionary<Guid, Guid?> _follows = [];
+    private Guid? _cutPush;
 
     /// <summary>
     /// The cut request was a push that follows, directly or through the pushes between, one the server answered 409 (out of
@@ -41,8 +42,7 @@ public sealed class FaultyHandler(int failAt, FaultyHandler.Cut cut, Action? bef
         {
             lock (_lock)
             {
-                var ids = _pushes.Values.ToDictionary(p => p.Id, p => p.Follows);
-                for (var follows = _pushes.GetValueOrDefault(failAt).Follows; follows is { } before; follows = ids.GetValueOrDefault(before))
+                for (var follows = _cutPush is { } cut ? _follows[cut] : null; follows is { } before; follows = _follows.GetValueOrDefault(before))
                 {
                     if (_answeredConflict.Contains(before))
                         return true;
@@ -66,7 +66,11 @@ public sealed class FaultyHandler(int failAt, FaultyHandler.Cut cut, Action? bef
             Paths.Add(request.RequestUri!.AbsolutePath);
             BodyBytes.Add(body.Length);
             if (push is { Id: { } id })
-                _pushes[number] = (id, push.Follows);
+            {
+                _follows[id] = push.Follows;
+                if (number == failAt)
+                    _cutPush = id;
+            }
         }
 
         if (number != failAt)

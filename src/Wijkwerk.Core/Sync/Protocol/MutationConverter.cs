@@ -63,11 +63,7 @@ public sealed class MutationConverter : JsonConverter<Mutation>
         writer.WriteString("rowId"u8, value.RowId);
         writer.WriteString("operation"u8, value.Operation);
         writer.WriteNumber("baseVersion"u8, value.BaseVersion);
-        writer.WritePropertyName("columns"u8);
-        if (value.Columns is null)
-            writer.WriteNullValue();
-        else
-            WireReading.Columns.Write(writer, value.Columns, options);
+        WireReading.WriteColumns(writer, value.Columns, options);
         writer.WritePropertyName("columnBaseVersions"u8);
         JsonSerializer.Serialize(writer, value.ColumnBaseVersions, ProtocolJson.Default.IReadOnlyDictionaryStringInt64);
         writer.WriteEndObject();

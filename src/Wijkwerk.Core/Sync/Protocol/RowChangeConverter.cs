@@ -73,11 +73,7 @@ public sealed class RowChangeConverter : JsonConverter<RowChange>
         writer.WriteBoolean("removed"u8, value.Removed);
         writer.WriteString("updatedAt"u8, value.UpdatedAt);
         writer.WriteString("updatedBy"u8, value.UpdatedBy);
-        writer.WritePropertyName("columns"u8);
-        if (value.Columns is null)
-            writer.WriteNullValue();
-        else
-            WireReading.Columns.Write(writer, value.Columns, options);
+        WireReading.WriteColumns(writer, value.Columns, options);
         writer.WriteEndObject();
     }
 

@@ -16,6 +16,16 @@ internal static class WireReading
     /// <summary>A row's or a change's values, read with their names shared and written as stored (one converter for every message that holds them).</summary>
     public static readonly ColumnsConverter Columns = new();
 
+    /// <summary>A row's or a change's values under "columns", null as null.</summary>
+    public static void WriteColumns(Utf8JsonWriter writer, IReadOnlyDictionary<string, string?>? columns, JsonSerializerOptions options)
+    {
+        writer.WritePropertyName("columns"u8);
+        if (columns is null)
+            writer.WriteNullValue();
+        else
+            Columns.Write(writer, columns, options);
+    }
+
     /// <summary>The longest property name compared; a longer one is no property of these objects and is skipped.</summary>
     private const int LongestName = 24;
 
