@@ -87,8 +87,9 @@ public interface ISyncStore
     /// <summary>Applies each mutation once (by device and mutation id); one result per mutation, in order.</summary>
     Task<IReadOnlyList<MutationResult>> PushAsync(DeviceSession device, IReadOnlyList<Mutation> mutations, DateTimeOffset now, CancellationToken cancel = default);
     /// <summary>
-    /// As the push above, and in the same transaction the device's audit events as <see cref="StoreAuditAsync"/> stores them (the
-    /// caller has checked them); answers the highest audit seq held for the device, or null when no event came with the push.
+    /// As the push above, with the device's audit events as <see cref="StoreAuditAsync"/> stores them (the caller has checked
+    /// them): in the push's transaction, or in one of their own beside it; answers the highest audit seq held for the device,
+    /// or null when no event came with the push or its events could not be stored (the push is applied all the same).
     /// </summary>
     /// <param name="turn">The push's own id, recorded with it, and the push it must follow (<see cref="PushTurn"/>); null for a push of an older laptop.</param>
     /// <param name="prepared">The mutations as <see cref="MutationApplier.Prepare"/> made them ready, one for each (the work that needs no

@@ -84,6 +84,8 @@ public static class SyncEndpoints
             }
 
             var (results, auditHeld) = answer.Value;
+            if (audit.Count > 0 && auditHeld is null)
+                log.LogWarning("Push from device {DeviceId}: its {AuditEvents} audit events were not stored; the laptop sends them to the audit upload", device.DeviceId, audit.Count);
 
             log.LogInformation(
                 "Push from device {DeviceId}: {Count} mutations, {Accepted} accepted, {Conflicts} conflicts, {Refused} refused; {AuditEvents} audit events",

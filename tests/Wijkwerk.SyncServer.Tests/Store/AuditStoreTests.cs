@@ -56,12 +56,8 @@ public abstract class AuditStoreTests(StoreKind kind) : StoreTest(kind)
     {
         var (store, device) = await EnrolledNurse();
         var client = Guid.NewGuid();
-        List<AuditRecord> events = [.. Enumerable.Range(1, 250).Select(seq => new AuditRecord(seq, "Change", Now, client, device.WorkerId, "nurse", device.DeviceId, "Success", "clients"))];
-        var insert = new Mutation(1, "clients", client, SyncProtocol.Operations.Insert, 0, new Dictionary<string, string?>
-        {
-            ["first_name"] = "Cliënt", ["surname_prefix"] = "", ["surname"] = "Test", ["birth_date"] = "1950-01-02", ["postcode"] = "1234AB",
-            ["house_number"] = "5", ["addition"] = "", ["phone"] = "", ["bsn"] = "", ["notes"] = "",
-        });
+        var events = Changes(device, client, 250);
+        var insert = NewClient(client);
 
         var (results, held) = await store.PushAsync(device, [insert], events, Now);
         var (again, heldAgain) = await store.PushAsync(device, [insert], events[..100], Now);
@@ -105,6 +101,60 @@ public abstract class AuditStoreTests(StoreKind kind) : StoreTest(kind)
 
     public sealed class OnSqlite() : AuditStoreTests(new SqliteKind());
 
+    /// <summary>
+    /// PostgreSQL stores a push's events beside it, in a transaction of their own, from 100 events on (a first upload's
+    /// pushes), and in the push's own transaction below that (a day's sync). A trigger that refuses every event shows which.
+    /// </summary>
     [Collection(PostgresCollection.Name)]
-    public sealed class OnPostgres(PostgresCluster cluster) : AuditStoreTests(new PostgresKind(cluster));
+    public sealed class OnPostgres(PostgresCluster cluster) : AuditStoreTests(new PostgresKind(cluster))
+    {
+        [Fact]
+        public async Task APushOfManyEvents_WhoseEventsFailToBeStored_IsAppliedAllTheSame_AndHoldsNone_ThenTheUploadStoresThem()
+        {
+            var (store, device) = await EnrolledNurse();
+            var client = Guid.NewGuid();
+            var events = Changes(device, client, 150);
+            await RefuseAuditEvents(refuse: true);
+
+            var (results, held) = await store.PushAsync(device, [NewClient(client)], events, Now);
+            var rowsAfterPush = await Kind.CountAsync("SELECT count(*) FROM rows WHERE tbl = 'clients';");
+            var eventsAfterPush = await Kind.CountAsync("SELECT count(*) FROM audit_events;");
+            await RefuseAuditEvents(refuse: false);
+            var uploaded = await store.StoreAuditAsync(device, events, Now);
+
+            Assert.Equal((SyncProtocol.Results.Accepted, (long?)null), (results.Single().Status, held));
+            Assert.Equal((1L, 0L), (rowsAfterPush, eventsAfterPush));
+            Assert.Equal(150L, uploaded);
+            Assert.Equal(150, await Kind.CountAsync("SELECT count(*) FROM audit_events;"));
+        }
+
+        [Fact]
+        public async Task APushOfFewEvents_StoresThemInItsOwnTransaction_SoTheirFailureAppliesNothing()
+        {
+            var (store, device) = await EnrolledNurse();
+            var client = Guid.NewGuid();
+            await RefuseAuditEvents(refuse: true);
+
+            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => store.PushAsync(device, [NewClient(client)], Changes(device, client, 99), Now));
+
+            Assert.Equal(0, await Kind.CountAsync("SELECT count(*) FROM rows;"));
+            Assert.Equal(0, await Kind.CountAsync("SELECT count(*) FROM applied_mutations;"));
+        }
+
+        private async Task RefuseAuditEvents(bool refuse) => await Kind.ExecAsync(refuse
+            ? """
+              CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused for the test'; END $$;
+              CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION refuse_audit();
+              """
+            : "DROP TRIGGER refuse_audit ON audit_events;");
+    }
+
+    private static List<AuditRecord> Changes(DeviceSession device, Guid client, int count) =>
+        [.. Enumerable.Range(1, count).Select(seq => new AuditRecord(seq, "Change", Now, client, device.WorkerId, "nurse", device.DeviceId, "Success", "clients"))];
+
+    private static Mutation NewClient(Guid client) => new(1, "clients", client, SyncProtocol.Operations.Insert, 0, new Dictionary<string, string?>
+    {
+        ["first_name"] = "Cliënt", ["surname_prefix"] = "", ["surname"] = "Test", ["birth_date"] = "1950-01-02", ["postcode"] = "1234AB",
+        ["house_number"] = "5", ["addition"] = "", ["phone"] = "", ["bsn"] = "", ["notes"] = "",
+    });
 }

@@ -31,9 +31,9 @@ public sealed record PushRequest(IReadOnlyList<Mutation> Mutations)
 {
     /// <summary>
     /// The next of the laptop's audit events (at most <see cref="SyncProtocol.MaxAuditEventsPerUpload"/>), stored with the
-    /// mutations in one transaction instead of in a call of their own; none or null sends none. A server that does not
-    /// take them (an older one, or events it would refuse) answers no <see cref="PushResponse.AuditHeld"/>, and the laptop
-    /// uploads them as before.
+    /// push instead of in a call of their own (in the mutations' transaction, or beside it); none or null sends none. A
+    /// server that does not take them (an older one, events it would refuse, or events it failed to store) answers no
+    /// <see cref="PushResponse.AuditHeld"/>, and the laptop uploads them as before.
     /// </summary>
     public IReadOnlyList<AuditRecord>? Audit { get; init; }
 

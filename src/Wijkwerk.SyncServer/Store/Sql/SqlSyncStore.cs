@@ -271,7 +271,41 @@ public abstract partial class SqlSyncStore : ISyncStore
         if (prepared is not null && prepared.Count != mutations.Count)
             throw new ArgumentException("One prepared mutation for each mutation, or none.", nameof(prepared));
         var push = new QueuedPush(device, mutations, prepared, audit, now, turn);
-        return Dialect.OneWriter ? await _pushes.Add(push, cancel) : await PushAlone(push, cancel);
+        if (Dialect.OneWriter)
+            return await _pushes.Add(push, cancel);
+        return audit.Count < AuditApartFrom ? await PushAlone(push, cancel) : await PushBesideItsAudit(push, cancel);
+    }
+
+    /// <summary>
+    /// From this many audit events on, a push on a store of several writers stores them in a transaction of its own, beside
+    /// its mutations' (<see cref="PushBesideItsAudit"/>). A first upload carries an event for every row it writes, 500 a push.
+    /// Storing them took about a third of the push's time in the database (4.8 ms of the rows' 5.6 ms, PostgreSQL). The
+    /// device's next push waited for that, since pushes of one device go one at a time. A push of a few events, as a day's
+    /// sync sends, keeps them in its own transaction: a second one would cost more than it spares.
+    /// </summary>
+    private const int AuditApartFrom = 100;
+
+    /// <summary>
+    /// The push's mutations in one transaction and its audit events in another, at the same time. They need not be one:
+    /// events count as delivered only once an answer holds them. When the events fail, the push is still applied and
+    /// answers no <c>AuditHeld</c>, and the laptop sends the events to the audit upload. When the push fails, its request
+    /// fails, and the laptop sends both again; the events stored meanwhile are stored once.
+    /// </summary>
+    private async Task<PushAnswer> PushBesideItsAudit(QueuedPush push, CancellationToken cancel)
+    {
+        var audit = Task.Run(() => StoreAuditAsync(push.Device, push.Audit, push.Now, cancel), cancel);
+        PushAnswer applied;
+        try
+        {
+            applied = await PushAlone(push with { Audit = [] }, cancel);
+        }
+        finally
+        {
+            // Awaited even when the push failed: no transaction of the request outlives it.
+            await ((Task)audit).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        return (applied.Results, audit.IsCompletedSuccessfully ? audit.Result : null);
     }
 
     private async Task<PushAnswer> PushAlone(QueuedPush push, CancellationToken cancel = default)
@@ -345,8 +379,12 @@ public abstract partial class SqlSyncStore : ISyncStore
     {
         var (device, mutations, now, turn) = (push.Device, push.Mutations, push.Now, push.Turn);
         // The pushes of one device run one after the other, whichever instance takes them; the second then finds the
-        // first's mutations recorded and answers their results (see DeviceGate).
-        Dialect.LockKey(db, tx, "device/" + S(device.DeviceId));
+        // first's mutations recorded and answers their results (see DeviceGate). Events that come with the push are
+        // stored under the lock of the device's events as well (StoreAuditAsync).
+        if (push.Audit.Count > 0)
+            Dialect.LockKeys(db, tx, ["device/" + S(device.DeviceId), "audit/" + S(device.DeviceId)]);
+        else
+            Dialect.LockKey(db, tx, "device/" + S(device.DeviceId));
         if (turn is not null)
             TakeTurn(db, tx, device.DeviceId, turn);
         var scope = new PushScope(db, tx, device, now, TeamsOf(db, tx, device.WorkerId), PushStampFormat(db, tx));
@@ -725,8 +763,10 @@ public abstract partial class SqlSyncStore : ISyncStore
     public Task<long> StoreAuditAsync(DeviceSession device, IReadOnlyList<AuditRecord> events, DateTimeOffset now, CancellationToken cancel = default) =>
         Write((db, tx) =>
         {
-            // A push takes this lock before its audit events (Push); an upload of events alone takes it here.
-            SqlDialect.Of(db).LockKey(db, tx, "device/" + S(device.DeviceId));
+            // The device's events have a lock of their own, apart from its pushes': a push's events stored beside it
+            // (PushBesideItsAudit) need not wait for the push, nor the device's next push for them. A push that stores
+            // its events in its own transaction takes this lock too, after the device's (Push).
+            SqlDialect.Of(db).LockKey(db, tx, "audit/" + S(device.DeviceId));
             return StoreAudit(db, tx, device, events, now);
         }, cancel);
 
