@@ -84,8 +84,6 @@ public static class SyncEndpoints
             }
 
             var (results, auditHeld) = answer.Value;
-            if (audit.Count > 0 && auditHeld is null)
-                log.LogWarning("Push from device {DeviceId}: its {AuditEvents} audit events were not stored; the laptop sends them to the audit upload", device.DeviceId, audit.Count);
 
             log.LogInformation(
                 "Push from device {DeviceId}: {Count} mutations, {Accepted} accepted, {Conflicts} conflicts, {Refused} refused; {AuditEvents} audit events",
@@ -93,12 +91,16 @@ public static class SyncEndpoints
                 results.Count(r => r.Status == SyncProtocol.Results.Conflict), results.Count(r => r.Status == SyncProtocol.Results.Refused), audit.Count);
             return Results.Json(new PushResponse(results) { AuditHeld = auditHeld, InTurn = true }, ProtocolJson.Default.PushResponse);
 
+            // The push stands; the laptop, told nothing of its events, sends them to the audit upload.
+            void AuditFailed(Exception failure) =>
+                log.LogError(failure, "Push from device {DeviceId}: its {AuditEvents} audit events were not stored beside it", device.DeviceId, audit.Count);
+
             // The push applied, or null when it is out of turn: the push it follows is not the device's last applied, and nothing of it was.
             async Task<(IReadOnlyList<MutationResult> Results, long? AuditHeld)?> Applied()
             {
                 try
                 {
-                    return await store.PushAsync(device, request.Mutations, audit, clock.GetUtcNow(), turn, prepared, context.RequestAborted);
+                    return await store.PushAsync(device, request.Mutations, audit, clock.GetUtcNow(), turn, prepared, AuditFailed, context.RequestAborted);
                 }
                 catch (PushOutOfTurnException)
                 {

@@ -103,7 +103,8 @@ public abstract class AuditStoreTests(StoreKind kind) : StoreTest(kind)
 
     /// <summary>
     /// PostgreSQL stores a push's events beside it, in a transaction of their own, from 100 events on (a first upload's
-    /// pushes), and in the push's own transaction below that (a day's sync). A trigger that refuses every event shows which.
+    /// pushes), and in the push's own transaction below that (a day's sync). A trigger that refuses every event, and the lock
+    /// of the device's events held by another session, show which.
     /// </summary>
     [Collection(PostgresCollection.Name)]
     public sealed class OnPostgres(PostgresCluster cluster) : AuditStoreTests(new PostgresKind(cluster))
@@ -116,13 +117,15 @@ public abstract class AuditStoreTests(StoreKind kind) : StoreTest(kind)
             var events = Changes(device, client, 150);
             await RefuseAuditEvents(refuse: true);
 
-            var (results, held) = await store.PushAsync(device, [NewClient(client)], events, Now);
+            var failures = new List<Exception>();
+            var (results, held) = await store.PushAsync(device, [NewClient(client)], events, Now, auditFailed: failures.Add);
             var rowsAfterPush = await Kind.CountAsync("SELECT count(*) FROM rows WHERE tbl = 'clients';");
             var eventsAfterPush = await Kind.CountAsync("SELECT count(*) FROM audit_events;");
             await RefuseAuditEvents(refuse: false);
             var uploaded = await store.StoreAuditAsync(device, events, Now);
 
             Assert.Equal((SyncProtocol.Results.Accepted, (long?)null), (results.Single().Status, held));
+            Assert.Contains("refused for the test", Assert.Single(failures).Message);
             Assert.Equal((1L, 0L), (rowsAfterPush, eventsAfterPush));
             Assert.Equal(150L, uploaded);
             Assert.Equal(150, await Kind.CountAsync("SELECT count(*) FROM audit_events;"));
@@ -139,6 +142,80 @@ public abstract class AuditStoreTests(StoreKind kind) : StoreTest(kind)
 
             Assert.Equal(0, await Kind.CountAsync("SELECT count(*) FROM rows;"));
             Assert.Equal(0, await Kind.CountAsync("SELECT count(*) FROM applied_mutations;"));
+        }
+
+        [Fact]
+        public async Task APushOfManyEvents_IsAppliedWhileItsEventsWaitForTheirLock_AndAnswersThemOnceStored()
+        {
+            var (store, device) = await EnrolledNurse();
+            var client = Guid.NewGuid();
+            await using var holder = await Kind.ConnectAsync();
+            await HoldAuditLock(holder, device, hold: true);
+
+            var push = Task.Run(() => store.PushAsync(device, [NewClient(client)], Changes(device, client, 150), Now));
+            var applied = await Eventually(async () => await Kind.CountAsync("SELECT count(*) FROM rows WHERE tbl = 'clients';") == 1);
+            var answeredBeforeRelease = push.IsCompleted;
+            await HoldAuditLock(holder, device, hold: false);
+            var (results, held) = await push;
+
+            Assert.True(applied, "the push's row was not committed while its events waited");
+            Assert.False(answeredBeforeRelease);
+            Assert.Equal((SyncProtocol.Results.Accepted, (long?)150), (results.Single().Status, held));
+            Assert.Equal(150, await Kind.CountAsync("SELECT count(*) FROM audit_events;"));
+        }
+
+        [Fact]
+        public async Task APushOfFewEvents_WaitsForTheLockOfTheDevicesEvents_InItsOwnTransaction()
+        {
+            var (store, device) = await EnrolledNurse();
+            var client = Guid.NewGuid();
+            await using var holder = await Kind.ConnectAsync();
+            await HoldAuditLock(holder, device, hold: true);
+
+            // The store's work runs on the calling thread until it waits for more than a lock: a thread of its own.
+            var push = Task.Run(() => store.PushAsync(device, [NewClient(client)], Changes(device, client, 99), Now));
+            var waited = await Eventually(async () => await Kind.CountAsync(
+                "SELECT count(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE d.datname = current_database() AND l.locktype = 'advisory' AND NOT l.granted;") == 1);
+            var answeredWhileHeld = push.IsCompleted;
+            await HoldAuditLock(holder, device, hold: false);
+            var (results, held) = await push;
+
+            Assert.True(waited, "the push did not wait for the lock of the device's events");
+            Assert.False(answeredWhileHeld);
+            Assert.Equal((SyncProtocol.Results.Accepted, (long?)99), (results.Single().Status, held));
+        }
+
+        [Fact]
+        public async Task APushOfManyEvents_OutOfTurn_StoresNeitherItsMutationsNorItsEvents()
+        {
+            var (store, device) = await EnrolledNurse();
+            var client = Guid.NewGuid();
+
+            await Assert.ThrowsAsync<PushOutOfTurnException>(() =>
+                store.PushAsync(device, [NewClient(client)], Changes(device, client, 150), Now, new PushTurn(Guid.NewGuid(), Follows: Guid.NewGuid())));
+
+            Assert.Equal(0, await Kind.CountAsync("SELECT count(*) FROM rows;"));
+            Assert.Equal(0, await Kind.CountAsync("SELECT count(*) FROM audit_events;"));
+        }
+
+        /// <summary>Takes or lets go of the lock the store takes for the device's events, as another session would hold it.</summary>
+        private static async Task HoldAuditLock(System.Data.Common.DbConnection holder, DeviceSession device, bool hold)
+        {
+            await using var command = holder.CreateCommand();
+            command.CommandText = $"SELECT {(hold ? "pg_advisory_lock" : "pg_advisory_unlock")}(hashtextextended('audit/{device.DeviceId:D}', 1));";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        /// <summary>Whether the condition came true within ten seconds, asked every 20 ms.</summary>
+        private static async Task<bool> Eventually(Func<Task<bool>> condition)
+        {
+            for (var watch = System.Diagnostics.Stopwatch.StartNew(); watch.Elapsed < TimeSpan.FromSeconds(10); await Task.Delay(20))
+            {
+                if (await condition())
+                    return true;
+            }
+
+            return false;
         }
 
         private async Task RefuseAuditEvents(bool refuse) => await Kind.ExecAsync(refuse

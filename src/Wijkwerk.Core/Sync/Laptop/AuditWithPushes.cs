@@ -5,8 +5,8 @@ namespace Wijkwerk.Core.Sync.Laptop;
 
 /// <summary>
 /// The audit events that travel with one sync's pushes, each push carrying the next batch after those already on their way:
-/// stored in the push's own transaction, they need no call and no transaction of their own. Events count as delivered only
-/// in order: once an answer does not hold a push's events (an older server, or events the server would refuse), no push
+/// stored with the push, they need no call of their own. Events count as delivered only in order: once an answer does not
+/// hold a push's events (an older server, events the server would refuse, or events it failed to store), no push
 /// prepared after it carries any and no later answer confirms any (the pushes already on their way carry the next events,
 /// which the server may store), and the audit upload after the pushes sends what is left, from the last confirmed event on
 /// (the server stores each event once however often it arrives).

@@ -266,46 +266,53 @@ public abstract partial class SqlSyncStore : ISyncStore
 
     public async Task<PushAnswer> PushAsync(
         DeviceSession device, IReadOnlyList<Mutation> mutations, IReadOnlyList<AuditRecord> audit, DateTimeOffset now, PushTurn? turn = null,
-        IReadOnlyList<PreparedMutation?>? prepared = null, CancellationToken cancel = default)
+        IReadOnlyList<PreparedMutation?>? prepared = null, Action<Exception>? auditFailed = null, CancellationToken cancel = default)
     {
         if (prepared is not null && prepared.Count != mutations.Count)
             throw new ArgumentException("One prepared mutation for each mutation, or none.", nameof(prepared));
         var push = new QueuedPush(device, mutations, prepared, audit, now, turn);
         if (Dialect.OneWriter)
             return await _pushes.Add(push, cancel);
-        return audit.Count < AuditApartFrom ? await PushAlone(push, cancel) : await PushBesideItsAudit(push, cancel);
+        return audit.Count < AuditApartFrom ? await PushAlone(push, cancel) : await PushBesideItsAudit(push, auditFailed, cancel);
     }
 
     /// <summary>
     /// From this many audit events on, a push on a store of several writers stores them in a transaction of its own, beside
-    /// its mutations' (<see cref="PushBesideItsAudit"/>). A first upload carries an event for every row it writes, 500 a push.
-    /// Storing them took about a third of the push's time in the database (4.8 ms of the rows' 5.6 ms, PostgreSQL). The
-    /// device's next push waited for that, since pushes of one device go one at a time. A push of a few events, as a day's
-    /// sync sends, keeps them in its own transaction: a second one would cost more than it spares.
+    /// its mutations' (<see cref="PushBesideItsAudit"/>). A first upload's pushes carry an event for every row they write:
+    /// on PostgreSQL, storing such a push's events took 4.8 ms beside the 5.6 ms of its rows' insert, one after the other,
+    /// and a device's pushes go one at a time, each after the request before it ended. A push of a few events, as a day's
+    /// sync sends, keeps them in its own transaction: a second transaction would cost more than it spares.
     /// </summary>
     private const int AuditApartFrom = 100;
 
     /// <summary>
-    /// The push's mutations in one transaction and its audit events in another, at the same time. They need not be one:
-    /// events count as delivered only once an answer holds them. When the events fail, the push is still applied and
-    /// answers no <c>AuditHeld</c>, and the laptop sends the events to the audit upload. When the push fails, its request
-    /// fails, and the laptop sends both again; the events stored meanwhile are stored once.
+    /// The push's mutations in one transaction and its audit events in another, at the same time, so the request takes as
+    /// long as the longer of the two rather than both. They need not be one: events count as delivered only once an answer
+    /// holds them. The events start once the push has its turn (a push out of turn stores nothing). When they fail, the
+    /// push stands and answers no <c>AuditHeld</c>, and the laptop sends them to the audit upload; when the push fails,
+    /// its request fails, and the events stored meanwhile are stored once however often they come again.
     /// </summary>
-    private async Task<PushAnswer> PushBesideItsAudit(QueuedPush push, CancellationToken cancel)
+    private async Task<PushAnswer> PushBesideItsAudit(QueuedPush push, Action<Exception>? auditFailed, CancellationToken cancel)
     {
-        var audit = Task.Run(() => StoreAuditAsync(push.Device, push.Audit, push.Now, cancel), cancel);
+        Task<long>? audit = null;
+        // The store's work runs to its commit on the thread that calls it: on a thread of its own, the events' transaction
+        // runs while the push's goes on. Once, though the push's transaction may run again (a retry, or savepoints).
+        void TurnTaken() => audit ??= Task.Run(() => StoreAuditAsync(push.Device, push.Audit, push.Now, cancel), cancel);
         PushAnswer applied;
         try
         {
-            applied = await PushAlone(push with { Audit = [] }, cancel);
+            applied = await PushAlone(push with { Audit = [], TurnTaken = TurnTaken }, cancel);
         }
         finally
         {
             // Awaited even when the push failed: no transaction of the request outlives it.
-            await ((Task)audit).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (audit is not null)
+                await ((Task)audit).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
-        return (applied.Results, audit.IsCompletedSuccessfully ? audit.Result : null);
+        if (audit is { IsFaulted: true, Exception.InnerException: { } failure })
+            auditFailed?.Invoke(failure);
+        return (applied.Results, audit is { IsCompletedSuccessfully: true } ? audit.Result : null);
     }
 
     private async Task<PushAnswer> PushAlone(QueuedPush push, CancellationToken cancel = default)
@@ -324,8 +331,10 @@ public abstract partial class SqlSyncStore : ISyncStore
     private PushAnswer Applied(DbConnection db, DbTransaction tx, QueuedPush push, bool eachInSavepoint) =>
         (Push(db, tx, push, eachInSavepoint), StoreAuditWith(db, tx, push.Device, push.Audit, push.Now));
 
+    /// <param name="TurnTaken">Called in the push's transaction once the push has the device's turn (its lock, and the turn it follows).</param>
     private sealed record QueuedPush(
-        DeviceSession Device, IReadOnlyList<Mutation> Mutations, IReadOnlyList<PreparedMutation?>? Prepared, IReadOnlyList<AuditRecord> Audit, DateTimeOffset Now, PushTurn? Turn);
+        DeviceSession Device, IReadOnlyList<Mutation> Mutations, IReadOnlyList<PreparedMutation?>? Prepared, IReadOnlyList<AuditRecord> Audit, DateTimeOffset Now, PushTurn? Turn,
+        Action? TurnTaken = null);
 
     /// <summary>
     /// Pushes that waited for SQLite's one writer, in one transaction, each in a savepoint of its own: a push that fails is
@@ -387,6 +396,7 @@ public abstract partial class SqlSyncStore : ISyncStore
             Dialect.LockKey(db, tx, "device/" + S(device.DeviceId));
         if (turn is not null)
             TakeTurn(db, tx, device.DeviceId, turn);
+        push.TurnTaken?.Invoke();
         var scope = new PushScope(db, tx, device, now, TeamsOf(db, tx, device.WorkerId), PushStampFormat(db, tx));
         scope.Prefetch(mutations);
         // Idempotence: a mutation seen before (in an earlier push or earlier in this one) gets its first answer again
@@ -763,16 +773,16 @@ public abstract partial class SqlSyncStore : ISyncStore
     public Task<long> StoreAuditAsync(DeviceSession device, IReadOnlyList<AuditRecord> events, DateTimeOffset now, CancellationToken cancel = default) =>
         Write((db, tx) =>
         {
-            // The device's events have a lock of their own, apart from its pushes': a push's events stored beside it
-            // (PushBesideItsAudit) need not wait for the push, nor the device's next push for them. A push that stores
-            // its events in its own transaction takes this lock too, after the device's (Push).
+            // The device's events have a lock of their own, apart from its pushes': the events stored beside a push
+            // (PushBesideItsAudit) would otherwise wait for the push's transaction, which holds the device's. A push that
+            // stores its events in its own transaction takes this lock too, after the device's (Push).
             SqlDialect.Of(db).LockKey(db, tx, "audit/" + S(device.DeviceId));
             return StoreAudit(db, tx, device, events, now);
         }, cancel);
 
     /// <summary>
     /// Stores the events a device sent, in the order sent: of a seq sent twice, the first stands, and a seq the store holds
-    /// keeps what it holds. The caller holds the device's lock, so no other writer adds to its events meanwhile: the events above its highest stored seq are new (after the first of each seq) and go in as a plain
+    /// keeps what it holds. The caller holds the lock of the device's events, so no other writer adds to them meanwhile: the events above its highest stored seq are new (after the first of each seq) and go in as a plain
     /// insert (<see cref="SqlDialect.InsertItems"/>), the others, a laptop's resend, only where their seq is free. All events
     /// in two statements at most beside the read of the highest seq: one statement per event was a round trip each on
     /// PostgreSQL, 11 of the 39 seconds of a first upload of 100,000 rows (the laptop logs every row it writes).
