@@ -147,42 +147,24 @@ public abstract class AuditStoreTests(StoreKind kind) : StoreTest(kind)
         [Fact]
         public async Task APushOfManyEvents_IsAppliedWhileItsEventsWaitForTheirLock_AndAnswersThemOnceStored()
         {
-            var (store, device) = await EnrolledNurse();
-            var client = Guid.NewGuid();
-            await using var holder = await Kind.ConnectAsync();
-            await HoldAuditLock(holder, device, hold: true);
-
-            var push = Task.Run(() => store.PushAsync(device, [NewClient(client)], Changes(device, client, 150), Now));
-            var applied = await Eventually(async () => await Kind.CountAsync("SELECT count(*) FROM rows WHERE tbl = 'clients';") == 1);
-            var answeredBeforeRelease = push.IsCompleted;
-            await HoldAuditLock(holder, device, hold: false);
-            var (results, held) = await push;
+            var (applied, answeredWhileHeld, result, held) = await PushWhileTheEventsLockIsHeld(150,
+                async () => await Kind.CountAsync("SELECT count(*) FROM rows WHERE tbl = 'clients';") == 1);
 
             Assert.True(applied, "the push's row was not committed while its events waited");
-            Assert.False(answeredBeforeRelease);
-            Assert.Equal((SyncProtocol.Results.Accepted, (long?)150), (results.Single().Status, held));
+            Assert.False(answeredWhileHeld);
+            Assert.Equal((SyncProtocol.Results.Accepted, (long?)150), (result.Status, held));
             Assert.Equal(150, await Kind.CountAsync("SELECT count(*) FROM audit_events;"));
         }
 
         [Fact]
         public async Task APushOfFewEvents_WaitsForTheLockOfTheDevicesEvents_InItsOwnTransaction()
         {
-            var (store, device) = await EnrolledNurse();
-            var client = Guid.NewGuid();
-            await using var holder = await Kind.ConnectAsync();
-            await HoldAuditLock(holder, device, hold: true);
-
-            // The store's work runs on the calling thread until it waits for more than a lock: a thread of its own.
-            var push = Task.Run(() => store.PushAsync(device, [NewClient(client)], Changes(device, client, 99), Now));
-            var waited = await Eventually(async () => await Kind.CountAsync(
+            var (waited, answeredWhileHeld, result, held) = await PushWhileTheEventsLockIsHeld(99, async () => await Kind.CountAsync(
                 "SELECT count(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE d.datname = current_database() AND l.locktype = 'advisory' AND NOT l.granted;") == 1);
-            var answeredWhileHeld = push.IsCompleted;
-            await HoldAuditLock(holder, device, hold: false);
-            var (results, held) = await push;
 
             Assert.True(waited, "the push did not wait for the lock of the device's events");
             Assert.False(answeredWhileHeld);
-            Assert.Equal((SyncProtocol.Results.Accepted, (long?)99), (results.Single().Status, held));
+            Assert.Equal((SyncProtocol.Results.Accepted, (long?)99), (result.Status, held));
         }
 
         [Fact]
@@ -196,6 +178,25 @@ public abstract class AuditStoreTests(StoreKind kind) : StoreTest(kind)
 
             Assert.Equal(0, await Kind.CountAsync("SELECT count(*) FROM rows;"));
             Assert.Equal(0, await Kind.CountAsync("SELECT count(*) FROM audit_events;"));
+        }
+
+        /// <summary>
+        /// A new client pushed with that many events while another session holds the lock of the device's events: whether
+        /// <paramref name="meanwhile"/> came true while it was held, whether the push was answered by then, and its answer once let go.
+        /// </summary>
+        private async Task<(bool Meanwhile, bool AnsweredWhileHeld, MutationResult Result, long? Held)> PushWhileTheEventsLockIsHeld(int events, Func<Task<bool>> meanwhile)
+        {
+            var (store, device) = await EnrolledNurse();
+            var client = Guid.NewGuid();
+            await using var holder = await Kind.ConnectAsync();
+            await HoldAuditLock(holder, device, hold: true);
+            // The store's work runs on the calling thread until it waits for more than a lock: a thread of its own.
+            var push = Task.Run(() => store.PushAsync(device, [NewClient(client)], Changes(device, client, events), Now));
+            var seen = await Eventually(meanwhile);
+            var answeredWhileHeld = push.IsCompleted;
+            await HoldAuditLock(holder, device, hold: false);
+            var (results, held) = await push;
+            return (seen, answeredWhileHeld, results.Single(), held);
         }
 
         /// <summary>Takes or lets go of the lock the store takes for the device's events, as another session would hold it.</summary>
