@@ -90,13 +90,15 @@ public interface ISyncStore
     /// As the push above, with the device's audit events as <see cref="StoreAuditAsync"/> stores them (the caller has checked
     /// them); answers the highest audit seq held for the device, or null when no event came with the push. The events go in
     /// the push's transaction, so their failure fails the push; or, many of them on a store of several writers, in a
-    /// transaction of their own beside it, once the push has its turn: their failure then answers null, and the push stands.
+    /// transaction of their own beside it, once the push has its turn: their failure then answers null, and the push stands;
+    /// the push's failure leaves those of its events stored that were, each once.
     /// </summary>
     /// <param name="turn">The push's own id, recorded with it, and the push it must follow (<see cref="PushTurn"/>); null for a push of an older laptop.</param>
     /// <param name="prepared">The mutations as <see cref="MutationApplier.Prepare"/> made them ready, one for each (the work that needs no
     /// store, done before the transaction); null to prepare them in the transaction.</param>
     /// <param name="auditFailed">Told why, when the events stored beside the push failed.</param>
-    /// <exception cref="PushOutOfTurnException">The push it must follow is not applied: nothing is, nor are its events stored.</exception>
+    /// <exception cref="PushOutOfTurnException">The push it must follow is not applied: nothing is, nor are its events stored
+    /// (unless its transaction ran again after they started beside it).</exception>
     Task<(IReadOnlyList<MutationResult> Results, long? AuditHeld)> PushAsync(
         DeviceSession device, IReadOnlyList<Mutation> mutations, IReadOnlyList<AuditRecord> audit, DateTimeOffset now, PushTurn? turn = null,
         IReadOnlyList<PreparedMutation?>? prepared = null, Action<Exception>? auditFailed = null, CancellationToken cancel = default);

@@ -132,6 +132,22 @@ public abstract class AuditStoreTests(StoreKind kind) : StoreTest(kind)
         }
 
         [Fact]
+        public async Task APushOfManyEvents_ThatFailsItself_WhileItsEventsFailToo_FailsAndTellsWhyTheEventsFailed()
+        {
+            var (store, device) = await EnrolledNurse();
+            var client = Guid.NewGuid();
+            await RefuseAuditEvents(refuse: true);
+            await Kind.ExecAsync("CREATE TRIGGER refuse_rows BEFORE INSERT ON rows FOR EACH ROW EXECUTE FUNCTION refuse_audit();");
+            var failures = new List<Exception>();
+
+            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() =>
+                store.PushAsync(device, [NewClient(client)], Changes(device, client, 150), Now, auditFailed: failures.Add));
+
+            Assert.Contains("refused for the test", Assert.Single(failures).Message);
+            Assert.Equal(0, await Kind.CountAsync("SELECT count(*) FROM audit_events;"));
+        }
+
+        [Fact]
         public async Task APushOfFewEvents_StoresThemInItsOwnTransaction_SoTheirFailureAppliesNothing()
         {
             var (store, device) = await EnrolledNurse();
@@ -190,7 +206,8 @@ public abstract class AuditStoreTests(StoreKind kind) : StoreTest(kind)
             var client = Guid.NewGuid();
             await using var holder = await Kind.ConnectAsync();
             await HoldAuditLock(holder, device, hold: true);
-            // The store's work runs on the calling thread until it waits for more than a lock: a thread of its own.
+            // PushAsync runs its transaction on the calling thread and blocks on the held lock: on the test's own thread it
+            // would never return to let go of it.
             var push = Task.Run(() => store.PushAsync(device, [NewClient(client)], Changes(device, client, events), Now));
             var seen = await Eventually(meanwhile);
             var answeredWhileHeld = push.IsCompleted;

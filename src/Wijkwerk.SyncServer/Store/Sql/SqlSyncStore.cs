@@ -288,8 +288,9 @@ public abstract partial class SqlSyncStore : ISyncStore
     /// <summary>
     /// The push's mutations in one transaction and its audit events in another, at the same time, so the request takes as
     /// long as the longer of the two rather than both. They need not be one: events count as delivered only once an answer
-    /// holds them. The events start once the push has its turn (a push out of turn stores nothing). When they fail, the
-    /// push stands and answers no <c>AuditHeld</c>, and the laptop sends them to the audit upload; when the push fails,
+    /// holds them. The events start once the push has its turn, so a push found out of turn stores none of them (unless its
+    /// transaction ran again after they started, and another instance moved the device's turn in between). When they fail,
+    /// the push stands and answers no <c>AuditHeld</c>, and the laptop sends them to the audit upload; when the push fails,
     /// its request fails, and the events stored meanwhile are stored once however often they come again.
     /// </summary>
     private async Task<PushAnswer> PushBesideItsAudit(QueuedPush push, Action<Exception>? auditFailed, CancellationToken cancel)
@@ -305,13 +306,13 @@ public abstract partial class SqlSyncStore : ISyncStore
         }
         finally
         {
-            // Awaited even when the push failed: no transaction of the request outlives it.
+            // Awaited even when the push failed: no transaction of the request outlives it, and no failure goes untold.
             if (audit is not null)
                 await ((Task)audit).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (audit is { IsFaulted: true, Exception.InnerException: { } failure })
+                auditFailed?.Invoke(failure);
         }
 
-        if (audit is { IsFaulted: true, Exception.InnerException: { } failure })
-            auditFailed?.Invoke(failure);
         return (applied.Results, audit is { IsCompletedSuccessfully: true } ? audit.Result : null);
     }
 
@@ -388,8 +389,10 @@ public abstract partial class SqlSyncStore : ISyncStore
     {
         var (device, mutations, now, turn) = (push.Device, push.Mutations, push.Now, push.Turn);
         // The pushes of one device run one after the other, whichever instance takes them; the second then finds the
-        // first's mutations recorded and answers their results (see DeviceGate). Events that come with the push are
-        // stored under the lock of the device's events as well (StoreAuditAsync).
+        // first's mutations recorded and answers their results (see DeviceGate). StoreAudit takes the events above the
+        // highest stored seq as new, and the audit upload and the events stored beside a push write them under the lock
+        // of the device's events alone: a push that stores its own takes that lock too, after the device's (no
+        // transaction takes them the other way round).
         if (push.Audit.Count > 0)
             Dialect.LockKeys(db, tx, ["device/" + S(device.DeviceId), "audit/" + S(device.DeviceId)]);
         else
@@ -783,7 +786,7 @@ public abstract partial class SqlSyncStore : ISyncStore
     /// <summary>
     /// Stores the events a device sent, in the order sent: of a seq sent twice, the first stands, and a seq the store holds
     /// keeps what it holds. The caller holds the lock of the device's events, so no other writer adds to them meanwhile: the events above its highest stored seq are new (after the first of each seq) and go in as a plain
-    /// insert (<see cref="SqlDialect.InsertItems"/>), the others, a laptop's resend, only where their seq is free. All events
+    /// insert (<see cref="SqlDialect.InsertItems"/>), the others (a laptop's resend, or events of a later push another instance stored first) only where their seq is free. All events
     /// in two statements at most beside the read of the highest seq: one statement per event was a round trip each on
     /// PostgreSQL, 11 of the 39 seconds of a first upload of 100,000 rows (the laptop logs every row it writes).
     /// </summary>
