@@ -112,11 +112,8 @@ public abstract class AuditStoreTests(StoreKind kind) : StoreTest(kind)
         [Fact]
         public async Task APushOfManyEvents_WhoseEventsFailToBeStored_IsAppliedAllTheSame_AndHoldsNone_ThenTheUploadStoresThem()
         {
-            var (store, device) = await EnrolledNurse();
-            var client = Guid.NewGuid();
+            var (store, device, client) = await NurseWhoseEventsAreRefused();
             var events = Changes(device, client, 150);
-            await RefuseAuditEvents(refuse: true);
-
             var failures = new List<Exception>();
             var (results, held) = await store.PushAsync(device, [NewClient(client)], events, Now, auditFailed: failures.Add);
             var rowsAfterPush = await Kind.CountAsync("SELECT count(*) FROM rows WHERE tbl = 'clients';");
@@ -134,9 +131,7 @@ public abstract class AuditStoreTests(StoreKind kind) : StoreTest(kind)
         [Fact]
         public async Task APushOfManyEvents_ThatFailsItself_WhileItsEventsFailToo_FailsAndTellsWhyTheEventsFailed()
         {
-            var (store, device) = await EnrolledNurse();
-            var client = Guid.NewGuid();
-            await RefuseAuditEvents(refuse: true);
+            var (store, device, client) = await NurseWhoseEventsAreRefused();
             await Kind.ExecAsync("CREATE TRIGGER refuse_rows BEFORE INSERT ON rows FOR EACH ROW EXECUTE FUNCTION refuse_audit();");
             var failures = new List<Exception>();
 
@@ -150,9 +145,7 @@ public abstract class AuditStoreTests(StoreKind kind) : StoreTest(kind)
         [Fact]
         public async Task APushOfFewEvents_StoresThemInItsOwnTransaction_SoTheirFailureAppliesNothing()
         {
-            var (store, device) = await EnrolledNurse();
-            var client = Guid.NewGuid();
-            await RefuseAuditEvents(refuse: true);
+            var (store, device, client) = await NurseWhoseEventsAreRefused();
 
             await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => store.PushAsync(device, [NewClient(client)], Changes(device, client, 99), Now));
 
@@ -234,6 +227,14 @@ public abstract class AuditStoreTests(StoreKind kind) : StoreTest(kind)
             }
 
             return false;
+        }
+
+        /// <summary>A store with an enrolled nurse, a new client's id for her push, and a trigger that refuses every audit event.</summary>
+        private async Task<(ISyncStore Store, DeviceSession Device, Guid Client)> NurseWhoseEventsAreRefused()
+        {
+            var (store, device) = await EnrolledNurse();
+            await RefuseAuditEvents(refuse: true);
+            return (store, device, Guid.NewGuid());
         }
 
         private async Task RefuseAuditEvents(bool refuse) => await Kind.ExecAsync(refuse

@@ -393,10 +393,8 @@ public abstract partial class SqlSyncStore : ISyncStore
         // highest stored seq as new, and the audit upload and the events stored beside a push write them under the lock
         // of the device's events alone: a push that stores its own takes that lock too, after the device's (no
         // transaction takes them the other way round).
-        if (push.Audit.Count > 0)
-            Dialect.LockKeys(db, tx, ["device/" + S(device.DeviceId), "audit/" + S(device.DeviceId)]);
-        else
-            Dialect.LockKey(db, tx, "device/" + S(device.DeviceId));
+        var id = S(device.DeviceId);
+        Dialect.LockKeys(db, tx, push.Audit.Count > 0 ? ["device/" + id, "audit/" + id] : ["device/" + id]);
         if (turn is not null)
             TakeTurn(db, tx, device.DeviceId, turn);
         push.TurnTaken?.Invoke();
