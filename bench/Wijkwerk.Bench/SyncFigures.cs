@@ -114,11 +114,13 @@ public static partial class SyncFigures
         var asStoredMedian = MedianBy(asStored, r => r.Elapsed).Elapsed;
         Console.WriteLine($"  the {asStored[0].Rows:N0} rows as the first sync stored them, into the laptop's own tables and indexes, median of 3: {asStoredMedian.TotalSeconds:F2} s " +
             $"(rounds: {Seconds(asStored.Select(r => r.Elapsed))}; first sync {pull.Elapsed / asStoredMedian:F1}x)");
-        ProgramFirstSync(serverDll, db, folder, address, raw);
+        ProgramFirstSync(serverDll, db, folder, address, raw, ["Carla", "Dirk"], "");
 
         await SmallSyncs(a, b, folder, address);
         // Last: its rows, of teams of their own, would lie in the feed between the small syncs' anchors and their changes.
-        ProgramUpload(serverDll, db, folder, address, server);
+        var others = ProgramUpload(serverDll, db, folder, address, server);
+        // A municipality's store holds many teams: a new laptop's first sync should cost its own scope, not theirs.
+        ProgramFirstSync(serverDll, db, folder, address, raw, ["Greet", "Hans"], $" in a store that now holds {others:N0} rows of other teams too");
     }
 
     /// <summary>
@@ -159,9 +161,11 @@ public static partial class SyncFigures
     /// beside the raw insert's median) and its peak working set, beside the same program starting and exiting with nothing to
     /// do (<c>--version</c>). A round's laptop is removed once measured, so the rounds take no more disk than one.
     /// </summary>
-    private static void ProgramFirstSync(string serverDll, string[] db, string folder, Uri address, TimeSpan raw)
+    /// <param name="users">A name for each program's nurses, new to the store.</param>
+    /// <param name="where">What the figure says of the store, after "first sync".</param>
+    private static void ProgramFirstSync(string serverDll, string[] db, string folder, Uri address, TimeSpan raw, string[] users, string where)
     {
-        foreach (var ((what, program), user) in Programs(serverDll, "first sync").Zip(["Carla", "Dirk"]))
+        foreach (var ((what, program), user) in Programs(serverDll, "first sync").Zip(users))
         {
             var (start, _) = Wijkwerk(program, "--version");
             var rounds = new List<(TimeSpan Elapsed, long Peak)>();
@@ -173,7 +177,7 @@ public static partial class SyncFigures
             }
 
             var median = MedianBy(rounds, r => r.Elapsed).Elapsed;
-            Console.WriteLine($"first sync by {what}, its own process, median of {FirstSyncRounds}: {median.TotalSeconds:F2} s from process start to exit " +
+            Console.WriteLine($"first sync{where} by {what}, its own process, median of {FirstSyncRounds}: {median.TotalSeconds:F2} s from process start to exit " +
                               $"({median / raw:F1}x the raw insert; rounds: {Seconds(rounds.Select(r => r.Elapsed))}), peak working set {rounds.Max(r => r.Peak) / 1024 / 1024} MB " +
                               $"at most; the program starting and exiting (--version) {start.TotalSeconds:F2} s");
         }
@@ -185,8 +189,10 @@ public static partial class SyncFigures
     /// own, from process start to exit, in <see cref="UploadRounds"/> rounds (the median, every round, and the median round's
     /// processor time); the upload by this process above is the warm figure beside it.
     /// </summary>
-    private static void ProgramUpload(string serverDll, string[] db, string folder, Uri address, MeasuredServer server)
+    /// <returns>The rows all rounds uploaded.</returns>
+    private static int ProgramUpload(string serverDll, string[] db, string folder, Uri address, MeasuredServer server)
     {
+        var uploaded = 0;
         foreach (var ((what, program), (team, user)) in Programs(serverDll, "first upload").Zip([("West", "Erik"), ("Oost", "Fenna")]))
         {
             var rounds = new List<(TimeSpan Elapsed, long Peak, string Cpu)>();
@@ -200,6 +206,7 @@ public static partial class SyncFigures
                 var cpu = new CpuSplit(server);
                 var (upload, peak) = Wijkwerk(program, "sync", "--data", data);
                 rounds.Add((upload, peak, cpu.ServerAndDatabase));
+                uploaded += rows;
                 Directory.Delete(data, recursive: true);
             }
 
@@ -208,6 +215,8 @@ public static partial class SyncFigures
                               $"({rows / median.Elapsed.TotalSeconds:N0} rows/s; rounds: {Seconds(rounds.Select(r => r.Elapsed))}), peak working set {rounds.Max(r => r.Peak) / 1024 / 1024} MB " +
                               $"at most; processor time of the median round: {median.Cpu}");
         }
+
+        return uploaded;
     }
 
     private static TimeSpan MedianOf(IReadOnlyList<TimeSpan> rounds) => MedianBy(rounds, r => r);

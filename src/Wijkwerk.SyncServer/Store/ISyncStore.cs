@@ -102,7 +102,11 @@ public interface ISyncStore
     Task<(IReadOnlyList<MutationResult> Results, long? AuditHeld)> PushAsync(
         DeviceSession device, IReadOnlyList<Mutation> mutations, IReadOnlyList<AuditRecord> audit, DateTimeOffset now, PushTurn? turn = null,
         IReadOnlyList<PreparedMutation?>? prepared = null, Action<Exception>? auditFailed = null, CancellationToken cancel = default);
-    /// <summary>The device's scope after <paramref name="after"/>, in feed order; logs each delivery of client data as a transfer.</summary>
+    /// <summary>
+    /// The device's scope after <paramref name="after"/>, each page in feed order; logs each delivery of client data as a transfer.
+    /// From anchor 0 the scope is read client by client first, below the horizon of the first page, with negative anchors
+    /// between its pages (<see cref="Sql.FirstPullCursor"/>), and the feed follows from that horizon.
+    /// </summary>
     /// <param name="ownWritesHeld">The laptop holds what its accepted pushes wrote (<see cref="SyncProtocol.OwnWritesQuery"/>): leave out the rows
     /// this device wrote as it pushed them that have not moved in the feed since.</param>
     /// <param name="knownReference">The reference version the laptop holds: the page brings the worker's set

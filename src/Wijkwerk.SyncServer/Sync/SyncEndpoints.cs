@@ -5,6 +5,7 @@ using Wijkwerk.Core.Sync.Protocol;
 using Wijkwerk.SyncServer.Enrolment;
 using Wijkwerk.SyncServer.Hosting;
 using Wijkwerk.SyncServer.Store;
+using Wijkwerk.SyncServer.Store.Sql;
 
 namespace Wijkwerk.SyncServer.Sync;
 
@@ -223,8 +224,9 @@ public static class SyncEndpoints
         var (device, denied) = await Authenticate(context, store);
         if (denied is not null)
             return denied;
-        if (!TryQuery(context, "after", 0, out var after) || after < 0)
-            return Problems.Invalid("'after' moet een geheel getal van 0 of meer zijn.");
+        // Below 0: a page of a first pull (FirstPullCursor).
+        if (!TryQuery(context, "after", 0, out var after, NumberStyles.AllowLeadingSign) || after < FirstPullCursor.MinAnchor)
+            return Problems.Invalid("'after' moet een geheel getal zijn dat de server als anker gaf: 0 of meer, of een negatief getal tijdens een eerste synchronisatie.");
         if (!TryQuery(context, "limit", 500, out var limit) || limit < 0)
             return Problems.Invalid($"'limit' moet een geheel getal van 0 tot {SyncProtocol.MaxPullPageSize} zijn.");
         long? knownReference = null;
@@ -265,7 +267,7 @@ public static class SyncEndpoints
     private static IResult Busy() => Problems.Result(StatusCodes.Status409Conflict, ProblemCodes.Busy,
         "Dit apparaat synchroniseert al; wacht tot die synchronisatie klaar is en probeer het dan opnieuw.");
 
-    private static bool TryQuery(HttpContext context, string name, long fallback, out long value)
+    private static bool TryQuery(HttpContext context, string name, long fallback, out long value, NumberStyles styles = NumberStyles.None)
     {
         var text = context.Request.Query[name].ToString();
         if (text.Length == 0)
@@ -274,7 +276,7 @@ public static class SyncEndpoints
             return true;
         }
 
-        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+        return long.TryParse(text, styles, CultureInfo.InvariantCulture, out value);
     }
 
     /// <summary>

@@ -37,11 +37,13 @@ public sealed class HttpSyncTransportTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pull.WaitAsync(TimeSpan.FromSeconds(30)));
     }
 
-    [Fact]
-    public async Task APagesHead_IsKnownFromTheAnswersHeaders_WhileItsRowsStillStall()
+    [Theory]
+    [InlineData(42)]
+    [InlineData(-7)] // a page of a first pull
+    public async Task APagesHead_IsKnownFromTheAnswersHeaders_WhileItsRowsStillStall(long anchor)
     {
         using var server = new OneAnswerServer(hangUp: false,
-            $"{SyncProtocol.NextAnchorHeader}: 42\r\n{SyncProtocol.HasMoreHeader}: true\r\n{SyncProtocol.ReferenceHeader}: 7\r\n{SyncProtocol.NamesHeader}: 0a1b\r\n");
+            $"{SyncProtocol.NextAnchorHeader}: {anchor}\r\n{SyncProtocol.HasMoreHeader}: true\r\n{SyncProtocol.ReferenceHeader}: 7\r\n{SyncProtocol.NamesHeader}: 0a1b\r\n");
         using var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(30) };
         using var cancel = new CancellationTokenSource();
 
@@ -50,7 +52,7 @@ public sealed class HttpSyncTransportTests
         var rowsArrived = call.Page.IsCompleted;
         await cancel.CancelAsync();
 
-        Assert.Equal(new PageHead(42, true, 7, "0a1b"), head);
+        Assert.Equal(new PageHead(anchor, true, 7, "0a1b"), head);
         Assert.False(rowsArrived);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.Page.WaitAsync(TimeSpan.FromSeconds(30)));
     }
@@ -59,7 +61,7 @@ public sealed class HttpSyncTransportTests
     [InlineData("")]
     [InlineData("X-Wijkwerk-Next-Anchor: 42\r\n")]
     [InlineData("X-Wijkwerk-Next-Anchor: 42\r\nX-Wijkwerk-Has-More: ja\r\n")]
-    [InlineData("X-Wijkwerk-Next-Anchor: -1\r\nX-Wijkwerk-Has-More: true\r\n")]
+    [InlineData("X-Wijkwerk-Next-Anchor: --1\r\nX-Wijkwerk-Has-More: true\r\n")]
     [InlineData("X-Wijkwerk-Next-Anchor: 42\r\nX-Wijkwerk-Has-More: true\r\nX-Wijkwerk-Reference: zeven\r\n")]
     [InlineData("X-Wijkwerk-Next-Anchor: 42\r\nX-Wijkwerk-Next-Anchor: 43\r\nX-Wijkwerk-Has-More: true\r\n")]
     public async Task AnAnswerWithoutAReadableHead_GivesTheHeadWithItsRows_AndAnAnswerCutHalfwayFailsBoth(string headers)

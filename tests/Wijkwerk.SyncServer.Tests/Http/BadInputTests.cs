@@ -53,7 +53,8 @@ public sealed class BadInputTests(ServerFixture server)
     }
 
     [Theory]
-    [InlineData("after=-1")]
+    [InlineData("after=-1152921504606846977")]
+    [InlineData("after=+-1")]
     [InlineData("after=abc")]
     [InlineData("limit=-1")]
     [InlineData("own=all")]

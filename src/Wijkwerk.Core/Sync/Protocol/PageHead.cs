@@ -31,7 +31,7 @@ public sealed record PageHead(long NextAnchor, bool HasMore, long? ReferenceVers
     /// <summary>The head an answer's headers carry; null when they carry none or one that does not read (an older server's answer).</summary>
     public static PageHead? From(HttpResponseHeaders headers)
     {
-        if (One(headers, SyncProtocol.NextAnchorHeader) is not { } anchorText || !long.TryParse(anchorText, NumberStyles.None, CultureInfo.InvariantCulture, out var anchor))
+        if (One(headers, SyncProtocol.NextAnchorHeader) is not { } anchorText || !long.TryParse(anchorText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var anchor))
             return null;
         var more = One(headers, SyncProtocol.HasMoreHeader);
         if (more is not ("true" or "false"))

@@ -240,5 +240,10 @@ internal static class PostgresMigrations
             CREATE OR REPLACE TRIGGER scope_events_xid BEFORE INSERT OR UPDATE ON scope_events FOR EACH ROW
                 WHEN (NEW.xid IS DISTINCT FROM pg_current_xact_id()::text::bigint + feed_offset()) EXECUTE FUNCTION stamp_xid();
             """),
+        (11, """
+            -- The horizon a device's first pull reads its scope below, kept by its first page for the pages after it
+            -- (SqlSyncStore, "first pull"), which may come to another instance.
+            CREATE TABLE IF NOT EXISTS first_pulls(device_id text COLLATE "C" PRIMARY KEY, horizon bigint NOT NULL);
+            """),
     ];
 }

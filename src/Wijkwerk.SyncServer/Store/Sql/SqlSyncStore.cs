@@ -560,7 +560,10 @@ public abstract partial class SqlSyncStore : ISyncStore
 
     public async Task<PullResponse> PullAsync(DeviceSession device, long after, int limit, DateTimeOffset now, bool ownWritesHeld = false, long? knownReference = null, CancellationToken cancel = default)
     {
-        var (page, delivered) = await Read(db => ReadPage(db, device, after, limit, ownWritesHeld, knownReference), cancel);
+        var (page, delivered, firstPullFrom) = await Read(db => ReadPage(db, device, after, limit, ownWritesHeld, knownReference), cancel);
+        // Before the page goes: its next page may come to another instance.
+        if (firstPullFrom is { } horizon)
+            await KeepFirstPull(device.DeviceId, horizon, cancel);
         // The log is written on a connection of its own once the read connection is back in the pool: a pull that held one
         // while it waited for another left 200 pulls at once (PostgreSQL, a pool of 100) each holding one and none getting
         // a second, until the pool's wait ran out and they failed.
@@ -569,8 +572,11 @@ public abstract partial class SqlSyncStore : ISyncStore
         return page;
     }
 
-    /// <summary>A pull's page, in one read transaction, and how many rows of each client it delivers (for the transfer log).</summary>
-    private (PullResponse Page, List<(Guid Client, int Count)> Delivered) ReadPage(DbConnection db, DeviceSession device, long after, int limit, bool ownWritesHeld, long? knownReference)
+    /// <summary>
+    /// A pull's page, in one read transaction, how many rows of each client it delivers (for the transfer log), and the
+    /// horizon of a first pull that began with this page and goes on in the next (to be kept for it).
+    /// </summary>
+    private (PullResponse Page, List<(Guid Client, int Count)> Delivered, long? FirstPullFrom) ReadPage(DbConnection db, DeviceSession device, long after, int limit, bool ownWritesHeld, long? knownReference)
     {
         // One read transaction: the horizon, the page and the scope checksum come from the same snapshot.
         using var tx = BeginRead(db);
@@ -578,27 +584,44 @@ public abstract partial class SqlSyncStore : ISyncStore
         var (teams, horizon, namesVersion) = TeamsAndHorizon(db, tx, worker);
         // A fund secretariat's scope is not a caseload: its teams play no part.
         var audience = PullAudience.Of(device, SyncSchema.ReceivesFundOnly(device.Role) ? [] : teams, ownWritesHeld);
+        // From the start, the scope is read client by client first (FirstPull); the feed goes on from its horizon.
+        var first = after <= 0 && limit > 0 ? FirstPull(db, tx, device.DeviceId, audience, after, horizon, limit) : null;
+        if (first is not null)
+            after = first.Horizon - 1;
         // An anchor at or beyond the horizon was not handed out by this store: it was restored from a copy without the
         // jump of admin backup. Resending the scope as an ordinary pull would put the copy's older rows over the
         // laptop's newer ones; an empty page at the horizon instead lets the laptop find the difference in the scope
         // checksum and repair by version (ScopeRepair), pushing back what the server lost.
         if (after >= horizon)
             after = horizon - 1;
-        var changes = Feed(db, tx, audience, "", after, horizon, limit + 1);
-        var hasMore = changes.Count > limit;
-        if (hasMore)
+        var changes = first?.Changes ?? [];
+        var room = limit - changes.Count;
+        bool hasMore;
+        long nextAnchor;
+        if (first is { Next: { } next })
+            (hasMore, nextAnchor) = (true, next);
+        else if (first is not null && room <= 0)
+            (hasMore, nextAnchor) = (true, after);
+        else
         {
-            // A page holds whole groups (transactions): keep those below the group that crosses the limit, or, when the
-            // first group alone crosses it, that whole group.
-            var crossing = changes[limit].Group;
-            changes.RemoveAll(c => c.Group >= crossing);
-            if (changes.Count == 0)
-                changes = Feed(db, tx, audience, $" AND {Dialect.FeedGroup} = {crossing}", after, horizon, int.MaxValue);
+            var feed = Feed(db, tx, audience, "", after, horizon, room + 1);
+            hasMore = feed.Count > room;
+            if (hasMore)
+            {
+                // A page holds whole groups (transactions): keep those below the group that crosses the limit, or, when the
+                // first group alone crosses it on a page that holds nothing else, that whole group.
+                var crossing = feed[room].Group;
+                feed.RemoveAll(c => c.Group >= crossing);
+                if (feed.Count == 0 && changes.Count == 0)
+                    feed = Feed(db, tx, audience, $" AND {Dialect.FeedGroup} = {crossing}", after, horizon, int.MaxValue);
+            }
+
+            changes.AddRange(feed);
+            // With nothing more to send, the anchor may move up to the horizon: every group below it was committed in
+            // this snapshot and has been considered.
+            nextAnchor = hasMore ? (feed.Count > 0 ? feed[^1].Group : after) : Math.Max(after, horizon - 1);
         }
 
-        // With nothing more to send, the anchor may move up to the horizon: every group below it was committed in
-        // this snapshot and has been considered.
-        var nextAnchor = hasMore ? changes[^1].Group : Math.Max(after, horizon - 1);
         // The sums below are read in this snapshot, which may hold changes committed above the horizon (several
         // writers): say so rather than let the laptop take the difference for a loss and re-read its scope.
         var askHeldBack = !hasMore && !Dialect.OneWriter;
@@ -645,7 +668,8 @@ public abstract partial class SqlSyncStore : ISyncStore
             ScopeHeldBack = heldBack,
             Reference = referenceData,
         };
-        return (page, changes.Where(c => !c.Change.Removed).GroupBy(c => c.ClientId).Select(g => (Client: g.Key, Count: g.Count())).ToList());
+        return (page, changes.Where(c => !c.Change.Removed).GroupBy(c => c.ClientId).Select(g => (Client: g.Key, Count: g.Count())).ToList(),
+            first is { Started: true, Next: not null } ? first.Horizon : null);
     }
 
     /// <summary>The first value of the reader's next result set, null when it has no row (or holds null).</summary>
@@ -720,7 +744,7 @@ public abstract partial class SqlSyncStore : ISyncStore
         // Both databases are told (FeedInScope) to walk the feed in order from the anchor and test scope per row, rather
         // than read every row of every client in scope and sort them.
         using var cmd = Command(db, tx, $"""
-            {dialect.FeedPlanBegin}SELECT {group}, seq, tbl, row_id, client_id, version, deleted, columns, updated_at, updated_by FROM rows
+            {dialect.FeedPlanBegin}SELECT {group}, {RowChangeSelect} FROM rows
             WHERE {rows} ORDER BY {order} LIMIT @limit;
             SELECT {group}, seq, id, version, {ScopeSums.ConflictSelect} FROM conflicts
             WHERE {conflicts} ORDER BY {order} LIMIT @limit;
@@ -728,6 +752,29 @@ public abstract partial class SqlSyncStore : ISyncStore
             WHERE {exits} ORDER BY {order} LIMIT @limit;{dialect.FeedPlanEnd}
             """, parameters);
         using var reader = cmd.ExecuteReader();
+        ReadRowsAndConflicts(reader, changes);
+        reader.NextResult();
+        while (reader.Read())
+        {
+            changes.Add(new FeedEntry(reader.GetInt64(0), new RowChange(reader.GetInt64(1), reader.GetString(2), Guid.Parse(reader.GetString(3)), 0, false, true,
+                ParseIso(reader.GetString(5)), Guid.Empty, new Dictionary<string, string?>()), Guid.Parse(reader.GetString(4))));
+        }
+
+        InFeedOrder(changes);
+        if (changes.Count > take)
+            changes.RemoveRange(take, changes.Count - take);
+        return changes;
+    }
+
+    /// <summary>The columns of the rows <see cref="ReadRowsAndConflicts"/> reads, in its order.</summary>
+    private const string RowChangeSelect = "seq, tbl, row_id, client_id, version, deleted, columns, updated_at, updated_by";
+
+    /// <summary>
+    /// Reads two result sets into <paramref name="changes"/>: rows (their group, then <see cref="RowChangeSelect"/>), then
+    /// conflict records (their group, seq, id, version, then <see cref="ScopeSums.ConflictSelect"/>).
+    /// </summary>
+    private static void ReadRowsAndConflicts(DbDataReader reader, List<FeedEntry> changes)
+    {
         while (reader.Read())
         {
             var deleted = reader.GetInt64(6) == 1;
@@ -743,19 +790,10 @@ public abstract partial class SqlSyncStore : ISyncStore
             changes.Add(new FeedEntry(reader.GetInt64(0), new RowChange(reader.GetInt64(1), ConflictsTable, Guid.Parse(reader.GetString(2)), reader.GetInt64(3), false, false,
                 ParseIso(columns["at"]!), Guid.Parse(columns["other_by"]!), columns), Guid.Parse(columns["client_id"]!)));
         }
-
-        reader.NextResult();
-        while (reader.Read())
-        {
-            changes.Add(new FeedEntry(reader.GetInt64(0), new RowChange(reader.GetInt64(1), reader.GetString(2), Guid.Parse(reader.GetString(3)), 0, false, true,
-                ParseIso(reader.GetString(5)), Guid.Empty, new Dictionary<string, string?>()), Guid.Parse(reader.GetString(4))));
-        }
-
-        changes.Sort((a, b) => a.Group != b.Group ? a.Group.CompareTo(b.Group) : a.Change.Seq.CompareTo(b.Change.Seq));
-        if (changes.Count > take)
-            changes.RemoveRange(take, changes.Count - take);
-        return changes;
     }
+
+    private static void InFeedOrder(List<FeedEntry> changes) =>
+        changes.Sort((a, b) => a.Group != b.Group ? a.Group.CompareTo(b.Group) : a.Change.Seq.CompareTo(b.Change.Seq));
 
     /// <summary>The rows of each client one pull delivered to a device: what the transfer log keeps of it.</summary>
     private sealed record Transfer(DeviceSession Device, IReadOnlyList<(Guid Client, int Count)> Delivered, DateTimeOffset At);

@@ -203,5 +203,10 @@ internal static class SqliteMigrations
             CREATE TRIGGER IF NOT EXISTS worker_teams_names_delete AFTER DELETE ON worker_teams
                 BEGIN UPDATE store_settings SET value = lower(hex(randomblob(16))) WHERE name = 'names_version'; END;
             """),
+        (18, """
+            -- The horizon a device's first pull reads its scope below, kept by its first page for the pages after it
+            -- (SqlSyncStore, "first pull").
+            CREATE TABLE IF NOT EXISTS first_pulls(device_id TEXT PRIMARY KEY, horizon INTEGER NOT NULL) WITHOUT ROWID;
+            """),
     ];
 }

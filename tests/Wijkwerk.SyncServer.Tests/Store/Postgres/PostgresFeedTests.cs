@@ -115,11 +115,14 @@ public sealed class PostgresFeedTests(PostgresCluster cluster) : IAsyncLifetime
         await store.AddWorkerAsync("Anna", Role.Nurse, "Noord", Now);
         var writer = await Device(store, "Anna");
         var reader = await Device(store, "Anna");
-        var big = Enumerable.Range(1, 7).Select(n => new Mutation(n, "clients", Guid.NewGuid(), "insert", 0, ServerFixture.ClientColumns())).ToList();
+        // Past its first pull (which reads client by client), the reader walks the feed.
+        await store.PushAsync(writer, [new Mutation(1, "clients", Guid.NewGuid(), "insert", 0, ServerFixture.ClientColumns())], Now);
+        var anchor = (await CatchUp.Pull(from => store.PullAsync(reader, from, 100, Now), 0, _ => { })).NextAnchor;
+        var big = Enumerable.Range(2, 7).Select(n => new Mutation(n, "clients", Guid.NewGuid(), "insert", 0, ServerFixture.ClientColumns())).ToList();
         await store.PushAsync(writer, big, Now);
-        await store.PushAsync(writer, [new Mutation(8, "clients", Guid.NewGuid(), "insert", 0, ServerFixture.ClientColumns())], Now);
+        await store.PushAsync(writer, [new Mutation(9, "clients", Guid.NewGuid(), "insert", 0, ServerFixture.ClientColumns())], Now);
 
-        var page = await store.PullAsync(reader, 0, 3, Now);
+        var page = await store.PullAsync(reader, anchor, 3, Now);
         var rest = await store.PullAsync(reader, page.NextAnchor, 3, Now);
 
         Assert.Equal(big.Select(m => m.RowId), page.Changes.Select(c => c.RowId));

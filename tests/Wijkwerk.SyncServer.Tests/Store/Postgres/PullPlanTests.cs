@@ -88,6 +88,29 @@ public sealed class PullPlanTests(PostgresCluster cluster) : IAsyncLifetime
         Assert.InRange(read, 0, 10);
     }
 
+    [Fact]
+    public async Task AFirstPull_BesideManyRowsOfAnotherTeam_ReadsItsOwnScope_NotTheFeedOfEveryTeam()
+    {
+        var (store, anna) = await AnnasStore();
+        await store.AddTeamAsync("Zuid", Now);
+        await store.AddWorkerAsync("Bram", Role.Nurse, "Zuid", Now);
+        var bram = await StoreDevices.Enrol(store, "Bram", Now);
+        for (var push = 0; push < 60; push++)
+        {
+            await Push(store, bram, 1 + push * 50, 50);
+            await Push(store, anna, 1 + push * 2, 2);
+        }
+
+        var laptop = await StoreDevices.Enrol(store, "Anna", Now);
+        var before = await RowsRead(atLeast: 0);
+        var delivered = 0;
+        await CatchUp.Pull(from => store.PullAsync(laptop, from, 2000, Now), 0, page => delivered += page.Changes.Count);
+        var read = await RowsRead(atLeast: before + delivered) - before;
+
+        Assert.Equal(120, delivered);
+        Assert.InRange(read, 120, 3 * 120);
+    }
+
     /// <summary>Anna's store with 3,000 clients in the feed, pushed 50 at a time, and no statistics gathered on the feed or the caseload.</summary>
     private async Task<(ISyncStore Store, DeviceSession Device)> AnnasFeedNeverAnalysed()
     {

@@ -1,0 +1,42 @@
+using System.Globalization;
+
+namespace Wijkwerk.SyncServer.Store.Sql;
+
+/// <summary>
+/// Where a first pull (<see cref="SqlSyncStore"/>, "first pull") stands, as the negative anchor the laptop sends back: the
+/// first 15 hex digits (60 bits) of the last client a page delivered. The laptop keeps one number as its anchor, and a
+/// client id does not fit in it; the clients a page delivers are therefore always every client of the scope up to and
+/// including that prefix, so the next page starts at the first client whose prefix is higher. The stored ids are
+/// <see cref="Guid"/>s written in lower case (<c>"D"</c>), ordered byte by byte in both stores, so the order of their
+/// prefixes is the order of the ids.
+/// </summary>
+public static class FirstPullCursor
+{
+    /// <summary>The 15 hex digits with their dashes: "xxxxxxxx-xxxx-xxx".</summary>
+    private const int PrefixLength = 17;
+
+    /// <summary>The lowest anchor a first pull hands out: the prefix of all f's.</summary>
+    public const long MinAnchor = -(1L << 60);
+
+    /// <summary>The anchor after a page whose last client is <paramref name="clientId"/>.</summary>
+    public static long After(string clientId)
+    {
+        var digits = Prefix(clientId).Replace("-", "", StringComparison.Ordinal);
+        return -long.Parse(digits, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture) - 1;
+    }
+
+    /// <summary>
+    /// The lowest client id the page after <paramref name="anchor"/> may start at (bytewise): the anchor's prefix followed by
+    /// "g", above every hex digit, so that every id with that prefix lies below it and every id with a higher prefix above.
+    /// </summary>
+    public static string From(long anchor)
+    {
+        if (anchor is >= 0 or < MinAnchor)
+            throw new ArgumentOutOfRangeException(nameof(anchor), anchor, "Not an anchor of a first pull.");
+        var digits = (-anchor - 1).ToString("x15", CultureInfo.InvariantCulture);
+        return $"{digits[..8]}-{digits[8..12]}-{digits[12..]}g";
+    }
+
+    /// <summary>The part of a client id that <see cref="After"/> keeps.</summary>
+    public static string Prefix(string clientId) => clientId[..PrefixLength];
+}
