@@ -37,9 +37,78 @@ public abstract class FirstPullStoreTests(StoreKind kind) : StoreTest(kind)
         foreach (var client in noord)
             Assert.Single(delivered.Where(d => ClientOf(d.Change) == client).Select(d => d.Page).Distinct());
         Assert.True(pages.Count > 10, $"{pages.Count} pages of at most 5 changes for 120 rows");
-        // The page with the last clients hands over to the feed (its next anchor the horizon's), which the last page reads.
+        // Every page but the one with the last clients, which hands over to the feed, and the feed's page after it, if any.
         Assert.All(pages.SkipLast(2), page => Assert.True(page.NextAnchor < 0, $"next anchor {page.NextAnchor} while clients remain"));
         Assert.Equal(120, pages[^1].ScopeCount);
+        Assert.Equal(0, await Kind.CountAsync("SELECT count(*) FROM first_pulls;"));
+    }
+
+    [Fact]
+    public async Task AFirstPull_BringsTheExitsOfClientsThatLeftBeforeIt_SoALaptopThatOnlyPushedLetsGoOfThem()
+    {
+        var (store, anna, _) = await World();
+        var left = await NewClient(store, anna, signals: 2);
+        for (var i = 0; i < 12; i++)
+            await NewClient(store, anna, signals: 0);
+        await store.UnassignClientAsync(left, "Noord", Now);
+
+        var pages = await Pages(store, anna, limit: 3, ownWritesHeld: true);
+
+        var exits = pages.SelectMany(p => p.Changes).Where(c => c.Removed).ToList();
+        Assert.Equal(3, exits.Count);
+        Assert.Contains(exits, c => c.Table == "clients" && c.RowId == left);
+        Assert.Equal(2, exits.Count(c => c.Table == "signals"));
+        Assert.DoesNotContain(pages.SelectMany(p => p.Changes), c => !c.Removed);
+    }
+
+    [Fact]
+    public async Task AFirstPageAnsweredAfterAnother_NeverRaisesTheHorizonKeptForTheNextPages()
+    {
+        var (store, anna, _) = await World();
+        for (var i = 0; i < 12; i++)
+            await NewClient(store, anna, signals: 0);
+        var laptop = await StoreDevices.Enrol(store, "Anna", Now);
+        Assert.True((await store.PullAsync(laptop, 0, 3, Now)).NextAnchor < 0);
+        var kept = await Kind.CountAsync("SELECT horizon FROM first_pulls;");
+        await NewClient(store, anna, signals: 1);
+
+        // A request given up, answered after the one that replaced it.
+        var late = await store.PullAsync(laptop, 0, 3, Now);
+
+        Assert.True(late.NextAnchor < 0);
+        Assert.Equal(kept, await Kind.CountAsync("SELECT horizon FROM first_pulls;"));
+    }
+
+    [Fact]
+    public async Task MoreClientsThanOneReadLooksAt_ThatShareAPrefix_ComeWholeOnOnePage()
+    {
+        var (store, anna, _) = await World();
+        var twins = Enumerable.Range(1, 300).Select(i => Guid.Parse($"01234567-89ab-4cd0-8000-{i:D12}")).ToList();
+        await PushAll(store, anna, twins);
+        var others = Enumerable.Range(1, 3).Select(i => Guid.Parse($"7fffffff-0000-4000-8000-{i:D12}")).ToList();
+        await PushAll(store, anna, others);
+        var laptop = await StoreDevices.Enrol(store, "Anna", Now);
+
+        var pages = await Pages(store, laptop, limit: 1);
+
+        var page = Assert.Single(pages, p => p.Changes.Any(c => twins.Contains(c.RowId)));
+        Assert.Equal(twins, page.Changes.Select(c => c.RowId).Where(twins.Contains).Order());
+        Assert.Equal(await Stored([.. twins, .. others]), [.. Held(pages).Select(h => (h.Key.Table, h.Key.RowId, h.Value.Version)).Order()]);
+    }
+
+    [Fact]
+    public async Task ClientsThatShareAPrefix_AtTheEndOfWhatOneReadLooksAt_GoWholeToTheNextRead()
+    {
+        var (store, anna, _) = await World();
+        var before = Enumerable.Range(1, 250).Select(i => Guid.Parse($"00000{i:D3}-0000-4000-8000-000000000000")).ToList();
+        await PushAll(store, anna, before);
+        var twins = Enumerable.Range(1, 10).Select(i => Guid.Parse($"01234567-89ab-4cd0-8000-{i:D12}")).ToList();
+        await PushAll(store, anna, twins);
+        var laptop = await StoreDevices.Enrol(store, "Anna", Now);
+
+        var pages = await Pages(store, laptop, limit: 2000);
+
+        Assert.Equal(await Stored([.. before, .. twins]), [.. Held(pages).Select(h => (h.Key.Table, h.Key.RowId, h.Value.Version)).Order()]);
     }
 
     [Fact]
@@ -194,17 +263,20 @@ public abstract class FirstPullStoreTests(StoreKind kind) : StoreTest(kind)
         return pages;
     }
 
-    /// <summary>What a laptop holds after these pages: each row at the last version delivered.</summary>
+    /// <summary>What a laptop holds after these pages: each row as last delivered (a laptop writes what comes).</summary>
     private static Dictionary<(string Table, Guid RowId), RowChange> Held(IEnumerable<PullResponse> pages)
     {
         var held = new Dictionary<(string, Guid), RowChange>();
         foreach (var change in pages.SelectMany(p => p.Changes))
-        {
-            if (!held.TryGetValue((change.Table, change.RowId), out var before) || before.Version <= change.Version)
-                held[(change.Table, change.RowId)] = change;
-        }
-
+            held[(change.Table, change.RowId)] = change;
         return held;
+    }
+
+    /// <summary>These new clients, in one push.</summary>
+    private async Task PushAll(ISyncStore store, DeviceSession device, IEnumerable<Guid> clients)
+    {
+        var results = await store.PushAsync(device, [.. clients.Select(c => new Mutation(++_mutation, "clients", c, SyncProtocol.Operations.Insert, 0, ServerFixture.ClientColumns()))], Now);
+        Assert.All(results, r => Assert.Equal(SyncProtocol.Results.Accepted, r.Status));
     }
 
     /// <summary>The rows the store holds of these clients, as (table, row, version), in order.</summary>

@@ -34,6 +34,12 @@ public abstract class SeqOrderStoreTests(StoreKind kind) : StoreTest(kind)
         for (var i = 0; i < 4; i++)
             writers.Add((i % 2 == 0 ? first : second, await Device(first, i)));
         var pullers = new[] { await Device(first, 10), await Device(second, 11) };
+        // Clients in place before the pullers start, whom the writers change too: the pullers' first pulls read them client
+        // by client over several pages while they change.
+        var seeded = Enumerable.Range(0, 60).Select(_ => Guid.NewGuid()).ToList();
+        var seed = await Device(first, 30);
+        Assert.All(await first.PushAsync(seed, [.. seeded.Select((c, n) => new Mutation(n + 1, "clients", c, "insert", 0, ServerFixture.ClientColumns("S")))], now),
+            r => Assert.Equal(SyncProtocol.Results.Accepted, r.Status));
         using var stop = new CancellationTokenSource();
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
 
@@ -50,7 +56,7 @@ public abstract class SeqOrderStoreTests(StoreKind kind) : StoreTest(kind)
 
         var writing = writers.Select((w, i) => Task.Run(async () =>
         {
-            var clients = new List<Guid>();
+            var clients = new List<Guid>(seeded);
             long mutation = 0;
             for (var batch = 0; batch < 40 && !limit.IsCancellationRequested; batch++)
             {
@@ -83,7 +89,9 @@ public abstract class SeqOrderStoreTests(StoreKind kind) : StoreTest(kind)
                 rows[(change.Table, change.RowId)] = change;
         });
 
-        Assert.Equal(4 * (40 + 39), expected.Count); // per writer: 40 clients and 39 household members
+        // The seeded clients; per writer, 40 clients and 40 household members; and the conflict records of the writers'
+        // changes to the same seeded clients.
+        Assert.Equal(60 + 4 * (40 + 40), expected.Keys.Count(k => k.Item1 != "conflicts"));
         Assert.Equal(last.ScopeCount, expected.Count);
         Assert.Equal(last.ScopeChecksum, ScopeChecksum.Sum(expected.Keys.Select(k => rows[k]).Select(c => ScopeChecksum.Of(c.Table, c.RowId, c.Version, c.Columns))));
         foreach (var (state, response) in pulled)

@@ -68,12 +68,6 @@ internal sealed class PostgresDialect : SqlDialect
     public override string FeedInScope(string table, string scope) =>
         $"EXISTS (SELECT 1 FROM ({scope}) AS in_scope WHERE in_scope.client_id = {table}.client_id OFFSET 0)";
 
-    // One index scan that looks up each text in turn, whatever the statistics guess of the list: as a join with the list,
-    // a table whose statistics were never gathered was read whole through another index.
-    public override string InTexts(string column, string parameter) => $"{column} = ANY({parameter})";
-
-    public override object TextList(IReadOnlyList<string> texts) => texts.ToArray();
-
     // The feed's statistics lag a table just filled until autovacuum analyses it (a minute or more after it wakes), and
     // without them the planner took the rows after an anchor for a few: it read all of them through a bitmap and sorted
     // them for every page (100,000 rows a page, 0.3-0.6 s; a first sync of 100,000 rows in 6.7-8.0 s instead of 4.2-5.3,

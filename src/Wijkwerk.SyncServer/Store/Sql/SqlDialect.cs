@@ -65,15 +65,6 @@ internal abstract class SqlDialect
     public abstract string FeedInScope(string table, string scope);
 
     /// <summary>
-    /// The condition that <paramref name="column"/> holds one of the texts of <paramref name="parameter"/> (bound to
-    /// <see cref="TextList"/>), each looked up in the column's index.
-    /// </summary>
-    public abstract string InTexts(string column, string parameter);
-
-    /// <summary>The value of a parameter that <see cref="InTexts"/> names.</summary>
-    public abstract object TextList(IReadOnlyList<string> texts);
-
-    /// <summary>
     /// Statements before a pull's feed queries that keep the planner from reading every row after the anchor, so it walks
     /// the feed's index in order from there, and after them (<see cref="FeedPlanEnd"/>) the database's own settings again;
     /// SQLite needs neither.

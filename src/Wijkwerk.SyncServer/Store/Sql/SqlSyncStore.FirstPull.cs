@@ -10,16 +10,19 @@ namespace Wijkwerk.SyncServer.Store.Sql;
 /// them (a new laptop's first pull beside 600,000 rows of other teams: 1.2 s of PostgreSQL time for its first page of nothing).
 ///
 /// The pages deliver, in order of client id, every row and conflict record of each client in scope whose place in the
-/// feed lies below that horizon <c>H</c>; the laptop sends back a negative anchor (<see cref="FirstPullCursor"/>) to ask
-/// for the next clients, and the store keeps <c>H</c> for the device (<c>first_pulls</c>), so any instance can serve the
-/// next page. Once the clients run out, the pull goes on as an ordinary one from anchor <c>H - 1</c>, in the same page
-/// when there is room. Nothing is missed: a row read at a place below <c>H</c> was committed before the first page began
-/// (the horizon's rule), and a write after that gives it a place at or above <c>H</c>, which the feed from <c>H - 1</c>
-/// serves; a row a page read at such a place is left to that feed.
+/// feed lies below that horizon <c>H</c>, tombstones included (a repair removes what they name); the first page also brings
+/// every scope exit below <c>H</c>, as the walk did (they remove the rows of clients that left, from a laptop that wrote
+/// or held them). The laptop sends back a negative anchor (<see cref="FirstPullCursor"/>) to ask for the next clients, and
+/// the store keeps <c>H</c> for the device (<c>first_pulls</c>), so any instance can serve the next page. Once the clients
+/// run out, the pull goes on as an ordinary one from anchor <c>H - 1</c>, in the same page when there is room, and the
+/// store forgets <c>H</c>.
 ///
-/// Scope exits below <c>H</c> are not sent: they are about rows a laptop received before, and a laptop pulling from the
-/// start received none. A laptop that wrote rows of a client that left its scope before its first pull still holds them
-/// afterwards; its scope check then differs, and its scope repair removes them.
+/// Nothing is missed: a row read at a place below <c>H</c> was committed before the first page began (the horizon's rule),
+/// and a write after that gives it a place at or above <c>H</c>, which the feed from <c>H - 1</c> serves; a row a page finds
+/// at such a place is left to that feed. A kept <c>H</c> never rises while a pull may still read below it (a first page
+/// answered after another, by an instance whose request was given up, keeps the lower): below a lower <c>H</c> the pages
+/// leave more to the feed, which serves it, where a higher one would skip what changed in between for the clients already
+/// read. An anchor whose <c>H</c> the store no longer holds (a copy restored from before it) starts the pull again.
 /// </summary>
 public abstract partial class SqlSyncStore
 {
@@ -33,13 +36,25 @@ public abstract partial class SqlSyncStore
     private const int FirstPullReads = 16;
 
     /// <summary>What a page of a first pull read: the changes in feed order, the horizon it reads below, and the anchor of the next page while clients remain.</summary>
-    /// <param name="Started">The pull began here (anchor 0, or a first pull whose horizon the store no longer holds): <see cref="Horizon"/> is to be kept for the pages after.</param>
-    private sealed record FirstPullPage(List<FeedEntry> Changes, long Horizon, long? Next, bool Started);
+    /// <param name="Started">The pull began here (anchor 0, or an anchor whose horizon the store no longer holds).</param>
+    private sealed record FirstPullPage(List<FeedEntry> Changes, long Horizon, long? Next, bool Started)
+    {
+        /// <summary>What the store is to do with the kept horizon once this page is read: keep it for the next page, forget it (the pull is past its clients), or nothing.</summary>
+        public FirstPullHorizon? Then => (Started, Next) switch
+        {
+            (true, not null) => new FirstPullHorizon(Horizon),
+            (false, null) => new FirstPullHorizon(null),
+            _ => null,
+        };
+    }
+
+    /// <summary>The horizon to keep for the device's next page of its first pull; null to forget the one kept.</summary>
+    private sealed record FirstPullHorizon(long? Keep);
 
     /// <summary>A page of a first pull from <paramref name="after"/> (0, or an anchor a page before it handed out), at most about <paramref name="limit"/> changes.</summary>
     private static FirstPullPage FirstPull(DbConnection db, DbTransaction tx, Guid deviceId, PullAudience audience, long after, long horizon, int limit)
     {
-        var kept = after < 0 ? FirstPullHorizon(db, tx, deviceId) : null;
+        var kept = after < 0 ? KeptHorizon(db, tx, deviceId) : null;
         var (below, from) = kept is { } h ? (h, FirstPullCursor.From(after)) : (horizon, "");
         var changes = new List<FeedEntry>();
         var (last, more) = ((string?)null, true);
@@ -53,16 +68,19 @@ public abstract partial class SqlSyncStore
             from = FirstPullCursor.From(FirstPullCursor.After(last));
         }
 
+        // After the clients' rows, which the page's room is for: a team's exits are few beside its rows.
+        if (kept is null)
+            ExitsBelow(db, tx, audience, below, changes);
         InFeedOrder(changes);
         return new FirstPullPage(changes, below, more && last is not null ? FirstPullCursor.After(last) : null, kept is null);
     }
 
     /// <summary>
     /// The next clients in scope from <paramref name="from"/> on, in order: the first, and those after it until their row
-    /// counts (the scope's sums) reach <paramref name="room"/>, then any that share the last one's prefix, so a page never
-    /// ends between two clients the anchor cannot tell apart.
+    /// counts (the scope's sums: live rows and conflict records) reach <paramref name="room"/>, then any that share the last
+    /// one's prefix, so a page never ends between two clients the anchor cannot tell apart.
     /// </summary>
-    /// <param name="more">Clients in scope follow those returned.</param>
+    /// <param name="more">Clients in scope may follow those returned.</param>
     private static List<string> NextClients(DbConnection db, DbTransaction tx, PullAudience audience, string from, int room, out bool more)
     {
         var candidates = new List<(string Client, long Rows)>();
@@ -77,22 +95,42 @@ public abstract partial class SqlSyncStore
                 candidates.Add((reader.GetString(0), reader.GetInt64(1)));
         }
 
+        more = false;
+        if (candidates.Count == 0)
+            return [];
         var (taken, rows) = (0, 0L);
         while (taken < Math.Min(candidates.Count, FirstPullClients) && (taken == 0 || rows < room))
             rows += candidates[taken++].Rows;
-        while (taken > 0 && taken < candidates.Count && FirstPullCursor.Prefix(candidates[taken].Client) == FirstPullCursor.Prefix(candidates[taken - 1].Client))
+        var prefix = FirstPullCursor.Prefix(candidates[taken - 1].Client);
+        while (taken < candidates.Count && FirstPullCursor.Prefix(candidates[taken].Client) == prefix)
             taken++;
         if (taken == candidates.Count && candidates.Count > FirstPullClients)
         {
-            // The clients read ran out within one prefix: leave those to the next read, which starts at them.
-            var prefix = FirstPullCursor.Prefix(candidates[^1].Client);
+            // The clients read ran out within that prefix: the next read starts at its first client, or, when every client
+            // read shares it, its clients are read whole.
             taken = candidates.FindIndex(c => FirstPullCursor.Prefix(c.Client) == prefix);
             if (taken == 0)
-                throw new InvalidOperationException($"More than {FirstPullClients} clients in scope share the first 15 hex digits of their ids.");
+            {
+                more = true;
+                return ClientsOf(db, tx, audience, prefix);
+            }
         }
 
         more = taken < candidates.Count;
         return [.. candidates.Take(taken).Select(c => c.Client)];
+    }
+
+    /// <summary>Every client in scope whose id starts with <paramref name="prefix"/>, in order.</summary>
+    private static List<string> ClientsOf(DbConnection db, DbTransaction tx, PullAudience audience, string prefix)
+    {
+        using var cmd = Command(db, tx, $"""
+            SELECT DISTINCT client_id FROM ({audience.Scope}) AS in_scope WHERE client_id >= @prefix AND client_id < @above ORDER BY client_id;
+            """, [("@prefix", prefix), ("@above", prefix + FirstPullCursor.AboveHex), .. audience.Parameters]);
+        using var reader = cmd.ExecuteReader();
+        var clients = new List<string>();
+        while (reader.Read())
+            clients.Add(reader.GetString(0));
+        return clients;
     }
 
     /// <summary>The rows and conflict records of <paramref name="clients"/> the audience receives, at places below <paramref name="below"/>, added to <paramref name="changes"/>.</summary>
@@ -100,30 +138,51 @@ public abstract partial class SqlSyncStore
     {
         var dialect = SqlDialect.Of(db);
         var group = dialect.FeedGroup;
+        var (rowsOf, rowsList) = dialect.In("client_id", "@clients", clients);
         // Each client looked up in the client index. The place is a filter only ("+ 0"): as a range of the feed's index
         // it led PostgreSQL, without statistics on a table just filled, to read every row below the horizon (3,000 for a
         // page of 100); the feed's plan settings keep it from reading the table whole.
         using var cmd = Command(db, tx, $"""
             {dialect.FeedPlanBegin}SELECT {group}, {RowChangeSelect} FROM rows
-            WHERE {dialect.InTexts("client_id", "@clients")} AND {group} + 0 < @below{audience.RowFilter};
+            WHERE {rowsOf} AND {group} + 0 < @below{audience.RowFilter};
             SELECT {group}, seq, id, version, {ScopeSums.ConflictSelect} FROM conflicts
-            WHERE {dialect.InTexts("client_id", "@clients")} AND {group} + 0 < @below{audience.ConflictFilter};{dialect.FeedPlanEnd}
-            """, [("@clients", dialect.TextList(clients)), ("@below", below), .. audience.Parameters]);
+            WHERE {rowsOf} AND {group} + 0 < @below{audience.ConflictFilter};{dialect.FeedPlanEnd}
+            """, [.. rowsList, ("@below", below), .. audience.Parameters]);
         using var reader = cmd.ExecuteReader();
         ReadRowsAndConflicts(reader, changes);
     }
 
-    /// <summary>The horizon the device's first pull reads below, as its first page kept it; null when none is kept.</summary>
-    private static long? FirstPullHorizon(DbConnection db, DbTransaction tx, Guid deviceId) =>
+    /// <summary>The scope exits below <paramref name="below"/> the audience receives (of the worker's teams, about clients out of scope now), added to <paramref name="changes"/>.</summary>
+    private static void ExitsBelow(DbConnection db, DbTransaction tx, PullAudience audience, long below, List<FeedEntry> changes)
+    {
+        var dialect = SqlDialect.Of(db);
+        var exits = FeedWhere(dialect, audience, $"{dialect.FeedGroup} < @below").Exits;
+        using var cmd = Command(db, tx, $"SELECT {dialect.FeedGroup}, {ExitSelect} FROM scope_events WHERE {exits};", [("@below", below), .. audience.Parameters]);
+        using var reader = cmd.ExecuteReader();
+        ReadExits(reader, changes);
+    }
+
+    /// <summary>The horizon the device's first pull reads its scope below, as its first page kept it; null when none is kept.</summary>
+    private static long? KeptHorizon(DbConnection db, DbTransaction tx, Guid deviceId) =>
         Scalar(db, tx, "SELECT horizon FROM first_pulls WHERE device_id = @d;", ("@d", S(deviceId))) is { } h and not DBNull
             ? Convert.ToInt64(h, CultureInfo.InvariantCulture)
             : null;
 
-    /// <summary>Keeps the horizon of the device's first pull for its next pages, in place of any kept before.</summary>
-    private Task<bool> KeepFirstPull(Guid deviceId, long horizon, CancellationToken cancel) => Write((db, tx) =>
+    /// <summary>Keeps the horizon for the device's next page (the lower, when one is kept already), or forgets it.</summary>
+    private Task<bool> Remember(Guid deviceId, FirstPullHorizon then, CancellationToken cancel) => Write((db, tx) =>
     {
-        Exec(db, tx, "INSERT INTO first_pulls(device_id, horizon) VALUES (@d, @h) ON CONFLICT(device_id) DO UPDATE SET horizon = excluded.horizon;",
-            ("@d", S(deviceId)), ("@h", horizon));
+        if (then.Keep is { } horizon)
+        {
+            Exec(db, tx, """
+                INSERT INTO first_pulls(device_id, horizon) VALUES (@d, @h)
+                ON CONFLICT(device_id) DO UPDATE SET horizon = CASE WHEN excluded.horizon < first_pulls.horizon THEN excluded.horizon ELSE first_pulls.horizon END;
+                """, ("@d", S(deviceId)), ("@h", horizon));
+        }
+        else
+        {
+            Exec(db, tx, "DELETE FROM first_pulls WHERE device_id = @d;", ("@d", S(deviceId)));
+        }
+
         return true;
     }, cancel);
 }

@@ -560,10 +560,10 @@ public abstract partial class SqlSyncStore : ISyncStore
 
     public async Task<PullResponse> PullAsync(DeviceSession device, long after, int limit, DateTimeOffset now, bool ownWritesHeld = false, long? knownReference = null, CancellationToken cancel = default)
     {
-        var (page, delivered, firstPullFrom) = await Read(db => ReadPage(db, device, after, limit, ownWritesHeld, knownReference), cancel);
+        var (page, delivered, firstPull) = await Read(db => ReadPage(db, device, after, limit, ownWritesHeld, knownReference), cancel);
         // Before the page goes: its next page may come to another instance.
-        if (firstPullFrom is { } horizon)
-            await KeepFirstPull(device.DeviceId, horizon, cancel);
+        if (firstPull is not null)
+            await Remember(device.DeviceId, firstPull, cancel);
         // The log is written on a connection of its own once the read connection is back in the pool: a pull that held one
         // while it waited for another left 200 pulls at once (PostgreSQL, a pool of 100) each holding one and none getting
         // a second, until the pool's wait ran out and they failed.
@@ -573,10 +573,10 @@ public abstract partial class SqlSyncStore : ISyncStore
     }
 
     /// <summary>
-    /// A pull's page, in one read transaction, how many rows of each client it delivers (for the transfer log), and the
-    /// horizon of a first pull that began with this page and goes on in the next (to be kept for it).
+    /// A pull's page, in one read transaction, how many rows of each client it delivers (for the transfer log), and what
+    /// becomes of the horizon of a first pull the page belongs to.
     /// </summary>
-    private (PullResponse Page, List<(Guid Client, int Count)> Delivered, long? FirstPullFrom) ReadPage(DbConnection db, DeviceSession device, long after, int limit, bool ownWritesHeld, long? knownReference)
+    private (PullResponse Page, List<(Guid Client, int Count)> Delivered, FirstPullHorizon? FirstPull) ReadPage(DbConnection db, DeviceSession device, long after, int limit, bool ownWritesHeld, long? knownReference)
     {
         // One read transaction: the horizon, the page and the scope checksum come from the same snapshot.
         using var tx = BeginRead(db);
@@ -669,7 +669,7 @@ public abstract partial class SqlSyncStore : ISyncStore
             Reference = referenceData,
         };
         return (page, changes.Where(c => !c.Change.Removed).GroupBy(c => c.ClientId).Select(g => (Client: g.Key, Count: g.Count())).ToList(),
-            first is { Started: true, Next: not null } ? first.Horizon : null);
+            first?.Then);
     }
 
     /// <summary>The first value of the reader's next result set, null when it has no row (or holds null).</summary>
@@ -748,18 +748,13 @@ public abstract partial class SqlSyncStore : ISyncStore
             WHERE {rows} ORDER BY {order} LIMIT @limit;
             SELECT {group}, seq, id, version, {ScopeSums.ConflictSelect} FROM conflicts
             WHERE {conflicts} ORDER BY {order} LIMIT @limit;
-            SELECT {group}, seq, tbl, row_id, client_id, at FROM scope_events
+            SELECT {group}, {ExitSelect} FROM scope_events
             WHERE {exits} ORDER BY {order} LIMIT @limit;{dialect.FeedPlanEnd}
             """, parameters);
         using var reader = cmd.ExecuteReader();
         ReadRowsAndConflicts(reader, changes);
         reader.NextResult();
-        while (reader.Read())
-        {
-            changes.Add(new FeedEntry(reader.GetInt64(0), new RowChange(reader.GetInt64(1), reader.GetString(2), Guid.Parse(reader.GetString(3)), 0, false, true,
-                ParseIso(reader.GetString(5)), Guid.Empty, new Dictionary<string, string?>()), Guid.Parse(reader.GetString(4))));
-        }
-
+        ReadExits(reader, changes);
         InFeedOrder(changes);
         if (changes.Count > take)
             changes.RemoveRange(take, changes.Count - take);
@@ -789,6 +784,18 @@ public abstract partial class SqlSyncStore : ISyncStore
             var columns = ScopeSums.ConflictValues(reader, 4);
             changes.Add(new FeedEntry(reader.GetInt64(0), new RowChange(reader.GetInt64(1), ConflictsTable, Guid.Parse(reader.GetString(2)), reader.GetInt64(3), false, false,
                 ParseIso(columns["at"]!), Guid.Parse(columns["other_by"]!), columns), Guid.Parse(columns["client_id"]!)));
+        }
+    }
+
+    /// <summary>The columns of the scope exits <see cref="ReadExits"/> reads, after their group.</summary>
+    private const string ExitSelect = "seq, tbl, row_id, client_id, at";
+
+    private static void ReadExits(DbDataReader reader, List<FeedEntry> changes)
+    {
+        while (reader.Read())
+        {
+            changes.Add(new FeedEntry(reader.GetInt64(0), new RowChange(reader.GetInt64(1), reader.GetString(2), Guid.Parse(reader.GetString(3)), 0, false, true,
+                ParseIso(reader.GetString(5)), Guid.Empty, new Dictionary<string, string?>()), Guid.Parse(reader.GetString(4))));
         }
     }
 

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Wijkwerk.Core.Storage;
 using Wijkwerk.SyncServer.Store.Sql;
@@ -52,10 +51,6 @@ internal sealed class SqliteDialect : SqlDialect
 
     // The unary + keeps the client index from serving the test.
     public override string FeedInScope(string table, string scope) => $"+{table}.client_id IN ({scope})";
-
-    public override string InTexts(string column, string parameter) => $"{column} IN (SELECT value FROM json_each({parameter}))";
-
-    public override object TextList(IReadOnlyList<string> texts) => JsonSerializer.Serialize(texts, ServerJson.Default.IEnumerableString);
 
     // The write transaction is the only one: nothing to lock.
     public override void LockRow(DbConnection db, DbTransaction tx, string table, string rowId)
