@@ -83,7 +83,7 @@ public abstract class FirstPullStoreTests(StoreKind kind) : StoreTest(kind)
     public async Task MoreClientsThanOneReadLooksAt_ThatShareAPrefix_ComeWholeOnOnePage()
     {
         var (store, anna, _) = await World();
-        var twins = Enumerable.Range(1, 300).Select(i => Guid.Parse($"01234567-89ab-4cd0-8000-{i:D12}")).ToList();
+        var twins = SharingAPrefix(300);
         await PushAll(store, anna, twins);
         var others = Enumerable.Range(1, 3).Select(i => Guid.Parse($"7fffffff-0000-4000-8000-{i:D12}")).ToList();
         await PushAll(store, anna, others);
@@ -93,7 +93,7 @@ public abstract class FirstPullStoreTests(StoreKind kind) : StoreTest(kind)
 
         var page = Assert.Single(pages, p => p.Changes.Any(c => twins.Contains(c.RowId)));
         Assert.Equal(twins, page.Changes.Select(c => c.RowId).Where(twins.Contains).Order());
-        Assert.Equal(await Stored([.. twins, .. others]), [.. Held(pages).Select(h => (h.Key.Table, h.Key.RowId, h.Value.Version)).Order()]);
+        Assert.Equal(await Stored([.. twins, .. others]), Versions(Held(pages)));
     }
 
     [Fact]
@@ -102,13 +102,13 @@ public abstract class FirstPullStoreTests(StoreKind kind) : StoreTest(kind)
         var (store, anna, _) = await World();
         var before = Enumerable.Range(1, 250).Select(i => Guid.Parse($"00000{i:D3}-0000-4000-8000-000000000000")).ToList();
         await PushAll(store, anna, before);
-        var twins = Enumerable.Range(1, 10).Select(i => Guid.Parse($"01234567-89ab-4cd0-8000-{i:D12}")).ToList();
+        var twins = SharingAPrefix(10);
         await PushAll(store, anna, twins);
         var laptop = await StoreDevices.Enrol(store, "Anna", Now);
 
         var pages = await Pages(store, laptop, limit: 2000);
 
-        Assert.Equal(await Stored([.. before, .. twins]), [.. Held(pages).Select(h => (h.Key.Table, h.Key.RowId, h.Value.Version)).Order()]);
+        Assert.Equal(await Stored([.. before, .. twins]), Versions(Held(pages)));
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public abstract class FirstPullStoreTests(StoreKind kind) : StoreTest(kind)
         List<PullResponse> pages = [first, .. await Pages(store, laptop, limit: 5, first.NextAnchor)];
         var held = Held(pages);
 
-        Assert.Equal(await Stored([.. clients, lowest]), [.. held.Select(h => (h.Key.Table, h.Key.RowId, h.Value.Version)).Order()]);
+        Assert.Equal(await Stored([.. clients, lowest]), Versions(held));
         // A row written after the pull began comes once, by the feed, not also with its client.
         var versions = pages.SelectMany(p => p.Changes).Select(c => (c.Table, c.RowId, c.Version)).ToList();
         Assert.Equal(versions.Count, versions.Distinct().Count());
@@ -155,7 +155,7 @@ public abstract class FirstPullStoreTests(StoreKind kind) : StoreTest(kind)
         var other = await Kind.OpenAsync();
         var held = Held([first, .. await Pages(other, laptop, limit: 6, first.NextAnchor)]);
 
-        Assert.Equal(await Stored(clients), [.. held.Select(h => (h.Key.Table, h.Key.RowId, h.Value.Version)).Order()]);
+        Assert.Equal(await Stored(clients), Versions(held));
     }
 
     [Fact]
@@ -174,7 +174,7 @@ public abstract class FirstPullStoreTests(StoreKind kind) : StoreTest(kind)
         var rest = await Pages(store, laptop, limit: 5, first.NextAnchor);
 
         Assert.Contains(rest[0].Changes, c => c.RowId == clients.Order().First());
-        Assert.Equal(await Stored(clients), [.. Held([first, .. rest]).Select(h => (h.Key.Table, h.Key.RowId, h.Value.Version)).Order()]);
+        Assert.Equal(await Stored(clients), Versions(Held([first, .. rest])));
     }
 
     [Fact]
@@ -193,7 +193,7 @@ public abstract class FirstPullStoreTests(StoreKind kind) : StoreTest(kind)
 
         var page = Assert.Single(pages, p => p.Changes.Any(c => twins.Contains(c.RowId.ToString())));
         Assert.Equal(twins, page.Changes.Select(c => c.RowId.ToString()).Order());
-        Assert.Equal(await Stored(clients), [.. Held(pages).Select(h => (h.Key.Table, h.Key.RowId, h.Value.Version)).Order()]);
+        Assert.Equal(await Stored(clients), Versions(Held(pages)));
     }
 
     [Fact]
@@ -271,6 +271,14 @@ public abstract class FirstPullStoreTests(StoreKind kind) : StoreTest(kind)
             held[(change.Table, change.RowId)] = change;
         return held;
     }
+
+    /// <summary>A laptop's holdings as (table, row, version), in order, as <see cref="Stored"/> answers the store's.</summary>
+    private static List<(string Table, Guid RowId, long Version)> Versions(Dictionary<(string Table, Guid RowId), RowChange> held) =>
+        [.. held.Select(h => (h.Key.Table, h.Key.RowId, h.Value.Version)).Order()];
+
+    /// <summary>That many client ids that share their first 15 hex digits (FirstPullCursor), in order.</summary>
+    private static List<Guid> SharingAPrefix(int count) =>
+        [.. Enumerable.Range(1, count).Select(i => Guid.Parse($"01234567-89ab-4cd0-8000-{i:D12}"))];
 
     /// <summary>These new clients, in one push.</summary>
     private async Task PushAll(ISyncStore store, DeviceSession device, IEnumerable<Guid> clients)

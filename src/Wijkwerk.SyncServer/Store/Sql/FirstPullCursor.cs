@@ -41,6 +41,9 @@ public static class FirstPullCursor
         return $"{digits[..8]}-{digits[8..12]}-{digits[12..]}{AboveHex}";
     }
 
+    /// <summary>The lowest client id the page after the one that ended with <paramref name="clientId"/> may start at: as <see cref="From"/> of its anchor.</summary>
+    public static string Above(string clientId) => Prefix(clientId) + AboveHex;
+
     /// <summary>The part of a client id that <see cref="After"/> keeps.</summary>
     public static string Prefix(string clientId) => clientId[..PrefixLength];
 }

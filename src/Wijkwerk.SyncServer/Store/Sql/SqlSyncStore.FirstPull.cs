@@ -65,7 +65,7 @@ public abstract partial class SqlSyncStore
                 break;
             ReadClients(db, tx, audience, clients, below, changes);
             last = clients[^1];
-            from = FirstPullCursor.From(FirstPullCursor.After(last));
+            from = FirstPullCursor.Above(last);
         }
 
         // After the clients' rows, which the page's room is for: a team's exits are few beside its rows.
@@ -125,7 +125,7 @@ public abstract partial class SqlSyncStore
     {
         using var cmd = Command(db, tx, $"""
             SELECT DISTINCT client_id FROM ({audience.Scope}) AS in_scope WHERE client_id >= @prefix AND client_id < @above ORDER BY client_id;
-            """, [("@prefix", prefix), ("@above", prefix + FirstPullCursor.AboveHex), .. audience.Parameters]);
+            """, [("@prefix", prefix), ("@above", FirstPullCursor.Above(prefix)), .. audience.Parameters]);
         using var reader = cmd.ExecuteReader();
         var clients = new List<string>();
         while (reader.Read())
@@ -145,7 +145,7 @@ public abstract partial class SqlSyncStore
         using var cmd = Command(db, tx, $"""
             {dialect.FeedPlanBegin}SELECT {group}, {RowChangeSelect} FROM rows
             WHERE {rowsOf} AND {group} + 0 < @below{audience.RowFilter};
-            SELECT {group}, seq, id, version, {ScopeSums.ConflictSelect} FROM conflicts
+            SELECT {group}, {ConflictChangeSelect} FROM conflicts
             WHERE {rowsOf} AND {group} + 0 < @below{audience.ConflictFilter};{dialect.FeedPlanEnd}
             """, [.. rowsList, ("@below", below), .. audience.Parameters]);
         using var reader = cmd.ExecuteReader();

@@ -746,7 +746,7 @@ public abstract partial class SqlSyncStore : ISyncStore
         using var cmd = Command(db, tx, $"""
             {dialect.FeedPlanBegin}SELECT {group}, {RowChangeSelect} FROM rows
             WHERE {rows} ORDER BY {order} LIMIT @limit;
-            SELECT {group}, seq, id, version, {ScopeSums.ConflictSelect} FROM conflicts
+            SELECT {group}, {ConflictChangeSelect} FROM conflicts
             WHERE {conflicts} ORDER BY {order} LIMIT @limit;
             SELECT {group}, {ExitSelect} FROM scope_events
             WHERE {exits} ORDER BY {order} LIMIT @limit;{dialect.FeedPlanEnd}
@@ -764,9 +764,12 @@ public abstract partial class SqlSyncStore : ISyncStore
     /// <summary>The columns of the rows <see cref="ReadRowsAndConflicts"/> reads, in its order.</summary>
     private const string RowChangeSelect = "seq, tbl, row_id, client_id, version, deleted, columns, updated_at, updated_by";
 
+    /// <summary>The columns of the conflict records <see cref="ReadRowsAndConflicts"/> reads, in its order.</summary>
+    private const string ConflictChangeSelect = "seq, id, version, " + ScopeSums.ConflictSelect;
+
     /// <summary>
     /// Reads two result sets into <paramref name="changes"/>: rows (their group, then <see cref="RowChangeSelect"/>), then
-    /// conflict records (their group, seq, id, version, then <see cref="ScopeSums.ConflictSelect"/>).
+    /// conflict records (their group, then <see cref="ConflictChangeSelect"/>).
     /// </summary>
     private static void ReadRowsAndConflicts(DbDataReader reader, List<FeedEntry> changes)
     {
