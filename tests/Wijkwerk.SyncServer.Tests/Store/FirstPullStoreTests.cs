@@ -197,6 +197,53 @@ public abstract class FirstPullStoreTests(StoreKind kind) : StoreTest(kind)
     }
 
     [Fact]
+    public async Task ClientsWhoseRowsWereDeleted_StillComeInPagesOfAtMostTheLimit_ThoughTheirTombstonesCountForNothingInTheScopesSums()
+    {
+        var (store, anna, _) = await World();
+        var clientOf = new Dictionary<Guid, Guid>();
+        // One client, then twelve pairs whose ids share a prefix: each client one live row and three tombstones, which its
+        // sums count as 1, so a read takes ten clients, 40 changes.
+        var pairs = Enumerable.Range(1, 12).Select(i => (Guid.Parse($"{i:D8}-0000-4000-8000-000000000001"), Guid.Parse($"{i:D8}-0000-4000-8000-000000000002"))).ToList();
+        foreach (var client in (IEnumerable<Guid>)[Guid.Parse("00000000-0000-4000-8000-000000000001"), .. pairs.SelectMany(p => new[] { p.Item1, p.Item2 })])
+            await WithDeletedSignals(store, anna, client, 3, clientOf);
+
+        var laptop = await StoreDevices.Enrol(store, "Anna", Now);
+        var pages = await Pages(store, laptop, limit: 10);
+
+        Assert.All(pages, page => Assert.InRange(page.Changes.Count, 0, 10));
+        Assert.Equal(await Stored(clientOf.Values.Distinct().ToList()), Versions(Held(pages)));
+        var pageOf = pages.SelectMany((page, i) => page.Changes.Select(c => (Page: i, Client: clientOf[c.RowId]))).ToLookup(d => d.Client, d => d.Page);
+        Assert.All(pageOf, client => Assert.Single(client.Distinct()));
+        Assert.All(pairs, pair => Assert.Equal(pageOf[pair.Item1].First(), pageOf[pair.Item2].First()));
+        Assert.Equal(25, pages[^1].ScopeCount);
+    }
+
+    [Fact]
+    public async Task ARead_WhoseFirstClientNoLongerFitsAfterTheReadsBeforeIt_LeavesThatClientWholeToTheNextPage()
+    {
+        var (store, anna, _) = await World();
+        var other = await StoreDevices.Enrol(store, "Anna", Now);
+        var clientOf = new Dictionary<Guid, Guid>();
+        var live = Enumerable.Range(1, 3).Select(i => Guid.Parse($"0000000{i}-0000-4000-8000-000000000000")).ToList();
+        await PushAll(store, other, live);
+        foreach (var client in live)
+            clientOf[client] = client;
+        // The laptop's own, left out: the first reads take them by their counts, and the fourth read begins with a client
+        // of eight changes, after the three changes of the first.
+        await PushAll(store, anna, Enumerable.Range(1, 21).Select(i => Guid.Parse($"1{i:D7}-0000-4000-8000-000000000000")));
+        for (var i = 1; i <= 5; i++)
+            await WithDeletedSignals(store, other, Guid.Parse($"2000000{i}-0000-4000-8000-000000000000"), 7, clientOf);
+
+        var pages = await Pages(store, anna, limit: 10, ownWritesHeld: true);
+
+        Assert.Equal(live, pages[0].Changes.Select(c => c.RowId).Order());
+        Assert.All(pages, page => Assert.InRange(page.Changes.Count, 0, 10));
+        Assert.Equal(await Stored(clientOf.Values.Distinct().ToList()), Versions(Held(pages)));
+        var delivered = pages.SelectMany((page, i) => page.Changes.Select(c => (Page: i, Client: clientOf[c.RowId]))).ToList();
+        Assert.All(delivered.GroupBy(d => d.Client), client => Assert.Single(client.Select(d => d.Page).Distinct()));
+    }
+
+    [Fact]
     public async Task AFirstPullOfALaptopThatOnlyPushed_LeavesOutItsOwnWrites_InAFewPages_NotAnEmptyPageAClient()
     {
         var (store, anna, _) = await World();
@@ -279,6 +326,20 @@ public abstract class FirstPullStoreTests(StoreKind kind) : StoreTest(kind)
     /// <summary>That many client ids that share their first 15 hex digits (FirstPullCursor), in order.</summary>
     private static List<Guid> SharingAPrefix(int count) =>
         [.. Enumerable.Range(1, count).Select(i => Guid.Parse($"01234567-89ab-4cd0-8000-{i:D12}"))];
+
+    /// <summary>A new client of the device's team with that many signals, each deleted again; every row's client in <paramref name="clientOf"/>.</summary>
+    private async Task WithDeletedSignals(ISyncStore store, DeviceSession device, Guid client, int signals, Dictionary<Guid, Guid> clientOf)
+    {
+        await Insert(store, device, "clients", client, ServerFixture.ClientColumns());
+        clientOf[client] = client;
+        for (var i = 0; i < signals; i++)
+        {
+            var signal = Guid.NewGuid();
+            await Insert(store, device, "signals", signal, ServerFixture.SignalColumns(client));
+            await Push(store, device, new Mutation(++_mutation, "signals", signal, SyncProtocol.Operations.Delete, 1, new Dictionary<string, string?>()));
+            clientOf[signal] = client;
+        }
+    }
 
     /// <summary>These new clients, in one push.</summary>
     private async Task PushAll(ISyncStore store, DeviceSession device, IEnumerable<Guid> clients)

@@ -63,7 +63,16 @@ public abstract partial class SqlSyncStore
             var clients = NextClients(db, tx, audience, from, limit - changes.Count, out more);
             if (clients.Count == 0)
                 break;
+            var before = changes.Count;
             ReadClients(db, tx, audience, clients, below, changes);
+            var taken = WithinRoom(changes, before, clients, limit);
+            if (taken < clients.Count)
+            {
+                more = true;
+                last = taken > 0 ? clients[taken - 1] : last;
+                break;
+            }
+
             last = clients[^1];
             from = FirstPullCursor.Above(last);
         }
@@ -118,6 +127,45 @@ public abstract partial class SqlSyncStore
 
         more = taken < candidates.Count;
         return [.. candidates.Take(taken).Select(c => c.Client)];
+    }
+
+    /// <summary>
+    /// How many of a read's clients the page keeps, their rows and conflict records read into <paramref name="changes"/> from
+    /// <paramref name="before"/> on; those of the clients after them are taken out again, for the next page. The clients were
+    /// chosen by their counts of live rows, and a client's tombstones count there for nothing: the clients of a read whose
+    /// rows were deleted or purged could otherwise bring a page of many times its limit. A page ends between two prefixes
+    /// (<see cref="FirstPullCursor"/>), keeps its first client whole however large (with the clients sharing its prefix), and
+    /// may keep none of this read when an earlier read filled it.
+    /// </summary>
+    private static int WithinRoom(List<FeedEntry> changes, int before, List<string> clients, int limit)
+    {
+        if (changes.Count <= limit || clients.Count == 1)
+            return clients.Count;
+        var counts = new Dictionary<Guid, int>();
+        for (var i = before; i < changes.Count; i++)
+            counts[changes[i].ClientId] = counts.GetValueOrDefault(changes[i].ClientId) + 1;
+        var (taken, size) = (0, before);
+        while (taken < clients.Count && (size == 0 || size + counts.GetValueOrDefault(Guid.Parse(clients[taken])) <= limit))
+            size += counts.GetValueOrDefault(Guid.Parse(clients[taken++]));
+        if (taken > 0 && taken < clients.Count && FirstPullCursor.Prefix(clients[taken]) == FirstPullCursor.Prefix(clients[taken - 1]))
+        {
+            // Back to the first client of that prefix, unless the page would then hold nothing: then the prefix's clients whole.
+            var prefix = FirstPullCursor.Prefix(clients[taken]);
+            var first = clients.FindIndex(c => FirstPullCursor.Prefix(c) == prefix);
+            if (first > 0 || before > 0)
+                taken = first;
+            else
+                while (taken < clients.Count && FirstPullCursor.Prefix(clients[taken]) == prefix)
+                    taken++;
+        }
+
+        if (taken < clients.Count)
+        {
+            var later = clients.Skip(taken).Select(Guid.Parse).ToHashSet();
+            changes.RemoveAll(change => later.Contains(change.ClientId));
+        }
+
+        return taken;
     }
 
     /// <summary>Every client in scope whose id starts with <paramref name="prefix"/>, in order.</summary>
