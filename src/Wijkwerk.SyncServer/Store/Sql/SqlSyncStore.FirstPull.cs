@@ -139,7 +139,7 @@ public abstract partial class SqlSyncStore
     /// </summary>
     private static int WithinRoom(List<FeedEntry> changes, int before, List<string> clients, int limit)
     {
-        if (changes.Count <= limit || clients.Count == 1)
+        if (changes.Count <= limit)
             return clients.Count;
         var counts = new Dictionary<Guid, int>();
         for (var i = before; i < changes.Count; i++)
