@@ -205,7 +205,7 @@ public abstract class FirstPullStoreTests(StoreKind kind) : StoreTest(kind)
         // sums count as 1, so a read takes ten clients, 40 changes.
         var pairs = Enumerable.Range(1, 12).Select(i => (Guid.Parse($"{i:D8}-0000-4000-8000-000000000001"), Guid.Parse($"{i:D8}-0000-4000-8000-000000000002"))).ToList();
         foreach (var client in (IEnumerable<Guid>)[Guid.Parse("00000000-0000-4000-8000-000000000001"), .. pairs.SelectMany(p => new[] { p.Item1, p.Item2 })])
-            await WithDeletedSignals(store, anna, client, 3, clientOf);
+            await WithSignals(store, anna, client, 3, deleted: true, clientOf);
 
         var laptop = await StoreDevices.Enrol(store, "Anna", Now);
         var pages = await Pages(store, laptop, limit: 10);
@@ -218,8 +218,10 @@ public abstract class FirstPullStoreTests(StoreKind kind) : StoreTest(kind)
         Assert.Equal(25, pages[^1].ScopeCount);
     }
 
-    [Fact]
-    public async Task ARead_WhoseFirstClientNoLongerFitsAfterTheReadsBeforeIt_LeavesThatClientWholeToTheNextPage()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ARead_WhoseFirstClientNoLongerFitsAfterTheReadsBeforeIt_LeavesThatClientWholeToTheNextPage(bool deleted)
     {
         var (store, anna, _) = await World();
         var other = await StoreDevices.Enrol(store, "Anna", Now);
@@ -229,10 +231,11 @@ public abstract class FirstPullStoreTests(StoreKind kind) : StoreTest(kind)
         foreach (var client in live)
             clientOf[client] = client;
         // The laptop's own, left out: the first reads take them by their counts, and the fourth read begins with a client
-        // of eight changes, after the three changes of the first.
+        // of eight changes, after the three changes of the first; live, that client is all the fourth read takes (its count
+        // is the room left), deleted, its count is 1 and the read takes all five.
         await PushAll(store, anna, Enumerable.Range(1, 21).Select(i => Guid.Parse($"1{i:D7}-0000-4000-8000-000000000000")));
         for (var i = 1; i <= 5; i++)
-            await WithDeletedSignals(store, other, Guid.Parse($"2000000{i}-0000-4000-8000-000000000000"), 7, clientOf);
+            await WithSignals(store, other, Guid.Parse($"2000000{i}-0000-4000-8000-000000000000"), 7, deleted, clientOf);
 
         var pages = await Pages(store, anna, limit: 10, ownWritesHeld: true);
 
@@ -327,8 +330,8 @@ public abstract class FirstPullStoreTests(StoreKind kind) : StoreTest(kind)
     private static List<Guid> SharingAPrefix(int count) =>
         [.. Enumerable.Range(1, count).Select(i => Guid.Parse($"01234567-89ab-4cd0-8000-{i:D12}"))];
 
-    /// <summary>A new client of the device's team with that many signals, each deleted again; every row's client in <paramref name="clientOf"/>.</summary>
-    private async Task WithDeletedSignals(ISyncStore store, DeviceSession device, Guid client, int signals, Dictionary<Guid, Guid> clientOf)
+    /// <summary>A new client of the device's team with that many signals, deleted again or not; every row's client in <paramref name="clientOf"/>.</summary>
+    private async Task WithSignals(ISyncStore store, DeviceSession device, Guid client, int signals, bool deleted, Dictionary<Guid, Guid> clientOf)
     {
         await Insert(store, device, "clients", client, ServerFixture.ClientColumns());
         clientOf[client] = client;
@@ -336,7 +339,8 @@ public abstract class FirstPullStoreTests(StoreKind kind) : StoreTest(kind)
         {
             var signal = Guid.NewGuid();
             await Insert(store, device, "signals", signal, ServerFixture.SignalColumns(client));
-            await Push(store, device, new Mutation(++_mutation, "signals", signal, SyncProtocol.Operations.Delete, 1, new Dictionary<string, string?>()));
+            if (deleted)
+                await Push(store, device, new Mutation(++_mutation, "signals", signal, SyncProtocol.Operations.Delete, 1, new Dictionary<string, string?>()));
             clientOf[signal] = client;
         }
     }
