@@ -60,7 +60,7 @@ public abstract partial class SqlSyncStore
         var (last, more) = ((string?)null, true);
         for (var read = 0; more && changes.Count < limit && read < FirstPullReads; read++)
         {
-            var clients = NextClients(db, tx, audience, from, limit - changes.Count, out more);
+            var clients = NextClients(db, tx, audience, from, limit - changes.Count, changes.Count == 0, out more);
             if (clients.Count == 0)
                 break;
             var before = changes.Count;
@@ -85,12 +85,13 @@ public abstract partial class SqlSyncStore
     }
 
     /// <summary>
-    /// The next clients in scope from <paramref name="from"/> on, in order: the first, and those after it until their row
-    /// counts (the scope's sums: live rows and conflict records) reach <paramref name="room"/>, then any that share the last
-    /// one's prefix, so a page never ends between two clients the anchor cannot tell apart.
+    /// The next clients in scope from <paramref name="from"/> on, in order, as many as their row counts (the scope's sums:
+    /// live rows and conflict records) fit in <paramref name="room"/>, the first on an empty page however large; then any
+    /// that share the last one's prefix, so a page never ends between two clients the anchor cannot tell apart. None when
+    /// the first does not fit on a page that holds something already.
     /// </summary>
     /// <param name="more">Clients in scope may follow those returned.</param>
-    private static List<string> NextClients(DbConnection db, DbTransaction tx, PullAudience audience, string from, int room, out bool more)
+    private static List<string> NextClients(DbConnection db, DbTransaction tx, PullAudience audience, string from, int room, bool pageEmpty, out bool more)
     {
         var candidates = new List<(string Client, long Rows)>();
         using (var cmd = Command(db, tx, $"""
@@ -104,11 +105,11 @@ public abstract partial class SqlSyncStore
                 candidates.Add((reader.GetString(0), reader.GetInt64(1)));
         }
 
-        more = false;
-        if (candidates.Count == 0)
+        more = candidates.Count > 0;
+        if (candidates.Count == 0 || (!pageEmpty && candidates[0].Rows > room))
             return [];
         var (taken, rows) = (0, 0L);
-        while (taken < Math.Min(candidates.Count, FirstPullClients) && (taken == 0 || rows < room))
+        while (taken < Math.Min(candidates.Count, FirstPullClients) && (taken == 0 || rows + candidates[taken].Rows <= room))
             rows += candidates[taken++].Rows;
         var prefix = FirstPullCursor.Prefix(candidates[taken - 1].Client);
         while (taken < candidates.Count && FirstPullCursor.Prefix(candidates[taken].Client) == prefix)

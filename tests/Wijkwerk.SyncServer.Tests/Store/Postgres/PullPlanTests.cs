@@ -123,6 +123,32 @@ public sealed class PullPlanTests(PostgresCluster cluster) : IAsyncLifetime
         Assert.InRange(read, 600, 3 * 600);
     }
 
+    [Fact]
+    public async Task AFirstPull_ReadsTheClientsThatFitItsPage_NotOneMoreToPutBack()
+    {
+        var (store, anna) = await AnnasStore();
+        // Forty clients of seven rows each: a page of ten holds one of them.
+        var mutation = 0L;
+        for (var i = 0; i < 40; i++)
+        {
+            var client = Guid.NewGuid();
+            await store.PushAsync(anna, [
+                new Mutation(++mutation, "clients", client, SyncProtocol.Operations.Insert, 0, ServerFixture.ClientColumns()),
+                .. Enumerable.Range(0, 6).Select(_ => new Mutation(++mutation, "signals", Guid.NewGuid(), SyncProtocol.Operations.Insert, 0, ServerFixture.SignalColumns(client))),
+            ], Now);
+        }
+
+        var laptop = await StoreDevices.Enrol(store, "Anna", Now);
+        var before = await RowsRead(atLeast: 0);
+        var pages = new List<PullResponse>();
+        await CatchUp.Pull(from => store.PullAsync(laptop, from, 10, Now), 0, pages.Add);
+        var read = await RowsRead(atLeast: before + 280) - before;
+
+        Assert.All(pages.SkipLast(1), page => Assert.Equal(7, page.Changes.Count));
+        Assert.Equal(280, pages.Sum(p => p.Changes.Count));
+        Assert.InRange(read, 280, 280 + 20);
+    }
+
     /// <summary>Anna's store with 3,000 clients in the feed, pushed 50 at a time, and no statistics gathered on the feed or the caseload.</summary>
     private async Task<(ISyncStore Store, DeviceSession Device)> AnnasFeedNeverAnalysed()
     {
