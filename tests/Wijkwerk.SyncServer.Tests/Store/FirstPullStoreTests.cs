@@ -202,7 +202,7 @@ public abstract class FirstPullStoreTests(StoreKind kind) : StoreTest(kind)
         var (store, anna, _) = await World();
         var clientOf = new Dictionary<Guid, Guid>();
         // One client, then twelve pairs whose ids share a prefix: each client one live row and three tombstones, which its
-        // sums count as 1, so a read takes ten clients, 40 changes.
+        // sums count as 1, so the first read takes ten clients and the one sharing the last one's prefix, 44 changes.
         var pairs = Enumerable.Range(1, 12).Select(i => (Guid.Parse($"{i:D8}-0000-4000-8000-000000000001"), Guid.Parse($"{i:D8}-0000-4000-8000-000000000002"))).ToList();
         foreach (var client in (IEnumerable<Guid>)[Guid.Parse("00000000-0000-4000-8000-000000000001"), .. pairs.SelectMany(p => new[] { p.Item1, p.Item2 })])
             await WithSignals(store, anna, client, 3, deleted: true, clientOf);
@@ -230,9 +230,9 @@ public abstract class FirstPullStoreTests(StoreKind kind) : StoreTest(kind)
         await PushAll(store, other, live);
         foreach (var client in live)
             clientOf[client] = client;
-        // The laptop's own, left out: the first reads take them by their counts, and the fourth read begins with a client
-        // of eight changes, after the three changes of the first; live, that client is all the fourth read takes (its count
-        // is the room left), deleted, its count is 1 and the read takes all five.
+        // The laptop's own, left out: the first reads take them by their counts, and then comes a client of eight changes,
+        // after the three changes of the first read. Live, its count does not fit the room left and no read takes it;
+        // deleted, its count is 1, the fourth read takes all five such clients and none of them is kept.
         await PushAll(store, anna, Enumerable.Range(1, 21).Select(i => Guid.Parse($"1{i:D7}-0000-4000-8000-000000000000")));
         for (var i = 1; i <= 5; i++)
             await WithSignals(store, other, Guid.Parse($"2000000{i}-0000-4000-8000-000000000000"), 7, deleted, clientOf);
@@ -244,6 +244,23 @@ public abstract class FirstPullStoreTests(StoreKind kind) : StoreTest(kind)
         Assert.Equal(await Stored(clientOf.Values.Distinct().ToList()), Versions(Held(pages)));
         var delivered = pages.SelectMany((page, i) => page.Changes.Select(c => (Page: i, Client: clientOf[c.RowId]))).ToList();
         Assert.All(delivered.GroupBy(d => d.Client), client => Assert.Single(client.Select(d => d.Page).Distinct()));
+    }
+
+    [Fact]
+    public async Task ClientsSharingAPrefix_AfterOnlyTheLaptopsOwn_ComeOnTheFirstPage_NotAfterAPageOfNothing()
+    {
+        var (store, anna, _) = await World();
+        var other = await StoreDevices.Enrol(store, "Anna", Now);
+        await PushAll(store, anna, [Guid.Parse("00000001-0000-4000-8000-000000000000")]);
+        var clientOf = new Dictionary<Guid, Guid>();
+        // Eight live rows each, counted as such: together more than a page of ten.
+        foreach (var client in SharingAPrefix(2))
+            await WithSignals(store, other, client, 7, deleted: false, clientOf);
+
+        var pages = await Pages(store, anna, limit: 10, ownWritesHeld: true);
+
+        Assert.Equal(16, pages[0].Changes.Count);
+        Assert.Equal(await Stored(clientOf.Values.Distinct().ToList()), Versions(Held(pages)));
     }
 
     [Fact]

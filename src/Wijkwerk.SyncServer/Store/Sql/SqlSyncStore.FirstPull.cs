@@ -120,10 +120,7 @@ public abstract partial class SqlSyncStore
             // read shares it, its clients are read whole.
             taken = candidates.FindIndex(c => FirstPullCursor.Prefix(c.Client) == prefix);
             if (taken == 0)
-            {
-                more = true;
                 return ClientsOf(db, tx, audience, prefix);
-            }
         }
 
         more = taken < candidates.Count;
@@ -135,34 +132,38 @@ public abstract partial class SqlSyncStore
     /// <paramref name="before"/> on; those of the clients after them are taken out again, for the next page. The clients were
     /// chosen by their counts of live rows, and a client's tombstones count there for nothing: the clients of a read whose
     /// rows were deleted or purged could otherwise bring a page of many times its limit. A page ends between two prefixes
-    /// (<see cref="FirstPullCursor"/>), keeps its first client whole however large (with the clients sharing its prefix), and
-    /// may keep none of this read when an earlier read filled it.
+    /// (<see cref="FirstPullCursor"/>), keeps the first of its clients with changes whole however large (with the clients
+    /// sharing its prefix), and may keep none of this read when an earlier read filled it.
     /// </summary>
     private static int WithinRoom(List<FeedEntry> changes, int before, List<string> clients, int limit)
     {
         if (changes.Count <= limit)
             return clients.Count;
+        var ids = clients.Select(Guid.Parse).ToList();
         var counts = new Dictionary<Guid, int>();
         for (var i = before; i < changes.Count; i++)
             counts[changes[i].ClientId] = counts.GetValueOrDefault(changes[i].ClientId) + 1;
+        var sizes = ids.Select(id => counts.GetValueOrDefault(id)).ToArray();
         var (taken, size) = (0, before);
-        while (taken < clients.Count && (size == 0 || size + counts.GetValueOrDefault(Guid.Parse(clients[taken])) <= limit))
-            size += counts.GetValueOrDefault(Guid.Parse(clients[taken++]));
+        while (taken < clients.Count && (size == 0 || size + sizes[taken] <= limit))
+            size += sizes[taken++];
         if (taken > 0 && taken < clients.Count && FirstPullCursor.Prefix(clients[taken]) == FirstPullCursor.Prefix(clients[taken - 1]))
         {
-            // Back to the first client of that prefix, unless the page would then hold nothing: then the prefix's clients whole.
+            // Back to the first client of that prefix, unless the page would then hold no change: then the prefix's clients whole.
             var prefix = FirstPullCursor.Prefix(clients[taken]);
             var first = clients.FindIndex(c => FirstPullCursor.Prefix(c) == prefix);
-            if (first > 0 || before > 0)
+            if (before + sizes[..first].Sum() > 0)
                 taken = first;
             else
+            {
                 while (taken < clients.Count && FirstPullCursor.Prefix(clients[taken]) == prefix)
                     taken++;
+            }
         }
 
         if (taken < clients.Count)
         {
-            var later = clients.Skip(taken).Select(Guid.Parse).ToHashSet();
+            var later = ids.Skip(taken).ToHashSet();
             changes.RemoveAll(change => later.Contains(change.ClientId));
         }
 
