@@ -60,7 +60,7 @@ public abstract partial class SqlSyncStore
         var (last, more) = ((string?)null, true);
         for (var read = 0; more && changes.Count < limit && read < FirstPullReads; read++)
         {
-            var clients = NextClients(db, tx, audience, from, limit - changes.Count, changes.Count == 0, out more);
+            var clients = NextClients(db, tx, audience, from, limit - changes.Count, changes.Count == 0, out more, out var following);
             if (clients.Count == 0)
                 break;
             var before = changes.Count;
@@ -75,6 +75,9 @@ public abstract partial class SqlSyncStore
 
             last = clients[^1];
             from = FirstPullCursor.Above(last);
+            // The client after them is known not to fit a page that holds something: no query only to find that out.
+            if (changes.Count > 0 && following > limit - changes.Count)
+                break;
         }
 
         // After the clients' rows, which the page's room is for: a team's exits are few beside its rows.
@@ -91,7 +94,8 @@ public abstract partial class SqlSyncStore
     /// the first does not fit on a page that holds something already.
     /// </summary>
     /// <param name="more">Clients in scope may follow those returned.</param>
-    private static List<string> NextClients(DbConnection db, DbTransaction tx, PullAudience audience, string from, int room, bool pageEmpty, out bool more)
+    /// <param name="following">The row count of the client after those returned, when this read looked at it; else 0.</param>
+    private static List<string> NextClients(DbConnection db, DbTransaction tx, PullAudience audience, string from, int room, bool pageEmpty, out bool more, out long following)
     {
         var candidates = new List<(string Client, long Rows)>();
         using (var cmd = Command(db, tx, $"""
@@ -106,6 +110,7 @@ public abstract partial class SqlSyncStore
         }
 
         more = candidates.Count > 0;
+        following = 0;
         if (candidates.Count == 0 || (!pageEmpty && candidates[0].Rows > room))
             return [];
         var (taken, rows) = (0, 0L);
@@ -124,6 +129,7 @@ public abstract partial class SqlSyncStore
         }
 
         more = taken < candidates.Count;
+        following = more ? candidates[taken].Rows : 0;
         return [.. candidates.Take(taken).Select(c => c.Client)];
     }
 

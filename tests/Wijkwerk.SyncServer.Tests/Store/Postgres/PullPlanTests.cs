@@ -139,14 +139,18 @@ public sealed class PullPlanTests(PostgresCluster cluster) : IAsyncLifetime
         }
 
         var laptop = await StoreDevices.Enrol(store, "Anna", Now);
-        var before = await RowsRead(atLeast: 0);
+        var (before, lookedUp) = (await RowsRead(atLeast: 0), await SumsLookups(atLeast: 0));
         var pages = new List<PullResponse>();
         await CatchUp.Pull(from => store.PullAsync(laptop, from, 10, Now), 0, pages.Add);
         var read = await RowsRead(atLeast: before + 280) - before;
+        var lookups = await SumsLookups(atLeast: lookedUp + 40) - lookedUp;
 
         Assert.All(pages.SkipLast(1), page => Assert.Equal(7, page.Changes.Count));
         Assert.Equal(280, pages.Sum(p => p.Changes.Count));
         Assert.InRange(read, 280, 280 + 20);
+        // Each page looks at the clients left (40, 39, … 1: 820) once, and the last page sums the scope; not a second
+        // time to learn that the next client does not fit.
+        Assert.InRange(lookups, 820, 820 + 100);
     }
 
     /// <summary>Anna's store with 3,000 clients in the feed, pushed 50 at a time, and no statistics gathered on the feed or the caseload.</summary>
@@ -173,20 +177,27 @@ public sealed class PullPlanTests(PostgresCluster cluster) : IAsyncLifetime
         return (store, await StoreDevices.Enrol(store, "Anna", Now));
     }
 
+    /// <summary>Rows of <c>rows</c> read so far, through any of its indexes or by scanning it (<see cref="Settled"/>).</summary>
+    private Task<long> RowsRead(long atLeast) => Settled(
+        "SELECT (SELECT coalesce(sum(idx_tup_read), 0) FROM pg_stat_user_indexes WHERE relname = 'rows')"
+        + " + (SELECT coalesce(sum(seq_tup_read), 0) FROM pg_stat_user_tables WHERE relname = 'rows')", "rows read", atLeast);
+
+    /// <summary>Look-ups in the scope's sums so far: each client a first pull's read looks at is one (<see cref="Settled"/>).</summary>
+    private Task<long> SumsLookups(long atLeast) => Settled(
+        "SELECT coalesce(sum(idx_scan), 0) FROM pg_stat_user_indexes WHERE relname = 'client_sums'", "look-ups in client_sums", atLeast);
+
     /// <summary>
-    /// Rows of <c>rows</c> read so far, through any of its indexes or by scanning it, once the store's sessions have ended
-    /// (a session hands its counts to the statistics when it ends), the figures reach <paramref name="atLeast"/> and stand
-    /// still. Each count is read in a session of its own, which sees the statistics as they are then.
+    /// A count from the statistics, once the store's sessions have ended (a session hands its counts to the statistics when
+    /// it ends), the figure reaches <paramref name="atLeast"/> and stands still. Each count is read in a session of its own,
+    /// which sees the statistics as they are then.
     /// </summary>
-    private async Task<long> RowsRead(long atLeast)
+    private async Task<long> Settled(string sql, string what, long atLeast)
     {
         NpgsqlConnection.ClearAllPools();
-        const string Sql = "SELECT (SELECT coalesce(sum(idx_tup_read), 0) FROM pg_stat_user_indexes WHERE relname = 'rows')"
-                           + " + (SELECT coalesce(sum(seq_tup_read), 0) FROM pg_stat_user_tables WHERE relname = 'rows')";
         long last = -1;
         for (var (still, round) = (0, 0); round < 150; round++)
         {
-            var now = await _kind.CountAsync(Sql);
+            var now = await _kind.CountAsync(sql);
             still = now == last && now >= atLeast ? still + 1 : 0;
             if (still == 3)
                 return now;
@@ -194,7 +205,7 @@ public sealed class PullPlanTests(PostgresCluster cluster) : IAsyncLifetime
             await Task.Delay(100);
         }
 
-        throw new TimeoutException($"The read counts of 'rows' did not settle at {atLeast} or more within fifteen seconds (last {last}).");
+        throw new TimeoutException($"The {what} did not settle at {atLeast} or more within fifteen seconds (last {last}).");
     }
 
     private static async Task Push(ISyncStore store, DeviceSession device, long first, int count) =>
