@@ -304,9 +304,7 @@ public abstract class FirstPullStoreTests(StoreKind kind) : StoreTest(kind)
     private async Task<Guid> NewClient(ISyncStore store, DeviceSession device, int signals)
     {
         var client = Guid.NewGuid();
-        await Insert(store, device, "clients", client, ServerFixture.ClientColumns());
-        for (var i = 0; i < signals; i++)
-            await Insert(store, device, "signals", Guid.NewGuid(), ServerFixture.SignalColumns(client));
+        await WithSignals(store, device, client, signals, deleted: false, []);
         return client;
     }
 

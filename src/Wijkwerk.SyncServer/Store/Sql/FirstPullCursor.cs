@@ -46,4 +46,22 @@ public static class FirstPullCursor
 
     /// <summary>The part of a client id that <see cref="After"/> keeps.</summary>
     public static string Prefix(string clientId) => clientId[..PrefixLength];
+
+    /// <summary>Where the clients sharing the prefix of <paramref name="ids"/>[<paramref name="at"/>] begin, in ids in order.</summary>
+    public static int PrefixStart(IReadOnlyList<string> ids, int at)
+    {
+        var prefix = Prefix(ids[at]);
+        while (at > 0 && Prefix(ids[at - 1]) == prefix)
+            at--;
+        return at;
+    }
+
+    /// <summary>Just past the clients sharing the prefix of <paramref name="ids"/>[<paramref name="at"/>], in ids in order.</summary>
+    public static int PrefixEnd(IReadOnlyList<string> ids, int at)
+    {
+        var prefix = Prefix(ids[at]);
+        while (at < ids.Count && Prefix(ids[at]) == prefix)
+            at++;
+        return at;
+    }
 }

@@ -97,7 +97,7 @@ public abstract partial class SqlSyncStore
     /// <param name="following">The row count of the client after those returned, when this read looked at it; else 0.</param>
     private static List<string> NextClients(DbConnection db, DbTransaction tx, PullAudience audience, string from, int room, bool pageEmpty, out bool more, out long following)
     {
-        var candidates = new List<(string Client, long Rows)>();
+        var (clients, counts) = (new List<string>(), new List<long>());
         using (var cmd = Command(db, tx, $"""
             SELECT c.client_id, coalesce((SELECT row_count FROM {audience.Sums} AS sums WHERE sums.client_id = c.client_id), 0)
             FROM (SELECT DISTINCT client_id FROM ({audience.Scope}) AS in_scope WHERE client_id >= @from ORDER BY client_id LIMIT @n) AS c
@@ -106,31 +106,32 @@ public abstract partial class SqlSyncStore
         using (var reader = cmd.ExecuteReader())
         {
             while (reader.Read())
-                candidates.Add((reader.GetString(0), reader.GetInt64(1)));
+            {
+                clients.Add(reader.GetString(0));
+                counts.Add(reader.GetInt64(1));
+            }
         }
 
-        more = candidates.Count > 0;
+        more = clients.Count > 0;
         following = 0;
-        if (candidates.Count == 0 || (!pageEmpty && candidates[0].Rows > room))
+        if (clients.Count == 0 || (!pageEmpty && counts[0] > room))
             return [];
         var (taken, rows) = (0, 0L);
-        while (taken < Math.Min(candidates.Count, FirstPullClients) && (taken == 0 || rows + candidates[taken].Rows <= room))
-            rows += candidates[taken++].Rows;
-        var prefix = FirstPullCursor.Prefix(candidates[taken - 1].Client);
-        while (taken < candidates.Count && FirstPullCursor.Prefix(candidates[taken].Client) == prefix)
-            taken++;
-        if (taken == candidates.Count && candidates.Count > FirstPullClients)
+        while (taken < Math.Min(clients.Count, FirstPullClients) && (taken == 0 || rows + counts[taken] <= room))
+            rows += counts[taken++];
+        taken = FirstPullCursor.PrefixEnd(clients, taken - 1);
+        if (taken == clients.Count && clients.Count > FirstPullClients)
         {
             // The clients read ran out within that prefix: the next read starts at its first client, or, when every client
             // read shares it, its clients are read whole.
-            taken = candidates.FindIndex(c => FirstPullCursor.Prefix(c.Client) == prefix);
+            taken = FirstPullCursor.PrefixStart(clients, taken - 1);
             if (taken == 0)
-                return ClientsOf(db, tx, audience, prefix);
+                return ClientsOf(db, tx, audience, FirstPullCursor.Prefix(clients[0]));
         }
 
-        more = taken < candidates.Count;
-        following = more ? candidates[taken].Rows : 0;
-        return [.. candidates.Take(taken).Select(c => c.Client)];
+        more = taken < clients.Count;
+        following = more ? counts[taken] : 0;
+        return clients.GetRange(0, taken);
     }
 
     /// <summary>
@@ -153,19 +154,10 @@ public abstract partial class SqlSyncStore
         var (taken, size) = (0, before);
         while (taken < clients.Count && (size == 0 || size + sizes[taken] <= limit))
             size += sizes[taken++];
-        if (taken > 0 && taken < clients.Count && FirstPullCursor.Prefix(clients[taken]) == FirstPullCursor.Prefix(clients[taken - 1]))
-        {
-            // Back to the first client of that prefix, unless the page would then hold no change: then the prefix's clients whole.
-            var prefix = FirstPullCursor.Prefix(clients[taken]);
-            var first = clients.FindIndex(c => FirstPullCursor.Prefix(c) == prefix);
-            if (before + sizes[..first].Sum() > 0)
-                taken = first;
-            else
-            {
-                while (taken < clients.Count && FirstPullCursor.Prefix(clients[taken]) == prefix)
-                    taken++;
-            }
-        }
+        var first = taken > 0 && taken < clients.Count ? FirstPullCursor.PrefixStart(clients, taken) : taken;
+        // A cut inside a prefix goes back to its first client, unless the page would then hold no change: then the prefix's clients whole.
+        if (first < taken)
+            taken = before + sizes[..first].Sum() > 0 ? first : FirstPullCursor.PrefixEnd(clients, taken);
 
         if (taken < clients.Count)
         {
