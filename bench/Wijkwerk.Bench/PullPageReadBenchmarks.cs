@@ -18,6 +18,11 @@ public class PullPageReadBenchmarks
     [Benchmark]
     public int ReadAPageOf2000Rows() => JsonSerializer.Deserialize(_page, ProtocolJson.Default.PullResponse)!.Changes.Count;
 
+    /// <summary>The same page read as it arrives, as the laptop did before it read an answer whole (<see cref="WholeJson"/>).</summary>
+    [Benchmark]
+    public async Task<int> ReadAPageOf2000RowsAsItArrives() =>
+        (await JsonSerializer.DeserializeAsync(new InPieces(_page, 16_384), ProtocolJson.Default.PullResponse))!.Changes.Count;
+
     private static byte[] Page()
     {
         var changes = new List<RowChange>();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http.Features;
 using Wijkwerk.Core.Sync.Protocol;
 using Wijkwerk.SyncServer.Hosting;
 using Wijkwerk.SyncServer.Store;
@@ -41,23 +42,28 @@ public static class EnrolEndpoints
 /// <summary>Reads a JSON body with the server's own answers for what can go wrong (never a framework page).</summary>
 public static class RequestBody
 {
+    /// <summary>The most a body is read when the host sets no limit of its own (a test host): as much as the server's default limit.</summary>
+    private static readonly long MostWithoutALimit = new ServerSettings().MaxRequestBodyBytes;
+
     public static async Task<(T? Value, IResult? Problem)> Read<T>(HttpContext context, JsonTypeInfo<T> type)
         where T : class
     {
         if (!IsJson(context.Request.ContentType))
             return (null, Problems.Result(StatusCodes.Status415UnsupportedMediaType, ProblemCodes.InvalidRequest, Problems.ForStatus(StatusCodes.Status415UnsupportedMediaType).Message));
+        // The host's limit ends a larger body as it arrives; the body is read whole only up to it (WholeJson).
+        var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? MostWithoutALimit;
         try
         {
-            var value = await JsonSerializer.DeserializeAsync(context.Request.Body, type, context.RequestAborted);
+            var (value, _) = await WholeJson.Read(context.Request.Body, type, context.Request.ContentLength, limit, context.RequestAborted);
             return value is null ? (null, Problems.Invalid("Het verzoek is leeg; stuur een JSON-object.")) : (value, null);
         }
         catch (JsonException)
         {
             return (null, Problems.Invalid("Het verzoek is geen geldige JSON of heeft velden van het verkeerde soort; werk Wijkwerk bij."));
         }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        catch (Exception e) when (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or MessageTooLargeException)
         {
-            return (null, Problems.TooLarge(context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? 0));
+            return (null, Problems.TooLarge(limit));
         }
     }
 

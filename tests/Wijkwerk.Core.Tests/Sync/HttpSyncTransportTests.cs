@@ -7,9 +7,9 @@ using Wijkwerk.Core.Sync.Protocol;
 namespace Wijkwerk.Core.Tests.Sync;
 
 /// <summary>
-/// The transport reads an answer as it arrives. A server on loopback that sends the headers and part of a page, then
-/// stalls or hangs up: the pull ends within the client's timeout as "the answer did not arrive whole", never hangs. A page's
-/// head comes with the headers, before its rows.
+/// The transport reads an answer whole before it reads its rows. A server on loopback that sends the headers and part of a
+/// page, then stalls or hangs up: the pull ends within the client's timeout as "the answer did not arrive whole", never hangs.
+/// A page's head comes with the headers, before its rows. An answer larger than the transport takes is refused unread.
 /// </summary>
 public sealed class HttpSyncTransportTests
 {
@@ -76,6 +76,48 @@ public sealed class HttpSyncTransportTests
         await Assert.ThrowsAsync<SyncTransportException>(() => call.Page.WaitAsync(TimeSpan.FromSeconds(30)));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)] // sent without its length, as a page is: the size is only known once it is over
+    public async Task AnAnswerLargerThanTheTransportTakes_IsRefusedAsTooLarge(bool lengthSaid)
+    {
+        const long most = 1024 * 1024;
+        using var server = new OneAnswerServer(WholePage(rows: 3000), lengthSaid);
+        using var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(30) };
+
+        var pull = new HttpSyncTransport(http, most).Pull("token", 0, 100, CancellationToken.None);
+        var failure = await Assert.ThrowsAsync<SyncTransportException>(() => pull.WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.True(server.BodyBytes > most);
+        Assert.Equal(ProblemCodes.TooLarge, failure.Code);
+        Assert.Equal("Het antwoord van de server is groter dan 1 MB en is niet gelezen; neem contact op met de beheerder.", failure.Message);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task AnAnswerWithinWhatTheTransportTakes_IsReadWhole(bool lengthSaid)
+    {
+        var page = WholePage(rows: 3000);
+        using var server = new OneAnswerServer(page, lengthSaid);
+        using var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(30) };
+
+        var pulled = await new HttpSyncTransport(http, server.BodyBytes).Pull("token", 0, 100, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(3000, pulled.Changes.Count);
+        Assert.Equal(page, System.Text.Json.JsonSerializer.Serialize(pulled, ProtocolJson.Default.PullResponse));
+    }
+
+    /// <summary>A page of <paramref name="rows"/> changes of one client, as the server writes it.</summary>
+    private static string WholePage(int rows)
+    {
+        var client = Guid.NewGuid();
+        var at = new DateTimeOffset(2026, 12, 7, 8, 0, 0, TimeSpan.Zero);
+        var changes = Enumerable.Range(1, rows).Select(i => new RowChange(i, "signals", Guid.NewGuid(), 1, false, false, at, Guid.NewGuid(),
+            new Dictionary<string, string?> { ["client_id"] = client.ToString(), ["observation"] = "Waarneming " + i + new string('.', 300), ["assignee"] = null })).ToList();
+        return System.Text.Json.JsonSerializer.Serialize(new PullResponse(changes, rows, false, rows, 0), ProtocolJson.Default.PullResponse);
+    }
+
     private static async Task AssertNotArrivedWhole(bool hangUp, TimeSpan clientTimeout)
     {
         using var server = new OneAnswerServer(hangUp);
@@ -90,7 +132,7 @@ public sealed class HttpSyncTransportTests
 
     /// <summary>
     /// Accepts one connection on 127.0.0.1, answers 200 (with <paramref name="headers"/>, each line ending in CR LF) with a
-    /// body longer than it sends, then stalls or hangs up.
+    /// body longer than it sends, then stalls or hangs up; or, given a whole body, sends all of it and hangs up.
     /// </summary>
     private sealed class OneAnswerServer : IDisposable
     {
@@ -108,21 +150,57 @@ public sealed class HttpSyncTransportTests
             _serving = Serve(hangUp);
         }
 
+        /// <param name="lengthSaid">The body's length in the headers; else the body ends as the connection closes.</param>
+        public OneAnswerServer(string body, bool lengthSaid)
+        {
+            _headers = "";
+            _listener.Start();
+            Address = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
+            var bytes = Encoding.UTF8.GetBytes(body);
+            BodyBytes = bytes.Length;
+            _serving = ServeWhole(bytes, lengthSaid);
+        }
+
         public Uri Address { get; }
 
-        private async Task Serve(bool hangUp)
+        /// <summary>The length of the whole body sent; 0 for a body that is never sent whole.</summary>
+        public long BodyBytes { get; }
+
+        private async Task ServeWhole(byte[] body, bool lengthSaid)
         {
             using var client = await _listener.AcceptTcpClientAsync(_stop.Token);
             var stream = client.GetStream();
+            if (!await ReadRequest(stream))
+                return;
+            var head = $"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n{(lengthSaid ? $"Content-Length: {body.Length}" : "Connection: close")}\r\n\r\n";
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(head), _stop.Token);
+            // In pieces, as a page arrives.
+            foreach (var piece in body.Chunk(8192))
+                await stream.WriteAsync(piece, _stop.Token);
+            await stream.FlushAsync(_stop.Token);
+        }
+
+        private async Task<bool> ReadRequest(NetworkStream stream)
+        {
             var buffer = new byte[8192];
             var request = new StringBuilder();
             while (!request.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
             {
                 var read = await stream.ReadAsync(buffer, _stop.Token);
                 if (read == 0)
-                    return;
+                    return false;
                 request.Append(Encoding.ASCII.GetString(buffer, 0, read));
             }
+
+            return true;
+        }
+
+        private async Task Serve(bool hangUp)
+        {
+            using var client = await _listener.AcceptTcpClientAsync(_stop.Token);
+            var stream = client.GetStream();
+            if (!await ReadRequest(stream))
+                return;
 
             var head = $"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {PartOfAPage.Length + 1000}\r\n{_headers}\r\n";
             await stream.WriteAsync(Encoding.ASCII.GetBytes(head + PartOfAPage), _stop.Token);

@@ -52,6 +52,40 @@ public sealed class BadInputTests(ServerFixture server)
         await AssertNothingNew(before);
     }
 
+    /// <summary>Without a length said the server learns the size only as the body arrives: it stops reading at its limit.</summary>
+    [Fact]
+    public async Task Push_WithAnOversizedBodyOfNoSaidLength_Answers413()
+    {
+        var before = await server.Anna.Pull(0, 1);
+        var notes = new string('x', 9 * 1024 * 1024);
+        var body = System.Text.Encoding.UTF8.GetBytes("{\"mutations\":[{\"mutationId\":1,\"table\":\"clients\",\"rowId\":\"" + Guid.NewGuid() + "\",\"operation\":\"insert\",\"baseVersion\":0,\"columns\":{\"notes\":\"" + notes + "\"}}]}");
+        using var content = new StreamContent(new MemoryStream(body));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        using var request = SyncClient.Request(HttpMethod.Post, SyncProtocol.PushPath, server.Anna.Token, content);
+        request.Headers.TransferEncodingChunked = true;
+        HttpResponseMessage response;
+        try
+        {
+            response = await server.Http.SendAsync(request);
+        }
+        catch (HttpRequestException)
+        {
+            // The server may answer and close while the rest of the body is still being sent; the answer is then lost to the
+            // client, and what counts is that nothing was written and the server stays up.
+            await AssertNothingNew(before);
+            return;
+        }
+
+        using (response)
+        {
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+            Assert.Equal(ProblemCodes.TooLarge, (await response.Content.ReadFromJsonAsync<ProblemResponse>(SyncClient.Json))!.Code);
+        }
+
+        await AssertNothingNew(before);
+    }
+
     [Theory]
     [InlineData("after=-1152921504606846977")]
     [InlineData("after=+-1")]

@@ -8,9 +8,27 @@ using Wijkwerk.Core.Sync.Protocol;
 namespace Wijkwerk.Core.Sync.Laptop;
 
 /// <summary>The sync protocol over HTTP(S), with the protocol version and the device token on every call.</summary>
-public sealed class HttpSyncTransport(HttpClient http) : ISyncTransport
+/// <param name="mostAnswerBytes">The most an answer may hold (<see cref="MostAnswerBytes"/>; tests give less).</param>
+public sealed class HttpSyncTransport(HttpClient http, long mostAnswerBytes) : ISyncTransport
 {
     public const string Unreachable = "unreachable";
+
+    /// <summary>
+    /// The most an answer may hold: some 900 times a page of 2,000 rows like the sync figures' (about 1.2 MB), while a server
+    /// that never ends its answer cannot fill the laptop's memory.
+    /// </summary>
+    public const long MostAnswerBytes = 1L << 30;
+
+    /// <summary>
+    /// The length of the last answer read: an answer without a length said (a page) starts in a buffer that large, as the pages
+    /// of a sync are alike, instead of growing one through every size below it, each of which the pool then kept.
+    /// </summary>
+    private long _lastAnswerBytes;
+
+    public HttpSyncTransport(HttpClient http)
+        : this(http, MostAnswerBytes)
+    {
+    }
 
     public Task<EnrolResponse> Enrol(EnrolRequest request, CancellationToken cancel) =>
         Send(HttpMethod.Post, SyncProtocol.EnrolPath, null, JsonContent.Create(request, ProtocolJson.Default.EnrolRequest), ProtocolJson.Default.EnrolResponse, cancel);
@@ -64,9 +82,7 @@ public sealed class HttpSyncTransport(HttpClient http) : ISyncTransport
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         request.Content = body;
 
-        // The answer is read as it arrives, not first gathered whole: a page of 2,000 rows gathered whole grew its buffer
-        // by doubling, megabytes a page on the large object heap. The client's timeout ends with the headers, so the
-        // body gets one of its own.
+        // The client's timeout ends with the headers, so the body gets one of its own.
         using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         if (http.Timeout != Timeout.InfiniteTimeSpan)
             reading.CancelAfter(http.Timeout);
@@ -87,8 +103,15 @@ public sealed class HttpSyncTransport(HttpClient http) : ISyncTransport
                 answered?.Invoke(response.Headers);
                 try
                 {
-                    return await response.Content.ReadFromJsonAsync(answer, reading.Token)
-                        ?? throw new SyncTransportException(ProblemCodes.InvalidRequest, "De server gaf een leeg antwoord.", (int)response.StatusCode);
+                    await using var stream = await response.Content.ReadAsStreamAsync(reading.Token);
+                    var (read, length) = await WholeJson.Read(stream, answer, response.Content.Headers.ContentLength ?? Volatile.Read(ref _lastAnswerBytes), mostAnswerBytes, reading.Token);
+                    Volatile.Write(ref _lastAnswerBytes, length);
+                    return read ?? throw new SyncTransportException(ProblemCodes.InvalidRequest, "De server gaf een leeg antwoord.", (int)response.StatusCode);
+                }
+                catch (MessageTooLargeException e)
+                {
+                    throw new SyncTransportException(ProblemCodes.TooLarge,
+                        $"Het antwoord van de server is groter dan {e.MostBytes / (1024 * 1024)} MB en is niet gelezen; neem contact op met de beheerder.", (int)response.StatusCode, e);
                 }
                 catch (Exception e) when (e is JsonException or HttpRequestException or IOException || e is OperationCanceledException && !cancel.IsCancellationRequested)
                 {
