@@ -42,16 +42,15 @@ public static class EnrolEndpoints
 /// <summary>Reads a JSON body with the server's own answers for what can go wrong (never a framework page).</summary>
 public static class RequestBody
 {
-    /// <summary>The most a body is read when the host sets no limit of its own (a test host): as much as the server's default limit.</summary>
-    private static readonly long MostWithoutALimit = new ServerSettings().MaxRequestBodyBytes;
-
     public static async Task<(T? Value, IResult? Problem)> Read<T>(HttpContext context, JsonTypeInfo<T> type)
         where T : class
     {
         if (!IsJson(context.Request.ContentType))
             return (null, Problems.Result(StatusCodes.Status415UnsupportedMediaType, ProblemCodes.InvalidRequest, Problems.ForStatus(StatusCodes.Status415UnsupportedMediaType).Message));
-        // The host's limit ends a larger body as it arrives; the body is read whole only up to it (WholeJson).
-        var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? MostWithoutALimit;
+        // The host's limit ends a larger body as it arrives; the body is read whole only up to it (WholeJson), or up to the
+        // configured limit where the host has none of its own.
+        var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize
+            ?? context.RequestServices.GetRequiredService<ServerSettings>().MaxRequestBodyBytes;
         try
         {
             var (value, _) = await WholeJson.Read(context.Request.Body, type, context.Request.ContentLength, limit, context.RequestAborted);

@@ -9,7 +9,8 @@ namespace Wijkwerk.Core.Tests.Sync;
 /// <summary>
 /// The transport reads an answer whole before it reads its rows. A server on loopback that sends the headers and part of a
 /// page, then stalls or hangs up: the pull ends within the client's timeout as "the answer did not arrive whole", never hangs.
-/// A page's head comes with the headers, before its rows. An answer larger than the transport takes is refused unread.
+/// A page's head comes with the headers, before its rows. An answer larger than the transport takes is refused: unread when
+/// its length is stated, else once more of it arrived than that.
 /// </summary>
 public sealed class HttpSyncTransportTests
 {
@@ -78,7 +79,7 @@ public sealed class HttpSyncTransportTests
 
     [Theory]
     [InlineData(true)]
-    [InlineData(false)] // sent without its length, as a page is: the size is only known once it is over
+    [InlineData(false)] // sent without its length, as a page is: it is read up to the most the transport takes
     public async Task AnAnswerLargerThanTheTransportTakes_IsRefusedAsTooLarge(bool lengthSaid)
     {
         const long most = 1024 * 1024;
@@ -90,7 +91,7 @@ public sealed class HttpSyncTransportTests
 
         Assert.True(server.BodyBytes > most);
         Assert.Equal(ProblemCodes.TooLarge, failure.Code);
-        Assert.Equal("Het antwoord van de server is groter dan 1 MB en is niet gelezen; neem contact op met de beheerder.", failure.Message);
+        Assert.Equal("Het antwoord van de server is groter dan 1 MB; Wijkwerk heeft het niet verwerkt. Neem contact op met de beheerder.", failure.Message);
     }
 
     [Theory]

@@ -16,11 +16,10 @@ public sealed class WholeJsonTests
     [InlineData(1, null)]
     [InlineData(7, null)]
     [InlineData(70_000, null)]
-    [InlineData(4096, 10L)] // a length said too small
-    [InlineData(4096, 100_000_000L)] // and too large
-    public async Task AMessageArrivingInPieces_IsReadAsSent(int piece, long? lengthSaid)
+    [InlineData(4096, 10L)] // a length stated too small
+    public async Task AMessageArrivingInPieces_IsReadAsSent(int piece, long? statedLength)
     {
-        var (read, length) = await WholeJson.Read(new InPieces(Message, piece), ProtocolJson.Default.PushRequest, lengthSaid, Message.Length, CancellationToken.None);
+        var (read, length) = await WholeJson.Read(new InPieces(Message, piece), ProtocolJson.Default.PushRequest, statedLength, Message.Length, CancellationToken.None);
 
         Assert.Equal(Message, JsonSerializer.SerializeToUtf8Bytes(read, ProtocolJson.Default.PushRequest));
         Assert.Equal(Message.Length, length);
@@ -38,9 +37,45 @@ public sealed class WholeJsonTests
     }
 
     [Fact]
+    public async Task AMessageStatedLargerThanTheReaderTakes_IsRefusedUnread()
+    {
+        var refused = await Assert.ThrowsAsync<MessageTooLargeException>(() =>
+            WholeJson.Read(new NeverRead(), ProtocolJson.Default.PushRequest, Message.Length, Message.Length - 1, CancellationToken.None));
+
+        Assert.Equal(Message.Length - 1, refused.MostBytes);
+    }
+
+    [Fact]
+    public async Task AMessageAfterAByteOrderMark_IsReadAsSent()
+    {
+        var (read, length) = await WholeJson.Read(new InPieces([0xEF, 0xBB, 0xBF, .. Message], 4096), ProtocolJson.Default.PushRequest, null, Message.Length + 3, CancellationToken.None);
+
+        Assert.Equal(Message, JsonSerializer.SerializeToUtf8Bytes(read, ProtocolJson.Default.PushRequest));
+        Assert.Equal(Message.Length + 3, length);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(100)]
+    [InlineData(70_000)]
+    [InlineData(10_000_000)] // larger than the reader takes: the first buffer stays within it
+    public async Task AMessageAfterLargerOrSmallerOnes_IsReadAsSent(int sizeSeen)
+    {
+        var (read, _) = await WholeJson.Read(new InPieces(Message, 3000), ProtocolJson.Default.PushRequest, null, Message.Length, CancellationToken.None, sizeSeen);
+
+        Assert.Equal(Message, JsonSerializer.SerializeToUtf8Bytes(read, ProtocolJson.Default.PushRequest));
+    }
+
+    [Fact]
     public async Task AMessageThatIsNotJson_FailsAsJson() =>
         await Assert.ThrowsAnyAsync<JsonException>(() =>
             WholeJson.Read(new InPieces(Message[..^1], 512), ProtocolJson.Default.PushRequest, null, Message.Length, CancellationToken.None));
+
+    private sealed class NeverRead : MemoryStream
+    {
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("A message stated too large is not read.");
+    }
 
     /// <summary>A stream that hands out at most <paramref name="piece"/> bytes a read, as a network does.</summary>
     private sealed class InPieces(byte[] bytes, int piece) : MemoryStream(bytes)

@@ -52,37 +52,28 @@ public sealed class BadInputTests(ServerFixture server)
         await AssertNothingNew(before);
     }
 
-    /// <summary>Without a length said the server learns the size only as the body arrives: it stops reading at its limit.</summary>
+    /// <summary>
+    /// Without a length stated the server learns the size only as the body arrives, and stops reading at its limit. The body
+    /// ends just past the limit: the client has sent all of it when the answer comes, so it is not cut off sending and always
+    /// reads the answer.
+    /// </summary>
     [Fact]
-    public async Task Push_WithAnOversizedBodyOfNoSaidLength_Answers413()
+    public async Task Push_WithAnOversizedBodyOfNoStatedLength_Answers413()
     {
         var before = await server.Anna.Pull(0, 1);
-        var notes = new string('x', 9 * 1024 * 1024);
-        var body = System.Text.Encoding.UTF8.GetBytes("{\"mutations\":[{\"mutationId\":1,\"table\":\"clients\",\"rowId\":\"" + Guid.NewGuid() + "\",\"operation\":\"insert\",\"baseVersion\":0,\"columns\":{\"notes\":\"" + notes + "\"}}]}");
+        const int limit = 8 * 1024 * 1024; // the server's default MaxRequestBodyBytes
+        var head = "{\"mutations\":[{\"mutationId\":1,\"table\":\"clients\",\"rowId\":\"" + Guid.NewGuid() + "\",\"operation\":\"insert\",\"baseVersion\":0,\"columns\":{\"notes\":\"";
+        const string tail = "\"}}]}";
+        var body = System.Text.Encoding.UTF8.GetBytes(head + new string('x', limit + 1024 - head.Length - tail.Length) + tail);
         using var content = new StreamContent(new MemoryStream(body));
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-
         using var request = SyncClient.Request(HttpMethod.Post, SyncProtocol.PushPath, server.Anna.Token, content);
         request.Headers.TransferEncodingChunked = true;
-        HttpResponseMessage response;
-        try
-        {
-            response = await server.Http.SendAsync(request);
-        }
-        catch (HttpRequestException)
-        {
-            // The server may answer and close while the rest of the body is still being sent; the answer is then lost to the
-            // client, and what counts is that nothing was written and the server stays up.
-            await AssertNothingNew(before);
-            return;
-        }
 
-        using (response)
-        {
-            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-            Assert.Equal(ProblemCodes.TooLarge, (await response.Content.ReadFromJsonAsync<ProblemResponse>(SyncClient.Json))!.Code);
-        }
+        using var response = await server.Http.SendAsync(request);
 
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(ProblemCodes.TooLarge, (await response.Content.ReadFromJsonAsync<ProblemResponse>(SyncClient.Json))!.Code);
         await AssertNothingNew(before);
     }
 

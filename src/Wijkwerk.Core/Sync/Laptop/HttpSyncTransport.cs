@@ -14,16 +14,13 @@ public sealed class HttpSyncTransport(HttpClient http, long mostAnswerBytes) : I
     public const string Unreachable = "unreachable";
 
     /// <summary>
-    /// The most an answer may hold: some 900 times a page of 2,000 rows like the sync figures' (about 1.2 MB), while a server
-    /// that never ends its answer cannot fill the laptop's memory.
+    /// The most an answer may hold: some 200 times a page of 2,000 rows like the sync figures' (about 1.2 MB), for pages of
+    /// long texts, while a server that never ends its answer is stopped long before it fills the laptop's memory.
     /// </summary>
-    public const long MostAnswerBytes = 1L << 30;
+    public const long MostAnswerBytes = 256L * 1024 * 1024;
 
-    /// <summary>
-    /// The length of the last answer read: an answer without a length said (a page) starts in a buffer that large, as the pages
-    /// of a sync are alike, instead of growing one through every size below it, each of which the pool then kept.
-    /// </summary>
-    private long _lastAnswerBytes;
+    /// <summary>The largest answer read so far: the pages of a sync are alike, so each starts in a buffer that large (<see cref="WholeJson"/>).</summary>
+    private int _largestAnswer;
 
     public HttpSyncTransport(HttpClient http)
         : this(http, MostAnswerBytes)
@@ -104,14 +101,15 @@ public sealed class HttpSyncTransport(HttpClient http, long mostAnswerBytes) : I
                 try
                 {
                     await using var stream = await response.Content.ReadAsStreamAsync(reading.Token);
-                    var (read, length) = await WholeJson.Read(stream, answer, response.Content.Headers.ContentLength ?? Volatile.Read(ref _lastAnswerBytes), mostAnswerBytes, reading.Token);
-                    Volatile.Write(ref _lastAnswerBytes, length);
+                    var (read, length) = await WholeJson.Read(stream, answer, response.Content.Headers.ContentLength, mostAnswerBytes, reading.Token, Volatile.Read(ref _largestAnswer));
+                    if (length > Volatile.Read(ref _largestAnswer))
+                        Volatile.Write(ref _largestAnswer, length);
                     return read ?? throw new SyncTransportException(ProblemCodes.InvalidRequest, "De server gaf een leeg antwoord.", (int)response.StatusCode);
                 }
                 catch (MessageTooLargeException e)
                 {
                     throw new SyncTransportException(ProblemCodes.TooLarge,
-                        $"Het antwoord van de server is groter dan {e.MostBytes / (1024 * 1024)} MB en is niet gelezen; neem contact op met de beheerder.", (int)response.StatusCode, e);
+                        $"Het antwoord van de server is groter dan {e.MostBytes / (1024 * 1024)} MB; Wijkwerk heeft het niet verwerkt. Neem contact op met de beheerder.", (int)response.StatusCode, e);
                 }
                 catch (Exception e) when (e is JsonException or HttpRequestException or IOException || e is OperationCanceledException && !cancel.IsCancellationRequested)
                 {
