@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using Wijkwerk.Core.Sync;
 using Wijkwerk.Core.Sync.Protocol;
 
 namespace Wijkwerk.Bench;
@@ -42,21 +41,10 @@ public class PushBodyReadBenchmarks
         var device = Guid.NewGuid();
         var worker = Guid.NewGuid();
         var at = new DateTimeOffset(2026, 12, 3, 7, 0, 0, TimeSpan.Zero);
-        var mutations = Enumerable.Range(1, 500).Select(i => new Mutation(i, "signals", Guid.NewGuid(), SyncProtocol.Operations.Insert, 0,
-            SyncSchema.ColumnsOf("signals").ToDictionary(c => c, Value))).ToList();
+        var mutations = PushSizeBenchmarks.Batch("Medicatie kwijt, verward").Select(p => p.Mutation).ToList();
         var audit = Enumerable.Range(1, 500).Select(i => new AuditRecord(i, "Create", at, Guid.NewGuid(), worker, "nurse", device, "Success", "table=signals")).ToList();
         return JsonSerializer.SerializeToUtf8Bytes(new PushRequest(mutations) { Audit = audit, Id = Guid.NewGuid() }, ProtocolJson.Default.PushRequest);
     }
-
-    /// <summary>Values shaped like the bench's signals: ids, names, a date, a line of text.</summary>
-    private static string? Value(string column) => column switch
-    {
-        "client_id" => Guid.NewGuid().ToString(),
-        "observation" => "Medicatie kwijt, verward",
-        "reported_at" => "2026-12-03T07:00:00.1234567+00:00",
-        "assignee" or "picked_up_at" or "bottleneck_tag" => null,
-        _ => "Pharmacy",
-    };
 
     private static ReadOnlySequence<byte> Pieces(byte[] bytes)
     {

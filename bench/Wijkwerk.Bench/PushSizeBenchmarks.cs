@@ -25,7 +25,8 @@ public class PushSizeBenchmarks
     [Benchmark]
     public long BoundOfABatchOf500SignalsInAnotherScript() => PushBody.Room(_batchInAnotherScript);
 
-    private static List<PendingMutation> Batch(string observation) => Enumerable.Range(1, 500).Select(i => new PendingMutation(
+    /// <summary>A first upload's batch: 500 new signals whose observation is <paramref name="observation"/>.</summary>
+    internal static List<PendingMutation> Batch(string observation) => Enumerable.Range(1, 500).Select(i => new PendingMutation(
         new Mutation(i, "signals", Guid.NewGuid(), SyncProtocol.Operations.Insert, 0, SyncSchema.ColumnsOf("signals").ToDictionary(c => c, c => Value(c, observation))), i, i)).ToList();
 
     /// <summary>Values shaped like the bench's signals: ids, names, a date, a line of text.</summary>

@@ -63,8 +63,7 @@ public static class WholeJson
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(buffer.AsSpan(0, filled));
-            ArrayPool<byte>.Shared.Return(buffer);
+            GiveBack(buffer, filled);
         }
     }
 
@@ -73,9 +72,15 @@ public static class WholeJson
     {
         var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(2L * full.Length, most));
         full.AsSpan(0, filled).CopyTo(larger);
-        CryptographicOperations.ZeroMemory(full.AsSpan(0, filled));
-        ArrayPool<byte>.Shared.Return(full);
+        GiveBack(full, filled);
         return larger;
+    }
+
+    /// <summary>Returns <paramref name="buffer"/> to the pool with the <paramref name="filled"/> bytes it held cleared: they are personal data.</summary>
+    private static void GiveBack(byte[] buffer, int filled)
+    {
+        CryptographicOperations.ZeroMemory(buffer.AsSpan(0, filled));
+        ArrayPool<byte>.Shared.Return(buffer);
     }
 }
 
