@@ -17,6 +17,8 @@ internal sealed class CpuSplit
     private readonly TimeSpan _serverStart;
     private readonly TimeSpan _laptopsStart;
     private readonly Dictionary<int, TimeSpan>? _databaseStart;
+    private readonly int[] _collectionsStart = Collections();
+    private readonly long _allocatedStart = GC.GetTotalAllocatedBytes();
 
     public CpuSplit(MeasuredServer server)
     {
@@ -40,8 +42,16 @@ internal sealed class CpuSplit
     /// <summary>The server's processor time, then PostgreSQL's when its store is PostgreSQL.</summary>
     public string ServerAndDatabase => $"server {Server.TotalSeconds:F2} s{Database()}";
 
+    /// <remarks>
+    /// The laptops' collections of each generation and the bytes they allocated tell a figure slowed by this process's own
+    /// garbage collection, which a real laptop, syncing alone, does not share with others.
+    /// </remarks>
     public override string ToString() =>
-        $"processor time: {ServerAndDatabase}, laptops {(Process.GetCurrentProcess().TotalProcessorTime - _laptopsStart).TotalSeconds:F2} s";
+        $"processor time: {ServerAndDatabase}, laptops {(Process.GetCurrentProcess().TotalProcessorTime - _laptopsStart).TotalSeconds:F2} s " +
+        $"(collections by generation {string.Join("/", Collections().Select((c, g) => c - _collectionsStart[g]))}, " +
+        $"{(GC.GetTotalAllocatedBytes() - _allocatedStart) / 1024 / 1024} MB allocated)";
+
+    private static int[] Collections() => [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
 
     /// <summary>
     /// PostgreSQL's share: every process named postgres on this machine (the server's connections are processes of their
