@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Wijkwerk.Core.Sync.Protocol;
+using Wijkwerk.SyncServer.Hosting;
 using Wijkwerk.SyncServer.Tests.Support;
 
 namespace Wijkwerk.SyncServer.Tests.Http;
@@ -61,7 +62,8 @@ public sealed class BadInputTests(ServerFixture server)
     public async Task Push_WithAnOversizedBodyOfNoStatedLength_Answers413()
     {
         var before = await server.Anna.Pull(0, 1);
-        const int limit = 8 * 1024 * 1024; // the server's default MaxRequestBodyBytes
+        // The test server runs with the default settings.
+        var limit = (int)new ServerSettings().MaxRequestBodyBytes;
         var head = "{\"mutations\":[{\"mutationId\":1,\"table\":\"clients\",\"rowId\":\"" + Guid.NewGuid() + "\",\"operation\":\"insert\",\"baseVersion\":0,\"columns\":{\"notes\":\"";
         const string tail = "\"}}]}";
         var body = System.Text.Encoding.UTF8.GetBytes(head + new string('x', limit + 1024 - head.Length - tail.Length) + tail);
