@@ -54,7 +54,8 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override string FeedGroup => "xid";
 
-    public override string FeedHorizonSql => "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint + feed_offset();";
+    public override string FeedHorizonSql =>
+        "SELECT pg_snapshot_xmin(s)::text::bigint + feed_offset(), pg_snapshot_xmax(s)::text::bigint + feed_offset() FROM pg_current_snapshot() AS s;";
 
     public override void SettleRestore(DbConnection db, DbTransaction tx) => FeedOrigin.Settle(db, tx);
 

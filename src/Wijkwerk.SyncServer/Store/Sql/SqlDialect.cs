@@ -54,7 +54,11 @@ internal abstract class SqlDialect
     /// </summary>
     public abstract string FeedGroup { get; }
 
-    /// <summary>A query answering the first feed group a pull may NOT serve yet: everything below it is committed (or never will be) and visible.</summary>
+    /// <summary>
+    /// A query answering, for the snapshot it runs in, the first feed group a pull may NOT serve yet (everything below it is
+    /// committed, or never will be, and visible), and the first group the snapshot sees nothing of (its top: everything at
+    /// and above it is not visible). A snapshot whose horizon is at or above another's top sees all the other saw.
+    /// </summary>
     public abstract string FeedHorizonSql { get; }
 
     /// <summary>

@@ -39,6 +39,8 @@ public abstract partial class SqlSyncStore : ISyncStore
     private readonly GroupCommit<Transfer, bool> _transfers;
     private readonly GroupCommit<QueuedPush, PushAnswer> _pushes;
 
+    private readonly ScopeSumsCache _scopeSums = new();
+
     protected SqlSyncStore()
     {
         _transfers = new(LogTransfers);
@@ -124,6 +126,8 @@ public abstract partial class SqlSyncStore : ISyncStore
         Dialect.SettleRestore(db, tx);
 
         tx.Commit();
+        // A step may have recounted sums without a change in the feed, and a restore moves the feed's positions.
+        _scopeSums.Clear();
     }
 
     /// <summary>A consistent copy of the whole store; each database has its own way (see the stores).</summary>
@@ -560,7 +564,7 @@ public abstract partial class SqlSyncStore : ISyncStore
 
     public async Task<PullResponse> PullAsync(DeviceSession device, long after, int limit, DateTimeOffset now, bool ownWritesHeld = false, long? knownReference = null, CancellationToken cancel = default)
     {
-        var (page, delivered, firstPull) = await Read(db => ReadPage(db, device, after, limit, ownWritesHeld, knownReference), cancel);
+        var (page, delivered, firstPull) = await Read(db => ReadPage(db, device, after, limit, ownWritesHeld, knownReference, now), cancel);
         // Before the page goes: its next page may come to another instance.
         if (firstPull is not null)
             await Remember(device.DeviceId, firstPull, cancel);
@@ -576,14 +580,16 @@ public abstract partial class SqlSyncStore : ISyncStore
     /// A pull's page, in one read transaction, how many rows of each client it delivers (for the transfer log), and what
     /// becomes of the horizon of a first pull the page belongs to.
     /// </summary>
-    private (PullResponse Page, List<(Guid Client, int Count)> Delivered, FirstPullHorizon? FirstPull) ReadPage(DbConnection db, DeviceSession device, long after, int limit, bool ownWritesHeld, long? knownReference)
+    private (PullResponse Page, List<(Guid Client, int Count)> Delivered, FirstPullHorizon? FirstPull) ReadPage(DbConnection db, DeviceSession device, long after, int limit, bool ownWritesHeld, long? knownReference,
+        DateTimeOffset now)
     {
         // One read transaction: the horizon, the page and the scope checksum come from the same snapshot.
         using var tx = BeginRead(db);
         var worker = S(device.WorkerId);
-        var (teams, horizon, namesVersion) = TeamsAndHorizon(db, tx, worker);
+        var (teams, horizon, top, namesVersion) = TeamsAndHorizon(db, tx, worker);
         // A fund secretariat's scope is not a caseload: its teams play no part.
-        var audience = PullAudience.Of(device, SyncSchema.ReceivesFundOnly(device.Role) ? [] : teams, ownWritesHeld);
+        var scopeTeams = SyncSchema.ReceivesFundOnly(device.Role) ? [] : teams;
+        var audience = PullAudience.Of(device, scopeTeams, ownWritesHeld);
         // From the start, the scope is read client by client first (FirstPull); the feed goes on from its horizon.
         var first = after <= 0 && limit > 0 ? FirstPull(db, tx, device.DeviceId, audience, after, horizon, limit) : null;
         if (first is not null)
@@ -626,27 +632,32 @@ public abstract partial class SqlSyncStore : ISyncStore
         // writers): say so rather than let the laptop take the difference for a loss and re-read its scope.
         var askHeldBack = !hasMore && !Dialect.OneWriter;
 
-        long count = 0, sum = 0;
         var workers = HeldNames(device.WorkerId, namesVersion);
         var heldBack = false;
         long? reference = null;
-        // The sums, the colleagues' names (unless held for this version), whether changes wait above the horizon and the
-        // reference version in one command: one round trip on PostgreSQL, where each of the last two was one or two of their
-        // own. The sums cost a read of every client in scope, and a laptop compares only the last page's: a page with more to
-        // follow carries none (PullResponse).
+        // The sums cost a read of every client in scope, and a laptop compares only the last page's: a page with more to
+        // follow carries none (PullResponse). Sums this instance read before stand for them while the scope's feed shows no
+        // change since (ScopeSumsCache): then one walk of the feed's index is asked instead. A page that itself brings a
+        // change made since has the answer already, and the sums are read at once.
+        var sumsKey = ScopeSumsCache.Key(audience.Sums, scopeTeams);
+        var cached = !hasMore && _scopeSums.Usable(sumsKey, horizon, now) is { } entry && !changes.Exists(c => c.Group >= entry.Horizon) ? entry : null;
+        var unchanged = false;
+        (long Count, long Sum) sums = (0, 0);
+        // The sums (or whether the scope changed), the colleagues' names (unless held for this version), whether changes
+        // wait above the horizon and the reference version in one command: one round trip on PostgreSQL, where each of the
+        // last two was one or two of their own.
         using (var cmd = Command(db, tx, $"""
-            SELECT coalesce(sum(row_count), 0), coalesce(sum(checksum), 0) FROM {audience.Sums} WHERE {(hasMore ? "false AND " : "")}client_id IN ({audience.Scope});
+            {(cached is null ? ScopeSumsSql(audience, hasMore) : ScopeChangedSql(Dialect, audience))}
             {(workers is null ? ColleagueNamesSql : "")}
             {(askHeldBack ? HeldBackSql(Dialect, audience) : "")}
             {(knownReference is null ? "" : ReferenceVersionSql)}
-            """, [("@w", worker), ("@heldAfter", horizon - 1), .. audience.Parameters]))
+            """, [("@w", worker), ("@heldAfter", horizon - 1), ("@sumsAfter", (cached?.Horizon ?? 0) - 1), .. audience.Parameters]))
         using (var reader = cmd.ExecuteReader())
         {
-            while (reader.Read())
-            {
-                count += reader.GetInt64(0);
-                sum += reader.GetInt64(1);
-            }
+            if (cached is null)
+                sums = ReadSums(reader);
+            else
+                unchanged = !reader.Read() || reader.IsDBNull(0);
 
             if (workers is null)
             {
@@ -660,10 +671,27 @@ public abstract partial class SqlSyncStore : ISyncStore
                 reference = Convert.ToInt64(NextValue(reader), CultureInfo.InvariantCulture);
         }
 
+        if (cached is not null && unchanged)
+        {
+            sums = (cached.Count, cached.Sum);
+            _scopeSums.Confirm(sumsKey, cached, horizon, top);
+        }
+        else if (!hasMore)
+        {
+            if (cached is not null)
+            {
+                using var cmd = Command(db, tx, ScopeSumsSql(audience, hasMore), audience.Parameters);
+                using var reader = cmd.ExecuteReader();
+                sums = ReadSums(reader);
+            }
+
+            _scopeSums.Keep(sumsKey, horizon, top, sums.Count, sums.Sum, now);
+        }
+
         // In the page's snapshot: the version and the lists it describes.
         var referenceData = reference is { } version && version != knownReference ? ReferenceSet(db, tx, device.WorkerId, version) : null;
         tx.Commit();
-        var page = new PullResponse(changes.Select(c => c.Change).ToList(), nextAnchor, hasMore, count, unchecked((uint)sum), workers)
+        var page = new PullResponse(changes.Select(c => c.Change).ToList(), nextAnchor, hasMore, sums.Count, unchecked((uint)sums.Sum), workers)
         {
             ScopeHeldBack = heldBack,
             Reference = referenceData,
@@ -679,14 +707,36 @@ public abstract partial class SqlSyncStore : ISyncStore
         return reader.Read() && !reader.IsDBNull(0) ? reader.GetValue(0) : null;
     }
 
-    /// <summary>
-    /// Not null when a change in the audience's scope waits above the horizon (above <c>@heldAfter</c>): the feed's own
-    /// filters (<see cref="FeedWhere"/>) and order, the first row of each, as a page would be read. Asked as EXISTS instead,
-    /// PostgreSQL drops the order, and with it the walk of the feed's index from the horizon.
-    /// </summary>
-    private static string HeldBackSql(SqlDialect dialect, PullAudience audience)
+    /// <summary>The audience's count and checksum, none where <paramref name="hasMore"/> (one row, read by <see cref="ReadSums"/>).</summary>
+    private static string ScopeSumsSql(PullAudience audience, bool hasMore) =>
+        $"SELECT coalesce(sum(row_count), 0), coalesce(sum(checksum), 0) FROM {audience.Sums} WHERE {(hasMore ? "false AND " : "")}client_id IN ({audience.Scope});";
+
+    private static (long Count, long Sum) ReadSums(DbDataReader reader)
     {
-        var (rows, conflicts, exits) = FeedWhere(dialect, audience, $"{dialect.FeedGroup} > @heldAfter");
+        reader.Read();
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    /// <summary>Not null when a change in the audience's scope waits above the horizon (above <c>@heldAfter</c>).</summary>
+    private static string HeldBackSql(SqlDialect dialect, PullAudience audience) => FirstChangeSql(dialect, audience, $"{dialect.FeedGroup} > @heldAfter");
+
+    /// <summary>
+    /// Not null when anything in the audience's scope changed after <c>@sumsAfter</c> that may have changed its sums: every
+    /// row, conflict record and scope exit of it, whoever wrote it (a device's own write, held back from its pull, changes
+    /// its sums all the same) and whatever the audience receives of it. Without the audience's filters the check can only
+    /// answer yes more often than needed, never less.
+    /// </summary>
+    private static string ScopeChangedSql(SqlDialect dialect, PullAudience audience) =>
+        FirstChangeSql(dialect, audience with { RowFilter = "", ConflictFilter = "", ExitFilter = "" }, $"{dialect.FeedGroup} > @sumsAfter");
+
+    /// <summary>
+    /// Not null when the audience's scope has a change in <paramref name="window"/>: the feed's own filters
+    /// (<see cref="FeedWhere"/>) and order, the first row of each, as a page would be read. Asked as EXISTS instead,
+    /// PostgreSQL drops the order, and with it the walk of the feed's index from the window's start.
+    /// </summary>
+    private static string FirstChangeSql(SqlDialect dialect, PullAudience audience, string window)
+    {
+        var (rows, conflicts, exits) = FeedWhere(dialect, audience, window);
         var order = FeedOrder(dialect);
         return $"""
             {dialect.FeedPlanBegin}SELECT coalesce((SELECT 1 FROM rows WHERE {rows} ORDER BY {order} LIMIT 1),
@@ -709,10 +759,10 @@ public abstract partial class SqlSyncStore : ISyncStore
         $"{window} AND team_id IN ({audience.Teams}) AND client_id NOT IN ({audience.Scope}){audience.ExitFilter}");
 
     /// <summary>
-    /// The worker's teams, the feed's horizon and the names version (null in a store that has none), in one command (one
-    /// round trip on PostgreSQL) and one snapshot.
+    /// The worker's teams, the feed's horizon and the snapshot's top (<see cref="SqlDialect.FeedHorizonSql"/>) and the names
+    /// version (null in a store that has none), in one command (one round trip on PostgreSQL) and one snapshot.
     /// </summary>
-    private static (IReadOnlyList<string> Teams, long Horizon, string? NamesVersion) TeamsAndHorizon(DbConnection db, DbTransaction tx, string worker)
+    private static (IReadOnlyList<string> Teams, long Horizon, long Top, string? NamesVersion) TeamsAndHorizon(DbConnection db, DbTransaction tx, string worker)
     {
         var teams = new List<string>();
         using var cmd = Command(db, tx, "SELECT team_id FROM worker_teams WHERE worker_id = @w ORDER BY team_id;\n" + SqlDialect.Of(db).FeedHorizonSql + "\n" + NamesVersionSql, ("@w", worker));
@@ -722,7 +772,8 @@ public abstract partial class SqlSyncStore : ISyncStore
         reader.NextResult();
         reader.Read();
         var horizon = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
-        return (teams, horizon, NextValue(reader) as string);
+        var top = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
+        return (teams, horizon, top, NextValue(reader) as string);
     }
 
     /// <summary>A feed entry with the group (seq or transaction) the pull pages by.</summary>

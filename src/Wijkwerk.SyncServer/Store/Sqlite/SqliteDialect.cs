@@ -47,7 +47,8 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string FeedGroup => "seq";
 
-    public override string FeedHorizonSql => "SELECT value + 1 FROM counters WHERE name = 'seq';";
+    // One writer: the snapshot sees every seq taken before it, so its horizon is its top.
+    public override string FeedHorizonSql => "SELECT value + 1, value + 1 FROM counters WHERE name = 'seq';";
 
     // The unary + keeps the client index from serving the test.
     public override string FeedInScope(string table, string scope) => $"+{table}.client_id IN ({scope})";
