@@ -39,6 +39,25 @@ public abstract class ScopeSumsCacheStoreTests(StoreKind kind) : StoreTest(kind)
     }
 
     [Fact]
+    public async Task AfterManyChangesOfOtherScopes_TheSumsAreReadAgain_AfterFewerTheCheckTellsTheyStand()
+    {
+        var (store, anna, _, _, zuid) = await NewWorld();
+        await NewClient(store, anna);
+        var (_, cached) = await PullAll(store, anna);
+        await Kind.ExecAsync("UPDATE client_sums SET checksum = (checksum + 1) % 4294967296 WHERE client_id IN (SELECT client_id FROM team_clients WHERE team_id = (SELECT id FROM teams WHERE name = 'Noord'));");
+
+        await NewClients(store, zuid, SqlSyncStore.SumsCheckWalk - 2);
+        var (_, fewer) = await PullAll(store, anna, cached.NextAnchor);
+        await NewClients(store, zuid, SqlSyncStore.SumsCheckWalk);
+        var (_, many) = await PullAll(store, anna, fewer.NextAnchor);
+        var (_, stored) = await PullAll(await Kind.OpenAsync(), anna);
+
+        Assert.Equal(Sums(cached), Sums(fewer));
+        Assert.NotEqual(Sums(cached), Sums(stored));
+        Assert.Equal(Sums(stored), Sums(many));
+    }
+
+    [Fact]
     public async Task ADevicesOwnInsert_HeldBackFromItsPull_StillCountsInItsSums()
     {
         var w = await NewWorld();
@@ -144,23 +163,30 @@ public abstract class ScopeSumsCacheStoreTests(StoreKind kind) : StoreTest(kind)
     }
 
     /// <summary>
-    /// The device's pulls on the store's instance cache its sums and reuse them while nothing changes; after
-    /// <paramref name="change"/> the same instance reports the sums a new instance reads, and they differ from before: in a
-    /// pull that brings nothing (from the new instance's anchor) and in one that brings the change.
+    /// The device's pulls on two instances cache its sums and reuse them while nothing changes; after <paramref name="change"/>
+    /// each reports the sums a new instance reads, and they differ from before: one in a pull that brings nothing (from the
+    /// new instance's anchor), so only its check of the feed can tell, the other in a pull that brings the change.
     /// </summary>
     private async Task SumsFollow(ISyncStore store, DeviceSession device, Func<Task> change, bool ownWritesHeld = false)
     {
-        var (_, warm) = await PullAll(store, device, ownWritesHeld: ownWritesHeld);
-        var (_, again) = await PullAll(store, device, warm.NextAnchor, ownWritesHeld: ownWritesHeld);
-        Assert.Equal(Sums(warm), Sums(again));
+        var other = await Kind.OpenAsync();
+        var anchors = new List<long>();
+        foreach (var instance in new[] { store, other })
+        {
+            var (_, warm) = await PullAll(instance, device, ownWritesHeld: ownWritesHeld);
+            var (_, again) = await PullAll(instance, device, warm.NextAnchor, ownWritesHeld: ownWritesHeld);
+            Assert.Equal(Sums(warm), Sums(again));
+            anchors.Add(again.NextAnchor);
+        }
+
+        var (_, before) = await PullAll(store, device, anchors[0], ownWritesHeld: ownWritesHeld);
 
         await change();
 
         var (_, fresh) = await PullAll(await Kind.OpenAsync(), device, ownWritesHeld: ownWritesHeld);
-        // From the new instance's anchor nothing comes: only the check of the feed tells the change.
         var (nothing, checkedAgain) = await PullAll(store, device, fresh.NextAnchor, ownWritesHeld: ownWritesHeld);
-        var (_, withTheChange) = await PullAll(store, device, again.NextAnchor, ownWritesHeld: ownWritesHeld);
-        Assert.NotEqual(Sums(again), Sums(fresh));
+        var (_, withTheChange) = await PullAll(other, device, anchors[1], ownWritesHeld: ownWritesHeld);
+        Assert.NotEqual(Sums(before), Sums(fresh));
         Assert.Empty(nothing);
         Assert.Equal(Sums(fresh), Sums(checkedAgain));
         Assert.Equal(Sums(fresh), Sums(withTheChange));
@@ -205,6 +231,16 @@ public abstract class ScopeSumsCacheStoreTests(StoreKind kind) : StoreTest(kind)
         var id = Guid.NewGuid();
         await Push(store, device, "clients", id, SyncProtocol.Operations.Insert, 0, ServerFixture.ClientColumns());
         return id;
+    }
+
+    private async Task NewClients(ISyncStore store, DeviceSession device, int count)
+    {
+        foreach (var chunk in Enumerable.Range(0, count).Chunk(SyncProtocol.MaxMutationsPerPush))
+        {
+            var results = await store.PushAsync(device,
+                [.. chunk.Select(_ => new Mutation(++_mutation, "clients", Guid.NewGuid(), SyncProtocol.Operations.Insert, 0, ServerFixture.ClientColumns()))], Now);
+            Assert.All(results, r => Assert.Equal(SyncProtocol.Results.Accepted, r.Status));
+        }
     }
 
     private async Task<MutationResult> Push(ISyncStore store, DeviceSession device, string table, Guid row, string operation, long version, Dictionary<string, string?> columns)

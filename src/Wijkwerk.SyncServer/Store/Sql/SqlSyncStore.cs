@@ -721,13 +721,32 @@ public abstract partial class SqlSyncStore : ISyncStore
     private static string HeldBackSql(SqlDialect dialect, PullAudience audience) => FirstChangeSql(dialect, audience, $"{dialect.FeedGroup} > @heldAfter");
 
     /// <summary>
+    /// How many changed rows of every scope the check of cached sums looks through before it takes the scope for changed:
+    /// the walk tests each one's client against the scope, and after another team's upload it would otherwise cost more
+    /// than the sum it saves.
+    /// </summary>
+    internal const int SumsCheckWalk = 1000;
+
+    /// <summary>
     /// Not null when anything in the audience's scope changed after <c>@sumsAfter</c> that may have changed its sums: every
     /// row, conflict record and scope exit of it, whoever wrote it (a device's own write, held back from its pull, changes
-    /// its sums all the same) and whatever the audience receives of it. Without the audience's filters the check can only
-    /// answer yes more often than needed, never less.
+    /// its sums all the same) and whatever the audience receives of it, or when <see cref="SumsCheckWalk"/> rows or more
+    /// of any scope changed. Without the audience's filters the check can only answer yes more often than needed, never less.
     /// </summary>
-    private static string ScopeChangedSql(SqlDialect dialect, PullAudience audience) =>
-        FirstChangeSql(dialect, audience with { RowFilter = "", ConflictFilter = "", ExitFilter = "" }, $"{dialect.FeedGroup} > @sumsAfter");
+    private static string ScopeChangedSql(SqlDialect dialect, PullAudience audience)
+    {
+        var window = $"{dialect.FeedGroup} > @sumsAfter";
+        var (_, conflicts, exits) = FeedWhere(dialect, audience with { RowFilter = "", ConflictFilter = "", ExitFilter = "" }, window);
+        var order = FeedOrder(dialect);
+        return $"""
+            {dialect.FeedPlanBegin}SELECT coalesce(
+               (SELECT 1 FROM (SELECT client_id FROM rows WHERE {window} ORDER BY {order} LIMIT {SumsCheckWalk}) AS recent
+                WHERE {dialect.FeedInScope("recent", audience.Scope)} LIMIT 1),
+               (SELECT 1 FROM rows WHERE {window} ORDER BY {order} LIMIT 1 OFFSET {SumsCheckWalk - 1}),
+               (SELECT 1 FROM conflicts WHERE {conflicts} ORDER BY {order} LIMIT 1),
+               (SELECT 1 FROM scope_events WHERE {exits} ORDER BY {order} LIMIT 1));{dialect.FeedPlanEnd}
+            """;
+    }
 
     /// <summary>
     /// Not null when the audience's scope has a change in <paramref name="window"/>: the feed's own filters
