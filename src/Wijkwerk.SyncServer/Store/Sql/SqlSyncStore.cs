@@ -678,9 +678,10 @@ public abstract partial class SqlSyncStore : ISyncStore
         }
         else if (!hasMore)
         {
+            // The check said the scope changed: the sums are read after all.
             if (cached is not null)
             {
-                using var cmd = Command(db, tx, ScopeSumsSql(audience, hasMore), audience.Parameters);
+                using var cmd = Command(db, tx, ScopeSumsSql(audience, hasMore: false), audience.Parameters);
                 using var reader = cmd.ExecuteReader();
                 sums = ReadSums(reader);
             }
@@ -722,7 +723,7 @@ public abstract partial class SqlSyncStore : ISyncStore
 
     /// <summary>
     /// How many changed rows of every scope the check of cached sums looks through before it takes the scope for changed:
-    /// the walk tests each one's client against the scope, and after another team's upload it would otherwise cost more
+    /// the walk tests each one's client against the scope, and after another team's upload it could otherwise cost more
     /// than the sum it saves.
     /// </summary>
     internal const int SumsCheckWalk = 1000;
