@@ -144,6 +144,40 @@ public abstract class ScopeSumsCacheStoreTests(StoreKind kind) : StoreTest(kind)
     }
 
     [Fact]
+    public async Task AClientDeleted_TakesTheRowsAnotherLaptopWroteAboutThem()
+    {
+        var w = await NewWorld();
+        var client = await NewClient(w.Store, w.Anna);
+        await NewClient(w.Store, w.Anna);
+        await Push(w.Store, w.OtherLaptop, "household_members", Guid.NewGuid(), SyncProtocol.Operations.Insert, 0, ServerFixture.HouseholdColumns(client));
+        await SumsFollow(w.Store, w.Anna, () => Push(w.Store, w.Anna, "clients", client, SyncProtocol.Operations.Delete, 1, []));
+    }
+
+    [Fact]
+    public async Task AClientWithAConflictRecord_PurgedByRetention()
+    {
+        var w = await NewWorld();
+        var client = await NewClient(w.Store, w.Anna);
+        await NewClient(w.Store, w.Anna);
+        await Push(w.Store, w.Anna, "clients", client, SyncProtocol.Operations.Update, 1, new() { ["notes"] = "van laptop 1" });
+        Assert.Equal(SyncProtocol.Results.Conflict,
+            (await Push(w.Store, w.OtherLaptop, "clients", client, SyncProtocol.Operations.Update, 1, new() { ["notes"] = "van laptop 2" })).Status);
+        await SumsFollow(w.Store, w.Anna, async () => Assert.Single(await w.Store.PurgeClientsAsync([client], Now)));
+    }
+
+    [Fact]
+    public async Task AFundDecision_ByTheSecretariat_CountsInItsOwnSums_HeldBackFromItsPull()
+    {
+        var (store, anna, secretariat) = await FundWorld();
+        var request = FundRows.Request(await NewClient(store, anna), anna.WorkerId, "Noord");
+        await Push(store, anna, FundColumns.RequestTable, request.Id.Value, SyncProtocol.Operations.Insert, 0, FundColumns.ToColumns(request));
+        var approved = request with { Status = FundRequestStatus.Approved, Decision = FundRows.StepBy(secretariat.WorkerId, "", 60) };
+        await SumsFollow(store, secretariat,
+            () => Push(store, secretariat, FundColumns.RequestTable, request.Id.Value, SyncProtocol.Operations.Update, 1, FundColumns.ToColumns(approved)),
+            ownWritesHeld: true);
+    }
+
+    [Fact]
     public async Task AnAdviceSubmitted_ReachesTheConsultantsSums()
     {
         var w = await NewWorld();

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
 
 namespace Wijkwerk.SyncServer.Store.Sql;
 
@@ -29,16 +28,16 @@ internal sealed class ScopeSumsCache
     private const int MaxEntries = 10_000;
 
     /// <summary>
-    /// Clients kept over all entries before the cache starts again: some 50 MB (500,000 took 80 MB, measured). A team's
+    /// Clients kept over all entries before the cache starts again: some 40 MB (300,000 took 38 MB, measured). A team's
     /// caseload is a few thousand clients, a consultant's or a fund secretariat's every client of the store.
     /// </summary>
     internal const int MaxClients = 300_000;
 
     /// <param name="Horizon">The snapshot's horizon: every feed group below it is visible to the snapshot.</param>
     /// <param name="Top">The first feed group the snapshot sees nothing of: at and above it, nothing is visible.</param>
-    /// <param name="Clients">Each client of the scope with a sums row: its row count and checksum.</param>
+    /// <param name="Clients">Each client of the scope with a sums row: its row count and checksum. Never changed once the entry is made.</param>
     /// <param name="ReadAt">When the whole scope was read, as the pull that read it was told the time.</param>
-    public sealed record Entry(long Horizon, long Top, ImmutableDictionary<string, ClientSums> Clients, long Count, long Sum, DateTimeOffset ReadAt);
+    public sealed record Entry(long Horizon, long Top, IReadOnlyDictionary<string, ClientSums> Clients, long Count, long Sum, DateTimeOffset ReadAt);
 
     /// <summary>One client's row count and checksum in a sums table.</summary>
     public readonly record struct ClientSums(long Count, long Sum);
@@ -58,7 +57,9 @@ internal sealed class ScopeSumsCache
     /// <summary>The whole scope just read, client by client, in a snapshot with this horizon and top.</summary>
     public Entry Keep(string key, long horizon, long top, IEnumerable<KeyValuePair<string, ClientSums>> clients, DateTimeOffset now)
     {
-        var held = ImmutableDictionary.CreateRange(StringComparer.Ordinal, clients);
+        // A plain dictionary, copied for each update that changes it: an immutable one took 5.5 ms to make of 5,000 clients
+        // against 0.45 ms, and the copy takes 0.22 ms.
+        var held = new Dictionary<string, ClientSums>(clients, StringComparer.Ordinal);
         if (_entries.Count >= MaxEntries || _entries.Values.Sum(e => (long)e.Clients.Count) + held.Count > MaxClients)
             _entries.Clear();
         var (count, sum) = Totals(held.Values);
@@ -72,14 +73,19 @@ internal sealed class ScopeSumsCache
     /// </summary>
     public Entry Update(string key, Entry entry, long horizon, long top, IReadOnlyList<(string Client, ClientSums? Sums)> readAgain)
     {
-        var clients = entry.Clients;
+        if (readAgain.Count == 0)
+            return Put(key, entry with { Horizon = horizon, Top = top });
+        var clients = new Dictionary<string, ClientSums>(entry.Clients, StringComparer.Ordinal);
         var (count, sum) = (entry.Count, entry.Sum);
         foreach (var (client, sums) in readAgain)
         {
-            if (clients.TryGetValue(client, out var old))
-                (count, sum, clients) = (count - old.Count, sum - old.Sum, clients.Remove(client));
+            if (clients.Remove(client, out var old))
+                (count, sum) = (count - old.Count, sum - old.Sum);
             if (sums is { } now)
-                (count, sum, clients) = (count + now.Count, sum + now.Sum, clients.SetItem(client, now));
+            {
+                clients[client] = now;
+                (count, sum) = (count + now.Count, sum + now.Sum);
+            }
         }
 
         return Put(key, entry with { Horizon = horizon, Top = top, Clients = clients, Count = count, Sum = sum });
