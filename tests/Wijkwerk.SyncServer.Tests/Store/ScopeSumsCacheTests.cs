@@ -1,12 +1,8 @@
 using Wijkwerk.SyncServer.Store.Sql;
-using ClientSums = Wijkwerk.SyncServer.Store.Sql.ScopeSumsCache.ClientSums;
 
 namespace Wijkwerk.SyncServer.Tests.Store;
 
-/// <summary>
-/// When cached sums may be brought up to date and used: only by a snapshot that sees all the cached one saw, within a minute
-/// of the whole read; and how the clients read again replace theirs.
-/// </summary>
+/// <summary>When cached sums may be checked and used: only by a snapshot that sees all the cached one saw, within a minute of the read.</summary>
 public sealed class ScopeSumsCacheTests
 {
     private static readonly DateTimeOffset ReadAt = new(2026, 12, 7, 8, 0, 0, TimeSpan.Zero);
@@ -18,7 +14,7 @@ public sealed class ScopeSumsCacheTests
     [Fact]
     public void ASnapshotBelowTheCachedTop_MayNotUseIt_OneAtOrAboveMay()
     {
-        Keep(horizon: 100, top: 105, ("x", 1, 40), ("y", 2, 2));
+        _cache.Keep(_key, horizon: 100, top: 105, count: 3, sum: 42, ReadAt);
 
         Assert.Null(_cache.Usable(_key, 104, ReadAt));
         Assert.Equal((3L, 42L, 100L), Of(_cache.Usable(_key, 105, ReadAt)));
@@ -27,7 +23,7 @@ public sealed class ScopeSumsCacheTests
     [Fact]
     public void AnEntry_IsUsedForLessThanItsMaxAge_AndNotByAClockBeforeIt()
     {
-        Keep(100, 100, ("x", 3, 42));
+        _cache.Keep(_key, 100, 100, 3, 42, ReadAt);
 
         Assert.NotNull(_cache.Usable(_key, 100, ReadAt + ScopeSumsCache.MaxAge - TimeSpan.FromSeconds(1)));
         Assert.Null(_cache.Usable(_key, 100, ReadAt + ScopeSumsCache.MaxAge));
@@ -35,12 +31,12 @@ public sealed class ScopeSumsCacheTests
     }
 
     [Fact]
-    public void AnUpdatedEntry_MovesToTheLaterSnapshot_ButKeepsTheTimeOfTheWholeRead()
+    public void AConfirmedEntry_MovesToTheLaterSnapshot_ButKeepsTheTimeOfItsRead()
     {
-        Keep(100, 100, ("x", 3, 42));
+        _cache.Keep(_key, 100, 100, 3, 42, ReadAt);
         var entry = _cache.Usable(_key, 100, ReadAt)!;
 
-        _cache.Update(_key, entry, 200, 210, []);
+        _cache.Confirm(_key, entry, 200, 210);
 
         Assert.Null(_cache.Usable(_key, 200, ReadAt));
         Assert.Equal((3L, 42L, 200L), Of(_cache.Usable(_key, 210, ReadAt + TimeSpan.FromSeconds(30))));
@@ -48,45 +44,18 @@ public sealed class ScopeSumsCacheTests
     }
 
     [Fact]
-    public void TheClientsReadAgain_ReplaceTheirSums_JoinOrLeave_AndTheOthersStand()
+    public void OfTwoPullsStoringAtOnce_TheLaterSnapshotStays()
     {
-        Keep(100, 100, ("changed", 2, 10), ("left", 1, 5), ("same", 4, 100));
-        var entry = _cache.Usable(_key, 100, ReadAt)!;
+        _cache.Keep(_key, 200, 200, 5, 7, ReadAt);
+        _cache.Keep(_key, 100, 100, 3, 42, ReadAt);
 
-        var updated = _cache.Update(_key, entry, 200, 200, [("changed", new ClientSums(3, 7)), ("left", null), ("joined", new ClientSums(1, 1)), ("never", null)]);
-
-        Assert.Equal((8L, 108L, 200L), Of(updated));
-        Assert.Equal(["changed", "joined", "same"], updated.Clients.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal(new ClientSums(3, 7), updated.Clients["changed"]);
-        Assert.Equal((8L, 108L, 200L), Of(_cache.Usable(_key, 200, ReadAt)));
-    }
-
-    [Fact]
-    public void AClientReadAgainTwice_CountsOnce()
-    {
-        Keep(100, 100, ("x", 2, 10));
-        var entry = _cache.Usable(_key, 100, ReadAt)!;
-
-        var updated = _cache.Update(_key, entry, 200, 200, [("x", new ClientSums(3, 7)), ("x", new ClientSums(3, 7))]);
-
-        Assert.Equal((3L, 7L, 200L), Of(updated));
-    }
-
-    [Fact]
-    public void OfTwoPullsStoringAtOnce_TheLaterSnapshotStays_AndEachAnswersWithItsOwn()
-    {
-        Keep(200, 200, ("x", 5, 7));
-
-        var earlier = _cache.Keep(_key, 100, 100, [new("x", new ClientSums(3, 42))], ReadAt);
-
-        Assert.Equal((3L, 42L, 100L), Of(earlier));
         Assert.Equal((5L, 7L, 200L), Of(_cache.Usable(_key, 200, ReadAt)));
     }
 
     [Fact]
     public void TheKey_NamesTheSumsTableAndTheTeams_InAnyOrder()
     {
-        Keep(100, 100, ("x", 3, 42));
+        _cache.Keep(_key, 100, 100, 3, 42, ReadAt);
 
         Assert.NotNull(_cache.Usable(ScopeSumsCache.Key("client_sums", ["a", "b"]), 100, ReadAt));
         Assert.Null(_cache.Usable(ScopeSumsCache.Key("client_sums_review", ["a", "b"]), 100, ReadAt));
@@ -97,32 +66,12 @@ public sealed class ScopeSumsCacheTests
     [Fact]
     public void Clear_ForgetsEveryEntry()
     {
-        Keep(100, 100, ("x", 3, 42));
+        _cache.Keep(_key, 100, 100, 3, 42, ReadAt);
 
         _cache.Clear();
 
         Assert.Null(_cache.Usable(_key, 100, ReadAt));
     }
-
-    [Fact]
-    public void MoreClientsThanItKeeps_StartTheCacheAgain()
-    {
-        var half = ScopeSumsCache.MaxClients / 2;
-        _cache.Keep("first", 100, 100, Clients("f", half), ReadAt);
-        _cache.Keep("second", 100, 100, Clients("s", half), ReadAt);
-
-        _cache.Keep(_key, 100, 100, Clients("k", 1), ReadAt);
-
-        Assert.Null(_cache.Usable("first", 100, ReadAt));
-        Assert.Null(_cache.Usable("second", 100, ReadAt));
-        Assert.NotNull(_cache.Usable(_key, 100, ReadAt));
-    }
-
-    private void Keep(long horizon, long top, params (string Client, long Count, long Sum)[] clients) =>
-        _cache.Keep(_key, horizon, top, clients.Select(c => new KeyValuePair<string, ClientSums>(c.Client, new(c.Count, c.Sum))), ReadAt);
-
-    private static IEnumerable<KeyValuePair<string, ClientSums>> Clients(string prefix, int count) =>
-        Enumerable.Range(0, count).Select(i => new KeyValuePair<string, ClientSums>(prefix + i, new(1, 1)));
 
     private static (long Count, long Sum, long Horizon)? Of(ScopeSumsCache.Entry? entry) => entry is null ? null : (entry.Count, entry.Sum, entry.Horizon);
 }

@@ -636,16 +636,16 @@ public abstract partial class SqlSyncStore : ISyncStore
         var heldBack = false;
         long? reference = null;
         // The sums cost a read of every client in scope, and a laptop compares only the last page's: a page with more to
-        // follow carries none (PullResponse). The sums this instance read before, client by client, stand for them but for
-        // the clients with a change since (ScopeSumsCache), which one walk of the feed's index finds and reads again.
+        // follow carries none (PullResponse). Sums this instance read before stand for them while the scope's feed shows no
+        // change since (ScopeSumsCache): then one walk of the feed's index is asked instead. A page that itself brings a
+        // change made since has the answer already, and the sums are read at once.
         var sumsKey = ScopeSumsCache.Key(audience.Sums, scopeTeams);
-        var cached = hasMore ? null : _scopeSums.Usable(sumsKey, horizon, now);
-        List<KeyValuePair<string, ScopeSumsCache.ClientSums>> scope = [];
-        List<(string Client, ScopeSumsCache.ClientSums? Sums)> readAgain = [];
-        var tooManyChanged = false;
-        // The sums (or the clients changed since the cached ones), the colleagues' names (unless held for this version),
-        // whether changes wait above the horizon and the reference version in one command: one round trip on PostgreSQL,
-        // where each of the last two was one or two of their own.
+        var cached = !hasMore && _scopeSums.Usable(sumsKey, horizon, now) is { } entry && !changes.Exists(c => c.Group >= entry.Horizon) ? entry : null;
+        var unchanged = false;
+        (long Count, long Sum) sums = (0, 0);
+        // The sums (or whether the scope changed), the colleagues' names (unless held for this version), whether changes
+        // wait above the horizon and the reference version in one command: one round trip on PostgreSQL, where each of the
+        // last two was one or two of their own.
         using (var cmd = Command(db, tx, $"""
             {(cached is null ? ScopeSumsSql(audience, hasMore) : ScopeChangedSql(Dialect, audience))}
             {(workers is null ? ColleagueNamesSql : "")}
@@ -655,9 +655,9 @@ public abstract partial class SqlSyncStore : ISyncStore
         using (var reader = cmd.ExecuteReader())
         {
             if (cached is null)
-                scope = ReadClientSums(reader);
+                sums = ReadSums(reader);
             else
-                tooManyChanged = ReadChanged(reader, readAgain);
+                unchanged = !reader.Read() || reader.IsDBNull(0);
 
             if (workers is null)
             {
@@ -671,21 +671,22 @@ public abstract partial class SqlSyncStore : ISyncStore
                 reference = Convert.ToInt64(NextValue(reader), CultureInfo.InvariantCulture);
         }
 
-        (long Count, long Sum) sums = (0, 0);
-        if (!hasMore)
+        if (cached is not null && unchanged)
         {
-            // Too many changes to read client by client: the whole scope is read after all, in this snapshot.
-            if (tooManyChanged)
+            sums = (cached.Count, cached.Sum);
+            _scopeSums.Confirm(sumsKey, cached, horizon, top);
+        }
+        else if (!hasMore)
+        {
+            // The check said the scope changed: the sums are read after all.
+            if (cached is not null)
             {
                 using var cmd = Command(db, tx, ScopeSumsSql(audience, hasMore: false), audience.Parameters);
                 using var reader = cmd.ExecuteReader();
-                scope = ReadClientSums(reader);
+                sums = ReadSums(reader);
             }
 
-            var kept = cached is not null && !tooManyChanged
-                ? _scopeSums.Update(sumsKey, cached, horizon, top, readAgain)
-                : _scopeSums.Keep(sumsKey, horizon, top, scope, now);
-            sums = (kept.Count, kept.Sum);
+            _scopeSums.Keep(sumsKey, horizon, top, sums.Count, sums.Sum, now);
         }
 
         // In the page's snapshot: the version and the lists it describes.
@@ -707,67 +708,44 @@ public abstract partial class SqlSyncStore : ISyncStore
         return reader.Read() && !reader.IsDBNull(0) ? reader.GetValue(0) : null;
     }
 
-    /// <summary>Each client of the audience's scope with its row count and checksum, none where <paramref name="hasMore"/> (read by <see cref="ReadClientSums"/>).</summary>
+    /// <summary>The audience's count and checksum, none where <paramref name="hasMore"/> (one row, read by <see cref="ReadSums"/>).</summary>
     private static string ScopeSumsSql(PullAudience audience, bool hasMore) =>
-        $"SELECT client_id, row_count, checksum FROM {audience.Sums} WHERE {(hasMore ? "false AND " : "")}client_id IN ({audience.Scope});";
+        $"SELECT coalesce(sum(row_count), 0), coalesce(sum(checksum), 0) FROM {audience.Sums} WHERE {(hasMore ? "false AND " : "")}client_id IN ({audience.Scope});";
 
-    private static List<KeyValuePair<string, ScopeSumsCache.ClientSums>> ReadClientSums(DbDataReader reader)
+    private static (long Count, long Sum) ReadSums(DbDataReader reader)
     {
-        var clients = new List<KeyValuePair<string, ScopeSumsCache.ClientSums>>();
-        while (reader.Read())
-            clients.Add(new(reader.GetString(0), new(reader.GetInt64(1), reader.GetInt64(2))));
-        return clients;
-    }
-
-    /// <summary>Adds the clients <see cref="ScopeChangedSql"/> found to <paramref name="readAgain"/>; true when it found too many to read one by one.</summary>
-    private static bool ReadChanged(DbDataReader reader, List<(string Client, ScopeSumsCache.ClientSums? Sums)> readAgain)
-    {
-        var tooMany = false;
-        while (reader.Read())
-        {
-            if (reader.IsDBNull(0))
-                tooMany = true;
-            else
-                readAgain.Add((reader.GetString(0), reader.IsDBNull(1) ? null : new(reader.GetInt64(1), reader.GetInt64(2))));
-        }
-
-        return tooMany;
+        reader.Read();
+        return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
     /// <summary>Not null when a change in the audience's scope waits above the horizon (above <c>@heldAfter</c>).</summary>
     private static string HeldBackSql(SqlDialect dialect, PullAudience audience) => FirstChangeSql(dialect, audience, $"{dialect.FeedGroup} > @heldAfter");
 
     /// <summary>
-    /// How many changed rows of every scope (and conflict records and scope exits of the audience's) the walk for changed
-    /// clients looks through before it has the whole scope read instead: it tests each row's client against the scope, and
-    /// after another team's upload it could otherwise cost more than the sum it saves.
+    /// How many changed rows of every scope the check of cached sums looks through before it takes the scope for changed:
+    /// the walk tests each one's client against the scope, and after another team's upload it could otherwise cost more
+    /// than the sum it saves.
     /// </summary>
     internal const int SumsCheckWalk = 1000;
 
     /// <summary>
-    /// The clients of the audience's scope with anything changed after <c>@sumsAfter</c> that may have changed their sums,
-    /// each with its sums now (null when it has none in the scope): every row, conflict record and scope exit, whoever wrote
-    /// it (a device's own write, held back from its pull, changes its sums all the same) and whatever the audience receives
-    /// of it. A row whose client is null says that <see cref="SumsCheckWalk"/> or more changed. Without the audience's
-    /// filters the walk can only find a client more often than needed, never less.
+    /// Not null when anything in the audience's scope changed after <c>@sumsAfter</c> that may have changed its sums: every
+    /// row, conflict record and scope exit of it, whoever wrote it (a device's own write, held back from its pull, changes
+    /// its sums all the same) and whatever the audience receives of it, or when <see cref="SumsCheckWalk"/> rows or more
+    /// of any scope changed. Without the audience's filters the check can only answer yes more often than needed, never less.
     /// </summary>
     private static string ScopeChangedSql(SqlDialect dialect, PullAudience audience)
     {
         var window = $"{dialect.FeedGroup} > @sumsAfter";
         var (_, conflicts, exits) = FeedWhere(dialect, audience with { RowFilter = "", ConflictFilter = "", ExitFilter = "" }, window);
         var order = FeedOrder(dialect);
-        string Walk(string table, string where) => $"SELECT client_id FROM (SELECT client_id FROM {table} WHERE {where} ORDER BY {order} LIMIT {SumsCheckWalk}) AS {table}_walked";
-        string Beyond(string table, string where) => $"SELECT NULL FROM (SELECT 1 FROM {table} WHERE {where} ORDER BY {order} LIMIT 1 OFFSET {SumsCheckWalk - 1}) AS {table}_beyond";
         return $"""
-            {dialect.FeedPlanBegin}SELECT changed.client_id, sums.row_count, sums.checksum FROM (
-                SELECT client_id FROM (SELECT client_id FROM rows WHERE {window} ORDER BY {order} LIMIT {SumsCheckWalk}) AS recent
-                WHERE {dialect.FeedInScope("recent", audience.Scope)}
-                UNION {Walk("conflicts", conflicts)}
-                UNION {Walk("scope_events", exits)}
-                UNION {Beyond("rows", window)}
-                UNION {Beyond("conflicts", conflicts)}
-                UNION {Beyond("scope_events", exits)}) AS changed
-            LEFT JOIN {audience.Sums} AS sums ON sums.client_id = changed.client_id AND changed.client_id IN ({audience.Scope});{dialect.FeedPlanEnd}
+            {dialect.FeedPlanBegin}SELECT coalesce(
+               (SELECT 1 FROM (SELECT client_id FROM rows WHERE {window} ORDER BY {order} LIMIT {SumsCheckWalk}) AS recent
+                WHERE {dialect.FeedInScope("recent", audience.Scope)} LIMIT 1),
+               (SELECT 1 FROM rows WHERE {window} ORDER BY {order} LIMIT 1 OFFSET {SumsCheckWalk - 1}),
+               (SELECT 1 FROM conflicts WHERE {conflicts} ORDER BY {order} LIMIT 1),
+               (SELECT 1 FROM scope_events WHERE {exits} ORDER BY {order} LIMIT 1));{dialect.FeedPlanEnd}
             """;
     }
 
