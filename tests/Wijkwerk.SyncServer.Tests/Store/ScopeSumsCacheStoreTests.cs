@@ -26,8 +26,7 @@ public abstract class ScopeSumsCacheStoreTests(StoreKind kind) : StoreTest(kind)
         var (store, anna, _, _, _) = await NewWorld();
         await NewClient(store, anna);
         var (_, cached) = await PullAll(store, anna);
-        // Behind the store's back, with nothing in the feed: only a read of the sums table sees this.
-        await Kind.ExecAsync("UPDATE client_sums SET checksum = (checksum + 1) % 4294967296;");
+        await TamperSums();
 
         var (_, reused) = await PullAll(store, anna, cached.NextAnchor);
         var (_, stored) = await PullAll(await Kind.OpenAsync(), anna);
@@ -44,7 +43,7 @@ public abstract class ScopeSumsCacheStoreTests(StoreKind kind) : StoreTest(kind)
         var (store, anna, _, _, zuid) = await NewWorld();
         await NewClient(store, anna);
         var (_, cached) = await PullAll(store, anna);
-        await Kind.ExecAsync("UPDATE client_sums SET checksum = (checksum + 1) % 4294967296 WHERE client_id IN (SELECT client_id FROM team_clients WHERE team_id = (SELECT id FROM teams WHERE name = 'Noord'));");
+        await TamperSums("WHERE client_id IN (SELECT client_id FROM team_clients WHERE team_id = (SELECT id FROM teams WHERE name = 'Noord'))");
 
         await NewClients(store, zuid, SqlSyncStore.SumsCheckWalk - 2);
         var (_, fewer) = await PullAll(store, anna, cached.NextAnchor);
@@ -227,6 +226,9 @@ public abstract class ScopeSumsCacheStoreTests(StoreKind kind) : StoreTest(kind)
     }
 
     private static (long, uint) Sums(PullResponse page) => (page.ScopeCount, page.ScopeChecksum);
+
+    /// <summary>Changes the checksums of the sums table's rows that <paramref name="where"/> picks, behind the store's back: nothing in the feed tells it, only a read of the sums table sees it.</summary>
+    private Task TamperSums(string where = "") => Kind.ExecAsync($"UPDATE client_sums SET checksum = (checksum + 1) % 4294967296 {where};");
 
     /// <summary>Team Noord (nurse Anna on two laptops, consultant Kees) and team Zuid (nurse Zoë).</summary>
     private sealed record World(ISyncStore Store, DeviceSession Anna, DeviceSession OtherLaptop, DeviceSession Kees, DeviceSession Zuid);

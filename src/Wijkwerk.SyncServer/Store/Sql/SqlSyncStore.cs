@@ -739,14 +739,12 @@ public abstract partial class SqlSyncStore : ISyncStore
         var window = $"{dialect.FeedGroup} > @sumsAfter";
         var (_, conflicts, exits) = FeedWhere(dialect, audience with { RowFilter = "", ConflictFilter = "", ExitFilter = "" }, window);
         var order = FeedOrder(dialect);
-        return $"""
-            {dialect.FeedPlanBegin}SELECT coalesce(
-               (SELECT 1 FROM (SELECT client_id FROM rows WHERE {window} ORDER BY {order} LIMIT {SumsCheckWalk}) AS recent
-                WHERE {dialect.FeedInScope("recent", audience.Scope)} LIMIT 1),
-               (SELECT 1 FROM rows WHERE {window} ORDER BY {order} LIMIT 1 OFFSET {SumsCheckWalk - 1}),
-               (SELECT 1 FROM conflicts WHERE {conflicts} ORDER BY {order} LIMIT 1),
-               (SELECT 1 FROM scope_events WHERE {exits} ORDER BY {order} LIMIT 1));{dialect.FeedPlanEnd}
-            """;
+        return FirstOf(dialect,
+            $"""
+            (SELECT 1 FROM (SELECT client_id FROM rows WHERE {window} ORDER BY {order} LIMIT {SumsCheckWalk}) AS recent
+                WHERE {dialect.FeedInScope("recent", audience.Scope)} LIMIT 1)
+            """,
+            FirstIn("rows", window, order, SumsCheckWalk - 1), FirstIn("conflicts", conflicts, order), FirstIn("scope_events", exits, order));
     }
 
     /// <summary>
@@ -758,12 +756,16 @@ public abstract partial class SqlSyncStore : ISyncStore
     {
         var (rows, conflicts, exits) = FeedWhere(dialect, audience, window);
         var order = FeedOrder(dialect);
-        return $"""
-            {dialect.FeedPlanBegin}SELECT coalesce((SELECT 1 FROM rows WHERE {rows} ORDER BY {order} LIMIT 1),
-               (SELECT 1 FROM conflicts WHERE {conflicts} ORDER BY {order} LIMIT 1),
-               (SELECT 1 FROM scope_events WHERE {exits} ORDER BY {order} LIMIT 1));{dialect.FeedPlanEnd}
-            """;
+        return FirstOf(dialect, FirstIn("rows", rows, order), FirstIn("conflicts", conflicts, order), FirstIn("scope_events", exits, order));
     }
+
+    /// <summary>The first value of <paramref name="firsts"/> that is not null, with the feed's plan (<see cref="SqlDialect.FeedPlanBegin"/>).</summary>
+    private static string FirstOf(SqlDialect dialect, params string[] firsts) =>
+        $"{dialect.FeedPlanBegin}SELECT coalesce({string.Join(",\n   ", firsts)});{dialect.FeedPlanEnd}";
+
+    /// <summary>1 for the feed entry of <paramref name="table"/> at place <paramref name="offset"/> in feed order (the first by default), null when there is none.</summary>
+    private static string FirstIn(string table, string where, string order, int offset = 0) =>
+        $"(SELECT 1 FROM {table} WHERE {where} ORDER BY {order} LIMIT 1{(offset > 0 ? $" OFFSET {offset}" : "")})";
 
     /// <summary>The feed's order: by group (seq, or transaction then seq).</summary>
     private static string FeedOrder(SqlDialect dialect) => dialect.FeedGroup == "seq" ? "seq" : $"{dialect.FeedGroup}, seq";
