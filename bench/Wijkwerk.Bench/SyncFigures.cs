@@ -280,7 +280,6 @@ public static partial class SyncFigures
     /// </summary>
     private static async Task ManyDevices(string serverDll, string[] db, string folder, Uri address, int count, int rounds, MeasuredServer server)
     {
-        using var threads = LaptopThreads.Ready(count);
         var laptops = await Devices(serverDll, db, folder, address, ["Zuid"], count);
 
         // The first laptop brings the caseload; each device then catches up alone (not measured). Then all sync at once with
