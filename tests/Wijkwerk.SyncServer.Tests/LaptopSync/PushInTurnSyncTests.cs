@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Signals;
 using Wijkwerk.Core.Storage.Sync;
@@ -119,6 +120,25 @@ public sealed class PushInTurnSyncTests
         await AllArrived(team, anna);
     }
 
+    [Fact]
+    public async Task APushAServerFindsTooLarge_AppliedNothing_AndTheRestOfTheSyncGoesInPushesHalfAsLarge()
+    {
+        using var team = await Team.Noord("Anna", "Bram");
+        var anna = ClientsWithSignals(team);
+        // A server of a release that took fewer mutations a push than this laptop sends: batches of 5, one at most.
+        using var watching = new TurnWatchingHandler { MostMutations = 1 };
+
+        var report = await anna.Sync(watching, Batch);
+
+        Assert.Equal((2 * Clients, 0, 0), (report.Accepted, report.Conflicts, report.Refused));
+        Assert.True(report.Converged);
+        // Halved twice, from 5 to 2 to 1; then every push was taken, one mutation each, in turn again.
+        var seen = watching.Pushes.Select(p => $"{p.Mutations}: {(int?)p.Status}").ToList();
+        Assert.Equal([$"{Batch}: 413", "2: 413", .. Enumerable.Repeat("1: 200", 2 * Clients)], seen);
+        Assert.Contains(watching.Pushes, p => p.Path == SyncProtocol.PushInTurnPath);
+        await AllArrived(team, anna);
+    }
+
     /// <summary>
     /// After the last push answered out of turn, every push was taken, the first of them alone on the plain path; and after
     /// the first answered so, pushes went in turn again and were taken.
@@ -186,9 +206,11 @@ public sealed class PushInTurnSyncTests
     }
 
     /// <summary>A push as the handler saw it, in the order sent: its path, and its answer once it came.</summary>
-    private sealed class PushSeen(string path)
+    private sealed class PushSeen(string path, int mutations)
     {
         public string Path { get; } = path;
+
+        public int Mutations { get; } = mutations;
 
         public HttpStatusCode? Status { get; set; }
 
@@ -196,7 +218,7 @@ public sealed class PushInTurnSyncTests
         public TimeSpan Answered { get; set; }
     }
 
-    /// <summary>Real HTTP that notes each push's path and answer and how many were on their way at once; it can hold one push back, or play a server instance without the in-turn path.</summary>
+    /// <summary>Real HTTP that notes each push's path and answer and how many were on their way at once; it can hold one push back, or play a server instance without the in-turn path or one that takes fewer mutations a push.</summary>
     private sealed class TurnWatchingHandler() : DelegatingHandler(new SocketsHttpHandler())
     {
         private readonly Lock _lock = new();
@@ -220,6 +242,9 @@ public sealed class PushInTurnSyncTests
 
         public bool WithoutInTurnPath { get; init; }
 
+        /// <summary>A push of more mutations is answered as a server of a release that took no more: 413, nothing applied.</summary>
+        public int MostMutations { get; init; } = int.MaxValue;
+
         public List<PushSeen> Pushes { get; } = [];
 
         public int MostOnTheirWay { get; private set; }
@@ -238,7 +263,8 @@ public sealed class PushInTurnSyncTests
             var path = request.RequestUri!.AbsolutePath;
             if (!path.StartsWith(SyncProtocol.PushPath, StringComparison.Ordinal))
                 return await base.SendAsync(request, cancellationToken);
-            var seen = new PushSeen(path);
+            var mutations = (await request.Content!.ReadFromJsonAsync(ProtocolJson.Default.PushRequest, cancellationToken))!.Mutations.Count;
+            var seen = new PushSeen(path, mutations);
             var sent = Stopwatch.GetTimestamp();
             int number;
             Task before;
@@ -267,7 +293,12 @@ public sealed class PushInTurnSyncTests
                     request.Content = new SlowContent(request.Content!, TimeSpan.FromSeconds(3));
                 var response = WithoutInTurnPath && path == SyncProtocol.PushInTurnPath
                     ? new HttpResponseMessage(HttpStatusCode.NotFound) { Content = new StringContent("") }
-                    : await base.SendAsync(request, cancellationToken);
+                    : mutations > MostMutations
+                        ? new HttpResponseMessage(HttpStatusCode.RequestEntityTooLarge)
+                        {
+                            Content = JsonContent.Create(new ProblemResponse(ProblemCodes.TooLarge, $"Te veel wijzigingen in één keer ({mutations}); stuur er hoogstens {MostMutations} per keer."), ProtocolJson.Default.ProblemResponse),
+                        }
+                        : await base.SendAsync(request, cancellationToken);
                 (seen.Status, seen.Answered) = (response.StatusCode, Stopwatch.GetElapsedTime(sent));
                 await Task.Delay(AnswerDelay, cancellationToken);
                 return response;

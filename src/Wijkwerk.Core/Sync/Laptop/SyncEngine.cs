@@ -196,6 +196,8 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
     /// behind it. A push that comes out of turn (the push it follows did not reach the server in time), or that finds the device
     /// busy with the push after it, applied nothing, nor did any push after it: they go again, the first of them alone, then in turn again. A
     /// server instance of an older release, which does not know the path, is sent the rest of the sync one push at a time.
+    /// A push the server finds too large (a release that took fewer mutations a push, or a proxy on the way that takes fewer
+    /// bytes) applied nothing, nor did any push after it: the rest of the sync goes in pushes half as large, as often as it takes.
     /// Once the batches after those sent run out with nothing on its way, the outbox is read whole again, for an edit typed
     /// meanwhile on a row already sent.
     /// </summary>
@@ -206,8 +208,9 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
         var audit = new AuditWithPushes(_local, AuditBatchSize);
         var onTheirWay = new Queue<SentPush>();
         var (inTurn, oneAtATime) = (false, false);
+        var batchSize = PushBatchSize;
         Guid? answered = null;
-        var next = PushBody.Fit(_local.Pending(PushBatchSize));
+        var next = PushBody.Fit(_local.Pending(batchSize));
         // A batch read goes as soon as nothing is on its way, or, in turn, while fewer than PushesOnTheirWay are, naming the last.
         bool MaySend() => next.Count > 0 && (onTheirWay.Count == 0 || inTurn && onTheirWay.Count < PushesOnTheirWay);
         void SendNext() => onTheirWay.Enqueue(Send(token, next, audit, inTurn ? onTheirWay.LastOrDefault()?.Id ?? answered : null, cancel));
@@ -217,7 +220,7 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
             if (MaySend())
             {
                 SendNext();
-                next = await ReadAhead(onTheirWay);
+                next = await ReadAhead(onTheirWay, batchSize);
                 continue;
             }
 
@@ -236,6 +239,14 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
                 await SettleAll(onTheirWay);
                 audit.Unanswered();
                 (inTurn, oneAtATime) = (false, oneAtATime || e.Status == (int)HttpStatusCode.NotFound);
+                (next, response, carried) = ([], null, []);
+            }
+            catch (SyncTransportException e) when (e.Status == (int)HttpStatusCode.RequestEntityTooLarge && sent.Batch.Count > 1)
+            {
+                // As out of turn above: nothing of it or behind it was applied, and the outbox is read whole again, in smaller batches.
+                await SettleAll(onTheirWay);
+                audit.Unanswered();
+                (inTurn, batchSize) = (false, sent.Batch.Count / 2);
                 (next, response, carried) = ([], null, []);
             }
             catch (Exception)
@@ -276,7 +287,7 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
             }
 
             if (next.Count == 0)
-                next = await ReadAhead(onTheirWay);
+                next = await ReadAhead(onTheirWay, batchSize);
         }
 
         // Only when the rounds ran out: their answers go unrecorded, and the next sync sends those batches again.
@@ -289,11 +300,11 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
     /// their way; with none on its way, the whole outbox. When the read fails, the answers on their way are recorded first
     /// (the server may hold their batches already), then the failure ends the sync.
     /// </summary>
-    private async Task<IReadOnlyList<PendingMutation>> ReadAhead(Queue<SentPush> onTheirWay)
+    private async Task<IReadOnlyList<PendingMutation>> ReadAhead(Queue<SentPush> onTheirWay, int batchSize)
     {
         try
         {
-            return PushBody.Fit(_local.Pending(PushBatchSize, after: onTheirWay.LastOrDefault()?.Batch.Max(b => b.FirstSeq) ?? 0));
+            return PushBody.Fit(_local.Pending(batchSize, after: onTheirWay.LastOrDefault()?.Batch.Max(b => b.FirstSeq) ?? 0));
         }
         catch (Exception)
         {

@@ -132,7 +132,7 @@ public sealed partial class HostileRequestTests
             HttpStatusCode.BadRequest, ProblemCodes.InvalidRequest, BadJson);
 
         Add("push: bytes that are not UTF-8", s => Send(HttpMethod.Post, PushPath, s.Anna, Bytes([0x7B, 0xFF, 0xFE, 0x7D])), HttpStatusCode.BadRequest, ProblemCodes.InvalidRequest, BadJson);
-        Add("push: 501 mutations", s => Send(HttpMethod.Post, PushPath, s.Anna, Json(PushBody([.. Enumerable.Range(1, MaxMutationsPerPush + 1).Select(i => new Mutation(i, "clients", Guid.NewGuid(), "insert", 0, ServerFixture.ClientColumns()))]))),
+        Add("push: one mutation more than a push may carry", s => Send(HttpMethod.Post, PushPath, s.Anna, Json(PushBody([.. Enumerable.Range(1, MaxMutationsPerPush + 1).Select(i => new Mutation(i, "clients", Guid.NewGuid(), "insert", 0, ServerFixture.ClientColumns()))]))),
             HttpStatusCode.RequestEntityTooLarge, ProblemCodes.TooLarge, "Te veel wijzigingen");
 
         // Audit uploads that are not a device's own, well-formed log.
