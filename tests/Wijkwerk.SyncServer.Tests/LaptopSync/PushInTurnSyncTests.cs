@@ -34,8 +34,7 @@ public sealed class PushInTurnSyncTests
 
         var report = await anna.Sync(watching, Batch, new Recording(watching));
 
-        Assert.Equal((2 * Clients, 0, 0), (report.Accepted, report.Conflicts, report.Refused));
-        Assert.True(report.Converged);
+        AllTaken(report);
         Assert.Equal(SyncProtocol.PushPath, watching.Pushes[0].Path);
         Assert.Contains(watching.Pushes, p => p.Path == SyncProtocol.PushInTurnPath);
         Assert.All(watching.Pushes, p => Assert.Equal(HttpStatusCode.OK, p.Status));
@@ -58,8 +57,7 @@ public sealed class PushInTurnSyncTests
 
         var report = await anna.Sync(watching, Batch);
 
-        Assert.Equal((2 * Clients, 0, 0), (report.Accepted, report.Conflicts, report.Refused));
-        Assert.True(report.Converged);
+        AllTaken(report);
         Assert.Equal((SyncProtocol.PushInTurnPath, HttpStatusCode.Conflict), (watching.Pushes[2].Path, watching.Pushes[2].Status));
         AfterTheLastRefusedInTurnAgain(watching);
         await AllArrived(team, anna);
@@ -78,8 +76,7 @@ public sealed class PushInTurnSyncTests
 
         var report = await anna.Sync(watching, Batch);
 
-        Assert.Equal((2 * Clients, 0, 0), (report.Accepted, report.Conflicts, report.Refused));
-        Assert.True(report.Converged);
+        AllTaken(report);
         Assert.Equal([SyncProtocol.PushPath, SyncProtocol.PushInTurnPath, SyncProtocol.PushInTurnPath], watching.Pushes.Take(3).Select(p => p.Path));
         Assert.All(watching.Pushes, p => Assert.Equal(HttpStatusCode.OK, p.Status));
         await AllArrived(team, anna);
@@ -97,8 +94,7 @@ public sealed class PushInTurnSyncTests
 
         var report = await anna.Sync(watching, Batch);
 
-        Assert.Equal((2 * Clients, 0, 0), (report.Accepted, report.Conflicts, report.Refused));
-        Assert.True(report.Converged);
+        AllTaken(report);
         Assert.Equal(SyncProtocol.PushInTurnPath, watching.Pushes[2].Path);
         Assert.All(watching.Pushes, p => Assert.Equal(HttpStatusCode.OK, p.Status));
         Assert.True(watching.Pushes[2].Answered >= grace, $"the third push was answered after {watching.Pushes[2].Answered}, before the grace ended");
@@ -114,8 +110,7 @@ public sealed class PushInTurnSyncTests
 
         var report = await anna.Sync(watching, Batch);
 
-        Assert.Equal((2 * Clients, 0, 0), (report.Accepted, report.Conflicts, report.Refused));
-        Assert.True(report.Converged);
+        AllTaken(report);
         AfterTheLastInTurnOnlyPlainPushes(watching, HttpStatusCode.NotFound);
         await AllArrived(team, anna);
     }
@@ -130,8 +125,7 @@ public sealed class PushInTurnSyncTests
 
         var report = await anna.Sync(watching, Batch);
 
-        Assert.Equal((2 * Clients, 0, 0), (report.Accepted, report.Conflicts, report.Refused));
-        Assert.True(report.Converged);
+        AllTaken(report);
         // Halved twice, from 5 to 2 to 1; then every push was taken, one mutation each, in turn again.
         var seen = watching.Pushes.Select(p => $"{p.Mutations}: {(int?)p.Status}").ToList();
         Assert.Equal([$"{Batch}: 413", "2: 413", .. Enumerable.Repeat("1: 200", 2 * Clients)], seen);
@@ -182,6 +176,13 @@ public sealed class PushInTurnSyncTests
         });
         Assert.NotEmpty(new LocalSync(anna.Store).PendingAudit(1000));
         return anna;
+    }
+
+    /// <summary>Every row of Anna's accepted, none in conflict or refused, and her laptop matches the server.</summary>
+    private static void AllTaken(SyncReport report)
+    {
+        Assert.Equal((2 * Clients, 0, 0), (report.Accepted, report.Conflicts, report.Refused));
+        Assert.True(report.Converged);
     }
 
     /// <summary>Nothing left on Anna's laptop, her access log included, and Bram in her team receives every row.</summary>

@@ -232,21 +232,16 @@ public sealed class SyncEngine(LocalStore store, ISyncTransport transport)
             {
                 (response, carried) = await sent.Answer;
             }
-            catch (SyncTransportException e) when (e.Code == ProblemCodes.OutOfTurn || e.Code == ProblemCodes.Busy && onTheirWay.Count > 0)
+            catch (SyncTransportException e) when (e.Code == ProblemCodes.OutOfTurn || e.Code == ProblemCodes.Busy && onTheirWay.Count > 0
+                                                   || e.Status == (int)HttpStatusCode.RequestEntityTooLarge && sent.Batch.Count > 1)
             {
                 // Every push after it names the one before it, so none of those was applied either. With nothing on its way, the
-                // outbox is read whole again below, and its oldest rows are this push's.
+                // outbox is read whole again below, and its oldest rows are this push's; after a push too large, in smaller batches.
                 await SettleAll(onTheirWay);
                 audit.Unanswered();
                 (inTurn, oneAtATime) = (false, oneAtATime || e.Status == (int)HttpStatusCode.NotFound);
-                (next, response, carried) = ([], null, []);
-            }
-            catch (SyncTransportException e) when (e.Status == (int)HttpStatusCode.RequestEntityTooLarge && sent.Batch.Count > 1)
-            {
-                // As out of turn above: nothing of it or behind it was applied, and the outbox is read whole again, in smaller batches.
-                await SettleAll(onTheirWay);
-                audit.Unanswered();
-                (inTurn, batchSize) = (false, sent.Batch.Count / 2);
+                if (e.Status == (int)HttpStatusCode.RequestEntityTooLarge)
+                    batchSize = sent.Batch.Count / 2;
                 (next, response, carried) = ([], null, []);
             }
             catch (Exception)
