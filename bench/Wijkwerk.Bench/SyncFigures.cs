@@ -286,11 +286,10 @@ public static partial class SyncFigures
         // one change each: first each to a client of its own, as a team's day goes, then all to the same client, the worst
         // case, where every push waits for the one before on that client's row.
         Fill(laptops[0], clients: 200, signalsPerClient: 0);
-        foreach (var laptop in laptops)
-            await Sync(laptop, address);
+        await CatchUp(laptops, address, i => i);
         await Burst(laptops, address, server, "one change each, each to a client of its own", (laptop, i) => Edit(laptop, 1, first: i));
         await Burst(laptops, address, server, "one change each, all to the same client", (laptop, _) => Edit(laptop, 1));
-        // The first burst is also the server's first pushes, compiled as they come: once more, as a server that has run a while meets it.
+        // Once more, each to a client of its own: what a burst costs from one round to the next.
         var p99s = new List<double>();
         for (var round = 1; round <= rounds; round++)
             p99s.Add(await Burst(laptops, address, server, rounds == 1 ? "one change each, each to a client of its own, again" : $"one change each, each to a client of its own, again ({round} of {rounds})", (laptop, i) => Edit(laptop, 1, first: i)));
@@ -307,12 +306,30 @@ public static partial class SyncFigures
         laptops = await Devices(serverDll, db, folder, address, teams, TeamSize);
         for (var t = 0; t < teams.Length; t++)
             Fill(laptops[t * TeamSize], clients: 2 * TeamSize, signalsPerClient: 0);
-        foreach (var laptop in laptops)
-            await Sync(laptop, address);
+        await CatchUp(laptops, address, i => i % TeamSize);
         await Burst(laptops, address, server, $"in teams of {TeamSize}, one change each, each to a client of its own", (laptop, i) => Edit(laptop, 1, first: i % TeamSize));
         await Burst(laptops, address, server, $"in teams of {TeamSize}, once more", (laptop, i) => Edit(laptop, 1, first: i % TeamSize));
         foreach (var laptop in laptops)
             laptop.Dispose();
+    }
+
+    /// <summary>
+    /// Each laptop alone, not measured: it catches up, then pushes a change of its own (to the client at
+    /// <paramref name="client"/> of its index), as every laptop in use has pushed before. This also compiles the bench's
+    /// laptops' push path, which stands in for the installed program's, compiled ahead of time on each laptop of its own.
+    /// Without it, the first burst was the first push of every laptop here: the bench's compiler thread took 11% of the
+    /// processor samples of the bench and the server in it (0.9% in a burst after it; perf, one run), and the laptops
+    /// 1.13-1.14 s of processor time against 0.73-0.94 s in the bursts after it (two runs), on the two cores the server shares.
+    /// </summary>
+    private static async Task CatchUp(List<LocalStore> laptops, Uri address, Func<int, int> client)
+    {
+        foreach (var laptop in laptops)
+            await Sync(laptop, address);
+        for (var i = 0; i < laptops.Count; i++)
+        {
+            Edit(laptops[i], 1, first: client(i));
+            await Sync(laptops[i], address);
+        }
     }
 
     /// <summary>The teams, each with <paramref name="perTeam"/> nurses, each with an enrolled laptop: team by team, in order.</summary>
