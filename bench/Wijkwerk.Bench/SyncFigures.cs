@@ -318,7 +318,7 @@ public static partial class SyncFigures
     /// <paramref name="client"/> of its index), as every laptop in use has pushed before. This also compiles the bench's
     /// laptops' push path, which stands in for the installed program's, compiled ahead of time on each laptop of its own.
     /// Without it, the first burst was the first push of every laptop here: the bench's compiler thread took 11% of the
-    /// processor samples of the bench and the server in it (0.9% in a burst after it; perf, one run), and the laptops
+    /// processor samples of the bench and the server in it (1.4% in a burst after it; perf, one run), and the laptops
     /// 1.13-1.14 s of processor time against 0.73-0.94 s in the bursts after it (two runs), on the two cores the server shares.
     /// </summary>
     private static async Task CatchUp(List<LocalStore> laptops, Uri address, Func<int, int> client)
