@@ -242,6 +242,33 @@ public class LocalSyncTests
         Assert.Equal(5, kept.Count);
     }
 
+    /// <summary>
+    /// A page counts its rows one statement each while they are new, and reads a row's old share first from the first row
+    /// counted before on: both ways must leave the figures a full count gives, also for a row the same page writes twice.
+    /// </summary>
+    [Fact]
+    public void Pull_OfNewRowsAndRowsCountedBefore_InOnePage_CountsEachRowOnce_WithItsLastValues()
+    {
+        using var temp = new TempStore();
+        var sync = new LocalSync(temp.Store);
+        var client = Guid.CreateVersion7();
+        var (kees, mien, anna, jan) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
+        (string, string?)[] Member(string name, string relation) => [("client_id", client.ToString()), ("name", name), ("relation", relation), ("birth_date", "")];
+        sync.Apply(Page(2, Change(1, "household_members", kees, 1, Member("Kees", "Partner")), Change(2, "household_members", mien, 1, Member("Mien", "Kind"))));
+
+        sync.Apply(Page(7,
+            Change(3, "household_members", anna, 1, Member("Anna", "Kind")),
+            Change(4, "household_members", kees, 2, Member("Kees", "Ouder")),
+            Change(5, "household_members", jan, 1, Member("Jan", "Kind")),
+            Change(6, "household_members", anna, 2, Member("Anna", "Buurvrouw")),
+            Change(7, "household_members", mien, 2, Member("Mien", "Ouder"))));
+        var kept = sync.Scope(full: false);
+
+        Assert.Equal(0, temp.Count("SELECT count(*) FROM scope_rows WHERE dirty = 1"));
+        Assert.Equal(4, kept.Count);
+        Assert.Equal(sync.Scope(full: true), kept);
+    }
+
     [Fact]
     public void Pull_WritingRowsCountedBefore_CountsThemWithTheirNewValues_SoTheNextFiguresReReadNone()
     {
