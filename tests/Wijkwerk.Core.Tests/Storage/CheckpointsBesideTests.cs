@@ -14,20 +14,20 @@ public class CheckpointsBesideTests
     {
         using var temp = new TempStore();
         var path = temp.Store.Path;
+        var pagesBefore = Pragma(temp.Store.Connection, "page_count");
 
         using (temp.Store.CheckpointsBeside())
         {
             Assert.Equal(0, Pragma(temp.Store.Connection, "wal_autocheckpoint"));
-            // Each its own commit, far below the 1,000 pages at which a commit would copy the log itself.
-            for (var i = 0; i < 20; i++)
-                temp.Store.Clients.Add(temp.NewClient());
+            AddClients(temp);
         }
 
         // Every page of the store is in the file itself now: without the copy beside the writer, the new pages would
         // still be in the log alone until it reached 1,000 pages.
         var pages = Pragma(temp.Store.Connection, "page_count");
+        Assert.True(pages > pagesBefore);
         Assert.Equal(pages * Pragma(temp.Store.Connection, "page_size"), new FileInfo(path).Length);
-        Assert.Equal(20, temp.Store.Count("clients", ""));
+        Assert.Equal(Clients, temp.Store.Count("clients", ""));
     }
 
     [Fact]
@@ -47,12 +47,23 @@ public class CheckpointsBesideTests
         using var temp = new TempStore();
         var before = new FileInfo(temp.Store.Path).Length;
 
-        for (var i = 0; i < 20; i++)
-            temp.Store.Clients.Add(temp.NewClient());
+        AddClients(temp);
 
         // The contrast the first test rests on: a commit below SQLite's threshold copies nothing back.
         Assert.Equal(before, new FileInfo(temp.Store.Path).Length);
         Assert.True(Pragma(temp.Store.Connection, "page_count") * Pragma(temp.Store.Connection, "page_size") > before);
+    }
+
+    /// <summary>
+    /// Enough clients, each its own commit, to take the store past the pages it was made with, and far below the 1,000 pages
+    /// at which a commit would copy the log itself.
+    /// </summary>
+    private const int Clients = 50;
+
+    private static void AddClients(TempStore temp)
+    {
+        for (var i = 0; i < Clients; i++)
+            temp.Store.Clients.Add(temp.NewClient());
     }
 
     private static long Pragma(SqliteConnection connection, string name)

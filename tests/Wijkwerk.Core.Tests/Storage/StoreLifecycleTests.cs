@@ -18,6 +18,31 @@ public class StoreLifecycleTests
         command.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", (string)command.ExecuteScalar()!);
         Assert.False(File.Exists(temp.PathToStore + ".creating"));
+        Assert.Equal(16384, temp.Count("PRAGMA page_size"));
+    }
+
+    /// <summary>A store made before new stores took larger pages: it keeps its own, and what it holds, as it is used on.</summary>
+    [Fact]
+    public void Open_StoreWithSqlitesDefaultPages_KeepsThemAndItsRows()
+    {
+        using var temp = new TempStore();
+        var before = temp.NewClient("Anna");
+        temp.Store.Clients.Add(before);
+        temp.Close();
+        temp.Execute("PRAGMA journal_mode=DELETE; PRAGMA page_size=4096; VACUUM; PRAGMA journal_mode=WAL;");
+        Assert.Equal(4096, temp.Count("PRAGMA page_size"));
+
+        var after = temp.NewClient("Piet", "Jansen");
+        temp.Reopen().Clients.Add(after);
+        var reopened = temp.Reopen();
+
+        Assert.Equal(new[] { before.Id, after.Id }.OrderBy(id => id.Value), reopened.Clients.Search().Select(c => c.Id).OrderBy(id => id.Value));
+        temp.Close();
+        Assert.Equal(4096, temp.Count("PRAGMA page_size"));
+        using var connection = temp.Raw();
+        using var check = connection.CreateCommand();
+        check.CommandText = "PRAGMA integrity_check";
+        Assert.Equal("ok", check.ExecuteScalar());
     }
 
     [Fact]
