@@ -6,12 +6,13 @@ namespace Wijkwerk.Bench;
 
 /// <summary>
 /// A second floor for the first sync, beside the plain table: the rows a first sync stored, exactly as stored (sealed
-/// values and all), inserted again into a new file with the laptop's own tables and indexes and its settings (its page size among them), one prepared
-/// statement a table with its values bound by place as the sync binds them (<see cref="BoundStatement"/>), one transaction.
-/// What SQLite itself costs for those rows in that schema, without the sync's own work (reading pages, sealing, the scope
-/// sums); the indexes are the screens' (the open signals, a client's signals). Bound through a command's named parameters,
-/// as before, the same rows took 0.94 and 0.98 s (two runs) against 0.71-0.75 s bound by place (eleven runs the same
-/// afternoon, each the median of three): that much of the old floor was the command's, not SQLite's.
+/// values and all), inserted again into a new file with the laptop's own tables and indexes and its settings (its page
+/// size among them), one prepared statement a table with its values bound by place as the sync binds them
+/// (<see cref="BoundStatement"/>), one transaction. What SQLite itself costs for those rows in that schema, without the
+/// sync's own work (reading pages, sealing, the scope sums); the indexes are the screens' (the open signals, a client's
+/// signals). Bound through a command's named parameters, as before, the same rows took 0.94 and 0.98 s (two runs)
+/// against 0.71-0.75 s bound by place (eleven runs the same afternoon, each the median of three), both in pages of
+/// 4,096 bytes: that much of the old floor was the command's, not SQLite's.
 /// </summary>
 internal static class StoredRowsInsert
 {

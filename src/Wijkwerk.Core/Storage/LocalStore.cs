@@ -359,7 +359,8 @@ public sealed class LocalStore : IDisposable
     /// writes each of its rows into its table, the table's indexes and the scope's rows, and larger pages take fewer splits
     /// and writes for that: the rows of a first sync of 100,000 went in (in 50 transactions, SQLite's shell) in 0.52 s at
     /// 4,096 bytes against 0.40 s at 16,384, and the installed program's first sync took 1.32-1.41 s against 1.39-1.50 s
-    /// (medians of five, three runs each, interleaved). Its first frame on a demo store of 10,000 clients did not get slower.
+    /// (medians of five, three runs each, interleaved). Pages of 32,768 bytes did no better in the shell, of 65,536 worse
+    /// (0.39 and 0.45-0.46 s). The program's first frame on a demo store of 10,000 clients did not get slower.
     /// </summary>
     private const int PageBytes = 16384;
 
