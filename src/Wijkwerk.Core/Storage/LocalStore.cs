@@ -367,9 +367,9 @@ public sealed class LocalStore : IDisposable
 
     /// <summary>
     /// A commit that takes the log past this size copies it back into the file itself: SQLite's default of 1,000 pages, at
-    /// its default page size. Counted in pages of 16,384 bytes, the commit that reached 1,000 copied 16 MB back: one
-    /// keystroke in the filter of 10,000 clients took 28-38 ms against at most 4.4 ms in pages of 4,096 (the bench's
-    /// keystrokes, three runs each).
+    /// its default page size. Counted in pages of 16,384 bytes, the commit that reached 1,000 copied 16 MB back: in the
+    /// bench's typing in the filter of 10,000 clients, the same keystroke took 28-38 ms in five runs, where the slowest
+    /// keystroke now takes 1.5-2.2 ms (three runs).
     /// </summary>
     private const long CheckpointLogBytes = 1000 * 4096;
 

@@ -14,7 +14,8 @@ namespace Wijkwerk.SyncServer.Tests.LaptopSync;
 /// </summary>
 public sealed class CheckpointsBesideSyncTests : IAsyncLifetime
 {
-    private const long Own = 1000, Beside = 0;
+    /// <summary>The laptop's own copying: at the log SQLite's default 1,000 pages of 4,096 bytes come to, 250 of a new store's pages.</summary>
+    private const long Own = 250, Beside = 0;
     private readonly SqliteKind _kind = new();
     private ISyncStore _server = null!;
     private StoreLaptop _anna = null!;
