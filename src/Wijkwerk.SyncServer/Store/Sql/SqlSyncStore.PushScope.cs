@@ -73,7 +73,7 @@ public abstract partial class SqlSyncStore
             Dialect.LockRows(db, tx, [.. ordered.Select(k => (k.Table, S(k.RowId)))]);
             foreach (var key in ordered)
                 _rows[key] = null;
-            foreach (var chunk in ordered.Chunk(IdsPerStatement))
+            foreach (var chunk in ordered.Chunk(KeysPerRead))
             {
                 using var cmd = Dialect.RowsByKey(db, tx, "rows.tbl, rows.row_id, rows.client_id, rows.version, rows.deleted, rows.columns, rows.column_versions, rows.updated_device, rows.updated_by",
                     [.. chunk.Select(k => (k.Table, S(k.RowId)))]);
@@ -96,7 +96,7 @@ public abstract partial class SqlSyncStore
             var clients = ordered.Select(k => k.Table == ClientsTable ? k.RowId : _rows[k]?.ClientId).OfType<Guid>().Distinct().ToList();
             foreach (var client in clients)
                 (_inScope[client], _onCaseload[client]) = (false, false);
-            foreach (var chunk in clients.Chunk(IdsPerStatement))
+            foreach (var chunk in clients.Chunk(KeysPerRead))
             {
                 var (inChunk, parameters) = Dialect.In("client_id", "@c", [.. chunk.Select(S)]);
                 using var cmd = Command(db, tx, $"SELECT client_id, team_id FROM team_clients WHERE {inChunk};", parameters);
