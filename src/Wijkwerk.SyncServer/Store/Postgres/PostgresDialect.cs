@@ -135,25 +135,6 @@ internal sealed class PostgresDialect : SqlDialect
         return SqlSyncStore.Exec(db, tx, sql(values), [.. parameters, .. arrays.Select((array, place) => ("@items" + place, (object?)array))]);
     }
 
-    /// <summary>
-    /// From this many items on, a plain insert goes by COPY in its binary form (<see cref="CopyItems"/>). Measured on 20,000
-    /// rows a first upload stored, inserted in batches, each in a transaction of its own, three rounds each after warming
-    /// up: in batches of 1,000, COPY cost PostgreSQL 120-140 ms of processor time against 210-230 ms for the one statement
-    /// of arrays (<see cref="ExecItems"/>), and took 149-157 ms against 262-268 ms; in batches of 100, 180-190 ms against
-    /// 220-230 ms, and 251-264 ms against 309-313 ms. pg_stat_statements said otherwise, which is why inserts had replaced
-    /// COPY before: it counts a statement's execution but not PostgreSQL reading its arrays, and it counts a COPY's waits
-    /// for its rows to arrive. Below this, a push of a few rows keeps the statement: a COPY waits for the database twice
-    /// more (at its start and its end) and asks for the table's column types.
-    /// </summary>
-    private const int CopyFrom = 100;
-
-    public override void InsertItems(DbConnection db, DbTransaction tx, string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> items,
-        IReadOnlyList<(string Column, object Value)>? same = null, string onConflict = "")
-    {
-        if (items.Count < CopyFrom || onConflict.Length > 0 || !CopyItems.Insert(db, tx, table, columns, items, same ?? []))
-            base.InsertItems(db, tx, table, columns, items, same, onConflict);
-    }
-
     // One statement for all groups: the items' values and each item's group as arrays, joined to the groups' values by the
     // group's place. The transfer log's one statement before sent each pull's device, worker and time with every client it
     // delivered, and the server made a text of each for every one: in bursts of 200 pulls of one team its insert took
