@@ -134,11 +134,11 @@ internal abstract class SqlDialect
     /// <list type="bullet">
     /// <item>By pg_stat_statements COPY took longer for every table. But that counts a COPY's waits for its rows to arrive,
     /// and not PostgreSQL reading an insert's arrays. By PostgreSQL's processor time, 20,000 of a first upload's rows in
-    /// batches of 1,000 cost 120-140 ms by COPY against 210-230 ms by this insert (three rounds each).</item>
-    /// <item>In a first upload it gained nothing. Over 300 pushes of 1,000 rows, a push's transaction wrote its rows in
-    /// 17.1 ms against 17.8 (medians) and recorded its answers in 4.6 ms against 3.2, and the server's processor time rose:
-    /// a COPY waits for the database at its start and at its end, and Npgsql binds each value it writes. A push of one row
-    /// waited 0.5-0.65 ms in each COPY against 0.03-0.07 ms in each insert.</item>
+    /// batches of 1,000 cost 120-140 ms by COPY against 210-230 ms by an insert from arrays (three rounds each).</item>
+    /// <item>In a first upload it gained nothing. Over 300 pushes of 1,000 rows (two runs, one of each), a push's
+    /// transaction wrote its rows in 17.1 ms against 17.8 (medians) and recorded its answers in 4.6 ms against 3.2, and
+    /// the server's processor time rose: a COPY waits for the database at its start and at its end, and Npgsql binds each
+    /// value it writes. A push of one row waited 0.5-0.65 ms in each COPY against 0.03-0.07 ms in each insert.</item>
     /// </list>
     /// </summary>
     public void InsertItems(DbConnection db, DbTransaction tx, string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> items,
