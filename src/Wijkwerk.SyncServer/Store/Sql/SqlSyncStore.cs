@@ -481,13 +481,6 @@ public abstract partial class SqlSyncStore : ISyncStore
     /// <summary>Ids per statement when a push reads scattered earlier answers, a parameter an id: well below either database's limit.</summary>
     private const int IdsPerStatement = 250;
 
-    /// <summary>
-    /// Keys per statement when a push reads its rows and caseload, each list one parameter: all of a full push's (its rows,
-    /// their clients and parents). In statements of 250 keys, a first upload's pushes of about 1,000 rows read them in four
-    /// each (2,807 reads for 707 pushes, pg_stat_statements), each a round trip to PostgreSQL.
-    /// </summary>
-    private const int KeysPerRead = 3 * SyncProtocol.MaxMutationsPerPush;
-
     private static Dictionary<long, MutationResult> AppliedBefore(DbConnection db, DbTransaction tx, Guid deviceId, IReadOnlyList<Mutation> mutations)
     {
         var answered = new Dictionary<long, MutationResult>();
