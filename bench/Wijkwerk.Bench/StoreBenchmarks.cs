@@ -63,7 +63,7 @@ public class StoreBenchmarks
         return store.Clients.Import(file, Lang.Nl).Count + file.Lines.Count;
     }
 
-    /// <summary>PBKDF2-SHA256 with 600,000 iterations, unwrapping the key, checking the file: what a worker waits for.</summary>
+    /// <summary>The key derivation (Argon2id, <see cref="Wijkwerk.Core.Security.KeyDerivation.Default"/>), unwrapping the key, checking the file: what a worker waits for.</summary>
     [Benchmark]
     public string Unlock()
     {

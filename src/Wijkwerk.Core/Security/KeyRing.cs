@@ -23,17 +23,17 @@ public sealed class KeyRing : IDisposable
     /// <summary>Keys the audit hash chain: without the passphrase nobody can forge a consistent chain.</summary>
     public byte[] AuditKey { get; }
 
-    public static (KeyRing Ring, SealedKey Sealed) CreateNew(string passphrase, string storeId, int iterations = KeyDerivation.MinimumIterations)
+    public static (KeyRing Ring, SealedKey Sealed) CreateNew(string passphrase, string storeId)
     {
         var dataKey = RandomNumberGenerator.GetBytes(32);
         var ring = new KeyRing(dataKey);
-        return (ring, ring.Seal(passphrase, storeId, iterations));
+        return (ring, ring.Seal(passphrase, storeId));
     }
 
     /// <returns>null when the passphrase is wrong.</returns>
     public static KeyRing? Unseal(SealedKey sealedKey, string passphrase, string storeId)
     {
-        var kek = KeyDerivation.DeriveKeyEncryptionKey(passphrase, sealedKey.Salt, sealedKey.Iterations);
+        var kek = KeyDerivation.DeriveKeyEncryptionKey(passphrase, sealedKey.Salt, sealedKey.Derivation);
         try
         {
             using var wrapper = new FieldCipher(kek);
@@ -52,14 +52,16 @@ public sealed class KeyRing : IDisposable
     /// <summary>An independent copy, for a second connection that is disposed on its own.</summary>
     public KeyRing Copy() => new(_dataKey.ToArray());
 
-    public SealedKey Seal(string passphrase, string storeId, int iterations = KeyDerivation.MinimumIterations)
+    /// <param name="derivation">How the passphrase becomes the key it is sealed under; <see cref="KeyDerivation.Default"/> unless given.</param>
+    public SealedKey Seal(string passphrase, string storeId, KeyDerivationSettings? derivation = null)
     {
+        derivation ??= KeyDerivation.Default;
         var salt = KeyDerivation.NewSalt();
-        var kek = KeyDerivation.DeriveKeyEncryptionKey(passphrase, salt, iterations);
+        var kek = KeyDerivation.DeriveKeyEncryptionKey(passphrase, salt, derivation);
         try
         {
             using var wrapper = new FieldCipher(kek);
-            return new SealedKey(salt, iterations, wrapper.EncryptBytes(_dataKey, Binding(storeId)));
+            return new SealedKey(salt, derivation, wrapper.EncryptBytes(_dataKey, Binding(storeId)));
         }
         finally
         {
@@ -77,4 +79,4 @@ public sealed class KeyRing : IDisposable
     private static byte[] Binding(string storeId) => Encoding.UTF8.GetBytes("wijkwerk data key\n" + storeId);
 }
 
-public sealed record SealedKey(byte[] Salt, int Iterations, byte[] WrappedKey);
+public sealed record SealedKey(byte[] Salt, KeyDerivationSettings Derivation, byte[] WrappedKey);

@@ -7,6 +7,14 @@ namespace Wijkwerk.Core.Storage;
 /// <summary>Key/value facts about the store: its id, the sealed data key, who works with it.</summary>
 internal sealed class MetaTable
 {
+    /// <summary>Names the derivation; a store made before version 17 may name none, and was sealed under PBKDF2.</summary>
+    private const string DerivationKey = "kdf";
+    private const string Argon2idName = "argon2id";
+    private const string Pbkdf2Name = "pbkdf2-sha256";
+
+    /// <summary>Every derivation's settings: a seal under one kind leaves none of another behind.</summary>
+    private static readonly string[] DerivationKeys = [DerivationKey, "kdf_memory_kib", "kdf_passes", "kdf_iterations"];
+
     private readonly Func<string, SqliteCommand> _command;
 
     /// <summary>While a store file is created or checked, before there is a store.</summary>
@@ -37,12 +45,46 @@ internal sealed class MetaTable
     public void SetSealedKey(SealedKey key)
     {
         Set("kdf_salt", key.Salt);
-        Set("kdf_iterations", key.Iterations.ToString(CultureInfo.InvariantCulture));
+        foreach (var setting in DerivationKeys)
+            Delete(setting);
+        switch (key.Derivation)
+        {
+            case Argon2idSettings argon2id:
+                Set(DerivationKey, Argon2idName);
+                Set("kdf_memory_kib", Text(argon2id.MemoryKib));
+                Set("kdf_passes", Text(argon2id.Passes));
+                break;
+            case Pbkdf2Settings pbkdf2:
+                Set(DerivationKey, Pbkdf2Name);
+                Set("kdf_iterations", Text(pbkdf2.Iterations));
+                break;
+            default:
+                throw new ArgumentException($"No stored form for {key.Derivation}.", nameof(key));
+        }
+
         Set("wrapped_key", key.WrappedKey);
     }
 
-    public SealedKey GetSealedKey() =>
-        new(GetBlob("kdf_salt"), int.Parse(GetText("kdf_iterations"), CultureInfo.InvariantCulture), GetBlob("wrapped_key"));
+    /// <exception cref="FormatException">A derivation this version does not know, or a setting that is not a number.</exception>
+    public SealedKey GetSealedKey() => new(GetBlob("kdf_salt"), GetDerivation(), GetBlob("wrapped_key"));
+
+    private KeyDerivationSettings GetDerivation() => (Get(DerivationKey) as string ?? Pbkdf2Name) switch
+    {
+        Argon2idName => new Argon2idSettings(Number("kdf_memory_kib"), Number("kdf_passes")),
+        Pbkdf2Name => new Pbkdf2Settings(Number("kdf_iterations")),
+        var other => throw new FormatException($"The store's key derivation '{other}' is unknown."),
+    };
+
+    private void Delete(string key)
+    {
+        using var command = _command("DELETE FROM meta WHERE key = $key");
+        command.Parameters.AddWithValue("$key", key);
+        command.ExecuteNonQuery();
+    }
+
+    private int Number(string key) => int.Parse(GetText(key), NumberStyles.None, CultureInfo.InvariantCulture);
+
+    private static string Text(int number) => number.ToString(CultureInfo.InvariantCulture);
 
     private static SqliteException Missing(string key) => new($"The store's meta table lacks '{key}'.", 11);
 }

@@ -504,6 +504,13 @@ public static class Migrations
             PRIMARY KEY (table_name, row_id)) STRICT, WITHOUT ROWID;
         CREATE INDEX scope_rows_dirty ON scope_rows (dirty) WHERE dirty = 1;
         """,
+
+        // 17 (Argon2id): the data key may be sealed under Argon2id, which the meta table's 'kdf' names. A program before
+        // this step would read such a store as damaged; with it, that program refuses the store as one of a newer version.
+        // Every store names its derivation from here on: one that names none was sealed under PBKDF2.
+        """
+        INSERT INTO meta (key, value) SELECT 'kdf', 'pbkdf2-sha256' WHERE NOT EXISTS (SELECT 1 FROM meta WHERE key = 'kdf');
+        """,
     ];
 
     internal static int Latest => Steps.Count;

@@ -161,18 +161,6 @@ public class StoreLifecycleTests
         temp.Reopen();
     }
 
-    [Fact]
-    public void Create_KeyDerivation_UsesAtLeast600kIterations()
-    {
-        using var temp = new TempStore();
-        temp.Close();
-        using var connection = temp.Raw();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT value FROM meta WHERE key = 'kdf_iterations'";
-        Assert.True(int.Parse((string)command.ExecuteScalar()!) >= 600_000);
-        temp.Reopen();
-    }
-
     private static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
 }
 

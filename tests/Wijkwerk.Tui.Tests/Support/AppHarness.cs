@@ -170,7 +170,7 @@ public sealed class AppHarness : IDisposable
             DemoData.Fill(store, clients);
     }
 
-    // Creating a store derives a key (PBKDF2) and fills it: do that once, then copy the closed file.
+    // Creating a store derives a key (twice: to seal it, then to open the store) and fills it: do that once, then copy the closed file.
     private static void CopyTemplate(string target)
     {
         lock (TemplateGate)
