@@ -25,8 +25,8 @@ public sealed record Argon2idSettings(int MemoryKib, int Passes) : KeyDerivation
 {
     public const int MinimumMemoryKib = 19 * 1024;
     public const int MinimumPasses = 2;
-    private const int MaximumMemoryKib = 1024 * 1024;
-    private const int MaximumPasses = 100;
+    private const int MaximumMemoryKib = 256 * 1024;
+    private const int MaximumPasses = 10;
 
     internal override bool IsWeak => MemoryKib < MinimumMemoryKib || Passes < MinimumPasses;
 

@@ -149,7 +149,7 @@ public sealed class LocalStore : IDisposable
 
         // Every check runs on a read-only connection: a refused file (newer, damaged, wrong passphrase)
         // keeps its bytes and its WAL exactly as they were, since read-only connections never checkpoint.
-        var (keys, storeId, derivation) = Check(path, passphrase);
+        var (keys, storeId, sealedKey) = Check(path, passphrase);
         OwnerOnly.Tighten(path);
         SqliteConnection? connection = null;
         try
@@ -158,8 +158,8 @@ public sealed class LocalStore : IDisposable
             Execute(connection, "PRAGMA journal_mode=WAL");
             CopyLogBackAtItsSize(connection);
             Migrate(connection, Scalar<long>(connection, "PRAGMA user_version"));
-            if (derivation is Pbkdf2Settings)
-                SealAgain(connection, keys, passphrase, storeId);
+            if (sealedKey.Derivation is Pbkdf2Settings)
+                SealAgain(connection, keys, passphrase, storeId, sealedKey);
             var meta = new MetaTable(connection, null);
             var identity = new StoreIdentity(
                 new Id<Worker>(Guid.Parse(meta.GetText("worker_id"))),
@@ -176,7 +176,8 @@ public sealed class LocalStore : IDisposable
         }
     }
 
-    private static (KeyRing Keys, string StoreId, KeyDerivationSettings Derivation) Check(string path, string passphrase)
+    /// <returns>The keys, the store's id and the seal they were opened from.</returns>
+    private static (KeyRing Keys, string StoreId, SealedKey Sealed) Check(string path, string passphrase)
     {
         try
         {
@@ -202,7 +203,7 @@ public sealed class LocalStore : IDisposable
                 throw;
             }
 
-            return (keys ?? throw new StoreException(StoreProblem.WrongPassphrase, TextId.StoreWrongPassphrase), storeId, sealedKey.Derivation);
+            return (keys ?? throw new StoreException(StoreProblem.WrongPassphrase, TextId.StoreWrongPassphrase), storeId, sealedKey);
         }
         catch (Exception e)
         {
@@ -213,17 +214,23 @@ public sealed class LocalStore : IDisposable
     /// <summary>
     /// A store sealed under PBKDF2, before Argon2id came, is sealed again under <see cref="KeyDerivation.Default"/> once its
     /// passphrase is known, as a change of passphrase would: from then on it unlocks in about 20 ms instead of 150, and its
-    /// sealed key resists guessing as a new store's does. The old seal must not linger in the log. A store another program
-    /// is writing just now keeps its old seal until it opens next.
+    /// sealed key resists guessing as a new store's does. Only if the seal is still <paramref name="opened"/>, the one the
+    /// passphrase opened: another program may have changed the passphrase since, and sealing under the old one would bring
+    /// it back. The write waits for the store's write lock as any write does; a store still busy after that keeps its old
+    /// seal until it opens next. The old seal's page is copied over in the file at once where no reader holds the log, and
+    /// otherwise by the next copy back.
     /// </summary>
-    private static void SealAgain(SqliteConnection connection, KeyRing keys, string passphrase, string storeId)
+    internal static void SealAgain(SqliteConnection connection, KeyRing keys, string passphrase, string storeId, SealedKey opened)
     {
         var sealedKey = keys.Seal(passphrase, storeId);
         try
         {
             using (var tx = connection.BeginTransaction(deferred: false))
             {
-                new MetaTable(connection, tx).SetSealedKey(sealedKey);
+                var meta = new MetaTable(connection, tx);
+                if (!meta.GetSealedKey().WrappedKey.AsSpan().SequenceEqual(opened.WrappedKey))
+                    return;
+                meta.SetSealedKey(sealedKey);
                 tx.Commit();
             }
 

@@ -65,14 +65,17 @@ internal sealed class MetaTable
         Set("wrapped_key", key.WrappedKey);
     }
 
-    /// <exception cref="FormatException">A derivation this version does not know, or a setting that is not a number.</exception>
-    public SealedKey GetSealedKey() => new(GetBlob("kdf_salt"), GetDerivation(), GetBlob("wrapped_key"));
+    /// <exception cref="FormatException">A salt not of <see cref="KeyDerivation.SaltBytes"/>, a derivation this version does not know, or a setting that is not a number.</exception>
+    public SealedKey GetSealedKey() =>
+        GetBlob("kdf_salt") is { Length: KeyDerivation.SaltBytes } salt
+            ? new(salt, GetDerivation(), GetBlob("wrapped_key"))
+            : throw new FormatException($"The store's salt is not {KeyDerivation.SaltBytes} bytes long.");
 
-    private KeyDerivationSettings GetDerivation() => (Get(DerivationKey) as string ?? Pbkdf2Name) switch
+    private KeyDerivationSettings GetDerivation() => (Get(DerivationKey) ?? Pbkdf2Name) switch
     {
         Argon2idName => new Argon2idSettings(Number("kdf_memory_kib"), Number("kdf_passes")),
         Pbkdf2Name => new Pbkdf2Settings(Number("kdf_iterations")),
-        var other => throw new FormatException($"The store's key derivation '{other}' is unknown."),
+        _ => throw new FormatException("The store names a key derivation this version does not know."),
     };
 
     private void Delete(string key)
@@ -82,7 +85,9 @@ internal sealed class MetaTable
         command.ExecuteNonQuery();
     }
 
-    private int Number(string key) => int.Parse(GetText(key), NumberStyles.None, CultureInfo.InvariantCulture);
+    private int Number(string key) => int.TryParse(GetText(key), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+        ? number
+        : throw new FormatException($"The store's '{key}' is not a whole number.");
 
     private static string Text(int number) => number.ToString(CultureInfo.InvariantCulture);
 

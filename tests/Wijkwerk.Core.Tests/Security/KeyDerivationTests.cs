@@ -38,6 +38,17 @@ public class KeyDerivationTests
         Assert.NotEqual(key, KeyDerivation.DeriveKeyEncryptionKey(composed, Salt, new Pbkdf2Settings(Pbkdf2Settings.MinimumIterations)));
     }
 
+    /// <summary>
+    /// A known answer, so that another library or another reading of the settings (memory in KiB, not bytes) cannot go
+    /// unseen: the third encoded hash of libsodium's own Argon2id test (test/default/pwhash_argon2id.c, tv3), an empty
+    /// password at 4,882 KiB and two passes. That is below what a store is sealed with, so it is derived past the check.
+    /// </summary>
+    [Fact]
+    public void Argon2id_DerivesTheKnownAnswer() =>
+        Assert.Equal(
+            Convert.FromBase64String("Nm8QBM+7RH1DXo9rvp5cwKEOOOfD2g6JuxlXihoNcpE="),
+            new Argon2idSettings(4882, 2).Derive([], Convert.FromBase64String("bA81arsiXysd3WbTRzmEOw==")));
+
     /// <summary>A store an earlier version sealed opens only if PBKDF2 still derives exactly what it derived.</summary>
     [Fact]
     public void Derive_Pbkdf2_IsPbkdf2HmacSha256OfTheUtf8Passphrase() =>

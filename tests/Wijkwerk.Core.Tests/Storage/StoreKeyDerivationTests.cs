@@ -52,22 +52,21 @@ public class StoreKeyDerivationTests
     }
 
     [Theory]
-    [InlineData("kdf", "scrypt")]
-    [InlineData("kdf_memory_kib", "2097152")]
-    [InlineData("kdf_passes", "1000")]
-    [InlineData("kdf_passes", "twee")]
-    public void Open_KeyDerivationNoVersionWrote_RefusedAsDamaged_FileUnchanged(string key, string value)
+    [InlineData("UPDATE meta SET value = 'scrypt' WHERE key = 'kdf'")]
+    [InlineData("UPDATE meta SET value = X'01' WHERE key = 'kdf'")]
+    [InlineData("UPDATE meta SET value = '1024' WHERE key = 'kdf_memory_kib'")]
+    [InlineData("UPDATE meta SET value = '524288' WHERE key = 'kdf_memory_kib'")]
+    [InlineData("DELETE FROM meta WHERE key = 'kdf_memory_kib'")]
+    [InlineData("UPDATE meta SET value = '11' WHERE key = 'kdf_passes'")]
+    [InlineData("UPDATE meta SET value = 'twee' WHERE key = 'kdf_passes'")]
+    [InlineData("UPDATE meta SET value = '99999999999' WHERE key = 'kdf_passes'")]
+    [InlineData("UPDATE meta SET value = X'0001020304050607' WHERE key = 'kdf_salt'")]
+    [InlineData("UPDATE meta SET value = 'pbkdf2-sha256' WHERE key = 'kdf'; INSERT INTO meta (key, value) VALUES ('kdf_iterations', '60000000')")]
+    public void Open_KeyDerivationNoVersionWrote_RefusedAsDamaged_FileUnchanged(string tampering)
     {
         using var temp = new TempStore();
         temp.Close();
-        using (var connection = temp.Raw())
-        using (var command = new SqliteCommand("UPDATE meta SET value = $value WHERE key = $key", connection))
-        {
-            command.Parameters.AddWithValue("$key", key);
-            command.Parameters.AddWithValue("$value", value);
-            Assert.Equal(1, command.ExecuteNonQuery());
-        }
-
+        temp.Execute(tampering);
         var before = Hash(temp.PathToStore);
 
         var e = Assert.Throws<StoreException>(() => LocalStore.Open(temp.PathToStore, TempStore.Passphrase, temp.Clock));
@@ -76,12 +75,44 @@ public class StoreKeyDerivationTests
         Assert.Equal(before, Hash(temp.PathToStore));
     }
 
+    /// <summary>Another program changed the passphrase after this one opened the old seal: the new seal stays.</summary>
     [Fact]
-    public void ChangePassphrase_OfAStoreSealedUnderPbkdf2_SealsUnderArgon2id()
+    public void SealAgain_AfterTheSealChangedSinceItWasOpened_LeavesTheNewSeal()
     {
         using var temp = new TempStore();
-        SealAsAnEarlierVersionDid(temp);
-        temp.Reopen().ChangePassphrase(TempStore.Passphrase, "a brand new passphrase");
+        using var keys = temp.Store.CopyKeys();
+        var opened = keys.Seal(TempStore.Passphrase, temp.Store.StoreId, new Pbkdf2Settings(Pbkdf2Settings.MinimumIterations));
+        var changed = keys.Seal("a brand new passphrase", temp.Store.StoreId, new Pbkdf2Settings(Pbkdf2Settings.MinimumIterations));
+        using var connection = temp.Raw();
+        using (var tx = connection.BeginTransaction())
+        {
+            new MetaTable(connection, tx).SetSealedKey(changed);
+            tx.Commit();
+        }
+
+        LocalStore.SealAgain(connection, keys, TempStore.Passphrase, temp.Store.StoreId, opened);
+        Assert.Equal(changed.WrappedKey, new MetaTable(connection, null).GetSealedKey().WrappedKey);
+
+        LocalStore.SealAgain(connection, keys, "a brand new passphrase", temp.Store.StoreId, changed);
+        Assert.IsType<Argon2idSettings>(new MetaTable(connection, null).GetSealedKey().Derivation);
+        temp.Close();
+        temp.Reopen("a brand new passphrase");
+    }
+
+    [Fact]
+    public void ChangePassphrase_OfAStoreStillSealedUnderPbkdf2_SealsUnderArgon2id()
+    {
+        using var temp = new TempStore();
+        using (var keys = temp.Store.CopyKeys())
+        {
+            using var connection = temp.Raw();
+            using var tx = connection.BeginTransaction();
+            new MetaTable(connection, tx).SetSealedKey(keys.Seal(TempStore.Passphrase, temp.Store.StoreId, new Pbkdf2Settings(Pbkdf2Settings.MinimumIterations)));
+            tx.Commit();
+        }
+
+        Assert.Equal("pbkdf2-sha256", Meta(temp)["kdf"]);
+        temp.Store.ChangePassphrase(TempStore.Passphrase, "a brand new passphrase");
         temp.Close();
 
         Assert.Equal("argon2id", Meta(temp)["kdf"]);
