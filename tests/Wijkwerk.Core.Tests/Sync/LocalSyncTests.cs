@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Patterns;
@@ -508,6 +509,53 @@ public class LocalSyncTests
         Assert.Equal(("lokaal", "Zwartjes"), (clients["Kees"].Notes, clients["Kees"].Name.Surname));
         Assert.Equal("van de server", clients["Els"].Notes);
         Assert.Equal(1, temp.Count($"SELECT version FROM clients WHERE id = '{pending.Id}'"));
+    }
+
+    /// <summary>
+    /// A page read off the wire holds each row's values with the names of the row before it when they are the same
+    /// (<see cref="ColumnValues"/>); the writer reuses its statement and where each value is for such a run, and matches
+    /// again where the names, their order or the table change.
+    /// </summary>
+    [Fact]
+    public void Apply_PageReadOffTheWire_RunsOfRowsWithTheSameNames_EachRowWritesItsOwnValues()
+    {
+        using var temp = new TempStore();
+        var sync = new LocalSync(temp.Store);
+        var clients = Enumerable.Range(0, 4).Select(_ => Guid.CreateVersion7()).ToArray();
+        var signals = Enumerable.Range(0, 3).Select(_ => Guid.CreateVersion7()).ToArray();
+        var assignee = Guid.NewGuid().ToString();
+        (string, string?)[] Client(string firstName, string notes) =>
+        [
+            ("first_name", firstName), ("surname_prefix", ""), ("surname", "Zwartjes"), ("birth_date", "1940-01-02"), ("postcode", "1234 AB"),
+            ("house_number", "5"), ("addition", ""), ("phone", ""), ("bsn", ""), ("notes", notes),
+        ];
+        (string, string?)[] Signal(string observation, string? assigned) =>
+        [
+            ("client_id", clients[0].ToString()), ("source", nameof(SignalSource.Neighbours)), ("source_other", ""), ("observation", observation),
+            ("life_domains", "1"), ("urgency", "Normal"), ("consent_in_consultation", "1"), ("consent_reason", ""), ("status", "New"),
+            ("reported_at", "2026-01-02T10:00:00.0000000Z"), ("picked_up_at", null), .. assigned is null ? [] : new (string, string?)[] { ("assignee", assigned) },
+        ];
+        var page = Page(7,
+            Change(1, "clients", clients[0], 1, Client("Anna", "een")),
+            Change(2, "clients", clients[1], 1, Client("Bram", "twee")),
+            Change(3, "signals", signals[0], 1, Signal("eerste", null)),
+            Change(4, "signals", signals[1], 1, Signal("tweede", null)),
+            Change(5, "clients", clients[2], 1, [.. Client("Carla", "drie").Reverse()]),
+            Change(6, "clients", clients[3], 1, Client("Dirk", "vier")),
+            Change(7, "signals", signals[2], 1, Signal("derde", assignee)));
+        var wire = JsonSerializer.Deserialize(JsonSerializer.Serialize(page, ProtocolJson.Default.PullResponse), ProtocolJson.Default.PullResponse)!;
+        var names = wire.Changes.Select(c => Assert.IsType<ColumnValues>(c.Columns).Names).ToArray();
+        Assert.Same(names[0], names[1]);
+        Assert.Same(names[2], names[3]);
+        Assert.NotSame(names[4], names[5]);
+
+        Assert.Equal(new PageApplied(7, 0, 0), sync.Apply(wire));
+
+        var stored = temp.Store.Clients.Search().ToDictionary(c => c.Id.Value, c => (c.Name.FirstName, c.Notes));
+        Assert.Equal([("Anna", "een"), ("Bram", "twee"), ("Carla", "drie"), ("Dirk", "vier")], clients.Select(id => stored[id]));
+        var opened = temp.Store.Signals.Open().ToDictionary(s => s.Id.Value);
+        Assert.Equal(["eerste", "tweede", "derde"], signals.Select(id => opened[id].Observation));
+        Assert.Equal([null, null, assignee], signals.Select(id => opened[id].Assignee?.ToString()));
     }
 
     private static PullResponse Page(long anchor, params RowChange[] changes) => new(changes, anchor, false, 0, 0);

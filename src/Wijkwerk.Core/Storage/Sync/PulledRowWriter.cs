@@ -15,6 +15,15 @@ internal sealed class PulledRowWriter(LocalStore store, WriteScope scope) : IDis
     public static readonly HashSet<string> SyncColumns = ["id", "version", "updated_at", "updated_by", "deleted"];
     private readonly Dictionary<string, List<Upsert>> _prepared = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The statement matched to the last row read with shared names (<see cref="ColumnValues"/>) and no pending columns, and
+    /// where its columns' values are among those names: a page's rows come in runs of one table with the same names, and the
+    /// next row of the run needs neither to be matched nor to look its values up by name. Matching every row took 100 and
+    /// looking its values up 27 of the installed program's 3,806 samples in a first sync of 100,000 rows (perf), on the
+    /// thread that writes.
+    /// </summary>
+    private (string Table, ColumnNames Names, Upsert Upsert, int[] Values)? _last;
+
     /// <param name="pendingColumns">Columns with local edits not yet pushed: kept as they are, and the row keeps
     /// its old version, so the push carries the version those edits were made on and the server can tell a
     /// concurrent change from a stale one.</param>
@@ -26,21 +35,34 @@ internal sealed class PulledRowWriter(LocalStore store, WriteScope scope) : IDis
         // which an INSERT could not hold, so it is updated (it exists: the pending edit is on it). That update
         // keeps the row's local deleted flag: a delete still waiting to be pushed must not bring the row back
         // on screen, where an edit typed on it would be folded into the delete and never reach the server.
-        var upsert = Find(change, pendingColumns) ?? Prepare(change, pendingColumns);
+        var shared = pendingColumns.Count == 0 ? change.Columns as ColumnValues : null;
+        var (upsert, at) = shared is null ? (Find(change, pendingColumns) ?? Prepare(change, pendingColumns), null) : Matched(change, shared, pendingColumns);
         var statement = upsert.Statement;
         statement.Bind(upsert.Id, change.RowId);
         if (!upsert.KeepVersion)
             statement.Bind(upsert.Version, change.Version);
         statement.Bind(upsert.UpdatedAt, change.UpdatedAt);
         statement.Bind(upsert.UpdatedBy, change.UpdatedBy);
-        foreach (var column in upsert.Columns)
+        for (var i = 0; i < upsert.Columns.Length; i++)
         {
+            var column = upsert.Columns[i];
             statement.Bind(column.Place, column.Secret >= 0 && sealedAhead?[column.Secret] is { } sealedValue
                 ? sealedValue
-                : ToLocal(change.Table, column, change.RowId, change.Columns[column.Name]));
+                : ToLocal(change.Table, column, change.RowId, at is null ? change.Columns[column.Name] : shared!.At(at[i])));
         }
 
         statement.Run();
+    }
+
+    /// <summary>The statement for a row without pending columns whose values share their names, and where its columns' values are among them.</summary>
+    private (Upsert Upsert, int[] Values) Matched(RowChange change, ColumnValues shared, IReadOnlySet<string> pendingColumns)
+    {
+        if (_last is { } last && ReferenceEquals(last.Names, shared.Names) && string.Equals(last.Table, change.Table, StringComparison.Ordinal))
+            return (last.Upsert, last.Values);
+        var upsert = Find(change, pendingColumns) ?? Prepare(change, pendingColumns);
+        var values = Array.ConvertAll(upsert.Columns, column => shared.Names.IndexOf(column.Name));
+        _last = (change.Table, shared.Names, upsert, values);
+        return (upsert, values);
     }
 
     public void Dispose()

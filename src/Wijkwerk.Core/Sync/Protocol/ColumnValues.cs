@@ -18,6 +18,12 @@ internal sealed class ColumnValues(ColumnNames names, string?[] values) : IReadO
 
     public int Count => values.Length;
 
+    /// <summary>The row's names, shared with the rows read before it that had the same.</summary>
+    public ColumnNames Names => names;
+
+    /// <summary>The value at <paramref name="index"/> of <see cref="Names"/>.</summary>
+    public string? At(int index) => values[index];
+
     public bool ContainsKey(string key) => names.IndexOf(key) >= 0;
 
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out string? value)
