@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Wijkwerk.Core.Audit;
 using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
@@ -26,8 +25,8 @@ public class IntegrityTests
         var e = Assert.Throws<StoreException>(() => LocalStore.Open(temp.PathToStore, TempStore.Passphrase, temp.Clock));
 
         Assert.Equal(StoreProblem.NewerSchema, e.Problem);
-        Assert.Equal(db, Hash(temp.PathToStore));
-        Assert.Equal(wal, Hash(temp.PathToStore + "-wal"));
+        Assert.Equal(db, TempStore.Hash(temp.PathToStore));
+        Assert.Equal(wal, TempStore.Hash(temp.PathToStore + "-wal"));
         File.Delete(temp.PathToStore + "-wal");
         temp.Reopen();
     }
@@ -41,8 +40,8 @@ public class IntegrityTests
 
         Assert.Throws<StoreException>(() => LocalStore.Open(temp.PathToStore, "wrong passphrase", temp.Clock));
 
-        Assert.Equal(db, Hash(temp.PathToStore));
-        Assert.Equal(wal, Hash(temp.PathToStore + "-wal"));
+        Assert.Equal(db, TempStore.Hash(temp.PathToStore));
+        Assert.Equal(wal, TempStore.Hash(temp.PathToStore + "-wal"));
         temp.Reopen();
         Assert.Equal(1, temp.Count("SELECT count(*) FROM meta WHERE key = 'marker'"));
     }
@@ -193,8 +192,6 @@ public class IntegrityTests
         File.Move(copy, temp.PathToStore, overwrite: true);
         File.Move(copy + "-wal", temp.PathToStore + "-wal", overwrite: true);
         File.Delete(temp.PathToStore + "-shm");
-        return (Hash(temp.PathToStore), Hash(temp.PathToStore + "-wal"));
+        return (TempStore.Hash(temp.PathToStore), TempStore.Hash(temp.PathToStore + "-wal"));
     }
-
-    private static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
 }

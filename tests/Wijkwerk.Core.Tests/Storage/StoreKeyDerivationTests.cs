@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Wijkwerk.Core.Security;
 using Wijkwerk.Core.Storage;
@@ -31,11 +30,11 @@ public class StoreKeyDerivationTests
         var client = temp.NewClient();
         temp.Store.Clients.Add(client);
         var oldSeal = SealAsAnEarlierVersionDid(temp);
-        var before = Hash(temp.PathToStore);
+        var before = TempStore.Hash(temp.PathToStore);
 
         var refused = Assert.Throws<StoreException>(() => LocalStore.Open(temp.PathToStore, "not the passphrase", temp.Clock));
         Assert.Equal(StoreProblem.WrongPassphrase, refused.Problem);
-        Assert.Equal(before, Hash(temp.PathToStore));
+        Assert.Equal(before, TempStore.Hash(temp.PathToStore));
 
         Assert.Equal(client, Assert.Single(temp.Reopen().Clients.Search()));
         // While the store is open, as a crash would leave it: the seal under PBKDF2 is in neither file.
@@ -67,12 +66,12 @@ public class StoreKeyDerivationTests
         using var temp = new TempStore();
         temp.Close();
         temp.Execute(tampering);
-        var before = Hash(temp.PathToStore);
+        var before = TempStore.Hash(temp.PathToStore);
 
         var e = Assert.Throws<StoreException>(() => LocalStore.Open(temp.PathToStore, TempStore.Passphrase, temp.Clock));
 
         Assert.Equal(StoreProblem.Damaged, e.Problem);
-        Assert.Equal(before, Hash(temp.PathToStore));
+        Assert.Equal(before, TempStore.Hash(temp.PathToStore));
     }
 
     /// <summary>Another program changed the passphrase after this one opened the old seal: the new seal stays.</summary>
@@ -81,14 +80,10 @@ public class StoreKeyDerivationTests
     {
         using var temp = new TempStore();
         using var keys = temp.Store.CopyKeys();
-        var opened = keys.Seal(TempStore.Passphrase, temp.Store.StoreId, new Pbkdf2Settings(Pbkdf2Settings.MinimumIterations));
-        var changed = keys.Seal("a brand new passphrase", temp.Store.StoreId, new Pbkdf2Settings(Pbkdf2Settings.MinimumIterations));
+        var opened = Pbkdf2Seal(keys, temp, TempStore.Passphrase);
+        var changed = Pbkdf2Seal(keys, temp, "a brand new passphrase");
         using var connection = temp.Raw();
-        using (var tx = connection.BeginTransaction())
-        {
-            new MetaTable(connection, tx).SetSealedKey(changed);
-            tx.Commit();
-        }
+        Write(connection, changed);
 
         LocalStore.SealAgain(connection, keys, TempStore.Passphrase, temp.Store.StoreId, opened);
         Assert.Equal(changed.WrappedKey, new MetaTable(connection, null).GetSealedKey().WrappedKey);
@@ -104,12 +99,8 @@ public class StoreKeyDerivationTests
     {
         using var temp = new TempStore();
         using (var keys = temp.Store.CopyKeys())
-        {
-            using var connection = temp.Raw();
-            using var tx = connection.BeginTransaction();
-            new MetaTable(connection, tx).SetSealedKey(keys.Seal(TempStore.Passphrase, temp.Store.StoreId, new Pbkdf2Settings(Pbkdf2Settings.MinimumIterations)));
-            tx.Commit();
-        }
+        using (var connection = temp.Raw())
+            Write(connection, Pbkdf2Seal(keys, temp, TempStore.Passphrase));
 
         Assert.Equal("pbkdf2-sha256", Meta(temp)["kdf"]);
         temp.Store.ChangePassphrase(TempStore.Passphrase, "a brand new passphrase");
@@ -128,7 +119,7 @@ public class StoreKeyDerivationTests
     {
         SealedKey sealedKey;
         using (var keys = temp.Store.CopyKeys())
-            sealedKey = keys.Seal(TempStore.Passphrase, temp.Store.StoreId, new Pbkdf2Settings(600_000));
+            sealedKey = Pbkdf2Seal(keys, temp, TempStore.Passphrase);
         temp.Close();
         using var connection = temp.Raw();
         using var command = new SqliteCommand(
@@ -142,6 +133,18 @@ public class StoreKeyDerivationTests
         return sealedKey.WrappedKey;
     }
 
+    /// <summary>The store's data key sealed under PBKDF2-SHA256 at 600,000 iterations, as an earlier version sealed it.</summary>
+    private static SealedKey Pbkdf2Seal(KeyRing keys, TempStore temp, string passphrase) =>
+        keys.Seal(passphrase, temp.Store.StoreId, new Pbkdf2Settings(Pbkdf2Settings.MinimumIterations));
+
+    /// <summary>Writes <paramref name="sealedKey"/> into the meta table behind the open store's back, as another program would.</summary>
+    private static void Write(SqliteConnection connection, SealedKey sealedKey)
+    {
+        using var tx = connection.BeginTransaction();
+        new MetaTable(connection, tx).SetSealedKey(sealedKey);
+        tx.Commit();
+    }
+
     private static Dictionary<string, string> Meta(TempStore temp)
     {
         using var connection = temp.Raw();
@@ -152,6 +155,4 @@ public class StoreKeyDerivationTests
             meta[reader.GetString(0)] = reader.GetValue(1) is string text ? text : Convert.ToHexString((byte[])reader.GetValue(1));
         return meta;
     }
-
-    private static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
 }

@@ -69,12 +69,12 @@ public class StoreLifecycleTests
         using var temp = new TempStore();
         temp.Store.Clients.Add(temp.NewClient());
         temp.Close();
-        var before = Hash(temp.PathToStore);
+        var before = TempStore.Hash(temp.PathToStore);
 
         var e = Assert.Throws<StoreException>(() => LocalStore.Open(temp.PathToStore, "not the passphrase", temp.Clock));
 
         Assert.Equal(StoreProblem.WrongPassphrase, e.Problem);
-        Assert.Equal(before, Hash(temp.PathToStore));
+        Assert.Equal(before, TempStore.Hash(temp.PathToStore));
         Assert.Contains("wachtwoordzin klopt niet", e.Describe(Localization.Lang.Nl));
         temp.Reopen();
     }
@@ -85,13 +85,13 @@ public class StoreLifecycleTests
         using var temp = new TempStore();
         temp.Close();
         temp.Execute($"PRAGMA user_version = {Migrations.LatestVersion + 1}");
-        var before = Hash(temp.PathToStore);
+        var before = TempStore.Hash(temp.PathToStore);
 
         var e = Assert.Throws<StoreException>(() => LocalStore.Open(temp.PathToStore, TempStore.Passphrase, temp.Clock));
 
         Assert.Equal(StoreProblem.NewerSchema, e.Problem);
         Assert.Contains("newer Wijkwerk", e.Message);
-        Assert.Equal(before, Hash(temp.PathToStore));
+        Assert.Equal(before, TempStore.Hash(temp.PathToStore));
         temp.Execute($"PRAGMA user_version = {Migrations.LatestVersion}");
         temp.Reopen();
     }
@@ -107,12 +107,12 @@ public class StoreLifecycleTests
         {
             var path = Path.Combine(folder, "wijkwerk.db");
             File.WriteAllBytes(path, RandomNumberGenerator.GetBytes(size));
-            var before = Hash(path);
+            var before = TempStore.Hash(path);
 
             var e = Assert.Throws<StoreException>(() => LocalStore.Open(path, TempStore.Passphrase, new FakeClock()));
 
             Assert.Equal(StoreProblem.Damaged, e.Problem);
-            Assert.Equal(before, Hash(path));
+            Assert.Equal(before, TempStore.Hash(path));
             Assert.Equal(["wijkwerk.db"], Directory.GetFiles(folder).Select(Path.GetFileName));
         }
         finally
@@ -160,8 +160,6 @@ public class StoreLifecycleTests
         Assert.Equal(StoreProblem.WrongPassphrase, e.Problem);
         temp.Reopen();
     }
-
-    private static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
 }
 
 internal static class RawConnectionExtensions

@@ -45,6 +45,9 @@ public sealed class TempStore : IDisposable
         return connection;
     }
 
+    /// <summary>A file's bytes as one hash: a refused file must be left exactly as it was.</summary>
+    public static string Hash(string path) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
+
     public long Count(string sql)
     {
         using var connection = Raw();

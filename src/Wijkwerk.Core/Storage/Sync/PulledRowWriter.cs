@@ -36,7 +36,7 @@ internal sealed class PulledRowWriter(LocalStore store, WriteScope scope) : IDis
         // keeps the row's local deleted flag: a delete still waiting to be pushed must not bring the row back
         // on screen, where an edit typed on it would be folded into the delete and never reach the server.
         var shared = pendingColumns.Count == 0 ? change.Columns as ColumnValues : null;
-        var (upsert, at) = shared is null ? (Find(change, pendingColumns) ?? Prepare(change, pendingColumns), null) : Matched(change, shared, pendingColumns);
+        var (upsert, at) = shared is null ? (Statement(change, pendingColumns), null) : Matched(change, shared, pendingColumns);
         var statement = upsert.Statement;
         statement.Bind(upsert.Id, change.RowId);
         if (!upsert.KeepVersion)
@@ -59,11 +59,13 @@ internal sealed class PulledRowWriter(LocalStore store, WriteScope scope) : IDis
     {
         if (_last is { } last && ReferenceEquals(last.Names, shared.Names) && string.Equals(last.Table, change.Table, StringComparison.Ordinal))
             return (last.Upsert, last.Values);
-        var upsert = Find(change, pendingColumns) ?? Prepare(change, pendingColumns);
+        var upsert = Statement(change, pendingColumns);
         var values = Array.ConvertAll(upsert.Columns, column => shared.Names.IndexOf(column.Name));
         _last = (change.Table, shared.Names, upsert, values);
         return (upsert, values);
     }
+
+    private Upsert Statement(RowChange change, IReadOnlySet<string> pendingColumns) => Find(change, pendingColumns) ?? Prepare(change, pendingColumns);
 
     public void Dispose()
     {
