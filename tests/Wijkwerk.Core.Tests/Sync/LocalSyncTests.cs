@@ -3,6 +3,9 @@ using Wijkwerk.Core.Domain.Clients;
 using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Patterns;
 using Wijkwerk.Core.Domain.Signals;
+using Wijkwerk.Core.Domain.Teams;
+using Wijkwerk.Core.Domain.Visits;
+using Wijkwerk.Core.Storage;
 using Wijkwerk.Core.Storage.Sync;
 using Wijkwerk.Core.Sync;
 using Wijkwerk.Core.Sync.Protocol;
@@ -64,6 +67,72 @@ public class LocalSyncTests
 
         Assert.Equal([piet.Id.Value, kees.Id.Value], next.Select(p => p.Mutation.RowId));
         Assert.Equal([anna.Id.Value, piet.Id.Value, kees.Id.Value], sync.Pending(10).Select(p => p.Mutation.RowId));
+    }
+
+    [Fact]
+    public void Pending_EditsOfARowInSeveralEntries_AndEditsOfTwoTablesNamingTheSameColumn_EachCarryTheirOwnColumnsAndValues()
+    {
+        using var temp = new TempStore();
+        var (anna, piet) = (temp.NewClient("Anna"), temp.NewClient("Piet", "Jansen"));
+        temp.Store.Clients.Add(anna);
+        temp.Store.Clients.Add(piet);
+        var visit = HomeVisit.Record(Id<HomeVisit>.New(temp.Clock), anna.Id, temp.Clock.Today, TempStore.Identity.WorkerId, "Eerste bezoek", null, temp.Clock.Today).Value;
+        temp.Store.Dossiers.AddVisit(visit);
+        var sync = new LocalSync(temp.Store);
+        var inserts = sync.Pending(10);
+        sync.Record(inserts, new PushResponse([.. inserts.Select(p => new MutationResult(p.Mutation.MutationId, SyncProtocol.Results.Accepted, 1, null, []))]));
+
+        // Anna's row in two entries of one column each; Piet's and the visit's in one entry each, naming the same column.
+        temp.Store.Clients.Update(anna with { Notes = "notitie bij Anna" });
+        temp.Store.Clients.Update(anna with { Notes = "notitie bij Anna", Phone = PhoneNumber.Parse("0687654321").Value });
+        temp.Store.Clients.Update(piet with { Notes = "notitie bij Piet" });
+        temp.Store.Write(scope =>
+        {
+            var id = visit.Id.ToString();
+            using (var update = scope.Command("UPDATE home_visits SET notes = $n WHERE id = $id"))
+            {
+                update.Parameters.AddWithValue("$n", temp.Store.Fields.Encrypt("notitie bij het bezoek", "home_visits", "notes", visit.Id.Value));
+                update.Parameters.AddWithValue("$id", id);
+                update.ExecuteNonQuery();
+            }
+
+            scope.Outbox("home_visits", id, OutboxOperations.Update, ["notes"], baseVersion: 1);
+            return 0;
+        });
+
+        var pending = sync.Pending(10).ToDictionary(p => p.Mutation.RowId, p => p.Mutation);
+
+        Assert.Equal(["notes", "phone"], pending[anna.Id.Value].Columns.Keys.Order());
+        Assert.Equal("notitie bij Anna", pending[anna.Id.Value].Columns["notes"]);
+        Assert.Equal("0687654321", pending[anna.Id.Value].Columns["phone"]);
+        Assert.Equal("notes", Assert.Single(pending[piet.Id.Value].Columns.Keys));
+        Assert.Equal("notitie bij Piet", pending[piet.Id.Value].Columns["notes"]);
+        Assert.Equal("notes", Assert.Single(pending[visit.Id.Value].Columns.Keys));
+        Assert.Equal("notitie bij het bezoek", pending[visit.Id.Value].Columns["notes"]);
+    }
+
+    [Fact]
+    public void PendingAudit_TheEnrolledDevicesEvents_WithTheirTimesInTheFormTheStoreWritesOrAnother()
+    {
+        using var temp = new TempStore();
+        var enrolment = new EnrolResponse(Guid.CreateVersion7(), "token", TempStore.Identity.WorkerId.Value, "Test Verpleegkundige", "nurse", [new TeamInfo(Guid.CreateVersion7(), "Noord")]);
+        new LocalSync(temp.Store).Enrol(new Uri("https://sync.example.test/"), enrolment);
+        // The store writes its events as the device it was opened as.
+        var sync = new LocalSync(temp.Reopen());
+        var confirmed = sync.AuditConfirmed();
+        var anna = temp.NewClient("Anna");
+        temp.Store.Clients.Add(anna);
+        temp.Clock.Advance(TimeSpan.FromMinutes(3));
+        temp.Store.Clients.Add(temp.NewClient("Piet", "Jansen"));
+        temp.Execute("UPDATE audit_events SET at = '2026-03-04 05:06:07' WHERE seq = (SELECT max(seq) FROM audit_events)");
+
+        var events = sync.PendingAudit(100, confirmed);
+
+        Assert.Equal(2, events.Count);
+        Assert.All(events, e => Assert.Equal((enrolment.DeviceId, enrolment.WorkerId), (e.DeviceId, e.WorkerId)));
+        Assert.Equal(anna.Id.Value, events[0].ClientId);
+        Assert.Equal(temp.Clock.GetUtcNow() - TimeSpan.FromMinutes(3), events[0].At);
+        Assert.Equal(new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.Zero), events[1].At);
     }
 
     [Fact]

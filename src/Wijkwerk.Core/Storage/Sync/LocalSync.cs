@@ -458,26 +458,38 @@ public sealed class LocalSync(LocalStore store)
     public IReadOnlyList<AuditRecord> PendingAudit(int max, long? after = null)
     {
         var meta = new MetaTable(store, null);
+        var (device, worker) = (meta.Get("device_id") as string ?? "", meta.Get("worker_id") as string ?? "");
+        // The device and worker are the ones asked for: read once, not from every event (a first upload sends 100,000).
         using var command = store.Command(
-            "SELECT seq, event_type, at, client_id, worker_id, role, device_id, outcome, detail FROM audit_events " +
+            "SELECT seq, event_type, at, client_id, role, outcome, detail FROM audit_events " +
             "WHERE seq > $after AND device_id = $d AND worker_id = $w ORDER BY seq LIMIT $max");
         command.Parameters.AddWithValue("$after", after ?? AuditConfirmed());
-        command.Parameters.AddWithValue("$d", meta.Get("device_id") as string ?? "");
-        command.Parameters.AddWithValue("$w", meta.Get("worker_id") as string ?? "");
+        command.Parameters.AddWithValue("$d", device);
+        command.Parameters.AddWithValue("$w", worker);
         command.Parameters.AddWithValue("$max", max);
         using var reader = command.ExecuteReader();
         var events = new List<AuditRecord>();
+        (Guid Device, Guid Worker)? ids = null;
         while (reader.Read())
         {
+            ids ??= (Guid.Parse(device), Guid.Parse(worker));
             events.Add(new AuditRecord(
-                reader.GetInt64(0), reader.GetString(1),
-                DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
-                reader.IsDBNull(3) ? null : Guid.Parse(reader.GetString(3)), Guid.Parse(reader.GetString(4)), reader.GetString(5),
-                Guid.Parse(reader.GetString(6)), reader.GetString(7), reader.GetString(8)));
+                reader.GetInt64(0), reader.GetString(1), AuditInstant(reader.GetString(2)),
+                reader.IsDBNull(3) ? null : Guid.Parse(reader.GetString(3)), ids.Value.Worker, reader.GetString(4),
+                ids.Value.Device, reader.GetString(5), reader.GetString(6)));
         }
 
         return events;
     }
+
+    /// <summary>
+    /// An event's time as the store writes it (round-trip form, <see cref="LocalStore.Now"/>), read by the parser of that form
+    /// alone; any other form by the general parser.
+    /// </summary>
+    private static DateTimeOffset AuditInstant(string text) =>
+        DateTimeOffset.TryParseExact(text, "O", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)
+            ? at
+            : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 
     /// <summary>Remembers what the server confirmed; never moves back.</summary>
     public void ConfirmAudit(long highest)

@@ -8,6 +8,14 @@ internal sealed class OutboxFold(string table, string rowId)
     private readonly List<string> _operations = [];
     private readonly Dictionary<string, long> _bases = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The columns of the row's only entry as the outbox named them, until a second entry makes a set of them: most rows
+    /// of a push have one entry (a first upload's every row), and putting its names in a set took 84 of the installed
+    /// program's 1,946 samples in a first upload of 100,000 rows (perf), reading them back out of it another 46.
+    /// </summary>
+    private IReadOnlyList<string> _onlyEntry = [];
+    private HashSet<string>? _columns;
+
     public string Table { get; } = table;
 
     public string RowId { get; } = rowId;
@@ -16,7 +24,8 @@ internal sealed class OutboxFold(string table, string rowId)
 
     public long Last { get; private set; }
 
-    public HashSet<string> Columns { get; } = new(StringComparer.Ordinal);
+    /// <summary>Every column any entry touched.</summary>
+    public IReadOnlyCollection<string> Columns => (IReadOnlyCollection<string>?)_columns ?? _onlyEntry;
 
     public string Operation =>
         _operations.Contains(OutboxOperations.Delete) ? SyncProtocol.Operations.Delete
@@ -30,8 +39,11 @@ internal sealed class OutboxFold(string table, string rowId)
     {
         First = First == 0 ? seq : First;
         Last = seq;
+        if (_operations.Count == 0)
+            _onlyEntry = touched;
+        else
+            (_columns ??= new HashSet<string>(_onlyEntry, StringComparer.Ordinal)).UnionWith(touched);
         _operations.Add(operation);
-        Columns.UnionWith(touched);
         // Bases serve only an update (OlderBases): none are kept for a row first inserted here.
         if (baseVersion is not { } version || FirstInserted)
             return;
