@@ -469,7 +469,7 @@ public sealed class LocalStore : IDisposable
     /// <summary>The synced tables' declared column types, read once while the store is open.</summary>
     internal DeclaredTypes Declared => _declared ??= new DeclaredTypes(this);
 
-    public string Now() => Clock.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+    public string Now() => InstantText.Write(Clock.GetUtcNow());
 
     public void Dispose()
     {

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Wijkwerk.Core.Sync.Protocol;
 
@@ -19,7 +20,7 @@ public class StoredColumnsTests
         var sentFromDictionary = JsonSerializer.Serialize(Page(values), ProtocolJson.Default.PullResponse);
         var read = JsonSerializer.Deserialize(sentStored, ProtocolJson.Default.PullResponse)!;
 
-        Assert.Contains(stored.Json, sentStored);
+        Assert.Contains(Encoding.UTF8.GetString(stored.Utf8), sentStored);
         Assert.Equal(values, Assert.Single(read.Changes).Columns.ToDictionary());
         Assert.Equal(sentFromDictionary, JsonSerializer.Serialize(read, ProtocolJson.Default.PullResponse));
         Assert.Equal(values, stored.ToDictionary());
@@ -32,6 +33,20 @@ public class StoredColumnsTests
         var damaged = new StoredColumns("{\"first_name\": \"Zo");
 
         Assert.ThrowsAny<JsonException>(() => JsonSerializer.Serialize(Page(damaged), ProtocolJson.Default.PullResponse));
+    }
+
+    [Fact]
+    public void StoredValuesThatAreJsonButNotUtf8_FailThePageOnTheServer_AndUtf8ValuesGoAsTheirBytes()
+    {
+        var text = Encoding.UTF8.GetBytes("{\"first_name\": \"Zoë\"}");
+        var damaged = (byte[])text.Clone();
+        damaged[^4] = 0xFF;
+
+        var sent = JsonSerializer.SerializeToUtf8Bytes(Page(new StoredColumns(text)), ProtocolJson.Default.PullResponse);
+
+        Assert.ThrowsAny<JsonException>(() => JsonSerializer.Serialize(Page(new StoredColumns(damaged)), ProtocolJson.Default.PullResponse));
+        Assert.True(sent.AsSpan().IndexOf(text) >= 0);
+        Assert.Equal("Zoë", Assert.Single(JsonSerializer.Deserialize(sent, ProtocolJson.Default.PullResponse)!.Changes).Columns["first_name"]);
     }
 
     [Fact]

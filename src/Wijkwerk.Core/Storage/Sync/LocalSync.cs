@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Storage.Repositories;
 using Wijkwerk.Core.Storage.Rows;
@@ -474,22 +475,13 @@ public sealed class LocalSync(LocalStore store)
         {
             ids ??= (Guid.Parse(device), Guid.Parse(worker));
             events.Add(new AuditRecord(
-                reader.GetInt64(0), reader.GetString(1), AuditInstant(reader.GetString(2)),
+                reader.GetInt64(0), reader.GetString(1), InstantText.Read(reader.GetString(2)),
                 reader.IsDBNull(3) ? null : Guid.Parse(reader.GetString(3)), ids.Value.Worker, reader.GetString(4),
                 ids.Value.Device, reader.GetString(5), reader.GetString(6)));
         }
 
         return events;
     }
-
-    /// <summary>
-    /// An event's time as the store writes it (round-trip form, <see cref="LocalStore.Now"/>), read by the parser of that form
-    /// alone; any other form by the general parser.
-    /// </summary>
-    private static DateTimeOffset AuditInstant(string text) =>
-        DateTimeOffset.TryParseExact(text, "O", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)
-            ? at
-            : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 
     /// <summary>Remembers what the server confirmed; never moves back.</summary>
     public void ConfirmAudit(long highest)

@@ -69,6 +69,10 @@ internal sealed class PostgresDialect : SqlDialect
     public override string FeedInScope(string table, string scope) =>
         $"EXISTS (SELECT 1 FROM ({scope}) AS in_scope WHERE in_scope.client_id = {table}.client_id OFFSET 0)";
 
+    // The text's UTF-8 bytes whatever the database's encoding (in a UTF-8 database, a copy of the bytes as they are), sent
+    // over as they are: bytea comes in binary.
+    public override string Utf8(string column) => $"convert_to({column}, 'UTF8')";
+
     // The feed's statistics lag a table just filled until autovacuum analyses it (a minute or more after it wakes), and
     // without them the planner took the rows after an anchor for a few: it read all of them through a bitmap and sorted
     // them for every page (100,000 rows a page, 0.3-0.6 s; a first sync of 100,000 rows in 6.7-8.0 s instead of 4.2-5.3,

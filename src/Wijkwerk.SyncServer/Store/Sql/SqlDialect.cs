@@ -68,6 +68,9 @@ internal abstract class SqlDialect
     /// </summary>
     public abstract string FeedInScope(string table, string scope);
 
+    /// <summary>A text column read as its UTF-8 bytes, as the store holds them, not turned into .NET text first.</summary>
+    public abstract string Utf8(string column);
+
     /// <summary>
     /// Statements before a pull's feed queries that keep the planner from reading every row after the anchor, so it walks
     /// the feed's index in order from there, and after them (<see cref="FeedPlanEnd"/>) the database's own settings again;

@@ -191,7 +191,7 @@ public abstract partial class SqlSyncStore
         // it led PostgreSQL, without statistics on a table just filled, to read every row below the horizon (3,000 for a
         // page of 100); the feed's plan settings keep it from reading the table whole.
         using var cmd = Command(db, tx, $"""
-            {dialect.FeedPlanBegin}SELECT {group}, {RowChangeSelect} FROM rows
+            {dialect.FeedPlanBegin}SELECT {group}, {RowChangeSelect(dialect)} FROM rows
             WHERE {rowsOf} AND {group} + 0 < @below{audience.RowFilter};
             SELECT {group}, {ConflictChangeSelect} FROM conflicts
             WHERE {rowsOf} AND {group} + 0 < @below{audience.ConflictFilter};{dialect.FeedPlanEnd}

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
+using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Sync.Rules;
 using Wijkwerk.Core.Sync;
@@ -817,7 +818,7 @@ public abstract partial class SqlSyncStore : ISyncStore
         // Both databases are told (FeedInScope) to walk the feed in order from the anchor and test scope per row, rather
         // than read every row of every client in scope and sort them.
         using var cmd = Command(db, tx, $"""
-            {dialect.FeedPlanBegin}SELECT {group}, {RowChangeSelect} FROM rows
+            {dialect.FeedPlanBegin}SELECT {group}, {RowChangeSelect(dialect)} FROM rows
             WHERE {rows} ORDER BY {order} LIMIT @limit;
             SELECT {group}, {ConflictChangeSelect} FROM conflicts
             WHERE {conflicts} ORDER BY {order} LIMIT @limit;
@@ -834,8 +835,8 @@ public abstract partial class SqlSyncStore : ISyncStore
         return changes;
     }
 
-    /// <summary>The columns of the rows <see cref="ReadRowsAndConflicts"/> reads, in its order.</summary>
-    private const string RowChangeSelect = "seq, tbl, row_id, client_id, version, deleted, columns, updated_at, updated_by";
+    /// <summary>The columns of the rows <see cref="ReadRowsAndConflicts"/> reads, in its order; the values as their UTF-8 bytes (<see cref="StoredColumns"/>).</summary>
+    private static string RowChangeSelect(SqlDialect dialect) => $"seq, tbl, row_id, client_id, version, deleted, {dialect.Utf8("columns")}, updated_at, updated_by";
 
     /// <summary>The columns of the conflict records <see cref="ReadRowsAndConflicts"/> reads, in its order.</summary>
     private const string ConflictChangeSelect = "seq, id, version, " + ScopeSums.ConflictSelect;
@@ -849,7 +850,7 @@ public abstract partial class SqlSyncStore : ISyncStore
         while (reader.Read())
         {
             var deleted = reader.GetInt64(6) == 1;
-            IReadOnlyDictionary<string, string?> columns = deleted ? new Dictionary<string, string?>() : new StoredColumns(reader.GetString(7));
+            IReadOnlyDictionary<string, string?> columns = deleted ? new Dictionary<string, string?>() : new StoredColumns(reader.GetFieldValue<byte[]>(7));
             changes.Add(new FeedEntry(reader.GetInt64(0), new RowChange(reader.GetInt64(1), reader.GetString(2), Guid.Parse(reader.GetString(3)), reader.GetInt64(5), deleted, false,
                 ParseIso(reader.GetString(8)), Guid.Parse(reader.GetString(9)), columns), Guid.Parse(reader.GetString(4))));
         }
@@ -1107,7 +1108,7 @@ public abstract partial class SqlSyncStore : ISyncStore
 
     private static string S(Guid id) => id.ToString("D");
 
-    private static string Iso(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+    private static string Iso(DateTimeOffset at) => InstantText.Write(at);
 
-    private static DateTimeOffset ParseIso(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+    private static DateTimeOffset ParseIso(string text) => InstantText.Read(text);
 }

@@ -53,6 +53,9 @@ internal sealed class SqliteDialect : SqlDialect
     // The unary + keeps the client index from serving the test.
     public override string FeedInScope(string table, string scope) => $"+{table}.client_id IN ({scope})";
 
+    // A text cast to a blob keeps its bytes: the file's own UTF-8.
+    public override string Utf8(string column) => $"CAST({column} AS BLOB)";
+
     // The write transaction is the only one: nothing to lock.
     public override void LockRow(DbConnection db, DbTransaction tx, string table, string rowId)
     {
