@@ -28,6 +28,9 @@ public class InstantTextTests
     [InlineData("2026-03-04 05:06:07", "2026-03-04T05:06:07.0000000Z")]
     [InlineData("2026-03-04T05:06:07+02:00", "2026-03-04T03:06:07.0000000Z")]
     [InlineData("2026-03-04T05:06:07.5Z", "2026-03-04T05:06:07.5000000Z")]
+    [InlineData("2026-03-04T05:06:07.0000000+02:00", "2026-03-04T03:06:07.0000000Z")]
+    [InlineData("2026-03-04T05:06:07.0000000", "2026-03-04T05:06:07.0000000Z")]
+    [InlineData("2026-03-04T05:06:07.000000Z", "2026-03-04T05:06:07.0000000Z")]
     public void AnInstantInAnotherForm_IsReadAsTheGeneralParserReadsIt_InUtc(string text, string expected)
     {
         var at = InstantText.Read(text);
@@ -40,5 +43,6 @@ public class InstantTextTests
     [InlineData("")]
     [InlineData("gisteren")]
     [InlineData("2026-13-01T00:00:00.0000000Z")]
+    [InlineData("2026-03-04X05:06:07.0000000Z")]
     public void TextThatIsNoInstant_IsRefused(string text) => Assert.Throws<FormatException>(() => InstantText.Read(text));
 }

@@ -14,7 +14,7 @@ public class StoredColumnsTests
     public void APageOfStoredValues_ReadsOnTheLaptopAsThoseValues_AndAsTheSamePageFromADictionary()
     {
         var values = new Dictionary<string, string?> { ["first_name"] = "Zoë \"Zus\" <b>&'\n", ["notes"] = null, ["amount_cents"] = "1250", ["leeg"] = "" };
-        var stored = new StoredColumns(JsonSerializer.Serialize(values, ProtocolJson.Default.DictionaryStringString).Replace(",", " ,\n  "));
+        var stored = new StoredColumns(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(values, ProtocolJson.Default.DictionaryStringString).Replace(",", " ,\n  ")));
 
         var sentStored = JsonSerializer.Serialize(Page(stored), ProtocolJson.Default.PullResponse);
         var sentFromDictionary = JsonSerializer.Serialize(Page(values), ProtocolJson.Default.PullResponse);
@@ -30,7 +30,7 @@ public class StoredColumnsTests
     [Fact]
     public void AStoredValueThatIsNotJson_FailsThePageOnTheServer_NotOnTheLaptop()
     {
-        var damaged = new StoredColumns("{\"first_name\": \"Zo");
+        var damaged = new StoredColumns(Encoding.UTF8.GetBytes("{\"first_name\": \"Zo"));
 
         Assert.ThrowsAny<JsonException>(() => JsonSerializer.Serialize(Page(damaged), ProtocolJson.Default.PullResponse));
     }

@@ -473,6 +473,7 @@ public sealed class LocalSync(LocalStore store)
         (Guid Device, Guid Worker)? ids = null;
         while (reader.Read())
         {
+            // At the first event: a store never enrolled names no device or worker, and has no events to send.
             ids ??= (Guid.Parse(device), Guid.Parse(worker));
             events.Add(new AuditRecord(
                 reader.GetInt64(0), reader.GetString(1), InstantText.Read(reader.GetString(2)),

@@ -18,11 +18,6 @@ public sealed class StoredColumns(byte[] utf8) : IReadOnlyDictionary<string, str
 {
     private Dictionary<string, string?>? _values;
 
-    public StoredColumns(string json)
-        : this(Encoding.UTF8.GetBytes(json))
-    {
-    }
-
     /// <summary>The values as stored, in UTF-8.</summary>
     public ReadOnlySpan<byte> Utf8 => utf8;
 
@@ -155,7 +150,8 @@ public sealed class ColumnsConverter : JsonConverter<IReadOnlyDictionary<string,
     {
         if (value is StoredColumns stored)
         {
-            // The writer checks that the text is JSON, not that it is UTF-8, which a damaged SQLite file need not hold.
+            // The writer checks that the text is JSON, not that it is UTF-8: a damaged SQLite file, or a PostgreSQL database in
+            // SQL_ASCII, can hand over other bytes.
             if (!System.Text.Unicode.Utf8.IsValid(stored.Utf8))
                 throw new JsonException("A stored row's values are not UTF-8 text.");
             writer.WriteRawValue(stored.Utf8);

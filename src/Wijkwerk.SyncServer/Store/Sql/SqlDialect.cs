@@ -68,7 +68,7 @@ internal abstract class SqlDialect
     /// </summary>
     public abstract string FeedInScope(string table, string scope);
 
-    /// <summary>A text column read as its UTF-8 bytes, as the store holds them, not turned into .NET text first.</summary>
+    /// <summary>A text column read as its text in UTF-8 bytes, whatever the store's encoding, not turned into .NET text first.</summary>
     public abstract string Utf8(string column);
 
     /// <summary>
