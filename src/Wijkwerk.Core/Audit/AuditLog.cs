@@ -96,7 +96,7 @@ public static class AuditLog
     private static AuditEvent ReadEvent(SqliteDataReader r) => new(
         r.GetInt64(0),
         Enum.Parse<AuditEventType>(r.GetString(1)),
-        DateTimeOffset.Parse(r.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
+        InstantText.Read(r.GetString(2)),
         r.IsDBNull(3) ? null : Guid.Parse(r.GetString(3)),
         Guid.Parse(r.GetString(4)),
         r.GetString(5),

@@ -64,9 +64,9 @@ public static class BudgetExports
     private static string?[] Row(BudgetRequest r, IReadOnlyList<Id<Domain.Teams.Worker>> approvers, Lang lang) =>
     [
         r.Id.ToString(), r.ClientId.ToString(), r.Team, EnumTexts.Name(r.Category, lang), Number(r.Amount.Cents),
-        RowReader.FormatInstant(r.RequestedAt), r.RequestedBy.ToString(), string.Join(";", approvers),
-        r.ApprovedAt is { } approved ? RowReader.FormatInstant(approved) : null,
-        EnumTexts.Name(r.Status, lang), r.Outcome is { } outcome ? RowReader.FormatInstant(outcome.At) : null, r.Outcome?.By.ToString(), r.BottleneckTag,
+        InstantText.Write(r.RequestedAt), r.RequestedBy.ToString(), string.Join(";", approvers),
+        r.ApprovedAt is { } approved ? InstantText.Write(approved) : null,
+        EnumTexts.Name(r.Status, lang), r.Outcome is { } outcome ? InstantText.Write(outcome.At) : null, r.Outcome?.By.ToString(), r.BottleneckTag,
     ];
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);

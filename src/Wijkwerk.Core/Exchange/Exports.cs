@@ -41,8 +41,8 @@ public static class Exports
             {
                 s.Id.ToString(), s.ClientId.ToString(), EnumTexts.Name(s.Source, lang), s.SourceOther, s.Observation,
                 string.Join(' ', s.LifeDomains.Order().Select(d => (int)d)), EnumTexts.Name(s.Urgency, lang),
-                s.Deadline is { } d ? RowReader.FormatInstant(d) : null, EnumTexts.Name(s.Status, lang), RowReader.FormatInstant(s.ReportedAt),
-                s.PickedUpAt is { } p ? RowReader.FormatInstant(p) : null, s.Assignee?.ToString(), ExportColumns.Optional(s.BottleneckTag),
+                s.Deadline is { } d ? InstantText.Write(d) : null, EnumTexts.Name(s.Status, lang), InstantText.Write(s.ReportedAt),
+                s.PickedUpAt is { } p ? InstantText.Write(p) : null, s.Assignee?.ToString(), ExportColumns.Optional(s.BottleneckTag),
             }).ToList(),
             signals.Select(s => s.ClientId.Value).Distinct().ToList());
     }
@@ -69,7 +69,7 @@ public static class Exports
             ExportColumns.Show(["id", "gebeurtenis", "tijdstip_utc", "client_id", "medewerker", "rol", "apparaat", "uitkomst", "details"], lang),
             events.Select(e => new string?[]
             {
-                e.Seq.ToString(CultureInfo.InvariantCulture), EnumTexts.Name(e.Type, lang), RowReader.FormatInstant(e.At), e.ClientId?.ToString(),
+                e.Seq.ToString(CultureInfo.InvariantCulture), EnumTexts.Name(e.Type, lang), InstantText.Write(e.At), e.ClientId?.ToString(),
                 e.WorkerId.ToString(), RoleName(e.Role, lang), e.DeviceId.ToString(), EnumTexts.Name(e.Outcome, lang), e.Detail,
             }).ToList(),
             client is { } id ? [id.Value] : []);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Fund;
 using Wijkwerk.Core.Domain.Maatwerk;
 using Wijkwerk.Core.Localization;
@@ -86,7 +87,7 @@ public static class FundExports
 
     private static string?[] Steps(FundRequest r, long repaid, DateOnly today, Lang lang) =>
     [
-        r.Id.ToString(), r.ClientId.ToString(), r.Team, Number(r.Amount.Cents), RowReader.FormatInstant(r.RequestedAt), r.RequestedBy.ToString(),
+        r.Id.ToString(), r.ClientId.ToString(), r.Team, Number(r.Amount.Cents), InstantText.Write(r.RequestedAt), r.RequestedBy.ToString(),
         r.ResponsiblePartner ?? Texts.Get(TextId.FundUnique, lang), r.BottleneckTag, ExportColumns.Flag(r.DurableExpected, lang),
         EnumTexts.Name(r.Status, lang), Instant(r.Decision?.At), r.PayoutDue is { } due ? due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
         ExportColumns.Flag(r.IsPayoutLate(today), lang), Instant(r.Payout?.At), Instant(r.Evaluation?.At),
@@ -94,7 +95,7 @@ public static class FundExports
         Instant(r.Settlement?.At), r.Settlement is null ? null : Number(r.Amount.Cents), Number(repaid),
     ];
 
-    private static string? Instant(DateTimeOffset? at) => at is { } value ? RowReader.FormatInstant(value) : null;
+    private static string? Instant(DateTimeOffset? at) => at is { } value ? InstantText.Write(value) : null;
 
     private static string? Percent(decimal? share) => share is { } s ? Number((long)Math.Round(100m * s, MidpointRounding.AwayFromZero)) : null;
 

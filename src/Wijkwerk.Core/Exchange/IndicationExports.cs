@@ -72,7 +72,7 @@ public static class IndicationExports
         var decided = a.Decision?.Decided;
         string?[] row =
         [
-            a.Id.ToString(), a.ClientId.ToString(), a.Team, EnumTexts.Name(a.Status, lang), a.Author.ToString(), RowReader.FormatInstant(a.CreatedAt),
+            a.Id.ToString(), a.ClientId.ToString(), a.Team, EnumTexts.Name(a.Status, lang), a.Author.ToString(), InstantText.Write(a.CreatedAt),
             Instant(a.SubmittedAt), DateText.Iso(content.MeldingDate), Date(content.AanvraagDate),
             .. Provision(content.Provision), EnumTexts.Name(content.LegalBasis, lang), EnumTexts.Name(content.Consent, lang),
             ExportColumns.Flag(content.ClientSupportOffered, lang), ExportColumns.Flag(content.PersonalPlanOffered, lang),
@@ -99,5 +99,5 @@ public static class IndicationExports
 
     private static string? Date(DateOnly? date) => date is { } d ? DateText.Iso(d) : null;
 
-    private static string? Instant(DateTimeOffset? instant) => instant is { } i ? RowReader.FormatInstant(i) : null;
+    private static string? Instant(DateTimeOffset? instant) => instant is { } i ? InstantText.Write(i) : null;
 }

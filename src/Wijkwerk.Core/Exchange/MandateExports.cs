@@ -72,13 +72,13 @@ public static class MandateExports
         var followUp = d.FollowUp;
         string?[] row =
         [
-            d.Id.ToString(), d.ClientId.ToString(), RowReader.FormatInstant(d.DecidedAt), d.DecidedBy.ToString(), d.MandateId.ToString(),
+            d.Id.ToString(), d.ClientId.ToString(), InstantText.Write(d.DecidedAt), d.DecidedBy.ToString(), d.MandateId.ToString(),
             d.Department, d.RuleOverridden, d.BottleneckTag, d.CarriedOutBy.Department,
             figures is null ? null : Number(figures.OwnCost.Cents), figures is null ? null : Number(figures.AvoidedCost.Cents),
             figures is null ? null : Number(figures.NetReturn.Cents), figures?.Ratio?.ToString("0.00", CultureInfo.InvariantCulture),
             figures is null ? null : Number(figures.HorizonMonths), figures is null ? null : Number(figures.CostTableVersion),
             ExportColumns.Flag(d.Triangle.ResidentHeard, lang), DateText.Iso(d.FollowUpOn),
-            followUp is null ? null : EnumTexts.Name(followUp.Result, lang), followUp is null ? null : RowReader.FormatInstant(followUp.At),
+            followUp is null ? null : EnumTexts.Name(followUp.Result, lang), followUp is null ? null : InstantText.Write(followUp.At),
             followUp?.By.ToString(), Number(addenda),
         ];
         return withText

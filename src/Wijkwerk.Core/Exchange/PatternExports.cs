@@ -32,8 +32,8 @@ public static class PatternExports
                 p.Id.ToString(), p.TagKey, EnumTexts.Name(p.State, lang), Number(p.Cases), Number(p.Clients), Number(p.Spent.Cents),
                 string.Join("; ", p.BySource.Select(s => $"{PatternSources.Label(s.Name, lang)} ({Number(s.Cases)}; {Number(s.Spent.Cents)})")),
                 string.Join("; ", p.ByDepartment.Select(d => $"{d.Name} ({Number(d.Cases)})")),
-                string.Join("; ", p.Teams), DateText.Iso(p.FirstCase), DateText.Iso(p.LastCase), RowReader.FormatInstant(p.RaisedAt),
-                last is null ? null : RowReader.FormatInstant(last.At), last?.Reason, p.Fix?.What, p.Fix?.Who, p.Fix is { } fix ? DateText.Iso(fix.By) : null,
+                string.Join("; ", p.Teams), DateText.Iso(p.FirstCase), DateText.Iso(p.LastCase), InstantText.Write(p.RaisedAt),
+                last is null ? null : InstantText.Write(last.At), last?.Reason, p.Fix?.What, p.Fix?.Who, p.Fix is { } fix ? DateText.Iso(fix.By) : null,
             };
         }).ToList();
         return new ExportTable(Table, ExportColumns.Show(Columns, lang), rows, []);

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
+using Wijkwerk.Core.Domain.Common;
 
 namespace Wijkwerk.Core.Storage;
 
@@ -49,11 +50,11 @@ public sealed class BoundStatement : IDisposable
         Check(raw.sqlite3_bind_text(_statement, place, text[..length]));
     }
 
-    /// <summary>Binds an instant as <see cref="RowReader.FormatInstant"/> writes it, straight into the statement rather than into a string first.</summary>
+    /// <summary>Binds an instant as <see cref="InstantText.Write(DateTimeOffset)"/> writes it, straight into the statement rather than into a string first.</summary>
     public void Bind(int place, DateTimeOffset instant)
     {
-        Span<byte> text = stackalloc byte[RowReader.LongestInstant];
-        Check(raw.sqlite3_bind_text(_statement, place, text[..RowReader.FormatInstant(instant, text)]));
+        Span<byte> text = stackalloc byte[InstantText.Length];
+        Check(raw.sqlite3_bind_text(_statement, place, text[..InstantText.Write(instant, text)]));
     }
 
     /// <summary>Binds bytes as a blob; null binds NULL.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Patterns;
 
 namespace Wijkwerk.Core.Storage;
@@ -10,8 +11,6 @@ namespace Wijkwerk.Core.Storage;
 /// </summary>
 internal readonly struct RowReader(LocalStore store, string table, SqliteDataReader reader, ColumnOrdinals ordinals, Lazy<BottleneckTagList> tags)
 {
-    private const DateTimeStyles Utc = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
-
     public string Id => reader.GetString(ordinals["id"]);
 
     public string Text(string column) => reader.GetString(ordinals[column]);
@@ -29,27 +28,9 @@ internal readonly struct RowReader(LocalStore store, string table, SqliteDataRea
 
     public string Secret(string column) => store.Fields.Decrypt((byte[])reader[ordinals[column]], table, column, Id);
 
-    public DateTimeOffset Instant(string column) => ParseInstant(Text(column));
+    public DateTimeOffset Instant(string column) => InstantText.Read(Text(column));
 
-    public DateTimeOffset? NullableInstant(string column) => NullableText(column) is { } text ? ParseInstant(text) : null;
-
-    public static string FormatInstant(DateTimeOffset instant) => instant.UtcDateTime.ToString(InstantFormat, CultureInfo.InvariantCulture);
-
-    /// <summary>The instant as <see cref="FormatInstant(DateTimeOffset)"/> writes it, as UTF-8 into <paramref name="utf8"/> (<see cref="LongestInstant"/> long); its length.</summary>
-    public static int FormatInstant(DateTimeOffset instant, Span<byte> utf8) =>
-        instant.UtcDateTime.TryFormat(utf8, out var length, InstantFormat, CultureInfo.InvariantCulture) ? length : throw new ArgumentException("The buffer is too short for an instant.", nameof(utf8));
-
-    /// <summary>The longest instant <see cref="FormatInstant(DateTimeOffset)"/> writes ("2026-12-04T15:02:48.1234567Z").</summary>
-    public const int LongestInstant = 28;
-
-    private const string InstantFormat = "O";
-
-    // Everything this program writes is in the round-trip form, which parses several times faster than the general
-    // parser; a value in another form (written by hand or by an older version) still reads.
-    private static DateTimeOffset ParseInstant(string text) =>
-        DateTimeOffset.TryParseExact(text, "O", CultureInfo.InvariantCulture, Utc, out var instant)
-            ? instant
-            : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, Utc);
+    public DateTimeOffset? NullableInstant(string column) => NullableText(column) is { } text ? InstantText.Read(text) : null;
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Storage;
 
 namespace Wijkwerk.Core.Tests.Storage;
@@ -52,8 +53,8 @@ public sealed class BoundStatementTests : IDisposable
         insert.Bind(insert.Place("$name"), instant);
         insert.Run();
 
-        Assert.Equal(RowReader.FormatInstant(instant), Read($"SELECT name FROM t WHERE id = '{id}'"));
-        Assert.Equal("2026-12-04T15:02:48.1234567Z", RowReader.FormatInstant(instant));
+        Assert.Equal(InstantText.Write(instant), Read($"SELECT name FROM t WHERE id = '{id}'"));
+        Assert.Equal("2026-12-04T15:02:48.1234567Z", InstantText.Write(instant));
         Assert.Equal("text", Read($"SELECT typeof(id) FROM t WHERE id = '{id}'"));
     }
 

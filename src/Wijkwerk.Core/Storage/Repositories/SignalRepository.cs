@@ -59,7 +59,7 @@ public sealed class SignalRepository(LocalStore store)
             .SingleOrDefault();
 
     /// <summary>How many signals came in since a moment: a count, no client data, so nothing to log.</summary>
-    public int CountReportedSince(DateTimeOffset since) => store.Count(SignalRows.Table, "reported_at >= $since", ("$since", RowReader.FormatInstant(since)));
+    public int CountReportedSince(DateTimeOffset since) => store.Count(SignalRows.Table, "reported_at >= $since", ("$since", InstantText.Write(since)));
 
     /// <summary>
     /// Open signals of clients on the caseload as headers, eropaf first by deadline, then the oldest first: the
@@ -90,7 +90,7 @@ public sealed class SignalRepository(LocalStore store)
         return store.Query(SignalRows.HeaderColumns, SignalRows.Table,
             $"{filter} AND {NotEropaf} AND (reported_at, id) > ($after, $afterId) ORDER BY reported_at, id",
             SignalRows.HeaderFromRow,
-            [.. args, ("$after", RowReader.FormatInstant(last.ReportedAt)), ("$afterId", last.Id.ToString())]);
+            [.. args, ("$after", InstantText.Write(last.ReportedAt)), ("$afterId", last.Id.ToString())]);
     }
 
     /// <summary>The signal as stored now, which a write judges its change against.</summary>

@@ -22,8 +22,8 @@ internal static class SignalRows
         .Secret("consent_reason", s.ConsentBasis.NotPossibleReason)
         .Plain("assignee", s.Assignee?.ToString())
         .Plain("status", s.Status.ToString())
-        .Plain("reported_at", RowReader.FormatInstant(s.ReportedAt))
-        .Plain("picked_up_at", s.PickedUpAt is { } at ? RowReader.FormatInstant(at) : null)
+        .Plain("reported_at", InstantText.Write(s.ReportedAt))
+        .Plain("picked_up_at", s.PickedUpAt is { } at ? InstantText.Write(at) : null)
         .Plain(BottleneckTag.Column, s.BottleneckTag.Length == 0 ? null : s.BottleneckTag);
 
     public static Signal FromRow(RowReader r) => new(
@@ -63,7 +63,7 @@ internal static class FollowUpRows
 
     public static TableRow ToRow(FollowUp f) => new TableRow(Table, f.Id.ToString())
         .Plain("signal_id", f.SignalId.ToString())
-        .Plain("at", RowReader.FormatInstant(f.At))
+        .Plain("at", InstantText.Write(f.At))
         .Plain("worker", f.Worker.ToString())
         .Secret("note", f.Note);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Wijkwerk.Core.Domain.Common;
 
 namespace Wijkwerk.Core.Storage.Sync;
 
@@ -141,5 +142,5 @@ internal static class ScopeCache
 
     private static void Save(LocalStore store, WriteScope scope, DateTimeOffset countedAt, long count, uint total) =>
         new MetaTable(store, scope.Transaction).Set(FiguresKey, string.Join('|',
-            countedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), count.ToString(CultureInfo.InvariantCulture), total.ToString(CultureInfo.InvariantCulture)));
+            InstantText.Write(countedAt), count.ToString(CultureInfo.InvariantCulture), total.ToString(CultureInfo.InvariantCulture)));
 }

@@ -82,8 +82,8 @@ public static class AdviceColumns
             ["consent_note"] = c.ConsentNote,
             ["client_support_offered"] = c.ClientSupportOffered ? "1" : "0",
             ["personal_plan_offered"] = c.PersonalPlanOffered ? "1" : "0",
-            ["created_at"] = Instant(a.CreatedAt),
-            ["submitted_at"] = a.SubmittedAt is { } submitted ? Instant(submitted) : null,
+            ["created_at"] = InstantText.Write(a.CreatedAt),
+            ["submitted_at"] = a.SubmittedAt is { } submitted ? InstantText.Write(submitted) : null,
             ["decided_category"] = decided?.Category.ToString(),
             ["decided_product_code"] = decided?.ProductCode,
             ["decided_amount"] = decided is null ? null : Number(decided.Volume.Amount),
@@ -92,7 +92,7 @@ public static class AdviceColumns
             ["decided_start"] = decided is null ? null : DateText.Iso(decided.Start),
             ["decided_duration_months"] = decided?.DurationMonths is { } decidedMonths ? Number(decidedMonths) : null,
             ["decision_reason"] = a.Decision?.Reason ?? "",
-            ["decided_at"] = a.Decision is { } decision ? Instant(decision.At) : null,
+            ["decided_at"] = a.Decision is { } decision ? InstantText.Write(decision.At) : null,
             ["decided_by"] = a.Decision?.By.ToString(),
             ["extended_until"] = a.Extension is { } extension ? DateText.Iso(extension.Until) : null,
             ["extension_reason"] = a.Extension?.Reason ?? "",
@@ -178,7 +178,7 @@ public static class AdviceColumns
         ["kind"] = m.Kind.ToString(),
         ["text"] = m.Text,
         ["author"] = m.Author.ToString(),
-        ["at"] = Instant(m.At),
+        ["at"] = InstantText.Write(m.At),
     };
 
     public static Parsed<AdviceMessage> MessageFromColumns(Guid id, IReadOnlyDictionary<string, string?> row)
@@ -197,6 +197,4 @@ public static class AdviceColumns
     }
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 }

@@ -42,7 +42,7 @@ public static class BudgetColumns
             ["client_id"] = r.ClientId.ToString(),
             ["team"] = r.Team,
             ["requested_by"] = r.RequestedBy.ToString(),
-            ["requested_at"] = Instant(r.RequestedAt),
+            ["requested_at"] = InstantText.Write(r.RequestedAt),
             ["what"] = r.What,
             ["supplier_name"] = r.Supplier.Name,
             ["supplier_reference"] = r.Supplier.InvoiceReference,
@@ -51,8 +51,8 @@ public static class BudgetColumns
             ["why_no_regular_route"] = r.WhyNoRegularRoute,
             ["bottleneck_tag"] = r.BottleneckTag,
             ["status"] = r.Status.ToString(),
-            ["approved_at"] = r.ApprovedAt is { } approved ? Instant(approved) : null,
-            ["outcome_at"] = r.Outcome is { } outcome ? Instant(outcome.At) : null,
+            ["approved_at"] = r.ApprovedAt is { } approved ? InstantText.Write(approved) : null,
+            ["outcome_at"] = r.Outcome is { } outcome ? InstantText.Write(outcome.At) : null,
             ["outcome_by"] = r.Outcome?.By.ToString(),
             ["outcome_note"] = r.Outcome?.Note ?? "",
         };
@@ -87,7 +87,7 @@ public static class BudgetColumns
     {
         ["request_id"] = v.RequestId.ToString(),
         ["voter"] = v.Voter.ToString(),
-        ["at"] = Instant(v.At),
+        ["at"] = InstantText.Write(v.At),
         ["kind"] = v.Kind.ToString(),
         ["alternative"] = v.Alternative,
     };
@@ -106,6 +106,4 @@ public static class BudgetColumns
             return Parsed<BudgetVote>.Fail(e.Column, TextId.ColumnValueInvalid, e.Column);
         }
     }
-
-    private static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 }

@@ -50,7 +50,7 @@ public static class FundColumns
             ["client_id"] = r.ClientId.ToString(),
             ["team"] = r.Team,
             ["requested_by"] = r.RequestedBy.ToString(),
-            ["requested_at"] = Instant(r.RequestedAt),
+            ["requested_at"] = InstantText.Write(r.RequestedAt),
             ["case_description"] = r.CaseDescription,
             ["amount_cents"] = Number(r.Amount.Cents),
             ["purpose"] = r.Purpose,
@@ -61,18 +61,18 @@ public static class FundColumns
             ["durability_why"] = r.DurabilityWhy,
             ["bottleneck_tag"] = r.BottleneckTag,
             ["status"] = r.Status.ToString(),
-            ["decided_at"] = r.Decision is { } d ? Instant(d.At) : null,
+            ["decided_at"] = r.Decision is { } d ? InstantText.Write(d.At) : null,
             ["decided_by"] = r.Decision?.By.ToString(),
             ["decision_note"] = r.Decision?.Note ?? "",
-            ["paid_at"] = r.Payout is { } p ? Instant(p.At) : null,
+            ["paid_at"] = r.Payout is { } p ? InstantText.Write(p.At) : null,
             ["paid_by"] = r.Payout?.By.ToString(),
             ["payment_reference"] = r.Payout?.Note ?? "",
-            ["evaluated_at"] = r.Evaluation is { } e ? Instant(e.At) : null,
+            ["evaluated_at"] = r.Evaluation is { } e ? InstantText.Write(e.At) : null,
             ["evaluated_by"] = r.Evaluation?.By.ToString(),
             ["worked"] = r.Evaluation is { } w ? (w.Worked ? "1" : "0") : null,
             ["durable"] = r.Evaluation is { } u ? (u.Durable ? "1" : "0") : null,
             ["evaluation_note"] = r.Evaluation?.Note ?? "",
-            ["settled_at"] = r.Settlement is { } s ? Instant(s.At) : null,
+            ["settled_at"] = r.Settlement is { } s ? InstantText.Write(s.At) : null,
             ["settled_by"] = r.Settlement?.By.ToString(),
             ["shares"] = r.Settlement is { } t ? JsonSerializer.Serialize(t.Shares.Select(x => new ShareJson(x.Partner, x.Amount.Cents)).ToList(), ColumnJson.Default.ListShareJson) : null,
         };
@@ -109,7 +109,7 @@ public static class FundColumns
         ["amount_cents"] = Number(p.Amount.Cents),
         ["received_on"] = DateText.Iso(p.ReceivedOn),
         ["recorded_by"] = p.RecordedBy.ToString(),
-        ["recorded_at"] = Instant(p.RecordedAt),
+        ["recorded_at"] = InstantText.Write(p.RecordedAt),
     };
 
     public static Parsed<FundRepayment> RepaymentFromColumns(Guid id, IReadOnlyDictionary<string, string?> row)
@@ -147,8 +147,6 @@ public static class FundColumns
             throw new ColumnException("shares", null);
         return shares.Select(s => new FundShare(s.Partner, new Money(s.Cents))).ToList();
     }
-
-    private static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

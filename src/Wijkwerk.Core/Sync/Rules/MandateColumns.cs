@@ -44,7 +44,7 @@ public static class MandateColumns
             ["client_id"] = d.ClientId.ToString(),
             ["decided_by"] = d.DecidedBy.ToString(),
             ["mandate_id"] = d.MandateId.ToString(),
-            ["decided_at"] = Instant(d.DecidedAt),
+            ["decided_at"] = InstantText.Write(d.DecidedAt),
             ["department"] = d.Department,
             ["rule_overridden"] = d.RuleOverridden,
             ["refused_before"] = d.RefusedBefore,
@@ -55,7 +55,7 @@ public static class MandateColumns
             ["follow_up_on"] = DateText.Iso(d.FollowUpOn),
             ["follow_up_result"] = followUp?.Result.ToString(),
             ["follow_up_how"] = followUp?.HowItEnded ?? "",
-            ["follow_up_at"] = followUp is null ? null : Instant(followUp.At),
+            ["follow_up_at"] = followUp is null ? null : InstantText.Write(followUp.At),
             ["follow_up_by"] = followUp?.By.ToString(),
         };
         TriangleColumns.Write(d.Triangle, columns);
@@ -96,7 +96,7 @@ public static class MandateColumns
     {
         ["decision_id"] = a.DecisionId.ToString(),
         ["text"] = a.Text,
-        ["at"] = Instant(a.At),
+        ["at"] = InstantText.Write(a.At),
         ["author"] = a.By.ToString(),
     };
 
@@ -113,6 +113,4 @@ public static class MandateColumns
             return Parsed<DecisionAddendum>.Fail(e.Column, TextId.ColumnValueInvalid, e.Column);
         }
     }
-
-    private static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 }

@@ -21,7 +21,7 @@ public static class PatternColumns
     {
         ["pattern_id"] = s.PatternId.ToString(),
         ["to_state"] = s.To.ToString(),
-        ["at"] = s.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+        ["at"] = InstantText.Write(s.At),
         ["by"] = s.By.ToString(),
         ["reason"] = s.Reason,
         ["fix_what"] = s.Fix?.What ?? "",

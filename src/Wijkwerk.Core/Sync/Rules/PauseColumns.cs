@@ -62,7 +62,7 @@ public static class PauseColumns
         ["reason"] = s.Reason,
         ["taken_on"] = DateText.Iso(s.On),
         ["taken_by"] = s.By.ToString(),
-        ["taken_at"] = s.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+        ["taken_at"] = InstantText.Write(s.At),
     };
 
     public static Parsed<PauseStep> StepFromColumns(Guid id, IReadOnlyDictionary<string, string?> row)
