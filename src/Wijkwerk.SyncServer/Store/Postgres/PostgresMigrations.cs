@@ -245,15 +245,5 @@ internal static class PostgresMigrations
             -- (SqlSyncStore, "first pull"), which may come to another instance.
             CREATE TABLE IF NOT EXISTS first_pulls(device_id text COLLATE "C" PRIMARY KEY, horizon bigint NOT NULL);
             """),
-        (12, """
-            -- The transfer log is looked up by client for equality only (the client's access log), so its index is a hash
-            -- index: a 4-byte code a row instead of the 36-character id, with no order to keep. Every pull writes a row a
-            -- client it delivered, 36,000 in a burst of 200 laptops of one team. A burst's worth into a log of 1,000,000
-            -- rows (psql, eight each, interleaved): 152-225 ms against 283-438 ms with the ordered index, which took 113 MB
-            -- where the hash index takes 44 MB. Building it locks the log (a pull waits) for as long as the build takes.
-            -- Written to run again harmlessly, as a test re-runs the steps from 6 on.
-            CREATE INDEX IF NOT EXISTS transfers_client_hash ON transfers USING hash(client_id);
-            DROP INDEX IF EXISTS transfers_client;
-            """),
     ];
 }
