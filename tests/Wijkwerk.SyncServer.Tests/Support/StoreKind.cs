@@ -43,6 +43,9 @@ public abstract class StoreKind : IAsyncDisposable
         return await cmd.ExecuteNonQueryAsync();
     }
 
+    /// <summary>The transfer log's entries as the store's SQL reads them (device_id, worker_id, client_id, row_count, at): a source to count from.</summary>
+    public abstract string TransferEntries { get; }
+
     public abstract ValueTask DisposeAsync();
 }
 
@@ -53,6 +56,8 @@ public sealed class SqliteKind : StoreKind
     public string DbPath => Path.Combine(_folder, "server.db");
 
     protected override Task<ISyncStore> CreateAsync() => Task.FromResult<ISyncStore>(new SqliteSyncStore(DbPath));
+
+    public override string TransferEntries => SqliteDialect.Instance.TransferEntries;
 
     public override async Task<DbConnection> ConnectAsync()
     {
@@ -85,6 +90,8 @@ public sealed class PostgresKind(PostgresCluster cluster) : StoreKind
     private async Task<string> Connection() => _connection ??= await cluster.CreateDatabaseAsync();
 
     protected override async Task<ISyncStore> CreateAsync() => new PostgresSyncStore(await Connection());
+
+    public override string TransferEntries => PostgresDialect.Instance.TransferEntries;
 
     public override async Task<DbConnection> ConnectAsync()
     {

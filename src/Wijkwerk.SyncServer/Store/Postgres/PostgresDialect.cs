@@ -59,6 +59,38 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override void SettleRestore(DbConnection db, DbTransaction tx) => FeedOrigin.Settle(db, tx);
 
+    // A pull logged as a batch counts as an entry for each of its clients, as the rows of 'transfers' each do.
+    public override string TransferEntries => """
+        (SELECT device_id, worker_id, client_id, row_count, at FROM transfers
+         UNION ALL
+         SELECT b.device_id, b.worker_id, e.client_id, e.row_count, b.at
+         FROM transfer_batches b CROSS JOIN LATERAL unnest(b.client_ids, b.row_counts) AS e(client_id, row_count)) AS transfer_entries
+        """;
+
+    // The batches' clients are found by their GIN index; the client's count is at its place in the batch.
+    public override string TransfersOfClient => """
+        SELECT at, worker_id, device_id, row_count FROM transfers WHERE client_id = @c
+        UNION ALL
+        SELECT at, worker_id, device_id, row_counts[array_position(client_ids, @c::text COLLATE "C")]
+        FROM transfer_batches WHERE client_ids @> ARRAY[@c::text COLLATE "C"]
+        """;
+
+    public override int PurgeTransfers(DbConnection db, DbTransaction tx, string before) =>
+        Convert.ToInt32(SqlSyncStore.Scalar(db, tx, """
+            WITH gone AS (DELETE FROM transfer_batches WHERE at < @b RETURNING cardinality(client_ids) AS entries)
+            SELECT coalesce(sum(entries), 0) FROM gone;
+            """, ("@b", before)), CultureInfo.InvariantCulture) + base.PurgeTransfers(db, tx, before);
+
+    /// <summary>Logs each pull as one row of <c>transfer_batches</c>, all in one statement.</summary>
+    public void InsertTransferBatches(DbConnection db, DbTransaction tx, IReadOnlyList<TransferBatch> batches) =>
+        SqlSyncStore.Exec(db, tx, """
+            INSERT INTO transfer_batches(device_id, worker_id, at, client_ids, row_counts)
+            SELECT d, w, a, string_to_array(c, ','), string_to_array(n, ',')::bigint[]
+            FROM unnest(@d, @w, @a, @c, @n) AS b(d, w, a, c, n);
+            """,
+            ("@d", batches.Select(b => b.Device).ToArray()), ("@w", batches.Select(b => b.Worker).ToArray()), ("@a", batches.Select(b => b.At).ToArray()),
+            ("@c", batches.Select(b => b.Clients).ToArray()), ("@n", batches.Select(b => b.Counts).ToArray()));
+
     // A subquery PostgreSQL may not turn into a join (OFFSET 0): each row of the feed, walked in order from the anchor, is
     // looked up in the caseload's index, whatever the statistics say. As a join, statistics that lag a table just filled
     // led it astray twice: reading every row of every client in scope through the client index and sorting them for every

@@ -68,6 +68,16 @@ internal abstract class SqlDialect
     /// </summary>
     public abstract string FeedInScope(string table, string scope);
 
+    /// <summary>The transfer log's entries, one per client a pull delivered (device_id, worker_id, client_id, row_count, at): a source to read from.</summary>
+    public virtual string TransferEntries => "transfers";
+
+    /// <summary>A query of the transfer log's entries of the client <c>@c</c> (at, worker_id, device_id, row_count), through the log's index of clients.</summary>
+    public virtual string TransfersOfClient => "SELECT at, worker_id, device_id, row_count FROM transfers WHERE client_id = @c";
+
+    /// <summary>Deletes the transfer log's entries from before <paramref name="before"/> (a stored instant); how many.</summary>
+    public virtual int PurgeTransfers(DbConnection db, DbTransaction tx, string before) =>
+        SqlSyncStore.Exec(db, tx, "DELETE FROM transfers WHERE at < @b;", ("@b", before));
+
     /// <summary>A text column read as its text in UTF-8 bytes, whatever the store's encoding, not turned into .NET text first.</summary>
     public abstract string Utf8(string column);
 

@@ -109,14 +109,14 @@ public abstract partial class SqlSyncStore
         using var tx = BeginRead(db);
         var count = new AuditCount(
             Convert.ToInt32(Scalar(db, tx, "SELECT count(*) FROM audit_events WHERE at < @b;", ("@b", Iso(before))), CultureInfo.InvariantCulture),
-            Convert.ToInt32(Scalar(db, tx, "SELECT count(*) FROM transfers WHERE at < @b;", ("@b", Iso(before))), CultureInfo.InvariantCulture));
+            Convert.ToInt32(Scalar(db, tx, $"SELECT count(*) FROM {SqlDialect.Of(db).TransferEntries} WHERE at < @b;", ("@b", Iso(before))), CultureInfo.InvariantCulture));
         tx.Commit();
         return Task.FromResult(count);
     }
 
     public Task<AuditCount> PurgeAuditBeforeAsync(DateTimeOffset before, CancellationToken cancel = default) => Write((db, tx) => new AuditCount(
         Exec(db, tx, "DELETE FROM audit_events WHERE at < @b;", ("@b", Iso(before))),
-        Exec(db, tx, "DELETE FROM transfers WHERE at < @b;", ("@b", Iso(before)))), cancel);
+        SqlDialect.Of(db).PurgeTransfers(db, tx, Iso(before))), cancel);
 
     private static ClientRows RowsOf(DbConnection db, DbTransaction tx, Guid client)
     {

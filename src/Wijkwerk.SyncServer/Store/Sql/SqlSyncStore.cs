@@ -879,18 +879,6 @@ public abstract partial class SqlSyncStore : ISyncStore
     private static void InFeedOrder(List<FeedEntry> changes) =>
         changes.Sort((a, b) => a.Group != b.Group ? a.Group.CompareTo(b.Group) : a.Change.Seq.CompareTo(b.Change.Seq));
 
-    /// <summary>The rows of each client one pull delivered to a device: what the transfer log keeps of it.</summary>
-    private sealed record Transfer(DeviceSession Device, IReadOnlyList<(Guid Client, int Count)> Delivered, DateTimeOffset At);
-
-    // One statement for every client of every pull in the group on PostgreSQL (one statement each was a round trip each, a
-    // hundred for a pull of 100 changes), a pull's device, worker and time sent once for all its clients.
-    private Task<IReadOnlyList<Outcome<bool>>> LogTransfers(IReadOnlyList<Transfer> transfers) => Write((db, tx) =>
-    {
-        SqlDialect.Of(db).InsertGroups(db, tx, "transfers", ["client_id", "row_count"], ["device_id", "worker_id", "at"],
-            [.. transfers.Select(t => (new object[] { S(t.Device.DeviceId), S(t.Device.WorkerId), Iso(t.At) }, (IReadOnlyList<object?[]>)[.. t.Delivered.Select(d => new object?[] { S(d.Client), d.Count })]))]);
-        return (IReadOnlyList<Outcome<bool>>)[.. transfers.Select(_ => Outcome<bool>.Of(true))];
-    });
-
     // ---------------------------------------------------------------- audit (NEN 7513)
 
     public Task<long> StoreAuditAsync(DeviceSession device, IReadOnlyList<AuditRecord> events, DateTimeOffset now, CancellationToken cancel = default) =>
@@ -936,12 +924,12 @@ public abstract partial class SqlSyncStore : ISyncStore
     public Task<IReadOnlyList<CentralAuditEntry>> ClientAuditAsync(Guid clientId)
     {
         using var db = Open();
-        using var cmd = Command(db, null, """
+        using var cmd = Command(db, null, $"""
             SELECT a.at, 'laptop', a.event_type, a.worker_id, coalesce(w.name, ''), a.role, a.device_id, a.outcome, a.detail, a.seq
             FROM audit_events a LEFT JOIN workers w ON w.id = a.worker_id WHERE a.client_id = @c
             UNION ALL
             SELECT t.at, 'server', 'Transfer', t.worker_id, coalesce(w.name, ''), coalesce(w.role, ''), t.device_id, 'Success', 'rows=' || t.row_count, NULL
-            FROM transfers t LEFT JOIN workers w ON w.id = t.worker_id WHERE t.client_id = @c
+            FROM ({SqlDialect.Of(db).TransfersOfClient}) t LEFT JOIN workers w ON w.id = t.worker_id
             ORDER BY 1, 2, 10;
             """, ("@c", S(clientId)));
         using var reader = cmd.ExecuteReader();

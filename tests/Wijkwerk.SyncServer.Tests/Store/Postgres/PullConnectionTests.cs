@@ -35,7 +35,7 @@ public sealed class PullConnectionTests(PostgresCluster cluster)
         Assert.Equal(client, Assert.Single(page.Changes).RowId);
         await using var db = new NpgsqlConnection(database);
         await db.OpenAsync();
-        await using var count = new NpgsqlCommand("SELECT count(*) FROM transfers WHERE device_id = @d AND client_id = @c;", db);
+        await using var count = new NpgsqlCommand($"SELECT count(*) FROM {PostgresDialect.Instance.TransferEntries} WHERE device_id = @d AND client_id = @c;", db);
         count.Parameters.AddWithValue("@d", device.DeviceId.ToString("D"));
         count.Parameters.AddWithValue("@c", client.ToString("D"));
         Assert.Equal(1L, (long)(await count.ExecuteScalarAsync())!);
