@@ -1,3 +1,4 @@
+using Wijkwerk.Core.Domain.Common;
 using Wijkwerk.Core.Domain.Teams;
 using Wijkwerk.Core.Sync.Protocol;
 using Wijkwerk.SyncServer.Store;
@@ -7,7 +8,8 @@ namespace Wijkwerk.SyncServer.Tests.Store;
 
 /// <summary>
 /// Many pulls at once have their transfers logged together (GroupCommit), on both stores: still every pull's rows are in
-/// the log, with the device, worker and counts of that pull, by the time the pull has its page.
+/// the log, with the device, worker and counts of that pull, by the time the pull has its page. On PostgreSQL a pull is one
+/// row of <c>transfer_batches</c>, and the rows of <c>transfers</c> an older release logged are read beside them.
 /// </summary>
 public abstract class TransferLogStoreTests(StoreKind kind) : StoreTest(kind)
 {
@@ -43,44 +45,41 @@ public abstract class TransferLogStoreTests(StoreKind kind) : StoreTest(kind)
     }
 
     [Fact]
-    public async Task AStoreFromBefore_LogsEachClientAsARow_UntilTheUpdateIsFinished_AndTheClientsLogAndRetentionReadBothForms()
+    public async Task RowsAnOlderReleaseLogged_AndPullsLoggedNow_AreBothInTheClientsLog_AndRetentionCountsAndPurgesBoth()
     {
-        var older = await Kind.OpenAsync();
-        await older.AddTeamAsync("Noord", Now);
-        await older.AddWorkerAsync("Anna", Role.Nurse, "Noord", Now);
-        await older.AddWorkerAsync("Bram", Role.Nurse, "Noord", Now);
-        var anna = await StoreDevices.Enrol(older, "Anna", Now);
-        var bram = await StoreDevices.Enrol(older, "Bram", Now);
+        var store = await Kind.OpenAsync();
+        await store.AddTeamAsync("Noord", Now);
+        await store.AddWorkerAsync("Anna", Role.Nurse, "Noord", Now);
+        await store.AddWorkerAsync("Bram", Role.Nurse, "Noord", Now);
+        var anna = await StoreDevices.Enrol(store, "Anna", Now);
+        var bram = await StoreDevices.Enrol(store, "Bram", Now);
         // Three clients, the second with a signal too and the third with two: each client's count is its own.
         var clients = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToList();
         var mutations = clients.Select((c, i) => new Mutation(i + 1, "clients", c, SyncProtocol.Operations.Insert, 0, ServerFixture.ClientColumns())).ToList();
-        foreach (var (client, at) in new[] { (clients[1], 4), (clients[2], 5), (clients[2], 6) })
-            mutations.Add(new Mutation(at, "signals", Guid.NewGuid(), SyncProtocol.Operations.Insert, 0, ServerFixture.SignalColumns(client)));
-        Assert.All(await older.PushAsync(anna, mutations, Now), r => Assert.Equal(SyncProtocol.Results.Accepted, r.Status));
-        // As the release before left the store: it named no form for the log, which was a row for each client of a pull.
-        await Kind.ExecAsync("DELETE FROM store_settings WHERE name = 'transfer_log';");
-        var updated = await Kind.OpenAsync();
-
-        await updated.PullAsync(anna, 0, 100, Now);
-        Assert.Equal((0L, 3L), (await Batches(), await Kind.CountAsync("SELECT count(*) FROM transfers;")));
-        Assert.True(await (await Kind.OpenAsync()).FinishUpdateAsync());
-        Assert.False(await (await Kind.OpenAsync()).FinishUpdateAsync());
+        foreach (var (client, id) in new[] { (clients[1], 4), (clients[2], 5), (clients[2], 6) })
+            mutations.Add(new Mutation(id, "signals", Guid.NewGuid(), SyncProtocol.Operations.Insert, 0, ServerFixture.SignalColumns(client)));
+        Assert.All(await store.PushAsync(anna, mutations, Now), r => Assert.Equal(SyncProtocol.Results.Accepted, r.Status));
+        // Anna's pull as a release that wrote a row of 'transfers' for each client logged it, the day before.
         var dayBefore = Now.AddDays(-1);
-        await updated.PullAsync(bram, 0, 100, dayBefore);
+        await Kind.ExecAsync(string.Join(";", clients.Select((c, i) =>
+            $"INSERT INTO transfers(device_id, worker_id, client_id, row_count, at) VALUES ('{anna.DeviceId:D}', '{anna.WorkerId:D}', '{c:D}', {i + 1}, '{InstantText.Write(dayBefore)}')")));
+
+        Assert.Equal(3, (await store.PullAsync(bram, 0, 100, Now)).Changes.Count(c => c.Table == "clients"));
 
         Assert.Equal(Kind is PostgresKind ? (1L, 3L) : (0L, 6L), (await Batches(), await Kind.CountAsync("SELECT count(*) FROM transfers;")));
         for (var i = 0; i < clients.Count; i++)
         {
             var rows = $"rows={i + 1}";
-            Assert.Equal([(dayBefore, bram.DeviceId, rows), (Now, anna.DeviceId, rows)],
-                (await updated.ClientAuditAsync(clients[i])).Where(e => e.Type == "Transfer").Select(e => (e.At, e.DeviceId, e.Detail)));
+            Assert.Equal([(dayBefore, anna.DeviceId, rows), (Now, bram.DeviceId, rows)],
+                (await store.ClientAuditAsync(clients[i])).Where(e => e.Type == "Transfer").Select(e => (e.At, e.DeviceId, e.Detail)));
         }
 
-        var cut = Now.AddHours(-1);
-        Assert.Equal(new AuditCount(0, 3), await updated.CountAuditBeforeAsync(cut));
-        Assert.Equal(new AuditCount(0, 3), await updated.PurgeAuditBeforeAsync(cut));
-        Assert.Equal((0L, 3L), (await Batches(), await Kind.CountAsync($"SELECT count(*) FROM {Kind.TransferEntries};")));
-        Assert.Equal([anna.DeviceId], (await updated.ClientAuditAsync(clients[2])).Where(e => e.Type == "Transfer").Select(e => e.DeviceId));
+        // Before a cut after both pulls: every entry in either form; before one between them: the older rows only.
+        Assert.Equal(new AuditCount(0, 6), await store.CountAuditBeforeAsync(Now.AddHours(1)));
+        Assert.Equal(new AuditCount(0, 3), await store.CountAuditBeforeAsync(Now.AddHours(-1)));
+        Assert.Equal(new AuditCount(0, 6), await store.PurgeAuditBeforeAsync(Now.AddHours(1)));
+        Assert.Equal((0L, 0L), (await Batches(), await Kind.CountAsync($"SELECT count(*) FROM {Kind.TransferEntries};")));
+        Assert.DoesNotContain(await store.ClientAuditAsync(clients[2]), e => e.Type == "Transfer");
     }
 
     /// <summary>Pulls logged as one row each; SQLite has no such rows.</summary>

@@ -59,7 +59,7 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override void SettleRestore(DbConnection db, DbTransaction tx) => FeedOrigin.Settle(db, tx);
 
-    // A pull logged as a batch counts as an entry for each of its clients, as the rows of 'transfers' each do.
+    // A pull logged as a batch counts as an entry for each of its clients, as the rows of 'transfers' (an older release's) each do.
     public override string TransferEntries => """
         (SELECT device_id, worker_id, client_id, row_count, at FROM transfers
          UNION ALL
@@ -71,8 +71,8 @@ internal sealed class PostgresDialect : SqlDialect
     public override string TransfersOfClient => """
         SELECT at, worker_id, device_id, row_count FROM transfers WHERE client_id = @c
         UNION ALL
-        SELECT at, worker_id, device_id, row_counts[array_position(client_ids, @c::text COLLATE "C")]
-        FROM transfer_batches WHERE client_ids @> ARRAY[@c::text COLLATE "C"]
+        SELECT at, worker_id, device_id, row_counts[array_position(client_ids, @c::text)]
+        FROM transfer_batches WHERE client_ids @> ARRAY[@c::text]
         """;
 
     public override int PurgeTransfers(DbConnection db, DbTransaction tx, string before) =>
@@ -81,15 +81,18 @@ internal sealed class PostgresDialect : SqlDialect
             SELECT coalesce(sum(entries), 0) FROM gone;
             """, ("@b", before)), CultureInfo.InvariantCulture) + base.PurgeTransfers(db, tx, before);
 
-    /// <summary>Logs each pull as one row of <c>transfer_batches</c>, all in one statement.</summary>
-    public void InsertTransferBatches(DbConnection db, DbTransaction tx, IReadOnlyList<TransferBatch> batches) =>
+    // Each pull as one row of 'transfer_batches', all in one statement. A pull's clients and counts go as one text each,
+    // joined by commas (ids and counts hold none): PostgreSQL's arrays are rectangular, so lists of different lengths
+    // cannot be sent as an array of arrays.
+    public override void LogTransfers(DbConnection db, DbTransaction tx, IReadOnlyList<PullTransfer> pulls) =>
         SqlSyncStore.Exec(db, tx, """
             INSERT INTO transfer_batches(device_id, worker_id, at, client_ids, row_counts)
             SELECT d, w, a, string_to_array(c, ','), string_to_array(n, ',')::bigint[]
             FROM unnest(@d, @w, @a, @c, @n) AS b(d, w, a, c, n);
             """,
-            ("@d", batches.Select(b => b.Device).ToArray()), ("@w", batches.Select(b => b.Worker).ToArray()), ("@a", batches.Select(b => b.At).ToArray()),
-            ("@c", batches.Select(b => b.Clients).ToArray()), ("@n", batches.Select(b => b.Counts).ToArray()));
+            ("@d", pulls.Select(p => p.Device).ToArray()), ("@w", pulls.Select(p => p.Worker).ToArray()), ("@a", pulls.Select(p => p.At).ToArray()),
+            ("@c", pulls.Select(p => string.Join(',', p.Delivered.Select(d => d.Client))).ToArray()),
+            ("@n", pulls.Select(p => string.Join(',', p.Delivered.Select(d => d.Count.ToString(CultureInfo.InvariantCulture)))).ToArray()));
 
     // A subquery PostgreSQL may not turn into a join (OFFSET 0): each row of the feed, walked in order from the anchor, is
     // looked up in the caseload's index, whatever the statistics say. As a join, statistics that lag a table just filled

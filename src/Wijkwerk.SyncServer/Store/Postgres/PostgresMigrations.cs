@@ -247,9 +247,10 @@ internal static class PostgresMigrations
             """),
         (12, """
             -- The transfer log of a pull as one row, its clients and their row counts as arrays, the clients indexed by GIN
-            -- (SqlSyncStore.TransferLog), written once the store says so. The index takes new entries into its pending list,
-            -- which a search reads whole, and which autovacuum merges into the index every 1,000 pulls, off the pulls' path;
-            -- only past 32 MB (about 650,000 entries) does an insert merge it itself. A burst's worth, 200 pulls of the same
+            -- (PostgresDialect.LogTransfers); 'transfers' keeps what older releases wrote. The index takes new entries into
+            -- its pending list, which a search reads whole, and which autovacuum merges into the index in its next round once
+            -- 1,000 pulls have come since the last, off the pulls' path; only past 32 MB (about 650,000 entries) does an
+            -- insert merge it itself. A burst's worth, 200 pulls of the same
             -- 180 clients, into a log of 1,000,000 entries over 5,000 clients (psql, eight in a row): 33-51 ms each, and
             -- 106 ms for the vacuum that merged all eight; as 36,000 rows of 'transfers' with their ordered index, 146-205 ms
             -- each (another run).

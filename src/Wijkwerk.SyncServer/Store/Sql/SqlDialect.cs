@@ -74,6 +74,11 @@ internal abstract class SqlDialect
     /// <summary>A query of the transfer log's entries of the client <c>@c</c> (at, worker_id, device_id, row_count), through the log's index of clients.</summary>
     public virtual string TransfersOfClient => "SELECT at, worker_id, device_id, row_count FROM transfers WHERE client_id = @c";
 
+    /// <summary>Logs the pulls' transfers: a row of <c>transfers</c> for each client of each pull, the pull's device, worker and time sent once for all its clients.</summary>
+    public virtual void LogTransfers(DbConnection db, DbTransaction tx, IReadOnlyList<PullTransfer> pulls) =>
+        InsertGroups(db, tx, "transfers", ["client_id", "row_count"], ["device_id", "worker_id", "at"],
+            [.. pulls.Select(p => (new object[] { p.Device, p.Worker, p.At }, (IReadOnlyList<object?[]>)[.. p.Delivered.Select(d => new object?[] { d.Client, d.Count })]))]);
+
     /// <summary>Deletes the transfer log's entries from before <paramref name="before"/> (a stored instant); how many.</summary>
     public virtual int PurgeTransfers(DbConnection db, DbTransaction tx, string before) =>
         SqlSyncStore.Exec(db, tx, "DELETE FROM transfers WHERE at < @b;", ("@b", before));

@@ -20,7 +20,7 @@ public abstract partial class SqlSyncStore
 
     public Task<bool> FinishUpdateAsync() => Write((db, tx) =>
     {
-        if (StampFormatOf(db, tx) == StampFormat.Grouped && TransferLogOf(db, tx) == PullBatches)
+        if (StampFormatOf(db, tx) == StampFormat.Grouped)
             return false;
         // Run with the new program before any instance was replaced, the command would upgrade the store and switch its
         // format at once, under instances of the older release that are still serving it.
@@ -44,15 +44,10 @@ public abstract partial class SqlSyncStore
         return format;
     }
 
-    /// <summary>The formats a new store starts in and an updated one ends in: stamps grouped, pulls logged as batches (<see cref="TransfersBatched"/>).</summary>
-    private static void WriteNewestFormats(DbConnection db, DbTransaction tx)
-    {
-        foreach (var (name, value) in new[] { (StampFormatSetting, GroupedStamps), (TransferLogSetting, PullBatches) })
-        {
-            Exec(db, tx, "INSERT INTO store_settings(name, value) VALUES (@n, @v) ON CONFLICT(name) DO UPDATE SET value = excluded.value;",
-                ("@n", name), ("@v", value));
-        }
-    }
+    /// <summary>The format a new store starts in and an updated one ends in.</summary>
+    private static void WriteNewestFormats(DbConnection db, DbTransaction tx) =>
+        Exec(db, tx, "INSERT INTO store_settings(name, value) VALUES (@n, @v) ON CONFLICT(name) DO UPDATE SET value = excluded.value;",
+            ("@n", StampFormatSetting), ("@v", GroupedStamps));
 
     private static StampFormat StampFormatOf(DbConnection db, DbTransaction tx) =>
         Scalar(db, tx, "SELECT value FROM store_settings WHERE name = @n;", ("@n", StampFormatSetting)) as string == GroupedStamps

@@ -27,7 +27,7 @@ public sealed class KeyCollationTests(PostgresCluster cluster)
         ("client_sums", "client_id"), ("client_sums_review", "client_id"), ("client_sums_fund", "client_id"),
         ("devices", "id"), ("devices", "worker_id"), ("devices", "token_hash"), ("workers", "id"), ("teams", "id"),
         ("transfers", "device_id"), ("transfers", "worker_id"), ("transfers", "client_id"),
-        ("transfer_batches", "device_id"), ("transfer_batches", "worker_id"),
+        ("transfer_batches", "device_id"), ("transfer_batches", "worker_id"), ("transfer_batches", "client_ids"),
     ];
 
     /// <summary>As the release before step 7 left a store: the log numbered, (some of) the keys under the database's collation.</summary>
@@ -62,9 +62,13 @@ public sealed class KeyCollationTests(PostgresCluster cluster)
         var database = await cluster.CreateDatabaseAsync(icuLocale: "nl-NL");
         var store = new PostgresSyncStore(database);
         await store.MigrateAsync();
-        // That release logged each pull's clients as rows of 'transfers'.
-        await PostgresSql.ExecAsync(database, "DELETE FROM store_settings WHERE name = 'transfer_log';");
         var (device, client) = await PushAndPullOneClient(store);
+        // That release logged each client of a pull as a row of 'transfers'.
+        await PostgresSql.ExecAsync(database, """
+            INSERT INTO transfers(device_id, worker_id, client_id, row_count, at)
+            SELECT b.device_id, b.worker_id, e.client_id, e.row_count, b.at FROM transfer_batches b, unnest(b.client_ids, b.row_counts) AS e(client_id, row_count);
+            DELETE FROM transfer_batches;
+            """);
         await PostgresSql.ExecAsync(database, BeforeStep7);
         Assert.NotEmpty(await NotBytewise(database));
 
@@ -75,7 +79,7 @@ public sealed class KeyCollationTests(PostgresCluster cluster)
         Assert.Single(await upgraded.ClientAuditAsync(client), e => e.Type == "Transfer" && e.DeviceId == device.DeviceId);
         var again = await upgraded.PullAsync(device, 0, 100, Now);
         Assert.Equal(client, Assert.Single(again.Changes).RowId);
-        Assert.Equal(2L, await PostgresSql.ScalarAsync<long>(database, $"SELECT count(*) FROM transfers WHERE client_id = '{client:D}';"));
+        Assert.Equal(2L, await PostgresSql.ScalarAsync<long>(database, $"SELECT count(*) FROM {PostgresDialect.Instance.TransferEntries} WHERE client_id = '{client:D}';"));
     }
 
     [Fact]
