@@ -248,12 +248,12 @@ internal static class PostgresMigrations
         (12, """
             -- The transfer log of a pull as one row, its clients and their row counts as arrays, the clients indexed by GIN
             -- (PostgresDialect.LogTransfers); 'transfers' keeps what older releases wrote. The index takes new entries into
-            -- its pending list, which a search reads whole, and which autovacuum merges into the index in its next round once
-            -- 1,000 pulls have come since the last, off the pulls' path; only past 32 MB (about 650,000 entries) does an
-            -- insert merge it itself. A burst's worth, 200 pulls of the same
-            -- 180 clients, into a log of 1,000,000 entries over 5,000 clients (psql, eight in a row): 33-51 ms each, and
-            -- 106 ms for the vacuum that merged all eight; as 36,000 rows of 'transfers' with their ordered index, 146-205 ms
-            -- each (another run).
+            -- its pending list, which a search reads whole, and which is merged into the index when autovacuum vacuums the
+            -- table (asked for here once 1,000 pulls have been logged since it last did), off the pulls' path; only once the
+            -- list passes 32 MB does an insert merge it itself. A burst's worth, 200 pulls of the same 180 clients, eight in
+            -- a row (psql): into a log of about 1,000,000 entries, each client about 220 times, 33-51 ms each and 106 ms
+            -- for the vacuum that merged all eight; as rows of 'transfers' with their ordered index, into 1,000,000 rows of
+            -- 200 a client (another run), 146-205 ms each.
             -- Written to run again harmlessly, as a test re-runs the steps from 6 on.
             CREATE TABLE IF NOT EXISTS transfer_batches(device_id text COLLATE "C" NOT NULL, worker_id text COLLATE "C" NOT NULL,
                 at text NOT NULL, client_ids text[] COLLATE "C" NOT NULL, row_counts bigint[] NOT NULL)
