@@ -15,7 +15,7 @@ public sealed class KeyCollationTests(PostgresCluster cluster)
 {
     private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
 
-    /// <summary>The columns step 7 makes bytewise: the keys pushes and pulls look up, write into an index or walk by the hundred.</summary>
+    /// <summary>The columns that compare bytewise (step 7 made the older ones so; later steps create theirs so): the keys pushes and pulls look up, write into an index or walk by the hundred.</summary>
     private static readonly (string Table, string Column)[] Keys =
     [
         ("rows", "tbl"), ("rows", "row_id"), ("rows", "client_id"), ("rows", "updated_device"),
