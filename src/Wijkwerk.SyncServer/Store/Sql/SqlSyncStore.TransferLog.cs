@@ -7,14 +7,10 @@ namespace Wijkwerk.SyncServer.Store.Sql;
 /// </summary>
 public abstract partial class SqlSyncStore
 {
-    /// <summary>The rows of each client one pull delivered to a device: what the transfer log keeps of it.</summary>
-    private sealed record Transfer(DeviceSession Device, IReadOnlyList<(Guid Client, int Count)> Delivered, DateTimeOffset At);
-
     // The pulls of a group in one statement on PostgreSQL (one statement each was a round trip each).
-    private Task<IReadOnlyList<Outcome<bool>>> LogTransfers(IReadOnlyList<Transfer> transfers) => Write((db, tx) =>
+    private Task<IReadOnlyList<Outcome<bool>>> LogTransfers(IReadOnlyList<PullTransfer> pulls) => Write((db, tx) =>
     {
-        SqlDialect.Of(db).LogTransfers(db, tx, [.. transfers.Select(t => new PullTransfer(
-            S(t.Device.DeviceId), S(t.Device.WorkerId), Iso(t.At), [.. t.Delivered.Select(d => (S(d.Client), d.Count))]))]);
-        return (IReadOnlyList<Outcome<bool>>)[.. transfers.Select(_ => Outcome<bool>.Of(true))];
+        SqlDialect.Of(db).LogTransfers(db, tx, pulls);
+        return (IReadOnlyList<Outcome<bool>>)[.. pulls.Select(_ => Outcome<bool>.Of(true))];
     });
 }

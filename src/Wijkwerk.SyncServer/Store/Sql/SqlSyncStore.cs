@@ -37,7 +37,7 @@ public abstract partial class SqlSyncStore : ISyncStore
 
     // A pull's transfers are logged before its page is sent, the pulls of a burst together (GroupCommit); on SQLite, the
     // pushes waiting for the one writer likewise go in one transaction, up to one full push's mutations.
-    private readonly GroupCommit<Transfer, bool> _transfers;
+    private readonly GroupCommit<PullTransfer, bool> _transfers;
     private readonly GroupCommit<QueuedPush, PushAnswer> _pushes;
 
     private readonly ScopeSumsCache _scopeSums = new();
@@ -573,7 +573,7 @@ public abstract partial class SqlSyncStore : ISyncStore
         // while it waited for another left 200 pulls at once (PostgreSQL, a pool of 100) each holding one and none getting
         // a second, until the pool's wait ran out and they failed.
         if (delivered.Count > 0)
-            await _transfers.Add(new Transfer(device, delivered, now), cancel);
+            await _transfers.Add(new PullTransfer(S(device.DeviceId), S(device.WorkerId), Iso(now), [.. delivered.Select(d => (S(d.Client), d.Count))]), cancel);
         return page;
     }
 
